@@ -1,0 +1,260 @@
+"""Pairing the measures (and goals) of two editions.
+
+Exact matches on the normalized title first; then a global optimal assignment on text similarity
+(title + description + programs), never a greedy first-come match; then split and merge parts
+among what is left; finally a longest increasing subsequence over the matched positions decides
+what moved, so that one inserted row does not mark everything after it as moved.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import defaultdict
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+from ..versions.model import Edition, Goal, Measure
+from ..versions.normalize import normalize
+from .model import Match, Options
+from .textdiff import similarity
+
+# ＜有事における…取組＞（再掲） and a stray ＞ (line 728) do not make a different title.
+_TITLE_MARKS_RE = re.compile(r"^<|>?\s*\(再掲\)$|>$")
+
+
+def title_key(m: Measure) -> str:
+    return _TITLE_MARKS_RE.sub("", normalize(m.title)).strip()
+
+
+def content_key(m: Measure) -> str:
+    """What a measure is about: title, description, programs; its bullets when the description is lost."""
+    programs = " ".join(p for _, b in m.bullets for p in b.programs)
+    parts = [title_key(m), normalize(m.description), programs]
+    if len(m.description) < 40:
+        parts.append(normalize("".join(b.text for _, b in m.bullets))[:400])
+    return " ".join(p for p in parts if p)
+
+
+def units(m: Measure) -> list[str]:
+    """Sentences of the description and every bullet: the pieces a split or merge moves around."""
+    out = [s for s in re.split(r"(?<=。)", normalize(m.description)) if len(s) > 8]
+    out += [normalize(b.text) for _, b in m.bullets if b.text]
+    return out
+
+
+@dataclass
+class Alignment:
+    pairs: dict[int, tuple[int, Match]] = field(default_factory=dict)  # old index → (new index, match)
+    split_parts: dict[int, list[tuple[int, float]]] = field(default_factory=dict)  # old → extra new parts
+    merge_parts: dict[int, list[tuple[int, float]]] = field(default_factory=dict)  # new → extra old parts
+    moved: set[int] = field(default_factory=set)  # old indices
+    goal_map: dict[str, str] = field(default_factory=dict)  # old goal id → new goal id
+    runner_up: dict[int, tuple[int, float]] = field(default_factory=dict)  # old → best other new, score
+
+    @property
+    def matched_new(self) -> set[int]:
+        return {j for j, _ in self.pairs.values()}
+
+
+def align_editions(old: Edition, new: Edition, opts: Options) -> Alignment:
+    al = Alignment()
+    al.goal_map = align_goals(old.goals, new.goals)
+    keys_old = [content_key(m) for m in old.measures]
+    keys_new = [content_key(m) for m in new.measures]
+    for reposted in (False, True):  # a 再掲 row must not steal the match of the original
+        olds = [i for i, m in enumerate(old.measures) if m.reposted == reposted]
+        news = [j for j, m in enumerate(new.measures) if m.reposted == reposted]
+        _match_titles(old.measures, new.measures, olds, news, keys_old, keys_new, al)
+        rest_old = [i for i in olds if i not in al.pairs]
+        matched = al.matched_new
+        rest_new = [j for j in news if j not in matched]
+        for block_old, block_new in _blocks(old.measures, new.measures, rest_old, rest_new, al.goal_map, opts):
+            _assign(block_old, block_new, keys_old, keys_new, al, opts)
+    _runner_ups(keys_old, keys_new, al, opts)
+    _splits_and_merges(old.measures, new.measures, al, opts)
+    al.moved = _moved(old.measures, new.measures, al)
+    return al
+
+
+def align_goals(old: Sequence[Goal], new: Sequence[Goal]) -> dict[str, str]:
+    """Goals by normalized title, else by best similarity above 0.6, in order."""
+    out: dict[str, str] = {}
+    by_title = {normalize(g.title): g.id for g in new}
+    used: set[str] = set()
+    for g in old:
+        hit = by_title.get(normalize(g.title))
+        if hit and hit not in used:
+            out[g.id] = hit
+            used.add(hit)
+    for g in old:
+        if g.id in out:
+            continue
+        best = max(((similarity(normalize(g.title), normalize(h.title)), h.id) for h in new if h.id not in used),
+                   default=(0.0, ""))
+        if best[0] >= 0.6:
+            out[g.id] = best[1]
+            used.add(best[1])
+    return out
+
+
+def _match_titles(old: Sequence[Measure], new: Sequence[Measure], olds: list[int], news: list[int],
+                  keys_old: list[str], keys_new: list[str], al: Alignment) -> None:
+    """A title that names exactly one measure on each side pairs them."""
+    by_old: dict[str, list[int]] = defaultdict(list)
+    by_new: dict[str, list[int]] = defaultdict(list)
+    for i in olds:
+        if key := title_key(old[i]):
+            by_old[key].append(i)
+    for j in news:
+        if key := title_key(new[j]):
+            by_new[key].append(j)
+    for key, group in by_old.items():
+        if len(group) == 1 and len(by_new.get(key, ())) == 1:
+            i, j = group[0], by_new[key][0]
+            al.pairs[i] = (j, Match("same title", round(similarity(keys_old[i], keys_new[j]), 4)))
+
+
+def _blocks(old: Sequence[Measure], new: Sequence[Measure], rest_old: list[int], rest_new: list[int],
+            goal_map: dict[str, str], opts: Options):
+    """Candidate blocks for the assignment: all at once when small, else by goal, then the leftovers."""
+    if len(rest_old) * len(rest_new) <= opts.block_size**2:
+        yield rest_old, rest_new
+        return
+    by_goal_new: dict[str, list[int]] = defaultdict(list)
+    for j in rest_new:
+        by_goal_new[new[j].goal].append(j)
+    by_goal_old: dict[str, list[int]] = defaultdict(list)
+    for i in rest_old:
+        by_goal_old[old[i].goal].append(i)
+    for goal, group in by_goal_old.items():
+        target = by_goal_new.get(goal_map.get(goal, ""), [])
+        if group and target:
+            yield group, target
+    # What the goal blocks left unpaired (moved to another goal, or in unmatched goals): in chunks.
+    yield from _chunks(rest_old, rest_new, opts.block_size)
+
+
+def _chunks(rest_old: list[int], rest_new: list[int], size: int):
+    """Leftovers in position order, a block at a time; the caller skips what is already paired."""
+    for start in range(0, max(len(rest_old), len(rest_new)), size):
+        yield rest_old[start : start + size], rest_new[start : start + size]
+
+
+def _assign(olds: list[int], news: list[int], keys_old: list[str], keys_new: list[str], al: Alignment,
+            opts: Options) -> None:
+    olds = [i for i in olds if i not in al.pairs]
+    matched = al.matched_new
+    news = [j for j in news if j not in matched]
+    if not olds or not news:
+        return
+    import numpy as np
+    from rapidfuzz.distance import Indel
+    from rapidfuzz.process import cdist
+    from scipy.optimize import linear_sum_assignment
+
+    scores = cdist([keys_old[i] for i in olds], [keys_new[j] for j in news],
+                   scorer=Indel.normalized_similarity, dtype=np.float32, workers=1)
+    # Deterministic tie-break: among equal scores prefer the lower (old, new) positions.
+    tie = (np.arange(len(olds))[:, None] + np.arange(len(news))[None, :]) * 1e-7
+    rows, cols = linear_sum_assignment(-(scores - tie))
+    for r, c in zip(rows, cols, strict=True):
+        score = float(scores[r, c])
+        if score < opts.match_threshold:
+            continue
+        al.pairs[olds[r]] = (news[c], Match("similarity", round(score, 4)))
+        row = scores[r].copy()
+        row[c] = -1.0
+        k = int(row.argmax())
+        if row[k] > 0:
+            al.runner_up.setdefault(olds[r], (news[k], round(float(row[k]), 4)))
+
+
+def _runner_ups(keys_old: list[str], keys_new: list[str], al: Alignment, opts: Options) -> None:
+    """The best other candidate of every pair, when the editions are small enough to score all pairs."""
+    if not al.pairs or len(keys_old) * len(keys_new) > opts.block_size**2:
+        return
+    import numpy as np
+    from rapidfuzz.distance import Indel
+    from rapidfuzz.process import cdist
+
+    olds = sorted(al.pairs)
+    scores = cdist([keys_old[i] for i in olds], keys_new, scorer=Indel.normalized_similarity,
+                   dtype=np.float32, workers=1)
+    for r, i in enumerate(olds):
+        row = scores[r].copy()
+        row[al.pairs[i][0]] = -1.0
+        k = int(row.argmax())
+        if row[k] > 0:
+            al.runner_up[i] = (k, round(float(row[k]), 4))
+
+
+def containment(part: Sequence[str], whole: Sequence[str]) -> float:
+    """How much of PART's text is found in WHOLE, unit by unit, weighted by length (0..1)."""
+    from rapidfuzz.fuzz import ratio
+
+    total = sum(len(u) for u in part)
+    if not total or not whole:
+        return 0.0
+    got = sum(len(u) * max(ratio(u, w) for w in whole) / 100.0 for u in part)
+    return got / total
+
+
+def _splits_and_merges(old: Sequence[Measure], new: Sequence[Measure], al: Alignment, opts: Options) -> None:
+    """An unpaired new row whose text comes from a paired old row is a split part; and conversely.
+
+    A part counts only if its text is new to the other side's counterpart: a 再掲 row repeats its
+    original, so the original's disappearance is a removal, not a merge into the repost.
+    """
+    matched_new = al.matched_new
+    new_to_old = {j: i for i, (j, _) in al.pairs.items()}
+    t = opts.split_threshold
+    for j, m in enumerate(new):
+        if j in matched_new:
+            continue
+        mine = units(m)
+        scored = [(containment(mine, units(old[i])), i) for i in al.pairs if old[i].reposted == m.reposted]
+        best = max(scored, default=(0.0, -1))
+        if best[0] >= t and containment(mine, units(new[al.pairs[best[1]][0]])) < t:
+            al.split_parts.setdefault(best[1], []).append((j, round(best[0], 4)))
+    for i, m in enumerate(old):
+        if i in al.pairs:
+            continue
+        mine = units(m)
+        scored = [(containment(mine, units(new[j])), j) for j in new_to_old if new[j].reposted == m.reposted]
+        best = max(scored, default=(0.0, -1))
+        if best[0] >= t and containment(mine, units(old[new_to_old[best[1]]])) < t:
+            al.merge_parts.setdefault(best[1], []).append((i, round(best[0], 4)))
+
+
+def longest_increasing(seq: Sequence[int]) -> set[int]:
+    """Positions (in SEQ) of one longest strictly increasing subsequence (patience sorting)."""
+    import bisect
+
+    tails: list[int] = []
+    tails_at: list[int] = []
+    back = [-1] * len(seq)
+    for pos, value in enumerate(seq):
+        k = bisect.bisect_left(tails, value)
+        if k == len(tails):
+            tails.append(value)
+            tails_at.append(pos)
+        else:
+            tails[k] = value
+            tails_at[k] = pos
+        back[pos] = tails_at[k - 1] if k else -1
+    out: set[int] = set()
+    pos = tails_at[-1] if tails_at else -1
+    while pos >= 0:
+        out.add(pos)
+        pos = back[pos]
+    return out
+
+
+def _moved(old: Sequence[Measure], new: Sequence[Measure], al: Alignment) -> set[int]:
+    order = sorted(al.pairs)
+    keep = longest_increasing([al.pairs[i][0] for i in order])
+    moved = {i for pos, i in enumerate(order) if pos not in keep}
+    for i, (j, _) in al.pairs.items():
+        if al.goal_map.get(old[i].goal) != new[j].goal:
+            moved.add(i)
+    return moved

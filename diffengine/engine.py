@@ -1,0 +1,135 @@
+"""diff_editions: two parsed editions in, one Diff out. Pure: no printing, rendering or git."""
+
+from __future__ import annotations
+
+from ..versions.model import Edition, Measure
+from ..versions.normalize import normalize
+from .align import Alignment, align_editions
+from .budgets import diff_budgets
+from .fields import measure_changes
+from .model import Diff, EditionRef, Match, MeasureChange, Op, Options, Rename
+from .renames import explicit_renames, rename_candidates, successors_of
+
+
+def edition_ref(ed: Edition, label: str = "") -> EditionRef:
+    return EditionRef(ed.document, ed.edition, ed.results_fy, ed.plans_fy, ed.source.sha256, ed.synthetic,
+                      ed.source.name, label or ed.name)
+
+
+def _record(status: str, om: Measure | None, nm: Measure | None, goals: dict[str, str], **kw) -> MeasureChange:
+    shown = nm or om
+    assert shown is not None
+    codes = sorted({x.code for m in (om, nm) if m for x in m.ministries})
+    kw.setdefault("programs", program_ops(_named(om), _named(nm)))
+    return MeasureChange(status, om.id if om else None, nm.id if nm else None,  # type: ignore[arg-type]
+                         om.title if om else "", nm.title if nm else "", goal=goals.get(shown.goal, ""),
+                         vision=shown.vision, ministries=tuple(codes), label=shown.label, **kw)
+
+
+def _named(m: Measure | None) -> set[str]:
+    return {p for _, b in m.bullets for p in b.programs} if m else set()
+
+
+def program_ops(old: set[str], new: set[str]) -> tuple[Op, ...]:
+    """Programs a measure stopped naming ('-') and started naming ('+'), compared on normalized names."""
+    old_n = {normalize(p) for p in old}
+    new_n = {normalize(p) for p in new}
+    gone = sorted(p for p in old if normalize(p) not in new_n)
+    arrived = sorted(p for p in new if normalize(p) not in old_n)
+    return tuple([("-", p) for p in gone] + [("+", p) for p in arrived])
+
+
+def _measure_records(old: Edition, new: Edition, al: Alignment) -> list[MeasureChange]:
+    goals_old = {g.id: g.title for g in old.goals}
+    goals_new = {g.id: g.title for g in new.goals}
+    ids_new = [m.id for m in new.measures]
+    split_new = {j: i for i, parts in al.split_parts.items() for j, _ in parts}
+    merge_old = {i: j for j, parts in al.merge_parts.items() for i, _ in parts}
+    keyed: list[tuple[tuple[float, int], MeasureChange]] = []
+    for i, (j, match) in al.pairs.items():
+        om, nm = old.measures[i], new.measures[j]
+        fields = measure_changes(om, nm)
+        group: tuple[str, ...] = ()
+        if i in al.split_parts:
+            status, group = "split", tuple(ids_new[k] for k, _ in al.split_parts[i])
+        elif j in al.merge_parts:
+            status, group = "merged", tuple(old.measures[k].id for k, _ in al.merge_parts[j])
+        else:
+            status = "changed" if fields else "unchanged"
+        if i in al.runner_up:
+            k, score = al.runner_up[i]
+            match = Match(match.reason, match.score, ids_new[k], score)
+        rec = _record(status, om, nm, goals_new, moved=i in al.moved, match=match, changes=fields, group=group)
+        keyed.append(((j, 0), rec))
+    for j, i in split_new.items():
+        score = dict(al.split_parts[i])[j]
+        others = (ids_new[al.pairs[i][0]],) + tuple(ids_new[k] for k, _ in al.split_parts[i] if k != j)
+        rec = _record("split", old.measures[i], new.measures[j], goals_new, match=Match("split part", score),
+                      group=others)
+        keyed.append(((j, 0), rec))
+    for i, j in merge_old.items():
+        score = dict(al.merge_parts[j])[i]
+        others = (old.measures[next(k for k, (jj, _) in al.pairs.items() if jj == j)].id,) + tuple(
+            old.measures[k].id for k, _ in al.merge_parts[j] if k != i)
+        rec = _record("merged", old.measures[i], new.measures[j], goals_new, match=Match("merged part", score),
+                      group=others)
+        keyed.append(((j, 1), rec))
+    matched_new = al.matched_new | set(split_new)
+    for j, nm in enumerate(new.measures):
+        if j not in matched_new:
+            keyed.append(((j, 0), _record("added", None, nm, goals_new)))
+    for i, om in enumerate(old.measures):
+        if i not in al.pairs and i not in merge_old:
+            before = [al.pairs[k][0] for k in al.pairs if k < i]
+            keyed.append(((max(before, default=-1) + 0.5, i), _record("removed", om, None, goals_old)))
+    return [rec for _, rec in sorted(keyed, key=lambda x: x[0])]
+
+
+def _renames(old: Edition, new: Edition, al: Alignment, opts: Options) -> list[Rename]:
+    known = {(normalize(s.old), normalize(s.new)) for _, _, _, s in old.successions()}
+    out = explicit_renames(((m.id, s) for m, _, _, s in new.successions()), known)
+    stated = {(normalize(r.old), normalize(r.new)) for r in out} | known
+    old_programs = {normalize(p) for p in old.programs()}
+    new_programs = {normalize(p) for p in new.programs()}
+    seen = set(stated)
+    for i, (j, _) in sorted(al.pairs.items()):
+        om, nm = old.measures[i], new.measures[j]
+        mine_old = {p for _, b in om.bullets for p in b.programs}
+        mine_new = {p for _, b in nm.bullets for p in b.programs}
+        gone = sorted(p for p in mine_old - mine_new if normalize(p) not in new_programs)
+        arrived = sorted(p for p in mine_new - mine_old if normalize(p) not in old_programs)
+        if not gone or not arrived:
+            continue
+        bullets_old = [b for _, b in om.bullets]
+        bullets_new = [b for _, b in nm.bullets]
+        for r in rename_candidates(bullets_old, bullets_new, gone, arrived, nm.id, opts.rename_threshold):
+            key = (normalize(r.old), normalize(r.new))
+            if key not in seen:
+                seen.add(key)
+                out.append(r)
+    return out
+
+
+def diff_editions(old: Edition, new: Edition, options: Options | None = None) -> Diff:
+    opts = options or Options()
+    al = align_editions(old, new, opts)
+    renames = _renames(old, new, al, opts)
+    measure_map = {old.measures[i].id: new.measures[j].id for i, (j, _) in al.pairs.items()}
+    renamed = successors_of(renames)
+    budgets = diff_budgets(((m.id, b) for m, _, _, b in old.budgets()),
+                           ((m.id, b) for m, _, _, b in new.budgets()), measure_map, renamed)
+    old_programs = {normalize(p): p for p in old.programs()}
+    new_programs = {normalize(p): p for p in new.programs()}
+    gone = {normalize(r.old) for r in renames}
+    arrived = {normalize(r.new) for r in renames}
+    return Diff(
+        kind="editions",
+        old=edition_ref(old),
+        new=edition_ref(new),
+        measures=tuple(_measure_records(old, new, al)),
+        budgets=tuple(budgets),
+        renames=tuple(renames),
+        programs_added=tuple(p for k, p in new_programs.items() if k not in old_programs and k not in arrived),
+        programs_removed=tuple(p for k, p in old_programs.items() if k not in new_programs and k not in gone),
+        options=opts,
+    )

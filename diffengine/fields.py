@@ -1,0 +1,105 @@
+"""What changed inside a pair of measures: title, description, ministries, results and plans.
+
+Bullets are aligned first (order kept, dissimilar ones become a deletion plus an insertion), then
+each pair is diffed on tokens. A column's ops rebuild the column text: bullets joined with \\n.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from ..versions.model import Bullet, Measure, Ministry
+from ..versions.normalize import normalize
+from .model import BulletChange, FieldChange, FieldName, Op
+from .textdiff import diff_text, is_format_only, similarity
+
+BULLET_PAIR_MIN = 0.35  # below this, two bullets are a deletion and an insertion, not an edit
+
+
+def ministries_text(ms: Sequence[Ministry]) -> str:
+    """The tag as a canonical string, so a wrapped or damaged ［…］ is no change but a moved ◎ is."""
+    return "、".join(("◎" if m.lead else "") + m.code for m in ms)
+
+
+def align_bullets(old: Sequence[Bullet], new: Sequence[Bullet]) -> list[tuple[int | None, int | None]]:
+    """Order-keeping alignment maximizing similarity (Needleman-Wunsch, no gap cost)."""
+    a = [normalize(b.text) for b in old]
+    b = [normalize(x.text) for x in new]
+    n, m = len(a), len(b)
+    sim = [[similarity(a[i], b[j]) for j in range(m)] for i in range(n)]
+    best = [[0.0] * (m + 1) for _ in range(n + 1)]
+    for i in range(n - 1, -1, -1):
+        for j in range(m - 1, -1, -1):
+            pair = best[i + 1][j + 1] + sim[i][j] if sim[i][j] >= BULLET_PAIR_MIN else -1.0
+            best[i][j] = max(pair, best[i + 1][j], best[i][j + 1])
+    out: list[tuple[int | None, int | None]] = []
+    i = j = 0
+    while i < n and j < m:
+        if sim[i][j] >= BULLET_PAIR_MIN and best[i][j] == best[i + 1][j + 1] + sim[i][j]:
+            out.append((i, j))
+            i, j = i + 1, j + 1
+        elif best[i][j] == best[i + 1][j]:
+            out.append((i, None))
+            i += 1
+        else:
+            out.append((None, j))
+            j += 1
+    out += [(k, None) for k in range(i, n)] + [(None, k) for k in range(j, m)]
+    return out
+
+
+def _merge(ops: list[Op], op: str, text: str) -> None:
+    if not text:
+        return
+    if ops and ops[-1][0] == op:
+        ops[-1] = (op, ops[-1][1] + text)  # type: ignore[assignment]
+    else:
+        ops.append((op, text))  # type: ignore[arg-type]
+
+
+def column_change(name: FieldName, old: Sequence[Bullet], new: Sequence[Bullet]) -> FieldChange | None:
+    pairs = align_bullets(old, new)
+    ops: list[Op] = []
+    bullets: list[BulletChange] = []
+    seen_old = seen_new = False
+    for i, j in pairs:
+        sep_old, sep_new = seen_old and i is not None, seen_new and j is not None
+        if sep_old and sep_new:
+            _merge(ops, "=", "\n")
+        elif sep_old:
+            _merge(ops, "-", "\n")
+        elif sep_new:
+            _merge(ops, "+", "\n")
+        if i is not None and j is not None:
+            item_ops = diff_text(old[i].text, new[j].text)
+            fmt = is_format_only(old[i].text, new[j].text)
+        elif i is not None:
+            item_ops, fmt = (("-", old[i].text),), False
+        else:
+            item_ops, fmt = (("+", new[j].text),), False  # type: ignore[index]
+        for op, text in item_ops:
+            _merge(ops, op, text)
+        if any(op != "=" for op, _ in item_ops):
+            bullets.append(BulletChange(i, j, tuple(item_ops), fmt))
+        seen_old |= i is not None
+        seen_new |= j is not None
+    if not bullets:
+        return None
+    return FieldChange(name, all(b.format_only for b in bullets), tuple(ops), tuple(bullets))
+
+
+def text_change(name: FieldName, old: str, new: str) -> FieldChange | None:
+    if old == new:
+        return None
+    return FieldChange(name, is_format_only(old, new), diff_text(old, new))
+
+
+def measure_changes(old: Measure, new: Measure) -> tuple[FieldChange, ...]:
+    found = [
+        text_change("title", old.title, new.title),
+        text_change("description", old.description, new.description),
+        text_change("ministries", ministries_text(old.ministries), ministries_text(new.ministries)),
+        column_change("results", old.results, new.results),
+        column_change("plans", old.plans, new.plans),
+    ]
+    return tuple(c for c in found if c is not None)

@@ -1,0 +1,167 @@
+"""What the diff engine returns: plain, frozen records that renderers consume.
+
+The engine never prints, renders or touches git. A text change is a list of ops (op, text) with op
+in '=', '-', '+': joining the '='/'-' texts gives the old text exactly, '='/'+' the new one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Literal
+
+Op = tuple[Literal["=", "-", "+"], str]
+MeasureStatus = Literal["unchanged", "changed", "added", "removed", "split", "merged"]
+FieldName = Literal["title", "description", "ministries", "results", "plans"]
+DiffKind = Literal["editions", "results-vs-plans"]
+BudgetStatus = Literal["changed", "added", "removed"]
+MEASURE_STATUSES: tuple[MeasureStatus, ...] = ("unchanged", "changed", "added", "removed", "split", "merged")
+
+
+@dataclass(frozen=True)
+class Options:
+    """Thresholds, passed explicitly (like git's -M50%)."""
+
+    match_threshold: float = 0.5  # least similarity for two measures to be paired
+    rename_threshold: float = 0.6  # least confidence for an implicit program rename
+    split_threshold: float = 0.6  # least containment for a split/merge part
+    block_size: int = 400  # candidate block for the assignment, so memory stays linear on huge inputs
+    show_format_only: bool = False
+
+
+@dataclass(frozen=True)
+class EditionRef:
+    document: str
+    edition: str
+    results_fy: int
+    plans_fy: int
+    source_sha256: str
+    synthetic: bool
+    source_name: str = ""
+    label: str = ""  # what the side shows: the edition, or e.g. "results FY2024"
+
+
+@dataclass(frozen=True)
+class Match:
+    """Why two measures were paired: an auditor must be able to check it."""
+
+    reason: str  # "same title", "similarity", "shared budget line", "same position"
+    score: float
+    runner_up_id: str | None = None
+    runner_up_score: float | None = None
+
+
+@dataclass(frozen=True)
+class BulletChange:
+    old_index: int | None
+    new_index: int | None
+    ops: tuple[Op, ...]
+    format_only: bool
+
+
+@dataclass(frozen=True)
+class FieldChange:
+    field: FieldName
+    format_only: bool
+    ops: tuple[Op, ...]
+    bullets: tuple[BulletChange, ...] = ()  # for results and plans: the aligned bullets
+
+
+@dataclass(frozen=True)
+class MeasureChange:
+    status: MeasureStatus
+    old_id: str | None
+    new_id: str | None
+    old_title: str
+    new_title: str
+    moved: bool = False
+    match: Match | None = None
+    changes: tuple[FieldChange, ...] = ()
+    group: tuple[str, ...] = ()  # split: the other new ids of the same old; merged: the other old ids
+    goal: str = ""  # goal title where the measure now sits (new side, else old side)
+    vision: int = 0
+    ministries: tuple[str, ...] = ()  # codes on either side, for filtering
+    label: str = ""
+    programs: tuple[Op, ...] = ()  # program names this measure no longer ('-') or newly ('+') names
+
+    @property
+    def substantive(self) -> bool:
+        return self.status != "unchanged" and (
+            self.status != "changed" or self.moved or any(not c.format_only for c in self.changes)
+        )
+
+
+@dataclass(frozen=True)
+class BudgetSide:
+    kind: str
+    yen: int | None
+    part_of: bool
+    text: str
+    measure: str
+    fiscal_year: int | None
+    line: int
+
+
+@dataclass(frozen=True)
+class BudgetChange:
+    status: BudgetStatus
+    program: str
+    fiscal_year: int | None
+    old: BudgetSide | None
+    new: BudgetSide | None
+    delta_yen: int | None = None
+    delta_pct: float | None = None
+    kind_changed: bool = False
+    comparable: bool = True  # False for 内数: a share of a larger line
+
+
+@dataclass(frozen=True)
+class Rename:
+    old: str
+    new: str
+    evidence: Literal["explicit", "similarity"]
+    confidence: float
+    text: str  # the sentence, or the reason for a similarity rename
+    measure: str
+
+
+@dataclass(frozen=True)
+class Diff:
+    kind: DiffKind
+    old: EditionRef
+    new: EditionRef
+    measures: tuple[MeasureChange, ...]
+    budgets: tuple[BudgetChange, ...]
+    renames: tuple[Rename, ...]
+    programs_added: tuple[str, ...] = ()
+    programs_removed: tuple[str, ...] = ()
+    options: Options = field(default_factory=Options)
+
+    def summary(self) -> dict[str, dict[str, int] | int]:
+        counts = {s: 0 for s in MEASURE_STATUSES}
+        counts["moved"] = 0
+        events: set[tuple[str, str | None]] = set()  # a split counts once per old row, a merge per new row
+        for m in self.measures:
+            status = m.status
+            if status == "changed" and not m.substantive and not self.options.show_format_only:
+                status = "unchanged"
+            if status in ("split", "merged"):
+                key = (status, m.old_id if status == "split" else m.new_id)
+                if key in events:
+                    continue
+                events.add(key)
+            counts[status] += 1
+            counts["moved"] += int(m.moved)
+        budgets = {s: sum(1 for b in self.budgets if b.status == s) for s in ("changed", "added", "removed")}
+        return {"measures": counts, "budgets": budgets, "renames": len(self.renames)}
+
+    def has_changes(self, kinds: frozenset[str] = frozenset({"any"})) -> bool:
+        """Whether any change of the given kinds (any,text,budget,added,removed,rename) exists."""
+        found = {
+            "text": any(m.status == "changed" and m.substantive for m in self.measures)
+            or any(m.moved or m.status in ("split", "merged") for m in self.measures),
+            "budget": bool(self.budgets),
+            "added": any(m.status == "added" for m in self.measures) or bool(self.programs_added),
+            "removed": any(m.status == "removed" for m in self.measures) or bool(self.programs_removed),
+            "rename": bool(self.renames),
+        }
+        return any(found.values()) if "any" in kinds else any(found[k] for k in kinds if k in found)

@@ -1,0 +1,84 @@
+"""Program renames and successions: stated ones (「Aの後継事業となるB」) and inferred ones.
+
+An inferred rename is a program that disappears from an aligned measure while another appears,
+scored on the similarity of the names, of the sentences around them and on a shared budget
+amount. The score is a confidence; the user sets the threshold (--rename-threshold).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+from ..versions.model import Bullet, Succession
+from ..versions.normalize import normalize
+from .model import Rename
+from .textdiff import similarity
+
+NAME_WEIGHT, CONTEXT_WEIGHT, BUDGET_BONUS = 0.45, 0.55, 0.15
+
+
+def explicit_renames(stated: Iterable[tuple[str, Succession]], known: set[tuple[str, str]]) -> list[Rename]:
+    """Successions stated in an edition, one per (old, new) pair; KNOWN pairs (already stated) are skipped."""
+    out: dict[tuple[str, str], Rename] = {}
+    for measure, s in stated:
+        key = (normalize(s.old), normalize(s.new))
+        if key in known or key in out:
+            continue
+        out[key] = Rename(s.old, s.new, "explicit", 1.0, s.evidence, measure)
+    return list(out.values())
+
+
+def _context(bullets: Sequence[Bullet], program: str) -> str:
+    """The sentences that name PROGRAM, with the name taken out."""
+    text = " ".join(normalize(b.text) for b in bullets if program in b.programs)
+    return text.replace(normalize(program), "")
+
+
+def _amounts(bullets: Sequence[Bullet], program: str) -> set[int]:
+    return {x.yen for b in bullets for x in b.budgets if x.program == program and x.yen is not None}
+
+
+def rename_candidates(old_bullets: Sequence[Bullet], new_bullets: Sequence[Bullet], gone: Iterable[str],
+                      arrived: Iterable[str], measure: str, threshold: float) -> list[Rename]:
+    """Score every (gone, arrived) pair of one aligned measure; keep the best one-to-one pairs."""
+    scored = []
+    for a in gone:
+        for b in arrived:
+            name = similarity(normalize(a), normalize(b))
+            context = similarity(_context(old_bullets, a), _context(new_bullets, b))
+            bonus = BUDGET_BONUS if _amounts(old_bullets, a) & _amounts(new_bullets, b) else 0.0
+            score = min(1.0, NAME_WEIGHT * name + CONTEXT_WEIGHT * context + bonus)
+            if score >= threshold:
+                why = f"name similarity {name:.2f}, context similarity {context:.2f}" + (
+                    ", same budget amount" if bonus else "")
+                scored.append((-round(score, 4), a, b, why))
+    out, used_a, used_b = [], set(), set()
+    for neg, a, b, why in sorted(scored):
+        if a not in used_a and b not in used_b:
+            used_a.add(a)
+            used_b.add(b)
+            out.append(Rename(a, b, "similarity", -neg, why, measure))
+    return out
+
+
+def successors_of(renames: Iterable[Rename]) -> dict[str, tuple[str, ...]]:
+    """Normalized old name → normalized new names, stated successions first."""
+    out: dict[str, list[str]] = {}
+    for r in sorted(renames, key=lambda r: r.evidence != "explicit"):
+        names = out.setdefault(normalize(r.old), [])
+        if normalize(r.new) not in names:
+            names.append(normalize(r.new))
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def lineage(renames: Iterable[Rename]) -> list[list[str]]:
+    """Chains A → B → C from renames found across successive diffs (each rename in order)."""
+    chains: list[list[str]] = []
+    for r in renames:
+        for chain in chains:
+            if normalize(chain[-1]) == normalize(r.old):
+                chain.append(r.new)
+                break
+        else:
+            chains.append([r.old, r.new])
+    return chains

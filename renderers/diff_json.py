@@ -1,0 +1,58 @@
+"""The `policydiff/diff/1` JSON contract (documented in versions/FORMAT.md). Keys sorted, deterministic."""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from ..diffengine.model import BudgetSide, Diff, EditionRef, MeasureChange
+
+SCHEMA = "policydiff/diff/1"
+
+
+def _ref(r: EditionRef) -> dict[str, Any]:
+    return {"document": r.document, "edition": r.edition, "results_fy": r.results_fy, "plans_fy": r.plans_fy,
+            "source_sha256": r.source_sha256, "source": r.source_name, "synthetic": r.synthetic, "label": r.label}
+
+
+def _side(s: BudgetSide | None) -> dict[str, Any] | None:
+    if s is None:
+        return None
+    return {"kind": s.kind, "yen": s.yen, "part_of": s.part_of, "text": s.text, "measure": s.measure,
+            "fiscal_year": s.fiscal_year, "line": s.line}
+
+
+def _measure(m: MeasureChange) -> dict[str, Any]:
+    match = None
+    if m.match is not None:
+        runner = None if m.match.runner_up_id is None else {"id": m.match.runner_up_id, "score": m.match.runner_up_score}
+        match = {"reason": m.match.reason, "score": m.match.score, "runner_up": runner}
+    return {
+        "status": m.status, "old_id": m.old_id, "new_id": m.new_id, "old_title": m.old_title,
+        "new_title": m.new_title, "label": m.label, "moved": m.moved, "substantive": m.substantive,
+        "match": match, "group": list(m.group), "goal": m.goal, "vision": m.vision,
+        "ministries": list(m.ministries), "programs": [list(op) for op in m.programs],
+        "changes": [{"field": c.field, "format_only": c.format_only, "ops": [list(op) for op in c.ops]}
+                    for c in m.changes],
+    }
+
+
+def diff_dict(diff: Diff) -> dict[str, Any]:
+    return {
+        "schema": SCHEMA,
+        "kind": diff.kind,
+        "old": _ref(diff.old),
+        "new": _ref(diff.new),
+        "summary": diff.summary(),
+        "measures": [_measure(m) for m in diff.measures],
+        "budgets": [{"status": b.status, "program": b.program, "fiscal_year": b.fiscal_year, "old": _side(b.old),
+                     "new": _side(b.new), "delta_yen": b.delta_yen, "delta_pct": b.delta_pct,
+                     "kind_changed": b.kind_changed, "comparable": b.comparable} for b in diff.budgets],
+        "renames": [{"old": r.old, "new": r.new, "evidence": r.evidence, "confidence": r.confidence, "text": r.text,
+                     "measure": r.measure} for r in diff.renames],
+        "programs": {"added": list(diff.programs_added), "removed": list(diff.programs_removed)},
+    }
+
+
+def render_json(diff: Diff, options: object = None) -> str:
+    return json.dumps(diff_dict(diff), ensure_ascii=False, sort_keys=True, indent=2) + "\n"

@@ -1,0 +1,134 @@
+"""Terminal output: a --stat style summary, then a git-like word diff of each changed measure.
+
+Colour only when asked (the CLI decides from --color and NO_COLOR); without it, deletions and
+insertions read as [-…-] and {+…+}, as `git diff --word-diff=plain` prints them.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..diffengine.model import BudgetChange, Diff, MeasureChange, Op
+
+RED, GREEN, BOLD, DIM, CYAN, YELLOW, RESET = "\033[31m", "\033[32m", "\033[1m", "\033[2m", "\033[36m", "\033[33m", "\033[0m"
+SIGN = {"changed": "~", "added": "+", "removed": "-", "split": "<", "merged": ">", "unchanged": " "}
+
+
+@dataclass(frozen=True)
+class TextOptions:
+    color: bool = False
+    context: int = 24  # characters of unchanged text kept on each side of a change
+    show_format_only: bool = False
+    show_unchanged: bool = False
+
+
+def _c(opts: TextOptions, code: str, text: str) -> str:
+    return f"{code}{text}{RESET}" if opts.color and text else text
+
+
+def yen(v: int | None) -> str:
+    if v is None:
+        return "—"
+    if abs(v) >= 100_000_000:
+        return f"{v / 100_000_000:,.2f}".rstrip("0").rstrip(".") + "億円"
+    if abs(v) >= 1_000_000:
+        return f"{v / 1_000_000:,.1f}".rstrip("0").rstrip(".") + "百万円"
+    return f"{v:,}円"
+
+
+def word_diff(ops: tuple[Op, ...], opts: TextOptions) -> str:
+    out = []
+    last = len(ops) - 1
+    for k, (op, text) in enumerate(ops):
+        if op == "=":
+            c = opts.context
+            if k == 0:
+                text = ("…" + text[-c:]) if len(text) > c else text
+            elif k == last:
+                text = (text[:c] + "…") if len(text) > c else text
+            elif len(text) > 2 * c:
+                text = text[:c] + " … " + text[-c:]
+            out.append(text)
+        elif op == "-":
+            out.append(_c(opts, RED, text) if opts.color else f"[-{text}-]")
+        else:
+            out.append(_c(opts, GREEN, text) if opts.color else f"{{+{text}+}}")
+    return "".join(out).replace("\n", " ⏎ ")
+
+
+def _header(diff: Diff, opts: TextOptions) -> list[str]:
+    lines = []
+    for side in (diff.old, diff.new):
+        if side.synthetic:
+            lines.append(_c(opts, YELLOW + BOLD, f"*** {side.label} is a SYNTHETIC edition (known edits applied "
+                                                  "to the real report), not a real report ***"))
+    kind = "results vs plans" if diff.kind == "results-vs-plans" else "editions"
+    lines.append(_c(opts, BOLD, f"policydiff {kind}: {diff.old.label} → {diff.new.label}"))
+    s = diff.summary()
+    m, b = s["measures"], s["budgets"]
+    assert isinstance(m, dict) and isinstance(b, dict)
+    lines.append(f" measures: {m['changed']} changed, {m['added']} added, {m['removed']} removed, {m['moved']} moved, "
+                 f"{m['split']} split, {m['merged']} merged, {m['unchanged']} unchanged")
+    lines.append(f" budgets: {b['changed']} changed, {b['added']} added, {b['removed']} removed · "
+                 f"renames and successions: {s['renames']}")
+    if diff.programs_added or diff.programs_removed:
+        lines.append(f" programs: {len(diff.programs_added)} new, {len(diff.programs_removed)} no longer named")
+    return lines
+
+
+def _measure(m: MeasureChange, opts: TextOptions, kind: str) -> list[str]:
+    ids = f"{m.old_id or '·'} → {m.new_id or '·'}"
+    flags = " [moved]" if m.moved else ""
+    why = f"  ({m.match.reason} {m.match.score:.2f})" if m.match else ""
+    status = m.status if m.substantive or m.status != "changed" else "format only"
+    head = f"{SIGN.get(m.status, '?')} {ids} {m.label}  [{status}]{flags}{why}"
+    lines = [_c(opts, CYAN, head)]
+    if m.group:
+        lines.append(f"    with {', '.join(m.group)}")
+    if m.old_title and m.new_title and m.old_title != m.new_title and not any(c.field == "title" for c in m.changes):
+        lines.append(f"    title: {m.old_title} → {m.new_title}")
+    if m.programs:
+        lines.append("    programs: " + "  ".join(("+" if op == "+" else "−") + name for op, name in m.programs))
+    for c in m.changes:
+        if c.format_only and not opts.show_format_only:
+            continue
+        if kind == "results-vs-plans":
+            continue  # results and plans always differ in wording; the programs and budgets are the news
+        tag = " (format only)" if c.format_only else ""
+        lines.append(f"    {c.field}{tag}: {word_diff(c.ops, opts)}")
+    return lines
+
+
+def _budget(b: BudgetChange) -> str:
+    fy = f"FY{b.fiscal_year}" if b.fiscal_year else "FY?"
+    old = f"{yen(b.old.yen)} {b.old.kind}" if b.old else "—"
+    new = f"{yen(b.new.yen)} {b.new.kind}" if b.new else "—"
+    delta = ""
+    if b.delta_yen is not None:
+        pct = f" ({b.delta_pct:+.1f}%)" if b.delta_pct is not None else ""
+        delta = f"  Δ {'+' if b.delta_yen >= 0 else ''}{yen(b.delta_yen)}{pct}"
+    note = "  内数: not directly comparable" if not b.comparable else ""
+    where = (b.new or b.old).measure  # type: ignore[union-attr]
+    return f"  {b.status:<8} {b.program} {fy}: {old} → {new}{delta}{note}  ({where})"
+
+
+def render_text(diff: Diff, options: TextOptions | None = None) -> str:
+    opts = options or TextOptions()
+    lines = _header(diff, opts)
+    shown = [m for m in diff.measures
+             if opts.show_unchanged or m.substantive or (opts.show_format_only and m.status == "changed")]
+    if shown:
+        lines.append("")
+    for m in shown:
+        lines += _measure(m, opts, diff.kind)
+    if diff.budgets:
+        lines += ["", _c(opts, BOLD, "Budget lines:")] + [_budget(b) for b in diff.budgets]
+    if diff.renames:
+        lines += ["", _c(opts, BOLD, "Renames and successions:")]
+        for r in diff.renames:
+            lines.append(f"  {r.old} → {r.new}  [{r.evidence} {r.confidence:.2f}] ({r.measure}) {r.text[:80]}")
+    if diff.programs_added:
+        lines += ["", "Programs newly named: " + "、".join(diff.programs_added)]
+    if diff.programs_removed:
+        lines += ["", "Programs no longer named: " + "、".join(diff.programs_removed)]
+    return "\n".join(lines) + "\n"

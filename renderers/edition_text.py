@@ -1,0 +1,63 @@
+"""A plain-text summary of one edition, for `policydiff show` on a terminal."""
+
+from __future__ import annotations
+
+from ..versions.model import Edition
+
+
+def _yen(v: int | None) -> str:
+    if v is None:
+        return "—"
+    if v >= 100_000_000:
+        return f"{v / 100_000_000:,.1f}億円".replace(".0億", "億")
+    if v >= 1_000_000:
+        return f"{v / 1_000_000:,.0f}百万円"
+    return f"{v:,}円"
+
+
+def render_edition_text(ed: Edition, measures: bool = True) -> str:
+    c = ed.counts()
+    out = []
+    if ed.synthetic:
+        out.append(f"*** SYNTHETIC EDITION — not a real report: {ed.synthetic_note or 'made by applying known edits'} ***")
+    out += [
+        f"{ed.name}  results FY{ed.results_fy} ({ed.results_label}) · plans FY{ed.plans_fy} ({ed.plans_label})",
+        f"source: {ed.source.name}  sha256 {ed.source.sha256[:12]}…  {ed.source.encoding}, {ed.source.size:,} bytes",
+        f"{c['visions']} visions · {c['goals']} goals · {c['measures']} measures · {c['bullets']} bullets · "
+        f"{c['budgets']} budget lines · {c['programs']} programs · {c['successions']} successions · "
+        f"{c['warnings']} warnings",
+    ]
+    if measures:
+        goals = {g.id: g for g in ed.goals}
+        visions = {v.number: v for v in ed.visions}
+        last_vision, last_goal = None, None
+        for g in ed.goals:
+            if g.see_above and not any(m.goal == g.id for m in ed.measures):
+                continue
+        for m in ed.measures:
+            if m.vision != last_vision:
+                v = visions.get(m.vision)
+                out += ["", v.title if v else "(no vision)"]
+                last_vision = m.vision
+            if m.goal != last_goal:
+                out.append(f"  {goals[m.goal].title or '(no goal)'}")
+                last_goal = m.goal
+            mins = "、".join(("◎" if x.lead else "") + x.code for x in m.ministries) or "—"
+            flags = "".join(f" [{f}]" for f, on in (("再掲", m.reposted), ("first line lost", m.first_line_lost)) if on)
+            out.append(f"    {m.id} {m.label}  ［{mins}］ results {len(m.results)} · plans {len(m.plans)}"
+                       f"  (p.{m.page} l.{m.line}){flags}")
+    budgets = ed.budgets()
+    if budgets:
+        out += ["", "Budget lines:"]
+        for m, col, _, b in budgets:
+            fy = f"FY{b.fiscal_year}" if b.fiscal_year else "FY?"
+            part = " (内数)" if b.part_of else ""
+            out.append(f"  {m.id} {col:<7} {fy} {b.kind:<13} {_yen(b.yen):>10}{part}  {b.program or '—'}  l.{b.line}")
+    if ed.successions():
+        out += ["", "Successions:"]
+        for m, _, _, s in ed.successions():
+            out.append(f"  {m.id} {s.old} → {s.new}  l.{s.line}")
+    if ed.warnings:
+        out += ["", "Warnings:"]
+        out += [f"  l.{w.line} {w.code}: {w.message}" for w in ed.warnings]
+    return "\n".join(out) + "\n"

@@ -1,0 +1,144 @@
+"""Speed and memory benchmark (run by hand: `python tests/benchmarks/run.py`; not collected by pytest).
+
+Prints one JSON object:
+  seed_pair_end_to_end_s  the real edition and a synthetic next edition: parse both, diff, write JSON,
+                          as a fresh `policydiff` process (best of 3)
+  scale                   [{measures, seconds, peak_rss_mb}] for synthetic pairs of 100, 1,000, 10,000
+                          measures (parse both + diff, each in a fresh process)
+  exponent                fitted growth of time with measures (time ∝ measures^exponent)
+  xmldiff_ratio           xmldiff's time over ours on the same pair of XML files (the seed pair),
+                          measured in this run with a timeout
+Targets: seed pair ≤ 1 s; 10,000 measures ≤ 30 s and ≤ 2 GB; exponent ≤ 1.2; xmldiff_ratio ≥ 10.
+Needs the `bench` extra (xmldiff): pip install -e '.[bench]'.
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import os
+import shutil
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+SEED = ROOT / "examples" / "iryokiki-kihonkeikaku_fy2024.txt"
+SIZES = (100, 1_000, 10_000)
+XMLDIFF_TIMEOUT_S = 600
+
+# One scale point in a fresh interpreter, so peak RSS is this size's alone.
+SCALE_CHILD = r"""
+import json, resource, sys, time
+from policydiff import parse_report
+from policydiff.diffengine.engine import diff_editions
+from policydiff.renderers.diff_json import render_json
+from policydiff.versions.synthetic import make_scaled
+old_text, new_text, _ = make_scaled(int(sys.argv[1]), seed=7)
+t = time.perf_counter()
+old = parse_report(old_text, source_name="old.txt")
+new = parse_report(new_text, source_name="new.txt")
+out = render_json(diff_editions(old, new))
+seconds = time.perf_counter() - t
+rss = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+print(json.dumps({"measures": len(old.measures), "seconds": round(seconds, 3), "peak_rss_mb": round(rss, 1)}))
+"""
+
+XMLDIFF_CHILD = r"""
+import sys, time
+from xmldiff import main
+t = time.perf_counter()
+main.diff_files(sys.argv[1], sys.argv[2])
+print(time.perf_counter() - t)
+"""
+
+
+def _policydiff() -> list[str]:
+    exe = shutil.which("policydiff", path=str(Path(sys.executable).parent)) or shutil.which("policydiff")
+    return [exe] if exe else [sys.executable, "-m", "policydiff.cli"]
+
+
+def seed_pair(tmp: Path) -> tuple[float, Path, Path]:
+    from policydiff import parse_report
+    from policydiff.versions.synthetic import make_synthetic
+    from policydiff.versions.xml import edition_to_xml
+
+    new_text = make_synthetic(SEED.read_text(encoding="utf-8"), seed=2025, n_edits=12).text
+    new_path = tmp / "synthetic-next.txt"
+    new_path.write_text(new_text, encoding="utf-8")
+    best = math.inf
+    for _ in range(3):
+        t = time.perf_counter()
+        proc = subprocess.run([*_policydiff(), "diff", str(SEED), str(new_path), "--format", "json",
+                               "-o", str(tmp / "diff.json")], capture_output=True)
+        best = min(best, time.perf_counter() - t)
+        assert proc.returncode in (0, 1), proc.stderr
+    old_xml, new_xml = tmp / "old.xml", tmp / "new.xml"
+    old_xml.write_bytes(edition_to_xml(parse_report(SEED.read_bytes(), source_name=SEED.name)))
+    new_xml.write_bytes(edition_to_xml(parse_report(new_text, source_name=new_path.name)))
+    return best, old_xml, new_xml
+
+
+def ours_on_xml(old_xml: Path, new_xml: Path) -> float:
+    from policydiff.diffengine.engine import diff_editions
+    from policydiff.renderers.diff_json import render_json
+    from policydiff.versions.load import load_edition
+
+    diff_editions(load_edition(old_xml), load_edition(new_xml))  # warm imports, as xmldiff's run is warm too
+    best = math.inf
+    for _ in range(3):
+        t = time.perf_counter()
+        render_json(diff_editions(load_edition(old_xml), load_edition(new_xml)))
+        best = min(best, time.perf_counter() - t)
+    return best
+
+
+def xmldiff_time(old_xml: Path, new_xml: Path) -> float | None:
+    try:
+        proc = subprocess.run([sys.executable, "-c", XMLDIFF_CHILD, str(old_xml), str(new_xml)],
+                              capture_output=True, text=True, timeout=XMLDIFF_TIMEOUT_S)
+    except subprocess.TimeoutExpired:
+        return None
+    if proc.returncode != 0:
+        raise SystemExit(f"xmldiff failed (pip install -e '.[bench]'?): {proc.stderr.strip()[-300:]}")
+    return float(proc.stdout.strip())
+
+
+def scale() -> list[dict]:
+    out = []
+    for n in SIZES:
+        proc = subprocess.run([sys.executable, "-c", SCALE_CHILD, str(n)], capture_output=True, text=True,
+                              check=True, env={**os.environ, "PYTHONHASHSEED": "0"})
+        out.append(json.loads(proc.stdout))
+    return out
+
+
+def exponent(points: list[dict]) -> float:
+    xs = [math.log(p["measures"]) for p in points]
+    ys = [math.log(max(p["seconds"], 1e-6)) for p in points]
+    mx, my = sum(xs) / len(xs), sum(ys) / len(ys)
+    return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs)
+
+
+def main() -> None:
+    with tempfile.TemporaryDirectory() as d:
+        tmp = Path(d)
+        seed_s, old_xml, new_xml = seed_pair(tmp)
+        ours = ours_on_xml(old_xml, new_xml)
+        theirs = xmldiff_time(old_xml, new_xml)
+    points = scale()
+    result = {
+        "seed_pair_end_to_end_s": round(seed_s, 3),
+        "scale": points,
+        "exponent": round(exponent(points), 3),
+        "xmldiff_ratio": round(theirs / ours, 1) if theirs is not None else f">{XMLDIFF_TIMEOUT_S / ours:.0f} (timeout)",
+        "xmldiff_s": None if theirs is None else round(theirs, 3),
+        "ours_on_xml_s": round(ours, 4),
+    }
+    print(json.dumps(result, indent=2))
+
+
+if __name__ == "__main__":
+    main()

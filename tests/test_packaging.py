@@ -1,0 +1,49 @@
+"""The repository root installs as the single package `policydiff`; no generic top-level names leak."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+ALLOWED_TOP_LEVEL = {"versions", "diffengine", "renderers", "cli.py", "tests", "pyproject.toml", "README.md",
+                     ".ci", "examples", "Makefile", "__init__.py", ".gitignore", "NOTICE", "LICENSE"}
+
+
+def test_tracked_top_level_is_exactly_the_agreed_layout():
+    if not (ROOT / ".git").exists() or shutil.which("git") is None:
+        pytest.skip("not a git checkout")
+    files = subprocess.run(["git", "ls-files"], cwd=ROOT, capture_output=True, text=True, check=True).stdout.split()
+    top = {f.split("/")[0] for f in files}
+    assert top <= ALLOWED_TOP_LEVEL, top - ALLOWED_TOP_LEVEL
+    assert not any(f.startswith("tests/__init__") or f == "conftest.py" for f in files)
+
+
+def test_installed_package_imports_as_policydiff_only(tmp_path):
+    code = ("import importlib.util, policydiff, policydiff.cli, policydiff.versions.xml;"
+            "print(policydiff.__version__, importlib.util.find_spec('versions'), importlib.util.find_spec('cli'))")
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True)
+    version, versions_spec, cli_spec = out.stdout.split()
+    assert version == __import__("policydiff").__version__
+    assert versions_spec == "None" and cli_spec == "None"
+
+
+def test_wheel_holds_only_the_policydiff_package(tmp_path):
+    # Build from a copy: setuptools writes build/ and *.egg-info into the source tree.
+    src = tmp_path / "src"
+    shutil.copytree(ROOT, src, ignore=shutil.ignore_patterns(".git", ".venv", "build", "out", "*.egg-info",
+                                                            "__pycache__", "policydiff-archive"))
+    subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "--quiet", "-w", str(tmp_path), str(src)],
+                   check=True, capture_output=True)
+    wheel = next(tmp_path.glob("policydiff-*.whl"))
+    names = zipfile.ZipFile(wheel).namelist()
+    tops = {n.split("/")[0] for n in names}
+    assert tops == {"policydiff", next(t for t in tops if t.endswith(".dist-info"))}
+    assert {"policydiff/cli.py", "policydiff/versions/edition.rng", "policydiff/versions/parse_text.py",
+            "policydiff/__init__.py"} <= set(names)
+    assert not any(n.startswith("policydiff/tests") for n in names)

@@ -1,0 +1,1 @@
+"""Reading report editions into the model, normalized XML and the git archive."""

@@ -1,0 +1,61 @@
+"""Bytes of a report file to text: encodings seen in the wild, refusals for what is not text."""
+
+from __future__ import annotations
+
+import codecs
+
+from .errors import EditionParseError
+
+# About 200 times the seed (92 KB): larger inputs are refused before any parsing work.
+MAX_INPUT_BYTES = 20 * 1024 * 1024
+# euc_jis_2004 reads NEC row 13 (①…⑳), which iconv's EUC-JP-MS writes and plain euc_jp refuses.
+_CANDIDATES = ("utf-8", "cp932", "euc_jp", "euc_jis_2004")
+
+
+def decode_report(data: bytes) -> tuple[str, str, int]:
+    """(text with \\n line ends, encoding name, control characters dropped).
+
+    EditionParseError for empty, binary or oversized input.
+    """
+    if len(data) > MAX_INPUT_BYTES:
+        raise EditionParseError(
+            f"input is {len(data):,} bytes; the limit is {MAX_INPUT_BYTES:,} bytes (a report is about 100 KB)"
+        )
+    if not data.strip():
+        raise EditionParseError("input is empty")
+    for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
+        if data.startswith(bom):
+            return _finish(_strict(data, name), name)
+    if b"\x00" in data:
+        raise EditionParseError("input is a binary file, not report text")
+    decoded = [(name, text) for name in _CANDIDATES if (text := _strict(data, name, quiet=True)) is not None]
+    if decoded:
+        # EUC-JP bytes often also decode as CP932, into half-width katakana: prefer the reading with
+        # the most hiragana, which every Japanese sentence has; ties go to the order above.
+        name, text = max(decoded, key=lambda d: sum(1 for c in d[1] if "\u3041" <= c <= "\u3096"))
+        return _finish(text, name)
+    raise EditionParseError("input is not text in UTF-8, Shift_JIS (CP932) or EUC-JP")
+
+
+def _strict(data: bytes, encoding: str, quiet: bool = False) -> str:
+    try:
+        return data.decode(encoding)
+    except UnicodeDecodeError as exc:
+        if quiet:
+            return None  # type: ignore[return-value]
+        raise EditionParseError(f"input is not valid {encoding}: {exc.reason} at byte {exc.start}") from None
+
+
+_CONTROLS = {c: None for c in range(32) if chr(c) not in "\n\t"} | {0x7F: None}
+
+
+def _finish(text: str, encoding: str) -> tuple[str, str, int]:
+    text = text.replace("\r\n", "\n").replace("\r", "\n")
+    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\t\f")
+    if controls > max(8, len(text) // 100):
+        raise EditionParseError("input looks binary (control characters), not report text")
+    # Form feeds between pages (pdftotext) and stray controls carry no text, and XML cannot hold them.
+    cleaned = text.translate(_CONTROLS)
+    if not cleaned.strip():  # also catches ideographic spaces (U+3000) only
+        raise EditionParseError("input is empty")
+    return cleaned, encoding.replace("-sig", ""), len(text) - len(cleaned)

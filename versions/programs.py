@@ -1,0 +1,121 @@
+"""Program names (「…事業」) and explicit successions (「Aの後継事業となるB」) in bullet text."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable
+
+from .model import Succession
+
+Locate = Callable[[int], tuple[int, int]]  # offset in the bullet text → (page, line)
+
+OPEN_QUOTES = "「｢＜"  # ＜次世代医療機器・再生医療等製品評価指標作成事業＞ (line 618)
+CLOSE_QUOTES = "」｣＞"
+_STOP = "、。，「｢」｣＜＞ 　：:；;"
+# Words that open a name but are not part of it: （いずれも医工連携イノベーション推進事業として…）
+_LEADING_NOISE_RE = re.compile(r"^(?:[（(][^（）()]*[）)]|いずれも|引き続き|また|今後も|(?:令和|平成)[0-9０-９元]{1,2}年度(?:の|に|は|から|より)?)+")
+# 同事業, これらの事業, 後継事業, 当該事業: references, not names.
+_GENERIC_RE = re.compile(r"^(?:同|当該|これら|本|その|各|後継|新規|他|既存|委託|補助|関連)")
+# A budget parenthetical inside a quoted name: 「X（令和7年度予算案：6.0億円）」
+_BUDGET_PAREN_RE = re.compile(r"[（(][^（）()]*(?:予算|億円|百万円|千円|万円)[^（）()]*[）)]$")
+# 事業 used as a name's end, i.e. followed by a particle or punctuation (not 事業化, 事業者, 事業費).
+_UNQUOTED_END_RE = re.compile(r"事業(?=において|を通じ|にて|を活用|で|により|として|の後継|は|が|、|。|（|\(|$)")
+# Aの後継事業となるB / Aの後継となる、B / 「A」の後継である、「B」
+SUCCESSION_RE = re.compile(r"の後継(?:事業)?(?:となる|である)、?")
+# 「B」（旧「A」） / 「A」から「B」に改称・名称変更
+FORMERLY_RE = re.compile(r"[「｢]([^「」｢｣]+)[」｣]\s*[（(]旧\s*[「｢]?([^「」｢｣（）()]+)[」｣]?[）)]")
+RENAMED_RE = re.compile(r"[「｢]([^「」｢｣]+)[」｣](?:から|を)[「｢]([^「」｢｣]+)[」｣](?:に|へ)(?:改称|名称変更)")
+_NEW_NAME_RE = re.compile(r"^([^、。「」｢｣（(]*?事業(?:[（(][^（）()]*[）)])?)(?=として|において|を通じ|にて|により|[、。（(「｢]|$)")
+
+
+def clean_name(name: str) -> str | None:
+    name = name.strip().lstrip("・").strip()
+    name = _LEADING_NOISE_RE.sub("", name)
+    name = _BUDGET_PAREN_RE.sub("", name).strip()
+    if len(name) < 4 or _GENERIC_RE.match(name):
+        return None
+    return name
+
+
+def name_before(prefix: str) -> str | None:
+    """The program name that ends a text: 「X」, X事業（…）, or the clause after the last となる."""
+    s = prefix.rstrip(" 　")
+    s = re.sub(r"(として|[（(])$", "", s).rstrip(" 　")
+    if s.endswith(tuple(CLOSE_QUOTES)):
+        s = s.rstrip(CLOSE_QUOTES)
+        start = max(s.rfind(q) for q in OPEN_QUOTES)
+        return clean_name(s[start + 1 :]) if start >= 0 else None
+    depth, i = 0, len(s)
+    while i > 0:
+        c = s[i - 1]
+        if c in "）)":
+            depth += 1
+        elif c in "（(":
+            if depth == 0:
+                break
+            depth -= 1
+        elif depth == 0 and c in _STOP:
+            break
+        i -= 1
+    name = re.split(r"となる、?|である、?", s[i:])[-1]
+    return clean_name(name)
+
+
+def name_after(suffix: str) -> str | None:
+    s = suffix.lstrip(" 　")
+    if s[:1] and s[0] in OPEN_QUOTES:
+        end = min((s.find(q, 1) for q in CLOSE_QUOTES if s.find(q, 1) > 0), default=-1)
+        return clean_name(s[1:end]) if end > 0 else None
+    m = _NEW_NAME_RE.match(s)
+    return clean_name(m.group(1)) if m else None
+
+
+def _quoted_spans(text: str) -> list[tuple[int, int, str]]:
+    spans, start = [], -1
+    for i, c in enumerate(text):
+        if c in OPEN_QUOTES:
+            start = i
+        elif c in CLOSE_QUOTES and start >= 0:
+            spans.append((start, i + 1, text[start + 1 : i]))
+            start = -1
+    return spans
+
+
+def find_programs(text: str) -> list[tuple[int, str]]:
+    """(offset, name) for every program the text names, quoted or not."""
+    found: list[tuple[int, str]] = []
+    spans = _quoted_spans(text)
+    for start, _, inner in spans:
+        name = clean_name(inner)
+        if name and re.search(r"事業(?:[（(][^（）()]*[）)])?$", name):
+            found.append((start, name))
+    for m in _UNQUOTED_END_RE.finditer(text):
+        end = m.start() + 2
+        if any(s < end <= e for s, e, _ in spans):
+            continue
+        name = name_before(text[:end])
+        if name and name.endswith("事業"):
+            found.append((end - len(name), name))
+    return sorted(set(found))
+
+
+def sentence_at(text: str, offset: int) -> str:
+    start = text.rfind("。", 0, offset) + 1
+    end = text.find("。", offset)
+    return text[start : (end + 1 if end >= 0 else len(text))].strip().lstrip("・").strip()
+
+
+def find_successions(text: str, locate: Locate) -> list[Succession]:
+    out = []
+    for m in SUCCESSION_RE.finditer(text):
+        old, new = name_before(text[: m.start()]), name_after(text[m.end() :])
+        if old and new and old != new:
+            page, line = locate(m.start() + 1)
+            out.append(Succession(old, new, sentence_at(text, m.start()), page, line))
+    for m in FORMERLY_RE.finditer(text):
+        page, line = locate(m.start())
+        out.append(Succession(m.group(2).strip(), m.group(1).strip(), sentence_at(text, m.start()), page, line))
+    for m in RENAMED_RE.finditer(text):
+        page, line = locate(m.start())
+        out.append(Succession(m.group(1).strip(), m.group(2).strip(), sentence_at(text, m.start()), page, line))
+    return out
