@@ -80,16 +80,23 @@ def _write(text: str, output: Path | None) -> None:
     write_file_atomic(output, text.encode("utf-8"))
 
 
-def load_side(ctx: click.Context, ref: str):
-    """An edition named on the command line: an existing file (.xml or report text), else the archive."""
+def load_with_provenance(ctx: click.Context, ref: str):
+    """An edition named on the command line (an existing file, .xml or report text, else a name in
+    the archive) and where it came from, for report headers."""
     from .versions.load import load_edition
 
     if os.path.exists(ref):
-        return load_edition(Path(ref))
+        return load_edition(Path(ref)), {"file": str(Path(ref))}
     from .versions.xml import edition_from_xml
 
     archive = _archive(ctx)
-    return edition_from_xml(archive.read_xml(archive.resolve(ref)))
+    stored = archive.resolve(ref)
+    return edition_from_xml(archive.read_xml(stored)), {"archive": str(archive.path), "archive_commit": stored.commit,
+                                                        "archive_name": stored.name}
+
+
+def load_side(ctx: click.Context, ref: str):
+    return load_with_provenance(ctx, ref)[0]
 
 
 @cli.command()
@@ -197,13 +204,26 @@ def _fail_kinds(value: str) -> frozenset[str]:
     return kinds
 
 
+def _csv(value: str) -> tuple[str, ...]:
+    return tuple(x.strip() for x in value.split(",") if x.strip()) if value else ()
+
+
 def _report_options(fn):
-    """Options shared by `diff` and `plans`: output format and file, thresholds, exit policy."""
+    """Options shared by `diff` and `plans`: format and file, filters, thresholds, exit policy."""
+    from .diffengine.select import STATUS_FILTERS
+
     options = [
-        click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True,
-                     help="Output format."),
+        click.option("--format", "fmt", type=click.Choice(["text", "json", "html", "markdown", "csv"]),
+                     default="text", show_default=True,
+                     help="text (terminal), json (machines), html (self-contained report), markdown (PR comment), "
+                          "csv (budget changes for a spreadsheet)."),
         click.option("-o", "--output", type=click.Path(path_type=Path),
                      help="Write the report to a file instead of stdout."),
+        click.option("--status", "statuses", default="", metavar="KINDS",
+                     help=f"Only measures of these kinds: {','.join(STATUS_FILTERS)}."),
+        click.option("--ministry", "ministries", default="", metavar="CODES",
+                     help="Only measures of these ministries, e.g. 厚 or 厚,経."),
+        click.option("--measure", "measure_ids", default="", metavar="IDS", help="Only these measures, e.g. m004."),
         click.option("--fail-on", default="any", show_default=True, metavar="KINDS",
                      help="Exit 1 only for these kinds of change: any,text,budget,added,removed,rename."),
         click.option("--rename-threshold", type=click.FloatRange(0, 1), default=0.6, show_default=True,
@@ -213,33 +233,64 @@ def _report_options(fn):
         click.option("--show-format-only", is_flag=True, help="Also show changes of width, quotes or wrapping."),
         click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
                      help="Colour the text format (auto: on a terminal, unless NO_COLOR is set)."),
+        click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True,
+                     help="Labels of the HTML report."),
     ]
     for option in reversed(options):
         fn = option(fn)
     return fn
 
 
-def _emit(diff, fmt: str, output: Path | None, fail_on: str, color: str, show_format_only: bool) -> int:
+def _generated_at() -> str:
+    """Now, or SOURCE_DATE_EPOCH for reproducible builds."""
+    from datetime import UTC, datetime
+
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    try:
+        moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
+    except ValueError:
+        raise Trouble(f"SOURCE_DATE_EPOCH must be an integer number of seconds, not {epoch!r}") from None
+    return moment.strftime("%Y-%m-%d %H:%M UTC")
+
+
+def _emit(diff, opts: dict[str, Any], provenance: dict[str, dict[str, str]]) -> int:
+    from .diffengine.select import STATUS_FILTERS, select
     from .renderers import render
 
-    kinds = _fail_kinds(fail_on)
+    kinds = _fail_kinds(opts["fail_on"])
+    statuses = _csv(opts["statuses"])
+    if set(statuses) - set(STATUS_FILTERS):
+        raise click.BadParameter(f"choose from {','.join(STATUS_FILTERS)}", param_hint="--status")
+    failed = diff.has_changes(kinds)
+    shown = select(diff, statuses, _csv(opts["ministries"]), _csv(opts["measure_ids"]))
+    fmt, output = opts["fmt"], opts["output"]
     if fmt == "text":
         from .renderers.diff_text import TextOptions
 
+        color = opts["color"]
         use_color = color == "always" or (color == "auto" and output is None and sys.stdout.isatty()
                                           and not os.environ.get("NO_COLOR"))
-        text = render(diff, "text", TextOptions(color=use_color, show_format_only=show_format_only))
+        options: Any = TextOptions(color=use_color, show_format_only=opts["show_format_only"])
+    elif fmt == "markdown":
+        from .renderers.markdown import MarkdownOptions
+
+        options = MarkdownOptions(show_format_only=opts["show_format_only"])
+    elif fmt == "html":
+        from .renderers.html import HtmlOptions
+
+        options = HtmlOptions(lang=opts["lang"], generated_at=_generated_at(), version=__version__,
+                              show_format_only=opts["show_format_only"], provenance=provenance)
     else:
-        text = render(diff, fmt)
-    _write(text, output)
-    return 1 if diff.has_changes(kinds) else 0
+        options = None
+    _write(render(shown, fmt, options), output)
+    return 1 if failed else 0
 
 
-def _options(rename_threshold: float, match_threshold: float, show_format_only: bool):
+def _options(opts: dict[str, Any]):
     from .diffengine.model import Options
 
-    return Options(match_threshold=match_threshold, rename_threshold=rename_threshold,
-                   show_format_only=show_format_only)
+    return Options(match_threshold=opts["match_threshold"], rename_threshold=opts["rename_threshold"],
+                   show_format_only=opts["show_format_only"])
 
 
 @cli.command()
@@ -247,43 +298,114 @@ def _options(rename_threshold: float, match_threshold: float, show_format_only: 
 @click.argument("new")
 @_report_options
 @click.pass_context
-def diff(ctx: click.Context, old: str, new: str, fmt: str, output: Path | None, fail_on: str,
-         rename_threshold: float, match_threshold: float, show_format_only: bool, color: str) -> None:
+def diff(ctx: click.Context, old: str, new: str, **opts: Any) -> None:
     """Compare two editions. OLD and NEW are files (.xml = normalized XML, else report text, parsed
     in memory) or editions in the archive. Exit 0: no change, 1: changes, 2: trouble.
 
     \b
     Example:
-      policydiff diff fy2024 fy2025
+      policydiff diff fy2024 fy2025-synthetic
+      policydiff diff old.txt new.txt --format html -o report.html
       policydiff diff old.txt new.txt --format json -o diff.json --fail-on budget,removed
+      policydiff diff fy2024 fy2025-synthetic --status changed,added --ministry 厚
     """
-    _fail_kinds(fail_on)
+    _fail_kinds(opts["fail_on"])
     from .diffengine.engine import diff_editions
 
-    result = diff_editions(load_side(ctx, old), load_side(ctx, new),
-                           _options(rename_threshold, match_threshold, show_format_only))
-    ctx.exit(_emit(result, fmt, output, fail_on, color, show_format_only))
+    old_ed, old_prov = load_with_provenance(ctx, old)
+    new_ed, new_prov = load_with_provenance(ctx, new)
+    result = diff_editions(old_ed, new_ed, _options(opts))
+    ctx.exit(_emit(result, opts, {"old": old_prov, "new": new_prov}))
 
 
 @cli.command()
 @click.argument("edition")
 @_report_options
 @click.pass_context
-def plans(ctx: click.Context, edition: str, fmt: str, output: Path | None, fail_on: str,
-          rename_threshold: float, match_threshold: float, show_format_only: bool, color: str) -> None:
+def plans(ctx: click.Context, edition: str, **opts: Any) -> None:
     """Compare what one EDITION reports as done (results, FY N) with what it plans (FY N+1):
     programs continuing, renamed, new or ended, and budgets of year N against year N+1.
 
     \b
     Example:
       policydiff plans fy2024
-      policydiff plans examples/iryokiki-kihonkeikaku_fy2024.txt --format json -o plans.json
+      policydiff plans examples/iryokiki-kihonkeikaku_fy2024.txt --format html -o plans.html
+      policydiff plans fy2024 --format json -o plans.json
     """
-    _fail_kinds(fail_on)
+    _fail_kinds(opts["fail_on"])
     from .diffengine.plans import results_vs_plans
 
-    result = results_vs_plans(load_side(ctx, edition), _options(rename_threshold, match_threshold, show_format_only))
-    ctx.exit(_emit(result, fmt, output, fail_on, color, show_format_only))
+    ed, prov = load_with_provenance(ctx, edition)
+    result = results_vs_plans(ed, _options(opts))
+    ctx.exit(_emit(result, opts, {"old": prov, "new": prov}))
+
+
+@cli.command()
+@click.argument("file", type=click.Path(path_type=Path))
+@click.option("-o", "--output", type=click.Path(path_type=Path), required=True,
+              help="Where to write the synthetic edition's text.")
+@click.option("--truth", type=click.Path(path_type=Path), help="Also write the ground truth (JSON) here.")
+@click.option("--seed", type=int, default=2025, show_default=True, help="Random seed: the same seed, the same edits.")
+@click.option("--edits", type=click.IntRange(1, 500), default=12, show_default=True, help="How many edits to apply.")
+def synth(file: Path, output: Path, truth: Path | None, seed: int, edits: int) -> None:
+    """Make a SYNTHETIC next edition of a report FILE by applying known edits, for tests and demos.
+
+    The text's first line marks it synthetic, and every report made from it says so. It is not a
+    real report.
+
+    \b
+    Example:
+      policydiff synth examples/iryokiki-kihonkeikaku_fy2024.txt -o out/next.txt --truth out/truth.json
+    """
+    import json
+
+    from .versions.decode import decode_report
+    from .versions.files import write_file_atomic
+    from .versions.load import read_input
+    from .versions.synthetic import make_synthetic
+
+    text, _, _ = decode_report(read_input(file))
+    made = make_synthetic(text, seed=seed, n_edits=edits)
+    write_file_atomic(output, made.text.encode("utf-8"))
+    if truth is not None:
+        write_file_atomic(truth, (json.dumps(made.truth.to_dict(), ensure_ascii=False, sort_keys=True, indent=2)
+                                  + "\n").encode("utf-8"))
+    click.echo(f"wrote SYNTHETIC edition {output} ({edits} known edits, seed {seed})")
+
+
+@cli.command()
+@click.argument("document", required=False)
+@click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@click.pass_context
+def lineage(ctx: click.Context, document: str | None, fmt: str) -> None:
+    """Program lineages (A → B → C) across the archive's editions of DOCUMENT, oldest first, from
+    stated successions and from renames found between consecutive editions.
+
+    \b
+    Example:
+      policydiff lineage
+      policydiff lineage iryokiki-kihonkeikaku --format json
+    """
+    import json
+
+    from .diffengine.lineage import program_lineage
+    from .versions.xml import edition_from_xml
+
+    archive = _archive(ctx)
+    stored = [e for e in (archive.editions() if archive.exists() else []) if document in (None, e.document)]
+    if not stored:
+        raise Trouble(f"no editions{' of ' + document if document else ''} in {archive.path}")
+    documents = sorted({e.document for e in stored})
+    result = {doc: program_lineage([edition_from_xml(archive.read_xml(e)) for e in stored if e.document == doc])
+              for doc in documents}
+    if fmt == "json":
+        click.echo(json.dumps({"schema": "policydiff/lineage/1", "lineages": result}, ensure_ascii=False,
+                              sort_keys=True, indent=2))
+        return
+    for doc, chains in result.items():
+        click.echo(f"{doc}: {len(chains)} lineage(s)")
+        for chain in chains:
+            click.echo("  " + " → ".join(chain))
 
 
 @cli.command()

@@ -208,11 +208,19 @@ def _splits_and_merges(old: Sequence[Measure], new: Sequence[Measure], al: Align
     matched_new = al.matched_new
     new_to_old = {j: i for i, (j, _) in al.pairs.items()}
     t = opts.split_threshold
+    small = len(old) * len(new) <= opts.block_size**2
+    # On large editions, look for the source of a part among the rows of its own goal only.
+    pairs_by_new_goal: dict[str, list[int]] = defaultdict(list)
+    pairs_by_old_goal: dict[str, list[int]] = defaultdict(list)
+    for i, (j, _) in al.pairs.items():
+        pairs_by_new_goal[new[j].goal].append(i)
+        pairs_by_old_goal[old[i].goal].append(i)
     for j, m in enumerate(new):
         if j in matched_new:
             continue
         mine = units(m)
-        scored = [(containment(mine, units(old[i])), i) for i in al.pairs if old[i].reposted == m.reposted]
+        candidates = al.pairs if small else pairs_by_new_goal.get(m.goal, [])
+        scored = [(containment(mine, units(old[i])), i) for i in candidates if old[i].reposted == m.reposted]
         best = max(scored, default=(0.0, -1))
         if best[0] >= t and containment(mine, units(new[al.pairs[best[1]][0]])) < t:
             al.split_parts.setdefault(best[1], []).append((j, round(best[0], 4)))
@@ -220,7 +228,8 @@ def _splits_and_merges(old: Sequence[Measure], new: Sequence[Measure], al: Align
         if i in al.pairs:
             continue
         mine = units(m)
-        scored = [(containment(mine, units(new[j])), j) for j in new_to_old if new[j].reposted == m.reposted]
+        targets = new_to_old if small else [al.pairs[k][0] for k in pairs_by_old_goal.get(m.goal, [])]
+        scored = [(containment(mine, units(new[j])), j) for j in targets if new[j].reposted == m.reposted]
         best = max(scored, default=(0.0, -1))
         if best[0] >= t and containment(mine, units(old[new_to_old[best[1]]])) < t:
             al.merge_parts.setdefault(best[1], []).append((i, round(best[0], 4)))

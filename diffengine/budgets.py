@@ -89,8 +89,11 @@ def diff_budgets(old: Iterable[Cited], new: Iterable[Cited], measure_map: dict[s
         old_values = {_value(b) for _, b in olds}
         new_values = {_value(b) for _, b in news}
         paired: set[int] = set()
+        by_measure: dict[str, Cited] = {}
+        for cited in new_lines.get(target, []):
+            by_measure.setdefault(cited[0], cited)
         for mid, b in old_lines[key]:
-            match = next(((m, x) for m, x in new_lines.get(target, []) if m == measure_map.get(mid)), None)
+            match = by_measure.get(measure_map.get(mid, ""))
             if match:
                 paired.add(id(match[1]))
                 change = _change(program, fy, (mid, b), match)

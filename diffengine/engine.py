@@ -6,7 +6,7 @@ from ..versions.model import Edition, Measure
 from ..versions.normalize import normalize
 from .align import Alignment, align_editions
 from .budgets import diff_budgets
-from .fields import measure_changes
+from .fields import measure_fields
 from .model import Diff, EditionRef, Match, MeasureChange, Op, Options, Rename
 from .renames import explicit_renames, rename_candidates, successors_of
 
@@ -21,6 +21,9 @@ def _record(status: str, om: Measure | None, nm: Measure | None, goals: dict[str
     assert shown is not None
     codes = sorted({x.code for m in (om, nm) if m for x in m.ministries})
     kw.setdefault("programs", program_ops(_named(om), _named(nm)))
+    if "fields" not in kw:
+        kw["fields"] = measure_fields(om, nm)
+        kw.setdefault("changes", tuple(f for f in kw["fields"] if f.changed))
     return MeasureChange(status, om.id if om else None, nm.id if nm else None,  # type: ignore[arg-type]
                          om.title if om else "", nm.title if nm else "", goal=goals.get(shown.goal, ""),
                          vision=shown.vision, ministries=tuple(codes), label=shown.label, **kw)
@@ -48,7 +51,8 @@ def _measure_records(old: Edition, new: Edition, al: Alignment) -> list[MeasureC
     keyed: list[tuple[tuple[float, int], MeasureChange]] = []
     for i, (j, match) in al.pairs.items():
         om, nm = old.measures[i], new.measures[j]
-        fields = measure_changes(om, nm)
+        all_fields = measure_fields(om, nm)
+        fields = tuple(f for f in all_fields if f.changed)
         group: tuple[str, ...] = ()
         if i in al.split_parts:
             status, group = "split", tuple(ids_new[k] for k, _ in al.split_parts[i])
@@ -59,29 +63,37 @@ def _measure_records(old: Edition, new: Edition, al: Alignment) -> list[MeasureC
         if i in al.runner_up:
             k, score = al.runner_up[i]
             match = Match(match.reason, match.score, ids_new[k], score)
-        rec = _record(status, om, nm, goals_new, moved=i in al.moved, match=match, changes=fields, group=group)
+        rec = _record(status, om, nm, goals_new, moved=i in al.moved, match=match, changes=fields,
+                      fields=all_fields, group=group)
         keyed.append(((j, 0), rec))
     for j, i in split_new.items():
         score = dict(al.split_parts[i])[j]
         others = (ids_new[al.pairs[i][0]],) + tuple(ids_new[k] for k, _ in al.split_parts[i] if k != j)
-        rec = _record("split", old.measures[i], new.measures[j], goals_new, match=Match("split part", score),
+        part = new.measures[j]
+        rec = _record("split", old.measures[i], part, goals_new, match=Match("split part", score),
+                      fields=measure_fields(part, part), changes=(),
                       group=others)
         keyed.append(((j, 0), rec))
+    new_to_old = {j: i for i, (j, _) in al.pairs.items()}
     for i, j in merge_old.items():
         score = dict(al.merge_parts[j])[i]
-        others = (old.measures[next(k for k, (jj, _) in al.pairs.items() if jj == j)].id,) + tuple(
+        others = (old.measures[new_to_old[j]].id,) + tuple(
             old.measures[k].id for k, _ in al.merge_parts[j] if k != i)
-        rec = _record("merged", old.measures[i], new.measures[j], goals_new, match=Match("merged part", score),
+        part = old.measures[i]
+        rec = _record("merged", part, new.measures[j], goals_new, match=Match("merged part", score),
+                      fields=measure_fields(part, part), changes=(),
                       group=others)
         keyed.append(((j, 1), rec))
     matched_new = al.matched_new | set(split_new)
     for j, nm in enumerate(new.measures):
         if j not in matched_new:
             keyed.append(((j, 0), _record("added", None, nm, goals_new)))
+    last_new = -1  # a removed row is shown after the new position of the last paired row before it
     for i, om in enumerate(old.measures):
-        if i not in al.pairs and i not in merge_old:
-            before = [al.pairs[k][0] for k in al.pairs if k < i]
-            keyed.append(((max(before, default=-1) + 0.5, i), _record("removed", om, None, goals_old)))
+        if i in al.pairs:
+            last_new = max(last_new, al.pairs[i][0])
+        elif i not in merge_old:
+            keyed.append(((last_new + 0.5, i), _record("removed", om, None, goals_old)))
     return [rec for _, rec in sorted(keyed, key=lambda x: x[0])]
 
 

@@ -57,7 +57,7 @@ def _merge(ops: list[Op], op: str, text: str) -> None:
         ops.append((op, text))  # type: ignore[arg-type]
 
 
-def column_change(name: FieldName, old: Sequence[Bullet], new: Sequence[Bullet]) -> FieldChange | None:
+def column_change(name: FieldName, old: Sequence[Bullet], new: Sequence[Bullet]) -> FieldChange:
     pairs = align_bullets(old, new)
     ops: list[Op] = []
     bullets: list[BulletChange] = []
@@ -79,27 +79,33 @@ def column_change(name: FieldName, old: Sequence[Bullet], new: Sequence[Bullet])
             item_ops, fmt = (("+", new[j].text),), False  # type: ignore[index]
         for op, text in item_ops:
             _merge(ops, op, text)
-        if any(op != "=" for op, _ in item_ops):
-            bullets.append(BulletChange(i, j, tuple(item_ops), fmt))
+        bullets.append(BulletChange(i, j, tuple(item_ops), fmt))
         seen_old |= i is not None
         seen_new |= j is not None
-    if not bullets:
-        return None
-    return FieldChange(name, all(b.format_only for b in bullets), tuple(ops), tuple(bullets))
+    edited = [b for b in bullets if any(op != "=" for op, _ in b.ops)]
+    return FieldChange(name, bool(edited) and all(b.format_only for b in edited), tuple(ops), tuple(bullets))
 
 
-def text_change(name: FieldName, old: str, new: str) -> FieldChange | None:
+def text_change(name: FieldName, old: str, new: str) -> FieldChange:
     if old == new:
-        return None
+        return FieldChange(name, False, (("=", old),) if old else ())
     return FieldChange(name, is_format_only(old, new), diff_text(old, new))
 
 
+_EMPTY = Measure("", 0, "", "", "", (), "", (), (), False, False, 0, 0)
+
+
+def measure_fields(old: Measure | None, new: Measure | None) -> tuple[FieldChange, ...]:
+    """All five fields; an added (or removed) measure is all insertion (or deletion)."""
+    o, n = old or _EMPTY, new or _EMPTY
+    return (
+        text_change("title", o.title, n.title),
+        text_change("description", o.description, n.description),
+        text_change("ministries", ministries_text(o.ministries), ministries_text(n.ministries)),
+        column_change("results", o.results, n.results),
+        column_change("plans", o.plans, n.plans),
+    )
+
+
 def measure_changes(old: Measure, new: Measure) -> tuple[FieldChange, ...]:
-    found = [
-        text_change("title", old.title, new.title),
-        text_change("description", old.description, new.description),
-        text_change("ministries", ministries_text(old.ministries), ministries_text(new.ministries)),
-        column_change("results", old.results, new.results),
-        column_change("plans", old.plans, new.plans),
-    ]
-    return tuple(c for c in found if c is not None)
+    return tuple(f for f in measure_fields(old, new) if f.changed)

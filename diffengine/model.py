@@ -60,10 +60,16 @@ class BulletChange:
 
 @dataclass(frozen=True)
 class FieldChange:
+    """One field of a measure on both sides; ops that are all '=' mean the field is unchanged."""
+
     field: FieldName
     format_only: bool
     ops: tuple[Op, ...]
-    bullets: tuple[BulletChange, ...] = ()  # for results and plans: the aligned bullets
+    bullets: tuple[BulletChange, ...] = ()  # for results and plans: every aligned bullet pair
+
+    @property
+    def changed(self) -> bool:
+        return any(op != "=" for op, _ in self.ops)
 
 
 @dataclass(frozen=True)
@@ -75,7 +81,8 @@ class MeasureChange:
     new_title: str
     moved: bool = False
     match: Match | None = None
-    changes: tuple[FieldChange, ...] = ()
+    changes: tuple[FieldChange, ...] = ()  # the fields that differ
+    fields: tuple[FieldChange, ...] = ()  # all five fields, for renderers that show the whole text
     group: tuple[str, ...] = ()  # split: the other new ids of the same old; merged: the other old ids
     goal: str = ""  # goal title where the measure now sits (new side, else old side)
     vision: int = 0

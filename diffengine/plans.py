@@ -14,9 +14,9 @@ from ..versions.model import Edition, Measure
 from ..versions.normalize import normalize
 from .budgets import diff_budgets
 from .engine import edition_ref, program_ops
-from .model import Diff, FieldChange, Match, MeasureChange, Options, Rename
+from .fields import column_change, measure_fields
+from .model import Diff, Match, MeasureChange, Options, Rename
 from .renames import explicit_renames, rename_candidates, successors_of
-from .textdiff import diff_text
 
 # 「令和５年度に事業終了 後継事業の予定無し」 (lines 22, 123): the row's work does not go on.
 ENDED_RE = re.compile(r"事業終了|後継事業の予定無し|後継事業の予定なし")
@@ -27,10 +27,11 @@ def _programs(m: Measure, column: str) -> set[str]:
 
 
 def _record(m: Measure, status: str, reason: str, goals: dict[str, str]) -> MeasureChange:
-    old_text = "\n".join(b.text for b in m.results)
-    new_text = "\n".join(b.text for b in m.plans)
-    changes = (FieldChange("plans", False, diff_text(old_text, new_text)),) if old_text != new_text else ()
+    same = measure_fields(m, m)[:3]
+    column = column_change("plans", m.results, m.plans)  # the results column against the plans column
+    changes = (column,) if column.changed else ()
     return MeasureChange(status, m.id, m.id, m.title, m.title, match=Match(reason, 1.0), changes=changes,  # type: ignore[arg-type]
+                         fields=(*same, column),
                          goal=goals.get(m.goal, ""), vision=m.vision,
                          ministries=tuple(sorted({x.code for x in m.ministries})), label=m.label,
                          programs=program_ops(_programs(m, "results"), _programs(m, "plans")))

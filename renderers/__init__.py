@@ -1,4 +1,7 @@
-"""Renderers: each consumes a Diff (or, for `show`, an Edition) and returns text. One file a format."""
+"""Renderers: each consumes a Diff (or, for `show`, an Edition) and returns text. One file a format.
+
+A new format is one new module here and one entry in RENDERERS, all with render(diff, options).
+"""
 
 from __future__ import annotations
 
@@ -8,19 +11,22 @@ from typing import Any
 from ..diffengine.model import Diff
 
 
-def _json(diff: Diff, options: Any = None) -> str:
-    from .diff_json import render_json
+def _lazy(module: str, name: str) -> Callable[[Diff, Any], str]:
+    def render(diff: Diff, options: Any = None) -> str:
+        from importlib import import_module
 
-    return render_json(diff, options)
+        return getattr(import_module(f"{__name__}.{module}"), name)(diff, options)
 
-
-def _text(diff: Diff, options: Any = None) -> str:
-    from .diff_text import render_text
-
-    return render_text(diff, options)
+    return render
 
 
-RENDERERS: dict[str, Callable[[Diff, Any], str]] = {"json": _json, "text": _text}
+RENDERERS: dict[str, Callable[[Diff, Any], str]] = {
+    "text": _lazy("diff_text", "render_text"),
+    "json": _lazy("diff_json", "render_json"),
+    "markdown": _lazy("markdown", "render_markdown"),
+    "csv": _lazy("csv", "render_csv"),
+    "html": _lazy("html", "render_html"),
+}
 
 
 def render(diff: Diff, fmt: str, options: Any = None) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..diffengine.model import BudgetChange, Diff, MeasureChange, Op
+from .money import yen
 
 RED, GREEN, BOLD, DIM, CYAN, YELLOW, RESET = "\033[31m", "\033[32m", "\033[1m", "\033[2m", "\033[36m", "\033[33m", "\033[0m"
 SIGN = {"changed": "~", "added": "+", "removed": "-", "split": "<", "merged": ">", "unchanged": " "}
@@ -24,16 +25,6 @@ class TextOptions:
 
 def _c(opts: TextOptions, code: str, text: str) -> str:
     return f"{code}{text}{RESET}" if opts.color and text else text
-
-
-def yen(v: int | None) -> str:
-    if v is None:
-        return "—"
-    if abs(v) >= 100_000_000:
-        return f"{v / 100_000_000:,.2f}".rstrip("0").rstrip(".") + "億円"
-    if abs(v) >= 1_000_000:
-        return f"{v / 1_000_000:,.1f}".rstrip("0").rstrip(".") + "百万円"
-    return f"{v:,}円"
 
 
 def word_diff(ops: tuple[Op, ...], opts: TextOptions) -> str:
@@ -106,7 +97,7 @@ def _budget(b: BudgetChange) -> str:
     delta = ""
     if b.delta_yen is not None:
         pct = f" ({b.delta_pct:+.1f}%)" if b.delta_pct is not None else ""
-        delta = f"  Δ {'+' if b.delta_yen >= 0 else ''}{yen(b.delta_yen)}{pct}"
+        delta = f"  Δ {yen(b.delta_yen, signed=True)}{pct}"
     note = "  内数: not directly comparable" if not b.comparable else ""
     where = (b.new or b.old).measure  # type: ignore[union-attr]
     return f"  {b.status:<8} {b.program} {fy}: {old} → {new}{delta}{note}  ({where})"

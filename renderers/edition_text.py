@@ -3,16 +3,7 @@
 from __future__ import annotations
 
 from ..versions.model import Edition
-
-
-def _yen(v: int | None) -> str:
-    if v is None:
-        return "—"
-    if v >= 100_000_000:
-        return f"{v / 100_000_000:,.1f}億円".replace(".0億", "億")
-    if v >= 1_000_000:
-        return f"{v / 1_000_000:,.0f}百万円"
-    return f"{v:,}円"
+from .money import yen
 
 
 def render_edition_text(ed: Edition, measures: bool = True) -> str:
@@ -31,9 +22,6 @@ def render_edition_text(ed: Edition, measures: bool = True) -> str:
         goals = {g.id: g for g in ed.goals}
         visions = {v.number: v for v in ed.visions}
         last_vision, last_goal = None, None
-        for g in ed.goals:
-            if g.see_above and not any(m.goal == g.id for m in ed.measures):
-                continue
         for m in ed.measures:
             if m.vision != last_vision:
                 v = visions.get(m.vision)
@@ -52,7 +40,7 @@ def render_edition_text(ed: Edition, measures: bool = True) -> str:
         for m, col, _, b in budgets:
             fy = f"FY{b.fiscal_year}" if b.fiscal_year else "FY?"
             part = " (内数)" if b.part_of else ""
-            out.append(f"  {m.id} {col:<7} {fy} {b.kind:<13} {_yen(b.yen):>10}{part}  {b.program or '—'}  l.{b.line}")
+            out.append(f"  {m.id} {col:<7} {fy} {b.kind:<13} {yen(b.yen):>10}{part}  {b.program or '—'}  l.{b.line}")
     if ed.successions():
         out += ["", "Successions:"]
         for m, _, _, s in ed.successions():

@@ -26,3 +26,25 @@ def seed_edition():
     from policydiff import load_edition
 
     return load_edition(SEED)
+
+
+def pytest_addoption(parser):
+    parser.addoption("--update-golden", action="store_true", default=False,
+                     help="Rewrite the golden files under tests/data/golden/ from the current output.")
+
+
+@pytest.fixture
+def golden(request):
+    """Compare text with tests/data/golden/NAME, or rewrite it with --update-golden."""
+    update = request.config.getoption("--update-golden")
+
+    def check(name: str, text: str) -> None:
+        path = DATA / "golden" / name
+        if update:
+            path.parent.mkdir(parents=True, exist_ok=True)
+            path.write_text(text, encoding="utf-8", newline="")
+            return
+        assert path.exists(), f"no golden file {path}; run pytest --update-golden and review the diff"
+        assert text == path.read_text(encoding="utf-8"), f"{name} differs from its golden file"
+
+    return check

@@ -1,0 +1,38 @@
+"""Narrowing a Diff to what a reader asked for (--status, --ministry, --measure), for every format."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import replace
+
+from .model import Diff, MeasureChange
+
+STATUS_FILTERS = ("unchanged", "changed", "added", "removed", "moved", "split", "merged")
+
+
+def _status_of(m: MeasureChange) -> set[str]:
+    out = {m.status if m.substantive or m.status != "changed" else "unchanged"}
+    if m.moved:
+        out.add("moved")
+    return out
+
+
+def select(diff: Diff, statuses: Iterable[str] = (), ministries: Iterable[str] = (),
+           measures: Iterable[str] = ()) -> Diff:
+    """Keep the measures that match every given filter, and the budget lines and renames they cite."""
+    statuses, ministries, measures = set(statuses), set(ministries), set(measures)
+    if not (statuses or ministries or measures):
+        return diff
+    kept = tuple(
+        m for m in diff.measures
+        if (not statuses or _status_of(m) & statuses)
+        and (not ministries or set(m.ministries) & ministries)
+        and (not measures or {m.old_id, m.new_id} & measures)
+    )
+    ids = {i for m in kept for i in (m.old_id, m.new_id) if i}
+    old_ids = {m.old_id for m in kept if m.old_id}
+    new_ids = {m.new_id for m in kept if m.new_id}
+    budgets = tuple(b for b in diff.budgets
+                    if (b.old and b.old.measure in old_ids) or (b.new and b.new.measure in new_ids))
+    renames = tuple(r for r in diff.renames if r.measure in ids)
+    return replace(diff, measures=kept, budgets=budgets, renames=renames)

@@ -1,0 +1,28 @@
+"""Budget changes as CSV for a spreadsheet: UTF-8 with BOM so Excel reads the Japanese correctly."""
+
+from __future__ import annotations
+
+import csv
+import io
+
+from ..diffengine.model import Diff
+
+COLUMNS = ("status", "program", "fiscal_year", "old_kind", "old_yen", "old_part_of", "new_kind", "new_yen",
+           "new_part_of", "delta_yen", "delta_pct", "comparable", "old_measure", "new_measure", "old_text",
+           "new_text")
+
+
+def render_csv(diff: Diff, options: object = None) -> str:
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow(COLUMNS)
+    for b in diff.budgets:
+        o, n = b.old, b.new
+        writer.writerow([
+            b.status, b.program, b.fiscal_year or "",
+            o.kind if o else "", "" if not o or o.yen is None else o.yen, o.part_of if o else "",
+            n.kind if n else "", "" if not n or n.yen is None else n.yen, n.part_of if n else "",
+            "" if b.delta_yen is None else b.delta_yen, "" if b.delta_pct is None else b.delta_pct,
+            b.comparable, o.measure if o else "", n.measure if n else "", o.text if o else "", n.text if n else "",
+        ])
+    return "\ufeff" + buf.getvalue()

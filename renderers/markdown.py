@@ -1,0 +1,104 @@
+"""Markdown for a pull-request comment: a summary table, then a collapsible <details> per change.
+
+GitHub refuses comments over 65,536 characters, so the output stops before 65,000 with a note
+that points to the full report.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from ..diffengine.model import Diff, MeasureChange, Op
+from .money import yen
+
+LIMIT = 65_000
+
+
+@dataclass(frozen=True)
+class MarkdownOptions:
+    full_report: str = ""  # where the complete report is (a path or URL), named in a truncation note
+    show_format_only: bool = False
+    limit: int = LIMIT
+
+
+def _cell(text: str) -> str:
+    return text.replace("|", "\\|").replace("\n", " ")
+
+
+def _inline(ops: tuple[Op, ...]) -> str:
+    """Deletions struck, insertions bold: readable in a comment without colour."""
+    out = []
+    for op, text in ops:
+        t = _cell(text).replace("~", "\\~").replace("*", "\\*")
+        out.append(t if op == "=" else (f"~~{t}~~" if op == "-" else f"**{t}**"))
+    return "".join(out)
+
+
+def _measure(m: MeasureChange, opts: MarkdownOptions) -> str:
+    flags = " · moved" if m.moved else ""
+    why = f" · {m.match.reason} {m.match.score:.2f}" if m.match else ""
+    head = f"<details><summary><b>{m.status}</b>{flags} · {m.old_id or '—'} → {m.new_id or '—'} · {_cell(m.label)}{why}</summary>\n"
+    lines = [head]
+    if m.group:
+        lines.append(f"with {', '.join(m.group)}\n")
+    if m.programs:
+        lines.append("programs: " + ", ".join(("+" if op == "+" else "−") + _cell(p) for op, p in m.programs) + "\n")
+    for c in m.changes:
+        if c.format_only and not opts.show_format_only:
+            continue
+        lines.append(f"- **{c.field}**{' (format only)' if c.format_only else ''}: {_inline(c.ops)}")
+    lines.append("\n</details>\n")
+    return "\n".join(lines)
+
+
+def render_markdown(diff: Diff, options: MarkdownOptions | None = None) -> str:
+    opts = options or MarkdownOptions()
+    s = diff.summary()
+    m, b = s["measures"], s["budgets"]
+    assert isinstance(m, dict) and isinstance(b, dict)
+    out = []
+    for side in (diff.old, diff.new):
+        if side.synthetic:
+            out.append(f"> **SYNTHETIC**: {side.label} was made by applying known edits to the real report; "
+                       "it is not a real report.\n")
+    title = "results vs plans" if diff.kind == "results-vs-plans" else "editions"
+    out.append(f"### policydiff {title}: {diff.old.label} → {diff.new.label}\n")
+    out.append("| measures | changed | added | removed | moved | split | merged | unchanged |")
+    out.append("|---|---|---|---|---|---|---|---|")
+    out.append(f"| {sum(m.values()) - m['moved']} | {m['changed']} | {m['added']} | {m['removed']} | {m['moved']} "
+               f"| {m['split']} | {m['merged']} | {m['unchanged']} |\n")
+    out.append(f"Budget lines: {b['changed']} changed, {b['added']} added, {b['removed']} removed · "
+               f"renames and successions: {s['renames']}\n")
+    body = []
+    if diff.budgets:
+        body.append("#### Budget lines\n\n| status | program | FY | old | new | Δ yen | Δ % |\n|---|---|---|---|---|---|---|")
+        for x in diff.budgets:
+            old = f"{yen(x.old.yen)} {x.old.kind}{' (内数)' if x.old.part_of else ''}" if x.old else "—"
+            new = f"{yen(x.new.yen)} {x.new.kind}{' (内数)' if x.new.part_of else ''}" if x.new else "—"
+            delta = yen(x.delta_yen, signed=True) if x.delta_yen is not None else "—"
+            pct = f"{x.delta_pct:+.2f}%" if x.delta_pct is not None else "—"
+            body.append(f"| {x.status} | {_cell(x.program)} | {x.fiscal_year or '—'} | {old} | {new} | {delta} | {pct} |")
+        body.append("")
+    if diff.renames:
+        body.append("#### Renames and successions\n\n| old | new | evidence | confidence | measure |\n|---|---|---|---|---|")
+        body += [f"| {_cell(r.old)} | {_cell(r.new)} | {r.evidence} | {r.confidence:.2f} | {r.measure} |"
+                 for r in diff.renames]
+        body.append("")
+    shown = [x for x in diff.measures if x.substantive or (opts.show_format_only and x.status == "changed")]
+    if shown:
+        body.append("#### Measures\n")
+        body += [_measure(x, opts) for x in shown]
+    if diff.programs_added:
+        body.append("Programs newly named: " + "、".join(_cell(p) for p in diff.programs_added) + "\n")
+    if diff.programs_removed:
+        body.append("Programs no longer named: " + "、".join(_cell(p) for p in diff.programs_removed) + "\n")
+    text = "\n".join(out) + "\n"
+    for k, chunk in enumerate(body):
+        if len(text) + len(chunk) + 400 > opts.limit:
+            where = f" See the full report: {opts.full_report}." if opts.full_report else (
+                " Run `policydiff diff … --format html -o report.html` for the full report.")
+            text += (f"\n> **Truncated**: {len(body) - k} more section(s) left out to stay under GitHub's "
+                     f"comment limit.{where}\n")
+            break
+        text += chunk + "\n"
+    return text

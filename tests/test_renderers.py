@@ -1,0 +1,105 @@
+"""Terminal, Markdown, CSV and JSON output: golden files on the real report, and no silent drops."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import pytest
+
+from policydiff import parse_report
+from policydiff.diffengine.engine import diff_editions
+from policydiff.diffengine.plans import results_vs_plans
+from policydiff.diffengine.select import select
+from policydiff.renderers import RENDERERS, render
+from policydiff.renderers.diff_text import TextOptions
+from policydiff.renderers.markdown import MarkdownOptions, render_markdown
+
+
+@pytest.fixture(scope="module")
+def plans_diff(seed_edition):
+    return results_vs_plans(seed_edition)
+
+
+@pytest.fixture(scope="module")
+def edited_diff(seed_edition, seed_bytes):
+    """The real edition against a hand-edited copy: a budget cut, a removed row, a renamed program."""
+    lines = seed_bytes.decode("utf-8").split("\n")
+    lines[49] = lines[49].replace("19億円", "17億円")
+    m10 = next(m for m in seed_edition.measures if m.id == "m010")
+    m11 = next(m for m in seed_edition.measures if m.id == "m011")
+    del lines[m10.line - 1 : m11.line - 1]
+    text = "\n".join(x.replace("医療機器開発推進研究事業", "医療機器開発加速研究事業") for x in lines)
+    return diff_editions(seed_edition, parse_report(text, source_name="edited.txt"))
+
+
+def test_results_vs_plans_text_matches_golden(plans_diff, golden):
+    golden("plans-fy2024.txt", render(plans_diff, "text"))
+
+
+def test_results_vs_plans_markdown_matches_golden(plans_diff, golden):
+    golden("plans-fy2024.md", render(plans_diff, "markdown"))
+
+
+def test_edited_pair_text_and_markdown_match_golden(edited_diff, golden):
+    golden("edited-pair.txt", render(edited_diff, "text"))
+    golden("edited-pair.md", render(edited_diff, "markdown"))
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "markdown", "html"])
+def test_every_change_appears_in_every_renderer(edited_diff, plans_diff, fmt):
+    if fmt == "html":
+        pytest.importorskip("policydiff.renderers.html")
+    for diff in (edited_diff, plans_diff):
+        out = render(diff, fmt)
+        for m in diff.measures:
+            if m.substantive:
+                assert (m.new_id or m.old_id) in out, (fmt, m)
+        for b in diff.budgets:
+            assert b.program in out or json.dumps(b.program, ensure_ascii=False)[1:-1] in out, (fmt, b)
+        for r in diff.renames:
+            assert r.old in out and r.new in out, (fmt, r)
+        for p in diff.programs_added + diff.programs_removed:
+            assert p in out, (fmt, p)
+
+
+def test_csv_lists_every_budget_change_with_bom_for_excel(edited_diff, plans_diff):
+    for diff in (edited_diff, plans_diff):
+        out = render(diff, "csv")
+        assert out.startswith("\ufeff")
+        rows = list(csv.DictReader(io.StringIO(out[1:])))
+        assert len(rows) == len(diff.budgets)
+        assert [r["program"] for r in rows] == [b.program for b in diff.budgets]
+    cut = next(r for r in csv.DictReader(io.StringIO(render(edited_diff, "csv")[1:]))
+               if r["program"] == "医工連携イノベーション推進事業")
+    assert (cut["old_yen"], cut["new_yen"], cut["delta_yen"]) == ("1900000000", "1700000000", "-200000000")
+
+
+def test_markdown_stays_under_the_comment_limit_with_a_truncation_note(plans_diff):
+    out = render_markdown(plans_diff, MarkdownOptions(limit=6_000, full_report="plans.html"))
+    assert len(out) <= 6_000
+    assert "Truncated" in out and "plans.html" in out
+    assert len(render_markdown(plans_diff)) < 65_000
+
+
+def test_text_colours_only_when_asked(edited_diff):
+    plain = render(edited_diff, "text")
+    coloured = render(edited_diff, "text", TextOptions(color=True))
+    assert "\033[" not in plain and "[-19-]{+17+}" in plain
+    assert "\033[31m19\033[0m" in coloured
+
+
+def test_filters_keep_matching_measures_and_their_budget_lines(edited_diff):
+    removed = select(edited_diff, statuses=["removed"])
+    assert [m.old_id for m in removed.measures] == ["m010"]
+    assert not removed.budgets
+    m004 = select(edited_diff, measures=["m004"])
+    assert [m.old_id for m in m004.measures] == ["m004"]
+    assert [b.program for b in m004.budgets] == ["医工連携イノベーション推進事業"]
+    kei = select(edited_diff, ministries=["経"])
+    assert kei.measures and all("経" in m.ministries for m in kei.measures)
+
+
+def test_registry_has_one_renderer_per_format():
+    assert set(RENDERERS) == {"text", "json", "markdown", "csv", "html"}
