@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 OUT ?= out
 SEED := examples/iryokiki-kihonkeikaku_fy2024.txt
 
-.PHONY: demo test lint clean
+.PHONY: demo test lint clean browser
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -19,18 +19,41 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $@ $(VENV)/.installed
 
-## demo: ingest the real report into a fresh archive under out/ and show what was read
+## demo: the real report into a fresh archive under out/, then the HTML change reports:
+##   out/plans-fy2024.html  what the real FY2024 edition reports as done against what it plans for FY2025
+##   out/diff-fy2024-synthetic.html  the real edition against a SYNTHETIC variant (known edits applied)
+# diff and plans exit 1 when they find changes: that is their answer, not a failure.
+PD := $(BIN)/policydiff --archive $(OUT)/archive
 demo: $(VENV)/.installed
 	rm -rf $(OUT)/archive
-	$(BIN)/policydiff --archive $(OUT)/archive ingest $(SEED)
-	$(BIN)/policydiff --archive $(OUT)/archive verify
-	$(BIN)/policydiff --archive $(OUT)/archive show fy2024 --format json -o $(OUT)/fy2024.json
-	$(BIN)/policydiff --archive $(OUT)/archive show fy2024
+	$(PD) ingest $(SEED)
+	$(PD) synth $(SEED) --seed 2025 -o $(OUT)/fy2024-synthetic.txt --truth $(OUT)/fy2024-synthetic.truth.json
+	$(PD) ingest $(OUT)/fy2024-synthetic.txt --edition fy2024-synthetic
+	$(PD) verify
+	$(PD) plans fy2024 --format html -o $(OUT)/plans-fy2024.html || [ $$? -eq 1 ]
+	$(PD) plans fy2024 --format json -o $(OUT)/plans-fy2024.json || [ $$? -eq 1 ]
+	$(PD) diff fy2024 fy2024-synthetic --format html -o $(OUT)/diff-fy2024-synthetic.html || [ $$? -eq 1 ]
+	$(PD) diff fy2024 fy2024-synthetic --color always || [ $$? -eq 1 ]
+	@echo
+	@echo "Reports: $(OUT)/plans-fy2024.html (real edition: results against plans)"
+	@echo "         $(OUT)/diff-fy2024-synthetic.html (real edition against a SYNTHETIC variant)"
 
-## test: install the test dependencies and run the whole suite (lint included)
-test: $(VENV)/.installed-test
+## test: install the test dependencies (Python packages, Debian's chromium and CJK fonts for the
+## real-browser test) and run the whole suite, lint included
+test: $(VENV)/.installed-test browser
 	$(BIN)/ruff check .
 	$(BIN)/python -m pytest -q
+
+# Debian's Chromium drives the browser test (Playwright's own browser download does not work here);
+# without fonts-noto-cjk every Japanese character renders as an empty box in screenshots.
+browser:
+	@if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then :; \
+	elif [ "$$(id -u)" = 0 ]; then \
+	  echo "installing chromium and fonts-noto-cjk (apt-get)"; \
+	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	elif command -v sudo >/dev/null; then \
+	  sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	else echo "note: install chromium and fonts-noto-cjk for the browser test (it is skipped outside CI)"; fi
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

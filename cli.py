@@ -228,7 +228,7 @@ def _report_options(fn):
                      help="Exit 1 only for these kinds of change: any,text,budget,added,removed,rename."),
         click.option("--rename-threshold", type=click.FloatRange(0, 1), default=0.6, show_default=True,
                      help="Least confidence (0..1) for an inferred program rename."),
-        click.option("--match-threshold", type=click.FloatRange(0, 1), default=0.5, show_default=True,
+        click.option("--match-threshold", type=click.FloatRange(0, 1), default=0.6, show_default=True,
                      help="Least similarity (0..1) for two differently titled measures to be paired."),
         click.option("--show-format-only", is_flag=True, help="Also show changes of width, quotes or wrapping."),
         click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,

@@ -79,11 +79,17 @@ def align_editions(old: Edition, new: Edition, opts: Options) -> Alignment:
 def align_goals(old: Sequence[Goal], new: Sequence[Goal]) -> dict[str, str]:
     """Goals by normalized title, else by best similarity above 0.6, in order."""
     out: dict[str, str] = {}
-    by_title = {normalize(g.title): g.id for g in new}
+    # Several goals may share a title (a report doubled by a bad extraction): the k-th old one pairs
+    # with the k-th new one. A dict of single ids crossed them, and every measure came out moved in
+    # diff(a, a) (fuzz input: the seed's body repeated after itself).
+    by_title: dict[str, list[str]] = defaultdict(list)
+    for h in new:
+        by_title[normalize(h.title)].append(h.id)
     used: set[str] = set()
     for g in old:
-        hit = by_title.get(normalize(g.title))
-        if hit and hit not in used:
+        same = by_title.get(normalize(g.title))
+        if same:
+            hit = same.pop(0)
             out[g.id] = hit
             used.add(hit)
     for g in old:
@@ -154,8 +160,11 @@ def _assign(olds: list[int], news: list[int], keys_old: list[str], keys_new: lis
 
     scores = cdist([keys_old[i] for i in olds], [keys_new[j] for j in news],
                    scorer=Indel.normalized_similarity, dtype=np.float32, workers=1)
-    # Deterministic tie-break: among equal scores prefer the lower (old, new) positions.
-    tie = (np.arange(len(olds))[:, None] + np.arange(len(news))[None, :]) * 1e-7
+    # Deterministic tie-break: among equal scores keep the order, pairing the k-th old candidate with
+    # the k-th new one. The former (r + c) penalty summed to the same total for every assignment, so it
+    # broke no tie: two identical untitled rows came out crossed and moved in diff(a, a) (fuzz input:
+    # a block of seed lines duplicated). Far below any real score difference (float32 scores).
+    tie = np.abs(np.arange(len(olds))[:, None] - np.arange(len(news))[None, :]) * 1e-9
     rows, cols = linear_sum_assignment(-(scores - tie))
     for r, c in zip(rows, cols, strict=True):
         score = float(scores[r, c])
@@ -188,15 +197,28 @@ def _runner_ups(keys_old: list[str], keys_new: list[str], al: Alignment, opts: O
             al.runner_up[i] = (k, round(float(row[k]), 4))
 
 
-def containment(part: Sequence[str], whole: Sequence[str]) -> float:
-    """How much of PART's text is found in WHOLE, unit by unit, weighted by length (0..1)."""
+def containment(part: Sequence[str], whole: Sequence[str], common: frozenset[str] = frozenset()) -> float:
+    """How much of PART's own text is found in WHOLE, unit by unit, weighted by length (0..1).
+
+    COMMON units (a bullet repeated across many rows, such as 「｢優れた医療機器の創出に係る…｣において…」)
+    say nothing about where a row's text went, so they are left out.
+    """
     from rapidfuzz.fuzz import ratio
 
-    total = sum(len(u) for u in part)
+    own = [u for u in part if u not in common]
+    total = sum(len(u) for u in own)
     if not total or not whole:
         return 0.0
-    got = sum(len(u) * max(ratio(u, w) for w in whole) / 100.0 for u in part)
+    got = sum(len(u) * max(ratio(u, w) for w in whole) / 100.0 for u in own)
     return got / total
+
+
+def common_units(measures: Sequence[Measure], at_least: int = 3) -> frozenset[str]:
+    """Units (sentences, bullets) that appear in AT_LEAST rows of an edition: boilerplate."""
+    from collections import Counter
+
+    counts = Counter(u for m in measures for u in set(units(m)))
+    return frozenset(u for u, n in counts.items() if n >= at_least)
 
 
 def _splits_and_merges(old: Sequence[Measure], new: Sequence[Measure], al: Alignment, opts: Options) -> None:
@@ -209,6 +231,7 @@ def _splits_and_merges(old: Sequence[Measure], new: Sequence[Measure], al: Align
     new_to_old = {j: i for i, (j, _) in al.pairs.items()}
     t = opts.split_threshold
     small = len(old) * len(new) <= opts.block_size**2
+    common = common_units(old) | common_units(new)
     # On large editions, look for the source of a part among the rows of its own goal only.
     pairs_by_new_goal: dict[str, list[int]] = defaultdict(list)
     pairs_by_old_goal: dict[str, list[int]] = defaultdict(list)
@@ -220,18 +243,18 @@ def _splits_and_merges(old: Sequence[Measure], new: Sequence[Measure], al: Align
             continue
         mine = units(m)
         candidates = al.pairs if small else pairs_by_new_goal.get(m.goal, [])
-        scored = [(containment(mine, units(old[i])), i) for i in candidates if old[i].reposted == m.reposted]
+        scored = [(containment(mine, units(old[i]), common), i) for i in candidates if old[i].reposted == m.reposted]
         best = max(scored, default=(0.0, -1))
-        if best[0] >= t and containment(mine, units(new[al.pairs[best[1]][0]])) < t:
+        if best[0] >= t and containment(mine, units(new[al.pairs[best[1]][0]]), common) < t:
             al.split_parts.setdefault(best[1], []).append((j, round(best[0], 4)))
     for i, m in enumerate(old):
         if i in al.pairs:
             continue
         mine = units(m)
         targets = new_to_old if small else [al.pairs[k][0] for k in pairs_by_old_goal.get(m.goal, [])]
-        scored = [(containment(mine, units(new[j])), j) for j in targets if new[j].reposted == m.reposted]
+        scored = [(containment(mine, units(new[j]), common), j) for j in targets if new[j].reposted == m.reposted]
         best = max(scored, default=(0.0, -1))
-        if best[0] >= t and containment(mine, units(old[new_to_old[best[1]]])) < t:
+        if best[0] >= t and containment(mine, units(old[new_to_old[best[1]]]), common) < t:
             al.merge_parts.setdefault(best[1], []).append((i, round(best[0], 4)))
 
 
@@ -260,10 +283,12 @@ def longest_increasing(seq: Sequence[int]) -> set[int]:
 
 
 def _moved(old: Sequence[Measure], new: Sequence[Measure], al: Alignment) -> set[int]:
-    order = sorted(al.pairs)
+    """Rows now under another goal, and rows out of order among the rest (one LIS over positions).
+
+    A row that changed goal already explains its own jump, so it stays out of the ordering check:
+    otherwise the neighbour it jumped over could be the one the LIS drops.
+    """
+    moved = {i for i, (j, _) in al.pairs.items() if al.goal_map.get(old[i].goal) != new[j].goal}
+    order = [i for i in sorted(al.pairs) if i not in moved]
     keep = longest_increasing([al.pairs[i][0] for i in order])
-    moved = {i for pos, i in enumerate(order) if pos not in keep}
-    for i, (j, _) in al.pairs.items():
-        if al.goal_map.get(old[i].goal) != new[j].goal:
-            moved.add(i)
-    return moved
+    return moved | {i for pos, i in enumerate(order) if pos not in keep}

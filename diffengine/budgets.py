@@ -89,11 +89,15 @@ def diff_budgets(old: Iterable[Cited], new: Iterable[Cited], measure_map: dict[s
         old_values = {_value(b) for _, b in olds}
         new_values = {_value(b) for _, b in news}
         paired: set[int] = set()
-        by_measure: dict[str, Cited] = {}
+        by_measure: dict[str, list[Cited]] = defaultdict(list)
         for cited in new_lines.get(target, []):
-            by_measure.setdefault(cited[0], cited)
+            by_measure[cited[0]].append(cited)
         for mid, b in old_lines[key]:
-            match = by_measure.get(measure_map.get(mid, ""))
+            # One row may cite a program and year twice (予算案 6.0億円, then 予算 6.0億円): pair equal
+            # citations first, else the first one not yet paired. Pairing every citation with the row's
+            # first one reported a budget change in diff(a, a) (fuzz input: seed lines swapped).
+            mine = [c for c in by_measure.get(measure_map.get(mid, ""), []) if id(c[1]) not in paired]
+            match = next((c for c in mine if _value(c[1]) == _value(b)), mine[0] if mine else None)
             if match:
                 paired.add(id(match[1]))
                 change = _change(program, fy, (mid, b), match)

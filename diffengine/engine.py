@@ -13,7 +13,7 @@ from .renames import explicit_renames, rename_candidates, successors_of
 
 def edition_ref(ed: Edition, label: str = "") -> EditionRef:
     return EditionRef(ed.document, ed.edition, ed.results_fy, ed.plans_fy, ed.source.sha256, ed.synthetic,
-                      ed.source.name, label or ed.name)
+                      ed.source.name, label or ed.name, ed.synthetic_note)
 
 
 def _record(status: str, om: Measure | None, nm: Measure | None, goals: dict[str, str], **kw) -> MeasureChange:
@@ -104,7 +104,12 @@ def _renames(old: Edition, new: Edition, al: Alignment, opts: Options) -> list[R
     old_programs = {normalize(p) for p in old.programs()}
     new_programs = {normalize(p) for p in new.programs()}
     seen = set(stated)
-    for i, (j, _) in sorted(al.pairs.items()):
+    # Paired rows, and the parts of splits and merges: a program renamed in a row merged into
+    # another is renamed all the same.
+    related = sorted({(i, j) for i, (j, _) in al.pairs.items()}
+                     | {(i, j) for j, parts in al.merge_parts.items() for i, _ in parts}
+                     | {(i, j) for i, parts in al.split_parts.items() for j, _ in parts})
+    for i, j in related:
         om, nm = old.measures[i], new.measures[j]
         mine_old = {p for _, b in om.bullets for p in b.programs}
         mine_new = {p for _, b in nm.bullets for p in b.programs}

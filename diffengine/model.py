@@ -21,9 +21,9 @@ MEASURE_STATUSES: tuple[MeasureStatus, ...] = ("unchanged", "changed", "added", 
 class Options:
     """Thresholds, passed explicitly (like git's -M50%)."""
 
-    match_threshold: float = 0.5  # least similarity for two measures to be paired
+    match_threshold: float = 0.6  # least similarity for two differently titled measures to be paired
     rename_threshold: float = 0.6  # least confidence for an implicit program rename
-    split_threshold: float = 0.6  # least containment for a split/merge part
+    split_threshold: float = 0.7  # least share of a row's own text found in another, for a split/merge part
     block_size: int = 400  # candidate block for the assignment, so memory stays linear on huge inputs
     show_format_only: bool = False
 
@@ -38,6 +38,7 @@ class EditionRef:
     synthetic: bool
     source_name: str = ""
     label: str = ""  # what the side shows: the edition, or e.g. "results FY2024"
+    synthetic_note: str = ""  # for a synthetic edition: which known edits made it
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,8 @@ SCHEMA = "policydiff/diff/1"
 
 def _ref(r: EditionRef) -> dict[str, Any]:
     return {"document": r.document, "edition": r.edition, "results_fy": r.results_fy, "plans_fy": r.plans_fy,
-            "source_sha256": r.source_sha256, "source": r.source_name, "synthetic": r.synthetic, "label": r.label}
+            "source_sha256": r.source_sha256, "source": r.source_name, "synthetic": r.synthetic, "label": r.label,
+            "synthetic_note": r.synthetic_note}
 
 
 def _side(s: BudgetSide | None) -> dict[str, Any] | None:

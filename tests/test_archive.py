@@ -11,6 +11,7 @@ import sys
 from pathlib import Path
 
 import pytest
+
 from policydiff.versions import archive as archive_module
 from policydiff.versions.archive import Archive, StoredEdition
 from policydiff.versions.errors import ArchiveError

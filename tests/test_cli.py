@@ -9,10 +9,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-import policydiff
-import policydiff.versions.load as load_module
 import pytest
 from click.testing import CliRunner, Result
+
+import policydiff
+import policydiff.versions.load as load_module
 from policydiff.cli import cli
 from policydiff.renderers.edition_json import render_edition_json
 from policydiff.versions.xml import edition_to_xml

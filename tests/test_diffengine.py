@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from policydiff import parse_report
 from policydiff.diffengine.engine import diff_editions
 from policydiff.diffengine.fields import ministries_text

@@ -13,6 +13,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+
 from policydiff import EditionParseError, parse_report
 from policydiff.versions.decode import MAX_INPUT_BYTES, decode_report
 from policydiff.versions.xml import edition_to_xml, validation_problems

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
+
 from policydiff.diffengine.textdiff import diff_text, is_format_only, rebuild, tokenize
 
 JAPANESE = st.text(alphabet=st.sampled_from(list("令和年度予算億円の内数事業推進した。、「」｢｣（）０１２３456789ABCabc アイウ医療機器")),

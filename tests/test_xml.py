@@ -12,6 +12,7 @@ from pathlib import Path
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
+
 from policydiff import EditionParseError, EditionXMLError, load_edition, parse_report
 from policydiff.renderers.edition_json import render_edition_json
 from policydiff.versions.xml import edition_from_xml, edition_to_xml, parse_xml, validation_problems

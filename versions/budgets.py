@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -9,10 +10,12 @@ from decimal import Decimal
 
 from .eras import era_year
 from .model import Budget, BudgetKind, ParseWarning
-from .programs import Locate, clean_name, name_before
+from .programs import Locate, before, clean_name, name_before
 
 _ERA = r"(?P<era>(?P<gengo>令和|平成)\s*(?P<num>[0-9０-９]{1,2}|元)\s*年度)"
-_AMOUNT = r"(?P<amount>(?P<digits>[0-9０-９]+(?:[.．][0-9０-９]+)?)\s*(?P<unit>億|憶|千万|百万|万|千)?\s*円)"
+# At most 30 digits (10^30 yen, far past any budget): a longer run is no amount, and Python refuses
+# str() of an int over 4,300 digits (fuzz input: 「令和6年度予算：」 and 10,000 nines 「億円」 crashed the XML).
+_AMOUNT = r"(?P<amount>(?P<digits>[0-9０-９]{1,30}(?:[.．][0-9０-９]{1,30})?)\s*(?P<unit>億|憶|千万|百万|万|千)?\s*円)"
 _REQUEST = r"(?P<request>案|（案）|\(案\))?"
 # 令和6年度予算：19億円の内数 · 令和5年度補正予算：3.8億円 · 令和７年度予算（案）：11.2憶円
 BUDGET_RE = re.compile(_ERA + r"\s*(?P<supp>補正)?\s*予算\s*" + _REQUEST + r"\s*[：:]\s*" + _AMOUNT + r"(?P<part>\s*の内数)?")
@@ -27,6 +30,7 @@ SPENDING_RE = re.compile(_ERA + r"(?P<program>[^：:。]{2,90}?事業(?:[（(][^
 SAME_BUDGET_RE = re.compile(r"同予算内数")  # （同予算内数）: the budget just mentioned
 REQUESTED_RE = re.compile(r"予算要求中")
 ALLOCATED_RE = re.compile(r"予算措置")
+QUOTED_PROGRAM_RE = re.compile(r"[「｢]([^「」｢｣]+事業)[」｣]")  # 「医療機器等研究成果展開事業」
 
 UNIT_YEN = {None: 1, "": 1, "千": 1_000, "万": 10_000, "百万": 1_000_000, "千万": 10_000_000, "億": 100_000_000, "憶": 100_000_000}
 
@@ -68,38 +72,45 @@ def _from_match(m: re.Match[str], kind: BudgetKind, program: str | None, locate:
 def find_budgets(text: str, column_fy: int, locate: Locate) -> tuple[list[Budget], list[ParseWarning]]:
     """Every budget mention in one bullet, in text order, plus warnings for typos."""
     found: list[_Found] = []
+    # Spans already read, sorted and disjoint, so that checking a match is a bisection: with a list
+    # scan, a line of 10,000 budget mentions took quadratic time (fuzz).
     taken: list[tuple[int, int]] = []
 
     def free(m: re.Match[str]) -> bool:
-        return not any(s < m.end() and m.start() < e for s, e in taken)
+        k = bisect.bisect_left(taken, (m.start(), m.end()))
+        return not ((k > 0 and taken[k - 1][1] > m.start()) or (k < len(taken) and taken[k][0] < m.end()))
+
+    def take(f: _Found) -> None:
+        found.append(f)
+        bisect.insort(taken, (f.start, f.end))
 
     for m in NAMED_BUDGET_RE.finditer(text):
-        found.append(_Found(m.start(), m.end(), _from_match(m, _kind(m), clean_name(m.group("program")), locate)))
-        taken.append((m.start(), m.end()))
+        take(_Found(m.start(), m.end(), _from_match(m, _kind(m), clean_name(m.group("program")), locate)))
     for m in BUDGET_RE.finditer(text):
         if free(m):
-            b = _from_match(m, _kind(m), name_before(text[: m.start()]), locate)
-            found.append(_Found(m.start(), m.end(), b))
-            taken.append((m.start(), m.end()))
+            take(_Found(m.start(), m.end(), _from_match(m, _kind(m), name_before(before(text, m.start())), locate)))
     for m in SPENDING_RE.finditer(text):
         if free(m) and "予算" not in m.group("program"):
             program = clean_name(re.sub(r"[（(].*$", "", m.group("program")))
-            found.append(_Found(m.start(), m.end(), _from_match(m, "other", program, locate)))
-            taken.append((m.start(), m.end()))
+            take(_Found(m.start(), m.end(), _from_match(m, "other", program, locate)))
     found.sort(key=lambda f: f.start)
+    amounts = [f for f in found if f.budget.yen is not None]  # disjoint spans: sorted by end as well
+    amount_ends = [f.end for f in amounts]
     for m in SAME_BUDGET_RE.finditer(text):
-        before = [f.budget for f in found if f.end <= m.start() and f.budget.yen is not None]
-        ref = before[-1] if before else None
+        k = bisect.bisect_right(amount_ends, m.start())
+        ref = amounts[k - 1].budget if k else None
         page, line = locate(m.start())
         found.append(_Found(m.start(), m.end(), Budget(
             text=m.group(0), fiscal_year=ref.fiscal_year if ref else None, era=ref.era if ref else "",
             kind=ref.kind if ref else "other", yen=None, part_of=True, program=ref.program if ref else None,
             page=page, line=line)))
+    quoted = [(q.end(), clean_name(q.group(1))) for q in QUOTED_PROGRAM_RE.finditer(text)]
+    quoted_ends = [end for end, _ in quoted]
     for regex, kind in ((REQUESTED_RE, "request"), (ALLOCATED_RE, "other")):
         for m in regex.finditer(text):
             page, line = locate(m.start())
-            programs = [clean_name(q) for q in re.findall(r"[「｢]([^「」｢｣]+事業)[」｣]", text[: m.start()])]
-            program = next((p for p in reversed(programs) if p), None)
+            k = bisect.bisect_right(quoted_ends, m.start())  # the last quoted program before the mention
+            program = next((quoted[i][1] for i in range(k - 1, -1, -1) if quoted[i][1]), None)
             found.append(_Found(m.start(), m.end(), Budget(
                 text=m.group(0), fiscal_year=column_fy, era="", kind=kind, yen=None, part_of=False,  # type: ignore[arg-type]
                 program=program, page=page, line=line)))

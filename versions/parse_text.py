@@ -7,6 +7,7 @@ warnings, never silently fixed.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass, field
 
@@ -324,13 +325,13 @@ def _join(lines: list[Line]) -> tuple[str, list[tuple[int, int, int]]]:
 
 
 def _locator(marks: list[tuple[int, int, int]]):
+    starts = [start for start, _, _ in marks]
+
     def locate(offset: int) -> tuple[int, int]:
-        page, line = marks[0][1], marks[0][2]
-        for start, p, n in marks:
-            if start > offset:
-                break
-            page, line = p, n
-        return page, line
+        # A bisection, not a scan: a bullet wrapped over thousands of lines, each with a budget, was
+        # quadratic (fuzz).
+        k = max(bisect.bisect_right(starts, offset) - 1, 0)
+        return marks[k][1], marks[k][2]
 
     return locate
 
@@ -433,6 +434,8 @@ def _measure(row: _Row, mid: str, vision: int, goal_id: str, years: tuple[int, i
 
 def _note(row: _Row) -> Note:
     desc, _ = _join(row.desc)
-    anchor = row.title or row.desc[0]
-    return Note(row.title.text if row.title else "", desc + (row.tag.printed if row.tag else ""),
-                anchor.page, anchor.no)
+    # A bracket alone on its line, 「［担当省庁については、各プラットフォームに記載の担当省庁を参照］」
+    # with nothing before it, has neither title nor description (fuzz input; was an IndexError).
+    anchor = row.title or (row.desc[0] if row.desc else None)
+    page, line = (anchor.page, anchor.no) if anchor else (0, 0)
+    return Note(row.title.text if row.title else "", desc + (row.tag.printed if row.tag else ""), page, line)

@@ -25,6 +25,12 @@ SUCCESSION_RE = re.compile(r"の後継(?:事業)?(?:となる|である)、?")
 # 「B」（旧「A」） / 「A」から「B」に改称・名称変更
 FORMERLY_RE = re.compile(r"[「｢]([^「」｢｣]+)[」｣]\s*[（(]旧\s*[「｢]?([^「」｢｣（）()]+)[」｣]?[）)]")
 RENAMED_RE = re.compile(r"[「｢]([^「」｢｣]+)[」｣](?:から|を)[「｢]([^「」｢｣]+)[」｣](?:に|へ)(?:改称|名称変更)")
+# Bounds that keep hostile text linear (fuzz input: 「X事業」（旧「Y事業」） repeated over a 100,000-character
+# line gave 7,707 successions each citing the whole line: 362 KB of input, 2 GB of XML). The seed's
+# longest program name has 42 characters and its longest evidence sentence 185.
+NAME_MAX = 100  # a longer "name" is a run of text, not a program name
+NAME_WINDOW = 1000  # how far before (or after) a statement a name is looked for
+EVIDENCE_SIDE = 300  # at most this much of the sentence on each side of the statement
 _NEW_NAME_RE = re.compile(r"^([^、。「」｢｣（(]*?事業(?:[（(][^（）()]*[）)])?)(?=として|において|を通じ|にて|により|[、。（(「｢]|$)")
 
 
@@ -32,14 +38,19 @@ def clean_name(name: str) -> str | None:
     name = name.strip().lstrip("・").strip()
     name = _LEADING_NOISE_RE.sub("", name)
     name = _BUDGET_PAREN_RE.sub("", name).strip()
-    if len(name) < 4 or _GENERIC_RE.match(name):
+    if not 4 <= len(name) <= NAME_MAX or _GENERIC_RE.match(name):
         return None
     return name
 
 
+def before(text: str, end: int) -> str:
+    """The text a name ending at END may come from: a window, so that many mentions stay linear."""
+    return text[max(0, end - NAME_WINDOW) : end]
+
+
 def name_before(prefix: str) -> str | None:
     """The program name that ends a text: 「X」, X事業（…）, or the clause after the last となる."""
-    s = prefix.rstrip(" 　")
+    s = prefix[-NAME_WINDOW:].rstrip(" 　")
     s = re.sub(r"(として|[（(])$", "", s).rstrip(" 　")
     if s.endswith(tuple(CLOSE_QUOTES)):
         s = s.rstrip(CLOSE_QUOTES)
@@ -62,7 +73,7 @@ def name_before(prefix: str) -> str | None:
 
 
 def name_after(suffix: str) -> str | None:
-    s = suffix.lstrip(" 　")
+    s = suffix[:NAME_WINDOW].lstrip(" 　")
     if s[:1] and s[0] in OPEN_QUOTES:
         end = min((s.find(q, 1) for q in CLOSE_QUOTES if s.find(q, 1) > 0), default=-1)
         return clean_name(s[1:end]) if end > 0 else None
@@ -93,22 +104,26 @@ def find_programs(text: str) -> list[tuple[int, str]]:
         end = m.start() + 2
         if any(s < end <= e for s, e, _ in spans):
             continue
-        name = name_before(text[:end])
+        name = name_before(before(text, end))
         if name and name.endswith("事業"):
             found.append((end - len(name), name))
     return sorted(set(found))
 
 
 def sentence_at(text: str, offset: int) -> str:
-    start = text.rfind("。", 0, offset) + 1
-    end = text.find("。", offset)
-    return text[start : (end + 1 if end >= 0 else len(text))].strip().lstrip("・").strip()
+    """The sentence around OFFSET, at most EVIDENCE_SIDE characters on each side of it."""
+    lo = max(0, offset - EVIDENCE_SIDE)
+    cut = text.rfind("。", lo, offset)
+    start = cut + 1 if cut >= 0 else lo
+    end = text.find("。", offset, offset + EVIDENCE_SIDE)
+    stop = end + 1 if end >= 0 else min(len(text), offset + EVIDENCE_SIDE)
+    return text[start:stop].strip().lstrip("・").strip()
 
 
 def find_successions(text: str, locate: Locate) -> list[Succession]:
     out = []
     for m in SUCCESSION_RE.finditer(text):
-        old, new = name_before(text[: m.start()]), name_after(text[m.end() :])
+        old, new = name_before(before(text, m.start())), name_after(text[m.end() : m.end() + NAME_WINDOW])
         if old and new and old != new:
             page, line = locate(m.start() + 1)
             out.append(Succession(old, new, sentence_at(text, m.start()), page, line))

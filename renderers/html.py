@@ -1,0 +1,395 @@
+"""The HTML change report: one self-contained file an auditor opens from disk, network off.
+
+Markup is templates/report.html.j2 (Jinja2, autoescaping on), styles report.css, behaviour
+report.js, every label templates/strings.toml. This module only turns the Diff into plain view
+records, formats yen, and pins the inline style and script by sha256 in a Content-Security-Policy
+(no 'unsafe-inline'). Source text is never marked safe as it comes: `visible` escapes it first and
+then shows bidi and control characters as ⟨U+202E⟩, so they cannot reorder what a reader sees.
+Deterministic: no clock, no random ids; the same Diff and options give the same bytes.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import re
+import tomllib
+import unicodedata
+from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
+from functools import cache
+from pathlib import Path
+from typing import Any, Literal
+
+from markupsafe import Markup, escape
+
+from .. import __version__
+from ..diffengine.model import BudgetChange, BulletChange, Diff, FieldChange, MeasureChange, Op
+from ..versions.ministries import KNOWN_MINISTRIES
+from .money import yen as yen_ja
+
+TEMPLATES = Path(__file__).parent / "templates"
+
+# Characters that are invisible yet change what a reader sees: bidi embeddings and overrides
+# (U+202A–U+202E), isolates (U+2066–U+2069), the direction marks, and C0 controls except tab and
+# newline. Each is replaced by a visible ⟨U+XXXX⟩.
+HIDDEN_RE = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\x00-\x08\x0b-\x1f\x7f]")
+
+
+@dataclass(frozen=True)
+class HtmlOptions:
+    lang: Literal["ja", "en"] = "ja"
+    generated_at: str | None = None  # from the CLI (honours SOURCE_DATE_EPOCH); None prints no time
+    version: str = __version__
+    show_format_only: bool = False
+    provenance: dict[str, dict[str, str]] = field(default_factory=dict)  # "old"/"new" → {"file": …}
+
+
+@cache
+def strings() -> dict[str, dict[str, str]]:
+    with (TEMPLATES / "strings.toml").open("rb") as f:
+        return tomllib.load(f)
+
+
+def reveal(text: str) -> str:
+    """For attributes: hidden characters as plain ⟨U+XXXX⟩ (escaped later by autoescape)."""
+    return HIDDEN_RE.sub(lambda m: f"⟨U+{ord(m.group()):04X}⟩", text)
+
+
+def visible(text: str) -> Markup:
+    """For element content: escaped, hidden characters shown as a marked ⟨U+XXXX⟩."""
+    def mark(m: re.Match[str]) -> str:
+        return f'<span class="ctl" title="{unicodedata.name(m.group(), "control")}">⟨U+{ord(m.group()):04X}⟩</span>'
+
+    return Markup(HIDDEN_RE.sub(mark, str(escape(text))))
+
+
+def csp_hash(content: str) -> str:
+    return "'sha256-" + base64.b64encode(hashlib.sha256(content.encode("utf-8")).digest()).decode("ascii") + "'"
+
+
+# ---------------------------------------------------------------- numbers
+
+
+def yen_en(v: int | None, signed: bool = False) -> str:
+    if v is None:
+        return "—"
+    sign = ("+" if v > 0 else "−" if v < 0 else "±") if signed else ("−" if v < 0 else "")
+    a = abs(v)
+    if a >= 1_000_000_000:
+        body = f"¥{a / 1_000_000_000:,.2f}".rstrip("0").rstrip(".") + " bn"
+    elif a >= 1_000_000:
+        body = f"¥{a / 1_000_000:,.1f}".rstrip("0").rstrip(".") + " m"
+    else:
+        body = f"¥{a:,}"
+    return sign + body
+
+
+def _exact(v: int | None, signed: bool, lang: str) -> str:
+    """The integer behind a rounded amount, for a title attribute: 1,900,000,000円."""
+    if v is None:
+        return ""
+    digits = f"{v:+,}" if signed else f"{v:,}"
+    return f"{digits}円" if lang == "ja" else f"{digits[0]}¥{digits[1:]}" if signed else f"¥{digits}"
+
+
+def pct(p: float | None, lang: str) -> str:
+    if p is None:
+        return "—"
+    sign = "+" if p > 0 else ("▲" if lang == "ja" else "−") if p < 0 else "±"
+    return f"{sign}{abs(p):.1f}%"
+
+
+def fiscal_year(y: int | None, lang: str) -> str:
+    if not y:
+        return "—"
+    if lang == "en":
+        return f"FY{y}"
+    return f"{era_year(y)}（{y}）"
+
+
+def era_year(y: int) -> str:
+    """2024 → 令和6年度, as the report prints it (FY2019 is 令和元年度)."""
+    return (f"令和{y - 2018 if y > 2019 else '元'}" if y >= 2019 else f"平成{y - 1988}") + "年度"
+
+
+# ---------------------------------------------------------------- measures
+
+
+@dataclass(frozen=True)
+class Row:
+    """One line of a side-by-side table: a field, a column heading, or an aligned bullet pair."""
+
+    kind: Literal["field", "section", "bullet"]
+    label: str
+    ops: tuple[Op, ...] = ()
+    state: str = "same"  # same, changed, added, removed
+
+
+@dataclass(frozen=True)
+class Block:
+    """One field of the inline redline; `items` are its bullets (results, plans) or one text."""
+
+    field: str
+    label: str
+    items: tuple[tuple[tuple[Op, ...], str], ...]
+    changed: bool
+
+
+@dataclass(frozen=True)
+class MeasureView:
+    anchor: str
+    m: MeasureChange
+    kinds: tuple[str, ...]  # for badges and the kind filter; first is the main one
+    change: bool  # a stop for j / k and the "only changes" filter
+    ministries_text: str
+    blocks: tuple[Block, ...]
+    rows: tuple[Row, ...]
+    budgets: tuple[int, ...]  # indexes into Diff.budgets of the lines this measure cites
+
+
+def _state(ops: Iterable[Op]) -> str:
+    kinds = {op for op, _ in ops}
+    if kinds <= {"="}:
+        return "same"
+    return "added" if kinds == {"+"} else "removed" if kinds == {"-"} else "changed"
+
+
+def _new_text(ops: Iterable[Op]) -> str:
+    return "".join(t for op, t in ops if op != "-")
+
+
+def _old_text(ops: Iterable[Op]) -> str:
+    return "".join(t for op, t in ops if op != "+")
+
+
+def _shown(ops: tuple[Op, ...], format_only: bool, show_format_only: bool) -> tuple[Op, ...]:
+    """A formatting-only change, unless asked for, reads as the new text with no marks."""
+    if format_only and not show_format_only and any(op != "=" for op, _ in ops):
+        return (("=", _new_text(ops)),)
+    return ops
+
+
+def _bullets(f: FieldChange, show: bool) -> tuple[tuple[tuple[Op, ...], str], ...]:
+    items = []
+    for b in f.bullets:
+        ops = _shown(b.ops, b.format_only, show)
+        items.append((ops, _state(ops)))
+    return tuple(items)
+
+
+def _bullet_row(b: BulletChange, show: bool, kind: str) -> Row:
+    ops = _shown(b.ops, b.format_only, show)
+    state = _state(ops)
+    if kind == "results-vs-plans" and state in ("added", "removed"):
+        ops = (("=", "".join(t for _, t in ops)),)  # a result with no matching plan is not "deleted"
+    return Row("bullet", "", ops, state)
+
+
+def _blocks_and_rows(m: MeasureChange, kind: str, show: bool, t: dict[str, str]) -> tuple[tuple[Block, ...],
+                                                                                         tuple[Row, ...]]:
+    blocks: list[Block] = []
+    rows: list[Row] = []
+    for f in m.fields:
+        label = t["field_rvp"] if kind == "results-vs-plans" and f.field == "plans" else t[f"field_{f.field}"]
+        if f.field in ("results", "plans"):
+            items = _bullets(f, show)
+            changed = any(s != "same" for _, s in items)
+            if items:
+                blocks.append(Block(f.field, label, items, changed))
+                if kind != "results-vs-plans":  # there the column headings say it
+                    rows.append(Row("section", label))
+                rows += [_bullet_row(b, show, kind) for b in f.bullets]
+        elif f.ops:
+            ops = _shown(f.ops, f.format_only, show)
+            state = _state(ops)
+            if kind == "results-vs-plans" and f.field == "ministries":
+                continue  # the same tag on both sides; shown in the measure's header
+            blocks.append(Block(f.field, label, ((ops, state),), state != "same"))
+            if state != "same":
+                rows += [Row("section", label), Row("field", label, ops, state)]
+    return tuple(blocks), tuple(rows)
+
+
+def _kinds(m: MeasureChange, show: bool) -> tuple[str, ...]:
+    quiet = m.status == "changed" and not m.substantive  # formatting only
+    main = ("format" if show else "unchanged") if quiet else m.status
+    kinds = [main]
+    if m.moved:
+        kinds = ["moved"] if main == "unchanged" else [main, "moved"]
+    return tuple(kinds)
+
+
+def _anchor(m: MeasureChange, taken: set[str]) -> str:
+    base = "m-" + "-".join(re.sub(r"[^A-Za-z0-9_.-]", "_", x) for x in dict.fromkeys((m.old_id or "x", m.new_id or "x")))
+    anchor, n = base, 1
+    while anchor in taken:
+        n += 1
+        anchor = f"{base}-{n}"
+    taken.add(anchor)
+    return anchor
+
+
+def _ministries_text(m: MeasureChange) -> str:
+    for f in m.fields:
+        if f.field == "ministries" and f.ops:
+            return _new_text(f.ops) or _old_text(f.ops)
+    return "、".join(m.ministries)
+
+
+def measure_views(diff: Diff, show: bool, t: dict[str, str]) -> list[MeasureView]:
+    by_measure: dict[tuple[str, str], list[int]] = {}
+    for i, b in enumerate(diff.budgets):
+        for side, s in (("old", b.old), ("new", b.new)):
+            if s is not None:
+                by_measure.setdefault((side, s.measure), []).append(i)
+    taken: set[str] = set()
+    views = []
+
+    def paired(m: MeasureChange, kinds: tuple[str, ...]) -> bool:
+        """A side-by-side table needs two sides, and something to compare (results and plans always are)."""
+        return bool(m.old_id and m.new_id) and (diff.kind == "results-vs-plans" or kinds != ("unchanged",))
+
+    for m in diff.measures:
+        blocks, rows = _blocks_and_rows(m, diff.kind, show, t)
+        kinds = _kinds(m, show)
+        cited = by_measure.get(("new", m.new_id or ""), []) + by_measure.get(("old", m.old_id or ""), [])
+        views.append(MeasureView(_anchor(m, taken), m, kinds, kinds != ("unchanged",), _ministries_text(m),
+                                 blocks, rows if paired(m, kinds) else (), tuple(sorted(set(cited)))))
+    return views
+
+
+def nav_tree(views: list[MeasureView]) -> list[tuple[int, list[tuple[str, list[MeasureView]]]]]:
+    """Vision → goal → measures, in the order the measures come (first appearance)."""
+    tree: dict[int, dict[str, list[MeasureView]]] = {}
+    for v in views:
+        tree.setdefault(v.m.vision, {}).setdefault(v.m.goal, []).append(v)
+    return [(vision, list(goals.items())) for vision, goals in tree.items()]
+
+
+# ---------------------------------------------------------------- budgets, summary
+
+
+def budget_class(b: BudgetChange) -> str:
+    if b.status == "added":
+        return "new"
+    if b.status == "removed":
+        return "dropped"
+    if b.delta_yen is None:
+        return "unknown"
+    return "up" if b.delta_yen > 0 else "down" if b.delta_yen < 0 else "flat"
+
+
+def _comparable_delta(b: BudgetChange) -> int | None:
+    """What a line adds to the totals: None for 内数 lines and lines without an amount."""
+    sides = [s for s in (b.old, b.new) if s is not None]
+    if any(s.part_of for s in sides) or not b.comparable:
+        return None
+    if b.status == "added":
+        return b.new.yen if b.new else None
+    if b.status == "removed":
+        return -b.old.yen if b.old and b.old.yen is not None else None
+    return b.delta_yen
+
+
+def budget_cards(diff: Diff) -> tuple[list[dict[str, Any]], int]:
+    cards = []
+    excluded = 0
+    for cls in ("up", "down", "new", "dropped", "flat", "unknown"):
+        lines = [b for b in diff.budgets if budget_class(b) == cls]
+        if not lines and cls in ("flat", "unknown"):
+            continue
+        deltas = [_comparable_delta(b) for b in lines]
+        excluded += sum(1 for b, d in zip(lines, deltas, strict=True) if d is None and _has_amount(b))
+        cards.append({"cls": cls, "n": len(lines), "total": sum(d for d in deltas if d is not None),
+                      "summed": any(d is not None for d in deltas)})
+    return cards, excluded
+
+
+def _has_amount(b: BudgetChange) -> bool:
+    return any(s is not None and s.yen is not None for s in (b.old, b.new))
+
+
+def _summary(diff: Diff, show: bool) -> dict[str, Any]:
+    if diff.options.show_format_only != show:
+        diff = replace(diff, options=replace(diff.options, show_format_only=show))
+    s = diff.summary()
+    hidden = sum(1 for m in diff.measures if m.status == "changed" and not m.substantive)
+    return {"measures": s["measures"], "renames": s["renames"], "format_hidden": 0 if show else hidden}
+
+
+# ---------------------------------------------------------------- rendering
+
+
+def _environment(lang: str):
+    import jinja2
+
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
+                             undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
+                             keep_trailing_newline=True)
+    money = yen_ja if lang == "ja" else yen_en
+    env.filters.update(
+        vis=visible, reveal=reveal, yen=money, signed_yen=lambda v: money(v, signed=True),
+        pct=lambda p: pct(p, lang), fy=lambda y: fiscal_year(y, lang), budget_class=budget_class,
+        fy_short=lambda y: (era_year(y) if lang == "ja" else f"FY{y}") if y else "—",
+        exact=lambda v, signed=False: _exact(v, signed, lang),
+    )
+    return env
+
+
+def _inline(name: str, closing: str) -> str:
+    """Our own CSS or JS, inserted verbatim (its CSP hash must match the bytes in the page)."""
+    content = (TEMPLATES / name).read_text(encoding="utf-8")
+    if closing in content.lower():
+        raise ValueError(f"{name} must not contain {closing}>: it would end the inline element early")
+    return content
+
+
+def render_html(diff: Diff, options: HtmlOptions | None = None) -> str:
+    opts = options or HtmlOptions()
+    t = strings()[opts.lang]
+    css, js = _inline("report.css", "</style"), _inline("report.js", "</script")
+    csp = (f"default-src 'none'; style-src {csp_hash(css)}; script-src {csp_hash(js)}; "
+           "img-src 'none'; base-uri 'none'; form-action 'none'")
+    views = measure_views(diff, opts.show_format_only, t)
+    anchors_new = {v.m.new_id: v.anchor for v in reversed(views) if v.m.new_id}
+    anchors_old = {v.m.old_id: v.anchor for v in reversed(views) if v.m.old_id}
+    cards, excluded = budget_cards(diff)
+    ministries = sorted({c for v in views for c in v.m.ministries})
+    rvp = diff.kind == "results-vs-plans"
+    page = _environment(opts.lang).get_template("report.html.j2").render(
+        diff=diff, o=opts, t=t, css=Markup(css), js=Markup(js), csp=csp, views=views, tree=nav_tree(views),
+        summary=_summary(diff, opts.show_format_only), budget_cards=cards, partof_excluded=excluded,
+        ministries=[(c, KNOWN_MINISTRIES.get(c, c)) for c in ministries], rvp=rvp,
+        side_labels=_side_labels(diff, opts.lang, t), provenance=_provenance(opts, t),
+        anchor_of=lambda side, mid: (anchors_new if side == "new" else anchors_old).get(mid)
+        or anchors_new.get(mid) or anchors_old.get(mid),
+        reason=lambda r: _reason(r, t), reveal=reveal,
+    )
+    return page
+
+
+def _side_labels(diff: Diff, lang: str, t: dict[str, str]) -> tuple[str, str]:
+    if diff.kind == "results-vs-plans":
+        return (t["fy_results"].format(fy=fiscal_year(diff.old.results_fy, lang)),
+                t["fy_plans"].format(fy=fiscal_year(diff.new.plans_fy, lang)))
+    return (f"{t['side_old']}: {reveal(diff.old.label)}", f"{t['side_new']}: {reveal(diff.new.label)}")
+
+
+PROVENANCE_ORDER = ("file", "source", "archive", "archive_name", "archive_commit")
+
+
+def _provenance(opts: HtmlOptions, t: dict[str, str]) -> dict[str, list[tuple[str, str, bool]]]:
+    """Per side: (label, value, monospace) in a fixed order, unknown keys after, sorted."""
+    out = {}
+    for side in ("old", "new"):
+        facts = opts.provenance.get(side, {})
+        keys = [k for k in PROVENANCE_ORDER if k in facts] + sorted(k for k in facts if k not in PROVENANCE_ORDER)
+        out[side] = [(t.get(f"prov_{k}", k), facts[k], k == "archive_commit") for k in keys]
+    return out
+
+
+def _reason(reason: str, t: dict[str, str]) -> str:
+    head, _, rest = reason.partition(": ")
+    label = t.get("reason_" + head.replace(" ", "_"), head)
+    return f"{label}: {rest}" if rest else label
