@@ -26,7 +26,7 @@ from markupsafe import Markup, escape
 from .. import __version__
 from ..diffengine.model import BudgetChange, BulletChange, Diff, FieldChange, MeasureChange, Op
 from ..versions.ministries import KNOWN_MINISTRIES
-from .money import yen as yen_ja
+from .money import yen
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -69,20 +69,6 @@ def csp_hash(content: str) -> str:
 
 
 # ---------------------------------------------------------------- numbers
-
-
-def yen_en(v: int | None, signed: bool = False) -> str:
-    if v is None:
-        return "—"
-    sign = ("+" if v > 0 else "−" if v < 0 else "±") if signed else ("−" if v < 0 else "")
-    a = abs(v)
-    if a >= 1_000_000_000:
-        body = f"¥{a / 1_000_000_000:,.2f}".rstrip("0").rstrip(".") + " bn"
-    elif a >= 1_000_000:
-        body = f"¥{a / 1_000_000:,.1f}".rstrip("0").rstrip(".") + " m"
-    else:
-        body = f"¥{a:,}"
-    return sign + body
 
 
 def _exact(v: int | None, signed: bool, lang: str) -> str:
@@ -327,9 +313,8 @@ def _environment(lang: str):
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
                              keep_trailing_newline=True)
-    money = yen_ja if lang == "ja" else yen_en
     env.filters.update(
-        vis=visible, reveal=reveal, yen=money, signed_yen=lambda v: money(v, signed=True),
+        vis=visible, reveal=reveal, yen=lambda v: yen(v, lang=lang), signed_yen=lambda v: yen(v, True, lang),
         pct=lambda p: pct(p, lang), fy=lambda y: fiscal_year(y, lang), budget_class=budget_class,
         fy_short=lambda y: (era_year(y) if lang == "ja" else f"FY{y}") if y else "—",
         exact=lambda v, signed=False: _exact(v, signed, lang),

@@ -7,11 +7,10 @@ go to tmp_path, or to tests/data/html/ with POLICYDIFF_WRITE_SCREENSHOTS=1 (for 
 
 from __future__ import annotations
 
-import importlib.util
 import os
-import sys
 from pathlib import Path
 
+import html_cases as cases
 import pytest
 
 from policydiff.renderers.html import HtmlOptions, render_html
@@ -22,16 +21,6 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
 HERE = Path(__file__).resolve().parent / "data" / "html"
 
 
-def _load_cases():
-    spec = importlib.util.spec_from_file_location("policydiff_html_cases", HERE / "cases.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-cases = _load_cases()
 
 
 def _unavailable(reason: str):

@@ -5,28 +5,14 @@ from __future__ import annotations
 import base64
 import hashlib
 import html
-import importlib.util
 import re
-import sys
-from pathlib import Path
 
+import html_cases as cases
 import pytest
 
-from policydiff.renderers.html import HtmlOptions, fiscal_year, pct, render_html, strings, visible, yen_en
+from policydiff.renderers.html import HtmlOptions, fiscal_year, pct, render_html, strings, visible
+from policydiff.renderers.money import yen
 
-CASES_PATH = Path(__file__).resolve().parent / "data" / "html" / "cases.py"
-
-
-def _load_cases():
-    spec = importlib.util.spec_from_file_location("policydiff_html_cases", CASES_PATH)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-cases = _load_cases()
 BIDI = [chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))]
 
 
@@ -208,7 +194,7 @@ def test_budget_summary_sums_only_comparable_lines(plans_diff, plans_html):
 
 
 def test_numbers_are_formatted_for_readers():
-    assert yen_en(1_900_000_000) == "¥1.9 bn" and yen_en(-200_000_000, signed=True) == "−¥200 m"
+    assert yen(1_900_000_000, lang="en") == "¥1.9 bn" and yen(-200_000_000, signed=True, lang="en") == "−¥200 m"
     assert pct(-10.53, "ja") == "▲10.5%" and pct(2.8, "en") == "+2.8%" and pct(None, "ja") == "—"
     assert fiscal_year(2024, "ja") == "令和6年度（2024）" and fiscal_year(2019, "ja") == "令和元年度（2019）"
     assert fiscal_year(2025, "en") == "FY2025"

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import shutil
 import subprocess
 import sys
@@ -47,3 +48,13 @@ def test_wheel_holds_only_the_policydiff_package(tmp_path):
     assert {"policydiff/cli.py", "policydiff/versions/edition.rng", "policydiff/versions/parse_text.py",
             "policydiff/__init__.py"} <= set(names)
     assert not any(n.startswith("policydiff/tests") for n in names)
+    # Installed from the wheel (dependencies from this environment), it runs from anywhere.
+    site = tmp_path / "site"
+    subprocess.run([sys.executable, "-m", "pip", "install", "--no-deps", "--quiet", "--target", str(site), str(wheel)],
+                   check=True, capture_output=True)
+    code = ("import policydiff, policydiff.cli, policydiff.renderers.html as h;"
+            "print(policydiff.__file__); print(h.TEMPLATES.joinpath('report.html.j2').is_file())")
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True,
+                         env={**os.environ, "PYTHONPATH": str(site)}).stdout.split()
+    assert out[0].startswith(str(site)) and out[1] == "True"
+    assert not (site / "versions").exists() and not (site / "cli.py").exists()

@@ -13,7 +13,7 @@ from policydiff.diffengine.engine import diff_editions
 from policydiff.diffengine.model import Diff
 from policydiff.diffengine.plans import results_vs_plans
 
-SEED = Path(__file__).resolve().parents[3] / "examples" / "iryokiki-kihonkeikaku_fy2024.txt"
+SEED = Path(__file__).resolve().parents[1] / "examples" / "iryokiki-kihonkeikaku_fy2024.txt"
 
 # Line 50: 「…（医工連携イノベーション推進事業として令和6年度予算：19億円の内数）を通じて、伴走コンサ」 (m004)
 BUDGET_LINE, BUDGET_OLD, BUDGET_NEW = 50, "19億円の内数", "17億円の内数"
