@@ -8,7 +8,7 @@ amounts in different rows are they matched row by row, through the measure align
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Sequence
 
 from ..versions.model import Budget
 from ..versions.normalize import normalize
@@ -70,7 +70,7 @@ def diff_budgets(old: Iterable[Cited], new: Iterable[Cited], measure_map: dict[s
     key_of = key_of or (lambda b: (normalize(b.program or ""), b.fiscal_year))
     renamed = renamed or {}
     old_lines, new_lines = _lines(old, key_of), _lines(new, key_of)
-    out: list[BudgetChange] = []
+    out: list[BudgetChange | None] = []
     done_new: set[Key] = set()
     for key in sorted(old_lines, key=lambda k: (k[0], k[1] or 0)):
         successors = [(name, key[1]) for name in renamed.get(key[0], ())]
@@ -115,7 +115,7 @@ def diff_budgets(old: Iterable[Cited], new: Iterable[Cited], measure_map: dict[s
     return _dedupe(out)
 
 
-def _dedupe(changes: list[BudgetChange | None]) -> list[BudgetChange]:
+def _dedupe(changes: Sequence[BudgetChange | None]) -> list[BudgetChange]:
     seen: set[tuple] = set()
     out = []
     for c in changes:

@@ -14,6 +14,7 @@ from .model import BulletChange, FieldChange, FieldName, Op
 from .textdiff import diff_text, is_format_only, similarity
 
 BULLET_PAIR_MIN = 0.35  # below this, two bullets are a deletion and an insertion, not an edit
+BULLET_PAIRS_MAX = 40_000  # old × new bullets above which a column is aligned on equal bullets first
 
 
 def ministries_text(ms: Sequence[Ministry]) -> str:
@@ -25,6 +26,39 @@ def align_bullets(old: Sequence[Bullet], new: Sequence[Bullet]) -> list[tuple[in
     """Order-keeping alignment maximizing similarity (Needleman-Wunsch, no gap cost)."""
     a = [normalize(b.text) for b in old]
     b = [normalize(x.text) for x in new]
+    if len(a) * len(b) <= BULLET_PAIRS_MAX:
+        return _best_alignment(a, b)
+    return _large_alignment(a, b)
+
+
+def _large_alignment(a: list[str], b: list[str]) -> list[tuple[int | None, int | None]]:
+    """Columns too long to score every pair: equal bullets anchor the alignment (common ends, then
+    difflib's matching blocks), and only the blocks between anchors small enough get the exact one.
+    Scoring every pair made diff(a, a) of a row with 20,000 bullets take ten minutes (fuzz)."""
+    from difflib import SequenceMatcher
+
+    head = 0
+    while head < min(len(a), len(b)) and a[head] == b[head]:
+        head += 1
+    tail = 0
+    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
+        tail += 1
+    out: list[tuple[int | None, int | None]] = [(k, k) for k in range(head)]
+    mid_a, mid_b = a[head : len(a) - tail], b[head : len(b) - tail]
+    for tag, i1, i2, j1, j2 in SequenceMatcher(None, mid_a, mid_b).get_opcodes():
+        i1, i2, j1, j2 = i1 + head, i2 + head, j1 + head, j2 + head
+        if tag == "equal":
+            out += [(i1 + k, j1 + k) for k in range(i2 - i1)]
+        elif (i2 - i1) * (j2 - j1) <= BULLET_PAIRS_MAX:
+            out += [(None if i is None else i1 + i, None if j is None else j1 + j)
+                    for i, j in _best_alignment(a[i1:i2], b[j1:j2])]
+        else:
+            out += [(i, None) for i in range(i1, i2)] + [(None, j) for j in range(j1, j2)]
+    out += [(len(a) - tail + k, len(b) - tail + k) for k in range(tail)]
+    return out
+
+
+def _best_alignment(a: list[str], b: list[str]) -> list[tuple[int | None, int | None]]:
     n, m = len(a), len(b)
     sim = [[similarity(a[i], b[j]) for j in range(m)] for i in range(n)]
     best = [[0.0] * (m + 1) for _ in range(n + 1)]

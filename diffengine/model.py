@@ -7,7 +7,7 @@ in '=', '-', '+': joining the '='/'-' texts gives the old text exactly, '='/'+' 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Literal
+from typing import Any, Literal
 
 Op = tuple[Literal["=", "-", "+"], str]
 MeasureStatus = Literal["unchanged", "changed", "added", "removed", "split", "merged"]
@@ -144,8 +144,8 @@ class Diff:
     programs_removed: tuple[str, ...] = ()
     options: Options = field(default_factory=Options)
 
-    def summary(self) -> dict[str, dict[str, int] | int]:
-        counts = {s: 0 for s in MEASURE_STATUSES}
+    def summary(self) -> dict[str, Any]:
+        counts: dict[str, int] = {s: 0 for s in MEASURE_STATUSES}
         counts["moved"] = 0
         events: set[tuple[str, str | None]] = set()  # a split counts once per old row, a merge per new row
         for m in self.measures:

@@ -11,7 +11,7 @@ STATUS_FILTERS = ("unchanged", "changed", "added", "removed", "moved", "split", 
 
 
 def _status_of(m: MeasureChange) -> set[str]:
-    out = {m.status if m.substantive or m.status != "changed" else "unchanged"}
+    out: set[str] = {m.status if m.substantive or m.status != "changed" else "unchanged"}
     if m.moved:
         out.add("moved")
     return out

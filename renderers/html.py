@@ -200,7 +200,7 @@ def _blocks_and_rows(m: MeasureChange, kind: str, show: bool, t: dict[str, str])
 def _kinds(m: MeasureChange, show: bool) -> tuple[str, ...]:
     quiet = m.status == "changed" and not m.substantive  # formatting only
     main = ("format" if show else "unchanged") if quiet else m.status
-    kinds = [main]
+    kinds: list[str] = [main]
     if m.moved:
         kinds = ["moved"] if main == "unchanged" else [main, "moved"]
     return tuple(kinds)

@@ -399,7 +399,7 @@ def _measure(row: _Row, mid: str, vision: int, goal_id: str, years: tuple[int, i
             previous = line
         desc = "\n".join(parts)
     anchor = row.title or (row.desc[0] if row.desc else None) or (row.results[0][0] if row.results else None)
-    page, line = (anchor.page, anchor.no) if anchor else (0, 0)
+    page, line_no = (anchor.page, anchor.no) if anchor else (0, 0)
     tag = row.tag
     ministries = parse_ministries(tag.inner) if tag and not tag.subheading else ()
     title = row.title.text if row.title else ""
@@ -408,12 +408,12 @@ def _measure(row: _Row, mid: str, vision: int, goal_id: str, years: tuple[int, i
         start = desc[:14] if desc else (tag.printed if tag else "")
         warnings.append(ParseWarning("first-line-lost",
                                      f"{mid}: the start of the description seems lost in extraction (「{start}…」)",
-                                     page, line))
+                                     page, line_no))
     if tag is None:
-        warnings.append(ParseWarning("no-ministry-tag", f"{mid}: row without a ministry tag ［…］", page, line))
+        warnings.append(ParseWarning("no-ministry-tag", f"{mid}: row without a ministry tag ［…］", page, line_no))
     for m in ministries:
         if m.code not in KNOWN_MINISTRIES:
-            warnings.append(ParseWarning("unknown-ministry", f"{mid}: unknown ministry code 「{m.code}」", page, line))
+            warnings.append(ParseWarning("unknown-ministry", f"{mid}: unknown ministry code 「{m.code}」", page, line_no))
     return Measure(
         id=mid,
         vision=vision,
@@ -427,7 +427,7 @@ def _measure(row: _Row, mid: str, vision: int, goal_id: str, years: tuple[int, i
         reposted=bool(REPOSTED_TITLE_RE.match(title)),
         first_line_lost=lost,
         page=page,
-        line=line,
+        line=line_no,
         first_line=row.first_line,
     )
 

@@ -30,7 +30,7 @@ RENAMED_RE = re.compile(r"[「｢]([^「」｢｣]+)[」｣](?:から|を)[「�
 # longest program name has 42 characters and its longest evidence sentence 185.
 NAME_MAX = 100  # a longer "name" is a run of text, not a program name
 NAME_WINDOW = 1000  # how far before (or after) a statement a name is looked for
-EVIDENCE_SIDE = 300  # at most this much of the sentence on each side of the statement
+EVIDENCE_SIDE = 200  # of the sentence on each side of the statement (the seed needs 51 before, 135 after)
 _NEW_NAME_RE = re.compile(r"^([^、。「」｢｣（(]*?事業(?:[（(][^（）()]*[）)])?)(?=として|において|を通じ|にて|により|[、。（(「｢]|$)")
 
 

@@ -35,13 +35,20 @@ def _b(value: bool) -> str:
     return "true" if value else "false"
 
 
-def _sub(parent: etree._Element, tag: str, content: str | None = None, norm: bool = False,
-         **attrs: str) -> etree._Element:
+def _sub(parent: etree._Element, tag: str, content: str | None = None, **attrs: str) -> etree._Element:
     """A child element; attribute names given as python_names become xml-names."""
     el = etree.SubElement(parent, tag)
     for key, value in attrs.items():
         el.set(key.replace("_", "-"), value)
-    if norm and content is not None and normalize(content) != content:
+    if content:
+        el.text = content
+    return el
+
+
+def _text(parent: etree._Element, tag: str, content: str) -> etree._Element:
+    """Original text, with its comparison form in `norm` where that differs."""
+    el = _sub(parent, tag)
+    if normalize(content) != content:
         el.set("norm", normalize(content))
     if content:
         el.text = content
@@ -66,16 +73,16 @@ def edition_to_xml(ed: Edition) -> bytes:
     visions = _sub(root, "visions")
     for v in ed.visions:
         el = _sub(visions, "vision", number=str(v.number), **_where(v))
-        _sub(el, "title", v.title, norm=True)
+        _text(el, "title", v.title)
     goals = _sub(root, "goals")
     for g in ed.goals:
         el = _sub(goals, "goal", id=g.id, vision=str(g.vision), reposted=_b(g.reposted),
                   see_above=_b(g.see_above), **_where(g))
-        _sub(el, "title", g.title, norm=True)
+        _text(el, "title", g.title)
         for n in g.notes:
             nel = _sub(el, "note", **_where(n))
-            _sub(nel, "title", n.title, norm=True)
-            _sub(nel, "text", n.text, norm=True)
+            _text(nel, "title", n.title)
+            _text(nel, "text", n.text)
     measures = _sub(root, "measures")
     for m in ed.measures:
         _measure_el(measures, m)
@@ -83,15 +90,18 @@ def edition_to_xml(ed: Edition) -> bytes:
     for w in ed.warnings:
         _sub(warnings, "warning", w.message, code=w.code, **_where(w))
     etree.indent(root, space="  ")
-    return etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
+    data = etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
+    if len(data) > MAX_XML_BYTES:  # the archive could store it but never read it back (parse_xml)
+        raise EditionXMLError(f"the edition's XML would be {len(data):,} bytes; the limit is {MAX_XML_BYTES:,}")
+    return data
 
 
 def _measure_el(parent: etree._Element, m: Measure) -> None:
     el = _sub(parent, "measure", id=m.id, vision=str(m.vision), goal=m.goal, reposted=_b(m.reposted),
               first_line_lost=_b(m.first_line_lost), **_where(m))
-    _sub(el, "title", m.title, norm=True)
+    _text(el, "title", m.title)
     _sub(el, "first-line", m.first_line)
-    _sub(el, "description", m.description, norm=True)
+    _text(el, "description", m.description)
     mins = _sub(el, "ministries", text=m.ministries_text)
     for x in m.ministries:
         _sub(mins, "ministry", code=x.code, lead=_b(x.lead))
@@ -103,7 +113,7 @@ def _measure_el(parent: etree._Element, m: Measure) -> None:
 
 def _bullet_el(parent: etree._Element, b: Bullet) -> None:
     el = _sub(parent, "bullet", page=str(b.page), line=str(b.line), end_line=str(b.end_line))
-    _sub(el, "text", b.text, norm=True)
+    _text(el, "text", b.text)
     for p in b.programs:
         _sub(el, "program", p)
     for bud in b.budgets:

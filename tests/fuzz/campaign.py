@@ -137,7 +137,7 @@ def random_bytes(rng: random.Random, data: bytes) -> bytes:
 def long_line(rng: random.Random, data: bytes) -> bytes:
     text = data.decode("utf-8", errors="replace")
     length = rng.choice([1_000, 10_000, 100_000, 400_000])
-    kind = rng.randrange(8)
+    kind = rng.randrange(10)
     pool = text or "あ"
     if kind == 0:
         line = rng.choice(pool) * length
@@ -154,8 +154,14 @@ def long_line(rng: random.Random, data: bytes) -> bytes:
         line = "［" + "◎厚、" * (length // 3) + "厚］"
     elif kind == 6:
         line = "「" * (length // 2) + "事業" + "」" * (length // 2)
-    else:
+    elif kind == 7:
         line = " " * length + "x"
+    elif kind == 8:  # many mentions on one line: what made the budget and program scans quadratic
+        piece = rng.choice(["あいう事業において", "（同予算内数）", "「テスト事業」予算要求中", "令和6年度予算：1億円",
+                            "「X事業」（旧「Y事業」）", "「A事業」の後継事業となる「B事業」", "事業は"])  # fmt: skip
+        line = "・" + piece * (length // len(piece))
+    else:  # many lines: a row with thousands of bullets (what made the bullet alignment quadratic)
+        line = "\n".join(f"・実績の箇条その{k}。" for k in range(length // 100))
     lines = text.split("\n")
     lines.insert(rng.randrange(len(lines) + 1), line)
     return "\n".join(lines).encode("utf-8")
