@@ -87,11 +87,11 @@ def load_with_provenance(ctx: click.Context, ref: str):
 
     if os.path.exists(ref):
         return load_edition(Path(ref)), {"file": str(Path(ref))}
-    from .versions.xml import edition_from_xml
+    from .versions.load import load_archived
 
     archive = _archive(ctx)
     stored = archive.resolve(ref)
-    return edition_from_xml(archive.read_xml(stored)), {"archive": str(archive.path), "archive_commit": stored.commit,
+    return load_archived(archive, stored), {"archive": str(archive.path), "archive_commit": stored.commit,
                                                         "archive_name": stored.name}
 
 
@@ -389,14 +389,14 @@ def lineage(ctx: click.Context, document: str | None, fmt: str) -> None:
     import json
 
     from .diffengine.lineage import program_lineage
-    from .versions.xml import edition_from_xml
+    from .versions.load import load_archived
 
     archive = _archive(ctx)
     stored = [e for e in (archive.editions() if archive.exists() else []) if document in (None, e.document)]
     if not stored:
         raise Trouble(f"no editions{' of ' + document if document else ''} in {archive.path}")
     documents = sorted({e.document for e in stored})
-    result = {doc: program_lineage([edition_from_xml(archive.read_xml(e)) for e in stored if e.document == doc])
+    result = {doc: program_lineage([load_archived(archive, e) for e in stored if e.document == doc])
               for doc in documents}
     if fmt == "json":
         click.echo(json.dumps({"schema": "policydiff/lineage/1", "lineages": result}, ensure_ascii=False,

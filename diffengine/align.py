@@ -70,6 +70,7 @@ def align_editions(old: Edition, new: Edition, opts: Options) -> Alignment:
         rest_new = [j for j in news if j not in matched]
         for block_old, block_new in _blocks(old.measures, new.measures, rest_old, rest_new, al.goal_map, opts):
             _assign(block_old, block_new, keys_old, keys_new, al, opts)
+    _note_shared_budgets(old.measures, new.measures, al)
     _runner_ups(keys_old, keys_new, al, opts)
     _splits_and_merges(old.measures, new.measures, al, opts)
     al.moved = _moved(old.measures, new.measures, al)
@@ -176,6 +177,17 @@ def _assign(olds: list[int], news: list[int], keys_old: list[str], keys_new: lis
         k = int(row.argmax())
         if row[k] > 0:
             al.runner_up.setdefault(olds[r], (news[k], round(float(row[k]), 4)))
+
+
+def _budget_lines(m: Measure) -> set[tuple[str, int]]:
+    return {(normalize(b.program or ""), b.yen) for _, x in m.bullets for b in x.budgets if b.yen is not None}
+
+
+def _note_shared_budgets(old: Sequence[Measure], new: Sequence[Measure], al: Alignment) -> None:
+    """A pairing by similarity that also cites the same budget line says so: more evidence for it."""
+    for i, (j, match) in al.pairs.items():
+        if match.reason == "similarity" and _budget_lines(old[i]) & _budget_lines(new[j]):
+            al.pairs[i] = (j, Match("similarity, shared budget line", match.score))
 
 
 def _runner_ups(keys_old: list[str], keys_new: list[str], al: Alignment, opts: Options) -> None:

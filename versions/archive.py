@@ -18,6 +18,7 @@ import os
 import random
 import re
 import shutil
+import signal
 import socket
 import tempfile
 import time
@@ -39,6 +40,17 @@ WINDOWS_RESERVED = frozenset(
 LOCK_NAME = "policydiff.lock"
 STALE_GUARD_AGE = 10.0  # seconds after which an abandoned empty lock or break guard counts as stale
 AUTHOR = ("policydiff", "policydiff@localhost")
+# Test hook (tests/test_faults.py): POLICYDIFF_FAULT=<point> kills the process with SIGKILL at that
+# point of an ingest, as a crash or a power cut would. Unset, it does nothing.
+FAULT_ENV = "POLICYDIFF_FAULT"
+FAULT_POINTS = (
+    "after-lock",  # the lock is taken, nothing written
+    "after-temp-write",  # the XML's temp file is written, not renamed
+    "after-rename",  # the XML is in place, the source not yet
+    "before-commit",  # both files written and staged
+    "after-commit-object",  # commit and tag objects exist, no ref points at them
+    "after-commit",  # HEAD and the tag moved; the lock is still held
+)
 README_MARKER = "This is a policydiff archive"
 README = f"""\
 {README_MARKER}: a git repository of report editions.
@@ -162,6 +174,11 @@ def _git_stdin(repo: Any, data: str, *args: str) -> str:
         return repo.git.execute(["git", *args], istream=stdin)
 
 
+def _fault(point: str) -> None:
+    if os.environ.get(FAULT_ENV) == point:
+        os.kill(os.getpid(), signal.SIGKILL)
+
+
 def _lock_holder_dead(lock: Path) -> bool:
     try:
         text = lock.read_text(encoding="utf-8", errors="replace").split()
@@ -238,6 +255,7 @@ class Archive:
         if not self.exists():
             self._create()
         with self._repo() as repo, self._locked():
+            _fault("after-lock")
             head = self._recover(repo)
             old_sources = [p for p in self._tree(repo, "HEAD", f"sources/{document}/") if _stem(p) == edition]
             status: Literal["added", "replaced"] = "added"
@@ -255,13 +273,16 @@ class Archive:
                 status = "replaced"
             message = _record_message(f"ingest {name}", source_name, digest, parser, counts)
             with self._rolled_back_on_error(repo, head):
-                write_atomic(self.path / xml_path, xml)
+                write_atomic(self.path / xml_path, xml, lambda: _fault("after-temp-write"))
+                _fault("after-rename")
                 write_atomic(self.path / src_path, source)
                 for old in old_sources:
                     if old != src_path:  # --replace with a source of another type
                         (self.path / old).unlink()
                 repo.git.add("-A", "-f", "--", xml_path, src_path, *old_sources)
+                _fault("before-commit")
                 self._publish(repo, head, message, {name: message})
+                _fault("after-commit")
             return IngestResult(status, self._editions(repo)[name])
 
     def editions(self) -> list[StoredEdition]:
@@ -287,6 +308,22 @@ class Archive:
     def read_xml(self, ed: StoredEdition) -> bytes:
         with self._repo() as repo:
             return self._read_at(repo, ed.commit, ed.xml_path)
+
+    def read_current_xml(self, ed: StoredEdition) -> bytes:
+        """The XML of an edition as the archive holds it now: the version its tag marks, refused when a
+        later commit changed the file. Every policydiff write moves the tag with the file, so a
+        difference is a hand edit committed with plain git, and reading either version would be a guess."""
+        with self._repo() as repo:
+            tagged = self._tree(repo, ed.commit, ed.xml_path).get(ed.xml_path)
+            if tagged is None:
+                raise ArchiveError(f"{ed.xml_path} is missing from commit {ed.commit[:12]} of archive {self.path}")
+            if self._tree(repo, "HEAD", ed.xml_path).get(ed.xml_path) != tagged:
+                raise ArchiveError(
+                    f"{ed.xml_path} in archive {self.path} was changed after commit {ed.commit[:12]} that "
+                    f"tag {ed.tag} marks (edited by hand?); run policydiff verify, then revert the change "
+                    "or ingest the source again with --replace"
+                )
+            return self._blob(repo, tagged)
 
     def read_source(self, ed: StoredEdition) -> bytes:
         with self._repo() as repo:
@@ -468,6 +505,7 @@ class Archive:
         for tag, text in tags.items():
             obj = f"object {commit}\ntype commit\ntag {tag}\ntagger {name} <{email}> {int(time.time())} +0000\n\n{text}"
             updates.append(f"update refs/tags/{tag} {_git_stdin(repo, obj, 'mktag')}")
+        _fault("after-commit-object")
         _git_stdin(repo, "\n".join(updates) + "\n", "update-ref", "--stdin")
 
     def _tree(self, repo: Any, rev: str, *paths: str) -> dict[str, str]:

@@ -18,9 +18,7 @@ def decode_report(data: bytes) -> tuple[str, str, int]:
     EditionParseError for empty, binary or oversized input.
     """
     if len(data) > MAX_INPUT_BYTES:
-        raise EditionParseError(
-            f"input is {len(data):,} bytes; the limit is {MAX_INPUT_BYTES:,} bytes (a report is about 100 KB)"
-        )
+        raise too_large(len(data))
     if not data.strip():
         raise EditionParseError("input is empty")
     for bom, name in ((codecs.BOM_UTF8, "utf-8-sig"), (codecs.BOM_UTF16_LE, "utf-16"), (codecs.BOM_UTF16_BE, "utf-16")):
@@ -35,6 +33,12 @@ def decode_report(data: bytes) -> tuple[str, str, int]:
         name, text = max(decoded, key=lambda d: sum(1 for c in d[1] if "\u3041" <= c <= "\u3096"))
         return _finish(text, name)
     raise EditionParseError("input is not text in UTF-8, Shift_JIS (CP932) or EUC-JP")
+
+
+def too_large(size: int, limit: int = MAX_INPUT_BYTES, exact: bool = True) -> EditionParseError:
+    return EditionParseError(
+        f"input is {'' if exact else 'over '}{size:,} bytes; the limit is {limit:,} bytes (a report is about 100 KB)"
+    )
 
 
 def _strict(data: bytes, encoding: str, quiet: bool = False) -> str:

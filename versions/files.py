@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 
 from .errors import PolicydiffError
@@ -11,8 +12,10 @@ from .errors import PolicydiffError
 TMP_PREFIX = ".pd-tmp-"  # temp files left by a killed writer are recognised by this prefix
 
 
-def write_atomic(path: Path, data: bytes) -> None:
-    """Temp file in the same directory, fsync, rename, fsync the directory. Raises OSError."""
+def write_atomic(path: Path, data: bytes, before_rename: Callable[[], None] | None = None) -> None:
+    """Temp file in the same directory, fsync, rename, fsync the directory. Raises OSError.
+
+    BEFORE_RENAME runs once the temp file is written (the archive's fault-injection test hook)."""
     path.parent.mkdir(parents=True, exist_ok=True)
     fd, tmp = tempfile.mkstemp(prefix=TMP_PREFIX, dir=path.parent)
     try:
@@ -21,6 +24,8 @@ def write_atomic(path: Path, data: bytes) -> None:
             out.write(data)
             out.flush()
             os.fsync(out.fileno())
+        if before_rename is not None:
+            before_rename()
         os.replace(tmp, path)
     except BaseException:
         Path(tmp).unlink(missing_ok=True)

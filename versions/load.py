@@ -3,11 +3,16 @@
 from __future__ import annotations
 
 import hashlib
+import os
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from .decode import decode_report
+from .decode import MAX_INPUT_BYTES, decode_report, too_large
 from .errors import PolicydiffError
 from .model import Edition, Source
+
+if TYPE_CHECKING:
+    from .archive import Archive, StoredEdition
 from .parse_text import parse_report_text
 
 # The first line of a synthetic edition's text says so; the parser marks the edition synthetic.
@@ -38,23 +43,51 @@ def parse_report(data: bytes | str, source_name: str = "<input>", document: str 
     return ed
 
 
-def read_input(path: Path) -> bytes:
+def read_input(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
+    """The bytes of a file, refused past LIMIT before they are read: stat says the size of a regular
+    file, and the read stops at LIMIT + 1 for files stat cannot size (/dev/zero, a pipe). A sparse
+    100 MB file was read whole into memory before decode_report refused it."""
     try:
-        return path.read_bytes()
+        with path.open("rb") as f:
+            size = os.fstat(f.fileno()).st_size
+            if size > limit:
+                raise too_large(size, limit)
+            data = f.read(limit + 1)
     except FileNotFoundError:
         raise PolicydiffError(f"no such file: {path}") from None
     except IsADirectoryError:
         raise PolicydiffError(f"{path} is a directory, not a report file") from None
     except OSError as exc:
         raise PolicydiffError(f"cannot read {path}: {exc.strerror}") from None
+    if len(data) > limit:
+        raise too_large(limit, limit, exact=False)
+    return data
 
 
 def load_edition(path: str | Path, document: str | None = None, edition: str | None = None) -> Edition:
     """Read an edition from a report text file, or from normalized XML if the name ends in .xml."""
     p = Path(path)
-    data = read_input(p)
     if p.suffix.lower() == ".xml":
-        from .xml import edition_from_xml
+        from .xml import MAX_XML_BYTES, edition_from_xml
 
-        return edition_from_xml(data)
-    return parse_report(data, source_name=p.name, document=document, edition=edition)
+        return edition_from_xml(read_input(p, MAX_XML_BYTES))
+    return parse_report(read_input(p), source_name=p.name, document=document, edition=edition)
+
+
+def load_archived(archive: Archive, stored: StoredEdition) -> Edition:
+    """An edition from the archive, refused (ArchiveError naming it) rather than read wrong: its XML must
+    be the version its tag marks, valid, and about the edition and source that the tag records."""
+    from .errors import ArchiveError, EditionXMLError
+    from .xml import edition_from_xml
+
+    where = f"{stored.name} ({stored.xml_path} at commit {stored.commit[:12]})"
+    try:
+        ed = edition_from_xml(archive.read_current_xml(stored))
+    except EditionXMLError as exc:
+        raise ArchiveError(f"{where} cannot be read: {exc}; run policydiff verify") from None
+    if (ed.document, ed.edition, ed.source.sha256) != (stored.document, stored.edition, stored.sha256):
+        raise ArchiveError(
+            f"{where} does not match the record of tag {stored.tag} (it says {ed.name}, source sha256 "
+            f"{ed.source.sha256[:12]}; the tag records sha256 {stored.sha256[:12] or '(none)'}); run policydiff verify"
+        )
+    return ed
