@@ -8,7 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from .decode import MAX_INPUT_BYTES, decode_report, too_large
-from .errors import PolicydiffError
+from .errors import ArchiveError, EditionParseError, EditionXMLError, PolicydiffError
 from .model import Edition, Source
 
 if TYPE_CHECKING:
@@ -22,7 +22,10 @@ SYNTHETIC_MARKER = "# policydiff-synthetic:"
 def parse_report(data: bytes | str, source_name: str = "<input>", document: str | None = None,
                  edition: str | None = None) -> Edition:
     """Parse report text (bytes in any supported encoding, or str) into an Edition."""
-    raw = data.encode("utf-8") if isinstance(data, str) else data
+    try:
+        raw = data.encode("utf-8") if isinstance(data, str) else data
+    except UnicodeEncodeError as exc:  # parse_report("\ud800"): a lone surrogate, no text any file can hold
+        raise EditionParseError(f"input text is not valid Unicode: {exc.reason} at index {exc.start}") from None
     text, encoding, dropped = decode_report(raw)
     synthetic = False
     note = ""
@@ -77,7 +80,6 @@ def load_edition(path: str | Path, document: str | None = None, edition: str | N
 def load_archived(archive: Archive, stored: StoredEdition) -> Edition:
     """An edition from the archive, refused (ArchiveError naming it) rather than read wrong: its XML must
     be the version its tag marks, valid, and about the edition and source that the tag records."""
-    from .errors import ArchiveError, EditionXMLError
     from .xml import edition_from_xml
 
     where = f"{stored.name} ({stored.xml_path} at commit {stored.commit[:12]})"

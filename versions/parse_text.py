@@ -53,6 +53,7 @@ class _Row:
     desc: list[Line] = field(default_factory=list)
     first_line: str = ""
     tag: Tag | None = None
+    tag_line: Line | None = None  # where the tag starts, to cite a row that has nothing else
     items: list[Line] = field(default_factory=list)
     results: list[tuple[Line, bool]] = field(default_factory=list)  # (line, starts a bullet)
     plans: list[tuple[Line, bool]] = field(default_factory=list)
@@ -245,7 +246,8 @@ def _description(items: list[Line | None], tag: Tag, lo: int) -> tuple[_Row, int
             src = items[first]
         first_line = src.text if first != tag.start else src.text[: tag.end_col if tag.end == tag.start else None]
         first_line = first_line.strip()
-    row = _Row(title=items[title] if title is not None else None, desc=desc, first_line=first_line, tag=tag)
+    row = _Row(title=items[title] if title is not None else None, desc=desc, first_line=first_line, tag=tag,
+               tag_line=items[tag.start])
     return row, (title if title is not None else first)
 
 
@@ -436,6 +438,6 @@ def _note(row: _Row) -> Note:
     desc, _ = _join(row.desc)
     # A bracket alone on its line, 「［担当省庁については、各プラットフォームに記載の担当省庁を参照］」
     # with nothing before it, has neither title nor description (fuzz input; was an IndexError).
-    anchor = row.title or (row.desc[0] if row.desc else None)
+    anchor = row.title or (row.desc[0] if row.desc else None) or row.tag_line
     page, line = (anchor.page, anchor.no) if anchor else (0, 0)
     return Note(row.title.text if row.title else "", desc + (row.tag.printed if row.tag else ""), page, line)
