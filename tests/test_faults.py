@@ -166,9 +166,7 @@ def test_a_lock_from_another_host_is_never_broken(seeded):
     lock = seeded / ".git" / LOCK_NAME
     lock.write_text("1 some-other-host\n")
     old = time.time() - 3600
-    os.utime(lock, (old, old))
-    result = CliRunner().invoke(cli, ["--archive", str(seeded), "verify"])
-    assert result.exit_code == 2  # not 0: a process we cannot see may be writing
+    os.utime(lock, (old, old))  # however old: a process we cannot see may be writing
     busy = Archive(seeded, lock_timeout=0.3)
     with pytest.raises(ArchiveError, match=r"is busy: .*held by 1 some-other-host"):
         busy.verify(lambda xml: [])
