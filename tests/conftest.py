@@ -22,6 +22,29 @@ def seed_bytes() -> bytes:
 
 
 @pytest.fixture(scope="session")
+def seeded_template(tmp_path_factory, seed_path) -> Path:
+    """An archive holding the seed, ingested once through the CLI; tests change copies of it."""
+    from click.testing import CliRunner
+
+    from policydiff.cli import cli
+
+    archive = tmp_path_factory.mktemp("template") / "archive"
+    result = CliRunner().invoke(cli, ["--archive", str(archive), "ingest", str(seed_path)])
+    assert result.exit_code == 0, result.output
+    return archive
+
+
+@pytest.fixture
+def seeded(seeded_template, tmp_path) -> Path:
+    """A fresh copy of an archive holding the seed, for a test to change."""
+    import shutil
+
+    archive = tmp_path / "archive"
+    shutil.copytree(seeded_template, archive, symlinks=True)
+    return archive
+
+
+@pytest.fixture(scope="session")
 def seed_edition():
     from policydiff import load_edition
 

@@ -58,20 +58,6 @@ def assert_one_line_error(result: Result, code: int = 2) -> str:
     return lines[0]
 
 
-@pytest.fixture(scope="module")
-def seeded_template(tmp_path_factory, seed_path) -> Path:
-    archive = tmp_path_factory.mktemp("template") / "archive"
-    result = run(archive, "ingest", str(seed_path))
-    assert result.exit_code == 0, result.output
-    return archive
-
-
-@pytest.fixture
-def seeded(seeded_template, tmp_path) -> Path:
-    """A fresh copy of an archive holding the seed, for a test to change."""
-    archive = tmp_path / "archive"
-    shutil.copytree(seeded_template, archive, symlinks=True)
-    return archive
 
 
 # ---- ingest -----------------------------------------------------------------------------------

@@ -81,18 +81,6 @@ def assert_sound(archive: Path) -> None:
     assert all(len(p) == 1 for p in parents[:-1]) and parents[-1] == []
 
 
-@pytest.fixture(scope="module")
-def seeded_template(tmp_path_factory, seed_path) -> Path:
-    archive = tmp_path_factory.mktemp("template") / "archive"
-    assert run(archive, "ingest", str(seed_path)).exit_code == 0
-    return archive
-
-
-@pytest.fixture
-def seeded(seeded_template, tmp_path) -> Path:
-    archive = tmp_path / "archive"
-    shutil.copytree(seeded_template, archive, symlinks=True)
-    return archive
 
 
 @pytest.fixture(scope="module")
