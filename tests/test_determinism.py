@@ -1,6 +1,7 @@
 """Invariants, as properties over reports hypothesis assembles: diff(a, a) reports nothing; the ops of
 every change rebuild both sides; parse → XML → parse is lossless; the XML and JSON of editions and
-diffs are the same bytes run after run and whatever PYTHONHASHSEED is."""
+diffs (HTML included: without options it prints no timestamp, and the CLI takes SOURCE_DATE_EPOCH)
+are the same bytes run after run and whatever PYTHONHASHSEED is."""
 
 from __future__ import annotations
 
@@ -167,7 +168,7 @@ seed = load_edition(sys.argv[1])
 edited = parse_report(open(sys.argv[2], "rb").read(), source_name="edited.txt")
 outputs = [edition_to_xml(edited), render_edition_json(edited).encode()]
 for d in (diff_editions(seed, edited), diff_editions(edited, seed), results_vs_plans(edited)):
-    outputs += [render(d, fmt).encode() for fmt in ("json", "text", "markdown", "csv")]
+    outputs += [render(d, fmt).encode() for fmt in ("json", "text", "markdown", "csv", "html")]
 print(" ".join(hashlib.sha256(o).hexdigest()[:16] for o in outputs))
 """
 
@@ -193,7 +194,7 @@ def test_edition_and_diff_outputs_are_identical_bytes_whatever_pythonhashseed(se
         assert done.returncode == 0, done.stderr
         seen[hash_seed] = done.stdout
     assert len(set(seen.values())) == 1, seen
-    assert len(seen["0"].split()) == 14
+    assert len(seen["0"].split()) == 17
 
 
 def test_the_edit_used_for_determinism_changes_every_part_of_a_diff(seed_edition, seed_bytes):
@@ -204,8 +205,9 @@ def test_the_edit_used_for_determinism_changes_every_part_of_a_diff(seed_edition
     assert results_vs_plans(seed_edition).budgets
 
 
-@pytest.mark.parametrize("fmt", ["json", "text", "markdown", "csv"])
-def test_cli_diff_output_is_identical_bytes_run_after_run(seed_path, seed_bytes, tmp_path, fmt):
+@pytest.mark.parametrize("fmt", ["json", "text", "markdown", "csv", "html"])
+def test_cli_diff_output_is_identical_bytes_run_after_run(seed_path, seed_bytes, tmp_path, fmt, monkeypatch):
+    monkeypatch.setenv("SOURCE_DATE_EPOCH", "1742169600")  # the HTML header's timestamp, fixed
     from click.testing import CliRunner
 
     from policydiff.cli import cli

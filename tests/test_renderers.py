@@ -42,6 +42,17 @@ def test_results_vs_plans_markdown_matches_golden(plans_diff, golden):
     golden("plans-fy2024.md", render(plans_diff, "markdown"))
 
 
+def test_labelled_synthetic_pair_text_and_markdown_match_golden(seed_edition, seed_bytes, golden):
+    from policydiff.versions.synthetic import make_synthetic
+
+    made = make_synthetic(seed_bytes.decode("utf-8"), seed=2025, n_edits=12)  # the demo's synthetic edition
+    diff = diff_editions(seed_edition, parse_report(made.text, source_name="fy2024-synthetic.txt"))
+    text, markdown = render(diff, "text"), render(diff, "markdown")
+    assert "SYNTHETIC" in text and "SYNTHETIC" in markdown
+    golden("synthetic-pair.txt", text)
+    golden("synthetic-pair.md", markdown)
+
+
 def test_edited_pair_text_and_markdown_match_golden(edited_diff, golden):
     golden("edited-pair.txt", render(edited_diff, "text"))
     golden("edited-pair.md", render(edited_diff, "markdown"))

@@ -99,7 +99,7 @@ def parse_report_text(text: str, source: Source, document: str | None = None,
     doc = document or _document_id(text)
     return Edition(
         document=doc,
-        edition=edition or f"fy{results_fy}",
+        edition=edition or f"fy{results_fy}" + ("-synthetic" if synthetic else ""),  # never the real label
         results_fy=results_fy,
         plans_fy=plans_fy,
         results_label=header.group("res"),
