@@ -99,3 +99,19 @@ def test_synthetic_edition_is_labelled_in_text_output(seed_path, tmp_path, seed_
     synthetic.write_bytes(b"# policydiff-synthetic: test edits\n" + seed_bytes.split(b"\n", 1)[1])
     out = run("diff", str(seed_path), str(synthetic)).stdout
     assert "SYNTHETIC" in out
+
+
+def test_synth_writes_a_labelled_synthetic_edition_and_its_truth(seed_path, tmp_path):
+    out, truth = tmp_path / "next.txt", tmp_path / "truth.json"
+    result = run("synth", str(seed_path), "-o", str(out), "--truth", str(truth), "--seed", "3", "--edits", "6")
+    assert result.exit_code == 0, result.output
+    assert out.read_text(encoding="utf-8").startswith("# policydiff-synthetic:")
+    assert len(json.loads(truth.read_text(encoding="utf-8"))["edits"]) == 6
+
+
+def test_lineage_lists_the_stated_successions_of_the_archive(seeded):
+    result = run("lineage", "--format", "json", archive=seeded)
+    assert result.exit_code == 0, result.output
+    chains = json.loads(result.stdout)["lineages"]["iryokiki-kihonkeikaku"]
+    assert ["医工連携イノベーション推進事業", "医工連携グローバル展開事業"] in chains
+    assert run("lineage", archive=seeded.parent / "nothing").exit_code == 2
