@@ -408,6 +408,15 @@ def lineage(ctx: click.Context, document: str | None, fmt: str) -> None:
             click.echo("  " + " → ".join(chain))
 
 
+def _xml_from_stored(stored, source: bytes) -> bytes:
+    """What this parser makes of an archived edition's source, under its archived names."""
+    from .versions.load import parse_report
+    from .versions.xml import edition_to_xml
+
+    return edition_to_xml(parse_report(source, source_name=stored.source_name, document=stored.document,
+                                       edition=stored.edition))
+
+
 @cli.command()
 @click.pass_context
 def verify(ctx: click.Context) -> None:
@@ -418,16 +427,14 @@ def verify(ctx: click.Context) -> None:
       policydiff verify
       policydiff --archive /path/to/archive verify
     """
-    from .versions.load import parse_report
     from .versions.parse_text import PARSER_VERSION
-    from .versions.xml import edition_to_xml, validation_problems
+    from .versions.xml import validation_problems
 
     def against_source(stored, xml: bytes, source: bytes) -> list[str]:
         # A schema-valid hand edit under a tag moved by hand passes every other check.
         if stored.parser != PARSER_VERSION:
             return []  # made by another parser version: `policydiff reparse` rebuilds it
-        ed = parse_report(source, source_name=stored.source_name, document=stored.document, edition=stored.edition)
-        if edition_to_xml(ed) == xml:
+        if _xml_from_stored(stored, source) == xml:
             return []
         return [f"differs from what parser {PARSER_VERSION} makes of {stored.source_path} (edited by hand?); "
                 "policydiff reparse rebuilds it from the source"]
@@ -454,19 +461,12 @@ def reparse(ctx: click.Context) -> None:
     Example:
       policydiff reparse
     """
-    from .versions.load import parse_report
     from .versions.parse_text import PARSER_VERSION
-    from .versions.xml import edition_to_xml
 
     archive = _archive(ctx)
     if not archive.exists():
         raise Trouble(f"no archive at {archive.path}")
-
-    def rebuild(stored, source: bytes) -> bytes:
-        ed = parse_report(source, source_name=stored.source_name, document=stored.document, edition=stored.edition)
-        return edition_to_xml(ed)
-
-    changed = archive.reparse(rebuild, PARSER_VERSION)
+    changed = archive.reparse(_xml_from_stored, PARSER_VERSION)
     click.echo(f"reparsed: {len(changed)} edition(s) changed" + (": " + ", ".join(changed) if changed else ""))
 
 
