@@ -225,11 +225,11 @@ def containment(part: Sequence[str], whole: Sequence[str], common: frozenset[str
     return got / total
 
 
-def common_units(measures: Sequence[Measure], at_least: int = 3) -> frozenset[str]:
+def common_units(rows: Sequence[Sequence[str]], at_least: int = 3) -> frozenset[str]:
     """Units (sentences, bullets) that appear in AT_LEAST rows of an edition: boilerplate."""
     from collections import Counter
 
-    counts = Counter(u for m in measures for u in set(units(m)))
+    counts = Counter(u for row in rows for u in set(row))
     return frozenset(u for u, n in counts.items() if n >= at_least)
 
 
@@ -243,7 +243,10 @@ def _splits_and_merges(old: Sequence[Measure], new: Sequence[Measure], al: Align
     new_to_old = {j: i for i, (j, _) in al.pairs.items()}
     t = opts.split_threshold
     small = len(old) * len(new) <= opts.block_size**2
-    common = common_units(old) | common_units(new)
+    # Each row's units, once: the loops below score every unpaired row against many candidates.
+    units_old = [units(m) for m in old]
+    units_new = [units(m) for m in new]
+    common = common_units(units_old) | common_units(units_new)
     # On large editions, look for the source of a part among the rows of its own goal only.
     pairs_by_new_goal: dict[str, list[int]] = defaultdict(list)
     pairs_by_old_goal: dict[str, list[int]] = defaultdict(list)
@@ -253,20 +256,20 @@ def _splits_and_merges(old: Sequence[Measure], new: Sequence[Measure], al: Align
     for j, m in enumerate(new):
         if j in matched_new:
             continue
-        mine = units(m)
+        mine = units_new[j]
         candidates = al.pairs if small else pairs_by_new_goal.get(m.goal, [])
-        scored = [(containment(mine, units(old[i]), common), i) for i in candidates if old[i].reposted == m.reposted]
+        scored = [(containment(mine, units_old[i], common), i) for i in candidates if old[i].reposted == m.reposted]
         best = max(scored, default=(0.0, -1))
-        if best[0] >= t and containment(mine, units(new[al.pairs[best[1]][0]]), common) < t:
+        if best[0] >= t and containment(mine, units_new[al.pairs[best[1]][0]], common) < t:
             al.split_parts.setdefault(best[1], []).append((j, round(best[0], 4)))
     for i, m in enumerate(old):
         if i in al.pairs:
             continue
-        mine = units(m)
+        mine = units_old[i]
         targets = new_to_old if small else [al.pairs[k][0] for k in pairs_by_old_goal.get(m.goal, [])]
-        scored = [(containment(mine, units(new[j]), common), j) for j in targets if new[j].reposted == m.reposted]
+        scored = [(containment(mine, units_new[j], common), j) for j in targets if new[j].reposted == m.reposted]
         best = max(scored, default=(0.0, -1))
-        if best[0] >= t and containment(mine, units(old[new_to_old[best[1]]]), common) < t:
+        if best[0] >= t and containment(mine, units_old[new_to_old[best[1]]], common) < t:
             al.merge_parts.setdefault(best[1], []).append((i, round(best[0], 4)))
 
 
