@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 OUT ?= out
 SEED := examples/iryokiki-kihonkeikaku_fy2024.txt
 
-.PHONY: demo test lint clean browser fuzz
+.PHONY: demo test lint clean browser fuzz fixtures
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -59,6 +59,13 @@ browser:
 ## failures, seconds; about 15-20 min on 2 cores; exit 1 on any failure). The suite runs 500 of its kind.
 fuzz: $(VENV)/.installed-test
 	$(BIN)/python tests/fuzz/campaign.py --inputs 10000 --seed 1
+
+## fixtures: rebuild the test PDFs and their text extractions under tests/data/pdf/ (tests/pdfgen/build.py):
+## the bundled report printed by Chromium and drawn by reportlab, and two INVENTED variants marked synthetic
+fixtures: $(VENV)/.installed-test browser
+	$(BIN)/python -m pip install --quiet -e '.[fixtures]'
+	@fc-list | grep -qi IPAexGothic || { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-ipaexfont-gothic >/dev/null; }
+	$(BIN)/python tests/pdfgen/build.py
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

@@ -1,0 +1,62 @@
+"""Rebuild tests/data/pdf/: the PDFs and their text extractions (`make fixtures`).
+
+  seed-chromium.pdf   the bundled report, HTML table printed by Chromium
+  seed-drawn.pdf      the bundled report, drawn with reportlab (other font, widths, header once)
+  office-synthetic.pdf  INVENTED: a fourth column 「担当」 (Chromium)
+  fy2022-synthetic.pdf  INVENTED: an FY2022-style header (reportlab)
+  <pdf>.<extractor>.txt  text extractions by pdfminer.six, pypdfium2 and pdfplumber
+"""
+
+from __future__ import annotations
+
+import logging
+import sys
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE.parent))
+
+from pdfgen.chromium import print_pdf  # noqa: E402
+from pdfgen.drawn import draw_pdf  # noqa: E402
+from pdfgen.rows import fy2022_variant, office_variant, seed_table  # noqa: E402
+
+OUT = HERE.parent / "data" / "pdf"
+EXTRACTORS = ("pdfminer", "pypdfium2", "pdfplumber")
+
+
+def extract(pdf: Path, how: str) -> str:
+    if how == "pdfminer":
+        from pdfminer.high_level import extract_text
+
+        return extract_text(str(pdf))
+    if how == "pypdfium2":
+        import pypdfium2 as pdfium
+
+        doc = pdfium.PdfDocument(str(pdf))
+        try:
+            return "\n".join(page.get_textpage().get_text_range() for page in doc).replace("\r\n", "\n")
+        finally:
+            doc.close()
+    import pdfplumber
+
+    with pdfplumber.open(str(pdf)) as doc:
+        return "\n".join(page.extract_text() or "" for page in doc.pages)
+
+
+def main() -> None:
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+    OUT.mkdir(parents=True, exist_ok=True)
+    seed = seed_table()
+    print_pdf(seed, OUT / "seed-chromium.pdf")
+    draw_pdf(seed, OUT / "seed-drawn.pdf")
+    print_pdf(office_variant(seed), OUT / "office-synthetic.pdf", office=True)
+    draw_pdf(fy2022_variant(seed), OUT / "fy2022-synthetic.pdf")
+    for name in ("seed-chromium", "seed-drawn", "office-synthetic", "fy2022-synthetic"):
+        for how in EXTRACTORS:
+            text = extract(OUT / f"{name}.pdf", how)
+            (OUT / f"{name}.{how}.txt").write_text(text, encoding="utf-8")
+    print(f"wrote {OUT}")
+
+
+if __name__ == "__main__":
+    main()
