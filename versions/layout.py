@@ -44,6 +44,8 @@ class Line:
     page: int
     text: str  # stripped
     raw: str = ""
+    box: tuple[float, float, float, float] | None = None  # (x0, top, x1, bottom) on a PDF page
+    font: str = ""  # the font of most of the line's characters (PDF), subset prefix dropped
 
     @property
     def width(self) -> float:

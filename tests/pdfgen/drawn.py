@@ -19,6 +19,7 @@ MARGIN_X, MARGIN_TOP, MARGIN_BOTTOM = 27.0, 30.0, 30.0
 PAGE_W, PAGE_H = 842.0, 595.0
 WIDTHS = (50, 58, 40)
 FONT = "HeiseiKakuGo-W5"
+TITLE_FONT = "HeiseiMin-W3"  # a font change marks a title, as in many office-made PDFs
 # Characters a line may not start with (kinsoku): the wrapper moves one more character down.
 NO_START = set("、。，．・）」』】〕＞ー々ぁぃぅぇぉっゃゅょァィゥェォッャュョ：；！？％,.:;)]")
 
@@ -27,6 +28,7 @@ NO_START = set("、。，．・）」』】〕＞ー々ぁぃぅぇぉっゃゅ�
 class _Line:
     text: str
     indent: float
+    font: str = FONT
 
 
 def _wrap(text: str, width: float, hang: bool) -> list[_Line]:
@@ -43,6 +45,11 @@ def _wrap(text: str, width: float, hang: bool) -> list[_Line]:
             cut = i
             while cut - 1 > start and text[cut] in NO_START:
                 cut -= 1
+            word = cut  # a latin word is never broken: 「ViCLE」, not 「ViCL / E」
+            while word - 1 > start and text[word - 1].isascii() and text[word - 1].isalnum() \
+                    and text[word].isascii() and text[word].isalnum():
+                word -= 1
+            cut = word if word > start else cut
             out.append(_Line(text[start:cut], 0.0 if not out else indent))
             start, i, x = cut, cut, 0.0
             avail = width - indent
@@ -54,7 +61,7 @@ def _wrap(text: str, width: float, hang: bool) -> list[_Line]:
 
 
 def _cell_lines(blocks: list[str], width: float, title: str = "", hang: bool = False) -> list[_Line]:
-    lines = [_Line(title, 0.0)] if title else []
+    lines = [_Line(title, 0.0, TITLE_FONT)] if title else []
     for b in blocks:
         lines += _wrap(b, width, hang)
     return lines
@@ -67,6 +74,7 @@ def draw_pdf(table: Table, out: Path) -> None:
     from reportlab.pdfgen.canvas import Canvas
 
     pdfmetrics.registerFont(UnicodeCIDFont(FONT))
+    pdfmetrics.registerFont(UnicodeCIDFont(TITLE_FONT))
     c = Canvas(str(out), pagesize=landscape((595.0, 842.0)), invariant=1)
     c.setTitle(f"{SYNTHETIC_MARK} {table.synthetic_note}" if table.synthetic_note else "進捗状況")
     if table.synthetic_note:
@@ -119,7 +127,7 @@ def _draw_row(c, span: bool, cells: list[list[_Line]], xs: list[float], y: float
         for k, lines in enumerate(cells):
             x = (xs[0] if span else xs[k]) + PAD
             for n, line in enumerate(lines[done : done + take]):
-                c.setFont(FONT, SIZE)
+                c.setFont(line.font, SIZE)
                 c.drawString(x + line.indent, y - PAD - (n + 1) * LEAD + 1.5, line.text)
         for x in edges:
             c.line(x, y, x, bottom if last else MARGIN_BOTTOM)
