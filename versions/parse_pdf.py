@@ -27,11 +27,10 @@ from .layout import (
 )
 from .ministries import SUBHEADING_TAG_RE, is_ministry_list
 from .model import Edition, Goal, Measure, Note, ParseWarning, Source, Vision
-from .parse_text import KNOWN_DOCUMENTS
+from .parse_text import KNOWN_DOCUMENTS, PARSER_VERSION
 from .pdf_cells import PdfTable, TableRow, read_table
 from .rows import RowDraft, join_lines, make_measure, make_note
 
-PDF_READER_VERSION = "1"
 SYNTHETIC_MARK = "policydiff-synthetic:"  # in the PDF's metadata or on its first page: an invented edition
 TAG_RE = re.compile(r"［([^［］]*)］")  # ［◎厚、◎経］ or ［担当省庁については、…を参照］
 ITEM_START_RE = re.compile(r"^[①-⑳]")  # ① 日常生活における… : an item of a description starts a paragraph
@@ -97,7 +96,7 @@ def parse_report_pdf(data: bytes, source: Source, document: str | None = None, e
         results_label=header.group("res"),
         plans_label=header.group("plan"),
         source=replace(source, format="pdf"),
-        parser_version=PDF_READER_VERSION,
+        parser_version=PARSER_VERSION,  # one version for all readers: verify and reparse use it
         synthetic=synthetic,
         synthetic_note=note,
         visions=tuple(visions),

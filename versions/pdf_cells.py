@@ -75,6 +75,11 @@ class PdfTable:
     pages: int
 
 
+def is_pdf(data: bytes) -> bool:
+    """PDF files start with %PDF- (readers accept it within the first 1,024 bytes)."""
+    return PDF_MAGIC in data[:1024]
+
+
 def _quiet() -> None:
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
 
@@ -86,7 +91,7 @@ def open_pdf(data: bytes) -> Any:
     _quiet()
     if len(data) > MAX_PDF_BYTES:
         raise EditionParseError(f"PDF is {len(data):,} bytes; the limit is {MAX_PDF_BYTES:,} bytes")
-    if PDF_MAGIC not in data[:1024]:
+    if not is_pdf(data):
         raise EditionParseError("not a PDF file (no %PDF- header)")
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
