@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import io
 import logging
+import re
 import zlib
 from bisect import bisect_left, bisect_right
 from collections import Counter
@@ -29,6 +30,7 @@ MAX_CONTENT_BYTES = 16 * 1024 * 1024
 MAX_CHARS_PER_PAGE = 60_000
 MAX_GRAPHICS_PER_PAGE = 20_000
 PDF_MAGIC = b"%PDF-"
+ENCRYPT_RE = re.compile(rb"/Encrypt\s*\d+\s+\d+\s+R|/Encrypt\s*<<")  # trailer << … /Encrypt 4 0 R >>
 _JOIN_GAP = 1.0  # points: vertical rules closer than this belong to one run
 _CLOSED = 2.0  # points: a horizontal rule this close to the end of the vertical rules closes the row
 
@@ -96,6 +98,9 @@ def open_pdf(data: bytes) -> Any:
     try:
         pdf = pdfplumber.open(io.BytesIO(data))
     except Exception as exc:  # pdfminer raises many kinds on broken files: any of them is a refusal
+        if ENCRYPT_RE.search(data):
+            raise EditionParseError("the PDF is encrypted (it needs a password); policydiff reads only "
+                                    "unencrypted PDFs") from None
         raise EditionParseError(f"not a readable PDF: {_reason(exc)}") from None
     try:
         if pdf.doc.encryption is not None:

@@ -5,6 +5,7 @@
   office-synthetic.pdf  INVENTED: a fourth column 「担当」 (Chromium)
   fy2022-synthetic.pdf  INVENTED: an FY2022-style header (reportlab)
   <pdf>.<extractor>.txt  text extractions by pdfminer.six, pypdfium2 and pdfplumber
+  encrypted.pdf       a small table page encrypted with an owner password (hostile.py writes the others)
 """
 
 from __future__ import annotations
@@ -55,8 +56,24 @@ def main() -> None:
         for how in EXTRACTORS:
             text = extract(OUT / f"{name}.pdf", how)
             (OUT / f"{name}.{how}.txt").write_text(text, encoding="utf-8")
+    encrypted(OUT / "encrypted.pdf")
     print(f"wrote {OUT}")
 
 
 if __name__ == "__main__":
     main()
+
+
+def encrypted(out: Path) -> None:
+    """A PDF encrypted with an owner password only: viewers open it, policydiff refuses it."""
+    from reportlab.lib import pdfencrypt
+    from reportlab.pdfbase import pdfmetrics
+    from reportlab.pdfbase.cidfonts import UnicodeCIDFont
+    from reportlab.pdfgen.canvas import Canvas
+
+    pdfmetrics.registerFont(UnicodeCIDFont("HeiseiKakuGo-W5"))
+    c = Canvas(str(out), encrypt=pdfencrypt.StandardEncryption("", ownerPassword="owner", canPrint=1), invariant=1)
+    c.setFont("HeiseiKakuGo-W5", 9)
+    c.drawString(50, 780, "該当箇所 令和６年度の実績・状況 令和７年度の取組予定")
+    c.rect(40, 700, 500, 70)
+    c.save()
