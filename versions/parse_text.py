@@ -32,7 +32,7 @@ from .layout import (
 from .model import Column, Edition, Goal, Measure, ParseWarning, Source, Vision
 from .rows import RowDraft, make_measure, make_note
 
-PARSER_VERSION = "1"
+PARSER_VERSION = "2"  # 2: the 「担当」 office and PDF boxes; reparse rebuilds editions of version 1
 # Report families recognised without --document (the title is not in the extracted text).
 KNOWN_DOCUMENTS = (("医療機器", "iryokiki-kihonkeikaku"),)
 
