@@ -18,6 +18,7 @@ from .parse_text import parse_report_text
 
 # The first line of a synthetic edition's text says so; the parser marks the edition synthetic.
 SYNTHETIC_MARKER = "# policydiff-synthetic:"
+SYNTHETIC_MARK = SYNTHETIC_MARKER[2:]
 
 
 def parse_report(data: bytes | str, source_name: str = "<input>", document: str | None = None,
@@ -38,8 +39,8 @@ def parse_report(data: bytes | str, source_name: str = "<input>", document: str 
     synthetic = False
     note = ""
     first, _, rest = text.partition("\n")
-    if first.startswith(SYNTHETIC_MARKER):
-        synthetic, note = True, first[len(SYNTHETIC_MARKER):].strip()
+    if first.lstrip("# ").startswith(SYNTHETIC_MARK):  # also as a PDF prints it on its first page
+        synthetic, note = True, first.lstrip("# ")[len(SYNTHETIC_MARK):].strip()
         text = "\n" + rest  # keep line numbers of the real text unchanged
     source = Source(name=Path(source_name).name, sha256=hashlib.sha256(raw).hexdigest(), encoding=encoding,
                     size=len(raw))

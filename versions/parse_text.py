@@ -7,8 +7,9 @@ warnings, never silently fixed.
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .eras import ERA_YEAR_RE, era_year
 from .errors import EditionParseError
@@ -31,6 +32,7 @@ from .layout import (
 )
 from .model import Column, Edition, Goal, Measure, ParseWarning, Source, Vision
 from .rows import RowDraft, make_measure, make_note
+from .text_layouts import prepare
 
 PARSER_VERSION = "2"  # 2: the 「担当」 office and PDF boxes; reparse rebuilds editions of version 1
 # Report families recognised without --document (the title is not in the extracted text).
@@ -50,7 +52,8 @@ class _GoalDraft:
 
 def parse_report_text(text: str, source: Source, document: str | None = None,
                       edition: str | None = None, synthetic: bool = False) -> Edition:
-    lines, header = _read_lines(text)
+    prepared = prepare(text)
+    lines, header = _read_lines(prepared.lines, prepared.numbers)
     if header is None:
         raise EditionParseError(
             "not a progress report this parser reads: no page header like "
@@ -75,6 +78,8 @@ def parse_report_text(text: str, source: Source, document: str | None = None,
     if not measures:
         raise EditionParseError("no measures found: no description closed by a ministry tag like ［◎厚］")
     doc = document or _document_id(text)
+    if prepared.offices:
+        measures = _with_offices(measures, prepared.offices)
     return Edition(
         document=doc,
         edition=edition or f"fy{results_fy}" + ("-synthetic" if synthetic else ""),  # never the real label
@@ -92,6 +97,17 @@ def parse_report_text(text: str, source: Source, document: str | None = None,
     )
 
 
+def _with_offices(measures: list[Measure], offices: list[tuple[int, str]]) -> list[Measure]:
+    """Each office of a 「担当」 column to the measure whose row it closes (the last one starting before it)."""
+    starts = [m.line for m in measures]
+    found: dict[int, str] = {}
+    for line, office in offices:
+        k = bisect.bisect_right(starts, line) - 1
+        if k >= 0:
+            found.setdefault(k, office)
+    return [replace(m, office=found[k]) if k in found else m for k, m in enumerate(measures)]
+
+
 def _year_of(label: str) -> int:
     m = ERA_YEAR_RE.search(label)
     assert m is not None  # HEADER_RE only matches labels with an era year
@@ -105,12 +121,12 @@ def _document_id(text: str) -> str:
     raise EditionParseError("cannot tell which report this is from its text; pass --document ID")
 
 
-def _read_lines(text: str) -> tuple[list[Line | None], re.Match[str] | None]:
+def _read_lines(text: list[str], numbers: list[int]) -> tuple[list[Line | None], re.Match[str] | None]:
     """Source lines with page numbers; page headers, page numbers and blanks become breaks."""
     out: list[Line | None] = []
     header = None
     headers = 0
-    for no, raw in enumerate(text.split("\n"), 1):
+    for no, raw in zip(numbers, text, strict=True):
         stripped = raw.strip()
         if "該当箇所" in stripped and (m := HEADER_RE.search(stripped)):
             headers += 1
