@@ -1,6 +1,8 @@
-"""The table of a report PDF as rows of cells, each cell its lines of text with their boxes (pdfplumber).
+"""The table of a report PDF as rows of cells, each cell its lines of text with their boxes.
 
-The table is found by its ruling lines. Where a page break cuts a row, the row has no bottom rule on
+pdfium (pdf_page.py) reads each page's characters and ruling lines; pdfplumber's table finder turns
+the rules into cells; pdfminer (under pdfplumber) checks the file's structure and limits before any page
+is drawn. The table is found by its ruling lines. Where a page break cuts a row, the row has no bottom rule on
 one page (and, when the header is not repeated, no top rule on the next): pdfplumber's lines strategy
 then drops that cell's text, so the closing edges are added at the ends of the vertical rules, and
 the row left open at a page bottom is joined to the first row after the next page's header.
@@ -21,6 +23,7 @@ from typing import Any
 from .errors import EditionParseError
 from .layout import Line
 from .normalize import fold_extracted
+from .pdf_page import page_chars, page_edges
 
 MAX_PDF_BYTES = 50 * 1024 * 1024  # the real report is well under 1 MB
 MAX_PAGES = 2_000  # the real report has about 10
@@ -163,11 +166,25 @@ def _check_content(page: Any, n: int) -> None:
                                     "instructions; the limit bounds the work per page")
 
 
+def _open_pdfium(data: bytes) -> Any:
+    import pypdfium2 as pdfium
+
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if ENCRYPT_RE.search(data):
+            raise EditionParseError("the PDF is encrypted (it needs a password); policydiff reads only "
+                                    "unencrypted PDFs") from None
+        raise EditionParseError(f"not a readable PDF: {_reason(exc)}") from None
+
+
 def read_table(data: bytes, progress: Progress | None = None) -> PdfTable:
     """The report's table: rows joined across pages, cells as lines of folded text."""
     pdf = open_pdf(data)
+    doc = None
     try:
-        return _read(pdf, progress)
+        doc = _open_pdfium(data)
+        return _read(pdf, doc, progress)
     except EditionParseError:
         raise
     except (RecursionError, MemoryError):
@@ -175,10 +192,12 @@ def read_table(data: bytes, progress: Progress | None = None) -> PdfTable:
     except Exception as exc:  # a broken object deep in a page: refuse the file, never a traceback
         raise EditionParseError(f"cannot read the PDF: {_reason(exc)}") from None
     finally:
+        if doc is not None:
+            doc.close()
         pdf.close()
 
 
-def _read(pdf: Any, progress: Progress | None) -> PdfTable:
+def _read(pdf: Any, doc: Any, progress: Progress | None) -> PdfTable:
     metadata = {str(k): str(v) for k, v in (pdf.metadata or {}).items() if isinstance(v, (str, bytes))}
     rows: list[TableRow] = []
     right: dict[tuple[int, int], float] = {}
@@ -186,21 +205,23 @@ def _read(pdf: Any, progress: Progress | None) -> PdfTable:
     chars_seen = 0
     outside = ""
     open_prev = False
-    total = _page_count(pdf)
+    total = sum(1 for _ in _pages(pdf))  # walks the page tree only (over the limit: refused)
+    if total != len(doc):
+        raise EditionParseError(f"the PDF's page tree holds {total:,} pages but says {len(doc):,}: a damaged file")
     n = 0
     for n, page in _pages(pdf):
         if progress:
             progress(n, total)
         _check_content(page, n)
-        chars = page.chars
-        if len(chars) > MAX_CHARS_PER_PAGE:
-            raise EditionParseError(f"page {n} has {len(chars):,} characters; the limit is {MAX_CHARS_PER_PAGE:,}")
-        if len(page.rects) + len(page.lines) + len(page.curves) > MAX_GRAPHICS_PER_PAGE:
-            raise EditionParseError(f"page {n} has more than {MAX_GRAPHICS_PER_PAGE:,} drawn objects; "
-                                    "the limit bounds the work per page")
+        fpage = doc[n - 1]
+        try:
+            chars = page_chars(fpage, n, MAX_CHARS_PER_PAGE)
+            edges = page_edges(fpage, n, MAX_GRAPHICS_PER_PAGE)
+        finally:
+            fpage.close()
         chars_seen += len(chars)
         sizes.extend(c["size"] for c in chars[:2000])
-        page_rows, closed_top, closed_bottom, top = _page_rows(page, n, chars, right)
+        page_rows, closed_top, closed_bottom, top = _page_rows(page, n, chars, edges, right)
         if n == 1:
             outside = "".join(c["text"] for c in chars if c["bottom"] <= top)
         body = [r for r in page_rows if not _is_header(r)]
@@ -212,7 +233,6 @@ def _read(pdf: Any, progress: Progress | None) -> PdfTable:
             body = body[1:]
         rows.extend(body)
         open_prev = bool(page_rows) and not closed_bottom
-        page.close()
     if chars_seen == 0:
         raise EditionParseError("the PDF has no text layer (a scanned image?); policydiff needs the text of the table")
     if not rows:
@@ -225,9 +245,9 @@ def _is_header(row: TableRow) -> bool:
     return not row.spanning and row.text(0).startswith("該当箇所")
 
 
-def _table_span(page: Any) -> tuple[float, float, float, float] | None:
+def _table_span(edges: list[Any]) -> tuple[float, float, float, float] | None:
     """(x0, top, x1, bottom) of the longest run of vertical rules at the table's left edge."""
-    verticals = [e for e in page.edges if e["orientation"] == "v" and e["height"] > 2]
+    verticals = [e for e in edges if e["orientation"] == "v" and e["height"] > 2]
     if not verticals:
         return None
     by_x: dict[int, list[Any]] = {}
@@ -251,20 +271,24 @@ def _table_span(page: Any) -> tuple[float, float, float, float] | None:
     return min(e["x0"] for e in inside), top, max(e["x1"] for e in inside), bottom
 
 
-def _page_rows(page: Any, n: int, chars: list[Any], right: dict[tuple[int, int], float]
+def _page_rows(page: Any, n: int, chars: list[Any], edges: list[Any], right: dict[tuple[int, int], float]
                ) -> tuple[list[TableRow], bool, bool, float]:
     """Rows of one page, whether the table's top and bottom are ruled, and the table's top."""
-    span = _table_span(page)
+    span = _table_span(edges)
     if span is None:
         return [], True, True, page.height
     x0, top, x1, bottom = span
     width = x1 - x0
-    flat = [e for e in page.edges if e["orientation"] == "h" and e["x1"] > x0 and e["x0"] < x1]
+    flat = [e for e in edges if e["orientation"] == "h" and e["x1"] > x0 and e["x0"] < x1]
     closed_top, closed_bottom = _ruled(flat, top, x0, x1), _ruled(flat, bottom, x0, x1)
-    closing = [{"x0": x0, "x1": x1, "top": y, "bottom": y, "width": width, "height": 0, "object_type": "line",
-                "orientation": "h"} for y in (top, bottom)]
-    settings = {"vertical_strategy": "lines", "horizontal_strategy": "lines",
-                "explicit_horizontal_lines": closing, "intersection_tolerance": 3}
+    closing = [{"x0": x0, "x1": x1, "top": y, "bottom": y, "doctop": y, "width": width, "height": 0,
+                "object_type": "line", "orientation": "h"} for y in (top, bottom)]
+    # Only the rules of this table: a box drawn just above it (a title, the synthetic mark) must not join it.
+    verticals = [e for e in edges if e["orientation"] == "v" and e["top"] >= top - 1 and e["bottom"] <= bottom + 1]
+    flat = [e for e in flat if top - 1 <= e["top"] <= bottom + 1]
+    settings = {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+                "explicit_vertical_lines": verticals, "explicit_horizontal_lines": flat + closing,
+                "intersection_tolerance": 3}
     tables = [t for t in page.find_tables(settings) if t.bbox[0] < x0 + 3 and t.bbox[2] > x1 - 3]
     if not tables:
         return [], True, True, top
@@ -319,8 +343,8 @@ def _lines(chars: list[Any], page: int) -> list[Line]:
         text = ""
         last = None
         for c in group:
-            if last is not None and c["x0"] - last["x1"] > 0.25 * c["size"] and not text.endswith(" ") \
-                    and c["text"] != " ":
+            if last is not None and (c.get("space_before") or c["x0"] - last["x1"] > 0.25 * c["size"]) \
+                    and not text.endswith(" ") and c["text"] != " ":
                 text += " "
             text += c["text"]
             last = c

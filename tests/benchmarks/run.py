@@ -8,7 +8,10 @@ Prints one JSON object:
   exponent                fitted growth of time with measures (time ∝ measures^exponent)
   xmldiff_ratio           xmldiff's time over ours on the same pair of XML files (the seed pair),
                           measured in this run with a timeout
-Targets: seed pair ≤ 1 s; 10,000 measures ≤ 30 s and ≤ 2 GB; exponent ≤ 1.2; xmldiff_ratio ≥ 10.
+  pdf_read                {pdf: {seconds, pages, ms_per_page, measures}}: reading each seed-size PDF of
+                          tests/data/pdf/ into an edition (imports warm, best of 3)
+Targets: seed pair ≤ 1 s; 10,000 measures ≤ 30 s and ≤ 2 GB; exponent ≤ 1.2; xmldiff_ratio ≥ 10;
+pdf_read ≤ 2 s per seed-size PDF. `run.py --pdf` measures pdf_read alone.
 Needs the `bench` extra (xmldiff): pip install -e '.[bench]'.
 """
 
@@ -27,6 +30,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "examples" / "iryokiki-kihonkeikaku_fy2024.txt"
 SIZES = (100, 1_000, 10_000)
+PDFS = (ROOT / "tests" / "data" / "pdf" / "seed-chromium.pdf", ROOT / "tests" / "data" / "pdf" / "seed-drawn.pdf")
 XMLDIFF_TIMEOUT_S = 600
 
 # One scale point in a fresh interpreter, so peak RSS is this size's alone.
@@ -124,7 +128,28 @@ def exponent(points: list[dict]) -> float:
     return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs)
 
 
+def pdf_read() -> dict[str, dict]:
+    from policydiff import parse_report
+
+    out = {}
+    for pdf in PDFS:
+        data = pdf.read_bytes()
+        ed = parse_report(data, source_name=pdf.name)  # warm: pdfplumber imported, fonts' CMaps cached
+        best = math.inf
+        for _ in range(3):
+            t = time.perf_counter()
+            parse_report(data, source_name=pdf.name)
+            best = min(best, time.perf_counter() - t)
+        pages = max(m.page for m in ed.measures)
+        out[pdf.name] = {"seconds": round(best, 3), "pages": pages, "ms_per_page": round(1000 * best / pages),
+                         "measures": len(ed.measures)}
+    return out
+
+
 def main() -> None:
+    if "--pdf" in sys.argv[1:]:
+        print(json.dumps({"pdf_read": pdf_read()}, indent=2))
+        return
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
         seed_s, old_xml, new_xml = seed_pair(tmp)
@@ -138,6 +163,7 @@ def main() -> None:
         "xmldiff_ratio": round(theirs / ours, 1) if theirs is not None else f">{XMLDIFF_TIMEOUT_S / ours:.0f} (timeout)",
         "xmldiff_s": None if theirs is None else round(theirs, 3),
         "ours_on_xml_s": round(ours, 4),
+        "pdf_read": pdf_read(),
     }
     print(json.dumps(result, indent=2))
 
