@@ -10,6 +10,7 @@ the row left open at a page bottom is joined to the first row after the next pag
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import re
@@ -112,12 +113,19 @@ def open_pdf(data: bytes) -> Any:
         if count > MAX_PAGES:
             raise EditionParseError(f"the PDF has {count:,} pages; the limit is {MAX_PAGES:,}")
     except EditionParseError:
-        pdf.close()
+        _close(pdf)
         raise
     except Exception as exc:
-        pdf.close()
+        _close(pdf)
         raise EditionParseError(f"not a readable PDF: {_reason(exc)}") from None
     return pdf
+
+
+def _close(pdf: Any) -> None:
+    """Release the file without pdfplumber's close(), which walks every page of the tree first (and
+    raises on a broken one)."""
+    with contextlib.suppress(Exception):  # nothing left to release
+        pdf.stream.close()
 
 
 def _reason(exc: Exception) -> str:
@@ -194,7 +202,7 @@ def read_table(data: bytes, progress: Progress | None = None) -> PdfTable:
     finally:
         if doc is not None:
             doc.close()
-        pdf.close()
+        _close(pdf)
 
 
 def _read(pdf: Any, doc: Any, progress: Progress | None) -> PdfTable:
