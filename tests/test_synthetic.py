@@ -85,6 +85,7 @@ def test_each_edit_kind_alone_parses_with_the_expected_measure_count(seed_text: 
             assert edit.rename[0] not in new.programs() and edit.rename[1] in new.programs()
 
 
+@pytest.mark.slow
 def test_every_edit_kind_mixed_in_one_edition_parses_as_the_truth_says(seed_text: str, seed_edition) -> None:
     for seed in range(6):
         s = make_synthetic(seed_text, seed, n_edits=24)
