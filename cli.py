@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -77,6 +78,21 @@ class RegistryChoice(click.Choice):
         return self.formats()
 
 
+PROGRESS_MIN_PAGES = 100  # a PDF this long takes seconds to read: say how far it is
+
+
+def _progress() -> Callable[[int, int], None] | None:
+    """'reading page N of M' on stderr, rewritten in place, for a long PDF when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        return None
+
+    def report(page: int, pages: int) -> None:
+        if pages >= PROGRESS_MIN_PAGES:
+            click.echo(f"\rreading page {page:,} of {pages:,}", err=True, nl=page == pages)
+
+    return report
+
+
 def _write(text: str, output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=False)
@@ -98,7 +114,8 @@ def ingest(ctx: click.Context, file: Path, document: str | None, edition_label: 
       policydiff ingest examples/iryokiki-kihonkeikaku_fy2024.txt
       policydiff ingest new.txt --document iryokiki-kihonkeikaku --edition fy2025
     """
-    result = api.ingest(file, ctx.obj, document=document, edition=edition_label, replace=replace)
+    result = api.ingest(file, ctx.obj, document=document, edition=edition_label, replace=replace,
+                        progress=_progress())
     ed, c = result.edition, result.edition.counts()
     what = {"added": "ingested", "replaced": "replaced", "unchanged": "unchanged (same source already stored):"}
     click.echo(f"{what[result.status]} {ed.name}: {c['measures']} measures, {c['budgets']} budget lines, "
@@ -148,7 +165,7 @@ def show(ctx: click.Context, edition: str, fmt: str, summary: bool, output: Path
       policydiff show iryokiki-kihonkeikaku/fy2024 --format json
       policydiff show examples/iryokiki-kihonkeikaku_fy2024.txt --summary
     """
-    ed = api.open_edition(edition, ctx.obj)
+    ed = api.open_edition(edition, ctx.obj, progress=_progress())
     _write(api.render_edition(ed, fmt, api.ReportOptions(summary_only=summary)), output)
 
 
@@ -234,7 +251,7 @@ def diff(ctx: click.Context, old: str, new: str, **opts: Any) -> None:
       policydiff diff fy2024 fy2025-synthetic --status changed,added --ministry 厚
     """
     _check_report_options(opts)
-    ctx.exit(_emit(api.diff(old, new, ctx.obj, _options(opts)), opts))
+    ctx.exit(_emit(api.diff(old, new, ctx.obj, _options(opts), progress=_progress()), opts))
 
 
 @cli.command()
@@ -252,7 +269,7 @@ def plans(ctx: click.Context, edition: str, **opts: Any) -> None:
       policydiff plans fy2024 --format json -o plans.json
     """
     _check_report_options(opts)
-    ctx.exit(_emit(api.plans(edition, ctx.obj, _options(opts)), opts))
+    ctx.exit(_emit(api.plans(edition, ctx.obj, _options(opts), progress=_progress()), opts))
 
 
 @cli.command()

@@ -73,3 +73,26 @@ def test_installed_command_reads_a_pdf_without_noise_on_stderr(tmp_path):
     assert result.returncode == 0, result.stderr
     assert result.stderr == ""  # pdfminer's font warnings are silenced; no progress off a terminal
     assert "59 measures" in result.stdout
+
+
+def test_reading_a_pdf_reports_each_page_to_a_progress_callback():
+    from policydiff.versions.load import parse_report
+
+    seen: list[tuple[int, int]] = []
+    parse_report((PDFS / "seed-drawn.pdf").read_bytes(), progress=lambda page, pages: seen.append((page, pages)))
+    assert seen == [(n, 6) for n in range(1, 7)]
+
+
+def test_progress_goes_to_a_terminal_only_and_only_for_long_pdfs(monkeypatch, capsys):
+    import policydiff.cli as cli_module
+
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: False)
+    assert cli_module._progress() is None
+    monkeypatch.setattr(sys.stderr, "isatty", lambda: True)
+    report = cli_module._progress()
+    assert report is not None
+    report(1, 6)  # a seed-size PDF reads in a second: nothing to say
+    assert capsys.readouterr().err == ""
+    for page in (1, 2, 150):
+        report(page, 150)
+    assert capsys.readouterr().err == "\rreading page 1 of 150\rreading page 2 of 150\rreading page 150 of 150\n"

@@ -82,14 +82,15 @@ def read_input(path: Path, limit: int | None = None) -> bytes:
     return data
 
 
-def load_edition(path: str | Path, document: str | None = None, edition: str | None = None) -> Edition:
+def load_edition(path: str | Path, document: str | None = None, edition: str | None = None,
+                 progress: Progress | None = None) -> Edition:
     """Read an edition from a report file (text or PDF), or from normalized XML if the name ends in .xml."""
     p = Path(path)
     if p.suffix.lower() == ".xml":
         from .xml import MAX_XML_BYTES, edition_from_xml
 
         return edition_from_xml(read_input(p, MAX_XML_BYTES))
-    return parse_report(read_input(p), source_name=p.name, document=document, edition=edition)
+    return parse_report(read_input(p), source_name=p.name, document=document, edition=edition, progress=progress)
 
 
 def load_archived(archive: Archive, stored: StoredEdition) -> Edition:
