@@ -93,3 +93,22 @@ def test_diff_of_format1_xml_and_the_pdf_finds_no_substantive_change():
     summary = json.loads(result.stdout)["summary"]
     assert summary["measures"]["unchanged"] == 59
     assert summary["budgets"] == {"changed": 0, "added": 0, "removed": 0}
+
+
+def test_reparse_migrates_an_archive_written_with_format_1(tmp_path, seed_path, seed_edition):
+    from policydiff.api import open_archive
+
+    archive = tmp_path / "archive"
+    old_xml = FORMAT1.read_bytes()
+    open_archive(archive).ingest("iryokiki-kihonkeikaku", "fy2024", old_xml, seed_path.read_bytes(),
+                                 "fy2024.txt", "1", seed_edition.counts())
+    runner = CliRunner()
+    assert runner.invoke(cli, ["--archive", str(archive), "verify"]).exit_code == 0  # format 1 is valid
+    before = runner.invoke(cli, ["--archive", str(archive), "show", "fy2024", "--format", "json"])
+    assert before.exit_code == 0 and json.loads(before.stdout)["parser"] == "1"
+    migrated = runner.invoke(cli, ["--archive", str(archive), "reparse"])
+    assert migrated.exit_code == 0 and "reparsed: 1 edition(s) changed" in migrated.stdout
+    stored = (archive / "reports" / "iryokiki-kihonkeikaku" / "fy2024.xml").read_bytes()
+    assert b'format="2"' in stored and b'parser="2"' in stored
+    assert edition_from_xml(stored) == replace(seed_edition, source=edition_from_xml(stored).source)
+    assert runner.invoke(cli, ["--archive", str(archive), "verify"]).exit_code == 0

@@ -7,6 +7,7 @@ import importlib.util
 import json
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from policydiff.cli import cli
@@ -22,6 +23,7 @@ def _pdf_inputs():
     return module
 
 
+@pytest.mark.slow
 def test_30_broken_or_hostile_pdfs_give_a_result_or_one_line_and_exit_2(tmp_path):
     make = _pdf_inputs().make_pdf_input
     outcomes = {0: 0, 2: 0}
