@@ -98,6 +98,12 @@ def test_pypdfium2_extraction_without_blank_lines_reads_as_the_seed(seed_edition
     # Known losses of this extraction: pypdfium2 prints m021's results and plans bullets alternately
     # (drawing order), and m030's description items run into its results.
     assert set(_same_measures(ed, seed_edition)) <= {"m021", "m030"}
+    # ... and the edition says how far it can be trusted.
+    assert [w.code for w in ed.warnings if w.code.startswith("layout")] == ["layout-dense"]
+
+
+def test_the_sample_layout_carries_no_layout_warning(seed_edition):
+    assert not [w for w in seed_edition.warnings if w.code.startswith("layout")]
 
 
 @pytest.mark.parametrize(("name", "layout"), [

@@ -37,6 +37,9 @@ from .text_layouts import prepare
 PARSER_VERSION = "2"  # 2: the 「担当」 office and PDF boxes; reparse rebuilds editions of version 1
 # Report families recognised without --document (the title is not in the extracted text).
 KNOWN_DOCUMENTS = (("医療機器", "iryokiki-kihonkeikaku"),)
+DENSE_WARNING = ("the text has no blank lines between blocks (layout 'dense', e.g. pypdfium2): the results and "
+                 "plans columns were told apart by line widths alone, and where the extractor printed lines of "
+                 "two columns in drawing order a bullet may sit in the wrong column; read the PDF to be sure")
 
 
 @dataclass
@@ -61,6 +64,8 @@ def parse_report_text(text: str, source: Source, document: str | None = None,
         )
     results_fy, plans_fy = (_year_of(header.group("res")), _year_of(header.group("plan")))
     visions, drafts, warnings = _read_headings(lines)
+    if prepared.profile == "dense":
+        warnings.append(ParseWarning("layout-dense", DENSE_WARNING, 0, 0))
     goals: list[Goal] = []
     measures: list[Measure] = []
     for n, draft in enumerate(drafts, 1):
