@@ -118,3 +118,15 @@ def test_extraction_that_lost_its_columns_is_refused_naming_the_layout(name, lay
     message = str(info.value)
     assert f"layout '{layout}'" in message and "ingest the PDF itself" in message
     assert "\n" not in message
+
+
+def test_office_column_of_a_pypdfium2_extraction_is_read_office_by_office():
+    # The invented four-column PDF through pypdfium2: offices wrapped over two lines, or printed on the
+    # baseline of a row's last line (「…（対応済み） 厚労省医療機器審査管理課」).
+    ed = parse_report((DATA / "pdf" / "office-synthetic.pypdfium2.txt").read_bytes())
+    assert ed.synthetic and (ed.results_fy, ed.plans_fy) == (2024, 2025)
+    offices = [m.office for m in ed.measures if m.office]
+    assert len(offices) >= 55
+    assert set(offices) <= {"厚労省医療機器審査管理課", "経産省ヘルスケア産業課医療・福祉機器産業室",
+                            "文科省研究振興局ライフサイエンス課", "内閣府健康・医療戦略推進事務局", "内閣官房健康・医療戦略室"}
+    assert "layout-dense" in {w.code for w in ed.warnings}

@@ -25,7 +25,7 @@ OFFICE_HEADER_RE = re.compile(r"取組予定\s*担当\s*$")  # …令和５年�
 # A ministry tag printed with half-width brackets: [◎経], [文、◎厚] (web extraction)
 HALF_WIDTH_TAG_RE = re.compile(r"\[(◎?[^\[\]\s、，,◎]{1,3}(?:\s*[、，,]\s*◎?[^\[\]\s、，,◎]{1,3})*)\]")
 # An office of the 「担当」 column: 厚労省医療機器審査管理課, wrapped 「厚労省医療機器審査」 / 「管理課」
-OFFICE_RE = re.compile(r"^[^\s・○①-⑳（(【［]{1,16}$")
+OFFICE_RE = re.compile(r"^[^\s・○①-⑳（(【［][^\s（(【［]{0,15}$")
 OFFICE_WORD_RE = re.compile(r"(?:省|庁|府|官房|局|部|課|室|班|センター|ンス課)$")
 OFFICE_MAX = 16.0  # the 担当 column holds at most ~14 characters a line
 # 保険導入の手引きの作成 ・令和６年度診療報酬改定を踏まえた…: a title and a bullet on one line
@@ -148,6 +148,18 @@ def _take_offices(lines: list[str], numbers: list[int]) -> tuple[list[str], list
     continued by one that does (「厚労省医療機器審査」 / 「管理課」)."""
     out = list(lines)
     offices: list[tuple[int, str]] = []
+    for i, line in enumerate(lines):  # an office printed on the baseline of a row's last line
+        head, sep, tail = line.rstrip().rpartition(" ")
+        nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
+        if not (sep and head.strip() and _office_piece(tail)) or out[i] != line:
+            continue
+        if OFFICE_WORD_RE.search(tail):
+            out[i] = head
+            offices.append((numbers[i], tail))
+        elif _office_piece(nxt) and OFFICE_WORD_RE.search(nxt):  # 「…ライフサイエ」 / 「ンス課」
+            out[i], out[i + 1] = head, ""
+            offices.append((numbers[i], tail + nxt))
+    lines = list(out)
     i = 0
     while i < len(lines):
         x = lines[i].strip()
@@ -165,7 +177,7 @@ def _take_offices(lines: list[str], numbers: list[int]) -> tuple[list[str], list
                 i = j + 1
                 continue
         i += 1
-    return out, offices
+    return out, sorted(offices)
 
 
 def _office_piece(text: str) -> bool:
