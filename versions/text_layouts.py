@@ -94,12 +94,12 @@ def prepare(text: str) -> Prepared:
     lines = [HALF_WIDTH_TAG_RE.sub(lambda m: f"［{m.group(1)}］" if is_ministry_list(m.group(1)) else m.group(0), x)
              for x in lines]
     lines, numbers = _split_titles(lines, numbers)
-    offices: list[tuple[int, str]] = []
-    if any(OFFICE_HEADER_RE.search(x) for x in lines[:200]):
-        lines, offices = _take_offices(lines, numbers)
     profile = next(p for p in PROFILES if p.detect(lines))
     if profile.name in REFUSED:
         raise EditionParseError(f"layout '{profile.name}' ({profile.rule}): {REFUSED[profile.name]}; {EXPECTED}")
+    offices: list[tuple[int, str]] = []
+    if any(OFFICE_HEADER_RE.search(x) for x in lines[:200]):
+        lines, offices = _take_offices(lines, numbers)
     if profile.name == "dense":
         lines, numbers = _separate_blocks(lines, numbers)
     return Prepared(lines, numbers, profile.name, offices)
