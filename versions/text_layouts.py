@@ -210,7 +210,7 @@ def _separate_blocks(lines: list[str], numbers: list[int]) -> tuple[list[str], l
 def _titles_description(text: list[str], i: int) -> bool:
     """A heading-like line followed by a full-width line that is no bullet: a title over its description."""
     nxt = text[i + 1] if i + 1 < len(text) else ""
-    return (is_title_line(text[i]) and display_width(text[i]) <= TITLE_MAX and display_width(nxt) > NARROW + 5
+    return (is_title_line(text[i]) and display_width(text[i]) <= TITLE_MAX and display_width(nxt) >= NARROW + 3
             and not is_bullet_start(nxt) and not text[i - 1].endswith(("、", "，")))
 
 
