@@ -130,12 +130,14 @@ _EMPTY = Measure("", 0, "", "", "", (), "", (), (), False, False, 0, 0)
 
 
 def measure_fields(old: Measure | None, new: Measure | None) -> tuple[FieldChange, ...]:
-    """All five fields; an added (or removed) measure is all insertion (or deletion)."""
+    """All five fields, and the 「担当」 office where either side has one; an added (or removed) measure is all
+    insertion (or deletion)."""
     o, n = old or _EMPTY, new or _EMPTY
+    office = (text_change("office", o.office, n.office),) if o.office or n.office else ()
     return (
         text_change("title", o.title, n.title),
         text_change("description", o.description, n.description),
         text_change("ministries", ministries_text(o.ministries), ministries_text(n.ministries)),
         column_change("results", o.results, n.results),
         column_change("plans", o.plans, n.plans),
-    )
+    ) + office

@@ -11,7 +11,7 @@ from typing import Any, Literal
 
 Op = tuple[Literal["=", "-", "+"], str]
 MeasureStatus = Literal["unchanged", "changed", "added", "removed", "split", "merged"]
-FieldName = Literal["title", "description", "ministries", "results", "plans"]
+FieldName = Literal["title", "description", "ministries", "results", "plans", "office"]
 DiffKind = Literal["editions", "results-vs-plans"]
 # How the two editions relate: a revision of the same year, the next year's edition, or anything else.
 Relation = Literal["revision", "next-year", "other"]

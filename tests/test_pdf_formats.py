@@ -112,3 +112,16 @@ def test_reparse_migrates_an_archive_written_with_format_1(tmp_path, seed_path, 
     assert b'format="2"' in stored and b'parser="2"' in stored
     assert edition_from_xml(stored) == replace(seed_edition, source=edition_from_xml(stored).source)
     assert runner.invoke(cli, ["--archive", str(archive), "verify"]).exit_code == 0
+
+
+def test_an_office_column_that_appears_is_reported_in_every_format(seed_path):
+    result = CliRunner().invoke(cli, ["diff", str(seed_path), str(PDFS / "office-synthetic.pdf"), "--format", "json"])
+    assert result.exit_code == 1, result.stderr
+    data = json.loads(result.stdout)
+    first = data["measures"][0]
+    assert [c["field"] for c in first["changes"]] == ["office"]
+    assert first["changes"][0]["ops"] == [["+", "厚労省医療機器審査管理課"]]
+    assert sum(1 for m in data["measures"] if m["changes"]) == 58  # every measure but m050, which has no tag
+    for fmt, label in (("markdown", "**office**"), ("text", "office"), ("html", "担当")):
+        shown = CliRunner().invoke(cli, ["diff", str(seed_path), str(PDFS / "office-synthetic.pdf"), "--format", fmt])
+        assert shown.exit_code == 1 and label in shown.stdout and "厚労省医療機器審査管理課" in shown.stdout, fmt
