@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from policydiff.versions import archive as archive_module
+from policydiff.versions import gitstore
 from policydiff.versions.archive import Archive, StoredEdition
 from policydiff.versions.errors import ArchiveError
 
@@ -173,14 +174,14 @@ def _fail_second_replace(monkeypatch):
 
 
 def _fail_ref_update(monkeypatch):
-    real = archive_module._git_stdin
+    real = gitstore.git_stdin
 
     def flaky(repo, data, *args):
         if args[0] == "update-ref":  # the commit and tag objects exist; publishing them fails
             raise OSError(30, "Read-only file system", "refs")
         return real(repo, data, *args)
 
-    monkeypatch.setattr(archive_module, "_git_stdin", flaky)
+    monkeypatch.setattr(gitstore, "git_stdin", flaky)
 
 
 @pytest.mark.parametrize("inject", [_fail_second_replace, _fail_ref_update])
@@ -309,7 +310,7 @@ def test_a_writer_killed_mid_ingest_leaves_leftovers_that_the_next_write_rolls_b
 import os, signal
 from pathlib import Path
 from policydiff.versions import archive
-archive.Archive._publish = lambda *args: os.kill(os.getpid(), signal.SIGKILL)  # files written and staged
+archive.gitstore.publish = lambda *args: os.kill(os.getpid(), signal.SIGKILL)  # files written and staged
 archive.Archive(Path({str(two.path)!r})).ingest("gyokaku", "r7", b"<x/>", b"src", "r7.txt", "1.0", {{}})
 """
     assert subprocess.run([sys.executable, "-c", script]).returncode == -9
