@@ -29,6 +29,7 @@ from .normalize import normalize
 
 FORMAT_VERSION = "1"
 MAX_XML_BYTES = 64 * 1024 * 1024
+MAX_DIGITS = 40  # every number in the XML (edition.rng says the same): 30 digits of oku yen (budgets.py) fit
 
 
 def _b(value: bool) -> str:
@@ -194,7 +195,18 @@ def _bool(value: str | None) -> bool:
 
 
 def _int(el: etree._Element, key: str) -> int:
-    return int(el.get(key))
+    return _number(el.get(key), key)
+
+
+def _number(value: str | None, key: str) -> int:
+    """A bounded int: the schema bounds numbers too, but the reader must not depend on it (a 400-digit
+    yen was an OverflowError, exit 3, in show, diff and plans)."""
+    if value is None:
+        raise KeyError(key)
+    digits = value.strip().lstrip("+-")
+    if not digits.isascii() or not digits.isdigit() or len(digits.lstrip("0")) > MAX_DIGITS:
+        raise EditionXMLError(f"XML number {key}={value[:24]!r} is out of range (at most {MAX_DIGITS} digits)")
+    return int(value)
 
 
 def _edition(root: etree._Element) -> Edition:
@@ -252,10 +264,10 @@ def _bullet(b: etree._Element) -> Bullet:
     budgets = tuple(
         Budget(
             text=_t(x),
-            fiscal_year=int(x.get("fiscal-year")) if x.get("fiscal-year") is not None else None,
+            fiscal_year=_int(x, "fiscal-year") if x.get("fiscal-year") is not None else None,
             era=x.get("era"),
             kind=x.get("kind"),  # type: ignore[arg-type]
-            yen=int(x.get("yen")) if x.get("yen") is not None else None,
+            yen=_int(x, "yen") if x.get("yen") is not None else None,
             part_of=_bool(x.get("part-of")),
             program=x.get("program"),
             page=_int(x, "page"),
