@@ -414,3 +414,70 @@ def test_without_git_archive_commands_fail_in_one_line_and_files_still_work(seed
     assert state(seeded) == before
     shown = run_process(seeded, "show", str(seed_path), "--summary", env={"PATH": str(empty)})
     assert shown.returncode == 0 and "59 measures" in shown.stdout
+
+
+# ---- a received archive is untrusted ----------------------------------------------------------
+
+
+def _mark_on_run(tmp_path: Path, name: str) -> tuple[Path, str]:
+    """A shell command that leaves a marker file if git ever runs it."""
+    marker = tmp_path / f"{name}-ran"
+    return marker, f"touch {marker}; false"
+
+
+def test_config_and_hooks_of_a_received_archive_never_run(seeded, tmp_path, edited_bytes, seed_path):
+    fsmonitor, fsmonitor_cmd = _mark_on_run(tmp_path, "fsmonitor")
+    hook, hook_cmd = _mark_on_run(tmp_path, "hook")
+    pager, pager_cmd = _mark_on_run(tmp_path, "pager")
+    git(seeded, "config", "core.fsmonitor", fsmonitor_cmd)
+    git(seeded, "config", "core.pager", pager_cmd)
+    git(seeded, "config", "core.sshCommand", pager_cmd)
+    for name in ("reference-transaction", "pre-commit", "post-commit", "post-checkout", "pre-auto-gc"):
+        script = seeded / ".git" / "hooks" / name
+        script.write_text(f"#!/bin/sh\n{hook_cmd}\n")
+        script.chmod(0o755)
+    source = tmp_path / "edited.txt"
+    source.write_bytes(edited_bytes)
+    (seeded / XML_PATH).write_bytes(b"leftover")  # so that the next write rolls back (reset, clean)
+    for args in (["verify"], ["ingest", str(source), "--edition", "fy2099"], ["list"], ["show", "fy2099"],
+                 ["diff", "fy2024", "fy2099"], ["reparse"]):  # fmt: skip
+        result = run(seeded, *args)
+        assert result.exit_code in (0, 1), (args, result.output)
+    assert not fsmonitor.exists() and not hook.exists() and not pager.exists()
+    assert_sound(seeded)
+
+
+def test_a_received_archive_with_a_filter_driver_is_refused_in_one_line(seeded, tmp_path, edited_bytes):
+    marker, cmd = _mark_on_run(tmp_path, "filter")
+    before = state(seeded)  # plain git would run the filter itself: look before it is configured
+    git(seeded, "config", "filter.evil.clean", cmd)
+    (seeded / ".git" / "info").mkdir(exist_ok=True)
+    (seeded / ".git" / "info" / "attributes").write_text("* filter=evil\n")
+    source = tmp_path / "edited.txt"
+    source.write_bytes(edited_bytes)
+    for args in (["ingest", str(source), "--edition", "fy2099"], ["verify"], ["list"]):
+        result = run(seeded, *args)
+        line = one_line_error(result.stderr, result.exit_code)
+        assert "filter.evil.clean" in line and "runs a program" in line and "config --unset filter.evil.clean" in line, line
+    assert not marker.exists()
+    git(seeded, "config", "--unset", "filter.evil.clean")
+    assert state(seeded) == before
+    assert run(seeded, "ingest", str(source), "--edition", "fy2099").exit_code == 0
+
+
+@pytest.mark.parametrize("where", ["sources", "reports"])
+def test_a_committed_symlink_is_never_followed_out_of_the_archive(seeded, tmp_path, seed_path, where):
+    outside = tmp_path / "outside"
+    outside.mkdir()
+    (outside / "fy2024.txt").write_text("precious")
+    (seeded / where / "evil").symlink_to(outside)
+    git(seeded, "add", f"{where}/evil")
+    git(seeded, "commit", "-q", "-m", "received with a link")
+    result = run(seeded, "ingest", str(seed_path), "--document", "evil")
+    line = one_line_error(result.stderr, result.exit_code)
+    assert f"{where}/evil" in line and "symbolic link" in line, line
+    assert sorted(p.name for p in outside.iterdir()) == ["fy2024.txt"]
+    assert (outside / "fy2024.txt").read_text() == "precious"
+    checked = run(seeded, "verify")
+    assert checked.exit_code == 1
+    assert f"{where}/evil: symbolic link" in checked.stdout, checked.stdout

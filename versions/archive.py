@@ -142,6 +142,8 @@ class Archive:
                     )
                 status = "replaced"
             message = record_message(f"ingest {name}", source_name, digest, parser, counts)
+            for path in (xml_path, src_path):
+                gitstore.check_no_link(self.path, path)
             with self._rolled_back_on_error(repo, head):
                 write_atomic(self.path / xml_path, xml, lambda: _fault("after-temp-write"))
                 _fault("after-rename")
@@ -212,7 +214,9 @@ class Archive:
                                                        "edited by hand); the next write rolls back reports/ and sources/"))
             files = gitstore.tree(repo, "HEAD")
             tags = self._editions(repo)
-            problems += verification.check_layout(files, tags)
+            links = gitstore.links(repo, "HEAD")
+            problems += verification.check_links(links)
+            problems += verification.check_layout(files, tags, frozenset(links))
             for ed in tags.values():
                 problems += verification.check_edition(repo, self.path, ed, files, check_xml, check_source)
             return problems
@@ -235,6 +239,8 @@ class Archive:
                 return []
             names = [ed.name for ed in changed]
             message = f"reparse with parser {parser}\n\n" + "".join(f"edition: {n}\n" for n in names)
+            for ed in changed:
+                gitstore.check_no_link(self.path, ed.xml_path)
             with self._rolled_back_on_error(repo, head):
                 for ed, xml in changed.items():
                     write_atomic(self.path / ed.xml_path, xml)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import contextlib
 import os
 import random
+import re
 import shutil
 import tempfile
 import time
@@ -19,6 +20,28 @@ from typing import Any
 from .errors import ArchiveError
 
 AUTHOR = ("policydiff", "policydiff@localhost")
+# An archive may come from someone else (a tarball, a shared drive): git must never run a program its
+# .git/config or hooks name. These settings override the repository's own on every git command.
+NEUTRAL_CONFIG = (
+    ("core.fsmonitor", "false"),
+    ("core.hooksPath", "/dev/null"),
+    ("core.pager", "cat"),
+    ("core.editor", ":"),
+    ("core.askPass", ""),
+    ("core.sshCommand", "ssh"),
+    ("core.attributesFile", "/dev/null"),
+    ("core.untrackedCache", "false"),
+    ("credential.helper", ""),
+    ("diff.external", ""),
+    ("gc.auto", "0"),
+    ("maintenance.auto", "false"),
+    ("protocol.allow", "never"),
+    ("safe.bareRepository", "explicit"),
+)
+# Keys naming a program per driver (filter.<driver>.clean, …): they cannot be overridden without
+# knowing the driver, so an archive whose config has one is refused. "a.*.b" patterns, lowercase.
+PROGRAM_KEYS = re.compile(r"(filter\.[^\n]*\.(clean|smudge|process)|diff\.[^\n]*\.(textconv|command)"
+                          r"|merge\.[^\n]*\.driver|include\.path|includeif\.[^\n]*\.path)")
 
 
 def one_line(text: object, limit: int = 200) -> str:
@@ -40,7 +63,12 @@ def git_detail(exc: Any) -> str:
 def git_env(root: Path) -> dict[str, str]:
     """Pin the repository and identity: the user's GIT_DIR or missing git identity must not matter."""
     name, email = AUTHOR
+    neutral = {"GIT_CONFIG_COUNT": str(len(NEUTRAL_CONFIG)), "GIT_CONFIG_NOSYSTEM": "1", "GIT_PAGER": "cat",
+               "GIT_EXTERNAL_DIFF": "", "GIT_SSH_COMMAND": "ssh", "GIT_ASKPASS": "", "SSH_ASKPASS": ""}
+    for i, (key, value) in enumerate(NEUTRAL_CONFIG):
+        neutral[f"GIT_CONFIG_KEY_{i}"], neutral[f"GIT_CONFIG_VALUE_{i}"] = key, value
     return {
+        **neutral,
         "GIT_DIR": str(root / ".git"),
         "GIT_WORK_TREE": str(root),
         "GIT_INDEX_FILE": str(root / ".git" / "index"),
@@ -82,10 +110,43 @@ def open_repo(root: Path) -> Iterator[Any]:
     with mapped_errors(root):
         repo = git.Repo(root)
         repo.git.update_environment(**git_env(root))
+        refuse_program_config(repo, root)
         try:
             yield repo
         finally:
             repo.close()
+
+
+def refuse_program_config(repo: Any, root: Path) -> None:
+    """Refuse an archive whose own config names a program that NEUTRAL_CONFIG cannot override."""
+    listing = repo.git.config("--local", "--includes", "--name-only", "--list", with_exceptions=False)
+    for key in listing.splitlines():
+        if PROGRAM_KEYS.fullmatch(key.strip().lower()):
+            raise ArchiveError(
+                f"archive {root} is refused: its .git/config sets {key.strip()}, which runs a program or "
+                f"reads another config file (a received archive is untrusted); remove it with "
+                f"git -C {root} config --unset {key.strip()} if you trust it"
+            )
+
+
+def links(repo: Any, rev: str) -> list[str]:
+    """Paths that commit REV holds as symbolic links (mode 120000) or submodules (160000)."""
+    out = repo.git.ls_tree("-r", "-z", "--full-tree", rev)
+    return [entry.partition("\t")[2] for entry in out.split("\0") if entry.startswith(("120000 ", "160000 "))]
+
+
+def check_no_link(root: Path, relative: str) -> None:
+    """Refuse to write RELATIVE when a component of its directory is a symbolic link or not a
+    directory: a link committed in a received archive must never lead a write out of it."""
+    path = root
+    for part in relative.split("/")[:-1]:
+        path = path / part
+        if path.is_symlink() or (path.exists() and not path.is_dir()):
+            rel = path.relative_to(root).as_posix()
+            raise ArchiveError(
+                f"{rel} in archive {root} is a symbolic link or not a directory; policydiff never writes "
+                f"through a link out of the archive: run policydiff verify, then remove it with git rm {rel}"
+            )
 
 
 def create_repo(root: Path, readme: str, exists: Callable[[], bool]) -> None:

@@ -23,12 +23,21 @@ class Problem:
     message: str
 
 
-def check_layout(files: dict[str, str], tags: dict[str, StoredEdition]) -> list[Problem]:
+def check_links(paths: list[str]) -> list[Problem]:
+    """A committed link could lead a write, or a reader following it, out of the archive."""
+    return [Problem(p, "symbolic link (or submodule) committed in the archive: policydiff never follows it; "
+                       f"remove it with git rm {p}") for p in paths]
+
+
+def check_layout(files: dict[str, str], tags: dict[str, StoredEdition], links: frozenset[str] = frozenset()
+                 ) -> list[Problem]:
     problems: list[Problem] = []
     reports: set[str] = set()
     sources: dict[str, list[str]] = {}
     for path in files:
         parts = path.split("/")
+        if path in links:
+            continue
         if path == "README.txt":
             continue
         if len(parts) == 3 and not name_problem(parts[1]) and not name_problem(stem(path)):
