@@ -440,7 +440,7 @@ def test_config_and_hooks_of_a_received_archive_never_run(seeded, tmp_path, edit
     source.write_bytes(edited_bytes)
     (seeded / XML_PATH).write_bytes(b"leftover")  # so that the next write rolls back (reset, clean)
     for args in (["verify"], ["ingest", str(source), "--edition", "fy2099"], ["list"], ["show", "fy2099"],
-                 ["diff", "fy2024", "fy2099"], ["reparse"]):  # fmt: skip
+                 ["diff", "fy2024", "fy2099"], ["reparse"], ["repair"]):  # fmt: skip
         result = run(seeded, *args)
         assert result.exit_code in (0, 1), (args, result.output)
     assert not fsmonitor.exists() and not hook.exists() and not pager.exists()
@@ -481,3 +481,132 @@ def test_a_committed_symlink_is_never_followed_out_of_the_archive(seeded, tmp_pa
     checked = run(seeded, "verify")
     assert checked.exit_code == 1
     assert f"{where}/evil: symbolic link" in checked.stdout, checked.stdout
+
+
+# ---- git killed at its own lock steps; repair ---------------------------------------------------
+
+GIT_FAULTS = Path(__file__).resolve().parent / "data" / "git-faults" / "git"
+# What each kill leaves in .git: git's own lock files, named by verify.
+GIT_LOCKS = {
+    "index-lock": {".git/index.lock"},
+    "ref-locks": {".git/HEAD.lock", ".git/refs/heads/main.lock", ".git/refs/tags/iryokiki-kihonkeikaku/LABEL.lock"},
+    "tag-step": {".git/refs/tags/iryokiki-kihonkeikaku/LABEL.lock"},
+}
+
+
+def _killed_in_git(archive: Path, point: str, *args: str) -> subprocess.CompletedProcess:
+    assert REAL_GIT is not None
+    return run_process(archive, *args, env={"GIT_PYTHON_GIT_EXECUTABLE": str(GIT_FAULTS),
+                                            "POLICYDIFF_GIT_FAULT": point, "POLICYDIFF_REAL_GIT": REAL_GIT})
+
+
+@pytest.mark.parametrize("recover", ["next-write", "repair"])
+@pytest.mark.parametrize("mode", ["new-edition", "replace"])
+@pytest.mark.parametrize("point", sorted(GIT_LOCKS))
+def test_git_killed_at_its_own_lock_steps_is_named_by_verify_and_recovered_by_policydiff_alone(
+    seeded, tmp_path, edited_bytes, point, mode, recover
+):
+    source = tmp_path / "edited.txt"
+    source.write_bytes(edited_bytes)
+    label = "fy2099" if mode == "new-edition" else "fy2024"
+    args = ["ingest", str(source), *(["--edition", label] if mode == "new-edition" else ["--replace"])]
+    name = f"iryokiki-kihonkeikaku/{label}"
+    new_xml = edition_to_xml(parse_report(edited_bytes, source_name="edited.txt", edition=label))
+
+    killed = _killed_in_git(seeded, point, *args)
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    locks = {lock.replace("LABEL", label) for lock in GIT_LOCKS[point]}
+    assert all((seeded / lock).exists() for lock in locks)
+
+    checked = run(seeded, "verify")
+    assert checked.exit_code == 1
+    named = {line.split(": ")[0] for line in checked.stdout.splitlines() if "git lock" in line}
+    assert named == locks, checked.stdout
+    if point == "tag-step":  # the commit exists without its tag: a policydiff command puts it back
+        assert "policydiff repair" in checked.stdout
+
+    if recover == "repair":
+        repaired = run(seeded, "repair")
+        assert repaired.exit_code == 0, repaired.output
+        assert all(lock in repaired.stdout for lock in locks), repaired.stdout
+        if point == "tag-step":
+            assert f"tagged {name}" in repaired.stdout
+            assert run(seeded, "show", name, "--format", "xml").stdout_bytes == new_xml
+    again = run(seeded, *args)
+    assert again.exit_code == 0, again.output
+    assert run(seeded, "show", name, "--format", "xml").stdout_bytes == new_xml
+    assert not any((seeded / lock).exists() for lock in locks)
+    assert_sound(seeded)
+
+
+def test_a_git_lock_is_kept_while_a_git_process_works_in_the_archive(seeded, tmp_path):
+    lock = seeded / ".git" / "index.lock"
+    lock.write_text("")
+    old = time.time() - 3600
+    os.utime(lock, (old, old))
+    busy_git = tmp_path / "bin" / "git"  # a person running plain git in the archive, here a long one
+    busy_git.parent.mkdir()
+    busy_git.write_text("#!/bin/sh\nwhile :; do sleep 0.1; done\n")  # its name, and so comm, is git
+    busy_git.chmod(0o755)
+    # Through sh, so that the git is not a child of this process (policydiff ignores its own children).
+    person = subprocess.Popen(["sh", "-c", f"'{busy_git}'; :"], cwd=seeded / "reports", start_new_session=True)
+    try:
+        time.sleep(0.2)
+        kept = run(seeded, "repair")
+        assert kept.exit_code == 2 and ".git/index.lock" in kept.stderr and "git process" in kept.stderr, kept.output
+        assert lock.exists()
+    finally:
+        os.killpg(person.pid, signal.SIGKILL)
+        person.wait()
+    repaired = run(seeded, "repair")
+    assert repaired.exit_code == 0 and ".git/index.lock" in repaired.stdout
+    assert not lock.exists()
+    assert_sound(seeded)
+
+
+def test_a_git_lock_newer_than_policydiffs_own_is_never_removed(seeded):
+    from policydiff.versions import archive_git_locks
+
+    lock = seeded / ".git" / "refs" / "heads" / "main.lock"
+    lock.write_text("")
+    since = lock.stat().st_mtime - 1  # policydiff's lock was taken before git made this one
+    assert archive_git_locks.stale_git_locks(seeded, since) == ([], [".git/refs/heads/main.lock"])
+    assert archive_git_locks.stale_git_locks(seeded, since + 10) == ([".git/refs/heads/main.lock"], [])
+
+
+def test_an_ingest_on_a_detached_head_is_refused_and_repair_puts_head_back_on_main(seeded, tmp_path, edited_bytes):
+    git(seeded, "checkout", "-q", "--detach", "HEAD~1")  # a person looking at an older state with git
+    source = tmp_path / "edited.txt"
+    source.write_bytes(edited_bytes)
+    refused = run(seeded, "ingest", str(source), "--edition", "fy2099")
+    line = one_line_error(refused.stderr, refused.exit_code)
+    assert "not on branch main" in line and "policydiff repair" in line, line
+    shown = run(seeded, "show", "fy2024")
+    assert "not on branch main" in one_line_error(shown.stderr, shown.exit_code)
+    repaired = run(seeded, "repair")
+    assert repaired.exit_code == 0 and "HEAD back on main" in repaired.stdout, repaired.output
+    assert git(seeded, "symbolic-ref", "HEAD").strip() == "refs/heads/main"
+    assert run(seeded, "ingest", str(source), "--edition", "fy2099").exit_code == 0
+    assert_sound(seeded)
+
+
+def test_commits_made_on_a_detached_head_are_brought_back_onto_main_by_repair(seeded):
+    main = git(seeded, "rev-parse", "main").strip()
+    git(seeded, "checkout", "-q", "--detach")
+    git(seeded, "commit", "-q", "--allow-empty", "-m", "work done on a detached HEAD")
+    detached = git(seeded, "rev-parse", "HEAD").strip()
+    repaired = run(seeded, "repair")
+    assert repaired.exit_code == 0, repaired.output
+    assert git(seeded, "rev-parse", "main").strip() == detached != main
+    assert git(seeded, "symbolic-ref", "HEAD").strip() == "refs/heads/main"
+
+
+def test_a_kill_while_creating_the_archive_leaves_a_folder_the_next_ingest_removes(tmp_path, seed_path):
+    archive = tmp_path / "archive"
+    killed = _killed_in_git(archive, "init", "ingest", str(seed_path))
+    assert killed.returncode == -signal.SIGKILL, killed.stderr
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".archive.init-")]
+    assert not archive.exists()
+    assert run(archive, "ingest", str(seed_path)).exit_code == 0
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["archive"]
+    assert_sound(archive)

@@ -23,7 +23,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from . import gitstore, verification
+from . import archive_git_locks, archive_repair, gitstore, verification
 from .archive_lock import LOCK_NAME, STALE_GUARD_AGE, locked
 from .archive_records import (
     COUNT_KEY_RE,
@@ -48,7 +48,7 @@ from .verification import Problem
 __all__ = [
     "AUTHOR", "COUNT_KEY_RE", "EXT_RE", "FAULT_ENV", "FAULT_POINTS", "LOCK_NAME", "NAME_RE", "README",
     "README_MARKER", "RECORD_KEYS", "STALE_GUARD_AGE", "WINDOWS_RESERVED", "Archive", "IngestResult",
-    "Problem", "StoredEdition", "check_name",
+    "Problem", "StoredEdition", "check_name", "repair",
 ]  # fmt: skip
 
 # Test hook (tests/test_faults.py): POLICYDIFF_FAULT=<point> kills the process with SIGKILL at that
@@ -123,10 +123,11 @@ class Archive:
         name = f"{document}/{edition}"
         xml_path, src_path = f"reports/{name}.xml", f"sources/{name}.{extension(source_name)}"
         if not self.exists():
+            archive_git_locks.remove_init_leftovers(self.path)
             gitstore.create_repo(self.path, README, self.exists)
-        with self._repo() as repo, self._locked():
+        with self._repo() as repo, self._locked() as since:
             _fault("after-lock")
-            head = self._recover(repo)
+            head = self._recover(repo, since)
             old_sources = [p for p in gitstore.tree(repo, "HEAD", f"sources/{document}/") if stem(p) == edition]
             status: Literal["added", "replaced"] = "added"
             if old_sources:
@@ -190,6 +191,14 @@ class Archive:
             if tagged is None:
                 raise ArchiveError(f"{ed.xml_path} is missing from commit {ed.commit[:12]} of archive {self.path}")
             if gitstore.tree(repo, "HEAD", ed.xml_path).get(ed.xml_path) != tagged:
+                problem = archive_repair.head_problem(repo, self.path)
+                if problem:
+                    raise ArchiveError(problem)
+                if any(u.name == ed.name for u in archive_repair.untagged(repo, self._editions(repo))):
+                    raise ArchiveError(
+                        f"{ed.xml_path} in archive {self.path} was written by a policydiff write that was "
+                        f"interrupted before it moved tag {ed.tag}; run policydiff repair"
+                    )
                 raise ArchiveError(
                     f"{ed.xml_path} in archive {self.path} was changed after commit {ed.commit[:12]} that "
                     f"tag {ed.tag} marks (edited by hand?); run policydiff verify, then revert the change "
@@ -207,6 +216,12 @@ class Archive:
         CHECK_SOURCE(edition, xml, source) may compare an edition's XML with its source."""
         with self._repo() as repo, self._locked(reading=True):
             problems = [Problem(".git", f"git fsck: {msg}") for msg in gitstore.fsck(repo)]
+            problems += [Problem(lock, "git lock left by a git process that was killed (or still runs); the next "
+                                       "write or policydiff repair removes it once no git process works here")
+                         for lock in archive_git_locks.git_lock_files(self.path)]  # fmt: skip
+            head_problem = archive_repair.head_problem(repo, self.path)
+            if head_problem:
+                problems.append(Problem("HEAD", head_problem))
             status = repo.git.status("--porcelain", "-z", "--no-renames", "--untracked-files=all")
             for entry in status.split("\0"):
                 if entry:
@@ -217,6 +232,9 @@ class Archive:
             links = gitstore.links(repo, "HEAD")
             problems += verification.check_links(links)
             problems += verification.check_layout(files, tags, frozenset(links))
+            problems += [Problem(f"tag {u.name}", f"commit {u.commit[:12]} ({u.subject}) has no tag: a write was "
+                                                  "interrupted at the tag step; policydiff repair tags it")
+                         for u in archive_repair.untagged(repo, tags)]  # fmt: skip
             for ed in tags.values():
                 problems += verification.check_edition(repo, self.path, ed, files, check_xml, check_source)
             return problems
@@ -224,8 +242,8 @@ class Archive:
     def reparse(self, rebuild: Callable[[StoredEdition, bytes], bytes], parser_version: str) -> list[str]:
         """Rebuild every edition's XML from its stored source in one commit; return the changed names."""
         parser = field(parser_version)
-        with self._repo() as repo, self._locked():
-            head = self._recover(repo)
+        with self._repo() as repo, self._locked() as since:
+            head = self._recover(repo, since)
             files = gitstore.tree(repo, "HEAD")
             changed: dict[StoredEdition, bytes] = {}
             for ed in sorted(self._editions(repo).values(), key=lambda e: (e.document, e.edition)):
@@ -265,10 +283,46 @@ class Archive:
         with locked(self.path, self.lock_timeout, reading) as since:
             yield since
 
-    def _recover(self, repo: Any) -> str:
-        """Roll back what an interrupted earlier write left behind; return HEAD."""
-        if repo.git.status("--porcelain", "-z", "--no-renames", "--untracked-files=all", "--", "reports", "sources"):
+    def repair(self) -> list[str]:
+        """Everything an interrupted write can leave, put back in order; what was done, one line each."""
+        done = [f"removed {name}, left by a first ingest that was killed"
+                for name in archive_git_locks.remove_init_leftovers(self.path)]
+        with self._repo() as repo, self._locked() as since:
+            done += self._clear_git_locks(since)
+            done += archive_repair.head_to_main(repo, self.path)
+            if self._dirty(repo):
+                gitstore.rollback(repo, "HEAD")
+                done.append("rolled back uncommitted files in reports/ and sources/")
+            editions = self._editions(repo)
+            done += archive_repair.tag_untagged(repo, archive_repair.untagged(repo, editions), editions)
+        return done
+
+    def _clear_git_locks(self, since: float | None) -> list[str]:
+        stale, kept = archive_git_locks.stale_git_locks(self.path, since)
+        for lock in stale:
+            (self.path / lock).unlink(missing_ok=True)
+        if kept:
+            raise ArchiveError(
+                f"archive {self.path} has git lock {', '.join(kept)} that may be in use: "
+                f"{archive_git_locks.why_kept(self.path, since)}; once no git process works there, "
+                "run policydiff repair (or remove the lock)"
+            )
+        return [f"removed stale git lock {lock}" for lock in stale]
+
+    def _dirty(self, repo: Any) -> bool:
+        return bool(repo.git.status("--porcelain", "-z", "--no-renames", "--untracked-files=all", "--",
+                                    "reports", "sources"))
+
+    def _recover(self, repo: Any, since: float | None) -> str:
+        """Recover from an interrupted earlier write (git locks, leftovers, a missing tag); return HEAD."""
+        self._clear_git_locks(since)
+        problem = archive_repair.head_problem(repo, self.path)
+        if problem:
+            raise ArchiveError(problem)
+        if self._dirty(repo):
             gitstore.rollback(repo, "HEAD")
+        editions = self._editions(repo)
+        archive_repair.tag_untagged(repo, archive_repair.untagged(repo, editions), editions)
         return repo.git.rev_parse("HEAD")
 
     @contextlib.contextmanager
@@ -301,3 +355,8 @@ class Archive:
             found[tag] = StoredEdition(document, edition, f"reports/{tag}.xml", source_path, record.get("sha256", ""),
                                        commit, tag, record.get("source", ""), record.get("parser", ""))
         return found
+
+
+def repair(archive: Archive) -> list[str]:
+    """`policydiff repair`: recover ARCHIVE from interrupted writes (see Archive.repair)."""
+    return archive.repair()

@@ -84,7 +84,7 @@ def git_stdin(repo: Any, data: str, *args: str) -> str:
     with tempfile.TemporaryFile() as stdin:  # Popen needs a real file descriptor
         stdin.write(data.encode("utf-8"))
         stdin.seek(0)
-        return repo.git.execute(["git", *args], istream=stdin)
+        return repo.git.execute([repo.git.GIT_PYTHON_GIT_EXECUTABLE or "git", *args], istream=stdin)
 
 
 @contextlib.contextmanager
