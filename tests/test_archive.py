@@ -333,3 +333,53 @@ def test_a_directory_that_is_not_an_archive_is_never_touched(tmp_path: Path):
     assert (project / "work.txt").read_text() == "uncommitted work"
     with pytest.raises(ArchiveError, match="no archive at"):
         Archive(project).verify(lambda xml: [])
+
+
+# ---- source file names: stored as they are, compared the same way on both sides ------------------
+
+ODD_NAMES = {
+    "ideographic-space": "令和6年度\u3000報告.txt",
+    "tab": "report\tfy2024.txt",
+    "nbsp": "report\u00a0fy2024.txt",
+    "bidi": "report\u202etxt.exe",
+    "long": "r" * 220 + ".txt",
+    "esc": "report\x1b[31mred.txt",
+    "u-ffff": "report\uffff.txt",
+    "edges": "\u3000 report.txt \u00a0",
+    "forged-record": "x.txt\nsha256: 0000\nparser: 0",
+    "backslash": "a\\b.txt",
+    "undecodable": os.fsdecode(b"report\xff.txt"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(ODD_NAMES))
+def test_an_odd_source_file_name_is_kept_verified_and_reparsed_unchanged(tmp_path, seed_bytes, kind):
+    from click.testing import CliRunner
+
+    from policydiff.cli import cli
+    from policydiff.versions.xml import edition_from_xml
+
+    name = ODD_NAMES[kind]
+    source = tmp_path / name
+    source.write_bytes(seed_bytes)
+    archive = tmp_path / "archive"
+
+    def run(*args: str):
+        return CliRunner().invoke(cli, ["--archive", str(archive), *args])
+
+    shown = run("show", str(source), "--format", "xml")
+    assert shown.exit_code == 0, shown.output
+    assert edition_from_xml(shown.stdout_bytes).source.name == name
+    ingested = run("ingest", str(source))
+    assert ingested.exit_code == 0, ingested.output
+    (stored,) = Archive(archive).editions()
+    assert stored.source_name == name
+    assert stored.sha256 == hashlib.sha256(seed_bytes).hexdigest()  # the name forged no record key
+    xml = run("show", stored.name, "--format", "xml")
+    assert xml.exit_code == 0, xml.output
+    assert edition_from_xml(xml.stdout_bytes).source.name == name
+    checked = run("verify")
+    assert checked.exit_code == 0, checked.output
+    reparsed = run("reparse")
+    assert reparsed.exit_code == 0 and "0 edition(s) changed" in reparsed.stdout, reparsed.output
+    assert run("show", stored.name, "--format", "xml").stdout_bytes == xml.stdout_bytes

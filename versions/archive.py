@@ -16,7 +16,6 @@ from __future__ import annotations
 import contextlib
 import hashlib
 import os
-import re
 import signal
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
@@ -33,12 +32,14 @@ from .archive_records import (
     WINDOWS_RESERVED,
     StoredEdition,
     check_name,
+    escape_field,
     extension,
     field,
     name_problem,
     parse_record,
     record_message,
     stem,
+    unescape_field,
 )
 from .errors import ArchiveError, PolicydiffError
 from .files import write_atomic
@@ -62,6 +63,7 @@ FAULT_POINTS = (
     "after-commit-object",  # commit and tag objects exist, no ref points at them
     "after-commit",  # HEAD and the tag moved; the lock is still held
 )
+MAX_NAME = 4096  # characters in a source file name (a file system allows 255 bytes)
 README_MARKER = "This is a policydiff archive"
 README = f"""\
 {README_MARKER}: a git repository of report editions.
@@ -118,7 +120,9 @@ class Archive:
         for key, value in counts.items():
             if not COUNT_KEY_RE.fullmatch(key) or key in RECORD_KEYS or type(value) is not int:
                 raise ArchiveError(f"invalid count {key!r}: {value!r}")
-        source_name = field(re.split(r"[/\\]", source_name)[-1]) or "source"
+        source_name = Path(source_name).name or "source"  # the name parse_report puts in the XML
+        if len(source_name) > MAX_NAME:
+            raise ArchiveError(f"source file name of {len(source_name):,} characters; the limit is {MAX_NAME:,}")
         parser, digest = field(parser_version), hashlib.sha256(source).hexdigest()
         name = f"{document}/{edition}"
         xml_path, src_path = f"reports/{name}.xml", f"sources/{name}.{extension(source_name)}"
@@ -142,7 +146,7 @@ class Archive:
                         f"(sha256 {old_digest[:12]}); pass --replace to replace it"
                     )
                 status = "replaced"
-            message = record_message(f"ingest {name}", source_name, digest, parser, counts)
+            message = record_message(f"ingest {name}", escape_field(source_name), digest, parser, counts)
             for path in (xml_path, src_path):
                 gitstore.check_no_link(self.path, path)
             with self._rolled_back_on_error(repo, head):
@@ -263,7 +267,7 @@ class Archive:
                 for ed, xml in changed.items():
                     write_atomic(self.path / ed.xml_path, xml)
                 repo.git.add("-A", "-f", "--", *(ed.xml_path for ed in changed))
-                records = {ed.name: record_message(f"reparse {ed.name}", ed.source_name, ed.sha256, parser, {})
+                records = {ed.name: record_message(f"reparse {ed.name}", escape_field(ed.source_name), ed.sha256, parser, {})
                            for ed in changed}  # fmt: skip
                 gitstore.publish(repo, head, message, records, _fault)
             return names
@@ -353,7 +357,7 @@ class Archive:
             record = parse_record(contents)
             source_path = sources.get((document, edition)) or f"sources/{tag}.{extension(record.get('source', ''))}"
             found[tag] = StoredEdition(document, edition, f"reports/{tag}.xml", source_path, record.get("sha256", ""),
-                                       commit, tag, record.get("source", ""), record.get("parser", ""))
+                                       commit, tag, unescape_field(record.get("source", "")), record.get("parser", ""))
         return found
 
 

@@ -58,6 +58,30 @@ def field(text: str) -> str:
     return "".join(ch if ch.isprintable() else "?" for ch in text).strip()[:200]
 
 
+# A backslash escape in a record value: \\ \xHH \uHHHH \UHHHHHHHH (escape_field writes them).
+ESCAPE_RE = re.compile(r"\\(\\|x[0-9a-f]{2}|u[0-9a-f]{4}|U[0-9a-f]{8})")
+
+
+def escape_field(text: str) -> str:
+    """A record value on one printable line that unescape_field turns back into TEXT exactly: a crafted
+    file name cannot forge record keys, and a name with a tab, U+3000, NBSP, a bidi control, ESC or
+    U+FFFF survives (replacing them, as `field` does, made verify flag the untouched edition)."""
+    out = []
+    for i, ch in enumerate(text):
+        if ch == "\\":
+            out.append("\\\\")
+        elif not ch.isprintable() or (ch == " " and i in (0, len(text) - 1)):
+            code = ord(ch)
+            out.append(f"\\x{code:02x}" if code < 0x100 else f"\\u{code:04x}" if code < 0x10000 else f"\\U{code:08x}")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+def unescape_field(text: str) -> str:
+    return ESCAPE_RE.sub(lambda m: "\\" if m[1] == "\\" else chr(int(m[1][1:], 16)), text)
+
+
 def stem(path: str) -> str:
     return PurePosixPath(path).stem
 

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 from . import gitstore
-from .archive_records import StoredEdition, name_problem, parse_record, record_message
+from .archive_records import StoredEdition, escape_field, name_problem, parse_record, record_message
 from .errors import ArchiveError
 
 BRANCH = "refs/heads/main"
@@ -106,7 +106,7 @@ def _written(message: str, editions: dict[str, StoredEdition]) -> list[tuple[str
             name = line.removeprefix("edition: ")
             old = editions.get(name)
             if line.startswith("edition: ") and old is not None:
-                out.append((name, record_message(f"reparse {name}", old.source_name, old.sha256, parser, {})))
+                out.append((name, record_message(f"reparse {name}", escape_field(old.source_name), old.sha256, parser, {})))
         return out
     return []
 
