@@ -23,6 +23,7 @@ from policydiff.versions import archive as archive_module
 from policydiff.versions import files as files_module
 from policydiff.versions.archive import FAULT_ENV, FAULT_POINTS, LOCK_NAME, Archive
 from policydiff.versions.errors import ArchiveError
+from policydiff.versions.parse_text import PARSER_VERSION
 from policydiff.versions.xml import edition_to_xml
 
 NAME = "iryokiki-kihonkeikaku/fy2024"
@@ -610,3 +611,36 @@ def test_a_kill_while_creating_the_archive_leaves_a_folder_the_next_ingest_remov
     assert run(archive, "ingest", str(seed_path)).exit_code == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["archive"]
     assert_sound(archive)
+
+
+# ---- verify trusts no field a hand edit can set --------------------------------------------------
+
+
+def test_a_hand_edit_under_a_moved_tag_claiming_an_old_parser_is_still_caught(seeded):
+    report = seeded / XML_PATH
+    report.write_bytes(report.read_bytes().replace(b'yen="1300000000"', b'yen="1400000000"', 1))
+    git(seeded, "commit", "-q", "-am", "hand edit")
+    record = git(seeded, "tag", "-l", "--format=%(contents)", NAME).replace(f"parser: {PARSER_VERSION}", "parser: 0")
+    assert "parser: 0" in record
+    git(seeded, "tag", "-f", "-a", "-m", record, NAME)  # was: verify skipped the re-parse, exit 0
+    checked = run(seeded, "verify")
+    assert checked.exit_code == 1, checked.output
+    line = next(line for line in checked.stdout.splitlines() if line.startswith(f"{XML_PATH}: "))
+    assert "edited by hand?" in line and "records parser 0" in line, line
+
+
+def test_a_real_parser_upgrade_is_reported_with_both_versions_and_reparse_fixes_it(seeded, seed_edition, seed_bytes):
+    # An edition as an older parser stored it: its XML and its record say parser 0, and its XML differs.
+    from dataclasses import replace
+
+    old = replace(seed_edition, parser_version="0", warnings=())
+    assert old.warnings != seed_edition.warnings
+    Archive(seeded).ingest("iryokiki-kihonkeikaku", "fy2023", edition_to_xml(replace(old, edition="fy2023")),
+                           seed_bytes, "iryokiki-kihonkeikaku_fy2024.txt", "0", {})
+    checked = run(seeded, "verify")
+    assert checked.exit_code == 1
+    (line,) = checked.stdout.splitlines()
+    assert line.startswith("reports/iryokiki-kihonkeikaku/fy2023.xml: ")
+    assert f"made by parser 0; this is parser {PARSER_VERSION}" in line and "policydiff reparse" in line, line
+    assert "reparsed: 1 edition(s) changed" in run(seeded, "reparse").stdout
+    assert_sound(seeded)

@@ -23,6 +23,38 @@ class Problem:
     message: str
 
 
+def untrusting(check_source: CheckSource) -> CheckSource:
+    """CHECK_SOURCE made independent of the parser version an edition records: that field (in the tag
+    and in the XML) is as easy to edit by hand as the XML, so it may only word the message, never skip
+    the re-parse. CHECK_SOURCE sees the edition with the parser that runs now; when the XML then
+    differs and both records name the same older parser, the message says it is a parser upgrade."""
+    from dataclasses import replace
+
+    from .parse_text import PARSER_VERSION
+
+    def check(ed: StoredEdition, xml: bytes, source: bytes) -> list[str]:
+        messages = check_source(replace(ed, parser=PARSER_VERSION), xml, source)
+        in_xml = _xml_parser(xml)
+        if not messages or (ed.parser, in_xml) == (PARSER_VERSION, PARSER_VERSION):
+            return messages
+        if ed.parser == in_xml:
+            return [f"made by parser {ed.parser}; this is parser {PARSER_VERSION}, which makes different XML "
+                    f"of {ed.source_path}: run policydiff reparse (if no parser was upgraded, it was edited by hand)"]
+        return [f"{msg} (its tag records parser {ed.parser or '(none)'}, its XML says parser {in_xml or '(none)'})"
+                for msg in messages]
+
+    return check
+
+
+def _xml_parser(xml: bytes) -> str | None:
+    from .xml import parse_xml
+
+    try:
+        return parse_xml(xml).get("parser")
+    except PolicydiffError:
+        return None
+
+
 def check_links(paths: list[str]) -> list[Problem]:
     """A committed link could lead a write, or a reader following it, out of the archive."""
     return [Problem(p, "symbolic link (or submodule) committed in the archive: policydiff never follows it; "
