@@ -644,3 +644,45 @@ def test_a_real_parser_upgrade_is_reported_with_both_versions_and_reparse_fixes_
     assert f"made by parser 0; this is parser {PARSER_VERSION}" in line and "policydiff reparse" in line, line
     assert "reparsed: 1 edition(s) changed" in run(seeded, "reparse").stdout
     assert_sound(seeded)
+
+
+# ---- readers while a writer replaces an edition -------------------------------------------------
+
+
+def test_readers_during_ingest_replace_see_the_old_edition_or_the_new_never_an_error(seeded, seed_bytes,
+                                                                                     edited_bytes):
+    import threading
+
+    from policydiff.versions.load import load_archived
+
+    sources = [edited_bytes, seed_bytes]
+    digests = {__import__("hashlib").sha256(s).hexdigest() for s in sources}
+    xmls = [edition_to_xml(parse_report(s, source_name="fy2024.txt")) for s in sources]
+    done, errors, reads = threading.Event(), [], []
+
+    def writer() -> None:
+        try:
+            for i in range(12):  # bounded: twelve replacements, alternating the two sources
+                Archive(seeded).ingest("iryokiki-kihonkeikaku", "fy2024", xmls[i % 2], sources[i % 2],
+                                       "fy2024.txt", PARSER_VERSION, {}, replace=True)
+        finally:
+            done.set()
+
+    def reader() -> None:
+        while not done.is_set():
+            archive = Archive(seeded)
+            try:
+                ed = load_archived(archive, archive.resolve(NAME))
+            except ArchiveError as exc:
+                errors.append(str(exc))
+            else:
+                reads.append(ed.source.sha256)
+
+    threads = [threading.Thread(target=writer)] + [threading.Thread(target=reader) for _ in range(3)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join(timeout=300)
+    assert errors == [], f"{len(errors)} of {len(errors) + len(reads)} reads failed: {errors[0]}"
+    assert reads and set(reads) <= digests
+    assert_sound(seeded)

@@ -194,7 +194,7 @@ class Archive:
             tagged = gitstore.tree(repo, ed.commit, ed.xml_path).get(ed.xml_path)
             if tagged is None:
                 raise ArchiveError(f"{ed.xml_path} is missing from commit {ed.commit[:12]} of archive {self.path}")
-            if gitstore.tree(repo, "HEAD", ed.xml_path).get(ed.xml_path) != tagged:
+            if gitstore.tree(repo, "HEAD", ed.xml_path).get(ed.xml_path) != tagged and not self._settled(repo, ed, tagged):
                 problem = archive_repair.head_problem(repo, self.path)
                 if problem:
                     raise ArchiveError(problem)
@@ -209,6 +209,15 @@ class Archive:
                     "or ingest the source again with --replace"
                 )
             return gitstore.blob(repo, self.path, tagged)
+
+    def _settled(self, repo: Any, ed: StoredEdition, tagged: str) -> bool:
+        """Whether a difference between HEAD and the tagged XML was only a write in progress: once no
+        writer holds the lock, either the tag has moved on (ED is the old edition, whole and readable as
+        the caller resolved it) or HEAD agrees with the tag again. A writer moves HEAD and the tags in
+        one transaction, but a reader can look between its two reads, or resolve before a write."""
+        with self._locked(reading=True):
+            now = repo.git.rev_parse("-q", "--verify", f"refs/tags/{ed.tag}^{{commit}}", with_exceptions=False)
+            return now.strip() != ed.commit or gitstore.tree(repo, "HEAD", ed.xml_path).get(ed.xml_path) == tagged
 
     def read_source(self, ed: StoredEdition) -> bytes:
         with self._repo() as repo:
