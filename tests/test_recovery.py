@@ -222,12 +222,17 @@ def test_commits_made_on_a_detached_head_are_brought_back_onto_main_by_repair(se
     assert git(seeded, "symbolic-ref", "HEAD").strip() == "refs/heads/main"
 
 
-def test_a_kill_while_creating_the_archive_leaves_a_folder_the_next_ingest_removes(tmp_path, seed_path):
+@pytest.mark.parametrize("recover", ["next-ingest", "repair"])
+def test_a_kill_while_creating_the_archive_leaves_a_folder_that_is_removed(tmp_path, seed_path, recover):
     archive = tmp_path / "archive"
     killed = _killed_in_git(archive, "init", "ingest", str(seed_path))
     assert killed.returncode == -signal.SIGKILL, killed.stderr
-    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".archive.init-")]
+    (left,) = [p.name for p in tmp_path.iterdir() if p.name.startswith(".archive.init-")]
     assert not archive.exists()
+    if recover == "repair":
+        repaired = run(archive, "repair")
+        assert repaired.exit_code == 0 and left in repaired.stdout and "no archive" in repaired.stdout, repaired.output
+        assert sorted(p.name for p in tmp_path.iterdir()) == []
     assert run(archive, "ingest", str(seed_path)).exit_code == 0
     assert sorted(p.name for p in tmp_path.iterdir()) == ["archive"]
     assert_sound(archive)

@@ -302,6 +302,8 @@ class Archive:
         """Everything an interrupted write can leave, put back in order; what was done, one line each."""
         done = [f"removed {name}, left by a first ingest that was killed"
                 for name in archive_git_locks.remove_init_leftovers(self.path)]
+        if done and not self.exists():
+            return [*done, f"no archive at {self.path} yet: the next ingest creates it"]
         with self._repo() as repo, self._locked() as since:
             done += self._clear_git_locks(since)
             done += archive_repair.head_to_main(repo, self.path)
