@@ -383,3 +383,12 @@ def test_an_odd_source_file_name_is_kept_verified_and_reparsed_unchanged(tmp_pat
     reparsed = run("reparse")
     assert reparsed.exit_code == 0 and "0 edition(s) changed" in reparsed.stdout, reparsed.output
     assert run("show", stored.name, "--format", "xml").stdout_bytes == xml.stdout_bytes
+
+
+@pytest.mark.parametrize("kind", ["tab", "esc", "long", "edges"])
+def test_a_reparse_that_rewrites_the_xml_keeps_the_odd_source_name_in_the_record(archive: Archive, kind):
+    name = ODD_NAMES[kind]
+    ingest(archive, "gyokaku/r6", source_name=name)
+    assert archive.reparse(lambda ed, source: XML_B, "2.0") == ["gyokaku/r6"]
+    (stored,) = archive.editions()
+    assert (stored.source_name, stored.parser) == (name, "2.0")
