@@ -335,6 +335,25 @@ def reparse(ctx: click.Context) -> None:
     click.echo(f"reparsed: {len(changed)} edition(s) changed" + (": " + ", ".join(changed) if changed else ""))
 
 
+@cli.command()
+@click.pass_context
+def repair(ctx: click.Context) -> None:
+    """Recover the archive after an interrupted write: stale git locks, leftovers, a missing tag,
+    HEAD off branch main. Safe to run at any time.
+
+    \b
+    Example:
+      policydiff repair
+    """
+    from .versions.archive import repair as repair_archive
+
+    archive = _archive(ctx)
+    done = repair_archive(archive)
+    for line in done:
+        click.echo(line)
+    click.echo(f"ok: {archive.path} " + ("repaired" if done else "needed no repair"), err=True)
+
+
 def main() -> None:
     cli(prog_name="policydiff")
 
