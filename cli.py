@@ -345,13 +345,10 @@ def repair(ctx: click.Context) -> None:
     Example:
       policydiff repair
     """
-    from .versions.archive import repair as repair_archive
-
-    archive = _archive(ctx)
-    done = repair_archive(archive)
+    done = api.repair(ctx.obj)
     for line in done:
         click.echo(line)
-    click.echo(f"ok: {archive.path} " + ("repaired" if done else "needed no repair"), err=True)
+    click.echo(f"ok: {api.open_archive(ctx.obj).path} " + ("repaired" if done else "needed no repair"), err=True)
 
 
 def main() -> None:
