@@ -103,7 +103,10 @@ def test_reparse_migrates_an_archive_written_with_format_1(tmp_path, seed_path, 
     open_archive(archive).ingest("iryokiki-kihonkeikaku", "fy2024", old_xml, seed_path.read_bytes(),
                                  "fy2024.txt", "1", seed_edition.counts())
     runner = CliRunner()
-    assert runner.invoke(cli, ["--archive", str(archive), "verify"]).exit_code == 0  # format 1 is valid
+    # Format 1 is valid; verify names the parser upgrade and the way out.
+    checked = runner.invoke(cli, ["--archive", str(archive), "verify"])
+    assert checked.exit_code == 1 and "made by parser 1; this is parser 2" in checked.stdout
+    assert "run policydiff reparse" in checked.stdout and "schema" not in checked.stdout
     before = runner.invoke(cli, ["--archive", str(archive), "show", "fy2024", "--format", "json"])
     assert before.exit_code == 0 and json.loads(before.stdout)["parser"] == "1"
     migrated = runner.invoke(cli, ["--archive", str(archive), "reparse"])
