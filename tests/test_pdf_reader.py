@@ -108,3 +108,17 @@ def test_radicals_wave_dash_and_minus_are_folded_as_printed():
     assert fold_extracted("⼈材 ⺠間 ⻑期 〜") == "人材 民間 長期 ～"
     assert fold_extracted("レギュラトリ−サイエンス 5−3") == "レギュラトリ－サイエンス 5−3"
     assert fold_extracted("令和６年度") == "令和６年度"  # full width digits stay as printed
+
+
+@pytest.mark.parametrize("name", ["office-synthetic.pdf", "fy2022-synthetic.pdf"])
+def test_invented_variants_carry_the_seed_measures_field_by_field(name, seed_edition):
+    # Other producers' settings: Noto Sans CJK with a proportional 「・」 and four columns (Chromium), the
+    # synthetic mark pushing every page break elsewhere (reportlab).
+    ed = read_pdf(name)
+    assert ed.synthetic
+    for text_m, pdf_m in zip(seed_edition.measures, ed.measures, strict=True):
+        assert (_fold(pdf_m.title), _fold(pdf_m.description), pdf_m.ministries) == \
+            (_fold(text_m.title), _fold(text_m.description), text_m.ministries), text_m.id
+        # (a mention without a year, 予算措置, takes its column's year: FY2022 under the invented header)
+        assert [(_fold(b.text), [x.yen for x in b.budgets]) for b in pdf_m.results + pdf_m.plans] == \
+            [(_fold(b.text), [x.yen for x in b.budgets]) for b in text_m.results + text_m.plans], text_m.id

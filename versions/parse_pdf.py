@@ -35,6 +35,7 @@ SYNTHETIC_MARK = "policydiff-synthetic:"  # in the PDF's metadata or on its firs
 TAG_RE = re.compile(r"［([^［］]*)］")  # ［◎厚、◎経］ or ［担当省庁については、…を参照］
 ITEM_START_RE = re.compile(r"^[①-⑳]")  # ① 日常生活における… : an item of a description starts a paragraph
 SENTENCE_END = ("。", "）", "」", ")", "｣")
+LONE_PAREN_RE = re.compile(r"^[（(][^（）()]{1,20}[）)]$")  # （アジア健康構想） or （対応済み） alone on a line
 TITLE_SHORT_EMS = 3.0  # a title in the body font ends at least this far from the edge (titles ≤ 48 cells)
 SHORT_EMS = 1.5  # a line ending this many characters before the cell's right edge is a paragraph's last
 
@@ -233,8 +234,16 @@ def _fragments(lines: list[Line], col: int, table: PdfTable) -> list[tuple[Line,
     out: list[tuple[Line, bool]] = []
     for k, x in enumerate(lines):
         prev = lines[k - 1] if k else None
-        starts = prev is None or (is_bullet_start(x.text) and (
-            x.text.startswith("・") or prev.text.endswith(SENTENCE_END)
-            or _short(prev, table.right_edges, col, table.em)))
+        nxt = lines[k + 1].text if k + 1 < len(lines) else ""
+        if prev is None:
+            starts = True
+        elif LONE_PAREN_RE.match(x.text):
+            # A group heading 「（アジア健康構想）」 leads bullets; after a finished sentence with no bullet
+            # below, 「（令和6年12月までに累計62件）」 is the bullet's own aside.
+            starts = nxt.startswith(("・", "○")) or bool(ITEM_START_RE.match(nxt))
+        else:
+            starts = is_bullet_start(x.text) and (
+                x.text.startswith("・") or prev.text.endswith(SENTENCE_END)
+                or _short(prev, table.right_edges, col, table.em))
         out.append((x, starts))
     return out

@@ -319,7 +319,8 @@ def _page_rows(page: Any, n: int, chars: list[Any], edges: list[Any], right: dic
                     assert x.box is not None
                     right[(n, k)] = max(right.get((n, k), 0.0), x.box[2])
             columns.append([cell])
-        rows.append(TableRow(columns))
+        if any(cell.lines for parts in columns for cell in parts):  # a ruled band without text is no row
+            rows.append(TableRow(columns))
     return rows, closed_top, closed_bottom, top
 
 
@@ -351,8 +352,10 @@ def _lines(chars: list[Any], page: int) -> list[Line]:
         text = ""
         last = None
         for c in group:
+            # A space only between latin characters: Japanese has none, and a proportional 「・」 (Noto)
+            # leaves gaps that pdfium reads as spaces (「実績 ・ 状況」).
             if last is not None and (c.get("space_before") or c["x0"] - last["x1"] > 0.25 * c["size"]) \
-                    and not text.endswith(" ") and c["text"] != " ":
+                    and not text.endswith(" ") and c["text"] != " " and last["text"].isascii() and c["text"].isascii():
                 text += " "
             text += c["text"]
             last = c

@@ -72,7 +72,7 @@ def page_chars(page: Any, n: int, limit: int) -> list[dict[str, Any]]:
 def page_edges(page: Any, n: int, limit: int) -> list[dict[str, Any]]:
     """Horizontal and vertical rules, as pdfplumber edges: thin paths, and the sides of larger ones."""
     raw = _raw()
-    height = page.get_height()
+    width, height = page.get_width(), page.get_height()
     count = raw.FPDFPage_CountObjects(page.raw)
     if count > limit:
         raise EditionParseError(f"page {n} has {count:,} drawn objects; the limit ({limit:,}) bounds the work "
@@ -80,7 +80,11 @@ def page_edges(page: Any, n: int, limit: int) -> list[dict[str, Any]]:
     edges: list[dict[str, Any]] = []
     for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=2):
         left, bottom, right, top = obj.get_bounds()
-        x0, x1, y0, y1 = left, right, height - top, height - bottom
+        # Clipped to the page: Chromium draws a cut row's borders past the page edge, where nothing shows.
+        x0, x1 = max(left, 0.0), min(right, width)
+        y0, y1 = max(height - top, 0.0), min(height - bottom, height)
+        if x1 < x0 or y1 < y0:
+            continue
         w, h = x1 - x0, y1 - y0
         if h <= RULE_THICKNESS and w > RULE_THICKNESS:
             edges.append(_edge(x0, x1, (y0 + y1) / 2, (y0 + y1) / 2))

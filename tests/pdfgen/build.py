@@ -60,9 +60,6 @@ def main() -> None:
     print(f"wrote {OUT}")
 
 
-if __name__ == "__main__":
-    main()
-
 
 def encrypted(out: Path) -> None:
     """A PDF encrypted with an owner password only: viewers open it, policydiff refuses it."""
@@ -77,3 +74,7 @@ def encrypted(out: Path) -> None:
     c.drawString(50, 780, "該当箇所 令和６年度の実績・状況 令和７年度の取組予定")
     c.rect(40, 700, 500, 70)
     c.save()
+
+
+if __name__ == "__main__":
+    main()

@@ -3,6 +3,8 @@
 A4 landscape, IPAexGothic (MS Gothic's metrics) at 5 pt so that the three columns hold the sample's
 line lengths (~54 / 60 / 40 full-width characters); vision and goal rows span the width; the header
 row (with hidden 「列1 列2 列3」 as in the real table) repeats on every page; rows break across pages.
+The four-column variant uses Noto Sans CJK JP instead (a proportional 「・」, other line heights and
+padding), so that the reader does not fit one font.
 """
 
 from __future__ import annotations
@@ -32,6 +34,10 @@ def _cell(blocks: list[str], title: str = "") -> str:
     return "".join(parts)
 
 
+NOTO = {"'IPAexGothic'": "'Noto Sans CJK JP'", "line-height: 1.45": "line-height: 1.3",
+        "padding: 1pt 2pt": "padding: 2pt 3pt"}
+
+
 def table_html(table: Table, office: bool = False) -> str:
     # Column widths in full-width characters of 5 pt, plus padding.
     widths = (48, 54, 36, 14) if office else (54, 60, 40)
@@ -54,9 +60,16 @@ def table_html(table: Table, office: bool = False) -> str:
     # Chromium writes the document title into the PDF's /Title: the synthetic mark in the metadata.
     title = f"{SYNTHETIC_MARK} {table.synthetic_note}" if table.synthetic_note else "進捗状況"
     return (f'<!doctype html><html lang="ja"><head><meta charset="utf-8"><title>{html.escape(title)}</title>'
-            f'<style>{CSS}</style></head><body>{mark}'
+            f'<style>{_css(office)}</style></head><body>{mark}'
             f"<table><colgroup>{cols}</colgroup><thead><tr>{head}</tr></thead><tbody>{''.join(body)}</tbody>"
             "</table></body></html>")
+
+
+def _css(office: bool) -> str:
+    css = CSS
+    for old, new in (NOTO.items() if office else ()):
+        css = css.replace(old, new)
+    return css
 
 
 def print_pdf(table: Table, out: Path, office: bool = False) -> None:
