@@ -78,8 +78,7 @@ def page_edges(page: Any, n: int, limit: int) -> list[dict[str, Any]]:
         raise EditionParseError(f"page {n} has {count:,} drawn objects; the limit ({limit:,}) bounds the work "
                                 "per page")
     edges: list[dict[str, Any]] = []
-    for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=2):
-        left, bottom, right, top = obj.get_bounds()
+    for left, bottom, right, top in _path_bounds(page, count):
         # Clipped to the page: Chromium draws a cut row's borders past the page edge, where nothing shows.
         x0, x1 = max(left, 0.0), min(right, width)
         y0, y1 = max(height - top, 0.0), min(height - bottom, height)
@@ -93,6 +92,23 @@ def page_edges(page: Any, n: int, limit: int) -> list[dict[str, Any]]:
         elif w > RULE_THICKNESS and h > RULE_THICKNESS:  # a box: its four sides
             edges += [_edge(x0, x1, y0, y0), _edge(x0, x1, y1, y1), _edge(x0, x0, y0, y1), _edge(x1, x1, y0, y1)]
     return edges
+
+
+def _path_bounds(page: Any, count: int) -> list[tuple[float, float, float, float]]:
+    """(left, bottom, right, top) of each path: a ctypes loop over the page's objects, as wrapping each of a
+    seed page's ~5,000 text objects in Python took longer than reading its characters. Paths inside
+    form XObjects are reached through pypdfium2's walker."""
+    raw = _raw()
+    kinds = [raw.FPDFPageObj_GetType(raw.FPDFPage_GetObject(page.raw, i)) for i in range(count)]
+    if raw.FPDF_PAGEOBJ_FORM in kinds:
+        return [obj.get_bounds() for obj in page.get_objects(filter=[raw.FPDF_PAGEOBJ_PATH], max_depth=2)]
+    left, bottom, right, top = ctypes.c_float(), ctypes.c_float(), ctypes.c_float(), ctypes.c_float()
+    out = []
+    for i, kind in enumerate(kinds):
+        if kind == raw.FPDF_PAGEOBJ_PATH and raw.FPDFPageObj_GetBounds(raw.FPDFPage_GetObject(page.raw, i),
+                                                                       left, bottom, right, top):
+            out.append((left.value, bottom.value, right.value, top.value))
+    return out
 
 
 def _edge(x0: float, x1: float, top: float, bottom: float) -> dict[str, Any]:
