@@ -50,8 +50,11 @@ class Profile:
     detect: Callable[[list[str]], bool]
 
 
+SAMPLE_LINES = 4_000  # a layout is uniform: its first lines tell it (a 10,000-row report has 200,000)
+
+
 def _widths(lines: list[str]) -> list[float]:
-    return [display_width(x.strip()) for x in lines if x.strip()]
+    return [display_width(x.strip()) for x in lines[:SAMPLE_LINES] if x.strip()]
 
 
 def _interleaved(lines: list[str]) -> bool:
@@ -92,7 +95,7 @@ def prepare(text: str) -> Prepared:
     numbers = list(range(1, len(lines) + 1))
     lines = _join_header(lines)
     lines = [HALF_WIDTH_TAG_RE.sub(lambda m: f"［{m.group(1)}］" if is_ministry_list(m.group(1)) else m.group(0), x)
-             for x in lines]
+             if "[" in x else x for x in lines]
     lines, numbers = _split_titles(lines, numbers)
     profile = next(p for p in PROFILES if p.detect(lines))
     if profile.name in REFUSED:
@@ -111,7 +114,7 @@ def _split_titles(lines: list[str], numbers: list[int]) -> tuple[list[str], list
     out: list[str] = []
     nums: list[int] = []
     for line, no in zip(lines, numbers, strict=True):
-        m = TITLE_THEN_BULLET_RE.match(line.strip())
+        m = TITLE_THEN_BULLET_RE.match(line.strip()) if "・" in line else None
         if m and is_title_line(m.group(1)):
             out += [m.group(1), m.group(2)]
             nums += [no, no]
@@ -125,7 +128,7 @@ def _join_header(lines: list[str]) -> list[str]:
     """Header cells printed on lines of their own are joined onto the 該当箇所 line (the others blanked)."""
     out = list(lines)
     for i, line in enumerate(lines):
-        if not HEADER_START_RE.match(line.strip()) or HEADER_RE.search(line):
+        if "該当箇所" not in line or not HEADER_START_RE.match(line.strip()) or HEADER_RE.search(line):
             continue
         parts, j = [line.strip()], i + 1
         while j < len(lines) and j <= i + 8 and (not lines[j].strip() or HEADER_CELL_RE.match(lines[j].strip())
