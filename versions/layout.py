@@ -73,9 +73,9 @@ def is_bullet_start(text: str) -> bool:
     return bool(BULLET_START_RE.match(text))
 
 
-def is_title_line(text: str) -> bool:
+def is_title_line(text: str, title_max: float = TITLE_MAX) -> bool:
     """A heading line: short, no final 。 or 、, not a bullet, not a bracketed aside."""
-    if not text or len(text) < 4 or display_width(text) > TITLE_MAX:
+    if not text or len(text) < 4 or display_width(text) > title_max:
         return False
     if REPOSTED_TITLE_RE.match(text):
         return True

@@ -70,7 +70,7 @@ def parse_report_text(text: str, source: Source, document: str | None = None,
     measures: list[Measure] = []
     for n, draft in enumerate(drafts, 1):
         goal_id = f"g{n:02d}"
-        rows = _rows(draft.items, warnings)
+        rows = _rows(draft.items, warnings, prepared.title_max)
         notes = []
         for row in rows:
             if row.tag is not None and row.tag.subheading and not row.results and not row.plans:
@@ -176,21 +176,21 @@ def _read_headings(lines: list[Line | None]) -> tuple[list[Vision], list[_GoalDr
     return visions, drafts, warnings
 
 
-def _rows(items: list[Line | None], warnings: list[ParseWarning]) -> list[RowDraft]:
+def _rows(items: list[Line | None], warnings: list[ParseWarning], title_max: float = TITLE_MAX) -> list[RowDraft]:
     """Cut one goal's lines into rows: [title] description ［tag］ results plans."""
     tags = find_tags(items)
     rows: list[RowDraft] = []
     starts: list[int] = []
     lo = 0
     for tag in tags:
-        row, start = _description(items, tag, lo)
+        row, start = _description(items, tag, lo, title_max)
         rows.append(row)
         starts.append(start)
         lo = tag.end + 1
     out: list[RowDraft] = []
     head_end = starts[0] if starts else len(items)
     if any(items[:head_end]):  # lines before the first description: rows without a tag
-        orphan = _columns(list(items[:head_end]), RowDraft())
+        orphan = _columns(list(items[:head_end]), RowDraft(), title_max)
         out.extend(r for r in orphan if r.results or r.plans or r.title)
     for k, (row, tag) in enumerate(zip(rows, tags, strict=True)):
         end = starts[k + 1] if k + 1 < len(rows) else len(items)
@@ -199,18 +199,18 @@ def _rows(items: list[Line | None], warnings: list[ParseWarning]) -> list[RowDra
         if rest:
             body.append(Line(items[tag.end].no, items[tag.end].page, rest))  # type: ignore[union-attr]
         body.extend(items[tag.end + 1 : end])
-        out.extend(_columns(body, row))
+        out.extend(_columns(body, row, title_max))
     return out
 
 
-def _description(items: list[Line | None], tag: Tag, lo: int) -> tuple[RowDraft, int]:
+def _description(items: list[Line | None], tag: Tag, lo: int, title_max: float = TITLE_MAX) -> tuple[RowDraft, int]:
     """Walk back from a tag to where its description (and title) start."""
     i = tag.start
     while i - 1 >= lo and items[i - 1] is not None and not _ends_block(items[i - 1]):  # type: ignore[arg-type]
         i -= 1
     title: int | None = None
     first = i
-    if i < tag.start and is_title_line(items[i].text):  # type: ignore[union-attr]
+    if i < tag.start and is_title_line(items[i].text, title_max):  # type: ignore[union-attr]
         title, first = i, i + 1
     # Extraction breaks descriptions with blank lines (lines 425-430: three pieces); go back over
     # pieces that end in a full-width line without 。 (the text runs on), then look for the title.
@@ -219,9 +219,9 @@ def _description(items: list[Line | None], tag: Tag, lo: int) -> tuple[RowDraft,
         if not para:
             break
         k, lines = para
-        if len(lines) == 1 and is_title_line(lines[0].text):
+        if len(lines) == 1 and is_title_line(lines[0].text, title_max):
             title = k
-        elif is_title_line(lines[0].text) and _runs_on(lines[1:]):
+        elif is_title_line(lines[0].text, title_max) and _runs_on(lines[1:]):
             title, first = k, k + 1
         elif _runs_on(lines):
             first = k
@@ -275,7 +275,7 @@ def _ends_block(line: Line) -> bool:
     return is_bullet_start(line.text) or "］" in line.text or (line.text.endswith("。") and line.width <= NARROW)
 
 
-def _columns(body: list[Line | None], owner: RowDraft) -> list[RowDraft]:
+def _columns(body: list[Line | None], owner: RowDraft, title_max: float = TITLE_MAX) -> list[RowDraft]:
     """Split what follows a tag into results and plans; a title followed by results starts a new row."""
     rows = [owner]
     paras = paragraphs(body)
@@ -288,7 +288,7 @@ def _columns(body: list[Line | None], owner: RowDraft) -> list[RowDraft]:
     first = True
     for para in paras:
         row = rows[-1]
-        if (mode == "plans" and len(para) >= 2 and is_title_line(para[0].text)
+        if (mode == "plans" and len(para) >= 2 and is_title_line(para[0].text, title_max)
                 and is_bullet_start(para[1].text) and para[1].width > NARROW):
             # 「保険導入の手引きの作成」 (line 896): a title, no description, results at once.
             row = RowDraft(title=para[0], first_line="")

@@ -30,6 +30,7 @@ OFFICE_WORD_RE = re.compile(r"(?:省|庁|府|官房|局|部|課|室|班|セン�
 OFFICE_MAX = 16.0  # the 担当 column holds at most ~14 characters a line
 # 保険導入の手引きの作成 ・令和６年度診療報酬改定を踏まえた…: a title and a bullet on one line
 TITLE_THEN_BULLET_RE = re.compile(r"^([^・。、\s][^・。]{3,46}?)[ 　]+(・.+)$")
+TITLE_MARGIN = 4.0  # cells between the widest title and the description column's width (48 and ~54 in the sample)
 INTERLEAVED_WIDTH = 80.0  # no column is wider than ~60 cells: wider lines hold several columns
 
 
@@ -41,6 +42,7 @@ class Prepared:
     numbers: list[int]
     profile: str
     offices: list[tuple[int, str]]  # (source line, office text) of a 「担当」 column
+    title_max: float = TITLE_MAX  # the widest a title line may be: below the description column's width
 
 
 @dataclass(frozen=True)
@@ -103,9 +105,23 @@ def prepare(text: str) -> Prepared:
     offices: list[tuple[int, str]] = []
     if any(OFFICE_HEADER_RE.search(x) for x in lines[:200]):
         lines, offices = _take_offices(lines, numbers)
+    title_max = _title_max(lines)
     if profile.name == "dense":
-        lines, numbers = _separate_blocks(lines, numbers)
-    return Prepared(lines, numbers, profile.name, offices)
+        lines, numbers = _separate_blocks(lines, numbers, title_max)
+    return Prepared(lines, numbers, profile.name, offices, title_max)
+
+
+def _title_max(lines: list[str]) -> float:
+    """TITLE_MAX, or less where the description column is narrower than the sample's (~54 cells; a
+    four-column table's is ~48): a full description line must not pass for a title. The column's width
+    is that of the lines two above a ministry tag's closing bracket (full lines inside a description)."""
+    text = [x.strip() for x in lines[:SAMPLE_LINES]]
+    widths = sorted(display_width(text[i - 2]) for i in range(2, len(text))
+                    if "］" in text[i] and text[i - 1] and text[i - 2] and not is_bullet_start(text[i - 2])
+                    and not is_bullet_start(text[i - 1]) and "］" not in text[i - 2])
+    if len(widths) < 5:
+        return TITLE_MAX
+    return min(TITLE_MAX, widths[len(widths) // 2] - TITLE_MARGIN)
 
 
 def _split_titles(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int]]:
@@ -188,20 +204,21 @@ def _office_piece(text: str) -> bool:
         and not text.endswith(("。", "、")) and not is_bullet_start(text) and "年度" not in text
 
 
-def _separate_blocks(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int]]:
+def _separate_blocks(lines: list[str], numbers: list[int], title_max: float = TITLE_MAX
+                     ) -> tuple[list[str], list[int]]:
     """Blank lines where the blocked layout has them: after a ministry tag, before a title, around the
     plans column (a run of narrow bullets after wide ones, followed by no bullet)."""
     out: list[str] = []
     nums: list[int] = []
     text = [x.strip() for x in lines]
-    plans_start = _plans_starts(text)
+    plans_start = _plans_starts(text, title_max)
     for i, x in enumerate(text):
         prev = text[i - 1] if i else ""
         starts_block = i in plans_start or (
             prev and (prev.endswith("］") or (prev.endswith("。") and display_width(prev) <= NARROW
                                              and display_width(x) > NARROW and not is_bullet_start(x))
-                      or (is_title_line(x) and display_width(x) <= TITLE_MAX and prev.endswith(("。", "］"))))
-            or _titles_description(text, i))
+                      or (is_title_line(x, title_max) and prev.endswith(("。", "］"))))
+            or _titles_description(text, i, title_max))
         if starts_block and out and out[-1]:
             out.append("")
             nums.append(0)
@@ -210,18 +227,18 @@ def _separate_blocks(lines: list[str], numbers: list[int]) -> tuple[list[str], l
     return out, nums
 
 
-def _titles_description(text: list[str], i: int) -> bool:
+def _titles_description(text: list[str], i: int, title_max: float) -> bool:
     """A heading-like line followed by a full-width line that is no bullet: a title over its description."""
     nxt = text[i + 1] if i + 1 < len(text) else ""
-    return (is_title_line(text[i]) and display_width(text[i]) <= TITLE_MAX and display_width(nxt) >= NARROW + 3
+    return (is_title_line(text[i], title_max) and display_width(nxt) >= NARROW + 3
             and not is_bullet_start(nxt) and not text[i - 1].endswith(("、", "，")))
 
 
-def _row_start(text: list[str], j: int) -> bool:
+def _row_start(text: list[str], j: int, title_max: float) -> bool:
     """A short line that starts the next row rather than continuing a plans bullet: a title after a
     finished sentence, or a line holding a ministry tag."""
     x = text[j]
-    return "］" in x or (text[j - 1].endswith("。") and not is_bullet_start(x) and is_title_line(x))
+    return "］" in x or (text[j - 1].endswith("。") and not is_bullet_start(x) and is_title_line(x, title_max))
 
 
 def _after_wide(text: list[str], i: int) -> bool:
@@ -236,7 +253,7 @@ def _after_wide(text: list[str], i: int) -> bool:
     return False
 
 
-def _plans_starts(text: list[str]) -> set[int]:
+def _plans_starts(text: list[str], title_max: float) -> set[int]:
     """Indexes where a plans column starts: a bullet whose run of narrow lines follows a wide line and is
     followed by a line that is not a bullet (the next row's title or description, or a heading)."""
     starts: set[int] = set()
@@ -245,7 +262,7 @@ def _plans_starts(text: list[str]) -> set[int]:
         x = text[i]
         if x and is_bullet_start(x) and display_width(x) <= NARROW and _after_wide(text, i):
             j = i + 1
-            while j < len(text) and text[j] and display_width(text[j]) <= NARROW + 1 and not _row_start(text, j):
+            while j < len(text) and text[j] and display_width(text[j]) <= NARROW + 1 and not _row_start(text, j, title_max):
                 j += 1
             after = text[j] if j < len(text) else ""
             if not after or not is_bullet_start(after):
