@@ -1,0 +1,79 @@
+"""Program events: new, ended, succeeded, renamed and vanished, and the /1 views derived from them."""
+
+from __future__ import annotations
+
+import random
+from pathlib import Path
+
+import pytest
+
+from policydiff import load_edition, parse_report
+from policydiff.diffengine.program_events import edition_events, plans_events, programs_of, renames_of
+
+MINI = Path(__file__).parent / "data" / "yoy-mini"
+
+
+def _key(renames):
+    return [(r.old, r.new, r.evidence, round(r.confidence, 4)) for r in renames]
+
+
+def test_plans_view_renames_and_programs_are_the_events_views(seed_edition) -> None:
+    from policydiff.diffengine.plans import results_vs_plans
+
+    events = plans_events(seed_edition)
+    diff = results_vs_plans(seed_edition)
+    assert _key(renames_of(events)) == _key(diff.renames)
+    added, removed = programs_of(events)
+    assert set(added) == set(diff.programs_added)
+    assert set(removed) == set(diff.programs_removed)
+
+
+def test_a_succession_announced_last_year_and_carried_out_is_no_event(seed_edition) -> None:
+    old, new = load_edition(MINI / "old.txt"), load_edition(MINI / "new.txt")
+    events = edition_events(old, new, [(k, k) for k in range(len(old.measures))])
+    assert [(e.event, e.program) for e in events] == [
+        ("new", "医療機器スタートアップ伴走支援事業"),
+        ("vanished", "官民による若手研究者発掘支援事業"),
+    ]  # 医工連携イノベーション推進事業 → 医工連携グローバル展開事業 was stated in FY2024's plans
+
+
+def test_a_stated_succession_is_an_event_with_its_sentence(seed_edition) -> None:
+    events = plans_events(seed_edition)
+    succeeded = [e for e in events if e.event == "succeeded"]
+    assert ("先進的研究開発・開発体制強靱化事業", "次世代型医療機器開発等促進事業") in {
+        (e.program, e.successor) for e in succeeded}
+    assert all(e.evidence and "後継" in e.evidence.text and e.evidence.line for e in succeeded)
+
+
+def test_an_ended_statement_names_the_program_and_is_not_vanished() -> None:
+    text = (MINI / "new.txt").read_text(encoding="utf-8")
+    ended = text.replace("・「医療機器スタートアップ伴走支援事業（令和7年度補正予算：2.5億円）」により、起業を目指す研究者を支援した。",
+                         "・「官民による若手研究者発掘支援事業」は令和６年度をもって事業終了した。")
+    assert ended != text
+    old = load_edition(MINI / "old.txt")
+    events = edition_events(old, parse_report(ended), [(k, k) for k in range(len(old.measures))])
+    got = [(e.event, e.program) for e in events]
+    assert ("ended", "官民による若手研究者発掘支援事業") in got
+    assert ("vanished", "官民による若手研究者発掘支援事業") not in got
+    assert next(e for e in events if e.event == "ended").evidence.text.endswith("事業終了した。")
+
+
+@pytest.mark.parametrize("seed", [3, 11, 29])
+def test_between_editions_the_derived_views_match_the_engines_renames(seed_edition, seed_bytes, seed: int) -> None:
+    from policydiff.diffengine.align import align_editions
+    from policydiff.diffengine.engine import diff_editions
+    from policydiff.diffengine.model import Options
+    from policydiff.versions.synthetic import make_synthetic
+
+    syn = make_synthetic(seed_bytes.decode("utf-8"), random.Random(seed).randrange(1_000_000), n_edits=12)
+    new = parse_report(syn.text)
+    al = align_editions(seed_edition, new, Options())
+    related = {(i, j) for i, (j, _) in al.pairs.items()}
+    related |= {(i, j) for j, parts in al.merge_parts.items() for i, _ in parts}
+    related |= {(i, j) for i, parts in al.split_parts.items() for j, _ in parts}
+    events = edition_events(seed_edition, new, related)
+    diff = diff_editions(seed_edition, new)
+    assert sorted(_key(renames_of(events))) == sorted(_key(diff.renames))
+    added, removed = programs_of(events)
+    assert set(added) == set(diff.programs_added)
+    assert set(removed) == set(diff.programs_removed)
