@@ -58,11 +58,17 @@ class Row:
         return list(dict.fromkeys(p for b in self.bullets for p in b.programs))
 
 
+# 「（先進的研究開発・開発体制強靱化事業の後継事業として…）」: the parser may read 「Xの後継事業」 as a
+# name; it refers to another program and names none.
+REFERENCE_NAME_RE = re.compile(r"の後継(?:事業)?$")
+
+
 def _names(rows: Iterable[Row]) -> dict[str, str]:
     out: dict[str, str] = {}
     for r in rows:
         for p in r.programs():
-            out.setdefault(normalize(p), p)
+            if not REFERENCE_NAME_RE.search(p):
+                out.setdefault(normalize(p), p)
     return out
 
 
@@ -168,10 +174,15 @@ def _rows(measures, column: str | None = None) -> list[Row]:
 
 def edition_events(old: Edition, new: Edition, related: Iterable[tuple[int, int]],
                    rename_threshold: float = 0.6) -> list[ProgramEvent]:
-    """Events from edition OLD to edition NEW; RELATED are aligned (old, new) measure indices."""
+    """Events from edition OLD to edition NEW; RELATED are aligned (old, new) measure indices.
+
+    What OLD already said is known: its stated successions, and the renames inferred between its
+    own results and plans (a program its plans already call by the new name)."""
+    known = [s for _, _, _, s in old.successions()]
+    known += [Succession(e.program, e.successor, e.reason, 0, 0) for e in plans_events(old, rename_threshold)
+              if e.event == "renamed" and e.successor]
     return program_events(_rows(old.measures), _rows(new.measures), sorted(related),
-                          [(m.id, s) for m, _, _, s in new.successions()],
-                          [s for _, _, _, s in old.successions()], rename_threshold)
+                          [(m.id, s) for m, _, _, s in new.successions()], known, rename_threshold)
 
 
 def plans_events(ed: Edition, rename_threshold: float = 0.6) -> list[ProgramEvent]:
@@ -181,7 +192,11 @@ def plans_events(ed: Edition, rename_threshold: float = 0.6) -> list[ProgramEven
                           [(m.id, s) for m, _, _, s in ed.successions()], (), rename_threshold)
 
 
-def lineage_links(events: Iterable[ProgramEvent], *editions: Edition) -> list[tuple[str, str]]:
-    """(old name, new name) of every succession the editions state and every event that renames."""
+def lineage_links(events: Iterable[ProgramEvent], *editions: Edition, rename_threshold: float = 0.6
+                  ) -> list[tuple[str, str]]:
+    """(old name, new name) of every succession the editions state, of the renames inferred inside
+    each edition (results against plans), and of every event that renames."""
     links = [(s.old, s.new) for ed in editions for _, _, _, s in ed.successions()]
+    links += [(e.program, e.successor) for ed in editions for e in plans_events(ed, rename_threshold)
+              if e.event == "renamed" and e.successor]
     return links + [(e.program, e.successor) for e in events if e.successor]

@@ -74,10 +74,19 @@ class Lineage:
     def __init__(self, links: Iterable[tuple[str, str]]) -> None:
         self._parent: dict[str, str] = {}
         self._earlier: set[str] = set()  # names that became another name
+        first: dict[str, str] = {}
         for old, new in links:
             a, b = normalize(old), normalize(new)
             self._earlier.add(a)
-            self._parent[self.key(a)] = self.key(b)
+            # One name with two successors is one line split in sub-lines: 医工連携イノベーション推進事業 →
+            # 医工連携グローバル展開事業, and → 医工連携グローバル展開事業（研究開発事業） (seed m004, m009). The
+            # first successor continues the line; joining both would put a whole 14億円 and a 14億円の内数
+            # on one line.
+            if first.setdefault(a, b) != b:
+                continue
+            ka, kb = self.key(a), self.key(b)
+            if ka != kb:
+                self._parent[ka] = kb
 
     def key(self, name: str) -> str:
         n = normalize(name)
@@ -129,7 +138,7 @@ def _step(kind: StepType, a: BudgetPoint | None, b: BudgetPoint) -> BudgetStep:
                       not (a.part_of or b.part_of))
 
 
-def _steps(points: list[BudgetPoint]) -> list[BudgetStep]:
+def _steps(points: list[BudgetPoint], from_year: int | None) -> list[BudgetStep]:
     out: list[BudgetStep] = []
     years = sorted({p.fiscal_year for p in points})
     for fy in years:
@@ -142,7 +151,8 @@ def _steps(points: list[BudgetPoint]) -> list[BudgetStep]:
         enacted_known = _latest(points, fy, "initial") is not None
         for a_kind, b_kind in (("initial", "initial"), ("request", "request"), ("initial", "request")):
             a, b = _latest(points, fy - 1, a_kind), _latest(points, fy, b_kind)
-            if a and b and not (b_kind == "request" and a_kind == "initial" and enacted_known):
+            if a and b and not (b_kind == "request" and a_kind == "initial" and enacted_known) \
+                    and (from_year is None or fy >= from_year):
                 out.append(_step("year-over-year", a, b))
         # A 補正 line NEW reports: against OLD's amount for the same year if it differs, else (a
         # line OLD did not know) against the year before's 補正, like for like, or nothing.
@@ -154,8 +164,12 @@ def _steps(points: list[BudgetPoint]) -> list[BudgetStep]:
     return out
 
 
-def budget_trajectories(cited: Iterable[Cited], links: Iterable[tuple[str, str]]) -> list[Trajectory]:
-    """One trajectory per program lineage that cites an amount, in order of first citation."""
+def budget_trajectories(cited: Iterable[Cited], links: Iterable[tuple[str, str]],
+                        from_year: int | None = None) -> list[Trajectory]:
+    """One trajectory per program lineage that cites an amount, in order of first citation.
+
+    FROM_YEAR: year-over-year steps into earlier years are left out (the new side's first year: what
+    the older side alone already told is no news); their points stay on the line."""
     lineage = Lineage(links)
     out = []
     for points in _points(cited, lineage).values():
@@ -163,7 +177,7 @@ def budget_trajectories(cited: Iterable[Cited], links: Iterable[tuple[str, str]]
         newest = [p.name for p in points if p.edition == "new"] or [p.name for p in points]
         program = next((n for n in newest if not lineage.was_succeeded(n)), newest[-1])
         ordered = tuple(sorted(points, key=lambda p: (p.fiscal_year, p.edition != "old", p.kind, p.line)))
-        out.append(Trajectory(program, names, ordered, tuple(_steps(points))))
+        out.append(Trajectory(program, names, ordered, tuple(_steps(points, from_year))))
     return out
 
 
