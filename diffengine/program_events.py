@@ -72,6 +72,12 @@ def _names(rows: Iterable[Row]) -> dict[str, str]:
     return out
 
 
+def _line_of(key: str, followed: set[str]) -> bool:
+    """Whether KEY is the program whose sub-line was followed: 「医療機器等における先進的研究開発・開発体制
+    強靭化事業」 (seed m030) and its line 「…強靭化事業(医療機器開発体制強靱化)」 succeeded (seed line 1018)."""
+    return any(f.startswith(key + "(") for f in followed)
+
+
 def _first_row(rows: Sequence[Row], name: str) -> Row | None:
     key = normalize(name)
     return next((r for r in rows if any(normalize(p) == key for p in r.programs())), None)
@@ -138,7 +144,7 @@ def program_events(old_rows: Sequence[Row], new_rows: Sequence[Row], pairs: Sequ
             row = _first_row(new_rows, name)
             events.append(ProgramEvent("new", name, None, 1.0, None, row.id if row else ""))
     for key, name in old_names.items():
-        if key not in new_names and key not in followed and key not in ended_keys:
+        if key not in new_names and key not in followed and key not in ended_keys and not _line_of(key, followed):
             row = _first_row(old_rows, name)
             events.append(ProgramEvent("vanished", name, None, 1.0, None, row.id if row else ""))
     order = {k: n for n, k in enumerate(EVENT_KINDS)}

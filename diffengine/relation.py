@@ -21,3 +21,16 @@ def infer_relation(old_results_fy: int, old_plans_fy: int, new_results_fy: int, 
     if (old_results_fy, old_plans_fy) == (new_results_fy, new_plans_fy):
         return "revision"
     return "other"
+
+
+# The Basic Plan column: what the plan itself says about a measure. Results and plans are rewritten
+# every year, so between years only these fields make a measure `changed`.
+BASIC_PLAN_FIELDS = ("title", "description", "ministries")
+
+
+def layer_status(status: str, changed_fields: tuple[str, ...], relation: Relation) -> str:
+    """A measure's status in the Basic Plan layer: between years (next-year, other) a `changed`
+    measure whose Basic Plan column is the same is `unchanged` (a move stays flagged apart)."""
+    if relation == "revision" or status != "changed":
+        return status
+    return "changed" if any(f in BASIC_PLAN_FIELDS for f in changed_fields) else "unchanged"

@@ -29,7 +29,7 @@ class BudgetPoint:
     edition: Side
     fiscal_year: int
     kind: BudgetKind
-    yen: int
+    yen: int | None  # None for a request without an amount yet (予算要求中)
     part_of: bool
     measure: str
     page: int
@@ -47,7 +47,7 @@ class BudgetStep:
     from_kind: BudgetKind | None
     to_kind: BudgetKind
     from_yen: int | None
-    to_yen: int
+    to_yen: int | None
     delta_yen: int | None
     delta_pct: float | None
     comparable: bool  # False when either side is 内数 or there is nothing to compare with
@@ -102,7 +102,8 @@ def _points(cited: Iterable[Cited], lineage: Lineage) -> dict[str, list[BudgetPo
     out: dict[str, list[BudgetPoint]] = defaultdict(list)
     seen: set[tuple] = set()
     for side, measure, b in cited:
-        if not b.program or b.yen is None or b.fiscal_year is None:
+        # 「予算要求中」 is a request without an amount yet: a point, so that its enactment is a step.
+        if not b.program or b.fiscal_year is None or (b.yen is None and b.kind != "request"):
             continue
         key = lineage.key(b.program)
         ident = (key, side, b.fiscal_year, b.kind, b.yen, b.part_of)
@@ -117,6 +118,7 @@ def _points(cited: Iterable[Cited], lineage: Lineage) -> dict[str, list[BudgetPo
 def _value(points: list[BudgetPoint], side: Side | None, fy: int, kinds: tuple[str, ...]) -> BudgetPoint | None:
     """The amount an edition gives for a year and kind: the most cited one, ties to the first cited."""
     mine = [p for p in points if p.fiscal_year == fy and p.kind in kinds and (side is None or p.edition == side)]
+    mine = [p for p in mine if p.yen is not None] or mine
     if not mine:
         return None
     counts = Counter((p.yen, p.part_of) for p in mine)
@@ -130,8 +132,9 @@ def _latest(points: list[BudgetPoint], fy: int, kind: str) -> BudgetPoint | None
 
 
 def _step(kind: StepType, a: BudgetPoint | None, b: BudgetPoint) -> BudgetStep:
-    if a is None:
-        return BudgetStep(kind, b.fiscal_year, None, None, b.kind, None, b.yen, None, None, False)
+    if a is None or a.yen is None or b.yen is None:
+        return BudgetStep(kind, b.fiscal_year, a.fiscal_year if a else None, a.kind if a else None, b.kind,
+                          a.yen if a else None, b.yen, None, None, False)
     delta = b.yen - a.yen
     pct = round(delta / a.yen * 100, 2) if a.yen else None
     return BudgetStep(kind, b.fiscal_year, a.fiscal_year, a.kind, b.kind, a.yen, b.yen, delta, pct,
@@ -146,13 +149,11 @@ def _steps(points: list[BudgetPoint], from_year: int | None) -> list[BudgetStep]
         asked, enacted = _value(points, "old", fy, ("request",)), _value(points, "new", fy, ("initial",))
         if asked and enacted:
             out.append(_step("request-to-enacted", asked, enacted))
-        # Like for like across consecutive years; and, while a year has no enacted budget yet, its
-        # request against the year before's enacted budget: the comparison ministries print (対前年度).
-        enacted_known = _latest(points, fy, "initial") is not None
-        for a_kind, b_kind in (("initial", "initial"), ("request", "request"), ("initial", "request")):
-            a, b = _latest(points, fy - 1, a_kind), _latest(points, fy, b_kind)
-            if a and b and not (b_kind == "request" and a_kind == "initial" and enacted_known) \
-                    and (from_year is None or fy >= from_year):
+        # Like for like across consecutive years only: an enacted budget against the year before's,
+        # a request against the year before's request. A request against an enacted budget mixes kinds.
+        for kind in ("initial", "request"):
+            a, b = _latest(points, fy - 1, kind), _latest(points, fy, kind)
+            if a and b and b.yen is not None and (from_year is None or fy >= from_year):
                 out.append(_step("year-over-year", a, b))
         # A 補正 line NEW reports: against OLD's amount for the same year if it differs, else (a
         # line OLD did not know) against the year before's 補正, like for like, or nothing.
@@ -186,7 +187,7 @@ def totals(trajectories: Iterable[Trajectory], side: Side) -> dict[tuple[int, st
     out: dict[tuple[int, str], int] = defaultdict(int)
     for t in trajectories:
         for p in t.points:
-            if p.edition == side and not p.part_of:
+            if p.edition == side and not p.part_of and p.yen is not None:
                 out[(p.fiscal_year, p.kind)] += p.yen
     return dict(sorted(out.items()))
 

@@ -44,9 +44,10 @@ def _marker(kind: str, x: float, y: float, part_of: bool) -> str:
 
 def trajectory_svg(t: Trajectory, label: str = "") -> Markup:
     """The chart of T; LABEL is the accessible name (the program name by default)."""
-    points = [p for p in t.points if p.edition == "new"] + [
-        p for p in t.points if p.edition == "old"
-        and not any(q.edition == "new" and (q.fiscal_year, q.kind) == (p.fiscal_year, p.kind) for q in t.points)]
+    amounts = [p for p in t.points if p.yen is not None]
+    points = [p for p in amounts if p.edition == "new"] + [
+        p for p in amounts if p.edition == "old"
+        and not any(q.edition == "new" and (q.fiscal_year, q.kind) == (p.fiscal_year, p.kind) for q in amounts)]
     years = sorted({p.fiscal_year for p in points})
     if not points:
         return Markup("")

@@ -59,14 +59,12 @@ def test_a_succeeded_programs_amounts_are_on_its_successors_line_and_naisu_is_no
     assert medic.steps and not any(s.comparable for s in medic.steps)
 
 
-def test_year_over_year_compares_like_for_like_and_a_request_only_before_enactment(mini) -> None:
+def test_year_over_year_compares_like_for_like_only(mini) -> None:
     _, _, by_program, _ = mini
     t = by_program["医療機器等研究成果展開事業"]
     yoy = {(s.fiscal_year, s.from_kind, s.to_kind): (s.from_yen, s.to_yen) for s in t.steps if s.type == "year-over-year"}
-    assert yoy[(2025, "initial", "initial")] == (1_090_000_000, 1_100_000_000)
-    assert yoy[(2026, "request", "request")] == (1_120_000_000, 1_150_000_000)
-    assert yoy[(2026, "initial", "request")] == (1_100_000_000, 1_150_000_000)
-    assert (2025, "initial", "request") not in yoy  # FY2025 is enacted: its request is history
+    assert yoy == {(2025, "initial", "initial"): (1_090_000_000, 1_100_000_000),
+                   (2026, "request", "request"): (1_120_000_000, 1_150_000_000)}
 
 
 def test_a_new_supplementary_line_is_a_step_without_a_base(mini) -> None:
@@ -93,11 +91,22 @@ def test_the_real_reports_stale_labels_are_found_and_its_supplementary_lines_are
     assert supplementary_lines and not supplementary_lines & {w.line for w in warnings}
 
 
-def test_in_one_edition_a_naisu_against_a_whole_amount_is_not_comparable(seed_plans) -> None:
+def test_in_one_edition_this_years_budget_and_next_years_request_are_no_step(seed_plans) -> None:
+    # 令和６年度予算：10.9億円 (line 54) and 令和７年度予算案：11.2憶円 (line 67): both on the line, not compared.
     t = seed_plans["医療機器等研究成果展開事業"]
-    assert _steps(t, "year-over-year") == [(2025, 1_090_000_000, 1_120_000_000, 30_000_000, True)]
-    medic = seed_plans["医工連携グローバル展開事業"]
-    assert all(not s.comparable for s in medic.steps)
+    assert {(p.edition, p.fiscal_year, p.kind, p.yen) for p in t.points} == {
+        ("old", 2024, "initial", 1_090_000_000), ("new", 2025, "request", 1_120_000_000)}
+    assert t.steps == ()
+
+
+def test_a_request_without_an_amount_is_a_point_whose_enactment_is_a_step(seed_edition) -> None:
+    from policydiff.diffengine.trajectories import _step
+
+    t = {x.program: x for x in budget_trajectories(plans_points(seed_edition), [])}["革新的医療機器等国際標準獲得推進事業"]
+    assert [(p.kind, p.yen, p.line) for p in t.points] == [("request", None, 972)]  # 「予算要求中」
+    enacted = t.points[0].__class__("new", 2025, "initial", 120_000_000, False, "m054", 9, 888, t.program)
+    step = _step("request-to-enacted", t.points[0], enacted)
+    assert (step.from_yen, step.to_yen, step.delta_yen, step.comparable) == (None, 120_000_000, None, False)
 
 
 def test_a_supplementary_of_another_year_is_never_compared_with_a_request(seed_plans) -> None:
