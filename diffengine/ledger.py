@@ -20,9 +20,10 @@ from functools import lru_cache
 from typing import Literal
 
 from ..versions.model import Bullet, Measure
-from ..versions.normalize import normalize
+from ..versions.normalize import normalize as _normalize
 from .textdiff import similarity
 
+normalize = lru_cache(maxsize=131072)(_normalize)  # every bullet is compared many times
 Outcome = Literal["done", "partial", "dropped", "reworked"]
 OUTCOMES: tuple[Outcome, ...] = ("done", "partial", "reworked", "dropped")
 
@@ -127,7 +128,7 @@ class Scored:
 
 
 def _score(plan: Bullet, result: Bullet, key: Callable[[str], str]) -> Scored:
-    if plan.norm == result.norm:
+    if normalize(plan.text) == normalize(result.text):
         return Scored(1.0, 1.0, "carried over verbatim")
     # With and without the quoted program names: a name shared by every bullet of a program must
     # not make two different pieces of its work alike, nor may a plan that is mostly a name go unseen.
@@ -211,7 +212,7 @@ def _promised_again(plan: Bullet, new_plans: Sequence[Bullet], key: Callable[[st
     best: tuple[float, int] = (0.0, -1)
     roll = _rolled(plan, key)
     for k, q in enumerate(new_plans):
-        if q.norm == plan.norm:
+        if normalize(q.text) == normalize(plan.text):
             return q, 1.0
         s = max(similarity(roll, _rolled(q, key)), dice(plan.text, q.text))
         best = max(best, (s, -k))
@@ -245,29 +246,29 @@ def _leads(results: Sequence[Bullet]) -> list[int]:
         if open_list is not None and ITEM_RE.match(r.text.lstrip()):
             out.append(open_list)
             continue
-        if j and GOES_ON_RE.match(r.norm):
+        if j and GOES_ON_RE.match(normalize(r.text)):
             out.append(out[-1])
             continue
         out.append(j)
-        open_list = j if OPENS_LIST_RE.search(r.norm.rstrip()) else None
+        open_list = j if OPENS_LIST_RE.search(normalize(r.text).rstrip()) else None
     return out
 
 
 def _carried_rows(old: Measure, results: Sequence[tuple[Measure, Bullet]]) -> list[tuple[int, int]]:
     """A statement printed across both columns of one line (「・令和５年度に事業終了 後継事業の予定無し」,
     seed line 22) and printed again the same way: its plan part is answered by its result part."""
-    same_line = {r.line: r.norm for r in old.results}
+    same_line = {r.line: normalize(r.text) for r in old.results}
     out = []
     for i, p in enumerate(old.plans):
         if p.line in same_line:
-            out += [(i, j) for j, (_, r) in enumerate(results) if r.norm == same_line[p.line]][:1]
+            out += [(i, j) for j, (_, r) in enumerate(results) if normalize(r.text) == same_line[p.line]][:1]
     return out
 
 
 def measure_ledger(old: Measure, news: Sequence[Measure], key: Callable[[str], str]
                    ) -> tuple[list[FollowThrough], list[Unplanned]]:
     """The ledger of one old measure against its new counterpart(s) (several for a split)."""
-    results = [(m, r) for m in news for r in m.results if not HEADING_RE.match(r.norm)]
+    results = [(m, r) for m in news for r in m.results if not HEADING_RE.match(normalize(r.text))]
     new_plans = [q for m in news for q in m.plans]
     scores: dict[tuple[int, int], Scored] = {}
     for i, p in enumerate(old.plans):
@@ -303,11 +304,11 @@ def measure_ledger(old: Measure, news: Sequence[Measure], key: Callable[[str], s
         top = max(pairs, key=lambda x: x[1].score)[1] if pairs else None
         reason = "; ".join(x for x in (top.reason if top else "", why) if x)
         if again is not None:
-            reason += "; promised again" + (" word for word" if again.norm == p.norm else "")
+            reason += "; promised again" + (" word for word" if normalize(again.text) == normalize(p.text) else "")
         new_id = news[0].id if news else None
         entries.append(FollowThrough(old.id, new_id, cite(p), outcome, tuple(cite(r) for r, _ in pairs),
                                      top.score if top else 0.0, reason, cite(again) if again else None,
-                                     again is not None and again.norm == p.norm))
+                                     again is not None and normalize(again.text) == normalize(p.text)))
     unplanned = [Unplanned(m.id, cite(r)) for j, (m, r) in enumerate(results) if j not in answered]
     return entries, unplanned
 
@@ -339,7 +340,7 @@ def follow_through(old: Sequence[Measure], new: Sequence[Measure], related: Iter
     for j, m in enumerate(new):
         if j not in paired_new:
             for r in m.results:
-                if not HEADING_RE.match(r.norm):
+                if not HEADING_RE.match(normalize(r.text)):
                     unplanned.setdefault((m.id, r.line), Unplanned(m.id, cite(r)))
     # A result answered through one partner is not unplanned for another (a merged row's results).
     return entries, [u for k, u in sorted(unplanned.items(), key=lambda x: x[1].result.line) if k not in answered]

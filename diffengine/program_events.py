@@ -179,13 +179,15 @@ def _rows(measures, column: str | None = None) -> list[Row]:
 
 
 def edition_events(old: Edition, new: Edition, related: Iterable[tuple[int, int]],
-                   rename_threshold: float = 0.6) -> list[ProgramEvent]:
+                   rename_threshold: float = 0.6, inside_old: list[ProgramEvent] | None = None) -> list[ProgramEvent]:
     """Events from edition OLD to edition NEW; RELATED are aligned (old, new) measure indices.
 
     What OLD already said is known: its stated successions, and the renames inferred between its
     own results and plans (a program its plans already call by the new name)."""
     known = [s for _, _, _, s in old.successions()]
-    known += [Succession(e.program, e.successor, e.reason, 0, 0) for e in plans_events(old, rename_threshold)
+    if inside_old is None:
+        inside_old = plans_events(old, rename_threshold)
+    known += [Succession(e.program, e.successor, e.reason, 0, 0) for e in inside_old
               if e.event == "renamed" and e.successor]
     return program_events(_rows(old.measures), _rows(new.measures), sorted(related),
                           [(m.id, s) for m, _, _, s in new.successions()], known, rename_threshold)
@@ -198,11 +200,11 @@ def plans_events(ed: Edition, rename_threshold: float = 0.6) -> list[ProgramEven
                           [(m.id, s) for m, _, _, s in ed.successions()], (), rename_threshold)
 
 
-def lineage_links(events: Iterable[ProgramEvent], *editions: Edition, rename_threshold: float = 0.6
-                  ) -> list[tuple[str, str]]:
+def lineage_links(events: Iterable[ProgramEvent], *editions: Edition, rename_threshold: float = 0.6,
+                  inside: Iterable[Iterable[ProgramEvent]] | None = None) -> list[tuple[str, str]]:
     """(old name, new name) of every succession the editions state, of the renames inferred inside
-    each edition (results against plans), and of every event that renames."""
+    each edition (results against plans; INSIDE when already computed), and of every event that renames."""
     links = [(s.old, s.new) for ed in editions for _, _, _, s in ed.successions()]
-    links += [(e.program, e.successor) for ed in editions for e in plans_events(ed, rename_threshold)
-              if e.event == "renamed" and e.successor]
+    inside = inside if inside is not None else [plans_events(ed, rename_threshold) for ed in editions]
+    links += [(e.program, e.successor) for group in inside for e in group if e.event == "renamed" and e.successor]
     return links + [(e.program, e.successor) for e in events if e.successor]

@@ -73,6 +73,8 @@ class Lineage:
 
     def __init__(self, links: Iterable[tuple[str, str]]) -> None:
         self._parent: dict[str, str] = {}
+        self._keys: dict[str, str] = {}  # name as cited → lineage key, once the links are all in
+        self._done = False
         self._earlier: set[str] = set()  # names that became another name
         first: dict[str, str] = {}
         for old, new in links:
@@ -87,11 +89,16 @@ class Lineage:
             ka, kb = self.key(a), self.key(b)
             if ka != kb:
                 self._parent[ka] = kb
+        self._done = True
 
     def key(self, name: str) -> str:
+        if name in self._keys:
+            return self._keys[name]
         n = normalize(name)
         while n in self._parent and self._parent[n] != n:
             n = self._parent[n]
+        if self._done:
+            self._keys[name] = n
         return n
 
     def was_succeeded(self, name: str) -> bool:

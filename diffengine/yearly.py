@@ -38,8 +38,9 @@ def between_editions(old: Edition, new: Edition, related: Iterable[tuple[int, in
                      rename_threshold: float = 0.6) -> Yearly:
     """RELATED: aligned (old, new) measure indices, with split and merge parts."""
     related = sorted(set(related))
-    events = edition_events(old, new, related, rename_threshold)
-    links = lineage_links(events, old, new, rename_threshold=rename_threshold)
+    inside = [plans_events(old, rename_threshold), plans_events(new, rename_threshold)]
+    events = edition_events(old, new, related, rename_threshold, inside[0])
+    links = lineage_links(events, old, new, inside=inside)
     lineage = Lineage(links)
     trajectories = budget_trajectories(edition_points(old, new), links,
                                        from_year=new.results_fy if relation == "next-year" else None)
@@ -53,7 +54,7 @@ def between_editions(old: Edition, new: Edition, related: Iterable[tuple[int, in
 def within_edition(ed: Edition, rename_threshold: float = 0.6) -> Yearly:
     """Results (old side) against plans (new side) of one edition: no ledger, the plans are ahead."""
     events = plans_events(ed, rename_threshold)
-    links = lineage_links(events, ed, rename_threshold=rename_threshold)
+    links = lineage_links(events, ed, inside=[events])
     trajectories = budget_trajectories(plans_points(ed), links, from_year=ed.plans_fy)
     warnings = stale_labels([(m.id, c, b) for m, c, _, b in ed.budgets()], ed.results_fy, Lineage(links), "old")
     return Yearly((), (), tuple(trajectories), tuple(events), tuple(warnings))
