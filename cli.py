@@ -1,4 +1,4 @@
-"""The `policydiff` command: parse arguments, call versions → diffengine → renderers, map errors.
+"""The `policydiff` command: parse arguments, call the library API (api.py), map errors to exit codes.
 
 Exit codes follow diff(1): 0 nothing to report, 1 differences or problems found, 2 trouble
 (refused input, archive error), 3 a bug in policydiff.
@@ -6,6 +6,7 @@ Exit codes follow diff(1): 0 nothing to report, 1 differences or problems found,
 
 from __future__ import annotations
 
+import json
 import os
 import sys
 from pathlib import Path
@@ -13,10 +14,8 @@ from typing import Any
 
 import click
 
-from . import __version__
+from . import __version__, api
 from .versions.errors import PolicydiffError
-
-DEFAULT_ARCHIVE = "policydiff-archive"
 
 
 class Trouble(click.ClickException):
@@ -49,8 +48,8 @@ class PolicydiffGroup(click.Group):
 
 @click.group(cls=PolicydiffGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, "--version", prog_name="policydiff")
-@click.option("--archive", "archive_path", type=click.Path(path_type=Path), envvar="POLICYDIFF_ARCHIVE",
-              default=DEFAULT_ARCHIVE, show_default=True, show_envvar=True,
+@click.option("--archive", "archive_path", type=click.Path(path_type=Path), envvar=api.ARCHIVE_ENV,
+              default=api.DEFAULT_ARCHIVE, show_default=True, show_envvar=True,
               help="The git archive of editions (created on first use).")
 @click.pass_context
 def cli(ctx: click.Context, archive_path: Path) -> None:
@@ -65,38 +64,24 @@ def cli(ctx: click.Context, archive_path: Path) -> None:
     ctx.obj = archive_path
 
 
-def _archive(ctx: click.Context):
-    from .versions.archive import Archive
+class RegistryChoice(click.Choice):
+    """--format choices read from a renderer registry when the command runs, so a format registered
+    after this module was imported (a plugin, a test) is offered too."""
 
-    return Archive(ctx.obj)
+    def __init__(self, formats) -> None:
+        self.formats = formats
+        self.case_sensitive = True
+
+    @property
+    def choices(self) -> tuple[str, ...]:  # type: ignore[override]
+        return self.formats()
 
 
 def _write(text: str, output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=False)
-        return
-    from .versions.files import write_file_atomic
-
-    write_file_atomic(output, text.encode("utf-8"))
-
-
-def load_with_provenance(ctx: click.Context, ref: str):
-    """An edition named on the command line (an existing file, .xml or report text, else a name in
-    the archive) and where it came from, for report headers."""
-    from .versions.load import load_edition
-
-    if os.path.exists(ref):
-        return load_edition(Path(ref)), {"file": str(Path(ref))}
-    from .versions.load import load_archived
-
-    archive = _archive(ctx)
-    stored = archive.resolve(ref)
-    return load_archived(archive, stored), {"archive": str(archive.path), "archive_commit": stored.commit,
-                                                        "archive_name": stored.name}
-
-
-def load_side(ctx: click.Context, ref: str):
-    return load_with_provenance(ctx, ref)[0]
+    else:
+        api.write_output(output, text)
 
 
 @cli.command()
@@ -113,23 +98,12 @@ def ingest(ctx: click.Context, file: Path, document: str | None, edition_label: 
       policydiff ingest examples/iryokiki-kihonkeikaku_fy2024.txt
       policydiff ingest new.txt --document iryokiki-kihonkeikaku --edition fy2025
     """
-    from .versions.archive import check_name
-    from .versions.load import parse_report, read_input
-    from .versions.xml import edition_to_xml
-
-    if document:
-        check_name(document, "document id")
-    if edition_label:
-        check_name(edition_label, "edition label")
-    data = read_input(file)
-    ed = parse_report(data, source_name=file.name, document=document, edition=edition_label)
-    result = _archive(ctx).ingest(ed.document, ed.edition, edition_to_xml(ed), data, file.name,
-                                  ed.parser_version, ed.counts(), replace=replace)
-    c = ed.counts()
+    result = api.ingest(file, ctx.obj, document=document, edition=edition_label, replace=replace)
+    ed, c = result.edition, result.edition.counts()
     what = {"added": "ingested", "replaced": "replaced", "unchanged": "unchanged (same source already stored):"}
     click.echo(f"{what[result.status]} {ed.name}: {c['measures']} measures, {c['budgets']} budget lines, "
                f"{c['successions']} successions, {c['warnings']} warnings"
-               + (f" [commit {result.edition.commit[:10]}]" if result.status != "unchanged" else ""))
+               + (f" [commit {result.commit[:10]}]" if result.status != "unchanged" else ""))
     if ed.synthetic:
         click.echo(f"note: {ed.name} is a SYNTHETIC edition, not a real report", err=True)
 
@@ -145,10 +119,7 @@ def list_(ctx: click.Context, fmt: str) -> None:
       policydiff list
       policydiff list --format json
     """
-    import json
-
-    archive = _archive(ctx)
-    editions = archive.editions() if archive.exists() else []
+    editions = api.editions(ctx.obj)
     if fmt == "json":
         rows = [{"name": e.name, "document": e.document, "edition": e.edition, "source": e.source_name,
                  "sha256": e.sha256, "commit": e.commit, "parser": e.parser} for e in editions]
@@ -156,7 +127,7 @@ def list_(ctx: click.Context, fmt: str) -> None:
                               sort_keys=True, indent=2))
         return
     if not editions:
-        click.echo(f"no editions in {archive.path} yet; add one with: policydiff ingest FILE", err=True)
+        click.echo(f"no editions in {ctx.obj} yet; add one with: policydiff ingest FILE", err=True)
         return
     for e in editions:
         click.echo(f"{e.name}\t{e.source_name}\tsha256 {e.sha256[:12]}\tcommit {e.commit[:10]}")
@@ -164,7 +135,7 @@ def list_(ctx: click.Context, fmt: str) -> None:
 
 @cli.command()
 @click.argument("edition")
-@click.option("--format", "fmt", type=click.Choice(["text", "xml", "json"]), default="text", show_default=True)
+@click.option("--format", "fmt", type=RegistryChoice(api.view_formats), default="text", show_default=True)
 @click.option("--summary", is_flag=True, help="Only the counts, budgets, successions and warnings.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to a file.")
 @click.pass_context
@@ -177,30 +148,14 @@ def show(ctx: click.Context, edition: str, fmt: str, summary: bool, output: Path
       policydiff show iryokiki-kihonkeikaku/fy2024 --format json
       policydiff show examples/iryokiki-kihonkeikaku_fy2024.txt --summary
     """
-    ed = load_side(ctx, edition)
-    if fmt == "json":
-        from .renderers.edition_json import render_edition_json
-
-        text = render_edition_json(ed)
-    elif fmt == "xml":
-        from .versions.xml import edition_to_xml
-
-        text = edition_to_xml(ed).decode("utf-8")
-    else:
-        from .renderers.edition_text import render_edition_text
-
-        text = render_edition_text(ed, measures=not summary)
-    _write(text, output)
-
-
-FAIL_KINDS = ("any", "text", "budget", "added", "removed", "rename")
+    ed = api.open_edition(edition, ctx.obj)
+    _write(api.render_edition(ed, fmt, api.ReportOptions(summary_only=summary)), output)
 
 
 def _fail_kinds(value: str) -> frozenset[str]:
     kinds = frozenset(k.strip() for k in value.split(",") if k.strip())
-    bad = kinds - set(FAIL_KINDS)
-    if bad or not kinds:
-        raise click.BadParameter(f"choose from {','.join(FAIL_KINDS)} (comma-separated)", param_hint="--fail-on")
+    if kinds - set(api.FAIL_KINDS) or not kinds:
+        raise click.BadParameter(f"choose from {','.join(api.FAIL_KINDS)} (comma-separated)", param_hint="--fail-on")
     return kinds
 
 
@@ -210,17 +165,14 @@ def _csv(value: str) -> tuple[str, ...]:
 
 def _report_options(fn):
     """Options shared by `diff` and `plans`: format and file, filters, thresholds, exit policy."""
-    from .diffengine.select import STATUS_FILTERS
-
     options = [
-        click.option("--format", "fmt", type=click.Choice(["text", "json", "html", "markdown", "csv"]),
-                     default="text", show_default=True,
+        click.option("--format", "fmt", type=RegistryChoice(api.report_formats), default="text", show_default=True,
                      help="text (terminal), json (machines), html (self-contained report), markdown (PR comment), "
                           "csv (budget changes for a spreadsheet)."),
         click.option("-o", "--output", type=click.Path(path_type=Path),
                      help="Write the report to a file instead of stdout."),
         click.option("--status", "statuses", default="", metavar="KINDS",
-                     help=f"Only measures of these kinds: {','.join(STATUS_FILTERS)}."),
+                     help=f"Only measures of these kinds: {','.join(api.STATUS_FILTERS)}."),
         click.option("--ministry", "ministries", default="", metavar="CODES",
                      help="Only measures of these ministries, e.g. 厚 or 厚,経."),
         click.option("--measure", "measure_ids", default="", metavar="IDS", help="Only these measures, e.g. m004."),
@@ -241,56 +193,28 @@ def _report_options(fn):
     return fn
 
 
-def _generated_at() -> str:
-    """Now, or SOURCE_DATE_EPOCH for reproducible builds."""
-    from datetime import UTC, datetime
-
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    try:
-        moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
-    except ValueError:
-        raise Trouble(f"SOURCE_DATE_EPOCH must be an integer number of seconds, not {epoch!r}") from None
-    return moment.strftime("%Y-%m-%d %H:%M UTC")
+def _check_report_options(opts: dict[str, Any]) -> None:
+    """Refuse bad filter values before any edition is read."""
+    _fail_kinds(opts["fail_on"])
+    if set(_csv(opts["statuses"])) - set(api.STATUS_FILTERS):
+        raise click.BadParameter(f"choose from {','.join(api.STATUS_FILTERS)}", param_hint="--status")
 
 
-def _emit(diff, opts: dict[str, Any], provenance: dict[str, dict[str, str]]) -> int:
-    from .diffengine.select import STATUS_FILTERS, select
-    from .renderers import render
-
-    kinds = _fail_kinds(opts["fail_on"])
-    statuses = _csv(opts["statuses"])
-    if set(statuses) - set(STATUS_FILTERS):
-        raise click.BadParameter(f"choose from {','.join(STATUS_FILTERS)}", param_hint="--status")
-    failed = diff.has_changes(kinds)
-    shown = select(diff, statuses, _csv(opts["ministries"]), _csv(opts["measure_ids"]))
-    fmt, output = opts["fmt"], opts["output"]
-    if fmt == "text":
-        from .renderers.diff_text import TextOptions
-
-        color = opts["color"]
-        use_color = color == "always" or (color == "auto" and output is None and sys.stdout.isatty()
-                                          and not os.environ.get("NO_COLOR"))
-        options: Any = TextOptions(color=use_color, show_format_only=opts["show_format_only"])
-    elif fmt == "markdown":
-        from .renderers.markdown import MarkdownOptions
-
-        options = MarkdownOptions(show_format_only=opts["show_format_only"])
-    elif fmt == "html":
-        from .renderers.html import HtmlOptions
-
-        options = HtmlOptions(lang=opts["lang"], generated_at=_generated_at(), version=__version__,
-                              show_format_only=opts["show_format_only"], provenance=provenance)
-    else:
-        options = None
-    _write(render(shown, fmt, options), output)
+def _emit(diff: api.Diff, opts: dict[str, Any]) -> int:
+    """Write the report the options ask for; exit 1 if the diff has changes of the --fail-on kinds."""
+    failed = diff.has_changes(_fail_kinds(opts["fail_on"]))
+    shown = api.select(diff, _csv(opts["statuses"]), _csv(opts["ministries"]), _csv(opts["measure_ids"]))
+    color, output = opts["color"], opts["output"]
+    use_color = color == "always" or (color == "auto" and output is None and sys.stdout.isatty()
+                                      and not os.environ.get("NO_COLOR"))
+    options = api.ReportOptions(show_format_only=opts["show_format_only"], color=use_color, lang=opts["lang"],
+                                generated_at=api.generated_at() if opts["fmt"] == "html" else None)
+    _write(api.render(shown, opts["fmt"], options), output)
     return 1 if failed else 0
 
 
-def _options(opts: dict[str, Any]):
-    from .diffengine.model import Options
-
-    return Options(match_threshold=opts["match_threshold"], rename_threshold=opts["rename_threshold"],
-                   show_format_only=opts["show_format_only"])
+def _options(opts: dict[str, Any]) -> api.Options:
+    return api.Options(match_threshold=opts["match_threshold"], rename_threshold=opts["rename_threshold"])
 
 
 @cli.command()
@@ -309,13 +233,8 @@ def diff(ctx: click.Context, old: str, new: str, **opts: Any) -> None:
       policydiff diff old.txt new.txt --format json -o diff.json --fail-on budget,removed
       policydiff diff fy2024 fy2025-synthetic --status changed,added --ministry 厚
     """
-    _fail_kinds(opts["fail_on"])
-    from .diffengine.engine import diff_editions
-
-    old_ed, old_prov = load_with_provenance(ctx, old)
-    new_ed, new_prov = load_with_provenance(ctx, new)
-    result = diff_editions(old_ed, new_ed, _options(opts))
-    ctx.exit(_emit(result, opts, {"old": old_prov, "new": new_prov}))
+    _check_report_options(opts)
+    ctx.exit(_emit(api.diff(old, new, ctx.obj, _options(opts)), opts))
 
 
 @cli.command()
@@ -332,12 +251,8 @@ def plans(ctx: click.Context, edition: str, **opts: Any) -> None:
       policydiff plans examples/iryokiki-kihonkeikaku_fy2024.txt --format html -o plans.html
       policydiff plans fy2024 --format json -o plans.json
     """
-    _fail_kinds(opts["fail_on"])
-    from .diffengine.plans import results_vs_plans
-
-    ed, prov = load_with_provenance(ctx, edition)
-    result = results_vs_plans(ed, _options(opts))
-    ctx.exit(_emit(result, opts, {"old": prov, "new": prov}))
+    _check_report_options(opts)
+    ctx.exit(_emit(api.plans(edition, ctx.obj, _options(opts)), opts))
 
 
 @cli.command()
@@ -357,19 +272,10 @@ def synth(file: Path, output: Path, truth: Path | None, seed: int, edits: int) -
     Example:
       policydiff synth examples/iryokiki-kihonkeikaku_fy2024.txt -o out/next.txt --truth out/truth.json
     """
-    import json
-
-    from .versions.decode import decode_report
-    from .versions.files import write_file_atomic
-    from .versions.load import read_input
-    from .versions.synthetic import make_synthetic
-
-    text, _, _ = decode_report(read_input(file))
-    made = make_synthetic(text, seed=seed, n_edits=edits)
-    write_file_atomic(output, made.text.encode("utf-8"))
+    made = api.synth(file, seed=seed, edits=edits)
+    api.write_output(output, made.text)
     if truth is not None:
-        write_file_atomic(truth, (json.dumps(made.truth.to_dict(), ensure_ascii=False, sort_keys=True, indent=2)
-                                  + "\n").encode("utf-8"))
+        api.write_output(truth, made.truth)
     click.echo(f"wrote SYNTHETIC edition {output} ({edits} known edits, seed {seed})")
 
 
@@ -386,18 +292,7 @@ def lineage(ctx: click.Context, document: str | None, fmt: str) -> None:
       policydiff lineage
       policydiff lineage iryokiki-kihonkeikaku --format json
     """
-    import json
-
-    from .diffengine.lineage import program_lineage
-    from .versions.load import load_archived
-
-    archive = _archive(ctx)
-    stored = [e for e in (archive.editions() if archive.exists() else []) if document in (None, e.document)]
-    if not stored:
-        raise Trouble(f"no editions{' of ' + document if document else ''} in {archive.path}")
-    documents = sorted({e.document for e in stored})
-    result = {doc: program_lineage([load_archived(archive, e) for e in stored if e.document == doc])
-              for doc in documents}
+    result = api.lineage(document, ctx.obj)
     if fmt == "json":
         click.echo(json.dumps({"schema": "policydiff/lineage/1", "lineages": result}, ensure_ascii=False,
                               sort_keys=True, indent=2))
@@ -406,15 +301,6 @@ def lineage(ctx: click.Context, document: str | None, fmt: str) -> None:
         click.echo(f"{doc}: {len(chains)} lineage(s)")
         for chain in chains:
             click.echo("  " + " → ".join(chain))
-
-
-def _xml_from_stored(stored, source: bytes) -> bytes:
-    """What this parser makes of an archived edition's source, under its archived names."""
-    from .versions.load import parse_report
-    from .versions.xml import edition_to_xml
-
-    return edition_to_xml(parse_report(source, source_name=stored.source_name, document=stored.document,
-                                       edition=stored.edition))
 
 
 @cli.command()
@@ -427,29 +313,13 @@ def verify(ctx: click.Context) -> None:
       policydiff verify
       policydiff --archive /path/to/archive verify
     """
-    from .versions.parse_text import PARSER_VERSION
-    from .versions.xml import validation_problems
-
-    def against_source(stored, xml: bytes, source: bytes) -> list[str]:
-        # A schema-valid hand edit under a tag moved by hand passes every other check.
-        if stored.parser != PARSER_VERSION:
-            return []  # made by another parser version: `policydiff reparse` rebuilds it
-        if _xml_from_stored(stored, source) == xml:
-            return []
-        return [f"differs from what parser {PARSER_VERSION} makes of {stored.source_path} (edited by hand?); "
-                "policydiff reparse rebuilds it from the source"]
-
-    archive = _archive(ctx)
-    if not archive.exists():
-        raise Trouble(f"no archive at {archive.path}")
-    problems = archive.verify(validation_problems, against_source)
-    for p in problems:
-        click.echo(f"{p.path}: {p.message}")
-    n = len(archive.editions())
-    if problems:
-        click.echo(f"{len(problems)} problem(s) in {archive.path}", err=True)
+    result = api.verify(ctx.obj)
+    for path, message in result.problems:
+        click.echo(f"{path}: {message}")
+    if result.problems:
+        click.echo(f"{len(result.problems)} problem(s) in {result.path}", err=True)
         ctx.exit(1)
-    click.echo(f"ok: {n} edition(s) in {archive.path} verified", err=True)
+    click.echo(f"ok: {result.editions} edition(s) in {result.path} verified", err=True)
 
 
 @cli.command()
@@ -461,12 +331,7 @@ def reparse(ctx: click.Context) -> None:
     Example:
       policydiff reparse
     """
-    from .versions.parse_text import PARSER_VERSION
-
-    archive = _archive(ctx)
-    if not archive.exists():
-        raise Trouble(f"no archive at {archive.path}")
-    changed = archive.reparse(_xml_from_stored, PARSER_VERSION)
+    changed = api.reparse(ctx.obj)
     click.echo(f"reparsed: {len(changed)} edition(s) changed" + (": " + ", ".join(changed) if changed else ""))
 
 

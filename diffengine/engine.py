@@ -8,7 +8,7 @@ from .align import Alignment, align_editions
 from .budgets import diff_budgets
 from .fields import measure_fields
 from .model import Diff, EditionRef, Match, MeasureChange, Op, Options, Rename
-from .renames import explicit_renames, rename_candidates, successors_of
+from .renames import explicit_renames, inferred_renames, programs_named, successors_of
 
 
 def edition_ref(ed: Edition, label: str = "") -> EditionRef:
@@ -20,17 +20,13 @@ def _record(status: str, om: Measure | None, nm: Measure | None, goals: dict[str
     shown = nm or om
     assert shown is not None
     codes = sorted({x.code for m in (om, nm) if m for x in m.ministries})
-    kw.setdefault("programs", program_ops(_named(om), _named(nm)))
+    kw.setdefault("programs", program_ops(programs_named(om), programs_named(nm)))
     if "fields" not in kw:
         kw["fields"] = measure_fields(om, nm)
         kw.setdefault("changes", tuple(f for f in kw["fields"] if f.changed))
     return MeasureChange(status, om.id if om else None, nm.id if nm else None,  # type: ignore[arg-type]
                          om.title if om else "", nm.title if nm else "", goal=goals.get(shown.goal, ""),
                          vision=shown.vision, ministries=tuple(codes), label=shown.label, **kw)
-
-
-def _named(m: Measure | None) -> set[str]:
-    return {p for _, b in m.bullets for p in b.programs} if m else set()
 
 
 def program_ops(old: set[str], new: set[str]) -> tuple[Op, ...]:
@@ -101,30 +97,15 @@ def _renames(old: Edition, new: Edition, al: Alignment, opts: Options) -> list[R
     known = {(normalize(s.old), normalize(s.new)) for _, _, _, s in old.successions()}
     out = explicit_renames(((m.id, s) for m, _, _, s in new.successions()), known)
     stated = {(normalize(r.old), normalize(r.new)) for r in out} | known
-    old_programs = {normalize(p) for p in old.programs()}
-    new_programs = {normalize(p) for p in new.programs()}
-    seen = set(stated)
     # Paired rows, and the parts of splits and merges: a program renamed in a row merged into
     # another is renamed all the same.
     related = sorted({(i, j) for i, (j, _) in al.pairs.items()}
                      | {(i, j) for j, parts in al.merge_parts.items() for i, _ in parts}
                      | {(i, j) for i, parts in al.split_parts.items() for j, _ in parts})
-    for i, j in related:
-        om, nm = old.measures[i], new.measures[j]
-        mine_old = {p for _, b in om.bullets for p in b.programs}
-        mine_new = {p for _, b in nm.bullets for p in b.programs}
-        gone = sorted(p for p in mine_old - mine_new if normalize(p) not in new_programs)
-        arrived = sorted(p for p in mine_new - mine_old if normalize(p) not in old_programs)
-        if not gone or not arrived:
-            continue
-        bullets_old = [b for _, b in om.bullets]
-        bullets_new = [b for _, b in nm.bullets]
-        for r in rename_candidates(bullets_old, bullets_new, gone, arrived, nm.id, opts.rename_threshold):
-            key = (normalize(r.old), normalize(r.new))
-            if key not in seen:
-                seen.add(key)
-                out.append(r)
-    return out
+    pairs = ((new.measures[j].id, [b for _, b in old.measures[i].bullets], [b for _, b in new.measures[j].bullets])
+             for i, j in related)
+    return out + inferred_renames(pairs, {normalize(p) for p in old.programs()},
+                                  {normalize(p) for p in new.programs()}, stated, opts.rename_threshold)
 
 
 def diff_editions(old: Edition, new: Edition, options: Options | None = None) -> Diff:

@@ -139,7 +139,3 @@ def measure_fields(old: Measure | None, new: Measure | None) -> tuple[FieldChang
         column_change("results", o.results, n.results),
         column_change("plans", o.plans, n.plans),
     )
-
-
-def measure_changes(old: Measure, new: Measure) -> tuple[FieldChange, ...]:
-    return tuple(f for f in measure_fields(old, new) if f.changed)

@@ -13,6 +13,8 @@ Op = tuple[Literal["=", "-", "+"], str]
 MeasureStatus = Literal["unchanged", "changed", "added", "removed", "split", "merged"]
 FieldName = Literal["title", "description", "ministries", "results", "plans"]
 DiffKind = Literal["editions", "results-vs-plans"]
+# How the two editions relate: a revision of the same year, the next year's edition, or anything else.
+Relation = Literal["revision", "next-year", "other"]
 BudgetStatus = Literal["changed", "added", "removed"]
 MEASURE_STATUSES: tuple[MeasureStatus, ...] = ("unchanged", "changed", "added", "removed", "split", "merged")
 
@@ -25,7 +27,6 @@ class Options:
     rename_threshold: float = 0.6  # least confidence for an implicit program rename
     split_threshold: float = 0.7  # least share of a row's own text found in another, for a split/merge part
     block_size: int = 400  # candidate block for the assignment, so memory stays linear on huge inputs
-    show_format_only: bool = False
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,7 @@ class EditionRef:
     source_name: str = ""
     label: str = ""  # what the side shows: the edition, or e.g. "results FY2024"
     synthetic_note: str = ""  # for a synthetic edition: which known edits made it
+    origin: tuple[tuple[str, str], ...] = ()  # where it was read from ("file", path) …, for report headers
 
 
 @dataclass(frozen=True)
@@ -93,9 +95,15 @@ class MeasureChange:
 
     @property
     def substantive(self) -> bool:
+        """More than formatting changed (or the row moved): a change between revisions of an edition."""
         return self.status != "unchanged" and (
             self.status != "changed" or self.moved or any(not c.format_only for c in self.changes)
         )
+
+    @property
+    def format_only(self) -> bool:
+        """Paired and changed in width, quotes or wrapping only."""
+        return self.status == "changed" and not self.substantive
 
 
 @dataclass(frozen=True)
@@ -143,15 +151,40 @@ class Diff:
     programs_added: tuple[str, ...] = ()
     programs_removed: tuple[str, ...] = ()
     options: Options = field(default_factory=Options)
+    relation: Relation = "revision"
 
-    def summary(self) -> dict[str, Any]:
+    @property
+    def within_edition(self) -> bool:
+        """One edition's results column against its plans column: the wording always differs there,
+        the programs and budgets are the news, and a row's two sides are two columns, not two texts."""
+        return self.kind == "results-vs-plans"
+
+    @property
+    def title(self) -> str:
+        return "results vs plans" if self.within_edition else "editions"
+
+    def is_change(self, m: MeasureChange) -> bool:
+        """The one definition of a change a reader is told about. Between revisions: more than
+        formatting. Next year's edition rewrites every results column, so there a paired row is
+        changed only when its plans (the Basic Plan's column) changed, or it moved."""
+        if self.relation == "next-year" and m.status == "changed":
+            return m.moved or any(c.field == "plans" and not c.format_only for c in m.changes)
+        return m.substantive
+
+    def reads_as(self, m: MeasureChange, show_format_only: bool = False) -> str:
+        """The status a reader sees: a paired row whose change is not one reads as 'unchanged',
+        or as 'format' when formatting-only changes are asked for; otherwise its status."""
+        if m.status == "changed" and not self.is_change(m):
+            return "format" if show_format_only else "unchanged"
+        return m.status
+
+    def summary(self, show_format_only: bool = False) -> dict[str, Any]:
         counts: dict[str, int] = {s: 0 for s in MEASURE_STATUSES}
         counts["moved"] = 0
         events: set[tuple[str, str | None]] = set()  # a split counts once per old row, a merge per new row
         for m in self.measures:
-            status = m.status
-            if status == "changed" and not m.substantive and not self.options.show_format_only:
-                status = "unchanged"
+            status = self.reads_as(m, show_format_only)
+            status = "changed" if status == "format" else status
             if status in ("split", "merged"):
                 key = (status, m.old_id if status == "split" else m.new_id)
                 if key in events:
@@ -165,7 +198,7 @@ class Diff:
     def has_changes(self, kinds: frozenset[str] = frozenset({"any"})) -> bool:
         """Whether any change of the given kinds (any,text,budget,added,removed,rename) exists."""
         found = {
-            "text": any(m.status == "changed" and m.substantive for m in self.measures)
+            "text": any(m.status == "changed" and self.is_change(m) for m in self.measures)
             or any(m.moved or m.status in ("split", "merged") for m in self.measures),
             "budget": bool(self.budgets),
             "added": any(m.status == "added" for m in self.measures) or bool(self.programs_added),

@@ -16,14 +16,10 @@ from .budgets import diff_budgets
 from .engine import edition_ref, program_ops
 from .fields import column_change, measure_fields
 from .model import Diff, Match, MeasureChange, Options, Rename
-from .renames import explicit_renames, rename_candidates, successors_of
+from .renames import explicit_renames, inferred_renames, programs_named, successors_of
 
 # 「令和５年度に事業終了 後継事業の予定無し」 (lines 22, 123): the row's work does not go on.
 ENDED_RE = re.compile(r"事業終了|後継事業の予定無し|後継事業の予定なし")
-
-
-def _programs(m: Measure, column: str) -> set[str]:
-    return {p for b in getattr(m, column) for p in b.programs}
 
 
 def _record(m: Measure, status: str, reason: str, goals: dict[str, str]) -> MeasureChange:
@@ -34,7 +30,7 @@ def _record(m: Measure, status: str, reason: str, goals: dict[str, str]) -> Meas
                          fields=(*same, column),
                          goal=goals.get(m.goal, ""), vision=m.vision,
                          ministries=tuple(sorted({x.code for x in m.ministries})), label=m.label,
-                         programs=program_ops(_programs(m, "results"), _programs(m, "plans")))
+                         programs=program_ops(programs_named(m, "results"), programs_named(m, "plans")))
 
 
 def results_vs_plans(ed: Edition, options: Options | None = None) -> Diff:
@@ -42,18 +38,11 @@ def results_vs_plans(ed: Edition, options: Options | None = None) -> Diff:
     succession = {normalize(s.old): normalize(s.new) for _, _, _, s in ed.successions()}
     renames: list[Rename] = explicit_renames(((m.id, s) for m, _, _, s in ed.successions()), set())
     seen = {(normalize(r.old), normalize(r.new)) for r in renames}
-    all_results = {normalize(p) for m in ed.measures for p in _programs(m, "results")}
-    all_plans = {normalize(p) for m in ed.measures for p in _programs(m, "plans")}
-    for m in ed.measures:
-        gone = sorted(p for p in _programs(m, "results") if normalize(p) not in all_plans
-                      and normalize(p) not in succession)
-        arrived = sorted(p for p in _programs(m, "plans") if normalize(p) not in all_results
-                         and normalize(p) not in succession.values())
-        for r in rename_candidates(m.results, m.plans, gone, arrived, m.id, opts.rename_threshold):
-            key = (normalize(r.old), normalize(r.new))
-            if key not in seen:
-                seen.add(key)
-                renames.append(r)
+    all_results = {normalize(p) for m in ed.measures for p in programs_named(m, "results")}
+    all_plans = {normalize(p) for m in ed.measures for p in programs_named(m, "plans")}
+    # A program a stated succession names is accounted for: no rename is inferred for it.
+    renames += inferred_renames(((m.id, m.results, m.plans) for m in ed.measures), all_results | set(succession.values()),
+                                all_plans | set(succession), seen, opts.rename_threshold)
     renamed = successors_of(renames)
     budgets = diff_budgets(
         ((m.id, b) for m, col, _, b in ed.budgets() if col == "results"),
@@ -66,7 +55,7 @@ def results_vs_plans(ed: Edition, options: Options | None = None) -> Diff:
     records = []
     for m in ed.measures:
         ended = any(ENDED_RE.search(b.text) for _, b in m.bullets)
-        moved_on = _programs(m, "results") ^ _programs(m, "plans")
+        moved_on = programs_named(m, "results") ^ programs_named(m, "plans")
         if ended:
             records.append(_record(m, "removed", "ended: " + "、".join(sorted(
                 {x.group(0) for _, b in m.bullets for x in ENDED_RE.finditer(b.text)})), goals))

@@ -8,13 +8,22 @@ amount. The score is a confidence; the user sets the threshold (--rename-thresho
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from typing import Literal
 
-from ..versions.model import Bullet, Succession
+from ..versions.model import Bullet, Measure, Succession
 from ..versions.normalize import normalize
 from .model import Rename
 from .textdiff import similarity
 
 NAME_WEIGHT, CONTEXT_WEIGHT, BUDGET_BONUS = 0.45, 0.55, 0.15
+
+
+def programs_named(m: Measure | None, column: Literal["results", "plans"] | None = None) -> set[str]:
+    """The programs a measure names, in one column or in both: the one place that says so."""
+    if m is None:
+        return set()
+    bullets = getattr(m, column) if column else (b for _, b in m.bullets)
+    return {p for b in bullets for p in b.programs}
 
 
 def explicit_renames(stated: Iterable[tuple[str, Succession]], known: set[tuple[str, str]]) -> list[Rename]:
@@ -58,6 +67,26 @@ def rename_candidates(old_bullets: Sequence[Bullet], new_bullets: Sequence[Bulle
             used_a.add(a)
             used_b.add(b)
             out.append(Rename(a, b, "similarity", -neg, why, measure))
+    return out
+
+
+def inferred_renames(related: Iterable[tuple[str, Sequence[Bullet], Sequence[Bullet]]], old_names: set[str],
+                     new_names: set[str], seen: set[tuple[str, str]], threshold: float) -> list[Rename]:
+    """Renames inferred in each related (measure id, old bullets, new bullets): a program the old
+    bullets name that no longer appears anywhere (normalized names not in NEW_NAMES) against one the
+    new bullets name that was nowhere before (not in OLD_NAMES). One rename per (old, new) pair not
+    already in SEEN, which grows."""
+    out = []
+    for measure, old_bullets, new_bullets in related:
+        gone = sorted(p for p in {p for b in old_bullets for p in b.programs} if normalize(p) not in new_names)
+        arrived = sorted(p for p in {p for b in new_bullets for p in b.programs} if normalize(p) not in old_names)
+        if not gone or not arrived:
+            continue
+        for r in rename_candidates(old_bullets, new_bullets, gone, arrived, measure, threshold):
+            key = (normalize(r.old), normalize(r.new))
+            if key not in seen:
+                seen.add(key)
+                out.append(r)
     return out
 
 

@@ -9,7 +9,6 @@ private-use character, diffed, cleaned up, and decoded back to text.
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Sequence
 from functools import cache
 
@@ -93,7 +92,3 @@ def similarity(a: str, b: str) -> float:
     if not a and not b:
         return 1.0
     return ratio(a, b) / 100.0
-
-
-def nfkc(text: str) -> str:
-    return unicodedata.normalize("NFKC", text)

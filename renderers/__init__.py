@@ -1,6 +1,8 @@
-"""Renderers: each consumes a Diff (or, for `show`, an Edition) and returns text. One file a format.
+"""Renderers: each turns a Diff (a report) or an Edition (a view, for `show`) into text.
 
-A new format is one new module here and one entry in RENDERERS, all with render(diff, options).
+A new format is one new module here and one `register` call (below, or from anywhere before the
+CLI runs): `render(diff, options)` with options a ReportOptions. The CLI's --format choices are
+these registries, read when the command runs.
 """
 
 from __future__ import annotations
@@ -9,25 +11,50 @@ from collections.abc import Callable
 from typing import Any
 
 from ..diffengine.model import Diff
+from ..versions.model import Edition
+from .options import ReportOptions
+
+Renderer = Callable[[Any, ReportOptions | None], str]
+REPORTS: dict[str, Renderer] = {}  # Diff → text
+VIEWS: dict[str, Renderer] = {}  # Edition → text
 
 
-def _lazy(module: str, name: str) -> Callable[[Diff, Any], str]:
-    def render(diff: Diff, options: Any = None) -> str:
+def register(fmt: str, renderer: Renderer, *, view: bool = False) -> None:
+    """Offer RENDERER as format FMT for reports (a Diff), or with view=True for editions."""
+    (VIEWS if view else REPORTS)[fmt] = renderer
+
+
+def _lazy(module: str, name: str) -> Renderer:
+    """Imported on first use: the HTML renderer pulls in Jinja2, the CLI's start-up should not."""
+    def render(subject: Any, options: ReportOptions | None = None) -> str:
         from importlib import import_module
 
-        return getattr(import_module(f"{__name__}.{module}"), name)(diff, options)
+        return getattr(import_module(f"{__name__}.{module}"), name)(subject, options)
 
     return render
 
 
-RENDERERS: dict[str, Callable[[Diff, Any], str]] = {
-    "text": _lazy("diff_text", "render_text"),
-    "json": _lazy("diff_json", "render_json"),
-    "markdown": _lazy("markdown", "render_markdown"),
-    "csv": _lazy("csv", "render_csv"),
-    "html": _lazy("html", "render_html"),
-}
+for _fmt, _module, _name in (("text", "diff_text", "render_text"), ("json", "diff_json", "render_json"),
+                             ("markdown", "markdown", "render_markdown"), ("csv", "csv_report", "render_csv"),
+                             ("html", "html", "render_html")):
+    register(_fmt, _lazy(_module, _name))
+for _fmt, _module, _name in (("text", "edition_text", "render_edition_text"),
+                             ("xml", "edition_xml", "render_edition_xml"),
+                             ("json", "edition_json", "render_edition_json")):
+    register(_fmt, _lazy(_module, _name), view=True)
 
 
-def render(diff: Diff, fmt: str, options: Any = None) -> str:
-    return RENDERERS[fmt](diff, options)
+def _check(registry: dict[str, Renderer], fmt: str, what: str) -> Renderer:
+    if fmt not in registry:
+        from ..versions.errors import PolicydiffError
+
+        raise PolicydiffError(f"no {what} format {fmt!r}; choose from {', '.join(registry)}")
+    return registry[fmt]
+
+
+def render(diff: Diff, fmt: str, options: ReportOptions | None = None) -> str:
+    return _check(REPORTS, fmt, "report")(diff, options)
+
+
+def render_edition(ed: Edition, fmt: str, options: ReportOptions | None = None) -> str:
+    return _check(VIEWS, fmt, "edition view")(ed, options)

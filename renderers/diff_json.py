@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from ..diffengine.model import BudgetSide, Diff, EditionRef, MeasureChange
+from .options import ReportOptions
 
 SCHEMA = "policydiff/diff/1"
 
@@ -23,14 +24,14 @@ def _side(s: BudgetSide | None) -> dict[str, Any] | None:
             "fiscal_year": s.fiscal_year, "line": s.line}
 
 
-def _measure(m: MeasureChange) -> dict[str, Any]:
+def _measure(diff: Diff, m: MeasureChange) -> dict[str, Any]:
     match = None
     if m.match is not None:
         runner = None if m.match.runner_up_id is None else {"id": m.match.runner_up_id, "score": m.match.runner_up_score}
         match = {"reason": m.match.reason, "score": m.match.score, "runner_up": runner}
     return {
         "status": m.status, "old_id": m.old_id, "new_id": m.new_id, "old_title": m.old_title,
-        "new_title": m.new_title, "label": m.label, "moved": m.moved, "substantive": m.substantive,
+        "new_title": m.new_title, "label": m.label, "moved": m.moved, "substantive": diff.is_change(m),
         "match": match, "group": list(m.group), "goal": m.goal, "vision": m.vision,
         "ministries": list(m.ministries), "programs": [list(op) for op in m.programs],
         "changes": [{"field": c.field, "format_only": c.format_only, "ops": [list(op) for op in c.ops]}
@@ -38,14 +39,14 @@ def _measure(m: MeasureChange) -> dict[str, Any]:
     }
 
 
-def diff_dict(diff: Diff) -> dict[str, Any]:
+def diff_dict(diff: Diff, show_format_only: bool = False) -> dict[str, Any]:
     return {
         "schema": SCHEMA,
         "kind": diff.kind,
         "old": _ref(diff.old),
         "new": _ref(diff.new),
-        "summary": diff.summary(),
-        "measures": [_measure(m) for m in diff.measures],
+        "summary": diff.summary(show_format_only),
+        "measures": [_measure(diff, m) for m in diff.measures],
         "budgets": [{"status": b.status, "program": b.program, "fiscal_year": b.fiscal_year, "old": _side(b.old),
                      "new": _side(b.new), "delta_yen": b.delta_yen, "delta_pct": b.delta_pct,
                      "kind_changed": b.kind_changed, "comparable": b.comparable} for b in diff.budgets],
@@ -55,5 +56,5 @@ def diff_dict(diff: Diff) -> dict[str, Any]:
     }
 
 
-def render_json(diff: Diff, options: object = None) -> str:
-    return json.dumps(diff_dict(diff), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+def render_json(diff: Diff, options: ReportOptions | None = None) -> str:
+    return json.dumps(diff_dict(diff, (options or ReportOptions()).show_format_only), ensure_ascii=False, sort_keys=True, indent=2) + "\n"

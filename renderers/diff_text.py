@@ -6,28 +6,19 @@ insertions read as [-…-] and {+…+}, as `git diff --word-diff=plain` prints t
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..diffengine.model import BudgetChange, Diff, MeasureChange, Op
 from .money import yen
+from .options import ReportOptions
 
 RED, GREEN, BOLD, DIM, CYAN, YELLOW, RESET = "\033[31m", "\033[32m", "\033[1m", "\033[2m", "\033[36m", "\033[33m", "\033[0m"
 SIGN = {"changed": "~", "added": "+", "removed": "-", "split": "<", "merged": ">", "unchanged": " "}
 
 
-@dataclass(frozen=True)
-class TextOptions:
-    color: bool = False
-    context: int = 24  # characters of unchanged text kept on each side of a change
-    show_format_only: bool = False
-    show_unchanged: bool = False
-
-
-def _c(opts: TextOptions, code: str, text: str) -> str:
+def _c(opts: ReportOptions, code: str, text: str) -> str:
     return f"{code}{text}{RESET}" if opts.color and text else text
 
 
-def word_diff(ops: tuple[Op, ...], opts: TextOptions) -> str:
+def word_diff(ops: tuple[Op, ...], opts: ReportOptions) -> str:
     out = []
     last = len(ops) - 1
     for k, (op, text) in enumerate(ops):
@@ -47,15 +38,14 @@ def word_diff(ops: tuple[Op, ...], opts: TextOptions) -> str:
     return "".join(out).replace("\n", " ⏎ ")
 
 
-def _header(diff: Diff, opts: TextOptions) -> list[str]:
+def _header(diff: Diff, opts: ReportOptions) -> list[str]:
     lines = []
     for side in (diff.old, diff.new):
         if side.synthetic:
             lines.append(_c(opts, YELLOW + BOLD, f"*** {side.label} is a SYNTHETIC edition (known edits applied "
                                                   "to the real report), not a real report ***"))
-    kind = "results vs plans" if diff.kind == "results-vs-plans" else "editions"
-    lines.append(_c(opts, BOLD, f"policydiff {kind}: {diff.old.label} → {diff.new.label}"))
-    s = diff.summary()
+    lines.append(_c(opts, BOLD, f"policydiff {diff.title}: {diff.old.label} → {diff.new.label}"))
+    s = diff.summary(opts.show_format_only)
     m, b = s["measures"], s["budgets"]
     assert isinstance(m, dict) and isinstance(b, dict)
     lines.append(f" measures: {m['changed']} changed, {m['added']} added, {m['removed']} removed, {m['moved']} moved, "
@@ -67,11 +57,12 @@ def _header(diff: Diff, opts: TextOptions) -> list[str]:
     return lines
 
 
-def _measure(m: MeasureChange, opts: TextOptions, kind: str) -> list[str]:
+def _measure(m: MeasureChange, opts: ReportOptions, diff: Diff) -> list[str]:
     ids = f"{m.old_id or '·'} → {m.new_id or '·'}"
     flags = " [moved]" if m.moved else ""
     why = f"  ({m.match.reason} {m.match.score:.2f})" if m.match else ""
-    status = m.status if m.substantive or m.status != "changed" else "format only"
+    status = diff.reads_as(m, show_format_only=True)
+    status = "format only" if status == "format" else status
     head = f"{SIGN.get(m.status, '?')} {ids} {m.label}  [{status}]{flags}{why}"
     lines = [_c(opts, CYAN, head)]
     if m.group:
@@ -83,7 +74,7 @@ def _measure(m: MeasureChange, opts: TextOptions, kind: str) -> list[str]:
     for c in m.changes:
         if c.format_only and not opts.show_format_only:
             continue
-        if kind == "results-vs-plans":
+        if diff.within_edition:
             continue  # results and plans always differ in wording; the programs and budgets are the news
         tag = " (format only)" if c.format_only else ""
         lines.append(f"    {c.field}{tag}: {word_diff(c.ops, opts)}")
@@ -103,15 +94,14 @@ def _budget(b: BudgetChange) -> str:
     return f"  {b.status:<8} {b.program} {fy}: {old} → {new}{delta}{note}  ({where})"
 
 
-def render_text(diff: Diff, options: TextOptions | None = None) -> str:
-    opts = options or TextOptions()
+def render_text(diff: Diff, options: ReportOptions | None = None) -> str:
+    opts = options or ReportOptions()
     lines = _header(diff, opts)
-    shown = [m for m in diff.measures
-             if opts.show_unchanged or m.substantive or (opts.show_format_only and m.status == "changed")]
+    shown = [m for m in diff.measures if opts.show_unchanged or diff.reads_as(m, opts.show_format_only) != "unchanged"]
     if shown:
         lines.append("")
     for m in shown:
-        lines += _measure(m, opts, diff.kind)
+        lines += _measure(m, opts, diff)
     if diff.budgets:
         lines += ["", _c(opts, BOLD, "Budget lines:")] + [_budget(b) for b in diff.budgets]
     if diff.renames:

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from ..versions.model import Budget, Bullet, Edition, Measure
+from .options import ReportOptions
 
 SCHEMA = "policydiff/edition/1"
 
@@ -58,6 +59,6 @@ def edition_dict(ed: Edition) -> dict[str, Any]:
     }
 
 
-def render_edition_json(ed: Edition) -> str:
+def render_edition_json(ed: Edition, options: ReportOptions | None = None) -> str:
     """Sorted keys, fixed indentation, UTF-8 text: byte-identical for the same edition."""
     return json.dumps(edition_dict(ed), ensure_ascii=False, sort_keys=True, indent=2) + "\n"

@@ -4,9 +4,11 @@ from __future__ import annotations
 
 from ..versions.model import Edition
 from .money import yen
+from .options import ReportOptions
 
 
-def render_edition_text(ed: Edition, measures: bool = True) -> str:
+def render_edition_text(ed: Edition, options: ReportOptions | None = None) -> str:
+    measures = not (options or ReportOptions()).summary_only
     c = ed.counts()
     out = []
     if ed.synthetic:

@@ -16,17 +16,17 @@ import re
 import tomllib
 import unicodedata
 from collections.abc import Iterable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any, Literal
 
 from markupsafe import Markup, escape
 
-from .. import __version__
 from ..diffengine.model import BudgetChange, BulletChange, Diff, FieldChange, MeasureChange, Op
 from ..versions.ministries import KNOWN_MINISTRIES
 from .money import yen
+from .options import ReportOptions
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -34,15 +34,6 @@ TEMPLATES = Path(__file__).parent / "templates"
 # (U+202A–U+202E), isolates (U+2066–U+2069), the direction marks, and C0 controls except tab and
 # newline. Each is replaced by a visible ⟨U+XXXX⟩.
 HIDDEN_RE = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\x00-\x08\x0b-\x1f\x7f]")
-
-
-@dataclass(frozen=True)
-class HtmlOptions:
-    lang: Literal["ja", "en"] = "ja"
-    generated_at: str | None = None  # from the CLI (honours SOURCE_DATE_EPOCH); None prints no time
-    version: str = __version__
-    show_format_only: bool = False
-    provenance: dict[str, dict[str, str]] = field(default_factory=dict)  # "old"/"new" → {"file": …}
 
 
 @cache
@@ -91,10 +82,10 @@ def fiscal_year(y: int | None, lang: str) -> str:
         return "—"
     if lang == "en":
         return f"FY{y}"
-    return f"{era_year(y)}（{y}）"
+    return f"{era_label(y)}（{y}）"
 
 
-def era_year(y: int) -> str:
+def era_label(y: int) -> str:
     """2024 → 令和6年度, as the report prints it (FY2019 is 令和元年度)."""
     return (f"令和{y - 2018 if y > 2019 else '元'}" if y >= 2019 else f"平成{y - 1988}") + "年度"
 
@@ -164,32 +155,32 @@ def _bullets(f: FieldChange, show: bool) -> tuple[tuple[tuple[Op, ...], str], ..
     return tuple(items)
 
 
-def _bullet_row(b: BulletChange, show: bool, kind: str) -> Row:
+def _bullet_row(b: BulletChange, show: bool, within_edition: bool) -> Row:
     ops = _shown(b.ops, b.format_only, show)
     state = _state(ops)
-    if kind == "results-vs-plans" and state in ("added", "removed"):
+    if within_edition and state in ("added", "removed"):
         ops = (("=", "".join(t for _, t in ops)),)  # a result with no matching plan is not "deleted"
     return Row("bullet", "", ops, state)
 
 
-def _blocks_and_rows(m: MeasureChange, kind: str, show: bool, t: dict[str, str]) -> tuple[tuple[Block, ...],
+def _blocks_and_rows(m: MeasureChange, within_edition: bool, show: bool, t: dict[str, str]) -> tuple[tuple[Block, ...],
                                                                                          tuple[Row, ...]]:
     blocks: list[Block] = []
     rows: list[Row] = []
     for f in m.fields:
-        label = t["field_rvp"] if kind == "results-vs-plans" and f.field == "plans" else t[f"field_{f.field}"]
+        label = t["field_rvp"] if within_edition and f.field == "plans" else t[f"field_{f.field}"]
         if f.field in ("results", "plans"):
             items = _bullets(f, show)
             changed = any(s != "same" for _, s in items)
             if items:
                 blocks.append(Block(f.field, label, items, changed))
-                if kind != "results-vs-plans":  # there the column headings say it
+                if not within_edition:  # there the column headings say it
                     rows.append(Row("section", label))
-                rows += [_bullet_row(b, show, kind) for b in f.bullets]
+                rows += [_bullet_row(b, show, within_edition) for b in f.bullets]
         elif f.ops:
             ops = _shown(f.ops, f.format_only, show)
             state = _state(ops)
-            if kind == "results-vs-plans" and f.field == "ministries":
+            if within_edition and f.field == "ministries":
                 continue  # the same tag on both sides; shown in the measure's header
             blocks.append(Block(f.field, label, ((ops, state),), state != "same"))
             if state != "same":
@@ -197,9 +188,8 @@ def _blocks_and_rows(m: MeasureChange, kind: str, show: bool, t: dict[str, str])
     return tuple(blocks), tuple(rows)
 
 
-def _kinds(m: MeasureChange, show: bool) -> tuple[str, ...]:
-    quiet = m.status == "changed" and not m.substantive  # formatting only
-    main = ("format" if show else "unchanged") if quiet else m.status
+def _kinds(diff: Diff, m: MeasureChange, show: bool) -> tuple[str, ...]:
+    main = diff.reads_as(m, show)
     kinds: list[str] = [main]
     if m.moved:
         kinds = ["moved"] if main == "unchanged" else [main, "moved"]
@@ -234,11 +224,11 @@ def measure_views(diff: Diff, show: bool, t: dict[str, str]) -> list[MeasureView
 
     def paired(m: MeasureChange, kinds: tuple[str, ...]) -> bool:
         """A side-by-side table needs two sides, and something to compare (results and plans always are)."""
-        return bool(m.old_id and m.new_id) and (diff.kind == "results-vs-plans" or kinds != ("unchanged",))
+        return bool(m.old_id and m.new_id) and (diff.within_edition or kinds != ("unchanged",))
 
     for m in diff.measures:
-        blocks, rows = _blocks_and_rows(m, diff.kind, show, t)
-        kinds = _kinds(m, show)
+        blocks, rows = _blocks_and_rows(m, diff.within_edition, show, t)
+        kinds = _kinds(diff, m, show)
         cited = by_measure.get(("new", m.new_id or ""), []) + by_measure.get(("old", m.old_id or ""), [])
         views.append(MeasureView(_anchor(m, taken), m, kinds, kinds != ("unchanged",), _ministries_text(m),
                                  blocks, rows if paired(m, kinds) else (), tuple(sorted(set(cited)))))
@@ -297,10 +287,8 @@ def _has_amount(b: BudgetChange) -> bool:
 
 
 def _summary(diff: Diff, show: bool) -> dict[str, Any]:
-    if diff.options.show_format_only != show:
-        diff = replace(diff, options=replace(diff.options, show_format_only=show))
-    s = diff.summary()
-    hidden = sum(1 for m in diff.measures if m.status == "changed" and not m.substantive)
+    s = diff.summary(show)
+    hidden = sum(1 for m in diff.measures if diff.reads_as(m) != m.status)
     return {"measures": s["measures"], "renames": s["renames"], "format_hidden": 0 if show else hidden}
 
 
@@ -316,7 +304,7 @@ def _environment(lang: str):
     env.filters.update(
         vis=visible, reveal=reveal, yen=lambda v: yen(v, lang=lang), signed_yen=lambda v: yen(v, True, lang),
         pct=lambda p: pct(p, lang), fy=lambda y: fiscal_year(y, lang), budget_class=budget_class,
-        fy_short=lambda y: (era_year(y) if lang == "ja" else f"FY{y}") if y else "—",
+        fy_short=lambda y: (era_label(y) if lang == "ja" else f"FY{y}") if y else "—",
         exact=lambda v, signed=False: _exact(v, signed, lang),
     )
     return env
@@ -330,8 +318,8 @@ def _inline(name: str, closing: str) -> str:
     return content
 
 
-def render_html(diff: Diff, options: HtmlOptions | None = None) -> str:
-    opts = options or HtmlOptions()
+def render_html(diff: Diff, options: ReportOptions | None = None) -> str:
+    opts = options or ReportOptions()
     t = strings()[opts.lang]
     css, js = _inline("report.css", "</style"), _inline("report.js", "</script")
     csp = (f"default-src 'none'; style-src {csp_hash(css)}; script-src {csp_hash(js)}; "
@@ -341,12 +329,11 @@ def render_html(diff: Diff, options: HtmlOptions | None = None) -> str:
     anchors_old = {v.m.old_id: v.anchor for v in reversed(views) if v.m.old_id}
     cards, excluded = budget_cards(diff)
     ministries = sorted({c for v in views for c in v.m.ministries})
-    rvp = diff.kind == "results-vs-plans"
     page = _environment(opts.lang).get_template("report.html.j2").render(
         diff=diff, o=opts, t=t, css=Markup(css), js=Markup(js), csp=csp, views=views, tree=nav_tree(views),
         summary=_summary(diff, opts.show_format_only), budget_cards=cards, partof_excluded=excluded,
-        ministries=[(c, KNOWN_MINISTRIES.get(c, c)) for c in ministries], rvp=rvp,
-        side_labels=_side_labels(diff, opts.lang, t), provenance=_provenance(opts, t),
+        ministries=[(c, KNOWN_MINISTRIES.get(c, c)) for c in ministries], rvp=diff.within_edition,
+        side_labels=_side_labels(diff, opts.lang, t), provenance=_provenance(diff, t),
         anchor_of=lambda side, mid: (anchors_new if side == "new" else anchors_old).get(mid)
         or anchors_new.get(mid) or anchors_old.get(mid),
         reason=lambda r: _reason(r, t), reveal=reveal,
@@ -355,7 +342,7 @@ def render_html(diff: Diff, options: HtmlOptions | None = None) -> str:
 
 
 def _side_labels(diff: Diff, lang: str, t: dict[str, str]) -> tuple[str, str]:
-    if diff.kind == "results-vs-plans":
+    if diff.within_edition:
         return (t["fy_results"].format(fy=fiscal_year(diff.old.results_fy, lang)),
                 t["fy_plans"].format(fy=fiscal_year(diff.new.plans_fy, lang)))
     return (f"{t['side_old']}: {reveal(diff.old.label)}", f"{t['side_new']}: {reveal(diff.new.label)}")
@@ -364,11 +351,11 @@ def _side_labels(diff: Diff, lang: str, t: dict[str, str]) -> tuple[str, str]:
 PROVENANCE_ORDER = ("file", "source", "archive", "archive_name", "archive_commit")
 
 
-def _provenance(opts: HtmlOptions, t: dict[str, str]) -> dict[str, list[tuple[str, str, bool]]]:
+def _provenance(diff: Diff, t: dict[str, str]) -> dict[str, list[tuple[str, str, bool]]]:
     """Per side: (label, value, monospace) in a fixed order, unknown keys after, sorted."""
     out = {}
-    for side in ("old", "new"):
-        facts = opts.provenance.get(side, {})
+    for side, ref in (("old", diff.old), ("new", diff.new)):
+        facts = dict(ref.origin)
         keys = [k for k in PROVENANCE_ORDER if k in facts] + sorted(k for k in facts if k not in PROVENANCE_ORDER)
         out[side] = [(t.get(f"prov_{k}", k), facts[k], k == "archive_commit") for k in keys]
     return out

@@ -6,19 +6,9 @@ that points to the full report.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from ..diffengine.model import Diff, MeasureChange, Op
 from .money import yen
-
-LIMIT = 65_000
-
-
-@dataclass(frozen=True)
-class MarkdownOptions:
-    full_report: str = ""  # where the complete report is (a path or URL), named in a truncation note
-    show_format_only: bool = False
-    limit: int = LIMIT
+from .options import ReportOptions
 
 
 def _cell(text: str) -> str:
@@ -34,7 +24,7 @@ def _inline(ops: tuple[Op, ...]) -> str:
     return "".join(out)
 
 
-def _measure(m: MeasureChange, opts: MarkdownOptions) -> str:
+def _measure(m: MeasureChange, opts: ReportOptions) -> str:
     flags = " · moved" if m.moved else ""
     why = f" · {m.match.reason} {m.match.score:.2f}" if m.match else ""
     head = f"<details><summary><b>{m.status}</b>{flags} · {m.old_id or '—'} → {m.new_id or '—'} · {_cell(m.label)}{why}</summary>\n"
@@ -51,9 +41,9 @@ def _measure(m: MeasureChange, opts: MarkdownOptions) -> str:
     return "\n".join(lines)
 
 
-def render_markdown(diff: Diff, options: MarkdownOptions | None = None) -> str:
-    opts = options or MarkdownOptions()
-    s = diff.summary()
+def render_markdown(diff: Diff, options: ReportOptions | None = None) -> str:
+    opts = options or ReportOptions()
+    s = diff.summary(opts.show_format_only)
     m, b = s["measures"], s["budgets"]
     assert isinstance(m, dict) and isinstance(b, dict)
     out = []
@@ -61,8 +51,7 @@ def render_markdown(diff: Diff, options: MarkdownOptions | None = None) -> str:
         if side.synthetic:
             out.append(f"> **SYNTHETIC**: {side.label} was made by applying known edits to the real report; "
                        "it is not a real report.\n")
-    title = "results vs plans" if diff.kind == "results-vs-plans" else "editions"
-    out.append(f"### policydiff {title}: {diff.old.label} → {diff.new.label}\n")
+    out.append(f"### policydiff {diff.title}: {diff.old.label} → {diff.new.label}\n")
     out.append("| measures | changed | added | removed | moved | split | merged | unchanged |")
     out.append("|---|---|---|---|---|---|---|---|")
     out.append(f"| {sum(m.values()) - m['moved']} | {m['changed']} | {m['added']} | {m['removed']} | {m['moved']} "
@@ -84,7 +73,7 @@ def render_markdown(diff: Diff, options: MarkdownOptions | None = None) -> str:
         body += [f"| {_cell(r.old)} | {_cell(r.new)} | {r.evidence} | {r.confidence:.2f} | {r.measure} |"
                  for r in diff.renames]
         body.append("")
-    shown = [x for x in diff.measures if x.substantive or (opts.show_format_only and x.status == "changed")]
+    shown = [x for x in diff.measures if diff.reads_as(x, opts.show_format_only) != "unchanged"]
     if shown:
         body.append("#### Measures\n")
         body += [_measure(x, opts) for x in shown]

@@ -51,6 +51,17 @@ def seed_edition():
     return load_edition(SEED)
 
 
+# Whole modules marked slow here (`pytest -m "not slow"` skips them while developing; `make test` runs
+# all): a real browser, the synthetic evaluation over 22 pairs, and killed or racing processes.
+SLOW_MODULES = frozenset({"test_browser.py", "test_synthetic_eval.py", "test_faults.py"})
+
+
+def pytest_collection_modifyitems(config, items):
+    for item in items:
+        if item.path.name in SLOW_MODULES:
+            item.add_marker(pytest.mark.slow)
+
+
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true", default=False,
                      help="Rewrite the golden files under tests/data/golden/ from the current output.")

@@ -13,7 +13,8 @@ from pathlib import Path
 import html_cases as cases
 import pytest
 
-from policydiff.renderers.html import HtmlOptions, render_html
+from policydiff.renderers.html import render_html
+from policydiff.renderers.options import ReportOptions
 
 CHROMIUM = Path("/usr/bin/chromium")
 ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
@@ -54,7 +55,7 @@ def diffs():
 @pytest.fixture(scope="module")
 def reports(tmp_path_factory, diffs):
     folder = tmp_path_factory.mktemp("reports")
-    options = HtmlOptions(generated_at="2026-11-25 10:00 UTC")
+    options = ReportOptions(generated_at="2026-11-25 10:00 UTC")
     paths = {}
     for name, diff in diffs.items():
         paths[name] = folder / f"{name}.html"

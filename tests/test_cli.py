@@ -13,7 +13,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 import policydiff
-import policydiff.versions.load as load_module
+import policydiff.api as api_module
 from policydiff.cli import cli
 from policydiff.renderers.edition_json import render_edition_json
 from policydiff.versions.xml import edition_to_xml
@@ -402,7 +402,7 @@ def test_an_unexpected_exception_exits_3_and_says_it_is_a_bug(tmp_path, seed_pat
     def broken(*args, **kwargs):
         raise RuntimeError("boom")
 
-    monkeypatch.setattr(load_module, "parse_report", broken)
+    monkeypatch.setattr(api_module, "parse_report", broken)
     archive = tmp_path / "archive"
     line = assert_one_line_error(run(archive, "ingest", str(seed_path)), code=3)
     assert "bug" in line and "RuntimeError: boom" in line

@@ -128,6 +128,7 @@ def test_an_edition_diffed_with_itself_reports_nothing(text):
         assert d.budgets == () and d.renames == () and d.programs_added == d.programs_removed == ()
 
 
+@pytest.mark.slow
 @PROPERTY
 @given(old_text=reports(), new_text=reports())
 def test_the_ops_of_every_change_rebuild_both_sides_exactly(old_text, new_text):
@@ -183,6 +184,7 @@ def edit(seed_bytes: bytes) -> bytes:
     return "\n".join(lines[:100] + lines[130:]).encode("utf-8")
 
 
+@pytest.mark.slow
 def test_edition_and_diff_outputs_are_identical_bytes_whatever_pythonhashseed(seed_path, seed_bytes, tmp_path):
     edited = tmp_path / "edited.txt"
     edited.write_bytes(edit(seed_bytes))

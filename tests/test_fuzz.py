@@ -66,6 +66,7 @@ def seed_lines(seed_bytes) -> list[str]:
 # ---- 500 fixed-seed inputs through the CLI ----------------------------------------------------
 
 
+@pytest.mark.slow
 def test_500_mutated_reports_through_the_cli_give_a_result_or_one_line_and_exit_2(tmp_path, seed_path,
                                                                                     seed_bytes):
     archive = tmp_path / "archive"
@@ -214,6 +215,7 @@ def test_a_budget_amount_of_five_thousand_digits_is_no_amount(seed_lines, seed_e
 
 @pytest.mark.parametrize("piece", ["「X事業」（旧「Y事業」）", "「A事業」の後継事業となる「B事業」", "あいう事業において",
                                    "（同予算内数）", "「テスト事業」予算要求中", "令和6年度予算：1億円"])
+@pytest.mark.slow
 def test_one_line_of_100_000_characters_of_repeated_mentions_stays_linear(seed_lines, piece):
     # 「X事業」（旧「Y事業」） over one line gave 7,707 successions each citing the whole line: 362 KB of
     # input made 2 GB of XML in 64 s. The other pieces made the budget and program scans quadratic.
@@ -228,6 +230,7 @@ def test_one_line_of_100_000_characters_of_repeated_mentions_stays_linear(seed_l
     assert all(len(p) <= 100 for p in ed.programs())
 
 
+@pytest.mark.slow
 def test_a_row_of_twenty_thousand_bullets_diffs_in_seconds(seed_lines):
     # Every pair of bullets was scored: diff(a, a) of this row took ten minutes.
     bullets = [f"・実績の箇条その{k}。" for k in range(20_000)]

@@ -6,12 +6,14 @@ import base64
 import hashlib
 import html
 import re
+from dataclasses import replace
 
 import html_cases as cases
 import pytest
 
-from policydiff.renderers.html import HtmlOptions, fiscal_year, pct, render_html, strings, visible
+from policydiff.renderers.html import fiscal_year, pct, render_html, strings, visible
 from policydiff.renderers.money import yen
+from policydiff.renderers.options import ReportOptions
 
 BIDI = [chr(c) for c in (*range(0x202A, 0x202F), *range(0x2066, 0x206A))]
 
@@ -105,8 +107,9 @@ def test_edited_pair_shows_the_budget_cut_the_deleted_measure_and_the_rename(edi
 def test_same_diff_and_options_give_identical_bytes(plans_html, edited_diff, edited_html):
     assert render_html(cases.real_plans()) == plans_html
     assert render_html(edited_diff) == edited_html
-    options = HtmlOptions(lang="en", generated_at="2026-01-01 00:00 UTC", provenance={"old": {"b": "2", "a": "1"}})
-    assert render_html(edited_diff, options) == render_html(edited_diff, options)
+    options = ReportOptions(lang="en", generated_at="2026-01-01 00:00 UTC")
+    with_origin = replace(edited_diff, old=replace(edited_diff.old, origin=(("b", "2"), ("a", "1"))))
+    assert render_html(with_origin, options) == render_html(with_origin, options)
 
 
 def test_source_text_is_escaped_and_bidi_controls_shown(injected_html):
@@ -135,12 +138,12 @@ def test_synthetic_banner_iff_an_edition_is_synthetic(plans_html, edited_html):
     synthetic = render_html(cases.edited_pair(synthetic="test"))
     assert synthetic.count('class="banner"') == 1
     assert "合成版" in synthetic and "実際に公表された報告書ではありません" in synthetic
-    english = render_html(cases.edited_pair(synthetic="test"), HtmlOptions(lang="en"))
+    english = render_html(cases.edited_pair(synthetic="test"), ReportOptions(lang="en"))
     assert "synthetic edition" in english and "not a published report" in english
 
 
 def test_english_labels(edited_diff, edited_html):
-    en = render_html(edited_diff, HtmlOptions(lang="en"))
+    en = render_html(edited_diff, ReportOptions(lang="en"))
     assert '<html lang="en">' in en and '<html lang="ja">' in edited_html
     for label in ("Change report", "Budget lines", "Renames and successions", "Only changes", "Side by side"):
         assert label in en
@@ -159,7 +162,7 @@ def test_every_label_exists_in_both_languages():
 def test_results_vs_plans_sides_are_labelled_as_columns(plans_diff, plans_html):
     assert plans_diff.kind == "results-vs-plans"
     assert "令和6年度（2024）の実績" in plans_html and "令和7年度（2025）の取組予定" in plans_html
-    en = render_html(plans_diff, HtmlOptions(lang="en"))
+    en = render_html(plans_diff, ReportOptions(lang="en"))
     assert "results FY2024" in en and "plans FY2025" in en
 
 
@@ -169,15 +172,16 @@ def test_formatting_only_change_is_hidden_unless_asked():
     assert "<del>６</del>" not in hidden and "<ins>6</ins>" not in hidden
     assert "幅・引用符・空白・改行だけの違い（1 件）" in hidden
     assert 'data-change="1"' not in hidden
-    shown = render_html(diff, HtmlOptions(show_format_only=True))
+    shown = render_html(diff, ReportOptions(show_format_only=True))
     assert "<del>６</del><ins>6</ins>" in shown
     assert '<span class="badge b-format">書式のみ</span>' in shown
 
 
 def test_header_shows_provenance_time_and_version(edited_diff, edited_html):
     commit = "0123456789abcdef0123456789abcdef01234567"
-    page = render_html(edited_diff, HtmlOptions(generated_at="2026-11-25 10:00 UTC", version="9.9.9",
-                                                provenance={"old": {"archive_commit": commit, "file": "a.txt"}}))
+    with_origin = replace(edited_diff, old=replace(edited_diff.old, origin=(("archive_commit", commit),
+                                                                            ("file", "a.txt"))))
+    page = render_html(with_origin, ReportOptions(generated_at="2026-11-25 10:00 UTC", version="9.9.9"))
     assert commit in page and "a.txt" in page and "アーカイブのコミット" in page
     assert "作成日時 2026-11-25 10:00 UTC" in page and "policydiff 9.9.9" in page
     assert "作成日時" not in edited_html

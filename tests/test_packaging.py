@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-ALLOWED_TOP_LEVEL = {"versions", "diffengine", "renderers", "cli.py", "tests", "pyproject.toml", "README.md",
+ALLOWED_TOP_LEVEL = {"versions", "diffengine", "renderers", "cli.py", "api.py", "tests", "pyproject.toml", "README.md",
                      ".ci", "examples", "Makefile", "__init__.py", ".gitignore", "NOTICE", "LICENSE"}
 
 
@@ -34,7 +34,8 @@ def test_installed_package_imports_as_policydiff_only(tmp_path):
     assert versions_spec == "None" and cli_spec == "None"
 
 
-def test_wheel_holds_only_the_policydiff_package(tmp_path):
+@pytest.mark.slow
+def test_wheel_holds_only_the_policydiff_package_and_synth_runs_from_it(tmp_path, seed_path):
     # Build from a copy: setuptools writes build/ and *.egg-info into the source tree.
     src = tmp_path / "src"
     shutil.copytree(ROOT, src, ignore=shutil.ignore_patterns(".git", ".venv", "build", "out", "*.egg-info",
@@ -58,3 +59,13 @@ def test_wheel_holds_only_the_policydiff_package(tmp_path):
                          env={**os.environ, "PYTHONPATH": str(site)}).stdout.split()
     assert out[0].startswith(str(site)) and out[1] == "True"
     assert not (site / "versions").exists() and not (site / "cli.py").exists()
+    # examples/ is not in the wheel: synth and the API work on files they are given.
+    base = tmp_path / "base.txt"
+    shutil.copy(seed_path, base)
+    env = {**os.environ, "PYTHONPATH": str(site)}
+    subprocess.run([sys.executable, "-m", "policydiff.cli", "synth", str(base), "-o", "next.txt", "--seed", "3"],
+                   cwd=tmp_path, check=True, capture_output=True, env=env)
+    code = "import policydiff as p; d = p.diff('base.txt', 'next.txt'); print(p.render(d, 'markdown'))"
+    out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True,
+                         env=env).stdout
+    assert out.startswith("> **SYNTHETIC**") and "### policydiff editions: iryokiki-kihonkeikaku/fy2024" in out

@@ -85,6 +85,7 @@ def test_each_edit_kind_alone_parses_with_the_expected_measure_count(seed_text: 
             assert edit.rename[0] not in new.programs() and edit.rename[1] in new.programs()
 
 
+@pytest.mark.slow
 def test_every_edit_kind_mixed_in_one_edition_parses_as_the_truth_says(seed_text: str, seed_edition) -> None:
     for seed in range(6):
         s = make_synthetic(seed_text, seed, n_edits=24)
@@ -185,8 +186,8 @@ def test_wrap_never_starts_a_line_with_a_bullet_mark_or_splits_a_latin_word() ->
             assert not (re.search(r"[A-Za-z]$", a) and re.match(r"^[A-Za-z]", b)) or " " in a + b
 
 
-def test_a_scaled_pair_parses_with_the_truth_counts_and_every_kind() -> None:
-    old, new, truth = make_scaled(150, 4)
+def test_a_scaled_pair_parses_with_the_truth_counts_and_every_kind(seed_text: str) -> None:
+    old, new, truth = make_scaled(seed_text, 150, 4)
     eo, en = parse_report(old), parse_report(new)
     assert eo.synthetic and en.synthetic
     assert len(eo.measures) == truth.old_measures == 150
@@ -199,9 +200,10 @@ def test_a_scaled_pair_parses_with_the_truth_counts_and_every_kind() -> None:
             assert normalized(new_by_title[m.title]) == normalized(m)
 
 
-def test_ten_thousand_scaled_measures_are_built_like_the_report() -> None:
+@pytest.mark.slow
+def test_ten_thousand_scaled_measures_are_built_like_the_report(seed_text: str) -> None:
     # How long it takes is the benchmark's business (tests/benchmarks/run.py), not a test's.
-    old, new, truth = make_scaled(10_000, 1)
+    old, new, truth = make_scaled(seed_text, 10_000, 1)
     assert truth.old_measures == 10_000
     assert sum(1 for x in old.split("\n") if x.endswith("］")) == 10_000  # one tag closes each row
     assert 400 <= len(truth.edits) <= 600  # about 5% of the rows

@@ -131,6 +131,7 @@ def seed_lines(seed_bytes) -> list[str]:
     database=None,
     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow],
 )
+@pytest.mark.slow
 @given(mutations=st.lists(MUTATION, min_size=1, max_size=4))
 def test_mutated_seed_is_refused_or_round_trips_through_valid_deterministic_xml(seed_lines, mutations):
     text = "\n".join(mutate(seed_lines, mutations))

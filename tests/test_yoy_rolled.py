@@ -7,8 +7,8 @@ from policydiff.diffengine.relation import infer_relation
 from policydiff.versions.synthetic.rolled import make_scaled_next_year, past_tense
 
 
-def test_a_rolled_pair_is_a_synthetic_next_year_pair_with_the_same_rows() -> None:
-    old_text, new_text = make_scaled_next_year(40, seed=3)
+def test_a_rolled_pair_is_a_synthetic_next_year_pair_with_the_same_rows(seed_bytes: bytes) -> None:
+    old_text, new_text = make_scaled_next_year(seed_bytes.decode("utf-8"), 40, seed=3)
     old, new = parse_report(old_text), parse_report(new_text)
     assert old.synthetic and new.synthetic
     assert infer_relation(old.results_fy, old.plans_fy, new.results_fy, new.plans_fy) == "next-year"

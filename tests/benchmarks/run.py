@@ -40,11 +40,12 @@ from policydiff.diffengine.engine import diff_editions
 from policydiff.renderers.diff_json import render_json
 from policydiff.versions.synthetic import make_scaled
 from policydiff.versions.synthetic.rolled import make_scaled_next_year
-if sys.argv[2] == "next-year":
-    old_text, new_text = make_scaled_next_year(int(sys.argv[1]), seed=7)
+base = open(sys.argv[2], encoding="utf-8").read()
+if sys.argv[3] == "next-year":
+    old_text, new_text = make_scaled_next_year(base, int(sys.argv[1]), seed=7)
 else:
-    old_text, new_text, _ = make_scaled(int(sys.argv[1]), seed=7)
-warm_old, warm_new, _ = make_scaled(10, seed=1)  # load numpy, scipy, rapidfuzz before the clock starts
+    old_text, new_text, _ = make_scaled(base, int(sys.argv[1]), seed=7)
+warm_old, warm_new, _ = make_scaled(base, 10, seed=1)  # load numpy, scipy, rapidfuzz before the clock starts
 diff_editions(parse_report(warm_old), parse_report(warm_new))
 t = time.perf_counter()
 old = parse_report(old_text, source_name="old.txt")
@@ -118,8 +119,8 @@ def xmldiff_time(old_xml: Path, new_xml: Path) -> float | None:
 def scale(pair: str = "revision") -> list[dict]:
     out = []
     for n in SIZES:
-        proc = subprocess.run([sys.executable, "-c", SCALE_CHILD, str(n), pair], capture_output=True, text=True,
-                              check=True, env={**os.environ, "PYTHONHASHSEED": "0"})
+        proc = subprocess.run([sys.executable, "-c", SCALE_CHILD, str(n), str(SEED), pair], capture_output=True,
+                              text=True, check=True, env={**os.environ, "PYTHONHASHSEED": "0"})
         out.append(json.loads(proc.stdout))
     return out
 

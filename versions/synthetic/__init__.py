@@ -29,7 +29,7 @@ from .records import (
     SyntheticEdition,
     summarize,
 )
-from .scaled import BUNDLED_SEED, RENAME_FIELDS, RENAME_REGIONS, RENAME_USES, SCALED_TOUCHED, make_scaled
+from .scaled import RENAME_FIELDS, RENAME_REGIONS, RENAME_USES, SCALED_TOUCHED, make_scaled
 from .state import Sig, signature
 from .wording import (
     ADD_ACTIONS,
@@ -49,7 +49,7 @@ from .wording import (
 )
 
 __all__ = [
-    "ADD_ACTIONS", "ADD_REASONS", "ADD_TAGS", "ADD_TITLE_ENDS", "ADD_TOPICS", "AMOUNT_RE", "BUNDLED_SEED",
+    "ADD_ACTIONS", "ADD_REASONS", "ADD_TAGS", "ADD_TITLE_ENDS", "ADD_TOPICS", "AMOUNT_RE",
     "CHANGE_KINDS", "COUNT_RE", "EDITORS", "EDIT_KINDS", "EXPECTED_CHANGES", "FULL_DIGITS", "HALF_DIGITS",
     "MINISTRY_CODES", "PLANS_WIDTH", "QUOTED_RE", "RENAME_FIELDS", "RENAME_REGIONS", "RENAME_USES", "RENAME_WORDS",
     "RESULTS_WIDTH", "REWORDS", "SCALED_TOUCHED", "TITLE_MAX", "WIDTH_MAPS", "GroundTruth", "Row", "Sig",

@@ -51,12 +51,11 @@ def past_tense(plan: str) -> str:
     return text
 
 
-def make_scaled_next_year(n_measures: int, seed: int, text: str | None = None) -> tuple[str, str]:
-    """An OLD report of n_measures rows (as make_scaled's) and NEW, the same rows a year later."""
-    from .scaled import BUNDLED_SEED
-
+def make_scaled_next_year(text: str, n_measures: int, seed: int) -> tuple[str, str]:
+    """An OLD report of n_measures rows built from TEXT, a real report (as make_scaled's), and NEW,
+    the same rows a year later."""
     rng = random.Random(seed)
-    pool = _pool(text if text is not None else BUNDLED_SEED.read_text(encoding="utf-8"))
+    pool = _pool(text)
     base = _scaled_goals(pool, n_measures, rng)
     new_goals = []
     for title, rows in base:

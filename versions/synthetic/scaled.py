@@ -9,7 +9,6 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
-from pathlib import Path
 
 from ..budgets import find_budgets
 from ..layout import HEADER_RE
@@ -40,7 +39,6 @@ from .wording import (
     set_digit,
 )
 
-BUNDLED_SEED = Path(__file__).resolve().parents[2] / "examples" / "iryokiki-kihonkeikaku_fy2024.txt"
 SCALED_TOUCHED = 0.05  # share of measures a scaled NEW edition edits
 RENAME_REGIONS = ("北海道", "東北", "関東", "中部", "近畿", "中国", "四国", "九州", "沖縄")
 RENAME_FIELDS = ("地域実証", "臨床評価", "人材交流", "海外連携", "データ基盤")
@@ -355,14 +353,14 @@ def _attribute_rechanged_lines(edits: list[SyntheticEdit], old: list[tuple[str, 
             edits[n] = replace(e, budgets=tuple(sorted(mine & changed, key=str)))
 
 
-def make_scaled(n_measures: int, seed: int, text: str | None = None) -> tuple[str, str, GroundTruth]:
-    """An OLD and a NEW synthetic report of n_measures rows built from the seed's real rows (about
-    5 per goal, titles numbered to stay unique), NEW with edits of every kind on ~5% of the rows.
-    `text` is the seed report; by default the bundled real report."""
+def make_scaled(text: str, n_measures: int, seed: int) -> tuple[str, str, GroundTruth]:
+    """An OLD and a NEW synthetic report of n_measures rows built from the real rows of TEXT, a real
+    report (about 5 per goal, titles numbered to stay unique), NEW with edits of every kind on ~5% of
+    the rows. The caller gives the text: examples/ is not in the wheel."""
     if n_measures < 1:
         raise ValueError("a scaled report needs at least one measure")
     rng = random.Random(seed)
-    pool = _pool(text if text is not None else BUNDLED_SEED.read_text(encoding="utf-8"))
+    pool = _pool(text)
     base = _scaled_goals(pool, n_measures, rng)
     new_goals = [(title, list(rows)) for title, rows in base]
     editor = _ScaledEditor(pool, new_goals, rng)

@@ -10,8 +10,8 @@ from .model import Diff, MeasureChange
 STATUS_FILTERS = ("unchanged", "changed", "added", "removed", "moved", "split", "merged")
 
 
-def _status_of(m: MeasureChange) -> set[str]:
-    out: set[str] = {m.status if m.substantive or m.status != "changed" else "unchanged"}
+def _status_of(diff: Diff, m: MeasureChange) -> set[str]:
+    out: set[str] = {diff.reads_as(m)}
     if m.moved:
         out.add("moved")
     return out
@@ -25,7 +25,7 @@ def select(diff: Diff, statuses: Iterable[str] = (), ministries: Iterable[str] =
         return diff
     kept = tuple(
         m for m in diff.measures
-        if (not statuses or _status_of(m) & statuses)
+        if (not statuses or _status_of(diff, m) & statuses)
         and (not ministries or set(m.ministries) & ministries)
         and (not measures or {m.old_id, m.new_id} & measures)
     )

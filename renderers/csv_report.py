@@ -6,13 +6,14 @@ import csv
 import io
 
 from ..diffengine.model import Diff
+from .options import ReportOptions
 
 COLUMNS = ("status", "program", "fiscal_year", "old_kind", "old_yen", "old_part_of", "new_kind", "new_yen",
            "new_part_of", "delta_yen", "delta_pct", "comparable", "old_measure", "new_measure", "old_text",
            "new_text")
 
 
-def render_csv(diff: Diff, options: object = None) -> str:
+def render_csv(diff: Diff, options: ReportOptions | None = None) -> str:
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(COLUMNS)

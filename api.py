@@ -1,0 +1,212 @@
+"""The library API: everything the `policydiff` command does, callable from Python.
+
+    import policydiff as p
+    d = p.diff("old.txt", "new.txt")        # files, or editions in the archive ("fy2024")
+    print(p.render(d, "markdown"))
+
+An edition is named by a path to a report file (.xml: normalized XML, else report text) or by a
+name in the archive (DOCUMENT/EDITION or a unique label). The archive is the `archive` argument,
+else $POLICYDIFF_ARCHIVE, else ./policydiff-archive, as for the command. Refused input and archive
+trouble raise PolicydiffError (or a subclass) with a one-line message; nothing here prints.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+from dataclasses import dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
+
+from .diffengine.model import Diff, Options
+from .diffengine.selection import STATUS_FILTERS, select
+from .renderers import REPORTS, VIEWS, register, render, render_edition
+from .renderers.options import ReportOptions
+from .versions.archive import Archive, StoredEdition, check_name
+from .versions.errors import PolicydiffError
+from .versions.files import write_file_atomic
+from .versions.load import load_archived, load_edition, parse_report, read_input
+from .versions.model import Edition
+
+DEFAULT_ARCHIVE = "policydiff-archive"
+ARCHIVE_ENV = "POLICYDIFF_ARCHIVE"
+# What --fail-on accepts: the kinds of change Diff.has_changes knows, or any of them.
+FAIL_KINDS = ("any", "text", "budget", "added", "removed", "rename")
+
+__all__ = [
+    "ARCHIVE_ENV", "DEFAULT_ARCHIVE", "FAIL_KINDS", "STATUS_FILTERS", "Diff", "Ingested", "Options",
+    "ReportOptions", "Synthetic", "Verified", "diff", "editions", "generated_at", "ingest", "lineage",
+    "open_archive", "open_edition", "plans", "register", "render", "render_edition", "reparse",
+    "report_formats", "select", "synth", "verify", "view_formats", "write_output",
+]
+
+
+def open_archive(archive: str | Path | None = None) -> Archive:
+    """The archive at ARCHIVE, else $POLICYDIFF_ARCHIVE, else ./policydiff-archive (made on first ingest)."""
+    return Archive(Path(archive if archive is not None else os.environ.get(ARCHIVE_ENV) or DEFAULT_ARCHIVE))
+
+
+def _existing_archive(archive: str | Path | None) -> Archive:
+    store = open_archive(archive)
+    if not store.exists():
+        raise PolicydiffError(f"no archive at {store.path}")
+    return store
+
+
+def _open(ref: str | Path | Edition, archive: str | Path | None) -> tuple[Edition, tuple[tuple[str, str], ...]]:
+    """An edition and where it came from: an Edition as given, an existing file, else a name in the archive."""
+    if isinstance(ref, Edition):
+        return ref, ()
+    if os.path.exists(ref):
+        return load_edition(Path(ref)), (("file", str(Path(ref))),)
+    store = open_archive(archive)
+    stored = store.resolve(str(ref))
+    return load_archived(store, stored), (("archive", str(store.path)), ("archive_commit", stored.commit),
+                                          ("archive_name", stored.name))
+
+
+def open_edition(ref: str | Path, archive: str | Path | None = None) -> Edition:
+    """The edition REF names: a report file (.xml or text) if one exists at that path, else an archived edition."""
+    return _open(ref, archive)[0]
+
+
+def diff(old: str | Path | Edition, new: str | Path | Edition, archive: str | Path | None = None,
+         options: Options | None = None) -> Diff:
+    """What changed from edition OLD to edition NEW (each a path, an archived name or an Edition)."""
+    from .diffengine.engine import diff_editions
+
+    (old_ed, old_origin), (new_ed, new_origin) = _open(old, archive), _open(new, archive)
+    found = diff_editions(old_ed, new_ed, options)
+    return replace(found, old=replace(found.old, origin=old_origin), new=replace(found.new, origin=new_origin))
+
+
+def plans(edition: str | Path | Edition, archive: str | Path | None = None, options: Options | None = None) -> Diff:
+    """What one edition reports as done (results, FY N) against what it plans (FY N+1)."""
+    from .diffengine.plans import results_vs_plans
+
+    ed, origin = _open(edition, archive)
+    found = results_vs_plans(ed, options)
+    return replace(found, old=replace(found.old, origin=origin), new=replace(found.new, origin=origin))
+
+
+def editions(archive: str | Path | None = None) -> list[StoredEdition]:
+    """The editions stored in the archive, oldest first; none if there is no archive yet."""
+    store = open_archive(archive)
+    return store.editions() if store.exists() else []
+
+
+def lineage(document: str | None = None, archive: str | Path | None = None) -> dict[str, list[list[str]]]:
+    """Per document: program lineages (A → B → C) across its archived editions, oldest first."""
+    from .diffengine.lineage import program_lineage
+
+    store = open_archive(archive)
+    stored = [e for e in editions(archive) if document in (None, e.document)]
+    if not stored:
+        raise PolicydiffError(f"no editions{' of ' + document if document else ''} in {store.path}")
+    return {doc: program_lineage([load_archived(store, e) for e in stored if e.document == doc])
+            for doc in sorted({e.document for e in stored})}
+
+
+@dataclass(frozen=True)
+class Ingested:
+    status: str  # "added", "replaced", or "unchanged" (the same source was already stored)
+    edition: Edition
+    commit: str
+
+
+def ingest(file: str | Path, archive: str | Path | None = None, document: str | None = None,
+           edition: str | None = None, replace: bool = False) -> Ingested:
+    """Parse a report FILE into normalized XML and store it, with its source, in the archive."""
+    from .versions.xml import edition_to_xml
+
+    if document:
+        check_name(document, "document id")
+    if edition:
+        check_name(edition, "edition label")
+    path = Path(file)
+    data = read_input(path)
+    ed = parse_report(data, source_name=path.name, document=document, edition=edition)
+    result = open_archive(archive).ingest(ed.document, ed.edition, edition_to_xml(ed), data, path.name,
+                                          ed.parser_version, ed.counts(), replace=replace)
+    return Ingested(result.status, ed, result.edition.commit)
+
+
+def _rebuilt_xml(stored: StoredEdition, source: bytes) -> bytes:
+    """What this parser makes of an archived edition's source, under its archived names."""
+    from .versions.xml import edition_to_xml
+
+    return edition_to_xml(parse_report(source, source_name=stored.source_name, document=stored.document,
+                                       edition=stored.edition))
+
+
+@dataclass(frozen=True)
+class Verified:
+    path: Path
+    editions: int
+    problems: tuple[tuple[str, str], ...]  # (path in the archive, what is wrong)
+
+
+def verify(archive: str | Path | None = None) -> Verified:
+    """Check the archive: schema-valid XML, source sha256, git fsck, and XML as this parser makes it."""
+    from .versions.parse_text import PARSER_VERSION
+    from .versions.xml import validation_problems
+
+    def against_source(stored: StoredEdition, xml: bytes, source: bytes) -> list[str]:
+        # A schema-valid hand edit under a tag moved by hand passes every other check.
+        if stored.parser != PARSER_VERSION or _rebuilt_xml(stored, source) == xml:
+            return []  # (another parser version's XML: `policydiff reparse` rebuilds it)
+        return [f"differs from what parser {PARSER_VERSION} makes of {stored.source_path} (edited by hand?); "
+                "policydiff reparse rebuilds it from the source"]
+
+    store = _existing_archive(archive)
+    problems = store.verify(validation_problems, against_source)
+    return Verified(store.path, len(store.editions()), tuple((str(p.path), p.message) for p in problems))
+
+
+def reparse(archive: str | Path | None = None) -> list[str]:
+    """Rebuild every edition's XML from its stored source with this parser (one commit); the names changed."""
+    from .versions.parse_text import PARSER_VERSION
+
+    return _existing_archive(archive).reparse(_rebuilt_xml, PARSER_VERSION)
+
+
+@dataclass(frozen=True)
+class Synthetic:
+    text: str  # the SYNTHETIC edition's report text; its first line marks it synthetic
+    truth: str  # the ground truth: the known edits, as JSON
+
+
+def synth(file: str | Path, seed: int = 2025, edits: int = 12) -> Synthetic:
+    """A SYNTHETIC next edition of the report FILE, made by applying EDITS known edits (for tests, demos)."""
+    from .versions.decode import decode_report
+    from .versions.synthetic import make_synthetic
+
+    text, _, _ = decode_report(read_input(Path(file)))
+    made = make_synthetic(text, seed=seed, n_edits=edits)
+    return Synthetic(made.text, json.dumps(made.truth.to_dict(), ensure_ascii=False, sort_keys=True, indent=2) + "\n")
+
+
+def report_formats() -> tuple[str, ...]:
+    """The formats `render` knows, built-in and registered."""
+    return tuple(REPORTS)
+
+
+def view_formats() -> tuple[str, ...]:
+    """The formats `render_edition` knows."""
+    return tuple(VIEWS)
+
+
+def generated_at() -> str:
+    """Now, or SOURCE_DATE_EPOCH for reproducible builds, as a report prints it."""
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    try:
+        moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
+    except ValueError:
+        raise PolicydiffError(f"SOURCE_DATE_EPOCH must be an integer number of seconds, not {epoch!r}") from None
+    return moment.strftime("%Y-%m-%d %H:%M UTC")
+
+
+def write_output(path: str | Path, text: str) -> None:
+    """Write TEXT to PATH as UTF-8, atomically: a reader never sees half a report."""
+    write_file_atomic(Path(path), text.encode("utf-8"))
+

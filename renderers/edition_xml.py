@@ -1,0 +1,11 @@
+"""An edition as its normalized XML (versions/FORMAT.md), for `policydiff show --format xml`."""
+
+from __future__ import annotations
+
+from ..versions.model import Edition
+from ..versions.xml import edition_to_xml
+from .options import ReportOptions
+
+
+def render_edition_xml(ed: Edition, options: ReportOptions | None = None) -> str:
+    return edition_to_xml(ed).decode("utf-8")

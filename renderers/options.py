@@ -1,0 +1,24 @@
+"""ReportOptions: the one set of settings every renderer reads (each uses the fields it needs)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+from .. import __version__
+
+MARKDOWN_LIMIT = 65_000  # GitHub refuses comments over 65,536 characters
+
+
+@dataclass(frozen=True)
+class ReportOptions:
+    show_format_only: bool = False  # also show changes of width, quotes or wrapping
+    color: bool = False  # text: ANSI colours (the CLI decides from --color and NO_COLOR)
+    context: int = 24  # text: characters of unchanged text kept on each side of a change
+    show_unchanged: bool = False  # text: list unchanged measures too
+    lang: Literal["ja", "en"] = "ja"  # html: labels
+    generated_at: str | None = None  # html: a time to print (the CLI honours SOURCE_DATE_EPOCH); None: none
+    version: str = __version__  # html: the version named in the footer
+    full_report: str = ""  # markdown: where the complete report is, named in a truncation note
+    limit: int = MARKDOWN_LIMIT  # markdown: most characters
+    summary_only: bool = False  # edition views: counts, budgets, successions and warnings, no measures
