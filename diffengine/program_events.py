@@ -18,7 +18,7 @@ from typing import Literal
 from ..versions.model import Bullet, Edition, Succession
 from ..versions.normalize import normalize
 from .model import Rename
-from .renames import rename_candidates
+from .renames import inferred_renames
 
 EventKind = Literal["new", "ended", "succeeded", "renamed", "vanished"]
 EVENT_KINDS: tuple[EventKind, ...] = ("succeeded", "renamed", "ended", "new", "vanished")
@@ -123,21 +123,19 @@ def program_events(old_rows: Sequence[Row], new_rows: Sequence[Row], pairs: Sequ
     ended = [e for e in _ended(old_rows, new_rows, pairs, new_names) if normalize(e.program) not in followed]
     ended = list({normalize(e.program): e for e in reversed(ended)}.values())[::-1]
     ended_keys = {normalize(e.program) for e in ended}
-    for i, j in pairs:
-        o, n = old_rows[i], new_rows[j]
-        gone = sorted(p for p in o.programs() if normalize(p) not in new_names
-                      and normalize(p) not in followed and normalize(p) not in ended_keys)
-        # A stated successor may still be the new name of another line: 医工連携イノベーション推進事業
-        # （開発・事業化事業、ベンチャー育成事業） → 医工連携グローバル展開事業（研究開発事業） (seed m009).
-        arrived = sorted(p for p in n.programs() if normalize(p) not in old_names)
-        if not gone or not arrived:
-            continue
-        for r in rename_candidates(o.bullets, n.bullets, gone, arrived, n.id, rename_threshold):
-            key = (normalize(r.old), normalize(r.new))
-            if key[0] not in followed:
-                followed.add(key[0])
-                successors.add(key[1])
-                events.append(ProgramEvent("renamed", r.old, r.new, r.confidence, None, n.id, r.text))
+    # The one rename inference (renames.inferred_renames), on the aligned rows: a name gone from the
+    # whole new side, not followed by a stated succession and not ended, against a name new to it.
+    # A stated successor may still be the new name of another line: 医工連携イノベーション推進事業
+    # （開発・事業化事業、ベンチャー育成事業） → 医工連携グローバル展開事業（研究開発事業） (seed m009).
+    accounted = set(new_names) | followed | ended_keys
+    references = {normalize(p) for r in new_rows for p in r.programs() if REFERENCE_NAME_RE.search(p)}
+    related = [(new_rows[j].id, old_rows[i].bullets, new_rows[j].bullets) for i, j in pairs]
+    for r in inferred_renames(related, set(old_names) | references, accounted, set(seen), rename_threshold):
+        key = (normalize(r.old), normalize(r.new))
+        if key[0] not in followed:
+            followed.add(key[0])
+            successors.add(key[1])
+            events.append(ProgramEvent("renamed", r.old, r.new, r.confidence, None, r.measure, r.text))
     events += ended
     for key, name in new_names.items():
         if key not in old_names and key not in successors:

@@ -8,9 +8,8 @@ next-year pair has a follow-through ledger (last year's plans against this year'
 
 from __future__ import annotations
 
-from typing import Literal
+from .model import Relation
 
-Relation = Literal["next-year", "revision", "other"]
 RELATIONS: tuple[Relation, ...] = ("next-year", "revision", "other")
 
 
