@@ -25,6 +25,9 @@ def short(text: str, width: int = SHORT) -> str:
 
 
 def relation_line(diff: Any) -> str:
+    if diff.within_edition:
+        return (f"relation: one edition — its results (FY{diff.old.results_fy}) against its plans "
+                f"(FY{diff.new.plans_fy}), still ahead: no follow-through ledger")
     rel = diff.relation
     if rel == "next-year":
         return (f"relation: next-year — {diff.old.label}'s plans (FY{diff.old.plans_fy}) against "

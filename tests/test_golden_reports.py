@@ -1,4 +1,4 @@
-"""Golden reports through the CLI: the diff contract (policydiff/diff/1 JSON), the HTML report and the
+"""Golden reports through the CLI: the diff contract (policydiff/diff/2 JSON), the HTML report and the
 other formats, byte for byte, on the real report and edited copies of it. A refactor that changes one
 of them shows the change in the golden diff of its commit; `pytest --update-golden` rewrites them."""
 
