@@ -33,7 +33,7 @@ def relation_line(diff: Any) -> str:
         return (f"relation: next-year — {diff.old.label}'s plans (FY{diff.old.plans_fy}) against "
                 f"{diff.new.label}'s results (FY{diff.new.results_fy})")
     if rel == "revision":
-        return f"relation: revision — both editions report FY{diff.new.results_fy} results"
+        return "relation: revision — two versions of one edition, compared text against text"
     return (f"relation: other — FY{diff.old.results_fy}/{diff.old.plans_fy} against "
             f"FY{diff.new.results_fy}/{diff.new.plans_fy}: no follow-through ledger")
 
@@ -101,9 +101,10 @@ def step_text(s: BudgetStep, lang: str = "ja") -> str:
     after = "—" if s.to_yen is None else yen(s.to_yen, lang=lang)
     delta = "" if s.delta_yen is None else f" ({yen(s.delta_yen, signed=True, lang=lang)}"
     delta += "" if s.delta_yen is None else (f", {s.delta_pct:+.1f}%)" if s.delta_pct is not None else ")")
-    frm = f"FY{s.from_fiscal_year} {s.from_kind}" if s.from_kind else "nothing before"
     note = "" if s.comparable else " [not comparable]"
-    return f"{s.type}: {frm} {before} → FY{s.fiscal_year} {s.to_kind} {after}{delta}{note}"
+    if not s.from_kind:
+        return f"{s.type}: a new line, FY{s.fiscal_year} {s.to_kind} {after}"
+    return f"{s.type}: FY{s.from_fiscal_year} {s.from_kind} {before} → FY{s.fiscal_year} {s.to_kind} {after}{delta}{note}"
 
 
 def trajectory_lines(trajectories: Sequence[Trajectory], only_changed: bool = False,
