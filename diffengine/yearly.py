@@ -45,6 +45,10 @@ def between_editions(old: Edition, new: Edition, related: Iterable[tuple[int, in
     trajectories = budget_trajectories(edition_points(old, new), links,
                                        from_year=new.results_fy if relation == "next-year" else None)
     warnings = stale_labels([(m.id, c, b) for m, c, _, b in new.budgets()], new.results_fy, lineage, "new")
+    if relation == "revision":  # two versions of one edition: only the stale labels the new one brings
+        before = {(w.message.split(": ", 1)[-1]) for w in stale_labels(
+            [(m.id, c, b) for m, c, _, b in old.budgets()], old.results_fy, lineage, "old")}
+        warnings = [w for w in warnings if w.message.split(": ", 1)[-1] not in before]
     ledger: tuple[list[FollowThrough], list[Unplanned]] = ([], [])
     if relation == "next-year":
         ledger = follow_through(old.measures, new.measures, related, lineage.key)

@@ -55,8 +55,8 @@ def trajectory_svg(t: Trajectory, label: str = "") -> Markup:
     parts = [f'<svg class="budget-chart" xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '
              f'viewBox="0 0 {WIDTH} {HEIGHT}" role="img">',
              f"<title>{escape(label or t.program)}</title>",
-             Markup("<desc>") + escape("; ".join(f"FY{p.fiscal_year} {p.kind} {yen(p.yen)}" + (" (内数)" if p.part_of else "")
-                                         for p in sorted(points, key=lambda p: (p.fiscal_year, p.kind)))) + "</desc>",
+             "<desc>" + str(escape("; ".join(f"FY{p.fiscal_year} {p.kind} {yen(p.yen)}" + (" (内数)" if p.part_of else "")
+                                             for p in sorted(points, key=lambda p: (p.fiscal_year, p.kind))))) + "</desc>",
              f'<line x1="{LEFT}" y1="{HEIGHT - BOTTOM}" x2="{WIDTH - RIGHT}" y2="{HEIGHT - BOTTOM}" stroke="#999999"/>']
     enacted = sorted((p for p in points if p.kind == "initial" and not p.part_of), key=lambda p: p.fiscal_year)
     if len(enacted) > 1:

@@ -91,7 +91,8 @@ def _budget(b: BudgetChange) -> str:
     if b.delta_yen is not None:
         pct = f" ({b.delta_pct:+.1f}%)" if b.delta_pct is not None else ""
         delta = f"  Δ {yen(b.delta_yen, signed=True)}{pct}"
-    note = "  内数: not directly comparable" if not b.comparable else ""
+    part_of = any(s.part_of for s in (b.old, b.new) if s)
+    note = "" if b.comparable else "  内数: not directly comparable" if part_of else "  other year or kind: not comparable"
     where = (b.new or b.old).measure  # type: ignore[union-attr]
     return f"  {b.status:<8} {b.program} {fy}: {old} → {new}{delta}{note}  ({where})"
 
