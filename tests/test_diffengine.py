@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from pathlib import Path
 
 import pytest
 
@@ -15,18 +16,8 @@ from policydiff.diffengine.renames import lineage
 from policydiff.diffengine.textdiff import rebuild
 from policydiff.renderers.diff_json import diff_dict, render_json
 
-NEW_MEASURE = """
-遠隔医療機器の研究開発の推進
-へき地や離島においても質の高い医療を受けられるよう、遠隔診療を支える医療機器の研究開発と実証に
-取り組み、地域の医療機関と企業の連携による実装を進める。［◎総、厚］
-
-・遠隔診療用の通信機器について、三つの地域で実証研究を行い、通信の安定性と操作性に関する課題を
-整理した。
-
-・実証結果を踏まえ、遠隔診療用の通信機器の
-操作手順書を作成し、地域の医療機関に周知す
-る。
-"""
+# A made-up row in the report's layout (title, description with its ministry tag, results, plans).
+NEW_MEASURE = (Path(__file__).parent / "data" / "diffengine" / "new_measure.txt").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
