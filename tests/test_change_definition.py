@@ -36,7 +36,11 @@ def test_between_years_a_paired_row_is_changed_only_when_its_basic_plan_column_c
     basic = {m.old_id for m in edited.measures if edited.is_change(m) and m.status == "changed"
              and any(c.field in ("title", "description", "ministries") for c in m.changes)}
     changed = {m.old_id for m in next_year.measures if m.status == "changed"}
-    assert changed == basic
+    # This pair's edits are all in results and plans columns (or move rows): a revision reports them,
+    # between years none of them makes a row changed. (The hand-written next edition's three Basic
+    # Plan edits are checked in test_yoy_nextyear.py.)
+    assert basic == set() and changed == set()
+    assert {m.old_id for m in edited.measures if m.status == "changed" and edited.is_change(m)} >= {"m004", "m030"}
     m030 = next(m for m in next_year.measures if m.old_id == "m030")
     assert m030.status == "unchanged" and not next_year.is_change(m030) and next_year.reads_as(m030) == "unchanged"
     assert next_year.summary()["measures"]["changed"] == len(basic)
