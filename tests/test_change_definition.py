@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 import html_cases as cases
 import pytest
 
-from policydiff import render
 from policydiff.diffengine.selection import select
 
 
