@@ -21,7 +21,7 @@ from typing import Literal
 
 from ..versions.model import Bullet, Measure
 from ..versions.normalize import normalize as _normalize
-from .textdiff import similarity
+from .textdiff import diff_text, similarity
 
 normalize = lru_cache(maxsize=131072)(_normalize)  # every bullet is compared many times
 Outcome = Literal["done", "partial", "dropped", "reworked"]
@@ -78,6 +78,7 @@ class FollowThrough:
     reason: str
     promised_again: Cited | None
     carried_over: bool  # promised again word for word
+    again_ops: tuple[tuple[str, str], ...] = ()  # the plan against its repetition, redlined (when not verbatim)
 
 
 @dataclass(frozen=True)
@@ -271,25 +272,30 @@ def measure_ledger(old: Measure, news: Sequence[Measure], key: Callable[[str], s
     results = [(m, r) for m in news for r in m.results if not HEADING_RE.match(normalize(r.text))]
     new_plans = [q for m in news for q in m.plans]
     scores: dict[tuple[int, int], Scored] = {}
+    by_plan: list[list[tuple[int, Scored]]] = []
     for i, p in enumerate(old.plans):
-        for j in _candidates(len(old.plans), len(results), i):
-            scores[(i, j)] = _score(p, results[j][1], key)
+        by_plan.append([(j, _score(p, results[j][1], key)) for j in _candidates(len(old.plans), len(results), i)])
+        scores.update(((i, j), s) for j, s in by_plan[-1])
     best_of_result: dict[int, tuple[float, int]] = {}
     for (i, j), s in scores.items():
         best_of_result[j] = max(best_of_result.get(j, (0.0, 0)), (s.score, -i))
     links: dict[int, list[tuple[int, Scored]]] = {}
     for i in range(len(old.plans)):
-        mine = sorted(((s.score, -j, j, s) for (k, j), s in scores.items() if k == i), reverse=True)
+        mine = sorted(((s.score, -j, j, s) for j, s in by_plan[i]), reverse=True)
         links[i] = [(j, s) for score, _, j, s in mine
                     if score >= LINK and score >= SHARE_OF_BEST * best_of_result[j][0]]
         if not links[i] and mine and mine[0][0] >= WEAK_LINK:
             links[i] = [(mine[0][2], mine[0][3])]
     # The items of a list continue the result that opens it, and report on what it reports on.
     lead = _leads([r for _, r in results])
+    items: dict[int, list[int]] = {}
+    for j, head in enumerate(lead):
+        if head != j:
+            items.setdefault(head, []).append(j)
     for i in links:
         have = {j for j, _ in links[i]}
         links[i] += [(j, scores.get((i, j)) or _score(old.plans[i], results[j][1], key))
-                     for j in range(len(results)) if j not in have and lead[j] in have and lead[j] != j]
+                     for head in sorted(have & set(items)) for j in items[head] if j not in have]
     answered = {j for linked in links.values() for j, _ in linked}
     for i, j in _carried_rows(old, results):
         if j not in answered and not links[i]:
@@ -306,9 +312,12 @@ def measure_ledger(old: Measure, news: Sequence[Measure], key: Callable[[str], s
         if again is not None:
             reason += "; promised again" + (" word for word" if normalize(again.text) == normalize(p.text) else "")
         new_id = news[0].id if news else None
+        verbatim = again is not None and normalize(again.text) == normalize(p.text)
+        # A promise made again is nearly the same sentence: a redline shows what was reworded.
+        ops = diff_text(p.text, again.text) if again is not None and not verbatim else ()
         entries.append(FollowThrough(old.id, new_id, cite(p), outcome, tuple(cite(r) for r, _ in pairs),
                                      top.score if top else 0.0, reason, cite(again) if again else None,
-                                     again is not None and normalize(again.text) == normalize(p.text)))
+                                     verbatim, ops))
     unplanned = [Unplanned(m.id, cite(r)) for j, (m, r) in enumerate(results) if j not in answered]
     return entries, unplanned
 

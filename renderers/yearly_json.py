@@ -30,6 +30,7 @@ def follow_through_record(e: FollowThrough) -> dict[str, Any]:
         "old_measure": e.old_measure, "new_measure": e.new_measure, "plan": cited(e.plan), "outcome": e.outcome,
         "results": [cited(r) for r in e.results], "score": e.score, "reason": e.reason,
         "promised_again": cited(e.promised_again), "carried_over": e.carried_over,
+        "promised_again_ops": [list(op) for op in e.again_ops],
     }
 
 
