@@ -209,13 +209,15 @@ def _outcome(plan: Bullet, linked: list[tuple[Bullet, Scored]]) -> tuple[Outcome
     return "reworked", f"reported, but none of its {len(parts)} parts as planned"
 
 
-def _promised_again(plan: Bullet, new_plans: Sequence[Bullet], key: Callable[[str], str]) -> tuple[Bullet | None, float]:
+def _promised_again(plan: Bullet, new_plans: Sequence[Bullet], rolled: Sequence[str],
+                    key: Callable[[str], str]) -> tuple[Bullet | None, float]:
+    """The new plan bullet that makes the same promise ( RELLED: the new plans' rolled contents)."""
     best: tuple[float, int] = (0.0, -1)
     roll = _rolled(plan, key)
     for k, q in enumerate(new_plans):
         if normalize(q.text) == normalize(plan.text):
             return q, 1.0
-        s = max(similarity(roll, _rolled(q, key)), dice(plan.text, q.text))
+        s = max(similarity(roll, rolled[k]), dice(plan.text, q.text))
         best = max(best, (s, -k))
     if best[0] >= PROMISED_AGAIN:
         return new_plans[-best[1]], best[0]
@@ -271,6 +273,7 @@ def measure_ledger(old: Measure, news: Sequence[Measure], key: Callable[[str], s
     """The ledger of one old measure against its new counterpart(s) (several for a split)."""
     results = [(m, r) for m in news for r in m.results if not HEADING_RE.match(normalize(r.text))]
     new_plans = [q for m in news for q in m.plans]
+    rolled = [_rolled(q, key) for q in new_plans]
     scores: dict[tuple[int, int], Scored] = {}
     by_plan: list[list[tuple[int, Scored]]] = []
     for i, p in enumerate(old.plans):
@@ -306,7 +309,7 @@ def measure_ledger(old: Measure, news: Sequence[Measure], key: Callable[[str], s
         linked = links[i]
         pairs = [(results[j][1], s) for j, s in sorted(linked, key=lambda x: x[0])]
         outcome, why = _outcome(p, pairs)
-        again, _ = _promised_again(p, new_plans, key)
+        again, _ = _promised_again(p, new_plans, rolled, key)
         top = max(pairs, key=lambda x: x[1].score)[1] if pairs else None
         reason = "; ".join(x for x in (top.reason if top else "", why) if x)
         if again is not None:

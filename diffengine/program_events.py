@@ -12,14 +12,16 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import lru_cache
 from typing import Literal
 
 from ..versions.model import Bullet, Edition, Succession
-from ..versions.normalize import normalize
+from ..versions.normalize import normalize as _normalize
 from .model import Rename
 from .renames import inferred_renames
 
+normalize = lru_cache(maxsize=65536)(_normalize)  # program names recur in every row that cites them
 EventKind = Literal["new", "ended", "succeeded", "renamed", "vanished"]
 EVENT_KINDS: tuple[EventKind, ...] = ("succeeded", "renamed", "ended", "new", "vanished")
 Side = Literal["old", "new"]
@@ -53,9 +55,13 @@ class Row:
 
     id: str
     bullets: tuple[Bullet, ...]
+    named: tuple[str, ...] = field(default=(), compare=False)  # its programs, first-seen order (computed once)
 
-    def programs(self) -> list[str]:
-        return list(dict.fromkeys(p for b in self.bullets for p in b.programs))
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "named", tuple(dict.fromkeys(p for b in self.bullets for p in b.programs)))
+
+    def programs(self) -> tuple[str, ...]:
+        return self.named
 
 
 # 「（先進的研究開発・開発体制強靱化事業の後継事業として…）」: the parser may read 「Xの後継事業」 as a
@@ -78,9 +84,13 @@ def _line_of(key: str, followed: set[str]) -> bool:
     return any(f.startswith(key + "(") for f in followed)
 
 
-def _first_row(rows: Sequence[Row], name: str) -> Row | None:
-    key = normalize(name)
-    return next((r for r in rows if any(normalize(p) == key for p in r.programs())), None)
+def _first_rows(rows: Sequence[Row]) -> dict[str, str]:
+    """Normalized program name → the id of the first row naming it."""
+    out: dict[str, str] = {}
+    for r in rows:
+        for p in r.programs():
+            out.setdefault(normalize(p), r.id)
+    return out
 
 
 def _ended(old_rows: Sequence[Row], new_rows: Sequence[Row], pairs: Sequence[tuple[int, int]],
@@ -137,14 +147,13 @@ def program_events(old_rows: Sequence[Row], new_rows: Sequence[Row], pairs: Sequ
             successors.add(key[1])
             events.append(ProgramEvent("renamed", r.old, r.new, r.confidence, None, r.measure, r.text))
     events += ended
+    first_new, first_old = _first_rows(new_rows), _first_rows(old_rows)
     for key, name in new_names.items():
         if key not in old_names and key not in successors:
-            row = _first_row(new_rows, name)
-            events.append(ProgramEvent("new", name, None, 1.0, None, row.id if row else ""))
+            events.append(ProgramEvent("new", name, None, 1.0, None, first_new.get(key, "")))
     for key, name in old_names.items():
         if key not in new_names and key not in followed and key not in ended_keys and not _line_of(key, followed):
-            row = _first_row(old_rows, name)
-            events.append(ProgramEvent("vanished", name, None, 1.0, None, row.id if row else ""))
+            events.append(ProgramEvent("vanished", name, None, 1.0, None, first_old.get(key, "")))
     order = {k: n for n, k in enumerate(EVENT_KINDS)}
     return sorted(events, key=lambda e: order[e.event])  # stable: first-seen order within a kind
 
