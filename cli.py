@@ -355,6 +355,22 @@ def reparse(ctx: click.Context) -> None:
     click.echo(f"reparsed: {len(changed)} edition(s) changed" + (": " + ", ".join(changed) if changed else ""))
 
 
+@cli.command()
+@click.pass_context
+def repair(ctx: click.Context) -> None:
+    """Recover the archive after an interrupted write: stale git locks, leftovers, a missing tag,
+    HEAD off branch main. Safe to run at any time.
+
+    \b
+    Example:
+      policydiff repair
+    """
+    done = api.repair(ctx.obj)
+    for line in done:
+        click.echo(line)
+    click.echo(f"ok: {api.open_archive(ctx.obj).path} " + ("repaired" if done else "needed no repair"), err=True)
+
+
 def main() -> None:
     cli(prog_name="policydiff")
 
