@@ -278,8 +278,12 @@ def budget_cards(diff: Diff) -> tuple[list[dict[str, Any]], int]:
             continue
         deltas = [_comparable_delta(b) for b in lines]
         excluded += sum(1 for b, d in zip(lines, deltas, strict=True) if d is None and _has_amount(b))
+        # A total is per fiscal year and kind, never across years (issue 11): a card whose summed
+        # lines are of several years or kinds shows its count only.
+        summed = [b for b, d in zip(lines, deltas, strict=True) if d is not None]
+        one_year = len({(b.fiscal_year, (b.new or b.old).kind) for b in summed}) <= 1  # type: ignore[union-attr]
         cards.append({"cls": cls, "n": len(lines), "total": sum(d for d in deltas if d is not None),
-                      "summed": any(d is not None for d in deltas)})
+                      "summed": bool(summed) and one_year})
     return cards, excluded
 
 

@@ -95,3 +95,15 @@ def test_a_revision_diff_has_no_ledger_and_says_so(seed_edition) -> None:
 def test_fail_on_dropped_and_ended_between_years(diff) -> None:
     assert diff.has_changes(frozenset({"dropped"})) and diff.has_changes(frozenset({"ended"}))
     assert diff.has_changes()  # Basic Plan changes, dropped plans, ended programs
+
+
+def test_html_budget_cards_never_total_amounts_of_different_years(diff) -> None:
+    from policydiff.renderers.html import budget_cards
+
+    cards, _ = budget_cards(diff)
+    for card in cards:
+        lines = [b for b in diff.budgets if b.status == {"new": "added", "dropped": "removed"}.get(card["cls"], b.status)]
+        years = {b.fiscal_year for b in lines if b.status == {"new": "added", "dropped": "removed"}.get(card["cls"])}
+        if card["cls"] in ("new", "dropped") and len(years) > 1:
+            assert not card["summed"], card
+    assert any(c["cls"] == "new" and c["n"] > 1 and not c["summed"] for c in cards)  # FY2025 budgets and FY2026 requests
