@@ -48,12 +48,14 @@ CONSIDER_END_RE = re.compile(r"(?:検討|調整|議論|準備)(?:する|を(?:�
 # Where a plan splits into parts: after 「。」, 「し、」 (推進し、), 「とともに、」, 「また、」, 「ほか、」
 CLAUSE_RE = re.compile(r"(?<=。)|(?<=[^なさ]し、)|(?<=とともに、)|(?<=と共に、)|(?<=ほか、)|(?=また、)")
 CLAUSE_MIN = 6  # content bigrams: a shorter piece is no part of its own
-CLAUSE_COVERED = 0.35  # share of a part's content one result sentence must carry to report it
+CLAUSE_COVERED = 0.35  # share of a part's content the linked results must carry to report it
 # 「（アジア健康構想）」 (NEW line 575): a group heading the extraction reads as a bullet, no result
 HEADING_RE = re.compile(r"^[（(][^（）()]{1,24}[）)]$")
 # 「医療機器等研究成果展開事業」, 「次世代ヘルステック・スタートアップ育成支援事業(令和7年度予算案:6.0億円)」
 QUOTED_RE = re.compile(r"「[^「」]*事業[^「」]*」")
+# Runs of kanji, katakana and latin: 「若手研究者」「スタートアップ」「EXIT」; hiragana (tense, particles) drops
 _CONTENT_RE = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf々〆ヶ\u30a0-\u30ffー\uff66-\uff9fA-Za-z]+")
+# 「…を図る予定。」「引き続き、…」「今後も…」: words of a plan's future that its result does not repeat
 _TENSE_TAIL_RE = re.compile(r"(?:予定|引き続き|今後も|更なる|さらに)")
 
 
@@ -69,6 +71,8 @@ class Cited:
 
 @dataclass(frozen=True)
 class FollowThrough:
+    """One old plan bullet: what became of it (one entry per plan, in the old edition's order)."""
+
     old_measure: str
     new_measure: str | None
     plan: Cited
