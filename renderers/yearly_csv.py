@@ -1,7 +1,8 @@
 """The annual layer's tables as CSV, one table a file (`--table budgets|follow-through|events`).
 
 UTF-8 with BOM and CRLF, as the budget-change CSV, so Excel reads the Japanese correctly. Money is
-integer yen; an empty cell is a missing amount.
+integer yen; an empty cell is a missing amount. The last column says how the two editions relate,
+so that a table read on its own still says what it compares.
 """
 
 from __future__ import annotations
@@ -27,11 +28,12 @@ def _blank(v: object) -> object:
     return "" if v is None else v
 
 
-def _write(columns: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+def _write(diff: Any, columns: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    relation = "one-edition" if diff.within_edition else diff.relation
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow(columns)
-    writer.writerows([[_blank(v) for v in row] for row in rows])
+    writer.writerow([*columns, "relation"])
+    writer.writerows([[*(_blank(v) for v in row), relation] for row in rows])
     return "\ufeff" + buf.getvalue()
 
 
@@ -42,7 +44,7 @@ def budgets_table(diff: Any) -> str:
             rows.append((stable_id("bs", *t.names, s.type, s.fiscal_year, s.from_kind, s.to_kind), t.program,
                          " ← ".join(reversed(t.names)), s.type, s.from_fiscal_year, s.from_kind, s.from_yen,
                          s.fiscal_year, s.to_kind, s.to_yen, s.delta_yen, s.delta_pct, s.comparable))
-    return _write(BUDGET_COLUMNS, rows)
+    return _write(diff, BUDGET_COLUMNS, rows)
 
 
 def ledger_table(diff: Any) -> str:
@@ -50,14 +52,14 @@ def ledger_table(diff: Any) -> str:
              e.outcome, e.score, " ".join(str(r.line) for r in e.results),
              e.promised_again.line if e.promised_again else None, e.carried_over, e.reason, e.plan.text,
              "\n".join(r.text for r in e.results)) for e in diff.follow_through]
-    return _write(LEDGER_COLUMNS, rows)
+    return _write(diff, LEDGER_COLUMNS, rows)
 
 
 def events_table(diff: Any) -> str:
     rows = [(stable_id("ev", e.event, e.program, e.successor or ""), e.event, e.program, e.successor, e.confidence,
              e.measure, e.evidence.edition if e.evidence else None, e.evidence.line if e.evidence else None,
              e.evidence.text if e.evidence else (e.reason or None)) for e in diff.program_events]
-    return _write(EVENT_COLUMNS, rows)
+    return _write(diff, EVENT_COLUMNS, rows)
 
 
 def render_table(diff: Any, table: str) -> str:
