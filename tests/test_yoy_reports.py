@@ -107,3 +107,20 @@ def test_html_budget_cards_never_total_amounts_of_different_years(diff) -> None:
         if card["cls"] in ("new", "dropped") and len(years) > 1:
             assert not card["summed"], card
     assert any(c["cls"] == "new" and c["n"] > 1 and not c["summed"] for c in cards)  # FY2025 budgets and FY2026 requests
+
+
+def test_between_years_any_ignores_the_yearly_news_itself(diff) -> None:
+    from dataclasses import replace
+
+    quiet = replace(
+        diff,
+        measures=tuple(m for m in diff.measures if m.status == "unchanged" and not m.moved),
+        follow_through=tuple(e for e in diff.follow_through if e.outcome != "dropped"),
+        program_events=tuple(e for e in diff.program_events if e.event in ("new", "succeeded", "renamed")),
+        budget_trajectories=tuple(replace(t, steps=tuple(s for s in t.steps if not s.changed))
+                                  for t in diff.budget_trajectories),
+    )
+    assert quiet.programs_added and quiet.renames and quiet.budgets  # new programs, renames, new amounts
+    assert not quiet.has_changes()  # every year has them: not what `any` reports between years
+    assert quiet.has_changes(frozenset({"added"})) and quiet.has_changes(frozenset({"rename"}))
+    assert replace(quiet, relation="revision").has_changes()  # a revision reports them all
