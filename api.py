@@ -32,10 +32,13 @@ from .versions.pdf_cells import Progress
 DEFAULT_ARCHIVE = "policydiff-archive"
 ARCHIVE_ENV = "POLICYDIFF_ARCHIVE"
 # What --fail-on accepts: the kinds of change Diff.has_changes knows, or any of them.
-FAIL_KINDS = ("any", "text", "budget", "added", "removed", "rename")
+FAIL_KINDS = ("any", "text", "budget", "added", "removed", "rename", "dropped", "ended")
+OUTCOME_FILTERS = ("done", "partial", "reworked", "dropped")  # what --outcome accepts: ledger outcomes
+RELATIONS = ("next-year", "revision", "other")  # what --relation accepts
+CSV_TABLES = ("budgets", "follow-through", "events")  # what --table accepts
 
 __all__ = [
-    "ARCHIVE_ENV", "DEFAULT_ARCHIVE", "FAIL_KINDS", "STATUS_FILTERS", "Diff", "Ingested", "Options",
+    "ARCHIVE_ENV", "CSV_TABLES", "DEFAULT_ARCHIVE", "FAIL_KINDS", "OUTCOME_FILTERS", "RELATIONS", "STATUS_FILTERS", "Diff", "Ingested", "Options",
     "ReportOptions", "Synthetic", "Verified", "diff", "editions", "generated_at", "ingest", "lineage",
     "open_archive", "open_edition", "plans", "register", "render", "render_edition", "repair", "reparse",
     "report_formats", "select", "synth", "verify", "view_formats", "write_output",
