@@ -39,7 +39,7 @@ def seed_text(seed_bytes) -> str:
 
 
 def test_every_profile_names_its_detection_rule():
-    assert [p.name for p in PROFILES] == ["interleaved", "fragmented", "dense", "blocked"]
+    assert [p.name for p in PROFILES] == ["interleaved", "fragmented", "out-of-order", "dense", "blocked"]
     assert all(len(p.rule) > 20 for p in PROFILES)
 
 
@@ -111,6 +111,8 @@ def test_the_sample_layout_carries_no_layout_warning(seed_edition):
     ("pdf/seed-drawn.pdfplumber.txt", "interleaved"),
     ("text_layouts/interleaved-web.txt", "interleaved"),
     ("pdf/seed-chromium.pdfminer.txt", "fragmented"),
+    ("pdf/seed-drawn.pdfminer.txt", "out-of-order"),
+    ("pdf/fy2022-synthetic.pdfminer.txt", "out-of-order"),
 ])
 def test_extraction_that_lost_its_columns_is_refused_naming_the_layout(name, layout):
     with pytest.raises(EditionParseError) as info:

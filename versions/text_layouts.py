@@ -69,6 +69,20 @@ def _fragmented(lines: list[str]) -> bool:
     return len(lines) > 20 and blank > 0.4 * len(lines)
 
 
+TAG_END_RE = re.compile(r"］\s*$")  # a line closing a ministry tag: ……取り組む。［◎厚］
+
+
+def _out_of_order(lines: list[str]) -> bool:
+    """Most rows read description ［tag］ then results: in the sample 57 of 58 tags are followed by a bullet
+    (or a 令和…/（…） line); pdfminer's text boxes put 42 of 59 or fewer there."""
+    text = [x.strip() for x in lines[:SAMPLE_LINES] if x.strip()]
+    tags = [i for i, x in enumerate(text) if TAG_END_RE.search(x) and i + 1 < len(text)]
+    if len(tags) < 10:
+        return False
+    followed = sum(1 for i in tags if is_bullet_start(text[i + 1]) or text[i + 1].startswith(("令和", "（", "(")))
+    return followed < 0.85 * len(tags)
+
+
 def _dense(lines: list[str]) -> bool:
     blank = sum(1 for x in lines if not x.strip())
     return len(lines) > 20 and blank < 0.05 * len(lines)
@@ -79,6 +93,8 @@ PROFILES = (
             "(pdfplumber extract_text, web services)", _interleaved),
     Profile("fragmented", "over 40% of lines blank: text boxes out of reading order (pdfminer layout analysis)",
             _fragmented),
+    Profile("out-of-order", "under 85% of ministry tags ［…］ followed by a results bullet: rows' cells printed out "
+            "of order (pdfminer text boxes)", _out_of_order),
     Profile("dense", "under 5% of lines blank: columns blocked but not separated (pypdfium2)", _dense),
     Profile("blocked", "blank lines between blocks, columns one after another (the bundled sample)", lambda _: True),
 )
@@ -86,6 +102,7 @@ REFUSED = {
     "interleaved": "the columns are interleaved on each line, so which text belongs to the description, the "
                    "results or the plans is lost",
     "fragmented": "the text boxes are out of reading order, so rows and columns cannot be rebuilt",
+    "out-of-order": "descriptions are not followed by their results, so rows and columns cannot be rebuilt",
 }
 EXPECTED = ("expected the table's text column by column (description, results, plans) under a header "
             "'該当箇所 … 令和N年度の実績・状況 令和N年度の取組予定'; ingest the PDF itself instead")
