@@ -47,8 +47,8 @@ def git_processes(root: Path) -> list[int] | None:
             places = [os.readlink(entry / "cwd")]
             env = (entry / "environ").read_bytes().split(b"\0")
             places += [os.fsdecode(v.split(b"=", 1)[1]) for v in env if v.startswith((b"GIT_DIR=", b"GIT_WORK_TREE="))]
-        except FileNotFoundError:
-            continue  # it ended while we looked
+        except (FileNotFoundError, ProcessLookupError):
+            continue  # it ended while we looked (a zombie's environ reads as ESRCH)
         except (PermissionError, ValueError, IndexError):
             return None
         if any(Path(place) == root or root in Path(place).parents for place in places):
