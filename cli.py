@@ -15,13 +15,19 @@ from typing import Any
 import click
 
 from . import __version__, api
+from .renderers.escaping import one_line
 from .versions.errors import PolicydiffError
 
 
 class Trouble(click.ClickException):
-    """A refused input or failed operation: one line on stderr, exit 2 (not 1, which means 'differences')."""
+    """A refused input or failed operation: one line on stderr, exit 2 (not 1, which means 'differences').
+
+    The message may quote a file name or an argument: its controls and newlines are shown escaped."""
 
     exit_code = 2
+
+    def __init__(self, message: str) -> None:
+        super().__init__(one_line(message))
 
 
 class Bug(click.ClickException):
@@ -130,7 +136,7 @@ def list_(ctx: click.Context, fmt: str) -> None:
         click.echo(f"no editions in {ctx.obj} yet; add one with: policydiff ingest FILE", err=True)
         return
     for e in editions:
-        click.echo(f"{e.name}\t{e.source_name}\tsha256 {e.sha256[:12]}\tcommit {e.commit[:10]}")
+        click.echo(f"{one_line(e.name)}\t{one_line(e.source_name)}\tsha256 {e.sha256[:12]}\tcommit {e.commit[:10]}")
 
 
 @cli.command()
@@ -315,7 +321,7 @@ def verify(ctx: click.Context) -> None:
     """
     result = api.verify(ctx.obj)
     for path, message in result.problems:
-        click.echo(f"{path}: {message}")
+        click.echo(one_line(f"{path}: {message}"))
     if result.problems:
         click.echo(f"{len(result.problems)} problem(s) in {result.path}", err=True)
         ctx.exit(1)
@@ -332,7 +338,7 @@ def reparse(ctx: click.Context) -> None:
       policydiff reparse
     """
     changed = api.reparse(ctx.obj)
-    click.echo(f"reparsed: {len(changed)} edition(s) changed" + (": " + ", ".join(changed) if changed else ""))
+    click.echo(one_line(f"reparsed: {len(changed)} edition(s) changed" + (": " + ", ".join(changed) if changed else "")))
 
 
 def main() -> None:

@@ -1,25 +1,24 @@
 """Markdown for a pull-request comment: a summary table, then a collapsible <details> per change.
 
 GitHub refuses comments over 65,536 characters, so the output stops before 65,000 with a note
-that points to the full report.
+that points to the full report. Every string of the Diff goes through escaping.markdown before a
+line is written (titles, labels, programs, ids, text), so it reads as written and never as markup:
+no <!-- that hides the rest of the comment, no <img> that fetches, no link, no cell split by a |.
 """
 
 from __future__ import annotations
 
 from ..diffengine.model import Diff, MeasureChange, Op
+from .escaping import escaped, markdown
 from .money import yen
 from .options import ReportOptions
-
-
-def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
 
 
 def _inline(ops: tuple[Op, ...]) -> str:
     """Deletions struck, insertions bold: readable in a comment without colour."""
     out = []
     for op, text in ops:
-        t = _cell(text).replace("~", "\\~").replace("*", "\\*")
+        t = text  # escaped with the whole Diff (render_markdown)
         out.append(t if op == "=" else (f"~~{t}~~" if op == "-" else f"**{t}**"))
     return "".join(out)
 
@@ -27,12 +26,12 @@ def _inline(ops: tuple[Op, ...]) -> str:
 def _measure(m: MeasureChange, opts: ReportOptions) -> str:
     flags = " · moved" if m.moved else ""
     why = f" · {m.match.reason} {m.match.score:.2f}" if m.match else ""
-    head = f"<details><summary><b>{m.status}</b>{flags} · {m.old_id or '—'} → {m.new_id or '—'} · {_cell(m.label)}{why}</summary>\n"
+    head = f"<details><summary><b>{m.status}</b>{flags} · {m.old_id or '—'} → {m.new_id or '—'} · {m.label}{why}</summary>\n"
     lines = [head]
     if m.group:
         lines.append(f"with {', '.join(m.group)}\n")
     if m.programs:
-        lines.append("programs: " + ", ".join(("+" if op == "+" else "−") + _cell(p) for op, p in m.programs) + "\n")
+        lines.append("programs: " + ", ".join(("+" if op == "+" else "−") + p for op, p in m.programs) + "\n")
     for c in m.changes:
         if c.format_only and not opts.show_format_only:
             continue
@@ -43,6 +42,7 @@ def _measure(m: MeasureChange, opts: ReportOptions) -> str:
 
 def render_markdown(diff: Diff, options: ReportOptions | None = None) -> str:
     opts = options or ReportOptions()
+    diff = escaped(diff, markdown)
     s = diff.summary(opts.show_format_only)
     m, b = s["measures"], s["budgets"]
     assert isinstance(m, dict) and isinstance(b, dict)
@@ -66,11 +66,11 @@ def render_markdown(diff: Diff, options: ReportOptions | None = None) -> str:
             new = f"{yen(x.new.yen)} {x.new.kind}{' (内数)' if x.new.part_of else ''}" if x.new else "—"
             delta = yen(x.delta_yen, signed=True) if x.delta_yen is not None else "—"
             pct = f"{x.delta_pct:+.2f}%" if x.delta_pct is not None else "—"
-            body.append(f"| {x.status} | {_cell(x.program)} | {x.fiscal_year or '—'} | {old} | {new} | {delta} | {pct} |")
+            body.append(f"| {x.status} | {x.program} | {x.fiscal_year or '—'} | {old} | {new} | {delta} | {pct} |")
         body.append("")
     if diff.renames:
         body.append("#### Renames and successions\n\n| old | new | evidence | confidence | measure |\n|---|---|---|---|---|")
-        body += [f"| {_cell(r.old)} | {_cell(r.new)} | {r.evidence} | {r.confidence:.2f} | {r.measure} |"
+        body += [f"| {r.old} | {r.new} | {r.evidence} | {r.confidence:.2f} | {r.measure} |"
                  for r in diff.renames]
         body.append("")
     shown = [x for x in diff.measures if diff.reads_as(x, opts.show_format_only) != "unchanged"]
@@ -78,13 +78,13 @@ def render_markdown(diff: Diff, options: ReportOptions | None = None) -> str:
         body.append("#### Measures\n")
         body += [_measure(x, opts) for x in shown]
     if diff.programs_added:
-        body.append("Programs newly named: " + "、".join(_cell(p) for p in diff.programs_added) + "\n")
+        body.append("Programs newly named: " + "、".join(p for p in diff.programs_added) + "\n")
     if diff.programs_removed:
-        body.append("Programs no longer named: " + "、".join(_cell(p) for p in diff.programs_removed) + "\n")
+        body.append("Programs no longer named: " + "、".join(p for p in diff.programs_removed) + "\n")
     text = "\n".join(out) + "\n"
     for k, chunk in enumerate(body):
         if len(text) + len(chunk) + 400 > opts.limit:
-            where = f" See the full report: {opts.full_report}." if opts.full_report else (
+            where = f" See the full report: {markdown(opts.full_report)}." if opts.full_report else (
                 " Run `policydiff diff … --format html -o report.html` for the full report.")
             text += (f"\n> **Truncated**: {len(body) - k} more section(s) left out to stay under GitHub's "
                      f"comment limit.{where}\n")
