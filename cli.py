@@ -6,6 +6,7 @@ Exit codes follow diff(1): 0 nothing to report, 1 differences or problems found,
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import sys
@@ -68,6 +69,15 @@ def cli(ctx: click.Context, archive_path: Path) -> None:
       policydiff show fy2024
     """
     ctx.obj = archive_path
+    _tolerant_streams()
+
+
+def _tolerant_streams() -> None:
+    """A terminal in cp932 or EUC-JP (a Japanese Windows console, a redirect there) gets what its
+    encoding holds and '?' for the rest (·, ⟨U+202E⟩, ⏎), never a UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            stream.reconfigure(errors="replace")
 
 
 class RegistryChoice(click.Choice):
