@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import io
 import json
+import math
 import os
 import sys
 from pathlib import Path
@@ -16,7 +17,6 @@ from typing import Any
 import click
 
 from . import __version__, api
-from .renderers.escaping import one_line
 from .versions.errors import PolicydiffError
 
 
@@ -28,17 +28,37 @@ class Trouble(click.ClickException):
     exit_code = 2
 
     def __init__(self, message: str) -> None:
-        super().__init__(one_line(message))
+        super().__init__(api.one_line(message))
 
 
 class Bug(click.ClickException):
     exit_code = 3
 
 
+class UsageLine(click.ClickException):
+    """A usage error as the README promises every refusal: one line (with where to look), exit 2."""
+
+    exit_code = 2
+
+    @classmethod
+    def of(cls, exc: click.UsageError) -> UsageLine:
+        where = f" (see '{exc.ctx.command_path} -h')" if exc.ctx is not None else ""
+        return cls(api.one_line(exc.format_message()) + where)
+
+
 class PolicydiffGroup(click.Group):
+    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+                     **extra: Any) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as exc:
+            raise UsageLine.of(exc) from None
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except click.UsageError as exc:
+            raise UsageLine.of(exc) from None
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except PolicydiffError as exc:
@@ -146,7 +166,7 @@ def list_(ctx: click.Context, fmt: str) -> None:
         click.echo(f"no editions in {ctx.obj} yet; add one with: policydiff ingest FILE", err=True)
         return
     for e in editions:
-        click.echo(f"{one_line(e.name)}\t{one_line(e.source_name)}\tsha256 {e.sha256[:12]}\tcommit {e.commit[:10]}")
+        click.echo(f"{api.one_line(e.name)}\t{api.one_line(e.source_name)}\tsha256 {e.sha256[:12]}\tcommit {e.commit[:10]}")
 
 
 @cli.command()
@@ -166,6 +186,20 @@ def show(ctx: click.Context, edition: str, fmt: str, summary: bool, output: Path
     """
     ed = api.open_edition(edition, ctx.obj)
     _write(api.render_edition(ed, fmt, api.ReportOptions(summary_only=summary)), output)
+
+
+class Unit(click.FloatRange):
+    """A threshold from 0 to 1. click's FloatRange lets NaN through (every comparison with NaN is
+    false), and a NaN threshold behaves like 0: refused here."""
+
+    def __init__(self) -> None:
+        super().__init__(0, 1)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = super().convert(value, param, ctx)
+        if math.isnan(number):
+            self.fail(f"{value!r} is not a number from 0 to 1", param, ctx)
+        return number
 
 
 def _fail_kinds(value: str) -> frozenset[str]:
@@ -194,9 +228,9 @@ def _report_options(fn):
         click.option("--measure", "measure_ids", default="", metavar="IDS", help="Only these measures, e.g. m004."),
         click.option("--fail-on", default="any", show_default=True, metavar="KINDS",
                      help="Exit 1 only for these kinds of change: any,text,budget,added,removed,rename."),
-        click.option("--rename-threshold", type=click.FloatRange(0, 1), default=0.6, show_default=True,
+        click.option("--rename-threshold", type=Unit(), default=0.6, show_default=True,
                      help="Least confidence (0..1) for an inferred program rename."),
-        click.option("--match-threshold", type=click.FloatRange(0, 1), default=0.6, show_default=True,
+        click.option("--match-threshold", type=Unit(), default=0.6, show_default=True,
                      help="Least similarity (0..1) for two differently titled measures to be paired."),
         click.option("--show-format-only", is_flag=True, help="Also show changes of width, quotes or wrapping."),
         click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
@@ -331,7 +365,7 @@ def verify(ctx: click.Context) -> None:
     """
     result = api.verify(ctx.obj)
     for path, message in result.problems:
-        click.echo(one_line(f"{path}: {message}"))
+        click.echo(api.one_line(f"{path}: {message}"))
     if result.problems:
         click.echo(f"{len(result.problems)} problem(s) in {result.path}", err=True)
         ctx.exit(1)
@@ -348,7 +382,7 @@ def reparse(ctx: click.Context) -> None:
       policydiff reparse
     """
     changed = api.reparse(ctx.obj)
-    click.echo(one_line(f"reparsed: {len(changed)} edition(s) changed" + (": " + ", ".join(changed) if changed else "")))
+    click.echo(api.one_line(f"reparsed: {len(changed)} edition(s) changed" + (": " + ", ".join(changed) if changed else "")))
 
 
 def main() -> None:
