@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..versions.model import Edition, Measure
 from ..versions.normalize import normalize
+from . import work
 from .align import Alignment, align_editions
 from .budgets import diff_budgets
 from .fields import measure_fields
@@ -109,6 +110,11 @@ def _renames(old: Edition, new: Edition, al: Alignment, opts: Options) -> list[R
 
 
 def diff_editions(old: Edition, new: Edition, options: Options | None = None) -> Diff:
+    with work.budget():  # every input under the size limit ends in bounded time (work.py)
+        return _diff_editions(old, new, options)
+
+
+def _diff_editions(old: Edition, new: Edition, options: Options | None = None) -> Diff:
     opts = options or Options()
     al = align_editions(old, new, opts)
     renames = _renames(old, new, al, opts)

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from ..versions.model import Edition, Measure
 from ..versions.normalize import normalize
+from . import work
 from .budgets import diff_budgets
 from .engine import edition_ref, program_ops
 from .fields import column_change, measure_fields
@@ -34,6 +35,11 @@ def _record(m: Measure, status: str, reason: str, goals: dict[str, str]) -> Meas
 
 
 def results_vs_plans(ed: Edition, options: Options | None = None) -> Diff:
+    with work.budget():  # every input under the size limit ends in bounded time (work.py)
+        return _results_vs_plans(ed, options)
+
+
+def _results_vs_plans(ed: Edition, options: Options | None = None) -> Diff:
     opts = options or Options()
     succession = {normalize(s.old): normalize(s.new) for _, _, _, s in ed.successions()}
     renames: list[Rename] = explicit_renames(((m.id, s) for m, _, _, s in ed.successions()), set())
