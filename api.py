@@ -32,12 +32,16 @@ from .versions.model import Edition
 DEFAULT_ARCHIVE = "policydiff-archive"
 ARCHIVE_ENV = "POLICYDIFF_ARCHIVE"
 # What --fail-on accepts: the kinds of change Diff.has_changes knows, or any of them.
-FAIL_KINDS = ("any", "text", "budget", "added", "removed", "rename")
+FAIL_KINDS = ("any", "text", "budget", "added", "removed", "rename", "dropped", "ended")
+OUTCOME_FILTERS = ("done", "partial", "reworked", "dropped")  # what --outcome accepts: ledger outcomes
+RELATIONS = ("next-year", "revision", "other")  # what --relation accepts
+CSV_TABLES = ("budgets", "follow-through", "events")  # what --table accepts
 
 __all__ = [
-    "ARCHIVE_ENV", "DEFAULT_ARCHIVE", "FAIL_KINDS", "STATUS_FILTERS", "Diff", "Ingested", "Options",
+    "ARCHIVE_ENV", "CSV_TABLES", "DEFAULT_ARCHIVE", "FAIL_KINDS", "OUTCOME_FILTERS", "RELATIONS", "STATUS_FILTERS", "Diff", "Ingested", "Options",
     "ReportOptions", "Synthetic", "Verified", "diff", "editions", "generated_at", "ingest", "lineage",
-    "one_line", "open_archive", "open_edition", "plans", "register", "render", "render_edition", "reparse",
+    "one_line", "open_archive", "open_edition", "plans", "register", "render", "render_edition", "repair",
+    "reparse",
     "report_formats", "select", "synth", "verify", "view_formats", "write_output",
 ]
 
@@ -172,8 +176,8 @@ def verify(archive: str | Path | None = None) -> Verified:
 
     def against_source(stored: StoredEdition, xml: bytes, source: bytes) -> list[str]:
         # A schema-valid hand edit under a tag moved by hand passes every other check.
-        if stored.parser != PARSER_VERSION or _rebuilt_xml(stored, source) == xml:
-            return []  # (another parser version's XML: `policydiff reparse` rebuilds it)
+        if _rebuilt_xml(stored, source) == xml:
+            return []
         return [f"differs from what parser {PARSER_VERSION} makes of {stored.source_path} (edited by hand?); "
                 "policydiff reparse rebuilds it from the source"]
 
@@ -187,6 +191,14 @@ def reparse(archive: str | Path | None = None) -> list[str]:
     from .versions.parse_text import PARSER_VERSION
 
     return _existing_archive(archive).reparse(_rebuilt_xml, PARSER_VERSION)
+
+
+def repair(archive: str | Path | None = None) -> list[str]:
+    """Recover the archive after an interrupted write (stale git locks, leftovers, a missing tag, HEAD off
+    main); returns what was done, one line each."""
+    from .versions.archive import repair as repair_archive
+
+    return repair_archive(open_archive(archive))  # works before the archive exists: a killed first ingest
 
 
 @dataclass(frozen=True)

@@ -226,8 +226,18 @@ def _report_options(fn):
         click.option("--ministry", "ministries", default="", metavar="CODES",
                      help="Only measures of these ministries, e.g. 厚 or 厚,経."),
         click.option("--measure", "measure_ids", default="", metavar="IDS", help="Only these measures, e.g. m004."),
+        click.option("--outcome", "outcomes", default="", metavar="KINDS",
+                     help=f"Only follow-through entries of these outcomes: {','.join(api.OUTCOME_FILTERS)}."),
+        click.option("--table", type=click.Choice(api.CSV_TABLES), default=None,
+                     help="csv: this table of the annual layer instead of the budget changes "
+                          "(budgets = budget steps, follow-through, events)."),
+        click.option("--relation", type=click.Choice(api.RELATIONS), default=None,
+                     help="How the editions relate (default: from their fiscal years): next-year (a follow-through "
+                          "ledger of last year's plans), revision (same years), other."),
         click.option("--fail-on", default="any", show_default=True, metavar="KINDS",
-                     help="Exit 1 only for these kinds of change: any,text,budget,added,removed,rename."),
+                     help="Exit 1 only for these kinds of change: any,text,budget,added,removed,rename,dropped,"
+                          "ended. Between years `any` counts Basic Plan changes, added or removed measures, dropped "
+                          "plans, ended or vanished programs and moved budget steps."),
         click.option("--rename-threshold", type=Unit(), default=0.6, show_default=True,
                      help="Least confidence (0..1) for an inferred program rename."),
         click.option("--match-threshold", type=Unit(), default=0.6, show_default=True,
@@ -248,23 +258,30 @@ def _check_report_options(opts: dict[str, Any]) -> None:
     _fail_kinds(opts["fail_on"])
     if set(_csv(opts["statuses"])) - set(api.STATUS_FILTERS):
         raise click.BadParameter(f"choose from {','.join(api.STATUS_FILTERS)}", param_hint="--status")
+    if set(_csv(opts["outcomes"])) - set(api.OUTCOME_FILTERS):
+        raise click.BadParameter(f"choose from {','.join(api.OUTCOME_FILTERS)}", param_hint="--outcome")
+    if opts["table"] and opts["fmt"] != "csv":
+        raise click.BadParameter("--table goes with --format csv", param_hint="--table")
 
 
 def _emit(diff: api.Diff, opts: dict[str, Any]) -> int:
     """Write the report the options ask for; exit 1 if the diff has changes of the --fail-on kinds."""
     failed = diff.has_changes(_fail_kinds(opts["fail_on"]))
-    shown = api.select(diff, _csv(opts["statuses"]), _csv(opts["ministries"]), _csv(opts["measure_ids"]))
+    shown = api.select(diff, _csv(opts["statuses"]), _csv(opts["ministries"]), _csv(opts["measure_ids"]),
+                       _csv(opts["outcomes"]))
     color, output = opts["color"], opts["output"]
     use_color = color == "always" or (color == "auto" and output is None and sys.stdout.isatty()
                                       and not os.environ.get("NO_COLOR"))
     options = api.ReportOptions(show_format_only=opts["show_format_only"], color=use_color, lang=opts["lang"],
-                                generated_at=api.generated_at() if opts["fmt"] == "html" else None)
+                                generated_at=api.generated_at() if opts["fmt"] == "html" else None,
+                                table=opts["table"] or "")
     _write(api.render(shown, opts["fmt"], options), output)
     return 1 if failed else 0
 
 
 def _options(opts: dict[str, Any]) -> api.Options:
-    return api.Options(match_threshold=opts["match_threshold"], rename_threshold=opts["rename_threshold"])
+    return api.Options(match_threshold=opts["match_threshold"], rename_threshold=opts["rename_threshold"],
+                       relation=opts["relation"])
 
 
 @cli.command()
@@ -282,6 +299,9 @@ def diff(ctx: click.Context, old: str, new: str, **opts: Any) -> None:
       policydiff diff old.txt new.txt --format html -o report.html
       policydiff diff old.txt new.txt --format json -o diff.json --fail-on budget,removed
       policydiff diff fy2024 fy2025-synthetic --status changed,added --ministry 厚
+      policydiff diff fy2024 fy2025 --outcome dropped,partial          # last year's plans not carried out
+      policydiff diff fy2024 fy2025 --format csv --table budgets -o steps.csv
+      policydiff diff fy2024 fy2025 --fail-on dropped,ended
     """
     _check_report_options(opts)
     ctx.exit(_emit(api.diff(old, new, ctx.obj, _options(opts)), opts))
@@ -383,6 +403,22 @@ def reparse(ctx: click.Context) -> None:
     """
     changed = api.reparse(ctx.obj)
     click.echo(api.one_line(f"reparsed: {len(changed)} edition(s) changed" + (": " + ", ".join(changed) if changed else "")))
+
+
+@cli.command()
+@click.pass_context
+def repair(ctx: click.Context) -> None:
+    """Recover the archive after an interrupted write: stale git locks, leftovers, a missing tag,
+    HEAD off branch main. Safe to run at any time.
+
+    \b
+    Example:
+      policydiff repair
+    """
+    done = api.repair(ctx.obj)
+    for line in done:
+        click.echo(api.one_line(line))
+    click.echo(f"ok: {api.open_archive(ctx.obj).path} " + ("repaired" if done else "needed no repair"), err=True)
 
 
 def main() -> None:

@@ -4,21 +4,43 @@ GitHub refuses comments over 65,536 characters, so the output stops before 65,00
 that points to the full report. Every string of the Diff goes through escaping.markdown before a
 line is written (titles, labels, programs, ids, text), so it reads as written and never as markup:
 no <!-- that hides the rest of the comment, no <img> that fetches, no link, no cell split by a |.
+The annual layer's sections are code blocks, where markup is inert and character references would
+show as written: they get the Diff with its controls revealed only, in a fence longer than any run
+of backticks in them, so no source can close it.
 """
 
 from __future__ import annotations
 
+import re
+
 from ..diffengine.model import Diff, MeasureChange, Op
-from .escaping import escaped, markdown
+from .escaping import escaped, markdown, reveal
 from .money import yen
 from .options import ReportOptions
+from .yearly_text import summary_lines, trajectory_lines, warning_lines, yearly_sections
+
+_BACKTICKS_RE = re.compile("`+")
+MD_LIMIT_ITEMS = 40  # ledger entries, unplanned results, programs shown per section; the rest summarised
+
+
+def _cell(text: str) -> str:
+    """A line of ours built from escaped strings, for one table cell or list item."""
+    return text.replace("\n", " ")
+
+
+def _code(lines: list[str]) -> str:
+    """A fenced code block no line can close: the fence is longer than any run of backticks in it."""
+    body = "\n".join(lines)
+    longest = max((len(run) for run in _BACKTICKS_RE.findall(body)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}\n{body}\n{fence}"
 
 
 def _inline(ops: tuple[Op, ...]) -> str:
     """Deletions struck, insertions bold: readable in a comment without colour."""
     out = []
     for op, text in ops:
-        t = text  # escaped with the whole Diff (render_markdown)
+        t = _cell(text)  # escaped with the whole Diff (render_markdown)
         out.append(t if op == "=" else (f"~~{t}~~" if op == "-" else f"**{t}**"))
     return "".join(out)
 
@@ -26,12 +48,12 @@ def _inline(ops: tuple[Op, ...]) -> str:
 def _measure(m: MeasureChange, opts: ReportOptions) -> str:
     flags = " · moved" if m.moved else ""
     why = f" · {m.match.reason} {m.match.score:.2f}" if m.match else ""
-    head = f"<details><summary><b>{m.status}</b>{flags} · {m.old_id or '—'} → {m.new_id or '—'} · {m.label}{why}</summary>\n"
+    head = f"<details><summary><b>{m.status}</b>{flags} · {m.old_id or '—'} → {m.new_id or '—'} · {_cell(m.label)}{why}</summary>\n"
     lines = [head]
     if m.group:
         lines.append(f"with {', '.join(m.group)}\n")
     if m.programs:
-        lines.append("programs: " + ", ".join(("+" if op == "+" else "−") + p for op, p in m.programs) + "\n")
+        lines.append("programs: " + ", ".join(("+" if op == "+" else "−") + _cell(p) for op, p in m.programs) + "\n")
     for c in m.changes:
         if c.format_only and not opts.show_format_only:
             continue
@@ -42,7 +64,8 @@ def _measure(m: MeasureChange, opts: ReportOptions) -> str:
 
 def render_markdown(diff: Diff, options: ReportOptions | None = None) -> str:
     opts = options or ReportOptions()
-    diff = escaped(diff, markdown)
+    raw = escaped(diff, reveal)  # for code blocks
+    diff = escaped(raw, markdown)
     s = diff.summary(opts.show_format_only)
     m, b = s["measures"], s["budgets"]
     assert isinstance(m, dict) and isinstance(b, dict)
@@ -58,7 +81,11 @@ def render_markdown(diff: Diff, options: ReportOptions | None = None) -> str:
                f"| {m['split']} | {m['merged']} | {m['unchanged']} |\n")
     out.append(f"Budget lines: {b['changed']} changed, {b['added']} added, {b['removed']} removed · "
                f"renames and successions: {s['renames']}\n")
+    out += [_cell(x) + "  " for x in (summary_lines(diff) if diff.between_years else summary_lines(diff)[:1])]
+    out.append("")
     body = []
+    if diff.between_years:
+        return _between_years(diff, raw, opts, out, body)
     if diff.budgets:
         body.append("#### Budget lines\n\n| status | program | FY | old | new | Δ yen | Δ % |\n|---|---|---|---|---|---|---|")
         for x in diff.budgets:
@@ -66,11 +93,11 @@ def render_markdown(diff: Diff, options: ReportOptions | None = None) -> str:
             new = f"{yen(x.new.yen)} {x.new.kind}{' (内数)' if x.new.part_of else ''}" if x.new else "—"
             delta = yen(x.delta_yen, signed=True) if x.delta_yen is not None else "—"
             pct = f"{x.delta_pct:+.2f}%" if x.delta_pct is not None else "—"
-            body.append(f"| {x.status} | {x.program} | {x.fiscal_year or '—'} | {old} | {new} | {delta} | {pct} |")
+            body.append(f"| {x.status} | {_cell(x.program)} | {x.fiscal_year or '—'} | {old} | {new} | {delta} | {pct} |")
         body.append("")
     if diff.renames:
         body.append("#### Renames and successions\n\n| old | new | evidence | confidence | measure |\n|---|---|---|---|---|")
-        body += [f"| {r.old} | {r.new} | {r.evidence} | {r.confidence:.2f} | {r.measure} |"
+        body += [f"| {_cell(r.old)} | {_cell(r.new)} | {r.evidence} | {r.confidence:.2f} | {r.measure} |"
                  for r in diff.renames]
         body.append("")
     shown = [x for x in diff.measures if diff.reads_as(x, opts.show_format_only) != "unchanged"]
@@ -78,9 +105,28 @@ def render_markdown(diff: Diff, options: ReportOptions | None = None) -> str:
         body.append("#### Measures\n")
         body += [_measure(x, opts) for x in shown]
     if diff.programs_added:
-        body.append("Programs newly named: " + "、".join(p for p in diff.programs_added) + "\n")
+        body.append("Programs newly named: " + "、".join(_cell(p) for p in diff.programs_added) + "\n")
     if diff.programs_removed:
-        body.append("Programs no longer named: " + "、".join(p for p in diff.programs_removed) + "\n")
+        body.append("Programs no longer named: " + "、".join(_cell(p) for p in diff.programs_removed) + "\n")
+    if diff.within_edition and (steps := trajectory_lines(raw.budget_trajectories, limit=MD_LIMIT_ITEMS)):
+        body.append("#### Budget trajectories (like for like)\n\n" + _code(steps) + "\n")
+    if diff.warnings:
+        body.append("#### Warnings\n\n" + "\n".join("- " + _cell(w.strip()) for w in warning_lines(diff.warnings)) + "\n")
+    return _assemble(out, body, opts)
+
+
+def _between_years(diff: Diff, raw: Diff, opts: ReportOptions, out: list[str], body: list[str]) -> str:
+    """Two years: the Basic Plan changes first, then the annual layer, each section summarised."""
+    shown = [x for x in diff.measures if diff.reads_as(x, opts.show_format_only) != "unchanged" or x.moved]
+    if shown:
+        body.append("#### Basic Plan changes\n")
+        body += [_measure(x, opts) for x in shown]
+    for heading, lines in yearly_sections(raw, limit=MD_LIMIT_ITEMS):
+        body.append(f"#### {heading}\n\n" + _code(lines) + "\n")
+    return _assemble(out, body, opts)
+
+
+def _assemble(out: list[str], body: list[str], opts: ReportOptions) -> str:
     text = "\n".join(out) + "\n"
     for k, chunk in enumerate(body):
         if len(text) + len(chunk) + 400 > opts.limit:

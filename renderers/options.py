@@ -22,3 +22,4 @@ class ReportOptions:
     full_report: str = ""  # markdown: where the complete report is, named in a truncation note
     limit: int = MARKDOWN_LIMIT  # markdown: most characters
     summary_only: bool = False  # edition views: counts, budgets, successions and warnings, no measures
+    table: str = ""  # csv: a table of the annual layer (budgets, follow-through, events); "": the budget changes

@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 
 from policydiff.versions import archive as archive_module
+from policydiff.versions import gitstore
 from policydiff.versions.archive import Archive, StoredEdition
 from policydiff.versions.errors import ArchiveError
 
@@ -173,14 +174,14 @@ def _fail_second_replace(monkeypatch):
 
 
 def _fail_ref_update(monkeypatch):
-    real = archive_module._git_stdin
+    real = gitstore.git_stdin
 
     def flaky(repo, data, *args):
         if args[0] == "update-ref":  # the commit and tag objects exist; publishing them fails
             raise OSError(30, "Read-only file system", "refs")
         return real(repo, data, *args)
 
-    monkeypatch.setattr(archive_module, "_git_stdin", flaky)
+    monkeypatch.setattr(gitstore, "git_stdin", flaky)
 
 
 @pytest.mark.parametrize("inject", [_fail_second_replace, _fail_ref_update])
@@ -309,7 +310,7 @@ def test_a_writer_killed_mid_ingest_leaves_leftovers_that_the_next_write_rolls_b
 import os, signal
 from pathlib import Path
 from policydiff.versions import archive
-archive.Archive._publish = lambda *args: os.kill(os.getpid(), signal.SIGKILL)  # files written and staged
+archive.gitstore.publish = lambda *args: os.kill(os.getpid(), signal.SIGKILL)  # files written and staged
 archive.Archive(Path({str(two.path)!r})).ingest("gyokaku", "r7", b"<x/>", b"src", "r7.txt", "1.0", {{}})
 """
     assert subprocess.run([sys.executable, "-c", script]).returncode == -9
@@ -332,3 +333,62 @@ def test_a_directory_that_is_not_an_archive_is_never_touched(tmp_path: Path):
     assert (project / "work.txt").read_text() == "uncommitted work"
     with pytest.raises(ArchiveError, match="no archive at"):
         Archive(project).verify(lambda xml: [])
+
+
+# ---- source file names: stored as they are, compared the same way on both sides ------------------
+
+ODD_NAMES = {
+    "ideographic-space": "令和6年度\u3000報告.txt",
+    "tab": "report\tfy2024.txt",
+    "nbsp": "report\u00a0fy2024.txt",
+    "bidi": "report\u202etxt.exe",
+    "long": "r" * 220 + ".txt",
+    "esc": "report\x1b[31mred.txt",
+    "u-ffff": "report\uffff.txt",
+    "edges": "\u3000 report.txt \u00a0",
+    "forged-record": "x.txt\nsha256: 0000\nparser: 0",
+    "backslash": "a\\b.txt",
+    "undecodable": os.fsdecode(b"report\xff.txt"),
+}
+
+
+@pytest.mark.parametrize("kind", sorted(ODD_NAMES))
+def test_an_odd_source_file_name_is_kept_verified_and_reparsed_unchanged(tmp_path, seed_bytes, kind):
+    from click.testing import CliRunner
+
+    from policydiff.cli import cli
+    from policydiff.versions.xml import edition_from_xml
+
+    name = ODD_NAMES[kind]
+    source = tmp_path / name
+    source.write_bytes(seed_bytes)
+    archive = tmp_path / "archive"
+
+    def run(*args: str):
+        return CliRunner().invoke(cli, ["--archive", str(archive), *args])
+
+    shown = run("show", str(source), "--format", "xml")
+    assert shown.exit_code == 0, shown.output
+    assert edition_from_xml(shown.stdout_bytes).source.name == name
+    ingested = run("ingest", str(source))
+    assert ingested.exit_code == 0, ingested.output
+    (stored,) = Archive(archive).editions()
+    assert stored.source_name == name
+    assert stored.sha256 == hashlib.sha256(seed_bytes).hexdigest()  # the name forged no record key
+    xml = run("show", stored.name, "--format", "xml")
+    assert xml.exit_code == 0, xml.output
+    assert edition_from_xml(xml.stdout_bytes).source.name == name
+    checked = run("verify")
+    assert checked.exit_code == 0, checked.output
+    reparsed = run("reparse")
+    assert reparsed.exit_code == 0 and "0 edition(s) changed" in reparsed.stdout, reparsed.output
+    assert run("show", stored.name, "--format", "xml").stdout_bytes == xml.stdout_bytes
+
+
+@pytest.mark.parametrize("kind", ["tab", "esc", "long", "edges"])
+def test_a_reparse_that_rewrites_the_xml_keeps_the_odd_source_name_in_the_record(archive: Archive, kind):
+    name = ODD_NAMES[kind]
+    ingest(archive, "gyokaku/r6", source_name=name)
+    assert archive.reparse(lambda ed, source: XML_B, "2.0") == ["gyokaku/r6"]
+    (stored,) = archive.editions()
+    assert (stored.source_name, stored.parser) == (name, "2.0")

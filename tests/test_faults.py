@@ -1,6 +1,7 @@
 """Faults: a writer killed at every step, hand-edited or corrupted archive files, concurrent writers,
 a read-only archive, a full disk and no git. Real archives in tmp_path; the CLI as a user runs it
-(CliRunner, or a real subprocess where a process must die or several must race)."""
+(CliRunner, or a real subprocess where a process must die or several must race). Received archives,
+git killed at its own lock steps, repair and readers during a write: test_recovery.py."""
 
 from __future__ import annotations
 
@@ -15,80 +16,32 @@ import time
 from pathlib import Path
 
 import pytest
-from click.testing import CliRunner, Result
+from archive_helpers import (
+    NAME,
+    REAL_GIT,
+    SOURCE_PATH,
+    XML_PATH,
+    assert_sound,
+    edited,
+    git,
+    one_line_error,
+    run,
+    run_process,
+    state,
+)
+from click.testing import Result
 
 from policydiff import parse_report
-from policydiff.cli import cli
 from policydiff.versions import archive as archive_module
 from policydiff.versions import files as files_module
 from policydiff.versions.archive import FAULT_ENV, FAULT_POINTS, LOCK_NAME, Archive
 from policydiff.versions.errors import ArchiveError
 from policydiff.versions.xml import edition_to_xml
 
-NAME = "iryokiki-kihonkeikaku/fy2024"
-XML_PATH = "reports/iryokiki-kihonkeikaku/fy2024.xml"
-SOURCE_PATH = "sources/iryokiki-kihonkeikaku/fy2024.txt"
-REAL_GIT = shutil.which("git")
-
-
-def run(archive: Path, *args: str) -> Result:
-    return CliRunner().invoke(cli, ["--archive", str(archive), *args])
-
-
-def run_process(archive: Path, *args: str, env: dict[str, str] | None = None) -> subprocess.CompletedProcess:
-    """The CLI in its own process, as a user runs it (python -m: the same entry point as the script)."""
-    base = {k: v for k, v in os.environ.items() if k not in ("POLICYDIFF_ARCHIVE", FAULT_ENV)}
-    return subprocess.run([sys.executable, "-m", "policydiff.cli", "--archive", str(archive), *args],
-                          capture_output=True, text=True, env={**base, **(env or {})}, timeout=120)
-
-
-def git(repo: Path, *args: str) -> str:
-    env = {**os.environ, "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@t", "GIT_COMMITTER_NAME": "t",
-           "GIT_COMMITTER_EMAIL": "t@t"}  # fmt: skip
-    for key in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE"):
-        env.pop(key, None)
-    return subprocess.run(["git", "-C", str(repo), *args], capture_output=True, text=True, check=True,
-                          env=env).stdout
-
-
-def state(repo: Path) -> dict[str, object]:
-    """What a failed write must leave as it was: refs, status, index, every work tree file."""
-    return {
-        "head": git(repo, "rev-parse", "HEAD"),
-        "tags": git(repo, "show-ref", "--tags"),
-        "status": git(repo, "status", "--porcelain", "--untracked-files=all"),
-        "index": git(repo, "ls-files", "--stage"),
-        "files": {str(p.relative_to(repo)): p.read_bytes() for p in sorted(repo.rglob("*"))
-                  if p.is_file() and ".git" not in p.relative_to(repo).parts},
-    }
-
-
-def one_line_error(stderr: str, code: int, expected: int = 2) -> str:
-    assert code == expected, stderr
-    assert "Traceback" not in stderr
-    lines = stderr.strip().splitlines()
-    assert len(lines) == 1 and lines[0].startswith("Error: "), stderr
-    return lines[0]
-
-
-def assert_sound(archive: Path) -> None:
-    """verify passes, nothing is left uncommitted or locked, and history is one line of commits."""
-    result = run(archive, "verify")
-    assert result.exit_code == 0, result.output
-    assert git(archive, "status", "--porcelain", "--untracked-files=all") == ""
-    assert not (archive / ".git" / LOCK_NAME).exists()
-    parents = [line.split()[1:] for line in git(archive, "rev-list", "--parents", "HEAD").splitlines()]
-    assert all(len(p) == 1 for p in parents[:-1]) and parents[-1] == []
-
-
-
 
 @pytest.fixture(scope="module")
 def edited_bytes(seed_bytes) -> bytes:
-    edited = seed_bytes.replace("13億円".encode(), "31億円".encode(), 1)
-    assert edited != seed_bytes
-    return edited
-
+    return edited(seed_bytes)
 
 # ---- a writer killed at every step ------------------------------------------------------------
 

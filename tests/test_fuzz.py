@@ -299,3 +299,25 @@ def test_an_xml_edition_too_large_to_read_back_is_refused_when_written(seed_edit
     monkeypatch.setattr(xml_module, "MAX_XML_BYTES", 100_000)
     with pytest.raises(EditionXMLError, match="the edition's XML would be"):
         edition_to_xml(seed_edition)
+
+
+# ---- archive shapes: odd names, received archives, kills inside git ---------------------------------
+
+
+def _load_archive_shapes():
+    path = CAMPAIGN.with_name("archive_shapes.py")
+    spec = importlib.util.spec_from_file_location("policydiff_fuzz_archive_shapes", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def test_archive_shapes_of_the_campaign_end_sound(tmp_path):
+    # Two cases of each kind (an odd file name, a received archive, a kill), the campaign's first six.
+    shapes = _load_archive_shapes()
+    template = shapes.make_template(tmp_path)
+    outcomes = [shapes.run_case(1, i, template) for i in range(6)]
+    assert sorted(o.kind for o in outcomes) == ["kill", "kill", "name", "name", "received", "received"]
+    assert [o for o in outcomes if o.outcome != "passed"] == [], shapes.report(outcomes)

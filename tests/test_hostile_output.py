@@ -170,3 +170,46 @@ def test_html_shows_c1_controls_as_it_shows_bidi(hostile_diff):
     page = p.render(hostile_diff, "html")
     assert "\x9b" not in page and "⟨U+009B⟩" in page and "⟨U+202E⟩" in page
     assert not RAW_CONTROL_RE.search(page.replace("\n", "").replace("\t", ""))
+
+
+# ---------------------------------------------------------------- between years (the annual layer)
+
+NEXT = HOSTILE / "next.txt"  # new.txt as next year's edition: follow-through, trajectories, events
+
+
+@pytest.fixture(scope="module")
+def next_year_diff() -> p.Diff:
+    d = p.diff(OLD, NEXT)
+    assert d.between_years
+    return d
+
+
+def test_next_year_text_and_markdown_show_source_strings_as_text(next_year_diff):
+    text = p.render(next_year_diff, "text", p.ReportOptions(color=True))
+    assert not RAW_CONTROL_RE.search(OUR_COLOURS_RE.sub("", text)) and "⟨U+202E⟩" in text
+    page = github(p.render(next_year_diff, "markdown"))
+    for markup in ("<img", "<!--", "<script", "<b>展開", "href="):
+        assert markup not in page, markup
+    assert not RAW_CONTROL_RE.search(page)
+    assert "@SUM(1+1)|<b>展開事業" in html.unescape(page)  # read as written, in a table or a code block
+
+
+def test_a_code_block_of_the_annual_layer_cannot_be_closed_by_a_source(tmp_path):
+    fenced = NEXT.read_text(encoding="utf-8").replace("「=1+2事業", "「```\n# 見出し <img src=x>\n```=1+2事業")
+    (tmp_path / "fenced.txt").write_text(fenced, encoding="utf-8")
+    page = github(p.render(p.diff(OLD, tmp_path / "fenced.txt"), "markdown"))
+    assert "<img" not in page and "<h1>" not in page
+
+
+@pytest.mark.parametrize("table", ["budgets", "follow-through", "events"])
+def test_next_year_csv_tables_neutralise_formulas(next_year_diff, table):
+    out = p.render(next_year_diff, "csv", p.ReportOptions(table=table))
+    rows = list(csv.reader(io.StringIO(out.lstrip("\ufeff"))))
+    for row in rows[1:]:
+        for cell in row:
+            assert not (cell.startswith(("=", "+", "@", "\t", "\r")) or re.match(r"-(?!\d+(\.\d+)?$)", cell)), cell
+
+
+def test_next_year_html_shows_every_control(next_year_diff):
+    page = p.render(next_year_diff, "html")
+    assert not RAW_CONTROL_RE.search(page.replace("\n", "").replace("\t", "")) and "⟨U+009B⟩" in page

@@ -250,3 +250,60 @@ def test_schema_invalid_edition_is_refused(seed_xml, edit, message):
     with pytest.raises(EditionXMLError, match="not a valid policydiff edition") as info:
         edition_from_xml(bad)
     assert message in str(info.value) or message in " ".join(problems)
+
+
+# ---- numbers are bounded at the schema and at the reader --------------------------------------
+
+HUGE = b"9" * 400
+
+
+@pytest.mark.parametrize(
+    ("attr", "pattern"),
+    [
+        pytest.param("yen", rb'yen="\d+"', id="yen"),
+        pytest.param("size", rb'size="\d+"', id="source-size"),
+        pytest.param("results-fy", rb'results-fy="\d+"', id="results-fy"),
+        pytest.param("page", rb'page="\d+"', id="page"),
+        pytest.param("fiscal-year", rb'fiscal-year="\d+"', id="fiscal-year"),
+    ],
+)
+def test_a_400_digit_number_is_refused_by_the_schema_and_by_the_reader(seed_xml, attr, pattern):
+    bad = re.sub(pattern, f'{attr}="'.encode() + HUGE + b'"', seed_xml, count=1)
+    assert bad != seed_xml
+    with pytest.raises(EditionXMLError, match="not a valid policydiff edition"):
+        edition_from_xml(bad)
+    from policydiff.versions import xml as xml_module
+
+    # The reader does not rely on the schema alone: it bounds every number it converts.
+    with pytest.raises(EditionXMLError, match="out of range"):
+        xml_module._edition(parse_xml(bad))
+
+
+@pytest.mark.parametrize("command", [["show", "--format", "xml"], ["show"], ["plans"], ["diff", "SEED"]])
+def test_show_diff_and_plans_of_xml_with_a_400_digit_yen_are_exit_2(tmp_path, seed_xml, seed_path, command):
+    from click.testing import CliRunner
+
+    from policydiff.cli import cli
+
+    bad = tmp_path / "huge.xml"
+    bad.write_bytes(re.sub(rb'yen="\d+"', b'yen="' + HUGE + b'"', seed_xml, count=1))
+    args = [str(seed_path) if a == "SEED" else a for a in command]
+    result = CliRunner().invoke(cli, ["--archive", str(tmp_path / "a"), *args[:1], *args[1:], str(bad)])
+    assert result.exit_code == 2, result.output
+    assert "Traceback" not in result.output and "not a valid policydiff edition" in result.stderr
+
+
+def test_the_largest_amount_the_parser_reads_stays_within_the_bound(tmp_path, seed_xml, seed_path):
+    from click.testing import CliRunner
+
+    from policydiff.cli import cli
+    from policydiff.versions.budgets import yen_of
+
+    largest = yen_of("9" * 30, "億")
+    edited = re.sub(rb'yen="\d+"', f'yen="{largest}"'.encode(), seed_xml, count=1)
+    assert edition_from_xml(edited).measures  # schema and reader accept it
+    path = tmp_path / "largest.xml"
+    path.write_bytes(edited)
+    for args in (["show", str(path)], ["plans", str(path)], ["diff", str(seed_path), str(path)]):
+        result = CliRunner().invoke(cli, ["--archive", str(tmp_path / "a"), *args])
+        assert result.exit_code in (0, 1), (args, result.output)

@@ -6,8 +6,10 @@ indentation, UTF-8, final newline), so git diffs of the archive show only real c
 
 from __future__ import annotations
 
+import re
 from functools import cache
 from importlib import resources
+from urllib.parse import quote, unquote
 
 from lxml import etree
 
@@ -29,6 +31,7 @@ from .normalize import normalize
 
 FORMAT_VERSION = "1"
 MAX_XML_BYTES = 64 * 1024 * 1024
+MAX_DIGITS = 40  # every number in the XML (edition.rng says the same): 30 digits of oku yen (budgets.py) fit
 
 
 def _b(value: bool) -> str:
@@ -55,6 +58,15 @@ def _text(parent: etree._Element, tag: str, content: str) -> etree._Element:
     return el
 
 
+# Characters XML 1.0 cannot hold (C0 controls but tab/LF/CR, U+FFFE/U+FFFF, lone surrogates): a file
+# name with one (ESC, U+FFFF) was exit 3 in ingest and show --format xml.
+XML_ILLEGAL_RE = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+
+
+def _xml_safe(text: str) -> str:
+    return XML_ILLEGAL_RE.sub("\ufffd", text)
+
+
 def _where(obj: object) -> dict[str, str]:
     return {"page": str(obj.page), "line": str(obj.line)}  # type: ignore[attr-defined]
 
@@ -66,7 +78,10 @@ def edition_to_xml(ed: Edition) -> bytes:
                        ("parser", ed.parser_version), ("synthetic", _b(ed.synthetic))):
         root.set(key, value)
     s = ed.source
-    _sub(root, "source", name=s.name, sha256=s.sha256, encoding=s.encoding, format=s.format, size=str(s.size))
+    src = _sub(root, "source", name=_xml_safe(s.name), sha256=s.sha256, encoding=s.encoding, format=s.format,
+               size=str(s.size))
+    if _xml_safe(s.name) != s.name:
+        src.set("name-escaped", quote(s.name, safe="", errors="surrogateescape"))
     _sub(root, "labels", results=ed.results_label, plans=ed.plans_label)
     if ed.synthetic_note:
         _sub(root, "synthetic-note", ed.synthetic_note)
@@ -194,7 +209,18 @@ def _bool(value: str | None) -> bool:
 
 
 def _int(el: etree._Element, key: str) -> int:
-    return int(el.get(key))
+    return _number(el.get(key), key)
+
+
+def _number(value: str | None, key: str) -> int:
+    """A bounded int: the schema bounds numbers too, but the reader must not depend on it (a 400-digit
+    yen was an OverflowError, exit 3, in show, diff and plans)."""
+    if value is None:
+        raise KeyError(key)
+    digits = value.strip().lstrip("+-")
+    if not digits.isascii() or not digits.isdigit() or len(digits.lstrip("0")) > MAX_DIGITS:
+        raise EditionXMLError(f"XML number {key}={value[:24]!r} is out of range (at most {MAX_DIGITS} digits)")
+    return int(value)
 
 
 def _edition(root: etree._Element) -> Edition:
@@ -207,7 +233,7 @@ def _edition(root: etree._Element) -> Edition:
         plans_fy=_int(root, "plans-fy"),
         results_label=labels.get("results"),
         plans_label=labels.get("plans"),
-        source=Source(src.get("name"), src.get("sha256"), src.get("encoding"), src.get("format"),
+        source=Source(_source_name(src), src.get("sha256"), src.get("encoding"), src.get("format"),
                       _int(src, "size")),
         parser_version=root.get("parser"),
         synthetic=_bool(root.get("synthetic")),
@@ -219,6 +245,12 @@ def _edition(root: etree._Element) -> Edition:
         warnings=tuple(ParseWarning(w.get("code"), _t(w), _int(w, "page"), _int(w, "line"))
                        for w in root.find("warnings")),
     )
+
+
+def _source_name(src: etree._Element) -> str:
+    """The real file name: `name-escaped` (percent-encoded UTF-8) when it has characters XML cannot hold."""
+    escaped = src.get("name-escaped")
+    return src.get("name") if escaped is None else unquote(escaped, errors="surrogateescape")
 
 
 def _goal(g: etree._Element) -> Goal:
@@ -252,10 +284,10 @@ def _bullet(b: etree._Element) -> Bullet:
     budgets = tuple(
         Budget(
             text=_t(x),
-            fiscal_year=int(x.get("fiscal-year")) if x.get("fiscal-year") is not None else None,
+            fiscal_year=_int(x, "fiscal-year") if x.get("fiscal-year") is not None else None,
             era=x.get("era"),
             kind=x.get("kind"),  # type: ignore[arg-type]
-            yen=int(x.get("yen")) if x.get("yen") is not None else None,
+            yen=_int(x, "yen") if x.get("yen") is not None else None,
             part_of=_bool(x.get("part-of")),
             program=x.get("program"),
             page=_int(x, "page"),

@@ -4,6 +4,9 @@
     python tests/fuzz/campaign.py --inputs 500 --seed 7 --workers 1
     python tests/fuzz/campaign.py --only 1234          # re-run one input, print its traceback
 
+After the inputs it runs --archive-inputs cases of tests/fuzz/archive_shapes.py (odd file names,
+received archives with hostile config or links, writers killed inside git or policydiff).
+
 Every input must give either a correct result or a refusal (a PolicydiffError, what the CLI turns
 into one line and exit 2). Correct means: schema-valid XML, byte-identical when written twice,
 parse → XML → parse lossless, JSON twice the same, the edition diffed with itself has no change,
@@ -474,6 +477,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
     parser.add_argument("--only", type=int, help="run one input in this process and show its traceback")
     parser.add_argument("--save", type=Path, help="write the failing inputs into this directory")
+    parser.add_argument("--archive-inputs", type=int, default=300,
+                        help="archive cases after the inputs: odd names, received archives, kills (archive_shapes.py)")
     args = parser.parse_args(argv)
     if args.only is not None:
         _init(str(SEED))
@@ -485,12 +490,20 @@ def main(argv: list[str] | None = None) -> int:
     results = run(args.inputs, args.seed, args.workers)
     print(report(results, time.perf_counter() - start))
     failed = [r for r in results if r.outcome == "failed"]
+    archive_failed = False
+    if args.archive_inputs:
+        sys.path.insert(0, str(Path(__file__).resolve().parent))
+        import archive_shapes
+
+        outcomes = archive_shapes.run(args.archive_inputs, args.seed, args.workers)
+        print(archive_shapes.report(outcomes))
+        archive_failed = any(o.outcome == "failed" for o in outcomes)
     if args.save and failed:
         args.save.mkdir(parents=True, exist_ok=True)
         for r in failed:
             (args.save / f"input-{args.seed}-{r.index}.bin").write_bytes(make_input(_SEED_BYTES or SEED.read_bytes(),
                                                                                    args.seed, r.index)[1])
-    return 1 if failed else 0
+    return 1 if failed or archive_failed else 0
 
 
 if __name__ == "__main__":

@@ -1,4 +1,4 @@
-"""Rebuilds old.txt and new.txt: the seed's first three measures, and the same with hostile strings
+"""Rebuilds old.txt, new.txt and next.txt (new.txt as next year's edition): the seed's first three measures, and the same with hostile strings
 in a title, a description, program names and a bullet (run: python tests/data/hostile/make.py).
 
 Each string is one an attacker would put in a source to reach a reader of a report: Markdown and
@@ -32,3 +32,7 @@ new = (old
 assert new.count("evil") >= 4
 (HERE / "old.txt").write_text(old, encoding="utf-8")
 (HERE / "new.txt").write_text(new, encoding="utf-8", newline="")
+# The same hostile edition as next year's (FY2025 results, FY2026 plans): the annual layer's outputs.
+header = "令和６年度の実績・状況 令和７年度の取組予定"
+assert header in new
+(HERE / "next.txt").write_text(new.replace(header, "令和７年度の実績・状況 令和８年度の取組予定"), encoding="utf-8", newline="")
