@@ -62,7 +62,13 @@ def markdown(text: str) -> str:
     Newlines become spaces: a blank line would end the HTML block a measure sits in.
     """
     shown = HIDDEN_LINE_RE.sub(lambda m: " " if m.group() in "\n\t" else _code(m), text)
-    return MARKDOWN_RE.sub(lambda m: f"&#{ord(m.group())};", shown)
+    return MARKDOWN_RE.sub(_reference, shown)
+
+
+def _reference(m: re.Match[str]) -> str:
+    # GitHub links an address after decoding references (a&#64;b.c is still mailto:a@b.c): an empty
+    # <wbr> (kept by GitHub's sanitizer, invisible) after the @ leaves no address to find.
+    return "@<wbr>" if m.group() == "@" else f"&#{ord(m.group())};"
 
 
 FORMULA_START = ("=", "+", "-", "@", "\t", "\r")  # what a spreadsheet may read as a formula (OWASP)
