@@ -21,7 +21,7 @@ from pathlib import Path
 from .diffengine.model import Diff, Options
 from .diffengine.selection import STATUS_FILTERS, select
 from .renderers import REPORTS, VIEWS, register, render, render_edition
-from .renderers.escaping import one_line
+from .renderers.escaping import json_text, one_line
 from .renderers.options import ReportOptions
 from .versions.archive import Archive, StoredEdition, check_name
 from .versions.errors import PolicydiffError
@@ -39,7 +39,7 @@ CSV_TABLES = ("budgets", "follow-through", "events")  # what --table accepts
 
 __all__ = [
     "ARCHIVE_ENV", "CSV_TABLES", "DEFAULT_ARCHIVE", "FAIL_KINDS", "OUTCOME_FILTERS", "RELATIONS", "STATUS_FILTERS", "Diff", "Ingested", "Options",
-    "ReportOptions", "Synthetic", "Verified", "diff", "editions", "generated_at", "ingest", "lineage",
+    "ReportOptions", "Synthetic", "Verified", "diff", "editions", "generated_at", "ingest", "json_text", "lineage",
     "one_line", "open_archive", "open_edition", "plans", "register", "render", "render_edition", "repair",
     "reparse",
     "report_formats", "select", "synth", "verify", "view_formats", "write_output",

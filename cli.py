@@ -159,8 +159,8 @@ def list_(ctx: click.Context, fmt: str) -> None:
     if fmt == "json":
         rows = [{"name": e.name, "document": e.document, "edition": e.edition, "source": e.source_name,
                  "sha256": e.sha256, "commit": e.commit, "parser": e.parser} for e in editions]
-        click.echo(json.dumps({"schema": "policydiff/list/1", "editions": rows}, ensure_ascii=False,
-                              sort_keys=True, indent=2))
+        click.echo(api.json_text(json.dumps({"schema": "policydiff/list/1", "editions": rows}, ensure_ascii=False,
+                                            sort_keys=True, indent=2)))
         return
     if not editions:
         click.echo(f"no editions in {ctx.obj} yet; add one with: policydiff ingest FILE", err=True)

@@ -111,3 +111,16 @@ def escaped(record: T, fn: Callable[[str], str]) -> T:
         return out
 
     return walk(record)  # type: ignore[return-value]
+
+
+def json_text(text: str) -> str:
+    """JSON (as json.dumps writes it, C0 already as \\u0000) with C1 and bidi controls as \\uXXXX too:
+    the same data for a parser, nothing a terminal obeys when it is printed. They can only stand
+    inside strings, where \\uXXXX means the character itself."""
+    return HIDDEN_RE.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
+def xml_text(text: str) -> str:
+    """XML with C1 and bidi controls as character references (&#x202E;): the same document for a
+    parser, nothing a terminal obeys. (XML cannot hold C0 controls at all.)"""
+    return HIDDEN_RE.sub(lambda m: f"&#x{ord(m.group()):X};", text)

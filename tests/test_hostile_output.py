@@ -213,3 +213,20 @@ def test_next_year_csv_tables_neutralise_formulas(next_year_diff, table):
 def test_next_year_html_shows_every_control(next_year_diff):
     page = p.render(next_year_diff, "html")
     assert not RAW_CONTROL_RE.search(page.replace("\n", "").replace("\t", "")) and "⟨U+009B⟩" in page
+
+
+# ---------------------------------------------------------------- JSON and XML printed to a terminal
+
+
+def test_json_and_xml_views_hold_the_same_data_with_no_raw_control(hostile_diff):
+    import json
+
+    from policydiff.versions.xml import edition_from_xml
+
+    ed = p.open_edition(NEW)
+    for out in (p.render(hostile_diff, "json"), p.render_edition(ed, "json")):
+        assert not RAW_CONTROL_RE.search(out.replace("\n", "")) and "\\u202e" in out
+        assert "\u202e" in json.dumps(json.loads(out), ensure_ascii=False)  # the data kept
+    xml = p.render_edition(ed, "xml")
+    assert not RAW_CONTROL_RE.search(xml.replace("\n", "").replace("\t", "")) and "&#x202E;" in xml
+    assert edition_from_xml(xml.encode("utf-8")) == ed
