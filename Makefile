@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 OUT ?= out
 SEED := examples/iryokiki-kihonkeikaku_fy2024.txt
 
-.PHONY: demo test lint clean browser fuzz
+.PHONY: demo test lint clean browser fuzz fixtures
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -55,12 +55,19 @@ browser:
 	  sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
 	else echo "note: install chromium and fonts-noto-cjk for the browser test (it is skipped outside CI)"; fi
 
-## fuzz: the 10,000-input fuzz campaign on the Python API (prints inputs, accepted, refused by reason,
+## fuzz: the 10,000-input fuzz campaign (and 500 broken or hostile PDFs) on the Python API (prints inputs, accepted, refused by reason,
 ## failures, seconds; about 15-20 min on 2 cores; exit 1 on any failure). The suite runs 500 of its kind.
 ## Then 2,000 inputs of hostile strings through every renderer and the hostile sizes (about 35 min).
 fuzz: $(VENV)/.installed-test
-	$(BIN)/python tests/fuzz/campaign.py --inputs 10000 --seed 1
+	$(BIN)/python tests/fuzz/campaign.py --inputs 10000 --pdf 500 --seed 1
 	$(BIN)/python tests/fuzz/output_shapes.py --inputs 2000 --seed 1
+
+## fixtures: rebuild the test PDFs and their text extractions under tests/data/pdf/ (tests/pdfgen/build.py):
+## the bundled report printed by Chromium and drawn by reportlab, and two INVENTED variants marked synthetic
+fixtures: $(VENV)/.installed-test browser
+	$(BIN)/python -m pip install --quiet -e '.[fixtures]'
+	@fc-list | grep -qi IPAexGothic || { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-ipaexfont-gothic >/dev/null; }
+	$(BIN)/python tests/pdfgen/build.py
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

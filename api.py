@@ -28,6 +28,7 @@ from .versions.errors import PolicydiffError
 from .versions.files import write_file_atomic
 from .versions.load import load_archived, load_edition, parse_report, read_input
 from .versions.model import Edition
+from .versions.pdf_cells import Progress
 
 DEFAULT_ARCHIVE = "policydiff-archive"
 ARCHIVE_ENV = "POLICYDIFF_ARCHIVE"
@@ -58,14 +59,16 @@ def _existing_archive(archive: str | Path | None) -> Archive:
     return store
 
 
-def _open(ref: str | Path | Edition, archive: str | Path | None) -> tuple[Edition, tuple[tuple[str, str], ...]]:
-    """An edition and where it came from: an Edition as given, an existing file, else a name in the archive."""
+def _open(ref: str | Path | Edition, archive: str | Path | None, progress: Progress | None = None
+          ) -> tuple[Edition, tuple[tuple[str, str], ...]]:
+    """An edition and where it came from: an Edition as given, an existing file, else a name in the archive.
+    PROGRESS(page, pages) is called as a PDF's pages are read."""
     if isinstance(ref, Edition):
         return ref, ()
     store = open_archive(archive)
     if os.path.exists(ref):
         _refuse_ambiguous(str(ref), store)
-        return load_edition(Path(ref)), (("file", str(Path(ref))),)
+        return load_edition(Path(ref), progress=progress), (("file", str(Path(ref))),)
     stored = store.resolve(str(ref))
     return load_archived(store, stored), (("archive", str(store.path)), ("archive_commit", stored.commit),
                                           ("archive_name", stored.name))
@@ -88,26 +91,28 @@ def _refuse_ambiguous(ref: str, store: Archive) -> None:
                           f"./{ref} for the file or {stored.name} for the edition")
 
 
-def open_edition(ref: str | Path, archive: str | Path | None = None) -> Edition:
-    """The edition REF names: a report file (.xml or text) if one exists at that path, else an archived edition."""
-    return _open(ref, archive)[0]
+def open_edition(ref: str | Path, archive: str | Path | None = None, progress: Progress | None = None) -> Edition:
+    """The edition REF names: a report file (.xml, .pdf or text) if one exists at that path, else an archived
+    edition."""
+    return _open(ref, archive, progress)[0]
 
 
 def diff(old: str | Path | Edition, new: str | Path | Edition, archive: str | Path | None = None,
-         options: Options | None = None) -> Diff:
+         options: Options | None = None, progress: Progress | None = None) -> Diff:
     """What changed from edition OLD to edition NEW (each a path, an archived name or an Edition)."""
     from .diffengine.engine import diff_editions
 
-    (old_ed, old_origin), (new_ed, new_origin) = _open(old, archive), _open(new, archive)
+    (old_ed, old_origin), (new_ed, new_origin) = _open(old, archive, progress), _open(new, archive, progress)
     found = diff_editions(old_ed, new_ed, options)
     return replace(found, old=replace(found.old, origin=old_origin), new=replace(found.new, origin=new_origin))
 
 
-def plans(edition: str | Path | Edition, archive: str | Path | None = None, options: Options | None = None) -> Diff:
+def plans(edition: str | Path | Edition, archive: str | Path | None = None, options: Options | None = None,
+          progress: Progress | None = None) -> Diff:
     """What one edition reports as done (results, FY N) against what it plans (FY N+1)."""
     from .diffengine.plans import results_vs_plans
 
-    ed, origin = _open(edition, archive)
+    ed, origin = _open(edition, archive, progress)
     found = results_vs_plans(ed, options)
     return replace(found, old=replace(found.old, origin=origin), new=replace(found.new, origin=origin))
 
@@ -138,8 +143,8 @@ class Ingested:
 
 
 def ingest(file: str | Path, archive: str | Path | None = None, document: str | None = None,
-           edition: str | None = None, replace: bool = False) -> Ingested:
-    """Parse a report FILE into normalized XML and store it, with its source, in the archive."""
+           edition: str | None = None, replace: bool = False, progress: Progress | None = None) -> Ingested:
+    """Parse a report FILE (text or PDF) into normalized XML and store it, with its source, in the archive."""
     from .versions.xml import edition_to_xml
 
     if document:
@@ -148,7 +153,7 @@ def ingest(file: str | Path, archive: str | Path | None = None, document: str | 
         check_name(edition, "edition label")
     path = Path(file)
     data = read_input(path)
-    ed = parse_report(data, source_name=path.name, document=document, edition=edition)
+    ed = parse_report(data, source_name=path.name, document=document, edition=edition, progress=progress)
     result = open_archive(archive).ingest(ed.document, ed.edition, edition_to_xml(ed), data, path.name,
                                           ed.parser_version, ed.counts(), replace=replace)
     return Ingested(result.status, ed, result.edition.commit)

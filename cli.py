@@ -11,6 +11,7 @@ import json
 import math
 import os
 import sys
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -113,6 +114,21 @@ class RegistryChoice(click.Choice):
         return self.formats()
 
 
+PROGRESS_MIN_PAGES = 100  # a PDF this long takes seconds to read: say how far it is
+
+
+def _progress() -> Callable[[int, int], None] | None:
+    """'reading page N of M' on stderr, rewritten in place, for a long PDF when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        return None
+
+    def report(page: int, pages: int) -> None:
+        if pages >= PROGRESS_MIN_PAGES:
+            click.echo(f"\rreading page {page:,} of {pages:,}", err=True, nl=page == pages)
+
+    return report
+
+
 def _write(text: str, output: Path | None) -> None:
     if output is None:
         click.echo(text, nl=False)
@@ -134,7 +150,8 @@ def ingest(ctx: click.Context, file: Path, document: str | None, edition_label: 
       policydiff ingest examples/iryokiki-kihonkeikaku_fy2024.txt
       policydiff ingest new.txt --document iryokiki-kihonkeikaku --edition fy2025
     """
-    result = api.ingest(file, ctx.obj, document=document, edition=edition_label, replace=replace)
+    result = api.ingest(file, ctx.obj, document=document, edition=edition_label, replace=replace,
+                        progress=_progress())
     ed, c = result.edition, result.edition.counts()
     what = {"added": "ingested", "replaced": "replaced", "unchanged": "unchanged (same source already stored):"}
     click.echo(f"{what[result.status]} {ed.name}: {c['measures']} measures, {c['budgets']} budget lines, "
@@ -184,7 +201,7 @@ def show(ctx: click.Context, edition: str, fmt: str, summary: bool, output: Path
       policydiff show iryokiki-kihonkeikaku/fy2024 --format json
       policydiff show examples/iryokiki-kihonkeikaku_fy2024.txt --summary
     """
-    ed = api.open_edition(edition, ctx.obj)
+    ed = api.open_edition(edition, ctx.obj, progress=_progress())
     _write(api.render_edition(ed, fmt, api.ReportOptions(summary_only=summary)), output)
 
 
@@ -304,7 +321,7 @@ def diff(ctx: click.Context, old: str, new: str, **opts: Any) -> None:
       policydiff diff fy2024 fy2025 --fail-on dropped,ended
     """
     _check_report_options(opts)
-    ctx.exit(_emit(api.diff(old, new, ctx.obj, _options(opts)), opts))
+    ctx.exit(_emit(api.diff(old, new, ctx.obj, _options(opts), progress=_progress()), opts))
 
 
 @cli.command()
@@ -322,7 +339,7 @@ def plans(ctx: click.Context, edition: str, **opts: Any) -> None:
       policydiff plans fy2024 --format json -o plans.json
     """
     _check_report_options(opts)
-    ctx.exit(_emit(api.plans(edition, ctx.obj, _options(opts)), opts))
+    ctx.exit(_emit(api.plans(edition, ctx.obj, _options(opts), progress=_progress()), opts))
 
 
 @cli.command()

@@ -175,15 +175,17 @@ _EMPTY = Measure("", 0, "", "", "", (), "", (), (), False, False, 0, 0)
 
 
 def measure_fields(old: Measure | None, new: Measure | None) -> tuple[FieldChange, ...]:
-    """All five fields; an added (or removed) measure is all insertion (or deletion)."""
+    """All five fields, and the 「担当」 office where either side has one; an added (or removed) measure is all
+    insertion (or deletion)."""
     o, n = old or _EMPTY, new or _EMPTY
+    office = (text_change("office", o.office, n.office),) if o.office or n.office else ()
     return (
         text_change("title", o.title, n.title),
         text_change("description", o.description, n.description),
         text_change("ministries", ministries_text(o.ministries), ministries_text(n.ministries)),
         column_change("results", o.results, n.results),
         column_change("plans", o.plans, n.plans),
-    )
+    ) + office
 
 
 def _column_replaced(name: FieldName, old: Sequence[Bullet], new: Sequence[Bullet]) -> FieldChange:
@@ -196,14 +198,15 @@ def _column_replaced(name: FieldName, old: Sequence[Bullet], new: Sequence[Bulle
 
 
 def yearly_fields(old: Measure | None, new: Measure | None) -> tuple[FieldChange, ...]:
-    """All five fields between editions of different years: the Basic Plan column diffed on tokens,
-    results and plans (rewritten every year) whole, never redlined sentence against unrelated sentence;
-    the follow-through ledger pairs the bullets that belong together."""
+    """All five fields (and the office) between editions of different years: the Basic Plan column diffed
+    on tokens, results and plans (rewritten every year) whole, never redlined sentence against unrelated
+    sentence; the follow-through ledger pairs the bullets that belong together."""
     o, n = old or _EMPTY, new or _EMPTY
+    office = (text_change("office", o.office, n.office),) if o.office or n.office else ()
     return (
         text_change("title", o.title, n.title),
         text_change("description", o.description, n.description),
         text_change("ministries", ministries_text(o.ministries), ministries_text(n.ministries)),
         _column_replaced("results", o.results, n.results),
         _column_replaced("plans", o.plans, n.plans),
-    )
+    ) + office

@@ -16,7 +16,7 @@ if TYPE_CHECKING:  # the annual layer's records live in their own modules, which
 
 Op = tuple[Literal["=", "-", "+"], str]
 MeasureStatus = Literal["unchanged", "changed", "added", "removed", "split", "merged"]
-FieldName = Literal["title", "description", "ministries", "results", "plans"]
+FieldName = Literal["title", "description", "ministries", "results", "plans", "office"]
 DiffKind = Literal["editions", "results-vs-plans"]
 # How the two editions relate: a revision of the same year, the next year's edition, or anything else.
 Relation = Literal["revision", "next-year", "other"]

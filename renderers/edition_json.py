@@ -1,4 +1,4 @@
-"""The `policydiff/edition/1` JSON contract for one parsed edition (documented in versions/FORMAT.md)."""
+"""The `policydiff/edition/2` JSON contract for one parsed edition (documented in versions/FORMAT.md)."""
 
 from __future__ import annotations
 
@@ -9,7 +9,7 @@ from ..versions.model import Budget, Bullet, Edition, Measure
 from .escaping import json_text
 from .options import ReportOptions
 
-SCHEMA = "policydiff/edition/1"
+SCHEMA = "policydiff/edition/2"  # 2: office, bbox
 
 
 def _budget(b: Budget) -> dict[str, Any]:
@@ -19,7 +19,7 @@ def _budget(b: Budget) -> dict[str, Any]:
 
 def _bullet(b: Bullet) -> dict[str, Any]:
     return {"text": b.text, "page": b.page, "line": b.line, "end_line": b.end_line, "programs": list(b.programs),
-            "budgets": [_budget(x) for x in b.budgets]}
+            "budgets": [_budget(x) for x in b.budgets], "bbox": list(b.bbox) if b.bbox else None}
 
 
 def _measure(m: Measure) -> dict[str, Any]:
@@ -29,6 +29,7 @@ def _measure(m: Measure) -> dict[str, Any]:
         "ministries": [{"code": x.code, "lead": x.lead} for x in m.ministries],
         "ministries_text": m.ministries_text, "reposted": m.reposted, "page": m.page, "line": m.line,
         "results": [_bullet(b) for b in m.results], "plans": [_bullet(b) for b in m.plans],
+        "office": m.office, "bbox": list(m.bbox) if m.bbox else None,
     }
 
 

@@ -39,7 +39,8 @@ def render_edition_text(ed: Edition, options: ReportOptions | None = None) -> st
                 last_goal = m.goal
             mins = "、".join(("◎" if x.lead else "") + x.code for x in m.ministries) or "—"
             flags = "".join(f" [{f}]" for f, on in (("再掲", m.reposted), ("first line lost", m.first_line_lost)) if on)
-            out.append(f"    {m.id} {m.label}  ［{mins}］ results {len(m.results)} · plans {len(m.plans)}"
+            office = f" 担当 {m.office}" if m.office else ""
+            out.append(f"    {m.id} {m.label}  ［{mins}］{office} results {len(m.results)} · plans {len(m.plans)}"
                        f"  (p.{m.page} l.{m.line}){flags}")
     budgets = ed.budgets()
     if budgets:
@@ -47,12 +48,12 @@ def render_edition_text(ed: Edition, options: ReportOptions | None = None) -> st
         for m, col, _, b in budgets:
             fy = f"FY{b.fiscal_year}" if b.fiscal_year else "FY?"
             part = " (内数)" if b.part_of else ""
-            out.append(f"  {m.id} {col:<7} {fy} {b.kind:<13} {yen(b.yen):>10}{part}  {b.program or '—'}  l.{b.line}")
+            out.append(f"  {m.id} {col:<7} {fy} {b.kind:<13} {yen(b.yen):>10}{part}  {b.program or '—'}  p.{b.page} l.{b.line}")
     if ed.successions():
         out += ["", "Successions:"]
         for m, _, _, s in ed.successions():
-            out.append(f"  {m.id} {s.old} → {s.new}  l.{s.line}")
+            out.append(f"  {m.id} {s.old} → {s.new}  p.{s.page} l.{s.line}")
     if ed.warnings:
         out += ["", "Warnings:"]
-        out += [f"  l.{w.line} {w.code}: {w.message}" for w in ed.warnings]
+        out += [f"  p.{w.page} l.{w.line} {w.code}: {w.message}" for w in ed.warnings]
     return reveal("\n".join(out) + "\n")

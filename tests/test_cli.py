@@ -179,7 +179,7 @@ def test_show_json_has_schema_59_measures_and_integer_yen(seeded):
     result = run(seeded, "show", NAME, "--format", "json")
     assert result.exit_code == 0, result.output
     data = json.loads(result.stdout)
-    assert data["schema"] == "policydiff/edition/1"
+    assert data["schema"] == "policydiff/edition/2"
     assert len(data["measures"]) == 59 == data["counts"]["measures"]
     budgets = data["budgets"]
     assert len(budgets) == 71

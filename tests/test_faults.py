@@ -36,6 +36,7 @@ from policydiff.versions import archive as archive_module
 from policydiff.versions import files as files_module
 from policydiff.versions.archive import FAULT_ENV, FAULT_POINTS, LOCK_NAME, Archive
 from policydiff.versions.errors import ArchiveError
+from policydiff.versions.parse_text import PARSER_VERSION
 from policydiff.versions.xml import edition_to_xml
 
 
@@ -202,7 +203,7 @@ def test_a_tag_moved_by_hand_onto_an_edited_xml_is_caught(seeded):
     git(seeded, "tag", "-f", "-a", "-m", record, NAME)
     checked = run(seeded, "verify")
     assert checked.exit_code == 1
-    assert f"{XML_PATH}: differs from what parser 1 makes of {SOURCE_PATH} (edited by hand?)" in checked.stdout
+    assert f"{XML_PATH}: differs from what parser {PARSER_VERSION} makes of {SOURCE_PATH} (edited by hand?)" in checked.stdout
 
     git(seeded, "tag", "-f", NAME)  # a lightweight tag: the record is gone
     line = one_line_error(*_stderr_code(run(seeded, "show", "fy2024")))

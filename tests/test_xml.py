@@ -228,7 +228,7 @@ def test_seed_xml_in_utf16_without_doctype_reads_the_same(seed_edition, seed_xml
         pytest.param(lambda x: x.replace(b'goal="g01"', b'goal="g99"', 1), "g99", id="dangling-goal"),
         pytest.param(lambda x: x.replace(b'id="m002"', b'id="m001"', 1), "m001", id="duplicate-measure-id"),
         pytest.param(
-            lambda x: x.replace(b'format="1"', b'format="2"', 1), "Element edition", id="future-format"
+            lambda x: x.replace(b'format="2"', b'format="3"', 1), "Element edition", id="future-format"
         ),
         pytest.param(
             lambda x: x.replace(b'edition="fy2024"', b'edition="../fy2024"', 1),

@@ -29,8 +29,8 @@ TAB_ITEM_RE = re.compile(r"^[①-⑳]\t")  # ①	日常生活における… (it
 # Results and plans sharing one line: 「…推進した。 ・引き続き…」, 「…導入した。（対応済み） （対応済み）」,
 # 「令和５年度に事業終了 後継事業の予定無し」 (lines 22, 123).
 MIXED_SPLIT_RE = re.compile(
-    r"(?<=[。）」｣])[ 　]+(?=・)"
-    r"|(?<=[。）])[ 　]+(?=[（(][^（）()]{1,10}[）)]$)"
+    r"(?<=[。）」｣)])[ 　]+(?=・)"
+    r"|(?<=[。）)])[ 　]+(?=[（(][^（）()]{1,10}[）)]$)"
     r"|(?<=事業終了)[ 　]+(?=後継)"
 )
 
@@ -44,6 +44,8 @@ class Line:
     page: int
     text: str  # stripped
     raw: str = ""
+    box: tuple[float, float, float, float] | None = None  # (x0, top, x1, bottom) on a PDF page
+    font: str = ""  # the font of most of the line's characters (PDF), subset prefix dropped
 
     @property
     def width(self) -> float:
@@ -71,9 +73,9 @@ def is_bullet_start(text: str) -> bool:
     return bool(BULLET_START_RE.match(text))
 
 
-def is_title_line(text: str) -> bool:
+def is_title_line(text: str, title_max: float = TITLE_MAX) -> bool:
     """A heading line: short, no final 。 or 、, not a bullet, not a bracketed aside."""
-    if not text or len(text) < 4 or display_width(text) > TITLE_MAX:
+    if not text or len(text) < 4 or display_width(text) > title_max:
         return False
     if REPOSTED_TITLE_RE.match(text):
         return True

@@ -10,6 +10,7 @@ from typing import TYPE_CHECKING
 from .decode import MAX_INPUT_BYTES, decode_report, too_large
 from .errors import ArchiveError, EditionParseError, EditionXMLError, PolicydiffError
 from .model import Edition, Source
+from .pdf_cells import MAX_PDF_BYTES, Progress, is_pdf
 
 if TYPE_CHECKING:
     from .archive import Archive, StoredEdition
@@ -17,11 +18,19 @@ from .parse_text import parse_report_text
 
 # The first line of a synthetic edition's text says so; the parser marks the edition synthetic.
 SYNTHETIC_MARKER = "# policydiff-synthetic:"
+SYNTHETIC_MARK = SYNTHETIC_MARKER[2:]
 
 
 def parse_report(data: bytes | str, source_name: str = "<input>", document: str | None = None,
-                 edition: str | None = None) -> Edition:
-    """Parse report text (bytes in any supported encoding, or str) into an Edition."""
+                 edition: str | None = None, progress: Progress | None = None) -> Edition:
+    """Parse a report into an Edition: a PDF (bytes starting %PDF-), or text (bytes in any supported
+    encoding, or str). PROGRESS(page, pages) is called as a PDF's pages are read."""
+    if isinstance(data, bytes) and is_pdf(data):
+        from .parse_pdf import parse_report_pdf
+
+        source = Source(name=Path(source_name).name, sha256=hashlib.sha256(data).hexdigest(), encoding="binary",
+                        format="pdf", size=len(data))
+        return parse_report_pdf(data, source, document=document, edition=edition, progress=progress)
     try:
         raw = data.encode("utf-8") if isinstance(data, str) else data
     except UnicodeEncodeError as exc:  # parse_report("\ud800"): a lone surrogate, no text any file can hold
@@ -30,8 +39,8 @@ def parse_report(data: bytes | str, source_name: str = "<input>", document: str 
     synthetic = False
     note = ""
     first, _, rest = text.partition("\n")
-    if first.startswith(SYNTHETIC_MARKER):
-        synthetic, note = True, first[len(SYNTHETIC_MARKER):].strip()
+    if first.lstrip("# ").startswith(SYNTHETIC_MARK):  # also as a PDF prints it on its first page
+        synthetic, note = True, first.lstrip("# ")[len(SYNTHETIC_MARK):].strip()
         text = "\n" + rest  # keep line numbers of the real text unchanged
     source = Source(name=Path(source_name).name, sha256=hashlib.sha256(raw).hexdigest(), encoding=encoding,
                     size=len(raw))
@@ -46,10 +55,16 @@ def parse_report(data: bytes | str, source_name: str = "<input>", document: str 
     return ed
 
 
-def read_input(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
+def input_limit(path: Path) -> int:
+    """The size limit for a report file: a PDF (by its name) may be larger than extracted text."""
+    return MAX_PDF_BYTES if path.suffix.lower() == ".pdf" else MAX_INPUT_BYTES
+
+
+def read_input(path: Path, limit: int | None = None) -> bytes:
     """The bytes of a file, refused past LIMIT before they are read: stat says the size of a regular
     file, and the read stops at LIMIT + 1 for files stat cannot size (/dev/zero, a pipe). A sparse
     100 MB file was read whole into memory before decode_report refused it."""
+    limit = input_limit(path) if limit is None else limit
     try:
         with path.open("rb") as f:
             size = os.fstat(f.fileno()).st_size
@@ -67,14 +82,15 @@ def read_input(path: Path, limit: int = MAX_INPUT_BYTES) -> bytes:
     return data
 
 
-def load_edition(path: str | Path, document: str | None = None, edition: str | None = None) -> Edition:
-    """Read an edition from a report text file, or from normalized XML if the name ends in .xml."""
+def load_edition(path: str | Path, document: str | None = None, edition: str | None = None,
+                 progress: Progress | None = None) -> Edition:
+    """Read an edition from a report file (text or PDF), or from normalized XML if the name ends in .xml."""
     p = Path(path)
     if p.suffix.lower() == ".xml":
         from .xml import MAX_XML_BYTES, edition_from_xml
 
         return edition_from_xml(read_input(p, MAX_XML_BYTES))
-    return parse_report(read_input(p), source_name=p.name, document=document, edition=edition)
+    return parse_report(read_input(p), source_name=p.name, document=document, edition=edition, progress=progress)
 
 
 def load_archived(archive: Archive, stored: StoredEdition) -> Edition:

@@ -14,6 +14,8 @@ from .normalize import normalize
 BudgetKind = Literal["initial", "supplementary", "request", "other"]
 BUDGET_KINDS: tuple[BudgetKind, ...] = ("initial", "supplementary", "request", "other")
 Column = Literal["results", "plans"]
+# Where a cell is printed on its PDF page: (x0, top, x1, bottom) in points from the top-left corner.
+Box = tuple[float, float, float, float]
 
 
 @dataclass(frozen=True)
@@ -53,6 +55,7 @@ class Bullet:
     programs: tuple[str, ...] = ()
     budgets: tuple[Budget, ...] = ()
     successions: tuple[Succession, ...] = ()
+    bbox: Box | None = None  # the bullet's lines on its first page (PDF only)
 
     @property
     def norm(self) -> str:
@@ -83,6 +86,8 @@ class Measure:
     page: int
     line: int
     first_line: str = ""  # the first source line of the description, as printed
+    office: str = ""  # the responsible office of a 「担当」 column (FY2023 layout), as printed
+    bbox: Box | None = None  # the description cell on its first page (PDF only)
 
     @property
     def label(self) -> str:

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
+from pathlib import Path
 
 # Spaces between two non-ASCII characters carry no meaning in Japanese (｢…機能 を構築する｣);
 # between two ASCII words they do (Brain Computer Interface).
@@ -47,3 +49,35 @@ def join_wrapped(lines: list[str]) -> str:
 def display_width(text: str) -> float:
     """Width in full-width cells; PDF columns are told apart by it."""
     return sum(1.0 if unicodedata.east_asian_width(c) in "WFA" else 0.5 for c in text)
+
+
+# What PDF text extraction gets wrong about characters. pdfminer (and so pdfplumber) ignores the
+# corrected text Chromium attaches to some glyphs and returns look-alikes: Kangxi radicals (⼈ for 人,
+# NFKC folds these), CJK radical supplement characters (⺠ ⻑ for 民 長, NFKC does not) and 〜 (WAVE
+# DASH) for ～. The radical table is Unicode's EquivalentUnifiedIdeograph data, shipped beside this file.
+_EQUIVALENTS_FILE = Path(__file__).with_name("equivalent_ideographs.txt")
+WAVE_DASH, FULLWIDTH_TILDE = "\u301c", "\uff5e"
+# A CID font's CMap reads － (U+FF0D) back as − (U+2212): between two full-width letters it is no minus
+# sign (レギュラトリ−サイエンス).
+_MINUS_IN_WORD_RE = re.compile(r"(?<=[^\x00-\x7f０-９])\u2212(?=[^\x00-\x7f０-９])")
+
+
+@lru_cache(maxsize=1)
+def _fold_table() -> dict[int, str]:
+    table: dict[int, str] = {}
+    for line in _EQUIVALENTS_FILE.read_text(encoding="utf-8").splitlines():
+        if line and not line.startswith("#"):
+            src, dst = line.split()
+            table[int(src, 16)] = chr(int(dst, 16))
+    for cp in range(0x2F00, 0x2FE0):  # Kangxi radicals: NFKC gives the unified ideograph
+        table.setdefault(cp, unicodedata.normalize("NFKC", chr(cp)))
+    for cp in range(0xF900, 0xFB00):  # CJK compatibility ideographs
+        table.setdefault(cp, unicodedata.normalize("NFKC", chr(cp)))
+    table[ord(WAVE_DASH)] = FULLWIDTH_TILDE
+    return table
+
+
+def fold_extracted(text: str) -> str:
+    """Undo the character substitutions of PDF text extraction (⼈ ⺠ ⻑ 〜 → 人 民 長 ～); widths, quotes and
+    everything else stay as printed."""
+    return _MINUS_IN_WORD_RE.sub("－", text.translate(_fold_table()))

@@ -29,7 +29,7 @@ from .model import (
 )
 from .normalize import normalize
 
-FORMAT_VERSION = "1"
+FORMAT_VERSION = "2"  # 2: a measure's office (「担当」) and PDF boxes (bbox); format-1 files still read
 MAX_XML_BYTES = 64 * 1024 * 1024
 MAX_DIGITS = 40  # every number in the XML (edition.rng says the same): 30 digits of oku yen (budgets.py) fit
 
@@ -68,7 +68,19 @@ def _xml_safe(text: str) -> str:
 
 
 def _where(obj: object) -> dict[str, str]:
-    return {"page": str(obj.page), "line": str(obj.line)}  # type: ignore[attr-defined]
+    where = {"page": str(obj.page), "line": str(obj.line)}  # type: ignore[attr-defined]
+    box = getattr(obj, "bbox", None)
+    if box is not None:
+        where["bbox"] = " ".join(f"{v:.1f}" for v in box)
+    return where
+
+
+def _box(value: str | None) -> tuple[float, float, float, float] | None:
+    """'25.5 34.1 302.2 80.0' → a PDF cell's box (x0, top, x1, bottom) in points."""
+    if value is None:
+        return None
+    x0, top, x1, bottom = (float(v) for v in value.split())
+    return (x0, top, x1, bottom)
 
 
 def edition_to_xml(ed: Edition) -> bytes:
@@ -120,6 +132,8 @@ def _measure_el(parent: etree._Element, m: Measure) -> None:
     mins = _sub(el, "ministries", text=m.ministries_text)
     for x in m.ministries:
         _sub(mins, "ministry", code=x.code, lead=_b(x.lead))
+    if m.office:
+        _text(el, "office", m.office)
     for column, bullets in (("results", m.results), ("plans", m.plans)):
         col = _sub(el, column)
         for b in bullets:
@@ -127,7 +141,7 @@ def _measure_el(parent: etree._Element, m: Measure) -> None:
 
 
 def _bullet_el(parent: etree._Element, b: Bullet) -> None:
-    el = _sub(parent, "bullet", page=str(b.page), line=str(b.line), end_line=str(b.end_line))
+    el = _sub(parent, "bullet", **_where(b), end_line=str(b.end_line))
     _text(el, "text", b.text)
     for p in b.programs:
         _sub(el, "program", p)
@@ -277,6 +291,8 @@ def _measure(m: etree._Element) -> Measure:
         page=_int(m, "page"),
         line=_int(m, "line"),
         first_line=_t(m.find("first-line")),
+        office=_t(m.find("office")),
+        bbox=_box(m.get("bbox")),
     )
 
 
@@ -298,4 +314,4 @@ def _bullet(b: etree._Element) -> Bullet:
     successions = tuple(Succession(x.get("old"), x.get("new"), _t(x), _int(x, "page"), _int(x, "line"))
                         for x in b.findall("succession"))
     return Bullet(_t(b.find("text")), _int(b, "page"), _int(b, "line"), _int(b, "end-line"),
-                  tuple(_t(p) for p in b.findall("program")), budgets, successions)
+                  tuple(_t(p) for p in b.findall("program")), budgets, successions, _box(b.get("bbox")))

@@ -15,8 +15,11 @@ Prints one JSON object:
                           (tests/hostile_sizes.py: 32,000 and 200,000 tiny bullets, 20,000 reworded
                           titles, a 4.8 MB bullet rewritten throughout): diff as a revision, diff as
                           next year, plans; each a fresh `policydiff` process. `--hostile` runs only these.
+  pdf_read                {pdf: {seconds, pages, ms_per_page, measures}}: reading each seed-size PDF of
+                          tests/data/pdf/ into an edition (imports warm, best of 3)
 Targets: seed pair ≤ 1 s; 10,000 measures ≤ 30 s and ≤ 2 GB; exponent ≤ 1.2; xmldiff_ratio ≥ 10;
 every hostile run < 60 s and < 2 GB, exit 0, 1 or 2 (a refusal), never 3.
+pdf_read ≤ 2 s per seed-size PDF. `run.py --pdf` measures pdf_read alone.
 Needs the `bench` extra (xmldiff): pip install -e '.[bench]'.
 """
 
@@ -35,6 +38,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "examples" / "iryokiki-kihonkeikaku_fy2024.txt"
 SIZES = (100, 1_000, 10_000)
+PDFS = (ROOT / "tests" / "data" / "pdf" / "seed-chromium.pdf", ROOT / "tests" / "data" / "pdf" / "seed-drawn.pdf")
 XMLDIFF_TIMEOUT_S = 600
 
 # One scale point in a fresh interpreter, so peak RSS is this size's alone.
@@ -174,7 +178,27 @@ def hostile() -> list[dict]:
     return out
 
 
+def pdf_read() -> dict[str, dict]:
+    from policydiff import parse_report
+
+    out = {}
+    for pdf in PDFS:
+        data = pdf.read_bytes()
+        ed = parse_report(data, source_name=pdf.name)  # warm: pdfplumber imported, fonts' CMaps cached
+        best = math.inf
+        for _ in range(3):
+            t = time.perf_counter()
+            parse_report(data, source_name=pdf.name)
+            best = min(best, time.perf_counter() - t)
+        pages = max(m.page for m in ed.measures)
+        out[pdf.name] = {"seconds": round(best, 3), "pages": pages, "ms_per_page": round(1000 * best / pages),
+                         "measures": len(ed.measures)}
+    return out
+
+
 def main() -> None:
+    if "--pdf" in sys.argv[1:]:
+        print(json.dumps({"pdf_read": pdf_read()}, indent=2))
     if "--hostile" in sys.argv:
         print(json.dumps({"hostile": hostile()}, ensure_ascii=False, indent=2))
         return
@@ -195,6 +219,7 @@ def main() -> None:
         "xmldiff_s": None if theirs is None else round(theirs, 3),
         "ours_on_xml_s": round(ours, 4),
         "hostile": hostile(),
+        "pdf_read": pdf_read(),
     }
     print(json.dumps(result, ensure_ascii=False, indent=2))
 

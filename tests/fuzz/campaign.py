@@ -3,6 +3,7 @@
     python tests/fuzz/campaign.py                      # 10,000 inputs, fixed seed, all CPUs
     python tests/fuzz/campaign.py --inputs 500 --seed 7 --workers 1
     python tests/fuzz/campaign.py --only 1234          # re-run one input, print its traceback
+    python tests/fuzz/campaign.py --pdf 500            # and 500 broken or hostile PDFs (pdf_inputs.py)
 
 After the inputs it runs --archive-inputs cases of tests/fuzz/archive_shapes.py (odd file names,
 received archives with hostile config or links, writers killed inside git or policydiff).
@@ -414,18 +415,24 @@ _SEED_BYTES = b""
 
 def _init(seed_path: str) -> None:
     global _REFERENCE, _SEED_BYTES
+    sys.path.insert(0, str(Path(__file__).resolve().parent))  # pdf_inputs.py beside this file
     from policydiff import parse_report
 
     _SEED_BYTES = Path(seed_path).read_bytes()
     _REFERENCE = parse_report(_SEED_BYTES, source_name=Path(seed_path).name)
 
 
-def _run_one(job: tuple[int, int]) -> Result:
-    seed, index = job
+def _run_one(job: tuple[int, int] | tuple[int, int, str]) -> Result:
+    seed, index = job[0], job[1]
     mutation, data = "?", b""
     start = time.perf_counter()
     try:
-        mutation, data = make_input(_SEED_BYTES, seed, index)
+        if len(job) == 3:  # a PDF input
+            from pdf_inputs import make_pdf_input
+
+            mutation, data = make_pdf_input(seed, index)
+        else:
+            mutation, data = make_input(_SEED_BYTES, seed, index)
         outcome, reason = check_input(data, _REFERENCE, index)
     except Exception as exc:  # noqa: BLE001 - a failure is what the campaign is looking for
         tb = traceback.extract_tb(exc.__traceback__)
@@ -435,8 +442,9 @@ def _run_one(job: tuple[int, int]) -> Result:
     return Result(index, mutation, outcome, reason, time.perf_counter() - start, len(data))
 
 
-def run(count: int, seed: int, workers: int, seed_path: Path = SEED, progress: bool = True) -> list[Result]:
-    jobs = [(seed, i) for i in range(count)]
+def run(count: int, seed: int, workers: int, seed_path: Path = SEED, progress: bool = True,
+        pdfs: int = 0) -> list[Result]:
+    jobs: list = [(seed, i) for i in range(count)] + [(seed, i, "pdf") for i in range(pdfs)]
     if workers <= 1:
         _init(str(seed_path))
         return [_run_one(job) for job in jobs]
@@ -454,7 +462,8 @@ def run(count: int, seed: int, workers: int, seed_path: Path = SEED, progress: b
 
 def report(results: list[Result], seconds: float) -> str:
     outcomes = Counter(r.outcome for r in results)
-    lines = [f"inputs:   {len(results)}", f"accepted: {outcomes['accepted']}", f"refused:  {outcomes['refused']}"]
+    pdfs = sum(r.mutation.startswith("pdf") for r in results)
+    lines = [f"inputs:   {len(results)} ({pdfs} PDFs)", f"accepted: {outcomes['accepted']}", f"refused:  {outcomes['refused']}"]
     for reason, n in Counter(r.reason for r in results if r.outcome == "refused").most_common():
         lines.append(f"  {n:6d}  {reason}")
     lines.append(f"failed:   {outcomes['failed']}")
@@ -475,6 +484,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--inputs", type=int, default=10_000)
     parser.add_argument("--seed", type=int, default=1)
     parser.add_argument("--workers", type=int, default=os.cpu_count() or 1)
+    parser.add_argument("--pdf", type=int, default=0, help="also this many broken or hostile PDF inputs")
     parser.add_argument("--only", type=int, help="run one input in this process and show its traceback")
     parser.add_argument("--save", type=Path, help="write the failing inputs into this directory")
     parser.add_argument("--archive-inputs", type=int, default=300,
@@ -487,7 +497,7 @@ def main(argv: list[str] | None = None) -> int:
         print(check_input(data, _REFERENCE, args.only))
         return 0
     start = time.perf_counter()
-    results = run(args.inputs, args.seed, args.workers)
+    results = run(args.inputs, args.seed, args.workers, pdfs=args.pdf)
     print(report(results, time.perf_counter() - start))
     failed = [r for r in results if r.outcome == "failed"]
     archive_failed = False

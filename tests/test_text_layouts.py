@@ -1,0 +1,134 @@
+"""The tolerant text reader: layout profiles detected by named rules, each read as the seed's layout.
+
+Variants of the seed are derived from the real report at test time; the extractions of the test PDFs
+are in tests/data/pdf/ (tests/pdfgen/build.py) and hand-made layouts in tests/data/text_layouts/.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+import pytest
+
+from policydiff import EditionParseError, parse_report
+from policydiff.versions.normalize import fold_extracted, normalize
+from policydiff.versions.text_layouts import PROFILES, prepare
+
+DATA = Path(__file__).resolve().parent / "data"
+HEADER = "該当箇所 列1 列2 列3 令和６年度の実績・状況 令和７年度の取組予定"
+
+
+def _fold(text: str) -> str:
+    return normalize(fold_extracted(text))
+
+
+def _same_measures(got, want) -> list[str]:
+    """Ids of measures whose title, description, ministries or bullets differ after folding."""
+    def key(m):
+        return (_fold(m.title), _fold(m.description), m.ministries,
+                [_fold(b.text) for b in m.results], [_fold(b.text) for b in m.plans])
+
+    assert len(got.measures) == len(want.measures)
+    return [w.id for g, w in zip(got.measures, want.measures, strict=True) if key(g) != key(w)]
+
+
+@pytest.fixture(scope="module")
+def seed_text(seed_bytes) -> str:
+    return seed_bytes.decode("utf-8")
+
+
+def test_every_profile_names_its_detection_rule():
+    assert [p.name for p in PROFILES] == ["interleaved", "fragmented", "out-of-order", "dense", "blocked"]
+    assert all(len(p.rule) > 20 for p in PROFILES)
+
+
+def test_the_bundled_sample_is_the_blocked_layout_unchanged(seed_text):
+    prepared = prepare(seed_text)
+    assert prepared.profile == "blocked"
+    assert prepared.lines == seed_text.split("\n")
+    assert prepared.numbers == list(range(1, len(prepared.lines) + 1))
+
+
+def test_header_cells_on_lines_of_their_own_are_read_as_one_header(seed_text, seed_edition):
+    split = "該当箇所 列1 列2\n列3\n\n令和６年度の実績・状況\n令和７年度の取組予定"
+    text = seed_text.replace(HEADER, split)
+    assert text.count("\n列3\n") > 5
+    ed = parse_report(text)
+    assert (ed.results_fy, ed.plans_fy) == (2024, 2025)
+    assert _same_measures(ed, seed_edition) == []
+    assert len(ed.budgets()) == 71
+
+
+def test_half_width_brackets_and_colons_read_as_full_width(seed_text, seed_edition):
+    text = re.sub(r"［([^［］\n]{1,20})］", r"[\1]", seed_text)  # one-line tags: [◎厚]
+    text = text.replace("（", "(").replace("）", ")").replace("：", ":")
+    assert "[◎厚]" in text and "(令和6年度予算:13億円)" in text
+    ed = parse_report(text)
+    assert _same_measures(ed, seed_edition) == []
+    assert [(b.fiscal_year, b.kind, b.yen, b.part_of) for *_, b in ed.budgets()] == \
+        [(b.fiscal_year, b.kind, b.yen, b.part_of) for *_, b in seed_edition.budgets()]
+
+
+def test_fy2022_style_header_gives_fy2022_and_fy2023(seed_text):
+    text = seed_text.replace(HEADER, "該当箇所 列1 列2 列3 令和4年度の実績・状況 令和5年度の取組予定")
+    ed = parse_report("# policydiff-synthetic: FY2022-style header on the FY2024 text\n" + text)
+    assert (ed.results_fy, ed.plans_fy, ed.edition) == (2022, 2023, "fy2022-synthetic")
+
+
+def test_office_column_is_kept_as_each_measures_office(seed_text, seed_edition):
+    # The FY2023 layout: a 「担当」 column, printed after each row's plans and wrapped over two lines.
+    lines = seed_text.split("\n")
+    ends = {b.end_line for m in seed_edition.measures for b in m.plans[-1:]}
+    out = []
+    for no, line in enumerate(lines, 1):
+        out.append(line.replace(HEADER, HEADER + " 担当"))
+        if no in ends:
+            out += ["厚労省医療機器審査", "管理課"]
+    ed = parse_report("# policydiff-synthetic: 担当 column\n" + "\n".join(out))
+    with_office = [m for m in ed.measures if m.office]
+    assert len(with_office) >= 55
+    assert {m.office for m in with_office} == {"厚労省医療機器審査管理課"}
+    assert _same_measures(ed, seed_edition) == []  # never read as description, results or plans
+
+
+def test_pypdfium2_extraction_without_blank_lines_reads_as_the_seed(seed_edition):
+    ed = parse_report((DATA / "pdf" / "seed-chromium.pypdfium2.txt").read_bytes())
+    assert len(ed.measures) == 59 and len(ed.budgets()) == 71
+    # Known losses of this extraction: pypdfium2 prints m021's results and plans bullets alternately
+    # (drawing order), and m030's description items run into its results.
+    assert set(_same_measures(ed, seed_edition)) <= {"m021", "m030"}
+    # ... and the edition says how far it can be trusted.
+    assert [w.code for w in ed.warnings if w.code.startswith("layout")] == ["layout-dense"]
+
+
+def test_the_sample_layout_carries_no_layout_warning(seed_edition):
+    assert not [w for w in seed_edition.warnings if w.code.startswith("layout")]
+
+
+@pytest.mark.parametrize(("name", "layout"), [
+    ("pdf/seed-chromium.pdfplumber.txt", "interleaved"),
+    ("pdf/seed-drawn.pdfplumber.txt", "interleaved"),
+    ("text_layouts/interleaved-web.txt", "interleaved"),
+    ("pdf/seed-chromium.pdfminer.txt", "fragmented"),
+    ("pdf/seed-drawn.pdfminer.txt", "out-of-order"),
+    ("pdf/fy2022-synthetic.pdfminer.txt", "out-of-order"),
+])
+def test_extraction_that_lost_its_columns_is_refused_naming_the_layout(name, layout):
+    with pytest.raises(EditionParseError) as info:
+        parse_report((DATA / name).read_bytes())
+    message = str(info.value)
+    assert f"layout '{layout}'" in message and "ingest the PDF itself" in message
+    assert "\n" not in message
+
+
+def test_office_column_of_a_pypdfium2_extraction_is_read_office_by_office():
+    # The invented four-column PDF through pypdfium2: offices wrapped over two lines, or printed on the
+    # baseline of a row's last line (「…（対応済み） 厚労省医療機器審査管理課」).
+    ed = parse_report((DATA / "pdf" / "office-synthetic.pypdfium2.txt").read_bytes())
+    assert ed.synthetic and (ed.results_fy, ed.plans_fy) == (2024, 2025)
+    offices = [m.office for m in ed.measures if m.office]
+    assert len(offices) >= 55
+    assert set(offices) <= {"厚労省医療機器審査管理課", "経産省ヘルスケア産業課医療・福祉機器産業室",
+                            "文科省研究振興局ライフサイエンス課", "内閣府健康・医療戦略推進事務局", "内閣官房健康・医療戦略室"}
+    assert "layout-dense" in {w.code for w in ed.warnings}

@@ -1,0 +1,369 @@
+"""The table of a report PDF as rows of cells, each cell its lines of text with their boxes.
+
+pdfium (pdf_page.py) reads each page's characters and ruling lines; pdfplumber's table finder turns
+the rules into cells; pdfminer (under pdfplumber) checks the file's structure and limits before any page
+is drawn. The table is found by its ruling lines. Where a page break cuts a row, the row has no bottom rule on
+one page (and, when the header is not repeated, no top rule on the next): pdfplumber's lines strategy
+then drops that cell's text, so the closing edges are added at the ends of the vertical rules, and
+the row left open at a page bottom is joined to the first row after the next page's header.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import io
+import logging
+import re
+import zlib
+from bisect import bisect_left, bisect_right
+from collections import Counter
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from typing import Any
+
+from .errors import EditionParseError
+from .layout import Line
+from .normalize import fold_extracted
+from .pdf_page import page_chars, page_edges
+
+MAX_PDF_BYTES = 50 * 1024 * 1024  # the real report is well under 1 MB
+MAX_PAGES = 2_000  # the real report has about 10
+# The work bound per page, checked before the page is laid out: decoded content-stream bytes, then
+# characters and ruling objects (a seed page holds ~6,000 characters and ~500 edges).
+MAX_CONTENT_BYTES = 16 * 1024 * 1024
+MAX_CHARS_PER_PAGE = 60_000
+MAX_GRAPHICS_PER_PAGE = 20_000
+PDF_MAGIC = b"%PDF-"
+ENCRYPT_RE = re.compile(rb"/Encrypt\s*\d+\s+\d+\s+R|/Encrypt\s*<<")  # trailer << … /Encrypt 4 0 R >>
+_JOIN_GAP = 1.0  # points: vertical rules closer than this belong to one run
+_CLOSED = 2.0  # points: a horizontal rule this close to the end of the vertical rules closes the row
+
+Progress = Callable[[int, int], None]
+
+
+@dataclass
+class Cell:
+    """One cell of one page: its box and lines (Line.page is the PDF page, Line.no the line in the cell)."""
+
+    page: int
+    bbox: tuple[float, float, float, float]
+    lines: list[Line] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return "".join(x.text for x in self.lines)
+
+
+@dataclass
+class TableRow:
+    """A row of the table, over one or more pages: one list of Cell parts per column (spanning: one)."""
+
+    columns: list[list[Cell]]
+
+    @property
+    def spanning(self) -> bool:
+        return len(self.columns) == 1
+
+    def lines(self, col: int) -> list[Line]:
+        return [x for cell in self.columns[col] for x in cell.lines] if col < len(self.columns) else []
+
+    def text(self, col: int) -> str:
+        return "".join(x.text for x in self.lines(col))
+
+
+@dataclass
+class PdfTable:
+    rows: list[TableRow]
+    right_edges: dict[tuple[int, int], float]  # (page, column) → where full lines end
+    em: float  # the body font size, in points
+    metadata: dict[str, str]
+    outside_text: str  # text on page 1 outside the table (the synthetic mark, a title)
+    pages: int
+
+
+def is_pdf(data: bytes) -> bool:
+    """PDF files start with %PDF- (readers accept it within the first 1,024 bytes)."""
+    return PDF_MAGIC in data[:1024]
+
+
+def _quiet() -> None:
+    logging.getLogger("pdfminer").setLevel(logging.ERROR)
+
+
+def open_pdf(data: bytes) -> Any:
+    """pdfplumber's PDF for DATA, or EditionParseError for what is refused before any page is read."""
+    import pdfplumber
+
+    _quiet()
+    if len(data) > MAX_PDF_BYTES:
+        raise EditionParseError(f"PDF is {len(data):,} bytes; the limit is {MAX_PDF_BYTES:,} bytes")
+    if not is_pdf(data):
+        raise EditionParseError("not a PDF file (no %PDF- header)")
+    try:
+        pdf = pdfplumber.open(io.BytesIO(data))
+    except Exception as exc:  # pdfminer raises many kinds on broken files: any of them is a refusal
+        if ENCRYPT_RE.search(data):
+            raise EditionParseError("the PDF is encrypted (it needs a password); policydiff reads only "
+                                    "unencrypted PDFs") from None
+        raise EditionParseError(f"not a readable PDF: {_reason(exc)}") from None
+    try:
+        if pdf.doc.encryption is not None:
+            raise EditionParseError("the PDF is encrypted; policydiff reads only unencrypted PDFs")
+        count = _page_count(pdf)
+        if count > MAX_PAGES:
+            raise EditionParseError(f"the PDF has {count:,} pages; the limit is {MAX_PAGES:,}")
+    except EditionParseError:
+        _close(pdf)
+        raise
+    except Exception as exc:
+        _close(pdf)
+        raise EditionParseError(f"not a readable PDF: {_reason(exc)}") from None
+    return pdf
+
+
+def _close(pdf: Any) -> None:
+    """Release the file without pdfplumber's close(), which walks every page of the tree first (and
+    raises on a broken one)."""
+    with contextlib.suppress(Exception):  # nothing left to release
+        pdf.stream.close()
+
+
+def _reason(exc: Exception) -> str:
+    text = str(exc).strip().splitlines()[0][:120] if str(exc).strip() else ""
+    return f"{type(exc).__name__}{': ' + text if text else ''}"
+
+
+def _page_count(pdf: Any) -> int:
+    from pdfminer.pdftypes import resolve1
+
+    count = resolve1(resolve1(pdf.doc.catalog.get("Pages")).get("Count"))
+    return count if isinstance(count, int) else 0
+
+
+def _pages(pdf: Any) -> Iterator[tuple[int, Any]]:
+    from pdfminer.pdfpage import PDFPage
+    from pdfplumber.page import Page
+
+    for n, page_obj in enumerate(PDFPage.create_pages(pdf.doc), 1):
+        if n > MAX_PAGES:
+            raise EditionParseError(f"the PDF has more than {MAX_PAGES:,} pages; the limit is {MAX_PAGES:,}")
+        yield n, Page(pdf, page_obj, page_number=n, initial_doctop=0)
+
+
+def _check_content(page: Any, n: int) -> None:
+    """Refuse a page whose content streams decode past MAX_CONTENT_BYTES, before pdfminer parses them."""
+    from pdfminer.pdftypes import resolve1
+
+    contents = resolve1(page.page_obj.attrs.get("Contents"))
+    streams = contents if isinstance(contents, list) else [contents]
+    total = 0
+    for ref in streams:
+        stream = resolve1(ref)
+        raw = getattr(stream, "rawdata", None)
+        if raw is None:
+            continue
+        filters = stream.get_filters() if hasattr(stream, "get_filters") else []
+        names = [str(getattr(f, "name", f)) for f, _ in filters]
+        if names == ["FlateDecode"]:
+            out = zlib.decompressobj().decompress(raw, MAX_CONTENT_BYTES + 1)
+            total += len(out)
+        else:
+            total += len(raw)
+        if total > MAX_CONTENT_BYTES:
+            raise EditionParseError(f"page {n} holds more than {MAX_CONTENT_BYTES:,} bytes of drawing "
+                                    "instructions; the limit bounds the work per page")
+
+
+def _open_pdfium(data: bytes) -> Any:
+    import pypdfium2 as pdfium
+
+    try:
+        return pdfium.PdfDocument(data)
+    except pdfium.PdfiumError as exc:
+        if ENCRYPT_RE.search(data):
+            raise EditionParseError("the PDF is encrypted (it needs a password); policydiff reads only "
+                                    "unencrypted PDFs") from None
+        raise EditionParseError(f"not a readable PDF: {_reason(exc)}") from None
+
+
+def read_table(data: bytes, progress: Progress | None = None) -> PdfTable:
+    """The report's table: rows joined across pages, cells as lines of folded text."""
+    pdf = open_pdf(data)
+    doc = None
+    try:
+        doc = _open_pdfium(data)
+        return _read(pdf, doc, progress)
+    except EditionParseError:
+        raise
+    except (RecursionError, MemoryError):
+        raise EditionParseError("the PDF is too deeply nested or too large to read") from None
+    except Exception as exc:  # a broken object deep in a page: refuse the file, never a traceback
+        raise EditionParseError(f"cannot read the PDF: {_reason(exc)}") from None
+    finally:
+        if doc is not None:
+            doc.close()
+        _close(pdf)
+
+
+def _read(pdf: Any, doc: Any, progress: Progress | None) -> PdfTable:
+    metadata = {str(k): str(v) for k, v in (pdf.metadata or {}).items() if isinstance(v, (str, bytes))}
+    rows: list[TableRow] = []
+    right: dict[tuple[int, int], float] = {}
+    sizes: list[float] = []
+    chars_seen = 0
+    outside = ""
+    open_prev = False
+    total = sum(1 for _ in _pages(pdf))  # walks the page tree only (over the limit: refused)
+    if total != len(doc):
+        raise EditionParseError(f"the PDF's page tree holds {total:,} pages but says {len(doc):,}: a damaged file")
+    n = 0
+    for n, page in _pages(pdf):
+        if progress:
+            progress(n, total)
+        _check_content(page, n)
+        fpage = doc[n - 1]
+        try:
+            chars = page_chars(fpage, n, MAX_CHARS_PER_PAGE)
+            edges = page_edges(fpage, n, MAX_GRAPHICS_PER_PAGE)
+        finally:
+            fpage.close()
+        chars_seen += len(chars)
+        sizes.extend(c["size"] for c in chars[:2000])
+        page_rows, closed_top, closed_bottom, top = _page_rows(page, n, chars, edges, right)
+        if n == 1:
+            outside = "".join(c["text"] for c in chars if c["bottom"] <= top)
+        body = [r for r in page_rows if not _is_header(r)]
+        if not rows:  # the header row is read once, from the first page that has the table
+            rows.extend(r for r in page_rows if _is_header(r))
+        if (open_prev or not closed_top) and body and rows and len(body[0].columns) == len(rows[-1].columns):
+            for col, parts in enumerate(body[0].columns):
+                rows[-1].columns[col].extend(parts)
+            body = body[1:]
+        rows.extend(body)
+        open_prev = bool(page_rows) and not closed_bottom
+    if chars_seen == 0:
+        raise EditionParseError("the PDF has no text layer (a scanned image?); policydiff needs the text of the table")
+    if not rows:
+        raise EditionParseError("no table found in the PDF: no ruled table of this report")
+    sizes.sort()
+    return PdfTable(rows, right, sizes[len(sizes) // 2] if sizes else 5.0, metadata, fold_extracted(outside), n)
+
+
+def _is_header(row: TableRow) -> bool:
+    return not row.spanning and row.text(0).startswith("該当箇所")
+
+
+def _table_span(edges: list[Any]) -> tuple[float, float, float, float] | None:
+    """(x0, top, x1, bottom) of the longest run of vertical rules at the table's left edge."""
+    verticals = [e for e in edges if e["orientation"] == "v" and e["height"] > 2]
+    if not verticals:
+        return None
+    by_x: dict[int, list[Any]] = {}
+    for e in verticals:
+        by_x.setdefault(round(e["x0"]), []).append(e)
+    best: tuple[float, float, float] | None = None  # (length, top, bottom)
+    for edges in by_x.values():
+        edges.sort(key=lambda e: e["top"])
+        top, bottom = edges[0]["top"], edges[0]["bottom"]
+        for e in edges[1:] + [None]:
+            if e is not None and e["top"] <= bottom + _JOIN_GAP:
+                bottom = max(bottom, e["bottom"])
+                continue
+            if best is None or bottom - top > best[0]:
+                best = (bottom - top, top, bottom)
+            if e is not None:
+                top, bottom = e["top"], e["bottom"]
+    assert best is not None
+    _, top, bottom = best
+    inside = [e for e in verticals if e["top"] < bottom - 1 and e["bottom"] > top + 1]
+    return min(e["x0"] for e in inside), top, max(e["x1"] for e in inside), bottom
+
+
+def _page_rows(page: Any, n: int, chars: list[Any], edges: list[Any], right: dict[tuple[int, int], float]
+               ) -> tuple[list[TableRow], bool, bool, float]:
+    """Rows of one page, whether the table's top and bottom are ruled, and the table's top."""
+    span = _table_span(edges)
+    if span is None:
+        return [], True, True, page.height
+    x0, top, x1, bottom = span
+    width = x1 - x0
+    flat = [e for e in edges if e["orientation"] == "h" and e["x1"] > x0 and e["x0"] < x1]
+    closed_top, closed_bottom = _ruled(flat, top, x0, x1), _ruled(flat, bottom, x0, x1)
+    closing = [{"x0": x0, "x1": x1, "top": y, "bottom": y, "doctop": y, "width": width, "height": 0,
+                "object_type": "line", "orientation": "h"} for y in (top, bottom)]
+    # Only the rules of this table: a box drawn just above it (a title, the synthetic mark) must not join it.
+    verticals = [e for e in edges if e["orientation"] == "v" and e["top"] >= top - 1 and e["bottom"] <= bottom + 1]
+    flat = [e for e in flat if top - 1 <= e["top"] <= bottom + 1]
+    settings = {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
+                "explicit_vertical_lines": verticals, "explicit_horizontal_lines": flat + closing,
+                "intersection_tolerance": 3}
+    tables = [t for t in page.find_tables(settings) if t.bbox[0] < x0 + 3 and t.bbox[2] > x1 - 3]
+    if not tables:
+        return [], True, True, top
+    table = max(tables, key=lambda t: (t.bbox[3] - t.bbox[1]))
+    ordered = sorted(chars, key=lambda c: (c["top"] + c["bottom"]) / 2)
+    mids = [(c["top"] + c["bottom"]) / 2 for c in ordered]
+    rows: list[TableRow] = []
+    for grid_row in table.rows:
+        boxes = [b for b in grid_row.cells if b is not None]
+        if not boxes:
+            continue
+        lo, hi = bisect_left(mids, boxes[0][1]), bisect_right(mids, boxes[0][3])
+        in_row = ordered[lo:hi]
+        columns = []
+        for k, box in enumerate(boxes):
+            inside = [c for c in in_row if box[0] <= (c["x0"] + c["x1"]) / 2 <= box[2]]
+            cell = Cell(n, tuple(round(v, 1) for v in box), _lines(inside, n))  # type: ignore[arg-type]
+            if len(boxes) > 1:
+                for x in cell.lines:
+                    assert x.box is not None
+                    right[(n, k)] = max(right.get((n, k), 0.0), x.box[2])
+            columns.append([cell])
+        if any(cell.lines for parts in columns for cell in parts):  # a ruled band without text is no row
+            rows.append(TableRow(columns))
+    return rows, closed_top, closed_bottom, top
+
+
+def _ruled(edges: list[Any], y: float, x0: float, x1: float) -> bool:
+    """Is there a horizontal rule across the table at Y? Borders come cell by cell, so the segments near
+    Y are merged and must cover the width."""
+    spans = sorted((max(e["x0"], x0), min(e["x1"], x1)) for e in edges if abs(e["top"] - y) <= _CLOSED)
+    covered, reach = 0.0, x0
+    for a, b in spans:
+        if b > reach:
+            covered += b - max(a, reach)
+            reach = b
+    return covered >= 0.9 * (x1 - x0)
+
+
+def _lines(chars: list[Any], page: int) -> list[Line]:
+    """Characters of one cell → lines, top to bottom, each left to right; gaps become spaces."""
+    if not chars:
+        return []
+    groups: list[list[Any]] = []
+    for c in sorted(chars, key=lambda c: (round(c["top"], 1), c["x0"])):
+        if groups and c["top"] - groups[-1][0]["top"] < max(c["size"], 1.0) * 0.5:
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+    out: list[Line] = []
+    for group in groups:
+        group.sort(key=lambda c: c["x0"])
+        text = ""
+        last = None
+        for c in group:
+            # A space only between latin characters: Japanese has none, and a proportional 「・」 (Noto)
+            # leaves gaps that pdfium reads as spaces (「実績 ・ 状況」).
+            if last is not None and (c.get("space_before") or c["x0"] - last["x1"] > 0.25 * c["size"]) \
+                    and not text.endswith(" ") and c["text"] != " " and last["text"].isascii() and c["text"].isascii():
+                text += " "
+            text += c["text"]
+            last = c
+        text = fold_extracted(text).strip()
+        if not text:
+            continue
+        box = (round(min(c["x0"] for c in group), 1), round(min(c["top"] for c in group), 1),
+               round(max(c["x1"] for c in group), 1), round(max(c["bottom"] for c in group), 1))
+        fonts = Counter(c.get("fontname", "").split("+")[-1] for c in group)
+        out.append(Line(len(out) + 1, page, text, text, box, fonts.most_common(1)[0][0]))
+    return out
