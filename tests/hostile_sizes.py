@@ -28,9 +28,10 @@ def tiny_bullets(n: int, step: int = 190) -> tuple[str, str]:
 def reworded_titles(n: int, unrelated_every: int = 0) -> tuple[str, str]:
     """With UNRELATED_EVERY, every such new row is about something else entirely (no pair for it)."""
     def edition(word: str, unrelated: int = 0) -> str:
-        rows = [f"別件{k}ロボット\nデータ{k}基盤を整える。［◎経］\n\n・システム{k}を構築した。\n\n"
+        # One blank line a row: the text reader refuses a text that is mostly blank lines (fragmented).
+        rows = [f"別件{k}ロボット\nデータ{k}基盤を整える。［◎経］\n・システム{k}を構築した。\n\n"
                 if unrelated and k % unrelated == 1 else
-                f"施策{k}{word}の推進について\n施策{k}の{word}説明文である。［◎厚］\n\n・施策{k}の{word}取組を実施した。\n\n"
+                f"施策{k}{word}の推進について\n施策{k}の{word}説明文である。［◎厚］\n・施策{k}の{word}取組を実施した。\n\n"
                 for k in range(n)]
         return HEAD + "".join(rows)
 
@@ -41,4 +42,8 @@ def long_bullet(n_words: int, seed: int = 1) -> tuple[str, str]:
     rng = random.Random(seed)
     old = [rng.choice(WORDS) for _ in range(n_words)]
     new = [w if rng.random() < 0.7 else rng.choice(WORDS) for w in old]
-    return HEAD + ROW + "・" + "".join(old) + "。\n", HEAD + ROW + "・" + "".join(new) + "。\n"
+    def wrapped(words: list[str]) -> str:  # lines of 40 characters, as a PDF's column wraps them
+        text = "・" + "".join(words) + "。"
+        return "\n".join(text[k : k + 40] for k in range(0, len(text), 40)) + "\n"
+
+    return HEAD + ROW + wrapped(old), HEAD + ROW + wrapped(new)
