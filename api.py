@@ -21,6 +21,7 @@ from pathlib import Path
 from .diffengine.model import Diff, Options
 from .diffengine.selection import STATUS_FILTERS, select
 from .renderers import REPORTS, VIEWS, register, render, render_edition
+from .renderers.escaping import json_text, one_line
 from .renderers.options import ReportOptions
 from .versions.archive import Archive, StoredEdition, check_name
 from .versions.errors import PolicydiffError
@@ -39,8 +40,9 @@ CSV_TABLES = ("budgets", "follow-through", "events")  # what --table accepts
 
 __all__ = [
     "ARCHIVE_ENV", "CSV_TABLES", "DEFAULT_ARCHIVE", "FAIL_KINDS", "OUTCOME_FILTERS", "RELATIONS", "STATUS_FILTERS", "Diff", "Ingested", "Options",
-    "ReportOptions", "Synthetic", "Verified", "diff", "editions", "generated_at", "ingest", "lineage",
-    "open_archive", "open_edition", "plans", "register", "render", "render_edition", "repair", "reparse",
+    "ReportOptions", "Synthetic", "Verified", "diff", "editions", "generated_at", "ingest", "json_text", "lineage",
+    "one_line", "open_archive", "open_edition", "plans", "register", "render", "render_edition", "repair",
+    "reparse",
     "report_formats", "select", "synth", "verify", "view_formats", "write_output",
 ]
 
@@ -63,12 +65,30 @@ def _open(ref: str | Path | Edition, archive: str | Path | None, progress: Progr
     PROGRESS(page, pages) is called as a PDF's pages are read."""
     if isinstance(ref, Edition):
         return ref, ()
-    if os.path.exists(ref):
-        return load_edition(Path(ref), progress=progress), (("file", str(Path(ref))),)
     store = open_archive(archive)
+    if os.path.exists(ref):
+        _refuse_ambiguous(str(ref), store)
+        return load_edition(Path(ref), progress=progress), (("file", str(Path(ref))),)
     stored = store.resolve(str(ref))
     return load_archived(store, stored), (("archive", str(store.path)), ("archive_commit", stored.commit),
                                           ("archive_name", stored.name))
+
+
+def _explicit_path(ref: str) -> bool:
+    return ref.startswith(("/", "./", "../", "~")) or os.sep != "/" and ref.startswith(("." + os.sep, os.sep))
+
+
+def _refuse_ambiguous(ref: str, store: Archive) -> None:
+    """A file named like an archived edition (`fy2024` in the working directory) would silently take
+    its place: refused, naming both ways to say which (./fy2024 is always the file)."""
+    if _explicit_path(ref) or not store.exists():
+        return
+    try:
+        stored = store.resolve(ref)
+    except PolicydiffError:
+        return  # not an edition's name: the file it is
+    raise PolicydiffError(f"{ref!r} is both a file here and the archived edition {stored.name}: write "
+                          f"./{ref} for the file or {stored.name} for the edition")
 
 
 def open_edition(ref: str | Path, archive: str | Path | None = None, progress: Progress | None = None) -> Edition:

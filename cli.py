@@ -6,7 +6,9 @@ Exit codes follow diff(1): 0 nothing to report, 1 differences or problems found,
 
 from __future__ import annotations
 
+import io
 import json
+import math
 import os
 import sys
 from collections.abc import Callable
@@ -20,19 +22,44 @@ from .versions.errors import PolicydiffError
 
 
 class Trouble(click.ClickException):
-    """A refused input or failed operation: one line on stderr, exit 2 (not 1, which means 'differences')."""
+    """A refused input or failed operation: one line on stderr, exit 2 (not 1, which means 'differences').
+
+    The message may quote a file name or an argument: its controls and newlines are shown escaped."""
 
     exit_code = 2
+
+    def __init__(self, message: str) -> None:
+        super().__init__(api.one_line(message))
 
 
 class Bug(click.ClickException):
     exit_code = 3
 
 
+class UsageLine(click.ClickException):
+    """A usage error as the README promises every refusal: one line (with where to look), exit 2."""
+
+    exit_code = 2
+
+    @classmethod
+    def of(cls, exc: click.UsageError) -> UsageLine:
+        where = f" (see '{exc.ctx.command_path} -h')" if exc.ctx is not None else ""
+        return cls(api.one_line(exc.format_message()) + where)
+
+
 class PolicydiffGroup(click.Group):
+    def make_context(self, info_name: str | None, args: list[str], parent: click.Context | None = None,
+                     **extra: Any) -> click.Context:
+        try:
+            return super().make_context(info_name, args, parent, **extra)
+        except click.UsageError as exc:
+            raise UsageLine.of(exc) from None
+
     def invoke(self, ctx: click.Context) -> Any:
         try:
             return super().invoke(ctx)
+        except click.UsageError as exc:
+            raise UsageLine.of(exc) from None
         except (click.exceptions.Exit, click.ClickException, click.Abort):
             raise
         except PolicydiffError as exc:
@@ -63,6 +90,15 @@ def cli(ctx: click.Context, archive_path: Path) -> None:
       policydiff show fy2024
     """
     ctx.obj = archive_path
+    _tolerant_streams()
+
+
+def _tolerant_streams() -> None:
+    """A terminal in cp932 or EUC-JP (a Japanese Windows console, a redirect there) gets what its
+    encoding holds and '?' for the rest (·, ⟨U+202E⟩, ⏎), never a UnicodeEncodeError."""
+    for stream in (sys.stdout, sys.stderr):
+        if isinstance(stream, io.TextIOWrapper) and stream.errors == "strict":
+            stream.reconfigure(errors="replace")
 
 
 class RegistryChoice(click.Choice):
@@ -140,14 +176,14 @@ def list_(ctx: click.Context, fmt: str) -> None:
     if fmt == "json":
         rows = [{"name": e.name, "document": e.document, "edition": e.edition, "source": e.source_name,
                  "sha256": e.sha256, "commit": e.commit, "parser": e.parser} for e in editions]
-        click.echo(json.dumps({"schema": "policydiff/list/1", "editions": rows}, ensure_ascii=False,
-                              sort_keys=True, indent=2))
+        click.echo(api.json_text(json.dumps({"schema": "policydiff/list/1", "editions": rows}, ensure_ascii=False,
+                                            sort_keys=True, indent=2)))
         return
     if not editions:
         click.echo(f"no editions in {ctx.obj} yet; add one with: policydiff ingest FILE", err=True)
         return
     for e in editions:
-        click.echo(f"{e.name}\t{e.source_name}\tsha256 {e.sha256[:12]}\tcommit {e.commit[:10]}")
+        click.echo(f"{api.one_line(e.name)}\t{api.one_line(e.source_name)}\tsha256 {e.sha256[:12]}\tcommit {e.commit[:10]}")
 
 
 @cli.command()
@@ -167,6 +203,20 @@ def show(ctx: click.Context, edition: str, fmt: str, summary: bool, output: Path
     """
     ed = api.open_edition(edition, ctx.obj, progress=_progress())
     _write(api.render_edition(ed, fmt, api.ReportOptions(summary_only=summary)), output)
+
+
+class Unit(click.FloatRange):
+    """A threshold from 0 to 1. click's FloatRange lets NaN through (every comparison with NaN is
+    false), and a NaN threshold behaves like 0: refused here."""
+
+    def __init__(self) -> None:
+        super().__init__(0, 1)
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> Any:
+        number = super().convert(value, param, ctx)
+        if math.isnan(number):
+            self.fail(f"{value!r} is not a number from 0 to 1", param, ctx)
+        return number
 
 
 def _fail_kinds(value: str) -> frozenset[str]:
@@ -205,9 +255,9 @@ def _report_options(fn):
                      help="Exit 1 only for these kinds of change: any,text,budget,added,removed,rename,dropped,"
                           "ended. Between years `any` counts Basic Plan changes, added or removed measures, dropped "
                           "plans, ended or vanished programs and moved budget steps."),
-        click.option("--rename-threshold", type=click.FloatRange(0, 1), default=0.6, show_default=True,
+        click.option("--rename-threshold", type=Unit(), default=0.6, show_default=True,
                      help="Least confidence (0..1) for an inferred program rename."),
-        click.option("--match-threshold", type=click.FloatRange(0, 1), default=0.6, show_default=True,
+        click.option("--match-threshold", type=Unit(), default=0.6, show_default=True,
                      help="Least similarity (0..1) for two differently titled measures to be paired."),
         click.option("--show-format-only", is_flag=True, help="Also show changes of width, quotes or wrapping."),
         click.option("--color", type=click.Choice(["auto", "always", "never"]), default="auto", show_default=True,
@@ -352,7 +402,7 @@ def verify(ctx: click.Context) -> None:
     """
     result = api.verify(ctx.obj)
     for path, message in result.problems:
-        click.echo(f"{path}: {message}")
+        click.echo(api.one_line(f"{path}: {message}"))
     if result.problems:
         click.echo(f"{len(result.problems)} problem(s) in {result.path}", err=True)
         ctx.exit(1)
@@ -369,7 +419,7 @@ def reparse(ctx: click.Context) -> None:
       policydiff reparse
     """
     changed = api.reparse(ctx.obj)
-    click.echo(f"reparsed: {len(changed)} edition(s) changed" + (": " + ", ".join(changed) if changed else ""))
+    click.echo(api.one_line(f"reparsed: {len(changed)} edition(s) changed" + (": " + ", ".join(changed) if changed else "")))
 
 
 @cli.command()
@@ -384,7 +434,7 @@ def repair(ctx: click.Context) -> None:
     """
     done = api.repair(ctx.obj)
     for line in done:
-        click.echo(line)
+        click.echo(api.one_line(line))
     click.echo(f"ok: {api.open_archive(ctx.obj).path} " + ("repaired" if done else "needed no repair"), err=True)
 
 

@@ -16,9 +16,11 @@ from dataclasses import dataclass, field
 
 from ..versions.model import Edition, Goal, Measure
 from ..versions.normalize import normalize
+from . import work
 from .assignment import SMALL_MAX, max_assignment
 from .model import Match, Options
 from .textdiff import similarity
+from .work import CELL_COST
 
 # ＜有事における…取組＞（再掲） and a stray ＞ (line 728) do not make a different title.
 _TITLE_MARKS_RE = re.compile(r"^<|>?\s*\(再掲\)$|>$")
@@ -28,13 +30,18 @@ def title_key(m: Measure) -> str:
     return _TITLE_MARKS_RE.sub("", normalize(m.title)).strip()
 
 
+# Characters of a content key compared: far above a real row's title and description (a few hundred),
+# and a row with a megabyte description costs no more than that to score against 400 others.
+KEY_MAX = 4_000
+
+
 def content_key(m: Measure) -> str:
     """What a measure is about: title, description, programs; its bullets when the description is lost."""
     programs = " ".join(p for _, b in m.bullets for p in b.programs)
     parts = [title_key(m), normalize(m.description), programs]
     if len(m.description) < 40:
         parts.append(normalize("".join(b.text for _, b in m.bullets))[:400])
-    return " ".join(p for p in parts if p)
+    return " ".join(p for p in parts if p)[:KEY_MAX]
 
 
 def units(m: Measure) -> list[str]:
@@ -138,7 +145,12 @@ def _blocks(old: Sequence[Measure], new: Sequence[Measure], rest_old: list[int],
     for goal, group in by_goal_old.items():
         target = by_goal_new.get(goal_map.get(goal, ""), [])
         if group and target:
-            yield group, target
+            # One goal of 20,000 reworded rows was one 20,000 × 20,000 assignment: over 6 GB
+            # (issue 10). A goal larger than a block is taken in position-ordered chunks too.
+            if len(group) * len(target) <= opts.block_size**2:
+                yield group, target
+            else:
+                yield from _chunks(group, target, opts.block_size)
     # What the goal blocks left unpaired (moved to another goal, or in unmatched goals): in chunks.
     yield from _chunks(rest_old, rest_new, opts.block_size)
 
@@ -232,13 +244,11 @@ def containment(part: Sequence[str], whole: Sequence[str], common: frozenset[str
     COMMON units (a bullet repeated across many rows, such as 「｢優れた医療機器の創出に係る…｣において…」)
     say nothing about where a row's text went, so they are left out.
     """
-    from rapidfuzz.fuzz import ratio
-
     own = [u for u in part if u not in common]
     total = sum(len(u) for u in own)
-    if not total or not whole:
-        return 0.0
-    got = sum(len(u) * max(ratio(u, w) for w in whole) / 100.0 for u in own)
+    if not total or not whole or not work.take(len(own) * len(whole) * CELL_COST):
+        return 0.0  # (over the diff's work budget: no evidence of a split, work.py)
+    got = sum(len(u) * max(similarity(u, w) for w in whole) for u in own)
     return got / total
 
 
@@ -267,14 +277,15 @@ def _splits_and_merges(old: Sequence[Measure], new: Sequence[Measure], al: Align
     # On large editions, look for the source of a part among the rows of its own goal only.
     pairs_by_new_goal: dict[str, list[int]] = defaultdict(list)
     pairs_by_old_goal: dict[str, list[int]] = defaultdict(list)
-    for i, (j, _) in al.pairs.items():
+    for i, (j, _) in sorted(al.pairs.items(), key=lambda x: x[1][0]):  # in new position (for _nearest)
         pairs_by_new_goal[new[j].goal].append(i)
+    for i in sorted(al.pairs):  # in old position
         pairs_by_old_goal[old[i].goal].append(i)
     for j, m in enumerate(new):
         if j in matched_new:
             continue
         mine = units_new[j]
-        candidates = al.pairs if small else pairs_by_new_goal.get(m.goal, [])
+        candidates = al.pairs if small else _nearest(pairs_by_new_goal.get(m.goal, []), j, lambda i: al.pairs[i][0])
         scored = [(containment(mine, units_old[i], common), i) for i in candidates if old[i].reposted == m.reposted]
         best = max(scored, default=(0.0, -1))
         if best[0] >= t and containment(mine, units_new[al.pairs[best[1]][0]], common) < t:
@@ -283,11 +294,35 @@ def _splits_and_merges(old: Sequence[Measure], new: Sequence[Measure], al: Align
         if i in al.pairs:
             continue
         mine = units_old[i]
-        targets = new_to_old if small else [al.pairs[k][0] for k in pairs_by_old_goal.get(m.goal, [])]
+        targets = new_to_old if small else [al.pairs[k][0] for k in _nearest(pairs_by_old_goal.get(m.goal, []), i, lambda k: k)]
         scored = [(containment(mine, units_new[j], common), j) for j in targets if new[j].reposted == m.reposted]
         best = max(scored, default=(0.0, -1))
         if best[0] >= t and containment(mine, units_old[new_to_old[best[1]]], common) < t:
             al.merge_parts.setdefault(best[1], []).append((i, round(best[0], 4)))
+
+
+SPLIT_CANDIDATES = 64  # on large editions: the paired rows nearest in position a part is compared with
+
+
+def _nearest(rows: list[int], at: int, position) -> list[int]:
+    """The SPLIT_CANDIDATES rows whose position is nearest AT (a goal of 20,000 rows made every
+    unpaired row score against every paired one). ROWS come in increasing position."""
+    if len(rows) <= SPLIT_CANDIDATES:
+        return rows
+    k = _bisect(rows, at, position)
+    lo = max(0, min(k - SPLIT_CANDIDATES // 2, len(rows) - SPLIT_CANDIDATES))
+    return rows[lo : lo + SPLIT_CANDIDATES]
+
+
+def _bisect(rows: list[int], at: int, position) -> int:
+    lo, hi = 0, len(rows)
+    while lo < hi:
+        mid = (lo + hi) // 2
+        if position(rows[mid]) < at:
+            lo = mid + 1
+        else:
+            hi = mid
+    return lo
 
 
 def longest_increasing(seq: Sequence[int]) -> set[int]:

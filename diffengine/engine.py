@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from ..versions.model import Edition, Measure
 from ..versions.normalize import normalize
+from . import work
 from .align import Alignment, align_editions
 from .budgets import diff_budgets
 from .fields import measure_fields, yearly_fields
@@ -110,6 +111,11 @@ def related_pairs(al: Alignment) -> list[tuple[int, int]]:
 
 
 def diff_editions(old: Edition, new: Edition, options: Options | None = None) -> Diff:
+    with work.budget():  # every input under the size limit ends in bounded time (work.py)
+        return _diff_editions(old, new, options)
+
+
+def _diff_editions(old: Edition, new: Edition, options: Options | None = None) -> Diff:
     opts = options or Options()
     relation = opts.relation or infer_relation(old.results_fy, old.plans_fy, new.results_fy, new.plans_fy)
     al = align_editions(old, new, opts)

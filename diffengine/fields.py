@@ -10,8 +10,10 @@ from collections.abc import Sequence
 
 from ..versions.model import Bullet, Measure, Ministry
 from ..versions.normalize import normalize
-from .model import BulletChange, FieldChange, FieldName, Op
-from .textdiff import diff_text, is_format_only, similarity
+from . import work
+from .model import BulletChange, FieldChange, FieldName
+from .textdiff import SIMILARITY_CELLS_PER_STEP, diff_text, is_format_only, similarity
+from .work import CELL_COST
 
 BULLET_PAIR_MIN = 0.35  # below this, two bullets are a deletion and an insertion, not an edit
 BULLET_PAIRS_MAX = 40_000  # old × new bullets above which a column is aligned on equal bullets first
@@ -26,41 +28,66 @@ def align_bullets(old: Sequence[Bullet], new: Sequence[Bullet]) -> list[tuple[in
     """Order-keeping alignment maximizing similarity (Needleman-Wunsch, no gap cost)."""
     a = [normalize(b.text) for b in old]
     b = [normalize(x.text) for x in new]
-    if len(a) * len(b) <= BULLET_PAIRS_MAX:
+    if len(a) * len(b) <= BULLET_PAIRS_MAX and work.take(len(a) * len(b) * CELL_COST):
         return _best_alignment(a, b)
     return _large_alignment(a, b)
 
 
 def _large_alignment(a: list[str], b: list[str]) -> list[tuple[int | None, int | None]]:
     """Columns too long to score every pair: equal bullets anchor the alignment (common ends, then
-    difflib's matching blocks), and only the blocks between anchors small enough get the exact one.
-    Scoring every pair made diff(a, a) of a row with 20,000 bullets take ten minutes (fuzz)."""
-    from difflib import SequenceMatcher
-
-    head = 0
-    while head < min(len(a), len(b)) and a[head] == b[head]:
-        head += 1
-    tail = 0
-    while tail < min(len(a), len(b)) - head and a[-1 - tail] == b[-1 - tail]:
-        tail += 1
-    out: list[tuple[int | None, int | None]] = [(k, k) for k in range(head)]
-    mid_a, mid_b = a[head : len(a) - tail], b[head : len(b) - tail]
-    for tag, i1, i2, j1, j2 in SequenceMatcher(None, mid_a, mid_b).get_opcodes():
-        i1, i2, j1, j2 = i1 + head, i2 + head, j1 + head, j2 + head
-        if tag == "equal":
-            out += [(i1 + k, j1 + k) for k in range(i2 - i1)]
-        elif (i2 - i1) * (j2 - j1) <= BULLET_PAIRS_MAX:
-            out += [(None if i is None else i1 + i, None if j is None else j1 + j)
-                    for i, j in _best_alignment(a[i1:i2], b[j1:j2])]
+    the bullets found once on each side, in order, as patience diff takes them, each anchor grown
+    over its equal neighbours), and only the blocks between anchors small enough, while the diff's
+    work budget lasts (work.py), get the exact one. Scoring every pair made diff(a, a) of a row
+    with 20,000 bullets take ten minutes (fuzz); exact blocks of 200 × 200 between anchors made a
+    row of 32,000 tiny bullets take 49 s, and difflib's matching blocks were quadratic in the
+    anchors of a row of 200,000 (issue 10): this is O(n log n)."""
+    out: list[tuple[int | None, int | None]] = []
+    i0 = j0 = 0
+    for i1, j1, size in [*_equal_runs(a, b), (len(a), len(b), 0)]:
+        if (i1 - i0) * (j1 - j0) <= BULLET_PAIRS_MAX and work.take((i1 - i0) * (j1 - j0) * CELL_COST):
+            out += [(None if i is None else i0 + i, None if j is None else j0 + j)
+                    for i, j in _best_alignment(a[i0:i1], b[j0:j1])]
         else:
-            out += [(i, None) for i in range(i1, i2)] + [(None, j) for j in range(j1, j2)]
-    out += [(len(a) - tail + k, len(b) - tail + k) for k in range(tail)]
+            out += [(i, None) for i in range(i0, i1)] + [(None, j) for j in range(j0, j1)]
+        out += [(i1 + k, j1 + k) for k in range(size)]
+        i0, j0 = i1 + size, j1 + size
     return out
+
+
+def _equal_runs(a: list[str], b: list[str]) -> list[tuple[int, int, int]]:
+    """(i, j, size) runs of equal bullets, increasing on both sides: the bullets unique on each side
+    (patience diff's anchors, one longest increasing subsequence), grown backwards and forwards."""
+    from collections import Counter
+
+    from .align import longest_increasing
+
+    count_a, count_b = Counter(a), Counter(b)
+    where_b = {x: j for j, x in enumerate(b) if count_b[x] == 1}
+    pairs = [(i, where_b[x]) for i, x in enumerate(a) if count_a[x] == 1 and x in where_b]
+    keep = longest_increasing([j for _, j in pairs])
+    anchors = [pairs[k] for k in sorted(keep)]
+    if a and b and a[0] == b[0]:  # equal ends anchor too, unique or not
+        anchors.insert(0, (0, 0))
+    if a and b and a[-1] == b[-1] and (not anchors or anchors[-1] < (len(a) - 1, len(b) - 1)):
+        anchors.append((len(a) - 1, len(b) - 1))
+    runs: list[tuple[int, int, int]] = []
+    last_i = last_j = 0
+    for i, j in anchors:
+        if i < last_i or j < last_j:
+            continue  # inside the previous run
+        while i > last_i and j > last_j and a[i - 1] == b[j - 1]:
+            i, j = i - 1, j - 1
+        size = 0
+        while i + size < len(a) and j + size < len(b) and a[i + size] == b[j + size]:
+            size += 1
+        runs.append((i, j, size))
+        last_i, last_j = i + size, j + size
+    return runs
 
 
 def _best_alignment(a: list[str], b: list[str]) -> list[tuple[int | None, int | None]]:
     n, m = len(a), len(b)
-    sim = [[similarity(a[i], b[j]) for j in range(m)] for i in range(n)]
+    sim = _similarities(a, b)
     best = [[0.0] * (m + 1) for _ in range(n + 1)]
     for i in range(n - 1, -1, -1):
         for j in range(m - 1, -1, -1):
@@ -82,18 +109,34 @@ def _best_alignment(a: list[str], b: list[str]) -> list[tuple[int | None, int | 
     return out
 
 
-def _merge(ops: list[Op], op: str, text: str) -> None:
+def _similarities(a: list[str], b: list[str]) -> list[list[float]]:
+    """similarity() of every pair; in one rapidfuzz call (C) when the texts' cost fits the budget."""
+    if not a or not b:
+        return [[] for _ in a]
+    cost = sum(map(len, a)) * sum(map(len, b)) // SIMILARITY_CELLS_PER_STEP
+    if not work.take(cost):
+        return [[similarity(x, y) for y in b] for x in a]  # each priced, estimated over the budget
+    import numpy as np
+    from rapidfuzz.fuzz import ratio
+    from rapidfuzz.process import cdist
+
+    return (cdist(a, b, scorer=ratio, dtype=np.float64, workers=1) / 100.0).tolist()  # = similarity(), bit for bit
+
+
+def _merge(ops: list[tuple[str, list[str]]], op: str, text: str) -> None:
+    """Append TEXT to the last op if it is of the same kind. Pieces are joined once at the end: adding
+    to a string each time copied the whole column again for every bullet (quadratic)."""
     if not text:
         return
     if ops and ops[-1][0] == op:
-        ops[-1] = (op, ops[-1][1] + text)  # type: ignore[assignment]
+        ops[-1][1].append(text)
     else:
-        ops.append((op, text))  # type: ignore[arg-type]
+        ops.append((op, [text]))
 
 
 def column_change(name: FieldName, old: Sequence[Bullet], new: Sequence[Bullet]) -> FieldChange:
     pairs = align_bullets(old, new)
-    ops: list[Op] = []
+    ops: list[tuple[str, list[str]]] = []
     bullets: list[BulletChange] = []
     seen_old = seen_new = False
     for i, j in pairs:
@@ -117,7 +160,9 @@ def column_change(name: FieldName, old: Sequence[Bullet], new: Sequence[Bullet])
         seen_old |= i is not None
         seen_new |= j is not None
     edited = [b for b in bullets if any(op != "=" for op, _ in b.ops)]
-    return FieldChange(name, bool(edited) and all(b.format_only for b in edited), tuple(ops), tuple(bullets))
+    joined = tuple((op, "".join(pieces)) for op, pieces in ops)
+    return FieldChange(name, bool(edited) and all(b.format_only for b in edited), joined,  # type: ignore[arg-type]
+                       tuple(bullets))
 
 
 def text_change(name: FieldName, old: str, new: str) -> FieldChange:

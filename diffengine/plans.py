@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from ..versions.model import Edition, Measure
 from ..versions.normalize import normalize
+from . import work
 from .budgets import diff_budgets
 from .engine import edition_ref, program_ops
 from .fields import column_change, measure_fields
@@ -49,6 +50,11 @@ def _comparable(b: BudgetChange) -> BudgetChange:
 
 
 def results_vs_plans(ed: Edition, options: Options | None = None) -> Diff:
+    with work.budget():  # every input under the size limit ends in bounded time (work.py)
+        return _results_vs_plans(ed, options)
+
+
+def _results_vs_plans(ed: Edition, options: Options | None = None) -> Diff:
     opts = options or Options()
     yearly = within_edition(ed, opts.rename_threshold)
     # The /1 views `renames` and `programs` are read off the program events: the two cannot disagree.

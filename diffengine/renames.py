@@ -12,8 +12,10 @@ from typing import Literal
 
 from ..versions.model import Bullet, Measure, Succession
 from ..versions.normalize import normalize
+from . import work
 from .model import Rename
 from .textdiff import similarity
+from .work import CELL_COST
 
 NAME_WEIGHT, CONTEXT_WEIGHT, BUDGET_BONUS = 0.45, 0.55, 0.15
 
@@ -80,8 +82,8 @@ def inferred_renames(related: Iterable[tuple[str, Sequence[Bullet], Sequence[Bul
     for measure, old_bullets, new_bullets in related:
         gone = sorted(p for p in {p for b in old_bullets for p in b.programs} if normalize(p) not in new_names)
         arrived = sorted(p for p in {p for b in new_bullets for p in b.programs} if normalize(p) not in old_names)
-        if not gone or not arrived:
-            continue
+        if not gone or not arrived or not work.take(len(gone) * len(arrived) * CELL_COST):
+            continue  # (a row naming thousands of programs: over the work budget, work.py)
         for r in rename_candidates(old_bullets, new_bullets, gone, arrived, measure, threshold):
             key = (normalize(r.old), normalize(r.new))
             if key not in seen:

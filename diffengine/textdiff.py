@@ -11,9 +11,12 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 from functools import cache
+from os.path import commonprefix
 
 from ..versions.normalize import normalize
+from . import work
 from .model import Op
+from .work import STEP_MAX
 
 # One token: a run of one script class, or a single other character. Full-width digits and latin
 # count with their half-width forms, so 「１９」 is one number token like 「19」.
@@ -27,7 +30,11 @@ TOKEN_RE = re.compile(
     r"|.",
     re.S,
 )
-_PUA_START = 0xF0000  # supplementary private use area: room for 130,000 distinct tokens
+_PUA_START = 0xF0000  # supplementary private use areas: room for 131,072 distinct tokens
+_PUA_SIZE = 0x110000 - _PUA_START
+# Units (tokens, or sentences) of the changed middle beyond which no exact diff is tried: the edit
+# distance that prices the work is itself quadratic (bit-parallel) in them.
+UNITS_MAX = 40_000
 
 
 def tokenize(text: str) -> list[str]:
@@ -44,28 +51,69 @@ def _dmp():
 
 
 def diff_text(old: str, new: str) -> tuple[Op, ...]:
-    """Ops that rebuild OLD from '='/'-' and NEW from '='/'+'."""
+    """Ops that rebuild OLD from '='/'-' and NEW from '='/'+'.
+
+    On tokens when the work fits the budget (work.py); else on sentences; else the common head and
+    tail kept and the middle replaced whole, which is linear whatever the input.
+    """
     if old == new:
         return (("=", old),) if old else ()
-    table: dict[str, str] = {}
-    tokens: list[str] = []
+    for split in (tokenize, sentences):
+        units = list(dict.fromkeys(split(old) + split(new)))
+        if len(units) > _PUA_SIZE:
+            continue  # more distinct units than one character each can stand for
+        table = {unit: chr(_PUA_START + k) for k, unit in enumerate(units)}
+        a = "".join(table[u] for u in split(old))
+        b = "".join(table[u] for u in split(new))
+        diffs = _bounded_diff(a, b)
+        if diffs is not None:
+            return _ops(diffs, units)
+    return _ops(_head_and_tail(old, new), None)
 
-    def encode(text: str) -> str:
-        out = []
-        for tok in tokenize(text):
-            if tok not in table:
-                table[tok] = chr(_PUA_START + len(tokens))
-                tokens.append(tok)
-            out.append(table[tok])
-        return "".join(out)
 
+# A sentence, or the rest of a line: the unit of the fallback for texts too long to diff on tokens.
+SENTENCE_RE = re.compile(r"[^。\n]*[。\n]|[^。\n]+")  # 「…を推進した。」
+
+
+def sentences(text: str) -> list[str]:
+    return SENTENCE_RE.findall(text)
+
+
+def _head_and_tail(a: str, b: str) -> list[tuple[int, str]]:
+    """Common head and tail kept, the middle replaced: linear, for work the budget refused (on the
+    text itself, so the middle may start inside a token: the ops still rebuild both sides)."""
+    head = len(commonprefix([a, b]))
+    tail = len(commonprefix([a[head:][::-1], b[head:][::-1]]))
+    out = [(0, a[:head]), (-1, a[head : len(a) - tail]), (1, b[head : len(b) - tail]), (0, a[len(a) - tail :])]
+    return [(code, chunk) for code, chunk in out if chunk]
+
+
+def _bounded_diff(a: str, b: str) -> list[tuple[int, str]] | None:
+    """diff-match-patch on encoded units if its work, (N + M) × D for Myers' algorithm with D the
+    edit distance (computed first, bit-parallel in rapidfuzz), fits the budget; else None."""
+    from rapidfuzz.distance import Indel
+
+    head = len(commonprefix([a, b]))
+    tail = len(commonprefix([a[head:][::-1], b[head:][::-1]]))
+    mid_a, mid_b = a[head : len(a) - tail], b[head : len(b) - tail]
+    n = len(mid_a) + len(mid_b)
+    if n > UNITS_MAX:
+        work.take(STEP_MAX + 1)  # counted as refused
+        return None
+    if not work.take(n * max(1, Indel.distance(mid_a, mid_b)) if mid_a and mid_b else n):
+        return None
     dmp = _dmp()
-    diffs = dmp.diff_main(encode(old), encode(new), False)
+    diffs = dmp.diff_main(a, b, False)
     dmp.diff_cleanupSemantic(diffs)
+    return diffs
+
+
+def _ops(diffs: list[tuple[int, str]], units: list[str] | None) -> tuple[Op, ...]:
+    """Decoded ops (UNITS None: the chunks are text already), neighbours of one kind merged."""
     ops: list[Op] = []
     symbol = {0: "=", -1: "-", 1: "+"}
     for code, chunk in diffs:
-        text = "".join(tokens[ord(c) - _PUA_START] for c in chunk)
+        text = chunk if units is None else "".join(units[ord(c) - _PUA_START] for c in chunk)
         op = symbol[code]
         if ops and ops[-1][0] == op:
             ops[-1] = (op, ops[-1][1] + text)
@@ -86,9 +134,28 @@ def is_format_only(old: str, new: str) -> bool:
 
 
 def similarity(a: str, b: str) -> float:
-    """0..1 similarity of two normalized texts (rapidfuzz's normalized Indel ratio)."""
+    """0..1 similarity of two normalized texts (rapidfuzz's normalized Indel ratio).
+
+    Its cost grows with len(a) × len(b) (bit-parallel): two bullets of megabytes took minutes. Over
+    the work budget (work.py) it is estimated from the characters' counts instead, in linear time:
+    an upper bound of the exact ratio, equal to it for texts that differ by substitutions alone.
+    """
     from rapidfuzz.fuzz import ratio
 
     if not a and not b:
         return 1.0
+    if len(a) * len(b) > SIMILARITY_FREE and not work.take(len(a) * len(b) // SIMILARITY_CELLS_PER_STEP):
+        return _bag_similarity(a, b)
     return ratio(a, b) / 100.0
+
+
+SIMILARITY_FREE = 1_000_000  # cells below which a similarity costs nothing worth counting
+SIMILARITY_CELLS_PER_STEP = 20_000  # cells of the bit-parallel Indel distance per budget step
+
+
+def _bag_similarity(a: str, b: str) -> float:
+    from collections import Counter
+
+    ca, cb = Counter(a), Counter(b)
+    common = sum(min(n, cb[c]) for c, n in ca.items())
+    return 2 * common / (len(a) + len(b))

@@ -13,6 +13,7 @@ from __future__ import annotations
 from markupsafe import Markup, escape
 
 from ..diffengine.trajectories import Trajectory
+from .escaping import reveal
 from .money import yen
 
 WIDTH, HEIGHT = 260, 96
@@ -54,7 +55,7 @@ def trajectory_svg(t: Trajectory, label: str = "") -> Markup:
     top = max(p.yen for p in points)
     parts = [f'<svg class="budget-chart" xmlns="http://www.w3.org/2000/svg" width="{WIDTH}" height="{HEIGHT}" '
              f'viewBox="0 0 {WIDTH} {HEIGHT}" role="img">',
-             f"<title>{escape(label or t.program)}</title>",
+             f"<title>{escape(reveal(label or t.program))}</title>",  # bidi, C0, C1 shown, as in the page
              "<desc>" + str(escape("; ".join(f"FY{p.fiscal_year} {p.kind} {yen(p.yen)}" + (" (内数)" if p.part_of else "")
                                              for p in sorted(points, key=lambda p: (p.fiscal_year, p.kind))))) + "</desc>",
              f'<line x1="{LEFT}" y1="{HEIGHT - BOTTOM}" x2="{WIDTH - RIGHT}" y2="{HEIGHT - BOTTOM}" stroke="#999999"/>']

@@ -1,4 +1,9 @@
-"""Budget changes as CSV for a spreadsheet: UTF-8 with BOM so Excel reads the Japanese correctly."""
+"""Budget changes as CSV for a spreadsheet: UTF-8 with BOM so Excel reads the Japanese correctly.
+
+A cell of source text that a spreadsheet would run as a formula (=HYPERLINK(…), @SUM(…), +, -, tab,
+CR first) gets a leading ' (OWASP's rule, escaping.csv_cell); numbers, a negative delta among them,
+are written as numbers.
+"""
 
 from __future__ import annotations
 
@@ -6,6 +11,7 @@ import csv
 import io
 
 from ..diffengine.model import Diff
+from .escaping import csv_cell
 from .options import ReportOptions
 
 COLUMNS = ("status", "program", "fiscal_year", "old_kind", "old_yen", "old_part_of", "new_kind", "new_yen",
@@ -24,11 +30,11 @@ def render_csv(diff: Diff, options: ReportOptions | None = None) -> str:
     writer.writerow(COLUMNS)
     for b in diff.budgets:
         o, n = b.old, b.new
-        writer.writerow([
+        writer.writerow([csv_cell(cell) for cell in (
             b.status, b.program, b.fiscal_year or "",
             o.kind if o else "", "" if not o or o.yen is None else o.yen, o.part_of if o else "",
             n.kind if n else "", "" if not n or n.yen is None else n.yen, n.part_of if n else "",
             "" if b.delta_yen is None else b.delta_yen, "" if b.delta_pct is None else b.delta_pct,
             b.comparable, o.measure if o else "", n.measure if n else "", o.text if o else "", n.text if n else "",
-        ])
+        )])
     return "\ufeff" + buf.getvalue()

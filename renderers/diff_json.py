@@ -8,6 +8,7 @@ import json
 from typing import Any
 
 from ..diffengine.model import BudgetSide, Diff, EditionRef, MeasureChange
+from .escaping import json_text
 from .options import ReportOptions
 from .yearly_json import (
     event_record,
@@ -93,4 +94,4 @@ def diff_dict(diff: Diff, show_format_only: bool = False) -> dict[str, Any]:
 
 def render_json(diff: Diff, options: ReportOptions | None = None) -> str:
     opts = options or ReportOptions()
-    return json.dumps(diff_dict(diff, opts.show_format_only), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    return json_text(json.dumps(diff_dict(diff, opts.show_format_only), ensure_ascii=False, sort_keys=True, indent=2)) + "\n"

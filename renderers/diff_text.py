@@ -1,12 +1,15 @@
 """Terminal output: a --stat style summary, then a git-like word diff of each changed measure.
 
 Colour only when asked (the CLI decides from --color and NO_COLOR); without it, deletions and
-insertions read as [-…-] and {+…+}, as `git diff --word-diff=plain` prints them.
+insertions read as [-…-] and {+…+}, as `git diff --word-diff=plain` prints them. No source string
+reaches the terminal raw: every string of the Diff has its controls shown as ⟨U+001B⟩ first
+(escaping.reveal), so the only escape sequences in the output are our own colours.
 """
 
 from __future__ import annotations
 
 from ..diffengine.model import BudgetChange, Diff, MeasureChange, Op
+from .escaping import escaped, reveal
 from .money import yen
 from .options import ReportOptions
 from .yearly_text import summary_lines, trajectory_lines, warning_lines, yearly_sections
@@ -99,6 +102,7 @@ def _budget(b: BudgetChange) -> str:
 
 def render_text(diff: Diff, options: ReportOptions | None = None) -> str:
     opts = options or ReportOptions()
+    diff = escaped(diff, reveal)
     lines = _header(diff, opts)
     shown = [m for m in diff.measures if opts.show_unchanged or diff.reads_as(m, opts.show_format_only) != "unchanged"]
     if shown:

@@ -6,6 +6,7 @@ import json
 from typing import Any
 
 from ..versions.model import Budget, Bullet, Edition, Measure
+from .escaping import json_text
 from .options import ReportOptions
 
 SCHEMA = "policydiff/edition/2"  # 2: office, bbox
@@ -62,4 +63,4 @@ def edition_dict(ed: Edition) -> dict[str, Any]:
 
 def render_edition_json(ed: Edition, options: ReportOptions | None = None) -> str:
     """Sorted keys, fixed indentation, UTF-8 text: byte-identical for the same edition."""
-    return json.dumps(edition_dict(ed), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    return json_text(json.dumps(edition_dict(ed), ensure_ascii=False, sort_keys=True, indent=2)) + "\n"

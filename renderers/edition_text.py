@@ -1,8 +1,13 @@
-"""A plain-text summary of one edition, for `policydiff show` on a terminal."""
+"""A plain-text summary of one edition, for `policydiff show` on a terminal.
+
+Every control character a source brought (ESC, C1, bidi) is shown as ⟨U+XXXX⟩, never sent raw; the
+source file name also shows its tabs and newlines, so it stays on its line.
+"""
 
 from __future__ import annotations
 
 from ..versions.model import Edition
+from .escaping import one_line, reveal
 from .money import yen
 from .options import ReportOptions
 
@@ -15,7 +20,7 @@ def render_edition_text(ed: Edition, options: ReportOptions | None = None) -> st
         out.append(f"*** SYNTHETIC EDITION — not a real report: {ed.synthetic_note or 'made by applying known edits'} ***")
     out += [
         f"{ed.name}  results FY{ed.results_fy} ({ed.results_label}) · plans FY{ed.plans_fy} ({ed.plans_label})",
-        f"source: {ed.source.name}  sha256 {ed.source.sha256[:12]}…  {ed.source.encoding}, {ed.source.size:,} bytes",
+        f"source: {one_line(ed.source.name)}  sha256 {ed.source.sha256[:12]}…  {ed.source.encoding}, {ed.source.size:,} bytes",
         f"{c['visions']} visions · {c['goals']} goals · {c['measures']} measures · {c['bullets']} bullets · "
         f"{c['budgets']} budget lines · {c['programs']} programs · {c['successions']} successions · "
         f"{c['warnings']} warnings",
@@ -51,4 +56,4 @@ def render_edition_text(ed: Edition, options: ReportOptions | None = None) -> st
     if ed.warnings:
         out += ["", "Warnings:"]
         out += [f"  p.{w.page} l.{w.line} {w.code}: {w.message}" for w in ed.warnings]
-    return "\n".join(out) + "\n"
+    return reveal("\n".join(out) + "\n")

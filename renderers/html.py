@@ -4,7 +4,7 @@ Markup is templates/report.html.j2 (Jinja2, autoescaping on), styles report.css,
 report.js, every label templates/strings.toml. This module only turns the Diff into plain view
 records, formats yen, and pins the inline style and script by sha256 in a Content-Security-Policy
 (no 'unsafe-inline'). Source text is never marked safe as it comes: `visible` escapes it first and
-then shows bidi and control characters as ⟨U+202E⟩, so they cannot reorder what a reader sees.
+then shows bidi and control characters (C0, C1) as ⟨U+202E⟩ (escaping.HIDDEN_RE), so they cannot reorder what a reader sees.
 Deterministic: no clock, no random ids; the same Diff and options give the same bytes.
 """
 
@@ -25,27 +25,18 @@ from markupsafe import Markup, escape
 
 from ..diffengine.model import BudgetChange, BulletChange, Diff, FieldChange, MeasureChange, Op
 from ..versions.ministries import KNOWN_MINISTRIES
+from .escaping import HIDDEN_RE, reveal  # reveal: for attributes (then autoescaped)
 from .html_yearly import yearly_context
 from .money import yen
 from .options import ReportOptions
 
 TEMPLATES = Path(__file__).parent / "templates"
 
-# Characters that are invisible yet change what a reader sees: bidi embeddings and overrides
-# (U+202A–U+202E), isolates (U+2066–U+2069), the direction marks, and C0 controls except tab and
-# newline. Each is replaced by a visible ⟨U+XXXX⟩.
-HIDDEN_RE = re.compile("[\u202a-\u202e\u2066-\u2069\u200e\u200f\u061c\x00-\x08\x0b-\x1f\x7f]")
-
 
 @cache
 def strings() -> dict[str, dict[str, str]]:
     with (TEMPLATES / "strings.toml").open("rb") as f:
         return tomllib.load(f)
-
-
-def reveal(text: str) -> str:
-    """For attributes: hidden characters as plain ⟨U+XXXX⟩ (escaped later by autoescape)."""
-    return HIDDEN_RE.sub(lambda m: f"⟨U+{ord(m.group()):04X}⟩", text)
 
 
 def visible(text: str) -> Markup:

@@ -1,28 +1,46 @@
 """Markdown for a pull-request comment: a summary table, then a collapsible <details> per change.
 
 GitHub refuses comments over 65,536 characters, so the output stops before 65,000 with a note
-that points to the full report.
+that points to the full report. Every string of the Diff goes through escaping.markdown before a
+line is written (titles, labels, programs, ids, text), so it reads as written and never as markup:
+no <!-- that hides the rest of the comment, no <img> that fetches, no link, no cell split by a |.
+The annual layer's sections are code blocks, where markup is inert and character references would
+show as written: they get the Diff with its controls revealed only, in a fence longer than any run
+of backticks in them, so no source can close it.
 """
 
 from __future__ import annotations
 
+import re
+
 from ..diffengine.model import Diff, MeasureChange, Op
+from .escaping import escaped, markdown, reveal
 from .money import yen
 from .options import ReportOptions
 from .yearly_text import summary_lines, trajectory_lines, warning_lines, yearly_sections
 
+_BACKTICKS_RE = re.compile("`+")
 MD_LIMIT_ITEMS = 40  # ledger entries, unplanned results, programs shown per section; the rest summarised
 
 
 def _cell(text: str) -> str:
-    return text.replace("|", "\\|").replace("\n", " ")
+    """A line of ours built from escaped strings, for one table cell or list item."""
+    return text.replace("\n", " ")
+
+
+def _code(lines: list[str]) -> str:
+    """A fenced code block no line can close: the fence is longer than any run of backticks in it."""
+    body = "\n".join(lines)
+    longest = max((len(run) for run in _BACKTICKS_RE.findall(body)), default=0)
+    fence = "`" * max(3, longest + 1)
+    return f"{fence}\n{body}\n{fence}"
 
 
 def _inline(ops: tuple[Op, ...]) -> str:
     """Deletions struck, insertions bold: readable in a comment without colour."""
     out = []
     for op, text in ops:
-        t = _cell(text).replace("~", "\\~").replace("*", "\\*")
+        t = _cell(text)  # escaped with the whole Diff (render_markdown)
         out.append(t if op == "=" else (f"~~{t}~~" if op == "-" else f"**{t}**"))
     return "".join(out)
 
@@ -46,6 +64,8 @@ def _measure(m: MeasureChange, opts: ReportOptions) -> str:
 
 def render_markdown(diff: Diff, options: ReportOptions | None = None) -> str:
     opts = options or ReportOptions()
+    raw = escaped(diff, reveal)  # for code blocks
+    diff = escaped(raw, markdown)
     s = diff.summary(opts.show_format_only)
     m, b = s["measures"], s["budgets"]
     assert isinstance(m, dict) and isinstance(b, dict)
@@ -65,7 +85,7 @@ def render_markdown(diff: Diff, options: ReportOptions | None = None) -> str:
     out.append("")
     body = []
     if diff.between_years:
-        return _between_years(diff, opts, out, body)
+        return _between_years(diff, raw, opts, out, body)
     if diff.budgets:
         body.append("#### Budget lines\n\n| status | program | FY | old | new | Δ yen | Δ % |\n|---|---|---|---|---|---|---|")
         for x in diff.budgets:
@@ -88,21 +108,21 @@ def render_markdown(diff: Diff, options: ReportOptions | None = None) -> str:
         body.append("Programs newly named: " + "、".join(_cell(p) for p in diff.programs_added) + "\n")
     if diff.programs_removed:
         body.append("Programs no longer named: " + "、".join(_cell(p) for p in diff.programs_removed) + "\n")
-    if diff.within_edition and (steps := trajectory_lines(diff.budget_trajectories, limit=MD_LIMIT_ITEMS)):
-        body.append("#### Budget trajectories (like for like)\n\n```\n" + "\n".join(steps) + "\n```\n")
+    if diff.within_edition and (steps := trajectory_lines(raw.budget_trajectories, limit=MD_LIMIT_ITEMS)):
+        body.append("#### Budget trajectories (like for like)\n\n" + _code(steps) + "\n")
     if diff.warnings:
         body.append("#### Warnings\n\n" + "\n".join("- " + _cell(w.strip()) for w in warning_lines(diff.warnings)) + "\n")
     return _assemble(out, body, opts)
 
 
-def _between_years(diff: Diff, opts: ReportOptions, out: list[str], body: list[str]) -> str:
+def _between_years(diff: Diff, raw: Diff, opts: ReportOptions, out: list[str], body: list[str]) -> str:
     """Two years: the Basic Plan changes first, then the annual layer, each section summarised."""
     shown = [x for x in diff.measures if diff.reads_as(x, opts.show_format_only) != "unchanged" or x.moved]
     if shown:
         body.append("#### Basic Plan changes\n")
         body += [_measure(x, opts) for x in shown]
-    for heading, lines in yearly_sections(diff, limit=MD_LIMIT_ITEMS):
-        body.append(f"#### {heading}\n\n```\n" + "\n".join(lines) + "\n```\n")
+    for heading, lines in yearly_sections(raw, limit=MD_LIMIT_ITEMS):
+        body.append(f"#### {heading}\n\n" + _code(lines) + "\n")
     return _assemble(out, body, opts)
 
 
@@ -110,7 +130,7 @@ def _assemble(out: list[str], body: list[str], opts: ReportOptions) -> str:
     text = "\n".join(out) + "\n"
     for k, chunk in enumerate(body):
         if len(text) + len(chunk) + 400 > opts.limit:
-            where = f" See the full report: {opts.full_report}." if opts.full_report else (
+            where = f" See the full report: {markdown(opts.full_report)}." if opts.full_report else (
                 " Run `policydiff diff … --format html -o report.html` for the full report.")
             text += (f"\n> **Truncated**: {len(body) - k} more section(s) left out to stay under GitHub's "
                      f"comment limit.{where}\n")

@@ -2,7 +2,9 @@
 
 UTF-8 with BOM and CRLF, as the budget-change CSV, so Excel reads the Japanese correctly. Money is
 integer yen; an empty cell is a missing amount. The last column says how the two editions relate,
-so that a table read on its own still says what it compares.
+so that a table read on its own still says what it compares. A cell of source text that a
+spreadsheet would run as a formula gets a leading ' (escaping.csv_cell, the OWASP rule); numbers
+stay numbers.
 """
 
 from __future__ import annotations
@@ -12,6 +14,7 @@ import io
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from .escaping import csv_cell
 from .yearly_json import stable_id
 
 TABLES = ("budgets", "follow-through", "events")
@@ -33,7 +36,7 @@ def _write(diff: Any, columns: Sequence[str], rows: Iterable[Sequence[object]]) 
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow([*columns, "relation"])
-    writer.writerows([[*(_blank(v) for v in row), relation] for row in rows])
+    writer.writerows([[*(csv_cell(_blank(v)) for v in row), relation] for row in rows])
     return "\ufeff" + buf.getvalue()
 
 

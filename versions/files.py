@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from collections.abc import Callable
 from pathlib import Path
@@ -38,8 +39,28 @@ def write_atomic(path: Path, data: bytes, before_rename: Callable[[], None] | No
 
 
 def write_file_atomic(path: Path, data: bytes) -> None:
-    """write_atomic for user-named outputs (-o FILE): an OSError becomes a one-line error."""
+    """Write a user-named output (-o FILE) where the user means, as coreutils and the shell do.
+
+    A regular file (or a new name) is replaced atomically. A symlink is followed: its file is
+    replaced, the link stays (a dangling link is refused, as `cp` refuses to write through one). A
+    FIFO or a character device (/dev/null, a terminal) is written through, never replaced: as root,
+    replacing /dev/null with a regular file breaks the machine. A block device, a socket or a
+    directory is refused. Any OSError becomes a one-line error."""
+    path = Path(path)
     try:
-        write_atomic(Path(path), data)
+        if path.is_symlink():
+            real = Path(os.path.realpath(path))
+            if not real.exists():
+                raise PolicydiffError(f"cannot write {path}: it is a symlink to {real}, which does not exist")
+            path = real
+        mode = path.stat().st_mode if path.exists() else None
+        if mode is None or stat.S_ISREG(mode):
+            write_atomic(path, data)
+        elif stat.S_ISCHR(mode) or stat.S_ISFIFO(mode):
+            with open(path, "wb") as out:  # the way `> /dev/null` and `> fifo` write
+                out.write(data)
+        else:
+            kind = "directory" if stat.S_ISDIR(mode) else "block device" if stat.S_ISBLK(mode) else "special file"
+            raise PolicydiffError(f"cannot write {path}: it is a {kind}, not a file")
     except OSError as exc:
         raise PolicydiffError(f"cannot write {path}: {exc.strerror or exc}") from None

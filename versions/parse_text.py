@@ -123,7 +123,9 @@ def _document_id(text: str) -> str:
     for marker, doc in KNOWN_DOCUMENTS:
         if marker in text:
             return doc
-    raise EditionParseError("cannot tell which report this is from its text; pass --document ID")
+    # Only ingest has --document (show, diff and plans read a stored edition under its id).
+    raise EditionParseError("cannot tell which report this is from its text; "
+                            "store it under an id you choose: policydiff ingest FILE --document ID")
 
 
 def _read_lines(text: list[str], numbers: list[int]) -> tuple[list[Line | None], re.Match[str] | None]:

@@ -11,9 +11,14 @@ Prints one JSON object:
   next_year_exponent      its fitted growth
   xmldiff_ratio           xmldiff's time over ours on the same pair of XML files (the seed pair),
                           measured in this run with a timeout
+  hostile                 [{shape, command, seconds, peak_rss_mb, exit}] for the hostile sizes of issue 10
+                          (tests/hostile_sizes.py: 32,000 and 200,000 tiny bullets, 20,000 reworded
+                          titles, a 4.8 MB bullet rewritten throughout): diff as a revision, diff as
+                          next year, plans; each a fresh `policydiff` process. `--hostile` runs only these.
   pdf_read                {pdf: {seconds, pages, ms_per_page, measures}}: reading each seed-size PDF of
                           tests/data/pdf/ into an edition (imports warm, best of 3)
 Targets: seed pair ≤ 1 s; 10,000 measures ≤ 30 s and ≤ 2 GB; exponent ≤ 1.2; xmldiff_ratio ≥ 10;
+every hostile run < 60 s and < 2 GB, exit 0, 1 or 2 (a refusal), never 3.
 pdf_read ≤ 2 s per seed-size PDF. `run.py --pdf` measures pdf_read alone.
 Needs the `bench` extra (xmldiff): pip install -e '.[bench]'.
 """
@@ -136,6 +141,43 @@ def exponent(points: list[dict]) -> float:
     return sum((x - mx) * (y - my) for x, y in zip(xs, ys, strict=True)) / sum((x - mx) ** 2 for x in xs)
 
 
+HOSTILE_SHAPES = (("tiny bullets 32,000", "tiny_bullets", 32_000), ("tiny bullets 200,000", "tiny_bullets", 200_000),
+                  ("reworded titles 20,000", "reworded_titles", 20_000),
+                  ("long bullet 4.8 MB", "long_bullet", 1_200_000))
+NEXT_YEAR_HEADER = ("令和６年度の実績・状況 令和７年度の取組予定", "令和７年度の実績・状況 令和８年度の取組予定")
+
+
+def _timed(command: list[str]) -> tuple[float, float, int]:
+    """Seconds, peak RSS (MB) and exit code of one fresh process."""
+    t = time.perf_counter()
+    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    _, status, usage = os.wait4(proc.pid, 0)
+    return time.perf_counter() - t, usage.ru_maxrss / 1024, os.waitstatus_to_exitcode(status)
+
+
+def hostile() -> list[dict]:
+    sys.path.insert(0, str(ROOT / "tests"))
+    import hostile_sizes
+
+    out = []
+    with tempfile.TemporaryDirectory() as d:
+        tmp = Path(d)
+        for shape, maker, n in HOSTILE_SHAPES:
+            old_text, new_text = getattr(hostile_sizes, maker)(n)
+            old, new, nxt = tmp / "old.txt", tmp / "new.txt", tmp / "next.txt"
+            old.write_text(old_text, encoding="utf-8")
+            new.write_text(new_text, encoding="utf-8")
+            nxt.write_text(new_text.replace(*NEXT_YEAR_HEADER), encoding="utf-8")
+            runs = (("diff", [str(old), str(new)]), ("diff next-year", [str(old), str(nxt)]), ("plans", [str(new)]))
+            for command, args in runs:
+                seconds, rss, code = _timed([*_policydiff(), command.split()[0], *args, "--format", "json",
+                                             "-o", str(tmp / "out.json")])
+                out.append({"shape": shape, "bytes": len(new_text.encode("utf-8")), "command": command,
+                            "seconds": round(seconds, 2), "peak_rss_mb": round(rss, 1), "exit": code})
+                print(json.dumps(out[-1], ensure_ascii=False), file=sys.stderr)
+    return out
+
+
 def pdf_read() -> dict[str, dict]:
     from policydiff import parse_report
 
@@ -157,6 +199,8 @@ def pdf_read() -> dict[str, dict]:
 def main() -> None:
     if "--pdf" in sys.argv[1:]:
         print(json.dumps({"pdf_read": pdf_read()}, indent=2))
+    if "--hostile" in sys.argv:
+        print(json.dumps({"hostile": hostile()}, ensure_ascii=False, indent=2))
         return
     with tempfile.TemporaryDirectory() as d:
         tmp = Path(d)
@@ -174,9 +218,10 @@ def main() -> None:
         "xmldiff_ratio": round(theirs / ours, 1) if theirs is not None else f">{XMLDIFF_TIMEOUT_S / ours:.0f} (timeout)",
         "xmldiff_s": None if theirs is None else round(theirs, 3),
         "ours_on_xml_s": round(ours, 4),
+        "hostile": hostile(),
         "pdf_read": pdf_read(),
     }
-    print(json.dumps(result, indent=2))
+    print(json.dumps(result, ensure_ascii=False, indent=2))
 
 
 if __name__ == "__main__":
