@@ -15,11 +15,12 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, replace
+from dataclasses import replace as replace_field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from .diffengine.model import Diff, Options
-from .diffengine.selection import STATUS_FILTERS, select
+from .diffengine.selection import STATUS_FILTERS, select, suggestion, unknown_filters
 from .renderers import REPORTS, VIEWS, register, render, render_edition
 from .renderers.options import ReportOptions
 from .versions.archive import Archive, StoredEdition, check_name
@@ -30,6 +31,7 @@ from .versions.model import Edition
 
 DEFAULT_ARCHIVE = "policydiff-archive"
 ARCHIVE_ENV = "POLICYDIFF_ARCHIVE"
+SYNTHETIC_SUFFIX = "-synthetic"  # the label of a synthetic edition ends so (fy2024-synthetic)
 # What --fail-on accepts: the kinds of change Diff.has_changes knows, or any of them.
 FAIL_KINDS = ("any", "text", "budget", "added", "removed", "rename")
 
@@ -37,7 +39,7 @@ __all__ = [
     "ARCHIVE_ENV", "DEFAULT_ARCHIVE", "FAIL_KINDS", "STATUS_FILTERS", "Diff", "Ingested", "Options",
     "ReportOptions", "Synthetic", "Verified", "diff", "editions", "generated_at", "ingest", "lineage",
     "open_archive", "open_edition", "plans", "register", "render", "render_edition", "repair", "reparse",
-    "report_formats", "select", "synth", "verify", "view_formats", "write_output",
+    "report_formats", "select", "suggestion", "synth", "synthetic_editions", "unknown_filters", "verify", "view_formats", "write_output",
 ]
 
 
@@ -60,9 +62,23 @@ def _open(ref: str | Path | Edition, archive: str | Path | None) -> tuple[Editio
     if os.path.exists(ref):
         return load_edition(Path(ref)), (("file", str(Path(ref))),)
     store = open_archive(archive)
-    stored = store.resolve(str(ref))
+    try:
+        stored = store.resolve(str(ref))
+    except PolicydiffError:
+        if _looks_like_file(str(ref)):
+            raise PolicydiffError(f"no such file: {ref}") from None
+        raise
     return load_archived(store, stored), (("archive", str(store.path)), ("archive_commit", stored.commit),
                                           ("archive_name", stored.name))
+
+
+# What names a file rather than an edition label: a report's extension or a path's first characters.
+FILE_SUFFIXES = (".txt", ".text", ".xml", ".pdf", ".csv", ".tsv")
+
+
+def _looks_like_file(ref: str) -> bool:
+    """`diff old.txt missing.txt` means a file: 'no edition missing.txt' sent the user to the archive."""
+    return ref.lower().endswith(FILE_SUFFIXES) or ref.startswith(("/", ".", "~")) or "\\" in ref or ref.count("/") > 1
 
 
 def open_edition(ref: str | Path, archive: str | Path | None = None) -> Edition:
@@ -95,8 +111,16 @@ def editions(archive: str | Path | None = None) -> list[StoredEdition]:
     return store.editions() if store.exists() else []
 
 
+def synthetic_editions(archive: str | Path | None = None) -> frozenset[str]:
+    """The names (DOCUMENT/EDITION) of the archived editions that are SYNTHETIC, read from their XML:
+    the label alone proves nothing (an archive made before ingest added the -synthetic suffix)."""
+    store = open_archive(archive)
+    return frozenset(e.name for e in editions(archive) if load_archived(store, e).synthetic)
+
+
 def lineage(document: str | None = None, archive: str | Path | None = None) -> dict[str, list[list[str]]]:
-    """Per document: program lineages (A → B → C) across its archived editions, oldest first."""
+    """Per document: program lineages (A → B → C) across its archived editions, oldest first.
+    synthetic_editions() says which of them are synthetic: a lineage drawn from one is no real history."""
     from .diffengine.lineage import program_lineage
 
     store = open_archive(archive)
@@ -112,6 +136,7 @@ class Ingested:
     status: str  # "added", "replaced", or "unchanged" (the same source was already stored)
     edition: Edition
     commit: str
+    asked_label: str | None = None  # a real-looking --edition given for a SYNTHETIC source, stored suffixed
 
 
 def ingest(file: str | Path, archive: str | Path | None = None, document: str | None = None,
@@ -126,9 +151,13 @@ def ingest(file: str | Path, archive: str | Path | None = None, document: str | 
     path = Path(file)
     data = read_input(path)
     ed = parse_report(data, source_name=path.name, document=document, edition=edition)
+    asked = None
+    if ed.synthetic and not ed.edition.endswith(SYNTHETIC_SUFFIX):
+        # An invented edition never takes a real year's label: fy2025 becomes fy2025-synthetic.
+        asked, ed = ed.edition, replace_field(ed, edition=check_name(ed.edition + SYNTHETIC_SUFFIX, "edition label"))
     result = open_archive(archive).ingest(ed.document, ed.edition, edition_to_xml(ed), data, path.name,
                                           ed.parser_version, ed.counts(), replace=replace)
-    return Ingested(result.status, ed, result.edition.commit)
+    return Ingested(result.status, ed, result.edition.commit, asked)
 
 
 def _rebuilt_xml(stored: StoredEdition, source: bytes) -> bytes:

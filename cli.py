@@ -77,9 +77,9 @@ class RegistryChoice(click.Choice):
         return self.formats()
 
 
-def _write(text: str, output: Path | None) -> None:
+def _write(text: str, output: Path | None, color: bool | None = None) -> None:
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=color)  # color=True: keep ANSI codes asked for with --color always
     else:
         api.write_output(output, text)
 
@@ -106,6 +106,9 @@ def ingest(ctx: click.Context, file: Path, document: str | None, edition_label: 
                + (f" [commit {result.commit[:10]}]" if result.status != "unchanged" else ""))
     if ed.synthetic:
         click.echo(f"note: {ed.name} is a SYNTHETIC edition, not a real report", err=True)
+    if result.asked_label:
+        click.echo(f"note: stored as {ed.edition}, not {result.asked_label}: a synthetic edition never takes "
+                   "a real edition's label", err=True)
 
 
 @cli.command(name="list")
@@ -120,9 +123,11 @@ def list_(ctx: click.Context, fmt: str) -> None:
       policydiff list --format json
     """
     editions = api.editions(ctx.obj)
+    fake = api.synthetic_editions(ctx.obj) if editions else frozenset()
     if fmt == "json":
         rows = [{"name": e.name, "document": e.document, "edition": e.edition, "source": e.source_name,
-                 "sha256": e.sha256, "commit": e.commit, "parser": e.parser} for e in editions]
+                 "sha256": e.sha256, "commit": e.commit, "parser": e.parser, "synthetic": e.name in fake}
+                for e in editions]
         click.echo(json.dumps({"schema": "policydiff/list/1", "editions": rows}, ensure_ascii=False,
                               sort_keys=True, indent=2))
         return
@@ -130,7 +135,8 @@ def list_(ctx: click.Context, fmt: str) -> None:
         click.echo(f"no editions in {ctx.obj} yet; add one with: policydiff ingest FILE", err=True)
         return
     for e in editions:
-        click.echo(f"{e.name}\t{e.source_name}\tsha256 {e.sha256[:12]}\tcommit {e.commit[:10]}")
+        mark = "\tSYNTHETIC (not a real report)" if e.name in fake else ""
+        click.echo(f"{e.name}\t{e.source_name}\tsha256 {e.sha256[:12]}\tcommit {e.commit[:10]}{mark}")
 
 
 @cli.command()
@@ -196,20 +202,25 @@ def _report_options(fn):
 def _check_report_options(opts: dict[str, Any]) -> None:
     """Refuse bad filter values before any edition is read."""
     _fail_kinds(opts["fail_on"])
-    if set(_csv(opts["statuses"])) - set(api.STATUS_FILTERS):
-        raise click.BadParameter(f"choose from {','.join(api.STATUS_FILTERS)}", param_hint="--status")
+    for status in _csv(opts["statuses"]):
+        if status not in api.STATUS_FILTERS:
+            raise click.BadParameter(f"no status {status!r}{api.suggestion(status, api.STATUS_FILTERS)} "
+                                     f"(choose from {','.join(api.STATUS_FILTERS)})", param_hint="--status")
 
 
 def _emit(diff: api.Diff, opts: dict[str, Any]) -> int:
     """Write the report the options ask for; exit 1 if the diff has changes of the --fail-on kinds."""
-    failed = diff.has_changes(_fail_kinds(opts["fail_on"]))
+    unknown = api.unknown_filters(diff, _csv(opts["ministries"]), _csv(opts["measure_ids"]))
+    if unknown:
+        raise Trouble("; ".join(unknown))
     shown = api.select(diff, _csv(opts["statuses"]), _csv(opts["ministries"]), _csv(opts["measure_ids"]))
+    failed = shown.has_changes(_fail_kinds(opts["fail_on"]))  # the exit code tells of what is shown
     color, output = opts["color"], opts["output"]
     use_color = color == "always" or (color == "auto" and output is None and sys.stdout.isatty()
                                       and not os.environ.get("NO_COLOR"))
     options = api.ReportOptions(show_format_only=opts["show_format_only"], color=use_color, lang=opts["lang"],
                                 generated_at=api.generated_at() if opts["fmt"] == "html" else None)
-    _write(api.render(shown, opts["fmt"], options), output)
+    _write(api.render(shown, opts["fmt"], options), output, color=use_color or None)
     return 1 if failed else 0
 
 
@@ -293,12 +304,19 @@ def lineage(ctx: click.Context, document: str | None, fmt: str) -> None:
       policydiff lineage iryokiki-kihonkeikaku --format json
     """
     result = api.lineage(document, ctx.obj)
+    fake: dict[str, list[str]] = {}
+    for name in sorted(api.synthetic_editions(ctx.obj)):
+        doc, _, label = name.partition("/")
+        if doc in result:
+            fake.setdefault(doc, []).append(label)
     if fmt == "json":
-        click.echo(json.dumps({"schema": "policydiff/lineage/1", "lineages": result}, ensure_ascii=False,
-                              sort_keys=True, indent=2))
+        click.echo(json.dumps({"schema": "policydiff/lineage/1", "lineages": result, "synthetic": fake},
+                              ensure_ascii=False, sort_keys=True, indent=2))
         return
     for doc, chains in result.items():
         click.echo(f"{doc}: {len(chains)} lineage(s)")
+        if doc in fake:
+            click.echo(f"  *** drawn on SYNTHETIC edition(s) {', '.join(fake[doc])}: not a real history ***")
         for chain in chains:
             click.echo("  " + " → ".join(chain))
 

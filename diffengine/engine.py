@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..versions.model import Edition, Measure
 from ..versions.normalize import normalize
 from .align import Alignment, align_editions
 from .budgets import diff_budgets
 from .fields import measure_fields
-from .model import Diff, EditionRef, Match, MeasureChange, Op, Options, Rename
+from .ids import with_ids
+from .model import AUDITOR, Diff, EditionRef, Match, MeasureChange, Op, Options, Overrides, Rename
 from .renames import explicit_renames, inferred_renames, programs_named, successors_of
 
 
@@ -38,12 +41,41 @@ def program_ops(old: set[str], new: set[str]) -> tuple[Op, ...]:
     return tuple([("-", p) for p in gone] + [("+", p) for p in arrived])
 
 
+def group_program_ops(own_old: set[str], own_new: set[str], all_old: set[str], all_new: set[str],
+                      primary: bool, split: bool) -> tuple[Op, ...]:
+    """Program ops of one part of a split (one old row, several new) or a merge (several old, one new):
+    a program is gone only when no part of the other side names it, and arrived only when no part of
+    this side did. The shared side's ops are told once, on the primary pair, not on every part."""
+    gone = program_ops(own_old, all_new) if primary or not split else ()
+    arrived = program_ops(all_old, own_new) if primary or split else ()
+    return tuple(op for op in gone if op[0] == "-") + tuple(op for op in arrived if op[0] == "+")
+
+
+def _group_programs(old: Edition, new: Edition, al: Alignment) -> dict[tuple[int, int], tuple[Op, ...]]:
+    """(old index, new index) → program ops, for every pair that belongs to a split or a merge."""
+    out: dict[tuple[int, int], tuple[Op, ...]] = {}
+    groups = [(True, i, [al.pairs[i][0]] + [j for j, _ in parts]) for i, parts in al.split_parts.items()]
+    new_to_old = {j: i for i, (j, _) in al.pairs.items()}
+    groups += [(False, j, [new_to_old[j]] + [i for i, _ in parts]) for j, parts in al.merge_parts.items()]
+    for split, one, many in groups:
+        ones = programs_named(old.measures[one] if split else new.measures[one])
+        each = {k: programs_named(new.measures[k] if split else old.measures[k]) for k in many}
+        union = set().union(*each.values())
+        for k in many:
+            own_old, own_new = (ones, each[k]) if split else (each[k], ones)
+            all_old, all_new = (ones, union) if split else (union, ones)
+            key = (one, k) if split else (k, one)
+            out[key] = group_program_ops(own_old, own_new, all_old, all_new, k == many[0], split)
+    return out
+
+
 def _measure_records(old: Edition, new: Edition, al: Alignment) -> list[MeasureChange]:
     goals_old = {g.id: g.title for g in old.goals}
     goals_new = {g.id: g.title for g in new.goals}
     ids_new = [m.id for m in new.measures]
     split_new = {j: i for i, parts in al.split_parts.items() for j, _ in parts}
     merge_old = {i: j for j, parts in al.merge_parts.items() for i, _ in parts}
+    grouped = _group_programs(old, new, al)
     keyed: list[tuple[tuple[float, int], MeasureChange]] = []
     for i, (j, match) in al.pairs.items():
         om, nm = old.measures[i], new.measures[j]
@@ -58,9 +90,10 @@ def _measure_records(old: Edition, new: Edition, al: Alignment) -> list[MeasureC
             status = "changed" if fields else "unchanged"
         if i in al.runner_up:
             k, score = al.runner_up[i]
-            match = Match(match.reason, match.score, ids_new[k], score)
+            match = replace(match, runner_up_id=ids_new[k], runner_up_score=score)
+        extra = {"programs": grouped[(i, j)]} if (i, j) in grouped else {}
         rec = _record(status, om, nm, goals_new, moved=i in al.moved, match=match, changes=fields,
-                      fields=all_fields, group=group)
+                      fields=all_fields, group=group, **extra)
         keyed.append(((j, 0), rec))
     for j, i in split_new.items():
         score = dict(al.split_parts[i])[j]
@@ -68,7 +101,7 @@ def _measure_records(old: Edition, new: Edition, al: Alignment) -> list[MeasureC
         part = new.measures[j]
         rec = _record("split", old.measures[i], part, goals_new, match=Match("split part", score),
                       fields=measure_fields(part, part), changes=(),
-                      group=others)
+                      group=others, programs=grouped[(i, j)])
         keyed.append(((j, 0), rec))
     new_to_old = {j: i for i, (j, _) in al.pairs.items()}
     for i, j in merge_old.items():
@@ -78,7 +111,7 @@ def _measure_records(old: Edition, new: Edition, al: Alignment) -> list[MeasureC
         part = old.measures[i]
         rec = _record("merged", part, new.measures[j], goals_new, match=Match("merged part", score),
                       fields=measure_fields(part, part), changes=(),
-                      group=others)
+                      group=others, programs=grouped[(i, j)])
         keyed.append(((j, 1), rec))
     matched_new = al.matched_new | set(split_new)
     for j, nm in enumerate(new.measures):
@@ -108,9 +141,36 @@ def _renames(old: Edition, new: Edition, al: Alignment, opts: Options) -> list[R
                                   {normalize(p) for p in new.programs()}, stated, opts.rename_threshold)
 
 
-def diff_editions(old: Edition, new: Edition, options: Options | None = None) -> Diff:
+def resolve_overrides(old: Edition, new: Edition, overrides: Overrides | None
+                      ) -> tuple[dict[int, tuple[int, Match]], frozenset[int], list[str]]:
+    """The auditor's links as forced pairs and barred old rows, and a line for each that no longer fits
+    these editions (an id gone, a new row linked twice): reported, never applied half or dropped."""
+    old_at = {m.id: i for i, m in enumerate(old.measures)}
+    new_at = {m.id: j for j, m in enumerate(new.measures)}
+    forced: dict[int, tuple[int, Match]] = {}
+    barred: set[int] = set()
+    stale: list[str] = []
+    for link in (overrides.links if overrides else ()):
+        what = f"{link.old}={link.new}" if link.new else f"unlink {link.old}"
+        if link.old not in old_at:
+            stale.append(f"{what} (by {link.by or '?'}): no measure {link.old} in {old.name}")
+        elif link.new is not None and link.new not in new_at:
+            stale.append(f"{what} (by {link.by or '?'}): no measure {link.new} in {new.name}")
+        elif link.new is not None and new_at[link.new] in {j for j, _ in forced.values()}:
+            stale.append(f"{what} (by {link.by or '?'}): {link.new} is already paired by another link")
+        elif link.new is None:
+            barred.add(old_at[link.old])
+        else:
+            forced[old_at[link.old]] = (new_at[link.new], Match(AUDITOR, 1.0, by=link.by, at=link.at))
+    return forced, frozenset(barred), stale
+
+
+def diff_editions(old: Edition, new: Edition, options: Options | None = None,
+                  overrides: Overrides | None = None) -> Diff:
+    """OVERRIDES are the auditor's recorded pairings (`policydiff pair`), passed in: no archive here."""
     opts = options or Options()
-    al = align_editions(old, new, opts)
+    forced, barred, stale = resolve_overrides(old, new, overrides)
+    al = align_editions(old, new, opts, forced, barred)
     renames = _renames(old, new, al, opts)
     measure_map = {old.measures[i].id: new.measures[j].id for i, (j, _) in al.pairs.items()}
     renamed = successors_of(renames)
@@ -120,7 +180,7 @@ def diff_editions(old: Edition, new: Edition, options: Options | None = None) ->
     new_programs = {normalize(p): p for p in new.programs()}
     gone = {normalize(r.old) for r in renames}
     arrived = {normalize(r.new) for r in renames}
-    return Diff(
+    return with_ids(Diff(
         kind="editions",
         old=edition_ref(old),
         new=edition_ref(new),
@@ -130,4 +190,5 @@ def diff_editions(old: Edition, new: Edition, options: Options | None = None) ->
         programs_added=tuple(p for k, p in new_programs.items() if k not in old_programs and k not in arrived),
         programs_removed=tuple(p for k, p in old_programs.items() if k not in new_programs and k not in gone),
         options=opts,
-    )
+        stale_overrides=tuple(stale),
+    ))

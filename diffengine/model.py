@@ -51,6 +51,29 @@ class Match:
     score: float
     runner_up_id: str | None = None
     runner_up_score: float | None = None
+    by: str = ""  # "paired by the auditor": who, and when (an override's record)
+    at: str = ""
+
+
+AUDITOR = "paired by the auditor"  # the reason of a pairing an auditor recorded with `policydiff pair`
+
+
+@dataclass(frozen=True)
+class Link:
+    """An auditor's correction of the pairing: OLD pairs with NEW (measure ids as `show` prints them),
+    or with nothing when NEW is None (an unlink)."""
+
+    old: str
+    new: str | None
+    by: str = ""
+    at: str = ""
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """The corrections the engine applies; an explicit argument, so the engine stays pure."""
+
+    links: tuple[Link, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -92,6 +115,7 @@ class MeasureChange:
     ministries: tuple[str, ...] = ()  # codes on either side, for filtering
     label: str = ""
     programs: tuple[Op, ...] = ()  # program names this measure no longer ('-') or newly ('+') names
+    id: str = ""  # stable: from the change's content and both sources' sha256 (diffengine/ids.py)
 
     @property
     def substantive(self) -> bool:
@@ -128,6 +152,7 @@ class BudgetChange:
     delta_pct: float | None = None
     kind_changed: bool = False
     comparable: bool = True  # False for 内数: a share of a larger line
+    id: str = ""
 
 
 @dataclass(frozen=True)
@@ -138,6 +163,7 @@ class Rename:
     confidence: float
     text: str  # the sentence, or the reason for a similarity rename
     measure: str
+    id: str = ""
 
 
 @dataclass(frozen=True)
@@ -152,6 +178,7 @@ class Diff:
     programs_removed: tuple[str, ...] = ()
     options: Options = field(default_factory=Options)
     relation: Relation = "revision"
+    stale_overrides: tuple[str, ...] = ()  # auditor's corrections that no longer fit, one line each
 
     @property
     def within_edition(self) -> bool:

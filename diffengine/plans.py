@@ -15,6 +15,7 @@ from ..versions.normalize import normalize
 from .budgets import diff_budgets
 from .engine import edition_ref, program_ops
 from .fields import column_change, measure_fields
+from .ids import with_ids
 from .model import Diff, Match, MeasureChange, Options, Rename
 from .renames import explicit_renames, inferred_renames, programs_named, successors_of
 
@@ -66,7 +67,7 @@ def results_vs_plans(ed: Edition, options: Options | None = None) -> Diff:
     gone_names = set(renamed)
     arrived_names = {n for names in renamed.values() for n in names}
     first_seen = {normalize(p): p for p in ed.programs()}
-    return Diff(
+    return with_ids(Diff(
         kind="results-vs-plans",
         old=edition_ref(ed, f"{ed.name} results FY{ed.results_fy}"),
         new=edition_ref(ed, f"{ed.name} plans FY{ed.plans_fy}"),
@@ -78,4 +79,4 @@ def results_vs_plans(ed: Edition, options: Options | None = None) -> Diff:
         programs_removed=tuple(first_seen[p] for p in first_seen
                                if p in all_results and p not in all_plans and p not in gone_names),
         options=opts,
-    )
+    ))

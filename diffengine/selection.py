@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from dataclasses import replace
 
+from ..versions.normalize import normalize
 from .model import Diff, MeasureChange
 
 STATUS_FILTERS = ("unchanged", "changed", "added", "removed", "moved", "split", "merged")
@@ -35,4 +37,26 @@ def select(diff: Diff, statuses: Iterable[str] = (), ministries: Iterable[str] =
     budgets = tuple(b for b in diff.budgets
                     if (b.old and b.old.measure in old_ids) or (b.new and b.new.measure in new_ids))
     renames = tuple(r for r in diff.renames if r.measure in ids)
-    return replace(diff, measures=kept, budgets=budgets, renames=renames)
+    # Programs newly named or no longer named count for --fail-on added/removed: keep those that a
+    # kept measure names, so a filter moves the exit code as it moves the output.
+    named = {normalize(name) for m in kept for _, name in m.programs}
+    return replace(diff, measures=kept, budgets=budgets, renames=renames,
+                   programs_added=tuple(p for p in diff.programs_added if normalize(p) in named),
+                   programs_removed=tuple(p for p in diff.programs_removed if normalize(p) in named))
+
+
+def suggestion(value: str, known: Iterable[str]) -> str:
+    """'; did you mean X?' for the closest known value, or '' when none is close."""
+    close = difflib.get_close_matches(value, sorted(set(known)), n=1, cutoff=0.5)
+    return f"; did you mean {close[0]}?" if close else ""
+
+
+def unknown_filters(diff: Diff, ministries: Iterable[str] = (), measures: Iterable[str] = ()) -> list[str]:
+    """A line for each --ministry code or --measure id that neither edition has: a filter that matches
+    nothing would print an empty report and exit 0, as if nothing had changed."""
+    codes = {c for m in diff.measures for c in m.ministries}
+    ids = {i for m in diff.measures for i in (m.old_id, m.new_id) if i}
+    out = [f"no ministry {c!r} in either edition{suggestion(c, codes)} (codes: {'、'.join(sorted(codes))})"
+           for c in ministries if c not in codes]
+    out += [f"no measure {i!r} in either edition{suggestion(i, ids)}" for i in measures if i not in ids]
+    return out

@@ -1,7 +1,7 @@
 """Terminal output: a --stat style summary, then a git-like word diff of each changed measure.
 
-Colour only when asked (the CLI decides from --color and NO_COLOR); without it, deletions and
-insertions read as [-…-] and {+…+}, as `git diff --word-diff=plain` prints them.
+Deletions and insertions read as [-…-] and {+…+}, as `git diff --word-diff=plain` prints them; colour,
+only when asked (the CLI decides from --color and NO_COLOR), is added around the markers, never instead.
 """
 
 from __future__ import annotations
@@ -31,10 +31,10 @@ def word_diff(ops: tuple[Op, ...], opts: ReportOptions) -> str:
             elif len(text) > 2 * c:
                 text = text[:c] + " … " + text[-c:]
             out.append(text)
-        elif op == "-":
-            out.append(_c(opts, RED, text) if opts.color else f"[-{text}-]")
+        elif op == "-":  # the markers stay with colour: a log that drops colour must not read 「1424」
+            out.append(_c(opts, RED, f"[-{text}-]"))
         else:
-            out.append(_c(opts, GREEN, text) if opts.color else f"{{+{text}+}}")
+            out.append(_c(opts, GREEN, f"{{+{text}+}}"))
     return "".join(out).replace("\n", " ⏎ ")
 
 
