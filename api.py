@@ -31,14 +31,16 @@ from .versions.model import Edition
 
 DEFAULT_ARCHIVE = "policydiff-archive"
 ARCHIVE_ENV = "POLICYDIFF_ARCHIVE"
+REVIEWER_ENV = "POLICYDIFF_REVIEWER"  # who records a pairing or a mark, when --by is not given
+MARK_STATES = ("accepted", "query", "rejected")
 SYNTHETIC_SUFFIX = "-synthetic"  # the label of a synthetic edition ends so (fy2024-synthetic)
 # What --fail-on accepts: the kinds of change Diff.has_changes knows, or any of them.
 FAIL_KINDS = ("any", "text", "budget", "added", "removed", "rename")
 
 __all__ = [
-    "ARCHIVE_ENV", "DEFAULT_ARCHIVE", "FAIL_KINDS", "STATUS_FILTERS", "Diff", "Ingested", "Options",
+    "ARCHIVE_ENV", "DEFAULT_ARCHIVE", "FAIL_KINDS", "MARK_STATES", "REVIEWER_ENV", "STATUS_FILTERS", "Diff", "Ingested", "Options",
     "ReportOptions", "Synthetic", "Verified", "diff", "editions", "generated_at", "ingest", "lineage",
-    "open_archive", "open_edition", "plans", "register", "render", "render_edition", "repair", "reparse",
+    "open_archive", "open_edition", "pair", "plans", "register", "render", "render_edition", "render_review", "repair", "reparse", "review", "review_records",
     "report_formats", "select", "suggestion", "synth", "synthetic_editions", "unknown_filters", "verify", "view_formats", "write_output",
 ]
 
@@ -92,7 +94,15 @@ def diff(old: str | Path | Edition, new: str | Path | Edition, archive: str | Pa
     from .diffengine.engine import diff_editions
 
     (old_ed, old_origin), (new_ed, new_origin) = _open(old, archive), _open(new, archive)
-    found = diff_editions(old_ed, new_ed, options)
+    names = dict(old_origin).get("archive_name"), dict(new_origin).get("archive_name")
+    if names[0] and names[1] and old_ed.document == new_ed.document:
+        # Two archived editions: the auditor's recorded pairings apply (`policydiff pair`).
+        from .auditing import pair_diff
+
+        store = open_archive(archive)
+        found = pair_diff(store, store.resolve(names[0]), store.resolve(names[1]), options)
+    else:
+        found = diff_editions(old_ed, new_ed, options)
     return replace(found, old=replace(found.old, origin=old_origin), new=replace(found.new, origin=new_origin))
 
 
@@ -103,6 +113,45 @@ def plans(edition: str | Path | Edition, archive: str | Path | None = None, opti
     ed, origin = _open(edition, archive)
     found = results_vs_plans(ed, options)
     return replace(found, old=replace(found.old, origin=origin), new=replace(found.new, origin=origin))
+
+
+def pair(old: str, new: str, archive: str | Path | None = None, links: list[tuple[str, str]] = (),  # type: ignore[assignment]
+         unlinks: list[str] = (), by: str | None = None, options: Options | None = None):  # type: ignore[assignment]
+    """Record the auditor's pairings of two archived editions (OLD_ID=NEW_ID links, unlinked OLD_IDs);
+    every later diff of that pair applies them. Returns an auditing.Paired."""
+    from .auditing import pair as record_pair
+
+    return record_pair(_existing_archive(archive), old, new, list(links), list(unlinks), by, options)
+
+
+def review(old: str, new: str, archive: str | Path | None = None, marks: list[tuple[str, str, str]] = (),  # type: ignore[assignment]
+           import_file: str | Path | None = None, by: str | None = None, options: Options | None = None):
+    """The sign-off sheet of two archived editions (an auditing.Sheet), after recording MARKS
+    ((change id, accepted|query|rejected, note)) and those of IMPORT_FILE in the archive."""
+    from .auditing import read_marks_file
+    from .auditing import review as review_pair
+
+    found = list(marks) + (read_marks_file(Path(import_file)) if import_file is not None else [])
+    return review_pair(_existing_archive(archive), old, new, found, by, options)
+
+
+def render_review(sheet, fmt: str) -> str:
+    """The sign-off sheet as text, json (policydiff/review/1) or csv."""
+    from .renderers.review_sheet import render_review_sheet
+
+    return render_review_sheet(sheet, fmt)
+
+
+def review_records(archive: str | Path | None = None) -> list[str]:
+    """One line per pair the auditor reviewed: links and marks stored, for `verify`."""
+    from .versions.reviews import from_json
+
+    store = open_archive(archive)
+    out = []
+    for path in store.files("reviews/"):
+        rec = from_json(store.read_file(path) or b"", path)
+        out.append(f"review {rec.document}/{rec.old}..{rec.new}: {len(rec.links)} link(s), {len(rec.marks)} mark(s)")
+    return out
 
 
 def editions(archive: str | Path | None = None) -> list[StoredEdition]:

@@ -321,6 +321,68 @@ def lineage(ctx: click.Context, document: str | None, fmt: str) -> None:
             click.echo("  " + " → ".join(chain))
 
 
+def _link(value: str) -> tuple[str, str]:
+    old, sep, new = value.partition("=")
+    if not sep or not old.strip() or not new.strip():
+        raise click.BadParameter(f"{value!r}: write OLD_ID=NEW_ID, e.g. m004=m005", param_hint="--link")
+    return old.strip(), new.strip()
+
+
+@cli.command()
+@click.argument("old")
+@click.argument("new")
+@click.option("--link", "links", multiple=True, metavar="OLD_ID=NEW_ID", help="Pair these two measures.")
+@click.option("--unlink", "unlinks", multiple=True, metavar="OLD_ID", help="Pair this old measure with nothing.")
+@click.option("--by", help=f"Who records it (default: ${api.REVIEWER_ENV}, else git's user.name).")
+@click.pass_context
+def pair(ctx: click.Context, old: str, new: str, links: tuple[str, ...], unlinks: tuple[str, ...],
+         by: str | None) -> None:
+    """Correct how two archived editions OLD and NEW pair their measures (ids as `show` prints them).
+    The correction is committed to the archive with both sources' sha256; every later diff of the
+    pair applies it and shows it as "paired by the auditor". Without --link/--unlink: list them.
+
+    \b
+    Example:
+      policydiff pair fy2024 fy2025 --link m004=m005 --by "A. Auditor"
+      policydiff pair fy2024 fy2025 --unlink m010
+    """
+    done = api.pair(old, new, ctx.obj, [_link(x) for x in links], list(unlinks), by)
+    if done.commit:
+        click.echo(f"recorded {len(links) + len(unlinks)} pairing(s) [commit {done.commit[:10]}]", err=True)
+    for x in done.review.links:
+        click.echo(f"{x.old} → {x.new or '(nothing)'}\tby {x.by}, {x.at}")
+    for line in done.diff.stale_overrides:
+        click.echo(f"stale: {line}")
+
+
+@cli.command()
+@click.argument("old")
+@click.argument("new")
+@click.option("--mark", "marks", multiple=True, type=(str, click.Choice(api.MARK_STATES)),
+              metavar="ID accepted|query|rejected", help="Mark a change (ids as this command lists them).")
+@click.option("--note", default="", help="A note for the marks given with --mark.")
+@click.option("--import", "import_file", type=click.Path(path_type=Path),
+              help="Bring in marks from a file (the HTML report's download, or review --format json).")
+@click.option("--by", help=f"Who marks (default: ${api.REVIEWER_ENV}, else git's user.name).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the sheet to a file.")
+@click.pass_context
+def review(ctx: click.Context, old: str, new: str, marks: tuple[tuple[str, str], ...], note: str,
+           import_file: Path | None, by: str | None, fmt: str, output: Path | None) -> None:
+    """The sign-off sheet of two archived editions: every change with a stable id and its mark.
+    Marks are committed to the archive; a mark whose change vanished (a re-ingest) is reported.
+
+    \b
+    Example:
+      policydiff review fy2024 fy2025
+      policydiff review fy2024 fy2025 --mark b-1a2b3c4d5e accepted --note "checked p.3"
+      policydiff review fy2024 fy2025 --import marks.json
+      policydiff review fy2024 fy2025 --format csv -o signoff.csv
+    """
+    sheet = api.review(old, new, ctx.obj, [(i, s, note) for i, s in marks], import_file, by)
+    _write(api.render_review(sheet, fmt), output)
+
+
 @cli.command()
 @click.pass_context
 def verify(ctx: click.Context) -> None:
@@ -332,6 +394,8 @@ def verify(ctx: click.Context) -> None:
       policydiff --archive /path/to/archive verify
     """
     result = api.verify(ctx.obj)
+    for line in api.review_records(ctx.obj):
+        click.echo(line)
     for path, message in result.problems:
         click.echo(f"{path}: {message}")
     if result.problems:

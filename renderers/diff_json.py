@@ -29,6 +29,8 @@ def _measure(diff: Diff, m: MeasureChange) -> dict[str, Any]:
     if m.match is not None:
         runner = None if m.match.runner_up_id is None else {"id": m.match.runner_up_id, "score": m.match.runner_up_score}
         match = {"reason": m.match.reason, "score": m.match.score, "runner_up": runner}
+        if m.match.by or m.match.at:  # paired by the auditor: who and when
+            match |= {"by": m.match.by, "at": m.match.at}
     return {
         "status": m.status, "old_id": m.old_id, "new_id": m.new_id, "old_title": m.old_title,
         "new_title": m.new_title, "label": m.label, "moved": m.moved, "substantive": diff.is_change(m),
@@ -53,6 +55,7 @@ def diff_dict(diff: Diff, show_format_only: bool = False) -> dict[str, Any]:
         "renames": [{"old": r.old, "new": r.new, "evidence": r.evidence, "confidence": r.confidence, "text": r.text,
                      "measure": r.measure} for r in diff.renames],
         "programs": {"added": list(diff.programs_added), "removed": list(diff.programs_removed)},
+        "stale_overrides": list(diff.stale_overrides),
     }
 
 

@@ -52,6 +52,8 @@ def _header(diff: Diff, opts: ReportOptions) -> list[str]:
                  f"{m['split']} split, {m['merged']} merged, {m['unchanged']} unchanged")
     lines.append(f" budgets: {b['changed']} changed, {b['added']} added, {b['removed']} removed · "
                  f"renames and successions: {s['renames']}")
+    for line in diff.stale_overrides:
+        lines.append(_c(opts, YELLOW, f" stale override, not applied: {line}"))
     if diff.programs_added or diff.programs_removed:
         lines.append(f" programs: {len(diff.programs_added)} new, {len(diff.programs_removed)} no longer named")
     return lines
@@ -61,6 +63,8 @@ def _measure(m: MeasureChange, opts: ReportOptions, diff: Diff) -> list[str]:
     ids = f"{m.old_id or '·'} → {m.new_id or '·'}"
     flags = " [moved]" if m.moved else ""
     why = f"  ({m.match.reason} {m.match.score:.2f})" if m.match else ""
+    if m.match and (m.match.by or m.match.at):
+        why = f"  ({m.match.reason}: {m.match.by}, {m.match.at})"
     status = diff.reads_as(m, show_format_only=True)
     status = "format only" if status == "format" else status
     head = f"{SIGN.get(m.status, '?')} {ids} {m.label}  [{status}]{flags}{why}"

@@ -181,7 +181,7 @@ def create_repo(root: Path, readme: str, exists: Callable[[], bool]) -> None:
 
 def rollback(repo: Any, head: str) -> None:
     repo.git.reset("--quiet", "--hard", head)
-    repo.git.clean("-q", "-f", "-d", "-x", "--", "reports", "sources")
+    repo.git.clean("-q", "-f", "-d", "-x", "--", "reports", "sources", "reviews")
 
 
 def publish(repo: Any, head: str, message: str, tags: dict[str, str], fault: Callable[[str], None]) -> None:
