@@ -59,8 +59,9 @@ def test_an_unlink_leaves_the_old_measure_unpaired(archive):
 
 def test_the_override_is_a_commit_with_both_sources_sha256_and_who(archive):
     assert run(archive, "pair", *PAIR, "--link", "m010=m011", "--by", "Alice").exit_code == 0
-    message = subprocess.run(["git", "-C", str(archive), "log", "-1", "--format=%B"], capture_output=True,
+    message = subprocess.run(["git", "-C", str(archive), "log", "-1", "--format=%an%n%B"], capture_output=True,
                              text=True, check=True).stdout
+    assert message.startswith("Alice\n")  # the auditor authors the commit, not policydiff
     stored = {e.edition: e.sha256 for e in api.editions(archive)}
     assert "link m010=m011" in message and "by: Alice" in message
     assert stored["fy2024"] in message and stored["fy2024-synthetic"] in message

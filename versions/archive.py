@@ -284,9 +284,10 @@ class Archive:
                 gitstore.publish(repo, head, message, records, _fault)
             return names
 
-    def write_file(self, path: str, data: bytes, message: str) -> str:
+    def write_file(self, path: str, data: bytes, message: str, author: str | None = None) -> str:
         """Commit one file of the archive's own records (reviews/…, see reviews.py) as a write of its
-        own: locked, recovered, rolled back on error like an ingest. Returns the new commit."""
+        own: locked, recovered, rolled back on error like an ingest, authored by AUTHOR when given.
+        Returns the new commit."""
         if not path.startswith(RECORD_DIRS):
             raise ArchiveError(f"{path} is not under {', '.join(RECORD_DIRS)}")
         with self._repo() as repo, self._locked() as since:
@@ -295,7 +296,7 @@ class Archive:
             with self._rolled_back_on_error(repo, head):
                 write_atomic(self.path / path, data)
                 repo.git.add("-A", "-f", "--", path)
-                gitstore.publish(repo, head, message, {}, _fault)
+                gitstore.publish(repo, head, message, {}, _fault, author=author)
             return repo.git.rev_parse("HEAD")
 
     def read_file(self, path: str) -> bytes | None:

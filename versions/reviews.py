@@ -13,6 +13,7 @@ from dataclasses import asdict, dataclass, replace
 from typing import Any, Literal
 
 from .archive import Archive, StoredEdition
+from .archive_records import field
 from .errors import ArchiveError, PolicydiffError
 
 SCHEMA = "policydiff/review/1"
@@ -126,4 +127,4 @@ def save_review(archive: Archive, review: Review, what: str, by: str, old: Store
     """Commit REVIEW; the message says what, who, and the sha256 of both sources. Returns the commit."""
     message = (f"review {review.document}/{review.old}..{review.new}: {what}\n\n"
                f"by: {by}\nold: {old.name} sha256 {old.sha256}\nnew: {new.name} sha256 {new.sha256}\n")
-    return archive.write_file(review.path, to_json(review), message)
+    return archive.write_file(review.path, to_json(review), message, author=field(by))
