@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 from dataclasses import replace
 
-from ..versions.model import Edition, Measure
+from ..versions.model import Edition, Measure, ParseWarning
 from ..versions.normalize import normalize
 from .align import Alignment, align_editions
 from .budgets import diff_budgets
@@ -16,7 +17,7 @@ from .renames import explicit_renames, inferred_renames, programs_named, success
 
 def edition_ref(ed: Edition, label: str = "") -> EditionRef:
     return EditionRef(ed.document, ed.edition, ed.results_fy, ed.plans_fy, ed.source.sha256, ed.synthetic,
-                      ed.source.name, label or ed.name, ed.synthetic_note)
+                      ed.source.name, label or ed.name, ed.synthetic_note, warnings=ed.warnings)
 
 
 def _record(status: str, om: Measure | None, nm: Measure | None, goals: dict[str, str], **kw) -> MeasureChange:
@@ -126,6 +127,51 @@ def _measure_records(old: Edition, new: Edition, al: Alignment) -> list[MeasureC
     return [rec for _, rec in sorted(keyed, key=lambda x: x[0])]
 
 
+def _positions(ed: Edition) -> dict[str, int]:
+    """Measure id → 1-based place among the rows of its goal."""
+    seen: dict[str, int] = {}
+    out = {}
+    for m in ed.measures:
+        seen[m.goal] = seen.get(m.goal, 0) + 1
+        out[m.id] = seen[m.goal]
+    return out
+
+
+def warnings_by_measure(ed: Edition) -> dict[str, tuple[ParseWarning, ...]]:
+    """The parser's warnings per measure: named by their 'm016:' prefix, else by the row their line is in."""
+    ids = {m.id for m in ed.measures}
+    starts = sorted((m.line, m.id) for m in ed.measures if m.line)
+    out: dict[str, list[ParseWarning]] = {}
+    for w in ed.warnings:
+        mid = w.message.split(":", 1)[0]
+        if mid not in ids:
+            k = bisect.bisect_right(starts, (w.line, "\uffff")) - 1
+            mid = starts[k][1] if w.line and k >= 0 else ""
+        if mid:
+            out.setdefault(mid, []).append(w)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def traced(records: list[MeasureChange], old: Edition, new: Edition) -> list[MeasureChange]:
+    """Each record with where its rows stand: page and line on each side, goal and place on the old
+    side (a move's from; `goal` and new_position its to), for reports an auditor can check in the PDF."""
+    olds, news = {m.id: m for m in old.measures}, {m.id: m for m in new.measures}
+    pos_old, pos_new = _positions(old), _positions(new)
+    goals_old = {g.id: g.title for g in old.goals}
+    warned_old, warned_new = warnings_by_measure(old), warnings_by_measure(new)
+    out = []
+    for rec in records:
+        o, n = olds.get(rec.old_id or ""), news.get(rec.new_id or "")
+        warned = tuple(("old", w) for w in warned_old.get(o.id, ())) if o else ()
+        if n and not (old is new and o):  # plans: one edition on both sides, its warnings once
+            warned += tuple(("new", w) for w in warned_new.get(n.id, ()))
+        out.append(replace(rec, old_cite=(o.page, o.line) if o else (0, 0), new_cite=(n.page, n.line) if n else (0, 0),
+                           old_goal=goals_old.get(o.goal, "") if o else "",
+                           old_position=pos_old[o.id] if o else 0, new_position=pos_new[n.id] if n else 0,
+                           warnings=warned))
+    return out
+
+
 def _renames(old: Edition, new: Edition, al: Alignment, opts: Options) -> list[Rename]:
     known = {(normalize(s.old), normalize(s.new)) for _, _, _, s in old.successions()}
     out = explicit_renames(((m.id, s) for m, _, _, s in new.successions()), known)
@@ -184,7 +230,7 @@ def diff_editions(old: Edition, new: Edition, options: Options | None = None,
         kind="editions",
         old=edition_ref(old),
         new=edition_ref(new),
-        measures=tuple(_measure_records(old, new, al)),
+        measures=tuple(traced(_measure_records(old, new, al), old, new)),
         budgets=tuple(budgets),
         renames=tuple(renames),
         programs_added=tuple(p for k, p in new_programs.items() if k not in old_programs and k not in arrived),

@@ -9,7 +9,10 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any, Literal
 
+from ..versions.model import ParseWarning
+
 Op = tuple[Literal["=", "-", "+"], str]
+Side = Literal["old", "new"]
 MeasureStatus = Literal["unchanged", "changed", "added", "removed", "split", "merged"]
 FieldName = Literal["title", "description", "ministries", "results", "plans"]
 DiffKind = Literal["editions", "results-vs-plans"]
@@ -41,6 +44,7 @@ class EditionRef:
     label: str = ""  # what the side shows: the edition, or e.g. "results FY2024"
     synthetic_note: str = ""  # for a synthetic edition: which known edits made it
     origin: tuple[tuple[str, str], ...] = ()  # where it was read from ("file", path) …, for report headers
+    warnings: tuple[ParseWarning, ...] = ()  # what the parser warned of in this edition, for every report
 
 
 @dataclass(frozen=True)
@@ -116,6 +120,12 @@ class MeasureChange:
     label: str = ""
     programs: tuple[Op, ...] = ()  # program names this measure no longer ('-') or newly ('+') names
     id: str = ""  # stable: from the change's content and both sources' sha256 (diffengine/ids.py)
+    old_cite: tuple[int, int] = (0, 0)  # (page, line) of the row in each edition; (0, 0): no such side
+    new_cite: tuple[int, int] = (0, 0)
+    old_goal: str = ""  # goal title on the old side (goal: where the measure now sits)
+    old_position: int = 0  # 1-based place among its goal's rows, on each side: a move's from and to
+    new_position: int = 0
+    warnings: tuple[tuple[Side, ParseWarning], ...] = ()  # the parser's warnings about this row, per side
 
     @property
     def substantive(self) -> bool:
@@ -139,6 +149,7 @@ class BudgetSide:
     measure: str
     fiscal_year: int | None
     line: int
+    page: int = 0
 
 
 @dataclass(frozen=True)

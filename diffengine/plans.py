@@ -13,7 +13,7 @@ from dataclasses import replace
 from ..versions.model import Edition, Measure
 from ..versions.normalize import normalize
 from .budgets import diff_budgets
-from .engine import edition_ref, program_ops
+from .engine import edition_ref, program_ops, traced
 from .fields import column_change, measure_fields
 from .ids import with_ids
 from .model import Diff, Match, MeasureChange, Options, Rename
@@ -71,7 +71,7 @@ def results_vs_plans(ed: Edition, options: Options | None = None) -> Diff:
         kind="results-vs-plans",
         old=edition_ref(ed, f"{ed.name} results FY{ed.results_fy}"),
         new=edition_ref(ed, f"{ed.name} plans FY{ed.plans_fy}"),
-        measures=tuple(records),
+        measures=tuple(traced(records, ed, ed)),
         budgets=tuple(budgets),
         renames=tuple(renames),
         programs_added=tuple(first_seen[p] for p in first_seen

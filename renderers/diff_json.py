@@ -6,6 +6,8 @@ import json
 from typing import Any
 
 from ..diffengine.model import BudgetSide, Diff, EditionRef, MeasureChange
+from ..versions.model import ParseWarning
+from .cite import parser_warnings
 from .options import ReportOptions
 
 SCHEMA = "policydiff/diff/1"
@@ -21,7 +23,15 @@ def _side(s: BudgetSide | None) -> dict[str, Any] | None:
     if s is None:
         return None
     return {"kind": s.kind, "yen": s.yen, "part_of": s.part_of, "text": s.text, "measure": s.measure,
-            "fiscal_year": s.fiscal_year, "line": s.line}
+            "fiscal_year": s.fiscal_year, "page": s.page, "line": s.line}
+
+
+def _warning(side: str, w: ParseWarning) -> dict[str, Any]:
+    return {"edition": side, "code": w.code, "page": w.page, "line": w.line, "message": w.message}
+
+
+def _cite(where: tuple[int, int]) -> dict[str, int] | None:
+    return {"page": where[0], "line": where[1]} if where[0] else None
 
 
 def _measure(diff: Diff, m: MeasureChange) -> dict[str, Any]:
@@ -36,6 +46,10 @@ def _measure(diff: Diff, m: MeasureChange) -> dict[str, Any]:
         "new_title": m.new_title, "label": m.label, "moved": m.moved, "substantive": diff.is_change(m),
         "match": match, "group": list(m.group), "goal": m.goal, "vision": m.vision,
         "ministries": list(m.ministries), "programs": [list(op) for op in m.programs],
+        "warnings": [_warning(side, w) for side, w in m.warnings],
+        "old_cite": _cite(m.old_cite), "new_cite": _cite(m.new_cite),
+        "move": {"from_goal": m.old_goal, "from_position": m.old_position, "to_goal": m.goal,
+                 "to_position": m.new_position} if m.moved else None,
         "changes": [{"field": c.field, "format_only": c.format_only, "ops": [list(op) for op in c.ops]}
                     for c in m.changes],
     }
@@ -56,6 +70,7 @@ def diff_dict(diff: Diff, show_format_only: bool = False) -> dict[str, Any]:
                      "measure": r.measure} for r in diff.renames],
         "programs": {"added": list(diff.programs_added), "removed": list(diff.programs_removed)},
         "stale_overrides": list(diff.stale_overrides),
+        "parser_warnings": [_warning(side, w) for side, w in parser_warnings(diff)],
     }
 
 

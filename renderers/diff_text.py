@@ -7,6 +7,7 @@ only when asked (the CLI decides from --color and NO_COLOR), is added around the
 from __future__ import annotations
 
 from ..diffengine.model import BudgetChange, Diff, MeasureChange, Op
+from .cite import budget_cites, measure_cites, move, parser_warnings, warning_line
 from .money import yen
 from .options import ReportOptions
 
@@ -68,7 +69,10 @@ def _measure(m: MeasureChange, opts: ReportOptions, diff: Diff) -> list[str]:
     status = diff.reads_as(m, show_format_only=True)
     status = "format only" if status == "format" else status
     head = f"{SIGN.get(m.status, '?')} {ids} {m.label}  [{status}]{flags}{why}"
-    lines = [_c(opts, CYAN, head)]
+    lines = [_c(opts, CYAN, head), f"    at {measure_cites(m)}"]
+    if m.moved:
+        lines.append(f"    moved: {move(m)}")
+    lines += [_c(opts, YELLOW, f"    warning {warning_line(side, w)}") for side, w in m.warnings]
     if m.group:
         lines.append(f"    with {', '.join(m.group)}")
     if m.old_title and m.new_title and m.old_title != m.new_title and not any(c.field == "title" for c in m.changes):
@@ -95,13 +99,14 @@ def _budget(b: BudgetChange) -> str:
         delta = f"  Δ {yen(b.delta_yen, signed=True)}{pct}"
     note = "  内数: not directly comparable" if not b.comparable else ""
     where = (b.new or b.old).measure  # type: ignore[union-attr]
-    return f"  {b.status:<8} {b.program} {fy}: {old} → {new}{delta}{note}  ({where})"
+    return f"  {b.status:<8} {b.program} {fy}: {old} → {new}{delta}{note}  ({where}, {budget_cites(b.old, b.new)})"
 
 
 def render_text(diff: Diff, options: ReportOptions | None = None) -> str:
     opts = options or ReportOptions()
     lines = _header(diff, opts)
-    shown = [m for m in diff.measures if opts.show_unchanged or diff.reads_as(m, opts.show_format_only) != "unchanged"]
+    shown = [m for m in diff.measures
+             if opts.show_unchanged or m.moved or diff.reads_as(m, opts.show_format_only) != "unchanged"]
     if shown:
         lines.append("")
     for m in shown:
@@ -116,4 +121,7 @@ def render_text(diff: Diff, options: ReportOptions | None = None) -> str:
         lines += ["", "Programs newly named: " + "、".join(diff.programs_added)]
     if diff.programs_removed:
         lines += ["", "Programs no longer named: " + "、".join(diff.programs_removed)]
+    warned = parser_warnings(diff)
+    if warned:
+        lines += ["", _c(opts, BOLD, "Parser warnings:")] + [f"  {warning_line(side, w)}" for side, w in warned]
     return "\n".join(lines) + "\n"

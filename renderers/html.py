@@ -25,6 +25,7 @@ from markupsafe import Markup, escape
 
 from ..diffengine.model import BudgetChange, BulletChange, Diff, FieldChange, MeasureChange, Op
 from ..versions.ministries import KNOWN_MINISTRIES
+from .cite import budget_cites, measure_cites, move, parser_warnings
 from .money import yen
 from .options import ReportOptions
 
@@ -306,6 +307,7 @@ def _environment(lang: str):
         pct=lambda p: pct(p, lang), fy=lambda y: fiscal_year(y, lang), budget_class=budget_class,
         fy_short=lambda y: (era_label(y) if lang == "ja" else f"FY{y}") if y else "—",
         exact=lambda v, signed=False: _exact(v, signed, lang),
+        measure_cites=measure_cites, budget_cites=lambda b: budget_cites(b.old, b.new), move=move,
     )
     return env
 
@@ -336,7 +338,7 @@ def render_html(diff: Diff, options: ReportOptions | None = None) -> str:
         side_labels=_side_labels(diff, opts.lang, t), provenance=_provenance(diff, t),
         anchor_of=lambda side, mid: (anchors_new if side == "new" else anchors_old).get(mid)
         or anchors_new.get(mid) or anchors_old.get(mid),
-        reason=lambda r: _reason(r, t), reveal=reveal,
+        reason=lambda r: _reason(r, t), reveal=reveal, parser_warnings=parser_warnings(diff),
     )
     return page
 

@@ -7,6 +7,7 @@ that points to the full report.
 from __future__ import annotations
 
 from ..diffengine.model import Diff, MeasureChange, Op
+from .cite import budget_cites, measure_cites, move, parser_warnings, warning_line
 from .money import yen
 from .options import ReportOptions
 
@@ -28,7 +29,10 @@ def _measure(m: MeasureChange, opts: ReportOptions) -> str:
     flags = " · moved" if m.moved else ""
     why = f" · {m.match.reason} {m.match.score:.2f}" if m.match else ""
     head = f"<details><summary><b>{m.status}</b>{flags} · {m.old_id or '—'} → {m.new_id or '—'} · {_cell(m.label)}{why}</summary>\n"
-    lines = [head]
+    lines = [head, f"at {measure_cites(m)}\n"]
+    if m.moved:
+        lines.append(f"moved: {_cell(move(m))}\n")
+    lines += [f"> warning {_cell(warning_line(side, w))}\n" for side, w in m.warnings]
     if m.group:
         lines.append(f"with {', '.join(m.group)}\n")
     if m.programs:
@@ -60,20 +64,22 @@ def render_markdown(diff: Diff, options: ReportOptions | None = None) -> str:
                f"renames and successions: {s['renames']}\n")
     body = []
     if diff.budgets:
-        body.append("#### Budget lines\n\n| status | program | FY | old | new | Δ yen | Δ % |\n|---|---|---|---|---|---|---|")
+        body.append("#### Budget lines\n\n| status | program | FY | old | new | Δ yen | Δ % | where |\n"
+                    "|---|---|---|---|---|---|---|---|")
         for x in diff.budgets:
             old = f"{yen(x.old.yen)} {x.old.kind}{' (内数)' if x.old.part_of else ''}" if x.old else "—"
             new = f"{yen(x.new.yen)} {x.new.kind}{' (内数)' if x.new.part_of else ''}" if x.new else "—"
             delta = yen(x.delta_yen, signed=True) if x.delta_yen is not None else "—"
             pct = f"{x.delta_pct:+.2f}%" if x.delta_pct is not None else "—"
-            body.append(f"| {x.status} | {_cell(x.program)} | {x.fiscal_year or '—'} | {old} | {new} | {delta} | {pct} |")
+            body.append(f"| {x.status} | {_cell(x.program)} | {x.fiscal_year or '—'} | {old} | {new} | {delta} | {pct} "
+                        f"| {budget_cites(x.old, x.new)} |")
         body.append("")
     if diff.renames:
         body.append("#### Renames and successions\n\n| old | new | evidence | confidence | measure |\n|---|---|---|---|---|")
         body += [f"| {_cell(r.old)} | {_cell(r.new)} | {r.evidence} | {r.confidence:.2f} | {r.measure} |"
                  for r in diff.renames]
         body.append("")
-    shown = [x for x in diff.measures if diff.reads_as(x, opts.show_format_only) != "unchanged"]
+    shown = [x for x in diff.measures if x.moved or diff.reads_as(x, opts.show_format_only) != "unchanged"]
     if shown:
         body.append("#### Measures\n")
         body += [_measure(x, opts) for x in shown]
@@ -81,6 +87,9 @@ def render_markdown(diff: Diff, options: ReportOptions | None = None) -> str:
         body.append("Programs newly named: " + "、".join(_cell(p) for p in diff.programs_added) + "\n")
     if diff.programs_removed:
         body.append("Programs no longer named: " + "、".join(_cell(p) for p in diff.programs_removed) + "\n")
+    warned = parser_warnings(diff)
+    if warned:  # before the measures: short, and an auditor must see them even when the rest is cut
+        body.insert(0, "#### Parser warnings\n\n" + "\n".join(f"- {_cell(warning_line(s, w))}" for s, w in warned) + "\n")
     text = "\n".join(out) + "\n"
     for k, chunk in enumerate(body):
         if len(text) + len(chunk) + 400 > opts.limit:

@@ -1,0 +1,41 @@
+"""Where a change stands in the source, as every report cites it: p.3 l.266 (page and line of the
+extracted text), and the goal and place a moved measure left and reached."""
+
+from __future__ import annotations
+
+from ..diffengine.model import BudgetSide, Diff, MeasureChange
+from ..versions.model import ParseWarning
+
+
+def cite(where: tuple[int, int]) -> str:
+    page, line = where
+    return f"p.{page} l.{line}" if page or line else "—"
+
+
+def measure_cites(m: MeasureChange) -> str:
+    """p.1 l.46 → p.1 l.48, with — for a side the measure does not have."""
+    return f"{cite(m.old_cite)} → {cite(m.new_cite)}"
+
+
+def side_cite(s: BudgetSide | None) -> str:
+    return "—" if s is None else cite((s.page, s.line))
+
+
+def budget_cites(old: BudgetSide | None, new: BudgetSide | None) -> str:
+    return f"{side_cite(old)} → {side_cite(new)}"
+
+
+def move(m: MeasureChange) -> str:
+    """【goal A】 #3 → 【goal B】 #5: from which goal and place to which."""
+    return f"{m.old_goal} #{m.old_position} → {m.goal} #{m.new_position}"
+
+
+def warning_line(side: str, w: ParseWarning) -> str:
+    """old first-line-lost p.1 l.8: m001: the start of the description seems lost …"""
+    return f"{side} {w.code} p.{w.page} l.{w.line}: {w.message}"
+
+
+def parser_warnings(diff: Diff) -> list[tuple[str, ParseWarning]]:
+    """Both editions' parser warnings, old first; one edition's once when it is both sides (plans)."""
+    sides = [("old", diff.old)] + ([] if diff.within_edition else [("new", diff.new)])
+    return [(side, w) for side, ref in sides for w in ref.warnings]
