@@ -20,7 +20,14 @@ from datetime import UTC, datetime
 from pathlib import Path
 
 from .diffengine.model import Diff, Options
-from .diffengine.selection import STATUS_FILTERS, select, suggestion, unknown_filters
+from .diffengine.selection import (
+    MARK_FILTERS,
+    STATUS_FILTERS,
+    select,
+    select_marks,
+    suggestion,
+    unknown_filters,
+)
 from .renderers import REPORTS, VIEWS, register, render, render_edition
 from .renderers.options import ReportOptions
 from .versions.archive import Archive, StoredEdition, check_name
@@ -38,8 +45,8 @@ SYNTHETIC_SUFFIX = "-synthetic"  # the label of a synthetic edition ends so (fy2
 FAIL_KINDS = ("any", "text", "budget", "added", "removed", "rename")
 
 __all__ = [
-    "ARCHIVE_ENV", "DEFAULT_ARCHIVE", "FAIL_KINDS", "MARK_STATES", "REVIEWER_ENV", "STATUS_FILTERS", "Diff", "Ingested", "Options",
-    "ReportOptions", "Synthetic", "Verified", "diff", "editions", "generated_at", "ingest", "lineage",
+    "ARCHIVE_ENV", "DEFAULT_ARCHIVE", "FAIL_KINDS", "MARK_FILTERS", "MARK_STATES", "REVIEWER_ENV", "STATUS_FILTERS", "Diff", "Ingested", "Options",
+    "ReportOptions", "Synthetic", "Verified", "diff", "editions", "generated_at", "ingest", "lineage", "marks_for", "select_marks",
     "open_archive", "open_edition", "pair", "plans", "register", "render", "render_edition", "render_review", "repair", "reparse", "review", "review_records",
     "report_formats", "select", "suggestion", "synth", "synthetic_editions", "unknown_filters", "verify", "view_formats", "write_output",
 ]
@@ -140,6 +147,22 @@ def render_review(sheet, fmt: str) -> str:
     from .renderers.review_sheet import render_review_sheet
 
     return render_review_sheet(sheet, fmt)
+
+
+def marks_for(old: str | Path | Edition, new: str | Path | Edition, archive: str | Path | None = None
+              ) -> tuple[tuple[str, str, str, str, str], ...]:
+    """The review marks (id, mark, note, by, at) of two archived editions of one document; none for files."""
+    from .versions.reviews import load_review
+
+    if any(isinstance(ref, Edition) or os.path.exists(ref) for ref in (old, new)):
+        return ()
+    store = open_archive(archive)
+    if not store.exists():
+        return ()
+    a, b = store.resolve(str(old)), store.resolve(str(new))
+    if a.document != b.document:
+        return ()
+    return tuple((m.id, m.mark, m.note, m.by, m.at) for m in load_review(store, a, b).marks)
 
 
 def review_records(archive: str | Path | None = None) -> list[str]:

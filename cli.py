@@ -182,6 +182,8 @@ def _report_options(fn):
         click.option("--ministry", "ministries", default="", metavar="CODES",
                      help="Only measures of these ministries, e.g. 厚 or 厚,経."),
         click.option("--measure", "measure_ids", default="", metavar="IDS", help="Only these measures, e.g. m004."),
+        click.option("--mark", "mark_states", default="", metavar="MARKS",
+                     help=f"Only changes with these review marks: {','.join(api.MARK_FILTERS)} (archived pairs)."),
         click.option("--fail-on", default="any", show_default=True, metavar="KINDS",
                      help="Exit 1 only for these kinds of change: any,text,budget,added,removed,rename."),
         click.option("--rename-threshold", type=click.FloatRange(0, 1), default=0.6, show_default=True,
@@ -202,24 +204,29 @@ def _report_options(fn):
 def _check_report_options(opts: dict[str, Any]) -> None:
     """Refuse bad filter values before any edition is read."""
     _fail_kinds(opts["fail_on"])
+    for state in _csv(opts["mark_states"]):
+        if state not in api.MARK_FILTERS:
+            raise click.BadParameter(f"no mark {state!r}{api.suggestion(state, api.MARK_FILTERS)} "
+                                     f"(choose from {','.join(api.MARK_FILTERS)})", param_hint="--mark")
     for status in _csv(opts["statuses"]):
         if status not in api.STATUS_FILTERS:
             raise click.BadParameter(f"no status {status!r}{api.suggestion(status, api.STATUS_FILTERS)} "
                                      f"(choose from {','.join(api.STATUS_FILTERS)})", param_hint="--status")
 
 
-def _emit(diff: api.Diff, opts: dict[str, Any]) -> int:
+def _emit(diff: api.Diff, opts: dict[str, Any], marks: tuple[tuple[str, str, str, str, str], ...] = ()) -> int:
     """Write the report the options ask for; exit 1 if the diff has changes of the --fail-on kinds."""
     unknown = api.unknown_filters(diff, _csv(opts["ministries"]), _csv(opts["measure_ids"]))
     if unknown:
         raise Trouble("; ".join(unknown))
     shown = api.select(diff, _csv(opts["statuses"]), _csv(opts["ministries"]), _csv(opts["measure_ids"]))
+    shown = api.select_marks(shown, {m[0]: m[1] for m in marks}, _csv(opts["mark_states"]))
     failed = shown.has_changes(_fail_kinds(opts["fail_on"]))  # the exit code tells of what is shown
     color, output = opts["color"], opts["output"]
     use_color = color == "always" or (color == "auto" and output is None and sys.stdout.isatty()
                                       and not os.environ.get("NO_COLOR"))
     options = api.ReportOptions(show_format_only=opts["show_format_only"], color=use_color, lang=opts["lang"],
-                                generated_at=api.generated_at() if opts["fmt"] == "html" else None)
+                                generated_at=api.generated_at() if opts["fmt"] == "html" else None, marks=marks)
     _write(api.render(shown, opts["fmt"], options), output, color=use_color or None)
     return 1 if failed else 0
 
@@ -245,7 +252,7 @@ def diff(ctx: click.Context, old: str, new: str, **opts: Any) -> None:
       policydiff diff fy2024 fy2025-synthetic --status changed,added --ministry 厚
     """
     _check_report_options(opts)
-    ctx.exit(_emit(api.diff(old, new, ctx.obj, _options(opts)), opts))
+    ctx.exit(_emit(api.diff(old, new, ctx.obj, _options(opts)), opts, api.marks_for(old, new, ctx.obj)))
 
 
 @cli.command()

@@ -60,3 +60,20 @@ def unknown_filters(diff: Diff, ministries: Iterable[str] = (), measures: Iterab
            for c in ministries if c not in codes]
     out += [f"no measure {i!r} in either edition{suggestion(i, ids)}" for i in measures if i not in ids]
     return out
+
+
+MARK_FILTERS = ("accepted", "query", "rejected", "none")
+
+
+def select_marks(diff: Diff, marks: dict[str, str], states: Iterable[str]) -> Diff:
+    """Keep the changes whose review mark (MARKS: change id → mark; 'none' for unmarked) is in STATES."""
+    states = set(states)
+    if not states:
+        return diff
+
+    def keep(change_id: str) -> bool:
+        return marks.get(change_id, "none") in states
+
+    return replace(diff, measures=tuple(m for m in diff.measures if keep(m.id)),
+                   budgets=tuple(b for b in diff.budgets if keep(b.id)),
+                   renames=tuple(r for r in diff.renames if keep(r.id)))

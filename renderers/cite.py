@@ -39,3 +39,11 @@ def parser_warnings(diff: Diff) -> list[tuple[str, ParseWarning]]:
     """Both editions' parser warnings, old first; one edition's once when it is both sides (plans)."""
     sides = [("old", diff.old)] + ([] if diff.within_edition else [("new", diff.new)])
     return [(side, w) for side, ref in sides for w in ref.warnings]
+
+
+def mark_line(mark: tuple[str, str, str, str, str] | None) -> str:
+    """mark: accepted by A. Auditor, 2026-12-02T04:00:00Z: checked p.3 ('' when unmarked)."""
+    if mark is None:
+        return ""
+    _, state, note, by, at = mark
+    return f"mark: {state} by {by}, {at}" + (f": {note}" if note else "")

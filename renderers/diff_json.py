@@ -42,7 +42,7 @@ def _measure(diff: Diff, m: MeasureChange) -> dict[str, Any]:
         if m.match.by or m.match.at:  # paired by the auditor: who and when
             match |= {"by": m.match.by, "at": m.match.at}
     return {
-        "status": m.status, "old_id": m.old_id, "new_id": m.new_id, "old_title": m.old_title,
+        "id": m.id, "status": m.status, "old_id": m.old_id, "new_id": m.new_id, "old_title": m.old_title,
         "new_title": m.new_title, "label": m.label, "moved": m.moved, "substantive": diff.is_change(m),
         "match": match, "group": list(m.group), "goal": m.goal, "vision": m.vision,
         "ministries": list(m.ministries), "programs": [list(op) for op in m.programs],
@@ -55,18 +55,19 @@ def _measure(diff: Diff, m: MeasureChange) -> dict[str, Any]:
     }
 
 
-def diff_dict(diff: Diff, show_format_only: bool = False) -> dict[str, Any]:
+def diff_dict(diff: Diff, show_format_only: bool = False, marks: tuple[tuple[str, ...], ...] = ()) -> dict[str, Any]:
     return {
+        "marks": [dict(zip(("id", "mark", "note", "by", "at"), m, strict=True)) for m in marks],
         "schema": SCHEMA,
         "kind": diff.kind,
         "old": _ref(diff.old),
         "new": _ref(diff.new),
         "summary": diff.summary(show_format_only),
         "measures": [_measure(diff, m) for m in diff.measures],
-        "budgets": [{"status": b.status, "program": b.program, "fiscal_year": b.fiscal_year, "old": _side(b.old),
+        "budgets": [{"id": b.id, "status": b.status, "program": b.program, "fiscal_year": b.fiscal_year, "old": _side(b.old),
                      "new": _side(b.new), "delta_yen": b.delta_yen, "delta_pct": b.delta_pct,
                      "kind_changed": b.kind_changed, "comparable": b.comparable} for b in diff.budgets],
-        "renames": [{"old": r.old, "new": r.new, "evidence": r.evidence, "confidence": r.confidence, "text": r.text,
+        "renames": [{"id": r.id, "old": r.old, "new": r.new, "evidence": r.evidence, "confidence": r.confidence, "text": r.text,
                      "measure": r.measure} for r in diff.renames],
         "programs": {"added": list(diff.programs_added), "removed": list(diff.programs_removed)},
         "stale_overrides": list(diff.stale_overrides),
@@ -75,4 +76,6 @@ def diff_dict(diff: Diff, show_format_only: bool = False) -> dict[str, Any]:
 
 
 def render_json(diff: Diff, options: ReportOptions | None = None) -> str:
-    return json.dumps(diff_dict(diff, (options or ReportOptions()).show_format_only), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    opts = options or ReportOptions()
+    return json.dumps(diff_dict(diff, opts.show_format_only, opts.marks), ensure_ascii=False, sort_keys=True,
+                      indent=2) + "\n"

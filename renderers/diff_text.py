@@ -7,9 +7,9 @@ only when asked (the CLI decides from --color and NO_COLOR), is added around the
 from __future__ import annotations
 
 from ..diffengine.model import BudgetChange, Diff, MeasureChange, Op
-from .cite import budget_cites, measure_cites, move, parser_warnings, warning_line
+from .cite import budget_cites, mark_line, measure_cites, move, parser_warnings, warning_line
 from .money import yen
-from .options import ReportOptions
+from .options import ReportOptions, mark_of
 
 RED, GREEN, BOLD, DIM, CYAN, YELLOW, RESET = "\033[31m", "\033[32m", "\033[1m", "\033[2m", "\033[36m", "\033[33m", "\033[0m"
 SIGN = {"changed": "~", "added": "+", "removed": "-", "split": "<", "merged": ">", "unchanged": " "}
@@ -73,6 +73,8 @@ def _measure(m: MeasureChange, opts: ReportOptions, diff: Diff) -> list[str]:
     if m.moved:
         lines.append(f"    moved: {move(m)}")
     lines += [_c(opts, YELLOW, f"    warning {warning_line(side, w)}") for side, w in m.warnings]
+    if mark_of(opts, m.id):
+        lines.append(f"    {mark_line(mark_of(opts, m.id))}")
     if m.group:
         lines.append(f"    with {', '.join(m.group)}")
     if m.old_title and m.new_title and m.old_title != m.new_title and not any(c.field == "title" for c in m.changes):
@@ -112,7 +114,11 @@ def render_text(diff: Diff, options: ReportOptions | None = None) -> str:
     for m in shown:
         lines += _measure(m, opts, diff)
     if diff.budgets:
-        lines += ["", _c(opts, BOLD, "Budget lines:")] + [_budget(b) for b in diff.budgets]
+        lines += ["", _c(opts, BOLD, "Budget lines:")]
+        for b in diff.budgets:
+            lines.append(_budget(b))
+            if mark_of(opts, b.id):
+                lines.append(f"      {mark_line(mark_of(opts, b.id))}")
     if diff.renames:
         lines += ["", _c(opts, BOLD, "Renames and successions:")]
         for r in diff.renames:

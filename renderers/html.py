@@ -27,7 +27,7 @@ from ..diffengine.model import BudgetChange, BulletChange, Diff, FieldChange, Me
 from ..versions.ministries import KNOWN_MINISTRIES
 from .cite import budget_cites, measure_cites, move, parser_warnings
 from .money import yen
-from .options import ReportOptions
+from .options import ReportOptions, mark_of
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -323,7 +323,8 @@ def _inline(name: str, closing: str) -> str:
 def render_html(diff: Diff, options: ReportOptions | None = None) -> str:
     opts = options or ReportOptions()
     t = strings()[opts.lang]
-    css, js = _inline("report.css", "</style"), _inline("report.js", "</script")
+    # One inline script, one hash: the page's behaviour, then the review marks' editor (its own file).
+    css, js = _inline("report.css", "</style"), _inline("report.js", "</script") + _inline("marks.js", "</script")
     csp = (f"default-src 'none'; style-src {csp_hash(css)}; script-src {csp_hash(js)}; "
            "img-src 'none'; base-uri 'none'; form-action 'none'")
     views = measure_views(diff, opts.show_format_only, t)
@@ -332,7 +333,8 @@ def render_html(diff: Diff, options: ReportOptions | None = None) -> str:
     cards, excluded = budget_cards(diff)
     ministries = sorted({c for v in views for c in v.m.ministries})
     page = _environment(opts.lang).get_template("report.html.j2").render(
-        diff=diff, o=opts, t=t, css=Markup(css), js=Markup(js), csp=csp, views=views, tree=nav_tree(views),
+        diff=diff, o=opts, t=t, css=Markup(css), js=Markup(js), csp=csp,
+        mark_of=lambda change_id: mark_of(opts, change_id), views=views, tree=nav_tree(views),
         summary=_summary(diff, opts.show_format_only), budget_cards=cards, partof_excluded=excluded,
         ministries=[(c, KNOWN_MINISTRIES.get(c, c)) for c in ministries], rvp=diff.within_edition,
         side_labels=_side_labels(diff, opts.lang, t), provenance=_provenance(diff, t),

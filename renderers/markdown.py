@@ -7,9 +7,9 @@ that points to the full report.
 from __future__ import annotations
 
 from ..diffengine.model import Diff, MeasureChange, Op
-from .cite import budget_cites, measure_cites, move, parser_warnings, warning_line
+from .cite import budget_cites, mark_line, measure_cites, move, parser_warnings, warning_line
 from .money import yen
-from .options import ReportOptions
+from .options import ReportOptions, mark_of
 
 
 def _cell(text: str) -> str:
@@ -33,6 +33,8 @@ def _measure(m: MeasureChange, opts: ReportOptions) -> str:
     if m.moved:
         lines.append(f"moved: {_cell(move(m))}\n")
     lines += [f"> warning {_cell(warning_line(side, w))}\n" for side, w in m.warnings]
+    if mark_of(opts, m.id):
+        lines.append(f"**{_cell(mark_line(mark_of(opts, m.id)))}**\n")
     if m.group:
         lines.append(f"with {', '.join(m.group)}\n")
     if m.programs:

@@ -160,3 +160,28 @@ def test_marks_on_changes_that_vanished_after_a_re_ingest_are_reported(archive, 
     sheet = json.loads(run(archive, "review", *PAIR, "--format", "json").stdout)
     assert [m["id"] for m in sheet["stale_marks"]] == [budget["id"]]
     assert "no longer" in run(archive, "review", *PAIR).stdout
+
+
+def _first_measure_change(archive) -> dict:
+    rows = json.loads(run(archive, "review", *PAIR, "--format", "json").stdout)["changes"]
+    return next(r for r in rows if r["kind"] == "measure")
+
+
+def test_reports_show_marks_and_notes(archive):
+    change = _first_measure_change(archive)
+    run(archive, "review", *PAIR, "--mark", change["id"], "accepted", "--note", "seen on p.1", "--by", "Gil")
+    text = run(archive, "diff", *PAIR).stdout
+    assert "mark: accepted by Gil" in text and "seen on p.1" in text
+    assert "seen on p.1" in run(archive, "diff", *PAIR, "--format", "markdown").stdout
+    marks = json.loads(run(archive, "diff", *PAIR, "--format", "json").stdout)["marks"]
+    assert [(m["id"], m["mark"], m["note"], m["by"]) for m in marks] == [(change["id"], "accepted", "seen on p.1", "Gil")]
+
+
+def test_the_mark_filter_keeps_the_changes_with_those_marks(archive):
+    change = _first_measure_change(archive)
+    run(archive, "review", *PAIR, "--mark", change["id"], "query", "--by", "Hal")
+    only = json.loads(run(archive, "diff", *PAIR, "--mark", "query", "--format", "json").stdout)
+    assert [m["id"] for m in only["measures"]] == [change["id"]] and not only["budgets"]
+    rest = json.loads(run(archive, "diff", *PAIR, "--mark", "none", "--format", "json").stdout)
+    assert change["id"] not in [m["id"] for m in rest["measures"]] and rest["measures"]
+    assert run(archive, "diff", *PAIR, "--mark", "acepted").exit_code == 2
