@@ -42,13 +42,18 @@ REVIEWER_ENV = "POLICYDIFF_REVIEWER"  # who records a pairing or a mark, when --
 MARK_STATES = ("accepted", "query", "rejected")
 SYNTHETIC_SUFFIX = "-synthetic"  # the label of a synthetic edition ends so (fy2024-synthetic)
 # What --fail-on accepts: the kinds of change Diff.has_changes knows, or any of them.
-FAIL_KINDS = ("any", "text", "budget", "added", "removed", "rename")
+FAIL_KINDS = ("any", "text", "budget", "added", "removed", "rename", "dropped", "ended")
+OUTCOME_FILTERS = ("done", "partial", "reworked", "dropped")  # what --outcome accepts: ledger outcomes
+RELATIONS = ("next-year", "revision", "other")  # what --relation accepts
+CSV_TABLES = ("budgets", "follow-through", "events")  # what --table accepts
 
 __all__ = [
-    "ARCHIVE_ENV", "DEFAULT_ARCHIVE", "FAIL_KINDS", "MARK_FILTERS", "MARK_STATES", "REVIEWER_ENV", "STATUS_FILTERS", "Diff", "Ingested", "Options",
-    "ReportOptions", "Synthetic", "Verified", "diff", "editions", "generated_at", "ingest", "lineage", "marks_for", "select_marks",
-    "open_archive", "open_edition", "pair", "plans", "register", "render", "render_edition", "render_review", "repair", "reparse", "review", "review_records",
-    "report_formats", "select", "suggestion", "synth", "synthetic_editions", "unknown_filters", "verify", "view_formats", "write_output",
+    "ARCHIVE_ENV", "CSV_TABLES", "DEFAULT_ARCHIVE", "FAIL_KINDS", "MARK_FILTERS", "MARK_STATES", "OUTCOME_FILTERS",
+    "RELATIONS", "REVIEWER_ENV", "STATUS_FILTERS", "Diff", "Ingested", "Options", "ReportOptions", "Synthetic",
+    "Verified", "diff", "editions", "generated_at", "ingest", "lineage", "marks_for", "open_archive", "open_edition",
+    "pair", "plans", "register", "render", "render_edition", "render_review", "repair", "reparse", "report_formats",
+    "review", "review_records", "select", "select_marks", "suggestion", "synth", "synthetic_editions",
+    "unknown_filters", "verify", "view_formats", "write_output",
 ]
 
 

@@ -184,8 +184,18 @@ def _report_options(fn):
         click.option("--measure", "measure_ids", default="", metavar="IDS", help="Only these measures, e.g. m004."),
         click.option("--mark", "mark_states", default="", metavar="MARKS",
                      help=f"Only changes with these review marks: {','.join(api.MARK_FILTERS)} (archived pairs)."),
+        click.option("--outcome", "outcomes", default="", metavar="KINDS",
+                     help=f"Only follow-through entries of these outcomes: {','.join(api.OUTCOME_FILTERS)}."),
+        click.option("--table", type=click.Choice(api.CSV_TABLES), default=None,
+                     help="csv: this table of the annual layer instead of the budget changes "
+                          "(budgets = budget steps, follow-through, events)."),
+        click.option("--relation", type=click.Choice(api.RELATIONS), default=None,
+                     help="How the editions relate (default: from their fiscal years): next-year (a follow-through "
+                          "ledger of last year's plans), revision (same years), other."),
         click.option("--fail-on", default="any", show_default=True, metavar="KINDS",
-                     help="Exit 1 only for these kinds of change: any,text,budget,added,removed,rename."),
+                     help="Exit 1 only for these kinds of change: any,text,budget,added,removed,rename,dropped,"
+                          "ended. Between years `any` counts Basic Plan changes, added or removed measures, dropped "
+                          "plans, ended or vanished programs and moved budget steps."),
         click.option("--rename-threshold", type=click.FloatRange(0, 1), default=0.6, show_default=True,
                      help="Least confidence (0..1) for an inferred program rename."),
         click.option("--match-threshold", type=click.FloatRange(0, 1), default=0.6, show_default=True,
@@ -212,6 +222,12 @@ def _check_report_options(opts: dict[str, Any]) -> None:
         if status not in api.STATUS_FILTERS:
             raise click.BadParameter(f"no status {status!r}{api.suggestion(status, api.STATUS_FILTERS)} "
                                      f"(choose from {','.join(api.STATUS_FILTERS)})", param_hint="--status")
+    for outcome in _csv(opts["outcomes"]):
+        if outcome not in api.OUTCOME_FILTERS:
+            raise click.BadParameter(f"no outcome {outcome!r}{api.suggestion(outcome, api.OUTCOME_FILTERS)} "
+                                     f"(choose from {','.join(api.OUTCOME_FILTERS)})", param_hint="--outcome")
+    if opts["table"] and opts["fmt"] != "csv":
+        raise click.BadParameter("--table goes with --format csv", param_hint="--table")
 
 
 def _emit(diff: api.Diff, opts: dict[str, Any], marks: tuple[tuple[str, str, str, str, str], ...] = ()) -> int:
@@ -219,20 +235,23 @@ def _emit(diff: api.Diff, opts: dict[str, Any], marks: tuple[tuple[str, str, str
     unknown = api.unknown_filters(diff, _csv(opts["ministries"]), _csv(opts["measure_ids"]))
     if unknown:
         raise Trouble("; ".join(unknown))
-    shown = api.select(diff, _csv(opts["statuses"]), _csv(opts["ministries"]), _csv(opts["measure_ids"]))
+    shown = api.select(diff, _csv(opts["statuses"]), _csv(opts["ministries"]), _csv(opts["measure_ids"]),
+                       _csv(opts["outcomes"]))
     shown = api.select_marks(shown, {m[0]: m[1] for m in marks}, _csv(opts["mark_states"]))
     failed = shown.has_changes(_fail_kinds(opts["fail_on"]))  # the exit code tells of what is shown
     color, output = opts["color"], opts["output"]
     use_color = color == "always" or (color == "auto" and output is None and sys.stdout.isatty()
                                       and not os.environ.get("NO_COLOR"))
     options = api.ReportOptions(show_format_only=opts["show_format_only"], color=use_color, lang=opts["lang"],
-                                generated_at=api.generated_at() if opts["fmt"] == "html" else None, marks=marks)
+                                generated_at=api.generated_at() if opts["fmt"] == "html" else None,
+                                table=opts["table"] or "", marks=marks)
     _write(api.render(shown, opts["fmt"], options), output, color=use_color or None)
     return 1 if failed else 0
 
 
 def _options(opts: dict[str, Any]) -> api.Options:
-    return api.Options(match_threshold=opts["match_threshold"], rename_threshold=opts["rename_threshold"])
+    return api.Options(match_threshold=opts["match_threshold"], rename_threshold=opts["rename_threshold"],
+                       relation=opts["relation"])
 
 
 @cli.command()
@@ -250,6 +269,9 @@ def diff(ctx: click.Context, old: str, new: str, **opts: Any) -> None:
       policydiff diff old.txt new.txt --format html -o report.html
       policydiff diff old.txt new.txt --format json -o diff.json --fail-on budget,removed
       policydiff diff fy2024 fy2025-synthetic --status changed,added --ministry 厚
+      policydiff diff fy2024 fy2025 --outcome dropped,partial          # last year's plans not carried out
+      policydiff diff fy2024 fy2025 --format csv --table budgets -o steps.csv
+      policydiff diff fy2024 fy2025 --fail-on dropped,ended
     """
     _check_report_options(opts)
     ctx.exit(_emit(api.diff(old, new, ctx.obj, _options(opts)), opts, api.marks_for(old, new, ctx.obj)))

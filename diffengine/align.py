@@ -9,12 +9,14 @@ what moved, so that one inserted row does not mark everything after it as moved.
 from __future__ import annotations
 
 import re
+import struct
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
 from ..versions.model import Edition, Goal, Measure
 from ..versions.normalize import normalize
+from .assignment import SMALL_MAX, max_assignment
 from .model import Match, Options
 from .textdiff import similarity
 
@@ -162,29 +164,49 @@ def _assign(olds: list[int], news: list[int], keys_old: list[str], keys_new: lis
     news = [j for j in news if j not in matched]
     if not olds or not news:
         return
-    import numpy as np
-    from rapidfuzz.distance import Indel
-    from rapidfuzz.process import cdist
-    from scipy.optimize import linear_sum_assignment
-
-    scores = cdist([keys_old[i] for i in olds], [keys_new[j] for j in news],
-                   scorer=Indel.normalized_similarity, dtype=np.float32, workers=1)
-    # Deterministic tie-break: among equal scores keep the order, pairing the k-th old candidate with
-    # the k-th new one. The former (r + c) penalty summed to the same total for every assignment, so it
-    # broke no tie: two identical untitled rows came out crossed and moved in diff(a, a) (fuzz input:
-    # a block of seed lines duplicated). Far below any real score difference (float32 scores).
-    tie = np.abs(np.arange(len(olds))[:, None] - np.arange(len(news))[None, :]) * 1e-9
-    rows, cols = linear_sum_assignment(-(scores - tie))
+    rows, cols, scores = _scored_assignment([keys_old[i] for i in olds], [keys_new[j] for j in news])
     for r, c in zip(rows, cols, strict=True):
-        score = float(scores[r, c])
+        score = float(scores[r][c])
         if score < opts.match_threshold:
             continue
         al.pairs[olds[r]] = (news[c], Match("similarity", round(score, 4)))
-        row = scores[r].copy()
+        row = list(scores[r])
         row[c] = -1.0
-        k = int(row.argmax())
+        k = max(range(len(row)), key=lambda x: (row[x], -x))
         if row[k] > 0:
             al.runner_up.setdefault(olds[r], (news[k], round(float(row[k]), 4)))
+
+
+def _scores(a: list[str], b: list[str]):
+    """Indel similarity of every pair: plain Python lists for a small problem (numpy's import alone
+    costs 0.15 s), a float32 matrix from rapidfuzz's cdist for a large one."""
+    if max(len(a), len(b)) <= SMALL_MAX:
+        from rapidfuzz.distance import Indel
+
+        sim = Indel.normalized_similarity
+        # float32 rounding, as cdist's matrix has it, so small and large problems score alike
+        return [[_f32(sim(x, y)) for y in b] for x in a]
+    import numpy as np
+    from rapidfuzz.distance import Indel
+    from rapidfuzz.process import cdist
+
+    return cdist(a, b, scorer=Indel.normalized_similarity, dtype=np.float32, workers=1)
+
+
+def _f32(v: float) -> float:
+    return struct.unpack("f", struct.pack("f", v))[0]
+
+
+def _scored_assignment(a: list[str], b: list[str]):
+    """The optimal pairing of A and B by similarity, with a deterministic tie-break: among equal
+    scores keep the order, pairing the k-th old candidate with the k-th new one. The former (r + c)
+    penalty summed to the same total for every assignment, so it broke no tie: two identical untitled
+    rows came out crossed and moved in diff(a, a) (fuzz input: a block of seed lines duplicated).
+    Far below any real score difference (float32 scores)."""
+    scores = _scores(a, b)
+    tied = [[float(scores[r][c]) - abs(r - c) * 1e-9 for c in range(len(b))] for r in range(len(a))]
+    pairs = max_assignment(tied)
+    return [r for r, _ in pairs], [c for _, c in pairs], scores
 
 
 def _budget_lines(m: Measure) -> set[tuple[str, int]]:
@@ -202,17 +224,12 @@ def _runner_ups(keys_old: list[str], keys_new: list[str], al: Alignment, opts: O
     """The best other candidate of every pair, when the editions are small enough to score all pairs."""
     if not al.pairs or len(keys_old) * len(keys_new) > opts.block_size**2:
         return
-    import numpy as np
-    from rapidfuzz.distance import Indel
-    from rapidfuzz.process import cdist
-
     olds = sorted(al.pairs)
-    scores = cdist([keys_old[i] for i in olds], keys_new, scorer=Indel.normalized_similarity,
-                   dtype=np.float32, workers=1)
+    scores = _scores([keys_old[i] for i in olds], keys_new)
     for r, i in enumerate(olds):
-        row = scores[r].copy()
+        row = [float(x) for x in scores[r]]
         row[al.pairs[i][0]] = -1.0
-        k = int(row.argmax())
+        k = max(range(len(row)), key=lambda x: (row[x], -x))  # the first best, as numpy's argmax
         if row[k] > 0:
             al.runner_up[i] = (k, round(float(row[k]), 4))
 

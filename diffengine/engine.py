@@ -9,10 +9,13 @@ from ..versions.model import Edition, Measure, ParseWarning
 from ..versions.normalize import normalize
 from .align import Alignment, align_editions
 from .budgets import diff_budgets
-from .fields import measure_fields
+from .fields import measure_fields, yearly_fields
 from .ids import with_ids
-from .model import AUDITOR, Diff, EditionRef, Match, MeasureChange, Op, Options, Overrides, Rename
-from .renames import explicit_renames, inferred_renames, programs_named, successors_of
+from .model import AUDITOR, Diff, EditionRef, Match, MeasureChange, Op, Options, Overrides, Relation
+from .program_events import programs_of, renames_of
+from .relation import BASIC_PLAN_FIELDS, infer_relation, layer_status
+from .renames import programs_named, successors_of
+from .yearly import between_editions
 
 
 def edition_ref(ed: Edition, label: str = "") -> EditionRef:
@@ -20,13 +23,14 @@ def edition_ref(ed: Edition, label: str = "") -> EditionRef:
                       ed.source.name, label or ed.name, ed.synthetic_note, warnings=ed.warnings)
 
 
-def _record(status: str, om: Measure | None, nm: Measure | None, goals: dict[str, str], **kw) -> MeasureChange:
+def _record(status: str, om: Measure | None, nm: Measure | None, goals: dict[str, str], yearly: bool = False,
+            **kw) -> MeasureChange:
     shown = nm or om
     assert shown is not None
     codes = sorted({x.code for m in (om, nm) if m for x in m.ministries})
     kw.setdefault("programs", program_ops(programs_named(om), programs_named(nm)))
     if "fields" not in kw:
-        kw["fields"] = measure_fields(om, nm)
+        kw["fields"] = (yearly_fields if yearly else measure_fields)(om, nm)
         kw.setdefault("changes", tuple(f for f in kw["fields"] if f.changed))
     return MeasureChange(status, om.id if om else None, nm.id if nm else None,  # type: ignore[arg-type]
                          om.title if om else "", nm.title if nm else "", goal=goals.get(shown.goal, ""),
@@ -70,7 +74,11 @@ def _group_programs(old: Edition, new: Edition, al: Alignment) -> dict[tuple[int
     return out
 
 
-def _measure_records(old: Edition, new: Edition, al: Alignment) -> list[MeasureChange]:
+def _measure_records(old: Edition, new: Edition, al: Alignment, relation: Relation = "revision") -> list[MeasureChange]:
+    """One record per pairing. Between years (relation next-year or other) a paired row is rated by
+    its Basic Plan column alone and its results and plans are not redlined (relation.layer_status)."""
+    yearly = relation != "revision"
+    fields_of = yearly_fields if yearly else measure_fields
     goals_old = {g.id: g.title for g in old.goals}
     goals_new = {g.id: g.title for g in new.goals}
     ids_new = [m.id for m in new.measures]
@@ -80,15 +88,15 @@ def _measure_records(old: Edition, new: Edition, al: Alignment) -> list[MeasureC
     keyed: list[tuple[tuple[float, int], MeasureChange]] = []
     for i, (j, match) in al.pairs.items():
         om, nm = old.measures[i], new.measures[j]
-        all_fields = measure_fields(om, nm)
-        fields = tuple(f for f in all_fields if f.changed)
+        all_fields = fields_of(om, nm)
+        fields = tuple(f for f in all_fields if f.changed and (not yearly or f.field in BASIC_PLAN_FIELDS))
         group: tuple[str, ...] = ()
         if i in al.split_parts:
             status, group = "split", tuple(ids_new[k] for k, _ in al.split_parts[i])
         elif j in al.merge_parts:
             status, group = "merged", tuple(old.measures[k].id for k, _ in al.merge_parts[j])
         else:
-            status = "changed" if fields else "unchanged"
+            status = layer_status("changed" if fields else "unchanged", tuple(f.field for f in fields), relation)
         if i in al.runner_up:
             k, score = al.runner_up[i]
             match = replace(match, runner_up_id=ids_new[k], runner_up_score=score)
@@ -117,13 +125,13 @@ def _measure_records(old: Edition, new: Edition, al: Alignment) -> list[MeasureC
     matched_new = al.matched_new | set(split_new)
     for j, nm in enumerate(new.measures):
         if j not in matched_new:
-            keyed.append(((j, 0), _record("added", None, nm, goals_new)))
+            keyed.append(((j, 0), _record("added", None, nm, goals_new, yearly)))
     last_new = -1  # a removed row is shown after the new position of the last paired row before it
     for i, om in enumerate(old.measures):
         if i in al.pairs:
             last_new = max(last_new, al.pairs[i][0])
         elif i not in merge_old:
-            keyed.append(((last_new + 0.5, i), _record("removed", om, None, goals_old)))
+            keyed.append(((last_new + 0.5, i), _record("removed", om, None, goals_old, yearly)))
     return [rec for _, rec in sorted(keyed, key=lambda x: x[0])]
 
 
@@ -172,19 +180,12 @@ def traced(records: list[MeasureChange], old: Edition, new: Edition) -> list[Mea
     return out
 
 
-def _renames(old: Edition, new: Edition, al: Alignment, opts: Options) -> list[Rename]:
-    known = {(normalize(s.old), normalize(s.new)) for _, _, _, s in old.successions()}
-    out = explicit_renames(((m.id, s) for m, _, _, s in new.successions()), known)
-    stated = {(normalize(r.old), normalize(r.new)) for r in out} | known
-    # Paired rows, and the parts of splits and merges: a program renamed in a row merged into
-    # another is renamed all the same.
-    related = sorted({(i, j) for i, (j, _) in al.pairs.items()}
-                     | {(i, j) for j, parts in al.merge_parts.items() for i, _ in parts}
-                     | {(i, j) for i, parts in al.split_parts.items() for j, _ in parts})
-    pairs = ((new.measures[j].id, [b for _, b in old.measures[i].bullets], [b for _, b in new.measures[j].bullets])
-             for i, j in related)
-    return out + inferred_renames(pairs, {normalize(p) for p in old.programs()},
-                                  {normalize(p) for p in new.programs()}, stated, opts.rename_threshold)
+def related_pairs(al: Alignment) -> list[tuple[int, int]]:
+    """Paired rows, and the parts of splits and merges: a program renamed in a row merged into
+    another is renamed all the same, and a plan of a split row may be answered in either part."""
+    return sorted({(i, j) for i, (j, _) in al.pairs.items()}
+                  | {(i, j) for j, parts in al.merge_parts.items() for i, _ in parts}
+                  | {(i, j) for i, parts in al.split_parts.items() for j, _ in parts})
 
 
 def resolve_overrides(old: Edition, new: Edition, overrides: Overrides | None
@@ -215,26 +216,31 @@ def diff_editions(old: Edition, new: Edition, options: Options | None = None,
                   overrides: Overrides | None = None) -> Diff:
     """OVERRIDES are the auditor's recorded pairings (`policydiff pair`), passed in: no archive here."""
     opts = options or Options()
+    relation = opts.relation or infer_relation(old.results_fy, old.plans_fy, new.results_fy, new.plans_fy)
     forced, barred, stale = resolve_overrides(old, new, overrides)
     al = align_editions(old, new, opts, forced, barred)
-    renames = _renames(old, new, al, opts)
+    yearly = between_editions(old, new, related_pairs(al), relation, opts.rename_threshold)
+    # The /1 views `renames` and `programs` are read off the program events: the two cannot disagree.
+    renames = renames_of(yearly.program_events)
+    added, removed = programs_of(yearly.program_events)
     measure_map = {old.measures[i].id: new.measures[j].id for i, (j, _) in al.pairs.items()}
-    renamed = successors_of(renames)
     budgets = diff_budgets(((m.id, b) for m, _, _, b in old.budgets()),
-                           ((m.id, b) for m, _, _, b in new.budgets()), measure_map, renamed)
-    old_programs = {normalize(p): p for p in old.programs()}
-    new_programs = {normalize(p): p for p in new.programs()}
-    gone = {normalize(r.old) for r in renames}
-    arrived = {normalize(r.new) for r in renames}
+                           ((m.id, b) for m, _, _, b in new.budgets()), measure_map, successors_of(renames))
     return with_ids(Diff(
         kind="editions",
         old=edition_ref(old),
         new=edition_ref(new),
-        measures=tuple(traced(_measure_records(old, new, al), old, new)),
+        measures=tuple(traced(_measure_records(old, new, al, relation), old, new)),
         budgets=tuple(budgets),
         renames=tuple(renames),
-        programs_added=tuple(p for k, p in new_programs.items() if k not in old_programs and k not in arrived),
-        programs_removed=tuple(p for k, p in old_programs.items() if k not in new_programs and k not in gone),
+        programs_added=added,
+        programs_removed=removed,
         options=opts,
         stale_overrides=tuple(stale),
+        relation=relation,
+        follow_through=yearly.follow_through,
+        unplanned_results=yearly.unplanned_results,
+        budget_trajectories=yearly.budget_trajectories,
+        program_events=yearly.program_events,
+        warnings=yearly.warnings,
     ))

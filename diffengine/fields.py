@@ -139,3 +139,26 @@ def measure_fields(old: Measure | None, new: Measure | None) -> tuple[FieldChang
         column_change("results", o.results, n.results),
         column_change("plans", o.plans, n.plans),
     )
+
+
+def _column_replaced(name: FieldName, old: Sequence[Bullet], new: Sequence[Bullet]) -> FieldChange:
+    """A column rewritten for another year: the old text out, the new in, no character redline."""
+    a, b = "\n".join(x.text for x in old), "\n".join(x.text for x in new)
+    if a == b:
+        return FieldChange(name, False, (("=", a),) if a else ())
+    ops = tuple(op for op in (("-", a), ("+", b)) if op[1])
+    return FieldChange(name, False, ops)  # type: ignore[arg-type]
+
+
+def yearly_fields(old: Measure | None, new: Measure | None) -> tuple[FieldChange, ...]:
+    """All five fields between editions of different years: the Basic Plan column diffed on tokens,
+    results and plans (rewritten every year) whole, never redlined sentence against unrelated sentence;
+    the follow-through ledger pairs the bullets that belong together."""
+    o, n = old or _EMPTY, new or _EMPTY
+    return (
+        text_change("title", o.title, n.title),
+        text_change("description", o.description, n.description),
+        text_change("ministries", ministries_text(o.ministries), ministries_text(n.ministries)),
+        _column_replaced("results", o.results, n.results),
+        _column_replaced("plans", o.plans, n.plans),
+    )

@@ -7,7 +7,12 @@ in '=', '-', '+': joining the '='/'-' texts gives the old text exactly, '='/'+' 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any, Literal
+from typing import TYPE_CHECKING, Any, Literal
+
+if TYPE_CHECKING:  # the annual layer's records live in their own modules, which import this one
+    from .ledger import FollowThrough, Unplanned
+    from .program_events import ProgramEvent
+    from .trajectories import Trajectory, Warning_
 
 from ..versions.model import ParseWarning
 
@@ -30,6 +35,7 @@ class Options:
     rename_threshold: float = 0.6  # least confidence for an implicit program rename
     split_threshold: float = 0.7  # least share of a row's own text found in another, for a split/merge part
     block_size: int = 400  # candidate block for the assignment, so memory stays linear on huge inputs
+    relation: Relation | None = None  # force how the editions relate (--relation); None: from their fiscal years
 
 
 @dataclass(frozen=True)
@@ -190,6 +196,13 @@ class Diff:
     options: Options = field(default_factory=Options)
     relation: Relation = "revision"
     stale_overrides: tuple[str, ...] = ()  # auditor's corrections that no longer fit, one line each
+    # The annual layer (issue 11): last year's plans against this year's results (next-year only),
+    # budget lines across years, what happened to programs, and cross-edition checks.
+    follow_through: tuple[FollowThrough, ...] = ()
+    unplanned_results: tuple[Unplanned, ...] = ()
+    budget_trajectories: tuple[Trajectory, ...] = ()
+    program_events: tuple[ProgramEvent, ...] = ()
+    warnings: tuple[Warning_, ...] = ()
 
     @property
     def within_edition(self) -> bool:
@@ -202,11 +215,10 @@ class Diff:
         return "results vs plans" if self.within_edition else "editions"
 
     def is_change(self, m: MeasureChange) -> bool:
-        """The one definition of a change a reader is told about. Between revisions: more than
-        formatting. Next year's edition rewrites every results column, so there a paired row is
-        changed only when its plans (the Basic Plan's column) changed, or it moved."""
-        if self.relation == "next-year" and m.status == "changed":
-            return m.moved or any(c.field == "plans" and not c.format_only for c in m.changes)
+        """The one definition of a change a reader is told about: more than formatting. Between
+        years (next-year, other) every results and plans bullet is rewritten, so there the engine
+        rates a row by its Basic Plan column (title, description, ministries and lead ◎) alone:
+        its status is `changed` only when that column changed (relation.layer_status)."""
         return m.substantive
 
     def reads_as(self, m: MeasureChange, show_format_only: bool = False) -> str:
@@ -233,14 +245,38 @@ class Diff:
         budgets = {s: sum(1 for b in self.budgets if b.status == s) for s in ("changed", "added", "removed")}
         return {"measures": counts, "budgets": budgets, "renames": len(self.renames)}
 
+    @property
+    def between_years(self) -> bool:
+        """Two editions of different years: the annual layer's rules apply (see has_changes)."""
+        return not self.within_edition and self.relation != "revision"
+
     def has_changes(self, kinds: frozenset[str] = frozenset({"any"})) -> bool:
-        """Whether any change of the given kinds (any,text,budget,added,removed,rename) exists."""
-        found = {
+        """Whether any change of the given kinds (any,text,budget,added,removed,rename,dropped,ended)
+        exists. Between years every edition brings new results, plans, amounts and programs, so there
+        `budget` means a budget step that moved, and `any` counts Basic Plan changes, added or removed
+        measures, dropped plans, ended or vanished programs and moved budget steps; not the yearly
+        news itself (new programs and renames count only when asked for by name)."""
+        measures = {
             "text": any(m.status == "changed" and self.is_change(m) for m in self.measures)
             or any(m.moved or m.status in ("split", "merged") for m in self.measures),
-            "budget": bool(self.budgets),
-            "added": any(m.status == "added" for m in self.measures) or bool(self.programs_added),
-            "removed": any(m.status == "removed" for m in self.measures) or bool(self.programs_removed),
-            "rename": bool(self.renames),
+            "added": any(m.status == "added" for m in self.measures),
+            "removed": any(m.status == "removed" for m in self.measures),
         }
-        return any(found.values()) if "any" in kinds else any(found[k] for k in kinds if k in found)
+        ended = any(e.event in ("ended", "vanished") for e in self.program_events)
+        found = {
+            **measures,
+            "budget": any(s.changed for t in self.budget_trajectories for s in t.steps)
+            if self.between_years else bool(self.budgets),
+            "added_programs": bool(self.programs_added),
+            "removed_programs": bool(self.programs_removed),
+            "rename": bool(self.renames),
+            "dropped": any(e.outcome == "dropped" for e in self.follow_through),
+            "ended": ended,
+        }
+        found["added"] = found["added"] or found.pop("added_programs")
+        found["removed"] = found["removed"] or found.pop("removed_programs")
+        if "any" in kinds:
+            if self.between_years:
+                return any(measures.values()) or found["budget"] or found["dropped"] or ended
+            return any(found.values())
+        return any(found[k] for k in kinds if k in found)

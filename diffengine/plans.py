@@ -16,8 +16,10 @@ from .budgets import diff_budgets
 from .engine import edition_ref, program_ops, traced
 from .fields import column_change, measure_fields
 from .ids import with_ids
-from .model import Diff, Match, MeasureChange, Options, Rename
-from .renames import explicit_renames, inferred_renames, programs_named, successors_of
+from .model import BudgetChange, Diff, Match, MeasureChange, Options
+from .program_events import programs_of, renames_of
+from .renames import programs_named, successors_of
+from .yearly import within_edition
 
 # 「令和５年度に事業終了 後継事業の予定無し」 (lines 22, 123): the row's work does not go on.
 ENDED_RE = re.compile(r"事業終了|後継事業の予定無し|後継事業の予定なし")
@@ -34,22 +36,30 @@ def _record(m: Measure, status: str, reason: str, goals: dict[str, str]) -> Meas
                          programs=program_ops(programs_named(m, "results"), programs_named(m, "plans")))
 
 
+def _comparable(b: BudgetChange) -> BudgetChange:
+    """Inside one edition the two sides are two fiscal years: a pair is comparable only like for like
+    (a request against this year's budget, 予算 → 予算案 of the next year, or the same kind), never
+    a 補正 of another year against a request (令和5年度補正 → 令和7年度予算案) nor 内数 against a whole amount."""
+    if not (b.old and b.new) or not b.comparable:
+        return b
+    years = (b.old.fiscal_year or 0, b.new.fiscal_year or 0)
+    kinds = (b.old.kind, b.new.kind)
+    like = kinds[0] == kinds[1] and years[1] - years[0] in (0, 1)
+    request = kinds == ("initial", "request") and years[1] - years[0] == 1
+    return b if like or request else replace(b, comparable=False)
+
+
 def results_vs_plans(ed: Edition, options: Options | None = None) -> Diff:
     opts = options or Options()
-    succession = {normalize(s.old): normalize(s.new) for _, _, _, s in ed.successions()}
-    renames: list[Rename] = explicit_renames(((m.id, s) for m, _, _, s in ed.successions()), set())
-    seen = {(normalize(r.old), normalize(r.new)) for r in renames}
-    all_results = {normalize(p) for m in ed.measures for p in programs_named(m, "results")}
-    all_plans = {normalize(p) for m in ed.measures for p in programs_named(m, "plans")}
-    # A program a stated succession names is accounted for: no rename is inferred for it.
-    renames += inferred_renames(((m.id, m.results, m.plans) for m in ed.measures), all_results | set(succession.values()),
-                                all_plans | set(succession), seen, opts.rename_threshold)
-    renamed = successors_of(renames)
+    yearly = within_edition(ed, opts.rename_threshold)
+    # The /1 views `renames` and `programs` are read off the program events: the two cannot disagree.
+    renames = renames_of(yearly.program_events)
+    added, removed = programs_of(yearly.program_events)
     budgets = diff_budgets(
         ((m.id, b) for m, col, _, b in ed.budgets() if col == "results"),
         ((m.id, b) for m, col, _, b in ed.budgets() if col == "plans"),
-        {m.id: m.id for m in ed.measures}, renamed, key_of=lambda b: (normalize(b.program or ""), None))
-    budgets = [replace(b, fiscal_year=(b.new or b.old).fiscal_year) for b in budgets]  # type: ignore[union-attr]
+        {m.id: m.id for m in ed.measures}, successors_of(renames), key_of=lambda b: (normalize(b.program or ""), None))
+    budgets = [_comparable(replace(b, fiscal_year=(b.new or b.old).fiscal_year)) for b in budgets]  # type: ignore[union-attr]
     goals = {g.id: g.title for g in ed.goals}
     touched = {b.old.measure for b in budgets if b.old} | {b.new.measure for b in budgets if b.new}
     touched |= {r.measure for r in renames}
@@ -64,9 +74,6 @@ def results_vs_plans(ed: Edition, options: Options | None = None) -> Diff:
             records.append(_record(m, "changed", "same measure", goals))
         else:
             records.append(_record(m, "unchanged", "same measure", goals))
-    gone_names = set(renamed)
-    arrived_names = {n for names in renamed.values() for n in names}
-    first_seen = {normalize(p): p for p in ed.programs()}
     return with_ids(Diff(
         kind="results-vs-plans",
         old=edition_ref(ed, f"{ed.name} results FY{ed.results_fy}"),
@@ -74,9 +81,11 @@ def results_vs_plans(ed: Edition, options: Options | None = None) -> Diff:
         measures=tuple(traced(records, ed, ed)),
         budgets=tuple(budgets),
         renames=tuple(renames),
-        programs_added=tuple(first_seen[p] for p in first_seen
-                             if p in all_plans and p not in all_results and p not in arrived_names),
-        programs_removed=tuple(first_seen[p] for p in first_seen
-                               if p in all_results and p not in all_plans and p not in gone_names),
+        programs_added=added,
+        programs_removed=removed,
         options=opts,
+        relation="other",
+        budget_trajectories=yearly.budget_trajectories,
+        program_events=yearly.program_events,
+        warnings=yearly.warnings,
     ))

@@ -20,9 +20,13 @@ def _status_of(diff: Diff, m: MeasureChange) -> set[str]:
 
 
 def select(diff: Diff, statuses: Iterable[str] = (), ministries: Iterable[str] = (),
-           measures: Iterable[str] = ()) -> Diff:
-    """Keep the measures that match every given filter, and the budget lines and renames they cite."""
-    statuses, ministries, measures = set(statuses), set(ministries), set(measures)
+           measures: Iterable[str] = (), outcomes: Iterable[str] = ()) -> Diff:
+    """Keep the measures that match every given filter, and the budget lines, renames, ledger entries,
+    budget trajectories and program events they cite; OUTCOMES narrows the ledger to those outcomes."""
+    statuses, ministries, measures, outcomes = set(statuses), set(ministries), set(measures), set(outcomes)
+    if outcomes:
+        diff = replace(diff, follow_through=tuple(e for e in diff.follow_through if e.outcome in outcomes),
+                       unplanned_results=())
     if not (statuses or ministries or measures):
         return diff
     kept = tuple(
@@ -40,9 +44,16 @@ def select(diff: Diff, statuses: Iterable[str] = (), ministries: Iterable[str] =
     # Programs newly named or no longer named count for --fail-on added/removed: keep those that a
     # kept measure names, so a filter moves the exit code as it moves the output.
     named = {normalize(name) for m in kept for _, name in m.programs}
-    return replace(diff, measures=kept, budgets=budgets, renames=renames,
-                   programs_added=tuple(p for p in diff.programs_added if normalize(p) in named),
-                   programs_removed=tuple(p for p in diff.programs_removed if normalize(p) in named))
+    return replace(
+        diff, measures=kept, budgets=budgets, renames=renames,
+        programs_added=tuple(p for p in diff.programs_added if normalize(p) in named),
+        programs_removed=tuple(p for p in diff.programs_removed if normalize(p) in named),
+        follow_through=tuple(e for e in diff.follow_through if e.old_measure in old_ids),
+        unplanned_results=tuple(u for u in diff.unplanned_results if u.new_measure in new_ids),
+        budget_trajectories=tuple(t for t in diff.budget_trajectories
+                                  if any(p.measure in (old_ids if p.edition == "old" else new_ids) for p in t.points)),
+        program_events=tuple(e for e in diff.program_events if e.measure in ids),
+    )
 
 
 def suggestion(value: str, known: Iterable[str]) -> str:

@@ -14,6 +14,11 @@ COLUMNS = ("status", "program", "fiscal_year", "old_kind", "old_yen", "old_part_
 
 
 def render_csv(diff: Diff, options: ReportOptions | None = None) -> str:
+    """The budget changes; with options.table, that table of the annual layer (renderers/yearly_csv.py)."""
+    if options is not None and options.table:
+        from .yearly_csv import render_table
+
+        return render_table(diff, options.table)
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(COLUMNS)

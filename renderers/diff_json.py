@@ -1,4 +1,6 @@
-"""The `policydiff/diff/1` JSON contract (documented in versions/FORMAT.md). Keys sorted, deterministic."""
+"""The `policydiff/diff/2` JSON contract (documented in versions/FORMAT.md): every field of /1, plus
+the relation of the editions, a stable id on every record, and the annual layer. Keys sorted,
+deterministic."""
 
 from __future__ import annotations
 
@@ -9,8 +11,15 @@ from ..diffengine.model import BudgetSide, Diff, EditionRef, MeasureChange
 from ..versions.model import ParseWarning
 from .cite import parser_warnings
 from .options import ReportOptions
+from .yearly_json import (
+    event_record,
+    follow_through_record,
+    trajectory_record,
+    unplanned_record,
+    warning_record,
+)
 
-SCHEMA = "policydiff/diff/1"
+SCHEMA = "policydiff/diff/2"
 
 
 def _ref(r: EditionRef) -> dict[str, Any]:
@@ -55,21 +64,43 @@ def _measure(diff: Diff, m: MeasureChange) -> dict[str, Any]:
     }
 
 
+def summary(diff: Diff, show_format_only: bool = False) -> dict[str, Any]:
+    """/1's counts, and the annual layer's: outcomes, budget steps, program events, warnings."""
+    steps = [x for t in diff.budget_trajectories for x in t.steps]
+    return {
+        **diff.summary(show_format_only),
+        "follow_through": {o: sum(e.outcome == o for e in diff.follow_through)
+                           for o in ("done", "partial", "reworked", "dropped")},
+        "unplanned_results": len(diff.unplanned_results),
+        "promised_again": sum(e.promised_again is not None for e in diff.follow_through),
+        "budget_steps": {"total": len(steps), "changed": sum(x.changed for x in steps)},
+        "program_events": {k: sum(e.event == k for e in diff.program_events)
+                           for k in ("new", "ended", "succeeded", "renamed", "vanished")},
+        "warnings": len(diff.warnings),
+    }
+
+
 def diff_dict(diff: Diff, show_format_only: bool = False, marks: tuple[tuple[str, ...], ...] = ()) -> dict[str, Any]:
     return {
         "marks": [dict(zip(("id", "mark", "note", "by", "at"), m, strict=True)) for m in marks],
         "schema": SCHEMA,
         "kind": diff.kind,
+        "relation": diff.relation,
         "old": _ref(diff.old),
         "new": _ref(diff.new),
-        "summary": diff.summary(show_format_only),
+        "summary": summary(diff, show_format_only),
         "measures": [_measure(diff, m) for m in diff.measures],
-        "budgets": [{"id": b.id, "status": b.status, "program": b.program, "fiscal_year": b.fiscal_year, "old": _side(b.old),
-                     "new": _side(b.new), "delta_yen": b.delta_yen, "delta_pct": b.delta_pct,
+        "budgets": [{"id": b.id, "status": b.status, "program": b.program, "fiscal_year": b.fiscal_year,
+                     "old": _side(b.old), "new": _side(b.new), "delta_yen": b.delta_yen, "delta_pct": b.delta_pct,
                      "kind_changed": b.kind_changed, "comparable": b.comparable} for b in diff.budgets],
-        "renames": [{"id": r.id, "old": r.old, "new": r.new, "evidence": r.evidence, "confidence": r.confidence, "text": r.text,
-                     "measure": r.measure} for r in diff.renames],
+        "renames": [{"id": r.id, "old": r.old, "new": r.new, "evidence": r.evidence, "confidence": r.confidence,
+                     "text": r.text, "measure": r.measure} for r in diff.renames],
         "programs": {"added": list(diff.programs_added), "removed": list(diff.programs_removed)},
+        "follow_through": [follow_through_record(e) for e in diff.follow_through],
+        "unplanned_results": [unplanned_record(u) for u in diff.unplanned_results],
+        "budget_trajectories": [trajectory_record(t) for t in diff.budget_trajectories],
+        "program_events": [event_record(e) for e in diff.program_events],
+        "warnings": [warning_record(w) for w in diff.warnings],
         "stale_overrides": list(diff.stale_overrides),
         "parser_warnings": [_warning(side, w) for side, w in parser_warnings(diff)],
     }

@@ -10,6 +10,7 @@ from ..diffengine.model import BudgetChange, Diff, MeasureChange, Op
 from .cite import budget_cites, mark_line, measure_cites, move, parser_warnings, warning_line
 from .money import yen
 from .options import ReportOptions, mark_of
+from .yearly_text import summary_lines, trajectory_lines, warning_lines, yearly_sections
 
 RED, GREEN, BOLD, DIM, CYAN, YELLOW, RESET = "\033[31m", "\033[32m", "\033[1m", "\033[2m", "\033[36m", "\033[33m", "\033[0m"
 SIGN = {"changed": "~", "added": "+", "removed": "-", "split": "<", "merged": ">", "unchanged": " "}
@@ -46,6 +47,7 @@ def _header(diff: Diff, opts: ReportOptions) -> list[str]:
             lines.append(_c(opts, YELLOW + BOLD, f"*** {side.label} is a SYNTHETIC edition (known edits applied "
                                                   "to the real report), not a real report ***"))
     lines.append(_c(opts, BOLD, f"policydiff {diff.title}: {diff.old.label} → {diff.new.label}"))
+    lines += [" " + x for x in summary_lines(diff)] if diff.between_years else [" " + summary_lines(diff)[0]]
     s = diff.summary(opts.show_format_only)
     m, b = s["measures"], s["budgets"]
     assert isinstance(m, dict) and isinstance(b, dict)
@@ -99,9 +101,15 @@ def _budget(b: BudgetChange) -> str:
     if b.delta_yen is not None:
         pct = f" ({b.delta_pct:+.1f}%)" if b.delta_pct is not None else ""
         delta = f"  Δ {yen(b.delta_yen, signed=True)}{pct}"
-    note = "  内数: not directly comparable" if not b.comparable else ""
+    part_of = any(s.part_of for s in (b.old, b.new) if s)
+    note = "" if b.comparable else "  内数: not directly comparable" if part_of else "  other year or kind: not comparable"
     where = (b.new or b.old).measure  # type: ignore[union-attr]
     return f"  {b.status:<8} {b.program} {fy}: {old} → {new}{delta}{note}  ({where}, {budget_cites(b.old, b.new)})"
+
+
+def _parser_warnings(diff: Diff, opts: ReportOptions) -> list[str]:
+    warned = parser_warnings(diff)
+    return ["", _c(opts, BOLD, "Parser warnings:")] + [f"  {warning_line(side, w)}" for side, w in warned] if warned else []
 
 
 def render_text(diff: Diff, options: ReportOptions | None = None) -> str:
@@ -113,6 +121,11 @@ def render_text(diff: Diff, options: ReportOptions | None = None) -> str:
         lines.append("")
     for m in shown:
         lines += _measure(m, opts, diff)
+    if diff.between_years:
+        # Every amount, bullet and program of another year is new: the annual layer says what moved.
+        for heading, section in yearly_sections(diff):
+            lines += ["", _c(opts, BOLD, heading + ":")] + section
+        return "\n".join(lines + _parser_warnings(diff, opts)) + "\n"
     if diff.budgets:
         lines += ["", _c(opts, BOLD, "Budget lines:")]
         for b in diff.budgets:
@@ -127,7 +140,9 @@ def render_text(diff: Diff, options: ReportOptions | None = None) -> str:
         lines += ["", "Programs newly named: " + "、".join(diff.programs_added)]
     if diff.programs_removed:
         lines += ["", "Programs no longer named: " + "、".join(diff.programs_removed)]
-    warned = parser_warnings(diff)
-    if warned:
-        lines += ["", _c(opts, BOLD, "Parser warnings:")] + [f"  {warning_line(side, w)}" for side, w in warned]
+    lines += _parser_warnings(diff, opts)
+    if diff.within_edition and (steps := trajectory_lines(diff.budget_trajectories)):
+        lines += ["", _c(opts, BOLD, "Budget trajectories (like for like):")] + steps
+    if diff.warnings:
+        lines += ["", _c(opts, BOLD, "Warnings:")] + warning_lines(diff.warnings)
     return "\n".join(lines) + "\n"

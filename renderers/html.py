@@ -26,6 +26,7 @@ from markupsafe import Markup, escape
 from ..diffengine.model import BudgetChange, BulletChange, Diff, FieldChange, MeasureChange, Op
 from ..versions.ministries import KNOWN_MINISTRIES
 from .cite import budget_cites, measure_cites, move, parser_warnings
+from .html_yearly import yearly_context
 from .money import yen
 from .options import ReportOptions, mark_of
 
@@ -278,8 +279,12 @@ def budget_cards(diff: Diff) -> tuple[list[dict[str, Any]], int]:
             continue
         deltas = [_comparable_delta(b) for b in lines]
         excluded += sum(1 for b, d in zip(lines, deltas, strict=True) if d is None and _has_amount(b))
+        # A total is per fiscal year and kind, never across years (issue 11): a card whose summed
+        # lines are of several years or kinds shows its count only.
+        summed = [b for b, d in zip(lines, deltas, strict=True) if d is not None]
+        one_year = len({(b.fiscal_year, (b.new or b.old).kind) for b in summed}) <= 1  # type: ignore[union-attr]
         cards.append({"cls": cls, "n": len(lines), "total": sum(d for d in deltas if d is not None),
-                      "summed": any(d is not None for d in deltas)})
+                      "summed": bool(summed) and one_year})
     return cards, excluded
 
 
@@ -331,6 +336,10 @@ def render_html(diff: Diff, options: ReportOptions | None = None) -> str:
     anchors_new = {v.m.new_id: v.anchor for v in reversed(views) if v.m.new_id}
     anchors_old = {v.m.old_id: v.anchor for v in reversed(views) if v.m.old_id}
     cards, excluded = budget_cards(diff)
+
+    def anchor_of(side: str, mid: str) -> str | None:
+        return (anchors_new if side == "new" else anchors_old).get(mid) or anchors_new.get(mid) or anchors_old.get(mid)
+
     ministries = sorted({c for v in views for c in v.m.ministries})
     page = _environment(opts.lang).get_template("report.html.j2").render(
         diff=diff, o=opts, t=t, css=Markup(css), js=Markup(js), csp=csp,
@@ -338,11 +347,23 @@ def render_html(diff: Diff, options: ReportOptions | None = None) -> str:
         summary=_summary(diff, opts.show_format_only), budget_cards=cards, partof_excluded=excluded,
         ministries=[(c, KNOWN_MINISTRIES.get(c, c)) for c in ministries], rvp=diff.within_edition,
         side_labels=_side_labels(diff, opts.lang, t), provenance=_provenance(diff, t),
-        anchor_of=lambda side, mid: (anchors_new if side == "new" else anchors_old).get(mid)
-        or anchors_new.get(mid) or anchors_old.get(mid),
-        reason=lambda r: _reason(r, t), reveal=reveal, parser_warnings=parser_warnings(diff),
+        anchor_of=anchor_of, reason=lambda r: _reason(r, t), reveal=reveal, parser_warnings=parser_warnings(diff),
+        y=yearly_context(diff, opts.lang, anchor_of), relation_text=_relation_text(diff, t, opts.lang),
     )
     return page
+
+
+def _relation_text(diff: Diff, t: dict[str, str], lang: str) -> str:
+    """Every report says how its two sides relate (issue 11)."""
+    if diff.within_edition:
+        return t["y_relation_rvp"]
+    if diff.relation == "next-year":
+        return t["y_relation_next_year"].format(plans=fiscal_year(diff.old.plans_fy, lang),
+                                                results=fiscal_year(diff.new.results_fy, lang))
+    if diff.relation == "revision":
+        return t["y_relation_revision"]
+    return t["y_relation_other"].format(old=f"{diff.old.results_fy}/{diff.old.plans_fy}",
+                                        new=f"{diff.new.results_fy}/{diff.new.plans_fy}")
 
 
 def _side_labels(diff: Diff, lang: str, t: dict[str, str]) -> tuple[str, str]:

@@ -10,6 +10,9 @@ from ..diffengine.model import Diff, MeasureChange, Op
 from .cite import budget_cites, mark_line, measure_cites, move, parser_warnings, warning_line
 from .money import yen
 from .options import ReportOptions, mark_of
+from .yearly_text import summary_lines, trajectory_lines, warning_lines, yearly_sections
+
+MD_LIMIT_ITEMS = 40  # ledger entries, unplanned results, programs shown per section; the rest summarised
 
 
 def _cell(text: str) -> str:
@@ -64,7 +67,11 @@ def render_markdown(diff: Diff, options: ReportOptions | None = None) -> str:
                f"| {m['split']} | {m['merged']} | {m['unchanged']} |\n")
     out.append(f"Budget lines: {b['changed']} changed, {b['added']} added, {b['removed']} removed · "
                f"renames and successions: {s['renames']}\n")
+    out += [_cell(x) + "  " for x in (summary_lines(diff) if diff.between_years else summary_lines(diff)[:1])]
+    out.append("")
     body = []
+    if diff.between_years:
+        return _between_years(diff, opts, out, body)
     if diff.budgets:
         body.append("#### Budget lines\n\n| status | program | FY | old | new | Δ yen | Δ % | where |\n"
                     "|---|---|---|---|---|---|---|---|")
@@ -92,6 +99,28 @@ def render_markdown(diff: Diff, options: ReportOptions | None = None) -> str:
     warned = parser_warnings(diff)
     if warned:  # before the measures: short, and an auditor must see them even when the rest is cut
         body.insert(0, "#### Parser warnings\n\n" + "\n".join(f"- {_cell(warning_line(s, w))}" for s, w in warned) + "\n")
+    if diff.within_edition and (steps := trajectory_lines(diff.budget_trajectories, limit=MD_LIMIT_ITEMS)):
+        body.append("#### Budget trajectories (like for like)\n\n```\n" + "\n".join(steps) + "\n```\n")
+    if diff.warnings:
+        body.append("#### Warnings\n\n" + "\n".join("- " + _cell(w.strip()) for w in warning_lines(diff.warnings)) + "\n")
+    return _assemble(out, body, opts)
+
+
+def _between_years(diff: Diff, opts: ReportOptions, out: list[str], body: list[str]) -> str:
+    """Two years: the Basic Plan changes first, then the annual layer, each section summarised."""
+    shown = [x for x in diff.measures if diff.reads_as(x, opts.show_format_only) != "unchanged" or x.moved]
+    if shown:
+        body.append("#### Basic Plan changes\n")
+        body += [_measure(x, opts) for x in shown]
+    for heading, lines in yearly_sections(diff, limit=MD_LIMIT_ITEMS):
+        body.append(f"#### {heading}\n\n```\n" + "\n".join(lines) + "\n```\n")
+    warned = parser_warnings(diff)
+    if warned:
+        body.insert(0, "#### Parser warnings\n\n" + "\n".join(f"- {_cell(warning_line(s, w))}" for s, w in warned) + "\n")
+    return _assemble(out, body, opts)
+
+
+def _assemble(out: list[str], body: list[str], opts: ReportOptions) -> str:
     text = "\n".join(out) + "\n"
     for k, chunk in enumerate(body):
         if len(text) + len(chunk) + 400 > opts.limit:

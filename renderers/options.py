@@ -25,6 +25,7 @@ class ReportOptions:
     # format shows them beside their change; the HTML report also lets a reviewer set them.
     marks: tuple[tuple[str, str, str, str, str], ...] = ()
     summary_only: bool = False  # edition views: counts, budgets, successions and warnings, no measures
+    table: str = ""  # csv: a table of the annual layer (budgets, follow-through, events); "": the budget changes
 
 
 def mark_of(opts: ReportOptions, change_id: str) -> tuple[str, str, str, str, str] | None:

@@ -53,7 +53,7 @@ def seed_edition():
 
 # Whole modules marked slow here (`pytest -m "not slow"` skips them while developing; `make test` runs
 # all): a real browser, the synthetic evaluation over 22 pairs, and killed or racing processes.
-SLOW_MODULES = frozenset({"test_browser.py", "test_synthetic_eval.py", "test_faults.py"})
+SLOW_MODULES = frozenset({"test_browser.py", "test_yoy_browser.py", "test_synthetic_eval.py", "test_faults.py"})
 
 
 def pytest_collection_modifyitems(config, items):

@@ -48,7 +48,7 @@ def test_json_output_to_a_file(seed_path, edited, tmp_path):
     result = run("diff", str(seed_path), str(edited), "--format", "json", "-o", str(out))
     assert result.exit_code == 1 and result.stdout == ""
     data = json.loads(out.read_text(encoding="utf-8"))
-    assert data["schema"] == "policydiff/diff/1"
+    assert data["schema"] == "policydiff/diff/2"
     assert data["summary"]["budgets"]["changed"] == 1
     assert data["budgets"][0]["delta_yen"] == -200_000_000
 

@@ -25,6 +25,7 @@ from policydiff.renderers.edition_json import render_edition_json
 from policydiff.versions.xml import edition_from_xml, edition_to_xml, validation_problems
 
 ROOT = Path(__file__).resolve().parent.parent
+NEXTYEAR = Path(__file__).resolve().parent / "data" / "nextyear" / "iryokiki-kihonkeikaku_fy2025-synthetic.txt"
 PROPERTY = settings(max_examples=40, derandomize=True, deadline=None, database=None,
                     suppress_health_check=[HealthCheck.function_scoped_fixture, HealthCheck.too_slow])
 
@@ -168,7 +169,9 @@ from policydiff.versions.xml import edition_to_xml
 seed = load_edition(sys.argv[1])
 edited = parse_report(open(sys.argv[2], "rb").read(), source_name="edited.txt")
 outputs = [edition_to_xml(edited), render_edition_json(edited).encode()]
-for d in (diff_editions(seed, edited), diff_editions(edited, seed), results_vs_plans(edited)):
+nextyear = load_edition(sys.argv[3])  # the hand-written next edition: the annual layer too
+for d in (diff_editions(seed, edited), diff_editions(edited, seed), results_vs_plans(edited),
+          diff_editions(seed, nextyear)):
     outputs += [render(d, fmt).encode() for fmt in ("json", "text", "markdown", "csv", "html")]
 print(" ".join(hashlib.sha256(o).hexdigest()[:16] for o in outputs))
 """
@@ -190,13 +193,14 @@ def test_edition_and_diff_outputs_are_identical_bytes_whatever_pythonhashseed(se
     edited.write_bytes(edit(seed_bytes))
     seen = {}
     for hash_seed in ("0", "1", "2", "3", "random"):
-        done = subprocess.run([sys.executable, "-c", HASHES, str(seed_path), str(edited)], capture_output=True,
+        done = subprocess.run([sys.executable, "-c", HASHES, str(seed_path), str(edited), str(NEXTYEAR)],
+                              capture_output=True,
                               text=True, env={**os.environ, "PYTHONHASHSEED": hash_seed}, cwd=ROOT.parent,
                               timeout=120)  # fmt: skip
         assert done.returncode == 0, done.stderr
         seen[hash_seed] = done.stdout
     assert len(set(seen.values())) == 1, seen
-    assert len(seen["0"].split()) == 17
+    assert len(seen["0"].split()) == 22
 
 
 def test_the_edit_used_for_determinism_changes_every_part_of_a_diff(seed_edition, seed_bytes):

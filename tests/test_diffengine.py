@@ -236,7 +236,7 @@ def test_json_contract_is_deterministic_and_complete(seed_edition, lines):
     first, second = render_json(d), render_json(diff_editions(seed_edition, edition(edited)))
     assert first == second
     data = json.loads(first)
-    assert data["schema"] == "policydiff/diff/1" and data["kind"] == "editions"
+    assert data["schema"] == "policydiff/diff/2" and data["kind"] == "editions"
     assert set(data["summary"]["measures"]) == {"unchanged", "changed", "added", "removed", "moved", "split", "merged"}
     assert set(data["old"]) >= {"document", "edition", "results_fy", "plans_fy", "source_sha256", "synthetic"}
     m = next(x for x in data["measures"] if x["status"] == "changed")

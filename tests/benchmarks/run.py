@@ -6,6 +6,9 @@ Prints one JSON object:
   scale                   [{measures, seconds, peak_rss_mb}] for synthetic pairs of 100, 1,000, 10,000
                           measures (parse both + diff, each in a fresh process)
   exponent                fitted growth of time with measures (time ∝ measures^exponent)
+  next_year_scale         the same for next-year pairs (plans rolled into results by
+                          versions/synthetic/rolled.py), where the follow-through ledger runs
+  next_year_exponent      its fitted growth
   xmldiff_ratio           xmldiff's time over ours on the same pair of XML files (the seed pair),
                           measured in this run with a timeout
 Targets: seed pair ≤ 1 s; 10,000 measures ≤ 30 s and ≤ 2 GB; exponent ≤ 1.2; xmldiff_ratio ≥ 10.
@@ -36,8 +39,12 @@ from policydiff import parse_report
 from policydiff.diffengine.engine import diff_editions
 from policydiff.renderers.diff_json import render_json
 from policydiff.versions.synthetic import make_scaled
+from policydiff.versions.synthetic.rolled import make_scaled_next_year
 base = open(sys.argv[2], encoding="utf-8").read()
-old_text, new_text, _ = make_scaled(base, int(sys.argv[1]), seed=7)
+if sys.argv[3] == "next-year":
+    old_text, new_text = make_scaled_next_year(base, int(sys.argv[1]), seed=7)
+else:
+    old_text, new_text, _ = make_scaled(base, int(sys.argv[1]), seed=7)
 warm_old, warm_new, _ = make_scaled(base, 10, seed=1)  # load numpy, scipy, rapidfuzz before the clock starts
 diff_editions(parse_report(warm_old), parse_report(warm_new))
 t = time.perf_counter()
@@ -109,11 +116,11 @@ def xmldiff_time(old_xml: Path, new_xml: Path) -> float | None:
     return float(proc.stdout.strip())
 
 
-def scale() -> list[dict]:
+def scale(pair: str = "revision") -> list[dict]:
     out = []
     for n in SIZES:
-        proc = subprocess.run([sys.executable, "-c", SCALE_CHILD, str(n), str(SEED)], capture_output=True, text=True,
-                              check=True, env={**os.environ, "PYTHONHASHSEED": "0"})
+        proc = subprocess.run([sys.executable, "-c", SCALE_CHILD, str(n), str(SEED), pair], capture_output=True,
+                              text=True, check=True, env={**os.environ, "PYTHONHASHSEED": "0"})
         out.append(json.loads(proc.stdout))
     return out
 
@@ -132,10 +139,13 @@ def main() -> None:
         ours = ours_on_xml(old_xml, new_xml)
         theirs = xmldiff_time(old_xml, new_xml)
     points = scale()
+    next_year = scale("next-year")
     result = {
         "seed_pair_end_to_end_s": round(seed_s, 3),
         "scale": points,
         "exponent": round(exponent(points), 3),
+        "next_year_scale": next_year,
+        "next_year_exponent": round(exponent(next_year), 3),
         "xmldiff_ratio": round(theirs / ours, 1) if theirs is not None else f">{XMLDIFF_TIMEOUT_S / ours:.0f} (timeout)",
         "xmldiff_s": None if theirs is None else round(theirs, 3),
         "ours_on_xml_s": round(ours, 4),

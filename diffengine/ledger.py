@@ -1,0 +1,362 @@
+"""The follow-through ledger: was last year's plan carried out?
+
+Between an edition and the next one, each plan bullet of OLD (FY N+1 plans, future tense) is matched
+to the result bullets of NEW (FY N+1 results, past tense) that report on it, inside the aligned
+measure and its split or merge partners only. Sentences of different years differ in tense
+(「推進する」/「推進した」), in years (令和7年度予算案/令和7年度予算) and in the specifics a result adds
+(counts, dates), so they are compared on their content characters: kanji, katakana and latin,
+as character bigrams, with hiragana (where Japanese tense lives), years and amounts left out.
+Programs named (followed across successions and renames) and an enacted budget line of the
+requested program add evidence. Each plan gets an outcome, the results that answer it, a score, the
+reason, and the new plan bullet when the same promise is made again.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Literal
+
+from ..versions.model import Bullet, Measure
+from ..versions.normalize import normalize as _normalize
+from .textdiff import diff_text, similarity
+
+normalize = lru_cache(maxsize=131072)(_normalize)  # every bullet is compared many times
+Outcome = Literal["done", "partial", "dropped", "reworked"]
+OUTCOMES: tuple[Outcome, ...] = ("done", "partial", "reworked", "dropped")
+
+LINK = 0.5  # least match for a result to report on a plan
+WEAK_LINK = 0.36  # a plan's best result reports on it down to this, when nothing better does
+SHARE_OF_BEST = 0.8  # a result answers the plans it matches nearly as well as its best one
+PROMISED_AGAIN = 0.72  # least similarity of a new plan that repeats an old one
+PROGRAM_BONUS, BUDGET_BONUS, OTHER_PROGRAM_MALUS = 0.15, 0.1, 0.1
+MAX_PAIRS = 2_500  # plan × result pairs scored in full inside one measure; beyond, candidates are bounded
+WINDOW = 20  # results on each side of a plan's proportional position, for a measure past MAX_PAIRS
+
+# 「令和７年度」「令和7年度予算案」: years roll between editions
+ERA_RE = re.compile(r"(?:令和|平成)\s*[0-9元]{1,2}\s*年度")
+# 「14億円の内数」「5,900万円」「１２名」: amounts and counts are the specifics a result adds
+NUMBER_RE = re.compile(r"[0-9][0-9,.]*\s*(?:億|千万|百万|万|千)?")
+# 「…に向けて検討を進めた」「調整を進めた」「一部を実施した」: progress towards a plan, not the plan done
+PARTIAL_RE = re.compile(r"に向け(?:て|た)(?:検討|調整|準備|議論)|(?:検討|調整|準備|議論)を(?:進め|開始し|行っ)た|"
+                        r"一部|着手した|引き続き検討")
+# 「…対応に向けた調整を進める。」「検討する。」: a plan part that is itself to consider or prepare is
+# done by considering, so progress words in its result do not make it partial
+CONSIDER_END_RE = re.compile(r"(?:検討|調整|議論|準備)(?:する|を(?:進める|行う|続ける))$|努める$")
+# Where a plan splits into parts: after 「。」, 「し、」 (推進し、), 「とともに、」, 「また、」, 「ほか、」
+CLAUSE_RE = re.compile(r"(?<=。)|(?<=[^なさ]し、)|(?<=とともに、)|(?<=と共に、)|(?<=ほか、)|(?=また、)")
+CLAUSE_MIN = 6  # content bigrams: a shorter piece is no part of its own
+CLAUSE_COVERED = 0.35  # share of a part's content the linked results must carry to report it
+# 「（アジア健康構想）」 (NEW line 575): a group heading the extraction reads as a bullet, no result
+HEADING_RE = re.compile(r"^[（(][^（）()]{1,24}[）)]$")
+# 「医療機器等研究成果展開事業」, 「次世代ヘルステック・スタートアップ育成支援事業(令和7年度予算案:6.0億円)」
+QUOTED_RE = re.compile(r"「[^「」]*事業[^「」]*」")
+# Runs of kanji, katakana and latin: 「若手研究者」「スタートアップ」「EXIT」; hiragana (tense, particles) drops
+_CONTENT_RE = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf々〆ヶ\u30a0-\u30ffー\uff66-\uff9fA-Za-z]+")
+# 「…を図る予定。」「引き続き、…」「今後も…」: words of a plan's future that its result does not repeat
+_TENSE_TAIL_RE = re.compile(r"(?:予定|引き続き|今後も|更なる|さらに)")
+
+
+@dataclass(frozen=True)
+class Cited:
+    """A bullet as the ledger cites it."""
+
+    page: int
+    line: int
+    end_line: int
+    text: str
+
+
+@dataclass(frozen=True)
+class FollowThrough:
+    """One old plan bullet: what became of it (one entry per plan, in the old edition's order)."""
+
+    old_measure: str
+    new_measure: str | None
+    plan: Cited
+    outcome: Outcome
+    results: tuple[Cited, ...]
+    score: float
+    reason: str
+    promised_again: Cited | None
+    carried_over: bool  # promised again word for word
+    again_ops: tuple[tuple[str, str], ...] = ()  # the plan against its repetition, redlined (when not verbatim)
+
+
+@dataclass(frozen=True)
+class Unplanned:
+    new_measure: str
+    result: Cited
+
+
+def cite(b: Bullet) -> Cited:
+    return Cited(b.page, b.line, b.end_line, b.text)
+
+
+@lru_cache(maxsize=65536)
+def content(text: str, names: bool = True) -> str:
+    """What a sentence is about: its content characters, years, amounts and tense words left out;
+    without NAMES, quoted program names too (what was done, not with which program)."""
+    t = normalize(text).lstrip("・")
+    t = t if names else QUOTED_RE.sub(" ", t)
+    t = ERA_RE.sub(" ", t)
+    t = NUMBER_RE.sub(" ", t)
+    t = t.replace("予算案", "予算").replace("予算(案)", "予算")
+    t = _TENSE_TAIL_RE.sub(" ", t)
+    return " ".join(_CONTENT_RE.findall(t))
+
+
+@lru_cache(maxsize=65536)
+def bigrams(text: str, names: bool = True) -> frozenset[str]:
+    words = content(text, names).split()
+    return frozenset(w[k : k + 2] for w in words for k in range(max(1, len(w) - 1)))
+
+
+def coverage(plan: str, result: str, names: bool = True) -> float:
+    """Share of the plan's content bigrams found in the result."""
+    p = bigrams(plan, names)
+    return len(p & bigrams(result, names)) / len(p) if p else 0.0
+
+
+def dice(a: str, b: str, names: bool = True) -> float:
+    x, y = bigrams(a, names), bigrams(b, names)
+    return 2 * len(x & y) / (len(x) + len(y)) if x or y else 1.0
+
+
+@dataclass(frozen=True)
+class Scored:
+    score: float
+    text: float
+    reason: str
+
+
+def _score(plan: Bullet, result: Bullet, key: Callable[[str], str]) -> Scored:
+    if normalize(plan.text) == normalize(result.text):
+        return Scored(1.0, 1.0, "carried over verbatim")
+    # With and without the quoted program names: a name shared by every bullet of a program must
+    # not make two different pieces of its work alike, nor may a plan that is mostly a name go unseen.
+    text = sum((2 * coverage(plan.text, result.text, names) + dice(plan.text, result.text, names)) / 3
+               for names in (True, False)) / 2
+    why = [f"content {text:.2f}"]
+    score = text
+    mine = {key(p) for p in plan.programs}
+    theirs = {key(p) for p in result.programs}
+    if mine & theirs:
+        score += PROGRAM_BONUS
+        why.insert(0, "same program")
+    elif mine and theirs:
+        score -= OTHER_PROGRAM_MALUS
+        why.append("other program")
+    asked = {(key(b.program), b.fiscal_year) for b in plan.budgets if b.program and b.kind == "request"}
+    enacted = {(key(b.program), b.fiscal_year) for b in result.budgets if b.program and b.kind == "initial"}
+    if asked & enacted:
+        score += BUDGET_BONUS
+        why.insert(1, "request enacted")
+    elif asked and any(b.program and b.yen is not None for b in result.budgets) and not enacted & asked:
+        # 「（令和6年度補正予算：5.0億円）において…」 against a plan on the 令和7年度予算案 line: other money
+        score -= OTHER_PROGRAM_MALUS
+        why.append("other budget line")
+    return Scored(round(max(0.0, min(1.0, score)), 4), text, ", ".join(why))
+
+
+def _candidates(n_plans: int, n_results: int, k: int) -> range:
+    """Results a plan is scored against: all, or a window around its proportional position."""
+    if n_plans * n_results <= MAX_PAIRS:
+        return range(n_results)
+    mid = round(k * n_results / max(1, n_plans))
+    return range(max(0, mid - WINDOW), min(n_results, mid + WINDOW + 1))
+
+
+def clauses(text: str) -> list[str]:
+    """A plan's parts: sentences and clauses joined by 「し、」「とともに、」「また、」; tiny ones merged."""
+    out: list[str] = []
+    for piece in CLAUSE_RE.split(normalize(text)):
+        if out and len(bigrams(out[-1], False)) < CLAUSE_MIN:
+            out[-1] += piece
+        elif piece.strip():
+            out.append(piece)
+    if len(out) > 1 and len(bigrams(out[-1], False)) < CLAUSE_MIN:
+        tail = out.pop()
+        out[-1] += tail
+    return out or [normalize(text)]
+
+
+def _outcome(plan: Bullet, linked: list[tuple[Bullet, Scored]]) -> tuple[Outcome, str]:
+    """done when every part of the plan is reported as done; partial when some part is reported, or
+    reported only as progress towards it (「…に向けて検討を進めた」 for a plan to decide or issue
+    something); reworked when a result reports on it but none of its parts."""
+    if not linked:
+        return "dropped", "no result reports on it"
+    if any(s.reason == "carried over verbatim" or s.reason == "the row is carried over verbatim" for _, s in linked):
+        return "done", ""
+    sentences = [x for r, _ in linked for x in re.split(r"(?<=。)", normalize(r.text)) if x.strip()]
+    parts = clauses(plan.text)
+    done = progress = 0
+    reported = " ".join(sentences)
+    for c in parts:
+        # A part that is all program name (「…推進事業」において、引き続き支援する): reported if the name is.
+        names = not bigrams(c, False)
+        cov = coverage(c, reported, names=names)
+        best = max((coverage(c, x, names=names), x) for x in sentences)[1]
+        considering = bool(CONSIDER_END_RE.search(c.rstrip("。 ")))
+        if cov >= CLAUSE_COVERED and (considering or not PARTIAL_RE.search(best)):
+            done += 1
+        elif cov >= CLAUSE_COVERED / 2 and PARTIAL_RE.search(best):
+            progress += 1
+    if done == len(parts):
+        return "done", ""
+    if done or progress:
+        why = f"{done} of {len(parts)} parts reported done" + (f", {progress} in progress" if progress else "")
+        return "partial", why
+    return "reworked", f"reported, but none of its {len(parts)} parts as planned"
+
+
+def _promised_again(plan: Bullet, new_plans: Sequence[Bullet], rolled: Sequence[str],
+                    key: Callable[[str], str]) -> tuple[Bullet | None, float]:
+    """The new plan bullet that makes the same promise ( RELLED: the new plans' rolled contents)."""
+    best: tuple[float, int] = (0.0, -1)
+    roll = _rolled(plan, key)
+    for k, q in enumerate(new_plans):
+        if normalize(q.text) == normalize(plan.text):
+            return q, 1.0
+        s = max(similarity(roll, rolled[k]), dice(plan.text, q.text))
+        best = max(best, (s, -k))
+    if best[0] >= PROMISED_AGAIN:
+        return new_plans[-best[1]], best[0]
+    return None, best[0]
+
+
+def _rolled(b: Bullet, key: Callable[[str], str]) -> str:
+    """A bullet's content with each program name replaced by its lineage, so a succeeded name rolls."""
+    text = normalize(b.text)
+    for p in sorted(b.programs, key=len, reverse=True):
+        text = text.replace(normalize(p), key(p))
+    return content(text)
+
+
+# A result that does not close its sentence opens a list whose items follow as bullets of their own:
+# 「…を以下のように採択し支援した（…を含む）」 then 「①…」「・…において２件の課題を採択」 (NEW 463-487),
+# 「具体的には、」 then 「・IMDRFについては…」.
+OPENS_LIST_RE = re.compile(r"(?:、|具体的には|以下の[^。]*。?[^。]*|次の[^。]*。?[^。]*)$")
+ITEM_RE = re.compile(r"^(?:・|[①-⑳]|[（(][0-9０-９]+[）)])")  # on the printed text: NFKC folds ① to 1
+# 「・また、令和7年度は…」「・成果としては、…」: a sentence that goes on from the result before it
+GOES_ON_RE = re.compile(r"^・?(?:また|さらに|加えて|なお|成果としては)[、，,]")
+
+
+def _leads(results: Sequence[Bullet]) -> list[int]:
+    """For each result, the result whose report it belongs to (itself if it stands alone)."""
+    out: list[int] = []
+    open_list: int | None = None
+    for j, r in enumerate(results):
+        if open_list is not None and ITEM_RE.match(r.text.lstrip()):
+            out.append(open_list)
+            continue
+        if j and GOES_ON_RE.match(normalize(r.text)):
+            out.append(out[-1])
+            continue
+        out.append(j)
+        open_list = j if OPENS_LIST_RE.search(normalize(r.text).rstrip()) else None
+    return out
+
+
+def _carried_rows(old: Measure, results: Sequence[tuple[Measure, Bullet]]) -> list[tuple[int, int]]:
+    """A statement printed across both columns of one line (「・令和５年度に事業終了 後継事業の予定無し」,
+    seed line 22) and printed again the same way: its plan part is answered by its result part."""
+    same_line = {r.line: normalize(r.text) for r in old.results}
+    out = []
+    for i, p in enumerate(old.plans):
+        if p.line in same_line:
+            out += [(i, j) for j, (_, r) in enumerate(results) if normalize(r.text) == same_line[p.line]][:1]
+    return out
+
+
+def measure_ledger(old: Measure, news: Sequence[Measure], key: Callable[[str], str]
+                   ) -> tuple[list[FollowThrough], list[Unplanned]]:
+    """The ledger of one old measure against its new counterpart(s) (several for a split)."""
+    results = [(m, r) for m in news for r in m.results if not HEADING_RE.match(normalize(r.text))]
+    new_plans = [q for m in news for q in m.plans]
+    rolled = [_rolled(q, key) for q in new_plans]
+    scores: dict[tuple[int, int], Scored] = {}
+    by_plan: list[list[tuple[int, Scored]]] = []
+    for i, p in enumerate(old.plans):
+        by_plan.append([(j, _score(p, results[j][1], key)) for j in _candidates(len(old.plans), len(results), i)])
+        scores.update(((i, j), s) for j, s in by_plan[-1])
+    best_of_result: dict[int, tuple[float, int]] = {}
+    for (i, j), s in scores.items():
+        best_of_result[j] = max(best_of_result.get(j, (0.0, 0)), (s.score, -i))
+    links: dict[int, list[tuple[int, Scored]]] = {}
+    for i in range(len(old.plans)):
+        mine = sorted(((s.score, -j, j, s) for j, s in by_plan[i]), reverse=True)
+        links[i] = [(j, s) for score, _, j, s in mine
+                    if score >= LINK and score >= SHARE_OF_BEST * best_of_result[j][0]]
+        if not links[i] and mine and mine[0][0] >= WEAK_LINK:
+            links[i] = [(mine[0][2], mine[0][3])]
+    # The items of a list continue the result that opens it, and report on what it reports on.
+    lead = _leads([r for _, r in results])
+    items: dict[int, list[int]] = {}
+    for j, head in enumerate(lead):
+        if head != j:
+            items.setdefault(head, []).append(j)
+    for i in links:
+        have = {j for j, _ in links[i]}
+        links[i] += [(j, scores.get((i, j)) or _score(old.plans[i], results[j][1], key))
+                     for head in sorted(have & set(items)) for j in items[head] if j not in have]
+    answered = {j for linked in links.values() for j, _ in linked}
+    for i, j in _carried_rows(old, results):
+        if j not in answered and not links[i]:
+            links[i] = [(j, Scored(1.0, 1.0, "the row is carried over verbatim"))]
+            answered.add(j)
+    entries = []
+    for i, p in enumerate(old.plans):
+        linked = links[i]
+        pairs = [(results[j][1], s) for j, s in sorted(linked, key=lambda x: x[0])]
+        outcome, why = _outcome(p, pairs)
+        again, _ = _promised_again(p, new_plans, rolled, key)
+        top = max(pairs, key=lambda x: x[1].score)[1] if pairs else None
+        reason = "; ".join(x for x in (top.reason if top else "", why) if x)
+        if again is not None:
+            reason += "; promised again" + (" word for word" if normalize(again.text) == normalize(p.text) else "")
+        new_id = news[0].id if news else None
+        verbatim = again is not None and normalize(again.text) == normalize(p.text)
+        # A promise made again is nearly the same sentence: a redline shows what was reworded.
+        ops = diff_text(p.text, again.text) if again is not None and not verbatim else ()
+        entries.append(FollowThrough(old.id, new_id, cite(p), outcome, tuple(cite(r) for r, _ in pairs),
+                                     top.score if top else 0.0, reason, cite(again) if again else None,
+                                     verbatim, ops))
+    unplanned = [Unplanned(m.id, cite(r)) for j, (m, r) in enumerate(results) if j not in answered]
+    return entries, unplanned
+
+
+def follow_through(old: Sequence[Measure], new: Sequence[Measure], related: Iterable[tuple[int, int]],
+                   key: Callable[[str], str] = normalize) -> tuple[list[FollowThrough], list[Unplanned]]:
+    """The whole ledger: every old plan bullet once, in old order; RELATED are (old, new) indices of
+    aligned measures and split/merge parts; KEY maps a program name to its lineage."""
+    partners: dict[int, list[int]] = {}
+    for i, j in sorted(related):
+        partners.setdefault(i, []).append(j)
+    entries: list[FollowThrough] = []
+    unplanned: dict[tuple[str, int], Unplanned] = {}
+    answered: set[tuple[str, int]] = set()
+    for i, m in enumerate(old):
+        news = [new[j] for j in partners.get(i, [])]
+        if not news:
+            entries += [FollowThrough(m.id, None, cite(p), "dropped", (), 0.0, "the measure is no longer in the report",
+                                      None, False) for p in m.plans]
+            continue
+        mine, rest = measure_ledger(m, news, key)
+        entries += mine
+        answered |= {(n.id, r.line) for e in mine for n in news for r in e.results
+                     if any(x.line == r.line for x in n.results)}
+        for u in rest:
+            unplanned.setdefault((u.new_measure, u.result.line), u)
+    # Rows new to the report (added) have no plan behind them: their results answer none.
+    paired_new = {j for _, j in related}
+    for j, m in enumerate(new):
+        if j not in paired_new:
+            for r in m.results:
+                if not HEADING_RE.match(normalize(r.text)):
+                    unplanned.setdefault((m.id, r.line), Unplanned(m.id, cite(r)))
+    # A result answered through one partner is not unplanned for another (a merged row's results).
+    return entries, [u for k, u in sorted(unplanned.items(), key=lambda x: x[1].result.line) if k not in answered]

@@ -1,0 +1,217 @@
+"""Program events between two sides: new, ended, succeeded, renamed (inferred) and vanished.
+
+One list answers "which programs started, ended, were succeeded, renamed without a word, or
+vanished without comment?". The sides are two editions, or one edition's results (old side) and
+plans (new side). A succession OLD already announced (「…の後継事業となる…」 in last year's plans)
+that NEW merely carries out is no new event, and its old name is not reported as vanished.
+The /1 views `renames`, `programs.added` and `programs.removed` are derived from this list, so the
+two can never disagree.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Literal
+
+from ..versions.model import Bullet, Edition, Succession
+from ..versions.normalize import normalize as _normalize
+from .model import Rename
+from .renames import inferred_renames
+
+normalize = lru_cache(maxsize=65536)(_normalize)  # program names recur in every row that cites them
+EventKind = Literal["new", "ended", "succeeded", "renamed", "vanished"]
+EVENT_KINDS: tuple[EventKind, ...] = ("succeeded", "renamed", "ended", "new", "vanished")
+Side = Literal["old", "new"]
+
+# 「令和５年度に事業終了 後継事業の予定無し」 (seed line 22), 「令和６年度をもって事業終了した」
+ENDED_RE = re.compile(r"事業終了|事業を終了|後継事業の予定無し|後継事業の予定なし")
+
+
+@dataclass(frozen=True)
+class Evidence:
+    edition: Side
+    page: int
+    line: int
+    text: str
+
+
+@dataclass(frozen=True)
+class ProgramEvent:
+    event: EventKind
+    program: str
+    successor: str | None
+    confidence: float
+    evidence: Evidence | None
+    measure: str  # where it shows: the new side's measure, or the old side's for ended/vanished
+    reason: str = ""  # for an inferred rename: what the confidence rests on
+
+
+@dataclass(frozen=True)
+class Row:
+    """One measure as a side sees it: its id and the bullets of the column(s) compared."""
+
+    id: str
+    bullets: tuple[Bullet, ...]
+    named: tuple[str, ...] = field(default=(), compare=False)  # its programs, first-seen order (computed once)
+
+    def __post_init__(self) -> None:
+        object.__setattr__(self, "named", tuple(dict.fromkeys(p for b in self.bullets for p in b.programs)))
+
+    def programs(self) -> tuple[str, ...]:
+        return self.named
+
+
+# 「（先進的研究開発・開発体制強靱化事業の後継事業として…）」: the parser may read 「Xの後継事業」 as a
+# name; it refers to another program and names none.
+REFERENCE_NAME_RE = re.compile(r"の後継(?:事業)?$")
+
+
+def _names(rows: Iterable[Row]) -> dict[str, str]:
+    out: dict[str, str] = {}
+    for r in rows:
+        for p in r.programs():
+            if not REFERENCE_NAME_RE.search(p):
+                out.setdefault(normalize(p), p)
+    return out
+
+
+def _line_of(key: str, followed: set[str]) -> bool:
+    """Whether KEY is the program whose sub-line was followed: 「医療機器等における先進的研究開発・開発体制
+    強靭化事業」 (seed m030) and its line 「…強靭化事業(医療機器開発体制強靱化)」 succeeded (seed line 1018)."""
+    return any(f.startswith(key + "(") for f in followed)
+
+
+def _first_rows(rows: Sequence[Row]) -> dict[str, str]:
+    """Normalized program name → the id of the first row naming it."""
+    out: dict[str, str] = {}
+    for r in rows:
+        for p in r.programs():
+            out.setdefault(normalize(p), r.id)
+    return out
+
+
+def _ended(old_rows: Sequence[Row], new_rows: Sequence[Row], pairs: Sequence[tuple[int, int]],
+           new_names: dict[str, str]) -> list[ProgramEvent]:
+    """Programs NEW says have ended: named in a 事業終了 bullet, or, when the bullet names none, the
+    programs its row named on the old side and no longer names. A statement the old row already
+    made (the same sentence both years) is no news."""
+    out = []
+    for i, j in pairs:
+        o, n = old_rows[i], new_rows[j]
+        said_before = {normalize(b.text) for b in o.bullets if ENDED_RE.search(b.text)}
+        for b in n.bullets:
+            if not ENDED_RE.search(b.text) or normalize(b.text) in said_before:
+                continue
+            named = list(b.programs) or [p for p in o.programs() if normalize(p) not in
+                                         {normalize(x) for x in n.programs()}]
+            ev = Evidence("new", b.page, b.line, b.text)
+            out += [ProgramEvent("ended", p, None, 1.0, ev, n.id) for p in named]
+    return out
+
+
+def program_events(old_rows: Sequence[Row], new_rows: Sequence[Row], pairs: Sequence[tuple[int, int]],
+                   stated: Iterable[tuple[str, Succession]], known: Iterable[Succession] = (),
+                   rename_threshold: float = 0.6) -> list[ProgramEvent]:
+    """Events from OLD_ROWS to NEW_ROWS. PAIRS are aligned (old index, new index) rows (with split and
+    merge parts); STATED the successions the new side states (measure id, succession); KNOWN those
+    the old side already stated."""
+    old_names, new_names = _names(old_rows), _names(new_rows)
+    known_keys = {(normalize(s.old), normalize(s.new)) for s in known}
+    events: list[ProgramEvent] = []
+    seen: set[tuple[str, str]] = set(known_keys)
+    for measure, s in stated:
+        key = (normalize(s.old), normalize(s.new))
+        if key not in seen:
+            seen.add(key)
+            events.append(ProgramEvent("succeeded", s.old, s.new, 1.0, Evidence("new", s.page, s.line, s.evidence),
+                                       measure))
+    followed = {k[0] for k in seen}  # old names with a successor, stated in either edition
+    successors = {k[1] for k in seen}
+    ended = [e for e in _ended(old_rows, new_rows, pairs, new_names) if normalize(e.program) not in followed]
+    ended = list({normalize(e.program): e for e in reversed(ended)}.values())[::-1]
+    ended_keys = {normalize(e.program) for e in ended}
+    # The one rename inference (renames.inferred_renames), on the aligned rows: a name gone from the
+    # whole new side, not followed by a stated succession and not ended, against a name new to it.
+    # A stated successor may still be the new name of another line: 医工連携イノベーション推進事業
+    # （開発・事業化事業、ベンチャー育成事業） → 医工連携グローバル展開事業（研究開発事業） (seed m009).
+    accounted = set(new_names) | followed | ended_keys
+    references = {normalize(p) for r in new_rows for p in r.programs() if REFERENCE_NAME_RE.search(p)}
+    related = [(new_rows[j].id, old_rows[i].bullets, new_rows[j].bullets) for i, j in pairs]
+    for r in inferred_renames(related, set(old_names) | references, accounted, set(seen), rename_threshold):
+        key = (normalize(r.old), normalize(r.new))
+        if key[0] not in followed:
+            followed.add(key[0])
+            successors.add(key[1])
+            events.append(ProgramEvent("renamed", r.old, r.new, r.confidence, None, r.measure, r.text))
+    events += ended
+    first_new, first_old = _first_rows(new_rows), _first_rows(old_rows)
+    for key, name in new_names.items():
+        if key not in old_names and key not in successors:
+            events.append(ProgramEvent("new", name, None, 1.0, None, first_new.get(key, "")))
+    for key, name in old_names.items():
+        if key not in new_names and key not in followed and key not in ended_keys and not _line_of(key, followed):
+            events.append(ProgramEvent("vanished", name, None, 1.0, None, first_old.get(key, "")))
+    order = {k: n for n, k in enumerate(EVENT_KINDS)}
+    return sorted(events, key=lambda e: order[e.event])  # stable: first-seen order within a kind
+
+
+def renames_of(events: Iterable[ProgramEvent]) -> list[Rename]:
+    """The /1 `renames` view: stated successions and inferred renames."""
+    out = []
+    for e in events:
+        if e.event == "succeeded":
+            assert e.successor is not None and e.evidence is not None
+            out.append(Rename(e.program, e.successor, "explicit", 1.0, e.evidence.text, e.measure))
+        elif e.event == "renamed":
+            assert e.successor is not None
+            out.append(Rename(e.program, e.successor, "similarity", e.confidence, e.reason, e.measure))
+    return out
+
+
+def programs_of(events: Iterable[ProgramEvent]) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The /1 `programs` view: (added, removed) names."""
+    events = list(events)
+    added = tuple(e.program for e in events if e.event == "new")
+    removed = tuple(e.program for e in events if e.event in ("ended", "vanished"))
+    return added, removed
+
+
+def _rows(measures, column: str | None = None) -> list[Row]:
+    if column is None:
+        return [Row(m.id, tuple(b for _, b in m.bullets)) for m in measures]
+    return [Row(m.id, tuple(getattr(m, column))) for m in measures]
+
+
+def edition_events(old: Edition, new: Edition, related: Iterable[tuple[int, int]],
+                   rename_threshold: float = 0.6, inside_old: list[ProgramEvent] | None = None) -> list[ProgramEvent]:
+    """Events from edition OLD to edition NEW; RELATED are aligned (old, new) measure indices.
+
+    What OLD already said is known: its stated successions, and the renames inferred between its
+    own results and plans (a program its plans already call by the new name)."""
+    known = [s for _, _, _, s in old.successions()]
+    if inside_old is None:
+        inside_old = plans_events(old, rename_threshold)
+    known += [Succession(e.program, e.successor, e.reason, 0, 0) for e in inside_old
+              if e.event == "renamed" and e.successor]
+    return program_events(_rows(old.measures), _rows(new.measures), sorted(related),
+                          [(m.id, s) for m, _, _, s in new.successions()], known, rename_threshold)
+
+
+def plans_events(ed: Edition, rename_threshold: float = 0.6) -> list[ProgramEvent]:
+    """Inside one edition: its results column (old side) against its plans column (new side)."""
+    return program_events(_rows(ed.measures, "results"), _rows(ed.measures, "plans"),
+                          [(k, k) for k in range(len(ed.measures))],
+                          [(m.id, s) for m, _, _, s in ed.successions()], (), rename_threshold)
+
+
+def lineage_links(events: Iterable[ProgramEvent], *editions: Edition, rename_threshold: float = 0.6,
+                  inside: Iterable[Iterable[ProgramEvent]] | None = None) -> list[tuple[str, str]]:
+    """(old name, new name) of every succession the editions state, of the renames inferred inside
+    each edition (results against plans; INSIDE when already computed), and of every event that renames."""
+    links = [(s.old, s.new) for ed in editions for _, _, _, s in ed.successions()]
+    inside = inside if inside is not None else [plans_events(ed, rename_threshold) for ed in editions]
+    links += [(e.program, e.successor) for group in inside for e in group if e.event == "renamed" and e.successor]
+    return links + [(e.program, e.successor) for e in events if e.successor]

@@ -1,0 +1,66 @@
+"""The annual layer's tables as CSV, one table a file (`--table budgets|follow-through|events`).
+
+UTF-8 with BOM and CRLF, as the budget-change CSV, so Excel reads the Japanese correctly. Money is
+integer yen; an empty cell is a missing amount. The last column says how the two editions relate,
+so that a table read on its own still says what it compares.
+"""
+
+from __future__ import annotations
+
+import csv
+import io
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from .yearly_json import stable_id
+
+TABLES = ("budgets", "follow-through", "events")
+
+BUDGET_COLUMNS = ("id", "program", "names", "type", "from_fiscal_year", "from_kind", "from_yen", "fiscal_year",
+                  "to_kind", "to_yen", "delta_yen", "delta_pct", "comparable")
+LEDGER_COLUMNS = ("id", "old_measure", "new_measure", "plan_line", "outcome", "score", "result_lines",
+                  "promised_again_line", "carried_over", "reason", "plan", "results")
+EVENT_COLUMNS = ("id", "event", "program", "successor", "confidence", "measure", "evidence_edition", "evidence_line",
+                 "evidence")
+
+
+def _blank(v: object) -> object:
+    return "" if v is None else v
+
+
+def _write(diff: Any, columns: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
+    relation = "one-edition" if diff.within_edition else diff.relation
+    buf = io.StringIO()
+    writer = csv.writer(buf, lineterminator="\r\n")
+    writer.writerow([*columns, "relation"])
+    writer.writerows([[*(_blank(v) for v in row), relation] for row in rows])
+    return "\ufeff" + buf.getvalue()
+
+
+def budgets_table(diff: Any) -> str:
+    rows = []
+    for t in diff.budget_trajectories:
+        for s in t.steps:
+            rows.append((stable_id("bs", *t.names, s.type, s.fiscal_year, s.from_kind, s.to_kind), t.program,
+                         " ← ".join(reversed(t.names)), s.type, s.from_fiscal_year, s.from_kind, s.from_yen,
+                         s.fiscal_year, s.to_kind, s.to_yen, s.delta_yen, s.delta_pct, s.comparable))
+    return _write(diff, BUDGET_COLUMNS, rows)
+
+
+def ledger_table(diff: Any) -> str:
+    rows = [(stable_id("ft", e.old_measure, e.plan.line, e.plan.text), e.old_measure, e.new_measure, e.plan.line,
+             e.outcome, e.score, " ".join(str(r.line) for r in e.results),
+             e.promised_again.line if e.promised_again else None, e.carried_over, e.reason, e.plan.text,
+             "\n".join(r.text for r in e.results)) for e in diff.follow_through]
+    return _write(diff, LEDGER_COLUMNS, rows)
+
+
+def events_table(diff: Any) -> str:
+    rows = [(stable_id("ev", e.event, e.program, e.successor or ""), e.event, e.program, e.successor, e.confidence,
+             e.measure, e.evidence.edition if e.evidence else None, e.evidence.line if e.evidence else None,
+             e.evidence.text if e.evidence else (e.reason or None)) for e in diff.program_events]
+    return _write(diff, EVENT_COLUMNS, rows)
+
+
+def render_table(diff: Any, table: str) -> str:
+    return {"budgets": budgets_table, "follow-through": ledger_table, "events": events_table}[table](diff)

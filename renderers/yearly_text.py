@@ -1,0 +1,149 @@
+"""The annual layer as plain lines, shared by the terminal and Markdown reports.
+
+A plan sentence repeated in many rows (the same program sentence in 12 measures) with the same
+outcome is shown once, with the list of rows. Amounts are written as a reader writes them (19億円);
+a 内数 amount says so, and steps say what they compare.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from typing import Any
+
+from ..diffengine.ledger import FollowThrough, Unplanned
+from ..diffengine.program_events import ProgramEvent
+from ..diffengine.trajectories import BudgetStep, Trajectory, Warning_
+from .money import yen
+
+OUTCOME_ORDER = ("dropped", "reworked", "partial", "done")  # what an auditor reads first
+SHORT = 70  # characters of a bullet shown in a summary line
+
+
+def short(text: str, width: int = SHORT) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= width else text[: width - 1] + "…"
+
+
+def relation_line(diff: Any) -> str:
+    if diff.within_edition:
+        return (f"relation: one edition — its results (FY{diff.old.results_fy}) against its plans "
+                f"(FY{diff.new.plans_fy}), still ahead: no follow-through ledger")
+    rel = diff.relation
+    if rel == "next-year":
+        return (f"relation: next-year — {diff.old.label}'s plans (FY{diff.old.plans_fy}) against "
+                f"{diff.new.label}'s results (FY{diff.new.results_fy})")
+    if rel == "revision":
+        return "relation: revision — two versions of one edition, compared text against text"
+    return (f"relation: other — FY{diff.old.results_fy}/{diff.old.plans_fy} against "
+            f"FY{diff.new.results_fy}/{diff.new.plans_fy}: no follow-through ledger")
+
+
+def ledger_counts(entries: Sequence[FollowThrough]) -> dict[str, int]:
+    return {o: sum(e.outcome == o for e in entries) for o in OUTCOME_ORDER}
+
+
+def summary_lines(diff: Any) -> list[str]:
+    out = [relation_line(diff)]
+    entries = diff.follow_through
+    if entries:
+        counts = ", ".join(f"{o} {n}" for o, n in ledger_counts(entries).items())
+        again = [e for e in entries if e.promised_again]
+        out.append(f"follow-through: {len(entries)} plans — {counts}; {len(diff.unplanned_results)} unplanned results; "
+                   f"{len(again)} promised again ({sum(e.carried_over for e in again)} word for word)")
+    steps = [s for t in diff.budget_trajectories for s in t.steps]
+    if steps or diff.program_events:
+        events = ", ".join(f"{k} {n}" for k in ("new", "ended", "succeeded", "renamed", "vanished")
+                           if (n := sum(e.event == k for e in diff.program_events)))
+        out.append(f"budgets: {len(diff.budget_trajectories)} programs, {len(steps)} steps "
+                   f"({sum(s.changed for s in steps)} changed); programs: {events or 'no events'}")
+    if diff.warnings:
+        out.append(f"warnings: {len(diff.warnings)}")
+    return out
+
+
+def grouped(entries: Iterable[FollowThrough]) -> list[tuple[FollowThrough, list[str]]]:
+    """Entries with the same plan text and outcome, once, with the rows (old measure ids) they come from."""
+    groups: dict[tuple[str, str], tuple[FollowThrough, list[str]]] = {}
+    for e in entries:
+        key = (" ".join(e.plan.text.split()), e.outcome)
+        if key in groups:
+            groups[key][1].append(e.old_measure)
+        else:
+            groups[key] = (e, [e.old_measure])
+    return list(groups.values())
+
+
+def ledger_lines(entries: Sequence[FollowThrough], limit: int | None = None) -> list[str]:
+    out = []
+    shown = sorted(grouped(entries), key=lambda g: (OUTCOME_ORDER.index(g[0].outcome), g[0].plan.line))
+    for e, rows in shown[:limit]:
+        where = ", ".join(rows) if len(rows) <= 6 else f"{', '.join(rows[:6])} and {len(rows) - 6} more"
+        answer = ", ".join(f"l.{r.line}" for r in e.results) or "—"
+        out.append(f"  {e.outcome:<8} [{where}] plan l.{e.plan.line} → {answer}  {short(e.plan.text)}")
+        if e.results:
+            out.append(f"           result: {short(e.results[0].text)}  (score {e.score:.2f}: {e.reason})")
+        elif e.reason:
+            out.append(f"           {e.reason}")
+    if limit is not None and len(shown) > limit:
+        out.append(f"  … {len(shown) - limit} more plans (the JSON and HTML reports list every one)")
+    return out
+
+
+def unplanned_lines(items: Sequence[Unplanned], limit: int | None = None) -> list[str]:
+    out = [f"  {u.new_measure} l.{u.result.line}  {short(u.result.text)}" for u in items[:limit]]
+    if limit is not None and len(items) > limit:
+        out.append(f"  … {len(items) - limit} more")
+    return out
+
+
+def step_text(s: BudgetStep, lang: str = "ja") -> str:
+    before = "—" if s.from_yen is None else yen(s.from_yen, lang=lang)
+    after = "—" if s.to_yen is None else yen(s.to_yen, lang=lang)
+    delta = "" if s.delta_yen is None else f" ({yen(s.delta_yen, signed=True, lang=lang)}"
+    delta += "" if s.delta_yen is None else (f", {s.delta_pct:+.1f}%)" if s.delta_pct is not None else ")")
+    note = "" if s.comparable else " [not comparable]"
+    if not s.from_kind:
+        return f"{s.type}: a new line, FY{s.fiscal_year} {s.to_kind} {after}"
+    return f"{s.type}: FY{s.from_fiscal_year} {s.from_kind} {before} → FY{s.fiscal_year} {s.to_kind} {after}{delta}{note}"
+
+
+def trajectory_lines(trajectories: Sequence[Trajectory], only_changed: bool = False,
+                     limit: int | None = None) -> list[str]:
+    out = []
+    shown = [t for t in trajectories if t.steps and (not only_changed or any(s.changed for s in t.steps))]
+    for t in shown[:limit]:
+        names = " ← ".join(reversed(t.names)) if len(t.names) > 1 else t.program
+        out.append(f"  {names}")
+        points = " · ".join(f"{p.edition} FY{p.fiscal_year} {p.kind} {yen(p.yen)}{' (内数)' if p.part_of else ''}"
+                            for p in t.points)
+        out.append(f"    amounts: {points}")
+        out += [f"    {step_text(s)}" for s in t.steps]
+    if limit is not None and len(shown) > limit:
+        out.append(f"  … {len(shown) - limit} more programs")
+    return out
+
+
+def event_lines(events: Sequence[ProgramEvent]) -> list[str]:
+    out = []
+    for e in events:
+        target = f" → {e.successor}" if e.successor else ""
+        how = f" (confidence {e.confidence:.2f}: {e.reason})" if e.event == "renamed" else ""
+        where = f"  [{e.evidence.edition} l.{e.evidence.line}: {short(e.evidence.text, 50)}]" if e.evidence else ""
+        out.append(f"  {e.event:<9} {e.program}{target}{how}{where}")
+    return out
+
+
+def warning_lines(warnings: Sequence[Warning_]) -> list[str]:
+    return [f"  {w.code} ({w.edition} l.{w.line}): {w.message}" for w in warnings]
+
+
+def yearly_sections(diff: Any, limit: int | None = None) -> list[tuple[str, list[str]]]:
+    """(heading, lines) of every non-empty section, in the order an auditor asks."""
+    sections = [
+        ("Follow-through: last year's plans", ledger_lines(diff.follow_through, limit)),
+        ("Results that answer no plan", unplanned_lines(diff.unplanned_results, limit)),
+        ("Budget trajectories", trajectory_lines(diff.budget_trajectories, limit=limit)),
+        ("Program events", event_lines(diff.program_events)),
+        ("Warnings", warning_lines(diff.warnings)),
+    ]
+    return [(h, lines) for h, lines in sections if lines]
