@@ -165,6 +165,19 @@ def change_rows(diff: Diff) -> list[Row]:
                         f"{b.status} {b.program} FY{b.fiscal_year or '?'}: {old} → {new}"))
     for r in diff.renames:
         rows.append(Row(r.id, "rename", r.measure, f"{r.old} → {r.new} ({r.evidence} {r.confidence:.2f})"))
+    # The annual layer of a next-year diff: last year's plans, new results, budget steps, programs.
+    for e in diff.follow_through:
+        rows.append(Row(e.id, "follow-through", e.old_measure, f"{e.outcome}: {e.plan.text[:60]}"))
+    for u in diff.unplanned_results:
+        rows.append(Row(u.id, "unplanned", u.new_measure, u.result.text[:60]))
+    for t in diff.budget_trajectories:
+        if any(x.changed for x in t.steps):
+            rows.append(Row(t.id, "budget-trajectory", "", f"{t.program}: {len(t.steps)} step(s)"))
+    for ev in diff.program_events:
+        rows.append(Row(ev.id, "program-event", ev.measure, f"{ev.event} {ev.program}"
+                        + (f" → {ev.successor}" if ev.successor else "")))
+    for w in diff.warnings:
+        rows.append(Row(w.id, "warning", "", f"{w.code}: {w.message[:60]}"))
     return rows
 
 

@@ -85,6 +85,6 @@ def select_marks(diff: Diff, marks: dict[str, str], states: Iterable[str]) -> Di
     def keep(change_id: str) -> bool:
         return marks.get(change_id, "none") in states
 
-    return replace(diff, measures=tuple(m for m in diff.measures if keep(m.id)),
-                   budgets=tuple(b for b in diff.budgets if keep(b.id)),
-                   renames=tuple(r for r in diff.renames if keep(r.id)))
+    layers = ("measures", "budgets", "renames", "follow_through", "unplanned_results", "budget_trajectories",
+              "program_events", "warnings")
+    return replace(diff, **{name: tuple(r for r in getattr(diff, name) if keep(r.id)) for name in layers})

@@ -117,7 +117,9 @@ def test_review_lists_every_change_and_records_a_mark_with_its_note(archive):
     assert sheet["schema"] == "policydiff/review/1"
     diff = api.diff(*(f"iryokiki-kihonkeikaku/{e}" for e in PAIR), archive)
     assert len(sheet["changes"]) == sum(1 for m in diff.measures if diff.reads_as(m) != "unchanged" or m.moved) \
-        + len(diff.budgets) + len(diff.renames)
+        + len(diff.budgets) + len(diff.renames) + len(diff.follow_through) + len(diff.unplanned_results) \
+        + sum(1 for t in diff.budget_trajectories if any(x.changed for x in t.steps)) \
+        + len(diff.program_events) + len(diff.warnings)
     first = sheet["changes"][0]
     assert set(first) == {"id", "kind", "measure", "summary", "mark", "note", "by", "at"} and first["mark"] is None
     result = run(archive, "review", *PAIR, "--mark", first["id"], "query", "--note", "check p.3", "--by", "Dan")
@@ -185,3 +187,19 @@ def test_the_mark_filter_keeps_the_changes_with_those_marks(archive):
     rest = json.loads(run(archive, "diff", *PAIR, "--mark", "none", "--format", "json").stdout)
     assert change["id"] not in [m["id"] for m in rest["measures"]] and rest["measures"]
     assert run(archive, "diff", *PAIR, "--mark", "acepted").exit_code == 2
+
+
+def test_the_sign_off_sheet_of_a_next_year_pair_lists_the_annual_layer(seeded):
+    from pathlib import Path
+
+    nextyear = Path(__file__).resolve().parent / "data" / "nextyear" / "iryokiki-kihonkeikaku_fy2025-synthetic.txt"
+    assert run(seeded, "ingest", str(nextyear)).exit_code == 0
+    rows = json.loads(run(seeded, "review", "fy2024", "fy2025-synthetic", "--format", "json").stdout)["changes"]
+    d = api.diff("iryokiki-kihonkeikaku/fy2024", "iryokiki-kihonkeikaku/fy2025-synthetic", seeded)
+    kinds = {r["kind"] for r in rows}
+    assert {"follow-through", "program-event"} <= kinds
+    assert {r["id"] for r in rows if r["kind"] == "follow-through"} == {e.id for e in d.follow_through}
+    dropped = next(e for e in d.follow_through if e.outcome == "dropped")
+    run(seeded, "review", "fy2024", "fy2025-synthetic", "--mark", dropped.id, "query", "--by", "Ida")
+    out = json.loads(run(seeded, "diff", "fy2024", "fy2025-synthetic", "--mark", "query", "--format", "json").stdout)
+    assert [e["id"] for e in out["follow_through"]] == [dropped.id]
