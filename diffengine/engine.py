@@ -9,6 +9,7 @@ from ..versions.model import Edition, Measure, ParseWarning
 from ..versions.normalize import normalize
 from .align import Alignment, align_editions
 from .budgets import diff_budgets
+from .candidates import with_candidates
 from .fields import measure_fields, yearly_fields
 from .ids import with_ids
 from .model import AUDITOR, Diff, EditionRef, Match, MeasureChange, Op, Options, Overrides, Relation
@@ -230,7 +231,8 @@ def diff_editions(old: Edition, new: Edition, options: Options | None = None,
         kind="editions",
         old=edition_ref(old),
         new=edition_ref(new),
-        measures=tuple(traced(_measure_records(old, new, al, relation), old, new)),
+        measures=tuple(with_candidates(traced(_measure_records(old, new, al, relation), old, new), old, new, al,
+                                       opts)),
         budgets=tuple(budgets),
         renames=tuple(renames),
         programs_added=added,

@@ -87,6 +87,15 @@ class Overrides:
 
 
 @dataclass(frozen=True)
+class Candidate:
+    """A row of the other side an added or removed measure could have paired with, and why it did not."""
+
+    id: str
+    score: float  # the alignment's similarity (0..1) of the two rows' title, description and programs
+    why: str
+
+
+@dataclass(frozen=True)
 class BulletChange:
     old_index: int | None
     new_index: int | None
@@ -132,6 +141,7 @@ class MeasureChange:
     old_position: int = 0  # 1-based place among its goal's rows, on each side: a move's from and to
     new_position: int = 0
     warnings: tuple[tuple[Side, ParseWarning], ...] = ()  # the parser's warnings about this row, per side
+    candidates: tuple[Candidate, ...] = ()  # added or removed: the nearest rows of the other side, why not
 
     @property
     def substantive(self) -> bool:

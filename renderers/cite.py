@@ -47,3 +47,13 @@ def mark_line(mark: tuple[str, str, str, str, str] | None) -> str:
         return ""
     _, state, note, by, at = mark
     return f"mark: {state} by {by}, {at}" + (f": {note}" if note else "")
+
+
+# What a pairing score means, for every report that prints one.
+SCORE_NOTE = ("scores: similarity (0..1) of two rows' title, description and program names, the share of "
+              "text they have in common; rows pair at the match threshold or above")
+
+
+def candidates_line(m: MeasureChange) -> str:
+    """nearest: m012 0.42 (below the match threshold 0.60); m013 0.38 (paired with m014 (0.91))"""
+    return "nearest: " + "; ".join(f"{c.id} {c.score:.2f} ({c.why})" for c in m.candidates) if m.candidates else ""

@@ -56,6 +56,7 @@ def _measure(diff: Diff, m: MeasureChange) -> dict[str, Any]:
         "match": match, "group": list(m.group), "goal": m.goal, "vision": m.vision,
         "ministries": list(m.ministries), "programs": [list(op) for op in m.programs],
         "warnings": [_warning(side, w) for side, w in m.warnings],
+        "candidates": [{"id": c.id, "score": c.score, "why": c.why} for c in m.candidates],
         "old_cite": _cite(m.old_cite), "new_cite": _cite(m.new_cite),
         "move": {"from_goal": m.old_goal, "from_position": m.old_position, "to_goal": m.goal,
                  "to_position": m.new_position} if m.moved else None,

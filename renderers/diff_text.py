@@ -7,7 +7,16 @@ only when asked (the CLI decides from --color and NO_COLOR), is added around the
 from __future__ import annotations
 
 from ..diffengine.model import BudgetChange, Diff, MeasureChange, Op
-from .cite import budget_cites, mark_line, measure_cites, move, parser_warnings, warning_line
+from .cite import (
+    SCORE_NOTE,
+    budget_cites,
+    candidates_line,
+    mark_line,
+    measure_cites,
+    move,
+    parser_warnings,
+    warning_line,
+)
 from .money import yen
 from .options import ReportOptions, mark_of
 from .yearly_text import summary_lines, trajectory_lines, warning_lines, yearly_sections
@@ -59,6 +68,7 @@ def _header(diff: Diff, opts: ReportOptions) -> list[str]:
         lines.append(_c(opts, YELLOW, f" stale override, not applied: {line}"))
     if diff.programs_added or diff.programs_removed:
         lines.append(f" programs: {len(diff.programs_added)} new, {len(diff.programs_removed)} no longer named")
+    lines.append(_c(opts, DIM, f" {SCORE_NOTE} ({diff.options.match_threshold:.2f})"))
     return lines
 
 
@@ -74,6 +84,8 @@ def _measure(m: MeasureChange, opts: ReportOptions, diff: Diff) -> list[str]:
     lines = [_c(opts, CYAN, head), f"    at {measure_cites(m)}"]
     if m.moved:
         lines.append(f"    moved: {move(m)}")
+    if m.candidates:
+        lines.append(f"    {candidates_line(m)}")
     lines += [_c(opts, YELLOW, f"    warning {warning_line(side, w)}") for side, w in m.warnings]
     if mark_of(opts, m.id):
         lines.append(f"    {mark_line(mark_of(opts, m.id))}")

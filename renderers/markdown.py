@@ -7,7 +7,16 @@ that points to the full report.
 from __future__ import annotations
 
 from ..diffengine.model import Diff, MeasureChange, Op
-from .cite import budget_cites, mark_line, measure_cites, move, parser_warnings, warning_line
+from .cite import (
+    SCORE_NOTE,
+    budget_cites,
+    candidates_line,
+    mark_line,
+    measure_cites,
+    move,
+    parser_warnings,
+    warning_line,
+)
 from .money import yen
 from .options import ReportOptions, mark_of
 from .yearly_text import summary_lines, trajectory_lines, warning_lines, yearly_sections
@@ -35,6 +44,8 @@ def _measure(m: MeasureChange, opts: ReportOptions) -> str:
     lines = [head, f"at {measure_cites(m)}\n"]
     if m.moved:
         lines.append(f"moved: {_cell(move(m))}\n")
+    if m.candidates:
+        lines.append(f"{_cell(candidates_line(m))}\n")
     lines += [f"> warning {_cell(warning_line(side, w))}\n" for side, w in m.warnings]
     if mark_of(opts, m.id):
         lines.append(f"**{_cell(mark_line(mark_of(opts, m.id)))}**\n")
@@ -61,6 +72,7 @@ def render_markdown(diff: Diff, options: ReportOptions | None = None) -> str:
             out.append(f"> **SYNTHETIC**: {side.label} was made by applying known edits to the real report; "
                        "it is not a real report.\n")
     out.append(f"### policydiff {diff.title}: {diff.old.label} → {diff.new.label}\n")
+    out.append(f"<sub>{SCORE_NOTE} ({diff.options.match_threshold:.2f})</sub>\n")
     out.append("| measures | changed | added | removed | moved | split | merged | unchanged |")
     out.append("|---|---|---|---|---|---|---|---|")
     out.append(f"| {sum(m.values()) - m['moved']} | {m['changed']} | {m['added']} | {m['removed']} | {m['moved']} "
