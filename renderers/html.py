@@ -18,7 +18,7 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, Literal
 
 from markupsafe import Markup, escape
@@ -380,7 +380,9 @@ def _provenance(diff: Diff, t: dict[str, str]) -> dict[str, list[tuple[str, str,
     """Per side: (label, value, monospace) in a fixed order, unknown keys after, sorted."""
     out = {}
     for side, ref in (("old", diff.old), ("new", diff.new)):
-        facts = dict(ref.origin)
+        # Where the archive or a file lives on this machine is the reader's business, not the report's:
+        # a shared report names them by their last component only.
+        facts = {k: (PurePath(v).name or v) if k in ("archive", "file") else v for k, v in ref.origin}
         keys = [k for k in PROVENANCE_ORDER if k in facts] + sorted(k for k in facts if k not in PROVENANCE_ORDER)
         out[side] = [(t.get(f"prov_{k}", k), facts[k], k == "archive_commit") for k in keys]
     return out
