@@ -390,5 +390,6 @@ def _provenance(diff: Diff, t: dict[str, str]) -> dict[str, list[tuple[str, str,
 
 def _reason(reason: str, t: dict[str, str]) -> str:
     head, _, rest = reason.partition(": ")
-    label = t.get("reason_" + head.replace(" ", "_"), head)
+    # 'similarity, shared budget line': each part in the report's language
+    label = t.get("reason_sep", ", ").join(t.get("reason_" + part.strip().replace(" ", "_"), part) for part in head.split(", "))
     return f"{label}: {rest}" if rest else label
