@@ -15,11 +15,19 @@ from __future__ import annotations
 import json
 import os
 from dataclasses import dataclass, replace
+from dataclasses import replace as replace_field
 from datetime import UTC, datetime
 from pathlib import Path
 
 from .diffengine.model import Diff, Options
-from .diffengine.selection import STATUS_FILTERS, select
+from .diffengine.selection import (
+    MARK_FILTERS,
+    STATUS_FILTERS,
+    select,
+    select_marks,
+    suggestion,
+    unknown_filters,
+)
 from .renderers import REPORTS, VIEWS, register, render, render_edition
 from .renderers.escaping import json_text, one_line
 from .renderers.options import ReportOptions
@@ -32,6 +40,9 @@ from .versions.pdf_cells import Progress
 
 DEFAULT_ARCHIVE = "policydiff-archive"
 ARCHIVE_ENV = "POLICYDIFF_ARCHIVE"
+REVIEWER_ENV = "POLICYDIFF_REVIEWER"  # who records a pairing or a mark, when --by is not given
+MARK_STATES = ("accepted", "query", "rejected")
+SYNTHETIC_SUFFIX = "-synthetic"  # the label of a synthetic edition ends so (fy2024-synthetic)
 # What --fail-on accepts: the kinds of change Diff.has_changes knows, or any of them.
 FAIL_KINDS = ("any", "text", "budget", "added", "removed", "rename", "dropped", "ended")
 OUTCOME_FILTERS = ("done", "partial", "reworked", "dropped")  # what --outcome accepts: ledger outcomes
@@ -39,11 +50,12 @@ RELATIONS = ("next-year", "revision", "other")  # what --relation accepts
 CSV_TABLES = ("budgets", "follow-through", "events")  # what --table accepts
 
 __all__ = [
-    "ARCHIVE_ENV", "CSV_TABLES", "DEFAULT_ARCHIVE", "FAIL_KINDS", "OUTCOME_FILTERS", "RELATIONS", "STATUS_FILTERS", "Diff", "Ingested", "Options",
-    "ReportOptions", "Synthetic", "Verified", "diff", "editions", "generated_at", "ingest", "json_text", "lineage",
-    "one_line", "open_archive", "open_edition", "plans", "register", "render", "render_edition", "repair",
-    "reparse",
-    "report_formats", "select", "synth", "verify", "view_formats", "write_output",
+    "ARCHIVE_ENV", "CSV_TABLES", "DEFAULT_ARCHIVE", "FAIL_KINDS", "MARK_FILTERS", "MARK_STATES", "OUTCOME_FILTERS",
+    "RELATIONS", "REVIEWER_ENV", "STATUS_FILTERS", "Diff", "Ingested", "Options", "ReportOptions", "Synthetic",
+    "Verified", "diff", "editions", "generated_at", "ingest", "json_text", "lineage", "marks_for", "one_line",
+    "open_archive", "open_edition", "pair", "plans", "register", "render", "render_edition", "render_review",
+    "repair", "reparse", "report_formats", "review", "review_records", "select", "select_marks", "suggestion",
+    "synth", "synthetic_editions", "unknown_filters", "verify", "view_formats", "write_output",
 ]
 
 
@@ -69,7 +81,12 @@ def _open(ref: str | Path | Edition, archive: str | Path | None, progress: Progr
     if os.path.exists(ref):
         _refuse_ambiguous(str(ref), store)
         return load_edition(Path(ref), progress=progress), (("file", str(Path(ref))),)
-    stored = store.resolve(str(ref))
+    try:
+        stored = store.resolve(str(ref))
+    except PolicydiffError:
+        if _looks_like_file(str(ref)):
+            raise PolicydiffError(f"no such file: {ref}") from None
+        raise
     return load_archived(store, stored), (("archive", str(store.path)), ("archive_commit", stored.commit),
                                           ("archive_name", stored.name))
 
@@ -91,6 +108,15 @@ def _refuse_ambiguous(ref: str, store: Archive) -> None:
                           f"./{ref} for the file or {stored.name} for the edition")
 
 
+# What names a file rather than an edition label: a report's extension or a path's first characters.
+FILE_SUFFIXES = (".txt", ".text", ".xml", ".pdf", ".csv", ".tsv")
+
+
+def _looks_like_file(ref: str) -> bool:
+    """`diff old.txt missing.txt` means a file: 'no edition missing.txt' sent the user to the archive."""
+    return ref.lower().endswith(FILE_SUFFIXES) or ref.startswith(("/", ".", "~")) or "\\" in ref or ref.count("/") > 1
+
+
 def open_edition(ref: str | Path, archive: str | Path | None = None, progress: Progress | None = None) -> Edition:
     """The edition REF names: a report file (.xml, .pdf or text) if one exists at that path, else an archived
     edition."""
@@ -103,7 +129,15 @@ def diff(old: str | Path | Edition, new: str | Path | Edition, archive: str | Pa
     from .diffengine.engine import diff_editions
 
     (old_ed, old_origin), (new_ed, new_origin) = _open(old, archive, progress), _open(new, archive, progress)
-    found = diff_editions(old_ed, new_ed, options)
+    names = dict(old_origin).get("archive_name"), dict(new_origin).get("archive_name")
+    if names[0] and names[1] and old_ed.document == new_ed.document:
+        # Two archived editions: the auditor's recorded pairings apply (`policydiff pair`).
+        from .auditing import pair_diff
+
+        store = open_archive(archive)
+        found = pair_diff(store, store.resolve(names[0]), store.resolve(names[1]), options)
+    else:
+        found = diff_editions(old_ed, new_ed, options)
     return replace(found, old=replace(found.old, origin=old_origin), new=replace(found.new, origin=new_origin))
 
 
@@ -117,14 +151,77 @@ def plans(edition: str | Path | Edition, archive: str | Path | None = None, opti
     return replace(found, old=replace(found.old, origin=origin), new=replace(found.new, origin=origin))
 
 
+def pair(old: str, new: str, archive: str | Path | None = None, links: list[tuple[str, str]] = (),  # type: ignore[assignment]
+         unlinks: list[str] = (), by: str | None = None, options: Options | None = None):  # type: ignore[assignment]
+    """Record the auditor's pairings of two archived editions (OLD_ID=NEW_ID links, unlinked OLD_IDs);
+    every later diff of that pair applies them. Returns an auditing.Paired."""
+    from .auditing import pair as record_pair
+
+    return record_pair(_existing_archive(archive), old, new, list(links), list(unlinks), by, options)
+
+
+def review(old: str, new: str, archive: str | Path | None = None, marks: list[tuple[str, str, str]] = (),  # type: ignore[assignment]
+           import_file: str | Path | None = None, by: str | None = None, options: Options | None = None):
+    """The sign-off sheet of two archived editions (an auditing.Sheet), after recording MARKS
+    ((change id, accepted|query|rejected, note)) and those of IMPORT_FILE in the archive."""
+    from .auditing import read_marks_file
+    from .auditing import review as review_pair
+
+    found = list(marks) + (read_marks_file(Path(import_file)) if import_file is not None else [])
+    return review_pair(_existing_archive(archive), old, new, found, by, options)
+
+
+def render_review(sheet, fmt: str) -> str:
+    """The sign-off sheet as text, json (policydiff/review/1) or csv."""
+    from .renderers.review_sheet import render_review_sheet
+
+    return render_review_sheet(sheet, fmt)
+
+
+def marks_for(old: str | Path | Edition, new: str | Path | Edition, archive: str | Path | None = None
+              ) -> tuple[tuple[str, str, str, str, str], ...]:
+    """The review marks (id, mark, note, by, at) of two archived editions of one document; none for files."""
+    from .versions.reviews import load_review
+
+    if any(isinstance(ref, Edition) or os.path.exists(ref) for ref in (old, new)):
+        return ()
+    store = open_archive(archive)
+    if not store.exists():
+        return ()
+    a, b = store.resolve(str(old)), store.resolve(str(new))
+    if a.document != b.document:
+        return ()
+    return tuple((m.id, m.mark, m.note, m.by, m.at) for m in load_review(store, a, b).marks)
+
+
+def review_records(archive: str | Path | None = None) -> list[str]:
+    """One line per pair the auditor reviewed: links and marks stored, for `verify`."""
+    from .versions.reviews import from_json
+
+    store = open_archive(archive)
+    out = []
+    for path in store.files("reviews/"):
+        rec = from_json(store.read_file(path) or b"", path)
+        out.append(f"review {rec.document}/{rec.old}..{rec.new}: {len(rec.links)} link(s), {len(rec.marks)} mark(s)")
+    return out
+
+
 def editions(archive: str | Path | None = None) -> list[StoredEdition]:
     """The editions stored in the archive, oldest first; none if there is no archive yet."""
     store = open_archive(archive)
     return store.editions() if store.exists() else []
 
 
+def synthetic_editions(archive: str | Path | None = None) -> frozenset[str]:
+    """The names (DOCUMENT/EDITION) of the archived editions that are SYNTHETIC, read from their XML:
+    the label alone proves nothing (an archive made before ingest added the -synthetic suffix)."""
+    store = open_archive(archive)
+    return frozenset(e.name for e in editions(archive) if load_archived(store, e).synthetic)
+
+
 def lineage(document: str | None = None, archive: str | Path | None = None) -> dict[str, list[list[str]]]:
-    """Per document: program lineages (A → B → C) across its archived editions, oldest first."""
+    """Per document: program lineages (A → B → C) across its archived editions, oldest first.
+    synthetic_editions() says which of them are synthetic: a lineage drawn from one is no real history."""
     from .diffengine.lineage import program_lineage
 
     store = open_archive(archive)
@@ -140,6 +237,7 @@ class Ingested:
     status: str  # "added", "replaced", or "unchanged" (the same source was already stored)
     edition: Edition
     commit: str
+    asked_label: str | None = None  # a real-looking --edition given for a SYNTHETIC source, stored suffixed
 
 
 def ingest(file: str | Path, archive: str | Path | None = None, document: str | None = None,
@@ -154,9 +252,13 @@ def ingest(file: str | Path, archive: str | Path | None = None, document: str | 
     path = Path(file)
     data = read_input(path)
     ed = parse_report(data, source_name=path.name, document=document, edition=edition, progress=progress)
+    asked = None
+    if ed.synthetic and not ed.edition.endswith(SYNTHETIC_SUFFIX):
+        # An invented edition never takes a real year's label: fy2025 becomes fy2025-synthetic.
+        asked, ed = ed.edition, replace_field(ed, edition=check_name(ed.edition + SYNTHETIC_SUFFIX, "edition label"))
     result = open_archive(archive).ingest(ed.document, ed.edition, edition_to_xml(ed), data, path.name,
                                           ed.parser_version, ed.counts(), replace=replace)
-    return Ingested(result.status, ed, result.edition.commit)
+    return Ingested(result.status, ed, result.edition.commit, asked)
 
 
 def _rebuilt_xml(stored: StoredEdition, source: bytes) -> bytes:

@@ -129,9 +129,9 @@ def _progress() -> Callable[[int, int], None] | None:
     return report
 
 
-def _write(text: str, output: Path | None) -> None:
+def _write(text: str, output: Path | None, color: bool | None = None) -> None:
     if output is None:
-        click.echo(text, nl=False)
+        click.echo(text, nl=False, color=color)  # color=True: keep ANSI codes asked for with --color always
     else:
         api.write_output(output, text)
 
@@ -159,6 +159,9 @@ def ingest(ctx: click.Context, file: Path, document: str | None, edition_label: 
                + (f" [commit {result.commit[:10]}]" if result.status != "unchanged" else ""))
     if ed.synthetic:
         click.echo(f"note: {ed.name} is a SYNTHETIC edition, not a real report", err=True)
+    if result.asked_label:
+        click.echo(f"note: stored as {ed.edition}, not {result.asked_label}: a synthetic edition never takes "
+                   "a real edition's label", err=True)
 
 
 @cli.command(name="list")
@@ -173,9 +176,11 @@ def list_(ctx: click.Context, fmt: str) -> None:
       policydiff list --format json
     """
     editions = api.editions(ctx.obj)
+    fake = api.synthetic_editions(ctx.obj) if editions else frozenset()
     if fmt == "json":
         rows = [{"name": e.name, "document": e.document, "edition": e.edition, "source": e.source_name,
-                 "sha256": e.sha256, "commit": e.commit, "parser": e.parser} for e in editions]
+                 "sha256": e.sha256, "commit": e.commit, "parser": e.parser, "synthetic": e.name in fake}
+                for e in editions]
         click.echo(api.json_text(json.dumps({"schema": "policydiff/list/1", "editions": rows}, ensure_ascii=False,
                                             sort_keys=True, indent=2)))
         return
@@ -183,7 +188,9 @@ def list_(ctx: click.Context, fmt: str) -> None:
         click.echo(f"no editions in {ctx.obj} yet; add one with: policydiff ingest FILE", err=True)
         return
     for e in editions:
-        click.echo(f"{api.one_line(e.name)}\t{api.one_line(e.source_name)}\tsha256 {e.sha256[:12]}\tcommit {e.commit[:10]}")
+        mark = "\tSYNTHETIC (not a real report)" if e.name in fake else ""
+        click.echo(f"{api.one_line(e.name)}\t{api.one_line(e.source_name)}\tsha256 {e.sha256[:12]}"
+                   f"\tcommit {e.commit[:10]}{mark}")
 
 
 @cli.command()
@@ -243,6 +250,8 @@ def _report_options(fn):
         click.option("--ministry", "ministries", default="", metavar="CODES",
                      help="Only measures of these ministries, e.g. 厚 or 厚,経."),
         click.option("--measure", "measure_ids", default="", metavar="IDS", help="Only these measures, e.g. m004."),
+        click.option("--mark", "mark_states", default="", metavar="MARKS",
+                     help=f"Only changes with these review marks: {','.join(api.MARK_FILTERS)} (archived pairs)."),
         click.option("--outcome", "outcomes", default="", metavar="KINDS",
                      help=f"Only follow-through entries of these outcomes: {','.join(api.OUTCOME_FILTERS)}."),
         click.option("--table", type=click.Choice(api.CSV_TABLES), default=None,
@@ -273,26 +282,38 @@ def _report_options(fn):
 def _check_report_options(opts: dict[str, Any]) -> None:
     """Refuse bad filter values before any edition is read."""
     _fail_kinds(opts["fail_on"])
-    if set(_csv(opts["statuses"])) - set(api.STATUS_FILTERS):
-        raise click.BadParameter(f"choose from {','.join(api.STATUS_FILTERS)}", param_hint="--status")
-    if set(_csv(opts["outcomes"])) - set(api.OUTCOME_FILTERS):
-        raise click.BadParameter(f"choose from {','.join(api.OUTCOME_FILTERS)}", param_hint="--outcome")
+    for state in _csv(opts["mark_states"]):
+        if state not in api.MARK_FILTERS:
+            raise click.BadParameter(f"no mark {state!r}{api.suggestion(state, api.MARK_FILTERS)} "
+                                     f"(choose from {','.join(api.MARK_FILTERS)})", param_hint="--mark")
+    for status in _csv(opts["statuses"]):
+        if status not in api.STATUS_FILTERS:
+            raise click.BadParameter(f"no status {status!r}{api.suggestion(status, api.STATUS_FILTERS)} "
+                                     f"(choose from {','.join(api.STATUS_FILTERS)})", param_hint="--status")
+    for outcome in _csv(opts["outcomes"]):
+        if outcome not in api.OUTCOME_FILTERS:
+            raise click.BadParameter(f"no outcome {outcome!r}{api.suggestion(outcome, api.OUTCOME_FILTERS)} "
+                                     f"(choose from {','.join(api.OUTCOME_FILTERS)})", param_hint="--outcome")
     if opts["table"] and opts["fmt"] != "csv":
         raise click.BadParameter("--table goes with --format csv", param_hint="--table")
 
 
-def _emit(diff: api.Diff, opts: dict[str, Any]) -> int:
+def _emit(diff: api.Diff, opts: dict[str, Any], marks: tuple[tuple[str, str, str, str, str], ...] = ()) -> int:
     """Write the report the options ask for; exit 1 if the diff has changes of the --fail-on kinds."""
-    failed = diff.has_changes(_fail_kinds(opts["fail_on"]))
+    unknown = api.unknown_filters(diff, _csv(opts["ministries"]), _csv(opts["measure_ids"]))
+    if unknown:
+        raise Trouble("; ".join(unknown))
     shown = api.select(diff, _csv(opts["statuses"]), _csv(opts["ministries"]), _csv(opts["measure_ids"]),
                        _csv(opts["outcomes"]))
+    shown = api.select_marks(shown, {m[0]: m[1] for m in marks}, _csv(opts["mark_states"]))
+    failed = shown.has_changes(_fail_kinds(opts["fail_on"]))  # the exit code tells of what is shown
     color, output = opts["color"], opts["output"]
     use_color = color == "always" or (color == "auto" and output is None and sys.stdout.isatty()
                                       and not os.environ.get("NO_COLOR"))
     options = api.ReportOptions(show_format_only=opts["show_format_only"], color=use_color, lang=opts["lang"],
                                 generated_at=api.generated_at() if opts["fmt"] == "html" else None,
-                                table=opts["table"] or "")
-    _write(api.render(shown, opts["fmt"], options), output)
+                                table=opts["table"] or "", marks=marks)
+    _write(api.render(shown, opts["fmt"], options), output, color=use_color or None)
     return 1 if failed else 0
 
 
@@ -321,7 +342,8 @@ def diff(ctx: click.Context, old: str, new: str, **opts: Any) -> None:
       policydiff diff fy2024 fy2025 --fail-on dropped,ended
     """
     _check_report_options(opts)
-    ctx.exit(_emit(api.diff(old, new, ctx.obj, _options(opts), progress=_progress()), opts))
+    ctx.exit(_emit(api.diff(old, new, ctx.obj, _options(opts), progress=_progress()), opts,
+                   api.marks_for(old, new, ctx.obj)))
 
 
 @cli.command()
@@ -380,14 +402,83 @@ def lineage(ctx: click.Context, document: str | None, fmt: str) -> None:
       policydiff lineage iryokiki-kihonkeikaku --format json
     """
     result = api.lineage(document, ctx.obj)
+    fake: dict[str, list[str]] = {}
+    for name in sorted(api.synthetic_editions(ctx.obj)):
+        doc, _, label = name.partition("/")
+        if doc in result:
+            fake.setdefault(doc, []).append(label)
     if fmt == "json":
-        click.echo(json.dumps({"schema": "policydiff/lineage/1", "lineages": result}, ensure_ascii=False,
-                              sort_keys=True, indent=2))
+        click.echo(json.dumps({"schema": "policydiff/lineage/1", "lineages": result, "synthetic": fake},
+                              ensure_ascii=False, sort_keys=True, indent=2))
         return
     for doc, chains in result.items():
         click.echo(f"{doc}: {len(chains)} lineage(s)")
+        if doc in fake:
+            click.echo(f"  *** drawn on SYNTHETIC edition(s) {', '.join(fake[doc])}: not a real history ***")
         for chain in chains:
             click.echo("  " + " → ".join(chain))
+
+
+def _link(value: str) -> tuple[str, str]:
+    old, sep, new = value.partition("=")
+    if not sep or not old.strip() or not new.strip():
+        raise click.BadParameter(f"{value!r}: write OLD_ID=NEW_ID, e.g. m004=m005", param_hint="--link")
+    return old.strip(), new.strip()
+
+
+@cli.command()
+@click.argument("old")
+@click.argument("new")
+@click.option("--link", "links", multiple=True, metavar="OLD_ID=NEW_ID", help="Pair these two measures.")
+@click.option("--unlink", "unlinks", multiple=True, metavar="OLD_ID", help="Pair this old measure with nothing.")
+@click.option("--by", help=f"Who records it (default: ${api.REVIEWER_ENV}, else git's user.name).")
+@click.pass_context
+def pair(ctx: click.Context, old: str, new: str, links: tuple[str, ...], unlinks: tuple[str, ...],
+         by: str | None) -> None:
+    """Correct how two archived editions OLD and NEW pair their measures (ids as `show` prints them).
+    The correction is committed to the archive with both sources' sha256; every later diff of the
+    pair applies it and shows it as "paired by the auditor". Without --link/--unlink: list them.
+
+    \b
+    Example:
+      policydiff pair fy2024 fy2025 --link m004=m005 --by "A. Auditor"
+      policydiff pair fy2024 fy2025 --unlink m010
+    """
+    done = api.pair(old, new, ctx.obj, [_link(x) for x in links], list(unlinks), by)
+    if done.commit:
+        click.echo(f"recorded {len(links) + len(unlinks)} pairing(s) [commit {done.commit[:10]}]", err=True)
+    for x in done.review.links:
+        click.echo(f"{x.old} → {x.new or '(nothing)'}\tby {x.by}, {x.at}")
+    for line in done.diff.stale_overrides:
+        click.echo(f"stale: {line}")
+
+
+@cli.command()
+@click.argument("old")
+@click.argument("new")
+@click.option("--mark", "marks", multiple=True, type=(str, click.Choice(api.MARK_STATES)),
+              metavar="ID accepted|query|rejected", help="Mark a change (ids as this command lists them).")
+@click.option("--note", default="", help="A note for the marks given with --mark.")
+@click.option("--import", "import_file", type=click.Path(path_type=Path),
+              help="Bring in marks from a file (the HTML report's download, or review --format json).")
+@click.option("--by", help=f"Who marks (default: ${api.REVIEWER_ENV}, else git's user.name).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text", show_default=True)
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the sheet to a file.")
+@click.pass_context
+def review(ctx: click.Context, old: str, new: str, marks: tuple[tuple[str, str], ...], note: str,
+           import_file: Path | None, by: str | None, fmt: str, output: Path | None) -> None:
+    """The sign-off sheet of two archived editions: every change with a stable id and its mark.
+    Marks are committed to the archive; a mark whose change vanished (a re-ingest) is reported.
+
+    \b
+    Example:
+      policydiff review fy2024 fy2025
+      policydiff review fy2024 fy2025 --mark b-1a2b3c4d5e accepted --note "checked p.3"
+      policydiff review fy2024 fy2025 --import marks.json
+      policydiff review fy2024 fy2025 --format csv -o signoff.csv
+    """
+    sheet = api.review(old, new, ctx.obj, [(i, s, note) for i, s in marks], import_file, by)
+    _write(api.render_review(sheet, fmt), output)
 
 
 @cli.command()
@@ -401,6 +492,8 @@ def verify(ctx: click.Context) -> None:
       policydiff --archive /path/to/archive verify
     """
     result = api.verify(ctx.obj)
+    for line in api.review_records(ctx.obj):
+        click.echo(line)
     for path, message in result.problems:
         click.echo(api.one_line(f"{path}: {message}"))
     if result.problems:

@@ -59,20 +59,28 @@ class Alignment:
     moved: set[int] = field(default_factory=set)  # old indices
     goal_map: dict[str, str] = field(default_factory=dict)  # old goal id → new goal id
     runner_up: dict[int, tuple[int, float]] = field(default_factory=dict)  # old → best other new, score
+    barred: set[int] = field(default_factory=set)  # old rows the auditor unpaired: no pair, part or merge
 
     @property
     def matched_new(self) -> set[int]:
         return {j for j, _ in self.pairs.values()}
 
 
-def align_editions(old: Edition, new: Edition, opts: Options) -> Alignment:
+def align_editions(old: Edition, new: Edition, opts: Options, forced: dict[int, tuple[int, Match]] | None = None,
+                   barred: frozenset[int] = frozenset()) -> Alignment:
+    """FORCED pairs (old index → new index, match) and BARRED old rows (paired with nothing) are the
+    auditor's corrections: taken as given, and left out of every other pairing, split and merge."""
     al = Alignment()
+    al.pairs.update(forced or {})
+    al.barred = set(barred)
+    taken_new = {j for j, _ in (forced or {}).values()}
     al.goal_map = align_goals(old.goals, new.goals)
     keys_old = [content_key(m) for m in old.measures]
     keys_new = [content_key(m) for m in new.measures]
     for reposted in (False, True):  # a 再掲 row must not steal the match of the original
-        olds = [i for i, m in enumerate(old.measures) if m.reposted == reposted]
-        news = [j for j, m in enumerate(new.measures) if m.reposted == reposted]
+        olds = [i for i, m in enumerate(old.measures) if m.reposted == reposted and i not in al.pairs
+                and i not in barred]
+        news = [j for j, m in enumerate(new.measures) if m.reposted == reposted and j not in taken_new]
         _match_titles(old.measures, new.measures, olds, news, keys_old, keys_new, al)
         rest_old = [i for i in olds if i not in al.pairs]
         matched = al.matched_new
@@ -291,7 +299,7 @@ def _splits_and_merges(old: Sequence[Measure], new: Sequence[Measure], al: Align
         if best[0] >= t and containment(mine, units_new[al.pairs[best[1]][0]], common) < t:
             al.split_parts.setdefault(best[1], []).append((j, round(best[0], 4)))
     for i, m in enumerate(old):
-        if i in al.pairs:
+        if i in al.pairs or i in al.barred:
             continue
         mine = units_old[i]
         targets = new_to_old if small else [al.pairs[k][0] for k in _nearest(pairs_by_old_goal.get(m.goal, []), i, lambda k: k)]

@@ -19,7 +19,7 @@ Key = tuple[str, int | None]  # (normalized program, fiscal year)
 
 
 def _side(measure: str, b: Budget) -> BudgetSide:
-    return BudgetSide(b.kind, b.yen, b.part_of, b.text, measure, b.fiscal_year, b.line)
+    return BudgetSide(b.kind, b.yen, b.part_of, b.text, measure, b.fiscal_year, b.line, b.page)
 
 
 def _value(b: Budget) -> tuple[str, int | None, bool]:

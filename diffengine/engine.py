@@ -2,13 +2,18 @@
 
 from __future__ import annotations
 
-from ..versions.model import Edition, Measure
+import bisect
+from dataclasses import replace
+
+from ..versions.model import Edition, Measure, ParseWarning
 from ..versions.normalize import normalize
 from . import work
 from .align import Alignment, align_editions
 from .budgets import diff_budgets
+from .candidates import with_candidates
 from .fields import measure_fields, yearly_fields
-from .model import Diff, EditionRef, Match, MeasureChange, Op, Options, Relation
+from .ids import with_ids
+from .model import AUDITOR, Diff, EditionRef, Match, MeasureChange, Op, Options, Overrides, Relation
 from .program_events import programs_of, renames_of
 from .relation import BASIC_PLAN_FIELDS, infer_relation, layer_status
 from .renames import programs_named, successors_of
@@ -17,7 +22,7 @@ from .yearly import between_editions
 
 def edition_ref(ed: Edition, label: str = "") -> EditionRef:
     return EditionRef(ed.document, ed.edition, ed.results_fy, ed.plans_fy, ed.source.sha256, ed.synthetic,
-                      ed.source.name, label or ed.name, ed.synthetic_note)
+                      ed.source.name, label or ed.name, ed.synthetic_note, warnings=ed.warnings)
 
 
 def _record(status: str, om: Measure | None, nm: Measure | None, goals: dict[str, str], yearly: bool = False,
@@ -43,6 +48,34 @@ def program_ops(old: set[str], new: set[str]) -> tuple[Op, ...]:
     return tuple([("-", p) for p in gone] + [("+", p) for p in arrived])
 
 
+def group_program_ops(own_old: set[str], own_new: set[str], all_old: set[str], all_new: set[str],
+                      primary: bool, split: bool) -> tuple[Op, ...]:
+    """Program ops of one part of a split (one old row, several new) or a merge (several old, one new):
+    a program is gone only when no part of the other side names it, and arrived only when no part of
+    this side did. The shared side's ops are told once, on the primary pair, not on every part."""
+    gone = program_ops(own_old, all_new) if primary or not split else ()
+    arrived = program_ops(all_old, own_new) if primary or split else ()
+    return tuple(op for op in gone if op[0] == "-") + tuple(op for op in arrived if op[0] == "+")
+
+
+def _group_programs(old: Edition, new: Edition, al: Alignment) -> dict[tuple[int, int], tuple[Op, ...]]:
+    """(old index, new index) → program ops, for every pair that belongs to a split or a merge."""
+    out: dict[tuple[int, int], tuple[Op, ...]] = {}
+    groups = [(True, i, [al.pairs[i][0]] + [j for j, _ in parts]) for i, parts in al.split_parts.items()]
+    new_to_old = {j: i for i, (j, _) in al.pairs.items()}
+    groups += [(False, j, [new_to_old[j]] + [i for i, _ in parts]) for j, parts in al.merge_parts.items()]
+    for split, one, many in groups:
+        ones = programs_named(old.measures[one] if split else new.measures[one])
+        each = {k: programs_named(new.measures[k] if split else old.measures[k]) for k in many}
+        union = set().union(*each.values())
+        for k in many:
+            own_old, own_new = (ones, each[k]) if split else (each[k], ones)
+            all_old, all_new = (ones, union) if split else (union, ones)
+            key = (one, k) if split else (k, one)
+            out[key] = group_program_ops(own_old, own_new, all_old, all_new, k == many[0], split)
+    return out
+
+
 def _measure_records(old: Edition, new: Edition, al: Alignment, relation: Relation = "revision") -> list[MeasureChange]:
     """One record per pairing. Between years (relation next-year or other) a paired row is rated by
     its Basic Plan column alone and its results and plans are not redlined (relation.layer_status)."""
@@ -53,6 +86,7 @@ def _measure_records(old: Edition, new: Edition, al: Alignment, relation: Relati
     ids_new = [m.id for m in new.measures]
     split_new = {j: i for i, parts in al.split_parts.items() for j, _ in parts}
     merge_old = {i: j for j, parts in al.merge_parts.items() for i, _ in parts}
+    grouped = _group_programs(old, new, al)
     keyed: list[tuple[tuple[float, int], MeasureChange]] = []
     for i, (j, match) in al.pairs.items():
         om, nm = old.measures[i], new.measures[j]
@@ -67,9 +101,10 @@ def _measure_records(old: Edition, new: Edition, al: Alignment, relation: Relati
             status = layer_status("changed" if fields else "unchanged", tuple(f.field for f in fields), relation)
         if i in al.runner_up:
             k, score = al.runner_up[i]
-            match = Match(match.reason, match.score, ids_new[k], score)
+            match = replace(match, runner_up_id=ids_new[k], runner_up_score=score)
+        extra = {"programs": grouped[(i, j)]} if (i, j) in grouped else {}
         rec = _record(status, om, nm, goals_new, moved=i in al.moved, match=match, changes=fields,
-                      fields=all_fields, group=group)
+                      fields=all_fields, group=group, **extra)
         keyed.append(((j, 0), rec))
     for j, i in split_new.items():
         score = dict(al.split_parts[i])[j]
@@ -77,7 +112,7 @@ def _measure_records(old: Edition, new: Edition, al: Alignment, relation: Relati
         part = new.measures[j]
         rec = _record("split", old.measures[i], part, goals_new, match=Match("split part", score),
                       fields=measure_fields(part, part), changes=(),
-                      group=others)
+                      group=others, programs=grouped[(i, j)])
         keyed.append(((j, 0), rec))
     new_to_old = {j: i for i, (j, _) in al.pairs.items()}
     for i, j in merge_old.items():
@@ -87,7 +122,7 @@ def _measure_records(old: Edition, new: Edition, al: Alignment, relation: Relati
         part = old.measures[i]
         rec = _record("merged", part, new.measures[j], goals_new, match=Match("merged part", score),
                       fields=measure_fields(part, part), changes=(),
-                      group=others)
+                      group=others, programs=grouped[(i, j)])
         keyed.append(((j, 1), rec))
     matched_new = al.matched_new | set(split_new)
     for j, nm in enumerate(new.measures):
@@ -102,6 +137,51 @@ def _measure_records(old: Edition, new: Edition, al: Alignment, relation: Relati
     return [rec for _, rec in sorted(keyed, key=lambda x: x[0])]
 
 
+def _positions(ed: Edition) -> dict[str, int]:
+    """Measure id → 1-based place among the rows of its goal."""
+    seen: dict[str, int] = {}
+    out = {}
+    for m in ed.measures:
+        seen[m.goal] = seen.get(m.goal, 0) + 1
+        out[m.id] = seen[m.goal]
+    return out
+
+
+def warnings_by_measure(ed: Edition) -> dict[str, tuple[ParseWarning, ...]]:
+    """The parser's warnings per measure: named by their 'm016:' prefix, else by the row their line is in."""
+    ids = {m.id for m in ed.measures}
+    starts = sorted((m.line, m.id) for m in ed.measures if m.line)
+    out: dict[str, list[ParseWarning]] = {}
+    for w in ed.warnings:
+        mid = w.message.split(":", 1)[0]
+        if mid not in ids:
+            k = bisect.bisect_right(starts, (w.line, "\uffff")) - 1
+            mid = starts[k][1] if w.line and k >= 0 else ""
+        if mid:
+            out.setdefault(mid, []).append(w)
+    return {k: tuple(v) for k, v in out.items()}
+
+
+def traced(records: list[MeasureChange], old: Edition, new: Edition) -> list[MeasureChange]:
+    """Each record with where its rows stand: page and line on each side, goal and place on the old
+    side (a move's from; `goal` and new_position its to), for reports an auditor can check in the PDF."""
+    olds, news = {m.id: m for m in old.measures}, {m.id: m for m in new.measures}
+    pos_old, pos_new = _positions(old), _positions(new)
+    goals_old = {g.id: g.title for g in old.goals}
+    warned_old, warned_new = warnings_by_measure(old), warnings_by_measure(new)
+    out = []
+    for rec in records:
+        o, n = olds.get(rec.old_id or ""), news.get(rec.new_id or "")
+        warned = tuple(("old", w) for w in warned_old.get(o.id, ())) if o else ()
+        if n and not (old is new and o):  # plans: one edition on both sides, its warnings once
+            warned += tuple(("new", w) for w in warned_new.get(n.id, ()))
+        out.append(replace(rec, old_cite=(o.page, o.line) if o else (0, 0), new_cite=(n.page, n.line) if n else (0, 0),
+                           old_goal=goals_old.get(o.goal, "") if o else "",
+                           old_position=pos_old[o.id] if o else 0, new_position=pos_new[n.id] if n else 0,
+                           warnings=warned))
+    return out
+
+
 def related_pairs(al: Alignment) -> list[tuple[int, int]]:
     """Paired rows, and the parts of splits and merges: a program renamed in a row merged into
     another is renamed all the same, and a plan of a split row may be answered in either part."""
@@ -110,15 +190,42 @@ def related_pairs(al: Alignment) -> list[tuple[int, int]]:
                   | {(i, j) for i, parts in al.split_parts.items() for j, _ in parts})
 
 
-def diff_editions(old: Edition, new: Edition, options: Options | None = None) -> Diff:
+def resolve_overrides(old: Edition, new: Edition, overrides: Overrides | None
+                      ) -> tuple[dict[int, tuple[int, Match]], frozenset[int], list[str]]:
+    """The auditor's links as forced pairs and barred old rows, and a line for each that no longer fits
+    these editions (an id gone, a new row linked twice): reported, never applied half or dropped."""
+    old_at = {m.id: i for i, m in enumerate(old.measures)}
+    new_at = {m.id: j for j, m in enumerate(new.measures)}
+    forced: dict[int, tuple[int, Match]] = {}
+    barred: set[int] = set()
+    stale: list[str] = []
+    for link in (overrides.links if overrides else ()):
+        what = f"{link.old}={link.new}" if link.new else f"unlink {link.old}"
+        if link.old not in old_at:
+            stale.append(f"{what} (by {link.by or '?'}): no measure {link.old} in {old.name}")
+        elif link.new is not None and link.new not in new_at:
+            stale.append(f"{what} (by {link.by or '?'}): no measure {link.new} in {new.name}")
+        elif link.new is not None and new_at[link.new] in {j for j, _ in forced.values()}:
+            stale.append(f"{what} (by {link.by or '?'}): {link.new} is already paired by another link")
+        elif link.new is None:
+            barred.add(old_at[link.old])
+        else:
+            forced[old_at[link.old]] = (new_at[link.new], Match(AUDITOR, 1.0, by=link.by, at=link.at))
+    return forced, frozenset(barred), stale
+
+
+def diff_editions(old: Edition, new: Edition, options: Options | None = None,
+                  overrides: Overrides | None = None) -> Diff:
+    """OVERRIDES are the auditor's recorded pairings (`policydiff pair`), passed in: no archive here."""
     with work.budget():  # every input under the size limit ends in bounded time (work.py)
-        return _diff_editions(old, new, options)
+        return _diff_editions(old, new, options, overrides)
 
 
-def _diff_editions(old: Edition, new: Edition, options: Options | None = None) -> Diff:
+def _diff_editions(old: Edition, new: Edition, options: Options | None, overrides: Overrides | None) -> Diff:
     opts = options or Options()
     relation = opts.relation or infer_relation(old.results_fy, old.plans_fy, new.results_fy, new.plans_fy)
-    al = align_editions(old, new, opts)
+    forced, barred, stale = resolve_overrides(old, new, overrides)
+    al = align_editions(old, new, opts, forced, barred)
     yearly = between_editions(old, new, related_pairs(al), relation, opts.rename_threshold)
     # The /1 views `renames` and `programs` are read off the program events: the two cannot disagree.
     renames = renames_of(yearly.program_events)
@@ -126,20 +233,22 @@ def _diff_editions(old: Edition, new: Edition, options: Options | None = None) -
     measure_map = {old.measures[i].id: new.measures[j].id for i, (j, _) in al.pairs.items()}
     budgets = diff_budgets(((m.id, b) for m, _, _, b in old.budgets()),
                            ((m.id, b) for m, _, _, b in new.budgets()), measure_map, successors_of(renames))
-    return Diff(
+    return with_ids(Diff(
         kind="editions",
         old=edition_ref(old),
         new=edition_ref(new),
-        measures=tuple(_measure_records(old, new, al, relation)),
+        measures=tuple(with_candidates(traced(_measure_records(old, new, al, relation), old, new), old, new, al,
+                                       opts)),
         budgets=tuple(budgets),
         renames=tuple(renames),
         programs_added=added,
         programs_removed=removed,
         options=opts,
+        stale_overrides=tuple(stale),
         relation=relation,
         follow_through=yearly.follow_through,
         unplanned_results=yearly.unplanned_results,
         budget_trajectories=yearly.budget_trajectories,
         program_events=yearly.program_events,
         warnings=yearly.warnings,
-    )
+    ))

@@ -83,12 +83,14 @@ class FollowThrough:
     promised_again: Cited | None
     carried_over: bool  # promised again word for word
     again_ops: tuple[tuple[str, str], ...] = ()  # the plan against its repetition, redlined (when not verbatim)
+    id: str = ""  # stable, from the content and both sources (diffengine/ids.py)
 
 
 @dataclass(frozen=True)
 class Unplanned:
     new_measure: str
     result: Cited
+    id: str = ""
 
 
 def cite(b: Bullet) -> Cited:

@@ -14,7 +14,10 @@ if TYPE_CHECKING:  # the annual layer's records live in their own modules, which
     from .program_events import ProgramEvent
     from .trajectories import Trajectory, Warning_
 
+from ..versions.model import ParseWarning
+
 Op = tuple[Literal["=", "-", "+"], str]
+Side = Literal["old", "new"]
 MeasureStatus = Literal["unchanged", "changed", "added", "removed", "split", "merged"]
 FieldName = Literal["title", "description", "ministries", "results", "plans", "office"]
 DiffKind = Literal["editions", "results-vs-plans"]
@@ -47,6 +50,7 @@ class EditionRef:
     label: str = ""  # what the side shows: the edition, or e.g. "results FY2024"
     synthetic_note: str = ""  # for a synthetic edition: which known edits made it
     origin: tuple[tuple[str, str], ...] = ()  # where it was read from ("file", path) …, for report headers
+    warnings: tuple[ParseWarning, ...] = ()  # what the parser warned of in this edition, for every report
 
 
 @dataclass(frozen=True)
@@ -57,6 +61,38 @@ class Match:
     score: float
     runner_up_id: str | None = None
     runner_up_score: float | None = None
+    by: str = ""  # "paired by the auditor": who, and when (an override's record)
+    at: str = ""
+
+
+AUDITOR = "paired by the auditor"  # the reason of a pairing an auditor recorded with `policydiff pair`
+
+
+@dataclass(frozen=True)
+class Link:
+    """An auditor's correction of the pairing: OLD pairs with NEW (measure ids as `show` prints them),
+    or with nothing when NEW is None (an unlink)."""
+
+    old: str
+    new: str | None
+    by: str = ""
+    at: str = ""
+
+
+@dataclass(frozen=True)
+class Overrides:
+    """The corrections the engine applies; an explicit argument, so the engine stays pure."""
+
+    links: tuple[Link, ...] = ()
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A row of the other side an added or removed measure could have paired with, and why it did not."""
+
+    id: str
+    score: float  # the alignment's similarity (0..1) of the two rows' title, description and programs
+    why: str
 
 
 @dataclass(frozen=True)
@@ -98,6 +134,14 @@ class MeasureChange:
     ministries: tuple[str, ...] = ()  # codes on either side, for filtering
     label: str = ""
     programs: tuple[Op, ...] = ()  # program names this measure no longer ('-') or newly ('+') names
+    id: str = ""  # stable: from the change's content and both sources' sha256 (diffengine/ids.py)
+    old_cite: tuple[int, int] = (0, 0)  # (page, line) of the row in each edition; (0, 0): no such side
+    new_cite: tuple[int, int] = (0, 0)
+    old_goal: str = ""  # goal title on the old side (goal: where the measure now sits)
+    old_position: int = 0  # 1-based place among its goal's rows, on each side: a move's from and to
+    new_position: int = 0
+    warnings: tuple[tuple[Side, ParseWarning], ...] = ()  # the parser's warnings about this row, per side
+    candidates: tuple[Candidate, ...] = ()  # added or removed: the nearest rows of the other side, why not
 
     @property
     def substantive(self) -> bool:
@@ -121,6 +165,7 @@ class BudgetSide:
     measure: str
     fiscal_year: int | None
     line: int
+    page: int = 0
 
 
 @dataclass(frozen=True)
@@ -134,6 +179,7 @@ class BudgetChange:
     delta_pct: float | None = None
     kind_changed: bool = False
     comparable: bool = True  # False for 内数: a share of a larger line
+    id: str = ""
 
 
 @dataclass(frozen=True)
@@ -144,6 +190,7 @@ class Rename:
     confidence: float
     text: str  # the sentence, or the reason for a similarity rename
     measure: str
+    id: str = ""
 
 
 @dataclass(frozen=True)
@@ -158,6 +205,7 @@ class Diff:
     programs_removed: tuple[str, ...] = ()
     options: Options = field(default_factory=Options)
     relation: Relation = "revision"
+    stale_overrides: tuple[str, ...] = ()  # auditor's corrections that no longer fit, one line each
     # The annual layer (issue 11): last year's plans against this year's results (next-year only),
     # budget lines across years, what happened to programs, and cross-edition checks.
     follow_through: tuple[FollowThrough, ...] = ()

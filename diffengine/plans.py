@@ -14,8 +14,9 @@ from ..versions.model import Edition, Measure
 from ..versions.normalize import normalize
 from . import work
 from .budgets import diff_budgets
-from .engine import edition_ref, program_ops
+from .engine import edition_ref, program_ops, traced
 from .fields import column_change, measure_fields
+from .ids import with_ids
 from .model import BudgetChange, Diff, Match, MeasureChange, Options
 from .program_events import programs_of, renames_of
 from .renames import programs_named, successors_of
@@ -79,11 +80,11 @@ def _results_vs_plans(ed: Edition, options: Options | None = None) -> Diff:
             records.append(_record(m, "changed", "same measure", goals))
         else:
             records.append(_record(m, "unchanged", "same measure", goals))
-    return Diff(
+    return with_ids(Diff(
         kind="results-vs-plans",
         old=edition_ref(ed, f"{ed.name} results FY{ed.results_fy}"),
         new=edition_ref(ed, f"{ed.name} plans FY{ed.plans_fy}"),
-        measures=tuple(records),
+        measures=tuple(traced(records, ed, ed)),
         budgets=tuple(budgets),
         renames=tuple(renames),
         programs_added=added,
@@ -93,4 +94,4 @@ def _results_vs_plans(ed: Edition, options: Options | None = None) -> Diff:
         budget_trajectories=yearly.budget_trajectories,
         program_events=yearly.program_events,
         warnings=yearly.warnings,
-    )
+    ))

@@ -47,6 +47,7 @@ class ProgramEvent:
     evidence: Evidence | None
     measure: str  # where it shows: the new side's measure, or the old side's for ended/vanished
     reason: str = ""  # for an inferred rename: what the confidence rests on
+    id: str = ""
 
 
 @dataclass(frozen=True)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import difflib
 from collections.abc import Iterable
 from dataclasses import replace
 
+from ..versions.normalize import normalize
 from .model import Diff, MeasureChange
 
 STATUS_FILTERS = ("unchanged", "changed", "added", "removed", "moved", "split", "merged")
@@ -39,11 +41,50 @@ def select(diff: Diff, statuses: Iterable[str] = (), ministries: Iterable[str] =
     budgets = tuple(b for b in diff.budgets
                     if (b.old and b.old.measure in old_ids) or (b.new and b.new.measure in new_ids))
     renames = tuple(r for r in diff.renames if r.measure in ids)
+    # Programs newly named or no longer named count for --fail-on added/removed: keep those that a
+    # kept measure names, so a filter moves the exit code as it moves the output.
+    named = {normalize(name) for m in kept for _, name in m.programs}
     return replace(
         diff, measures=kept, budgets=budgets, renames=renames,
+        programs_added=tuple(p for p in diff.programs_added if normalize(p) in named),
+        programs_removed=tuple(p for p in diff.programs_removed if normalize(p) in named),
         follow_through=tuple(e for e in diff.follow_through if e.old_measure in old_ids),
         unplanned_results=tuple(u for u in diff.unplanned_results if u.new_measure in new_ids),
         budget_trajectories=tuple(t for t in diff.budget_trajectories
                                   if any(p.measure in (old_ids if p.edition == "old" else new_ids) for p in t.points)),
         program_events=tuple(e for e in diff.program_events if e.measure in ids),
     )
+
+
+def suggestion(value: str, known: Iterable[str]) -> str:
+    """'; did you mean X?' for the closest known value, or '' when none is close."""
+    close = difflib.get_close_matches(value, sorted(set(known)), n=1, cutoff=0.5)
+    return f"; did you mean {close[0]}?" if close else ""
+
+
+def unknown_filters(diff: Diff, ministries: Iterable[str] = (), measures: Iterable[str] = ()) -> list[str]:
+    """A line for each --ministry code or --measure id that neither edition has: a filter that matches
+    nothing would print an empty report and exit 0, as if nothing had changed."""
+    codes = {c for m in diff.measures for c in m.ministries}
+    ids = {i for m in diff.measures for i in (m.old_id, m.new_id) if i}
+    out = [f"no ministry {c!r} in either edition{suggestion(c, codes)} (codes: {'、'.join(sorted(codes))})"
+           for c in ministries if c not in codes]
+    out += [f"no measure {i!r} in either edition{suggestion(i, ids)}" for i in measures if i not in ids]
+    return out
+
+
+MARK_FILTERS = ("accepted", "query", "rejected", "none")
+
+
+def select_marks(diff: Diff, marks: dict[str, str], states: Iterable[str]) -> Diff:
+    """Keep the changes whose review mark (MARKS: change id → mark; 'none' for unmarked) is in STATES."""
+    states = set(states)
+    if not states:
+        return diff
+
+    def keep(change_id: str) -> bool:
+        return marks.get(change_id, "none") in states
+
+    layers = ("measures", "budgets", "renames", "follow_through", "unplanned_results", "budget_trajectories",
+              "program_events", "warnings")
+    return replace(diff, **{name: tuple(r for r in getattr(diff, name) if keep(r.id)) for name in layers})

@@ -63,6 +63,7 @@ class Trajectory:
     names: tuple[str, ...]  # every name of the lineage, oldest first
     points: tuple[BudgetPoint, ...]
     steps: tuple[BudgetStep, ...]
+    id: str = ""
 
 
 Cited = tuple[Side, str, Budget]  # (edition side, measure id, budget)
@@ -208,6 +209,7 @@ class Warning_:
     page: int
     line: int
     message: str
+    id: str = ""
 
 
 def stale_labels(cited: Iterable[tuple[str, str, Budget]], results_fy: int, lineage: Lineage,

@@ -8,12 +8,13 @@ import json
 from typing import Any
 
 from ..diffengine.model import BudgetSide, Diff, EditionRef, MeasureChange
+from ..versions.model import ParseWarning
+from .cite import parser_warnings
 from .escaping import json_text
 from .options import ReportOptions
 from .yearly_json import (
     event_record,
     follow_through_record,
-    stable_id,
     trajectory_record,
     unplanned_record,
     warning_record,
@@ -32,7 +33,15 @@ def _side(s: BudgetSide | None) -> dict[str, Any] | None:
     if s is None:
         return None
     return {"kind": s.kind, "yen": s.yen, "part_of": s.part_of, "text": s.text, "measure": s.measure,
-            "fiscal_year": s.fiscal_year, "line": s.line}
+            "fiscal_year": s.fiscal_year, "page": s.page, "line": s.line}
+
+
+def _warning(side: str, w: ParseWarning) -> dict[str, Any]:
+    return {"edition": side, "code": w.code, "page": w.page, "line": w.line, "message": w.message}
+
+
+def _cite(where: tuple[int, int]) -> dict[str, int] | None:
+    return {"page": where[0], "line": where[1]} if where[0] else None
 
 
 def _measure(diff: Diff, m: MeasureChange) -> dict[str, Any]:
@@ -40,12 +49,18 @@ def _measure(diff: Diff, m: MeasureChange) -> dict[str, Any]:
     if m.match is not None:
         runner = None if m.match.runner_up_id is None else {"id": m.match.runner_up_id, "score": m.match.runner_up_score}
         match = {"reason": m.match.reason, "score": m.match.score, "runner_up": runner}
+        if m.match.by or m.match.at:  # paired by the auditor: who and when
+            match |= {"by": m.match.by, "at": m.match.at}
     return {
-        "id": stable_id("me", m.old_id or "", m.new_id or "", m.status),
-        "status": m.status, "old_id": m.old_id, "new_id": m.new_id, "old_title": m.old_title,
+        "id": m.id, "status": m.status, "old_id": m.old_id, "new_id": m.new_id, "old_title": m.old_title,
         "new_title": m.new_title, "label": m.label, "moved": m.moved, "substantive": diff.is_change(m),
         "match": match, "group": list(m.group), "goal": m.goal, "vision": m.vision,
         "ministries": list(m.ministries), "programs": [list(op) for op in m.programs],
+        "warnings": [_warning(side, w) for side, w in m.warnings],
+        "candidates": [{"id": c.id, "score": c.score, "why": c.why} for c in m.candidates],
+        "old_cite": _cite(m.old_cite), "new_cite": _cite(m.new_cite),
+        "move": {"from_goal": m.old_goal, "from_position": m.old_position, "to_goal": m.goal,
+                 "to_position": m.new_position} if m.moved else None,
         "changes": [{"field": c.field, "format_only": c.format_only, "ops": [list(op) for op in c.ops]}
                     for c in m.changes],
     }
@@ -67,8 +82,9 @@ def summary(diff: Diff, show_format_only: bool = False) -> dict[str, Any]:
     }
 
 
-def diff_dict(diff: Diff, show_format_only: bool = False) -> dict[str, Any]:
+def diff_dict(diff: Diff, show_format_only: bool = False, marks: tuple[tuple[str, ...], ...] = ()) -> dict[str, Any]:
     return {
+        "marks": [dict(zip(("id", "mark", "note", "by", "at"), m, strict=True)) for m in marks],
         "schema": SCHEMA,
         "kind": diff.kind,
         "relation": diff.relation,
@@ -76,22 +92,23 @@ def diff_dict(diff: Diff, show_format_only: bool = False) -> dict[str, Any]:
         "new": _ref(diff.new),
         "summary": summary(diff, show_format_only),
         "measures": [_measure(diff, m) for m in diff.measures],
-        "budgets": [{"id": stable_id("bu", b.status, b.program, b.fiscal_year, b.old and b.old.kind,
-                                     b.new and b.new.kind, b.old and b.old.line, b.new and b.new.line),
-                     "status": b.status, "program": b.program, "fiscal_year": b.fiscal_year, "old": _side(b.old),
-                     "new": _side(b.new), "delta_yen": b.delta_yen, "delta_pct": b.delta_pct,
+        "budgets": [{"id": b.id, "status": b.status, "program": b.program, "fiscal_year": b.fiscal_year,
+                     "old": _side(b.old), "new": _side(b.new), "delta_yen": b.delta_yen, "delta_pct": b.delta_pct,
                      "kind_changed": b.kind_changed, "comparable": b.comparable} for b in diff.budgets],
-        "renames": [{"id": stable_id("re", r.old, r.new), "old": r.old, "new": r.new, "evidence": r.evidence,
-                     "confidence": r.confidence, "text": r.text, "measure": r.measure} for r in diff.renames],
+        "renames": [{"id": r.id, "old": r.old, "new": r.new, "evidence": r.evidence, "confidence": r.confidence,
+                     "text": r.text, "measure": r.measure} for r in diff.renames],
         "programs": {"added": list(diff.programs_added), "removed": list(diff.programs_removed)},
         "follow_through": [follow_through_record(e) for e in diff.follow_through],
         "unplanned_results": [unplanned_record(u) for u in diff.unplanned_results],
         "budget_trajectories": [trajectory_record(t) for t in diff.budget_trajectories],
         "program_events": [event_record(e) for e in diff.program_events],
         "warnings": [warning_record(w) for w in diff.warnings],
+        "stale_overrides": list(diff.stale_overrides),
+        "parser_warnings": [_warning(side, w) for side, w in parser_warnings(diff)],
     }
 
 
 def render_json(diff: Diff, options: ReportOptions | None = None) -> str:
     opts = options or ReportOptions()
-    return json_text(json.dumps(diff_dict(diff, opts.show_format_only), ensure_ascii=False, sort_keys=True, indent=2)) + "\n"
+    return json_text(json.dumps(diff_dict(diff, opts.show_format_only, opts.marks), ensure_ascii=False,
+                                sort_keys=True, indent=2)) + "\n"

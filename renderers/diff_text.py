@@ -1,17 +1,27 @@
 """Terminal output: a --stat style summary, then a git-like word diff of each changed measure.
 
-Colour only when asked (the CLI decides from --color and NO_COLOR); without it, deletions and
-insertions read as [-…-] and {+…+}, as `git diff --word-diff=plain` prints them. No source string
-reaches the terminal raw: every string of the Diff has its controls shown as ⟨U+001B⟩ first
-(escaping.reveal), so the only escape sequences in the output are our own colours.
+Deletions and insertions read as [-…-] and {+…+}, as `git diff --word-diff=plain` prints them; colour,
+only when asked (the CLI decides from --color and NO_COLOR), is added around the markers, never instead.
+No source string reaches the terminal raw: every string of the Diff has its controls shown as ⟨U+001B⟩
+first (escaping.reveal), so the only escape sequences in the output are our own colours.
 """
 
 from __future__ import annotations
 
 from ..diffengine.model import BudgetChange, Diff, MeasureChange, Op
+from .cite import (
+    SCORE_NOTE,
+    budget_cites,
+    candidates_line,
+    mark_line,
+    measure_cites,
+    move,
+    parser_warnings,
+    warning_line,
+)
 from .escaping import escaped, reveal
 from .money import yen
-from .options import ReportOptions
+from .options import ReportOptions, mark_of
 from .yearly_text import summary_lines, trajectory_lines, warning_lines, yearly_sections
 
 RED, GREEN, BOLD, DIM, CYAN, YELLOW, RESET = "\033[31m", "\033[32m", "\033[1m", "\033[2m", "\033[36m", "\033[33m", "\033[0m"
@@ -35,10 +45,10 @@ def word_diff(ops: tuple[Op, ...], opts: ReportOptions) -> str:
             elif len(text) > 2 * c:
                 text = text[:c] + " … " + text[-c:]
             out.append(text)
-        elif op == "-":
-            out.append(_c(opts, RED, text) if opts.color else f"[-{text}-]")
+        elif op == "-":  # the markers stay with colour: a log that drops colour must not read 「1424」
+            out.append(_c(opts, RED, f"[-{text}-]"))
         else:
-            out.append(_c(opts, GREEN, text) if opts.color else f"{{+{text}+}}")
+            out.append(_c(opts, GREEN, f"{{+{text}+}}"))
     return "".join(out).replace("\n", " ⏎ ")
 
 
@@ -57,8 +67,11 @@ def _header(diff: Diff, opts: ReportOptions) -> list[str]:
                  f"{m['split']} split, {m['merged']} merged, {m['unchanged']} unchanged")
     lines.append(f" budgets: {b['changed']} changed, {b['added']} added, {b['removed']} removed · "
                  f"renames and successions: {s['renames']}")
+    for line in diff.stale_overrides:
+        lines.append(_c(opts, YELLOW, f" stale override, not applied: {line}"))
     if diff.programs_added or diff.programs_removed:
         lines.append(f" programs: {len(diff.programs_added)} new, {len(diff.programs_removed)} no longer named")
+    lines.append(_c(opts, DIM, f" {SCORE_NOTE} ({diff.options.match_threshold:.2f})"))
     return lines
 
 
@@ -66,10 +79,19 @@ def _measure(m: MeasureChange, opts: ReportOptions, diff: Diff) -> list[str]:
     ids = f"{m.old_id or '·'} → {m.new_id or '·'}"
     flags = " [moved]" if m.moved else ""
     why = f"  ({m.match.reason} {m.match.score:.2f})" if m.match else ""
+    if m.match and (m.match.by or m.match.at):
+        why = f"  ({m.match.reason}: {m.match.by}, {m.match.at})"
     status = diff.reads_as(m, show_format_only=True)
     status = "format only" if status == "format" else status
     head = f"{SIGN.get(m.status, '?')} {ids} {m.label}  [{status}]{flags}{why}"
-    lines = [_c(opts, CYAN, head)]
+    lines = [_c(opts, CYAN, head), f"    at {measure_cites(m)}"]
+    if m.moved:
+        lines.append(f"    moved: {move(m)}")
+    if m.candidates:
+        lines.append(f"    {candidates_line(m)}")
+    lines += [_c(opts, YELLOW, f"    warning {warning_line(side, w)}") for side, w in m.warnings]
+    if mark_of(opts, m.id):
+        lines.append(f"    {mark_line(mark_of(opts, m.id))}")
     if m.group:
         lines.append(f"    with {', '.join(m.group)}")
     if m.old_title and m.new_title and m.old_title != m.new_title and not any(c.field == "title" for c in m.changes):
@@ -97,14 +119,20 @@ def _budget(b: BudgetChange) -> str:
     part_of = any(s.part_of for s in (b.old, b.new) if s)
     note = "" if b.comparable else "  内数: not directly comparable" if part_of else "  other year or kind: not comparable"
     where = (b.new or b.old).measure  # type: ignore[union-attr]
-    return f"  {b.status:<8} {b.program} {fy}: {old} → {new}{delta}{note}  ({where})"
+    return f"  {b.status:<8} {b.program} {fy}: {old} → {new}{delta}{note}  ({where}, {budget_cites(b.old, b.new)})"
+
+
+def _parser_warnings(diff: Diff, opts: ReportOptions) -> list[str]:
+    warned = parser_warnings(diff)
+    return ["", _c(opts, BOLD, "Parser warnings:")] + [f"  {warning_line(side, w)}" for side, w in warned] if warned else []
 
 
 def render_text(diff: Diff, options: ReportOptions | None = None) -> str:
     opts = options or ReportOptions()
     diff = escaped(diff, reveal)
     lines = _header(diff, opts)
-    shown = [m for m in diff.measures if opts.show_unchanged or diff.reads_as(m, opts.show_format_only) != "unchanged"]
+    shown = [m for m in diff.measures
+             if opts.show_unchanged or m.moved or diff.reads_as(m, opts.show_format_only) != "unchanged"]
     if shown:
         lines.append("")
     for m in shown:
@@ -113,9 +141,13 @@ def render_text(diff: Diff, options: ReportOptions | None = None) -> str:
         # Every amount, bullet and program of another year is new: the annual layer says what moved.
         for heading, section in yearly_sections(diff):
             lines += ["", _c(opts, BOLD, heading + ":")] + section
-        return "\n".join(lines) + "\n"
+        return "\n".join(lines + _parser_warnings(diff, opts)) + "\n"
     if diff.budgets:
-        lines += ["", _c(opts, BOLD, "Budget lines:")] + [_budget(b) for b in diff.budgets]
+        lines += ["", _c(opts, BOLD, "Budget lines:")]
+        for b in diff.budgets:
+            lines.append(_budget(b))
+            if mark_of(opts, b.id):
+                lines.append(f"      {mark_line(mark_of(opts, b.id))}")
     if diff.renames:
         lines += ["", _c(opts, BOLD, "Renames and successions:")]
         for r in diff.renames:
@@ -124,6 +156,7 @@ def render_text(diff: Diff, options: ReportOptions | None = None) -> str:
         lines += ["", "Programs newly named: " + "、".join(diff.programs_added)]
     if diff.programs_removed:
         lines += ["", "Programs no longer named: " + "、".join(diff.programs_removed)]
+    lines += _parser_warnings(diff, opts)
     if diff.within_edition and (steps := trajectory_lines(diff.budget_trajectories)):
         lines += ["", _c(opts, BOLD, "Budget trajectories (like for like):")] + steps
     if diff.warnings:

@@ -18,17 +18,18 @@ import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
-from pathlib import Path
+from pathlib import Path, PurePath
 from typing import Any, Literal
 
 from markupsafe import Markup, escape
 
 from ..diffengine.model import BudgetChange, BulletChange, Diff, FieldChange, MeasureChange, Op
 from ..versions.ministries import KNOWN_MINISTRIES
+from .cite import budget_cites, measure_cites, move, parser_warnings
 from .escaping import HIDDEN_RE, reveal  # reveal: for attributes (then autoescaped)
 from .html_yearly import yearly_context
 from .money import yen
-from .options import ReportOptions
+from .options import ReportOptions, mark_of
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -302,6 +303,7 @@ def _environment(lang: str):
         pct=lambda p: pct(p, lang), fy=lambda y: fiscal_year(y, lang), budget_class=budget_class,
         fy_short=lambda y: (era_label(y) if lang == "ja" else f"FY{y}") if y else "—",
         exact=lambda v, signed=False: _exact(v, signed, lang),
+        measure_cites=measure_cites, budget_cites=lambda b: budget_cites(b.old, b.new), move=move,
     )
     return env
 
@@ -317,7 +319,8 @@ def _inline(name: str, closing: str) -> str:
 def render_html(diff: Diff, options: ReportOptions | None = None) -> str:
     opts = options or ReportOptions()
     t = strings()[opts.lang]
-    css, js = _inline("report.css", "</style"), _inline("report.js", "</script")
+    # One inline script, one hash: the page's behaviour, then the review marks' editor (its own file).
+    css, js = _inline("report.css", "</style"), _inline("report.js", "</script") + _inline("marks.js", "</script")
     csp = (f"default-src 'none'; style-src {csp_hash(css)}; script-src {csp_hash(js)}; "
            "img-src 'none'; base-uri 'none'; form-action 'none'")
     views = measure_views(diff, opts.show_format_only, t)
@@ -330,11 +333,12 @@ def render_html(diff: Diff, options: ReportOptions | None = None) -> str:
 
     ministries = sorted({c for v in views for c in v.m.ministries})
     page = _environment(opts.lang).get_template("report.html.j2").render(
-        diff=diff, o=opts, t=t, css=Markup(css), js=Markup(js), csp=csp, views=views, tree=nav_tree(views),
+        diff=diff, o=opts, t=t, css=Markup(css), js=Markup(js), csp=csp,
+        mark_of=lambda change_id: mark_of(opts, change_id), views=views, tree=nav_tree(views),
         summary=_summary(diff, opts.show_format_only), budget_cards=cards, partof_excluded=excluded,
         ministries=[(c, KNOWN_MINISTRIES.get(c, c)) for c in ministries], rvp=diff.within_edition,
         side_labels=_side_labels(diff, opts.lang, t), provenance=_provenance(diff, t),
-        anchor_of=anchor_of, reason=lambda r: _reason(r, t), reveal=reveal,
+        anchor_of=anchor_of, reason=lambda r: _reason(r, t), reveal=reveal, parser_warnings=parser_warnings(diff),
         y=yearly_context(diff, opts.lang, anchor_of), relation_text=_relation_text(diff, t, opts.lang),
     )
     return page
@@ -367,7 +371,9 @@ def _provenance(diff: Diff, t: dict[str, str]) -> dict[str, list[tuple[str, str,
     """Per side: (label, value, monospace) in a fixed order, unknown keys after, sorted."""
     out = {}
     for side, ref in (("old", diff.old), ("new", diff.new)):
-        facts = dict(ref.origin)
+        # Where the archive or a file lives on this machine is the reader's business, not the report's:
+        # a shared report names them by their last component only.
+        facts = {k: (PurePath(v).name or v) if k in ("archive", "file") else v for k, v in ref.origin}
         keys = [k for k in PROVENANCE_ORDER if k in facts] + sorted(k for k in facts if k not in PROVENANCE_ORDER)
         out[side] = [(t.get(f"prov_{k}", k), facts[k], k == "archive_commit") for k in keys]
     return out
@@ -375,5 +381,6 @@ def _provenance(diff: Diff, t: dict[str, str]) -> dict[str, list[tuple[str, str,
 
 def _reason(reason: str, t: dict[str, str]) -> str:
     head, _, rest = reason.partition(": ")
-    label = t.get("reason_" + head.replace(" ", "_"), head)
+    # 'similarity, shared budget line': each part in the report's language
+    label = t.get("reason_sep", ", ").join(t.get("reason_" + part.strip().replace(" ", "_"), part) for part in head.split(", "))
     return f"{label}: {rest}" if rest else label

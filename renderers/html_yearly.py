@@ -18,7 +18,6 @@ from ..diffengine.ledger import FollowThrough, Unplanned
 from ..diffengine.model import Diff
 from ..diffengine.trajectories import Trajectory
 from .budget_chart import trajectory_svg
-from .yearly_json import stable_id
 from .yearly_text import OUTCOME_ORDER, grouped, ledger_counts
 
 
@@ -78,7 +77,7 @@ def _rows_of(entries: Any) -> list[tuple[FollowThrough, tuple[str, ...]]]:
 
 def trajectory_views(diff: Diff, lang: str) -> list[TrajectoryView]:
     del lang  # amounts in the chart's text follow the report's yen formatting (ja)
-    return [TrajectoryView(stable_id("bt", *t.names), t, trajectory_svg(t), any(s.changed for s in t.steps))
+    return [TrajectoryView(t.id, t, trajectory_svg(t), any(s.changed for s in t.steps))
             for t in diff.budget_trajectories]
 
 

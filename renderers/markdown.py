@@ -14,9 +14,19 @@ from __future__ import annotations
 import re
 
 from ..diffengine.model import Diff, MeasureChange, Op
+from .cite import (
+    SCORE_NOTE,
+    budget_cites,
+    candidates_line,
+    mark_line,
+    measure_cites,
+    move,
+    parser_warnings,
+    warning_line,
+)
 from .escaping import escaped, markdown, reveal
 from .money import yen
-from .options import ReportOptions
+from .options import ReportOptions, mark_of
 from .yearly_text import summary_lines, trajectory_lines, warning_lines, yearly_sections
 
 _BACKTICKS_RE = re.compile("`+")
@@ -49,7 +59,14 @@ def _measure(m: MeasureChange, opts: ReportOptions) -> str:
     flags = " · moved" if m.moved else ""
     why = f" · {m.match.reason} {m.match.score:.2f}" if m.match else ""
     head = f"<details><summary><b>{m.status}</b>{flags} · {m.old_id or '—'} → {m.new_id or '—'} · {_cell(m.label)}{why}</summary>\n"
-    lines = [head]
+    lines = [head, f"at {measure_cites(m)}\n"]
+    if m.moved:
+        lines.append(f"moved: {_cell(move(m))}\n")
+    if m.candidates:
+        lines.append(f"{_cell(candidates_line(m))}\n")
+    lines += [f"> warning {_cell(warning_line(side, w))}\n" for side, w in m.warnings]
+    if mark_of(opts, m.id):
+        lines.append(f"**{_cell(mark_line(mark_of(opts, m.id)))}**\n")
     if m.group:
         lines.append(f"with {', '.join(m.group)}\n")
     if m.programs:
@@ -75,6 +92,7 @@ def render_markdown(diff: Diff, options: ReportOptions | None = None) -> str:
             out.append(f"> **SYNTHETIC**: {side.label} was made by applying known edits to the real report; "
                        "it is not a real report.\n")
     out.append(f"### policydiff {diff.title}: {diff.old.label} → {diff.new.label}\n")
+    out.append(f"<sub>{SCORE_NOTE} ({diff.options.match_threshold:.2f})</sub>\n")
     out.append("| measures | changed | added | removed | moved | split | merged | unchanged |")
     out.append("|---|---|---|---|---|---|---|---|")
     out.append(f"| {sum(m.values()) - m['moved']} | {m['changed']} | {m['added']} | {m['removed']} | {m['moved']} "
@@ -87,20 +105,22 @@ def render_markdown(diff: Diff, options: ReportOptions | None = None) -> str:
     if diff.between_years:
         return _between_years(diff, raw, opts, out, body)
     if diff.budgets:
-        body.append("#### Budget lines\n\n| status | program | FY | old | new | Δ yen | Δ % |\n|---|---|---|---|---|---|---|")
+        body.append("#### Budget lines\n\n| status | program | FY | old | new | Δ yen | Δ % | where |\n"
+                    "|---|---|---|---|---|---|---|---|")
         for x in diff.budgets:
             old = f"{yen(x.old.yen)} {x.old.kind}{' (内数)' if x.old.part_of else ''}" if x.old else "—"
             new = f"{yen(x.new.yen)} {x.new.kind}{' (内数)' if x.new.part_of else ''}" if x.new else "—"
             delta = yen(x.delta_yen, signed=True) if x.delta_yen is not None else "—"
             pct = f"{x.delta_pct:+.2f}%" if x.delta_pct is not None else "—"
-            body.append(f"| {x.status} | {_cell(x.program)} | {x.fiscal_year or '—'} | {old} | {new} | {delta} | {pct} |")
+            body.append(f"| {x.status} | {_cell(x.program)} | {x.fiscal_year or '—'} | {old} | {new} | {delta} | {pct} "
+                        f"| {budget_cites(x.old, x.new)} |")
         body.append("")
     if diff.renames:
         body.append("#### Renames and successions\n\n| old | new | evidence | confidence | measure |\n|---|---|---|---|---|")
         body += [f"| {_cell(r.old)} | {_cell(r.new)} | {r.evidence} | {r.confidence:.2f} | {r.measure} |"
                  for r in diff.renames]
         body.append("")
-    shown = [x for x in diff.measures if diff.reads_as(x, opts.show_format_only) != "unchanged"]
+    shown = [x for x in diff.measures if x.moved or diff.reads_as(x, opts.show_format_only) != "unchanged"]
     if shown:
         body.append("#### Measures\n")
         body += [_measure(x, opts) for x in shown]
@@ -108,6 +128,9 @@ def render_markdown(diff: Diff, options: ReportOptions | None = None) -> str:
         body.append("Programs newly named: " + "、".join(_cell(p) for p in diff.programs_added) + "\n")
     if diff.programs_removed:
         body.append("Programs no longer named: " + "、".join(_cell(p) for p in diff.programs_removed) + "\n")
+    warned = parser_warnings(diff)
+    if warned:  # before the measures: short, and an auditor must see them even when the rest is cut
+        body.insert(0, "#### Parser warnings\n\n" + "\n".join(f"- {_cell(warning_line(s, w))}" for s, w in warned) + "\n")
     if diff.within_edition and (steps := trajectory_lines(raw.budget_trajectories, limit=MD_LIMIT_ITEMS)):
         body.append("#### Budget trajectories (like for like)\n\n" + _code(steps) + "\n")
     if diff.warnings:
@@ -123,6 +146,9 @@ def _between_years(diff: Diff, raw: Diff, opts: ReportOptions, out: list[str], b
         body += [_measure(x, opts) for x in shown]
     for heading, lines in yearly_sections(raw, limit=MD_LIMIT_ITEMS):
         body.append(f"#### {heading}\n\n" + _code(lines) + "\n")
+    warned = parser_warnings(diff)
+    if warned:
+        body.insert(0, "#### Parser warnings\n\n" + "\n".join(f"- {_cell(warning_line(s, w))}" for s, w in warned) + "\n")
     return _assemble(out, body, opts)
 
 

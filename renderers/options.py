@@ -21,5 +21,15 @@ class ReportOptions:
     version: str = __version__  # html: the version named in the footer
     full_report: str = ""  # markdown: where the complete report is, named in a truncation note
     limit: int = MARKDOWN_LIMIT  # markdown: most characters
+    # The auditor's review marks of the pair (policydiff review), (id, mark, note, by, at): every
+    # format shows them beside their change; the HTML report also lets a reviewer set them.
+    marks: tuple[tuple[str, str, str, str, str], ...] = ()
     summary_only: bool = False  # edition views: counts, budgets, successions and warnings, no measures
     table: str = ""  # csv: a table of the annual layer (budgets, follow-through, events); "": the budget changes
+
+
+def mark_of(opts: ReportOptions, change_id: str) -> tuple[str, str, str, str, str] | None:
+    for m in opts.marks:
+        if m[0] == change_id:
+            return m
+    return None

@@ -14,8 +14,8 @@ import io
 from collections.abc import Iterable, Sequence
 from typing import Any
 
+from ..diffengine.ids import step_id
 from .escaping import csv_cell
-from .yearly_json import stable_id
 
 TABLES = ("budgets", "follow-through", "events")
 
@@ -44,14 +44,14 @@ def budgets_table(diff: Any) -> str:
     rows = []
     for t in diff.budget_trajectories:
         for s in t.steps:
-            rows.append((stable_id("bs", *t.names, s.type, s.fiscal_year, s.from_kind, s.to_kind), t.program,
+            rows.append((step_id(t.id, s), t.program,
                          " ← ".join(reversed(t.names)), s.type, s.from_fiscal_year, s.from_kind, s.from_yen,
                          s.fiscal_year, s.to_kind, s.to_yen, s.delta_yen, s.delta_pct, s.comparable))
     return _write(diff, BUDGET_COLUMNS, rows)
 
 
 def ledger_table(diff: Any) -> str:
-    rows = [(stable_id("ft", e.old_measure, e.plan.line, e.plan.text), e.old_measure, e.new_measure, e.plan.line,
+    rows = [(e.id, e.old_measure, e.new_measure, e.plan.line,
              e.outcome, e.score, " ".join(str(r.line) for r in e.results),
              e.promised_again.line if e.promised_again else None, e.carried_over, e.reason, e.plan.text,
              "\n".join(r.text for r in e.results)) for e in diff.follow_through]
@@ -59,7 +59,7 @@ def ledger_table(diff: Any) -> str:
 
 
 def events_table(diff: Any) -> str:
-    rows = [(stable_id("ev", e.event, e.program, e.successor or ""), e.event, e.program, e.successor, e.confidence,
+    rows = [(e.id, e.event, e.program, e.successor, e.confidence,
              e.measure, e.evidence.edition if e.evidence else None, e.evidence.line if e.evidence else None,
              e.evidence.text if e.evidence else (e.reason or None)) for e in diff.program_events]
     return _write(diff, EVENT_COLUMNS, rows)

@@ -38,7 +38,14 @@ def test_format1_xml_still_reads_as_the_same_edition(seed_edition):
     data = FORMAT1.read_bytes()
     assert b'format="1"' in data and validation_problems(data) == []
     old = edition_from_xml(data)
-    assert replace(old, parser_version=seed_edition.parser_version) == seed_edition
+    # What the parser has learnt since that file was written (issue 13): a stray ＞ dropped from m040's
+    # title, and two warnings (title-bracket, label-fragment). Everything else reads back the same.
+    learnt = {"title-bracket", "label-fragment"}
+    assert {w.code for w in set(seed_edition.warnings) - set(old.warnings)} == learnt
+    now = replace(seed_edition, warnings=tuple(w for w in seed_edition.warnings if w.code not in learnt),
+                  measures=tuple(replace(m, title=m.title + "＞") if m.id == "m040" else m
+                                 for m in seed_edition.measures))
+    assert replace(old, parser_version=seed_edition.parser_version) == now
 
 
 def test_pdf_edition_round_trips_through_format2_xml_with_boxes():
@@ -89,10 +96,14 @@ def test_fy2022_style_header_gives_its_years_and_stays_synthetic():
 
 def test_diff_of_format1_xml_and_the_pdf_finds_no_substantive_change():
     result = CliRunner().invoke(cli, ["diff", str(FORMAT1), str(PDFS / "seed-chromium.pdf"), "--format", "json"])
-    assert result.exit_code == 0, result.stderr
-    summary = json.loads(result.stdout)["summary"]
-    assert summary["measures"]["unchanged"] == 59
-    assert summary["budgets"] == {"changed": 0, "added": 0, "removed": 0}
+    assert result.exit_code == 1, result.stderr
+    report = json.loads(result.stdout)
+    # The one change: the stray ＞ that parser 1 left in m040's title and today's parser drops.
+    assert report["summary"]["measures"]["unchanged"] == 58
+    [m040] = [m for m in report["measures"] if m["substantive"]]
+    assert (m040["old_id"], m040["status"], [c["field"] for c in m040["changes"]]) == ("m040", "changed", ["title"])
+    assert [c["format_only"] for c in m040["changes"]] == [False]
+    assert report["summary"]["budgets"] == {"changed": 0, "added": 0, "removed": 0}
 
 
 def test_reparse_migrates_an_archive_written_with_format_1(tmp_path, seed_path, seed_edition):

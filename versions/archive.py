@@ -63,6 +63,7 @@ FAULT_POINTS = (
     "after-commit-object",  # commit and tag objects exist, no ref points at them
     "after-commit",  # HEAD and the tag moved; the lock is still held
 )
+RECORD_DIRS = ("reviews/",)  # the auditor's overrides and marks (versions/reviews.py), beside the editions
 MAX_NAME = 4096  # characters in a source file name (a file system allows 255 bytes)
 README_MARKER = "This is a policydiff archive"
 README = f"""\
@@ -283,6 +284,36 @@ class Archive:
                 gitstore.publish(repo, head, message, records, _fault)
             return names
 
+    def write_file(self, path: str, data: bytes, message: str, author: str | None = None) -> str:
+        """Commit one file of the archive's own records (reviews/…, see reviews.py) as a write of its
+        own: locked, recovered, rolled back on error like an ingest, authored by AUTHOR when given.
+        Returns the new commit."""
+        if not path.startswith(RECORD_DIRS):
+            raise ArchiveError(f"{path} is not under {', '.join(RECORD_DIRS)}")
+        with self._repo() as repo, self._locked() as since:
+            head = self._recover(repo, since)
+            gitstore.check_no_link(self.path, path)
+            with self._rolled_back_on_error(repo, head):
+                write_atomic(self.path / path, data)
+                repo.git.add("-A", "-f", "--", path)
+                gitstore.publish(repo, head, message, {}, _fault, author=author)
+            return repo.git.rev_parse("HEAD")
+
+    def read_file(self, path: str) -> bytes | None:
+        """A committed record file at HEAD, or None when there is none (or no archive)."""
+        if not self.exists():
+            return None
+        with self._repo() as repo:
+            found = gitstore.tree(repo, "HEAD", path).get(path)
+            return None if found is None else gitstore.blob(repo, self.path, found)
+
+    def files(self, prefix: str) -> list[str]:
+        """The committed files under PREFIX at HEAD, sorted."""
+        if not self.exists():
+            return []
+        with self._repo() as repo:
+            return sorted(gitstore.tree(repo, "HEAD", prefix))
+
     # -- internals ----------------------------------------------------------------------------------
 
     @contextlib.contextmanager
@@ -328,7 +359,7 @@ class Archive:
 
     def _dirty(self, repo: Any) -> bool:
         return bool(repo.git.status("--porcelain", "-z", "--no-renames", "--untracked-files=all", "--",
-                                    "reports", "sources"))
+                                    "reports", "sources", *RECORD_DIRS))
 
     def _recover(self, repo: Any, since: float | None) -> str:
         """Recover from an interrupted earlier write (git locks, leftovers, a missing tag); return HEAD."""

@@ -181,12 +181,15 @@ def create_repo(root: Path, readme: str, exists: Callable[[], bool]) -> None:
 
 def rollback(repo: Any, head: str) -> None:
     repo.git.reset("--quiet", "--hard", head)
-    repo.git.clean("-q", "-f", "-d", "-x", "--", "reports", "sources")
+    repo.git.clean("-q", "-f", "-d", "-x", "--", "reports", "sources", "reviews")
 
 
-def publish(repo: Any, head: str, message: str, tags: dict[str, str], fault: Callable[[str], None]) -> None:
-    """Commit the index and move HEAD and the tags in one ref transaction: all or nothing."""
-    commit = repo.git.commit_tree(repo.git.write_tree(), "-p", head, "--no-gpg-sign", "-m", message)
+def publish(repo: Any, head: str, message: str, tags: dict[str, str], fault: Callable[[str], None],
+            author: str | None = None) -> None:
+    """Commit the index and move HEAD and the tags in one ref transaction: all or nothing. AUTHOR names
+    a person who made the change (an auditor's review); policydiff stays the committer."""
+    env = {"GIT_AUTHOR_NAME": author} if author else {}
+    commit = repo.git.commit_tree(repo.git.write_tree(), "-p", head, "--no-gpg-sign", "-m", message, env=env)
     updates = [f"update HEAD {commit} {head}"]
     name, email = AUTHOR
     for tag, text in tags.items():

@@ -23,6 +23,11 @@ ITEM_WRAP = 60.0  # description items (①\t…) run to the full table width
 # to, so 「その原因と解決の方向性について…」 (line 1026) means its first line was lost.
 _OPENERS = ("また", "あわせて", "併せて", "なお", "さらに", "ただし", "このため", "そのため", "これまで",
             "いわゆる")
+# A title closed by ＞ that never opened: 「国際展開支援における業界団体と行政の連携強化＞」 (line 728, its ＜ lost).
+STRAY_CLOSE_RE = re.compile(r"^([^＜<]+)[＞>]$")
+# An untitled row starting with a katakana run and a particle may have lost its first characters:
+# 「テンシャルを有する地域連携拠点…」 (line 280, ポテンシャル cut); its label is then a fragment.
+KANA_FRAGMENT_RE = re.compile(r"^[ァ-ヺー]+[をがはのにでと]")
 
 
 @dataclass
@@ -145,7 +150,15 @@ def make_measure(row: RowDraft, mid: str, vision: int, goal_id: str, years: tupl
     tag = row.tag
     ministries = parse_ministries(tag.inner) if tag and not tag.subheading else ()
     title = row.title.text if row.title else ""
+    stray = STRAY_CLOSE_RE.match(title)
+    if stray:
+        title = stray[1]
+        warnings.append(ParseWarning("title-bracket", f"{mid}: dropped a stray ＞ that closed no ＜ from the title "
+                                     f"「{title}」", page, line_no))
     lost = bool(tag and tag.lost_open) or bool(desc and looks_cut(desc))
+    if not title and not lost and KANA_FRAGMENT_RE.match(desc):
+        warnings.append(ParseWarning("label-fragment", f"{mid}: untitled row starting 「{desc[:10]}…」 may have lost "
+                                     "its first characters in extraction; its label is a fragment", page, line_no))
     if lost:
         start = desc[:14] if desc else (tag.printed if tag else "")
         warnings.append(ParseWarning("first-line-lost",

@@ -72,6 +72,9 @@ def check_layout(files: dict[str, str], tags: dict[str, StoredEdition], links: f
             continue
         if path == "README.txt":
             continue
+        if (len(parts) == 3 and parts[0] == "reviews" and not name_problem(parts[1]) and path.endswith(".json")
+                and all(not name_problem(x) for x in stem(path).split("..", 1)) and ".." in stem(path)):
+            continue  # reviews/<document>/<old>..<new>.json: the auditor's record of a pair
         if len(parts) == 3 and not name_problem(parts[1]) and not name_problem(stem(path)):
             if parts[0] == "reports" and path.endswith(".xml"):
                 reports.add(f"{parts[1]}/{stem(path)}")

@@ -1,0 +1,59 @@
+"""Where a change stands in the source, as every report cites it: p.3 l.266 (page and line of the
+extracted text), and the goal and place a moved measure left and reached."""
+
+from __future__ import annotations
+
+from ..diffengine.model import BudgetSide, Diff, MeasureChange
+from ..versions.model import ParseWarning
+
+
+def cite(where: tuple[int, int]) -> str:
+    page, line = where
+    return f"p.{page} l.{line}" if page or line else "—"
+
+
+def measure_cites(m: MeasureChange) -> str:
+    """p.1 l.46 → p.1 l.48, with — for a side the measure does not have."""
+    return f"{cite(m.old_cite)} → {cite(m.new_cite)}"
+
+
+def side_cite(s: BudgetSide | None) -> str:
+    return "—" if s is None else cite((s.page, s.line))
+
+
+def budget_cites(old: BudgetSide | None, new: BudgetSide | None) -> str:
+    return f"{side_cite(old)} → {side_cite(new)}"
+
+
+def move(m: MeasureChange) -> str:
+    """【goal A】 #3 → 【goal B】 #5: from which goal and place to which."""
+    return f"{m.old_goal} #{m.old_position} → {m.goal} #{m.new_position}"
+
+
+def warning_line(side: str, w: ParseWarning) -> str:
+    """old first-line-lost p.1 l.8: m001: the start of the description seems lost …"""
+    return f"{side} {w.code} p.{w.page} l.{w.line}: {w.message}"
+
+
+def parser_warnings(diff: Diff) -> list[tuple[str, ParseWarning]]:
+    """Both editions' parser warnings, old first; one edition's once when it is both sides (plans)."""
+    sides = [("old", diff.old)] + ([] if diff.within_edition else [("new", diff.new)])
+    return [(side, w) for side, ref in sides for w in ref.warnings]
+
+
+def mark_line(mark: tuple[str, str, str, str, str] | None) -> str:
+    """mark: accepted by A. Auditor, 2026-12-02T04:00:00Z: checked p.3 ('' when unmarked)."""
+    if mark is None:
+        return ""
+    _, state, note, by, at = mark
+    return f"mark: {state} by {by}, {at}" + (f": {note}" if note else "")
+
+
+# What a pairing score means, for every report that prints one.
+SCORE_NOTE = ("scores: similarity (0..1) of two rows' title, description and program names, the share of "
+              "text they have in common; rows pair at the match threshold or above")
+
+
+def candidates_line(m: MeasureChange) -> str:
+    """nearest: m012 0.42 (below the match threshold 0.60); m013 0.38 (paired with m014 (0.91))"""
+    return "nearest: " + "; ".join(f"{c.id} {c.score:.2f} ({c.why})" for c in m.candidates) if m.candidates else ""

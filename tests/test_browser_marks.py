@@ -1,0 +1,95 @@
+"""Issue 13, done-when: a reviewer marks three changes in the HTML report in Chromium, downloads the
+marks, `policydiff review --import` brings them into the archive, and the next report shows them, also
+read-only with JavaScript off. The report is opened from disk with every non-file request aborted."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from policydiff import api
+from policydiff.cli import cli
+
+pytestmark = pytest.mark.slow
+
+CHROMIUM = Path("/usr/bin/chromium")
+ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+        "--no-first-run"]
+PAIR = ("fy2024", "fy2024-synthetic")
+CHOICES = (("accepted", "checked p.1"), ("query", "ask the ministry"), ("rejected", "not a change"))
+
+
+@pytest.fixture(scope="module")
+def browser():
+    if not CHROMIUM.exists():
+        pytest.skip(f"{CHROMIUM} not found")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
+        yield b
+        b.close()
+
+
+def run(archive, *args: str):
+    result = CliRunner().invoke(cli, ["--archive", str(archive), *args])
+    assert result.exit_code in (0, 1), result.output
+    return result
+
+
+def _open(browser, path: Path, javascript: bool = True):
+    context = browser.new_context(java_script_enabled=javascript, accept_downloads=True)
+    page = context.new_page()
+    errors: list[str] = []
+    page.on("pageerror", lambda e: errors.append(str(e)))
+    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
+    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
+    page.goto(path.as_uri())
+    return page, errors
+
+
+def test_marks_made_in_the_browser_are_downloaded_imported_and_shown(browser, seeded, seed_path, tmp_path):
+    made = api.synth(seed_path, seed=2025, edits=12)
+    (tmp_path / "next.txt").write_text(made.text, encoding="utf-8")
+    run(seeded, "ingest", str(tmp_path / "next.txt"))
+    report = tmp_path / "report.html"
+    run(seeded, "diff", *PAIR, "--format", "html", "-o", str(report))
+
+    page, errors = _open(browser, report)
+    controls = page.locator(".mark select")
+    assert controls.count() >= 3
+    ids = []
+    for k, (state, note) in enumerate(CHOICES):
+        box = page.locator(".mark").nth(k)
+        ids.append(box.get_attribute("data-change-id"))
+        box.locator("select").select_option(state)
+        box.locator("input").fill(note)
+    with page.expect_download() as info:
+        page.locator("#download-marks").click()
+    marks_file = tmp_path / "marks.json"
+    info.value.save_as(marks_file)
+    assert not errors, errors
+    downloaded = json.loads(marks_file.read_text(encoding="utf-8"))
+    assert [(m["id"], m["mark"], m["note"]) for m in downloaded["marks"]] == [
+        (i, s, n) for i, (s, n) in zip(ids, CHOICES, strict=True)]
+
+    assert CliRunner().invoke(cli, ["--archive", str(seeded), "review", *PAIR, "--import", str(marks_file),
+                                    "--by", "Tess Tester"]).exit_code == 0
+    again = tmp_path / "again.html"
+    run(seeded, "diff", *PAIR, "--format", "html", "-o", str(again))
+    for javascript in (True, False):
+        page, errors = _open(browser, again, javascript)
+        for i, (state, note) in zip(ids, CHOICES, strict=True):
+            shown = page.locator(f'.mark[data-change-id="{i}"] .mark-state')
+            assert shown.inner_text().strip().startswith(state) or state in shown.get_attribute("class")
+            assert note in page.locator(f'.mark[data-change-id="{i}"]').inner_text()
+            assert "Tess Tester" in page.locator(f'.mark[data-change-id="{i}"]').inner_text()
+        assert not errors, errors
+        if javascript:
+            selects = [page.locator(f'.mark[data-change-id="{i}"] select').input_value() for i in ids]
+            assert selects == [s for s, _ in CHOICES]
+        else:
+            assert page.locator(".mark select").count() == 0  # read-only without JavaScript

@@ -1,0 +1,130 @@
+"""The auditor's record of one pair of archived editions: pairing overrides and review marks.
+
+Kept in the archive as `reviews/<document>/<old>..<new>.json` (schema `policydiff/review/1`, see
+FORMAT.md), one commit per change, through the archive's public write_file/read_file. Every record
+names who made it, when, and the sha256 of both sources it was made against: a record made against a
+source that has since been replaced is reported as stale by the reader, never applied or dropped.
+"""
+
+from __future__ import annotations
+
+import json
+from dataclasses import asdict, dataclass, replace
+from typing import Any, Literal
+
+from .archive import Archive, StoredEdition
+from .archive_records import field
+from .errors import ArchiveError, PolicydiffError
+
+SCHEMA = "policydiff/review/1"
+MarkState = Literal["accepted", "query", "rejected"]
+MARK_STATES: tuple[MarkState, ...] = ("accepted", "query", "rejected")
+MAX_NOTE = 2000  # characters of a note: a sign-off sheet, not a document store
+
+
+@dataclass(frozen=True)
+class StoredLink:
+    """OLD pairs with NEW (None: with nothing), as the auditor said, against these two sources."""
+
+    old: str
+    new: str | None
+    by: str
+    at: str
+    old_sha256: str
+    new_sha256: str
+
+
+@dataclass(frozen=True)
+class StoredMark:
+    id: str  # a change id of the engine (diffengine/ids.py)
+    mark: MarkState
+    note: str
+    by: str
+    at: str
+    kind: str = ""  # what the change was when it was marked, for a mark whose change has vanished
+    measure: str = ""
+    summary: str = ""
+
+
+@dataclass(frozen=True)
+class Review:
+    document: str
+    old: str
+    new: str
+    links: tuple[StoredLink, ...] = ()
+    marks: tuple[StoredMark, ...] = ()
+
+    @property
+    def path(self) -> str:
+        return review_path(self.document, self.old, self.new)
+
+
+def review_path(document: str, old: str, new: str) -> str:
+    return f"reviews/{document}/{old}..{new}.json"
+
+
+def to_json(review: Review) -> bytes:
+    data = {"schema": SCHEMA, "document": review.document, "old": review.old, "new": review.new,
+            "links": [asdict(x) for x in review.links], "marks": [asdict(x) for x in review.marks]}
+    return (json.dumps(data, ensure_ascii=False, sort_keys=True, indent=2) + "\n").encode("utf-8")
+
+
+def _text(item: dict[str, Any], key: str, where: str, optional: bool = False) -> Any:
+    value = item.get(key)
+    if (value is None and optional) or isinstance(value, str):
+        return value
+    raise ArchiveError(f"{where}: {key!r} must be text")
+
+
+def from_json(data: bytes, where: str) -> Review:
+    """A review file read back; anything malformed is an ArchiveError naming the file."""
+    try:
+        raw = json.loads(data.decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise ArchiveError(f"{where} is not valid JSON: {exc}") from None
+    if not isinstance(raw, dict) or raw.get("schema") != SCHEMA:
+        raise ArchiveError(f"{where} is not a {SCHEMA} file")
+    links = []
+    for item in raw.get("links") or []:
+        if not isinstance(item, dict):
+            raise ArchiveError(f"{where}: a link must be an object")
+        links.append(StoredLink(*(_text(item, k, where, k == "new")
+                                  for k in ("old", "new", "by", "at", "old_sha256", "new_sha256"))))
+    marks = []
+    for item in raw.get("marks") or []:
+        if not isinstance(item, dict) or item.get("mark") not in MARK_STATES:
+            raise ArchiveError(f"{where}: a mark must be an object with mark {'|'.join(MARK_STATES)}")
+        marks.append(StoredMark(*(_text(item, k, where) for k in ("id", "mark", "note", "by", "at", "kind",
+                                                                 "measure", "summary"))))
+    return Review(_text(raw, "document", where), _text(raw, "old", where), _text(raw, "new", where),
+                  tuple(links), tuple(marks))
+
+
+def load_review(archive: Archive, old: StoredEdition, new: StoredEdition) -> Review:
+    """The review of OLD → NEW, empty when none was recorded yet."""
+    path = review_path(old.document, old.edition, new.edition)
+    data = archive.read_file(path)
+    return Review(old.document, old.edition, new.edition) if data is None else from_json(data, path)
+
+
+def with_links(review: Review, links: list[StoredLink]) -> Review:
+    """REVIEW with LINKS added; a later link of the same old id replaces the earlier one."""
+    kept = [x for x in review.links if x.old not in {link.old for link in links}]
+    return replace(review, links=tuple(sorted([*kept, *links], key=lambda x: x.old)))
+
+
+def with_marks(review: Review, marks: list[StoredMark]) -> Review:
+    """REVIEW with MARKS added; a later mark of the same change replaces the earlier one."""
+    for m in marks:
+        if len(m.note) > MAX_NOTE:
+            raise PolicydiffError(f"note of {m.id} has {len(m.note):,} characters; the limit is {MAX_NOTE:,}")
+    kept = [x for x in review.marks if x.id not in {m.id for m in marks}]
+    return replace(review, marks=tuple(sorted([*kept, *marks], key=lambda x: x.id)))
+
+
+def save_review(archive: Archive, review: Review, what: str, by: str, old: StoredEdition,
+                new: StoredEdition) -> str:
+    """Commit REVIEW; the message says what, who, and the sha256 of both sources. Returns the commit."""
+    message = (f"review {review.document}/{review.old}..{review.new}: {what}\n\n"
+               f"by: {by}\nold: {old.name} sha256 {old.sha256}\nnew: {new.name} sha256 {new.sha256}\n")
+    return archive.write_file(review.path, to_json(review), message, author=field(by))
