@@ -19,7 +19,8 @@ from dataclasses import replace as replace_field
 from datetime import UTC, datetime
 from pathlib import Path
 
-from .diffengine.model import Diff, Options
+from .diffengine.engine import diff_editions as _diff_editions
+from .diffengine.model import Diff, Link, Options, Overrides
 from .diffengine.selection import (
     MARK_FILTERS,
     STATUS_FILTERS,
@@ -31,17 +32,31 @@ from .diffengine.selection import (
 from .renderers import REPORTS, VIEWS, register, render, render_edition
 from .renderers.escaping import json_text, one_line
 from .renderers.options import ReportOptions
+from .renderers.review_sheet import Row, Sheet, change_rows
 from .versions.archive import Archive, StoredEdition, check_name
 from .versions.errors import PolicydiffError
 from .versions.files import write_file_atomic
 from .versions.load import load_archived, load_edition, parse_report, read_input
 from .versions.model import Edition
 from .versions.pdf_cells import Progress
+from .versions.reviews import (
+    MARK_STATES,
+    REVIEWER_ENV,
+    Review,
+    StoredLink,
+    StoredMark,
+    archived_pair,
+    load_review,
+    now,
+    read_marks_file,
+    reviewer,
+    save_review,
+    with_links,
+    with_marks,
+)
 
 DEFAULT_ARCHIVE = "policydiff-archive"
 ARCHIVE_ENV = "POLICYDIFF_ARCHIVE"
-REVIEWER_ENV = "POLICYDIFF_REVIEWER"  # who records a pairing or a mark, when --by is not given
-MARK_STATES = ("accepted", "query", "rejected")
 SYNTHETIC_SUFFIX = "-synthetic"  # the label of a synthetic edition ends so (fy2024-synthetic)
 # What --fail-on accepts: the kinds of change Diff.has_changes knows, or any of them.
 FAIL_KINDS = ("any", "text", "budget", "added", "removed", "rename", "dropped", "ended")
@@ -132,8 +147,6 @@ def diff(old: str | Path | Edition, new: str | Path | Edition, archive: str | Pa
     names = dict(old_origin).get("archive_name"), dict(new_origin).get("archive_name")
     if names[0] and names[1] and old_ed.document == new_ed.document:
         # Two archived editions: the auditor's recorded pairings apply (`policydiff pair`).
-        from .auditing import pair_diff
-
         store = open_archive(archive)
         found = pair_diff(store, store.resolve(names[0]), store.resolve(names[1]), options)
     else:
@@ -154,19 +167,14 @@ def plans(edition: str | Path | Edition, archive: str | Path | None = None, opti
 def pair(old: str, new: str, archive: str | Path | None = None, links: list[tuple[str, str]] = (),  # type: ignore[assignment]
          unlinks: list[str] = (), by: str | None = None, options: Options | None = None):  # type: ignore[assignment]
     """Record the auditor's pairings of two archived editions (OLD_ID=NEW_ID links, unlinked OLD_IDs);
-    every later diff of that pair applies them. Returns an auditing.Paired."""
-    from .auditing import pair as record_pair
-
+    every later diff of that pair applies them. Returns a Paired."""
     return record_pair(_existing_archive(archive), old, new, list(links), list(unlinks), by, options)
 
 
 def review(old: str, new: str, archive: str | Path | None = None, marks: list[tuple[str, str, str]] = (),  # type: ignore[assignment]
            import_file: str | Path | None = None, by: str | None = None, options: Options | None = None):
-    """The sign-off sheet of two archived editions (an auditing.Sheet), after recording MARKS
+    """The sign-off sheet of two archived editions (a renderers.review_sheet.Sheet), after recording MARKS
     ((change id, accepted|query|rejected, note)) and those of IMPORT_FILE in the archive."""
-    from .auditing import read_marks_file
-    from .auditing import review as review_pair
-
     found = list(marks) + (read_marks_file(Path(import_file)) if import_file is not None else [])
     return review_pair(_existing_archive(archive), old, new, found, by, options)
 
@@ -348,3 +356,87 @@ def write_output(path: str | Path, text: str) -> None:
     """Write TEXT to PATH as UTF-8, atomically: a reader never sees half a report."""
     write_file_atomic(Path(path), text.encode("utf-8"))
 
+
+# The auditor's pairings and marks of an archived pair (`policydiff pair`, `policydiff review`).
+
+
+def overrides_of(review: Review, old: StoredEdition, new: StoredEdition) -> tuple[Overrides, list[str]]:
+    """The links that fit the editions' current sources, and a line for each that does not."""
+    fitting, stale = [], []
+    for x in review.links:
+        if (x.old_sha256, x.new_sha256) == (old.sha256, new.sha256):
+            fitting.append(Link(x.old, x.new, x.by, x.at))
+        else:
+            which = old.name if x.old_sha256 != old.sha256 else new.name
+            what = f"{x.old}={x.new}" if x.new else f"unlink {x.old}"
+            stale.append(f"{what} (by {x.by}, {x.at}): made against an earlier source of {which}, replaced "
+                         "since; record it again with policydiff pair if it still holds")
+    return Overrides(tuple(fitting)), stale
+
+
+def pair_diff(store: Archive, old: StoredEdition, new: StoredEdition, options: Options | None = None) -> Diff:
+    """The diff of an archived pair with the auditor's pairings applied and the stale ones reported."""
+    from dataclasses import replace
+
+    overrides, stale = overrides_of(load_review(store, old, new), old, new)
+    found = _diff_editions(load_archived(store, old), load_archived(store, new), options, overrides)
+    return replace(found, stale_overrides=tuple(stale) + found.stale_overrides)
+
+
+@dataclass(frozen=True)
+class Paired:
+    review: Review
+    commit: str
+    diff: Diff
+
+
+def record_pair(store: Archive, old: str, new: str, links: list[tuple[str, str]], unlinks: list[str],
+         by: str | None = None, options: Options | None = None) -> Paired:
+    """Record the auditor's pairings of OLD → NEW (measure ids as `show` prints them) in the archive."""
+    a, b = archived_pair(store, old, new)
+    review = load_review(store, a, b)
+    if links or unlinks:
+        old_ids = {m.id for m in load_archived(store, a).measures}
+        new_ids = {m.id for m in load_archived(store, b).measures}
+        for o, n in links:
+            for ident, known, ed in ((o, old_ids, a), (n, new_ids, b)):
+                if ident not in known:
+                    raise PolicydiffError(f"no measure {ident!r} in {ed.name}{suggestion(ident, known)}")
+        for o in unlinks:
+            if o not in old_ids:
+                raise PolicydiffError(f"no measure {o!r} in {a.name}{suggestion(o, old_ids)}")
+        who, when = reviewer(by), now()
+        made = [StoredLink(o, n, who, when, a.sha256, b.sha256) for o, n in links]
+        made += [StoredLink(o, None, who, when, a.sha256, b.sha256) for o in unlinks]
+        review = with_links(review, made)
+        what = ", ".join([f"link {o}={n}" for o, n in links] + [f"unlink {o}" for o in unlinks])
+        commit = save_review(store, review, what, who, a, b)
+    else:
+        commit = ""
+    return Paired(review, commit, pair_diff(store, a, b, options))
+
+
+def review_pair(store: Archive, old: str, new: str, marks: list[tuple[str, str, str]] = (),  # type: ignore[assignment]
+           by: str | None = None, options: Options | None = None) -> Sheet:
+    """The sign-off sheet of OLD → NEW, after recording MARKS ((id, mark, note)) in the archive."""
+    a, b = archived_pair(store, old, new)
+    d = pair_diff(store, a, b, options)
+    rows = {r.id: r for r in change_rows(d)}
+    current = load_review(store, a, b)
+    if marks:
+        for ident, state, _ in marks:
+            if ident not in rows:
+                raise PolicydiffError(f"no change {ident!r} in {a.name} → {b.name}{suggestion(ident, rows)}")
+            if state not in MARK_STATES:
+                raise PolicydiffError(f"no mark {state!r}; choose from {', '.join(MARK_STATES)}")
+        who, when = reviewer(by), now()
+        made = [StoredMark(i, s, n, who, when, rows[i].kind, rows[i].measure, rows[i].summary)  # type: ignore[arg-type]
+                for i, s, n in marks]
+        current = with_marks(current, made)
+        save_review(store, current, f"{len(made)} mark(s)", who, a, b)
+    by_id = {m.id: m for m in current.marks}
+    shown = tuple(Row(r.id, r.kind, r.measure, r.summary, *((by_id[r.id].mark, by_id[r.id].note, by_id[r.id].by,
+                                                             by_id[r.id].at) if r.id in by_id else ()))
+                  for r in rows.values())
+    stale = tuple(m for m in current.marks if m.id not in rows)
+    return Sheet(a.name, b.name, d, shown, stale, d.stale_overrides)

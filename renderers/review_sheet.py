@@ -6,8 +6,80 @@ from __future__ import annotations
 import csv
 import io
 import json
+from dataclasses import dataclass
 
-from ..auditing import Sheet, sheet_dict
+from ..diffengine.model import AUDITOR, Diff
+from ..versions.reviews import SCHEMA, StoredMark
+from .money import yen
+
+
+@dataclass(frozen=True)
+class Row:
+    id: str
+    kind: str  # measure, budget, rename
+    measure: str
+    summary: str
+    mark: str | None = None
+    note: str = ""
+    by: str = ""
+    at: str = ""
+
+
+@dataclass(frozen=True)
+class Sheet:
+    """The sign-off sheet of a pair: every change with its mark, and what no longer fits."""
+
+    old: str
+    new: str
+    diff: Diff
+    rows: tuple[Row, ...]
+    stale_marks: tuple[StoredMark, ...]  # marks whose change is gone (a re-ingest, a parser change)
+    stale_overrides: tuple[str, ...]
+
+
+def change_rows(diff: Diff) -> list[Row]:
+    """Every change a reader is told about, as (id, kind, measure, summary)."""
+    rows = []
+    for m in diff.measures:
+        status = diff.reads_as(m)
+        if status == "unchanged" and not m.moved:
+            continue
+        by = f" ({AUDITOR}: {m.match.by}, {m.match.at})" if m.match and m.match.reason == AUDITOR else ""
+        rows.append(Row(m.id, "measure", m.new_id or m.old_id or "", f"{status}{' moved' if m.moved else ''}: "
+                        f"{m.label}{by}"))
+    for b in diff.budgets:
+        side = b.new or b.old
+        old = yen(b.old.yen) if b.old else "—"
+        new = yen(b.new.yen) if b.new else "—"
+        rows.append(Row(b.id, "budget", side.measure if side else "",
+                        f"{b.status} {b.program} FY{b.fiscal_year or '?'}: {old} → {new}"))
+    for r in diff.renames:
+        rows.append(Row(r.id, "rename", r.measure, f"{r.old} → {r.new} ({r.evidence} {r.confidence:.2f})"))
+    # The annual layer of a next-year diff: last year's plans, new results, budget steps, programs.
+    for e in diff.follow_through:
+        rows.append(Row(e.id, "follow-through", e.old_measure, f"{e.outcome}: {e.plan.text[:60]}"))
+    for u in diff.unplanned_results:
+        rows.append(Row(u.id, "unplanned", u.new_measure, u.result.text[:60]))
+    for t in diff.budget_trajectories:
+        if any(x.changed for x in t.steps):
+            rows.append(Row(t.id, "budget-trajectory", "", f"{t.program}: {len(t.steps)} step(s)"))
+    for ev in diff.program_events:
+        rows.append(Row(ev.id, "program-event", ev.measure, f"{ev.event} {ev.program}"
+                        + (f" → {ev.successor}" if ev.successor else "")))
+    for w in diff.warnings:
+        rows.append(Row(w.id, "warning", "", f"{w.code}: {w.message[:60]}"))
+    return rows
+
+
+def sheet_dict(sheet: Sheet) -> dict:
+    return {"schema": SCHEMA, "old": sheet.old, "new": sheet.new,
+            "synthetic": [ref.label for ref in (sheet.diff.old, sheet.diff.new) if ref.synthetic],
+            "changes": [{"id": r.id, "kind": r.kind, "measure": r.measure, "summary": r.summary, "mark": r.mark,
+                         "note": r.note or None, "by": r.by or None, "at": r.at or None} for r in sheet.rows],
+            "stale_marks": [{"id": m.id, "kind": m.kind, "measure": m.measure, "summary": m.summary,
+                             "mark": m.mark, "note": m.note, "by": m.by, "at": m.at} for m in sheet.stale_marks],
+            "stale_overrides": list(sheet.stale_overrides)}
+
 
 COLUMNS = ("id", "kind", "measure", "summary", "mark", "note", "by", "at", "synthetic")
 

@@ -12,9 +12,7 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
-# auditing.py: the archive-backed pair and review commands beside api.py (they use the engine and the
-# archive, so they belong to neither versions/ nor diffengine/).
-ALLOWED_TOP_LEVEL = {"versions", "diffengine", "renderers", "cli.py", "api.py", "auditing.py", "tests", "pyproject.toml", "README.md",
+ALLOWED_TOP_LEVEL = {"versions", "diffengine", "renderers", "cli.py", "api.py", "tests", "pyproject.toml", "README.md",
                      ".ci", "examples", "Makefile", "__init__.py", ".gitignore", "NOTICE", "LICENSE"}
 
 

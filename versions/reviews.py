@@ -9,12 +9,17 @@ source that has since been replaced is reported as stale by the reader, never ap
 from __future__ import annotations
 
 import json
+import os
+import subprocess
 from dataclasses import asdict, dataclass, replace
+from datetime import UTC, datetime
+from pathlib import Path
 from typing import Any, Literal
 
 from .archive import Archive, StoredEdition
 from .archive_records import field
 from .errors import ArchiveError, PolicydiffError
+from .load import read_input
 
 SCHEMA = "policydiff/review/1"
 MarkState = Literal["accepted", "query", "rejected"]
@@ -128,3 +133,60 @@ def save_review(archive: Archive, review: Review, what: str, by: str, old: Store
     message = (f"review {review.document}/{review.old}..{review.new}: {what}\n\n"
                f"by: {by}\nold: {old.name} sha256 {old.sha256}\nnew: {new.name} sha256 {new.sha256}\n")
     return archive.write_file(review.path, to_json(review), message, author=field(by))
+
+
+REVIEWER_ENV = "POLICYDIFF_REVIEWER"  # who records a pairing or a mark, when --by is not given
+
+
+def reviewer(by: str | None) -> str:
+    """Who records: --by, else $POLICYDIFF_REVIEWER, else git's user.name; refused when none says."""
+    name = (by or os.environ.get(REVIEWER_ENV) or "").strip()
+    if not name:
+        try:
+            name = subprocess.run(["git", "config", "user.name"], capture_output=True, text=True,
+                                  timeout=10).stdout.strip()
+        except (OSError, subprocess.SubprocessError):
+            name = ""
+    if not name:
+        raise PolicydiffError(f"say who you are: --by NAME, or set {REVIEWER_ENV} (or git's user.name)")
+    return " ".join(name.split())[:200]
+
+
+def now() -> str:
+    epoch = os.environ.get("SOURCE_DATE_EPOCH")
+    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch and epoch.isdigit() else datetime.now(UTC)
+    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+
+
+def archived_pair(store: Archive, old: str, new: str) -> tuple[StoredEdition, StoredEdition]:
+    """OLD and NEW as archived editions of one document; a file is refused with the way to archive it."""
+    for ref in (old, new):
+        if os.path.exists(ref):
+            raise PolicydiffError(f"{ref} is a file; pair and review work on archived editions: "
+                                  f"policydiff ingest {ref}, then name its edition")
+    a, b = store.resolve(old), store.resolve(new)
+    if a.document != b.document:
+        raise PolicydiffError(f"{a.name} and {b.name} are editions of different documents")
+    return a, b
+
+
+def read_marks_file(path: Path) -> list[tuple[str, str, str]]:
+    """(id, mark, note) from a marks file: the HTML report's download or `review --format json`."""
+    try:
+        raw = json.loads(read_input(path).decode("utf-8"))
+    except (UnicodeDecodeError, json.JSONDecodeError) as exc:
+        raise PolicydiffError(f"{path} is not a marks file (JSON): {exc}") from None
+    items = raw.get("marks", raw.get("changes")) if isinstance(raw, dict) else None
+    if not isinstance(items, list):
+        raise PolicydiffError(f"{path} is not a marks file: no list of marks")
+    out = []
+    for item in items:
+        if not isinstance(item, dict) or not isinstance(item.get("id"), str):
+            raise PolicydiffError(f"{path}: every mark needs an id")
+        if item.get("mark") is None:
+            continue  # an unmarked change of a review listing
+        if item["mark"] not in MARK_STATES:
+            raise PolicydiffError(f"{path}: mark {item['mark']!r} of {item['id']}: choose from {', '.join(MARK_STATES)}")
+        note = item.get("note") or ""
+        out.append((item["id"], item["mark"], note if isinstance(note, str) else str(note)))
+    return out
