@@ -6,7 +6,7 @@ each pair is diffed on tokens. A column's ops rebuild the column text: bullets j
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from ..versions.model import Bullet, Measure, Ministry
 from ..versions.normalize import normalize
@@ -14,6 +14,8 @@ from . import work
 from .model import BulletChange, FieldChange, FieldName
 from .textdiff import SIMILARITY_CELLS_PER_STEP, diff_text, is_format_only, similarity
 from .work import CELL_COST
+
+ColumnDiff = Callable[[FieldName, Sequence[Bullet], Sequence[Bullet]], FieldChange]
 
 BULLET_PAIR_MIN = 0.35  # below this, two bullets are a deletion and an insertion, not an edit
 BULLET_PAIRS_MAX = 40_000  # old × new bullets above which a column is aligned on equal bullets first
@@ -174,17 +176,18 @@ def text_change(name: FieldName, old: str, new: str) -> FieldChange:
 _EMPTY = Measure("", 0, "", "", "", (), "", (), (), False, False, 0, 0)
 
 
-def measure_fields(old: Measure | None, new: Measure | None) -> tuple[FieldChange, ...]:
+def measure_fields(old: Measure | None, new: Measure | None, column: ColumnDiff | None = None) -> tuple[FieldChange, ...]:
     """All five fields, and the 「担当」 office where either side has one; an added (or removed) measure is all
-    insertion (or deletion)."""
+    insertion (or deletion). COLUMN compares the results and plans columns (default: bullet by bullet)."""
     o, n = old or _EMPTY, new or _EMPTY
+    columns = column or column_change
     office = (text_change("office", o.office, n.office),) if o.office or n.office else ()
     return (
         text_change("title", o.title, n.title),
         text_change("description", o.description, n.description),
         text_change("ministries", ministries_text(o.ministries), ministries_text(n.ministries)),
-        column_change("results", o.results, n.results),
-        column_change("plans", o.plans, n.plans),
+        columns("results", o.results, n.results),
+        columns("plans", o.plans, n.plans),
     ) + office
 
 
@@ -201,12 +204,4 @@ def yearly_fields(old: Measure | None, new: Measure | None) -> tuple[FieldChange
     """All five fields (and the office) between editions of different years: the Basic Plan column diffed
     on tokens, results and plans (rewritten every year) whole, never redlined sentence against unrelated
     sentence; the follow-through ledger pairs the bullets that belong together."""
-    o, n = old or _EMPTY, new or _EMPTY
-    office = (text_change("office", o.office, n.office),) if o.office or n.office else ()
-    return (
-        text_change("title", o.title, n.title),
-        text_change("description", o.description, n.description),
-        text_change("ministries", ministries_text(o.ministries), ministries_text(n.ministries)),
-        _column_replaced("results", o.results, n.results),
-        _column_replaced("plans", o.plans, n.plans),
-    ) + office
+    return measure_fields(old, new, _column_replaced)
