@@ -10,14 +10,13 @@ This module is the public Python API (api.py), so a notebook user never has to c
 
 from __future__ import annotations
 
-__version__ = "0.1.0"
-
 from .api import (
     Ingested,
     Options,
     ReportOptions,
     Synthetic,
     Verified,
+    __version__,
     diff,
     editions,
     ingest,

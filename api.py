@@ -14,8 +14,9 @@ from __future__ import annotations
 
 import json
 import os
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from dataclasses import replace as replace_field
+from dataclasses import replace as replace_field  # ingest() has a parameter named replace
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -29,7 +30,10 @@ from .diffengine.selection import (
     suggestion,
     unknown_filters,
 )
-from .renderers import REPORTS, VIEWS, register, render, render_edition
+from .renderers import REPORTS, VIEWS, register, render_edition
+from .renderers import render as _render
+from .renderers.archive_views import render_lineage as _render_lineage
+from .renderers.archive_views import render_list as _render_list
 from .renderers.escaping import json_text, one_line
 from .renderers.options import ReportOptions
 from .renderers.review_sheet import Row, Sheet, change_rows
@@ -55,6 +59,7 @@ from .versions.reviews import (
     with_marks,
 )
 
+__version__ = "0.1.0"
 DEFAULT_ARCHIVE = "policydiff-archive"
 ARCHIVE_ENV = "POLICYDIFF_ARCHIVE"
 SYNTHETIC_SUFFIX = "-synthetic"  # the label of a synthetic edition ends so (fy2024-synthetic)
@@ -65,12 +70,13 @@ RELATIONS = ("next-year", "revision", "other")  # what --relation accepts
 CSV_TABLES = ("budgets", "follow-through", "events")  # what --table accepts
 
 __all__ = [
-    "ARCHIVE_ENV", "CSV_TABLES", "DEFAULT_ARCHIVE", "FAIL_KINDS", "MARK_FILTERS", "MARK_STATES", "OUTCOME_FILTERS",
+    "__version__", "ARCHIVE_ENV", "CSV_TABLES", "DEFAULT_ARCHIVE", "FAIL_KINDS", "MARK_FILTERS", "MARK_STATES", "OUTCOME_FILTERS",
     "RELATIONS", "REVIEWER_ENV", "STATUS_FILTERS", "Diff", "Ingested", "Options", "ReportOptions", "Synthetic",
     "Verified", "diff", "editions", "generated_at", "ingest", "json_text", "lineage", "marks_for", "one_line",
-    "open_archive", "open_edition", "pair", "plans", "register", "render", "render_edition", "render_review",
+    "open_archive", "open_edition", "pair", "plans", "register", "render", "render_edition", "render_lineage",
+    "render_list", "render_review",
     "repair", "reparse", "report_formats", "review", "review_records", "select", "select_marks", "suggestion",
-    "synth", "synthetic_editions", "unknown_filters", "verify", "view_formats", "write_output",
+    "synth", "synthetic_editions", "unknown_filters", "filter_problem", "verify", "view_formats", "write_output",
 ]
 
 
@@ -238,6 +244,35 @@ def lineage(document: str | None = None, archive: str | Path | None = None) -> d
         raise PolicydiffError(f"no editions{' of ' + document if document else ''} in {store.path}")
     return {doc: program_lineage([load_archived(store, e) for e in stored if e.document == doc])
             for doc in sorted({e.document for e in stored})}
+
+
+def filter_problem(statuses: Iterable[str] = (), outcomes: Iterable[str] = (), marks: Iterable[str] = ()
+                   ) -> tuple[str, str] | None:
+    """(option, message) for the first filter value no report knows, with the closest known one."""
+    for option, what, values, known in (("--mark", "mark", marks, MARK_FILTERS),
+                                        ("--status", "status", statuses, STATUS_FILTERS),
+                                        ("--outcome", "outcome", outcomes, OUTCOME_FILTERS)):
+        for value in values:
+            if value not in known:
+                return option, f"no {what} {value!r}{suggestion(value, known)} (choose from {','.join(known)})"
+    return None
+
+
+def render(diff: Diff, fmt: str, options: ReportOptions | None = None) -> str:
+    """DIFF as a report in format FMT (report_formats()); an HTML report names this version of policydiff."""
+    options = options or ReportOptions()
+    return _render(diff, fmt, options if options.version else replace(options, version=__version__))
+
+
+def render_list(archive: str | Path | None = None, fmt: str = "text") -> str:
+    """The archive's editions as `list` prints them, synthetic ones marked ("" in text when none)."""
+    found = editions(archive)
+    return _render_list(found, synthetic_editions(archive) if found else (), fmt)
+
+
+def render_lineage(document: str | None = None, archive: str | Path | None = None, fmt: str = "text") -> str:
+    """The program lineages as `lineage` prints them, naming the synthetic editions drawn on."""
+    return _render_lineage(lineage(document, archive), synthetic_editions(archive), fmt)
 
 
 @dataclass(frozen=True)

@@ -7,7 +7,6 @@ Exit codes follow diff(1): 0 nothing to report, 1 differences or problems found,
 from __future__ import annotations
 
 import io
-import json
 import math
 import os
 import sys
@@ -17,7 +16,7 @@ from typing import Any
 
 import click
 
-from . import __version__, api
+from . import api
 from .versions.errors import PolicydiffError
 
 
@@ -75,7 +74,7 @@ class PolicydiffGroup(click.Group):
 
 
 @click.group(cls=PolicydiffGroup, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(__version__, "--version", prog_name="policydiff")
+@click.version_option(api.__version__, "--version", prog_name="policydiff")
 @click.option("--archive", "archive_path", type=click.Path(path_type=Path), envvar=api.ARCHIVE_ENV,
               default=api.DEFAULT_ARCHIVE, show_default=True, show_envvar=True,
               help="The git archive of editions (created on first use).")
@@ -175,22 +174,10 @@ def list_(ctx: click.Context, fmt: str) -> None:
       policydiff list
       policydiff list --format json
     """
-    editions = api.editions(ctx.obj)
-    fake = api.synthetic_editions(ctx.obj) if editions else frozenset()
-    if fmt == "json":
-        rows = [{"name": e.name, "document": e.document, "edition": e.edition, "source": e.source_name,
-                 "sha256": e.sha256, "commit": e.commit, "parser": e.parser, "synthetic": e.name in fake}
-                for e in editions]
-        click.echo(api.json_text(json.dumps({"schema": "policydiff/list/1", "editions": rows}, ensure_ascii=False,
-                                            sort_keys=True, indent=2)))
-        return
-    if not editions:
+    listed = api.render_list(ctx.obj, fmt)
+    if not listed:
         click.echo(f"no editions in {ctx.obj} yet; add one with: policydiff ingest FILE", err=True)
-        return
-    for e in editions:
-        mark = "\tSYNTHETIC (not a real report)" if e.name in fake else ""
-        click.echo(f"{api.one_line(e.name)}\t{api.one_line(e.source_name)}\tsha256 {e.sha256[:12]}"
-                   f"\tcommit {e.commit[:10]}{mark}")
+    click.echo(listed, nl=False)
 
 
 @cli.command()
@@ -282,18 +269,9 @@ def _report_options(fn):
 def _check_report_options(opts: dict[str, Any]) -> None:
     """Refuse bad filter values before any edition is read."""
     _fail_kinds(opts["fail_on"])
-    for state in _csv(opts["mark_states"]):
-        if state not in api.MARK_FILTERS:
-            raise click.BadParameter(f"no mark {state!r}{api.suggestion(state, api.MARK_FILTERS)} "
-                                     f"(choose from {','.join(api.MARK_FILTERS)})", param_hint="--mark")
-    for status in _csv(opts["statuses"]):
-        if status not in api.STATUS_FILTERS:
-            raise click.BadParameter(f"no status {status!r}{api.suggestion(status, api.STATUS_FILTERS)} "
-                                     f"(choose from {','.join(api.STATUS_FILTERS)})", param_hint="--status")
-    for outcome in _csv(opts["outcomes"]):
-        if outcome not in api.OUTCOME_FILTERS:
-            raise click.BadParameter(f"no outcome {outcome!r}{api.suggestion(outcome, api.OUTCOME_FILTERS)} "
-                                     f"(choose from {','.join(api.OUTCOME_FILTERS)})", param_hint="--outcome")
+    bad = api.filter_problem(_csv(opts["statuses"]), _csv(opts["outcomes"]), _csv(opts["mark_states"]))
+    if bad:
+        raise click.BadParameter(bad[1], param_hint=bad[0])
     if opts["table"] and opts["fmt"] != "csv":
         raise click.BadParameter("--table goes with --format csv", param_hint="--table")
 
@@ -401,22 +379,7 @@ def lineage(ctx: click.Context, document: str | None, fmt: str) -> None:
       policydiff lineage
       policydiff lineage iryokiki-kihonkeikaku --format json
     """
-    result = api.lineage(document, ctx.obj)
-    fake: dict[str, list[str]] = {}
-    for name in sorted(api.synthetic_editions(ctx.obj)):
-        doc, _, label = name.partition("/")
-        if doc in result:
-            fake.setdefault(doc, []).append(label)
-    if fmt == "json":
-        click.echo(json.dumps({"schema": "policydiff/lineage/1", "lineages": result, "synthetic": fake},
-                              ensure_ascii=False, sort_keys=True, indent=2))
-        return
-    for doc, chains in result.items():
-        click.echo(f"{doc}: {len(chains)} lineage(s)")
-        if doc in fake:
-            click.echo(f"  *** drawn on SYNTHETIC edition(s) {', '.join(fake[doc])}: not a real history ***")
-        for chain in chains:
-            click.echo("  " + " → ".join(chain))
+    click.echo(api.render_lineage(document, ctx.obj, fmt), nl=False)
 
 
 def _link(value: str) -> tuple[str, str]:

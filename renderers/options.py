@@ -5,8 +5,6 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from .. import __version__
-
 MARKDOWN_LIMIT = 65_000  # GitHub refuses comments over 65,536 characters
 
 
@@ -18,7 +16,7 @@ class ReportOptions:
     show_unchanged: bool = False  # text: list unchanged measures too
     lang: Literal["ja", "en"] = "ja"  # html: labels
     generated_at: str | None = None  # html: a time to print (the CLI honours SOURCE_DATE_EPOCH); None: none
-    version: str = __version__  # html: the version named in the footer
+    version: str = ""  # html: the version named in the footer (api.render gives its own; "": none named)
     full_report: str = ""  # markdown: where the complete report is, named in a truncation note
     limit: int = MARKDOWN_LIMIT  # markdown: most characters
     # The auditor's review marks of the pair (policydiff review), (id, mark, note, by, at): every

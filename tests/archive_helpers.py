@@ -71,9 +71,3 @@ def assert_sound(archive: Path) -> None:
 
 
 
-
-def edited(seed_bytes: bytes) -> bytes:
-    """The real report with one amount changed (13億円 → 31億円): a second, different source."""
-    out = seed_bytes.replace("13億円".encode(), "31億円".encode(), 1)
-    assert out != seed_bytes
-    return out

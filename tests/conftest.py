@@ -51,6 +51,25 @@ def seed_edition():
     return load_edition(SEED)
 
 
+@pytest.fixture(scope="session")
+def edited_bytes(seed_bytes) -> bytes:
+    """The real report with one amount changed (13億円 → 31億円): a second, different source."""
+    out = seed_bytes.replace("13億円".encode(), "31億円".encode(), 1)
+    assert out != seed_bytes
+    return out
+
+
+@pytest.fixture(scope="session")
+def synthetic(tmp_path_factory, seed_path) -> Path:
+    """A SYNTHETIC next edition of the seed (seed 2025: a split, a merge, a budget edit, a rename)."""
+    from policydiff import api
+
+    made = api.synth(seed_path, seed=2025, edits=12)
+    path = tmp_path_factory.mktemp("synthetic") / "next.txt"
+    path.write_text(made.text, encoding="utf-8")
+    return path
+
+
 # Whole modules marked slow here (`pytest -m "not slow"` skips them while developing; `make test` runs
 # all): a real browser, the synthetic evaluation over 22 pairs, and killed or racing processes.
 SLOW_MODULES = frozenset({"test_browser.py", "test_yoy_browser.py", "test_synthetic_eval.py", "test_faults.py"})

@@ -22,7 +22,6 @@ from archive_helpers import (
     SOURCE_PATH,
     XML_PATH,
     assert_sound,
-    edited,
     git,
     one_line_error,
     run,
@@ -38,11 +37,6 @@ from policydiff.versions.archive import FAULT_ENV, FAULT_POINTS, LOCK_NAME, Arch
 from policydiff.versions.errors import ArchiveError
 from policydiff.versions.parse_text import PARSER_VERSION
 from policydiff.versions.xml import edition_to_xml
-
-
-@pytest.fixture(scope="module")
-def edited_bytes(seed_bytes) -> bytes:
-    return edited(seed_bytes)
 
 # ---- a writer killed at every step ------------------------------------------------------------
 

@@ -25,15 +25,6 @@ def run(*args: str, archive=None):
     return CliRunner().invoke(cli, [*extra, *args])
 
 
-@pytest.fixture(scope="module")
-def synthetic(tmp_path_factory, seed_path):
-    """A synthetic next edition of the seed (seed 2025: a split, a merge, a budget edit, a rename)."""
-    made = api.synth(seed_path, seed=2025, edits=12)
-    path = tmp_path_factory.mktemp("synthetic") / "next.txt"
-    path.write_text(made.text, encoding="utf-8")
-    return path
-
-
 @pytest.fixture
 def with_synthetic(seeded, synthetic):
     assert run("ingest", str(synthetic), archive=seeded).exit_code == 0

@@ -18,7 +18,6 @@ from archive_helpers import (
     REAL_GIT,
     XML_PATH,
     assert_sound,
-    edited,
     git,
     one_line_error,
     run,
@@ -31,11 +30,6 @@ from policydiff.versions.archive import Archive
 from policydiff.versions.errors import ArchiveError
 from policydiff.versions.parse_text import PARSER_VERSION
 from policydiff.versions.xml import edition_to_xml
-
-
-@pytest.fixture(scope="module")
-def edited_bytes(seed_bytes) -> bytes:
-    return edited(seed_bytes)
 
 # ---- a received archive is untrusted ----------------------------------------------------------
 

@@ -21,14 +21,6 @@ def run(archive, *args: str, env=None):
     return CliRunner().invoke(cli, ["--archive", str(archive), *args], env=env)
 
 
-@pytest.fixture(scope="module")
-def synthetic(tmp_path_factory, seed_path):
-    made = api.synth(seed_path, seed=2025, edits=12)
-    path = tmp_path_factory.mktemp("synthetic") / "next.txt"
-    path.write_text(made.text, encoding="utf-8")
-    return path
-
-
 @pytest.fixture
 def archive(seeded, synthetic):
     assert run(seeded, "ingest", str(synthetic)).exit_code == 0
