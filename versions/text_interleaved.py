@@ -1,0 +1,411 @@
+"""Unzip text whose table columns share lines (pdfplumber's extract_text, web services) into the blocked layout.
+
+Each printed line holds, left to right and separated by a space, the pieces of the description, results
+and plans cells (and 「担当」) that sit on that baseline. What tells the pieces apart is the table's
+geometry, read from the text itself:
+- every column has a width; a full line of a column is about that wide, and a piece wider than a column
+  cannot be in it;
+- cells are top-aligned and their lines consecutive: a column that has nothing on a line is done for the
+  row, and a row starts only when every column of the row above is done;
+- a line shorter than its column ends a paragraph: what follows in that column starts a new bullet
+  (「・」, ①, a lone 「（…）」), except in the description, whose title is a short first paragraph;
+- a description ends at its ministry tag ［…］.
+Each line is read by a small dynamic program over the states of the open columns (Viterbi, linear in the
+number of lines), so a piece whose column is only told by a later line is still placed right. Where two
+readings cost the same, the line is reported (a ParseWarning 'layout-ambiguous'), never silently guessed.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from itertools import combinations
+
+from .errors import EditionParseError
+from .layout import GOAL_RE, HEADER_RE, SEE_ABOVE_RE, VISION_RE, is_bullet_start
+from .ministries import is_ministry_list
+from .model import ParseWarning
+from .normalize import display_width
+
+HEADER_CELLS_RE = re.compile(r"^(?:列\s*\d\s*)+$")  # 「列1 列2 列3」: hidden header cells on a line of their own
+TAG_CLOSE_RE = re.compile(r"[［\[](◎?[^［］\[\]\s]{1,3}(?:[、，,]◎?[^［］\[\]\s、，,]{1,3})*)[］\]]\s*$")
+LATIN_RE = re.compile(r"[A-Za-z0-9.\-&]")
+HYPHENATION_POINT = "\u2027"  # 「‧」: pdfminer's reading of a proportional 「・」 (Noto Sans CJK)
+DEFAULT_WIDTHS = (54.0, 60.0, 40.0, 14.0)  # description, results, plans, 担当 (the sample's line lengths)
+MIN_SAMPLES = 8  # lines holding every column needed to estimate the widths
+MAX_PIECES = 10  # more pieces on one line: spaces between latin words are not cut
+
+# Costs of a reading (lower is likelier).
+SKIP_FULL = 2.5  # a column whose last line was full has nothing on this line (its paragraph ended exactly)
+NO_BULLET = 3.0  # a results/plans line after a short one that starts no bullet
+BULLET_AFTER_FULL = 0.5  # a bullet right after a full line (the bullet before ended exactly at the width)
+DESC_AFTER_TAG = 2.0  # description text after its ministry tag (items ①…) rather than a new row
+ROW_WITHOUT_TAG = 2.0  # a row ending before its description's tag
+ROW_STARTS_WITH_BULLET = 3.0  # a new row whose description would start with 「・」
+JOINED_SPACE = 1.0  # a space inside a cell between non-latin characters
+TIE = 1e-9
+
+
+@dataclass(frozen=True)
+class _Col:
+    """What the reading so far says about one column of the open row."""
+
+    started: bool = False
+    active: bool = True  # its lines are consecutive: once it skips a line it is done for the row
+    full: bool = False  # its last line filled the width: the paragraph runs on
+    tagged: bool = False  # description only: its ministry tag has been read
+
+
+State = tuple[_Col, ...]  # () before the first row of a goal
+
+
+@dataclass(frozen=True)
+class _Reading:
+    new_row: bool
+    groups: tuple[tuple[int, str], ...]  # (column, text)
+
+
+@dataclass
+class Unzipped:
+    lines: list[str]
+    numbers: list[int]
+    offices: list[tuple[int, str]]
+    warnings: list[ParseWarning]
+
+
+def unzip(lines: list[str], numbers: list[int], office: bool = False) -> Unzipped:
+    """Rewrite interleaved LINES (with their source NUMBERS) into the blocked layout; OFFICE: a 「担当」 column."""
+    lines, numbers = _rejoin(lines, numbers)
+    lines = [x.replace(HYPHENATION_POINT, "・") for x in lines]
+    ncols = 4 if office else 3
+    widths = estimate_widths(lines, ncols)
+    kinds = [_kind(x) for x in lines]
+    readings, ambiguous = _read(lines, kinds, widths)
+    out = _Emitter(widths)
+    for i, (line, no, kind) in enumerate(zip(lines, numbers, kinds, strict=True)):
+        if kind == "text":
+            out.text(readings[i], no)
+        elif kind == "header":
+            out.header(line, no)
+        elif kind == "span":
+            out.span(line, no)
+    out.close_row()
+    warnings = [ParseWarning("layout-ambiguous", f"line {numbers[i]}: the columns of 「{lines[i].strip()[:30]}…」 "
+                             "can be read two ways; it was read as " + _describe(readings[i]), 0, numbers[i])
+                for i in sorted(ambiguous)]
+    return Unzipped(out.lines, out.numbers, out.offices, warnings + out.warnings)
+
+
+def _describe(reading: _Reading) -> str:
+    names = ("description", "results", "plans", "担当")
+    return ", ".join(f"{names[c]} 「{t[:12]}」" for c, t in reading.groups) + (" (a new row)" if reading.new_row else "")
+
+
+def _rejoin(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int]]:
+    """Undo the split of a title from the bullet on its line (text_layouts._split_titles): one source line each."""
+    out: list[str] = []
+    nums: list[int] = []
+    for line, no in zip(lines, numbers, strict=True):
+        if nums and no == nums[-1] and no:
+            out[-1] = out[-1].rstrip() + " " + line.strip()
+        else:
+            out.append(line)
+            nums.append(no)
+    return out, nums
+
+
+def _kind(line: str) -> str:
+    x = line.strip()
+    if not x:
+        return "blank"
+    if "該当箇所" in x and HEADER_RE.search(x):
+        return "header"
+    if HEADER_CELLS_RE.match(x):
+        return "blank"
+    if GOAL_RE.match(x) or SEE_ABOVE_RE.match(x) or (VISION_RE.match(x) and ("「" in x or x.endswith("向けて"))):
+        return "span"  # vision and goal rows span the table's width
+    return "text"
+
+
+def _pieces(line: str) -> list[str]:
+    parts = [p for p in line.strip().split(" ") if p]
+    if len(parts) <= MAX_PIECES:
+        return parts
+    out = [parts[0]]
+    for p in parts[1:]:
+        if LATIN_RE.match(out[-1][-1]) and LATIN_RE.match(p[0]):
+            out[-1] += " " + p
+        else:
+            out.append(p)
+    return out[: MAX_PIECES - 1] + [" ".join(out[MAX_PIECES - 1 :])] if len(out) > MAX_PIECES else out
+
+
+def estimate_widths(lines: list[str], ncols: int) -> tuple[float, ...]:
+    """Each column's width: a high percentile of the widths of its pieces on lines that hold every column."""
+    samples: list[list[float]] = [[] for _ in range(ncols)]
+    for line in lines[:4000]:
+        if _kind(line) != "text":
+            continue
+        parts = line.strip().split(" ")
+        if len(parts) == ncols and all(parts):
+            for c, p in enumerate(parts):
+                samples[c].append(display_width(p))
+    if len(samples[0]) < MIN_SAMPLES:
+        raise EditionParseError(
+            f"layout 'interleaved': only {len(samples[0])} lines hold all {ncols} columns side by side, too few to "
+            f"tell the columns' widths (at least {MIN_SAMPLES} needed); expected the table's text column by column "
+            "(description, results, plans) under a header '該当箇所 … 令和N年度の実績・状況 令和N年度の取組予定', "
+            "or its lines with the columns side by side; ingest the PDF itself instead")
+    out = []
+    for c, values in enumerate(samples):
+        values.sort()
+        # Full lines are the most common in every column but the first (titles): the 90th percentile is one.
+        out.append(max(values[int(0.9 * (len(values) - 1))], DEFAULT_WIDTHS[c] / 4))
+    return tuple(out)
+
+
+def _full(width: float, col_width: float) -> bool:
+    return width >= col_width - max(4.0, 0.08 * col_width)
+
+
+def _read(lines: list[str], kinds: list[str], widths: tuple[float, ...]) -> tuple[list[_Reading], set[int]]:
+    """The cheapest reading of every text line: Viterbi over the open row's column states."""
+    ncols = len(widths)
+    # states: State -> (cost, back-pointer index into history)
+    frontier: dict[State, tuple[float, int]] = {(): (0.0, -1)}
+    history: list[tuple[int, _Reading | None, int, bool]] = []  # (line index, reading, previous node, tie)
+    for i, kind in enumerate(kinds):
+        if kind == "span":  # a vision or goal row closes the row above
+            best = min(frontier.values(), key=lambda v: v[0])
+            history.append((i, None, best[1], False))
+            frontier = {(): (best[0], len(history) - 1)}
+            continue
+        if kind != "text":
+            continue
+        pieces = _pieces(lines[i])
+        nxt: dict[State, tuple[float, int]] = {}
+        ties: dict[State, bool] = {}
+        for state, (cost, node) in frontier.items():
+            for reading, extra, new_state in _candidates(state, pieces, widths, ncols):
+                total = cost + extra
+                old = nxt.get(new_state)
+                if old is None or total < old[0] - TIE:
+                    history.append((i, reading, node, False))
+                    nxt[new_state] = (total, len(history) - 1)
+                    ties[new_state] = False
+                elif abs(total - old[0]) <= TIE and history[old[1]][1] != reading:
+                    ties[new_state] = True
+        if not nxt:  # no reading fits (a piece wider than every column): start a row with the whole line
+            best = min(frontier.values(), key=lambda v: v[0])
+            reading = _Reading(True, ((0, lines[i].strip()),))
+            history.append((i, reading, best[1], True))
+            nxt = {(_Col(True, True, False, False),) + tuple(_Col(False, False) for _ in range(ncols - 1)):
+                   (best[0] + 10.0, len(history) - 1)}
+            ties = {}
+        for state, flag in ties.items():
+            if flag:
+                n = nxt[state][1]
+                history[n] = history[n][:3] + (True,)
+        # Keep the few cheapest states: the row's reading rarely stays open for long.
+        frontier = dict(sorted(nxt.items(), key=lambda kv: kv[1][0])[:12])
+    readings: list[_Reading] = [_Reading(False, ())] * len(lines)
+    ambiguous: set[int] = set()
+    if not history:
+        return readings, ambiguous
+    ranked = sorted(frontier.values(), key=lambda v: v[0])
+    node = ranked[0][1]
+    while node >= 0:
+        i, reading, prev, tie = history[node]
+        if reading is not None:
+            readings[i] = reading
+            if tie:
+                ambiguous.add(i)
+        node = prev
+    return readings, ambiguous
+
+
+def _segmentations(pieces: list[str]):
+    """Ways to cut the pieces into consecutive groups: (group texts, cost of the spaces kept inside groups)."""
+    k = len(pieces)
+    for mask in range(1 << (k - 1)):
+        groups = [pieces[0]]
+        cost = 0.0
+        for j in range(1, k):
+            if mask >> (j - 1) & 1:
+                left, right = groups[-1][-1], pieces[j][0]
+                groups[-1] += " " + pieces[j]
+                if not (LATIN_RE.match(left) and LATIN_RE.match(right)):
+                    cost += JOINED_SPACE
+            else:
+                groups.append(pieces[j])
+        yield groups, cost
+
+
+def _candidates(state: State, pieces: list[str], widths: tuple[float, ...], ncols: int):
+    """(reading, cost, next state) for each way the line can continue the open row or start the next one."""
+    for groups, space_cost in _segmentations(pieces):
+        g = len(groups)
+        if g > ncols:
+            continue
+        gw = [display_width(x) for x in groups]
+        for cols in combinations(range(ncols), g):
+            if any(gw[j] > widths[c] + 2.0 for j, c in enumerate(cols)):
+                continue
+            if state:
+                cont = _continue(state, groups, gw, cols, widths)
+                if cont is not None:
+                    cost, new_state = cont
+                    yield _Reading(False, tuple(zip(cols, groups, strict=True))), cost + space_cost, new_state
+            if cols[0] == 0:
+                cost, new_state = _new_row(state, groups, gw, cols, widths, ncols)
+                yield _Reading(True, tuple(zip(cols, groups, strict=True))), cost + space_cost, new_state
+
+
+def _tagged(text: str) -> bool:
+    m = TAG_CLOSE_RE.search(text)
+    return bool(m and is_ministry_list(m.group(1))) or text.endswith("］")
+
+
+def _continue(state: State, groups, gw, cols, widths) -> tuple[float, State] | None:
+    cost = 0.0
+    out = list(state)
+    given = dict(zip(cols, range(len(cols)), strict=True))
+    for c, col in enumerate(state):
+        j = given.get(c)
+        if j is None:
+            if col.active and col.full:
+                cost += SKIP_FULL
+            out[c] = _Col(col.started, False, False, col.tagged)
+            continue
+        if not col.active:
+            return None
+        text = groups[j]
+        if col.started and not col.full:  # after a short line: a new paragraph
+            if c == 0:
+                cost += DESC_AFTER_TAG if col.tagged else 0.3
+            elif not is_bullet_start(text):
+                cost += NO_BULLET
+        elif col.started and col.full and c > 0 and is_bullet_start(text):
+            cost += BULLET_AFTER_FULL
+        out[c] = _Col(True, True, _full(gw[j], widths[c]), col.tagged or (c == 0 and _tagged(text)))
+    return cost, tuple(out)
+
+
+def _new_row(state: State, groups, gw, cols, widths, ncols) -> tuple[float, State]:
+    cost = 0.0
+    for col in state:
+        if col.active and col.full:
+            cost += SKIP_FULL
+    if state and not state[0].tagged:
+        cost += ROW_WITHOUT_TAG
+    if is_bullet_start(groups[0]):
+        cost += ROW_STARTS_WITH_BULLET
+    given = dict(zip(cols, range(len(cols)), strict=True))
+    out = []
+    for c in range(ncols):
+        j = given.get(c)
+        if j is None:
+            out.append(_Col(False, False, False, False))
+        else:
+            out.append(_Col(True, True, _full(gw[j], widths[c]), c == 0 and _tagged(groups[j])))
+    return cost, tuple(out)
+
+
+class _Emitter:
+    """Writes rows in the blocked layout: [title] description ［tag］, blank, results, blank, plans, blank."""
+
+    def __init__(self, widths: tuple[float, ...]) -> None:
+        self.widths = widths
+        self.lines: list[str] = []
+        self.numbers: list[int] = []
+        self.offices: list[tuple[int, str]] = []
+        self.warnings: list[ParseWarning] = []
+        self.row: list[list[tuple[str, int]]] | None = None
+        self.pending: list[tuple[str, int]] = []  # page headers met inside a row, written after it
+
+    def _put(self, text: str, no: int) -> None:
+        self.lines.append(text)
+        self.numbers.append(no)
+
+    def _blank(self) -> None:
+        if self.lines and self.lines[-1]:
+            self._put("", 0)
+
+    def header(self, line: str, no: int) -> None:
+        if self.row is None:
+            self._blank()
+            self._put(line, no)
+            self._blank()
+        else:
+            self.pending.append((line, no))
+
+    def span(self, line: str, no: int) -> None:
+        self.close_row()
+        self._blank()
+        self._put(line.strip(), no)
+        self._blank()
+
+    def text(self, reading: _Reading, no: int) -> None:
+        if reading.new_row or self.row is None:
+            self.close_row()
+            self.row = [[] for _ in self.widths]
+        for c, text in reading.groups:
+            self.row[c].append((text, no))
+
+    def close_row(self) -> None:
+        if self.row is None:
+            return
+        desc, results, plans = self.row[0], self.row[1], self.row[2]
+        if len(self.row) > 3 and self.row[3]:
+            self.offices.append((self.row[3][0][1], "".join(t for t, _ in self.row[3])))
+        self._blank()
+        for text, no in _description(desc, self.widths[0]):
+            self._put(text, no)
+        if not results and plans:
+            self.warnings.append(ParseWarning(
+                "layout-empty-results", f"line {plans[0][1]}: a row with plans but no results: its plans "
+                "are read as results", 0, plans[0][1]))
+        for block in (results, plans):
+            self._blank()
+            for text, no in block:
+                self._put(text, no)
+        self._blank()
+        self.row = None
+        for line, no in self.pending:
+            self._put(line, no)
+            self._blank()
+        self.pending = []
+
+
+def _description(lines: list[tuple[str, int]], width: float) -> list[tuple[str, int]]:
+    """The description cell's lines; a first paragraph before more text and without a tag is the title, put on
+    one line of its own; a ministry tag printed with half-width brackets gets full-width ones."""
+    if not lines:
+        return []
+    end = 0
+    while end < len(lines) - 1 and _full(display_width(lines[end][0]), width):
+        end += 1
+    out = list(lines)
+    head = lines[: end + 1]
+    if end < len(lines) - 1 and not any(_tagged(t) for t, _ in head) and len(head) > 1:
+        out = [("".join(t for t, _ in head), head[0][1])] + lines[end + 1 :]
+    joined = "".join(t for t, _ in out)
+    m = TAG_CLOSE_RE.search(joined)
+    if m and "[" in m.group(0) and is_ministry_list(m.group(1)):
+        out = _full_width_tag(out)
+    return out
+
+
+def _full_width_tag(lines: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """[文、◎経] at the end of a description (possibly wrapped, 「…[文、◎」 / 「経]」) → ［文、◎経］."""
+    out = list(lines)
+    for k in range(len(out) - 1, -1, -1):
+        text, no = out[k]
+        if k == len(out) - 1:
+            text = text[::-1].replace("]", "］", 1)[::-1]
+        if "[" in text:
+            i = text.rindex("[")
+            out[k] = (text[:i] + "［" + text[i + 1 :], no)
+            return out
+        out[k] = (text, no)
+    return out
