@@ -25,11 +25,12 @@ from .errors import EditionParseError
 from .layout import GOAL_RE, HEADER_RE, SEE_ABOVE_RE, VISION_RE, is_bullet_start
 from .ministries import is_ministry_list
 from .model import ParseWarning
-from .normalize import display_width
+from .normalize import display_width, fold_extracted
 
 HEADER_CELLS_RE = re.compile(r"^(?:列\s*\d\s*)+$")  # 「列1 列2 列3」: hidden header cells on a line of their own
 TAG_CLOSE_RE = re.compile(r"[［\[](◎?[^［］\[\]\s]{1,3}(?:[、，,]◎?[^［］\[\]\s、，,]{1,3})*)[］\]]\s*$")
 LATIN_RE = re.compile(r"[A-Za-z0-9.\-&]")
+LATIN_CUT = 1.5  # a space between two latin words read as a column boundary
 HYPHENATION_POINT = "\u2027"  # 「‧」: pdfminer's reading of a proportional 「・」 (Noto Sans CJK)
 DEFAULT_WIDTHS = (54.0, 60.0, 40.0, 14.0)  # description, results, plans, 担当 (the sample's line lengths)
 MIN_SAMPLES = 8  # lines holding every column needed to estimate the widths
@@ -37,6 +38,8 @@ MAX_PIECES = 10  # more pieces on one line: spaces between latin words are not c
 
 # Costs of a reading (lower is likelier).
 SKIP_FULL = 2.5  # a column whose last line was full has nothing on this line (its paragraph ended exactly)
+SKIP_STOP = 0.3  # ... where that full line ended a sentence
+TAG_OUTSIDE = 2.0  # a ministry tag ［…］ read in the results or plans column
 NO_BULLET = 3.0  # a results/plans line after a short one that starts no bullet
 BULLET_AFTER_FULL = 0.5  # a bullet right after a full line (the bullet before ended exactly at the width)
 DESC_AFTER_TAG = 2.0  # description text after its ministry tag (items ①…) rather than a new row
@@ -44,6 +47,7 @@ ROW_WITHOUT_TAG = 2.0  # a row ending before its description's tag
 ROW_STARTS_WITH_BULLET = 3.0  # a new row whose description would start with 「・」
 JOINED_SPACE = 1.0  # a space inside a cell between non-latin characters
 TIE = 1e-9
+SENTENCE_END = ("。", "。）", "。」")
 
 
 @dataclass(frozen=True)
@@ -53,6 +57,7 @@ class _Col:
     started: bool = False
     active: bool = True  # its lines are consecutive: once it skips a line it is done for the row
     full: bool = False  # its last line filled the width: the paragraph runs on
+    stop: bool = False  # ... but ended a sentence (。): the paragraph may as well end there
     tagged: bool = False  # description only: its ministry tag has been read
 
 
@@ -76,7 +81,7 @@ class Unzipped:
 def unzip(lines: list[str], numbers: list[int], office: bool = False) -> Unzipped:
     """Rewrite interleaved LINES (with their source NUMBERS) into the blocked layout; OFFICE: a 「担当」 column."""
     lines, numbers = _rejoin(lines, numbers)
-    lines = [x.replace(HYPHENATION_POINT, "・") for x in lines]
+    lines = [fold_extracted(x).replace(HYPHENATION_POINT, "・") for x in lines]
     ncols = 4 if office else 3
     widths = estimate_widths(lines, ncols)
     kinds = [_kind(x) for x in lines]
@@ -199,7 +204,7 @@ def _read(lines: list[str], kinds: list[str], widths: tuple[float, ...]) -> tupl
             best = min(frontier.values(), key=lambda v: v[0])
             reading = _Reading(True, ((0, lines[i].strip()),))
             history.append((i, reading, best[1], True))
-            nxt = {(_Col(True, True, False, False),) + tuple(_Col(False, False) for _ in range(ncols - 1)):
+            nxt = {(_Col(True, True),) + tuple(_Col(False, False) for _ in range(ncols - 1)):
                    (best[0] + 10.0, len(history) - 1)}
             ties = {}
         for state, flag in ties.items():
@@ -237,6 +242,8 @@ def _segmentations(pieces: list[str]):
                 if not (LATIN_RE.match(left) and LATIN_RE.match(right)):
                     cost += JOINED_SPACE
             else:
+                if LATIN_RE.match(groups[-1][-1]) and LATIN_RE.match(pieces[j][0]):
+                    cost += LATIN_CUT
                 groups.append(pieces[j])
         yield groups, cost
 
@@ -266,6 +273,22 @@ def _tagged(text: str) -> bool:
     return bool(m and is_ministry_list(m.group(1))) or text.endswith("］")
 
 
+def _skip_cost(c: int, col: _Col) -> float:
+    """The cost of column C having nothing on a line: it is done for the row."""
+    if not col.active:
+        return 0.0
+    cost = (SKIP_STOP if col.stop else SKIP_FULL) if col.full else 0.0
+    if c == 0 and not col.tagged:
+        cost += ROW_WITHOUT_TAG  # a description ends at its ministry tag
+    return cost
+
+
+def _line_state(c: int, text: str, width: float, col_width: float, tagged: bool) -> _Col:
+    tagged = tagged or (c == 0 and _tagged(text))
+    full = _full(width, col_width) and not (c == 0 and tagged)  # the tag ends the description
+    return _Col(True, True, full, text.endswith(SENTENCE_END), tagged)
+
+
 def _continue(state: State, groups, gw, cols, widths) -> tuple[float, State] | None:
     cost = 0.0
     out = list(state)
@@ -273,9 +296,8 @@ def _continue(state: State, groups, gw, cols, widths) -> tuple[float, State] | N
     for c, col in enumerate(state):
         j = given.get(c)
         if j is None:
-            if col.active and col.full:
-                cost += SKIP_FULL
-            out[c] = _Col(col.started, False, False, col.tagged)
+            cost += _skip_cost(c, col)
+            out[c] = _Col(col.started, False, False, False, col.tagged)
             continue
         if not col.active:
             return None
@@ -285,19 +307,18 @@ def _continue(state: State, groups, gw, cols, widths) -> tuple[float, State] | N
                 cost += DESC_AFTER_TAG if col.tagged else 0.3
             elif not is_bullet_start(text):
                 cost += NO_BULLET
-        elif col.started and col.full and c > 0 and is_bullet_start(text):
+        elif col.started and col.full and c > 0 and is_bullet_start(text) and not col.stop:
             cost += BULLET_AFTER_FULL
-        out[c] = _Col(True, True, _full(gw[j], widths[c]), col.tagged or (c == 0 and _tagged(text)))
+        elif col.started and col.stop and c > 0 and not is_bullet_start(text):
+            cost += SKIP_STOP
+        if c > 0 and _tagged(text):
+            cost += TAG_OUTSIDE
+        out[c] = _line_state(c, text, gw[j], widths[c], col.tagged)
     return cost, tuple(out)
 
 
 def _new_row(state: State, groups, gw, cols, widths, ncols) -> tuple[float, State]:
-    cost = 0.0
-    for col in state:
-        if col.active and col.full:
-            cost += SKIP_FULL
-    if state and not state[0].tagged:
-        cost += ROW_WITHOUT_TAG
+    cost = sum(_skip_cost(c, col) for c, col in enumerate(state))
     if is_bullet_start(groups[0]):
         cost += ROW_STARTS_WITH_BULLET
     given = dict(zip(cols, range(len(cols)), strict=True))
@@ -305,9 +326,11 @@ def _new_row(state: State, groups, gw, cols, widths, ncols) -> tuple[float, Stat
     for c in range(ncols):
         j = given.get(c)
         if j is None:
-            out.append(_Col(False, False, False, False))
+            out.append(_Col(False, False))
         else:
-            out.append(_Col(True, True, _full(gw[j], widths[c]), c == 0 and _tagged(groups[j])))
+            if c > 0 and _tagged(groups[j]):
+                cost += TAG_OUTSIDE
+            out.append(_line_state(c, groups[j], gw[j], widths[c], False))
     return cost, tuple(out)
 
 
@@ -359,14 +382,16 @@ class _Emitter:
         if len(self.row) > 3 and self.row[3]:
             self.offices.append((self.row[3][0][1], "".join(t for t, _ in self.row[3])))
         self._blank()
-        for text, no in _description(desc, self.widths[0]):
+        desc = _description(desc, self.widths[0])
+        for text, no in desc:
             self._put(text, no)
         if not results and plans:
             self.warnings.append(ParseWarning(
                 "layout-empty-results", f"line {plans[0][1]}: a row with plans but no results: its plans "
                 "are read as results", 0, plans[0][1]))
         for block in (results, plans):
-            self._blank()
+            if block is plans or any(_tagged(t) for t, _ in desc):
+                self._blank()  # a title without description or tag runs into its results (the blocked layout)
             for text, no in block:
                 self._put(text, no)
         self._blank()
