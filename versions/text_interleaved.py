@@ -181,7 +181,8 @@ def _read(lines: list[str], kinds: list[str], widths: tuple[float, ...]) -> tupl
     history: list[tuple[int, _Reading | None, int, bool]] = []  # (line index, reading, previous node, tie)
     for i, kind in enumerate(kinds):
         if kind == "span":  # a vision or goal row closes the row above
-            best = min(frontier.values(), key=lambda v: v[0])
+            best = min(((cost + _end_cost(state), node) for state, (cost, node) in frontier.items()),
+                       key=lambda v: v[0])
             history.append((i, None, best[1], False))
             frontier = {(): (best[0], len(history) - 1)}
             continue
@@ -217,8 +218,7 @@ def _read(lines: list[str], kinds: list[str], widths: tuple[float, ...]) -> tupl
     ambiguous: set[int] = set()
     if not history:
         return readings, ambiguous
-    ranked = sorted(frontier.values(), key=lambda v: v[0])
-    node = ranked[0][1]
+    node = min(((cost + _end_cost(state), node) for state, (cost, node) in frontier.items()), key=lambda v: v[0])[1]
     while node >= 0:
         i, reading, prev, tie = history[node]
         if reading is not None:
@@ -281,6 +281,10 @@ def _skip_cost(c: int, col: _Col) -> float:
     if c == 0 and not col.tagged:
         cost += ROW_WITHOUT_TAG  # a description ends at its ministry tag
     return cost
+
+
+def _end_cost(state: State) -> float:
+    return sum(_skip_cost(c, col) for c, col in enumerate(state))
 
 
 def _line_state(c: int, text: str, width: float, col_width: float, tagged: bool) -> _Col:
