@@ -34,6 +34,7 @@ LATIN_CUT = 1.5  # a space between two latin words read as a column boundary
 HYPHENATION_POINT = "\u2027"  # 「‧」: pdfminer's reading of a proportional 「・」 (Noto Sans CJK)
 DEFAULT_WIDTHS = (54.0, 60.0, 40.0, 14.0)  # description, results, plans, 担当 (the sample's line lengths)
 MIN_SAMPLES = 8  # lines holding every column needed to estimate the widths
+PAGE_END_LINES = 2  # how many lines before a page header a cell may stop early
 MAX_PIECES = 10  # more pieces on one line: spaces between latin words are not cut
 
 # Costs of a reading (lower is likelier).
@@ -179,6 +180,7 @@ def _read(lines: list[str], kinds: list[str], widths: tuple[float, ...]) -> tupl
     # states: State -> (cost, back-pointer index into history)
     frontier: dict[State, tuple[float, int]] = {(): (0.0, -1)}
     history: list[tuple[int, _Reading | None, int, bool]] = []  # (line index, reading, previous node, tie)
+    page_end = _page_ends(kinds)
     for i, kind in enumerate(kinds):
         if kind == "span":  # a vision or goal row closes the row above
             best = min(((cost + _end_cost(state), node) for state, (cost, node) in frontier.items()),
@@ -192,7 +194,7 @@ def _read(lines: list[str], kinds: list[str], widths: tuple[float, ...]) -> tupl
         nxt: dict[State, tuple[float, int]] = {}
         ties: dict[State, bool] = {}
         for state, (cost, node) in frontier.items():
-            for reading, extra, new_state in _candidates(state, pieces, widths, ncols):
+            for reading, extra, new_state in _candidates(state, pieces, widths, ncols, i in page_end):
                 total = cost + extra
                 old = nxt.get(new_state)
                 if old is None or total < old[0] - TIE:
@@ -229,6 +231,21 @@ def _read(lines: list[str], kinds: list[str], widths: tuple[float, ...]) -> tupl
     return readings, ambiguous
 
 
+def _page_ends(kinds: list[str]) -> set[int]:
+    """The last text lines before each page header: a cell's lines there may end a line or two early, the
+    rest of the cell continuing after the header (line heights differ between columns)."""
+    out: set[int] = set()
+    for i, kind in enumerate(kinds):
+        if kind == "header":
+            j, seen = i - 1, 0
+            while j >= 0 and seen < PAGE_END_LINES and kinds[j] != "span":
+                if kinds[j] == "text":
+                    out.add(j)
+                    seen += 1
+                j -= 1
+    return out
+
+
 def _segmentations(pieces: list[str]):
     """Ways to cut the pieces into consecutive groups: (group texts, cost of the spaces kept inside groups)."""
     k = len(pieces)
@@ -248,7 +265,7 @@ def _segmentations(pieces: list[str]):
         yield groups, cost
 
 
-def _candidates(state: State, pieces: list[str], widths: tuple[float, ...], ncols: int):
+def _candidates(state: State, pieces: list[str], widths: tuple[float, ...], ncols: int, page_end: bool):
     """(reading, cost, next state) for each way the line can continue the open row or start the next one."""
     for groups, space_cost in _segmentations(pieces):
         g = len(groups)
@@ -259,7 +276,7 @@ def _candidates(state: State, pieces: list[str], widths: tuple[float, ...], ncol
             if any(gw[j] > widths[c] + 2.0 for j, c in enumerate(cols)):
                 continue
             if state:
-                cont = _continue(state, groups, gw, cols, widths)
+                cont = _continue(state, groups, gw, cols, widths, page_end)
                 if cont is not None:
                     cost, new_state = cont
                     yield _Reading(False, tuple(zip(cols, groups, strict=True))), cost + space_cost, new_state
@@ -293,13 +310,15 @@ def _line_state(c: int, text: str, width: float, col_width: float, tagged: bool)
     return _Col(True, True, full, text.endswith(SENTENCE_END), tagged)
 
 
-def _continue(state: State, groups, gw, cols, widths) -> tuple[float, State] | None:
+def _continue(state: State, groups, gw, cols, widths, page_end: bool = False) -> tuple[float, State] | None:
     cost = 0.0
     out = list(state)
     given = dict(zip(cols, range(len(cols)), strict=True))
     for c, col in enumerate(state):
         j = given.get(c)
         if j is None:
+            if page_end and col.active and col.full:
+                continue  # the cell goes on after the page header
             cost += _skip_cost(c, col)
             out[c] = _Col(col.started, False, False, False, col.tagged)
             continue
