@@ -34,6 +34,7 @@ LATIN_CUT = 1.5  # a space between two latin words read as a column boundary
 HYPHENATION_POINT = "\u2027"  # 「‧」: pdfminer's reading of a proportional 「・」 (Noto Sans CJK)
 DEFAULT_WIDTHS = (54.0, 60.0, 40.0, 14.0)  # description, results, plans, 担当 (the sample's line lengths)
 MIN_SAMPLES = 8  # lines holding every column needed to estimate the widths
+OFFICE = 3  # the 「担当」 column, where there is one
 PAGE_END_LINES = 2  # how many lines before a page header a cell may stop early
 MAX_PIECES = 10  # more pieces on one line: spaces between latin words are not cut
 
@@ -48,7 +49,8 @@ ROW_WITHOUT_TAG = 2.0  # a row ending before its description's tag
 ROW_STARTS_WITH_BULLET = 3.0  # a new row whose description would start with 「・」
 JOINED_SPACE = 1.0  # a space inside a cell between non-latin characters
 TIE = 1e-9
-SENTENCE_END = ("。", "。）", "。」")
+# A line that ends a sentence (「…導入した。」, 「…導入した。（対応済み）」): its paragraph may end there.
+SENTENCE_END_RE = re.compile(r"。[）」]?$|。[（(][^（）()]{1,12}[）)]$")
 
 
 @dataclass(frozen=True)
@@ -294,7 +296,7 @@ def _skip_cost(c: int, col: _Col) -> float:
     """The cost of column C having nothing on a line: it is done for the row."""
     if not col.active:
         return 0.0
-    cost = (SKIP_STOP if col.stop else SKIP_FULL) if col.full else 0.0
+    cost = (SKIP_STOP if col.stop or c == OFFICE else SKIP_FULL) if col.full else 0.0  # an office is a name
     if c == 0 and not col.tagged:
         cost += ROW_WITHOUT_TAG  # a description ends at its ministry tag
     return cost
@@ -307,7 +309,7 @@ def _end_cost(state: State) -> float:
 def _line_state(c: int, text: str, width: float, col_width: float, tagged: bool) -> _Col:
     tagged = tagged or (c == 0 and _tagged(text))
     full = _full(width, col_width) and not (c == 0 and tagged)  # the tag ends the description
-    return _Col(True, True, full, text.endswith(SENTENCE_END), tagged)
+    return _Col(True, True, full, bool(SENTENCE_END_RE.search(text)), tagged)
 
 
 def _continue(state: State, groups, gw, cols, widths, page_end: bool = False) -> tuple[float, State] | None:
