@@ -319,8 +319,8 @@ def _continue(state: State, groups, gw, cols, widths, page_end: bool = False) ->
     for c, col in enumerate(state):
         j = given.get(c)
         if j is None:
-            if page_end and col.active and col.full:
-                continue  # the cell goes on after the page header
+            if page_end and col.active:
+                continue  # the cell may go on after the page header
             cost += _skip_cost(c, col)
             out[c] = _Col(col.started, False, False, False, col.tagged)
             continue
