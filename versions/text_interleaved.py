@@ -29,9 +29,13 @@ from .normalize import display_width, fold_extracted
 
 HEADER_CELLS_RE = re.compile(r"^(?:列\s*\d\s*)+$")  # 「列1 列2 列3」: hidden header cells on a line of their own
 TAG_CLOSE_RE = re.compile(r"[［\[](◎?[^［］\[\]\s]{1,3}(?:[、，,]◎?[^［］\[\]\s、，,]{1,3})*)[］\]]\s*$")
+ITEM_START_RE = re.compile(r"^[①-⑳]")
 LATIN_RE = re.compile(r"[A-Za-z0-9.\-&]")
 LATIN_CUT = 1.5  # a space between two latin words read as a column boundary
-HYPHENATION_POINT = "\u2027"  # 「‧」: pdfminer's reading of a proportional 「・」 (Noto Sans CJK)
+# Glyphs pdfminer (and so pdfplumber) reads from Noto Sans CJK as look-alikes: 「‧」 for a proportional 「・」,
+# 「∕」 for 「/」 (ISO∕IEC). The PDF reader gets the characters themselves.
+LOOK_ALIKES = str.maketrans({"\u2027": "・", "\u2215": "/"})
+LONE_PAREN_RE = re.compile(r"^[（(][^（）()]{1,20}[）)]$")  # （令和6年12月までに累計62件）, （アジア健康構想）
 DEFAULT_WIDTHS = (54.0, 60.0, 40.0, 14.0)  # description, results, plans, 担当 (the sample's line lengths)
 MIN_SAMPLES = 8  # lines holding every column needed to estimate the widths
 OFFICE = 3  # the 「担当」 column, where there is one
@@ -84,7 +88,7 @@ class Unzipped:
 def unzip(lines: list[str], numbers: list[int], office: bool = False) -> Unzipped:
     """Rewrite interleaved LINES (with their source NUMBERS) into the blocked layout; OFFICE: a 「担当」 column."""
     lines, numbers = _rejoin(lines, numbers)
-    lines = [fold_extracted(x).replace(HYPHENATION_POINT, "・") for x in lines]
+    lines = [fold_extracted(x).translate(LOOK_ALIKES) for x in lines]
     ncols = 4 if office else 3
     widths = estimate_widths(lines, ncols)
     kinds = [_kind(x) for x in lines]
@@ -417,7 +421,7 @@ class _Emitter:
         for block in (results, plans):
             if block is plans or any(_tagged(t) for t, _ in desc):
                 self._blank()  # a title without description or tag runs into its results (the blocked layout)
-            for text, no in block:
+            for text, no in _asides_joined(block):
                 self._put(text, no)
         self._blank()
         self.row = None
@@ -425,6 +429,19 @@ class _Emitter:
             self._put(line, no)
             self._blank()
         self.pending = []
+
+
+def _asides_joined(lines: list[tuple[str, int]]) -> list[tuple[str, int]]:
+    """A lone 「（…）」 line heads the bullets below it; with no bullet below, it is the aside of the bullet
+    above (「…提供を促進した。」 / 「（令和6年12月までに累計62件）」), as the PDF reader reads it: one line."""
+    out: list[tuple[str, int]] = []
+    for k, (text, no) in enumerate(lines):
+        nxt = lines[k + 1][0] if k + 1 < len(lines) else ""
+        if out and LONE_PAREN_RE.match(text) and not (nxt.startswith(("・", "○")) or ITEM_START_RE.match(nxt)):
+            out[-1] = (out[-1][0] + text, out[-1][1])
+        else:
+            out.append((text, no))
+    return out
 
 
 def _description(lines: list[tuple[str, int]], width: float) -> list[tuple[str, int]]:
