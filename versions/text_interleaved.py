@@ -30,6 +30,8 @@ from .normalize import display_width, fold_extracted
 HEADER_CELLS_RE = re.compile(r"^(?:列\s*\d\s*)+$")  # 「列1 列2 列3」: hidden header cells on a line of their own
 TAG_CLOSE_RE = re.compile(r"[［\[](◎?[^［］\[\]\s]{1,3}(?:[、，,]◎?[^［］\[\]\s、，,]{1,3})*)[］\]]\s*$")
 ITEM_START_RE = re.compile(r"^[①-⑳]")
+ITEM_MARK_RE = re.compile(r"^[①-⑳]$")
+ITEM_SPACE_RE = re.compile(r"(?<=^[①-⑳]) ")
 LATIN_RE = re.compile(r"[A-Za-z0-9.\-&]")
 LATIN_CUT = 1.5  # a space between two latin words read as a column boundary
 # Glyphs pdfminer (and so pdfplumber) reads from Noto Sans CJK as look-alikes: 「‧」 for a proportional 「・」,
@@ -49,6 +51,8 @@ TAG_OUTSIDE = 2.0  # a ministry tag ［…］ read in the results or plans colum
 NO_BULLET = 3.0  # a results/plans line after a short one that starts no bullet
 BULLET_AFTER_FULL = 0.5  # a bullet right after a full line (the bullet before ended exactly at the width)
 DESC_AFTER_TAG = 2.0  # description text after its ministry tag (items ①…) rather than a new row
+DESC_BULLET = 1.0  # a 「・」 paragraph in the description column
+TITLE_THEN_TEXT = 0.3  # a description paragraph after a short line (the title)
 ROW_WITHOUT_TAG = 2.0  # a row ending before its description's tag
 ROW_STARTS_WITH_BULLET = 3.0  # a new row whose description would start with 「・」
 JOINED_SPACE = 1.0  # a space inside a cell between non-latin characters
@@ -66,6 +70,7 @@ class _Col:
     full: bool = False  # its last line filled the width: the paragraph runs on
     stop: bool = False  # ... but ended a sentence (。): the paragraph may as well end there
     tagged: bool = False  # description only: its ministry tag has been read
+    items: bool = False  # description only: text goes on after the tag (items ①…)
 
 
 State = tuple[_Col, ...]  # () before the first row of a goal
@@ -140,7 +145,12 @@ def _kind(line: str) -> str:
 
 
 def _pieces(line: str) -> list[str]:
-    parts = [p for p in line.strip().split(" ") if p]
+    parts: list[str] = []
+    for p in line.strip().split(" "):
+        if p and parts and ITEM_MARK_RE.match(parts[-1]):
+            parts[-1] += " " + p  # 「① 日常生活における…」: an item's number and its text
+        elif p:
+            parts.append(p)
     if len(parts) <= MAX_PIECES:
         return parts
     out = [parts[0]]
@@ -326,14 +336,16 @@ def _continue(state: State, groups, gw, cols, widths, page_end: bool = False) ->
             if page_end and col.active:
                 continue  # the cell may go on after the page header
             cost += _skip_cost(c, col)
-            out[c] = _Col(col.started, False, False, False, col.tagged)
+            out[c] = _Col(col.started, False, False, False, col.tagged, col.items)
             continue
         if not col.active:
             return None
         text = groups[j]
         if col.started and not col.full:  # after a short line: a new paragraph
             if c == 0:
-                cost += DESC_AFTER_TAG if col.tagged else 0.3
+                cost += (0.0 if col.items else DESC_AFTER_TAG) if col.tagged else TITLE_THEN_TEXT
+                if text.startswith("・"):
+                    cost += DESC_BULLET  # description paragraphs are a title, text and items ①…, not bullets
             elif not is_bullet_start(text):
                 cost += NO_BULLET
         elif col.started and col.full and c > 0 and is_bullet_start(text) and not col.stop:
@@ -342,7 +354,8 @@ def _continue(state: State, groups, gw, cols, widths, page_end: bool = False) ->
             cost += SKIP_STOP
         if c > 0 and _tagged(text):
             cost += TAG_OUTSIDE
-        out[c] = _line_state(c, text, gw[j], widths[c], col.tagged)
+        new = _line_state(c, text, gw[j], widths[c], col.tagged)
+        out[c] = _Col(new.started, new.active, new.full, new.stop, new.tagged, col.tagged)
     return cost, tuple(out)
 
 
@@ -460,6 +473,10 @@ def _description(lines: list[tuple[str, int]], width: float) -> list[tuple[str, 
     m = TAG_CLOSE_RE.search(joined)
     if m and "[" in m.group(0) and is_ministry_list(m.group(1)):
         out = _full_width_tag(out)
+    end = next((k for k, (t, _) in enumerate(out) if _tagged(t)), len(out) - 1)
+    if end < len(out) - 1:  # items after the tag (「① 日常生活における…」): a paragraph of their own, as in the sample
+        items = [(ITEM_SPACE_RE.sub("\t", t, count=1), no) for t, no in out[end + 1 :]]
+        out = out[: end + 1] + [("", 0)] + items
     return out
 
 
