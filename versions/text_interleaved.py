@@ -23,7 +23,7 @@ from itertools import combinations
 
 from .errors import EditionParseError
 from .layout import GOAL_RE, HEADER_RE, SEE_ABOVE_RE, VISION_RE, is_bullet_start
-from .ministries import is_ministry_list
+from .ministries import SUBHEADING_TAG_RE, is_ministry_list
 from .model import ParseWarning
 from .normalize import display_width, fold_extracted
 
@@ -32,6 +32,8 @@ TAG_CLOSE_RE = re.compile(r"[［\[](◎?[^［］\[\]\s]{1,3}(?:[、，,]◎?[^�
 ITEM_START_RE = re.compile(r"^[①-⑳]")
 ITEM_MARK_RE = re.compile(r"^[①-⑳]$")
 ITEM_SPACE_RE = re.compile(r"(?<=^[①-⑳]) ")
+HALF_WIDTH_CLOSE_RE = re.compile(r"\[([^\[\]［］]{1,80})\]\s*$")  # [◎経], [担当省庁については…参照] closing a description
+LOST_OPEN_RE = re.compile(r"(?:^|。)([^［\[。]{1,30})[］\]]\s*$")  # 「◎内官、文、厚、経］」: its ［ lost with the line above
 LATIN_RE = re.compile(r"[A-Za-z0-9.\-&]")
 LATIN_CUT = 1.5  # a space between two latin words read as a column boundary
 # Glyphs pdfminer (and so pdfplumber) reads from Noto Sans CJK as look-alikes: 「‧」 for a proportional 「・」,
@@ -302,8 +304,11 @@ def _candidates(state: State, pieces: list[str], widths: tuple[float, ...], ncol
 
 
 def _tagged(text: str) -> bool:
-    m = TAG_CLOSE_RE.search(text)
-    return bool(m and is_ministry_list(m.group(1))) or text.endswith("］")
+    """Does TEXT end a description: a ministry tag ［◎厚］ / [◎厚], the end of a wrapped one 「厚］」, or a
+    sub-heading's bracket 「…参照］」?"""
+    m = TAG_CLOSE_RE.search(text) or LOST_OPEN_RE.search(text)
+    return bool(m and is_ministry_list(m.group(1))) or text.endswith("］") or (
+        text.endswith("]") and bool(SUBHEADING_TAG_RE.search(text)))
 
 
 def _skip_cost(c: int, col: _Col) -> float:
@@ -470,8 +475,8 @@ def _description(lines: list[tuple[str, int]], width: float) -> list[tuple[str, 
     if end < len(lines) - 1 and not any(_tagged(t) for t, _ in head) and len(head) > 1:
         out = [("".join(t for t, _ in head), head[0][1])] + lines[end + 1 :]
     joined = "".join(t for t, _ in out)
-    m = TAG_CLOSE_RE.search(joined)
-    if m and "[" in m.group(0) and is_ministry_list(m.group(1)):
+    m = HALF_WIDTH_CLOSE_RE.search(joined) or LOST_OPEN_RE.search(out[-1][0])
+    if m and m.group(0).endswith("]") and (is_ministry_list(m.group(1)) or SUBHEADING_TAG_RE.search(m.group(1))):
         out = _full_width_tag(out)
     end = next((k for k, (t, _) in enumerate(out) if _tagged(t)), len(out) - 1)
     if end < len(out) - 1:  # items after the tag (「① 日常生活における…」): a paragraph of their own, as in the sample

@@ -24,7 +24,7 @@ from pdfgen.rows import Row, seed_table  # noqa: E402
 OUT = HERE / "interleaved-web-edition.txt"
 WIDTHS = (54.0, 60.0, 40.0)  # description, results, plans
 HALF = str.maketrans({"（": "(", "）": ")", "：": ":", "［": "[", "］": "]"})
-NO_LINE_START = set("、。，．）」』］〕！？ー々ゃゅょっャュョッ)]:")  # kinsoku: these stay at the end of the line above
+NO_LINE_START = set("、。，．・）」』］〕！？ー々ゃゅょっャュョッ)]:")  # kinsoku: these stay at the end of the line above
 NO_LINE_END = set("（「『［〔(｢[")
 LATIN = re.compile(r"[A-Za-z0-9]")
 MARK = ("# policydiff-synthetic: made-up web-service extraction of the bundled FY2024 report (columns side by "
