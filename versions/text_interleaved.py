@@ -41,7 +41,8 @@ LATIN_CUT = 1.5  # a space between two latin words read as a column boundary
 LOOK_ALIKES = str.maketrans({"\u2027": "・", "\u2215": "/"})
 LONE_PAREN_RE = re.compile(r"^[（(][^（）()]{1,20}[）)]$")  # （令和6年12月までに累計62件）, （アジア健康構想）
 DEFAULT_WIDTHS = (54.0, 60.0, 40.0, 14.0)  # description, results, plans, 担当 (the sample's line lengths)
-MIN_SAMPLES = 8  # lines holding every column needed to estimate the widths
+MIN_SAMPLES = 3  # lines holding every column needed to estimate the widths
+FEW_SAMPLES = 20  # below this, a column's width is its widest piece
 OFFICE = 3  # the 「担当」 column, where there is one
 PAGE_END_LINES = 2  # how many lines before a page header a cell may stop early
 MAX_PIECES = 10  # more pieces on one line: spaces between latin words are not cut
@@ -59,6 +60,7 @@ ROW_WITHOUT_TAG = 2.0  # a row ending before its description's tag
 ROW_STARTS_WITH_BULLET = 3.0  # a new row whose description would start with 「・」
 JOINED_SPACE = 1.0  # a space inside a cell between non-latin characters
 TIE = 1e-9
+DOUBT_LOOKBACK = 60  # lines to look back for where two equally cheap readings part
 # A line that ends a sentence (「…導入した。」, 「…導入した。（対応済み）」): its paragraph may end there.
 SENTENCE_END_RE = re.compile(r"。[）」]?$|。[（(][^（）()]{1,12}[）)]$")
 
@@ -99,7 +101,7 @@ def unzip(lines: list[str], numbers: list[int], office: bool = False) -> Unzippe
     ncols = 4 if office else 3
     widths = estimate_widths(lines, ncols)
     kinds = [_kind(x) for x in lines]
-    readings, ambiguous = _read(lines, kinds, widths)
+    readings, ambiguous, unfit = _read(lines, kinds, widths)
     out = _Emitter(widths)
     for i, (line, no, kind) in enumerate(zip(lines, numbers, kinds, strict=True)):
         if kind == "text":
@@ -112,6 +114,9 @@ def unzip(lines: list[str], numbers: list[int], office: bool = False) -> Unzippe
     warnings = [ParseWarning("layout-ambiguous", f"line {numbers[i]}: the columns of 「{lines[i].strip()[:30]}…」 "
                              "can be read two ways; it was read as " + _describe(readings[i]), 0, numbers[i])
                 for i in sorted(ambiguous)]
+    warnings += [ParseWarning("layout-too-wide", f"line {numbers[i]}: 「{lines[i].strip()[:30]}…」 fits no column "
+                              f"(widths {', '.join(f'{w:g}' for w in widths)} cells); read as the description of a "
+                              "new row", 0, numbers[i]) for i in sorted(unfit)]
     return Unzipped(out.lines, out.numbers, out.offices, warnings + out.warnings)
 
 
@@ -181,72 +186,87 @@ def estimate_widths(lines: list[str], ncols: int) -> tuple[float, ...]:
             "(description, results, plans) under a header '該当箇所 … 令和N年度の実績・状況 令和N年度の取組予定', "
             "or its lines with the columns side by side; ingest the PDF itself instead")
     out = []
+    share = 0.9 if len(samples[0]) >= FEW_SAMPLES else 1.0
     for c, values in enumerate(samples):
         values.sort()
-        # Full lines are the most common in every column but the first (titles): the 90th percentile is one.
-        out.append(max(values[int(0.9 * (len(values) - 1))], DEFAULT_WIDTHS[c] / 4))
+        # Full lines are the most common in every column but the first (titles): the 90th percentile is one
+        # (a short text has few lines of each: its widest).
+        out.append(max(values[int(share * (len(values) - 1))], DEFAULT_WIDTHS[c] / 4))
     return tuple(out)
 
 
 def _full(width: float, col_width: float) -> bool:
-    return width >= col_width - max(4.0, 0.08 * col_width)
+    return width >= col_width - (0.5 + 0.08 * col_width)  # line breaking leaves up to a few cells free
 
 
-def _read(lines: list[str], kinds: list[str], widths: tuple[float, ...]) -> tuple[list[_Reading], set[int]]:
-    """The cheapest reading of every text line: Viterbi over the open row's column states."""
+def _read(lines: list[str], kinds: list[str], widths: tuple[float, ...]
+          ) -> tuple[list[_Reading], set[int], set[int]]:
+    """The cheapest reading of every text line (Viterbi over the open row's column states), the lines that
+    another reading explains as well, and the lines no reading fits."""
     ncols = len(widths)
-    # states: State -> (cost, back-pointer index into history)
-    frontier: dict[State, tuple[float, int]] = {(): (0.0, -1)}
-    history: list[tuple[int, _Reading | None, int, bool]] = []  # (line index, reading, previous node, tie)
+    frontier: dict[State, tuple[float, int]] = {(): (0.0, -1)}  # state -> (cost, node)
+    history: list[tuple[int, _Reading | None, int]] = []  # node -> (line index, reading, previous node)
+    doubts: dict[int, set[int]] = {}  # node -> lines read one way where another way costs the same
+    unfit: set[int] = set()
     page_end = _page_ends(kinds)
     for i, kind in enumerate(kinds):
         if kind == "span":  # a vision or goal row closes the row above
             best = min(((cost + _end_cost(state), node) for state, (cost, node) in frontier.items()),
                        key=lambda v: v[0])
-            history.append((i, None, best[1], False))
+            history.append((i, None, best[1]))
             frontier = {(): (best[0], len(history) - 1)}
             continue
         if kind != "text":
             continue
         pieces = _pieces(lines[i])
         nxt: dict[State, tuple[float, int]] = {}
-        ties: dict[State, bool] = {}
         for state, (cost, node) in frontier.items():
             for reading, extra, new_state in _candidates(state, pieces, widths, ncols, i in page_end):
                 total = cost + extra
                 old = nxt.get(new_state)
                 if old is None or total < old[0] - TIE:
-                    history.append((i, reading, node, False))
+                    history.append((i, reading, node))
                     nxt[new_state] = (total, len(history) - 1)
-                    ties[new_state] = False
-                elif abs(total - old[0]) <= TIE and history[old[1]][1] != reading:
-                    ties[new_state] = True
+                elif abs(total - old[0]) <= TIE:
+                    differ = _differences(history, old[1], reading, node)
+                    if differ:
+                        doubts.setdefault(old[1], set()).update(differ)
         if not nxt:  # no reading fits (a piece wider than every column): start a row with the whole line
             best = min(frontier.values(), key=lambda v: v[0])
-            reading = _Reading(True, ((0, lines[i].strip()),))
-            history.append((i, reading, best[1], True))
+            history.append((i, _Reading(True, ((0, lines[i].strip()),)), best[1]))
+            unfit.add(i)
             nxt = {(_Col(True, True),) + tuple(_Col(False, False) for _ in range(ncols - 1)):
                    (best[0] + 10.0, len(history) - 1)}
-            ties = {}
-        for state, flag in ties.items():
-            if flag:
-                n = nxt[state][1]
-                history[n] = history[n][:3] + (True,)
         # Keep the few cheapest states: the row's reading rarely stays open for long.
         frontier = dict(sorted(nxt.items(), key=lambda kv: kv[1][0])[:12])
     readings: list[_Reading] = [_Reading(False, ())] * len(lines)
     ambiguous: set[int] = set()
     if not history:
-        return readings, ambiguous
+        return readings, ambiguous, unfit
     node = min(((cost + _end_cost(state), node) for state, (cost, node) in frontier.items()), key=lambda v: v[0])[1]
     while node >= 0:
-        i, reading, prev, tie = history[node]
+        i, reading, prev = history[node]
         if reading is not None:
             readings[i] = reading
-            if tie:
-                ambiguous.add(i)
+        ambiguous |= doubts.get(node, set())
         node = prev
-    return readings, ambiguous
+    return readings, ambiguous, unfit
+
+
+def _differences(history: list[tuple[int, _Reading | None, int]], kept: int, reading: _Reading, node: int
+                 ) -> set[int]:
+    """Lines where two equally cheap paths into one state read differently: the kept path (ending at node
+    KEPT) and the one reading the line as READING after NODE. Both paths pass the same lines."""
+    i, kept_reading, a = history[kept]
+    out = {i} if kept_reading != reading else set()
+    b = node
+    for _ in range(DOUBT_LOOKBACK):
+        if a == b or a < 0 or b < 0:
+            break
+        (line, ra, a), (_, rb, b) = history[a], history[b]
+        if ra != rb:
+            out.add(line)
+    return out
 
 
 def _page_ends(kinds: list[str]) -> set[int]:

@@ -70,13 +70,18 @@ def row_lines(row: Row) -> list[str]:
     return [" ".join(c[k] for c in columns if k < len(c)) for k in range(depth)]
 
 
-def main() -> None:
+def render() -> str:
     table = seed_table()
     lines = [MARK, f"該当箇所 列1 列2 列3 {table.results_label} {table.plans_label}"]
     for row in table.rows:
         lines += row_lines(row)
-    OUT.write_text("\n".join(lines) + "\n", encoding="utf-8")
-    print(f"wrote {OUT} ({len(lines)} lines)")
+    return "\n".join(lines) + "\n"
+
+
+def main() -> None:
+    text = render()
+    OUT.write_text(text, encoding="utf-8")
+    print(f"wrote {OUT} ({text.count(chr(10))} lines)")
 
 
 if __name__ == "__main__":
