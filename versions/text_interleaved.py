@@ -60,6 +60,7 @@ ROW_WITHOUT_TAG = 2.0  # a row ending before its description's tag
 ROW_STARTS_WITH_BULLET = 3.0  # a new row whose description would start with 「・」
 JOINED_SPACE = 1.0  # a space inside a cell between non-latin characters
 TIE = 1e-9
+BEAM_STATES, BEAM_COST = 8, 6.0  # states kept after each line, and how much costlier than the best they may be
 DOUBT_LOOKBACK = 60  # lines to look back for where two equally cheap readings part
 # A line that ends a sentence (「…導入した。」, 「…導入した。（対応済み）」): its paragraph may end there.
 SENTENCE_END_RE = re.compile(r"。[）」]?$|。[（(][^（）()]{1,12}[）)]$")
@@ -218,10 +219,10 @@ def _read(lines: list[str], kinds: list[str], widths: tuple[float, ...]
             continue
         if kind != "text":
             continue
-        pieces = _pieces(lines[i])
+        options = _segmentations(_pieces(lines[i]), ncols)
         nxt: dict[State, tuple[float, int]] = {}
         for state, (cost, node) in frontier.items():
-            for reading, extra, new_state in _candidates(state, pieces, widths, ncols, i in page_end):
+            for reading, extra, new_state in _candidates(state, options, widths, i in page_end):
                 total = cost + extra
                 old = nxt.get(new_state)
                 if old is None or total < old[0] - TIE:
@@ -237,8 +238,9 @@ def _read(lines: list[str], kinds: list[str], widths: tuple[float, ...]
             unfit.add(i)
             nxt = {(_Col(True, True),) + tuple(_Col(False, False) for _ in range(ncols - 1)):
                    (best[0] + 10.0, len(history) - 1)}
-        # Keep the few cheapest states: the row's reading rarely stays open for long.
-        frontier = dict(sorted(nxt.items(), key=lambda kv: kv[1][0])[:12])
+        # Keep the few cheapest states: a reading far costlier than the best never comes back.
+        ranked = sorted(nxt.items(), key=lambda kv: kv[1][0])[:BEAM_STATES]
+        frontier = {state: v for state, v in ranked if v[0] <= ranked[0][1][0] + BEAM_COST}
     readings: list[_Reading] = [_Reading(False, ())] * len(lines)
     ambiguous: set[int] = set()
     if not history:
@@ -284,43 +286,64 @@ def _page_ends(kinds: list[str]) -> set[int]:
     return out
 
 
-def _segmentations(pieces: list[str]):
-    """Ways to cut the pieces into consecutive groups: (group texts, cost of the spaces kept inside groups)."""
+@dataclass(frozen=True)
+class _Group:
+    """Consecutive pieces of a line read as one column's text, with what the reading needs to know of it."""
+
+    text: str
+    width: float
+    bullet: bool  # starts a bullet (「・」, ①, a lone 「（…）」)
+    tagged: bool  # ends with a ministry tag
+    stop: bool  # ends a sentence
+
+
+def _group(text: str, width: float) -> _Group:
+    return _Group(text, width, is_bullet_start(text), _tagged(text), bool(SENTENCE_END_RE.search(text)))
+
+
+def _segmentations(pieces: list[str], ncols: int) -> list[tuple[tuple[_Group, ...], float]]:
+    """Ways to cut the pieces into at most NCOLS consecutive groups, with the cost of the spaces kept inside
+    groups and of latin words parted. Computed once per line, whatever the state."""
     k = len(pieces)
-    for mask in range(1 << (k - 1)):
-        groups = [pieces[0]]
-        cost = 0.0
-        for j in range(1, k):
-            if mask >> (j - 1) & 1:
-                left, right = groups[-1][-1], pieces[j][0]
-                groups[-1] += " " + pieces[j]
-                if not (LATIN_RE.match(left) and LATIN_RE.match(right)):
-                    cost += JOINED_SPACE
-            else:
-                if LATIN_RE.match(groups[-1][-1]) and LATIN_RE.match(pieces[j][0]):
-                    cost += LATIN_CUT
-                groups.append(pieces[j])
-        yield groups, cost
+    latin_gap = [bool(LATIN_RE.match(pieces[j - 1][-1]) and LATIN_RE.match(pieces[j][0])) for j in range(1, k)]
+    widths = [display_width(p) for p in pieces]
+    made: dict[tuple[int, int], _Group] = {}
+
+    def group(a: int, b: int) -> _Group:
+        if (a, b) not in made:  # a half-width space between pieces
+            made[a, b] = _group(" ".join(pieces[a:b]), sum(widths[a:b]) + 0.5 * (b - a - 1))
+        return made[a, b]
+
+    out = []
+    for ncuts in range(min(ncols, k)):
+        for cuts in combinations(range(1, k), ncuts):
+            bounds = (0, *cuts, k)
+            cost = sum(LATIN_CUT for j in cuts if latin_gap[j - 1])
+            cost += sum(JOINED_SPACE for j in range(1, k) if j not in cuts and not latin_gap[j - 1])
+            out.append((tuple(group(a, b) for a, b in zip(bounds, bounds[1:], strict=False)), cost))
+    return out
 
 
-def _candidates(state: State, pieces: list[str], widths: tuple[float, ...], ncols: int, page_end: bool):
+def _candidates(state: State, options: list[tuple[tuple[_Group, ...], float]], widths: tuple[float, ...],
+                page_end: bool):
     """(reading, cost, next state) for each way the line can continue the open row or start the next one."""
-    for groups, space_cost in _segmentations(pieces):
-        g = len(groups)
-        if g > ncols:
-            continue
-        gw = [display_width(x) for x in groups]
-        for cols in combinations(range(ncols), g):
-            if any(gw[j] > widths[c] + 2.0 for j, c in enumerate(cols)):
+    ncols = len(widths)
+    for groups, space_cost in options:
+        for cols in combinations(range(ncols), len(groups)):
+            if any(groups[j].width > widths[c] + 2.0 for j, c in enumerate(cols)):
                 continue
             if state:
-                cont = _continue(state, groups, gw, cols, widths, page_end)
+                cont = _continue(state, groups, cols, widths, page_end)
                 if cont is not None:
                     cost, new_state = cont
-                    yield _Reading(False, tuple(zip(cols, groups, strict=True))), cost + space_cost, new_state
+                    yield _reading(False, cols, groups), cost + space_cost, new_state
             if cols[0] == 0:
-                cost, new_state = _new_row(state, groups, gw, cols, widths, ncols)
-                yield _Reading(True, tuple(zip(cols, groups, strict=True))), cost + space_cost, new_state
+                cost, new_state = _new_row(state, groups, cols, widths)
+                yield _reading(True, cols, groups), cost + space_cost, new_state
+
+
+def _reading(new_row: bool, cols: tuple[int, ...], groups: tuple[_Group, ...]) -> _Reading:
+    return _Reading(new_row, tuple((c, g.text) for c, g in zip(cols, groups, strict=True)))
 
 
 def _tagged(text: str) -> bool:
@@ -345,19 +368,20 @@ def _end_cost(state: State) -> float:
     return sum(_skip_cost(c, col) for c, col in enumerate(state))
 
 
-def _line_state(c: int, text: str, width: float, col_width: float, tagged: bool) -> _Col:
-    tagged = tagged or (c == 0 and _tagged(text))
-    full = _full(width, col_width) and not (c == 0 and tagged)  # the tag ends the description
-    return _Col(True, True, full, bool(SENTENCE_END_RE.search(text)), tagged)
+def _line_state(c: int, group: _Group, col_width: float, tagged: bool, items: bool = False) -> _Col:
+    tagged = tagged or (c == 0 and group.tagged)
+    full = _full(group.width, col_width) and not (c == 0 and tagged)  # the tag ends the description
+    return _Col(True, True, full, group.stop, tagged, items)
 
 
-def _continue(state: State, groups, gw, cols, widths, page_end: bool = False) -> tuple[float, State] | None:
+def _continue(state: State, groups: tuple[_Group, ...], cols: tuple[int, ...], widths: tuple[float, ...],
+              page_end: bool = False) -> tuple[float, State] | None:
     cost = 0.0
     out = list(state)
-    given = dict(zip(cols, range(len(cols)), strict=True))
+    given = dict(zip(cols, groups, strict=True))
     for c, col in enumerate(state):
-        j = given.get(c)
-        if j is None:
+        group = given.get(c)
+        if group is None:
             if page_end and col.active:
                 continue  # the cell may go on after the page header
             cost += _skip_cost(c, col)
@@ -365,39 +389,38 @@ def _continue(state: State, groups, gw, cols, widths, page_end: bool = False) ->
             continue
         if not col.active:
             return None
-        text = groups[j]
         if col.started and not col.full:  # after a short line: a new paragraph
             if c == 0:
                 cost += (0.0 if col.items else DESC_AFTER_TAG) if col.tagged else TITLE_THEN_TEXT
-                if text.startswith("・"):
+                if group.text.startswith("・"):
                     cost += DESC_BULLET  # description paragraphs are a title, text and items ①…, not bullets
-            elif not is_bullet_start(text):
+            elif not group.bullet:
                 cost += NO_BULLET
-        elif col.started and col.full and c > 0 and is_bullet_start(text) and not col.stop:
+        elif col.started and col.full and c > 0 and group.bullet and not col.stop:
             cost += BULLET_AFTER_FULL
-        elif col.started and col.stop and c > 0 and not is_bullet_start(text):
+        elif col.started and col.stop and c > 0 and not group.bullet:
             cost += SKIP_STOP
-        if c > 0 and _tagged(text):
+        if c > 0 and group.tagged:
             cost += TAG_OUTSIDE
-        new = _line_state(c, text, gw[j], widths[c], col.tagged)
-        out[c] = _Col(new.started, new.active, new.full, new.stop, new.tagged, col.tagged)
+        out[c] = _line_state(c, group, widths[c], col.tagged, col.tagged)
     return cost, tuple(out)
 
 
-def _new_row(state: State, groups, gw, cols, widths, ncols) -> tuple[float, State]:
-    cost = sum(_skip_cost(c, col) for c, col in enumerate(state))
-    if is_bullet_start(groups[0]):
+def _new_row(state: State, groups: tuple[_Group, ...], cols: tuple[int, ...], widths: tuple[float, ...]
+             ) -> tuple[float, State]:
+    cost = _end_cost(state)
+    if groups[0].bullet:
         cost += ROW_STARTS_WITH_BULLET
-    given = dict(zip(cols, range(len(cols)), strict=True))
+    given = dict(zip(cols, groups, strict=True))
     out = []
-    for c in range(ncols):
-        j = given.get(c)
-        if j is None:
+    for c in range(len(widths)):
+        group = given.get(c)
+        if group is None:
             out.append(_Col(False, False))
         else:
-            if c > 0 and _tagged(groups[j]):
+            if c > 0 and group.tagged:
                 cost += TAG_OUTSIDE
-            out.append(_line_state(c, groups[j], gw[j], widths[c], False))
+            out.append(_line_state(c, group, widths[c], False))
     return cost, tuple(out)
 
 
