@@ -6,13 +6,13 @@ the seed's extractions as the bundled report's edition.
 from __future__ import annotations
 
 import importlib.util
-import time
 from functools import cache
 from pathlib import Path
 
 import pytest
 
 from policydiff import EditionParseError, parse_report
+from policydiff.versions import text_interleaved
 from policydiff.versions.normalize import fold_extracted, normalize
 from policydiff.versions.text_layouts import prepare
 
@@ -174,15 +174,26 @@ def test_the_bundled_sample_is_not_read_as_interleaved(seed_bytes, seed_edition)
     assert prepared.profile == "blocked" and prepared.warnings == ()
 
 
-def test_reading_time_grows_linearly_with_the_text():
-    # The web layout of the seed repeated: ten times the rows take about ten times as long, not a hundred.
+def test_reading_work_grows_linearly_with_the_text(monkeypatch):
+    # The web layout of the seed repeated: ten times the rows take ten times the readings tried, not a
+    # hundred (counted, not timed: the count does not depend on the machine's load).
     body = (LAYOUTS / "interleaved-web-edition.txt").read_text(encoding="utf-8").split("\n", 1)[1]
+    tried = 0
+    candidates = text_interleaved._candidates
 
-    def seconds(copies: int) -> float:
-        text = body * copies
-        start = time.perf_counter()
-        prepare(text)
-        return time.perf_counter() - start
+    def counting(*args):
+        nonlocal tried
+        for item in candidates(*args):
+            tried += 1
+            yield item
 
-    one, ten = seconds(1), seconds(10)
-    assert ten < 20 * one + 0.5
+    monkeypatch.setattr(text_interleaved, "_candidates", counting)
+
+    def work(copies: int) -> int:
+        nonlocal tried
+        tried = 0
+        assert len(parse_report(body * copies).measures) == 59 * copies
+        return tried
+
+    one, ten = work(1), work(10)
+    assert one > 1000 and ten <= 10.5 * one
