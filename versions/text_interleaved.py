@@ -46,6 +46,7 @@ FEW_SAMPLES = 20  # below this, a column's width is its widest piece
 OFFICE = 3  # the 「担当」 column, where there is one
 PAGE_END_LINES = 2  # how many lines before a page header a cell may stop early
 MAX_PIECES = 10  # more pieces on one line: spaces between latin words are not cut
+WIDTH_SLACK = 2.0  # a line may overrun its column by a character or two (kinsoku: 。」 hang at the end)
 
 # Costs of a reading (lower is likelier).
 SKIP_FULL = 2.5  # a column whose last line was full has nothing on this line (its paragraph ended exactly)
@@ -60,6 +61,7 @@ ROW_WITHOUT_TAG = 2.0  # a row ending before its description's tag
 ROW_STARTS_WITH_BULLET = 3.0  # a new row whose description would start with 「・」
 JOINED_SPACE = 1.0  # a space inside a cell between non-latin characters
 TIE = 1e-9
+DOUBT_MARGIN = 0.2  # readings this close in cost are both credible: the line is reported
 BEAM_STATES, BEAM_COST = 8, 6.0  # states kept after each line, and how much costlier than the best they may be
 DOUBT_LOOKBACK = 60  # lines to look back for where two equally cheap readings part
 # A line that ends a sentence (「…導入した。」, 「…導入した。（対応済み）」): its paragraph may end there.
@@ -228,7 +230,11 @@ def _read(lines: list[str], kinds: list[str], widths: tuple[float, ...]
                 if old is None or total < old[0] - TIE:
                     history.append((i, reading, node))
                     nxt[new_state] = (total, len(history) - 1)
-                elif abs(total - old[0]) <= TIE:
+                    if old is not None and old[0] - total <= DOUBT_MARGIN:  # the reading it beat was close
+                        differ = _differences(history, len(history) - 1, history[old[1]][1], history[old[1]][2])
+                        if differ:
+                            doubts.setdefault(len(history) - 1, set()).update(differ)
+                elif total - old[0] <= DOUBT_MARGIN:
                     differ = _differences(history, old[1], reading, node)
                     if differ:
                         doubts.setdefault(old[1], set()).update(differ)
@@ -330,7 +336,7 @@ def _candidates(state: State, options: list[tuple[tuple[_Group, ...], float]], w
     ncols = len(widths)
     for groups, space_cost in options:
         for cols in combinations(range(ncols), len(groups)):
-            if any(groups[j].width > widths[c] + 2.0 for j, c in enumerate(cols)):
+            if any(groups[j].width > widths[c] + WIDTH_SLACK for j, c in enumerate(cols)):
                 continue
             if state:
                 cont = _continue(state, groups, cols, widths, page_end)
