@@ -126,6 +126,15 @@ def test_web_layout_of_the_whole_edition_reads_as_the_bundled_text(seed_edition)
     assert _layout_warnings(ed) == []
 
 
+@pytest.mark.parametrize("widths", [(46.0, 66.0, 34.0), (60.0, 50.0, 44.0)])
+def test_web_layout_with_other_column_widths_reads_as_the_bundled_text(widths, seed_edition):
+    # The widths are read from the text, not assumed: the same cells wrapped at other widths read the same.
+    text = _make_web().render(widths)
+    ed = parse_report(text)
+    assert _differences(ed, seed_edition) == []
+    assert _layout_warnings(ed) == []
+
+
 def test_hand_made_web_fragment_reads_its_one_row(seed_edition):
     ed = parse_report((LAYOUTS / "interleaved-web.txt").read_bytes())
     (m,) = ed.measures

@@ -528,6 +528,11 @@ def _description(lines: list[tuple[str, int]], width: float) -> list[tuple[str, 
     if m and m.group(0).endswith("]") and (is_ministry_list(m.group(1)) or SUBHEADING_TAG_RE.search(m.group(1))):
         out = _full_width_tag(out)
     end = next((k for k, (t, _) in enumerate(out) if _tagged(t)), len(out) - 1)
+    if end > 0 and out[end][0].startswith("［") and out[end - 1][0].endswith("。"):
+        # A tag alone on its line after a sentence's end: the text reader would take that short 「…。」 line
+        # for the end of the row before; the tag goes back onto the line it closes.
+        out[end - 1 : end + 1] = [(out[end - 1][0] + out[end][0], out[end - 1][1])]
+        end -= 1
     if end < len(out) - 1:  # items after the tag (「① 日常生活における…」): a paragraph of their own, as in the sample
         items = [(ITEM_SPACE_RE.sub("\t", t, count=1), no) for t, no in out[end + 1 :]]
         out = out[: end + 1] + [("", 0)] + items

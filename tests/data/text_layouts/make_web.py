@@ -61,20 +61,20 @@ def cell(paragraphs: list[str], limit: float) -> list[str]:
     return [x for p in paragraphs for x in wrap(p.translate(HALF), limit)]
 
 
-def row_lines(row: Row) -> list[str]:
+def row_lines(row: Row, widths: tuple[float, float, float] = WIDTHS) -> list[str]:
     if row.kind in ("vision", "goal", "see-above"):
         return [row.text.translate(HALF)]
-    columns = [cell(([row.title] if row.title else []) + row.blocks, WIDTHS[0]),
-               cell(row.results, WIDTHS[1]), cell(row.plans, WIDTHS[2])]
+    columns = [cell(([row.title] if row.title else []) + row.blocks, widths[0]),
+               cell(row.results, widths[1]), cell(row.plans, widths[2])]
     depth = max(len(c) for c in columns)
     return [" ".join(c[k] for c in columns if k < len(c)) for k in range(depth)]
 
 
-def render() -> str:
+def render(widths: tuple[float, float, float] = WIDTHS) -> str:
     table = seed_table()
     lines = [MARK, f"該当箇所 列1 列2 列3 {table.results_label} {table.plans_label}"]
     for row in table.rows:
-        lines += row_lines(row)
+        lines += row_lines(row, widths)
     return "\n".join(lines) + "\n"
 
 
