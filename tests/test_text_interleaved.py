@@ -126,7 +126,7 @@ def test_web_layout_of_the_whole_edition_reads_as_the_bundled_text(seed_edition)
     assert _layout_warnings(ed) == []
 
 
-@pytest.mark.parametrize("widths", [(46.0, 66.0, 34.0), (60.0, 50.0, 44.0)])
+@pytest.mark.parametrize("widths", [(46.0, 66.0, 34.0), (56.0, 62.0, 38.0), (60.0, 50.0, 44.0)])
 def test_web_layout_with_other_column_widths_reads_as_the_bundled_text(widths, seed_edition):
     # The widths are read from the text, not assumed: the same cells wrapped at other widths read the same.
     text = _make_web().render(widths)

@@ -523,10 +523,15 @@ def _description(lines: list[tuple[str, int]], width: float) -> list[tuple[str, 
     head = lines[: end + 1]
     if end < len(lines) - 1 and not any(_tagged(t) for t, _ in head) and len(head) > 1:
         out = [("".join(t for t, _ in head), head[0][1])] + lines[end + 1 :]
-    joined = "".join(t for t, _ in out)
-    m = HALF_WIDTH_CLOSE_RE.search(joined) or LOST_OPEN_RE.search(out[-1][0])
-    if m and m.group(0).endswith("]") and (is_ministry_list(m.group(1)) or SUBHEADING_TAG_RE.search(m.group(1))):
-        out = _full_width_tag(out)
+    joined = ""
+    for k, (text, _) in enumerate(out):  # the line where the tag ends; items ①… may follow it
+        joined += text
+        m = HALF_WIDTH_CLOSE_RE.search(joined) or LOST_OPEN_RE.search(text)
+        if m and text.endswith("]") and (is_ministry_list(m.group(1)) or SUBHEADING_TAG_RE.search(m.group(1))):
+            out = _full_width_tag(out[: k + 1]) + out[k + 1 :]
+            break
+        if _tagged(text):
+            break
     end = next((k for k, (t, _) in enumerate(out) if _tagged(t)), len(out) - 1)
     if end > 0 and out[end][0].startswith("［") and out[end - 1][0].endswith("。"):
         # A tag alone on its line after a sentence's end: the text reader would take that short 「…。」 line
