@@ -40,7 +40,10 @@ LATIN_CUT = 1.5  # a space between two latin words read as a column boundary
 # 「∕」 for 「/」 (ISO∕IEC). The PDF reader gets the characters themselves.
 LOOK_ALIKES = str.maketrans({"\u2027": "・", "\u2215": "/"})
 LONE_PAREN_RE = re.compile(r"^[（(][^（）()]{1,20}[）)]$")  # （令和6年12月までに累計62件）, （アジア健康構想）
-DEFAULT_WIDTHS = (54.0, 60.0, 40.0, 14.0)  # description, results, plans, 担当 (the sample's line lengths)
+# The sample's column widths (description, results, plans, 担当): a quarter of one is the least an estimate
+# may give (a column of a few cells would take every piece for a new paragraph).
+DEFAULT_WIDTHS = (54.0, 60.0, 40.0, 14.0)
+WIDTH_SAMPLE_LINES = 4000  # the widths are told by the first lines (a layout is uniform)
 MIN_SAMPLES = 3  # lines holding every column needed to estimate the widths
 FEW_SAMPLES = 20  # below this, a column's width is its widest piece
 OFFICE = 3  # the 「担当」 column, where there is one
@@ -91,6 +94,8 @@ class _Reading:
 
 @dataclass
 class Unzipped:
+    """The blocked layout of an interleaved text, its offices (「担当」) and what could not be read for sure."""
+
     lines: list[str]
     numbers: list[int]
     offices: list[tuple[int, str]]
@@ -142,6 +147,7 @@ def _rejoin(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int]]
 
 
 def _kind(line: str) -> str:
+    """blank, header (a page header), span (a vision or goal row across the table) or text."""
     x = line.strip()
     if not x:
         return "blank"
@@ -155,6 +161,8 @@ def _kind(line: str) -> str:
 
 
 def _pieces(line: str) -> list[str]:
+    """The line cut at its spaces; a lone item number stays with its text, and a line of very many pieces keeps
+    latin words together (the readings tried grow with the pieces)."""
     parts: list[str] = []
     for p in line.strip().split(" "):
         if p and parts and ITEM_MARK_RE.match(parts[-1]):
@@ -175,7 +183,7 @@ def _pieces(line: str) -> list[str]:
 def estimate_widths(lines: list[str], ncols: int) -> tuple[float, ...]:
     """Each column's width: a high percentile of the widths of its pieces on lines that hold every column."""
     samples: list[list[float]] = [[] for _ in range(ncols)]
-    for line in lines[:4000]:
+    for line in lines[:WIDTH_SAMPLE_LINES]:
         if _kind(line) != "text":
             continue
         parts = line.strip().split(" ")
