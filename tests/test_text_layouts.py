@@ -107,9 +107,6 @@ def test_the_sample_layout_carries_no_layout_warning(seed_edition):
 
 
 @pytest.mark.parametrize(("name", "layout"), [
-    ("pdf/seed-chromium.pdfplumber.txt", "interleaved"),
-    ("pdf/seed-drawn.pdfplumber.txt", "interleaved"),
-    ("text_layouts/interleaved-web.txt", "interleaved"),
     ("pdf/seed-chromium.pdfminer.txt", "fragmented"),
     ("pdf/seed-drawn.pdfminer.txt", "out-of-order"),
     ("pdf/fy2022-synthetic.pdfminer.txt", "out-of-order"),

@@ -13,9 +13,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from . import text_interleaved
 from .errors import EditionParseError
 from .layout import HEADER_RE, NARROW, TITLE_MAX, is_bullet_start, is_title_line
 from .ministries import is_ministry_list
+from .model import ParseWarning
 from .normalize import display_width
 
 # A header cell alone on its line (pdfminer, poppler): 「該当箇所 列1 列2」 / 「列3」 / 「令和6年度の実績・状況」
@@ -43,6 +45,7 @@ class Prepared:
     profile: str
     offices: list[tuple[int, str]]  # (source line, office text) of a 「担当」 column
     title_max: float = TITLE_MAX  # the widest a title line may be: below the description column's width
+    warnings: tuple[ParseWarning, ...] = ()  # what a layout's reader could not rebuild (codes layout-…)
 
 
 @dataclass(frozen=True)
@@ -99,8 +102,6 @@ PROFILES = (
     Profile("blocked", "blank lines between blocks, columns one after another (the bundled sample)", lambda _: True),
 )
 REFUSED = {
-    "interleaved": "the columns are interleaved on each line, so which text belongs to the description, the "
-                   "results or the plans is lost",
     "fragmented": "the text boxes are out of reading order, so rows and columns cannot be rebuilt",
     "out-of-order": "descriptions are not followed by their results, so rows and columns cannot be rebuilt",
 }
@@ -120,12 +121,17 @@ def prepare(text: str) -> Prepared:
     if profile.name in REFUSED:
         raise EditionParseError(f"layout '{profile.name}' ({profile.rule}): {REFUSED[profile.name]}; {EXPECTED}")
     offices: list[tuple[int, str]] = []
-    if any(OFFICE_HEADER_RE.search(x) for x in lines[:200]):
+    warnings: list[ParseWarning] = []
+    office = any(OFFICE_HEADER_RE.search(x) for x in lines[:200])
+    if profile.name == "interleaved":
+        unzipped = text_interleaved.unzip(lines, numbers, office)
+        lines, numbers, offices, warnings = unzipped.lines, unzipped.numbers, unzipped.offices, unzipped.warnings
+    elif office:
         lines, offices = _take_offices(lines, numbers)
     title_max = _title_max(lines)
     if profile.name == "dense":
         lines, numbers = _separate_blocks(lines, numbers, title_max)
-    return Prepared(lines, numbers, profile.name, offices, title_max)
+    return Prepared(lines, numbers, profile.name, offices, title_max, tuple(warnings))
 
 
 def _title_max(lines: list[str]) -> float:
