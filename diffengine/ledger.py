@@ -84,6 +84,8 @@ class FollowThrough:
     carried_over: bool  # promised again word for word
     again_ops: tuple[tuple[str, str], ...] = ()  # the plan against its repetition, redlined (when not verbatim)
     id: str = ""  # stable, from the content and both sources (diffengine/ids.py)
+    by: str = ""  # "paired by the auditor": who chose these results, and when (`policydiff pair`)
+    at: str = ""
 
 
 @dataclass(frozen=True)

@@ -3,7 +3,10 @@ extracted text), and the goal and place a moved measure left and reached."""
 
 from __future__ import annotations
 
+from ..diffengine.ledger import Cited, FollowThrough
 from ..diffengine.model import BudgetSide, Diff, MeasureChange
+from ..diffengine.program_events import ProgramEvent
+from ..diffengine.trajectories import BudgetStep
 from ..versions.model import ParseWarning
 
 
@@ -23,6 +26,29 @@ def side_cite(s: BudgetSide | None) -> str:
 
 def budget_cites(old: BudgetSide | None, new: BudgetSide | None) -> str:
     return f"{side_cite(old)} → {side_cite(new)}"
+
+
+def bullet_cite(c: Cited | None) -> str:
+    return "—" if c is None else cite((c.page, c.line))
+
+
+def ledger_cites(e: FollowThrough) -> str:
+    """The old plan → the new results that report on it: p.1 l.67 → p.1 l.53, p.1 l.55 (— for none)."""
+    return f"{bullet_cite(e.plan)} → {', '.join(bullet_cite(r) for r in e.results) or '—'}"
+
+
+def step_side(where: tuple[str, int, int] | None) -> str:
+    return "—" if where is None else f"{where[0]} {cite(where[1:])}"
+
+
+def step_cites(s: BudgetStep) -> str:
+    """Where the two amounts of a budget step are cited: old p.1 l.59 → new p.1 l.48."""
+    return f"{step_side(s.from_cite)} → {step_side(s.to_cite)}"
+
+
+def event_cites(e: ProgramEvent) -> str:
+    """Where each side names the program of an event (— for a side that does not)."""
+    return f"{cite(e.old_cite)} → {cite(e.new_cite)}"
 
 
 def move(m: MeasureChange) -> str:

@@ -18,7 +18,8 @@ from ..diffengine.ledger import FollowThrough, Unplanned
 from ..diffengine.model import Diff
 from ..diffengine.trajectories import Trajectory
 from .budget_chart import trajectory_svg
-from .yearly_text import OUTCOME_ORDER, grouped, ledger_counts
+from .cite import ledger_cites
+from .yearly_text import OUTCOME_ORDER, again_cite, grouped_entries, ledger_counts
 
 
 @dataclass(frozen=True)
@@ -72,7 +73,8 @@ def ledger_groups(diff: Diff, anchor_of: Any) -> list[LedgerGroup]:
 
 
 def _rows_of(entries: Any) -> list[tuple[FollowThrough, tuple[str, ...]]]:
-    return [(e, tuple(rows)) for e, rows in grouped(entries)]
+    """The first entry of each repeated sentence, with every row it stands for and where it is cited."""
+    return [(g[0], tuple(f"{x.old_measure} {x.id} ({ledger_cites(x)}{again_cite(x)})" for x in g)) for g in grouped_entries(entries)]
 
 
 def trajectory_views(diff: Diff, lang: str) -> list[TrajectoryView]:
