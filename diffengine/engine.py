@@ -13,6 +13,7 @@ from .budgets import diff_budgets
 from .candidates import with_candidates
 from .fields import measure_fields, yearly_fields
 from .ids import with_ids
+from .ledger_overrides import apply_ledger_links
 from .model import AUDITOR, Diff, EditionRef, Match, MeasureChange, Op, Options, Overrides, Relation
 from .program_events import programs_of, renames_of
 from .relation import BASIC_PLAN_FIELDS, infer_relation, layer_status
@@ -233,7 +234,7 @@ def _diff_editions(old: Edition, new: Edition, options: Options | None, override
     measure_map = {old.measures[i].id: new.measures[j].id for i, (j, _) in al.pairs.items()}
     budgets = diff_budgets(((m.id, b) for m, _, _, b in old.budgets()),
                            ((m.id, b) for m, _, _, b in new.budgets()), measure_map, successors_of(renames))
-    return with_ids(Diff(
+    found = with_ids(Diff(
         kind="editions",
         old=edition_ref(old),
         new=edition_ref(new),
@@ -252,3 +253,4 @@ def _diff_editions(old: Edition, new: Edition, options: Options | None, override
         program_events=yearly.program_events,
         warnings=yearly.warnings,
     ))
+    return apply_ledger_links(found, overrides.follow_through) if overrides else found

@@ -217,6 +217,11 @@ def _outcome(plan: Bullet, linked: list[tuple[Bullet, Scored]]) -> tuple[Outcome
     return "reworked", f"reported, but none of its {len(parts)} parts as planned"
 
 
+def outcome_of(plan: Bullet | Cited, linked: Sequence[tuple[Bullet | Cited, Scored]]) -> tuple[Outcome, str]:
+    """The outcome of PLAN answered by LINKED results (the auditor's choice, too): see _outcome."""
+    return _outcome(plan, linked)  # type: ignore[arg-type]  # only the texts are read
+
+
 def _promised_again(plan: Bullet, new_plans: Sequence[Bullet], rolled: Sequence[str],
                     key: Callable[[str], str]) -> tuple[Bullet | None, float]:
     """The new plan bullet that makes the same promise ( RELLED: the new plans' rolled contents)."""

@@ -84,6 +84,9 @@ class Overrides:
     """The corrections the engine applies; an explicit argument, so the engine stays pure."""
 
     links: tuple[Link, ...] = ()
+    # Follow-through corrections by record id: old "ft-…" (a plan's entry) answered by new "un-…" (an
+    # unplanned result), or by nothing (None); applied to the finished ledger (ledger_overrides.py).
+    follow_through: tuple[Link, ...] = ()
 
 
 @dataclass(frozen=True)
