@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from ..versions.model import Bullet, Measure
+from ..versions.model import Box, Bullet, Measure
 from ..versions.normalize import normalize as _normalize
 from .textdiff import diff_text, similarity
 
@@ -67,6 +67,7 @@ class Cited:
     line: int
     end_line: int
     text: str
+    bbox: Box | None = None  # the bullet's lines on its PDF page (PDF editions only)
 
 
 @dataclass(frozen=True)
@@ -96,7 +97,7 @@ class Unplanned:
 
 
 def cite(b: Bullet) -> Cited:
-    return Cited(b.page, b.line, b.end_line, b.text)
+    return Cited(b.page, b.line, b.end_line, b.text, b.bbox)
 
 
 @lru_cache(maxsize=65536)

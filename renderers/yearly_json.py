@@ -10,7 +10,10 @@ from ..diffengine.trajectories import Trajectory, Warning_
 
 
 def cited(c: Cited | None) -> dict[str, Any] | None:
-    return None if c is None else {"page": c.page, "line": c.line, "end_line": c.end_line, "text": c.text}
+    if c is None:
+        return None
+    box = {"bbox": list(c.bbox)} if c.bbox else {}  # PDF editions only: the bullet's lines on the page
+    return {"page": c.page, "line": c.line, "end_line": c.end_line, "text": c.text, **box}
 
 
 def follow_through_record(e: FollowThrough) -> dict[str, Any]:
