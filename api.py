@@ -211,7 +211,9 @@ def review_records(archive: str | Path | None = None) -> list[str]:
     out = []
     for path in store.files("reviews/"):
         rec = from_json(store.read_file(path) or b"", path)
-        out.append(f"review {rec.document}/{rec.old}..{rec.new}: {len(rec.links)} link(s), {len(rec.marks)} mark(s)")
+        ledger = sum(is_record_id(x.old) for x in rec.links)
+        out.append(f"review {rec.document}/{rec.old}..{rec.new}: {len(rec.links)} link(s), {len(rec.marks)} mark(s)"
+                   + (f" ({ledger} of the links on the follow-through ledger)" if ledger else ""))
     return out
 
 

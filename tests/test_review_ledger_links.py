@@ -93,7 +93,8 @@ def test_a_follow_through_link_is_in_git_survives_reparse_is_listed_by_verify_an
     assert run(archive, "diff", *PAIR, "--format", "json").stdout == first
     verified = run(archive, "verify")
     assert verified.exit_code == 0, verified.output
-    assert "fy2024..fy2025-synthetic: 1 link(s)" in verified.output
+    assert "fy2024..fy2025-synthetic: 1 link(s), 0 mark(s) (1 of the links on the follow-through ledger)" \
+        in verified.output
 
 
 def test_unknown_record_ids_are_refused_with_a_suggestion(archive):
