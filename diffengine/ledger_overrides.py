@@ -15,28 +15,28 @@ from __future__ import annotations
 from dataclasses import replace
 
 from .ids import change_id, unplanned_content
-from .ledger import FollowThrough, Scored, Unplanned, outcome_of
+from .ledger import Cited, FollowThrough, Scored, Unplanned, outcome_of
 from .model import AUDITOR, Diff, Link
 
 
-def _unplanned_again(diff: Diff, entries: list[FollowThrough], freed: list[tuple[str, object]],
+def _unplanned_again(diff: Diff, entries: list[FollowThrough], freed: list[tuple[str, Cited]],
                      unplanned: list[Unplanned]) -> list[Unplanned]:
     """UNPLANNED with the FREED results (new measure, cited) no entry answers any more, with ids."""
     answered = {(r.page, r.line, r.text) for e in entries for r in e.results}
     taken = {u.id for u in unplanned}
     out = list(unplanned)
     for measure, r in freed:
-        key = (r.page, r.line, r.text)  # type: ignore[attr-defined]
+        key = (r.page, r.line, r.text)
         if key in answered or any((u.result.page, u.result.line, u.result.text) == key for u in out):
             continue
         base = change_id("un", diff.old.source_sha256, diff.new.source_sha256,
-                         *unplanned_content(Unplanned(measure, r)))  # type: ignore[arg-type]
+                         *unplanned_content(Unplanned(measure, r)))
         ident, k = base, 1
         while ident in taken:
             k += 1
             ident = f"{base}.{k}"
         taken.add(ident)
-        out.append(Unplanned(measure, r, ident))  # type: ignore[arg-type]
+        out.append(Unplanned(measure, r, ident))
     return sorted(out, key=lambda u: (u.result.page, u.result.line))
 
 
@@ -47,7 +47,7 @@ def apply_ledger_links(diff: Diff, links: tuple[Link, ...]) -> Diff:
     at = {e.id: k for k, e in enumerate(entries)}
     unplanned = list(diff.unplanned_results)
     stale: list[str] = []
-    freed: list[tuple[str, object]] = []
+    freed: list[tuple[str, Cited]] = []
     claimed: set[str] = set()
     for link in sorted(links, key=lambda x: (x.new is not None, x.old)):
         what = f"{link.old}={link.new}" if link.new else f"unlink {link.old}"
@@ -57,7 +57,7 @@ def apply_ledger_links(diff: Diff, links: tuple[Link, ...]) -> Diff:
             continue
         e = entries[at[link.old]]
         if link.new is None:
-            results: tuple = ()
+            results: tuple[Cited, ...] = ()
             measure = e.new_measure
         else:
             found = next((u for u in unplanned if u.id == link.new), None)
