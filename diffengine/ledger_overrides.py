@@ -70,7 +70,8 @@ def apply_ledger_links(diff: Diff, links: tuple[Link, ...]) -> Diff:
             results, measure = (found.result,), found.new_measure
         outcome, why = outcome_of(e.plan, [(r, Scored(1.0, 1.0, AUDITOR)) for r in results])
         freed += [(e.new_measure or "", r) for r in e.results if r not in results]
-        reason = "; ".join(x for x in (AUDITOR, why) if x)
+        again = ("promised again" + (" word for word" if e.carried_over else "")) if e.promised_again else ""
+        reason = "; ".join(x for x in (AUDITOR, why, again) if x)
         entries[at[link.old]] = replace(e, results=results, outcome=outcome, new_measure=measure or e.new_measure,
                                         score=1.0 if results else 0.0, reason=reason, by=link.by, at=link.at)
     if not links:
