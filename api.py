@@ -172,8 +172,9 @@ def plans(edition: str | Path | Edition, archive: str | Path | None = None, opti
 
 def pair(old: str, new: str, archive: str | Path | None = None, links: list[tuple[str, str]] = (),  # type: ignore[assignment]
          unlinks: list[str] = (), by: str | None = None, options: Options | None = None):  # type: ignore[assignment]
-    """Record the auditor's pairings of two archived editions (OLD_ID=NEW_ID links, unlinked OLD_IDs);
-    every later diff of that pair applies them. Returns a Paired."""
+    """Record the auditor's pairings of two archived editions (OLD_ID=NEW_ID links, unlinked OLD_IDs:
+    measures m004=m005, or a follow-through entry and an unplanned result ft-…=un-…); every later diff
+    of that pair applies them. Returns a Paired."""
     return record_pair(_existing_archive(archive), old, new, list(links), list(unlinks), by, options)
 
 
@@ -216,7 +217,9 @@ def review_records(archive: str | Path | None = None) -> list[str]:
     out = []
     for path in store.files("reviews/"):
         rec = from_json(store.read_file(path) or b"", path)
-        out.append(f"review {rec.document}/{rec.old}..{rec.new}: {len(rec.links)} link(s), {len(rec.marks)} mark(s)")
+        ledger = sum(is_record_id(x.old) for x in rec.links)
+        out.append(f"review {rec.document}/{rec.old}..{rec.new}: {len(rec.links)} link(s), {len(rec.marks)} mark(s)"
+                   + (f" ({ledger} of the links on the follow-through ledger)" if ledger else ""))
     return out
 
 
@@ -397,16 +400,37 @@ def write_output(path: str | Path, text: str) -> None:
 
 def overrides_of(review: Review, old: StoredEdition, new: StoredEdition) -> tuple[Overrides, list[str]]:
     """The links that fit the editions' current sources, and a line for each that does not."""
-    fitting, stale = [], []
+    fitting, ledger, stale = [], [], []
     for x in review.links:
         if (x.old_sha256, x.new_sha256) == (old.sha256, new.sha256):
-            fitting.append(Link(x.old, x.new, x.by, x.at))
+            (ledger if is_record_id(x.old) else fitting).append(Link(x.old, x.new, x.by, x.at))
         else:
             which = old.name if x.old_sha256 != old.sha256 else new.name
             what = f"{x.old}={x.new}" if x.new else f"unlink {x.old}"
             stale.append(f"{what} (by {x.by}, {x.at}): made against an earlier source of {which}, replaced "
                          "since; record it again with policydiff pair if it still holds")
-    return Overrides(tuple(fitting)), stale
+    return Overrides(tuple(fitting), tuple(ledger)), stale
+
+
+def is_record_id(ident: str) -> bool:
+    """A follow-through link names ledger records (ft-… = un-…), a pairing link measures (m004): by shape."""
+    return ident.startswith(("ft-", "un-"))
+
+
+def _check_records(store: Archive, a: StoredEdition, b: StoredEdition, links: list[tuple[str, str]],
+                   unlinks: list[str], options: Options | None) -> None:
+    """Refuse a follow-through link whose ids this pair's ledger does not show, with a suggestion."""
+    if not any(is_record_id(x) for pair_ in links for x in pair_) and not any(map(is_record_id, unlinks)):
+        return
+    current = pair_diff(store, a, b, options)
+    plans, results = {e.id for e in current.follow_through}, {u.id for u in current.unplanned_results}
+    for o, n in [*links, *((o, None) for o in unlinks if is_record_id(o))]:
+        if o not in plans:
+            raise PolicydiffError(f"no follow-through entry {o!r} in {a.name} → {b.name}{suggestion(o, plans)}")
+        if n is not None and n not in results:
+            raise PolicydiffError(f"no unplanned result {n!r} in {a.name} → {b.name}{suggestion(n, results)} "
+                                  "(a plan links to a result that answers no plan; --unlink the plan that "
+                                  "claims a result to free it)")
 
 
 def pair_diff(store: Archive, old: StoredEdition, new: StoredEdition, options: Options | None = None) -> Diff:
@@ -427,18 +451,20 @@ class Paired:
 
 def record_pair(store: Archive, old: str, new: str, links: list[tuple[str, str]], unlinks: list[str],
          by: str | None = None, options: Options | None = None) -> Paired:
-    """Record the auditor's pairings of OLD → NEW (measure ids as `show` prints them) in the archive."""
+    """Record the auditor's pairings of OLD → NEW in the archive: measure ids as `show` prints them, or
+    follow-through record ids as the reports print them (ft-… = un-…, decided by their shape)."""
     a, b = archived_pair(store, old, new)
     review = load_review(store, a, b)
     if links or unlinks:
+        _check_records(store, a, b, [x for x in links if is_record_id(x[0])], unlinks, options)
         old_ids = {m.id for m in load_archived(store, a).measures}
         new_ids = {m.id for m in load_archived(store, b).measures}
-        for o, n in links:
+        for o, n in [x for x in links if not is_record_id(x[0])]:
             for ident, known, ed in ((o, old_ids, a), (n, new_ids, b)):
                 if ident not in known:
                     raise PolicydiffError(f"no measure {ident!r} in {ed.name}{suggestion(ident, known)}")
         for o in unlinks:
-            if o not in old_ids:
+            if o not in old_ids and not is_record_id(o):
                 raise PolicydiffError(f"no measure {o!r} in {a.name}{suggestion(o, old_ids)}")
         who, when = reviewer(by), now()
         made = [StoredLink(o, n, who, when, a.sha256, b.sha256) for o, n in links]

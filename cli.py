@@ -392,8 +392,10 @@ def _link(value: str) -> tuple[str, str]:
 @cli.command()
 @click.argument("old")
 @click.argument("new")
-@click.option("--link", "links", multiple=True, metavar="OLD_ID=NEW_ID", help="Pair these two measures.")
-@click.option("--unlink", "unlinks", multiple=True, metavar="OLD_ID", help="Pair this old measure with nothing.")
+@click.option("--link", "links", multiple=True, metavar="OLD_ID=NEW_ID",
+              help="Pair these two measures (m004=m005), or a plan's ledger entry with a result (ft-…=un-…).")
+@click.option("--unlink", "unlinks", multiple=True, metavar="OLD_ID",
+              help="Pair this old measure, or this plan's ledger entry (ft-…), with nothing.")
 @click.option("--by", help=f"Who records it (default: ${api.REVIEWER_ENV}, else git's user.name).")
 @click.pass_context
 def pair(ctx: click.Context, old: str, new: str, links: tuple[str, ...], unlinks: tuple[str, ...],
@@ -406,6 +408,7 @@ def pair(ctx: click.Context, old: str, new: str, links: tuple[str, ...], unlinks
     Example:
       policydiff pair fy2024 fy2025 --link m004=m005 --by "A. Auditor"
       policydiff pair fy2024 fy2025 --unlink m010
+      policydiff pair fy2024 fy2025 --link ft-09bbc14305=un-4f0e2a1b3c   # ids as the reports print them
     """
     done = api.pair(old, new, ctx.obj, [_link(x) for x in links], list(unlinks), by)
     if done.commit:

@@ -13,7 +13,20 @@ from .budgets import diff_budgets
 from .candidates import with_candidates
 from .fields import measure_fields, yearly_fields
 from .ids import with_ids
-from .model import AUDITOR, Diff, EditionRef, Match, MeasureChange, Op, Options, Overrides, Relation
+from .ledger_overrides import apply_ledger_links
+from .model import (
+    AUDITOR,
+    BudgetChange,
+    BudgetSide,
+    Diff,
+    EditionRef,
+    Match,
+    MeasureChange,
+    Op,
+    Options,
+    Overrides,
+    Relation,
+)
 from .program_events import programs_of, renames_of
 from .relation import BASIC_PLAN_FIELDS, infer_relation, layer_status
 from .renames import programs_named, successors_of
@@ -22,7 +35,8 @@ from .yearly import between_editions
 
 def edition_ref(ed: Edition, label: str = "") -> EditionRef:
     return EditionRef(ed.document, ed.edition, ed.results_fy, ed.plans_fy, ed.source.sha256, ed.synthetic,
-                      ed.source.name, label or ed.name, ed.synthetic_note, warnings=ed.warnings)
+                      ed.source.name, label or ed.name, ed.synthetic_note, warnings=ed.warnings,
+                      cells=any(m.bbox is not None for m in ed.measures))
 
 
 def _record(status: str, om: Measure | None, nm: Measure | None, goals: dict[str, str], yearly: bool = False,
@@ -178,8 +192,20 @@ def traced(records: list[MeasureChange], old: Edition, new: Edition) -> list[Mea
         out.append(replace(rec, old_cite=(o.page, o.line) if o else (0, 0), new_cite=(n.page, n.line) if n else (0, 0),
                            old_goal=goals_old.get(o.goal, "") if o else "",
                            old_position=pos_old[o.id] if o else 0, new_position=pos_new[n.id] if n else 0,
-                           warnings=warned))
+                           warnings=warned, old_bbox=o.bbox if o else None, new_bbox=n.bbox if n else None))
     return out
+
+
+def boxed(budgets: list[BudgetChange], old: Edition, new: Edition) -> list[BudgetChange]:
+    """Budget lines with the PDF box of the bullet each side is cited in (PDF editions only)."""
+    boxes = {(side, m.id, b.page, b.line): bullet.bbox for side, ed in (("old", old), ("new", new))
+             for m, _, bullet, b in ed.budgets() if bullet.bbox is not None}
+    if not boxes:
+        return budgets
+
+    def box(side: str, s: BudgetSide | None) -> BudgetSide | None:
+        return s if s is None else replace(s, bbox=boxes.get((side, s.measure, s.page, s.line)))
+    return [replace(x, old=box("old", x.old), new=box("new", x.new)) for x in budgets]
 
 
 def related_pairs(al: Alignment) -> list[tuple[int, int]]:
@@ -233,13 +259,13 @@ def _diff_editions(old: Edition, new: Edition, options: Options | None, override
     measure_map = {old.measures[i].id: new.measures[j].id for i, (j, _) in al.pairs.items()}
     budgets = diff_budgets(((m.id, b) for m, _, _, b in old.budgets()),
                            ((m.id, b) for m, _, _, b in new.budgets()), measure_map, successors_of(renames))
-    return with_ids(Diff(
+    found = with_ids(Diff(
         kind="editions",
         old=edition_ref(old),
         new=edition_ref(new),
         measures=tuple(with_candidates(traced(_measure_records(old, new, al, relation), old, new), old, new, al,
                                        opts)),
-        budgets=tuple(budgets),
+        budgets=tuple(boxed(budgets, old, new)),
         renames=tuple(renames),
         programs_added=added,
         programs_removed=removed,
@@ -252,3 +278,4 @@ def _diff_editions(old: Edition, new: Edition, options: Options | None, override
         program_events=yearly.program_events,
         warnings=yearly.warnings,
     ))
+    return apply_ledger_links(found, overrides.follow_through) if overrides else found

@@ -19,7 +19,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from ..versions.model import Bullet, Measure
+from ..versions.model import Box, Bullet, Measure
 from ..versions.normalize import normalize as _normalize
 from .textdiff import diff_text, similarity
 
@@ -67,6 +67,7 @@ class Cited:
     line: int
     end_line: int
     text: str
+    bbox: Box | None = None  # the bullet's lines on its PDF page (PDF editions only)
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,8 @@ class FollowThrough:
     carried_over: bool  # promised again word for word
     again_ops: tuple[tuple[str, str], ...] = ()  # the plan against its repetition, redlined (when not verbatim)
     id: str = ""  # stable, from the content and both sources (diffengine/ids.py)
+    by: str = ""  # "paired by the auditor": who chose these results, and when (`policydiff pair`)
+    at: str = ""
 
 
 @dataclass(frozen=True)
@@ -94,7 +97,7 @@ class Unplanned:
 
 
 def cite(b: Bullet) -> Cited:
-    return Cited(b.page, b.line, b.end_line, b.text)
+    return Cited(b.page, b.line, b.end_line, b.text, b.bbox)
 
 
 @lru_cache(maxsize=65536)
@@ -213,6 +216,11 @@ def _outcome(plan: Bullet, linked: list[tuple[Bullet, Scored]]) -> tuple[Outcome
         why = f"{done} of {len(parts)} parts reported done" + (f", {progress} in progress" if progress else "")
         return "partial", why
     return "reworked", f"reported, but none of its {len(parts)} parts as planned"
+
+
+def outcome_of(plan: Bullet | Cited, linked: Sequence[tuple[Bullet | Cited, Scored]]) -> tuple[Outcome, str]:
+    """The outcome of PLAN answered by LINKED results (the auditor's choice, too): see _outcome."""
+    return _outcome(plan, linked)  # type: ignore[arg-type]  # only the texts are read
 
 
 def _promised_again(plan: Bullet, new_plans: Sequence[Bullet], rolled: Sequence[str],

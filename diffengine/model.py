@@ -14,7 +14,7 @@ if TYPE_CHECKING:  # the annual layer's records live in their own modules, which
     from .program_events import ProgramEvent
     from .trajectories import Trajectory, Warning_
 
-from ..versions.model import ParseWarning
+from ..versions.model import Box, ParseWarning
 
 Op = tuple[Literal["=", "-", "+"], str]
 Side = Literal["old", "new"]
@@ -51,6 +51,7 @@ class EditionRef:
     synthetic_note: str = ""  # for a synthetic edition: which known edits made it
     origin: tuple[tuple[str, str], ...] = ()  # where it was read from ("file", path) …, for report headers
     warnings: tuple[ParseWarning, ...] = ()  # what the parser warned of in this edition, for every report
+    cells: bool = False  # read from a PDF's table: `page` is the PDF page, `line` the line within the cell
 
 
 @dataclass(frozen=True)
@@ -84,6 +85,9 @@ class Overrides:
     """The corrections the engine applies; an explicit argument, so the engine stays pure."""
 
     links: tuple[Link, ...] = ()
+    # Follow-through corrections by record id: old "ft-…" (a plan's entry) answered by new "un-…" (an
+    # unplanned result), or by nothing (None); applied to the finished ledger (ledger_overrides.py).
+    follow_through: tuple[Link, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -142,6 +146,8 @@ class MeasureChange:
     new_position: int = 0
     warnings: tuple[tuple[Side, ParseWarning], ...] = ()  # the parser's warnings about this row, per side
     candidates: tuple[Candidate, ...] = ()  # added or removed: the nearest rows of the other side, why not
+    old_bbox: Box | None = None  # the description cell on its PDF page, on each side (PDF editions only)
+    new_bbox: Box | None = None
 
     @property
     def substantive(self) -> bool:
@@ -166,6 +172,7 @@ class BudgetSide:
     fiscal_year: int | None
     line: int
     page: int = 0
+    bbox: Box | None = None  # the cell lines of the bullet that cites it, on its PDF page (PDF only)
 
 
 @dataclass(frozen=True)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
 
@@ -48,6 +48,10 @@ class ProgramEvent:
     measure: str  # where it shows: the new side's measure, or the old side's for ended/vanished
     reason: str = ""  # for an inferred rename: what the confidence rests on
     id: str = ""
+    # (page, line) where each side names the program (the successor on the new side, when there is
+    # one): the first bullet of the event's row that does, else of any row; (0, 0): that side does not.
+    old_cite: tuple[int, int] = (0, 0)
+    new_cite: tuple[int, int] = (0, 0)
 
 
 @dataclass(frozen=True)
@@ -156,7 +160,41 @@ def program_events(old_rows: Sequence[Row], new_rows: Sequence[Row], pairs: Sequ
         if key not in new_names and key not in followed and key not in ended_keys and not _line_of(key, followed):
             events.append(ProgramEvent("vanished", name, None, 1.0, None, first_old.get(key, "")))
     order = {k: n for n, k in enumerate(EVENT_KINDS)}
+    old_cites, new_cites = _cites(old_rows), _cites(new_rows)
+    events = [_cited(e, old_cites, new_cites) for e in events]
     return sorted(events, key=lambda e: order[e.event])  # stable: first-seen order within a kind
+
+
+Cites = tuple[dict[str, tuple[int, int]], dict[tuple[str, str], tuple[int, int]]]
+
+
+def _cites(rows: Sequence[Row]) -> Cites:
+    """Where a side first names each program: anywhere, and in each row (one pass over the bullets)."""
+    first: dict[str, tuple[int, int]] = {}
+    in_row: dict[tuple[str, str], tuple[int, int]] = {}
+    for r in rows:
+        for b in r.bullets:
+            for p in b.programs:
+                first.setdefault(normalize(p), (b.page, b.line))
+                in_row.setdefault((r.id, normalize(p)), (b.page, b.line))
+    return first, in_row
+
+
+def _named_at(cites: Cites, name: str | None, measure: str) -> tuple[int, int]:
+    """(page, line) of the first bullet naming NAME, in the row MEASURE first; (0, 0) when none does."""
+    if not name:
+        return (0, 0)
+    key = normalize(name)
+    return cites[1].get((measure, key)) or cites[0].get(key, (0, 0))
+
+
+def _cited(e: ProgramEvent, old: Cites, new: Cites) -> ProgramEvent:
+    """E with where each side names its program (or successor): every event cites both sides it has."""
+    old_at = _named_at(old, e.program, e.measure)
+    new_at = _named_at(new, e.successor or (e.program if e.event == "new" else None), e.measure)
+    if e.evidence is not None and e.evidence.edition == "new" and new_at == (0, 0):
+        new_at = (e.evidence.page, e.evidence.line)
+    return replace(e, old_cite=old_at, new_cite=new_at)
 
 
 def renames_of(events: Iterable[ProgramEvent]) -> list[Rename]:

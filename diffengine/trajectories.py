@@ -51,6 +51,9 @@ class BudgetStep:
     delta_yen: int | None
     delta_pct: float | None
     comparable: bool  # False when either side is 内数 or there is nothing to compare with
+    # Where the two amounts are cited: (edition side, page, line); None for a new line's missing start.
+    from_cite: tuple[Side, int, int] | None = None
+    to_cite: tuple[Side, int, int] | None = None
 
     @property
     def changed(self) -> bool:
@@ -140,13 +143,14 @@ def _latest(points: list[BudgetPoint], fy: int, kind: str) -> BudgetPoint | None
 
 
 def _step(kind: StepType, a: BudgetPoint | None, b: BudgetPoint) -> BudgetStep:
+    cites = ((a.edition, a.page, a.line) if a else None, (b.edition, b.page, b.line))
     if a is None or a.yen is None or b.yen is None:
         return BudgetStep(kind, b.fiscal_year, a.fiscal_year if a else None, a.kind if a else None, b.kind,
-                          a.yen if a else None, b.yen, None, None, False)
+                          a.yen if a else None, b.yen, None, None, False, *cites)
     delta = b.yen - a.yen
     pct = round(delta / a.yen * 100, 2) if a.yen else None
     return BudgetStep(kind, b.fiscal_year, a.fiscal_year, a.kind, b.kind, a.yen, b.yen, delta, pct,
-                      not (a.part_of or b.part_of))
+                      not (a.part_of or b.part_of), *cites)
 
 
 def _steps(points: list[BudgetPoint], from_year: int | None) -> list[BudgetStep]:

@@ -3,7 +3,10 @@ extracted text), and the goal and place a moved measure left and reached."""
 
 from __future__ import annotations
 
+from ..diffengine.ledger import Cited, FollowThrough
 from ..diffengine.model import BudgetSide, Diff, MeasureChange
+from ..diffengine.program_events import ProgramEvent
+from ..diffengine.trajectories import BudgetStep
 from ..versions.model import ParseWarning
 
 
@@ -23,6 +26,57 @@ def side_cite(s: BudgetSide | None) -> str:
 
 def budget_cites(old: BudgetSide | None, new: BudgetSide | None) -> str:
     return f"{side_cite(old)} → {side_cite(new)}"
+
+
+def box(bbox: tuple[float, float, float, float] | None) -> str:
+    """A PDF cell's box as a reader finds it on the page: x 26.0–302.7 pt, y 64.0–95.6 pt from the top left."""
+    if bbox is None:
+        return ""
+    x0, top, x1, bottom = bbox
+    return f"x {x0:.1f}–{x1:.1f} pt, y {top:.1f}–{bottom:.1f} pt from the top left"
+
+
+def box_title(page: int, line: int, bbox: tuple[float, float, float, float] | None) -> str:
+    """Where to look on a PDF page (a title attribute): '' for a text edition, which has no boxes."""
+    return f"PDF p.{page}, line {line} of the table cell; at {box(bbox)}" if bbox else ""
+
+
+def measure_boxes(m: MeasureChange) -> str:
+    """Both sides' cells of a measure, for a title attribute ('' when neither side is a PDF)."""
+    sides = [f"{name}: {box_title(*where, bbox)}" for name, where, bbox in
+             (("old", m.old_cite, m.old_bbox), ("new", m.new_cite, m.new_bbox)) if bbox]
+    return "; ".join(sides)
+
+
+def pdf_notes(diff: Diff) -> list[str]:
+    """A line for each side read from a PDF: its citations are cells, not lines of a text."""
+    sides = [diff.old] + ([] if diff.within_edition or diff.new is diff.old else [diff.new])
+    return [f"{ref.label} was read from a PDF's table: p. is the PDF page, l. the line within the table cell "
+            "on that page (the JSON and HTML reports give each cell's box)" for ref in dict.fromkeys(
+                r for r in sides if r.cells)]
+
+
+def bullet_cite(c: Cited | None) -> str:
+    return "—" if c is None else cite((c.page, c.line))
+
+
+def ledger_cites(e: FollowThrough) -> str:
+    """The old plan → the new results that report on it: p.1 l.67 → p.1 l.53, p.1 l.55 (— for none)."""
+    return f"{bullet_cite(e.plan)} → {', '.join(bullet_cite(r) for r in e.results) or '—'}"
+
+
+def step_side(where: tuple[str, int, int] | None) -> str:
+    return "—" if where is None else f"{where[0]} {cite(where[1:])}"
+
+
+def step_cites(s: BudgetStep) -> str:
+    """Where the two amounts of a budget step are cited: old p.1 l.59 → new p.1 l.48."""
+    return f"{step_side(s.from_cite)} → {step_side(s.to_cite)}"
+
+
+def event_cites(e: ProgramEvent) -> str:
+    """Where each side names the program of an event (— for a side that does not)."""
+    return f"{cite(e.old_cite)} → {cite(e.new_cite)}"
 
 
 def move(m: MeasureChange) -> str:

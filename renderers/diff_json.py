@@ -26,22 +26,27 @@ SCHEMA = "policydiff/diff/2"
 def _ref(r: EditionRef) -> dict[str, Any]:
     return {"document": r.document, "edition": r.edition, "results_fy": r.results_fy, "plans_fy": r.plans_fy,
             "source_sha256": r.source_sha256, "source": r.source_name, "synthetic": r.synthetic, "label": r.label,
-            "synthetic_note": r.synthetic_note}
+            "synthetic_note": r.synthetic_note, "cites": "pdf-cells" if r.cells else "text-lines"}
 
 
 def _side(s: BudgetSide | None) -> dict[str, Any] | None:
     if s is None:
         return None
     return {"kind": s.kind, "yen": s.yen, "part_of": s.part_of, "text": s.text, "measure": s.measure,
-            "fiscal_year": s.fiscal_year, "page": s.page, "line": s.line}
+            "fiscal_year": s.fiscal_year, "page": s.page, "line": s.line, **_box(s.bbox)}
 
 
 def _warning(side: str, w: ParseWarning) -> dict[str, Any]:
     return {"edition": side, "code": w.code, "page": w.page, "line": w.line, "message": w.message}
 
 
-def _cite(where: tuple[int, int]) -> dict[str, int] | None:
-    return {"page": where[0], "line": where[1]} if where[0] else None
+def _box(bbox: tuple[float, ...] | None) -> dict[str, Any]:
+    """`bbox` [x0, top, x1, bottom] in points of a PDF cell, only where the edition was read from a PDF."""
+    return {"bbox": list(bbox)} if bbox else {}
+
+
+def _cite(where: tuple[int, int], bbox: tuple[float, ...] | None = None) -> dict[str, Any] | None:
+    return {"page": where[0], "line": where[1], **_box(bbox)} if where[0] else None
 
 
 def _measure(diff: Diff, m: MeasureChange) -> dict[str, Any]:
@@ -58,7 +63,7 @@ def _measure(diff: Diff, m: MeasureChange) -> dict[str, Any]:
         "ministries": list(m.ministries), "programs": [list(op) for op in m.programs],
         "warnings": [_warning(side, w) for side, w in m.warnings],
         "candidates": [{"id": c.id, "score": c.score, "why": c.why} for c in m.candidates],
-        "old_cite": _cite(m.old_cite), "new_cite": _cite(m.new_cite),
+        "old_cite": _cite(m.old_cite, m.old_bbox), "new_cite": _cite(m.new_cite, m.new_bbox),
         "move": {"from_goal": m.old_goal, "from_position": m.old_position, "to_goal": m.goal,
                  "to_position": m.new_position} if m.moved else None,
         "changes": [{"field": c.field, "format_only": c.format_only, "ops": [list(op) for op in c.ops]}

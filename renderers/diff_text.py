@@ -17,6 +17,7 @@ from .cite import (
     measure_cites,
     move,
     parser_warnings,
+    pdf_notes,
     warning_line,
 )
 from .escaping import escaped, reveal
@@ -72,6 +73,7 @@ def _header(diff: Diff, opts: ReportOptions) -> list[str]:
     if diff.programs_added or diff.programs_removed:
         lines.append(f" programs: {len(diff.programs_added)} new, {len(diff.programs_removed)} no longer named")
     lines.append(_c(opts, DIM, f" {SCORE_NOTE} ({diff.options.match_threshold:.2f})"))
+    lines += [_c(opts, DIM, f" {note}") for note in pdf_notes(diff)]
     return lines
 
 

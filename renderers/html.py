@@ -25,7 +25,7 @@ from markupsafe import Markup, escape
 
 from ..diffengine.model import BudgetChange, BulletChange, Diff, FieldChange, MeasureChange, Op
 from ..versions.ministries import KNOWN_MINISTRIES
-from .cite import budget_cites, measure_cites, move, parser_warnings
+from .cite import box_title, budget_cites, measure_boxes, measure_cites, move, parser_warnings
 from .escaping import HIDDEN_RE, reveal  # reveal: for attributes (then autoescaped)
 from .html_yearly import yearly_context
 from .money import yen
@@ -304,6 +304,9 @@ def _environment(lang: str):
         fy_short=lambda y: (era_label(y) if lang == "ja" else f"FY{y}") if y else "—",
         exact=lambda v, signed=False: _exact(v, signed, lang),
         measure_cites=measure_cites, budget_cites=lambda b: budget_cites(b.old, b.new), move=move,
+        measure_boxes=measure_boxes, cited_box=lambda c: box_title(c.page, c.line, c.bbox) if c else "",
+        budget_boxes=lambda b: "; ".join(f"{k}: {box_title(s.page, s.line, s.bbox)}" for k, s in
+                                         (("old", b.old), ("new", b.new)) if s and s.bbox),
     )
     return env
 

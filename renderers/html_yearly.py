@@ -18,7 +18,8 @@ from ..diffengine.ledger import FollowThrough, Unplanned
 from ..diffengine.model import Diff
 from ..diffengine.trajectories import Trajectory
 from .budget_chart import trajectory_svg
-from .yearly_text import OUTCOME_ORDER, grouped, ledger_counts
+from .cite import box_title, ledger_cites
+from .yearly_text import OUTCOME_ORDER, again_cite, grouped_entries, ledger_counts
 
 
 @dataclass(frozen=True)
@@ -29,7 +30,8 @@ class LedgerGroup:
     new_measure: str | None
     label: str
     anchor: str | None
-    entries: tuple[tuple[FollowThrough, tuple[str, ...]], ...]  # entry, every old row it stands for
+    # entry, and every old row it stands for: (row, id and citations; the PDF cell of its plan or '')
+    entries: tuple[tuple[FollowThrough, tuple[tuple[str, str], ...]], ...]
     unplanned: tuple[Unplanned, ...]
 
 
@@ -59,7 +61,7 @@ def ledger_groups(diff: Diff, anchor_of: Any) -> list[LedgerGroup]:
             if key in seen_sentences:
                 continue
             seen_sentences[key] = old_id
-            kept.append((e, rows_of.get(id(e), (old_id,))))
+            kept.append((e, rows_of.get(id(e), ((old_id, ""),))))
         new_id = entries[0].new_measure
         mine = tuple(unplanned.pop(new_id, [])) if new_id else ()
         if not kept and not mine:
@@ -71,8 +73,11 @@ def ledger_groups(diff: Diff, anchor_of: Any) -> list[LedgerGroup]:
     return out
 
 
-def _rows_of(entries: Any) -> list[tuple[FollowThrough, tuple[str, ...]]]:
-    return [(e, tuple(rows)) for e, rows in grouped(entries)]
+def _rows_of(entries: Any) -> list[tuple[FollowThrough, tuple[tuple[str, str], ...]]]:
+    """The first entry of each repeated sentence, with every row it stands for and where it is cited."""
+    return [(g[0], tuple((f"{x.old_measure} {x.id} ({ledger_cites(x)}{again_cite(x)})",
+                          box_title(x.plan.page, x.plan.line, x.plan.bbox)) for x in g))
+            for g in grouped_entries(entries)]
 
 
 def trajectory_views(diff: Diff, lang: str) -> list[TrajectoryView]:

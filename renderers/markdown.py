@@ -22,6 +22,7 @@ from .cite import (
     measure_cites,
     move,
     parser_warnings,
+    pdf_notes,
     warning_line,
 )
 from .escaping import escaped, markdown, reveal
@@ -93,6 +94,7 @@ def render_markdown(diff: Diff, options: ReportOptions | None = None) -> str:
                        "it is not a real report.\n")
     out.append(f"### policydiff {diff.title}: {diff.old.label} → {diff.new.label}\n")
     out.append(f"<sub>{SCORE_NOTE} ({diff.options.match_threshold:.2f})</sub>\n")
+    out += [f"<sub>{_cell(note)}</sub>\n" for note in pdf_notes(diff)]
     out.append("| measures | changed | added | removed | moved | split | merged | unchanged |")
     out.append("|---|---|---|---|---|---|---|---|")
     out.append(f"| {sum(m.values()) - m['moved']} | {m['changed']} | {m['added']} | {m['removed']} | {m['moved']} "

@@ -57,7 +57,8 @@ def change_rows(diff: Diff) -> list[Row]:
         rows.append(Row(r.id, "rename", r.measure, f"{r.old} → {r.new} ({r.evidence} {r.confidence:.2f})"))
     # The annual layer of a next-year diff: last year's plans, new results, budget steps, programs.
     for e in diff.follow_through:
-        rows.append(Row(e.id, "follow-through", e.old_measure, f"{e.outcome}: {e.plan.text[:60]}"))
+        by = f" ({AUDITOR}: {e.by}, {e.at})" if e.by else ""
+        rows.append(Row(e.id, "follow-through", e.old_measure, f"{e.outcome}: {e.plan.text[:60]}{by}"))
     for u in diff.unplanned_results:
         rows.append(Row(u.id, "unplanned", u.new_measure, u.result.text[:60]))
     for t in diff.budget_trajectories:

@@ -10,7 +10,10 @@ from ..diffengine.trajectories import Trajectory, Warning_
 
 
 def cited(c: Cited | None) -> dict[str, Any] | None:
-    return None if c is None else {"page": c.page, "line": c.line, "end_line": c.end_line, "text": c.text}
+    if c is None:
+        return None
+    box = {"bbox": list(c.bbox)} if c.bbox else {}  # PDF editions only: the bullet's lines on the page
+    return {"page": c.page, "line": c.line, "end_line": c.end_line, "text": c.text, **box}
 
 
 def follow_through_record(e: FollowThrough) -> dict[str, Any]:
@@ -20,6 +23,7 @@ def follow_through_record(e: FollowThrough) -> dict[str, Any]:
         "results": [cited(r) for r in e.results], "score": e.score, "reason": e.reason,
         "promised_again": cited(e.promised_again), "carried_over": e.carried_over,
         "promised_again_ops": [list(op) for op in e.again_ops],
+        "paired_by_auditor": {"by": e.by, "at": e.at} if e.by else None,
     }
 
 
@@ -38,9 +42,18 @@ def trajectory_record(t: Trajectory) -> dict[str, Any]:
                    for p in t.points],
         "steps": [{"type": s.type, "fiscal_year": s.fiscal_year, "from_fiscal_year": s.from_fiscal_year,
                    "from_kind": s.from_kind, "to_kind": s.to_kind, "from_yen": s.from_yen, "to_yen": s.to_yen,
-                   "delta_yen": s.delta_yen, "delta_pct": s.delta_pct, "comparable": s.comparable}
+                   "delta_yen": s.delta_yen, "delta_pct": s.delta_pct, "comparable": s.comparable,
+                   "from_cite": _where(s.from_cite), "to_cite": _where(s.to_cite)}
                   for s in t.steps],
     }
+
+
+def _where(c: tuple[str, int, int] | None) -> dict[str, Any] | None:
+    return None if c is None else {"edition": c[0], "page": c[1], "line": c[2]}
+
+
+def _cite(c: tuple[int, int]) -> dict[str, int] | None:
+    return None if c == (0, 0) else {"page": c[0], "line": c[1]}
 
 
 def event_record(e: ProgramEvent) -> dict[str, Any]:
@@ -48,7 +61,7 @@ def event_record(e: ProgramEvent) -> dict[str, Any]:
                                                  "line": e.evidence.line, "text": e.evidence.text}
     return {"id": e.id, "event": e.event, "program": e.program,
             "successor": e.successor, "confidence": e.confidence, "evidence": evidence, "measure": e.measure,
-            "reason": e.reason}
+            "reason": e.reason, "old_cite": _cite(e.old_cite), "new_cite": _cite(e.new_cite)}
 
 
 def warning_record(w: Warning_) -> dict[str, Any]:

@@ -13,10 +13,12 @@ from typing import Any
 from ..diffengine.ledger import FollowThrough, Unplanned
 from ..diffengine.program_events import ProgramEvent
 from ..diffengine.trajectories import BudgetStep, Trajectory, Warning_
+from .cite import bullet_cite, cite, event_cites, ledger_cites, step_cites
 from .money import yen
 
 OUTCOME_ORDER = ("dropped", "reworked", "partial", "done")  # what an auditor reads first
 SHORT = 70  # characters of a bullet shown in a summary line
+AUDITOR_NOTE = "{id}: paired by the auditor ({by}, {at})"
 
 
 def short(text: str, width: int = SHORT) -> str:
@@ -61,36 +63,47 @@ def summary_lines(diff: Any) -> list[str]:
     return out
 
 
-def grouped(entries: Iterable[FollowThrough]) -> list[tuple[FollowThrough, list[str]]]:
-    """Entries with the same plan text and outcome, once, with the rows (old measure ids) they come from."""
-    groups: dict[tuple[str, str], tuple[FollowThrough, list[str]]] = {}
+def grouped_entries(entries: Iterable[FollowThrough]) -> list[list[FollowThrough]]:
+    """Entries with the same plan text and outcome, together, first-seen order: shown once, each
+    row still cited (and named by its id) in its own line."""
+    groups: dict[tuple[str, str], list[FollowThrough]] = {}
     for e in entries:
-        key = (" ".join(e.plan.text.split()), e.outcome)
-        if key in groups:
-            groups[key][1].append(e.old_measure)
-        else:
-            groups[key] = (e, [e.old_measure])
+        groups.setdefault((" ".join(e.plan.text.split()), e.outcome), []).append(e)
     return list(groups.values())
 
 
+def grouped(entries: Iterable[FollowThrough]) -> list[tuple[FollowThrough, list[str]]]:
+    """Entries with the same plan text and outcome, once, with the rows (old measure ids) they come from."""
+    return [(g[0], [e.old_measure for e in g]) for g in grouped_entries(entries)]
+
+
+def again_cite(e: FollowThrough) -> str:
+    return f"; promised again at {bullet_cite(e.promised_again)}" if e.promised_again else ""
+
+
 def ledger_lines(entries: Sequence[FollowThrough], limit: int | None = None) -> list[str]:
+    """One line per plan sentence (its id, rows, page and line of the plan and of each result on the
+    other side), the first result and why; the other rows of the same sentence one line each; and
+    who chose the results of a record the auditor paired (`policydiff pair`)."""
     out = []
-    shown = sorted(grouped(entries), key=lambda g: (OUTCOME_ORDER.index(g[0].outcome), g[0].plan.line))
-    for e, rows in shown[:limit]:
-        where = ", ".join(rows) if len(rows) <= 6 else f"{', '.join(rows[:6])} and {len(rows) - 6} more"
-        answer = ", ".join(f"l.{r.line}" for r in e.results) or "—"
-        out.append(f"  {e.outcome:<8} [{where}] plan l.{e.plan.line} → {answer}  {short(e.plan.text)}")
+    shown = sorted(grouped_entries(entries), key=lambda g: (OUTCOME_ORDER.index(g[0].outcome), g[0].plan.line))
+    for group in shown[:limit]:
+        e = group[0]
+        out.append(f"  {e.outcome:<8} {e.id} [{e.old_measure}] plan {ledger_cites(e)}  {short(e.plan.text)}")
         if e.results:
-            out.append(f"           result: {short(e.results[0].text)}  (score {e.score:.2f}: {e.reason})")
+            out.append(f"           result: {short(e.results[0].text)}  (score {e.score:.2f}: {e.reason})"
+                       + again_cite(e))
         elif e.reason:
-            out.append(f"           {e.reason}")
+            out.append(f"           {e.reason}{again_cite(e)}")
+        out += [f"           also {x.id} [{x.old_measure}] plan {ledger_cites(x)}{again_cite(x)}" for x in group[1:]]
+        out += [f"           {AUDITOR_NOTE.format(by=x.by, at=x.at, id=x.id)}" for x in group if x.by]
     if limit is not None and len(shown) > limit:
         out.append(f"  … {len(shown) - limit} more plans (the JSON and HTML reports list every one)")
     return out
 
 
 def unplanned_lines(items: Sequence[Unplanned], limit: int | None = None) -> list[str]:
-    out = [f"  {u.new_measure} l.{u.result.line}  {short(u.result.text)}" for u in items[:limit]]
+    out = [f"  {u.id} [{u.new_measure}] {bullet_cite(u.result)}  {short(u.result.text)}" for u in items[:limit]]
     if limit is not None and len(items) > limit:
         out.append(f"  … {len(items) - limit} more")
     return out
@@ -103,8 +116,9 @@ def step_text(s: BudgetStep, lang: str = "ja") -> str:
     delta += "" if s.delta_yen is None else (f", {s.delta_pct:+.1f}%)" if s.delta_pct is not None else ")")
     note = "" if s.comparable else " [not comparable]"
     if not s.from_kind:
-        return f"{s.type}: a new line, FY{s.fiscal_year} {s.to_kind} {after}"
-    return f"{s.type}: FY{s.from_fiscal_year} {s.from_kind} {before} → FY{s.fiscal_year} {s.to_kind} {after}{delta}{note}"
+        return f"{s.type}: a new line, FY{s.fiscal_year} {s.to_kind} {after}  [at {step_cites(s)}]"
+    return (f"{s.type}: FY{s.from_fiscal_year} {s.from_kind} {before} → FY{s.fiscal_year} {s.to_kind} {after}"
+            f"{delta}{note}  [at {step_cites(s)}]")
 
 
 def trajectory_lines(trajectories: Sequence[Trajectory], only_changed: bool = False,
@@ -114,8 +128,8 @@ def trajectory_lines(trajectories: Sequence[Trajectory], only_changed: bool = Fa
     for t in shown[:limit]:
         names = " ← ".join(reversed(t.names)) if len(t.names) > 1 else t.program
         out.append(f"  {names}")
-        points = " · ".join(f"{p.edition} FY{p.fiscal_year} {p.kind} {yen(p.yen)}{' (内数)' if p.part_of else ''}"
-                            for p in t.points)
+        points = " · ".join(f"{p.edition} FY{p.fiscal_year} {p.kind} {yen(p.yen)}{' (内数)' if p.part_of else ''} "
+                            f"({cite((p.page, p.line))})" for p in t.points)
         out.append(f"    amounts: {points}")
         out += [f"    {step_text(s)}" for s in t.steps]
     if limit is not None and len(shown) > limit:
@@ -128,13 +142,14 @@ def event_lines(events: Sequence[ProgramEvent]) -> list[str]:
     for e in events:
         target = f" → {e.successor}" if e.successor else ""
         how = f" (confidence {e.confidence:.2f}: {e.reason})" if e.event == "renamed" else ""
-        where = f"  [{e.evidence.edition} l.{e.evidence.line}: {short(e.evidence.text, 50)}]" if e.evidence else ""
-        out.append(f"  {e.event:<9} {e.program}{target}{how}{where}")
+        where = f"  [{e.evidence.edition} {cite((e.evidence.page, e.evidence.line))}: {short(e.evidence.text, 50)}]" \
+            if e.evidence else ""
+        out.append(f"  {e.event:<9} {e.id} {e.program}{target}  at {event_cites(e)}{how}{where}")
     return out
 
 
 def warning_lines(warnings: Sequence[Warning_]) -> list[str]:
-    return [f"  {w.code} ({w.edition} l.{w.line}): {w.message}" for w in warnings]
+    return [f"  {w.code} ({w.edition} {cite((w.page, w.line))}): {w.message}" for w in warnings]
 
 
 def yearly_sections(diff: Any, limit: int | None = None) -> list[tuple[str, list[str]]]:

@@ -58,10 +58,12 @@ def test_text_and_markdown_name_every_event_and_warning(diff) -> None:
 
 def test_text_lists_every_plan_once_per_sentence_with_its_rows(diff) -> None:
     text = render(diff, "text")
-    shown = re.findall(r"plan l\.(\d+)", text)
+    shown = re.findall(r"^  \S+ +ft-\S+ \[m\d+\] plan p\.\d+ l\.(\d+)", text, re.M)
     sentences = {(" ".join(e.plan.text.split()), e.outcome) for e in diff.follow_through}
     assert len(shown) == len(sentences) < len(diff.follow_through)  # repeated sentences once
-    assert "[m001, m003" in text  # 「令和６年度の取組に加え、…」 is one plan in many rows
+    also = re.findall(r"^ {11}also ft-\S+ \[m\d+\] plan p\.\d+ l\.\d+", text, re.M)
+    assert len(shown) + len(also) == len(diff.follow_through)  # and every other row of it cited, one line each
+    assert re.search(r"\[m001\] plan .*\n(?:.*\n)*? {11}also ft-\S+ \[m003\]", text)  # 「令和６年度の取組に加え、…」
 
 
 def test_csv_tables_hold_every_record(diff) -> None:
@@ -70,7 +72,8 @@ def test_csv_tables_hold_every_record(diff) -> None:
     enacted = [r for r in steps if r["type"] == "request-to-enacted" and r["program"] == "医療機器等研究成果展開事業"]
     assert [(r["from_yen"], r["to_yen"], r["delta_yen"]) for r in enacted] == [("1120000000", "1150000000", "30000000")]
     ledger = _rows(render(diff, "csv", ReportOptions(table="follow-through")))
-    assert [int(r["plan_line"]) for r in ledger] == [e.plan.line for e in diff.follow_through]
+    assert [int(r["plan_line"]) for r in ledger if r["outcome"] != "unplanned"] == [e.plan.line for e in diff.follow_through]
+    assert [r["id"] for r in ledger if r["outcome"] == "unplanned"] == [u.id for u in diff.unplanned_results]
     events = _rows(render(diff, "csv", ReportOptions(table="events")))
     assert [(r["event"], r["program"]) for r in events] == [(e.event, e.program) for e in diff.program_events]
 
