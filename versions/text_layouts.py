@@ -17,6 +17,7 @@ from .errors import EditionParseError
 from .layout import HEADER_RE, NARROW, TITLE_MAX, is_bullet_start, is_title_line
 from .ministries import is_ministry_list
 from .normalize import display_width
+from .text_dense import rebuild as rebuild_dense
 
 # A header cell alone on its line (pdfminer, poppler): 「該当箇所 列1 列2」 / 「列3」 / 「令和6年度の実績・状況」
 HEADER_START_RE = re.compile(r"^該当箇所")
@@ -43,6 +44,7 @@ class Prepared:
     profile: str
     offices: list[tuple[int, str]]  # (source line, office text) of a 「担当」 column
     title_max: float = TITLE_MAX  # the widest a title line may be: below the description column's width
+    narrow: float = NARROW  # the widest a plans line may be (estimated from the text in the dense layout)
 
 
 @dataclass(frozen=True)
@@ -123,9 +125,14 @@ def prepare(text: str) -> Prepared:
     if any(OFFICE_HEADER_RE.search(x) for x in lines[:200]):
         lines, offices = _take_offices(lines, numbers)
     title_max = _title_max(lines)
+    narrow = NARROW
     if profile.name == "dense":
-        lines, numbers = _separate_blocks(lines, numbers, title_max)
-    return Prepared(lines, numbers, profile.name, offices, title_max)
+        lines, numbers, widths = rebuild_dense(lines, numbers, title_max)
+        if widths is None:  # too few wrapped lines to tell the columns' widths: the sample's widths
+            lines, numbers = _separate_blocks(lines, numbers, title_max)
+        else:
+            narrow = widths.narrow
+    return Prepared(lines, numbers, profile.name, offices, title_max, narrow)
 
 
 def _title_max(lines: list[str]) -> float:
