@@ -142,13 +142,15 @@ class _Labeler:
         if not is_title_line(x, self.title_max) or _heading(nxt):
             return False
         if is_bullet_start(nxt):  # 「保険導入の手引きの作成」: a title, no description, results at once
-            return display_width(nxt) > self.w.narrow and k > 0 and self.p[k - 1].text.endswith("。")
+            before = next((self.p[j].text for j in range(k - 1, -1, -1) if self.p[j].text), "")
+            return display_width(nxt) > self.w.narrow and before.endswith("。")
         return display_width(nxt) > self.w.narrow or "［" in nxt or "］" in nxt
 
     def run(self) -> None:
         prev = ""  # label of the last piece with text
         tagged = False  # has the current row's description closed with its tag?
         last_r = -1  # the row's last results piece
+        prev_k = -1  # the last piece with text
         k = 0
         while k < len(self.p):
             piece = self.p[k]
@@ -199,17 +201,20 @@ class _Labeler:
                 elif bullet:
                     end = self._narrow_run(k)
                     last_r = max((i for i in range(k, end) if self.p[i].label == "R"), default=last_r)
-                    prev, k = self.p[end - 1].label, end
+                    prev, prev_k, k = self.p[end - 1].label, end - 1, end
                     continue
                 else:
                     label = "P"
             else:  # prev == "P"
-                if self.starts_row(k):
+                if self.starts_row(k) and not (self.full(prev_k, self.w.plans)
+                                               and not self.p[prev_k].text.endswith("。")):
                     label = "T"
                 elif w <= self.w.narrow:
                     label = "P"
-                elif bullet:
+                elif bullet or self.full(k, self.w.results):
                     label = "R"
+                elif not tagged and self.full(k, self.w.description) and w <= self.w.description + 1.5:
+                    label = "D"  # the rest of a description cut by a page break (its tag still to come)
                 elif last_r >= 0 and self.full(last_r, self.w.results) and not self.p[last_r].text.endswith("。"):
                     label = "R"  # the results cell cut by a page break goes on
                 else:
@@ -222,7 +227,7 @@ class _Labeler:
                 tagged = True
             if label == "R":
                 last_r = k
-            prev = label
+            prev, prev_k = label, k
             k += 1
 
     def _narrow_run(self, k: int) -> int:
@@ -238,8 +243,13 @@ class _Labeler:
             j += 1
         after = self.p[j].text if j < len(self.p) else ""
         start = k
-        if LONE_ASIDE_RE.match(self.p[k].text) and k > 0 and self.full(k - 1, self.w.results):
-            start = k + 1  # 「（令和6年12月までに累計62件）」: an aside to the sentence that filled the line above
+        heads_group = j == k + 1 and is_bullet_start(after) and display_width(after) > self.w.narrow
+        if LONE_ASIDE_RE.match(self.p[k].text) and k > 0 and self.full(k - 1, self.w.results) and not heads_group:
+            # 「（令和6年12月までに累計62件）」: the rest of a results line that wrapped, not a group heading
+            # (which would have bullets under it): back onto that line, as it would print on a wider column.
+            self.p[k - 1].text += self.p[k].text
+            self.p[k].text = ""
+            start = k + 1
         for i in range(start + 1, j):
             if not is_bullet_start(self.p[i].text) and not self.full(i - 1, self.w.plans):
                 start = i
@@ -293,7 +303,7 @@ def _merge(items: list[_Run | _Piece]) -> list[_Run | _Piece]:
                 between.append(item)
             continue
         cont = last is not None and item.empty("T") and (
-            item.empty("D", "I") or (not last.tagged() and not last.empty("D") and item.tagged()))
+            item.empty("D", "I") or (not last.tagged() and not last.empty("T", "D") and item.tagged()))
         if cont and last is not None:
             _fold_ambiguous(last, item)
             last.before.extend(between)
