@@ -32,6 +32,7 @@ from .layout import (
 )
 from .model import Column, Edition, Goal, Measure, ParseWarning, Source, Vision
 from .rows import RowDraft, make_measure, make_note
+from .text_dense import Note
 from .text_layouts import prepare
 
 PARSER_VERSION = "2"  # 2: the 「担当」 office and PDF boxes; reparse rebuilds editions of version 1
@@ -85,6 +86,7 @@ def parse_report_text(text: str, source: Source, document: str | None = None,
     doc = document or _document_id(text)
     if prepared.offices:
         measures = _with_offices(measures, prepared.offices)
+    warnings.extend(_layout_warnings(measures, prepared.notes))
     return Edition(
         document=doc,
         edition=edition or f"fy{results_fy}" + ("-synthetic" if synthetic else ""),  # never the real label
@@ -111,6 +113,17 @@ def _with_offices(measures: list[Measure], offices: list[tuple[int, str]]) -> li
         if k >= 0:
             found.setdefault(k, office)
     return [replace(m, office=found[k]) if k in found else m for k, m in enumerate(measures)]
+
+
+def _layout_warnings(measures: list[Measure], notes: tuple[Note, ...]) -> list[ParseWarning]:
+    """What the layout lost, named by the measure whose row holds the source line (the last one starting
+    before it)."""
+    starts = [m.line for m in measures]
+    out = []
+    for note in notes:
+        k = max(bisect.bisect_right(starts, note.line) - 1, 0)
+        out.append(ParseWarning(note.code, f"{measures[k].id}: {note.message}", measures[k].page, note.line))
+    return out
 
 
 def _year_of(label: str) -> int:

@@ -69,6 +69,15 @@ def estimate_widths(lines: list[str]) -> Widths | None:
     return Widths(float(description), float(results), float(plans))
 
 
+@dataclass(frozen=True)
+class Note:
+    """What the layout lost at a source line; the reader names the measure holding that line."""
+
+    line: int
+    code: str
+    message: str
+
+
 @dataclass
 class _Piece:
     text: str
@@ -287,7 +296,7 @@ def _runs(pieces: list[_Piece]) -> list[_Run | _Piece]:
     return out
 
 
-def _merge(items: list[_Run | _Piece]) -> list[_Run | _Piece]:
+def _merge(items: list[_Run | _Piece], notes: list[Note]) -> list[_Run | _Piece]:
     """Join the part of a row continued after a page break to the part before it."""
     out: list[_Run | _Piece] = []
     last: _Run | None = None
@@ -305,7 +314,7 @@ def _merge(items: list[_Run | _Piece]) -> list[_Run | _Piece]:
         cont = last is not None and item.empty("T") and (
             item.empty("D", "I") or (not last.tagged() and not last.empty("T", "D") and item.tagged()))
         if cont and last is not None:
-            _fold_ambiguous(last, item)
+            _fold_ambiguous(last, item, notes)
             last.before.extend(between)
             for key in "DIRP":
                 last.pieces[key].extend(item.pieces[key])
@@ -318,21 +327,31 @@ def _merge(items: list[_Run | _Piece]) -> list[_Run | _Piece]:
     return out
 
 
-def _fold_ambiguous(first: _Run, rest: _Run) -> None:
+def _fold_ambiguous(first: _Run, rest: _Run, notes: list[Note]) -> None:
     """A lone narrow block continuing a row after a page break continues the column that reached the
-    bottom of the page: the one with more lines there (drawing order cannot tell results from plans)."""
-    if rest.empty("R", "D", "I") and rest.pieces["P"] and len(first.pieces["R"]) > len(first.pieces["P"]) \
-            and rest.after_break:
-        rest.pieces["R"], rest.pieces["P"] = rest.pieces["P"], []
+    bottom of the page: the one with more lines there. Neither width nor drawing order tells results from
+    plans there, so the guess is reported."""
+    if not (rest.after_break and rest.empty("R", "D", "I") and rest.pieces["P"]):
+        return
+    moved = rest.pieces["P"]
+    column = "plans"
+    if len(first.pieces["R"]) > len(first.pieces["P"]):
+        rest.pieces["R"], rest.pieces["P"] = moved, []
+        column = "results"
+    notes.append(Note(moved[0].no, "layout-page-break-column",
+                      f"{len(moved)} narrow line(s) continuing the row after the page break (source lines "
+                      f"{moved[0].no}-{moved[-1].no}) were read as its {column}, the column longer on the page "
+                      "before; the extraction does not say whether they continue the results or the plans"))
 
 
-def rebuild(lines: list[str], numbers: list[int], title_max: float) -> tuple[list[str], list[int], Widths | None]:
+def rebuild(lines: list[str], numbers: list[int], title_max: float
+            ) -> tuple[list[str], list[int], Widths | None, list[Note]]:
     """The dense text as the blocked layout: each row's title and description, a blank line, its results,
     a blank line, its plans, a blank line. Without enough wrapped lines to tell the columns' widths
     apart the lines are returned as they are."""
     widths = estimate_widths(lines)
     if widths is None:
-        return lines, numbers, None
+        return lines, numbers, None, []
     pieces = _split(lines, numbers, widths)
     _Labeler(pieces, widths, min(title_max, widths.description - 4)).run()
     out: list[str] = []
@@ -342,7 +361,8 @@ def rebuild(lines: list[str], numbers: list[int], title_max: float) -> tuple[lis
         out.append(text)
         nums.append(no)
 
-    for item in _merge(_runs(pieces)):
+    notes: list[Note] = []
+    for item in _merge(_runs(pieces), notes):
         if isinstance(item, _Piece):
             emit(item.text, item.no)
             continue
@@ -358,4 +378,4 @@ def rebuild(lines: list[str], numbers: list[int], title_max: float) -> tuple[lis
                 for piece in item.pieces[key]:
                     emit(piece.text, piece.no)
         emit("", 0)
-    return out, nums, widths
+    return out, nums, widths, notes

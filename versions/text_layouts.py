@@ -17,6 +17,7 @@ from .errors import EditionParseError
 from .layout import HEADER_RE, NARROW, TITLE_MAX, is_bullet_start, is_title_line
 from .ministries import is_ministry_list
 from .normalize import display_width
+from .text_dense import Note
 from .text_dense import rebuild as rebuild_dense
 
 # A header cell alone on its line (pdfminer, poppler): 「該当箇所 列1 列2」 / 「列3」 / 「令和6年度の実績・状況」
@@ -45,6 +46,7 @@ class Prepared:
     offices: list[tuple[int, str]]  # (source line, office text) of a 「担当」 column
     title_max: float = TITLE_MAX  # the widest a title line may be: below the description column's width
     narrow: float = NARROW  # the widest a plans line may be (estimated from the text in the dense layout)
+    notes: tuple[Note, ...] = ()  # what the layout lost, by source line (the reader names the measure)
 
 
 @dataclass(frozen=True)
@@ -126,13 +128,14 @@ def prepare(text: str) -> Prepared:
         lines, offices = _take_offices(lines, numbers)
     title_max = _title_max(lines)
     narrow = NARROW
+    notes: list[Note] = []
     if profile.name == "dense":
-        lines, numbers, widths = rebuild_dense(lines, numbers, title_max)
+        lines, numbers, widths, notes = rebuild_dense(lines, numbers, title_max)
         if widths is None:  # too few wrapped lines to tell the columns' widths: the sample's widths
             lines, numbers = _separate_blocks(lines, numbers, title_max)
         else:
             narrow = widths.narrow
-    return Prepared(lines, numbers, profile.name, offices, title_max, narrow)
+    return Prepared(lines, numbers, profile.name, offices, title_max, narrow, tuple(notes))
 
 
 def _title_max(lines: list[str]) -> float:
