@@ -72,6 +72,8 @@ def parse_report_text(text: str, source: Source, document: str | None = None,
     for n, draft in enumerate(drafts, 1):
         goal_id = f"g{n:02d}"
         rows = _rows(draft.items, warnings, prepared.title_max, prepared.narrow)
+        for row in rows:
+            row.item_wrap = prepared.item_wrap
         notes = []
         for row in rows:
             if row.tag is not None and row.tag.subheading and not row.results and not row.plans:

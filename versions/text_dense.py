@@ -44,10 +44,16 @@ class Widths:
     results: float
     plans: float
 
+    @staticmethod
+    def wrapped(column: float) -> float:
+        """The narrowest a line that wrapped at COLUMN prints."""
+        return column - FULL_MARGIN
+
     @property
     def narrow(self) -> float:
-        """Widest a plans line may be: the sample's 45 for plans wrapping at ~40."""
-        return self.plans + 4.5
+        """Widest a plans line may be: its wrap width and a hanging punctuation mark or Latin letters
+        measured wide (43 in the sample, whose plans wrap at ~40)."""
+        return self.plans + 3.0
 
 
 def estimate_widths(lines: list[str]) -> Widths | None:
@@ -253,9 +259,10 @@ class _Labeler:
         after = self.p[j].text if j < len(self.p) else ""
         start = k
         heads_group = j == k + 1 and is_bullet_start(after) and display_width(after) > self.w.narrow
-        if LONE_ASIDE_RE.match(self.p[k].text) and k > 0 and self.full(k - 1, self.w.results) and not heads_group:
-            # 「（令和6年12月までに累計62件）」: the rest of a results line that wrapped, not a group heading
-            # (which would have bullets under it): back onto that line, as it would print on a wider column.
+        if LONE_ASIDE_RE.match(self.p[k].text) and k > 0 and self.full(k - 1, self.w.results) and not heads_group \
+                and self.p[k - 1].text.endswith("。"):
+            # 「（令和6年12月までに累計62件）」: the aside to a results sentence that filled its line, not a group
+            # heading (which has bullets under it): back onto that line, as it would print on a wider column.
             self.p[k - 1].text += self.p[k].text
             self.p[k].text = ""
             start = k + 1

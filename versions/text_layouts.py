@@ -17,6 +17,7 @@ from .errors import EditionParseError
 from .layout import HEADER_RE, NARROW, TITLE_MAX, is_bullet_start, is_title_line
 from .ministries import is_ministry_list
 from .normalize import display_width
+from .rows import ITEM_WRAP
 from .text_dense import Note
 from .text_dense import rebuild as rebuild_dense
 
@@ -47,6 +48,7 @@ class Prepared:
     title_max: float = TITLE_MAX  # the widest a title line may be: below the description column's width
     narrow: float = NARROW  # the widest a plans line may be (estimated from the text in the dense layout)
     notes: tuple[Note, ...] = ()  # what the layout lost, by source line (the reader names the measure)
+    item_wrap: float = ITEM_WRAP  # a description item's line at least this wide wrapped (dense: the column's width)
 
 
 @dataclass(frozen=True)
@@ -127,15 +129,15 @@ def prepare(text: str) -> Prepared:
     if any(OFFICE_HEADER_RE.search(x) for x in lines[:200]):
         lines, offices = _take_offices(lines, numbers)
     title_max = _title_max(lines)
-    narrow = NARROW
+    narrow, item_wrap = NARROW, ITEM_WRAP
     notes: list[Note] = []
     if profile.name == "dense":
         lines, numbers, widths, notes = rebuild_dense(lines, numbers, title_max)
         if widths is None:  # too few wrapped lines to tell the columns' widths: the sample's widths
             lines, numbers = _separate_blocks(lines, numbers, title_max)
         else:
-            narrow = widths.narrow
-    return Prepared(lines, numbers, profile.name, offices, title_max, narrow, tuple(notes))
+            narrow, item_wrap = widths.narrow, widths.wrapped(widths.description)
+    return Prepared(lines, numbers, profile.name, offices, title_max, narrow, tuple(notes), item_wrap)
 
 
 def _title_max(lines: list[str]) -> float:
