@@ -150,8 +150,28 @@ def _no_break(left: str, right: str) -> bool:
     return bool(latin.match(left) and latin.match(right)) or right in "・、。」）"
 
 
-def _dense_text(ed, description: float, results: float, plans: float) -> str:
-    out = ["# policydiff-synthetic: rewrapped", "該当箇所 列1 列2 列3 " + ed.results_label + " " + ed.plans_label]
+def _dense_text(ed, description: float, results: float, plans: float, page: int = 10_000) -> str:
+    """The edition as pypdfium2 prints a table: per row the description cell's lines, the results cell's,
+    the plans cell's; PAGE lines a page, a row cut by a page break printed cell by cell on each page, the
+    header repeated on top of each."""
+    header = "該当箇所 列1 列2 列3 " + ed.results_label + " " + ed.plans_label
+    out = ["# policydiff-synthetic: rewrapped", header]
+    used = 0
+
+    def emit(cells: list[list[str]]) -> None:
+        nonlocal used
+        while True:
+            room = page - used
+            if max(map(len, cells)) <= room:
+                out.extend(x for cell in cells for x in cell)
+                used += max(map(len, cells))
+                return
+            if room >= 2 and len(cells) > 1:  # the row starts here and goes on on the next page
+                out.extend(x for cell in cells for x in cell[:room])
+                cells = [cell[room:] for cell in cells]
+            out.append(header)
+            used = 0
+
     rows: dict[str, list] = {}
     for m in ed.measures:
         rows.setdefault(m.goal, []).append((m.line, m))
@@ -161,25 +181,20 @@ def _dense_text(ed, description: float, results: float, plans: float) -> str:
     shown: set[int] = set()
     for g in ed.goals:
         if g.vision not in shown and g.vision in visions:
-            out.append(visions[g.vision].title)
+            emit([[visions[g.vision].title]])
             shown.add(g.vision)
-        out.append(g.title)
-        if g.see_above:
-            out.append("（上記参照）")
+        emit([[g.title] + (["（上記参照）"] if g.see_above else [])])
         for _, row in sorted(rows.get(g.id, []), key=lambda r: r[0]):
-            if row.title:
-                out.append(row.title)
+            cell = [row.title] if row.title else []
             if not hasattr(row, "results"):  # a note: title and text
-                out += _wrap(row.text, description)
+                emit([cell + _wrap(row.text, description)])
                 continue
             first, *items = row.description.split("\n")
-            out += _wrap(first + row.ministries_text, description)
+            cell += _wrap(first + row.ministries_text, description) if first or row.ministries_text else []
             for item in items:
-                out += _wrap(re.sub(r"^([①-⑳])\t", r"\1 ", item), description)
-            for bullet in row.results:
-                out += _wrap(bullet.text, results)
-            for bullet in row.plans:
-                out += _wrap(bullet.text, plans)
+                cell += _wrap(re.sub(r"^([①-⑳])\t", r"\1 ", item), description)
+            emit([cell, [x for b in row.results for x in _wrap(b.text, results)],
+                  [x for b in row.plans for x in _wrap(b.text, plans)]])
     return "\n".join(out) + "\n"
 
 

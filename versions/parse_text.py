@@ -242,9 +242,9 @@ def _description(items: list[Line | None], tag: Tag, lo: int, title_max: float =
         k, lines = para
         if len(lines) == 1 and is_title_line(lines[0].text, title_max):
             title = k
-        elif is_title_line(lines[0].text, title_max) and _runs_on(lines[1:]):
+        elif is_title_line(lines[0].text, title_max) and _runs_on(lines[1:], title_max):
             title, first = k, k + 1
-        elif _runs_on(lines):
+        elif _runs_on(lines, title_max):
             first = k
             continue
         break
@@ -284,10 +284,11 @@ def _paragraph_before(items: list[Line | None], i: int, lo: int) -> tuple[int, l
     return k, [x for x in items[k : j + 1] if x is not None]
 
 
-def _runs_on(lines: list[Line]) -> bool:
-    """Description lines cut off by a break: full width, no bullet or tag, no sentence end at the cut."""
+def _runs_on(lines: list[Line], title_max: float = TITLE_MAX) -> bool:
+    """Description lines cut off by a break: full width (wider than any title), no bullet or tag, no sentence
+    end at the cut."""
     return bool(lines) and all(
-        x.width >= TITLE_MAX and not is_bullet_start(x.text) and "］" not in x.text for x in lines
+        x.width >= title_max and not is_bullet_start(x.text) and "］" not in x.text for x in lines
     ) and not lines[-1].text.endswith("。")
 
 

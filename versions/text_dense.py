@@ -50,6 +50,12 @@ class Widths:
         return column - FULL_MARGIN
 
     @property
+    def title_max(self) -> float:
+        """Widest a title may be: a line of the description column, short of its width (a full line is
+        description text)."""
+        return self.description - 4.0
+
+    @property
     def narrow(self) -> float:
         """Widest a plans line may be: its wrap width and a hanging punctuation mark or Latin letters
         measured wide (43 in the sample, whose plans wrap at ~40)."""
@@ -151,6 +157,10 @@ class _Labeler:
             j += 1
         return self.p[j].text if j < len(self.p) else ""
 
+    def cut(self, k: int, column: float) -> bool:
+        """Does line K (-1: none) end its cell mid-sentence: full, without a sentence end?"""
+        return k >= 0 and self.full(k, column) and not self.p[k].text.endswith("。")
+
     def starts_row(self, k: int) -> bool:
         """A title over its description: a heading-like line, then a full description line (no bullet)."""
         x, nxt = self.p[k].text, self.next_text(k)
@@ -166,6 +176,7 @@ class _Labeler:
         tagged = False  # has the current row's description closed with its tag?
         last_r = -1  # the row's last results piece
         prev_k = -1  # the last piece with text
+        last_p = -1  # the row's last plans piece
         k = 0
         while k < len(self.p):
             piece = self.p[k]
@@ -191,8 +202,12 @@ class _Labeler:
             elif prev in ("", "B"):
                 if self.starts_row(k):
                     label = "T"
+                elif prev == "B" and tagged and not bullet and self.cut(last_r, self.w.results):
+                    label = "R"  # the results cell was cut mid-bullet at the foot of the page before
                 elif prev == "B" and (bullet or w > self.w.description + 1.5):
                     label = "R" if w > self.w.narrow else "P"
+                elif prev == "B" and tagged and not bullet and self.cut(last_p, self.w.plans):
+                    label = "P"
                 else:
                     label = "D"
             elif prev == "T":
@@ -236,12 +251,14 @@ class _Labeler:
                     label = "D"
             if ORDER[label] < ORDER.get(prev, -1) or label == "T":
                 tagged = False
-                last_r = -1
+                last_r = last_p = -1
             piece.label = label
             if label == "D" and "］" in x:
                 tagged = True
             if label == "R":
                 last_r = k
+            if label == "P":
+                last_p = k
             prev, prev_k = label, k
             k += 1
 
@@ -351,8 +368,7 @@ def _fold_ambiguous(first: _Run, rest: _Run, notes: list[Note]) -> None:
                       "before; the extraction does not say whether they continue the results or the plans"))
 
 
-def rebuild(lines: list[str], numbers: list[int], title_max: float
-            ) -> tuple[list[str], list[int], Widths | None, list[Note]]:
+def rebuild(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int], Widths | None, list[Note]]:
     """The dense text as the blocked layout: each row's title and description, a blank line, its results,
     a blank line, its plans, a blank line. Without enough wrapped lines to tell the columns' widths
     apart the lines are returned as they are."""
@@ -360,7 +376,7 @@ def rebuild(lines: list[str], numbers: list[int], title_max: float
     if widths is None:
         return lines, numbers, None, []
     pieces = _split(lines, numbers, widths)
-    _Labeler(pieces, widths, min(title_max, widths.description - 4)).run()
+    _Labeler(pieces, widths, widths.title_max).run()
     out: list[str] = []
     nums: list[int] = []
 

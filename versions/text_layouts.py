@@ -132,11 +132,12 @@ def prepare(text: str) -> Prepared:
     narrow, item_wrap = NARROW, ITEM_WRAP
     notes: list[Note] = []
     if profile.name == "dense":
-        lines, numbers, widths, notes = rebuild_dense(lines, numbers, title_max)
+        lines, numbers, widths, notes = rebuild_dense(lines, numbers)
         if widths is None:  # too few wrapped lines to tell the columns' widths: the sample's widths
             lines, numbers = _separate_blocks(lines, numbers, title_max)
-        else:
+        else:  # a title is a line of the description column: up to its width, less a margin
             narrow, item_wrap = widths.narrow, widths.wrapped(widths.description)
+            title_max = widths.title_max
     return Prepared(lines, numbers, profile.name, offices, title_max, narrow, tuple(notes), item_wrap)
 
 
