@@ -217,6 +217,8 @@ class _Labeler:
                     label = "T"
                 elif ITEM_HEAD_RE.match(x) or (prev == "I" and not bullet and w <= self.w.description + 1.5):
                     label = "I"
+                elif not bullet and not self.cut(last_r, self.w.results) and self.cut(last_p, self.w.plans):
+                    label = "P"  # a description finished after a page break, then its plans cell's rest
                 else:
                     label = "R"
             elif prev == "D":
@@ -231,6 +233,8 @@ class _Labeler:
                 elif bullet:
                     end = self._narrow_run(k)
                     last_r = max((i for i in range(k, end) if self.p[i].label == "R"), default=last_r)
+                    last_p = max((i for i in range(k, end) if self.p[i].label == "P" and self.p[i].text),
+                                 default=last_p)
                     prev, prev_k, k = self.p[end - 1].label, end - 1, end
                     continue
                 else:
