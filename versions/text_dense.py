@@ -217,8 +217,13 @@ class _Labeler:
                     label = "T"
                 elif ITEM_HEAD_RE.match(x) or (prev == "I" and not bullet and w <= self.w.description + 1.5):
                     label = "I"
-                elif not bullet and not self.cut(last_r, self.w.results) and self.cut(last_p, self.w.plans):
-                    label = "P"  # a description finished after a page break, then its plans cell's rest
+                elif not bullet and (last_r >= 0 or last_p >= 0):  # a description finished after a page break,
+                    if self.cut(last_r, self.w.results):             # then the rest of a cell cut at its foot
+                        label = "R"
+                    elif self.cut(last_p, self.w.plans):
+                        label = "P"
+                    else:  # no cell was cut: the next row, untitled
+                        label = "D"
                 else:
                     label = "R"
             elif prev == "D":
