@@ -232,7 +232,10 @@ class _Labeler:
                 if self.starts_row(k) and not self.full(k - 1, self.w.results):
                     label = "T"
                 elif w > self.w.narrow:
-                    label = "R"
+                    # A full description line that continues no cut results line: the next row, untitled.
+                    untitled = not bullet and not self.cut(prev_k, self.w.results) \
+                        and self.full(k, self.w.description) and w <= self.w.description + 1.5
+                    label = "D" if untitled else "R"
                 elif not bullet and last_r >= 0 and self.full(last_r, self.w.results):
                     label = "R"  # the last line of a results bullet
                 elif bullet:
