@@ -132,7 +132,8 @@ def test_column_widths_are_estimated_from_each_extraction():
 # plans column wider than the sample's NARROW (45) and the description column wider than its TITLE_MAX.
 def _wrap(text: str, width: float) -> list[str]:
     """Greedy wrap at WIDTH cells, as a typesetter does: never between two Latin letters or digits (a join
-    would add a space) and never before a character that may not start a line (・、。」）)."""
+    would add a space), never before a character that may not start a line (・、。」）］) nor after one that
+    may not end it (「（［)."""
     lines, line = [], ""
     for c in text:
         if line and display_width(line + c) > width:
@@ -147,7 +148,7 @@ def _wrap(text: str, width: float) -> list[str]:
 
 def _no_break(left: str, right: str) -> bool:
     latin = re.compile(r"[A-Za-z0-9.,]")
-    return bool(latin.match(left) and latin.match(right)) or right in "・、。」）"
+    return bool(latin.match(left) and latin.match(right)) or right in "・、。」）］" or left in "「（［"
 
 
 def _dense_text(ed, description: float, results: float, plans: float, page: int = 10_000) -> str:

@@ -177,7 +177,7 @@ class _Labeler:
         last_r = -1  # the row's last results piece
         prev_k = -1  # the last piece with text
         last_p = -1  # the row's last plans piece
-        items = False  # has the row's description items (① …) after its tag?
+        last_i = -1  # the row's last description item piece (① … after the tag)
         k = 0
         while k < len(self.p):
             piece = self.p[k]
@@ -203,7 +203,7 @@ class _Labeler:
             elif prev in ("", "B"):
                 if self.starts_row(k):
                     label = "T"
-                elif prev == "B" and items and ITEM_HEAD_RE.match(x):
+                elif prev == "B" and (ITEM_HEAD_RE.match(x) or self.cut(last_i, self.w.description)) and last_i >= 0:
                     label = "I"  # the description's items go on on the next page
                 elif prev == "B" and tagged and not bullet and self.cut(last_r, self.w.results):
                     label = "R"  # the results cell was cut mid-bullet at the foot of the page before
@@ -266,8 +266,7 @@ class _Labeler:
                     label = "D"
             if ORDER[label] < ORDER.get(prev, -1) or label == "T":
                 tagged = False
-                last_r = last_p = -1
-                items = False
+                last_r = last_p = last_i = -1
             piece.label = label
             if label == "D" and "］" in x:
                 tagged = True
@@ -275,7 +274,8 @@ class _Labeler:
                 last_r = k
             if label == "P":
                 last_p = k
-            items = items or label == "I"
+            if label == "I":
+                last_i = k
             prev, prev_k = label, k
             k += 1
 
