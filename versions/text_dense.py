@@ -232,7 +232,7 @@ class _Labeler:
             elif prev == "D":
                 label = "R" if bullet else "D"
             elif prev == "R":
-                if self.starts_row(k) and not self.full(k - 1, self.w.results):
+                if self.starts_row(k) and not self.cut(prev_k, self.w.results):
                     label = "T"
                 elif w > self.w.narrow:
                     # A full description line that continues no cut results line: the next row, untitled.
@@ -337,7 +337,7 @@ def _runs(pieces: list[_Piece]) -> list[_Run | _Piece]:
     return out
 
 
-def _merge(items: list[_Run | _Piece], notes: list[Note]) -> list[_Run | _Piece]:
+def _merge(items: list[_Run | _Piece], widths: Widths, notes: list[Note]) -> list[_Run | _Piece]:
     """Join the part of a row continued after a page break to the part before it."""
     out: list[_Run | _Piece] = []
     last: _Run | None = None
@@ -355,7 +355,7 @@ def _merge(items: list[_Run | _Piece], notes: list[Note]) -> list[_Run | _Piece]
         cont = last is not None and item.empty("T") and (
             item.empty("D", "I") or (not last.tagged() and not last.empty("T", "D") and item.tagged()))
         if cont and last is not None:
-            _fold_ambiguous(last, item, notes)
+            _fold_ambiguous(last, item, widths, notes)
             last.before.extend(between)
             for key in "DIRP":
                 last.pieces[key].extend(item.pieces[key])
@@ -368,11 +368,21 @@ def _merge(items: list[_Run | _Piece], notes: list[Note]) -> list[_Run | _Piece]
     return out
 
 
-def _fold_ambiguous(first: _Run, rest: _Run, notes: list[Note]) -> None:
+def _fold_ambiguous(first: _Run, rest: _Run, widths: Widths, notes: list[Note]) -> None:
     """A lone narrow block continuing a row after a page break continues the column that reached the
     bottom of the page: the one with more lines there. Neither width nor drawing order tells results from
-    plans there, so the guess is reported."""
-    if not (rest.after_break and rest.empty("R", "D", "I") and rest.pieces["P"]):
+    plans there, so the guess is reported; so is any row whose columns go on after the page break with a
+    short bullet (a results bullet as short as a plans line)."""
+    if not rest.after_break:
+        return
+    if not (rest.empty("R", "D", "I") and rest.pieces["P"]):
+        top = min(rest.pieces["R"] + rest.pieces["P"], key=lambda p: (p.no, p.part), default=None)
+        if top is not None and is_bullet_start(top.text) and display_width(top.text) <= widths.narrow:
+            column = "results" if top in rest.pieces["R"] else "plans"
+            notes.append(Note(top.no, "layout-page-break-column",
+                              f"the short bullet continuing the row after the page break (source line {top.no}) "
+                              f"was read as its {column}; the extraction does not say whether it continues the "
+                              "results or the plans"))
         return
     moved = rest.pieces["P"]
     column = "plans"
@@ -402,7 +412,7 @@ def rebuild(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int],
         nums.append(no)
 
     notes: list[Note] = []
-    for item in _merge(_runs(pieces), notes):
+    for item in _merge(_runs(pieces), widths, notes):
         if isinstance(item, _Piece):
             emit(item.text, item.no)
             continue
