@@ -353,7 +353,7 @@ def _merge(items: list[_Run | _Piece], widths: Widths, notes: list[Note]) -> lis
                 between.append(item)
             continue
         cont = last is not None and item.empty("T") and (
-            item.empty("D", "I") or (not last.tagged() and not last.empty("T", "D") and item.tagged()))
+            item.empty("D") or (not last.tagged() and not last.empty("T", "D") and item.tagged()))
         if cont and last is not None:
             _fold_ambiguous(last, item, widths, notes)
             last.before.extend(between)
