@@ -199,16 +199,23 @@ def _dense_text(ed, description: float, results: float, plans: float, page: int 
     return "\n".join(out) + "\n"
 
 
-@pytest.mark.parametrize("widths", [(58, 72, 48), (48, 56, 34)])
-def test_a_dense_text_at_other_column_widths_reads_as_the_report(seed_edition, widths):
+@pytest.mark.parametrize(("widths", "page"), [((58, 72, 48), None), ((48, 56, 34), None),
+                                              ((54, 60, 40), 60), ((48, 56, 34), 35), ((58, 72, 48), 45)])
+def test_a_dense_text_at_other_column_widths_reads_as_the_report(seed_edition, widths, page):
+    # Rows cut by page breaks (PAGE lines a page) come back whole, or the measure is named in a layout-
+    # warning (a short bullet at the top of a page may continue the results or the plans): never silently.
     description, results, plans = widths
-    text = _dense_text(seed_edition, description, results, plans)
-    assert not any(HEADER_RE.search(x) for x in text.split("\n")[2:])
+    text = _dense_text(seed_edition, description, results, plans, page or 10_000)
+    assert sum(1 for x in text.split("\n") if HEADER_RE.search(x)) > (1 if page else 0)
     ed = parse_report(text)
     assert prepare(text).profile == "dense"
     est = estimate_widths(text.split("\n"))
-    assert est is not None and (est.plans, est.description, est.results) == tuple(float(w) for w in (plans, description, results))
-    differ = [w.id for g, w in zip(ed.measures, seed_edition.measures, strict=True) if _row(g) != _row(w)]
+    assert est is not None and (est.plans, est.description, est.results) == (plans, description, results)
     assert len(ed.measures) == len(seed_edition.measures)
-    assert differ == []
-    assert _budgets(ed) == _budgets(seed_edition)
+    warned = {w.message.split(":")[0] for w in ed.warnings if w.code.startswith("layout-") and w.code != "layout-dense"}
+    differ = [w.id for g, w in zip(ed.measures, seed_edition.measures, strict=True) if _row(g) != _row(w)]
+    assert set(differ) <= warned
+    if not page:
+        assert differ == [] and not warned
+        assert _budgets(ed) == _budgets(seed_edition)
+    assert len(warned) <= 2
