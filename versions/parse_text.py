@@ -38,9 +38,9 @@ from .text_layouts import prepare
 PARSER_VERSION = "2"  # 2: the 「担当」 office and PDF boxes; reparse rebuilds editions of version 1
 # Report families recognised without --document (the title is not in the extracted text).
 KNOWN_DOCUMENTS = (("医療機器", "iryokiki-kihonkeikaku"),)
-DENSE_WARNING = ("the text has no blank lines between blocks (layout 'dense', e.g. pypdfium2): the results and "
-                 "plans columns were told apart by line widths alone, and where the extractor printed lines of "
-                 "two columns in drawing order a bullet may sit in the wrong column; read the PDF to be sure")
+DENSE_WARNING = ("the text has no blank lines between blocks (layout 'dense', e.g. pypdfium2): the columns were "
+                 "told apart by line widths estimated from the text and by the order the cells were printed in; "
+                 "read the PDF to be sure")
 
 
 @dataclass

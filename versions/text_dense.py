@@ -137,6 +137,12 @@ def _heading(x: str) -> str:
 
 
 class _Labeler:
+    """Gives each piece its column, in one pass over the text with a little look-ahead.
+
+    A line is results if wider than a plans line; after results, narrow lines are plans unless they
+    end a results bullet that wrapped; after plans, a wide line starts the next row, or goes on with a
+    results cell a page break cut mid-sentence. A line holding a ministry tag closes a description."""
+
     def __init__(self, pieces: list[_Piece], widths: Widths, title_max: float):
         self.p = pieces
         self.w = widths
