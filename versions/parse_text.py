@@ -123,6 +123,9 @@ def _layout_warnings(measures: list[Measure], notes: tuple[Note, ...]) -> list[P
     starts = [m.line for m in measures]
     out = []
     for note in notes:
+        if not note.line:  # about the whole text
+            out.append(ParseWarning(note.code, note.message, 0, 0))
+            continue
         k = max(bisect.bisect_right(starts, note.line) - 1, 0)
         out.append(ParseWarning(note.code, f"{measures[k].id}: {note.message}", measures[k].page, note.line))
     return out

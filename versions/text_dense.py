@@ -33,6 +33,10 @@ FULL_MARGIN = 2.5  # a wrapped line is within ~2 cells of its column's width (ki
 PIECE_SPLIT_RE = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])|(?<=\S) (?=・)")
 ITEM_HEAD_RE = re.compile(r"^([①-⑳])[ 　\t]+")  # ① 日常生活における… (a description's items, after its tag)
 LONE_ASIDE_RE = re.compile(r"^[（(][^（）()]+[）)]$")
+PAGE_LINES = 80  # more lines than a page of the table holds (A4 landscape, ~60 lines at 7 pt)
+UNMARKED = ("the page header is printed only once, so page breaks are not marked in the text: where one cut a "
+            "row, its parts were joined by their widths alone, and a short bullet at the top of a page may sit in "
+            "the wrong column; read the PDF to be sure")
 ORDER = {"T": 0, "D": 1, "I": 1, "R": 2, "P": 3}
 
 
@@ -418,6 +422,8 @@ def rebuild(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int],
         nums.append(no)
 
     notes: list[Note] = []
+    if sum(1 for p in pieces if p.label == "B") <= 1 and sum(1 for p in pieces if p.text) > PAGE_LINES:
+        notes.append(Note(0, "layout-page-breaks-unmarked", UNMARKED))
     for item in _merge(_runs(pieces), widths, notes):
         if isinstance(item, _Piece):
             emit(item.text, item.no)
