@@ -32,14 +32,15 @@ from .layout import (
 )
 from .model import Column, Edition, Goal, Measure, ParseWarning, Source, Vision
 from .rows import RowDraft, make_measure, make_note
+from .text_dense import Note
 from .text_layouts import prepare
 
 PARSER_VERSION = "2"  # 2: the 「担当」 office and PDF boxes; reparse rebuilds editions of version 1
 # Report families recognised without --document (the title is not in the extracted text).
 KNOWN_DOCUMENTS = (("医療機器", "iryokiki-kihonkeikaku"),)
-DENSE_WARNING = ("the text has no blank lines between blocks (layout 'dense', e.g. pypdfium2): the results and "
-                 "plans columns were told apart by line widths alone, and where the extractor printed lines of "
-                 "two columns in drawing order a bullet may sit in the wrong column; read the PDF to be sure")
+DENSE_WARNING = ("the text has no blank lines between blocks (layout 'dense', e.g. pypdfium2): the columns were "
+                 "told apart by line widths estimated from the text and by the order the cells were printed in; "
+                 "read the PDF to be sure")
 
 
 @dataclass
@@ -71,7 +72,9 @@ def parse_report_text(text: str, source: Source, document: str | None = None,
     measures: list[Measure] = []
     for n, draft in enumerate(drafts, 1):
         goal_id = f"g{n:02d}"
-        rows = _rows(draft.items, warnings, prepared.title_max)
+        rows = _rows(draft.items, warnings, prepared.title_max, prepared.narrow)
+        for row in rows:
+            row.item_wrap = prepared.item_wrap
         notes = []
         for row in rows:
             if row.tag is not None and row.tag.subheading and not row.results and not row.plans:
@@ -86,6 +89,7 @@ def parse_report_text(text: str, source: Source, document: str | None = None,
     doc = document or _document_id(text)
     if prepared.offices:
         measures = _with_offices(measures, prepared.offices)
+    warnings.extend(_layout_warnings(measures, prepared.notes))
     return Edition(
         document=doc,
         edition=edition or f"fy{results_fy}" + ("-synthetic" if synthetic else ""),  # never the real label
@@ -114,6 +118,20 @@ def _with_offices(measures: list[Measure], offices: list[tuple[int, str]]) -> li
     return [replace(m, office=found[k]) if k in found else m for k, m in enumerate(measures)]
 
 
+def _layout_warnings(measures: list[Measure], notes: tuple[Note, ...]) -> list[ParseWarning]:
+    """What the layout lost, named by the measure whose row holds the source line (the last one starting
+    before it)."""
+    starts = [m.line for m in measures]
+    out = []
+    for note in notes:
+        if not note.line:  # about the whole text
+            out.append(ParseWarning(note.code, note.message, 0, 0))
+            continue
+        k = max(bisect.bisect_right(starts, note.line) - 1, 0)
+        out.append(ParseWarning(note.code, f"{measures[k].id}: {note.message}", measures[k].page, note.line))
+    return out
+
+
 def _year_of(label: str) -> int:
     m = ERA_YEAR_RE.search(label)
     assert m is not None  # HEADER_RE only matches labels with an era year
@@ -133,17 +151,19 @@ def _read_lines(text: list[str], numbers: list[int]) -> tuple[list[Line | None],
     """Source lines with page numbers; page headers, page numbers and blanks become breaks."""
     out: list[Line | None] = []
     header = None
-    headers = 0
+    # A line's page counts the page headers above it in the source: a reader that moved a row's part
+    # from the next page up (layout 'dense') keeps citing the page it was printed on.
+    headers = sorted(no for no, raw in zip(numbers, text, strict=True)
+               if "該当箇所" in raw and HEADER_RE.search(raw.strip()))
     for no, raw in zip(numbers, text, strict=True):
         stripped = raw.strip()
         if "該当箇所" in stripped and (m := HEADER_RE.search(stripped)):
-            headers += 1
             header = header or m
             out.append(None)
         elif not stripped or PAGE_NUMBER_RE.match(stripped):
             out.append(None)
         else:
-            out.append(Line(no, max(headers, 1), stripped, raw))
+            out.append(Line(no, max(bisect.bisect_right(headers, no), 1), stripped, raw))
     return out, header
 
 
@@ -179,21 +199,22 @@ def _read_headings(lines: list[Line | None]) -> tuple[list[Vision], list[_GoalDr
     return visions, drafts, warnings
 
 
-def _rows(items: list[Line | None], warnings: list[ParseWarning], title_max: float = TITLE_MAX) -> list[RowDraft]:
+def _rows(items: list[Line | None], warnings: list[ParseWarning], title_max: float = TITLE_MAX,
+          narrow: float = NARROW) -> list[RowDraft]:
     """Cut one goal's lines into rows: [title] description ［tag］ results plans."""
     tags = find_tags(items)
     rows: list[RowDraft] = []
     starts: list[int] = []
     lo = 0
     for tag in tags:
-        row, start = _description(items, tag, lo, title_max)
+        row, start = _description(items, tag, lo, title_max, narrow)
         rows.append(row)
         starts.append(start)
         lo = tag.end + 1
     out: list[RowDraft] = []
     head_end = starts[0] if starts else len(items)
     if any(items[:head_end]):  # lines before the first description: rows without a tag
-        orphan = _columns(list(items[:head_end]), RowDraft(), title_max)
+        orphan = _columns(list(items[:head_end]), RowDraft(), title_max, narrow)
         out.extend(r for r in orphan if r.results or r.plans or r.title)
     for k, (row, tag) in enumerate(zip(rows, tags, strict=True)):
         end = starts[k + 1] if k + 1 < len(rows) else len(items)
@@ -202,14 +223,15 @@ def _rows(items: list[Line | None], warnings: list[ParseWarning], title_max: flo
         if rest:
             body.append(Line(items[tag.end].no, items[tag.end].page, rest))  # type: ignore[union-attr]
         body.extend(items[tag.end + 1 : end])
-        out.extend(_columns(body, row, title_max))
+        out.extend(_columns(body, row, title_max, narrow))
     return out
 
 
-def _description(items: list[Line | None], tag: Tag, lo: int, title_max: float = TITLE_MAX) -> tuple[RowDraft, int]:
+def _description(items: list[Line | None], tag: Tag, lo: int, title_max: float = TITLE_MAX,
+                 narrow: float = NARROW) -> tuple[RowDraft, int]:
     """Walk back from a tag to where its description (and title) start."""
     i = tag.start
-    while i - 1 >= lo and items[i - 1] is not None and not _ends_block(items[i - 1]):  # type: ignore[arg-type]
+    while i - 1 >= lo and items[i - 1] is not None and not _ends_block(items[i - 1], narrow):  # type: ignore[arg-type]
         i -= 1
     title: int | None = None
     first = i
@@ -224,9 +246,9 @@ def _description(items: list[Line | None], tag: Tag, lo: int, title_max: float =
         k, lines = para
         if len(lines) == 1 and is_title_line(lines[0].text, title_max):
             title = k
-        elif is_title_line(lines[0].text, title_max) and _runs_on(lines[1:]):
+        elif is_title_line(lines[0].text, title_max) and _runs_on(lines[1:], title_max):
             title, first = k, k + 1
-        elif _runs_on(lines):
+        elif _runs_on(lines, title_max):
             first = k
             continue
         break
@@ -266,19 +288,21 @@ def _paragraph_before(items: list[Line | None], i: int, lo: int) -> tuple[int, l
     return k, [x for x in items[k : j + 1] if x is not None]
 
 
-def _runs_on(lines: list[Line]) -> bool:
-    """Description lines cut off by a break: full width, no bullet or tag, no sentence end at the cut."""
+def _runs_on(lines: list[Line], title_max: float = TITLE_MAX) -> bool:
+    """Description lines cut off by a break: full width (wider than any title), no bullet or tag, no sentence
+    end at the cut."""
     return bool(lines) and all(
-        x.width >= TITLE_MAX and not is_bullet_start(x.text) and "］" not in x.text for x in lines
+        x.width >= title_max and not is_bullet_start(x.text) and "］" not in x.text for x in lines
     ) and not lines[-1].text.endswith("。")
 
 
-def _ends_block(line: Line) -> bool:
+def _ends_block(line: Line, narrow: float = NARROW) -> bool:
     """A line that cannot be inside a description: a bullet, a short sentence end, a closed tag."""
-    return is_bullet_start(line.text) or "］" in line.text or (line.text.endswith("。") and line.width <= NARROW)
+    return is_bullet_start(line.text) or "］" in line.text or (line.text.endswith("。") and line.width <= narrow)
 
 
-def _columns(body: list[Line | None], owner: RowDraft, title_max: float = TITLE_MAX) -> list[RowDraft]:
+def _columns(body: list[Line | None], owner: RowDraft, title_max: float = TITLE_MAX,
+             narrow: float = NARROW) -> list[RowDraft]:
     """Split what follows a tag into results and plans; a title followed by results starts a new row."""
     rows = [owner]
     paras = paragraphs(body)
@@ -292,15 +316,15 @@ def _columns(body: list[Line | None], owner: RowDraft, title_max: float = TITLE_
     for para in paras:
         row = rows[-1]
         if (mode == "plans" and len(para) >= 2 and is_title_line(para[0].text, title_max)
-                and is_bullet_start(para[1].text) and para[1].width > NARROW):
+                and is_bullet_start(para[1].text) and para[1].width > narrow):
             # 「保険導入の手引きの作成」 (line 896): a title, no description, results at once.
             row = RowDraft(title=para[0], first_line="")
             rows.append(row)
             para = para[1:]
             mode, first = "results", True
-        elif mode == "plans" and any(x.width > NARROW + 1 for x in para):
+        elif mode == "plans" and any(x.width > narrow + 1 for x in para):
             mode = "results"  # an untitled second block of results (line 845)
-        elif mode == "results" and not first and all(x.width <= NARROW for x in para):
+        elif mode == "results" and not first and all(x.width <= narrow for x in para):
             mode = "plans"
         first = False
         for line in para:

@@ -43,6 +43,7 @@ class RowDraft:
     description: str | None = None  # the description as read (a PDF cell), instead of joining desc/items
     office: str = ""  # the 「担当」 column, where the layout has one
     bbox: Box | None = None  # the description cell on its first page (PDF)
+    item_wrap: float = ITEM_WRAP  # the width at which the description's items wrap (estimated per layout)
 
 
 
@@ -137,9 +138,10 @@ def make_measure(row: RowDraft, mid: str, vision: int, goal_id: str, years: tupl
         parts = [desc] if desc else []
         previous: Line | None = None
         for line in row.items:
-            # An item's lines are ~70 cells wide; a line after a full one is its wrapped rest (「療機器」),
+            # An item's lines are ~70 cells wide in the sample (the description column's width in a PDF
+            # extraction); a line after a full one is its wrapped rest (「療機器」),
             # a line after a short one is the next part (「糖尿病、高血圧症等の…」).
-            if previous is not None and previous.width >= ITEM_WRAP and not TAB_ITEM_RE.match(line.text):
+            if previous is not None and previous.width >= row.item_wrap and not TAB_ITEM_RE.match(line.text):
                 parts[-1] += line.text
             else:
                 parts.append(line.text)

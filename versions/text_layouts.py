@@ -19,6 +19,9 @@ from .layout import HEADER_RE, NARROW, TITLE_MAX, is_bullet_start, is_title_line
 from .ministries import is_ministry_list
 from .model import ParseWarning
 from .normalize import display_width
+from .rows import ITEM_WRAP
+from .text_dense import Note
+from .text_dense import rebuild as rebuild_dense
 
 # A header cell alone on its line (pdfminer, poppler): 「該当箇所 列1 列2」 / 「列3」 / 「令和6年度の実績・状況」
 HEADER_START_RE = re.compile(r"^該当箇所")
@@ -46,6 +49,9 @@ class Prepared:
     offices: list[tuple[int, str]]  # (source line, office text) of a 「担当」 column
     title_max: float = TITLE_MAX  # the widest a title line may be: below the description column's width
     warnings: tuple[ParseWarning, ...] = ()  # what a layout's reader could not rebuild (codes layout-…)
+    narrow: float = NARROW  # the widest a plans line may be (estimated from the text in the dense layout)
+    notes: tuple[Note, ...] = ()  # what the layout lost, by source line (the reader names the measure)
+    item_wrap: float = ITEM_WRAP  # a description item's line at least this wide wrapped (dense: the column's width)
 
 
 @dataclass(frozen=True)
@@ -129,9 +135,16 @@ def prepare(text: str) -> Prepared:
     elif office:
         lines, offices = _take_offices(lines, numbers)
     title_max = _title_max(lines)
+    narrow, item_wrap = NARROW, ITEM_WRAP
+    notes: list[Note] = []
     if profile.name == "dense":
-        lines, numbers = _separate_blocks(lines, numbers, title_max)
-    return Prepared(lines, numbers, profile.name, offices, title_max, tuple(warnings))
+        lines, numbers, widths, notes = rebuild_dense(lines, numbers)
+        if widths is None:  # too few wrapped lines to tell the columns' widths: the sample's widths
+            lines, numbers = _separate_blocks(lines, numbers, title_max)
+        else:  # a title is a line of the description column: up to its width, less a margin
+            narrow, item_wrap = widths.narrow, widths.wrapped(widths.description)
+            title_max = widths.title_max
+    return Prepared(lines, numbers, profile.name, offices, title_max, tuple(warnings), narrow, tuple(notes), item_wrap)
 
 
 def _title_max(lines: list[str]) -> float:
