@@ -66,6 +66,7 @@ def parse_report_text(text: str, source: Source, document: str | None = None,
     visions, drafts, warnings = _read_headings(lines)
     if prepared.profile == "dense":
         warnings.append(ParseWarning("layout-dense", DENSE_WARNING, 0, 0))
+    warnings.extend(prepared.warnings)
     goals: list[Goal] = []
     measures: list[Measure] = []
     for n, draft in enumerate(drafts, 1):

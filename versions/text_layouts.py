@@ -13,9 +13,11 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from . import text_boxes
 from .errors import EditionParseError
 from .layout import HEADER_RE, NARROW, TITLE_MAX, is_bullet_start, is_title_line
 from .ministries import is_ministry_list
+from .model import ParseWarning
 from .normalize import display_width
 
 # A header cell alone on its line (pdfminer, poppler): 「該当箇所 列1 列2」 / 「列3」 / 「令和6年度の実績・状況」
@@ -43,6 +45,7 @@ class Prepared:
     profile: str
     offices: list[tuple[int, str]]  # (source line, office text) of a 「担当」 column
     title_max: float = TITLE_MAX  # the widest a title line may be: below the description column's width
+    warnings: tuple[ParseWarning, ...] = ()  # what a profile's rewriting could not place with confidence
 
 
 @dataclass(frozen=True)
@@ -101,8 +104,6 @@ PROFILES = (
 REFUSED = {
     "interleaved": "the columns are interleaved on each line, so which text belongs to the description, the "
                    "results or the plans is lost",
-    "fragmented": "the text boxes are out of reading order, so rows and columns cannot be rebuilt",
-    "out-of-order": "descriptions are not followed by their results, so rows and columns cannot be rebuilt",
 }
 EXPECTED = ("expected the table's text column by column (description, results, plans) under a header "
             "'該当箇所 … 令和N年度の実績・状況 令和N年度の取組予定'; ingest the PDF itself instead")
@@ -119,13 +120,19 @@ def prepare(text: str) -> Prepared:
     profile = next(p for p in PROFILES if p.detect(lines))
     if profile.name in REFUSED:
         raise EditionParseError(f"layout '{profile.name}' ({profile.rule}): {REFUSED[profile.name]}; {EXPECTED}")
+    warnings: list[ParseWarning] = []
+    if profile.name in ("fragmented", "out-of-order"):
+        try:
+            lines, numbers, warnings = text_boxes.rebuild(lines, numbers)
+        except text_boxes.BoxesError as exc:
+            raise EditionParseError(f"layout '{profile.name}' ({profile.rule}): {exc}; {EXPECTED}") from None
     offices: list[tuple[int, str]] = []
     if any(OFFICE_HEADER_RE.search(x) for x in lines[:200]):
         lines, offices = _take_offices(lines, numbers)
     title_max = _title_max(lines)
     if profile.name == "dense":
         lines, numbers = _separate_blocks(lines, numbers, title_max)
-    return Prepared(lines, numbers, profile.name, offices, title_max)
+    return Prepared(lines, numbers, profile.name, offices, title_max, tuple(warnings))
 
 
 def _title_max(lines: list[str]) -> float:

@@ -1,0 +1,538 @@
+"""Reader for pdfminer.six's text boxes: a table printed box by box, out of row order, rebuilt into rows.
+
+pdfminer groups a table's lines into text boxes (lines of one cell, or a piece of one) and prints them
+one after another, separated by blank lines, in an order that runs roughly top to bottom but mixes the
+columns: Chromium's PDFs nearly line by line across the columns, reportlab's cell by cell, sometimes a
+page's descriptions before their results. Nothing says which column a box came from, so it is read
+from the text itself:
+- each column has its own full-line width (about 54 / 60 / 40 cells in the bundled sample, other widths
+  in other PDFs): estimated from the boxes that a ministry tag ［…］ marks as descriptions and from the
+  boxes that start with a bullet 「・」 (two widths: the results and the plans);
+- a ministry tag closes a description, a short first line is a title, 「・」 starts a results or plans
+  bullet, a vision （１） or goal 【…】 spans the table;
+- a box that starts mid-sentence continues its column's cell left open by a full line without a
+  sentence end (the oldest such, as the rest of a tall cell is printed after the next row's top).
+Descriptions start rows; each column's cells are taken in row order, a new one only once its row's
+description has been printed. The rows are then printed in the blocked layout the text reader reads
+(title and description with its tag, blank, results, blank, plans), every line citing its source line,
+so that parse_text.py and rows.py make the edition. What cannot be placed with confidence is named in a
+ParseWarning ("layout-…"), never put silently into a column.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from .layout import GOAL_RE, NARROW, PAGE_NUMBER_RE, SEE_ABOVE_RE, TITLE_MAX, VISION_RE, is_bullet_start, is_title_line
+from .ministries import SUBHEADING_TAG_RE, is_ministry_list
+from .model import ParseWarning
+from .normalize import display_width
+
+DESC, RESULTS, PLANS = "description", "results", "plans"
+# Header cells, each a box of its own: 「該当箇所 列1 列2 列3」 / 「令和６年度の実績・状況」 / 「担当」
+HEADER_CELL_RE = re.compile(r"^該当箇所|^(?:列\s*\d\s*)+$|^(?:令和|平成)\s*(?:[0-9０-９]{1,2}|元)\s*年度の(?:実績|取組予定)|^担当$")
+# A ministry tag closing a description: 「…取り組む。［◎厚］」, 「厚］」 (the rest of 「［◎」), 「◎内官、文、厚、経］」
+TAG_CLOSE_RE = re.compile(r"(?:［|^)([^［］]*)］")
+TAG_OPEN_RE = re.compile(r"［[^］]*$")  # 「…取り組む。［◎」: the tag goes on in the next box
+SENTENCE_END = ("。", "）", "」", "｣", ")", "］")
+# An office of the 「担当」 column: 「厚労省医療機器審査管理課」, 「⽂科省研究振興局ライフサイ」 / 「ンス課」
+OFFICE_RE = re.compile(r"^[^\s・○①-⑳（(【［。、]{2,16}$")
+OFFICE_WORD_RE = re.compile(r"(?:省|庁|府|官房|局|部|課|室|班|センター)$")
+FULL_SLACK = 4.0  # a full line stops up to this many cells short of its column's width (line-break rules,
+# half-width digits printed wider than half a cell)
+OPEN_SHARE = 0.75  # a cell's last line this wide without a sentence end: the sentence goes on elsewhere
+MIN_LINES = 8
+LOOKAHEAD = 6  # boxes looked at ahead to tell which open cell a continuation belongs to  # full lines needed to estimate a column's width
+# U+2027 HYPHENATION POINT: pdfminer's reading of the 中点 「・」 of some fonts (「‧令和６年度の取組…」)
+MISREAD = str.maketrans({"‧": "・"})
+
+
+@dataclass
+class Box:
+    lines: list[str]
+    numbers: list[int]
+
+    @property
+    def widths(self) -> list[float]:
+        return [display_width(x) for x in self.lines]
+
+
+@dataclass
+class Cell:
+    lines: list[str] = field(default_factory=list)
+    numbers: list[int] = field(default_factory=list)
+    open_since: int = -1  # box index from which the cell waits for the rest of a sentence (-1: not open)
+
+    def add(self, box: Box) -> None:
+        self.lines += box.lines
+        self.numbers += box.numbers
+
+
+@dataclass
+class Row:
+    desc: Cell
+    title: bool
+    closed: bool = False  # its ministry tag has been read
+    note: bool = False  # closed by a 「担当省庁…」 bracket: a heading over rows, with no columns of its own
+    cells: dict[str, Cell] = field(default_factory=dict)
+    office: Cell | None = None
+
+
+@dataclass(frozen=True)
+class Widths:
+    description: float
+    results: float
+    plans: float
+
+    def of(self, column: str) -> float:
+        return {DESC: self.description, RESULTS: self.results, PLANS: self.plans}[column]
+
+
+@dataclass
+class _State:
+    widths: Widths
+    title_max: float
+    items: list[Row | Box] = field(default_factory=list)  # rows and spanning lines (visions, goals)
+    rows: list[Row] = field(default_factory=list)
+    at: dict[str, int] = field(default_factory=lambda: {RESULTS: -1, PLANS: -1, "office": -1})
+    last: str = ""  # the column of the last box
+    seen: dict[str, int] = field(default_factory=dict)  # rows printed when a column's last box was
+    warnings: list[ParseWarning] = field(default_factory=list)
+    boxes: list[Box] = field(default_factory=list)
+    decided: list[str] = field(default_factory=list)  # each box's column as its widths alone show ('' if not)
+
+
+class BoxesError(ValueError):
+    """The boxes do not show the columns' widths: the text cannot be read as pdfminer's boxes."""
+
+
+def rebuild(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int], list[ParseWarning]]:
+    """pdfminer's text boxes → the blocked layout (lines and their source numbers) and what was unsure."""
+    boxes = _boxes(lines, numbers)
+    header, before, boxes = _take_header(boxes)
+    if not header[0].startswith("該当箇所"):
+        raise BoxesError("no header cell 「該当箇所」 before the table's boxes")
+    widths = estimate_widths(boxes)
+    state = _State(widths, min(TITLE_MAX, widths.description - 4))
+    state.boxes = boxes
+    state.decided = [width_column(box, widths, state.title_max) for box in boxes]
+    office = " 担当" in header[0]
+    for box in before:
+        state.warnings.append(ParseWarning("layout-boxes-unplaced", f"lines {_span(box)}: text printed before "
+                                           "the table's header; left out", 0, box.numbers[0]))
+    for k, box in enumerate(boxes):
+        _place(state, k, box, office)
+    out, nums = [header[0], ""], [header[1], 0]
+    for item in state.items:
+        if isinstance(item, Box):
+            out += [*item.lines, ""]
+            nums += [*item.numbers, 0]
+        else:
+            _emit_row(item, out, nums, state.warnings)
+    return out, nums, state.warnings
+
+
+def _boxes(lines: list[str], numbers: list[int]) -> list[Box]:
+    boxes: list[Box] = []
+    current = Box([], [])
+    for line, no in zip(lines, numbers, strict=True):
+        text = line.replace("\f", "").strip().translate(MISREAD)
+        if not text:
+            if current.lines:
+                boxes.append(current)
+            current = Box([], [])
+            continue
+        current.lines.append(text)
+        current.numbers.append(no)
+    if current.lines:
+        boxes.append(current)
+    return boxes
+
+
+def _take_header(boxes: list[Box]) -> tuple[tuple[str, int], list[Box], list[Box]]:
+    """The header cells (repeated on each page) out of the boxes, the first page's joined on one line;
+    also what is printed before the header (a title, a mark)."""
+    parts: list[str] = []
+    number = 0
+    before: list[Box] = []
+    rest: list[Box] = []
+    for box in boxes:
+        cells = len(box.lines) <= 2 and all(HEADER_CELL_RE.match(x) for x in box.lines)
+        if cells and (not parts or not rest):
+            parts += box.lines
+            number = number or box.numbers[0]
+        elif not cells:
+            (rest if parts else before).append(box)
+    return (" ".join(parts), number), before, rest
+
+
+def estimate_widths(boxes: list[Box]) -> Widths:
+    """Each column's full-line width, from the text: descriptions are the boxes with a ministry tag,
+    results and plans the boxes starting with a bullet (two widths, the wider the results)."""
+    desc: Counter[int] = Counter()
+    bullets: Counter[int] = Counter()
+    for box in boxes:
+        inner = box.widths[:-1]
+        if _has_tag(box):
+            desc.update(round(w) for w in inner)
+        elif is_bullet_start(box.lines[0]):
+            bullets.update(round(w) for w in inner)
+    d = _mode(desc, set())
+    a = _mode(bullets, set())
+    b = _mode(bullets, {w for w in bullets if abs(w - a) <= 5}) if a else 0
+    if not (d and a and b):
+        raise BoxesError("too few full lines to tell the columns' widths apart")
+    return Widths(float(d), float(max(a, b)), float(min(a, b)))
+
+
+def _mode(counts: Counter[int], skip: set[int]) -> int:
+    """The widest width of the most common cluster (±1 cell), ignoring SKIP; 0 if too few lines."""
+    best, score = 0, 0
+    for w in counts:
+        if w in skip or w < 16:
+            continue
+        s = counts[w - 1] + counts[w] + counts[w + 1]
+        if s > score or (s == score and w > best):
+            best, score = w, s
+    if score < MIN_LINES:
+        return 0
+    return max(w for w in (best - 1, best, best + 1) if counts[w] and w not in skip)
+
+
+def _has_tag(box: Box) -> bool:
+    return any(_closes_tag(x) for x in ["".join(box.lines), *box.lines]) or bool(TAG_OPEN_RE.search(box.lines[-1]))
+
+
+def _closes_tag(text: str) -> bool:
+    return any(is_ministry_list(m.group(1).strip()) or SUBHEADING_TAG_RE.search(m.group(1))
+               for m in TAG_CLOSE_RE.finditer(text))
+
+
+def _spanning(box: Box) -> bool:
+    """A vision （１）…, a goal 【…】 or a （上記参照）: a row across the table, alone in its box."""
+    if len(box.lines) != 1:
+        return False
+    x = box.lines[0]
+    vm = VISION_RE.match(x)
+    return bool((vm and ("「" in x or x.endswith("向けて"))) or GOAL_RE.match(x) or SEE_ABOVE_RE.match(x))
+
+
+def _is_office(box: Box) -> bool:
+    return all(OFFICE_RE.match(x) for x in box.lines) and bool(OFFICE_WORD_RE.search("".join(box.lines))) \
+        and len(box.lines) <= 3
+
+
+def _place(state: _State, k: int, box: Box, office: bool) -> None:
+    if len(box.lines) == 1 and PAGE_NUMBER_RE.match(box.lines[0]):
+        return
+    if _spanning(box):
+        state.items.append(box)
+        return
+    if office and _is_office(box):
+        _place_office(state, box)
+        return
+    column = _column(state, k, box)
+    state.last = column
+    if column == DESC:
+        _place_description(state, k, box)
+    else:
+        _place_cell(state, k, box, column)
+
+
+def _full(width: float, column: float) -> bool:
+    return width >= column - FULL_SLACK
+
+
+def _column(state: _State, k: int, box: Box) -> str:
+    """The column a box belongs to: what its widths show, else what it starts with and which cells wait."""
+    column = state.decided[k]
+    if column:
+        return column
+    widest = max(box.widths)
+    fits = [c for c in (DESC, RESULTS, PLANS) if widest <= state.widths.of(c) + 1.5]
+    if is_bullet_start(box.lines[0]):
+        return _bullet_column(state, box, widest)
+    return _loose_column(state, k, box, fits)
+
+
+def width_column(box: Box, w: Widths, title_max: float) -> str:
+    """The column a box's widths or tag show alone ('' when they do not): its full lines (not ending a
+    sentence) are as wide as one column's, a title stands over a description line, or only one column is
+    wide enough."""
+    if _has_tag(box):
+        return DESC
+    widths = box.widths
+    if len(widths) == 2 and is_title_line(box.lines[0], title_max) and widths[1] > w.plans + FULL_SLACK:
+        return DESC  # a title over the first line of its description
+    fits = [c for c in (DESC, RESULTS, PLANS) if max(widths) <= w.of(c) + 1.5]
+    full = [x for x, line in zip(widths[:-1], box.lines[:-1], strict=True) if not line.endswith(SENTENCE_END)]
+    inner = full or widths[:-1]
+    if inner and fits:
+        near = min(fits, key=lambda c: abs(w.of(c) - max(inner)))
+        if abs(w.of(near) - max(inner)) <= FULL_SLACK:
+            return near
+    if (widths[-1] > title_max or len(widths) > 1) and not box.lines[-1].endswith(SENTENCE_END):  # full, no title
+        full_in = [c for c in fits if _full(widths[-1], w.of(c))]
+        if len(full_in) == 1:
+            return full_in[0]
+    return fits[0] if len(fits) == 1 else RESULTS if not fits else ""
+
+
+def _bullet_column(state: _State, box: Box, width: float) -> str:
+    """A short bullet: as wide as a full line of a column if it ends mid-sentence; else the results of a
+    row whose description is printed and has none yet, the plans of the earliest row without them, or
+    the column of the last box."""
+    w = state.widths
+    if width > w.plans + 1.5:
+        return RESULTS
+    if len(box.lines) == 1 and not box.lines[0].endswith(SENTENCE_END) and _full(width, w.plans):
+        return PLANS
+    d = len(state.rows) - 1
+    res, plans = state.at[RESULTS], state.at[PLANS]
+    if plans < res:
+        return PLANS
+    if _next_row(state, res) >= 0:
+        return RESULTS
+    return state.last if state.last in (RESULTS, PLANS) else RESULTS
+
+
+def _loose_column(state: _State, k: int, box: Box, fits: list[str]) -> str:
+    """A short box that is no bullet: the rest of a cell left open (of the column printed last if that one
+    waits, else the one waiting longest), a cell of its own (「後継事業の予定無し」) in a row still
+    without one, or a title."""
+    rows = state.rows
+    opened = {c: since for c in (RESULTS, PLANS) if c in fits and (since := _open_since(state, c)) >= 0}
+    if rows and DESC in fits and rows[-1].desc.open_since >= 0:
+        opened[DESC] = rows[-1].desc.open_since
+    single_phrase = len(box.lines) == 1 and not box.lines[0].endswith(SENTENCE_END)
+    waiting = _waiting(state, fits)
+    if opened and not (single_phrase and waiting):
+        return _ahead(state, k, sorted(opened, key=lambda c: opened[c]))
+    titled = _title_candidate(state, k) and DESC in fits
+    if titled and (not waiting or _needs_title(state, k)):
+        return DESC
+    if waiting:
+        return waiting
+    if titled:
+        return DESC
+    return state.last if state.last in (RESULTS, PLANS) else RESULTS
+
+
+def _title_candidate(state: _State, k: int) -> bool:
+    box = state.boxes[k]
+    return len(box.lines) == 1 and not state.decided[k] and is_title_line(box.lines[0], state.title_max)
+
+
+def _needs_title(state: _State, k: int) -> bool:
+    """Is a title-like line the title of a row, rather than a short cell (「後継事業の予定無し」)? Yes if
+    the last row's description is closed and the next description printed continues a row (is no title
+    itself) with no other title-like line before it: that row must start here."""
+    rows = state.rows
+    if rows and not rows[-1].closed:
+        return False
+    for j in range(k + 1, min(k + 1 + 4 * LOOKAHEAD, len(state.boxes))):
+        if _title_candidate(state, j):
+            return False
+        if state.decided[j] == DESC:
+            box = state.boxes[j]
+            return not (is_title_line(box.lines[0], state.title_max) and len(box.lines) > 1)
+    return False
+
+
+def _ahead(state: _State, k: int, columns: list[str]) -> str:
+    """Which of several open cells a continuation belongs to, from the next boxes whose widths tell their
+    column: a bullet there means that column's sentence has ended (so this box ends it), a continuation
+    there means it is still open (so this box is another column's). Else the cell waiting longest."""
+    if len(columns) == 1:
+        return columns[0]
+    for j in range(k + 1, min(k + 1 + LOOKAHEAD, len(state.boxes))):
+        column = state.decided[j]
+        if column not in columns:
+            continue
+        if is_bullet_start(state.boxes[j].lines[0]):
+            return column
+        rest = [c for c in columns if c != column]
+        if len(rest) == 1:
+            return rest[0]
+    return columns[0]
+
+
+def _next_row(state: _State, at: int) -> int:
+    """The row after AT whose description is printed and that can have columns (-1 if none yet)."""
+    r = at + 1
+    while r < len(state.rows) and state.rows[r].note:
+        r += 1
+    return r if r < len(state.rows) else -1
+
+
+def _open_since(state: _State, column: str) -> int:
+    at = state.at[column]
+    since = [cell.open_since for r in range(max(0, at - 3), at + 1)
+             if (cell := state.rows[r].cells.get(column)) is not None and cell.open_since >= 0]
+    return min(since, default=-1)
+
+
+def _waiting(state: _State, fits: list[str]) -> str:
+    """The column of the earliest printed row that has no cell there yet ('' if none)."""
+    d = len(state.rows) - 1
+    waiting = [(_next_row(state, state.at[c]), c != RESULTS, c) for c in (RESULTS, PLANS) if c in fits]
+    waiting = [x for x in waiting if x[0] >= 0]
+    return min(waiting)[2] if waiting else ""
+
+
+def _place_description(state: _State, k: int, box: Box) -> None:
+    rows = state.rows
+    row = rows[-1] if rows else None
+    titled = is_title_line(box.lines[0], state.title_max) and not _closes_tag(box.lines[0])
+    if row is None or row.closed or (titled and row.desc.open_since < 0 and row.desc.lines):
+        row = Row(Cell(), titled)
+        rows.append(row)
+        state.items.append(row)
+    row.desc.add(box)
+    text = "".join(row.desc.lines)
+    row.closed = row.closed or _closes_tag(text)
+    row.note = row.closed and bool(SUBHEADING_TAG_RE.search(text))
+    last = box.lines[-1]
+    still = TAG_OPEN_RE.search(last) or (_full(box.widths[-1], state.widths.description)
+                                         and not last.endswith(SENTENCE_END))
+    row.desc.open_since = k if still and not row.closed else -1
+
+
+def _place_cell(state: _State, k: int, box: Box, column: str) -> None:
+    """A results or plans box: the rest of an open cell, a bullet of the current one, or the next row's."""
+    rows = state.rows
+    if not rows:
+        state.warnings.append(ParseWarning("layout-boxes-unplaced", f"lines {_span(box)}: a {column} box "
+                                           "before any description; left out", 0, box.numbers[0]))
+        return
+    at = state.at[column]
+    width = state.widths.of(column)
+    opened = [r for r in range(max(0, at - 3), at + 1) if column in rows[r].cells
+              and rows[r].cells[column].open_since >= 0]
+    opened.sort(key=lambda r: -rows[r].cells[column].open_since)  # the latest: its rest follows it
+    nxt = _next_row(state, at)
+    phrase = len(box.lines) == 1 and not box.lines[0].endswith(SENTENCE_END) and nxt >= 0
+    if opened and not is_bullet_start(box.lines[0]) and not phrase:
+        r = opened[0]
+    elif (nxt >= 0 and (phrase or _advances(state, column, at, box))) or at < 0:
+        r = max(nxt, 0)
+        state.at[column] = r
+    else:
+        r = at
+    state.seen[column] = len(rows)
+    cell = rows[r].cells.setdefault(column, Cell())
+    cell.add(box)
+    last = box.lines[-1]
+    still = box.widths[-1] >= OPEN_SHARE * width and not last.endswith(SENTENCE_END)
+    cell.open_since = k if still else -1
+
+
+def _advances(state: _State, column: str, at: int, box: Box) -> bool:
+    """Does a box that starts a paragraph go to the next row? Yes if a description was printed since the
+    column's last box (a new row began), or if it would make the row's cell taller than the row's other
+    cells (the boxes of one row come near each other; a cell that outgrows its row is in the next one)."""
+    if state.seen.get(column, 0) < len(state.rows):
+        return True
+    row = state.rows[at]
+    cell = row.cells.get(column)
+    if cell is None:
+        return False
+    height = max([len(row.desc.lines)] + [len(c.lines) for col, c in row.cells.items() if col != column])
+    return len(cell.lines) + len(box.lines) > height
+
+
+def _place_office(state: _State, box: Box) -> None:
+    r = state.at["office"] + 1
+    if r >= len(state.rows):
+        state.warnings.append(ParseWarning("layout-boxes-office", f"lines {_span(box)}: an office 「担当」 "
+                                           "printed before its row; left out", 0, box.numbers[0]))
+        return
+    state.at["office"] = r
+    state.rows[r].office = Cell(list(box.lines), list(box.numbers))
+
+
+def _span(box: Box) -> str:
+    return f"{box.numbers[0]}-{box.numbers[-1]}" if len(box.numbers) > 1 else str(box.numbers[0])
+
+
+def _emit_row(row: Row, out: list[str], nums: list[int], warnings: list[ParseWarning]) -> None:
+    """One row in the blocked layout: [title] description［tag］, blank, results, blank, plans, blank."""
+    desc = row.desc
+    start = desc.numbers[0]
+    lines, numbers = list(desc.lines), list(desc.numbers)
+    head = ([lines.pop(0)], [numbers.pop(0)]) if row.title else ([], [])
+    body_lines, body_numbers = _merge_breaks(lines, numbers)
+    out += head[0] + body_lines
+    nums += head[1] + body_numbers
+    missing = [c for c in (RESULTS, PLANS) if c not in row.cells]
+    if missing:
+        warnings.append(ParseWarning("layout-boxes-missing", f"row at line {start}: no {' or '.join(missing)} "
+                                     "box found for it; its columns may be incomplete", 0, start))
+    if row.closed:
+        out.append("")
+        nums.append(0)
+    elif not row.title or body_lines:
+        warnings.append(ParseWarning("layout-boxes-untagged", f"row at line {start}: a description without a "
+                                     "ministry tag ［…］ cannot be told from the rows around it", 0, start))
+    for column in (RESULTS, PLANS):
+        cell = row.cells.get(column)
+        if cell is None:
+            continue
+        lines, numbers = (cell.lines, cell.numbers) if column == RESULTS else _narrow(cell.lines, cell.numbers)
+        out += [*lines, ""]
+        nums += [*numbers, 0]
+    if row.office is not None:  # cited at the row's start: the office belongs to the row starting before it
+        out += [*row.office.lines, ""]
+        nums += [start] * len(row.office.lines) + [0]
+
+
+def _merge_breaks(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int]]:
+    """Description lines that would read as a block's end (a short 「…。」, a bullet, a tag) inside a
+    description are joined to the next line, so the text reader keeps the description whole."""
+    out: list[str] = []
+    nums: list[int] = []
+    for i, (line, no) in enumerate(zip(lines, numbers, strict=True)):
+        if out and i < len(lines) and _breaks(out[-1]) and "］" not in out[-1]:
+            out[-1] += line
+            continue
+        if out and is_bullet_start(line):
+            out[-1] += line
+            continue
+        out.append(line)
+        nums.append(no)
+    return out, nums
+
+
+def _breaks(line: str) -> bool:
+    return is_bullet_start(line) or (line.endswith("。") and display_width(line) <= NARROW)
+
+
+def _narrow(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int]]:
+    """Plans lines no wider than the text reader's plans column (NARROW): a wider plans column is cut,
+    each piece citing its line (joining the pieces gives the same text)."""
+    out: list[str] = []
+    nums: list[int] = []
+    for line, no in zip(lines, numbers, strict=True):
+        while display_width(line) > NARROW:
+            cut = _cut_at(line, NARROW)
+            out.append(line[:cut])
+            nums.append(no)
+            line = line[cut:]
+        out.append(line)
+        nums.append(no)
+    return out, nums
+
+
+def _cut_at(line: str, width: float) -> int:
+    total = 0.0
+    cut = 0
+    for i, ch in enumerate(line):
+        total += display_width(ch)
+        if total > width:
+            break
+        cut = i + 1
+    while cut > 1 and line[cut - 1].isascii() and line[cut].isascii() and line[cut - 1].isalpha():
+        cut -= 1  # never between two letters of a word: the reader would join them with a space
+    return cut
