@@ -25,10 +25,19 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
-from .layout import GOAL_RE, NARROW, PAGE_NUMBER_RE, SEE_ABOVE_RE, TITLE_MAX, VISION_RE, is_bullet_start, is_title_line
+from .layout import (
+    GOAL_RE,
+    NARROW,
+    PAGE_NUMBER_RE,
+    SEE_ABOVE_RE,
+    TITLE_MAX,
+    VISION_RE,
+    is_bullet_start,
+    is_title_line,
+)
 from .ministries import SUBHEADING_TAG_RE, is_ministry_list
 from .model import ParseWarning
-from .normalize import display_width
+from .normalize import display_width, fold_extracted
 
 DESC, RESULTS, PLANS = "description", "results", "plans"
 # Header cells, each a box of its own: 「該当箇所 列1 列2 列3」 / 「令和６年度の実績・状況」 / 「担当」
@@ -78,6 +87,7 @@ class Row:
     note: bool = False  # closed by a 「担当省庁…」 bracket: a heading over rows, with no columns of its own
     cells: dict[str, Cell] = field(default_factory=dict)
     office: Cell | None = None
+    doubts: list[str] = field(default_factory=list)  # placements read from weak evidence, for a warning
 
 
 @dataclass(frozen=True)
@@ -99,6 +109,8 @@ class _State:
     at: dict[str, int] = field(default_factory=lambda: {RESULTS: -1, PLANS: -1, "office": -1})
     last: str = ""  # the column of the last box
     seen: dict[str, int] = field(default_factory=dict)  # rows printed when a column's last box was
+    doubt_row: bool = False  # the last choice of a row was made from the cells' heights
+    doubt: str = ""  # why the box being placed may be in the wrong column or row
     warnings: list[ParseWarning] = field(default_factory=list)
     boxes: list[Box] = field(default_factory=list)
     decided: list[str] = field(default_factory=list)  # each box's column as its widths alone show ('' if not)
@@ -138,7 +150,7 @@ def _boxes(lines: list[str], numbers: list[int]) -> list[Box]:
     boxes: list[Box] = []
     current = Box([], [])
     for line, no in zip(lines, numbers, strict=True):
-        text = line.replace("\f", "").strip().translate(MISREAD)
+        text = fold_extracted(line.replace("\f", "").strip().translate(MISREAD))
         if not text:
             if current.lines:
                 boxes.append(current)
@@ -233,12 +245,13 @@ def _place(state: _State, k: int, box: Box, office: bool) -> None:
     if office and _is_office(box):
         _place_office(state, box)
         return
+    state.doubt, state.doubt_row = "", False
     column = _column(state, k, box)
     state.last = column
-    if column == DESC:
-        _place_description(state, k, box)
-    else:
-        _place_cell(state, k, box, column)
+    rows = [_place_description(state, k, box)] if column == DESC else _place_cell(state, k, box, column)
+    if state.doubt:
+        for r in rows:
+            state.rows[r].doubts.append(f"lines {_span(box)} ({column}): {state.doubt}")
 
 
 def _full(width: float, column: float) -> bool:
@@ -289,7 +302,7 @@ def _bullet_column(state: _State, box: Box, width: float) -> str:
         return RESULTS
     if len(box.lines) == 1 and not box.lines[0].endswith(SENTENCE_END) and _full(width, w.plans):
         return PLANS
-    d = len(state.rows) - 1
+    state.doubt = "a short bullet, results or plans told by the order of the rows only"
     res, plans = state.at[RESULTS], state.at[PLANS]
     if plans < res:
         return PLANS
@@ -306,9 +319,10 @@ def _loose_column(state: _State, k: int, box: Box, fits: list[str]) -> str:
     opened = {c: since for c in (RESULTS, PLANS) if c in fits and (since := _open_since(state, c)) >= 0}
     if rows and DESC in fits and rows[-1].desc.open_since >= 0:
         opened[DESC] = rows[-1].desc.open_since
-    single_phrase = len(box.lines) == 1 and not box.lines[0].endswith(SENTENCE_END)
     waiting = _waiting(state, fits)
-    if opened and not (single_phrase and waiting):
+    if opened and not box.lines[-1].endswith(SENTENCE_END):  # still open: a full line of its column
+        opened = {c: since for c, since in opened.items() if _full(box.widths[-1], state.widths.of(c))} or opened
+    if opened and not _phrase(state, box, fits):
         return _ahead(state, k, sorted(opened, key=lambda c: opened[c]))
     titled = _title_candidate(state, k) and DESC in fits
     if titled and (not waiting or _needs_title(state, k)):
@@ -317,7 +331,16 @@ def _loose_column(state: _State, k: int, box: Box, fits: list[str]) -> str:
         return waiting
     if titled:
         return DESC
+    state.doubt = "a short paragraph with no open cell or empty cell to go to"
     return state.last if state.last in (RESULTS, PLANS) else RESULTS
+
+
+def _phrase(state: _State, box: Box, fits: list[str]) -> bool:
+    """A short line without a sentence end: it cannot finish a sentence left open (a results or plans
+    paragraph ends in 。 or a bracket), so it is a cell or a title of its own."""
+    last = box.lines[-1]
+    return len(box.lines) == 1 and not last.endswith(SENTENCE_END) \
+        and all(box.widths[-1] < OPEN_SHARE * state.widths.of(c) for c in fits)
 
 
 def _title_candidate(state: _State, k: int) -> bool:
@@ -356,6 +379,7 @@ def _ahead(state: _State, k: int, columns: list[str]) -> str:
         rest = [c for c in columns if c != column]
         if len(rest) == 1:
             return rest[0]
+    state.doubt = f"the rest of a sentence left open in {' and '.join(columns)}"
     return columns[0]
 
 
@@ -376,13 +400,12 @@ def _open_since(state: _State, column: str) -> int:
 
 def _waiting(state: _State, fits: list[str]) -> str:
     """The column of the earliest printed row that has no cell there yet ('' if none)."""
-    d = len(state.rows) - 1
     waiting = [(_next_row(state, state.at[c]), c != RESULTS, c) for c in (RESULTS, PLANS) if c in fits]
     waiting = [x for x in waiting if x[0] >= 0]
     return min(waiting)[2] if waiting else ""
 
 
-def _place_description(state: _State, k: int, box: Box) -> None:
+def _place_description(state: _State, k: int, box: Box) -> int:
     rows = state.rows
     row = rows[-1] if rows else None
     titled = is_title_line(box.lines[0], state.title_max) and not _closes_tag(box.lines[0])
@@ -398,43 +421,53 @@ def _place_description(state: _State, k: int, box: Box) -> None:
     still = TAG_OPEN_RE.search(last) or (_full(box.widths[-1], state.widths.description)
                                          and not last.endswith(SENTENCE_END))
     row.desc.open_since = k if still and not row.closed else -1
+    return len(rows) - 1
 
 
-def _place_cell(state: _State, k: int, box: Box, column: str) -> None:
+def _place_cell(state: _State, k: int, box: Box, column: str) -> list[int]:
+    """Place a results or plans box; the rows it may belong to (the first is the one it was put in)."""
     """A results or plans box: the rest of an open cell, a bullet of the current one, or the next row's."""
     rows = state.rows
     if not rows:
         state.warnings.append(ParseWarning("layout-boxes-unplaced", f"lines {_span(box)}: a {column} box "
                                            "before any description; left out", 0, box.numbers[0]))
-        return
+        return []
     at = state.at[column]
     width = state.widths.of(column)
     opened = [r for r in range(max(0, at - 3), at + 1) if column in rows[r].cells
               and rows[r].cells[column].open_since >= 0]
     opened.sort(key=lambda r: -rows[r].cells[column].open_since)  # the latest: its rest follows it
     nxt = _next_row(state, at)
-    phrase = len(box.lines) == 1 and not box.lines[0].endswith(SENTENCE_END) and nxt >= 0
+    phrase = _phrase(state, box, [column]) and nxt >= 0
+    others: list[int] = []
     if opened and not is_bullet_start(box.lines[0]) and not phrase:
-        r = opened[0]
+        r, others = opened[0], opened[1:]
+        if others:
+            state.doubt = state.doubt or "continues the latest of several cells left open"
     elif (nxt >= 0 and (phrase or _advances(state, column, at, box))) or at < 0:
-        r = max(nxt, 0)
+        r, others = max(nxt, 0), [at] if at >= 0 and not phrase and state.doubt_row else []
         state.at[column] = r
     else:
-        r = at
+        r, others = at, [nxt] if nxt >= 0 else []
+    if others and not state.doubt and (state.doubt_row or r == at):
+        state.doubt = "a new paragraph, in this row or the next told by the cells' heights only"
     state.seen[column] = len(rows)
     cell = rows[r].cells.setdefault(column, Cell())
     cell.add(box)
     last = box.lines[-1]
     still = box.widths[-1] >= OPEN_SHARE * width and not last.endswith(SENTENCE_END)
     cell.open_since = k if still else -1
+    return [r, *others] if state.doubt else [r]
 
 
 def _advances(state: _State, column: str, at: int, box: Box) -> bool:
     """Does a box that starts a paragraph go to the next row? Yes if a description was printed since the
     column's last box (a new row began), or if it would make the row's cell taller than the row's other
     cells (the boxes of one row come near each other; a cell that outgrows its row is in the next one)."""
+    state.doubt_row = False
     if state.seen.get(column, 0) < len(state.rows):
         return True
+    state.doubt_row = True
     row = state.rows[at]
     cell = row.cells.get(column)
     if cell is None:
@@ -466,7 +499,12 @@ def _emit_row(row: Row, out: list[str], nums: list[int], warnings: list[ParseWar
     body_lines, body_numbers = _merge_breaks(lines, numbers)
     out += head[0] + body_lines
     nums += head[1] + body_numbers
-    missing = [c for c in (RESULTS, PLANS) if c not in row.cells]
+    if row.doubts:
+        more = f" (and {len(row.doubts) - 2} more)" if len(row.doubts) > 2 else ""
+        warnings.append(ParseWarning("layout-boxes-row", f"row at line {start}: placed from weak evidence: "
+                                     + "; ".join(row.doubts[:2]) + more + "; its results or plans may hold text "
+                                     "of the row before or after it: check them against the PDF", 0, start))
+    missing = [c for c in (RESULTS, PLANS) if c not in row.cells and not row.note]
     if missing:
         warnings.append(ParseWarning("layout-boxes-missing", f"row at line {start}: no {' or '.join(missing)} "
                                      "box found for it; its columns may be incomplete", 0, start))
