@@ -47,7 +47,7 @@ TAG_CLOSE_RE = re.compile(r"(?:［|^)([^［］]*)］")
 TAG_OPEN_RE = re.compile(r"［[^］]*$")  # 「…取り組む。［◎」: the tag goes on in the next box
 SENTENCE_END = ("。", "）", "」", "｣", ")", "］")
 # An office of the 「担当」 column: 「厚労省医療機器審査管理課」, 「⽂科省研究振興局ライフサイ」 / 「ンス課」
-OFFICE_RE = re.compile(r"^[^\s・○①-⑳（(【［。、]{2,16}$")
+OFFICE_RE = re.compile(r"^[^\s・○①-⑳（(【［。、][^\s（(【［。、]{1,15}$")
 OFFICE_WORD_RE = re.compile(r"(?:省|庁|府|官房|局|部|課|室|班|センター)$")
 FULL_SLACK = 4.0  # a full line stops up to this many cells short of its column's width (line-break rules,
 # half-width digits printed wider than half a cell)
@@ -321,7 +321,7 @@ def _loose_column(state: _State, k: int, box: Box, fits: list[str]) -> str:
         opened[DESC] = rows[-1].desc.open_since
     waiting = _waiting(state, fits)
     if opened and not box.lines[-1].endswith(SENTENCE_END):  # still open: a full line of its column
-        opened = {c: since for c, since in opened.items() if _full(box.widths[-1], state.widths.of(c))} or opened
+        opened = {c: since for c, since in opened.items() if _full(box.widths[-1], state.widths.of(c))}
     if opened and not _phrase(state, box, fits):
         return _ahead(state, k, sorted(opened, key=lambda c: opened[c]))
     titled = _title_candidate(state, k) and DESC in fits
@@ -465,8 +465,8 @@ def _advances(state: _State, column: str, at: int, box: Box) -> bool:
     column's last box (a new row began), or if it would make the row's cell taller than the row's other
     cells (the boxes of one row come near each other; a cell that outgrows its row is in the next one)."""
     state.doubt_row = False
-    if state.seen.get(column, 0) < len(state.rows):
-        return True
+    if state.seen.get(column, 0) < len(state.rows) or state.rows[at].office is not None:
+        return True  # a new row began, or this one's rightmost cell (its 「担当」) was printed: it is done
     state.doubt_row = True
     row = state.rows[at]
     cell = row.cells.get(column)
@@ -477,8 +477,8 @@ def _advances(state: _State, column: str, at: int, box: Box) -> bool:
 
 
 def _place_office(state: _State, box: Box) -> None:
-    r = state.at["office"] + 1
-    if r >= len(state.rows):
+    r = _next_row(state, state.at["office"])
+    if r < 0:
         state.warnings.append(ParseWarning("layout-boxes-office", f"lines {_span(box)}: an office 「担当」 "
                                            "printed before its row; left out", 0, box.numbers[0]))
         return
