@@ -51,6 +51,7 @@ OFFICE_RE = re.compile(r"^[^\s・○①-⑳（(【［。、][^\s（(【［。、
 OFFICE_WORD_RE = re.compile(r"(?:省|庁|府|官房|局|部|課|室|班|センター)$")
 FULL_SLACK = 4.0  # a full line stops up to this many cells short of its column's width (line-break rules,
 # half-width digits printed wider than half a cell)
+ITEM_RE = re.compile(r"^([①-⑳])[\s　]*")  # ① 日常生活における… : an item of a description
 OPEN_SHARE = 0.75  # a cell's last line this wide without a sentence end: the sentence goes on elsewhere
 MIN_LINES = 8
 LOOKAHEAD = 6  # boxes looked at ahead to tell which open cell a continuation belongs to  # full lines needed to estimate a column's width
@@ -87,6 +88,7 @@ class Row:
     note: bool = False  # closed by a 「担当省庁…」 bracket: a heading over rows, with no columns of its own
     cells: dict[str, Cell] = field(default_factory=dict)
     office: Cell | None = None
+    items: Cell | None = None  # ① … items printed after the description's tag, in its cell
     doubts: list[str] = field(default_factory=list)  # placements read from weak evidence, for a warning
 
 
@@ -108,6 +110,7 @@ class _State:
     rows: list[Row] = field(default_factory=list)
     at: dict[str, int] = field(default_factory=lambda: {RESULTS: -1, PLANS: -1, "office": -1})
     last: str = ""  # the column of the last box
+    previous: str = ""  # the column of the box before it
     seen: dict[str, int] = field(default_factory=dict)  # rows printed when a column's last box was
     doubt_row: bool = False  # the last choice of a row was made from the cells' heights
     doubt: str = ""  # why the box being placed may be in the wrong column or row
@@ -243,11 +246,12 @@ def _place(state: _State, k: int, box: Box, office: bool) -> None:
         state.items.append(box)
         return
     if office and _is_office(box):
+        state.previous = state.last = "office"
         _place_office(state, box)
         return
     state.doubt, state.doubt_row = "", False
     column = _column(state, k, box)
-    state.last = column
+    state.previous, state.last = state.last, column
     rows = [_place_description(state, k, box)] if column == DESC else _place_cell(state, k, box, column)
     if state.doubt:
         for r in rows:
@@ -409,10 +413,19 @@ def _place_description(state: _State, k: int, box: Box) -> int:
     rows = state.rows
     row = rows[-1] if rows else None
     titled = is_title_line(box.lines[0], state.title_max) and not _closes_tag(box.lines[0])
+    if row is not None and row.closed and not row.note and not titled \
+            and not _has_tag(box) and (ITEM_RE.match(box.lines[0]) or _items_go_on(state, row)):
+        row.items = row.items or Cell()  # ① 日常生活における… : items of the description, after its tag
+        row.items.add(box)
+        return len(rows) - 1
     if row is None or row.closed or (titled and row.desc.open_since < 0 and row.desc.lines):
         row = Row(Cell(), titled)
         rows.append(row)
         state.items.append(row)
+    end = _tag_end(row.desc.lines, box) if not row.closed else None
+    if end is not None and end < len(box.lines) - 1 and ITEM_RE.match(box.lines[end + 1]):
+        row.items = Cell(box.lines[end + 1 :], box.numbers[end + 1 :])
+        box = Box(box.lines[: end + 1], box.numbers[: end + 1])
     row.desc.add(box)
     text = "".join(row.desc.lines)
     row.closed = row.closed or _closes_tag(text)
@@ -422,6 +435,27 @@ def _place_description(state: _State, k: int, box: Box) -> int:
                                          and not last.endswith(SENTENCE_END))
     row.desc.open_since = k if still and not row.closed else -1
     return len(rows) - 1
+
+
+def _items_go_on(state: _State, row: Row) -> bool:
+    """Does a description box continue the last row's items (not start a row without a title)? Yes if
+    the items' last line runs on, or nothing of another column was printed since them."""
+    items = row.items
+    if items is None:
+        return False
+    last = items.lines[-1]
+    runs_on = _full(display_width(last), state.widths.description) and not last.endswith(SENTENCE_END)
+    return runs_on or state.previous == DESC
+
+
+def _tag_end(before: list[str], box: Box) -> int | None:
+    """Index of the box's line that closes the description's tag (None if none does)."""
+    text = "".join(before)
+    for i, line in enumerate(box.lines):
+        text += line
+        if "］" in line and _closes_tag(text):
+            return i
+    return None
 
 
 def _place_cell(state: _State, k: int, box: Box, column: str) -> list[int]:
@@ -511,6 +545,9 @@ def _emit_row(row: Row, out: list[str], nums: list[int], warnings: list[ParseWar
     if row.closed:
         out.append("")
         nums.append(0)
+    if row.items is not None:  # 「①\t…」, as the text reader reads a description's items
+        out += [ITEM_RE.sub(lambda m: m.group(1) + "\t", x) for x in row.items.lines] + [""]
+        nums += [*row.items.numbers, 0]
     elif not row.title or body_lines:
         warnings.append(ParseWarning("layout-boxes-untagged", f"row at line {start}: a description without a "
                                      "ministry tag ［…］ cannot be told from the rows around it", 0, start))
