@@ -112,6 +112,7 @@ class _State:
     last: str = ""  # the column of the last box
     previous: str = ""  # the column of the box before it
     seen: dict[str, int] = field(default_factory=dict)  # rows printed when a column's last box was
+    offices: list[Box] = field(default_factory=list)  # office boxes printed since the last other box
     doubt_row: bool = False  # the last choice of a row was made from the cells' heights
     doubt: str = ""  # why the box being placed may be in the wrong column or row
     warnings: list[ParseWarning] = field(default_factory=list)
@@ -139,6 +140,7 @@ def rebuild(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int],
                                            "the table's header; left out", 0, box.numbers[0]))
     for k, box in enumerate(boxes):
         _place(state, k, box, office)
+    _place_offices(state)
     out, nums = [header[0], ""], [header[1], 0]
     for item in state.items:
         if isinstance(item, Box):
@@ -247,8 +249,9 @@ def _place(state: _State, k: int, box: Box, office: bool) -> None:
         return
     if office and _is_office(box):
         state.previous = state.last = "office"
-        _place_office(state, box)
+        state.offices.append(box)
         return
+    _place_offices(state)
     state.doubt, state.doubt_row = "", False
     column = _column(state, k, box)
     state.previous, state.last = state.last, column
@@ -510,14 +513,29 @@ def _advances(state: _State, column: str, at: int, box: Box) -> bool:
     return len(cell.lines) + len(box.lines) > height
 
 
-def _place_office(state: _State, box: Box) -> None:
-    r = _next_row(state, state.at["office"])
-    if r < 0:
-        state.warnings.append(ParseWarning("layout-boxes-office", f"lines {_span(box)}: an office 「担当」 "
-                                           "printed before its row; left out", 0, box.numbers[0]))
+def _place_offices(state: _State) -> None:
+    """The offices 「担当」 printed one after another go to the rows without one whose plans are printed
+    (an office, the rightmost cell, comes after them); fewer offices than such rows go to the latest
+    rows (each printed just after its row), and the rows passed over are named in a warning."""
+    batch, state.offices = state.offices, []
+    if not batch:
         return
-    state.at["office"] = r
-    state.rows[r].office = Cell(list(box.lines), list(box.numbers))
+    rows = [r for r in range(state.at["office"] + 1, len(state.rows))
+            if not state.rows[r].note and PLANS in state.rows[r].cells]
+    if len(batch) > len(rows):
+        for box in batch[len(rows):]:
+            state.warnings.append(ParseWarning("layout-boxes-office", f"lines {_span(box)}: an office 「担当」 "
+                                               "printed before its row's plans; left out", 0, box.numbers[0]))
+        batch = batch[: len(rows)]
+    skipped = rows[: len(rows) - len(batch)]
+    for r, box in zip(rows[len(skipped):], batch, strict=True):
+        state.rows[r].office = Cell(list(box.lines), list(box.numbers))
+        if skipped:
+            state.rows[r].doubts.append(f"lines {_span(box)} (office): matched to the latest rows in order")
+    for r in skipped:
+        state.rows[r].doubts.append("no office 「担当」 found for it; an office may have gone to the next row")
+    if batch:
+        state.at["office"] = rows[-1]
 
 
 def _span(box: Box) -> str:
@@ -545,10 +563,10 @@ def _emit_row(row: Row, out: list[str], nums: list[int], warnings: list[ParseWar
     if row.closed:
         out.append("")
         nums.append(0)
-    if row.items is not None:  # 「①\t…」, as the text reader reads a description's items
-        out += [ITEM_RE.sub(lambda m: m.group(1) + "\t", x) for x in row.items.lines] + [""]
-        nums += [*row.items.numbers, 0]
-    elif not row.title or body_lines:
+        if row.items is not None:  # 「①\t…」, as the text reader reads a description's items
+            out += [ITEM_RE.sub(lambda m: m.group(1) + "\t", x) for x in row.items.lines] + [""]
+            nums += [*row.items.numbers, 0]
+    elif not row.title or body_lines:  # a title alone is followed by its results at once (「保険導入の…」)
         warnings.append(ParseWarning("layout-boxes-untagged", f"row at line {start}: a description without a "
                                      "ministry tag ［…］ cannot be told from the rows around it", 0, start))
     for column in (RESULTS, PLANS):
