@@ -387,7 +387,8 @@ def _ahead(state: _State, k: int, columns: list[str]) -> str:
         if len(rest) == 1:
             return rest[0]
     state.doubt = f"the rest of a sentence left open in {' and '.join(columns)}"
-    return columns[0]
+    other = [c for c in columns if c != state.previous]  # the columns' lines alternate across a row
+    return other[0] if other else columns[0]
 
 
 def _next_row(state: _State, at: int) -> int:
