@@ -131,6 +131,7 @@ def rebuild(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int],
     if not header[0].startswith("該当箇所"):
         raise BoxesError("no header cell 「該当箇所」 before the table's boxes")
     widths = estimate_widths(boxes)
+    boxes = _split_wide(boxes, widths)
     state = _State(widths, min(TITLE_MAX, widths.description - 4))
     state.boxes = boxes
     state.decided = [width_column(box, widths, state.title_max) for box in boxes]
@@ -166,6 +167,29 @@ def _boxes(lines: list[str], numbers: list[int]) -> list[Box]:
     if current.lines:
         boxes.append(current)
     return boxes
+
+
+def _split_wide(boxes: list[Box], w: Widths) -> list[Box]:
+    """A line wider than any column holds two cells printed on one baseline (「…3.9億円）に ・引き続き、…」):
+    cut at the last space that leaves a part no wider than the results column, each part a box."""
+    out: list[Box] = []
+    for box in boxes:
+        start = 0
+        for i, (line, width) in enumerate(zip(box.lines, box.widths, strict=True)):
+            cut = _two_cells(line, w.results + 1.5) if width > w.results + 1.5 else -1
+            if cut < 0:
+                continue
+            out.append(Box(box.lines[start:i] + [line[:cut].rstrip()], box.numbers[start : i + 1]))
+            out.append(Box([line[cut:].strip()], [box.numbers[i]]))
+            start = i + 1
+        if start < len(box.lines):
+            out.append(Box(box.lines[start:], box.numbers[start:]))
+    return out
+
+
+def _two_cells(line: str, limit: float) -> int:
+    cuts = [m.start() for m in re.finditer(r"[ 　]+", line) if display_width(line[: m.start()]) <= limit]
+    return cuts[-1] if cuts and cuts[-1] > 0 else -1
 
 
 def _take_header(boxes: list[Box]) -> tuple[tuple[str, int], list[Box], list[Box]]:
