@@ -63,6 +63,7 @@ MISREAD = str.maketrans({"‧": "・"})
 class Box:
     lines: list[str]
     numbers: list[int]
+    page: int = 1
 
     @property
     def widths(self) -> list[float]:
@@ -112,6 +113,9 @@ class _State:
     last: str = ""  # the column of the last box
     previous: str = ""  # the column of the box before it
     seen: dict[str, int] = field(default_factory=dict)  # rows printed when a column's last box was
+    page: int = 1
+    cut: int = -1  # the row cut by the last page break (its description goes on), -2 until known
+    cut_columns: set[str] = field(default_factory=set)  # columns whose first box on the page is not yet read
     offices: list[Box] = field(default_factory=list)  # office boxes printed since the last other box
     doubt_row: bool = False  # the last choice of a row was made from the cells' heights
     doubt: str = ""  # why the box being placed may be in the wrong column or row
@@ -124,9 +128,11 @@ class BoxesError(ValueError):
     """The boxes do not show the columns' widths: the text cannot be read as pdfminer's boxes."""
 
 
-def rebuild(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int], list[ParseWarning]]:
-    """pdfminer's text boxes → the blocked layout (lines and their source numbers) and what was unsure."""
-    boxes = _boxes(lines, numbers)
+def rebuild(lines: list[str], numbers: list[int], breaks: frozenset[int] = frozenset()
+            ) -> tuple[list[str], list[int], list[ParseWarning]]:
+    """pdfminer's text boxes → the blocked layout (lines and their source numbers) and what was unsure.
+    BREAKS: the source lines that start a page (pdfminer prints a form feed there)."""
+    boxes = _boxes(lines, numbers, breaks)
     header, before, boxes = _take_header(boxes)
     if not header[0].startswith("該当箇所"):
         raise BoxesError("no header cell 「該当箇所」 before the table's boxes")
@@ -152,16 +158,21 @@ def rebuild(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int],
     return out, nums, state.warnings
 
 
-def _boxes(lines: list[str], numbers: list[int]) -> list[Box]:
+def _boxes(lines: list[str], numbers: list[int], breaks: frozenset[int] = frozenset()) -> list[Box]:
     boxes: list[Box] = []
-    current = Box([], [])
+    page = 1
+    current = Box([], [], page)
     for line, no in zip(lines, numbers, strict=True):
         text = fold_extracted(line.replace("\f", "").strip().translate(MISREAD))
+        if no in breaks or "\f" in line:
+            page += 1
         if not text:
             if current.lines:
                 boxes.append(current)
-            current = Box([], [])
+            current = Box([], [], page)
             continue
+        if not current.lines:
+            current.page = page
         current.lines.append(text)
         current.numbers.append(no)
     if current.lines:
@@ -179,11 +190,11 @@ def _split_wide(boxes: list[Box], w: Widths) -> list[Box]:
             cut = _two_cells(line, w.results + 1.5) if width > w.results + 1.5 else -1
             if cut < 0:
                 continue
-            out.append(Box(box.lines[start:i] + [line[:cut].rstrip()], box.numbers[start : i + 1]))
-            out.append(Box([line[cut:].strip()], [box.numbers[i]]))
+            out.append(Box(box.lines[start:i] + [line[:cut].rstrip()], box.numbers[start : i + 1], box.page))
+            out.append(Box([line[cut:].strip()], [box.numbers[i]], box.page))
             start = i + 1
         if start < len(box.lines):
-            out.append(Box(box.lines[start:], box.numbers[start:]))
+            out.append(Box(box.lines[start:], box.numbers[start:], box.page))
     return out
 
 
@@ -199,12 +210,16 @@ def _take_header(boxes: list[Box]) -> tuple[tuple[str, int], list[Box], list[Box
     number = 0
     before: list[Box] = []
     rest: list[Box] = []
+    pages = 0  # a header repeated on a page (the form feed is dropped as a control character)
     for box in boxes:
         cells = len(box.lines) <= 2 and all(HEADER_CELL_RE.match(x) for x in box.lines)
         if cells and (not parts or not rest):
             parts += box.lines
             number = number or box.numbers[0]
-        elif not cells:
+        elif cells:
+            pages += box.lines[0].startswith("該当箇所")
+        else:
+            box.page += pages
             (rest if parts else before).append(box)
     return (" ".join(parts), number), before, rest
 
@@ -268,6 +283,8 @@ def _is_office(box: Box) -> bool:
 def _place(state: _State, k: int, box: Box, office: bool) -> None:
     if len(box.lines) == 1 and PAGE_NUMBER_RE.match(box.lines[0]):
         return
+    if box.page > state.page:  # a row cut by the page break goes on at the top of the next page
+        state.page, state.cut, state.cut_columns = box.page, -2, {RESULTS, PLANS}
     if _spanning(box):
         state.items.append(box)
         return
@@ -454,6 +471,8 @@ def _place_description(state: _State, k: int, box: Box) -> int:
     if end is not None and end < len(box.lines) - 1 and ITEM_RE.match(box.lines[end + 1]):
         row.items = Cell(box.lines[end + 1 :], box.numbers[end + 1 :])
         box = Box(box.lines[: end + 1], box.numbers[: end + 1])
+    if state.cut == -2:
+        state.cut = len(rows) - 1 if row.desc.lines else -1
     row.desc.add(box)
     text = "".join(row.desc.lines)
     row.closed = row.closed or _closes_tag(text)
@@ -502,13 +521,21 @@ def _place_cell(state: _State, k: int, box: Box, column: str) -> list[int]:
     nxt = _next_row(state, at)
     phrase = _phrase(state, box, [column]) and nxt >= 0
     others: list[int] = []
-    if opened and not is_bullet_start(box.lines[0]) and not phrase:
+    cut = state.cut if column in state.cut_columns and state.cut >= 0 and state.cut >= at - 1 else -1
+    state.cut_columns.discard(column)
+    if cut >= 0 and not (opened and not is_bullet_start(box.lines[0])):
+        r = cut  # the first box of its column on a page, in the row the page break cut
+        state.at[column] = max(at, r)
+    elif opened and not is_bullet_start(box.lines[0]) and not phrase:
         r, others = opened[0], opened[1:]
         if others:
             state.doubt = state.doubt or "continues the latest of several cells left open"
     elif (nxt >= 0 and (phrase or _advances(state, column, at, box))) or at < 0:
         r, others = max(nxt, 0), [at] if at >= 0 and not phrase and state.doubt_row else []
         state.at[column] = r
+        if at >= 0 and not phrase and not is_bullet_start(box.lines[0]):
+            others = [at]  # a cell seldom starts with no bullet: it may be the rest of the last one
+            state.doubt = "a paragraph without a bullet, read as the start of the next row's cell"
     else:
         r, others = at, [nxt] if nxt >= 0 else []
     if others and not state.doubt and (state.doubt_row or r == at):
