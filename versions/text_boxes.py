@@ -55,8 +55,10 @@ ITEM_RE = re.compile(r"^([①-⑳])[\s　]*")  # ① 日常生活における…
 OPEN_SHARE = 0.75  # a cell's last line this wide without a sentence end: the sentence goes on elsewhere
 MIN_LINES = 8
 LOOKAHEAD = 6  # boxes looked at ahead to tell which open cell a continuation belongs to  # full lines needed to estimate a column's width
-# U+2027 HYPHENATION POINT: pdfminer's reading of the 中点 「・」 of some fonts (「‧令和６年度の取組…」)
-MISREAD = str.maketrans({"‧": "・"})
+# How pdfminer reads some glyphs: U+2027 HYPHENATION POINT for the 中点 「・」 (「‧令和６年度の取組…」),
+# U+2215 DIVISION SLASH for 「/」 (「ISO∕IEC」)
+MISREAD = str.maketrans({"‧": "・", "∕": "/"})
+LONE_PAREN_RE = re.compile(r"^[（(][^（）()]{1,20}[）)]$")  # （アジア健康構想） or （令和6年12月までに累計62件）
 
 
 @dataclass
@@ -626,12 +628,29 @@ def _emit_row(row: Row, out: list[str], nums: list[int], warnings: list[ParseWar
         cell = row.cells.get(column)
         if cell is None:
             continue
-        lines, numbers = (cell.lines, cell.numbers) if column == RESULTS else _narrow(cell.lines, cell.numbers)
+        lines, numbers = _asides(cell.lines, cell.numbers)
+        if column == PLANS:
+            lines, numbers = _narrow(lines, numbers)
         out += [*lines, ""]
         nums += [*numbers, 0]
     if row.office is not None:  # cited at the row's start: the office belongs to the row starting before it
         out += [*row.office.lines, ""]
         nums += [start] * len(row.office.lines) + [0]
+
+
+def _asides(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int]]:
+    """A lone 「（…）」 heads the bullets below it (「（アジア健康構想）」); with no bullet below it is the
+    aside of the bullet above (「（令和6年12月までに累計62件）」), as the PDF reader reads it: joined to it."""
+    out: list[str] = []
+    nums: list[int] = []
+    for i, (line, no) in enumerate(zip(lines, numbers, strict=True)):
+        nxt = lines[i + 1] if i + 1 < len(lines) else ""
+        if out and LONE_PAREN_RE.match(line) and not (nxt.startswith(("・", "○")) or ITEM_RE.match(nxt)):
+            out[-1] += line
+            continue
+        out.append(line)
+        nums.append(no)
+    return out, nums
 
 
 def _merge_breaks(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int]]:
