@@ -546,7 +546,9 @@ def _place_cell(state: _State, k: int, box: Box, column: str) -> list[int]:
     cell = rows[r].cells.setdefault(column, Cell())
     cell.add(box)
     last = box.lines[-1]
-    still = box.widths[-1] >= OPEN_SHARE * width and not last.endswith(SENTENCE_END)
+    # a full line ending in a bracket 「…について」」 runs on as often as not; only 。 ends a paragraph for sure
+    still = box.widths[-1] >= OPEN_SHARE * width and not last.endswith("。") \
+        and (not last.endswith(SENTENCE_END) or box.widths[-1] >= width - 1.5)
     cell.open_since = k if still else -1
     return [r, *others] if state.doubt else [r]
 
