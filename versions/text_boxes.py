@@ -10,10 +10,12 @@ from the text itself:
   boxes that start with a bullet 「・」 (two widths: the results and the plans);
 - a ministry tag closes a description, a short first line is a title, 「・」 starts a results or plans
   bullet, a vision （１） or goal 【…】 spans the table;
-- a box that starts mid-sentence continues its column's cell left open by a full line without a
-  sentence end (the oldest such, as the rest of a tall cell is printed after the next row's top).
+- a box that starts mid-sentence continues a cell left open by a full line without a sentence end;
+  which one, when several are open, the next boxes whose widths tell their column show (a bullet there
+  closes its column's sentence), else the columns' alternation across a row.
 Descriptions start rows; each column's cells are taken in row order, a new one only once its row's
-description has been printed. The rows are then printed in the blocked layout the text reader reads
+description has been printed (a repeated page header marks a page break: the row it cut takes the
+first boxes after it). The 「担当」 offices go to the rows in printed order. The rows are then printed in the blocked layout the text reader reads
 (title and description with its tag, blank, results, blank, plans), every line citing its source line,
 so that parse_text.py and rows.py make the edition. What cannot be placed with confidence is named in a
 ParseWarning ("layout-…"), never put silently into a column.
@@ -53,8 +55,8 @@ FULL_SLACK = 4.0  # a full line stops up to this many cells short of its column'
 # half-width digits printed wider than half a cell)
 ITEM_RE = re.compile(r"^([①-⑳])[\s　]*")  # ① 日常生活における… : an item of a description
 OPEN_SHARE = 0.75  # a cell's last line this wide without a sentence end: the sentence goes on elsewhere
-MIN_LINES = 8
-LOOKAHEAD = 6  # boxes looked at ahead to tell which open cell a continuation belongs to  # full lines needed to estimate a column's width
+MIN_LINES = 8  # full lines needed to estimate a column's width
+LOOKAHEAD = 6  # boxes looked at ahead to tell which open cell a continuation belongs to
 # How pdfminer reads some glyphs: U+2027 HYPHENATION POINT for the 中点 「・」 (「‧令和６年度の取組…」),
 # U+2215 DIVISION SLASH for 「/」 (「ISO∕IEC」)
 MISREAD = str.maketrans({"‧": "・", "∕": "/"})
@@ -126,15 +128,18 @@ class _State:
     decided: list[str] = field(default_factory=list)  # each box's column as its widths alone show ('' if not)
 
 
+BOXES_WARNING = ("the text is pdfminer's text boxes, printed out of row order (layout 'fragmented' or "
+                 "'out-of-order'): rows and columns were rebuilt from the boxes' widths and order; the rows named "
+                 "in 'layout-boxes-row' warnings may hold text of the row before or after them: read the PDF to be sure")
+
+
 class BoxesError(ValueError):
     """The boxes do not show the columns' widths: the text cannot be read as pdfminer's boxes."""
 
 
-def rebuild(lines: list[str], numbers: list[int], breaks: frozenset[int] = frozenset()
-            ) -> tuple[list[str], list[int], list[ParseWarning]]:
-    """pdfminer's text boxes → the blocked layout (lines and their source numbers) and what was unsure.
-    BREAKS: the source lines that start a page (pdfminer prints a form feed there)."""
-    boxes = _boxes(lines, numbers, breaks)
+def rebuild(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int], list[ParseWarning]]:
+    """pdfminer's text boxes → the blocked layout (lines and their source numbers) and what was unsure."""
+    boxes = _boxes(lines, numbers)
     header, before, boxes = _take_header(boxes)
     if not header[0].startswith("該当箇所"):
         raise BoxesError("no header cell 「該当箇所」 before the table's boxes")
@@ -150,6 +155,7 @@ def rebuild(lines: list[str], numbers: list[int], breaks: frozenset[int] = froze
     for k, box in enumerate(boxes):
         _place(state, k, box, office)
     _place_offices(state)
+    state.warnings.insert(0, ParseWarning("layout-boxes", BOXES_WARNING, 0, 0))
     out, nums = [header[0], ""], [header[1], 0]
     for item in state.items:
         if isinstance(item, Box):
@@ -160,13 +166,13 @@ def rebuild(lines: list[str], numbers: list[int], breaks: frozenset[int] = froze
     return out, nums, state.warnings
 
 
-def _boxes(lines: list[str], numbers: list[int], breaks: frozenset[int] = frozenset()) -> list[Box]:
+def _boxes(lines: list[str], numbers: list[int]) -> list[Box]:
     boxes: list[Box] = []
     page = 1
     current = Box([], [], page)
     for line, no in zip(lines, numbers, strict=True):
         text = fold_extracted(line.replace("\f", "").strip().translate(MISREAD))
-        if no in breaks or "\f" in line:
+        if "\f" in line:  # pdfminer's page break (where the reader has not dropped it as a control character)
             page += 1
         if not text:
             if current.lines:

@@ -123,8 +123,7 @@ def prepare(text: str) -> Prepared:
     warnings: list[ParseWarning] = []
     if profile.name in ("fragmented", "out-of-order"):
         try:
-            breaks = frozenset(no for no, x in enumerate(text.split("\n"), 1) if "\f" in x)  # page starts
-            lines, numbers, warnings = text_boxes.rebuild(lines, numbers, breaks)
+            lines, numbers, warnings = text_boxes.rebuild(lines, numbers)
         except text_boxes.BoxesError as exc:
             raise EditionParseError(f"layout '{profile.name}' ({profile.rule}): {exc}; {EXPECTED}") from None
     offices: list[tuple[int, str]] = []
