@@ -483,7 +483,7 @@ def _place_description(state: _State, k: int, box: Box) -> int:
         state.cut = len(rows) - 1 if row.desc.lines else -1
     row.desc.add(box)
     text = "".join(row.desc.lines)
-    row.closed = row.closed or _closes_tag(text)
+    row.closed = row.closed or any(_closes_tag(x) for x in [text, *box.lines])
     row.note = row.closed and bool(SUBHEADING_TAG_RE.search(text))
     last = box.lines[-1]
     still = TAG_OPEN_RE.search(last) or (_full(box.widths[-1], state.widths.description)
