@@ -570,8 +570,8 @@ def _advances(state: _State, column: str, at: int, box: Box) -> bool:
     state.doubt_row = True
     row = state.rows[at]
     cell = row.cells.get(column)
-    if cell is None:
-        return False
+    if cell is None or (column == RESULTS and PLANS not in row.cells and len(box.lines) == 1):
+        return False  # printed line by line, the top of a row's plans comes before anything of the next row
     height = max([len(row.desc.lines)] + [len(c.lines) for col, c in row.cells.items() if col != column])
     return not (state.previous == column and len(cell.lines) + len(box.lines) <= height)
 
