@@ -29,8 +29,12 @@ FULL_SLACK = 4.0  # a full line stops up to this many cells short of its column'
 ITEM_RE = re.compile(r"^([①-⑳])[\s　]*")  # ① 日常生活における… : an item of a description
 OPEN_SHARE = 0.75  # a cell's last line this wide without a sentence end: the sentence goes on elsewhere
 LOOKAHEAD = 6  # boxes looked at ahead to tell which open cell a continuation belongs to
+
+
 @dataclass
 class Box:
+    """Lines pdfminer printed together (one cell, or a piece of one), with their source line numbers."""
+
     lines: list[str]
     numbers: list[int]
     page: int = 1
@@ -42,6 +46,8 @@ class Box:
 
 @dataclass
 class Cell:
+    """A column's text in one row, as read so far."""
+
     lines: list[str] = field(default_factory=list)
     numbers: list[int] = field(default_factory=list)
     open_since: int = -1  # box index from which the cell waits for the rest of a sentence (-1: not open)
@@ -53,6 +59,8 @@ class Cell:
 
 @dataclass
 class Row:
+    """A table row: [title] description［tag］, results, plans [, 担当]."""
+
     desc: Cell
     title: bool
     closed: bool = False  # its ministry tag has been read
@@ -65,6 +73,8 @@ class Row:
 
 @dataclass(frozen=True)
 class Widths:
+    """Each column's full-line width in cells, as estimated from the text."""
+
     description: float
     results: float
     plans: float
@@ -109,6 +119,7 @@ def place_boxes(boxes: list[Box], widths: Widths, title_max: float, office: bool
 
 
 def has_tag(box: Box) -> bool:
+    """Does the box close a ministry tag (or open one that goes on in the next box)?"""
     return any(_closes_tag(x) for x in ["".join(box.lines), *box.lines]) or bool(TAG_OPEN_RE.search(box.lines[-1]))
 
 
