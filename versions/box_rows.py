@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cached_property
 
 from .layout import GOAL_RE, PAGE_NUMBER_RE, SEE_ABOVE_RE, VISION_RE, is_bullet_start, is_title_line
 from .ministries import SUBHEADING_TAG_RE, is_ministry_list
@@ -39,7 +40,7 @@ class Box:
     numbers: list[int]
     page: int = 1
 
-    @property
+    @cached_property
     def widths(self) -> list[float]:
         return [display_width(x) for x in self.lines]
 
