@@ -100,7 +100,7 @@ class State:
     cut: int = -1  # the row cut by the last page break (its description goes on), -2 until known
     cut_columns: set[str] = field(default_factory=set)  # columns whose first box on the page is not yet read
     offices: list[Box] = field(default_factory=list)  # office boxes printed since the last other box
-    doubt_row: bool = False  # the last choice of a row was made from the cells' heights
+    doubt_row: bool = False  # the last choice of a row was made from the boxes' order and heights
     doubt: str = ""  # why the box being placed may be in the wrong column or row
     warnings: list[ParseWarning] = field(default_factory=list)
     boxes: list[Box] = field(default_factory=list)
@@ -402,7 +402,7 @@ def _place_cell(state: State, k: int, box: Box, column: str) -> list[int]:
     else:
         r, others = at, [nxt] if nxt >= 0 else []
     if others and not state.doubt and (state.doubt_row or r == at):
-        state.doubt = "a new paragraph, in this row or the next told by the cells' heights only"
+        state.doubt = "a new paragraph, in this row or the next told only by the order and heights of the boxes"
     state.seen[column] = len(rows)
     cell = rows[r].cells.setdefault(column, Cell())
     cell.add(box)
