@@ -223,9 +223,9 @@ def _bullet_column(state: State, box: Box, width: float) -> str:
 
 
 def _loose_column(state: State, k: int, box: Box, fits: list[str]) -> str:
-    """A short box that is no bullet: the rest of a cell left open (of the column printed last if that one
-    waits, else the one waiting longest), a cell of its own (「後継事業の予定無し」) in a row still
-    without one, or a title."""
+    """A box that is no bullet and whose widths do not tell its column: the rest of a cell left open
+    (which one when several are: _ahead), a cell of its own (「後継事業の予定無し」) in a row still without
+    one, or a title (_needs_title)."""
     rows = state.rows
     opened = {c: since for c in (RESULTS, PLANS) if c in fits and (since := _open_since(state, c)) >= 0}
     if rows and DESC in fits and rows[-1].desc.open_since >= 0:
