@@ -29,10 +29,10 @@ def _ids(*numbers: int) -> set[str]:
 # bullet belongs to is told by weak evidence only (seed-drawn and fy2022 from m032 on); Chromium's line-by-
 # line output loses m030's description items among its results.
 KNOWN = {
-    "seed-chromium": _ids(11, 30, 31, 33, 34, 35, 37, 38, 39, 46, 47, 48, 49, 51, 52, 53, 54),
-    "seed-drawn": _ids(6, 7, 8, 32, 33, 34, 35, 36, 37, 39, 40, 42, 43, 46, 47, 48, 51, 52, 53, 54, 55, 56, 57, 58, 59),
+    "seed-chromium": _ids(11, 30, 31, 33, 34, 35, 37, 38, 46, 47, 48, 49, 51, 52, 53, 54),
+    "seed-drawn": _ids(6, 7, 8, 32, 33, 34, 35, 36, 37, 42, 43, 46, 47, 48, 51, 52, 53, 54, 55, 56, 57, 58, 59),
     "office-synthetic": _ids(57, 58, 59),
-    "fy2022-synthetic": _ids(6, 7, 8, 9, 10, 32, 33, 34, 35, 36, 37, 39, 40, 42, 43, 46, 47, 48, 51, 52, 53, 54, 55, 56, 57, 58, 59),
+    "fy2022-synthetic": _ids(6, 7, 8, 9, 10, 32, 33, 34, 35, 36, 37, 42, 43, 46, 47, 48, 51, 52, 53, 54, 55, 56, 57, 58, 59),
 }
 
 

@@ -30,6 +30,7 @@ FULL_SLACK = 4.0  # a full line stops up to this many cells short of its column'
 ITEM_RE = re.compile(r"^([①-⑳])[\s　]*")  # ① 日常生活における… : an item of a description
 OPEN_SHARE = 0.75  # a cell's last line this wide without a sentence end: the sentence goes on elsewhere
 LOOKAHEAD = 6  # boxes looked at ahead to tell which open cell a continuation belongs to
+RESUMED_GAP = 4  # boxes of other cells between a description's pieces: more is a page break, fewer line by line
 
 
 @dataclass
@@ -69,6 +70,8 @@ class Row:
     cells: dict[str, Cell] = field(default_factory=dict)
     office: Cell | None = None
     items: Cell | None = None  # ① … items printed after the description's tag, in its cell
+    resumed: bool = False  # its description ended long after its results and plans began (a page break?)
+    desc_box: int = -1  # the index of its description's last box
     doubts: list[str] = field(default_factory=list)  # placements read from weak evidence, for a warning
 
 
@@ -278,21 +281,33 @@ def _needs_title(state: State, k: int) -> bool:
 def _ahead(state: State, k: int, columns: list[str]) -> str:
     """Which of several open cells a continuation belongs to, from the next boxes whose widths tell their
     column: a bullet there means that column's sentence has ended (so this box ends it), a continuation
-    there means it is still open (so this box is another column's). Else the cell waiting longest."""
+    there takes one of its column's open cells (the others may be this box's). Else the columns' lines
+    alternate across a row."""
     if len(columns) == 1:
         return columns[0]
+    left = {c: _open_count(state, c) for c in columns}
     for j in range(k + 1, min(k + 1 + LOOKAHEAD, len(state.boxes))):
         column = state.decided[j]
-        if column not in columns:
+        if column not in left:
             continue
         if is_bullet_start(state.boxes[j].lines[0]):
             return column
-        rest = [c for c in columns if c != column]
-        if len(rest) == 1:
-            return rest[0]
+        left[column] -= 1
+        if not left[column]:
+            del left[column]
+        if len(left) == 1:
+            return next(iter(left))
     state.doubt = f"the rest of a sentence left open in {' and '.join(columns)}"
-    other = [c for c in columns if c != state.previous]  # the columns' lines alternate across a row
+    other = [c for c in columns if c != state.previous]
     return other[0] if other else columns[0]
+
+
+def _open_count(state: State, column: str) -> int:
+    if column == DESC:
+        return 1
+    at = state.at[column]
+    return sum(1 for r in range(max(0, at - 3), at + 1)
+               if (cell := state.rows[r].cells.get(column)) is not None and cell.open_since >= 0)
 
 
 def _next_row(state: State, at: int) -> int:
@@ -330,6 +345,9 @@ def _place_description(state: State, k: int, box: Box) -> int:
         row = Row(Cell(), titled)
         rows.append(row)
         state.items.append(row)
+    elif k - row.desc_box > RESUMED_GAP and RESULTS in row.cells and PLANS in row.cells and has_tag(box):
+        row.resumed = True
+    row.desc_box = k
     end = _tag_end(row.desc.lines, box) if not row.closed else None
     if end is not None and end < len(box.lines) - 1 and ITEM_RE.match(box.lines[end + 1]):
         row.items = Cell(box.lines[end + 1 :], box.numbers[end + 1 :])
@@ -396,6 +414,9 @@ def _place_cell(state: State, k: int, box: Box, column: str) -> list[int]:
     elif (nxt >= 0 and (phrase or _advances(state, column, at, box))) or at < 0:
         r, others = max(nxt, 0), [at] if at >= 0 and not phrase and state.doubt_row else []
         state.at[column] = r
+        if at >= 0 and rows[at].resumed and not others:
+            others = [at]
+            state.doubt = "the row before it may have been cut by a page break: this may be its rest"
         if at >= 0 and not phrase and not is_bullet_start(box.lines[0]):
             others = [at]  # a cell seldom starts with no bullet: it may be the rest of the last one
             state.doubt = "a paragraph without a bullet, read as the start of the next row's cell"
