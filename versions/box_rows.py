@@ -446,6 +446,9 @@ def _advances(state: State, column: str, at: int, box: Box) -> bool:
     state.doubt_row = True
     row = state.rows[at]
     cell = row.cells.get(column)
+    if cell is not None and len(cell.lines) == 1 and not is_bullet_start(cell.lines[0]) \
+            and display_width(cell.lines[0]) < OPEN_SHARE * state.widths.of(column):
+        return True  # a cell of one short phrase (「後継事業の予定無し」) is whole: a bullet starts the next row's
     if cell is None or (column == RESULTS and PLANS not in row.cells and len(box.lines) == 1):
         return False  # printed line by line, the top of a row's plans comes before anything of the next row
     height = max([len(row.desc.lines)] + [len(c.lines) for col, c in row.cells.items() if col != column])
