@@ -30,6 +30,8 @@ FULL_SLACK = 4.0  # a full line stops up to this many cells short of its column'
 ITEM_RE = re.compile(r"^([①-⑳])[\s　]*")  # ① 日常生活における… : an item of a description
 OPEN_SHARE = 0.75  # a cell's last line this wide without a sentence end: the sentence goes on elsewhere
 LOOKAHEAD = 6  # boxes looked at ahead to tell which open cell a continuation belongs to
+AMOUNT_END_RE = re.compile(r"[0-9０-９][.．]?[0-9０-９]*[億万千]?$")  # 「…令和6年度予算：19億」
+AMOUNT_REST_RE = re.compile(r"^[0-9０-９億万千百]*円")  # 「円の内数）を通じて…」
 RESUMED_GAP = 4  # boxes of other cells between a description's pieces: more is a page break, fewer line by line
 
 
@@ -398,7 +400,13 @@ def _place_cell(state: State, k: int, box: Box, column: str) -> list[int]:
     width = state.widths.of(column)
     opened = [r for r in range(max(0, at - 3), at + 1) if column in rows[r].cells
               and rows[r].cells[column].open_since >= 0]
-    opened.sort(key=lambda r: -rows[r].cells[column].open_since)  # the latest: its rest follows it
+    # the latest (its rest follows it), unless another's last line ends an amount this box goes on with
+    # (「…令和6年度予算：19億」 / 「円の内数）…」)
+    later = [state.boxes[j].lines[0] for j in range(k + 1, min(k + 1 + LOOKAHEAD, len(state.boxes)))
+             if state.decided[j] in (column, "")]
+    opened.sort(key=lambda r: (not _splits_amount(rows[r].cells[column].lines[-1], box.lines[0]),
+                               any(_splits_amount(rows[r].cells[column].lines[-1], x) for x in later),
+                               -rows[r].cells[column].open_since))
     nxt = _next_row(state, at)
     phrase = _phrase(state, box, [column]) and nxt >= 0
     others: list[int] = []
@@ -433,6 +441,10 @@ def _place_cell(state: State, k: int, box: Box, column: str) -> list[int]:
         and (not last.endswith(SENTENCE_END) or box.widths[-1] >= width - 1.5)
     cell.open_since = k if still else -1
     return [r, *others] if state.doubt else [r]
+
+
+def _splits_amount(before: str, after: str) -> bool:
+    return bool(AMOUNT_END_RE.search(before) and AMOUNT_REST_RE.match(after))
 
 
 def _advances(state: State, column: str, at: int, box: Box) -> bool:
