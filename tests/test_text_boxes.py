@@ -56,6 +56,7 @@ def editions():
 def test_pdfminer_boxes_read_as_the_pdfs_edition(name, editions):
     got, want = editions[name]
     assert len(got.measures) == len(want.measures) == 59
+    assert len(got.budgets()) == len(want.budgets()) == 71
     assert (got.results_fy, got.plans_fy, got.synthetic, got.edition) == \
         (want.results_fy, want.plans_fy, want.synthetic, want.edition)
     assert [v.title for v in got.visions] == [v.title for v in want.visions]
