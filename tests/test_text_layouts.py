@@ -107,9 +107,6 @@ def test_the_sample_layout_carries_no_layout_warning(seed_edition):
 
 
 @pytest.mark.parametrize(("name", "layout"), [
-    ("pdf/seed-chromium.pdfminer.txt", "fragmented"),
-    ("pdf/seed-drawn.pdfminer.txt", "out-of-order"),
-    ("pdf/fy2022-synthetic.pdfminer.txt", "out-of-order"),
 ])
 def test_extraction_that_lost_its_columns_is_refused_naming_the_layout(name, layout):
     with pytest.raises(EditionParseError) as info:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -39,6 +40,7 @@ def parse_report(data: bytes | str, source_name: str = "<input>", document: str 
     synthetic = False
     note = ""
     first, _, rest = text.partition("\n")
+    first = unicodedata.normalize("NFKC", first)  # pdfminer prints 「policydiﬀ」 with the ligature ﬀ
     if first.lstrip("# ").startswith(SYNTHETIC_MARK):  # also as a PDF prints it on its first page
         synthetic, note = True, first.lstrip("# ")[len(SYNTHETIC_MARK):].strip()
         text = "\n" + rest  # keep line numbers of the real text unchanged

@@ -13,7 +13,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from . import text_interleaved
+from . import text_boxes, text_interleaved
 from .errors import EditionParseError
 from .layout import HEADER_RE, NARROW, TITLE_MAX, is_bullet_start, is_title_line
 from .ministries import is_ministry_list
@@ -107,10 +107,6 @@ PROFILES = (
     Profile("dense", "under 5% of lines blank: columns blocked but not separated (pypdfium2)", _dense),
     Profile("blocked", "blank lines between blocks, columns one after another (the bundled sample)", lambda _: True),
 )
-REFUSED = {
-    "fragmented": "the text boxes are out of reading order, so rows and columns cannot be rebuilt",
-    "out-of-order": "descriptions are not followed by their results, so rows and columns cannot be rebuilt",
-}
 EXPECTED = ("expected the table's text column by column (description, results, plans) under a header "
             "'該当箇所 … 令和N年度の実績・状況 令和N年度の取組予定'; ingest the PDF itself instead")
 
@@ -124,14 +120,18 @@ def prepare(text: str) -> Prepared:
              if "[" in x else x for x in lines]
     lines, numbers = _split_titles(lines, numbers)
     profile = next(p for p in PROFILES if p.detect(lines))
-    if profile.name in REFUSED:
-        raise EditionParseError(f"layout '{profile.name}' ({profile.rule}): {REFUSED[profile.name]}; {EXPECTED}")
-    offices: list[tuple[int, str]] = []
     warnings: list[ParseWarning] = []
+    if profile.name in ("fragmented", "out-of-order"):
+        try:
+            lines, numbers, warnings = text_boxes.rebuild(lines, numbers)
+        except text_boxes.BoxesError as exc:
+            raise EditionParseError(f"layout '{profile.name}' ({profile.rule}): {exc}; {EXPECTED}") from None
+    offices: list[tuple[int, str]] = []
     office = any(OFFICE_HEADER_RE.search(x) for x in lines[:200])
     if profile.name == "interleaved":
         unzipped = text_interleaved.unzip(lines, numbers, office)
-        lines, numbers, offices, warnings = unzipped.lines, unzipped.numbers, unzipped.offices, unzipped.warnings
+        lines, numbers, offices = unzipped.lines, unzipped.numbers, unzipped.offices
+        warnings += unzipped.warnings
     elif office:
         lines, offices = _take_offices(lines, numbers)
     title_max = _title_max(lines)
