@@ -279,6 +279,29 @@ def budget_cards(diff: Diff) -> tuple[list[dict[str, Any]], int]:
     return cards, excluded
 
 
+MEASURE_KINDS = ("changed", "added", "removed", "moved", "split", "merged", "format", "unchanged")
+
+
+def measure_cards(views: list[MeasureView], show_format_only: bool) -> list[dict[str, Any]]:
+    """One card per kind a measure reads as (its first badge), so the cards add up to the measures
+    listed and each equals what the status filter of the same name shows. A split counts each listed
+    part (and says how many measures it came from); a measure that moved and changed counts as
+    changed, and the moved card says how many of those there are."""
+    kinds = [k for k in MEASURE_KINDS if k != "format" or show_format_only]
+    cards = []
+    for k in kinds:
+        mine = [v for v in views if v.kinds[0] == k]
+        card: dict[str, Any] = {"kind": k, "n": len(mine), "from": 0, "also": 0}
+        if k == "split":
+            card["from"] = len({v.m.old_id for v in mine})
+        elif k == "merged":
+            card["from"] = len({v.m.new_id for v in mine})
+        elif k == "moved":
+            card["also"] = sum(1 for v in views if "moved" in v.kinds[1:])
+        cards.append(card)
+    return cards
+
+
 def _has_amount(b: BudgetChange) -> bool:
     return any(s is not None and s.yen is not None for s in (b.old, b.new))
 
@@ -335,7 +358,8 @@ def render_html(diff: Diff, options: ReportOptions | None = None) -> str:
     page = _environment(opts.lang).get_template("report.html.j2").render(
         diff=diff, o=opts, t=t, css=Markup(css), js=Markup(js), csp=csp,
         mark_of=lambda change_id: mark_of(opts, change_id), views=views, tree=nav_tree(views),
-        summary=_summary(diff, opts.show_format_only), budget_cards=cards, partof_excluded=excluded,
+        summary=_summary(diff, opts.show_format_only), budget_cards=cards,
+        measure_cards=measure_cards(views, opts.show_format_only), partof_excluded=excluded,
         ministries=[(c, KNOWN_MINISTRIES.get(c, c)) for c in ministries], rvp=diff.within_edition,
         side_labels=_side_labels(diff, opts.lang, t), provenance=_provenance(diff, t),
         anchor_of=anchor_of, reason=lambda r: _reason(r, t), reveal=reveal, parser_warnings=parser_warnings(diff),

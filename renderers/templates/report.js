@@ -66,10 +66,9 @@
     var q = norm(search.value.trim());
     var shown = 0;
     measures.forEach(function (m, i) {
-      var kinds = m.getAttribute("data-kinds").split(" ");
       var codes = m.getAttribute("data-ministries").split(" ");
       var ok = (!onlyChanged.checked || m.getAttribute("data-change") === "1") &&
-        (!kind.value || kinds.indexOf(kind.value) >= 0) &&
+        (!kind.value || m.getAttribute("data-kind") === kind.value) &&
         (!ministry.value || codes.indexOf(ministry.value) >= 0) &&
         (!q || texts[i].indexOf(q) >= 0);
       m.hidden = !ok;
@@ -95,6 +94,7 @@
     search.addEventListener("input", applyFilters);
     applyFilters();
   }
+  /* a card is the status filter of the same name, with nothing else narrowing it: its number shows */
   all(".card[data-kind]").forEach(function (card) {
     card.addEventListener("click", function () {
       if (kind) {
@@ -102,6 +102,9 @@
         if (kind.value !== card.getAttribute("data-kind")) {
           kind.value = "";
         }
+        onlyChanged.checked = false;
+        ministry.value = "";
+        search.value = "";
         applyFilters();
       }
     });
