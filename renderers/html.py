@@ -302,6 +302,35 @@ def measure_cards(views: list[MeasureView], show_format_only: bool) -> list[dict
     return cards
 
 
+@dataclass(frozen=True)
+class MarkBox:
+    """The review mark box of one change, or of several shown as one (a ledger sentence repeated in
+    several rows): ids[0] is its data-change-id, the rest its data-also; `shown` the recorded marks,
+    (id, mark, note, by, at), once each when they agree."""
+
+    ids: tuple[str, ...]
+    shown: tuple[tuple[str, str, str, str, str], ...]
+
+
+def mark_box(opts: ReportOptions, markable: frozenset[str], ids: str | Iterable[str]) -> MarkBox | None:
+    """A box only for what `policydiff review` lists (review_sheet.change_rows): a mark on anything
+    else could not be imported."""
+    mine = tuple(i for i in ((ids,) if isinstance(ids, str) else ids) if i in markable)
+    if not mine:
+        return None
+    marks = [m for m in (mark_of(opts, i) for i in mine) if m]
+    shown = {m[1:]: m for m in marks}  # the same mark, note, reviewer and time: shown once
+    return MarkBox(mine, tuple(shown.values()))
+
+
+def _markable(diff: Diff) -> frozenset[str]:
+    """The ids `policydiff review OLD NEW` lists. None for a report of one edition: review compares
+    two archived editions, so a mark made there could not be imported."""
+    from .review_sheet import change_rows
+
+    return frozenset() if diff.within_edition else frozenset(r.id for r in change_rows(diff))
+
+
 def _has_amount(b: BudgetChange) -> bool:
     return any(s is not None and s.yen is not None for s in (b.old, b.new))
 
@@ -350,6 +379,7 @@ def render_html(diff: Diff, options: ReportOptions | None = None) -> str:
     anchors_new = {v.m.new_id: v.anchor for v in reversed(views) if v.m.new_id}
     anchors_old = {v.m.old_id: v.anchor for v in reversed(views) if v.m.old_id}
     cards, excluded = budget_cards(diff)
+    markable = _markable(diff)
 
     def anchor_of(side: str, mid: str) -> str | None:
         return (anchors_new if side == "new" else anchors_old).get(mid) or anchors_new.get(mid) or anchors_old.get(mid)
@@ -357,7 +387,7 @@ def render_html(diff: Diff, options: ReportOptions | None = None) -> str:
     ministries = sorted({c for v in views for c in v.m.ministries})
     page = _environment(opts.lang).get_template("report.html.j2").render(
         diff=diff, o=opts, t=t, css=Markup(css), js=Markup(js), csp=csp,
-        mark_of=lambda change_id: mark_of(opts, change_id), views=views, tree=nav_tree(views),
+        mark_box=lambda ids: mark_box(opts, markable, ids), markable=markable, views=views, tree=nav_tree(views),
         summary=_summary(diff, opts.show_format_only), budget_cards=cards,
         measure_cards=measure_cards(views, opts.show_format_only), partof_excluded=excluded,
         ministries=[(c, KNOWN_MINISTRIES.get(c, c)) for c in ministries], rvp=diff.within_edition,

@@ -14,6 +14,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..diffengine.ids import step_id
 from ..diffengine.ledger import FollowThrough, Unplanned
 from ..diffengine.model import Diff
 from ..diffengine.trajectories import Trajectory
@@ -29,7 +30,8 @@ class LedgerGroup:
     new_measure: str | None
     label: str
     anchor: str | None
-    entries: tuple[tuple[FollowThrough, tuple[str, ...]], ...]  # entry, every old row it stands for
+    # entry, every old row it stands for, the ids of the entries it stands for (one review mark box)
+    entries: tuple[tuple[FollowThrough, tuple[str, ...], tuple[str, ...]], ...]
     unplanned: tuple[Unplanned, ...]
 
 
@@ -39,6 +41,7 @@ class TrajectoryView:
     t: Trajectory
     chart: Markup
     changed: bool
+    step_ids: tuple[str, ...]  # of t.steps, for their review marks
 
 
 def ledger_groups(diff: Diff, anchor_of: Any) -> list[LedgerGroup]:
@@ -52,14 +55,17 @@ def ledger_groups(diff: Diff, anchor_of: Any) -> list[LedgerGroup]:
     for e in diff.follow_through:
         by_measure.setdefault(e.old_measure, []).append(e)
     rows_of = {id(e): rows for e, rows in _rows_of(diff.follow_through)}
+    ids_of: dict[tuple[str, str], list[str]] = {}
+    for e in diff.follow_through:
+        ids_of.setdefault(_sentence(e), []).append(e.id)
     for old_id, entries in by_measure.items():
         kept = []
         for e in entries:
-            key = (" ".join(e.plan.text.split()), e.outcome)
+            key = _sentence(e)
             if key in seen_sentences:
                 continue
             seen_sentences[key] = old_id
-            kept.append((e, rows_of.get(id(e), (old_id,))))
+            kept.append((e, rows_of.get(id(e), (old_id,)), tuple(ids_of[key])))
         new_id = entries[0].new_measure
         mine = tuple(unplanned.pop(new_id, [])) if new_id else ()
         if not kept and not mine:
@@ -71,13 +77,19 @@ def ledger_groups(diff: Diff, anchor_of: Any) -> list[LedgerGroup]:
     return out
 
 
+def _sentence(e: FollowThrough) -> tuple[str, str]:
+    """What makes two entries one line of the ledger (as yearly_text.grouped): plan text and outcome."""
+    return " ".join(e.plan.text.split()), e.outcome
+
+
 def _rows_of(entries: Any) -> list[tuple[FollowThrough, tuple[str, ...]]]:
     return [(e, tuple(rows)) for e, rows in grouped(entries)]
 
 
 def trajectory_views(diff: Diff, lang: str) -> list[TrajectoryView]:
     del lang  # amounts in the chart's text follow the report's yen formatting (ja)
-    return [TrajectoryView(t.id, t, trajectory_svg(t), any(s.changed for s in t.steps))
+    return [TrajectoryView(t.id, t, trajectory_svg(t), any(s.changed for s in t.steps),
+                           tuple(step_id(t.id, s) for s in t.steps))
             for t in diff.budget_trajectories]
 
 

@@ -134,3 +134,145 @@ def test_clicking_a_card_filters_like_the_filter_of_the_same_name(opened, report
         assert page.locator("article.measure:visible").count() == n, kind
         seen += n
     assert seen == total
+
+
+# ---------------------------------------------------------------- review marks on every record
+
+
+def _mark_ids(html: str) -> set[str]:
+    ids = set(re.findall(r'<div class="mark" data-change-id="([\w.-]+)"', html))
+    for also in re.findall(r'<div class="mark" data-change-id="[\w.-]+" data-also="([\w. -]*)"', html):
+        ids |= set(also.split())
+    return ids
+
+
+@pytest.mark.parametrize("name", ["pair", "nextyear"])
+def test_every_change_review_lists_has_a_mark_box_and_no_box_names_another(reports, diffs, name):
+    from policydiff.renderers.review_sheet import change_rows
+
+    listed = {r.id for r in change_rows(diffs[name])}
+    shown = _mark_ids(reports[name, "ja"].read_text(encoding="utf-8"))
+    assert shown == listed, (sorted(listed - shown)[:5], sorted(shown - listed)[:5])
+
+
+def test_review_lists_the_budget_steps_that_moved(diffs):
+    from policydiff.diffengine.ids import step_id
+    from policydiff.renderers.review_sheet import change_rows
+
+    d = diffs["nextyear"]
+    steps = {r.id: r for r in change_rows(d) if r.kind == "budget-step"}
+    moved = {step_id(t.id, s): (t, s) for t in d.budget_trajectories for s in t.steps if s.changed}
+    assert set(steps) == set(moved) and len(moved) == 23
+    t, s = next(v for v in moved.values() if v[1].type == "request-to-enacted" and v[1].delta_yen)
+    assert t.program in steps[step_id(t.id, s)].summary
+
+
+def test_a_report_of_one_edition_offers_no_marks_review_could_not_take(reports):
+    html = reports["plans", "ja"].read_text(encoding="utf-8")  # `review` compares two archived editions
+    assert _mark_ids(html) == set() and 'id="download-marks"' not in html
+
+
+def _cli(archive, *args: str):
+    from click.testing import CliRunner
+
+    from policydiff.cli import cli
+
+    result = CliRunner().invoke(cli, ["--archive", str(archive), *args])
+    assert result.exit_code in (0, 1), result.output
+    return result
+
+
+@browser_test
+def test_ledger_rows_budget_steps_and_program_events_are_marked_downloaded_imported_and_shown(opened, seeded,
+                                                                                               tmp_path):
+    _cli(seeded, "ingest", str(yoy_eval.NEW_PATH))
+    pair = ("fy2024", "fy2025-synthetic")
+    report = tmp_path / "nextyear.html"
+    _cli(seeded, "diff", *pair, "--format", "html", "-o", str(report))
+    page = opened(report)
+    boxes = {  # a ledger sentence repeated in several rows (one box, every entry's id), a step, an event
+        "ledger": page.locator("#follow-through .mark[data-also]").first,
+        "step": page.locator("#trajectories table.steps .mark").first,
+        "event": page.locator("#events .mark").first,
+    }
+    choices = {"ledger": ("query", "which rows?"), "step": ("accepted", "p.1 l.46"), "event": ("rejected", "still runs")}
+    ids = {}
+    for what, box in boxes.items():
+        ids[what] = [box.get_attribute("data-change-id"), *box.get_attribute("data-also").split()] \
+            if what == "ledger" else [box.get_attribute("data-change-id")]
+        box.locator("select").select_option(choices[what][0])
+        box.locator("input").fill(choices[what][1])
+    assert len(ids["ledger"]) > 1 and ids["step"][0].startswith("bs-") and ids["event"][0].startswith("ev-")
+    with page.expect_download() as info:
+        page.locator("#download-marks").click()
+    marks_file = tmp_path / "marks.json"
+    info.value.save_as(marks_file)
+    import json
+
+    downloaded = {m["id"]: (m["mark"], m["note"]) for m in json.loads(marks_file.read_text(encoding="utf-8"))["marks"]}
+    assert downloaded == {i: choices[what] for what, group in ids.items() for i in group}
+
+    _cli(seeded, "review", *pair, "--import", str(marks_file), "--by", "Ida Auditor")
+    sheet = json.loads(_cli(seeded, "review", *pair, "--format", "json").stdout)
+    assert {c["id"]: (c["mark"], c["note"]) for c in sheet["changes"] if c["mark"]} == downloaded
+    again = tmp_path / "again.html"
+    _cli(seeded, "diff", *pair, "--format", "html", "-o", str(again))
+    for javascript in (True, False):
+        page = opened(again, javascript)
+        for what, group in ids.items():
+            box = page.locator(f'.mark[data-change-id="{group[0]}"]')
+            assert box.is_visible()
+            state, note = choices[what]
+            assert box.locator(".mark-state").count() == 1 and state in box.locator(".mark-state").get_attribute("class")
+            assert note in box.inner_text() and "Ida Auditor" in box.inner_text()
+            if javascript:
+                assert box.locator("select").input_value() == state
+            else:
+                assert box.locator("select").count() == 0  # read-only without JavaScript
+
+
+# ---------------------------------------------------------------- a 390 px phone
+
+PHONE = 390
+
+AMOUNTS = ("#budgets td.num", ".m-budgets li", "#trajectories table.points td.num", "#trajectories table.steps td")
+
+
+def _reachable(page, locator) -> bool:
+    """Scrolled to, the element is inside the viewport and is what a tap there would hit (not hidden
+    under a sticky column or cut off by its scroll box)."""
+    locator.scroll_into_view_if_needed()
+    return page.evaluate("""el => {
+        const r = el.getBoundingClientRect();
+        if (r.width === 0 || r.left < -0.5 || r.right > innerWidth + 0.5 || r.top < -0.5 || r.bottom > innerHeight + 0.5) return false;
+        const hit = document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2);
+        return hit !== null && (el === hit || el.contains(hit));
+    }""", locator.element_handle())
+
+
+@browser_test
+@pytest.mark.parametrize("name,lang", [("pair", "ja"), ("nextyear", "ja"), ("nextyear", "en"), ("plans", "en")])
+def test_on_a_phone_every_budget_amount_is_reachable(opened, reports, name, lang):
+    page = opened(reports[name, lang], width=PHONE, height=844)
+    assert page.evaluate("document.documentElement.scrollWidth") <= PHONE  # the page itself never scrolls sideways
+    checked = 0
+    for selector in AMOUNTS:
+        cells = page.locator(selector)
+        for k in range(cells.count()):
+            assert _reachable(page, cells.nth(k)), (selector, k, cells.nth(k).inner_text())
+            checked += 1
+    assert checked > 40
+
+
+@browser_test
+@pytest.mark.parametrize("javascript", [True, False])
+def test_the_budget_table_says_to_scroll_sideways_on_a_phone_only(opened, reports, javascript):
+    for lang, words in (("ja", "横にスクロール"), ("en", "scroll sideways")):
+        phone = opened(reports["nextyear", lang], javascript, width=PHONE, height=844)
+        hint = phone.locator("#budgets .scroll-hint")
+        assert hint.is_visible() and words in hint.inner_text()
+        desk = opened(reports["nextyear", lang], javascript, width=1400)
+        assert desk.locator("#budgets .scroll-hint").is_hidden()
+        # on the desktop the whole budget table fits: nothing to scroll to
+        assert desk.evaluate("(() => { const s = document.querySelector('#budgets .scroll');"
+                             " return s.scrollWidth <= s.clientWidth; })()")

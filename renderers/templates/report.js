@@ -220,6 +220,17 @@
     });
   });
 
+  /* ---- a table cut off by its box: its hint says to scroll sideways ---- */
+  function hintOverflow() {
+    all(".scroll-hint").forEach(function (hint) {
+      var box = hint.nextElementSibling;
+      hint.classList.toggle("on", !!box && box.scrollWidth > box.clientWidth + 1);
+    });
+  }
+  window.addEventListener("resize", hintOverflow);
+  window.addEventListener("load", hintOverflow); /* after the marks' editors widened their tables */
+  hintOverflow();
+
   /* ---- printing: open every collapsed text ---- */
   window.addEventListener("beforeprint", function () {
     all("details").forEach(function (d) { d.open = true; });
