@@ -372,7 +372,8 @@ def render_html(diff: Diff, options: ReportOptions | None = None) -> str:
     opts = options or ReportOptions()
     t = strings()[opts.lang]
     # One inline script, one hash: the page's behaviour, then the review marks' editor (its own file).
-    css, js = _inline("report.css", "</style"), _inline("report.js", "</script") + _inline("marks.js", "</script")
+    css = _inline("report.css", "</style") + print_banner_css(diff, t)
+    js = _inline("report.js", "</script") + _inline("marks.js", "</script")
     csp = (f"default-src 'none'; style-src {csp_hash(css)}; script-src {csp_hash(js)}; "
            "img-src 'none'; base-uri 'none'; form-action 'none'")
     views = measure_views(diff, opts.show_format_only, t)
@@ -396,6 +397,29 @@ def render_html(diff: Diff, options: ReportOptions | None = None) -> str:
         y=yearly_context(diff, opts.lang, anchor_of), relation_text=_relation_text(diff, t, opts.lang),
     )
     return page
+
+
+def css_string(text: str) -> str:
+    """TEXT as a CSS string literal: letters, digits and a little punctuation as they are, anything
+    else (quotes, backslashes, <, controls) as a 6-digit escape, so no text can end the string or the
+    <style> element."""
+    keep = " .,:;()/-_+#"
+    return '"' + "".join(c if (c.isascii() and (c.isalnum() or c in keep)) or (not c.isascii() and c.isprintable())
+                         else f"\\{ord(c):06x}" for c in text) + '"'
+
+
+def print_banner_css(diff: Diff, t: dict[str, str]) -> str:
+    """A synthetic report's banner printed at the top of every page: a page margin box (Chromium,
+    like the print CSS of report.css), whose text a stylesheet has to hold. Added to the inline style,
+    so the CSP's hash covers it. Empty for a report of real editions."""
+    sides = [diff.old] if diff.within_edition else [diff.old, diff.new]
+    texts = [t["synthetic_banner"].format(label=reveal(s.label)) for s in sides if s.synthetic]
+    if not texts:
+        return ""
+    return ("\n/* generated: the synthetic banner on every printed page */\n"
+            "@media print {\n  @page { margin-top: 20mm;\n    @top-center { content: " + css_string(" / ".join(texts))
+            + "; font: 600 8pt sans-serif; color: #4d2d00; vertical-align: bottom; padding-bottom: 2mm;"
+            " border-bottom: 1.5pt solid #d4a72c; } }\n}\n")
 
 
 def _relation_text(diff: Diff, t: dict[str, str], lang: str) -> str:

@@ -276,3 +276,50 @@ def test_the_budget_table_says_to_scroll_sideways_on_a_phone_only(opened, report
         # on the desktop the whole budget table fits: nothing to scroll to
         assert desk.evaluate("(() => { const s = document.querySelector('#budgets .scroll');"
                              " return s.scrollWidth <= s.clientWidth; })()")
+
+
+# ---------------------------------------------------------------- printing
+
+
+def _pdf_pages(pdf: bytes) -> list[str]:
+    pdfium = pytest.importorskip("pypdfium2")
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        return ["".join(doc[i].get_textpage().get_text_range().split()) for i in range(len(doc))]
+    finally:
+        doc.close()
+
+
+@browser_test
+@pytest.mark.parametrize("javascript", [True, False])
+def test_printing_repeats_the_synthetic_banner_on_every_page_and_opens_every_details(opened, reports, diffs,
+                                                                                      javascript):
+    diff = diffs["nextyear"]  # its new side is the hand-written SYNTHETIC FY2025
+    assert diff.new.synthetic and not diff.old.synthetic
+    page = opened(reports["nextyear", "en"], javascript)
+    closed = page.locator("details:not([open])")
+    assert closed.count() > 10
+    # the text of a collapsed measure (an unchanged one: its text is folded away on screen)
+    folded = "".join(page.locator("details.m-body").first.locator(".redline .text").first.text_content().split())
+    assert folded and not page.locator("details.m-body").first.locator(".redline .text").first.is_visible()
+    pages = _pdf_pages(page.pdf(format="A4"))
+    assert len(pages) > 20
+    banner = "".join(f"{diff.new.label} is a synthetic edition".split())
+    without = [i + 1 for i, text in enumerate(pages) if banner not in text]
+    assert without == [], f"{len(without)} of {len(pages)} pages without the banner: {without[:10]}"
+    assert any(folded[:40] in text for text in pages)
+
+
+def test_the_printed_banner_holds_a_hostile_label_as_text(diffs):
+    from dataclasses import replace
+
+    from policydiff.renderers.html import print_banner_css, strings
+
+    label = 'x"; } body { display: none } </style><script>alert(1)</script>\\\u202e\n'
+    diff = diffs["nextyear"]
+    css = print_banner_css(replace(diff, new=replace(diff.new, label=label)), strings()["en"])
+    content = re.search(r'content: "([^"]*)";', css)
+    assert content and css.count('"') == 2  # the label cannot end the string
+    assert "<" not in css and "\\" + "00003c" in content.group(1) and "\\" + "00007d" in content.group(1)
+    assert "⟨U+202E⟩" in content.group(1)  # a bidi override is shown, as everywhere in the page
+    assert print_banner_css(replace(diff, new=replace(diff.new, synthetic=False)), strings()["en"]) == ""

@@ -232,7 +232,13 @@
   hintOverflow();
 
   /* ---- printing: open every collapsed text ---- */
+  var closedForPrint = [];
   window.addEventListener("beforeprint", function () {
-    all("details").forEach(function (d) { d.open = true; });
+    closedForPrint = all("details:not([open])");
+    closedForPrint.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    closedForPrint.forEach(function (d) { d.open = false; }); /* the screen as the reader left it */
+    closedForPrint = [];
   });
 }());
