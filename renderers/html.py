@@ -279,6 +279,58 @@ def budget_cards(diff: Diff) -> tuple[list[dict[str, Any]], int]:
     return cards, excluded
 
 
+MEASURE_KINDS = ("changed", "added", "removed", "moved", "split", "merged", "format", "unchanged")
+
+
+def measure_cards(views: list[MeasureView], show_format_only: bool) -> list[dict[str, Any]]:
+    """One card per kind a measure reads as (its first badge), so the cards add up to the measures
+    listed and each equals what the status filter of the same name shows. A split counts each listed
+    part (and says how many measures it came from); a measure that moved and changed counts as
+    changed, and the moved card says how many of those there are."""
+    kinds = [k for k in MEASURE_KINDS if k != "format" or show_format_only]
+    cards = []
+    for k in kinds:
+        mine = [v for v in views if v.kinds[0] == k]
+        card: dict[str, Any] = {"kind": k, "n": len(mine), "from": 0, "also": 0}
+        if k == "split":
+            card["from"] = len({v.m.old_id for v in mine})
+        elif k == "merged":
+            card["from"] = len({v.m.new_id for v in mine})
+        elif k == "moved":
+            card["also"] = sum(1 for v in views if "moved" in v.kinds[1:])
+        cards.append(card)
+    return cards
+
+
+@dataclass(frozen=True)
+class MarkBox:
+    """The review mark box of one change, or of several shown as one (a ledger sentence repeated in
+    several rows): ids[0] is its data-change-id, the rest its data-also; `shown` the recorded marks,
+    (id, mark, note, by, at), once each when they agree."""
+
+    ids: tuple[str, ...]
+    shown: tuple[tuple[str, str, str, str, str], ...]
+
+
+def mark_box(opts: ReportOptions, markable: frozenset[str], ids: str | Iterable[str]) -> MarkBox | None:
+    """A box only for what `policydiff review` lists (review_sheet.change_rows): a mark on anything
+    else could not be imported."""
+    mine = tuple(i for i in ((ids,) if isinstance(ids, str) else ids) if i in markable)
+    if not mine:
+        return None
+    marks = [m for m in (mark_of(opts, i) for i in mine) if m]
+    shown = {m[1:]: m for m in marks}  # the same mark, note, reviewer and time: shown once
+    return MarkBox(mine, tuple(shown.values()))
+
+
+def _markable(diff: Diff) -> frozenset[str]:
+    """The ids `policydiff review OLD NEW` lists. None for a report of one edition: review compares
+    two archived editions, so a mark made there could not be imported."""
+    from .review_sheet import change_rows
+
+    return frozenset() if diff.within_edition else frozenset(r.id for r in change_rows(diff))
+
+
 def _has_amount(b: BudgetChange) -> bool:
     return any(s is not None and s.yen is not None for s in (b.old, b.new))
 
@@ -323,13 +375,15 @@ def render_html(diff: Diff, options: ReportOptions | None = None) -> str:
     opts = options or ReportOptions()
     t = strings()[opts.lang]
     # One inline script, one hash: the page's behaviour, then the review marks' editor (its own file).
-    css, js = _inline("report.css", "</style"), _inline("report.js", "</script") + _inline("marks.js", "</script")
+    css = _inline("report.css", "</style") + print_banner_css(diff, t)
+    js = _inline("report.js", "</script") + _inline("marks.js", "</script")
     csp = (f"default-src 'none'; style-src {csp_hash(css)}; script-src {csp_hash(js)}; "
            "img-src 'none'; base-uri 'none'; form-action 'none'")
     views = measure_views(diff, opts.show_format_only, t)
     anchors_new = {v.m.new_id: v.anchor for v in reversed(views) if v.m.new_id}
     anchors_old = {v.m.old_id: v.anchor for v in reversed(views) if v.m.old_id}
     cards, excluded = budget_cards(diff)
+    markable = _markable(diff)
 
     def anchor_of(side: str, mid: str) -> str | None:
         return (anchors_new if side == "new" else anchors_old).get(mid) or anchors_new.get(mid) or anchors_old.get(mid)
@@ -337,14 +391,38 @@ def render_html(diff: Diff, options: ReportOptions | None = None) -> str:
     ministries = sorted({c for v in views for c in v.m.ministries})
     page = _environment(opts.lang).get_template("report.html.j2").render(
         diff=diff, o=opts, t=t, css=Markup(css), js=Markup(js), csp=csp,
-        mark_of=lambda change_id: mark_of(opts, change_id), views=views, tree=nav_tree(views),
-        summary=_summary(diff, opts.show_format_only), budget_cards=cards, partof_excluded=excluded,
+        mark_box=lambda ids: mark_box(opts, markable, ids), markable=markable, views=views, tree=nav_tree(views),
+        summary=_summary(diff, opts.show_format_only), budget_cards=cards,
+        measure_cards=measure_cards(views, opts.show_format_only), partof_excluded=excluded,
         ministries=[(c, KNOWN_MINISTRIES.get(c, c)) for c in ministries], rvp=diff.within_edition,
         side_labels=_side_labels(diff, opts.lang, t), provenance=_provenance(diff, t),
         anchor_of=anchor_of, reason=lambda r: _reason(r, t), reveal=reveal, parser_warnings=parser_warnings(diff),
         y=yearly_context(diff, opts.lang, anchor_of), relation_text=_relation_text(diff, t, opts.lang),
     )
     return page
+
+
+def css_string(text: str) -> str:
+    """TEXT as a CSS string literal: letters, digits and a little punctuation as they are, anything
+    else (quotes, backslashes, <, controls) as a 6-digit escape, so no text can end the string or the
+    <style> element."""
+    keep = " .,:;()/-_+#"
+    return '"' + "".join(c if (c.isascii() and (c.isalnum() or c in keep)) or (not c.isascii() and c.isprintable())
+                         else f"\\{ord(c):06x}" for c in text) + '"'
+
+
+def print_banner_css(diff: Diff, t: dict[str, str]) -> str:
+    """A synthetic report's banner printed at the top of every page: a page margin box (Chromium,
+    like the print CSS of report.css), whose text a stylesheet has to hold. Added to the inline style,
+    so the CSP's hash covers it. Empty for a report of real editions."""
+    sides = [diff.old] if diff.within_edition else [diff.old, diff.new]
+    texts = [t["synthetic_banner"].format(label=reveal(s.label)) for s in sides if s.synthetic]
+    if not texts:
+        return ""
+    return ("\n/* generated: the synthetic banner on every printed page */\n"
+            "@media print {\n  @page { margin-top: 20mm;\n    @top-center { content: " + css_string(" / ".join(texts))
+            + "; font: 600 8pt sans-serif; color: #4d2d00; vertical-align: bottom; padding-bottom: 2mm;"
+            " border-bottom: 1.5pt solid #d4a72c; } }\n}\n")
 
 
 def _relation_text(diff: Diff, t: dict[str, str], lang: str) -> str:

@@ -14,6 +14,7 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..diffengine.ids import step_id
 from ..diffengine.ledger import FollowThrough, Unplanned
 from ..diffengine.model import Diff
 from ..diffengine.trajectories import Trajectory
@@ -30,8 +31,9 @@ class LedgerGroup:
     new_measure: str | None
     label: str
     anchor: str | None
-    # entry, and every old row it stands for: (row, id and citations; the PDF cell of its plan or '')
-    entries: tuple[tuple[FollowThrough, tuple[tuple[str, str], ...]], ...]
+    # entry, every old row it stands for (row, id and citations; the PDF cell of its plan or ''), and
+    # the ids of the entries it stands for (one review mark box)
+    entries: tuple[tuple[FollowThrough, tuple[tuple[str, str], ...], tuple[str, ...]], ...]
     unplanned: tuple[Unplanned, ...]
 
 
@@ -41,6 +43,7 @@ class TrajectoryView:
     t: Trajectory
     chart: Markup
     changed: bool
+    step_ids: tuple[str, ...]  # of t.steps, for their review marks
 
 
 def ledger_groups(diff: Diff, anchor_of: Any) -> list[LedgerGroup]:
@@ -53,15 +56,15 @@ def ledger_groups(diff: Diff, anchor_of: Any) -> list[LedgerGroup]:
     by_measure: dict[str, list[FollowThrough]] = {}
     for e in diff.follow_through:
         by_measure.setdefault(e.old_measure, []).append(e)
-    rows_of = {id(e): rows for e, rows in _rows_of(diff.follow_through)}
+    rows_of = {id(e): (rows, ids) for e, rows, ids in _rows_of(diff.follow_through)}
     for old_id, entries in by_measure.items():
         kept = []
         for e in entries:
-            key = (" ".join(e.plan.text.split()), e.outcome)
+            key = (" ".join(e.plan.text.split()), e.outcome)  # a sentence as yearly_text.grouped_entries keys it
             if key in seen_sentences:
                 continue
             seen_sentences[key] = old_id
-            kept.append((e, rows_of.get(id(e), ((old_id, ""),))))
+            kept.append((e, *rows_of.get(id(e), (((old_id, ""),), (e.id,)))))
         new_id = entries[0].new_measure
         mine = tuple(unplanned.pop(new_id, [])) if new_id else ()
         if not kept and not mine:
@@ -73,16 +76,18 @@ def ledger_groups(diff: Diff, anchor_of: Any) -> list[LedgerGroup]:
     return out
 
 
-def _rows_of(entries: Any) -> list[tuple[FollowThrough, tuple[tuple[str, str], ...]]]:
-    """The first entry of each repeated sentence, with every row it stands for and where it is cited."""
+def _rows_of(entries: Any) -> list[tuple[FollowThrough, tuple[tuple[str, str], ...], tuple[str, ...]]]:
+    """The first entry of each repeated sentence, with every row it stands for and where it is cited,
+    and the ids of the entries it stands for."""
     return [(g[0], tuple((f"{x.old_measure} {x.id} ({ledger_cites(x)}{again_cite(x)})",
-                          box_title(x.plan.page, x.plan.line, x.plan.bbox)) for x in g))
+                          box_title(x.plan.page, x.plan.line, x.plan.bbox)) for x in g), tuple(x.id for x in g))
             for g in grouped_entries(entries)]
 
 
 def trajectory_views(diff: Diff, lang: str) -> list[TrajectoryView]:
     del lang  # amounts in the chart's text follow the report's yen formatting (ja)
-    return [TrajectoryView(t.id, t, trajectory_svg(t), any(s.changed for s in t.steps))
+    return [TrajectoryView(t.id, t, trajectory_svg(t), any(s.changed for s in t.steps),
+                           tuple(step_id(t.id, s) for s in t.steps))
             for t in diff.budget_trajectories]
 
 

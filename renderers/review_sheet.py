@@ -8,6 +8,7 @@ import io
 import json
 from dataclasses import dataclass
 
+from ..diffengine.ids import step_id
 from ..diffengine.model import AUDITOR, Diff
 from ..versions.reviews import SCHEMA, StoredMark
 from .money import yen
@@ -16,7 +17,7 @@ from .money import yen
 @dataclass(frozen=True)
 class Row:
     id: str
-    kind: str  # measure, budget, rename
+    kind: str  # measure, budget, rename; between years follow-through, unplanned, budget-trajectory, budget-step, …
     measure: str
     summary: str
     mark: str | None = None
@@ -64,6 +65,11 @@ def change_rows(diff: Diff) -> list[Row]:
     for t in diff.budget_trajectories:
         if any(x.changed for x in t.steps):
             rows.append(Row(t.id, "budget-trajectory", "", f"{t.program}: {len(t.steps)} step(s)"))
+        for s in t.steps:  # each step that moved, markable on its own as in the HTML report
+            if s.changed:
+                before = f"FY{s.from_fiscal_year} {s.from_kind} {yen(s.from_yen)}" if s.from_kind else "new line"
+                rows.append(Row(step_id(t.id, s), "budget-step", "", f"{t.program} {s.type}: {before} → "
+                                f"FY{s.fiscal_year} {s.to_kind} {yen(s.to_yen)}"))
     for ev in diff.program_events:
         rows.append(Row(ev.id, "program-event", ev.measure, f"{ev.event} {ev.program}"
                         + (f" → {ev.successor}" if ev.successor else "")))

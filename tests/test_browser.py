@@ -66,8 +66,9 @@ def reports(tmp_path_factory, diffs):
 class Opened:
     """A page with the report loaded from disk, its console errors and any blocked request."""
 
-    def __init__(self, browser, path: Path, javascript: bool = True):
-        self.context = browser.new_context(java_script_enabled=javascript, viewport={"width": 1400, "height": 900})
+    def __init__(self, browser, path: Path, javascript: bool = True, width: int = 1400, height: int = 900):
+        self.context = browser.new_context(java_script_enabled=javascript, viewport={"width": width, "height": height},
+                                           accept_downloads=True)
         self.page = self.context.new_page()
         self.errors: list[str] = []
         self.blocked: list[str] = []

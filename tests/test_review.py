@@ -111,6 +111,7 @@ def test_review_lists_every_change_and_records_a_mark_with_its_note(archive):
     assert len(sheet["changes"]) == sum(1 for m in diff.measures if diff.reads_as(m) != "unchanged" or m.moved) \
         + len(diff.budgets) + len(diff.renames) + len(diff.follow_through) + len(diff.unplanned_results) \
         + sum(1 for t in diff.budget_trajectories if any(x.changed for x in t.steps)) \
+        + sum(1 for t in diff.budget_trajectories for x in t.steps if x.changed) \
         + len(diff.program_events) + len(diff.warnings)
     first = sheet["changes"][0]
     assert set(first) == {"id", "kind", "measure", "summary", "mark", "note", "by", "at"} and first["mark"] is None

@@ -39,8 +39,13 @@
     boxes.forEach(function (box) {
       var mark = box.querySelector(".mark-edit select").value;
       if (mark) {
-        marks.push({id: box.getAttribute("data-change-id"), mark: mark,
-                    note: box.querySelector(".mark-edit input").value});
+        /* one box may stand for several changes (a ledger sentence repeated in several rows) */
+        var ids = [box.getAttribute("data-change-id")].concat((box.getAttribute("data-also") || "").split(" "));
+        ids.forEach(function (id) {
+          if (id) {
+            marks.push({id: id, mark: mark, note: box.querySelector(".mark-edit input").value});
+          }
+        });
       }
     });
     var data = {schema: "policydiff/marks/1", old: button.getAttribute("data-old"),

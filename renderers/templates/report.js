@@ -66,10 +66,9 @@
     var q = norm(search.value.trim());
     var shown = 0;
     measures.forEach(function (m, i) {
-      var kinds = m.getAttribute("data-kinds").split(" ");
       var codes = m.getAttribute("data-ministries").split(" ");
       var ok = (!onlyChanged.checked || m.getAttribute("data-change") === "1") &&
-        (!kind.value || kinds.indexOf(kind.value) >= 0) &&
+        (!kind.value || m.getAttribute("data-kind") === kind.value) &&
         (!ministry.value || codes.indexOf(ministry.value) >= 0) &&
         (!q || texts[i].indexOf(q) >= 0);
       m.hidden = !ok;
@@ -95,6 +94,7 @@
     search.addEventListener("input", applyFilters);
     applyFilters();
   }
+  /* a card is the status filter of the same name, with nothing else narrowing it: its number shows */
   all(".card[data-kind]").forEach(function (card) {
     card.addEventListener("click", function () {
       if (kind) {
@@ -102,6 +102,9 @@
         if (kind.value !== card.getAttribute("data-kind")) {
           kind.value = "";
         }
+        onlyChanged.checked = false;
+        ministry.value = "";
+        search.value = "";
         applyFilters();
       }
     });
@@ -217,8 +220,25 @@
     });
   });
 
+  /* ---- a table cut off by its box: its hint says to scroll sideways ---- */
+  function hintOverflow() {
+    all(".scroll-hint").forEach(function (hint) {
+      var box = hint.nextElementSibling;
+      hint.classList.toggle("on", !!box && box.scrollWidth > box.clientWidth + 1);
+    });
+  }
+  window.addEventListener("resize", hintOverflow);
+  window.addEventListener("load", hintOverflow); /* after the marks' editors widened their tables */
+  hintOverflow();
+
   /* ---- printing: open every collapsed text ---- */
+  var closedForPrint = [];
   window.addEventListener("beforeprint", function () {
-    all("details").forEach(function (d) { d.open = true; });
+    closedForPrint = all("details:not([open])");
+    closedForPrint.forEach(function (d) { d.open = true; });
+  });
+  window.addEventListener("afterprint", function () {
+    closedForPrint.forEach(function (d) { d.open = false; }); /* the screen as the reader left it */
+    closedForPrint = [];
   });
 }());
