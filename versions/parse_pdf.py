@@ -200,7 +200,12 @@ def _draft(row: TableRow, cols: _Columns, table: PdfTable) -> RowDraft:
 def _tag_open(paragraph: list[Line]) -> bool:
     """Does PARAGRAPH end inside a tag 「［◎厚、」? Its rest (「経］」, a lone 「］」) is on the next line however
     short this one stopped: a producer that keeps 「経］」 together or wraps by phrases leaves it short."""
-    text = join_lines(paragraph)[0]
+    tail: list[Line] = []
+    for x in reversed(paragraph):  # only the tail: a cell of thousands of lines stays linear
+        tail.insert(0, x)
+        if sum(len(y.text) for y in tail) > TAG_OPEN_MAX:
+            break
+    text = join_lines(tail)[0]
     start = text.rfind("［")
     inside = text[start + 1:]
     # A stray 「［」 must not join the paragraphs after it: a tag's inside is short and never a sentence.
