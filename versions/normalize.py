@@ -55,8 +55,11 @@ def display_width(text: str) -> float:
 # corrected text Chromium attaches to some glyphs and returns look-alikes: Kangxi radicals (⼈ for 人,
 # NFKC folds these), CJK radical supplement characters (⺠ ⻑ for 民 長, NFKC does not) and 〜 (WAVE
 # DASH) for ～. The radical table is Unicode's EquivalentUnifiedIdeograph data, shipped beside this file.
+# From a proportional CJK font (Noto Sans CJK) pdfminer also prints 「‧」 (U+2027 HYPHENATION POINT) for the
+# 中点 「・」 that starts each bullet, and 「∕」 (U+2215 DIVISION SLASH) for 「/」 (「ISO∕IEC」).
 _EQUIVALENTS_FILE = Path(__file__).with_name("equivalent_ideographs.txt")
 WAVE_DASH, FULLWIDTH_TILDE = "\u301c", "\uff5e"
+LOOK_ALIKES = {"\u2027": "・", "\u2215": "/"}
 # A CID font's CMap reads － (U+FF0D) back as − (U+2212): between two full-width letters it is no minus
 # sign (レギュラトリ−サイエンス).
 _MINUS_IN_WORD_RE = re.compile(r"(?<=[^\x00-\x7f０-９])\u2212(?=[^\x00-\x7f０-９])")
@@ -74,10 +77,11 @@ def _fold_table() -> dict[int, str]:
     for cp in range(0xF900, 0xFB00):  # CJK compatibility ideographs
         table.setdefault(cp, unicodedata.normalize("NFKC", chr(cp)))
     table[ord(WAVE_DASH)] = FULLWIDTH_TILDE
+    table.update((ord(k), v) for k, v in LOOK_ALIKES.items())
     return table
 
 
 def fold_extracted(text: str) -> str:
-    """Undo the character substitutions of PDF text extraction (⼈ ⺠ ⻑ 〜 → 人 民 長 ～); widths, quotes and
-    everything else stay as printed."""
+    """Undo the character substitutions of PDF text extraction (⼈ ⺠ ⻑ 〜 ‧ ∕ → 人 民 長 ～ ・ /); widths,
+    quotes and everything else stay as printed."""
     return _MINUS_IN_WORD_RE.sub("－", text.translate(_fold_table()))

@@ -37,6 +37,7 @@ ITEM_START_RE = re.compile(r"^[①-⑳]")  # ① 日常生活における… : a
 SENTENCE_END = ("。", "）", "」", ")", "｣")
 LONE_PAREN_RE = re.compile(r"^[（(][^（）()]{1,20}[）)]$")  # （アジア健康構想） or （対応済み） alone on a line
 TITLE_SHORT_EMS = 3.0  # a title in the body font ends at least this far from the edge (titles ≤ 48 cells)
+TAG_OPEN_MAX = 60  # characters after an open 「［」 that may still be a tag (［担当省庁については、…を参照］)
 SHORT_EMS = 1.5  # a line ending this many characters before the cell's right edge is a paragraph's last
 
 
@@ -180,7 +181,7 @@ def _draft(row: TableRow, cols: _Columns, table: PdfTable) -> RowDraft:
         title, lines = lines[0], lines[1:]
     paragraphs: list[list[Line]] = []
     for k, x in enumerate(lines):
-        if k == 0 or short(lines[k - 1]) or ITEM_START_RE.match(x.text):
+        if k == 0 or ((short(lines[k - 1]) or ITEM_START_RE.match(x.text)) and not _tag_open(paragraphs[-1])):
             paragraphs.append([])
         paragraphs[-1].append(x)
     texts = [join_lines(p)[0] for p in paragraphs]
@@ -194,6 +195,21 @@ def _draft(row: TableRow, cols: _Columns, table: PdfTable) -> RowDraft:
     if cols.office is not None:
         draft.office = join_lines(row.lines(cols.office))[0]
     return draft
+
+
+def _tag_open(paragraph: list[Line]) -> bool:
+    """Does PARAGRAPH end inside a tag 「［◎厚、」? Its rest (「経］」, a lone 「］」) is on the next line however
+    short this one stopped: a producer that keeps 「経］」 together or wraps by phrases leaves it short."""
+    tail: list[Line] = []
+    for x in reversed(paragraph):  # only the tail: a cell of thousands of lines stays linear
+        tail.insert(0, x)
+        if sum(len(y.text) for y in tail) > TAG_OPEN_MAX:
+            break
+    text = join_lines(tail)[0]
+    start = text.rfind("［")
+    inside = text[start + 1:]
+    # A stray 「［」 must not join the paragraphs after it: a tag's inside is short and never a sentence.
+    return start > text.rfind("］") and len(inside) <= TAG_OPEN_MAX and "。" not in inside
 
 
 def _is_title(lines: list[Line], right: dict[tuple[int, int], float], col: int, em: float) -> bool:

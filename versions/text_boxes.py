@@ -35,9 +35,6 @@ from .normalize import display_width, fold_extracted
 # Header cells, each a box of its own: 「該当箇所 列1 列2 列3」 / 「令和６年度の実績・状況」 / 「担当」
 HEADER_CELL_RE = re.compile(r"^該当箇所|^(?:列\s*\d\s*)+$|^(?:令和|平成)\s*(?:[0-9０-９]{1,2}|元)\s*年度の(?:実績|取組予定)|^担当$")
 MIN_LINES = 8  # full lines needed to estimate a column's width
-# How pdfminer reads some glyphs: U+2027 HYPHENATION POINT for the 中点 「・」 (「‧令和６年度の取組…」),
-# U+2215 DIVISION SLASH for 「/」 (「ISO∕IEC」)
-MISREAD = str.maketrans({"‧": "・", "∕": "/"})
 LONE_PAREN_RE = re.compile(r"^[（(][^（）()]{1,20}[）)]$")  # （アジア健康構想） or （令和6年12月までに累計62件）
 
 
@@ -79,7 +76,7 @@ def _boxes(lines: list[str], numbers: list[int]) -> list[Box]:
     page = 1
     current = Box([], [], page)
     for line, no in zip(lines, numbers, strict=True):
-        text = fold_extracted(line.replace("\f", "").strip().translate(MISREAD))
+        text = fold_extracted(line.replace("\f", "").strip())
         if "\f" in line:  # pdfminer's page break (where the reader has not dropped it as a control character)
             page += 1
         if not text:

@@ -25,7 +25,7 @@ from .errors import EditionParseError
 from .layout import GOAL_RE, HEADER_RE, SEE_ABOVE_RE, VISION_RE, is_bullet_start
 from .ministries import SUBHEADING_TAG_RE, is_ministry_list
 from .model import ParseWarning
-from .normalize import display_width, fold_extracted
+from .normalize import display_width
 
 HEADER_CELLS_RE = re.compile(r"^(?:列\s*\d\s*)+$")  # 「列1 列2 列3」: hidden header cells on a line of their own
 TAG_CLOSE_RE = re.compile(r"[［\[](◎?[^［］\[\]\s]{1,3}(?:[、，,]◎?[^［］\[\]\s、，,]{1,3})*)[］\]]\s*$")
@@ -36,9 +36,6 @@ HALF_WIDTH_CLOSE_RE = re.compile(r"\[([^\[\]［］]{1,80})\]\s*$")  # [◎経], 
 LOST_OPEN_RE = re.compile(r"(?:^|。)([^［\[。]{1,30})[］\]]\s*$")  # 「◎内官、文、厚、経］」: its ［ lost with the line above
 LATIN_RE = re.compile(r"[A-Za-z0-9.\-&]")
 LATIN_CUT = 1.5  # a space between two latin words read as a column boundary
-# Glyphs pdfminer (and so pdfplumber) reads from Noto Sans CJK as look-alikes: 「‧」 for a proportional 「・」,
-# 「∕」 for 「/」 (ISO∕IEC). The PDF reader gets the characters themselves.
-LOOK_ALIKES = str.maketrans({"\u2027": "・", "\u2215": "/"})
 LONE_PAREN_RE = re.compile(r"^[（(][^（）()]{1,20}[）)]$")  # （令和6年12月までに累計62件）, （アジア健康構想）
 # The sample's column widths (description, results, plans, 担当): a quarter of one is the least an estimate
 # may give (a column of a few cells would take every piece for a new paragraph).
@@ -103,9 +100,9 @@ class Unzipped:
 
 
 def unzip(lines: list[str], numbers: list[int], office: bool = False) -> Unzipped:
-    """Rewrite interleaved LINES (with their source NUMBERS) into the blocked layout; OFFICE: a 「担当」 column."""
+    """Rewrite interleaved LINES (with their source NUMBERS) into the blocked layout; OFFICE: a 「担当」 column.
+    LINES come folded (normalize.fold_extracted, in text_layouts.prepare): 「‧」 is 「・」 here."""
     lines, numbers = _rejoin(lines, numbers)
-    lines = [fold_extracted(x).translate(LOOK_ALIKES) for x in lines]
     ncols = 4 if office else 3
     widths = estimate_widths(lines, ncols)
     kinds = [_kind(x) for x in lines]

@@ -18,7 +18,7 @@ from .errors import EditionParseError
 from .layout import HEADER_RE, NARROW, TITLE_MAX, is_bullet_start, is_title_line
 from .ministries import is_ministry_list
 from .model import ParseWarning
-from .normalize import display_width
+from .normalize import display_width, fold_extracted
 from .rows import ITEM_WRAP
 from .text_dense import Note
 from .text_dense import rebuild as rebuild_dense
@@ -113,7 +113,9 @@ EXPECTED = ("expected the table's text column by column (description, results, p
 
 def prepare(text: str) -> Prepared:
     """Detect the layout of TEXT and rewrite it into the blocked layout, or refuse it."""
-    lines = text.split("\n")
+    # Every text is some tool's extraction of the PDF: its look-alikes (radicals, 〜, 「‧」 for 「・」) are
+    # folded here, once, before any profile looks for bullets, tags or the header.
+    lines = [fold_extracted(x) for x in text.split("\n")]
     numbers = list(range(1, len(lines) + 1))
     lines = _join_header(lines)
     lines = [HALF_WIDTH_TAG_RE.sub(lambda m: f"［{m.group(1)}］" if is_ministry_list(m.group(1)) else m.group(0), x)
