@@ -33,7 +33,7 @@ from .api import (
     verify,
     view_formats,
 )
-from .diffengine.model import Diff
+from .diffengine.diff import Diff
 from .versions.errors import ArchiveError, EditionParseError, EditionXMLError, PolicydiffError
 from .versions.load import load_edition, parse_report
 from .versions.model import Edition, Measure

@@ -20,8 +20,9 @@ from dataclasses import replace as replace_field  # ingest() has a parameter nam
 from datetime import UTC, datetime
 from pathlib import Path
 
+from .diffengine.diff import Diff
 from .diffengine.engine import diff_editions as _diff_editions
-from .diffengine.model import Diff, Link, Options, Overrides
+from .diffengine.model import Link, Options, Overrides
 from .diffengine.selection import (
     MARK_FILTERS,
     STATUS_FILTERS,

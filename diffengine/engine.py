@@ -11,6 +11,7 @@ from . import work
 from .align import Alignment, align_editions
 from .budgets import diff_budgets
 from .candidates import with_candidates
+from .diff import Diff
 from .fields import measure_fields, yearly_fields
 from .ids import with_ids
 from .ledger_overrides import apply_ledger_links
@@ -18,7 +19,6 @@ from .model import (
     AUDITOR,
     BudgetChange,
     BudgetSide,
-    Diff,
     EditionRef,
     Match,
     MeasureChange,

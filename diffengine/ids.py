@@ -13,7 +13,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import replace
 from typing import Any
 
-from .model import BudgetChange, Diff, MeasureChange, Rename
+from .diff import Diff
+from .model import BudgetChange, MeasureChange, Rename
 
 ID_HEX = 10  # 40 bits: a collision among the few thousand records of one pair is not a practical risk
 

@@ -14,9 +14,10 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+from .diff import Diff
 from .ids import change_id, unplanned_content
 from .ledger import Cited, FollowThrough, Scored, Unplanned, outcome_of
-from .model import AUDITOR, Diff, Link
+from .model import AUDITOR, Link
 
 
 def _unplanned_again(diff: Diff, entries: list[FollowThrough], freed: list[tuple[str, Cited]],

@@ -6,13 +6,8 @@ in '=', '-', '+': joining the '='/'-' texts gives the old text exactly, '='/'+' 
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-from typing import TYPE_CHECKING, Any, Literal
-
-if TYPE_CHECKING:  # the annual layer's records live in their own modules, which import this one
-    from .ledger import FollowThrough, Unplanned
-    from .program_events import ProgramEvent
-    from .trajectories import Trajectory, Warning_
+from dataclasses import dataclass
+from typing import Literal
 
 from ..versions.model import Box, ParseWarning
 
@@ -198,102 +193,3 @@ class Rename:
     text: str  # the sentence, or the reason for a similarity rename
     measure: str
     id: str = ""
-
-
-@dataclass(frozen=True)
-class Diff:
-    kind: DiffKind
-    old: EditionRef
-    new: EditionRef
-    measures: tuple[MeasureChange, ...]
-    budgets: tuple[BudgetChange, ...]
-    renames: tuple[Rename, ...]
-    programs_added: tuple[str, ...] = ()
-    programs_removed: tuple[str, ...] = ()
-    options: Options = field(default_factory=Options)
-    relation: Relation = "revision"
-    stale_overrides: tuple[str, ...] = ()  # auditor's corrections that no longer fit, one line each
-    # The annual layer (issue 11): last year's plans against this year's results (next-year only),
-    # budget lines across years, what happened to programs, and cross-edition checks.
-    follow_through: tuple[FollowThrough, ...] = ()
-    unplanned_results: tuple[Unplanned, ...] = ()
-    budget_trajectories: tuple[Trajectory, ...] = ()
-    program_events: tuple[ProgramEvent, ...] = ()
-    warnings: tuple[Warning_, ...] = ()
-
-    @property
-    def within_edition(self) -> bool:
-        """One edition's results column against its plans column: the wording always differs there,
-        the programs and budgets are the news, and a row's two sides are two columns, not two texts."""
-        return self.kind == "results-vs-plans"
-
-    @property
-    def title(self) -> str:
-        return "results vs plans" if self.within_edition else "editions"
-
-    def is_change(self, m: MeasureChange) -> bool:
-        """The one definition of a change a reader is told about: more than formatting. Between
-        years (next-year, other) every results and plans bullet is rewritten, so there the engine
-        rates a row by its Basic Plan column (title, description, ministries and lead ◎) alone:
-        its status is `changed` only when that column changed (relation.layer_status)."""
-        return m.substantive
-
-    def reads_as(self, m: MeasureChange, show_format_only: bool = False) -> str:
-        """The status a reader sees: a paired row whose change is not one reads as 'unchanged',
-        or as 'format' when formatting-only changes are asked for; otherwise its status."""
-        if m.status == "changed" and not self.is_change(m):
-            return "format" if show_format_only else "unchanged"
-        return m.status
-
-    def summary(self, show_format_only: bool = False) -> dict[str, Any]:
-        counts: dict[str, int] = {s: 0 for s in MEASURE_STATUSES}
-        counts["moved"] = 0
-        events: set[tuple[str, str | None]] = set()  # a split counts once per old row, a merge per new row
-        for m in self.measures:
-            status = self.reads_as(m, show_format_only)
-            status = "changed" if status == "format" else status
-            if status in ("split", "merged"):
-                key = (status, m.old_id if status == "split" else m.new_id)
-                if key in events:
-                    continue
-                events.add(key)
-            counts[status] += 1
-            counts["moved"] += int(m.moved)
-        budgets = {s: sum(1 for b in self.budgets if b.status == s) for s in ("changed", "added", "removed")}
-        return {"measures": counts, "budgets": budgets, "renames": len(self.renames)}
-
-    @property
-    def between_years(self) -> bool:
-        """Two editions of different years: the annual layer's rules apply (see has_changes)."""
-        return not self.within_edition and self.relation != "revision"
-
-    def has_changes(self, kinds: frozenset[str] = frozenset({"any"})) -> bool:
-        """Whether any change of the given kinds (any,text,budget,added,removed,rename,dropped,ended)
-        exists. Between years every edition brings new results, plans, amounts and programs, so there
-        `budget` means a budget step that moved, and `any` counts Basic Plan changes, added or removed
-        measures, dropped plans, ended or vanished programs and moved budget steps; not the yearly
-        news itself (new programs and renames count only when asked for by name)."""
-        measures = {
-            "text": any(m.status == "changed" and self.is_change(m) for m in self.measures)
-            or any(m.moved or m.status in ("split", "merged") for m in self.measures),
-            "added": any(m.status == "added" for m in self.measures),
-            "removed": any(m.status == "removed" for m in self.measures),
-        }
-        ended = any(e.event in ("ended", "vanished") for e in self.program_events)
-        found = {
-            **measures,
-            "budget": any(s.changed for t in self.budget_trajectories for s in t.steps)
-            if self.between_years else bool(self.budgets),
-            "added_programs": bool(self.programs_added),
-            "removed_programs": bool(self.programs_removed),
-            "rename": bool(self.renames),
-            "dropped": any(e.outcome == "dropped" for e in self.follow_through),
-            "ended": ended,
-        }
-        found["added"] = found["added"] or found.pop("added_programs")
-        found["removed"] = found["removed"] or found.pop("removed_programs")
-        if "any" in kinds:
-            if self.between_years:
-                return any(measures.values()) or found["budget"] or found["dropped"] or ended
-            return any(found.values())
-        return any(found[k] for k in kinds if k in found)

@@ -14,10 +14,11 @@ from ..versions.model import Edition, Measure
 from ..versions.normalize import normalize
 from . import work
 from .budgets import diff_budgets
+from .diff import Diff
 from .engine import edition_ref, program_ops, traced
 from .fields import column_change, measure_fields
 from .ids import with_ids
-from .model import BudgetChange, Diff, Match, MeasureChange, Options
+from .model import BudgetChange, Match, MeasureChange, Options
 from .program_events import programs_of, renames_of
 from .renames import programs_named, successors_of
 from .yearly import within_edition

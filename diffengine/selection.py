@@ -7,7 +7,8 @@ from collections.abc import Iterable
 from dataclasses import replace
 
 from ..versions.normalize import normalize
-from .model import Diff, MeasureChange
+from .diff import Diff
+from .model import MeasureChange
 
 STATUS_FILTERS = ("unchanged", "changed", "added", "removed", "moved", "split", "merged")
 

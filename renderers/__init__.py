@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from ..diffengine.model import Diff
+from ..diffengine.diff import Diff
 from ..versions.model import Edition
 from .options import ReportOptions
 

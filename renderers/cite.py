@@ -3,8 +3,9 @@ extracted text), and the goal and place a moved measure left and reached."""
 
 from __future__ import annotations
 
+from ..diffengine.diff import Diff
 from ..diffengine.ledger import Cited, FollowThrough
-from ..diffengine.model import BudgetSide, Diff, MeasureChange
+from ..diffengine.model import BudgetSide, MeasureChange
 from ..diffengine.program_events import ProgramEvent
 from ..diffengine.trajectories import BudgetStep
 from ..versions.model import ParseWarning

@@ -10,7 +10,7 @@ from __future__ import annotations
 import csv
 import io
 
-from ..diffengine.model import Diff
+from ..diffengine.diff import Diff
 from .escaping import csv_cell
 from .options import ReportOptions
 

@@ -7,7 +7,8 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..diffengine.model import BudgetSide, Diff, EditionRef, MeasureChange
+from ..diffengine.diff import Diff
+from ..diffengine.model import BudgetSide, EditionRef, MeasureChange
 from ..versions.model import ParseWarning
 from .cite import parser_warnings
 from .escaping import json_text

@@ -8,7 +8,8 @@ first (escaping.reveal), so the only escape sequences in the output are our own 
 
 from __future__ import annotations
 
-from ..diffengine.model import BudgetChange, Diff, MeasureChange, Op
+from ..diffengine.diff import Diff
+from ..diffengine.model import BudgetChange, MeasureChange, Op
 from .cite import (
     SCORE_NOTE,
     budget_cites,

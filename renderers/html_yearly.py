@@ -14,9 +14,9 @@ from typing import Any
 
 from markupsafe import Markup
 
+from ..diffengine.diff import Diff
 from ..diffengine.ids import step_id
 from ..diffengine.ledger import FollowThrough, Unplanned
-from ..diffengine.model import Diff
 from ..diffengine.trajectories import Trajectory
 from .budget_chart import trajectory_svg
 from .cite import box_title, ledger_cites

@@ -13,7 +13,8 @@ from __future__ import annotations
 
 import re
 
-from ..diffengine.model import Diff, MeasureChange, Op
+from ..diffengine.diff import Diff
+from ..diffengine.model import MeasureChange, Op
 from .cite import (
     SCORE_NOTE,
     budget_cites,

@@ -8,8 +8,9 @@ import io
 import json
 from dataclasses import dataclass
 
+from ..diffengine.diff import Diff
 from ..diffengine.ids import step_id
-from ..diffengine.model import AUDITOR, Diff
+from ..diffengine.model import AUDITOR
 from ..versions.reviews import SCHEMA, StoredMark
 from .money import yen
 

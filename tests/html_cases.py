@@ -9,8 +9,8 @@ from __future__ import annotations
 from pathlib import Path
 
 from policydiff import load_edition, parse_report
+from policydiff.diffengine.diff import Diff
 from policydiff.diffengine.engine import diff_editions
-from policydiff.diffengine.model import Diff
 from policydiff.diffengine.plans import results_vs_plans
 
 SEED = Path(__file__).resolve().parents[1] / "examples" / "iryokiki-kihonkeikaku_fy2024.txt"
