@@ -79,6 +79,18 @@ def test_every_row_that_differs_from_the_pdf_carries_a_layout_warning(name, edit
     assert silent == []
 
 
+# Rows warned although they come out equal (an auditor checks them for nothing). Shrink, never grow.
+NEEDLESS = {"seed-chromium": 13, "seed-drawn": 29, "office-synthetic": 17, "fy2022-synthetic": 27}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_rows_that_come_out_whole_are_seldom_warned(name, editions):
+    got, want = editions[name]
+    warned = {w.line for w in got.warnings if w.code.startswith("layout-boxes") and w.line}
+    needless = [g.id for g, w in zip(got.measures, want.measures, strict=True) if _key(g) == _key(w) and g.line in warned]
+    assert len(needless) <= NEEDLESS[name], needless
+
+
 def test_each_columns_width_is_estimated_from_the_text_itself():
     # Chromium's PDF sets the columns about 55 / 62 / 41 cells wide, reportlab's 50 / 58 / 40, the
     # four-column variant 48 / 55 / 37: no width is assumed.

@@ -419,6 +419,9 @@ def _place_cell(state: State, k: int, box: Box, column: str) -> list[int]:
         r, others = opened[0], opened[1:]
         if others:
             state.doubt = state.doubt or "continues the latest of several cells left open"
+    elif nxt >= 0 and is_bullet_start(box.lines[0]) and _one_each(state, k, column, at):
+        r = nxt  # as many cells of its column follow as rows wait for one: one each, in order
+        state.at[column] = r
     elif (nxt >= 0 and (phrase or _advances(state, column, at, box))) or at < 0:
         r, others = max(nxt, 0), [at] if at >= 0 and not phrase and state.doubt_row else []
         state.at[column] = r
@@ -441,6 +444,28 @@ def _place_cell(state: State, k: int, box: Box, column: str) -> list[int]:
         and (not last.endswith(SENTENCE_END) or box.widths[-1] >= width - 1.5)
     cell.open_since = k if still else -1
     return [r, *others] if state.doubt else [r]
+
+
+def _one_each(state: State, k: int, column: str, at: int) -> bool:
+    """Do the boxes of COLUMN from this one up to the next description (or spanning row) number exactly the
+    rows after AT still waiting for that column, each box a whole paragraph (bullet first, sentence
+    ended) and every box between them told by its widths? Then each row takes one, in printed order
+    (pdfminer prints the cells of a column top to bottom), with no doubt left."""
+    waiting = sum(1 for r in range(at + 1, len(state.rows)) if not state.rows[r].note)
+    count = 0
+    for j in range(k, min(k + 1 + 4 * LOOKAHEAD, len(state.boxes))):
+        box = state.boxes[j]
+        if _spanning(box) or state.decided[j] == DESC:
+            return count == waiting
+        if len(box.lines) == 1 and PAGE_NUMBER_RE.match(box.lines[0]) or _is_office(box):
+            continue
+        if not state.decided[j] or box.page != state.boxes[k].page:
+            return False
+        if state.decided[j] == column:
+            if not (is_bullet_start(box.lines[0]) and box.lines[-1].endswith(SENTENCE_END)):
+                return False
+            count += 1
+    return False
 
 
 def _splits_amount(before: str, after: str) -> bool:
