@@ -447,24 +447,33 @@ def _place_cell(state: State, k: int, box: Box, column: str) -> list[int]:
 
 
 def _one_each(state: State, k: int, column: str, at: int) -> bool:
-    """Do the boxes of COLUMN from this one up to the next description (or spanning row) number exactly the
-    rows after AT still waiting for that column, each box a whole paragraph (bullet first, sentence
-    ended) and every box between them told by its widths? Then each row takes one, in printed order
-    (pdfminer prints the cells of a column top to bottom), with no doubt left."""
-    waiting = sum(1 for r in range(at + 1, len(state.rows)) if not state.rows[r].note)
-    count = 0
+    """Do the boxes of this column from this one up to the next description (or spanning row) number
+    exactly the rows still waiting for it, one box a cell? Each box must be a whole paragraph (bullet
+    first, sentence ended) of the column its widths show; a one-line cell of its own (「後継事業の予定
+    無し」) whose column is not told counts only if the boxes of both columns then fill exactly the cells
+    that wait in both, no column getting more boxes than rows wait for it. Then this box, the first of its column, takes the next row (pdfminer prints a column's cells top
+    to bottom), with no doubt left."""
+    other = PLANS if column == RESULTS else RESULTS
+    waiting = {c: sum(1 for r in range(state.at[c] + 1, len(state.rows)) if not state.rows[r].note)
+               for c in (column, other)}
+    waiting[column] -= sum(1 for r in range(at + 1, state.at[column] + 1) if not state.rows[r].note)
+    count = {column: 0, other: 0, "": 0}
     for j in range(k, min(k + 1 + 4 * LOOKAHEAD, len(state.boxes))):
         box = state.boxes[j]
         if _spanning(box) or state.decided[j] == DESC:
-            return count == waiting
+            if not count[""]:
+                return count[column] == waiting[column]
+            return count[column] + count[other] + count[""] == waiting[column] + waiting[other] \
+                and count[column] <= waiting[column] and count[other] <= waiting[other]
         if len(box.lines) == 1 and PAGE_NUMBER_RE.match(box.lines[0]) or _is_office(box):
             continue
-        if not state.decided[j] or box.page != state.boxes[k].page:
+        decided = state.decided[j]
+        whole = is_bullet_start(box.lines[0]) and box.lines[-1].endswith(SENTENCE_END)
+        if box.page != state.boxes[k].page or decided not in count or not (whole or len(box.lines) == 1):
             return False
-        if state.decided[j] == column:
-            if not (is_bullet_start(box.lines[0]) and box.lines[-1].endswith(SENTENCE_END)):
-                return False
-            count += 1
+        if not decided and (is_bullet_start(box.lines[0]) or not _phrase(state, box, [RESULTS, PLANS])):
+            return False
+        count[decided] += 1
     return False
 
 
