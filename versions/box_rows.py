@@ -238,9 +238,11 @@ def _loose_column(state: State, k: int, box: Box, fits: list[str]) -> str:
     waiting = _waiting(state, fits)
     if opened and not box.lines[-1].endswith(SENTENCE_END):  # still open: a full line of its column
         opened = {c: since for c, since in opened.items() if _full(box.widths[-1], state.widths.of(c))}
+    titled = _title_candidate(state, k) and DESC in fits
+    if titled and all(_stale(state, c) for c in opened) and _needs_title(state, k):
+        return DESC  # a title-like line, where a row must start, rather than the rest of an older row's cell
     if opened and not _phrase(state, box, fits):
         return _ahead(state, k, sorted(opened, key=lambda c: opened[c]))
-    titled = _title_candidate(state, k) and DESC in fits
     if titled and (not waiting or _needs_title(state, k)):
         return DESC
     if waiting:
@@ -318,6 +320,14 @@ def _next_row(state: State, at: int) -> int:
     while r < len(state.rows) and state.rows[r].note:
         r += 1
     return r if r < len(state.rows) else -1
+
+
+def _stale(state: State, column: str) -> bool:
+    """Is COLUMN open only in rows above the one its last box went to (a cell of a later row begun)?"""
+    if column == DESC:
+        return False
+    cell = state.rows[state.at[column]].cells.get(column)
+    return cell is None or cell.open_since < 0
 
 
 def _open_since(state: State, column: str) -> int:
