@@ -458,15 +458,15 @@ def _place_cell(state: State, k: int, box: Box, column: str) -> list[int]:
 
 def _one_each(state: State, k: int, column: str, at: int) -> bool:
     """Do the boxes of this column from this one up to the next description (or spanning row) number
-    exactly the rows still waiting for it, one box a cell? Each box must be a whole paragraph (bullet
-    first, sentence ended) of the column its widths show; a one-line cell of its own (「後継事業の予定
-    無し」) whose column is not told counts only if the boxes of both columns then fill exactly the cells
-    that wait in both, no column getting more boxes than rows wait for it. Then this box, the first of its column, takes the next row (pdfminer prints a column's cells top
-    to bottom), with no doubt left."""
+    exactly the rows after AT still waiting for it, one box a cell? Each box must be a whole paragraph
+    (bullet first, sentence ended) of the column its widths show; a paragraph or a one-line cell of its
+    own (「後継事業の予定無し」) whose column is not told counts only if the boxes of both columns then
+    fill exactly the cells that wait in both, no column getting more boxes than rows wait for it. Then
+    this box, the first of its column, takes the next row (pdfminer prints a column's cells top to
+    bottom), with no doubt left."""
     other = PLANS if column == RESULTS else RESULTS
     waiting = {c: sum(1 for r in range(state.at[c] + 1, len(state.rows)) if not state.rows[r].note)
                for c in (column, other)}
-    waiting[column] -= sum(1 for r in range(at + 1, state.at[column] + 1) if not state.rows[r].note)
     count = {column: 0, other: 0, "": 0}
     for j in range(k, min(k + 1 + 4 * LOOKAHEAD, len(state.boxes))):
         box = state.boxes[j]
@@ -481,7 +481,7 @@ def _one_each(state: State, k: int, column: str, at: int) -> bool:
         whole = is_bullet_start(box.lines[0]) and box.lines[-1].endswith(SENTENCE_END)
         if box.page != state.boxes[k].page or decided not in count or not (whole or len(box.lines) == 1):
             return False
-        if not decided and (is_bullet_start(box.lines[0]) or not _phrase(state, box, [RESULTS, PLANS])):
+        if (decided and not whole) or (not decided and not (whole or _phrase(state, box, [RESULTS, PLANS]))):
             return False
         count[decided] += 1
     return False
