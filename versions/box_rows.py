@@ -55,6 +55,7 @@ class Cell:
     lines: list[str] = field(default_factory=list)
     numbers: list[int] = field(default_factory=list)
     open_since: int = -1  # box index from which the cell waits for the rest of a sentence (-1: not open)
+    last: int = -1  # the index of its last box
 
     def add(self, box: Box) -> None:
         self.lines += box.lines
@@ -72,7 +73,8 @@ class Row:
     cells: dict[str, Cell] = field(default_factory=dict)
     office: Cell | None = None
     items: Cell | None = None  # ① … items printed after the description's tag, in its cell
-    resumed: bool = False  # its description ended long after its results and plans began (a page break?)
+    resumed: int = -1  # the box at which its description went on long after its results and plans began
+    # (a page break?), else -1
     desc_box: int = -1  # the index of its description's last box
     doubts: list[str] = field(default_factory=list)  # placements read from weak evidence, for a warning
 
@@ -358,7 +360,7 @@ def _place_description(state: State, k: int, box: Box) -> int:
         rows.append(row)
         state.items.append(row)
     elif k - row.desc_box > RESUMED_GAP and RESULTS in row.cells and PLANS in row.cells and has_tag(box):
-        row.resumed = True
+        row.resumed = k
     row.desc_box = k
     end = _tag_end(row.desc.lines, box) if not row.closed else None
     if end is not None and end < len(box.lines) - 1 and ITEM_RE.match(box.lines[end + 1]):
@@ -435,9 +437,12 @@ def _place_cell(state: State, k: int, box: Box, column: str) -> list[int]:
     elif (nxt >= 0 and (phrase or _advances(state, column, at, box))) or at < 0:
         r, others = max(nxt, 0), [at] if at >= 0 and not phrase and state.doubt_row else []
         state.at[column] = r
-        if at >= 0 and rows[at].resumed and not others:
+        if at >= 0 and rows[at].resumed >= 0 and not others:
             others = [at]
             state.doubt = "the row before it may have been cut by a page break: this may be its rest"
+            if is_bullet_start(box.lines[0]) and rows[at].cells[column].last < rows[at].resumed:
+                r, others = at, [nxt]  # nothing of its column since the page break: the cut row's rest first
+                state.at[column] = at
         if at >= 0 and not phrase and not is_bullet_start(box.lines[0]):
             others = [at]  # a cell seldom starts with no bullet: it may be the rest of the last one
             state.doubt = "a paragraph without a bullet, read as the start of the next row's cell"
@@ -448,6 +453,7 @@ def _place_cell(state: State, k: int, box: Box, column: str) -> list[int]:
     state.seen[column] = len(rows)
     cell = rows[r].cells.setdefault(column, Cell())
     cell.add(box)
+    cell.last = k
     last = box.lines[-1]
     # a full line ending in a bracket 「…について」」 runs on as often as not; only 。 ends a paragraph for sure
     still = box.widths[-1] >= OPEN_SHARE * width and not last.endswith("。") \
