@@ -27,12 +27,13 @@ def _ids(*numbers: int) -> set[str]:
 # Measures that still differ from the PDF's edition, each one warned (see below). Shrink, never grow. Where
 # reportlab prints a page's descriptions first and then the results and plans line by line, which row a
 # bullet belongs to is told by weak evidence only (seed-drawn and fy2022 from m032 on); Chromium's line-by-
-# line output loses m030's description items among its results.
+# line output loses m030's description items among its results. A row cut by a page break that the header
+# does not mark takes the first bullet of a column printed after its description's rest (warned all the same).
 KNOWN = {
-    "seed-chromium": _ids(11, 30, 31, 33, 34, 35, 37, 38, 46, 47, 48, 49, 51, 52, 53, 54),
+    "seed-chromium": _ids(11, 30, 31, 33, 34, 35, 37, 38, 46, 47, 48, 49, 51),
     "seed-drawn": _ids(32, 33, 34, 35, 36, 37, 42, 43, 46, 47, 48, 51, 52, 53, 54, 55, 56, 57, 58, 59),
     "office-synthetic": _ids(57, 58, 59),
-    "fy2022-synthetic": _ids(9, 10, 32, 33, 34, 35, 36, 37, 42, 43, 46, 47, 48, 51, 52, 53, 54, 55, 56, 57, 58, 59),
+    "fy2022-synthetic": _ids(32, 33, 34, 35, 36, 37, 42, 43, 46, 47, 48, 51, 52, 53, 54, 55, 56, 57, 58, 59),
 }
 
 
@@ -77,6 +78,18 @@ def test_every_row_that_differs_from_the_pdf_carries_a_layout_warning(name, edit
     silent = [g.id for g, w in zip(got.measures, want.measures, strict=True)
               if _key(g) != _key(w) and g.line not in warned]
     assert silent == []
+
+
+# Rows warned although they come out equal (an auditor checks them for nothing). Shrink, never grow.
+NEEDLESS = {"seed-chromium": 13, "seed-drawn": 28, "office-synthetic": 13, "fy2022-synthetic": 29}
+
+
+@pytest.mark.parametrize("name", NAMES)
+def test_rows_that_come_out_whole_are_seldom_warned(name, editions):
+    got, want = editions[name]
+    warned = {w.line for w in got.warnings if w.code.startswith("layout-boxes") and w.line}
+    needless = [g.id for g, w in zip(got.measures, want.measures, strict=True) if _key(g) == _key(w) and g.line in warned]
+    assert len(needless) <= NEEDLESS[name], needless
 
 
 def test_each_columns_width_is_estimated_from_the_text_itself():

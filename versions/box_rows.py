@@ -55,6 +55,7 @@ class Cell:
     lines: list[str] = field(default_factory=list)
     numbers: list[int] = field(default_factory=list)
     open_since: int = -1  # box index from which the cell waits for the rest of a sentence (-1: not open)
+    last: int = -1  # the index of its last box
 
     def add(self, box: Box) -> None:
         self.lines += box.lines
@@ -72,7 +73,8 @@ class Row:
     cells: dict[str, Cell] = field(default_factory=dict)
     office: Cell | None = None
     items: Cell | None = None  # ① … items printed after the description's tag, in its cell
-    resumed: bool = False  # its description ended long after its results and plans began (a page break?)
+    resumed: int = -1  # the box at which its description went on long after its results and plans began
+    # (a page break?), else -1
     desc_box: int = -1  # the index of its description's last box
     doubts: list[str] = field(default_factory=list)  # placements read from weak evidence, for a warning
 
@@ -238,9 +240,11 @@ def _loose_column(state: State, k: int, box: Box, fits: list[str]) -> str:
     waiting = _waiting(state, fits)
     if opened and not box.lines[-1].endswith(SENTENCE_END):  # still open: a full line of its column
         opened = {c: since for c, since in opened.items() if _full(box.widths[-1], state.widths.of(c))}
+    titled = _title_candidate(state, k) and DESC in fits
+    if titled and all(_stale(state, c) for c in opened) and _needs_title(state, k):
+        return DESC  # a title-like line, where a row must start, rather than the rest of an older row's cell
     if opened and not _phrase(state, box, fits):
         return _ahead(state, k, sorted(opened, key=lambda c: opened[c]))
-    titled = _title_candidate(state, k) and DESC in fits
     if titled and (not waiting or _needs_title(state, k)):
         return DESC
     if waiting:
@@ -320,6 +324,14 @@ def _next_row(state: State, at: int) -> int:
     return r if r < len(state.rows) else -1
 
 
+def _stale(state: State, column: str) -> bool:
+    """Is COLUMN open only in rows above the one its last box went to (a cell of a later row begun)?"""
+    if column == DESC:
+        return False
+    cell = state.rows[state.at[column]].cells.get(column)
+    return cell is None or cell.open_since < 0
+
+
 def _open_since(state: State, column: str) -> int:
     at = state.at[column]
     since = [cell.open_since for r in range(max(0, at - 3), at + 1)
@@ -348,7 +360,7 @@ def _place_description(state: State, k: int, box: Box) -> int:
         rows.append(row)
         state.items.append(row)
     elif k - row.desc_box > RESUMED_GAP and RESULTS in row.cells and PLANS in row.cells and has_tag(box):
-        row.resumed = True
+        row.resumed = k
     row.desc_box = k
     end = _tag_end(row.desc.lines, box) if not row.closed else None
     if end is not None and end < len(box.lines) - 1 and ITEM_RE.match(box.lines[end + 1]):
@@ -419,12 +431,18 @@ def _place_cell(state: State, k: int, box: Box, column: str) -> list[int]:
         r, others = opened[0], opened[1:]
         if others:
             state.doubt = state.doubt or "continues the latest of several cells left open"
+    elif nxt >= 0 and is_bullet_start(box.lines[0]) and _one_each(state, k, column, at):
+        r = nxt  # as many cells of its column follow as rows wait for one: one each, in order
+        state.at[column] = r
     elif (nxt >= 0 and (phrase or _advances(state, column, at, box))) or at < 0:
         r, others = max(nxt, 0), [at] if at >= 0 and not phrase and state.doubt_row else []
         state.at[column] = r
-        if at >= 0 and rows[at].resumed and not others:
+        if at >= 0 and rows[at].resumed >= 0 and not others:
             others = [at]
             state.doubt = "the row before it may have been cut by a page break: this may be its rest"
+            if is_bullet_start(box.lines[0]) and rows[at].cells[column].last < rows[at].resumed:
+                r, others = at, [nxt]  # nothing of its column since the page break: the cut row's rest first
+                state.at[column] = at
         if at >= 0 and not phrase and not is_bullet_start(box.lines[0]):
             others = [at]  # a cell seldom starts with no bullet: it may be the rest of the last one
             state.doubt = "a paragraph without a bullet, read as the start of the next row's cell"
@@ -435,12 +453,44 @@ def _place_cell(state: State, k: int, box: Box, column: str) -> list[int]:
     state.seen[column] = len(rows)
     cell = rows[r].cells.setdefault(column, Cell())
     cell.add(box)
+    cell.last = k
     last = box.lines[-1]
     # a full line ending in a bracket 「…について」」 runs on as often as not; only 。 ends a paragraph for sure
     still = box.widths[-1] >= OPEN_SHARE * width and not last.endswith("。") \
         and (not last.endswith(SENTENCE_END) or box.widths[-1] >= width - 1.5)
     cell.open_since = k if still else -1
     return [r, *others] if state.doubt else [r]
+
+
+def _one_each(state: State, k: int, column: str, at: int) -> bool:
+    """Do the boxes of this column from this one up to the next description (or spanning row) number
+    exactly the rows after AT still waiting for it, one box a cell? Each box must be a whole paragraph
+    (bullet first, sentence ended) of the column its widths show; a paragraph or a one-line cell of its
+    own (「後継事業の予定無し」) whose column is not told counts only if the boxes of both columns then
+    fill exactly the cells that wait in both, no column getting more boxes than rows wait for it. Then
+    this box, the first of its column, takes the next row (pdfminer prints a column's cells top to
+    bottom), with no doubt left."""
+    other = PLANS if column == RESULTS else RESULTS
+    waiting = {c: sum(1 for r in range(state.at[c] + 1, len(state.rows)) if not state.rows[r].note)
+               for c in (column, other)}
+    count = {column: 0, other: 0, "": 0}
+    for j in range(k, min(k + 1 + 4 * LOOKAHEAD, len(state.boxes))):
+        box = state.boxes[j]
+        if _spanning(box) or state.decided[j] == DESC:
+            if not count[""]:
+                return count[column] == waiting[column]
+            return count[column] + count[other] + count[""] == waiting[column] + waiting[other] \
+                and count[column] <= waiting[column] and count[other] <= waiting[other]
+        if len(box.lines) == 1 and PAGE_NUMBER_RE.match(box.lines[0]) or _is_office(box):
+            continue
+        decided = state.decided[j]
+        whole = is_bullet_start(box.lines[0]) and box.lines[-1].endswith(SENTENCE_END)
+        if box.page != state.boxes[k].page or decided not in count or not (whole or len(box.lines) == 1):
+            return False
+        if (decided and not whole) or (not decided and not (whole or _phrase(state, box, [RESULTS, PLANS]))):
+            return False
+        count[decided] += 1
+    return False
 
 
 def _splits_amount(before: str, after: str) -> bool:
