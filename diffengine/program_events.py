@@ -175,8 +175,9 @@ def _cites(rows: Sequence[Row]) -> Cites:
     for r in rows:
         for b in r.bullets:
             for p in b.programs:
-                first.setdefault(normalize(p), (b.page, b.line))
-                in_row.setdefault((r.id, normalize(p)), (b.page, b.line))
+                key = normalize(p)
+                first.setdefault(key, (b.page, b.line))
+                in_row.setdefault((r.id, key), (b.page, b.line))
     return first, in_row
 
 

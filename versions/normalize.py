@@ -81,7 +81,16 @@ def _fold_table() -> dict[int, str]:
     return table
 
 
+@lru_cache(maxsize=1)
+def _foldable_re() -> re.Pattern[str]:
+    """Any character fold_extracted changes: most texts hold none, and a search is far cheaper than
+    translate (a 10,000-measure text: 0.05 s against 1 s)."""
+    return re.compile("[" + "".join(re.escape(chr(cp)) for cp in sorted(_fold_table())) + "\u2212]")
+
+
 def fold_extracted(text: str) -> str:
     """Undo the character substitutions of PDF text extraction (⼈ ⺠ ⻑ 〜 ‧ ∕ → 人 民 長 ～ ・ /); widths,
     quotes and everything else stay as printed."""
+    if not _foldable_re().search(text):
+        return text
     return _MINUS_IN_WORD_RE.sub("－", text.translate(_fold_table()))

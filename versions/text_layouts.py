@@ -115,7 +115,7 @@ def prepare(text: str) -> Prepared:
     """Detect the layout of TEXT and rewrite it into the blocked layout, or refuse it."""
     # Every text is some tool's extraction of the PDF: its look-alikes (radicals, 〜, 「‧」 for 「・」) are
     # folded here, once, before any profile looks for bullets, tags or the header.
-    lines = [fold_extracted(x) for x in text.split("\n")]
+    lines = fold_extracted(text).split("\n")  # (no fold crosses a line: 「−」 is folded between two letters)
     numbers = list(range(1, len(lines) + 1))
     lines = _join_header(lines)
     lines = [HALF_WIDTH_TAG_RE.sub(lambda m: f"［{m.group(1)}］" if is_ministry_list(m.group(1)) else m.group(0), x)
