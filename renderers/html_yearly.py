@@ -9,6 +9,7 @@ lays them out, and everything is readable with JavaScript off.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -91,6 +92,39 @@ def trajectory_views(diff: Diff, lang: str) -> list[TrajectoryView]:
             for t in diff.budget_trajectories]
 
 
+# The engine writes the reason of a ledger entry or a program event in English (ledger.py, ledger_overrides.py,
+# renames.py): a Japanese report says each phrase in Japanese; a phrase not listed is shown as written.
+REASONS_JA = tuple((re.compile(pattern), ja) for pattern, ja in (
+    (r"paired by the auditor", "監査人による対応づけ"),
+    (r"the row is carried over verbatim", "行ごと同文で継続"),
+    (r"carried over verbatim", "同文で継続"),
+    (r"the measure is no longer in the report", "施策が報告書にない"),
+    (r"no result reports on it", "これを報告する実績なし"),
+    (r"reported, but none of its (\d+) parts as planned", r"報告はあるが、\1項目のいずれも予定どおりではない"),
+    (r"(\d+) of (\d+) parts reported done", r"\2項目中\1項目を実施と報告"),
+    (r"(\d+) in progress", r"\1項目が進行中"),
+    (r"promised again word for word", "同文で再び予定"),
+    (r"promised again", "再び予定"),
+    (r"same program", "同じ事業"),
+    (r"other program", "別の事業"),
+    (r"request enacted", "予算案が成立"),
+    (r"other budget line", "別の予算行"),
+    (r"name similarity ([0-9.]+)", r"名称の類似度 \1"),
+    (r"context similarity ([0-9.]+)", r"文脈の類似度 \1"),
+    (r"content ([0-9.]+)", r"内容の類似度 \1"),
+    (r"same budget amount", "同じ予算額"),
+))
+
+
+def reason_in(reason: str, lang: str) -> str:
+    """REASON in the report's language."""
+    if lang != "ja":
+        return reason
+    for pattern, ja in REASONS_JA:
+        reason = pattern.sub(ja, reason)
+    return reason.replace("; ", "；").replace(", ", "、")
+
+
 def yearly_context(diff: Diff, lang: str, anchor_of: Any) -> dict[str, Any]:
     """What templates/yearly.html.j2 needs."""
     basic = [m for m in diff.measures if diff.between_years and (diff.reads_as(m) != "unchanged" or m.moved)]
@@ -101,4 +135,5 @@ def yearly_context(diff: Diff, lang: str, anchor_of: Any) -> dict[str, Any]:
         "outcomes": OUTCOME_ORDER,
         "promised_again": [e for e in diff.follow_through if e.promised_again is not None],
         "trajectories": trajectory_views(diff, lang),
+        "reason": lambda text: reason_in(text, lang),
     }

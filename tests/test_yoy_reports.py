@@ -127,3 +127,18 @@ def test_between_years_any_ignores_the_yearly_news_itself(diff) -> None:
     assert not quiet.has_changes()  # every year has them: not what `any` reports between years
     assert quiet.has_changes(frozenset({"added"})) and quiet.has_changes(frozenset({"rename"}))
     assert replace(quiet, relation="revision").has_changes()  # a revision reports them all
+
+
+def test_html_in_japanese_gives_every_ledger_and_event_reason_in_japanese(diff) -> None:
+    # Issue 13: "the reason of every pairing in Japanese when --lang ja" — a plan paired with the result
+    # that reports on it is a pairing too. The engine's reasons are English records; the report says them
+    # in the reader's language (English with --lang en).
+    ja = render(diff, "html", ReportOptions(lang="ja"))
+    en = render(diff, "html", ReportOptions(lang="en"))
+    cells = re.findall(r'<span class="score">[0-9.]+</span> ([^<]*)</td>', ja)
+    assert len(cells) >= 80
+    english = [c for c in cells if re.search(r"[A-Za-z]{3,}", c)]
+    assert english == [], english[:5]
+    assert "same program" in en and "同じ事業" in ja
+    # ... and the inferred renames (program events, the rename table) say why in Japanese too
+    assert "name similarity" in en and "name similarity" not in ja and "名称の類似度" in ja
