@@ -30,7 +30,7 @@ from collections import Counter
 from .box_rows import ITEM_RE, PLANS, RESULTS, Box, Row, Widths, has_tag, place_boxes, span
 from .layout import NARROW, TITLE_MAX, is_bullet_start
 from .model import ParseWarning
-from .normalize import display_width, fold_extracted
+from .normalize import display_width
 
 # Header cells, each a box of its own: 「該当箇所 列1 列2 列3」 / 「令和６年度の実績・状況」 / 「担当」
 HEADER_CELL_RE = re.compile(r"^該当箇所|^(?:列\s*\d\s*)+$|^(?:令和|平成)\s*(?:[0-9０-９]{1,2}|元)\s*年度の(?:実績|取組予定)|^担当$")
@@ -72,11 +72,12 @@ def rebuild(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int],
 
 
 def _boxes(lines: list[str], numbers: list[int]) -> list[Box]:
+    """LINES come folded (normalize.fold_extracted, once for every reader in text_layouts.prepare)."""
     boxes: list[Box] = []
     page = 1
     current = Box([], [], page)
     for line, no in zip(lines, numbers, strict=True):
-        text = fold_extracted(line.replace("\f", "").strip())
+        text = line.replace("\f", "").strip()
         if "\f" in line:  # pdfminer's page break (where the reader has not dropped it as a control character)
             page += 1
         if not text:
