@@ -22,6 +22,7 @@ from pathlib import Path
 
 from .diffengine.diff import Diff
 from .diffengine.engine import diff_editions as _diff_editions
+from .diffengine.ids import is_ledger_id
 from .diffengine.model import Link, Options, Overrides
 from .diffengine.selection import (
     MARK_FILTERS,
@@ -218,7 +219,7 @@ def review_records(archive: str | Path | None = None) -> list[str]:
     out = []
     for path in store.files("reviews/"):
         rec = from_json(store.read_file(path) or b"", path)
-        ledger = sum(is_record_id(x.old) for x in rec.links)
+        ledger = sum(is_ledger_id(x.old) for x in rec.links)
         out.append(f"review {rec.document}/{rec.old}..{rec.new}: {len(rec.links)} link(s), {len(rec.marks)} mark(s)"
                    + (f" ({ledger} of the links on the follow-through ledger)" if ledger else ""))
     return out
@@ -404,7 +405,7 @@ def overrides_of(review: Review, old: StoredEdition, new: StoredEdition) -> tupl
     fitting, ledger, stale = [], [], []
     for x in review.links:
         if (x.old_sha256, x.new_sha256) == (old.sha256, new.sha256):
-            (ledger if is_record_id(x.old) else fitting).append(Link(x.old, x.new, x.by, x.at))
+            (ledger if is_ledger_id(x.old) else fitting).append(Link(x.old, x.new, x.by, x.at))
         else:
             which = old.name if x.old_sha256 != old.sha256 else new.name
             what = f"{x.old}={x.new}" if x.new else f"unlink {x.old}"
@@ -413,19 +414,14 @@ def overrides_of(review: Review, old: StoredEdition, new: StoredEdition) -> tupl
     return Overrides(tuple(fitting), tuple(ledger)), stale
 
 
-def is_record_id(ident: str) -> bool:
-    """A follow-through link names ledger records (ft-… = un-…), a pairing link measures (m004): by shape."""
-    return ident.startswith(("ft-", "un-"))
-
-
 def _check_records(store: Archive, a: StoredEdition, b: StoredEdition, links: list[tuple[str, str]],
                    unlinks: list[str], options: Options | None) -> None:
     """Refuse a follow-through link whose ids this pair's ledger does not show, with a suggestion."""
-    if not any(is_record_id(x) for pair_ in links for x in pair_) and not any(map(is_record_id, unlinks)):
+    if not any(is_ledger_id(x) for pair_ in links for x in pair_) and not any(map(is_ledger_id, unlinks)):
         return
     current = pair_diff(store, a, b, options)
     plans, results = {e.id for e in current.follow_through}, {u.id for u in current.unplanned_results}
-    for o, n in [*links, *((o, None) for o in unlinks if is_record_id(o))]:
+    for o, n in [*links, *((o, None) for o in unlinks if is_ledger_id(o))]:
         if o not in plans:
             raise PolicydiffError(f"no follow-through entry {o!r} in {a.name} → {b.name}{suggestion(o, plans)}")
         if n is not None and n not in results:
@@ -457,15 +453,15 @@ def record_pair(store: Archive, old: str, new: str, links: list[tuple[str, str]]
     a, b = archived_pair(store, old, new)
     review = load_review(store, a, b)
     if links or unlinks:
-        _check_records(store, a, b, [x for x in links if is_record_id(x[0])], unlinks, options)
+        _check_records(store, a, b, [x for x in links if is_ledger_id(x[0])], unlinks, options)
         old_ids = {m.id for m in load_archived(store, a).measures}
         new_ids = {m.id for m in load_archived(store, b).measures}
-        for o, n in [x for x in links if not is_record_id(x[0])]:
+        for o, n in [x for x in links if not is_ledger_id(x[0])]:
             for ident, known, ed in ((o, old_ids, a), (n, new_ids, b)):
                 if ident not in known:
                     raise PolicydiffError(f"no measure {ident!r} in {ed.name}{suggestion(ident, known)}")
         for o in unlinks:
-            if o not in old_ids and not is_record_id(o):
+            if o not in old_ids and not is_ledger_id(o):
                 raise PolicydiffError(f"no measure {o!r} in {a.name}{suggestion(o, old_ids)}")
         who, when = reviewer(by), now()
         made = [StoredLink(o, n, who, when, a.sha256, b.sha256) for o, n in links]

@@ -72,6 +72,12 @@ LAYERS: tuple[tuple[str, str, Callable[[Any], list[object]]], ...] = (
     ("program_events", "ev", event_content),
     ("warnings", "wa", warning_content),
 )
+LEDGER_LAYERS = ("follow_through", "unplanned_results")  # what an auditor's follow-through link names
+
+
+def is_ledger_id(ident: str) -> bool:
+    """A follow-through entry's or an unplanned result's id (ft-…, un-…), told from a measure id by its prefix."""
+    return ident.startswith(tuple(f"{prefix}-" for name, prefix, _ in LAYERS if name in LEDGER_LAYERS))
 
 
 def step_id(trajectory_id: str, step: Any) -> str:
