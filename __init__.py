@@ -34,9 +34,9 @@ from .api import (
     view_formats,
 )
 from .diffengine.diff import Diff
-from .versions.errors import ArchiveError, EditionParseError, EditionXMLError, PolicydiffError
-from .versions.load import load_edition, parse_report
-from .versions.model import Edition, Measure
+from .versions.model.edition import Edition, Measure
+from .versions.model.errors import ArchiveError, EditionParseError, EditionXMLError, PolicydiffError
+from .versions.readers.load import load_edition, parse_report
 
 __all__ = [
     "__version__",

@@ -39,13 +39,8 @@ from .renderers.archive_views import render_list as _render_list
 from .renderers.escaping import json_text, one_line
 from .renderers.options import ReportOptions
 from .renderers.review_sheet import Row, Sheet, change_rows
-from .versions.archive import Archive, StoredEdition, check_name
-from .versions.errors import PolicydiffError
-from .versions.files import write_file_atomic
-from .versions.load import load_archived, load_edition, parse_report, read_input
-from .versions.model import Edition
-from .versions.pdf_cells import Progress
-from .versions.reviews import (
+from .versions.archive.files import write_file_atomic
+from .versions.archive.reviews import (
     MARK_STATES,
     REVIEWER_ENV,
     Review,
@@ -60,6 +55,11 @@ from .versions.reviews import (
     with_links,
     with_marks,
 )
+from .versions.archive.store import Archive, StoredEdition, check_name
+from .versions.model.edition import Edition
+from .versions.model.errors import PolicydiffError
+from .versions.readers.load import load_archived, load_edition, parse_report, read_input
+from .versions.readers.pdf_cells import Progress
 
 __version__ = "0.1.0"
 DEFAULT_ARCHIVE = "policydiff-archive"
@@ -198,7 +198,7 @@ def render_review(sheet, fmt: str) -> str:
 def marks_for(old: str | Path | Edition, new: str | Path | Edition, archive: str | Path | None = None
               ) -> tuple[tuple[str, str, str, str, str], ...]:
     """The review marks (id, mark, note, by, at) of two archived editions of one document; none for files."""
-    from .versions.reviews import load_review
+    from .versions.archive.reviews import load_review
 
     if any(isinstance(ref, Edition) or os.path.exists(ref) for ref in (old, new)):
         return ()
@@ -213,7 +213,7 @@ def marks_for(old: str | Path | Edition, new: str | Path | Edition, archive: str
 
 def review_records(archive: str | Path | None = None) -> list[str]:
     """One line per pair the auditor reviewed: links and marks stored, for `verify`."""
-    from .versions.reviews import from_json
+    from .versions.archive.reviews import from_json
 
     store = open_archive(archive)
     out = []
@@ -326,7 +326,7 @@ class Verified:
 
 def verify(archive: str | Path | None = None) -> Verified:
     """Check the archive: schema-valid XML, source sha256, git fsck, and XML as this parser makes it."""
-    from .versions.parse_text import PARSER_VERSION
+    from .versions.readers.parse_text import PARSER_VERSION
     from .versions.xml import validation_problems
 
     def against_source(stored: StoredEdition, xml: bytes, source: bytes) -> list[str]:
@@ -343,7 +343,7 @@ def verify(archive: str | Path | None = None) -> Verified:
 
 def reparse(archive: str | Path | None = None) -> list[str]:
     """Rebuild every edition's XML from its stored source with this parser (one commit); the names changed."""
-    from .versions.parse_text import PARSER_VERSION
+    from .versions.readers.parse_text import PARSER_VERSION
 
     return _existing_archive(archive).reparse(_rebuilt_xml, PARSER_VERSION)
 
@@ -351,7 +351,7 @@ def reparse(archive: str | Path | None = None) -> list[str]:
 def repair(archive: str | Path | None = None) -> list[str]:
     """Recover the archive after an interrupted write (stale git locks, leftovers, a missing tag, HEAD off
     main); returns what was done, one line each."""
-    from .versions.archive import repair as repair_archive
+    from .versions.archive.store import repair as repair_archive
 
     return repair_archive(open_archive(archive))  # works before the archive exists: a killed first ingest
 
@@ -364,7 +364,7 @@ class Synthetic:
 
 def synth(file: str | Path, seed: int = 2025, edits: int = 12) -> Synthetic:
     """A SYNTHETIC next edition of the report FILE, made by applying EDITS known edits (for tests, demos)."""
-    from .versions.decode import decode_report
+    from .versions.readers.decode import decode_report
     from .versions.synthetic import make_synthetic
 
     text, _, _ = decode_report(read_input(Path(file)))

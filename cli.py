@@ -17,7 +17,7 @@ from typing import Any
 import click
 
 from . import api
-from .versions.errors import PolicydiffError
+from .versions.model.errors import PolicydiffError
 
 
 class Trouble(click.ClickException):

@@ -14,8 +14,8 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
-from ..versions.model import Edition, Goal, Measure
-from ..versions.normalize import normalize
+from ..versions.model.edition import Edition, Goal, Measure
+from ..versions.model.normalize import normalize
 from . import work
 from .assignment import SMALL_MAX, max_assignment
 from .model import Match, Options

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
-from ..versions.model import Budget
-from ..versions.normalize import normalize
+from ..versions.model.edition import Budget
+from ..versions.model.normalize import normalize
 from .model import BudgetChange, BudgetSide
 
 Cited = tuple[str, Budget]  # (measure id, budget)

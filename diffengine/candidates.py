@@ -10,7 +10,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from ..versions.model import Edition
+from ..versions.model.edition import Edition
 from .align import Alignment, content_key
 from .model import Candidate, MeasureChange, Options
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import bisect
 from dataclasses import replace
 
-from ..versions.model import Edition, Measure, ParseWarning
-from ..versions.normalize import normalize
+from ..versions.model.edition import Edition, Measure, ParseWarning
+from ..versions.model.normalize import normalize
 from . import work
 from .align import Alignment, align_editions
 from .budgets import diff_budgets

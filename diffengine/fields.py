@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from collections.abc import Callable, Sequence
 
-from ..versions.model import Bullet, Measure, Ministry
-from ..versions.normalize import normalize
+from ..versions.model.edition import Bullet, Measure, Ministry
+from ..versions.model.normalize import normalize
 from . import work
 from .model import BulletChange, FieldChange, FieldName
 from .textdiff import SIMILARITY_CELLS_PER_STEP, diff_text, is_format_only, similarity

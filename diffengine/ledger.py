@@ -19,8 +19,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from typing import Literal
 
-from ..versions.model import Box, Bullet, Measure
-from ..versions.normalize import normalize as _normalize
+from ..versions.model.edition import Box, Bullet, Measure
+from ..versions.model.normalize import normalize as _normalize
 from .textdiff import diff_text, similarity
 
 normalize = lru_cache(maxsize=131072)(_normalize)  # every bullet is compared many times

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from ..versions.model import Edition
-from ..versions.normalize import normalize
+from ..versions.model.edition import Edition
+from ..versions.model.normalize import normalize
 from .engine import diff_editions
 from .model import Options, Rename
 from .renames import explicit_renames, lineage

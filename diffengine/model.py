@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from ..versions.model import Box, ParseWarning
+from ..versions.model.edition import Box, ParseWarning
 
 Op = tuple[Literal["=", "-", "+"], str]
 Side = Literal["old", "new"]

@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..versions.model import Edition, Measure
-from ..versions.normalize import normalize
+from ..versions.model.edition import Edition, Measure
+from ..versions.model.normalize import normalize
 from . import work
 from .budgets import diff_budgets
 from .diff import Diff

@@ -16,8 +16,8 @@ from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Literal
 
-from ..versions.model import Bullet, Edition, Succession
-from ..versions.normalize import normalize as _normalize
+from ..versions.model.edition import Bullet, Edition, Succession
+from ..versions.model.normalize import normalize as _normalize
 from .model import Rename
 from .renames import inferred_renames
 

@@ -10,8 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Literal
 
-from ..versions.model import Bullet, Measure, Succession
-from ..versions.normalize import normalize
+from ..versions.model.edition import Bullet, Measure, Succession
+from ..versions.model.normalize import normalize
 from . import work
 from .model import Rename
 from .textdiff import similarity

@@ -6,7 +6,7 @@ import difflib
 from collections.abc import Iterable
 from dataclasses import replace
 
-from ..versions.normalize import normalize
+from ..versions.model.normalize import normalize
 from .diff import Diff
 from .model import MeasureChange
 

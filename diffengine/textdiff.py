@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from functools import cache
 from os.path import commonprefix
 
-from ..versions.normalize import normalize
+from ..versions.model.normalize import normalize
 from . import work
 from .model import Op
 from .work import STEP_MAX

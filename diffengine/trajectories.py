@@ -14,8 +14,8 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from typing import Literal
 
-from ..versions.model import Budget, BudgetKind, Edition
-from ..versions.normalize import normalize
+from ..versions.model.edition import Budget, BudgetKind, Edition
+from ..versions.model.normalize import normalize
 
 Side = Literal["old", "new"]
 StepType = Literal["request-to-enacted", "year-over-year", "supplementary"]

@@ -10,7 +10,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from ..versions.model import Edition
+from ..versions.model.edition import Edition
 from .ledger import FollowThrough, Unplanned, follow_through
 from .program_events import ProgramEvent, edition_events, lineage_links, plans_events
 from .relation import Relation

@@ -11,7 +11,7 @@ from collections.abc import Callable
 from typing import Any
 
 from ..diffengine.diff import Diff
-from ..versions.model import Edition
+from ..versions.model.edition import Edition
 from .options import ReportOptions
 
 Renderer = Callable[[Any, ReportOptions | None], str]
@@ -46,7 +46,7 @@ for _fmt, _module, _name in (("text", "edition_text", "render_edition_text"),
 
 def _check(registry: dict[str, Renderer], fmt: str, what: str) -> Renderer:
     if fmt not in registry:
-        from ..versions.errors import PolicydiffError
+        from ..versions.model.errors import PolicydiffError
 
         raise PolicydiffError(f"no {what} format {fmt!r}; choose from {', '.join(registry)}")
     return registry[fmt]

@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 from collections.abc import Iterable, Mapping, Sequence
 
-from ..versions.archive import StoredEdition
+from ..versions.archive.store import StoredEdition
 from .escaping import json_text, one_line
 
 

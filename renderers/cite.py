@@ -8,7 +8,7 @@ from ..diffengine.ledger import Cited, FollowThrough
 from ..diffengine.model import BudgetSide, MeasureChange
 from ..diffengine.program_events import ProgramEvent
 from ..diffengine.trajectories import BudgetStep
-from ..versions.model import ParseWarning
+from ..versions.model.edition import ParseWarning
 
 
 def cite(where: tuple[int, int]) -> str:

@@ -9,7 +9,7 @@ from typing import Any
 
 from ..diffengine.diff import Diff
 from ..diffengine.model import BudgetSide, EditionRef, MeasureChange
-from ..versions.model import ParseWarning
+from ..versions.model.edition import ParseWarning
 from .cite import parser_warnings
 from .escaping import json_text
 from .options import ReportOptions

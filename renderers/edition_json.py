@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from ..versions.model import Budget, Bullet, Edition, Measure
+from ..versions.model.edition import Budget, Bullet, Edition, Measure
 from .escaping import json_text
 from .options import ReportOptions
 

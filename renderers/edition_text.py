@@ -6,7 +6,7 @@ source file name also shows its tabs and newlines, so it stays on its line.
 
 from __future__ import annotations
 
-from ..versions.model import Edition
+from ..versions.model.edition import Edition
 from .escaping import one_line, reveal
 from .money import yen
 from .options import ReportOptions

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from ..versions.model import Edition
+from ..versions.model.edition import Edition
 from ..versions.xml import edition_to_xml
 from .escaping import xml_text
 from .options import ReportOptions

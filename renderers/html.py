@@ -25,7 +25,7 @@ from markupsafe import Markup, escape
 
 from ..diffengine.diff import Diff
 from ..diffengine.model import BudgetChange, BulletChange, FieldChange, MeasureChange, Op
-from ..versions.ministries import KNOWN_MINISTRIES
+from ..versions.readers.ministries import KNOWN_MINISTRIES
 from .cite import box_title, budget_cites, measure_boxes, measure_cites, move, parser_warnings
 from .escaping import HIDDEN_RE, reveal  # reveal: for attributes (then autoescaped)
 from .html_yearly import yearly_context

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from ..diffengine.diff import Diff
 from ..diffengine.ids import step_id
 from ..diffengine.model import AUDITOR
-from ..versions.reviews import SCHEMA, StoredMark
+from ..versions.archive.reviews import SCHEMA, StoredMark
 from .money import yen
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 from click.testing import CliRunner, Result
 
 from policydiff.cli import cli
-from policydiff.versions.archive import FAULT_ENV, LOCK_NAME
+from policydiff.versions.archive.store import FAULT_ENV, LOCK_NAME
 
 NAME = "iryokiki-kihonkeikaku/fy2024"
 XML_PATH = "reports/iryokiki-kihonkeikaku/fy2024.xml"

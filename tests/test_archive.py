@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from policydiff.versions import archive as archive_module
-from policydiff.versions import gitstore
-from policydiff.versions.archive import Archive, StoredEdition
-from policydiff.versions.errors import ArchiveError
+from policydiff.versions.archive import gitstore
+from policydiff.versions.archive import store as archive_module
+from policydiff.versions.archive.store import Archive, StoredEdition
+from policydiff.versions.model.errors import ArchiveError
 
 XML_A = b"<edition><measure>A</measure></edition>\n"
 XML_B = b"<edition><measure>B</measure></edition>\n"
@@ -309,7 +309,7 @@ def test_a_writer_killed_mid_ingest_leaves_leftovers_that_the_next_write_rolls_b
     script = f"""
 import os, signal
 from pathlib import Path
-from policydiff.versions import archive
+from policydiff.versions.archive import store as archive
 archive.gitstore.publish = lambda *args: os.kill(os.getpid(), signal.SIGKILL)  # files written and staged
 archive.Archive(Path({str(two.path)!r})).ingest("gyokaku", "r7", b"<x/>", b"src", "r7.txt", "1.0", {{}})
 """

@@ -24,7 +24,7 @@ def test_between_years_a_paired_row_is_changed_only_when_its_basic_plan_column_c
     # change is in its results column; m004's and m032's are in their results and plans only.
     from policydiff.diffengine.engine import diff_editions
     from policydiff.diffengine.model import Options
-    from policydiff.versions.load import parse_report
+    from policydiff.versions.readers.load import parse_report
 
     old = parse_report(cases.seed_text(), source_name=cases.SEED.name)
     new = parse_report(cases.edited_text(), source_name="fy2024-edited.txt")

@@ -31,11 +31,11 @@ from archive_helpers import (
 from click.testing import Result
 
 from policydiff import parse_report
-from policydiff.versions import archive as archive_module
-from policydiff.versions import files as files_module
-from policydiff.versions.archive import FAULT_ENV, FAULT_POINTS, LOCK_NAME, Archive
-from policydiff.versions.errors import ArchiveError
-from policydiff.versions.parse_text import PARSER_VERSION
+from policydiff.versions.archive import files as files_module
+from policydiff.versions.archive import store as archive_module
+from policydiff.versions.archive.store import FAULT_ENV, FAULT_POINTS, LOCK_NAME, Archive
+from policydiff.versions.model.errors import ArchiveError
+from policydiff.versions.readers.parse_text import PARSER_VERSION
 from policydiff.versions.xml import edition_to_xml
 
 # ---- a writer killed at every step ------------------------------------------------------------

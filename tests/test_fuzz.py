@@ -22,7 +22,7 @@ from hypothesis import strategies as st
 from policydiff import EditionParseError, EditionXMLError, PolicydiffError, load_edition, parse_report
 from policydiff.cli import cli
 from policydiff.diffengine.engine import diff_editions
-from policydiff.versions.decode import MAX_INPUT_BYTES
+from policydiff.versions.readers.decode import MAX_INPUT_BYTES
 from policydiff.versions.xml import MAX_XML_BYTES, edition_from_xml, edition_to_xml, validation_problems
 
 FUZZ_DATA = Path(__file__).resolve().parent / "data" / "fuzz"

@@ -15,7 +15,7 @@ from pathlib import Path
 import pytest
 
 from policydiff import EditionParseError, parse_report
-from policydiff.versions.decode import MAX_INPUT_BYTES, decode_report
+from policydiff.versions.readers.decode import MAX_INPUT_BYTES, decode_report
 from policydiff.versions.xml import edition_to_xml, validation_problems
 
 INPUTS = Path(__file__).resolve().parent / "data" / "inputs"

@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from policydiff import parse_report
-from policydiff.versions.normalize import fold_extracted
+from policydiff.versions.model.normalize import fold_extracted
 
 PDF = Path(__file__).resolve().parent / "data" / "pdf"
 LOOK_ALIKES = str.maketrans({"・": "\u2027", "/": "\u2215"})  # as pdfminer prints them

@@ -46,8 +46,8 @@ def test_wheel_holds_only_the_policydiff_package_and_synth_runs_from_it(tmp_path
     names = zipfile.ZipFile(wheel).namelist()
     tops = {n.split("/")[0] for n in names}
     assert tops == {"policydiff", next(t for t in tops if t.endswith(".dist-info"))}
-    assert {"policydiff/cli.py", "policydiff/versions/edition.rng", "policydiff/versions/parse_text.py",
-            "policydiff/versions/parse_pdf.py", "policydiff/versions/equivalent_ideographs.txt",
+    assert {"policydiff/cli.py", "policydiff/versions/edition.rng", "policydiff/versions/readers/parse_text.py",
+            "policydiff/versions/readers/parse_pdf.py", "policydiff/versions/model/equivalent_ideographs.txt",
             "policydiff/__init__.py"} <= set(names)
     assert not any(n.startswith("policydiff/tests") for n in names)
     # Installed from the wheel (dependencies from this environment), it runs from anywhere.

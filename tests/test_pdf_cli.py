@@ -76,7 +76,7 @@ def test_installed_command_reads_a_pdf_without_noise_on_stderr(tmp_path):
 
 
 def test_reading_a_pdf_reports_each_page_to_a_progress_callback():
-    from policydiff.versions.load import parse_report
+    from policydiff.versions.readers.load import parse_report
 
     seen: list[tuple[int, int]] = []
     parse_report((PDFS / "seed-drawn.pdf").read_bytes(), progress=lambda page, pages: seen.append((page, pages)))

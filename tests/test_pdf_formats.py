@@ -15,8 +15,8 @@ import pytest
 from click.testing import CliRunner
 
 from policydiff.cli import cli
-from policydiff.versions.model import Source
-from policydiff.versions.parse_pdf import parse_report_pdf
+from policydiff.versions.model.edition import Source
+from policydiff.versions.readers.parse_pdf import parse_report_pdf
 from policydiff.versions.xml import edition_from_xml, edition_to_xml, validation_problems
 
 DATA = Path(__file__).resolve().parent / "data"

@@ -12,10 +12,10 @@ from pathlib import Path
 
 import pytest
 
-from policydiff.versions.model import Source
-from policydiff.versions.normalize import fold_extracted, normalize
-from policydiff.versions.parse_pdf import parse_report_pdf
-from policydiff.versions.pdf_cells import read_table
+from policydiff.versions.model.edition import Source
+from policydiff.versions.model.normalize import fold_extracted, normalize
+from policydiff.versions.readers.parse_pdf import parse_report_pdf
+from policydiff.versions.readers.pdf_cells import read_table
 
 PDFS = Path(__file__).resolve().parent / "data" / "pdf"
 SEED_PDFS = ("seed-chromium.pdf", "seed-drawn.pdf")

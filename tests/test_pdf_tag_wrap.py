@@ -14,9 +14,9 @@ from pathlib import Path
 
 import pytest
 
-from policydiff.versions import parse_pdf
-from policydiff.versions.model import Source
-from policydiff.versions.pdf_cells import read_table
+from policydiff.versions.model.edition import Source
+from policydiff.versions.readers import parse_pdf
+from policydiff.versions.readers.pdf_cells import read_table
 
 PDFS = Path(__file__).resolve().parent / "data" / "pdf"
 DRAWN = ("seed-drawn.pdf", "fy2022-synthetic.pdf")  # the reportlab PDFs

@@ -26,9 +26,9 @@ from archive_helpers import (
 )
 
 from policydiff import parse_report
-from policydiff.versions.archive import Archive
-from policydiff.versions.errors import ArchiveError
-from policydiff.versions.parse_text import PARSER_VERSION
+from policydiff.versions.archive.store import Archive
+from policydiff.versions.model.errors import ArchiveError
+from policydiff.versions.readers.parse_text import PARSER_VERSION
 from policydiff.versions.xml import edition_to_xml
 
 # ---- a received archive is untrusted ----------------------------------------------------------
@@ -180,13 +180,13 @@ def test_a_git_lock_is_kept_while_a_git_process_works_in_the_archive(seeded, tmp
 
 
 def test_a_git_lock_newer_than_policydiffs_own_is_never_removed(seeded):
-    from policydiff.versions import archive_git_locks
+    from policydiff.versions.archive import git_locks
 
     lock = seeded / ".git" / "refs" / "heads" / "main.lock"
     lock.write_text("")
     since = lock.stat().st_mtime - 1  # policydiff's lock was taken before git made this one
-    assert archive_git_locks.stale_git_locks(seeded, since) == ([], [".git/refs/heads/main.lock"])
-    assert archive_git_locks.stale_git_locks(seeded, since + 10) == ([".git/refs/heads/main.lock"], [])
+    assert git_locks.stale_git_locks(seeded, since) == ([], [".git/refs/heads/main.lock"])
+    assert git_locks.stale_git_locks(seeded, since + 10) == ([".git/refs/heads/main.lock"], [])
 
 
 def test_an_ingest_on_a_detached_head_is_refused_and_repair_puts_head_back_on_main(seeded, tmp_path, edited_bytes):
@@ -270,7 +270,7 @@ def test_a_real_parser_upgrade_is_reported_with_both_versions_and_reparse_fixes_
 
 def test_readers_during_ingest_replace_see_the_old_edition_or_the_new_never_an_error(seeded, seed_bytes,
                                                                                      edited_bytes):
-    from policydiff.versions.load import load_archived
+    from policydiff.versions.readers.load import load_archived
 
     sources = [edited_bytes, seed_bytes]
     digests = {hashlib.sha256(s).hexdigest() for s in sources}

@@ -10,9 +10,9 @@ from pathlib import Path
 import pytest
 
 from policydiff import parse_report
-from policydiff.versions.load import SYNTHETIC_MARKER
-from policydiff.versions.model import Measure
-from policydiff.versions.normalize import display_width, normalize
+from policydiff.versions.model.edition import Measure
+from policydiff.versions.model.normalize import display_width, normalize
+from policydiff.versions.readers.load import SYNTHETIC_MARKER
 from policydiff.versions.synthetic import (
     CHANGE_KINDS,
     EDIT_KINDS,

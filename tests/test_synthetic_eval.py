@@ -19,7 +19,7 @@ from pathlib import Path
 import pytest
 
 from policydiff import parse_report
-from policydiff.versions.normalize import normalize
+from policydiff.versions.model.normalize import normalize
 from policydiff.versions.synthetic import CHANGE_KINDS, EDIT_KINDS, SyntheticEdition, make_synthetic
 
 pytestmark = pytest.mark.skipif(find_spec("policydiff.diffengine.engine") is None,

@@ -13,9 +13,9 @@ from pathlib import Path
 import pytest
 
 from policydiff import EditionParseError, parse_report
-from policydiff.versions.normalize import fold_extracted, normalize
-from policydiff.versions.text_boxes import BoxesError, estimate_widths, rebuild
-from policydiff.versions.text_layouts import PROFILES, prepare
+from policydiff.versions.model.normalize import fold_extracted, normalize
+from policydiff.versions.readers.text_boxes import BoxesError, estimate_widths, rebuild
+from policydiff.versions.readers.text_layouts import PROFILES, prepare
 
 PDF = Path(__file__).resolve().parent / "data" / "pdf"
 NAMES = ("seed-chromium", "seed-drawn", "office-synthetic", "fy2022-synthetic")
@@ -95,8 +95,8 @@ def test_each_columns_width_is_estimated_from_the_text_itself():
     # Chromium's PDF sets the columns about 55 / 62 / 41 cells wide, reportlab's 50 / 58 / 40, the
     # four-column variant 48 / 55 / 37: no width is assumed.
     def widths(name):
-        from policydiff.versions.normalize import fold_extracted
-        from policydiff.versions.text_boxes import _boxes, _take_header
+        from policydiff.versions.model.normalize import fold_extracted
+        from policydiff.versions.readers.text_boxes import _boxes, _take_header
 
         # the reader gets its lines folded, as text_layouts.prepare gives them
         lines = fold_extracted((PDF / f"{name}.pdfminer.txt").read_text(encoding="utf-8")).split("\n")
@@ -153,7 +153,7 @@ def test_rebuilding_is_linear_in_the_number_of_boxes(monkeypatch):
     # 4 and 16 copies of an extraction (240 and 950 measures): four times the text, about four times the
     # work (a quadratic scan would do sixteen). Counted, not timed: the calls that measure and classify a
     # line, in both modules, do not depend on the machine's load.
-    from policydiff.versions import box_rows, text_boxes
+    from policydiff.versions.readers import box_rows, text_boxes
 
     calls = 0
 

@@ -12,9 +12,9 @@ from pathlib import Path
 import pytest
 
 from policydiff import EditionParseError, parse_report
-from policydiff.versions import text_interleaved
-from policydiff.versions.normalize import fold_extracted, normalize
-from policydiff.versions.text_layouts import prepare
+from policydiff.versions.model.normalize import fold_extracted, normalize
+from policydiff.versions.readers import text_interleaved
+from policydiff.versions.readers.text_layouts import prepare
 
 DATA = Path(__file__).resolve().parent / "data"
 LAYOUTS = DATA / "text_layouts"

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from policydiff import parse_report
-from policydiff.versions.normalize import fold_extracted, normalize
-from policydiff.versions.text_layouts import PROFILES, prepare
+from policydiff.versions.model.normalize import fold_extracted, normalize
+from policydiff.versions.readers.text_layouts import PROFILES, prepare
 
 DATA = Path(__file__).resolve().parent / "data"
 HEADER = "該当箇所 列1 列2 列3 令和６年度の実績・状況 令和７年度の取組予定"

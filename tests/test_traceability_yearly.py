@@ -19,7 +19,7 @@ import pytest
 from policydiff import api
 from policydiff.renderers import render
 from policydiff.renderers.options import ReportOptions
-from policydiff.versions.normalize import normalize
+from policydiff.versions.model.normalize import normalize
 
 NEXT = Path(__file__).parent / "data" / "nextyear" / "iryokiki-kihonkeikaku_fy2025-synthetic.txt"
 

@@ -297,7 +297,7 @@ def test_the_largest_amount_the_parser_reads_stays_within_the_bound(tmp_path, se
     from click.testing import CliRunner
 
     from policydiff.cli import cli
-    from policydiff.versions.budgets import yen_of
+    from policydiff.versions.readers.budgets import yen_of
 
     largest = yen_of("9" * 30, "億")
     edited = re.sub(rb'yen="\d+"', f'yen="{largest}"'.encode(), seed_xml, count=1)

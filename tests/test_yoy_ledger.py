@@ -6,7 +6,7 @@ from dataclasses import replace
 
 from policydiff.diffengine import ledger
 from policydiff.diffengine.ledger import MAX_PAIRS, WINDOW, coverage, measure_ledger
-from policydiff.versions.model import Bullet
+from policydiff.versions.model.edition import Bullet
 
 
 def _bullet(text: str, line: int) -> Bullet:

@@ -10,7 +10,7 @@ import json
 from dataclasses import dataclass
 from pathlib import Path
 
-from policydiff.versions.normalize import normalize
+from policydiff.versions.model.normalize import normalize
 
 NEXTYEAR = Path(__file__).parent / "data" / "nextyear"
 OLD_PATH = Path(__file__).parent.parent / "examples" / "iryokiki-kihonkeikaku_fy2024.txt"

@@ -13,8 +13,7 @@ from urllib.parse import quote, unquote
 
 from lxml import etree
 
-from .errors import EditionXMLError
-from .model import (
+from .model.edition import (
     Budget,
     Bullet,
     Edition,
@@ -27,7 +26,8 @@ from .model import (
     Succession,
     Vision,
 )
-from .normalize import normalize
+from .model.errors import EditionXMLError
+from .model.normalize import normalize
 
 FORMAT_VERSION = "2"  # 2: a measure's office (「担当」) and PDF boxes (bbox); format-1 files still read
 MAX_XML_BYTES = 64 * 1024 * 1024

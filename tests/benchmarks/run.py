@@ -103,7 +103,7 @@ def seed_pair(tmp: Path) -> tuple[float, Path, Path]:
 def ours_on_xml(old_xml: Path, new_xml: Path) -> float:
     from policydiff.diffengine.engine import diff_editions
     from policydiff.renderers.diff_json import render_json
-    from policydiff.versions.load import load_edition
+    from policydiff.versions.readers.load import load_edition
 
     diff_editions(load_edition(old_xml), load_edition(new_xml))  # warm imports, as xmldiff's run is warm too
     best = math.inf

@@ -96,7 +96,7 @@ def case_name(rng: random.Random, work: Path, template: Path) -> str:
         _well_behaved(done, " ".join(args[:1]), ok=(0,))
         if args[0] == "reparse":
             _expect(b"0 edition(s) changed" in done.stdout, f"reparse changed the edition of {name!r}")
-    from policydiff.versions.archive import Archive
+    from policydiff.versions.archive.store import Archive
 
     (stored,) = Archive(archive).editions()
     _expect(stored.source_name == name, f"stored name {stored.source_name!r} is not {name!r}")
@@ -154,7 +154,7 @@ def case_kill(rng: random.Random, work: Path, template: Path) -> str:
     edited = work / "edited.txt"
     edited.write_bytes(SEED.read_bytes().replace("13億円".encode(), f"{rng.randint(14, 99)}億円".encode(), 1))
     args = ["ingest", str(edited), *(["--replace"] if replace else ["--edition", "fy2099"])]
-    env = {"POLICYDIFF_FAULT": point}  # policydiff's own steps (versions/archive.py FAULT_POINTS)
+    env = {"POLICYDIFF_FAULT": point}  # policydiff's own steps (versions/archive/store.py FAULT_POINTS)
     if point in GIT_POINTS:  # git's own lock steps: the wrapper leaves git's locks and kills
         env = {"GIT_PYTHON_GIT_EXECUTABLE": str(GIT_FAULTS), "POLICYDIFF_GIT_FAULT": point,
                "POLICYDIFF_REAL_GIT": shutil.which("git") or "git"}

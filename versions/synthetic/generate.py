@@ -7,9 +7,9 @@ import random
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 
-from ..load import SYNTHETIC_MARKER
-from ..model import Budget
-from ..normalize import normalize
+from ..model.edition import Budget
+from ..model.normalize import normalize
+from ..readers.load import SYNTHETIC_MARKER
 from .records import EDIT_KINDS, GroundTruth, SyntheticEdit, SyntheticEdition, summarize
 from .state import Editor, Ledger, Proposal, State, parse_lines, signature, strip_marker
 from .structural_edits import STRUCTURAL_EDITORS

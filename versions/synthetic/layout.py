@@ -9,13 +9,13 @@ from collections.abc import Sequence
 from functools import lru_cache
 from typing import NamedTuple
 
-from ..layout import is_bullet_start
-from ..model import Measure
-from ..normalize import display_width
+from ..model.edition import Measure
+from ..model.normalize import display_width
+from ..readers.layout import is_bullet_start
 
 RESULTS_WIDTH = (52, 60)  # cells per line of the results column and of descriptions
 PLANS_WIDTH = (34, 42)  # cells per line of the plans column (the parser reads ≤ 45 as plans)
-TITLE_MAX = 48.0  # a longer line is not read as a title (versions/layout.py, TITLE_MAX)
+TITLE_MAX = 48.0  # a longer line is not read as a title (versions/readers/layout.py, TITLE_MAX)
 _LATIN = re.compile(r"[A-Za-z]")
 _NO_LINE_START = frozenset("、。，）」｣］・○●◆■※")
 

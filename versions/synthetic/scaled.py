@@ -10,12 +10,12 @@ from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 from functools import lru_cache
 
-from ..budgets import find_budgets
-from ..layout import HEADER_RE
-from ..load import SYNTHETIC_MARKER
-from ..model import Budget
-from ..normalize import display_width
-from ..programs import find_programs
+from ..model.edition import Budget
+from ..model.normalize import display_width
+from ..readers.budgets import find_budgets
+from ..readers.layout import HEADER_RE
+from ..readers.load import SYNTHETIC_MARKER
+from ..readers.programs import find_programs
 from .generate import changed_lines, kind_plan
 from .layout import Row, random_widths, render_row, wrap
 from .records import EDIT_KINDS, GroundTruth, SyntheticEdit, summarize

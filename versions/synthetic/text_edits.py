@@ -7,8 +7,8 @@ import random
 import re
 from collections.abc import Callable, Sequence
 
-from ..model import Edition, Measure
-from ..normalize import display_width, normalize
+from ..model.edition import Edition, Measure
+from ..model.normalize import display_width, normalize
 from .layout import column_width, random_widths, render_row, wrap
 from .records import SyntheticEdit
 from .state import Editor, Ledger, Proposal, Sig, State, Target, clean_row, targets

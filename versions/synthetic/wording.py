@@ -8,8 +8,8 @@ import re
 import unicodedata
 from decimal import Decimal
 
-from ..budgets import find_budgets
-from ..programs import find_programs
+from ..readers.budgets import find_budgets
+from ..readers.programs import find_programs
 
 # Rewordings (old, new) that keep a sentence grammatical: 推進する→強化する, を推進→を一層推進.
 REWORDS = (

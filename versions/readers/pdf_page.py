@@ -12,7 +12,7 @@ from __future__ import annotations
 import ctypes
 from typing import Any
 
-from .errors import EditionParseError
+from ..model.errors import EditionParseError
 
 RULE_THICKNESS = 2.5  # points: a path thinner than this is a rule (Chromium draws borders as thin rects)
 

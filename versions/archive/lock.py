@@ -16,7 +16,7 @@ import time
 from collections.abc import Iterator
 from pathlib import Path
 
-from .errors import ArchiveError
+from ..model.errors import ArchiveError
 
 LOCK_NAME = "policydiff.lock"
 STALE_GUARD_AGE = 10.0  # seconds after which an abandoned empty lock or break guard counts as stale

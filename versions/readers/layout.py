@@ -10,8 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..model.normalize import display_width
 from .ministries import SUBHEADING_TAG_RE, is_ministry_list
-from .normalize import display_width
 
 # Page header repeated on every page; the first one names the two fiscal years.
 HEADER_RE = re.compile(

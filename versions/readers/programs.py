@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 
-from .model import Succession
+from ..model.edition import Succession
 
 Locate = Callable[[int], tuple[int, int]]  # offset in the bullet text → (page, line)
 

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 
-from .errors import ArchiveError
+from ..model.errors import ArchiveError
 
 NAME_RE = re.compile(r"[a-z0-9][a-z0-9._-]{0,63}")  # document "gyoukaku", edition "r6-2024.1"
 EXT_RE = re.compile(r"[a-z0-9]{1,10}")  # "pdf", "txt": anything else is stored as .txt

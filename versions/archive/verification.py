@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 from typing import Any
 
+from ..model.errors import ArchiveError, PolicydiffError
 from . import gitstore
-from .archive_records import EXT_RE, StoredEdition, name_problem, stem
-from .errors import ArchiveError, PolicydiffError
+from .records import EXT_RE, StoredEdition, name_problem, stem
 
 CheckXML = Callable[[bytes], list[str]]
 CheckSource = Callable[[StoredEdition, bytes, bytes], list[str]]
@@ -30,7 +30,7 @@ def untrusting(check_source: CheckSource) -> CheckSource:
     differs and both records name the same older parser, the message says it is a parser upgrade."""
     from dataclasses import replace
 
-    from .parse_text import PARSER_VERSION
+    from ..readers.parse_text import PARSER_VERSION
 
     def check(ed: StoredEdition, xml: bytes, source: bytes) -> list[str]:
         messages = check_source(replace(ed, parser=PARSER_VERSION), xml, source)
@@ -47,7 +47,7 @@ def untrusting(check_source: CheckSource) -> CheckSource:
 
 
 def _xml_parser(xml: bytes) -> str | None:
-    from .xml import parse_xml
+    from ..xml import parse_xml
 
     try:
         return parse_xml(xml).get("parser")

@@ -8,13 +8,14 @@ import unicodedata
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from ..model.edition import Edition, Source
+from ..model.errors import ArchiveError, EditionParseError, EditionXMLError, PolicydiffError
 from .decode import MAX_INPUT_BYTES, decode_report, too_large
-from .errors import ArchiveError, EditionParseError, EditionXMLError, PolicydiffError
-from .model import Edition, Source
-from .pdf_cells import MAX_PDF_BYTES, Progress, is_pdf
+from .pdf_cells import Progress
+from .pdf_open import MAX_PDF_BYTES, is_pdf
 
 if TYPE_CHECKING:
-    from .archive import Archive, StoredEdition
+    from ..archive.store import Archive, StoredEdition
 from .parse_text import parse_report_text
 
 # The first line of a synthetic edition's text says so; the parser marks the edition synthetic.
@@ -50,7 +51,7 @@ def parse_report(data: bytes | str, source_name: str = "<input>", document: str 
     if synthetic or dropped:
         from dataclasses import replace
 
-        from .model import ParseWarning
+        from ..model.edition import ParseWarning
 
         extra = (ParseWarning("control-characters", f"dropped {dropped} control character(s) from the input", 0, 0),)
         ed = replace(ed, synthetic_note=note, warnings=(extra if dropped else ()) + ed.warnings)
@@ -89,7 +90,7 @@ def load_edition(path: str | Path, document: str | None = None, edition: str | N
     """Read an edition from a report file (text or PDF), or from normalized XML if the name ends in .xml."""
     p = Path(path)
     if p.suffix.lower() == ".xml":
-        from .xml import MAX_XML_BYTES, edition_from_xml
+        from ..xml import MAX_XML_BYTES, edition_from_xml
 
         return edition_from_xml(read_input(p, MAX_XML_BYTES))
     return parse_report(read_input(p), source_name=p.name, document=document, edition=edition, progress=progress)
@@ -98,7 +99,7 @@ def load_edition(path: str | Path, document: str | None = None, edition: str | N
 def load_archived(archive: Archive, stored: StoredEdition) -> Edition:
     """An edition from the archive, refused (ArchiveError naming it) rather than read wrong: its XML must
     be the version its tag marks, valid, and about the edition and source that the tag records."""
-    from .xml import edition_from_xml
+    from ..xml import edition_from_xml
 
     where = f"{stored.name} ({stored.xml_path} at commit {stored.commit[:12]})"
     try:

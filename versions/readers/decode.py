@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import codecs
 
-from .errors import EditionParseError
+from ..model.errors import EditionParseError
 
 # About 200 times the seed (92 KB): larger inputs are refused before any parsing work.
 MAX_INPUT_BYTES = 20 * 1024 * 1024

@@ -21,11 +21,11 @@ import re
 from dataclasses import dataclass
 from itertools import combinations
 
-from .errors import EditionParseError
+from ..model.edition import ParseWarning
+from ..model.errors import EditionParseError
+from ..model.normalize import display_width
 from .layout import GOAL_RE, HEADER_RE, SEE_ABOVE_RE, VISION_RE, is_bullet_start
 from .ministries import SUBHEADING_TAG_RE, is_ministry_list
-from .model import ParseWarning
-from .normalize import display_width
 
 HEADER_CELLS_RE = re.compile(r"^(?:列\s*\d\s*)+$")  # 「列1 列2 列3」: hidden header cells on a line of their own
 TAG_CLOSE_RE = re.compile(r"[［\[](◎?[^［］\[\]\s]{1,3}(?:[、，,]◎?[^［］\[\]\s、，,]{1,3})*)[］\]]\s*$")

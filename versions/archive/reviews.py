@@ -16,10 +16,10 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, Literal
 
-from .archive import Archive, StoredEdition
-from .archive_records import field
-from .errors import ArchiveError, PolicydiffError
-from .load import read_input
+from ..model.errors import ArchiveError, PolicydiffError
+from ..readers.load import read_input
+from .records import field
+from .store import Archive, StoredEdition
 
 SCHEMA = "policydiff/review/1"
 MarkState = Literal["accepted", "query", "rejected"]

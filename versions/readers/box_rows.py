@@ -12,10 +12,10 @@ import re
 from dataclasses import dataclass, field
 from functools import cached_property
 
+from ..model.edition import ParseWarning
+from ..model.normalize import display_width
 from .layout import GOAL_RE, PAGE_NUMBER_RE, SEE_ABOVE_RE, VISION_RE, is_bullet_start, is_title_line
 from .ministries import SUBHEADING_TAG_RE, is_ministry_list
-from .model import ParseWarning
-from .normalize import display_width
 
 DESC, RESULTS, PLANS = "description", "results", "plans"
 # A ministry tag closing a description: 「…取り組む。［◎厚］」, 「厚］」 (the rest of 「［◎」), 「◎内官、文、厚、経］」

@@ -22,9 +22,12 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
-from . import archive_git_locks, archive_repair, gitstore, verification
-from .archive_lock import LOCK_NAME, STALE_GUARD_AGE, locked
-from .archive_records import (
+from ..model.errors import ArchiveError, PolicydiffError
+from . import git_locks, gitstore, recovery, verification
+from .files import write_atomic
+from .gitstore import AUTHOR
+from .lock import LOCK_NAME, STALE_GUARD_AGE, locked
+from .records import (
     COUNT_KEY_RE,
     EXT_RE,
     NAME_RE,
@@ -41,9 +44,6 @@ from .archive_records import (
     stem,
     unescape_field,
 )
-from .errors import ArchiveError, PolicydiffError
-from .files import write_atomic
-from .gitstore import AUTHOR
 from .verification import Problem
 
 __all__ = [
@@ -63,7 +63,7 @@ FAULT_POINTS = (
     "after-commit-object",  # commit and tag objects exist, no ref points at them
     "after-commit",  # HEAD and the tag moved; the lock is still held
 )
-RECORD_DIRS = ("reviews/",)  # the auditor's overrides and marks (versions/reviews.py), beside the editions
+RECORD_DIRS = ("reviews/",)  # the auditor's overrides and marks (versions/archive/reviews.py), beside the editions
 MAX_NAME = 4096  # characters in a source file name (a file system allows 255 bytes)
 README_MARKER = "This is a policydiff archive"
 README = f"""\
@@ -128,7 +128,7 @@ class Archive:
         name = f"{document}/{edition}"
         xml_path, src_path = f"reports/{name}.xml", f"sources/{name}.{extension(source_name)}"
         if not self.exists():
-            archive_git_locks.remove_init_leftovers(self.path)
+            git_locks.remove_init_leftovers(self.path)
             gitstore.create_repo(self.path, README, self.exists)
         with self._repo() as repo, self._locked() as since:
             _fault("after-lock")
@@ -196,10 +196,10 @@ class Archive:
             if tagged is None:
                 raise ArchiveError(f"{ed.xml_path} is missing from commit {ed.commit[:12]} of archive {self.path}")
             if gitstore.tree(repo, "HEAD", ed.xml_path).get(ed.xml_path) != tagged and not self._settled(repo, ed, tagged):
-                problem = archive_repair.head_problem(repo, self.path)
+                problem = recovery.head_problem(repo, self.path)
                 if problem:
                     raise ArchiveError(problem)
-                if any(u.name == ed.name for u in archive_repair.untagged(repo, self._editions(repo))):
+                if any(u.name == ed.name for u in recovery.untagged(repo, self._editions(repo))):
                     raise ArchiveError(
                         f"{ed.xml_path} in archive {self.path} was written by a policydiff write that was "
                         f"interrupted before it moved tag {ed.tag}; run policydiff repair"
@@ -233,8 +233,8 @@ class Archive:
             problems = [Problem(".git", f"git fsck: {msg}") for msg in gitstore.fsck(repo)]
             problems += [Problem(lock, "git lock left by a git process that was killed (or still runs); the next "
                                        "write or policydiff repair removes it once no git process works here")
-                         for lock in archive_git_locks.git_lock_files(self.path)]  # fmt: skip
-            head_problem = archive_repair.head_problem(repo, self.path)
+                         for lock in git_locks.git_lock_files(self.path)]  # fmt: skip
+            head_problem = recovery.head_problem(repo, self.path)
             if head_problem:
                 problems.append(Problem("HEAD", head_problem))
             status = repo.git.status("--porcelain", "-z", "--no-renames", "--untracked-files=all")
@@ -250,7 +250,7 @@ class Archive:
             trusted_check = None if check_source is None else verification.untrusting(check_source)
             problems += [Problem(f"tag {u.name}", f"commit {u.commit[:12]} ({u.subject}) has no tag: a write was "
                                                   "interrupted at the tag step; policydiff repair tags it")
-                         for u in archive_repair.untagged(repo, tags)]  # fmt: skip
+                         for u in recovery.untagged(repo, tags)]  # fmt: skip
             for ed in tags.values():
                 problems += verification.check_edition(repo, self.path, ed, files, check_xml, trusted_check)
             return problems
@@ -332,27 +332,27 @@ class Archive:
     def repair(self) -> list[str]:
         """Everything an interrupted write can leave, put back in order; what was done, one line each."""
         done = [f"removed {name}, left by a first ingest that was killed"
-                for name in archive_git_locks.remove_init_leftovers(self.path)]
+                for name in git_locks.remove_init_leftovers(self.path)]
         if done and not self.exists():
             return [*done, f"no archive at {self.path} yet: the next ingest creates it"]
         with self._repo() as repo, self._locked() as since:
             done += self._clear_git_locks(since)
-            done += archive_repair.head_to_main(repo, self.path)
+            done += recovery.head_to_main(repo, self.path)
             if self._dirty(repo):
                 gitstore.rollback(repo, "HEAD")
                 done.append("rolled back uncommitted files in reports/ and sources/")
             editions = self._editions(repo)
-            done += archive_repair.tag_untagged(repo, archive_repair.untagged(repo, editions), editions)
+            done += recovery.tag_untagged(repo, recovery.untagged(repo, editions), editions)
         return done
 
     def _clear_git_locks(self, since: float | None) -> list[str]:
-        stale, kept = archive_git_locks.stale_git_locks(self.path, since)
+        stale, kept = git_locks.stale_git_locks(self.path, since)
         for lock in stale:
             (self.path / lock).unlink(missing_ok=True)
         if kept:
             raise ArchiveError(
                 f"archive {self.path} has git lock {', '.join(kept)} that may be in use: "
-                f"{archive_git_locks.why_kept(self.path, since)}; once no git process works there, "
+                f"{git_locks.why_kept(self.path, since)}; once no git process works there, "
                 "run policydiff repair (or remove the lock)"
             )
         return [f"removed stale git lock {lock}" for lock in stale]
@@ -364,13 +364,13 @@ class Archive:
     def _recover(self, repo: Any, since: float | None) -> str:
         """Recover from an interrupted earlier write (git locks, leftovers, a missing tag); return HEAD."""
         self._clear_git_locks(since)
-        problem = archive_repair.head_problem(repo, self.path)
+        problem = recovery.head_problem(repo, self.path)
         if problem:
             raise ArchiveError(problem)
         if self._dirty(repo):
             gitstore.rollback(repo, "HEAD")
         editions = self._editions(repo)
-        archive_repair.tag_untagged(repo, archive_repair.untagged(repo, editions), editions)
+        recovery.tag_untagged(repo, recovery.untagged(repo, editions), editions)
         return repo.git.rev_parse("HEAD")
 
     @contextlib.contextmanager

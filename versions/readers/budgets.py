@@ -8,8 +8,8 @@ import unicodedata
 from dataclasses import dataclass
 from decimal import Decimal
 
-from .eras import era_year
-from .model import Budget, BudgetKind, ParseWarning
+from ..model.edition import Budget, BudgetKind, ParseWarning
+from ..model.eras import era_year
 from .programs import Locate, before, clean_name, name_before
 
 _ERA = r"(?P<era>(?P<gengo>令和|平成)\s*(?P<num>[0-9０-９]{1,2}|元)\s*年度)"

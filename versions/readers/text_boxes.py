@@ -27,10 +27,10 @@ from __future__ import annotations
 import re
 from collections import Counter
 
+from ..model.edition import ParseWarning
+from ..model.normalize import display_width
 from .box_rows import ITEM_RE, PLANS, RESULTS, Box, Row, Widths, has_tag, place_boxes, span
 from .layout import NARROW, TITLE_MAX, is_bullet_start
-from .model import ParseWarning
-from .normalize import display_width
 
 # Header cells, each a box of its own: 「該当箇所 列1 列2 列3」 / 「令和６年度の実績・状況」 / 「担当」
 HEADER_CELL_RE = re.compile(r"^該当箇所|^(?:列\s*\d\s*)+$|^(?:令和|平成)\s*(?:[0-9０-９]{1,2}|元)\s*年度の(?:実績|取組予定)|^担当$")

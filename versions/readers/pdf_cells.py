@@ -1,8 +1,8 @@
 """The table of a report PDF as rows of cells, each cell its lines of text with their boxes.
 
 pdfium (pdf_page.py) reads each page's characters and ruling lines; pdfplumber's table finder turns
-the rules into cells; pdfminer (under pdfplumber) checks the file's structure and limits before any page
-is drawn. The table is found by its ruling lines. Where a page break cuts a row, the row has no bottom rule on
+the rules into cells; pdf_open.py checks the file's structure and limits before any page is drawn.
+The table is found by its ruling lines. Where a page break cuts a row, the row has no bottom rule on
 one page (and, when the header is not repeated, no top rule on the next): pdfplumber's lines strategy
 then drops that cell's text, so the closing edges are added at the ends of the vertical rules, and
 the row left open at a page bottom is joined to the first row after the next page's header.
@@ -10,31 +10,27 @@ the row left open at a page bottom is joined to the first row after the next pag
 
 from __future__ import annotations
 
-import contextlib
-import io
-import logging
-import re
-import zlib
 from bisect import bisect_left, bisect_right
 from collections import Counter
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from .errors import EditionParseError
+from ..model.errors import EditionParseError
+from ..model.normalize import fold_extracted
 from .layout import Line
-from .normalize import fold_extracted
+from .pdf_open import (
+    MAX_CHARS_PER_PAGE,
+    MAX_GRAPHICS_PER_PAGE,
+    check_content,
+    close_pdf,
+    open_pdf,
+    open_pdfium,
+    pdf_pages,
+    refusal_reason,
+)
 from .pdf_page import page_chars, page_edges
 
-MAX_PDF_BYTES = 50 * 1024 * 1024  # the real report is well under 1 MB
-MAX_PAGES = 2_000  # the real report has about 10
-# The work bound per page, checked before the page is laid out: decoded content-stream bytes, then
-# characters and ruling objects (a seed page holds ~6,000 characters and ~500 edges).
-MAX_CONTENT_BYTES = 16 * 1024 * 1024
-MAX_CHARS_PER_PAGE = 60_000
-MAX_GRAPHICS_PER_PAGE = 20_000
-PDF_MAGIC = b"%PDF-"
-ENCRYPT_RE = re.compile(rb"/Encrypt\s*\d+\s+\d+\s+R|/Encrypt\s*<<")  # trailer << … /Encrypt 4 0 R >>
 _JOIN_GAP = 1.0  # points: vertical rules closer than this belong to one run
 _CLOSED = 2.0  # points: a horizontal rule this close to the end of the vertical rules closes the row
 
@@ -81,128 +77,23 @@ class PdfTable:
     pages: int
 
 
-def is_pdf(data: bytes) -> bool:
-    """PDF files start with %PDF- (readers accept it within the first 1,024 bytes)."""
-    return PDF_MAGIC in data[:1024]
-
-
-def _quiet() -> None:
-    logging.getLogger("pdfminer").setLevel(logging.ERROR)
-
-
-def open_pdf(data: bytes) -> Any:
-    """pdfplumber's PDF for DATA, or EditionParseError for what is refused before any page is read."""
-    import pdfplumber
-
-    _quiet()
-    if len(data) > MAX_PDF_BYTES:
-        raise EditionParseError(f"PDF is {len(data):,} bytes; the limit is {MAX_PDF_BYTES:,} bytes")
-    if not is_pdf(data):
-        raise EditionParseError("not a PDF file (no %PDF- header)")
-    try:
-        pdf = pdfplumber.open(io.BytesIO(data))
-    except Exception as exc:  # pdfminer raises many kinds on broken files: any of them is a refusal
-        if ENCRYPT_RE.search(data):
-            raise EditionParseError("the PDF is encrypted (it needs a password); policydiff reads only "
-                                    "unencrypted PDFs") from None
-        raise EditionParseError(f"not a readable PDF: {_reason(exc)}") from None
-    try:
-        if pdf.doc.encryption is not None:
-            raise EditionParseError("the PDF is encrypted; policydiff reads only unencrypted PDFs")
-        count = _page_count(pdf)
-        if count > MAX_PAGES:
-            raise EditionParseError(f"the PDF has {count:,} pages; the limit is {MAX_PAGES:,}")
-    except EditionParseError:
-        _close(pdf)
-        raise
-    except Exception as exc:
-        _close(pdf)
-        raise EditionParseError(f"not a readable PDF: {_reason(exc)}") from None
-    return pdf
-
-
-def _close(pdf: Any) -> None:
-    """Release the file without pdfplumber's close(), which walks every page of the tree first (and
-    raises on a broken one)."""
-    with contextlib.suppress(Exception):  # nothing left to release
-        pdf.stream.close()
-
-
-def _reason(exc: Exception) -> str:
-    text = str(exc).strip().splitlines()[0][:120] if str(exc).strip() else ""
-    return f"{type(exc).__name__}{': ' + text if text else ''}"
-
-
-def _page_count(pdf: Any) -> int:
-    from pdfminer.pdftypes import resolve1
-
-    count = resolve1(resolve1(pdf.doc.catalog.get("Pages")).get("Count"))
-    return count if isinstance(count, int) else 0
-
-
-def _pages(pdf: Any) -> Iterator[tuple[int, Any]]:
-    from pdfminer.pdfpage import PDFPage
-    from pdfplumber.page import Page
-
-    for n, page_obj in enumerate(PDFPage.create_pages(pdf.doc), 1):
-        if n > MAX_PAGES:
-            raise EditionParseError(f"the PDF has more than {MAX_PAGES:,} pages; the limit is {MAX_PAGES:,}")
-        yield n, Page(pdf, page_obj, page_number=n, initial_doctop=0)
-
-
-def _check_content(page: Any, n: int) -> None:
-    """Refuse a page whose content streams decode past MAX_CONTENT_BYTES, before pdfminer parses them."""
-    from pdfminer.pdftypes import resolve1
-
-    contents = resolve1(page.page_obj.attrs.get("Contents"))
-    streams = contents if isinstance(contents, list) else [contents]
-    total = 0
-    for ref in streams:
-        stream = resolve1(ref)
-        raw = getattr(stream, "rawdata", None)
-        if raw is None:
-            continue
-        filters = stream.get_filters() if hasattr(stream, "get_filters") else []
-        names = [str(getattr(f, "name", f)) for f, _ in filters]
-        if names == ["FlateDecode"]:
-            out = zlib.decompressobj().decompress(raw, MAX_CONTENT_BYTES + 1)
-            total += len(out)
-        else:
-            total += len(raw)
-        if total > MAX_CONTENT_BYTES:
-            raise EditionParseError(f"page {n} holds more than {MAX_CONTENT_BYTES:,} bytes of drawing "
-                                    "instructions; the limit bounds the work per page")
-
-
-def _open_pdfium(data: bytes) -> Any:
-    import pypdfium2 as pdfium
-
-    try:
-        return pdfium.PdfDocument(data)
-    except pdfium.PdfiumError as exc:
-        if ENCRYPT_RE.search(data):
-            raise EditionParseError("the PDF is encrypted (it needs a password); policydiff reads only "
-                                    "unencrypted PDFs") from None
-        raise EditionParseError(f"not a readable PDF: {_reason(exc)}") from None
-
-
 def read_table(data: bytes, progress: Progress | None = None) -> PdfTable:
     """The report's table: rows joined across pages, cells as lines of folded text."""
     pdf = open_pdf(data)
     doc = None
     try:
-        doc = _open_pdfium(data)
+        doc = open_pdfium(data)
         return _read(pdf, doc, progress)
     except EditionParseError:
         raise
     except (RecursionError, MemoryError):
         raise EditionParseError("the PDF is too deeply nested or too large to read") from None
     except Exception as exc:  # a broken object deep in a page: refuse the file, never a traceback
-        raise EditionParseError(f"cannot read the PDF: {_reason(exc)}") from None
+        raise EditionParseError(f"cannot read the PDF: {refusal_reason(exc)}") from None
     finally:
         if doc is not None:
             doc.close()
-        _close(pdf)
+        close_pdf(pdf)
 
 
 def _read(pdf: Any, doc: Any, progress: Progress | None) -> PdfTable:
@@ -213,14 +104,14 @@ def _read(pdf: Any, doc: Any, progress: Progress | None) -> PdfTable:
     chars_seen = 0
     outside = ""
     open_prev = False
-    total = sum(1 for _ in _pages(pdf))  # walks the page tree only (over the limit: refused)
+    total = sum(1 for _ in pdf_pages(pdf))  # walks the page tree only (over the limit: refused)
     if total != len(doc):
         raise EditionParseError(f"the PDF's page tree holds {total:,} pages but says {len(doc):,}: a damaged file")
     n = 0
-    for n, page in _pages(pdf):
+    for n, page in pdf_pages(pdf):
         if progress:
             progress(n, total)
-        _check_content(page, n)
+        check_content(page, n)
         fpage = doc[n - 1]
         try:
             chars = page_chars(fpage, n, MAX_CHARS_PER_PAGE)

@@ -11,10 +11,10 @@ import bisect
 import re
 from dataclasses import dataclass, field
 
+from ..model.edition import Box, Bullet, Column, Measure, Note, ParseWarning
 from .budgets import find_budgets
 from .layout import REPOSTED_TITLE_RE, TAB_ITEM_RE, Line, Tag
 from .ministries import KNOWN_MINISTRIES, parse_ministries
-from .model import Box, Bullet, Column, Measure, Note, ParseWarning
 from .programs import find_programs, find_successions
 
 ITEM_WRAP = 60.0  # description items (①\t…) run to the full table width

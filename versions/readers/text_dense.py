@@ -15,6 +15,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass, field
 
+from ..model.normalize import display_width
 from .layout import (
     GOAL_RE,
     HEADER_RE,
@@ -24,7 +25,6 @@ from .layout import (
     is_bullet_start,
     is_title_line,
 )
-from .normalize import display_width
 
 SAMPLE_LINES = 4_000
 ASCII_SLACK = 0.25  # cells a half-width character may be off in a proportional font

@@ -9,9 +9,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
+from ..model.errors import ArchiveError
 from . import gitstore
-from .archive_records import StoredEdition, escape_field, name_problem, parse_record, record_message
-from .errors import ArchiveError
+from .records import StoredEdition, escape_field, name_problem, parse_record, record_message
 
 BRANCH = "refs/heads/main"
 HISTORY_DEPTH = 50  # commits walked back from HEAD looking for untagged editions

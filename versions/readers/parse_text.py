@@ -11,8 +11,9 @@ import bisect
 import re
 from dataclasses import dataclass, field, replace
 
-from .eras import ERA_YEAR_RE, era_year
-from .errors import EditionParseError
+from ..model.edition import Column, Edition, Goal, Measure, ParseWarning, Source, Vision
+from ..model.eras import ERA_YEAR_RE, era_year
+from ..model.errors import EditionParseError
 from .layout import (
     GOAL_RE,
     HEADER_RE,
@@ -30,7 +31,6 @@ from .layout import (
     paragraphs,
     split_mixed,
 )
-from .model import Column, Edition, Goal, Measure, ParseWarning, Source, Vision
 from .rows import RowDraft, make_measure, make_note
 from .text_dense import Note
 from .text_layouts import prepare

@@ -8,7 +8,7 @@ import tempfile
 from collections.abc import Callable
 from pathlib import Path
 
-from .errors import PolicydiffError
+from ..model.errors import PolicydiffError
 
 TMP_PREFIX = ".pd-tmp-"  # temp files left by a killed writer are recognised by this prefix
 

@@ -13,12 +13,12 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from ..model.edition import ParseWarning
+from ..model.errors import EditionParseError
+from ..model.normalize import display_width, fold_extracted
 from . import text_boxes, text_interleaved
-from .errors import EditionParseError
 from .layout import HEADER_RE, NARROW, TITLE_MAX, is_bullet_start, is_title_line
 from .ministries import is_ministry_list
-from .model import ParseWarning
-from .normalize import display_width, fold_extracted
 from .rows import ITEM_WRAP
 from .text_dense import Note
 from .text_dense import rebuild as rebuild_dense

@@ -17,7 +17,7 @@ from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .errors import ArchiveError
+from ..model.errors import ArchiveError
 
 AUTHOR = ("policydiff", "policydiff@localhost")
 # An archive may come from someone else (a tarball, a shared drive): git must never run a program its

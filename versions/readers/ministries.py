@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from .model import Ministry
+from ..model.edition import Ministry
 
 KNOWN_MINISTRIES = {
     "内": "内閣府",

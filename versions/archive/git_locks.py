@@ -15,7 +15,7 @@ import shutil
 import time
 from pathlib import Path
 
-from .archive_lock import LOCK_NAME
+from .lock import LOCK_NAME
 
 INIT_PART = ".init-"  # .<archive>.init-<pid>-<random>: gitstore.create_repo's folder
 INIT_STALE_AGE = 3600.0  # seconds after which an init folder counts as abandoned whatever its pid

@@ -13,8 +13,9 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
 
-from .eras import ERA_YEAR_RE, era_year
-from .errors import EditionParseError
+from ..model.edition import Edition, Goal, Measure, Note, ParseWarning, Source, Vision
+from ..model.eras import ERA_YEAR_RE, era_year
+from ..model.errors import EditionParseError
 from .layout import (
     GOAL_RE,
     HEADER_RE,
@@ -26,7 +27,6 @@ from .layout import (
     is_title_line,
 )
 from .ministries import SUBHEADING_TAG_RE, is_ministry_list
-from .model import Edition, Goal, Measure, Note, ParseWarning, Source, Vision
 from .parse_text import KNOWN_DOCUMENTS, PARSER_VERSION
 from .pdf_cells import PdfTable, TableRow, read_table
 from .rows import RowDraft, join_lines, make_measure, make_note
