@@ -276,14 +276,14 @@ def _check_report_options(opts: dict[str, Any]) -> None:
         raise click.BadParameter("--table goes with --format csv", param_hint="--table")
 
 
-def _emit(diff: api.Diff, opts: dict[str, Any], marks: tuple[tuple[str, str, str, str, str], ...] = ()) -> int:
+def _emit(diff: api.Diff, opts: dict[str, Any], marks: tuple[api.Mark, ...] = ()) -> int:
     """Write the report the options ask for; exit 1 if the diff has changes of the --fail-on kinds."""
     unknown = api.unknown_filters(diff, _csv(opts["ministries"]), _csv(opts["measure_ids"]))
     if unknown:
         raise Trouble("; ".join(unknown))
     shown = api.select(diff, _csv(opts["statuses"]), _csv(opts["ministries"]), _csv(opts["measure_ids"]),
                        _csv(opts["outcomes"]))
-    shown = api.select_marks(shown, {m[0]: m[1] for m in marks}, _csv(opts["mark_states"]))
+    shown = api.select_marks(shown, {m.id: m.state for m in marks}, _csv(opts["mark_states"]))
     failed = shown.has_changes(_fail_kinds(opts["fail_on"]))  # the exit code tells of what is shown
     color, output = opts["color"], opts["output"]
     use_color = color == "always" or (color == "auto" and output is None and sys.stdout.isatty()

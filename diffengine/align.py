@@ -18,7 +18,7 @@ from ..versions.model.edition import Edition, Goal, Measure
 from ..versions.model.normalize import normalize
 from . import work
 from .assignment import SMALL_MAX, max_assignment
-from .model import Match, Options
+from .model import Match, Options, why
 from .textdiff import similarity
 from .work import CELL_COST
 
@@ -135,7 +135,7 @@ def _match_titles(old: Sequence[Measure], new: Sequence[Measure], olds: list[int
     for key, group in by_old.items():
         if len(group) == 1 and len(by_new.get(key, ())) == 1:
             i, j = group[0], by_new[key][0]
-            al.pairs[i] = (j, Match("same title", round(similarity(keys_old[i], keys_new[j]), 4)))
+            al.pairs[i] = (j, Match((why("same-title"),), round(similarity(keys_old[i], keys_new[j]), 4)))
 
 
 def _blocks(old: Sequence[Measure], new: Sequence[Measure], rest_old: list[int], rest_new: list[int],
@@ -181,7 +181,7 @@ def _assign(olds: list[int], news: list[int], keys_old: list[str], keys_new: lis
         score = float(scores[r][c])
         if score < opts.match_threshold:
             continue
-        al.pairs[olds[r]] = (news[c], Match("similarity", round(score, 4)))
+        al.pairs[olds[r]] = (news[c], Match((why("similarity"),), round(score, 4)))
         row = list(scores[r])
         row[c] = -1.0
         k = max(range(len(row)), key=lambda x: (row[x], -x))
@@ -228,8 +228,8 @@ def _budget_lines(m: Measure) -> set[tuple[str, int]]:
 def _note_shared_budgets(old: Sequence[Measure], new: Sequence[Measure], al: Alignment) -> None:
     """A pairing by similarity that also cites the same budget line says so: more evidence for it."""
     for i, (j, match) in al.pairs.items():
-        if match.reason == "similarity" and _budget_lines(old[i]) & _budget_lines(new[j]):
-            al.pairs[i] = (j, Match("similarity, shared budget line", match.score))
+        if match.code == "similarity" and _budget_lines(old[i]) & _budget_lines(new[j]):
+            al.pairs[i] = (j, Match((*match.reasons, why("shared-budget-line")), match.score))
 
 
 def _runner_ups(keys_old: list[str], keys_new: list[str], al: Alignment, opts: Options) -> None:

@@ -10,19 +10,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .ledger import FollowThrough, Unplanned
 from .model import (
     MEASURE_STATUSES,
     BudgetChange,
     DiffKind,
     EditionRef,
+    FollowThrough,
     MeasureChange,
     Options,
+    ProgramEvent,
     Relation,
     Rename,
+    Trajectory,
+    Unplanned,
+    Warning_,
 )
-from .program_events import ProgramEvent
-from .trajectories import Trajectory, Warning_
 
 
 @dataclass(frozen=True)

@@ -17,15 +17,13 @@ import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import lru_cache
-from typing import Literal
 
-from ..versions.model.edition import Box, Bullet, Measure
+from ..versions.model.edition import Bullet, Measure
 from ..versions.model.normalize import normalize as _normalize
+from .model import Cited, FollowThrough, Outcome, Reason, Side, Unplanned, why
 from .textdiff import diff_text, similarity
 
 normalize = lru_cache(maxsize=131072)(_normalize)  # every bullet is compared many times
-Outcome = Literal["done", "partial", "dropped", "reworked"]
-OUTCOMES: tuple[Outcome, ...] = ("done", "partial", "reworked", "dropped")
 
 LINK = 0.5  # least match for a result to report on a plan
 WEAK_LINK = 0.36  # a plan's best result reports on it down to this, when nothing better does
@@ -59,45 +57,8 @@ _CONTENT_RE = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf々〆ヶ\u30a0-\u30ffー\
 _TENSE_TAIL_RE = re.compile(r"(?:予定|引き続き|今後も|更なる|さらに)")
 
 
-@dataclass(frozen=True)
-class Cited:
-    """A bullet as the ledger cites it."""
-
-    page: int
-    line: int
-    end_line: int
-    text: str
-    bbox: Box | None = None  # the bullet's lines on its PDF page (PDF editions only)
-
-
-@dataclass(frozen=True)
-class FollowThrough:
-    """One old plan bullet: what became of it (one entry per plan, in the old edition's order)."""
-
-    old_measure: str
-    new_measure: str | None
-    plan: Cited
-    outcome: Outcome
-    results: tuple[Cited, ...]
-    score: float
-    reason: str
-    promised_again: Cited | None
-    carried_over: bool  # promised again word for word
-    again_ops: tuple[tuple[str, str], ...] = ()  # the plan against its repetition, redlined (when not verbatim)
-    id: str = ""  # stable, from the content and both sources (diffengine/ids.py)
-    by: str = ""  # "paired by the auditor": who chose these results, and when (`policydiff pair`)
-    at: str = ""
-
-
-@dataclass(frozen=True)
-class Unplanned:
-    new_measure: str
-    result: Cited
-    id: str = ""
-
-
-def cite(b: Bullet) -> Cited:
-    return Cited(b.page, b.line, b.end_line, b.text, b.bbox)
+def cite(b: Bullet, side: Side) -> Cited:
+    return Cited(side, b.page, b.line, b.text, b.end_line, b.bbox)
 
 
 @lru_cache(maxsize=65536)
@@ -134,36 +95,39 @@ def dice(a: str, b: str, names: bool = True) -> float:
 class Scored:
     score: float
     text: float
-    reason: str
+    reasons: tuple[Reason, ...]
+
+
+VERBATIM = (why("verbatim"),)
 
 
 def _score(plan: Bullet, result: Bullet, key: Callable[[str], str]) -> Scored:
     if normalize(plan.text) == normalize(result.text):
-        return Scored(1.0, 1.0, "carried over verbatim")
+        return Scored(1.0, 1.0, VERBATIM)
     # With and without the quoted program names: a name shared by every bullet of a program must
     # not make two different pieces of its work alike, nor may a plan that is mostly a name go unseen.
     text = sum((2 * coverage(plan.text, result.text, names) + dice(plan.text, result.text, names)) / 3
                for names in (True, False)) / 2
-    why = [f"content {text:.2f}"]
+    reasons = [why("content", score=round(text, 2))]
     score = text
     mine = {key(p) for p in plan.programs}
     theirs = {key(p) for p in result.programs}
     if mine & theirs:
         score += PROGRAM_BONUS
-        why.insert(0, "same program")
+        reasons.insert(0, why("same-program"))
     elif mine and theirs:
         score -= OTHER_PROGRAM_MALUS
-        why.append("other program")
+        reasons.append(why("other-program"))
     asked = {(key(b.program), b.fiscal_year) for b in plan.budgets if b.program and b.kind == "request"}
     enacted = {(key(b.program), b.fiscal_year) for b in result.budgets if b.program and b.kind == "initial"}
     if asked & enacted:
         score += BUDGET_BONUS
-        why.insert(1, "request enacted")
+        reasons.insert(1, why("request-enacted"))
     elif asked and any(b.program and b.yen is not None for b in result.budgets) and not enacted & asked:
         # 「（令和6年度補正予算：5.0億円）において…」 against a plan on the 令和7年度予算案 line: other money
         score -= OTHER_PROGRAM_MALUS
-        why.append("other budget line")
-    return Scored(round(max(0.0, min(1.0, score)), 4), text, ", ".join(why))
+        reasons.append(why("other-budget-line"))
+    return Scored(round(max(0.0, min(1.0, score)), 4), text, tuple(reasons))
 
 
 def _candidates(n_plans: int, n_results: int, k: int) -> range:
@@ -188,14 +152,14 @@ def clauses(text: str) -> list[str]:
     return out or [normalize(text)]
 
 
-def _outcome(plan: Bullet, linked: list[tuple[Bullet, Scored]]) -> tuple[Outcome, str]:
+def _outcome(plan: Bullet, linked: list[tuple[Bullet, Scored]]) -> tuple[Outcome, tuple[Reason, ...]]:
     """done when every part of the plan is reported as done; partial when some part is reported, or
     reported only as progress towards it (「…に向けて検討を進めた」 for a plan to decide or issue
     something); reworked when a result reports on it but none of its parts."""
     if not linked:
-        return "dropped", "no result reports on it"
-    if any(s.reason == "carried over verbatim" or s.reason == "the row is carried over verbatim" for _, s in linked):
-        return "done", ""
+        return "dropped", (why("no-result"),)
+    if any(s.reasons and s.reasons[0].code in ("verbatim", "row-verbatim") for _, s in linked):
+        return "done", ()
     sentences = [x for r, _ in linked for x in re.split(r"(?<=。)", normalize(r.text)) if x.strip()]
     parts = clauses(plan.text)
     done = progress = 0
@@ -211,14 +175,15 @@ def _outcome(plan: Bullet, linked: list[tuple[Bullet, Scored]]) -> tuple[Outcome
         elif cov >= CLAUSE_COVERED / 2 and PARTIAL_RE.search(best):
             progress += 1
     if done == len(parts):
-        return "done", ""
+        return "done", ()
     if done or progress:
-        why = f"{done} of {len(parts)} parts reported done" + (f", {progress} in progress" if progress else "")
-        return "partial", why
-    return "reworked", f"reported, but none of its {len(parts)} parts as planned"
+        return "partial", (why("parts-done", done=done, parts=len(parts)),
+                           *((why("parts-progress", n=progress),) if progress else ()))
+    return "reworked", (why("parts-none", parts=len(parts)),)
 
 
-def outcome_of(plan: Bullet | Cited, linked: Sequence[tuple[Bullet | Cited, Scored]]) -> tuple[Outcome, str]:
+def outcome_of(plan: Bullet | Cited, linked: Sequence[tuple[Bullet | Cited, Scored]]
+               ) -> tuple[Outcome, tuple[Reason, ...]]:
     """The outcome of PLAN answered by LINKED results (the auditor's choice, too): see _outcome."""
     return _outcome(plan, linked)  # type: ignore[arg-type]  # only the texts are read
 
@@ -282,6 +247,13 @@ def _carried_rows(old: Measure, results: Sequence[tuple[Measure, Bullet]]) -> li
     return out
 
 
+def promised(again: Bullet | Cited | None, verbatim: bool) -> tuple[Reason, ...]:
+    """The reason a plan made again adds."""
+    if again is None:
+        return ()
+    return (why("promised-again-verbatim" if verbatim else "promised-again"),)
+
+
 def measure_ledger(old: Measure, news: Sequence[Measure], key: Callable[[str], str]
                    ) -> tuple[list[FollowThrough], list[Unplanned]]:
     """The ledger of one old measure against its new counterpart(s) (several for a split)."""
@@ -316,26 +288,24 @@ def measure_ledger(old: Measure, news: Sequence[Measure], key: Callable[[str], s
     answered = {j for linked in links.values() for j, _ in linked}
     for i, j in _carried_rows(old, results):
         if j not in answered and not links[i]:
-            links[i] = [(j, Scored(1.0, 1.0, "the row is carried over verbatim"))]
+            links[i] = [(j, Scored(1.0, 1.0, (why("row-verbatim"),)))]
             answered.add(j)
     entries = []
     for i, p in enumerate(old.plans):
         linked = links[i]
         pairs = [(results[j][1], s) for j, s in sorted(linked, key=lambda x: x[0])]
-        outcome, why = _outcome(p, pairs)
+        outcome, because = _outcome(p, pairs)
         again, _ = _promised_again(p, new_plans, rolled, key)
         top = max(pairs, key=lambda x: x[1].score)[1] if pairs else None
-        reason = "; ".join(x for x in (top.reason if top else "", why) if x)
-        if again is not None:
-            reason += "; promised again" + (" word for word" if normalize(again.text) == normalize(p.text) else "")
         new_id = news[0].id if news else None
         verbatim = again is not None and normalize(again.text) == normalize(p.text)
+        reasons = (*(top.reasons if top else ()), *because, *promised(again, verbatim))
         # A promise made again is nearly the same sentence: a redline shows what was reworded.
         ops = diff_text(p.text, again.text) if again is not None and not verbatim else ()
-        entries.append(FollowThrough(old.id, new_id, cite(p), outcome, tuple(cite(r) for r, _ in pairs),
-                                     top.score if top else 0.0, reason, cite(again) if again else None,
+        entries.append(FollowThrough(old.id, new_id, cite(p, "old"), outcome, tuple(cite(r, "new") for r, _ in pairs),
+                                     top.score if top else 0.0, reasons, cite(again, "new") if again else None,
                                      verbatim, ops))
-    unplanned = [Unplanned(m.id, cite(r)) for j, (m, r) in enumerate(results) if j not in answered]
+    unplanned = [Unplanned(m.id, cite(r, "new")) for j, (m, r) in enumerate(results) if j not in answered]
     return entries, unplanned
 
 
@@ -352,7 +322,7 @@ def follow_through(old: Sequence[Measure], new: Sequence[Measure], related: Iter
     for i, m in enumerate(old):
         news = [new[j] for j in partners.get(i, [])]
         if not news:
-            entries += [FollowThrough(m.id, None, cite(p), "dropped", (), 0.0, "the measure is no longer in the report",
+            entries += [FollowThrough(m.id, None, cite(p, "old"), "dropped", (), 0.0, (why("measure-gone"),),
                                       None, False) for p in m.plans]
             continue
         mine, rest = measure_ledger(m, news, key)
@@ -367,6 +337,6 @@ def follow_through(old: Sequence[Measure], new: Sequence[Measure], related: Iter
         if j not in paired_new:
             for r in m.results:
                 if not HEADING_RE.match(normalize(r.text)):
-                    unplanned.setdefault((m.id, r.line), Unplanned(m.id, cite(r)))
+                    unplanned.setdefault((m.id, r.line), Unplanned(m.id, cite(r, "new")))
     # A result answered through one partner is not unplanned for another (a merged row's results).
     return entries, [u for k, u in sorted(unplanned.items(), key=lambda x: x[1].result.line) if k not in answered]

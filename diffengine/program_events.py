@@ -18,40 +18,14 @@ from typing import Literal
 
 from ..versions.model.edition import Bullet, Edition, Succession
 from ..versions.model.normalize import normalize as _normalize
-from .model import Rename
+from .model import EVENT_KINDS, Cited, ProgramEvent, Rename, why
 from .renames import inferred_renames
 
 normalize = lru_cache(maxsize=65536)(_normalize)  # program names recur in every row that cites them
-EventKind = Literal["new", "ended", "succeeded", "renamed", "vanished"]
-EVENT_KINDS: tuple[EventKind, ...] = ("succeeded", "renamed", "ended", "new", "vanished")
 Side = Literal["old", "new"]
 
 # 「令和５年度に事業終了 後継事業の予定無し」 (seed line 22), 「令和６年度をもって事業終了した」
 ENDED_RE = re.compile(r"事業終了|事業を終了|後継事業の予定無し|後継事業の予定なし")
-
-
-@dataclass(frozen=True)
-class Evidence:
-    edition: Side
-    page: int
-    line: int
-    text: str
-
-
-@dataclass(frozen=True)
-class ProgramEvent:
-    event: EventKind
-    program: str
-    successor: str | None
-    confidence: float
-    evidence: Evidence | None
-    measure: str  # where it shows: the new side's measure, or the old side's for ended/vanished
-    reason: str = ""  # for an inferred rename: what the confidence rests on
-    id: str = ""
-    # (page, line) where each side names the program (the successor on the new side, when there is
-    # one): the first bullet of the event's row that does, else of any row; (0, 0): that side does not.
-    old_cite: tuple[int, int] = (0, 0)
-    new_cite: tuple[int, int] = (0, 0)
 
 
 @dataclass(frozen=True)
@@ -112,8 +86,8 @@ def _ended(old_rows: Sequence[Row], new_rows: Sequence[Row], pairs: Sequence[tup
                 continue
             named = list(b.programs) or [p for p in o.programs() if normalize(p) not in
                                          {normalize(x) for x in n.programs()}]
-            ev = Evidence("new", b.page, b.line, b.text)
-            out += [ProgramEvent("ended", p, None, 1.0, ev, n.id) for p in named]
+            ev = Cited("new", b.page, b.line, b.text, b.end_line, b.bbox)
+            out += [ProgramEvent("ended", p, None, 1.0, ev, n.id, (why("end-stated"),)) for p in named]
     return out
 
 
@@ -131,7 +105,7 @@ def program_events(old_rows: Sequence[Row], new_rows: Sequence[Row], pairs: Sequ
         key = (normalize(s.old), normalize(s.new))
         if key not in seen:
             seen.add(key)
-            events.append(ProgramEvent("succeeded", s.old, s.new, 1.0, Evidence("new", s.page, s.line, s.evidence),
+            events.append(ProgramEvent("succeeded", s.old, s.new, 1.0, Cited("new", s.page, s.line, s.evidence),
                                        measure))
     followed = {k[0] for k in seen}  # old names with a successor, stated in either edition
     successors = {k[1] for k in seen}
@@ -150,7 +124,7 @@ def program_events(old_rows: Sequence[Row], new_rows: Sequence[Row], pairs: Sequ
         if key[0] not in followed:
             followed.add(key[0])
             successors.add(key[1])
-            events.append(ProgramEvent("renamed", r.old, r.new, r.confidence, None, r.measure, r.text))
+            events.append(ProgramEvent("renamed", r.old, r.new, r.confidence, None, r.measure, r.reasons))
     events += ended
     first_new, first_old = _first_rows(new_rows), _first_rows(old_rows)
     for key, name in new_names.items():
@@ -207,7 +181,7 @@ def renames_of(events: Iterable[ProgramEvent]) -> list[Rename]:
             out.append(Rename(e.program, e.successor, "explicit", 1.0, e.evidence.text, e.measure))
         elif e.event == "renamed":
             assert e.successor is not None
-            out.append(Rename(e.program, e.successor, "similarity", e.confidence, e.reason, e.measure))
+            out.append(Rename(e.program, e.successor, "similarity", e.confidence, "", e.measure, reasons=e.reasons))
     return out
 
 
@@ -234,7 +208,7 @@ def edition_events(old: Edition, new: Edition, related: Iterable[tuple[int, int]
     known = [s for _, _, _, s in old.successions()]
     if inside_old is None:
         inside_old = plans_events(old, rename_threshold)
-    known += [Succession(e.program, e.successor, e.reason, 0, 0) for e in inside_old
+    known += [Succession(e.program, e.successor, "", 0, 0) for e in inside_old
               if e.event == "renamed" and e.successor]
     return program_events(_rows(old.measures), _rows(new.measures), sorted(related),
                           [(m.id, s) for m, _, _, s in new.successions()], known, rename_threshold)

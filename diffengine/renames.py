@@ -13,7 +13,7 @@ from typing import Literal
 from ..versions.model.edition import Bullet, Measure, Succession
 from ..versions.model.normalize import normalize
 from . import work
-from .model import Rename
+from .model import Rename, why
 from .textdiff import similarity
 from .work import CELL_COST
 
@@ -60,15 +60,15 @@ def rename_candidates(old_bullets: Sequence[Bullet], new_bullets: Sequence[Bulle
             bonus = BUDGET_BONUS if _amounts(old_bullets, a) & _amounts(new_bullets, b) else 0.0
             score = min(1.0, NAME_WEIGHT * name + CONTEXT_WEIGHT * context + bonus)
             if score >= threshold:
-                why = f"name similarity {name:.2f}, context similarity {context:.2f}" + (
-                    ", same budget amount" if bonus else "")
-                scored.append((-round(score, 4), a, b, why))
+                reasons = (why("name-similarity", score=round(name, 2)), why("context-similarity", score=round(context, 2)),
+                           *((why("same-budget-amount"),) if bonus else ()))
+                scored.append((-round(score, 4), a, b, reasons))
     out, used_a, used_b = [], set(), set()
-    for neg, a, b, why in sorted(scored):
+    for neg, a, b, reasons in sorted(scored):
         if a not in used_a and b not in used_b:
             used_a.add(a)
             used_b.add(b)
-            out.append(Rename(a, b, "similarity", -neg, why, measure))
+            out.append(Rename(a, b, "similarity", -neg, "", measure, reasons=reasons))
     return out
 
 

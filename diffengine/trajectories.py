@@ -11,63 +11,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Literal
 
-from ..versions.model.edition import Budget, BudgetKind, Edition
+from ..versions.model.edition import Budget, Edition
 from ..versions.model.normalize import normalize
-
-Side = Literal["old", "new"]
-StepType = Literal["request-to-enacted", "year-over-year", "supplementary"]
-STEP_TYPES: tuple[StepType, ...] = ("request-to-enacted", "year-over-year", "supplementary")
-
-
-@dataclass(frozen=True)
-class BudgetPoint:
-    """One amount as an edition cites it (identical citations in several rows are one point)."""
-
-    edition: Side
-    fiscal_year: int
-    kind: BudgetKind
-    yen: int | None  # None for a request without an amount yet (予算要求中)
-    part_of: bool
-    measure: str
-    page: int
-    line: int
-    name: str  # the program name as cited
-
-
-@dataclass(frozen=True)
-class BudgetStep:
-    """One typed move between two amounts of a program; from_yen is None for a new 補正 line."""
-
-    type: StepType
-    fiscal_year: int  # the year of the later amount
-    from_fiscal_year: int | None
-    from_kind: BudgetKind | None
-    to_kind: BudgetKind
-    from_yen: int | None
-    to_yen: int | None
-    delta_yen: int | None
-    delta_pct: float | None
-    comparable: bool  # False when either side is 内数 or there is nothing to compare with
-    # Where the two amounts are cited: (edition side, page, line); None for a new line's missing start.
-    from_cite: tuple[Side, int, int] | None = None
-    to_cite: tuple[Side, int, int] | None = None
-
-    @property
-    def changed(self) -> bool:
-        return self.from_yen is None or self.delta_yen != 0
-
-
-@dataclass(frozen=True)
-class Trajectory:
-    program: str  # the latest name
-    names: tuple[str, ...]  # every name of the lineage, oldest first
-    points: tuple[BudgetPoint, ...]
-    steps: tuple[BudgetStep, ...]
-    id: str = ""
-
+from .model import BudgetPoint, BudgetStep, Side, StepType, Trajectory, Warning_
 
 Cited = tuple[Side, str, Budget]  # (edition side, measure id, budget)
 
@@ -204,18 +151,6 @@ def totals(trajectories: Iterable[Trajectory], side: Side) -> dict[tuple[int, st
     return dict(sorted(out.items()))
 
 
-@dataclass(frozen=True)
-class Warning_:
-    """A cross-column or cross-edition check a human should look at (not a parse problem)."""
-
-    code: str
-    edition: Side
-    page: int
-    line: int
-    message: str
-    id: str = ""
-
-
 def stale_labels(cited: Iterable[tuple[str, str, Budget]], results_fy: int, lineage: Lineage,
                  side: Side = "new") -> list[Warning_]:
     """Budget labels of an earlier year cited again in the results of RESULTS_FY.
@@ -232,9 +167,8 @@ def stale_labels(cited: Iterable[tuple[str, str, Budget]], results_fy: int, line
     for measure, column, b in cited:
         if (column == "results" and b.program and b.fiscal_year is not None and b.fiscal_year < results_fy
                 and b.kind in ("initial", "request") and b.yen is not None and lineage.key(b.program) in current):
-            out.append(Warning_("stale-budget-label", side, b.page, b.line,
-                                f"{measure}: {b.text!r} of {b.program} in the FY{results_fy} results, "
-                                f"while other rows cite FY{results_fy} for it"))
+            out.append(Warning_("stale-budget-label", side, b.page, b.line, measure,
+                                (("text", b.text), ("program", b.program), ("fy", results_fy))))
     return out
 
 

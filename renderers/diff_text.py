@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from ..diffengine.diff import Diff
 from ..diffengine.model import BudgetChange, MeasureChange, Op
+from ..diffengine.reasons import words
 from .cite import (
     SCORE_NOTE,
     budget_cites,
@@ -81,9 +82,9 @@ def _header(diff: Diff, opts: ReportOptions) -> list[str]:
 def _measure(m: MeasureChange, opts: ReportOptions, diff: Diff) -> list[str]:
     ids = f"{m.old_id or '·'} → {m.new_id or '·'}"
     flags = " [moved]" if m.moved else ""
-    why = f"  ({m.match.reason} {m.match.score:.2f})" if m.match else ""
+    why = f"  ({words(m.match.reasons, listed=True)} {m.match.score:.2f})" if m.match else ""
     if m.match and (m.match.by or m.match.at):
-        why = f"  ({m.match.reason}: {m.match.by}, {m.match.at})"
+        why = f"  ({words(m.match.reasons, listed=True)}: {m.match.by}, {m.match.at})"
     status = diff.reads_as(m, show_format_only=True)
     status = "format only" if status == "format" else status
     head = f"{SIGN.get(m.status, '?')} {ids} {m.label}  [{status}]{flags}{why}"
@@ -154,7 +155,8 @@ def render_text(diff: Diff, options: ReportOptions | None = None) -> str:
     if diff.renames:
         lines += ["", _c(opts, BOLD, "Renames and successions:")]
         for r in diff.renames:
-            lines.append(f"  {r.old} → {r.new}  [{r.evidence} {r.confidence:.2f}] ({r.measure}) {r.text[:80]}")
+            text = r.text or words(r.reasons, listed=True)
+            lines.append(f"  {r.old} → {r.new}  [{r.evidence} {r.confidence:.2f}] ({r.measure}) {text[:80]}")
     if diff.programs_added:
         lines += ["", "Programs newly named: " + "、".join(diff.programs_added)]
     if diff.programs_removed:

@@ -25,6 +25,7 @@ from markupsafe import Markup, escape
 
 from ..diffengine.diff import Diff
 from ..diffengine.model import BudgetChange, BulletChange, FieldChange, MeasureChange, Op
+from ..diffengine.review import Mark, reviewable
 from ..versions.readers.ministries import KNOWN_MINISTRIES
 from .cite import box_title, budget_cites, measure_boxes, measure_cites, move, parser_warnings
 from .escaping import HIDDEN_RE, reveal  # reveal: for attributes (then autoescaped)
@@ -305,31 +306,23 @@ def measure_cards(views: list[MeasureView], show_format_only: bool) -> list[dict
 
 @dataclass(frozen=True)
 class MarkBox:
-    """The review mark box of one change, or of several shown as one (a ledger sentence repeated in
-    several rows): ids[0] is its data-change-id, the rest its data-also; `shown` the recorded marks,
-    (id, mark, note, by, at), once each when they agree."""
+    """The review mark box of one change: a sign-off applies to the record it is on, never to others
+    shown beside it (a ledger sentence repeated in several rows has a box per row)."""
 
-    ids: tuple[str, ...]
-    shown: tuple[tuple[str, str, str, str, str], ...]
+    id: str
+    mark: Mark | None
 
 
-def mark_box(opts: ReportOptions, markable: frozenset[str], ids: str | Iterable[str]) -> MarkBox | None:
-    """A box only for what `policydiff review` lists (review_sheet.change_rows): a mark on anything
-    else could not be imported."""
-    mine = tuple(i for i in ((ids,) if isinstance(ids, str) else ids) if i in markable)
-    if not mine:
-        return None
-    marks = [m for m in (mark_of(opts, i) for i in mine) if m]
-    shown = {m[1:]: m for m in marks}  # the same mark, note, reviewer and time: shown once
-    return MarkBox(mine, tuple(shown.values()))
+def mark_box(opts: ReportOptions, markable: frozenset[str], ident: str) -> MarkBox | None:
+    """A box only for what `policydiff review` lists (diffengine/review.reviewable): a mark on
+    anything else could not be imported."""
+    return MarkBox(ident, mark_of(opts, ident)) if ident in markable else None
 
 
 def _markable(diff: Diff) -> frozenset[str]:
-    """The ids `policydiff review OLD NEW` lists. None for a report of one edition: review compares
-    two archived editions, so a mark made there could not be imported."""
-    from .review_sheet import change_rows
-
-    return frozenset() if diff.within_edition else frozenset(r.id for r in change_rows(diff))
+    """The ids `policydiff review OLD NEW` lists (none for a report of one edition: review compares
+    two archived editions, so a mark made there could not be imported)."""
+    return frozenset(r.id for r in reviewable(diff))
 
 
 def _has_amount(b: BudgetChange) -> bool:
@@ -392,12 +385,13 @@ def render_html(diff: Diff, options: ReportOptions | None = None) -> str:
     ministries = sorted({c for v in views for c in v.m.ministries})
     page = _environment(opts.lang).get_template("report.html.j2").render(
         diff=diff, o=opts, t=t, css=Markup(css), js=Markup(js), csp=csp,
-        mark_box=lambda ids: mark_box(opts, markable, ids), markable=markable, views=views, tree=nav_tree(views),
+        mark_box=lambda ident: mark_box(opts, markable, ident), markable=markable,
+        marked=lambda ids: sum(1 for i in ids if mark_of(opts, i)), views=views, tree=nav_tree(views),
         summary=_summary(diff, opts.show_format_only), budget_cards=cards,
         measure_cards=measure_cards(views, opts.show_format_only), partof_excluded=excluded,
         ministries=[(c, KNOWN_MINISTRIES.get(c, c)) for c in ministries], rvp=diff.within_edition,
         side_labels=_side_labels(diff, opts.lang, t), provenance=_provenance(diff, t),
-        anchor_of=anchor_of, reason=lambda r: _reason(r, t), reveal=reveal, parser_warnings=parser_warnings(diff),
+        anchor_of=anchor_of, reveal=reveal, parser_warnings=parser_warnings(diff),
         y=yearly_context(diff, opts.lang, anchor_of), relation_text=_relation_text(diff, t, opts.lang),
     )
     return page
@@ -460,9 +454,3 @@ def _provenance(diff: Diff, t: dict[str, str]) -> dict[str, list[tuple[str, str,
         out[side] = [(t.get(f"prov_{k}", k), facts[k], k == "archive_commit") for k in keys]
     return out
 
-
-def _reason(reason: str, t: dict[str, str]) -> str:
-    head, _, rest = reason.partition(": ")
-    # 'similarity, shared budget line': each part in the report's language
-    label = t.get("reason_sep", ", ").join(t.get("reason_" + part.strip().replace(" ", "_"), part) for part in head.split(", "))
-    return f"{label}: {rest}" if rest else label

@@ -15,6 +15,7 @@ import re
 
 from ..diffengine.diff import Diff
 from ..diffengine.model import MeasureChange, Op
+from ..diffengine.reasons import words
 from .cite import (
     SCORE_NOTE,
     budget_cites,
@@ -59,7 +60,7 @@ def _inline(ops: tuple[Op, ...]) -> str:
 
 def _measure(m: MeasureChange, opts: ReportOptions) -> str:
     flags = " · moved" if m.moved else ""
-    why = f" · {m.match.reason} {m.match.score:.2f}" if m.match else ""
+    why = f" · {words(m.match.reasons, listed=True)} {m.match.score:.2f}" if m.match else ""
     head = f"<details><summary><b>{m.status}</b>{flags} · {m.old_id or '—'} → {m.new_id or '—'} · {_cell(m.label)}{why}</summary>\n"
     lines = [head, f"at {measure_cites(m)}\n"]
     if m.moved:

@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..diffengine.ids import step_id
+from ..diffengine.reasons import words
 from .escaping import csv_cell
 
 TABLES = ("budgets", "follow-through", "events")
@@ -62,7 +63,7 @@ def _at(where: tuple[int, int]) -> tuple[int | None, int | None]:
 def ledger_table(diff: Any) -> str:
     rows = [(e.id, e.old_measure, e.new_measure, e.plan.line,
              e.outcome, e.score, " ".join(str(r.line) for r in e.results),
-             e.promised_again.line if e.promised_again else None, e.carried_over, e.reason, e.plan.text,
+             e.promised_again.line if e.promised_again else None, e.carried_over, words(e.reasons), e.plan.text,
              "\n".join(r.text for r in e.results), e.plan.page, " ".join(str(r.page) for r in e.results),
              e.promised_again.page if e.promised_again else None, e.by, e.at) for e in diff.follow_through]
     rows += [(u.id, None, u.new_measure, None, "unplanned", None, str(u.result.line), None, None, None, None,
@@ -73,7 +74,8 @@ def ledger_table(diff: Any) -> str:
 def events_table(diff: Any) -> str:
     rows = [(e.id, e.event, e.program, e.successor, e.confidence,
              e.measure, e.evidence.edition if e.evidence else None, e.evidence.line if e.evidence else None,
-             e.evidence.text if e.evidence else (e.reason or None), e.evidence.page if e.evidence else None,
+             e.evidence.text if e.evidence else (words(e.reasons, listed=True) or None),
+             e.evidence.page if e.evidence else None,
              *_at(e.old_cite), *_at(e.new_cite)) for e in diff.program_events]
     return _write(diff, EVENT_COLUMNS, rows)
 

@@ -10,9 +10,8 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ..diffengine.ledger import FollowThrough, Unplanned
-from ..diffengine.program_events import ProgramEvent
-from ..diffengine.trajectories import BudgetStep, Trajectory, Warning_
+from ..diffengine.model import BudgetStep, FollowThrough, ProgramEvent, Trajectory, Unplanned, Warning_
+from ..diffengine.reasons import warning_text, words
 from .cite import bullet_cite, cite, event_cites, ledger_cites, step_cites
 from .money import yen
 
@@ -91,10 +90,10 @@ def ledger_lines(entries: Sequence[FollowThrough], limit: int | None = None) -> 
         e = group[0]
         out.append(f"  {e.outcome:<8} {e.id} [{e.old_measure}] plan {ledger_cites(e)}  {short(e.plan.text)}")
         if e.results:
-            out.append(f"           result: {short(e.results[0].text)}  (score {e.score:.2f}: {e.reason})"
+            out.append(f"           result: {short(e.results[0].text)}  (score {e.score:.2f}: {words(e.reasons)})"
                        + again_cite(e))
-        elif e.reason:
-            out.append(f"           {e.reason}{again_cite(e)}")
+        elif e.reasons:
+            out.append(f"           {words(e.reasons)}{again_cite(e)}")
         out += [f"           also {x.id} [{x.old_measure}] plan {ledger_cites(x)}{again_cite(x)}" for x in group[1:]]
         out += [f"           {AUDITOR_NOTE.format(by=x.by, at=x.at, id=x.id)}" for x in group if x.by]
     if limit is not None and len(shown) > limit:
@@ -141,7 +140,7 @@ def event_lines(events: Sequence[ProgramEvent]) -> list[str]:
     out = []
     for e in events:
         target = f" → {e.successor}" if e.successor else ""
-        how = f" (confidence {e.confidence:.2f}: {e.reason})" if e.event == "renamed" else ""
+        how = f" (confidence {e.confidence:.2f}: {words(e.reasons, listed=True)})" if e.event == "renamed" else ""
         where = f"  [{e.evidence.edition} {cite((e.evidence.page, e.evidence.line))}: {short(e.evidence.text, 50)}]" \
             if e.evidence else ""
         out.append(f"  {e.event:<9} {e.id} {e.program}{target}  at {event_cites(e)}{how}{where}")
@@ -149,7 +148,7 @@ def event_lines(events: Sequence[ProgramEvent]) -> list[str]:
 
 
 def warning_lines(warnings: Sequence[Warning_]) -> list[str]:
-    return [f"  {w.code} ({w.edition} {cite((w.page, w.line))}): {w.message}" for w in warnings]
+    return [f"  {w.code} ({w.edition} {cite((w.page, w.line))}): {warning_text(w)}" for w in warnings]
 
 
 def yearly_sections(diff: Any, limit: int | None = None) -> list[tuple[str, list[str]]]:

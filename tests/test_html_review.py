@@ -148,23 +148,24 @@ def _mark_ids(html: str) -> set[str]:
 
 @pytest.mark.parametrize("name", ["pair", "nextyear"])
 def test_every_change_review_lists_has_a_mark_box_and_no_box_names_another(reports, diffs, name):
-    from policydiff.renderers.review_sheet import change_rows
+    from policydiff.diffengine.review import reviewable
 
-    listed = {r.id for r in change_rows(diffs[name])}
+    listed = {r.id for r in reviewable(diffs[name])}
     shown = _mark_ids(reports[name, "ja"].read_text(encoding="utf-8"))
     assert shown == listed, (sorted(listed - shown)[:5], sorted(shown - listed)[:5])
 
 
 def test_review_lists_the_budget_steps_that_moved(diffs):
     from policydiff.diffengine.ids import step_id
-    from policydiff.renderers.review_sheet import change_rows
+    from policydiff.diffengine.review import reviewable
+    from policydiff.renderers.review_sheet import summary
 
     d = diffs["nextyear"]
-    steps = {r.id: r for r in change_rows(d) if r.kind == "budget-step"}
+    steps = {r.id: r for r in reviewable(d) if r.kind == "budget-step"}
     moved = {step_id(t.id, s): (t, s) for t in d.budget_trajectories for s in t.steps if s.changed}
     assert set(steps) == set(moved) and len(moved) == 23
     t, s = next(v for v in moved.values() if v[1].type == "request-to-enacted" and v[1].delta_yen)
-    assert t.program in steps[step_id(t.id, s)].summary
+    assert t.program in summary(steps[step_id(t.id, s)], d)
 
 
 def test_a_report_of_one_edition_offers_no_marks_review_could_not_take(reports):

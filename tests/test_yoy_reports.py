@@ -42,7 +42,8 @@ def test_json_is_schema_2_with_every_record_of_the_annual_layer_and_a_unique_id(
     entry = data["follow_through"][0]
     assert set(entry) >= {"old_measure", "new_measure", "plan", "outcome", "results", "score", "reason",
                           "promised_again"}
-    assert set(entry["plan"]) == {"page", "line", "end_line", "text"}
+    assert set(entry["plan"]) == {"edition", "page", "line", "end_line", "text"} and entry["plan"]["edition"] == "old"
+    assert {r["code"] for r in entry["reasons"]} and isinstance(entry["reason"], str)
     # every /1 field is still there
     assert {"kind", "old", "new", "summary", "measures", "budgets", "renames", "programs"} <= set(data)
 

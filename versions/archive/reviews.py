@@ -152,10 +152,18 @@ def reviewer(by: str | None) -> str:
     return " ".join(name.split())[:200]
 
 
-def now() -> str:
+def moment() -> datetime:
+    """The one clock of policydiff: now, or SOURCE_DATE_EPOCH for reproducible builds. It dates the
+    auditor's marks and pairings (now) and a report's "generated at" (api.generated_at)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    moment = datetime.fromtimestamp(int(epoch), UTC) if epoch and epoch.isdigit() else datetime.now(UTC)
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+    try:
+        return datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
+    except (ValueError, OverflowError, OSError):
+        raise PolicydiffError(f"SOURCE_DATE_EPOCH must be an integer number of seconds, not {epoch!r}") from None
+
+
+def now() -> str:
+    return moment().strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def archived_pair(store: Archive, old: str, new: str) -> tuple[StoredEdition, StoredEdition]:
