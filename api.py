@@ -19,7 +19,7 @@ from dataclasses import dataclass, replace
 from dataclasses import replace as replace_field  # ingest() has a parameter named replace
 from pathlib import Path
 
-from .diffengine.diff import Diff
+from .diffengine.diff import FAIL_KINDS, Diff  # FAIL_KINDS: what --fail-on accepts (Diff.has_changes)
 from .diffengine.engine import diff_editions as _diff_editions
 from .diffengine.ids import is_ledger_id
 from .diffengine.model import Options
@@ -74,8 +74,6 @@ __version__ = "0.1.0"
 DEFAULT_ARCHIVE = "policydiff-archive"
 ARCHIVE_ENV = "POLICYDIFF_ARCHIVE"
 SYNTHETIC_SUFFIX = "-synthetic"  # the label of a synthetic edition ends so (fy2024-synthetic)
-# What --fail-on accepts: the kinds of change Diff.has_changes knows, or any of them.
-FAIL_KINDS = ("any", "text", "budget", "added", "removed", "rename", "dropped", "ended")
 OUTCOME_FILTERS = ("done", "partial", "reworked", "unclear", "dropped")  # what --outcome accepts: ledger outcomes
 RELATIONS = ("next-year", "revision", "other")  # what --relation accepts
 CSV_TABLES = ("budgets", "follow-through", "events")  # what --table accepts

@@ -248,9 +248,11 @@ def _report_options(fn):
                      help="How the editions relate (default: from their fiscal years): next-year (a follow-through "
                           "ledger of last year's plans), revision (same years), other."),
         click.option("--fail-on", default="any", show_default=True, metavar="KINDS",
-                     help="Exit 1 only for these kinds of change: any,text,budget,added,removed,rename,dropped,"
-                          "ended. Between years `any` counts Basic Plan changes, added or removed measures, dropped "
-                          "plans, ended or vanished programs and moved budget steps."),
+                     help=f"Exit 1 only for these kinds of change: {','.join(api.FAIL_KINDS)}. added/removed: "
+                          "measures (never program names); ended: a program ended or vanished; new-program: one "
+                          "named for the first time; rename: a succession or rename; dropped, unclear: last year's "
+                          "plans; budget: a budget line changed (between years: a budget step that moved). Between "
+                          "years `any` is all of them but new-program and rename, which every year brings."),
         click.option("--rename-threshold", type=Unit(), default=0.6, show_default=True,
                      help="Least confidence (0..1) for an inferred program rename."),
         click.option("--match-threshold", type=Unit(), default=0.6, show_default=True,

@@ -62,18 +62,19 @@ def _header(diff: Diff, opts: ReportOptions) -> list[str]:
             lines.append(_c(opts, YELLOW + BOLD, f"*** {side.label} is a SYNTHETIC edition (known edits applied "
                                                   "to the real report), not a real report ***"))
     lines.append(_c(opts, BOLD, f"policydiff {diff.title}: {diff.old.label} → {diff.new.label}"))
-    lines += [" " + x for x in summary_lines(diff)] if diff.between_years else [" " + summary_lines(diff)[0]]
+    lines += [" " + x for x in summary_lines(diff)]
     s = diff.summary(opts.show_format_only)
     m, b = s["measures"], s["budgets"]
     assert isinstance(m, dict) and isinstance(b, dict)
     lines.append(f" measures: {m['changed']} changed, {m['added']} added, {m['removed']} removed, {m['moved']} moved, "
                  f"{m['split']} split, {m['merged']} merged, {m['unchanged']} unchanged")
-    lines.append(f" budgets: {b['changed']} changed, {b['added']} added, {b['removed']} removed · "
-                 f"renames and successions: {s['renames']}")
+    if not diff.between_years:  # between years the budget steps and program events above say it
+        lines.append(f" budgets: {b['changed']} changed, {b['added']} added, {b['removed']} removed · "
+                     f"renames and successions: {s['renames']}")
+        if diff.programs_added or diff.programs_removed:
+            lines.append(f" programs: {len(diff.programs_added)} new, {len(diff.programs_removed)} no longer named")
     for line in diff.stale_overrides:
         lines.append(_c(opts, YELLOW, f" stale override, not applied: {line}"))
-    if diff.programs_added or diff.programs_removed:
-        lines.append(f" programs: {len(diff.programs_added)} new, {len(diff.programs_removed)} no longer named")
     lines.append(_c(opts, DIM, f" {SCORE_NOTE} ({diff.options.match_threshold:.2f})"))
     lines += [_c(opts, DIM, f" {note}") for note in pdf_notes(diff)]
     return lines

@@ -284,22 +284,29 @@ def budget_cards(diff: Diff) -> tuple[list[dict[str, Any]], int]:
 MEASURE_KINDS = ("changed", "added", "removed", "moved", "split", "merged", "format", "unchanged")
 
 
-def measure_cards(views: list[MeasureView], show_format_only: bool) -> list[dict[str, Any]]:
-    """One card per kind a measure reads as (its first badge), so the cards add up to the measures
-    listed and each equals what the status filter of the same name shows. A split counts each listed
-    part (and says how many measures it came from); a measure that moved and changed counts as
-    changed, and the moved card says how many of those there are."""
-    kinds = [k for k in MEASURE_KINDS if k != "format" or show_format_only]
+def filter_kinds(v: MeasureView) -> tuple[str, ...]:
+    """Every kind a measure counts as, for the status filter: its status as the text and JSON reports
+    count it (a moved row is also unchanged or changed; a format-only row also changed), and moved."""
+    main = v.kinds[0]
+    out = {"moved": ("unchanged",), "format": ("changed",)}.get(main, ())
+    return tuple(dict.fromkeys((*v.kinds, *out)))
+
+
+def measure_cards(views: list[MeasureView], diff: Diff, show_format_only: bool) -> list[dict[str, Any]]:
+    """One card per kind, whose number is the count every format gives (Diff.summary: a split counts
+    once per measure split, a merge once per measure merged into, a moved row as moved and as its
+    status); `rows` is how many rows the status filter of the same name shows, and the card says so
+    when they differ (1 measure split into 2 rows)."""
+    counts = diff.summary(show_format_only)["measures"]
     cards = []
-    for k in kinds:
-        mine = [v for v in views if v.kinds[0] == k]
-        card: dict[str, Any] = {"kind": k, "n": len(mine), "from": 0, "also": 0}
+    for k in (k for k in MEASURE_KINDS if k != "format" or show_format_only):
+        mine = [v for v in views if k in filter_kinds(v)]
+        n = len(mine) if k == "format" else counts[k]
+        card: dict[str, Any] = {"kind": k, "n": n, "rows": len(mine), "from": 0}
         if k == "split":
             card["from"] = len({v.m.old_id for v in mine})
         elif k == "merged":
             card["from"] = len({v.m.new_id for v in mine})
-        elif k == "moved":
-            card["also"] = sum(1 for v in views if "moved" in v.kinds[1:])
         cards.append(card)
     return cards
 
@@ -388,7 +395,8 @@ def render_html(diff: Diff, options: ReportOptions | None = None) -> str:
         mark_box=lambda ident: mark_box(opts, markable, ident), markable=markable,
         marked=lambda ids: sum(1 for i in ids if mark_of(opts, i)), views=views, tree=nav_tree(views),
         summary=_summary(diff, opts.show_format_only), budget_cards=cards,
-        measure_cards=measure_cards(views, opts.show_format_only), partof_excluded=excluded,
+        measure_cards=measure_cards(views, diff, opts.show_format_only), partof_excluded=excluded,
+        filter_kinds=filter_kinds,
         ministries=[(c, KNOWN_MINISTRIES.get(c, c)) for c in ministries], rvp=diff.within_edition,
         side_labels=_side_labels(diff, opts.lang, t), provenance=_provenance(diff, t),
         anchor_of=anchor_of, reveal=reveal, parser_warnings=parser_warnings(diff),

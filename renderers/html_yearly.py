@@ -16,11 +16,11 @@ from markupsafe import Markup
 
 from ..diffengine.diff import Diff
 from ..diffengine.ids import step_id
-from ..diffengine.model import AUDITOR, FollowThrough, Trajectory, Unplanned, why
+from ..diffengine.model import AUDITOR, STEP_TYPES, FollowThrough, Trajectory, Unplanned, why
 from ..diffengine.reasons import warning_text, word, words
 from .budget_chart import trajectory_svg
 from .cite import box_title, ledger_cites
-from .yearly_text import OUTCOME_ORDER, again_cite, grouped_entries, ledger_counts
+from .yearly_text import OUTCOME_ORDER, again_cite, event_counts, grouped_entries, ledger_counts
 
 
 @dataclass(frozen=True)
@@ -98,6 +98,10 @@ def yearly_context(diff: Diff, lang: str, anchor_of: Any) -> dict[str, Any]:
         "basic_plan": basic,
         "ledger": ledger_groups(diff, anchor_of) if diff.follow_through or diff.unplanned_results else [],
         "ledger_counts": ledger_counts(diff.follow_through),
+        "steps_total": sum(len(x.steps) for x in diff.budget_trajectories),
+        "steps_moved": {k: sum(s.type == k and s.changed for x in diff.budget_trajectories for s in x.steps)
+                        for k in STEP_TYPES if any(s.type == k for x in diff.budget_trajectories for s in x.steps)},
+        "event_counts": {k: n for k, n in event_counts(diff.program_events).items() if n},
         "outcomes": OUTCOME_ORDER,
         "promised_again": [e for e in diff.follow_through if e.promised_again is not None],
         "trajectories": trajectory_views(diff, lang),

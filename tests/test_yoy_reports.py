@@ -59,12 +59,12 @@ def test_text_and_markdown_name_every_event_and_warning(diff) -> None:
 
 def test_text_lists_every_plan_once_per_sentence_with_its_rows(diff) -> None:
     text = render(diff, "text")
-    shown = re.findall(r"^  \S+ +ft-\S+ \[m\d+\] plan p\.\d+ l\.(\d+)", text, re.M)
+    shown = re.findall(r"^  \S+ +ft-\S+ \[old m\d+ → (?:new m\d+|—)\] plan p\.\d+ l\.(\d+)", text, re.M)
     sentences = {(" ".join(e.plan.text.split()), e.outcome) for e in diff.follow_through}
     assert len(shown) == len(sentences) < len(diff.follow_through)  # repeated sentences once
-    also = re.findall(r"^ {11}also ft-\S+ \[m\d+\] plan p\.\d+ l\.\d+", text, re.M)
+    also = re.findall(r"^ {11}also ft-\S+ \[old m\d+ → (?:new m\d+|—)\] plan p\.\d+ l\.\d+", text, re.M)
     assert len(shown) + len(also) == len(diff.follow_through)  # and every other row of it cited, one line each
-    assert re.search(r"\[m001\] plan .*\n(?:.*\n)*? {11}also ft-\S+ \[m003\]", text)  # 「令和６年度の取組に加え、…」
+    assert re.search(r"\[old m001 → new m001\] plan .*\n(?:.*\n)*? {11}also ft-\S+ \[old m003 ", text)  # 「令和６年度の取組に加え、…」
 
 
 def test_csv_tables_hold_every_record(diff) -> None:
@@ -126,7 +126,9 @@ def test_between_years_any_ignores_the_yearly_news_itself(diff) -> None:
     )
     assert quiet.programs_added and quiet.renames and quiet.budgets  # new programs, renames, new amounts
     assert not quiet.has_changes()  # every year has them: not what `any` reports between years
-    assert quiet.has_changes(frozenset({"added"})) and quiet.has_changes(frozenset({"rename"}))
+    assert quiet.has_changes(frozenset({"new-program"})) and quiet.has_changes(frozenset({"rename"}))
+    # added/removed are measures: a program named for the first time is no added measure (issue 18)
+    assert not quiet.has_changes(frozenset({"added"})) and not quiet.has_changes(frozenset({"removed"}))
     assert replace(quiet, relation="revision").has_changes()  # a revision reports them all
 
 
