@@ -137,7 +137,14 @@ def budget_trajectories(cited: Iterable[Cited], links: Iterable[tuple[str, str]]
         newest = [p.name for p in points if p.edition == "new"] or [p.name for p in points]
         program = next((n for n in newest if not lineage.was_succeeded(n)), newest[-1])
         ordered = tuple(sorted(points, key=lambda p: (p.fiscal_year, p.edition != "old", p.kind, p.line)))
-        out.append(Trajectory(program, names, ordered, tuple(_steps(points, from_year))))
+        steps = _steps(points, from_year)
+        first = next((p for p in ordered if p.yen is not None), None)
+        if not steps and first is not None and all(p.edition == "new" for p in points) and (
+                from_year is None or first.fiscal_year >= from_year):
+            # A program only the new side cites (医療機器スタートアップ海外展開支援事業, 令和8年度予算案：3.0億円):
+            # its first amount is a new line, a step from nothing, so the budget table shows it.
+            steps = [_step("new-line", None, first)]
+        out.append(Trajectory(program, names, ordered, tuple(steps)))
     return out
 
 

@@ -1,8 +1,8 @@
 """The annual layer's tables as CSV, one table a file (`--table budgets|follow-through|events`).
 
 UTF-8 with BOM and CRLF, as the budget-change CSV, so Excel reads the Japanese correctly. Money is
-integer yen; an empty cell is a missing amount. The last column says how the two editions relate,
-so that a table read on its own still says what it compares. A cell of source text that a
+integer yen; an empty cell is a missing amount. The last columns say how the two editions relate and
+which of them is SYNTHETIC, so that a table read on its own still says what it compares. A cell of source text that a
 spreadsheet would run as a formula gets a leading ' (escaping.csv_cell, the OWASP rule); numbers
 stay numbers.
 """
@@ -38,10 +38,14 @@ def _blank(v: object) -> object:
 
 def _write(diff: Any, columns: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     relation = "one-edition" if diff.within_edition else diff.relation
+    # Every row names a SYNTHETIC side, as the budget-change CSV does: a row copied or filtered alone
+    # must not look real.
+    sides = (("old", diff.old),) if diff.within_edition else (("old", diff.old), ("new", diff.new))
+    fake = "; ".join(f"{side}: {ref.label}" for side, ref in sides if ref.synthetic)
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow([*columns, "relation"])
-    writer.writerows([[*(csv_cell(_blank(v)) for v in row), relation] for row in rows])
+    writer.writerow([*columns, "relation", "synthetic"])
+    writer.writerows([[*(csv_cell(_blank(v)) for v in row), relation, csv_cell(fake)] for row in rows])
     return "\ufeff" + buf.getvalue()
 
 
