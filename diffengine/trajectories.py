@@ -125,11 +125,13 @@ def _steps(points: list[BudgetPoint], from_year: int | None) -> list[BudgetStep]
 
 
 def budget_trajectories(cited: Iterable[Cited], links: Iterable[tuple[str, str]],
-                        from_year: int | None = None) -> list[Trajectory]:
+                        from_year: int | None = None, new_lines: bool = False) -> list[Trajectory]:
     """One trajectory per program lineage that cites an amount, in order of first citation.
 
     FROM_YEAR: year-over-year steps into earlier years are left out (the new side's first year: what
-    the older side alone already told is no news); their points stay on the line."""
+    the older side alone already told is no news); their points stay on the line. NEW_LINES: between
+    two editions, a program only the new edition cites starts with a new-line step (inside one
+    edition its plans column's new programs are told by the program events)."""
     lineage = Lineage(links)
     out = []
     for points in _points(cited, lineage).values():
@@ -139,7 +141,7 @@ def budget_trajectories(cited: Iterable[Cited], links: Iterable[tuple[str, str]]
         ordered = tuple(sorted(points, key=lambda p: (p.fiscal_year, p.edition != "old", p.kind, p.line)))
         steps = _steps(points, from_year)
         first = next((p for p in ordered if p.yen is not None), None)
-        if not steps and first is not None and all(p.edition == "new" for p in points) and (
+        if new_lines and not steps and first is not None and all(p.edition == "new" for p in points) and (
                 from_year is None or first.fiscal_year >= from_year):
             # A program only the new side cites (医療機器スタートアップ海外展開支援事業, 令和8年度予算案：3.0億円):
             # its first amount is a new line, a step from nothing, so the budget table shows it.

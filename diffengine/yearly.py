@@ -42,7 +42,7 @@ def between_editions(old: Edition, new: Edition, related: Iterable[tuple[int, in
     links = lineage_links(events, old, new, inside=inside)
     lineage = Lineage(links)
     trajectories = budget_trajectories(edition_points(old, new), links,
-                                       from_year=new.results_fy if relation == "next-year" else None)
+                                       from_year=new.results_fy if relation == "next-year" else None, new_lines=True)
     warnings = stale_labels([(m.id, c, b) for m, c, _, b in new.budgets()], new.results_fy, lineage, "new")
     if relation == "revision":  # two versions of one edition: only the stale labels the new one brings
         before = {w.params for w in stale_labels(

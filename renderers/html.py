@@ -332,6 +332,22 @@ def _markable(diff: Diff) -> frozenset[str]:
     return frozenset(r.id for r in reviewable(diff))
 
 
+# The source text a parser warning quotes: 「ることが必要である。医師をは…」, kept in every language.
+QUOTED_RE = re.compile(r"「[^「」]*」|'[^']*'")
+
+
+def parser_warning_text(w: Any, t: dict[str, str]) -> str:
+    """A parser warning in the report's language: the description of its code (strings.toml pw_*),
+    the measure it names and the source text it quotes; the reader's own English message where the
+    language has no description (English, or a code this report does not know)."""
+    said = t.get("pw_" + w.code.replace("-", "_"))
+    if not said:
+        return w.message
+    measure = re.match(r"(m\d+):", w.message)
+    quoted = "".join(QUOTED_RE.findall(w.message))
+    return f"{measure.group(1) + ': ' if measure else ''}{said}{quoted}"
+
+
 def _has_amount(b: BudgetChange) -> bool:
     return any(s is not None and s.yen is not None for s in (b.old, b.new))
 
@@ -400,6 +416,7 @@ def render_html(diff: Diff, options: ReportOptions | None = None) -> str:
         ministries=[(c, KNOWN_MINISTRIES.get(c, c)) for c in ministries], rvp=diff.within_edition,
         side_labels=_side_labels(diff, opts.lang, t), provenance=_provenance(diff, t),
         anchor_of=anchor_of, reveal=reveal, parser_warnings=parser_warnings(diff),
+        parser_warning_text=lambda w: parser_warning_text(w, t),
         y=yearly_context(diff, opts.lang, anchor_of), relation_text=_relation_text(diff, t, opts.lang),
     )
     return page
