@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 
 from policydiff import load_edition
-from policydiff.versions.normalize import normalize
+from policydiff.versions.model.normalize import normalize
 
 ROOT = Path(__file__).parent.parent
 DATA = Path(__file__).parent / "data" / "prevyear"
