@@ -44,6 +44,25 @@ def content_key(m: Measure) -> str:
     return " ".join(p for p in parts if p)[:KEY_MAX]
 
 
+def basic_plan_key(m: Measure) -> str:
+    """What a measure is in the Basic Plan layer, between years: title, description and ministry tag.
+    Its results and plans are rewritten every year and say nothing about which row it is."""
+    ministries = "".join(("◎" if x.lead else "") + x.code for x in m.ministries)
+    return " ".join(p for p in (title_key(m), normalize(m.description), ministries) if p)[:KEY_MAX]
+
+
+# A description shorter than this is too little left of a row to pair it by the end of another's.
+LOST_START_MIN = 6
+
+
+def _lost_start(a: str, b: str) -> bool:
+    """Whether the shorter of two descriptions is the end of the longer: the extraction lost the first
+    lines of one side's row (「…他の大学等にも横展開する。」 against 「も横展開する。」), so what is left
+    of it is all there is to pair it by."""
+    short, long_ = sorted((normalize(a), normalize(b)), key=len)
+    return len(short) >= LOST_START_MIN and long_.endswith(short)
+
+
 def units(m: Measure) -> list[str]:
     """Sentences of the description and every bullet: the pieces a split or merge moves around."""
     out = [s for s in re.split(r"(?<=。)", normalize(m.description)) if len(s) > 8]
@@ -67,21 +86,29 @@ class Alignment:
 
 
 def align_editions(old: Edition, new: Edition, opts: Options, forced: dict[int, tuple[int, Match]] | None = None,
-                   barred: frozenset[int] = frozenset()) -> Alignment:
+                   barred: frozenset[int] = frozenset(), yearly: bool = False) -> Alignment:
     """FORCED pairs (old index → new index, match) and BARRED old rows (paired with nothing) are the
-    auditor's corrections: taken as given, and left out of every other pairing, split and merge."""
+    auditor's corrections: taken as given, and left out of every other pairing, split and merge.
+
+    YEARLY (editions of different years): rows are paired on the Basic Plan layer alone (title,
+    description, ministry tag, and their goal and order through the assignment's tie-break), never on
+    their results and plans, which every year rewrites; a row whose first lines one extraction lost
+    pairs by what is left of it."""
     al = Alignment()
     al.pairs.update(forced or {})
     al.barred = set(barred)
     taken_new = {j for j, _ in (forced or {}).values()}
     al.goal_map = align_goals(old.goals, new.goals)
-    keys_old = [content_key(m) for m in old.measures]
-    keys_new = [content_key(m) for m in new.measures]
+    key = basic_plan_key if yearly else content_key
+    keys_old = [key(m) for m in old.measures]
+    keys_new = [key(m) for m in new.measures]
     for reposted in (False, True):  # a 再掲 row must not steal the match of the original
         olds = [i for i, m in enumerate(old.measures) if m.reposted == reposted and i not in al.pairs
                 and i not in barred]
         news = [j for j, m in enumerate(new.measures) if m.reposted == reposted and j not in taken_new]
         _match_titles(old.measures, new.measures, olds, news, keys_old, keys_new, al)
+        if yearly:
+            _match_lost_starts(old.measures, new.measures, olds, news, al)
         rest_old = [i for i in olds if i not in al.pairs]
         matched = al.matched_new
         rest_new = [j for j in news if j not in matched]
@@ -136,6 +163,32 @@ def _match_titles(old: Sequence[Measure], new: Sequence[Measure], olds: list[int
         if len(group) == 1 and len(by_new.get(key, ())) == 1:
             i, j = group[0], by_new[key][0]
             al.pairs[i] = (j, Match((why("same-title"),), round(similarity(keys_old[i], keys_new[j]), 4)))
+
+
+def _match_lost_starts(old: Sequence[Measure], new: Sequence[Measure], olds: list[int], news: list[int],
+                       al: Alignment) -> None:
+    """Between years: an unpaired row whose description is the end of exactly one unpaired row of the
+    other side, in the same goal and with the same ministry tag, pairs with it (one extraction lost the
+    row's first lines). Unique both ways, so a short common ending pairs nothing."""
+    matched = al.matched_new
+    free_old = [i for i in olds if i not in al.pairs]
+    free_new = [j for j in news if j not in matched]
+
+    def tag(m: Measure) -> tuple[tuple[str, bool], ...]:
+        return tuple(sorted((x.code, x.lead) for x in m.ministries))
+
+    fits: dict[int, list[int]] = defaultdict(list)
+    back: dict[int, list[int]] = defaultdict(list)
+    for i in free_old:
+        for j in free_new:
+            o, n = old[i], new[j]
+            if (al.goal_map.get(o.goal) == n.goal and tag(o) == tag(n) and title_key(o) == title_key(n)
+                    and _lost_start(o.description, n.description)):
+                fits[i].append(j)
+                back[j].append(i)
+    for i, js in fits.items():
+        if len(js) == 1 and len(back[js[0]]) == 1:
+            al.pairs[i] = (js[0], Match((why("lost-start"),), 1.0))
 
 
 def _blocks(old: Sequence[Measure], new: Sequence[Measure], rest_old: list[int], rest_new: list[int],

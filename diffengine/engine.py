@@ -8,7 +8,7 @@ from dataclasses import replace
 from ..versions.model.edition import Edition, Measure, ParseWarning
 from ..versions.model.normalize import normalize
 from . import work
-from .align import Alignment, align_editions
+from .align import Alignment, _lost_start, align_editions
 from .budgets import diff_budgets
 from .candidates import with_candidates
 from .diff import Diff
@@ -19,6 +19,7 @@ from .model import (
     BudgetChange,
     BudgetSide,
     EditionRef,
+    FieldChange,
     Match,
     MeasureChange,
     Op,
@@ -91,6 +92,16 @@ def _group_programs(old: Edition, new: Edition, al: Alignment) -> dict[tuple[int
     return out
 
 
+def start_lost(f: FieldChange) -> bool:
+    """Between years: a description one side has only the end of (its first lines lost in extraction,
+    seed m013 against the edition before it) is the same description, not a Basic Plan edit."""
+    if f.field != "description":
+        return False
+    old = "".join(t for op, t in f.ops if op != "+")
+    new = "".join(t for op, t in f.ops if op != "-")
+    return _lost_start(old, new)
+
+
 def _measure_records(old: Edition, new: Edition, al: Alignment, relation: Relation = "revision") -> list[MeasureChange]:
     """One record per pairing. Between years (relation next-year or other) a paired row is rated by
     its Basic Plan column alone and its results and plans are not redlined (relation.layer_status)."""
@@ -106,7 +117,8 @@ def _measure_records(old: Edition, new: Edition, al: Alignment, relation: Relati
     for i, (j, match) in al.pairs.items():
         om, nm = old.measures[i], new.measures[j]
         all_fields = fields_of(om, nm)
-        fields = tuple(f for f in all_fields if f.changed and (not yearly or f.field in BASIC_PLAN_FIELDS))
+        fields = tuple(f for f in all_fields if f.changed and (not yearly or (
+            f.field in BASIC_PLAN_FIELDS and not start_lost(f))))
         group: tuple[str, ...] = ()
         if i in al.split_parts:
             status, group = "split", tuple(ids_new[k] for k, _ in al.split_parts[i])
@@ -233,7 +245,7 @@ def _diff_editions(old: Edition, new: Edition, options: Options | None, override
     opts = options or Options()
     relation = opts.relation or infer_relation(old.results_fy, old.plans_fy, new.results_fy, new.plans_fy)
     forced, barred, stale = resolve_links(old, new, overrides)
-    al = align_editions(old, new, opts, forced, barred)
+    al = align_editions(old, new, opts, forced, barred, yearly=relation != "revision")
     yearly = between_editions(old, new, related_pairs(al), relation, opts.rename_threshold)
     # The /1 views `renames` and `programs` are read off the program events: the two cannot disagree.
     renames = renames_of(yearly.program_events)

@@ -20,6 +20,7 @@ from functools import lru_cache
 
 from ..versions.model.edition import Bullet, Measure
 from ..versions.model.normalize import normalize as _normalize
+from .ends import stated_end
 from .model import Cited, FollowThrough, Outcome, Reason, Side, Unplanned, why
 from .textdiff import diff_text, similarity
 
@@ -236,12 +237,13 @@ def _leads(results: Sequence[Bullet]) -> list[int]:
     return out
 
 
-def _carried_rows(old: Measure, results: Sequence[tuple[Measure, Bullet]]) -> list[tuple[int, int]]:
+def _carried_rows(old: Measure, plans: Sequence[Bullet], results: Sequence[tuple[Measure, Bullet]]
+                  ) -> list[tuple[int, int]]:
     """A statement printed across both columns of one line (「・令和５年度に事業終了 後継事業の予定無し」,
     seed line 22) and printed again the same way: its plan part is answered by its result part."""
     same_line = {r.line: normalize(r.text) for r in old.results}
     out = []
-    for i, p in enumerate(old.plans):
+    for i, p in enumerate(plans):
         if p.line in same_line:
             out += [(i, j) for j, (_, r) in enumerate(results) if normalize(r.text) == same_line[p.line]][:1]
     return out
@@ -254,22 +256,42 @@ def promised(again: Bullet | Cited | None, verbatim: bool) -> tuple[Reason, ...]
     return (why("promised-again-verbatim" if verbatim else "promised-again"),)
 
 
+def _is_result(r: Bullet) -> bool:
+    """A bullet of the results column that reports something: not a group heading (「（アジア健康構想）」)
+    nor the confirmation of an end (「令和５年度に事業終了」), which answers the end, not a plan."""
+    return not HEADING_RE.match(normalize(r.text)) and not stated_end(r.text)
+
+
+def _stated(old: Measure, p: Bullet, new_measure: str | None) -> FollowThrough:
+    """A statement of an end in the plans column: no plan, so no plan outcome (the program events say it)."""
+    return FollowThrough(old.id, new_measure, cite(p, "old"), "stated-end", (), 0.0, (why("stated-end"),), None, False)
+
+
 def measure_ledger(old: Measure, news: Sequence[Measure], key: Callable[[str], str]
                    ) -> tuple[list[FollowThrough], list[Unplanned]]:
     """The ledger of one old measure against its new counterpart(s) (several for a split)."""
-    results = [(m, r) for m in news for r in m.results if not HEADING_RE.match(normalize(r.text))]
+    new_id = news[0].id if news else None
+    plans = [p for p in old.plans if not stated_end(p.text)]
+    entries, unplanned = _plans_ledger(old, plans, news, key)
+    by_line = {e.plan.line: e for e in entries}
+    return [by_line.get(p.line) or _stated(old, p, new_id) for p in old.plans], unplanned
+
+
+def _plans_ledger(old: Measure, plans: Sequence[Bullet], news: Sequence[Measure], key: Callable[[str], str]
+                  ) -> tuple[list[FollowThrough], list[Unplanned]]:
+    results = [(m, r) for m in news for r in m.results if _is_result(r)]
     new_plans = [q for m in news for q in m.plans]
     rolled = [_rolled(q, key) for q in new_plans]
     scores: dict[tuple[int, int], Scored] = {}
     by_plan: list[list[tuple[int, Scored]]] = []
-    for i, p in enumerate(old.plans):
-        by_plan.append([(j, _score(p, results[j][1], key)) for j in _candidates(len(old.plans), len(results), i)])
+    for i, p in enumerate(plans):
+        by_plan.append([(j, _score(p, results[j][1], key)) for j in _candidates(len(plans), len(results), i)])
         scores.update(((i, j), s) for j, s in by_plan[-1])
     best_of_result: dict[int, tuple[float, int]] = {}
     for (i, j), s in scores.items():
         best_of_result[j] = max(best_of_result.get(j, (0.0, 0)), (s.score, -i))
     links: dict[int, list[tuple[int, Scored]]] = {}
-    for i in range(len(old.plans)):
+    for i in range(len(plans)):
         mine = sorted(((s.score, -j, j, s) for j, s in by_plan[i]), reverse=True)
         links[i] = [(j, s) for score, _, j, s in mine
                     if score >= LINK and score >= SHARE_OF_BEST * best_of_result[j][0]]
@@ -283,15 +305,15 @@ def measure_ledger(old: Measure, news: Sequence[Measure], key: Callable[[str], s
             items.setdefault(head, []).append(j)
     for i in links:
         have = {j for j, _ in links[i]}
-        links[i] += [(j, scores.get((i, j)) or _score(old.plans[i], results[j][1], key))
+        links[i] += [(j, scores.get((i, j)) or _score(plans[i], results[j][1], key))
                      for head in sorted(have & set(items)) for j in items[head] if j not in have]
     answered = {j for linked in links.values() for j, _ in linked}
-    for i, j in _carried_rows(old, results):
+    for i, j in _carried_rows(old, plans, results):
         if j not in answered and not links[i]:
             links[i] = [(j, Scored(1.0, 1.0, (why("row-verbatim"),)))]
             answered.add(j)
     entries = []
-    for i, p in enumerate(old.plans):
+    for i, p in enumerate(plans):
         linked = links[i]
         pairs = [(results[j][1], s) for j, s in sorted(linked, key=lambda x: x[0])]
         outcome, because = _outcome(p, pairs)
@@ -322,8 +344,8 @@ def follow_through(old: Sequence[Measure], new: Sequence[Measure], related: Iter
     for i, m in enumerate(old):
         news = [new[j] for j in partners.get(i, [])]
         if not news:
-            entries += [FollowThrough(m.id, None, cite(p, "old"), "dropped", (), 0.0, (why("measure-gone"),),
-                                      None, False) for p in m.plans]
+            entries += [_stated(m, p, None) if stated_end(p.text) else FollowThrough(
+                m.id, None, cite(p, "old"), "dropped", (), 0.0, (why("measure-gone"),), None, False) for p in m.plans]
             continue
         mine, rest = measure_ledger(m, news, key)
         entries += mine
@@ -336,7 +358,7 @@ def follow_through(old: Sequence[Measure], new: Sequence[Measure], related: Iter
     for j, m in enumerate(new):
         if j not in paired_new:
             for r in m.results:
-                if not HEADING_RE.match(normalize(r.text)):
+                if _is_result(r):
                     unplanned.setdefault((m.id, r.line), Unplanned(m.id, cite(r, "new")))
     # A result answered through one partner is not unplanned for another (a merged row's results).
     return entries, [u for k, u in sorted(unplanned.items(), key=lambda x: x[1].result.line) if k not in answered]

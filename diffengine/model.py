@@ -238,8 +238,11 @@ class Rename:
 # The annual layer (diffengine/yearly.py): last year's plans against this year's results, budget lines
 # across years, what happened to programs, and cross-edition checks.
 
-Outcome = Literal["done", "partial", "reworked", "unclear", "dropped"]
-OUTCOMES: tuple[Outcome, ...] = ("done", "partial", "reworked", "unclear", "dropped")
+# `stated-end`: the bullet is no plan but a statement of an end (「令和５年度で事業終了予定」, 「該当なし」):
+# it gets no plan outcome, and the program events tell what it means (diffengine/ends.py).
+Outcome = Literal["done", "partial", "reworked", "unclear", "dropped", "stated-end"]
+OUTCOMES: tuple[Outcome, ...] = ("done", "partial", "reworked", "unclear", "dropped", "stated-end")
+PLAN_OUTCOMES: tuple[Outcome, ...] = ("done", "partial", "reworked", "unclear", "dropped")
 
 
 @dataclass(frozen=True)

@@ -21,6 +21,7 @@ WORDING: dict[str, tuple[str, str]] = {
     "auditor": ("paired by the auditor", "監査人による対応づけ"),
     "split-part": ("split part", "分割の一部"),
     "merged-part": ("merged part", "統合の一部"),
+    "lost-start": ("the same description, its first lines lost on one side", "同じ説明（一方は冒頭の行が欠落）"),
     "same-measure": ("same measure", "同じ施策の実績と予定"),
     "ended": ("ended: {statement}", "終了: {statement}"),
     # Why an added or removed row was not paired with a candidate (model.Candidate)
