@@ -303,7 +303,7 @@ class ProgramEvent:
     @property
     def announced(self) -> bool:
         """An end the old side announced (and the new side is checked against)."""
-        return self.event == "ended" and self.evidence is not None and self.evidence.edition == "old"
+        return self.event == "ended" and any(r.code == "end-announced" for r in self.reasons)
 
 
 StepType = Literal["request-to-enacted", "year-over-year", "supplementary", "new-line"]

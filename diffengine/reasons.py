@@ -56,12 +56,18 @@ WORDING: dict[str, tuple[str, str]] = {
     "name-similarity": ("name similarity {score:.2f}", "名称の類似度 {score:.2f}"),
     "context-similarity": ("context similarity {score:.2f}", "文脈の類似度 {score:.2f}"),
     "same-budget-amount": ("same budget amount", "同じ予算額"),
+    "plan-answered": ("a plan under the old name is reported done under the new one",
+                      "旧名での取組予定が新名で実施と報告"),
     "end-announced": ("announced in the old edition", "旧版で終了を予告"),
     "end-confirmed": ("no longer named in the new edition", "新版に記載なし"),
     "end-still-named": ("still named in the new edition", "新版にも記載あり"),
     "end-stated": ("stated in the new edition", "新版に終了の記載"),
     "row-removed": ("its row was removed", "記載行が削除"),
     "first-named": ("named for the first time", "初めて記載"),
+    "inside-new": ("the new edition's results name the old name, its plans the new one",
+                   "新版の実績は旧名、取組予定は新名で記載"),
+    "no-longer-named": ("named in the old edition, no longer in the new one, without comment",
+                        "旧版に記載、新版には説明なく記載なし"),
     # Cross-edition checks (model.Warning_)
     "stale-budget-label": ("{measure}: {text!r} of {program} in the FY{fy} results, while other rows cite FY{fy} for it",
                            "{measure}: {fy}年度の実績に{program}の{text!r}（他の行は{fy}年度の額を記載）"),
@@ -82,7 +88,7 @@ def word(reason: Reason, lang: str = "en") -> str:
 CLAUSES = {code: k for k, codes in enumerate((
     ("same-program", "other-program", "request-enacted", "other-budget-line", "content", "same-object"),
     ("parts-done", "parts-progress"),
-    ("name-similarity", "context-similarity", "same-budget-amount"),
+    ("name-similarity", "context-similarity", "same-budget-amount", "plan-answered"),
 )) for code in codes}
 
 

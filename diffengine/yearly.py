@@ -38,7 +38,7 @@ def between_editions(old: Edition, new: Edition, related: Iterable[tuple[int, in
     """RELATED: aligned (old, new) measure indices, with split and merge parts."""
     related = sorted(set(related))
     inside = [plans_events(old, rename_threshold), plans_events(new, rename_threshold)]
-    events = edition_events(old, new, related, rename_threshold, inside[0])
+    events = edition_events(old, new, related, rename_threshold, inside[0], inside[1])
     links = lineage_links(events, old, new, inside=inside)
     lineage = Lineage(links)
     trajectories = budget_trajectories(edition_points(old, new), links,

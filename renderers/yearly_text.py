@@ -23,7 +23,7 @@ from ..diffengine.reasons import warning_text, words
 from .cite import bullet_cite, cite, event_cites, ledger_cites, step_cites
 from .money import yen
 
-OUTCOME_ORDER = ("dropped", "unclear", "reworked", "partial", "done")  # what an auditor reads first
+OUTCOME_ORDER = ("dropped", "unclear", "reworked", "partial", "done", "stated-end")  # what an auditor reads first
 SHORT = 70  # characters of a bullet shown in a summary line
 AUDITOR_NOTE = "{id}: paired by the auditor ({by}, {at})"
 
@@ -74,8 +74,8 @@ def summary_lines(diff: Any) -> list[str]:
     if entries:
         counts = ", ".join(f"{o} {n}" for o, n in ledger_counts(entries).items())
         again = [e for e in entries if e.promised_again]
-        out.append(f"follow-through: {len(entries)} plans — {counts}; {len(diff.unplanned_results)} results answer no "
-                   f"plan; {len(again)} promised again ({sum(e.carried_over for e in again)} word for word)")
+        out.append(f"follow-through: {len(entries)} plan bullets — {counts}; {len(diff.unplanned_results)} results "
+                   f"answer no plan; {len(again)} promised again ({sum(e.carried_over for e in again)} word for word)")
     steps = [s for t in diff.budget_trajectories for s in t.steps]
     if steps:
         moved = ", ".join(f"{k} {n}" for k, n in step_counts(diff.budget_trajectories).items())

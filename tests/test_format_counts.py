@@ -72,9 +72,9 @@ def test_every_format_counts_the_annual_layer_the_same_way(pairs, name):
     events = {k: v for k, v in data["program_events"].items() if v}
     for fmt in ("text", "markdown"):
         out = render(d, fmt)
-        line = re.search(r"follow-through: (\d+) plans — ([^;]*);", out)
+        line = re.search(r"follow-through: (\d+) plan bullets — ([^;]*);", out)
         assert int(line.group(1)) == sum(outcomes.values()), fmt
-        assert {k: int(n) for k, n in re.findall(r"(\w+) (\d+)", line.group(2))} == outcomes, fmt
+        assert {k: int(n) for k, n in re.findall(r"([\w-]+) (\d+)", line.group(2))} == outcomes, fmt
         moved = re.search(r"budgets: (\d+) of (\d+) steps moved", out)
         assert (int(moved.group(1)), int(moved.group(2))) == (data["budget_steps"]["changed"],
                                                               data["budget_steps"]["total"]), fmt

@@ -62,7 +62,7 @@ def test_the_html_summary_between_years_shows_outcomes_steps_and_events_not_budg
     page = render(diff, "html", ReportOptions(lang=lang))
     summary = page[page.index('<section id="summary"'): page.index("</section>", page.index('<section id="summary"'))]
     data = json.loads(render(diff, "json"))["summary"]
-    outcomes = dict(re.findall(r'data-outcome="(\w+)"><span class="n">(\d+)</span>', summary))
+    outcomes = dict(re.findall(r'data-outcome="([\w-]+)"><span class="n">(\d+)</span>', summary))
     assert {k: int(v) for k, v in outcomes.items() if k != "unplanned"} == data["follow_through"]
     assert summary.index("data-outcome") < summary.index("data-step") < summary.index("data-event") \
         < summary.index('data-kind="changed"')  # plans first, the Basic Plan's measures last
