@@ -16,15 +16,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
 
 from ..versions.model.edition import Bullet, Measure
-from ..versions.model.normalize import normalize as _normalize
 from .ends import stated_end
+from .ledger_links import Rarity, attach_leftovers, group_members, unclear_candidates
+from .ledger_text import bigrams, content, coverage, dice, normalize
 from .model import Cited, FollowThrough, Outcome, Reason, Side, Unplanned, why
 from .textdiff import diff_text, similarity
-
-normalize = lru_cache(maxsize=131072)(_normalize)  # every bullet is compared many times
 
 LINK = 0.5  # least match for a result to report on a plan
 WEAK_LINK = 0.36  # a plan's best result reports on it down to this, when nothing better does
@@ -34,10 +32,6 @@ PROGRAM_BONUS, BUDGET_BONUS, OTHER_PROGRAM_MALUS = 0.15, 0.1, 0.1
 MAX_PAIRS = 2_500  # plan × result pairs scored in full inside one measure; beyond, candidates are bounded
 WINDOW = 20  # results on each side of a plan's proportional position, for a measure past MAX_PAIRS
 
-# 「令和７年度」「令和7年度予算案」: years roll between editions
-ERA_RE = re.compile(r"(?:令和|平成)\s*[0-9元]{1,2}\s*年度")
-# 「14億円の内数」「5,900万円」「１２名」: amounts and counts are the specifics a result adds
-NUMBER_RE = re.compile(r"[0-9][0-9,.]*\s*(?:億|千万|百万|万|千)?")
 # 「…に向けて検討を進めた」「調整を進めた」「一部を実施した」: progress towards a plan, not the plan done
 PARTIAL_RE = re.compile(r"に向け(?:て|た)(?:検討|調整|準備|議論)|(?:検討|調整|準備|議論)を(?:進め|開始し|行っ)た|"
                         r"一部|着手した|引き続き検討")
@@ -50,46 +44,8 @@ CLAUSE_MIN = 6  # content bigrams: a shorter piece is no part of its own
 CLAUSE_COVERED = 0.35  # share of a part's content the linked results must carry to report it
 # 「（アジア健康構想）」 (NEW line 575): a group heading the extraction reads as a bullet, no result
 HEADING_RE = re.compile(r"^[（(][^（）()]{1,24}[）)]$")
-# 「医療機器等研究成果展開事業」, 「次世代ヘルステック・スタートアップ育成支援事業(令和7年度予算案:6.0億円)」
-QUOTED_RE = re.compile(r"「[^「」]*事業[^「」]*」")
-# Runs of kanji, katakana and latin: 「若手研究者」「スタートアップ」「EXIT」; hiragana (tense, particles) drops
-_CONTENT_RE = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf々〆ヶ\u30a0-\u30ffー\uff66-\uff9fA-Za-z]+")
-# 「…を図る予定。」「引き続き、…」「今後も…」: words of a plan's future that its result does not repeat
-_TENSE_TAIL_RE = re.compile(r"(?:予定|引き続き|今後も|更なる|さらに)")
-
-
 def cite(b: Bullet, side: Side) -> Cited:
     return Cited(side, b.page, b.line, b.text, b.end_line, b.bbox)
-
-
-@lru_cache(maxsize=65536)
-def content(text: str, names: bool = True) -> str:
-    """What a sentence is about: its content characters, years, amounts and tense words left out;
-    without NAMES, quoted program names too (what was done, not with which program)."""
-    t = normalize(text).lstrip("・")
-    t = t if names else QUOTED_RE.sub(" ", t)
-    t = ERA_RE.sub(" ", t)
-    t = NUMBER_RE.sub(" ", t)
-    t = t.replace("予算案", "予算").replace("予算(案)", "予算")
-    t = _TENSE_TAIL_RE.sub(" ", t)
-    return " ".join(_CONTENT_RE.findall(t))
-
-
-@lru_cache(maxsize=65536)
-def bigrams(text: str, names: bool = True) -> frozenset[str]:
-    words = content(text, names).split()
-    return frozenset(w[k : k + 2] for w in words for k in range(max(1, len(w) - 1)))
-
-
-def coverage(plan: str, result: str, names: bool = True) -> float:
-    """Share of the plan's content bigrams found in the result."""
-    p = bigrams(plan, names)
-    return len(p & bigrams(result, names)) / len(p) if p else 0.0
-
-
-def dice(a: str, b: str, names: bool = True) -> float:
-    x, y = bigrams(a, names), bigrams(b, names)
-    return 2 * len(x & y) / (len(x) + len(y)) if x or y else 1.0
 
 
 @dataclass(frozen=True)
@@ -212,31 +168,6 @@ def _rolled(b: Bullet, key: Callable[[str], str]) -> str:
     return content(text)
 
 
-# A result that does not close its sentence opens a list whose items follow as bullets of their own:
-# 「…を以下のように採択し支援した（…を含む）」 then 「①…」「・…において２件の課題を採択」 (NEW 463-487),
-# 「具体的には、」 then 「・IMDRFについては…」.
-OPENS_LIST_RE = re.compile(r"(?:、|具体的には|以下の[^。]*。?[^。]*|次の[^。]*。?[^。]*)$")
-ITEM_RE = re.compile(r"^(?:・|[①-⑳]|[（(][0-9０-９]+[）)])")  # on the printed text: NFKC folds ① to 1
-# 「・また、令和7年度は…」「・成果としては、…」: a sentence that goes on from the result before it
-GOES_ON_RE = re.compile(r"^・?(?:また|さらに|加えて|なお|成果としては)[、，,]")
-
-
-def _leads(results: Sequence[Bullet]) -> list[int]:
-    """For each result, the result whose report it belongs to (itself if it stands alone)."""
-    out: list[int] = []
-    open_list: int | None = None
-    for j, r in enumerate(results):
-        if open_list is not None and ITEM_RE.match(r.text.lstrip()):
-            out.append(open_list)
-            continue
-        if j and GOES_ON_RE.match(normalize(r.text)):
-            out.append(out[-1])
-            continue
-        out.append(j)
-        open_list = j if OPENS_LIST_RE.search(normalize(r.text).rstrip()) else None
-    return out
-
-
 def _carried_rows(old: Measure, plans: Sequence[Bullet], results: Sequence[tuple[Measure, Bullet]]
                   ) -> list[tuple[int, int]]:
     """A statement printed across both columns of one line (「・令和５年度に事業終了 後継事業の予定無し」,
@@ -267,25 +198,25 @@ def _stated(old: Measure, p: Bullet, new_measure: str | None) -> FollowThrough:
     return FollowThrough(old.id, new_measure, cite(p, "old"), "stated-end", (), 0.0, (why("stated-end"),), None, False)
 
 
-def measure_ledger(old: Measure, news: Sequence[Measure], key: Callable[[str], str]
-                   ) -> tuple[list[FollowThrough], list[Unplanned]]:
-    """The ledger of one old measure against its new counterpart(s) (several for a split)."""
+def measure_ledger(old: Measure, news: Sequence[Measure], key: Callable[[str], str],
+                   rarity: Rarity | None = None) -> tuple[list[FollowThrough], list[Unplanned]]:
+    """The ledger of one old measure against its new counterpart(s) (several for a split). RARITY
+    counts the new edition's terms (default: those of NEWS alone)."""
     new_id = news[0].id if news else None
     plans = [p for p in old.plans if not stated_end(p.text)]
-    entries, unplanned = _plans_ledger(old, plans, news, key)
+    rarity = rarity or Rarity(r.text for m in news for r in m.results)
+    entries, unplanned = _plans_ledger(old, plans, news, key, rarity)
     by_line = {e.plan.line: e for e in entries}
     return [by_line.get(p.line) or _stated(old, p, new_id) for p in old.plans], unplanned
 
 
-def _plans_ledger(old: Measure, plans: Sequence[Bullet], news: Sequence[Measure], key: Callable[[str], str]
-                  ) -> tuple[list[FollowThrough], list[Unplanned]]:
-    results = [(m, r) for m in news for r in m.results if _is_result(r)]
-    new_plans = [q for m in news for q in m.plans]
-    rolled = [_rolled(q, key) for q in new_plans]
+def _links(plans: Sequence[Bullet], results: Sequence[Bullet], key: Callable[[str], str], rarity: Rarity
+           ) -> dict[int, list[tuple[int, Scored]]]:
+    """Plan index → the results (index, score) that report on it."""
     scores: dict[tuple[int, int], Scored] = {}
     by_plan: list[list[tuple[int, Scored]]] = []
     for i, p in enumerate(plans):
-        by_plan.append([(j, _score(p, results[j][1], key)) for j in _candidates(len(plans), len(results), i)])
+        by_plan.append([(j, _score(p, results[j], key)) for j in _candidates(len(plans), len(results), i)])
         scores.update(((i, j), s) for j, s in by_plan[-1])
     best_of_result: dict[int, tuple[float, int]] = {}
     for (i, j), s in scores.items():
@@ -297,36 +228,56 @@ def _plans_ledger(old: Measure, plans: Sequence[Bullet], news: Sequence[Measure]
                     if score >= LINK and score >= SHARE_OF_BEST * best_of_result[j][0]]
         if not links[i] and mine and mine[0][0] >= WEAK_LINK:
             links[i] = [(mine[0][2], mine[0][3])]
-    # The items of a list continue the result that opens it, and report on what it reports on.
-    lead = _leads([r for _, r in results])
-    items: dict[int, list[int]] = {}
-    for j, head in enumerate(lead):
-        if head != j:
-            items.setdefault(head, []).append(j)
-    for i in links:
-        have = {j for j, _ in links[i]}
-        links[i] += [(j, scores.get((i, j)) or _score(plans[i], results[j][1], key))
-                     for head in sorted(have & set(items)) for j in items[head] if j not in have]
+
+    def scored(i: int, j: int) -> Scored:
+        return scores.get((i, j)) or _score(plans[i], results[j], key)
+
+    # A list or a continued sentence is one report: answered by a part, answered by all of it.
+    programs = {i: {key(x) for x in plans[i].programs} for i in links}
+    extra = group_members({i: {j for j, _ in linked} for i, linked in links.items()}, results, programs, key)
+    for i, js in extra.items():
+        links[i] += [(j, scored(i, j)) for j in js]
+    # A result no plan took, that reports on a plan of the row by one of its distinctive terms.
+    answered = {j for linked in links.values() for j, _ in linked}
+    for j, i in attach_leftovers(plans, results, answered, rarity, key).items():
+        links[i].append((j, scored(i, j)))
+    return links
+
+
+def _plans_ledger(old: Measure, plans: Sequence[Bullet], news: Sequence[Measure], key: Callable[[str], str],
+                  rarity: Rarity) -> tuple[list[FollowThrough], list[Unplanned]]:
+    results = [(m, r) for m in news for r in m.results if _is_result(r)]
+    bullets = [r for _, r in results]
+    new_plans = [q for m in news for q in m.plans]
+    rolled = [_rolled(q, key) for q in new_plans]
+    links = _links(plans, bullets, key, rarity)
     answered = {j for linked in links.values() for j, _ in linked}
     for i, j in _carried_rows(old, plans, results):
         if j not in answered and not links[i]:
             links[i] = [(j, Scored(1.0, 1.0, (why("row-verbatim"),)))]
             answered.add(j)
     entries = []
+    new_id = news[0].id if news else None
     for i, p in enumerate(plans):
-        linked = links[i]
-        pairs = [(results[j][1], s) for j, s in sorted(linked, key=lambda x: x[0])]
+        pairs = [(bullets[j], s) for j, s in sorted(links[i], key=lambda x: x[0])]
         outcome, because = _outcome(p, pairs)
+        candidates: list[int] = []
+        if outcome == "dropped":
+            candidates, runs = unclear_candidates(p, bullets, answered, key)
+            if candidates:  # evidence that nothing answers it is thin: say so, with what might
+                outcome = "unclear"
+                because = (why("program-runs", program=p.programs[0]) if runs else why("row-reports"),)
+            else:
+                because = (*because, why("nothing-answers"))
         again, _ = _promised_again(p, new_plans, rolled, key)
         top = max(pairs, key=lambda x: x[1].score)[1] if pairs else None
-        new_id = news[0].id if news else None
         verbatim = again is not None and normalize(again.text) == normalize(p.text)
         reasons = (*(top.reasons if top else ()), *because, *promised(again, verbatim))
         # A promise made again is nearly the same sentence: a redline shows what was reworded.
         ops = diff_text(p.text, again.text) if again is not None and not verbatim else ()
         entries.append(FollowThrough(old.id, new_id, cite(p, "old"), outcome, tuple(cite(r, "new") for r, _ in pairs),
                                      top.score if top else 0.0, reasons, cite(again, "new") if again else None,
-                                     verbatim, ops))
+                                     verbatim, ops, candidates=tuple(cite(bullets[j], "new") for j in candidates)))
     unplanned = [Unplanned(m.id, cite(r, "new")) for j, (m, r) in enumerate(results) if j not in answered]
     return entries, unplanned
 
@@ -341,13 +292,14 @@ def follow_through(old: Sequence[Measure], new: Sequence[Measure], related: Iter
     entries: list[FollowThrough] = []
     unplanned: dict[tuple[str, int], Unplanned] = {}
     answered: set[tuple[str, int]] = set()
+    rarity = Rarity(r.text for m in new for r in m.results)
     for i, m in enumerate(old):
         news = [new[j] for j in partners.get(i, [])]
         if not news:
             entries += [_stated(m, p, None) if stated_end(p.text) else FollowThrough(
                 m.id, None, cite(p, "old"), "dropped", (), 0.0, (why("measure-gone"),), None, False) for p in m.plans]
             continue
-        mine, rest = measure_ledger(m, news, key)
+        mine, rest = measure_ledger(m, news, key, rarity)
         entries += mine
         answered |= {(n.id, r.line) for e in mine for n in news for r in e.results
                      if any(x.line == r.line for x in n.results)}

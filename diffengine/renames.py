@@ -57,7 +57,7 @@ def _amounts(bullets: Sequence[Bullet], program: str) -> set[int]:
 def _answered(old_bullets: Sequence[Bullet], new_bullets: Sequence[Bullet], gone: str, arrived: str) -> float:
     """How well the new bullets naming ARRIVED report what the old ones naming GONE planned: the best
     content similarity of the two, program names left out (ledger.dice and coverage, as the ledger scores)."""
-    from .ledger import coverage, dice
+    from .ledger_text import coverage, dice
 
     olds = [b.text for b in old_bullets if gone in b.programs]
     news = [b.text for b in new_bullets if arrived in b.programs]
