@@ -56,10 +56,10 @@ WORDING: dict[str, tuple[str, str]] = {
     "name-similarity": ("name similarity {score:.2f}", "名称の類似度 {score:.2f}"),
     "context-similarity": ("context similarity {score:.2f}", "文脈の類似度 {score:.2f}"),
     "same-budget-amount": ("same budget amount", "同じ予算額"),
-    "plan-answered": ("a plan under the old name is reported done under the new one",
-                      "旧名での取組予定が新名で実施と報告"),
+    "same-work": ("the same work is reported under both names", "同じ取組を両方の名称で記載"),
     "end-announced": ("announced in the old edition", "旧版で終了を予告"),
-    "end-confirmed": ("no longer named in the new edition", "新版に記載なし"),
+    "end-confirmed": ("confirmed by the new edition (it states the end, or no longer names the program)",
+                      "新版で確認（終了の記載、または事業名の記載なし）"),
     "end-still-named": ("still named in the new edition", "新版にも記載あり"),
     "end-stated": ("stated in the new edition", "新版に終了の記載"),
     "row-removed": ("its row was removed", "記載行が削除"),
@@ -88,7 +88,7 @@ def word(reason: Reason, lang: str = "en") -> str:
 CLAUSES = {code: k for k, codes in enumerate((
     ("same-program", "other-program", "request-enacted", "other-budget-line", "content", "same-object"),
     ("parts-done", "parts-progress"),
-    ("name-similarity", "context-similarity", "same-budget-amount", "plan-answered"),
+    ("name-similarity", "context-similarity", "same-budget-amount", "same-work"),
 )) for code in codes}
 
 

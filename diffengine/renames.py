@@ -18,8 +18,8 @@ from .textdiff import similarity
 from .work import CELL_COST
 
 NAME_WEIGHT, CONTEXT_WEIGHT, BUDGET_BONUS = 0.45, 0.55, 0.15
-# A plan naming the gone program answered by a result naming the arrived one, in the same row: the work
-# went on under the new name (国際公共調達参入支援事業 → 国際機関の調達枠組を活用した…海外展開促進事業, whose
+# A bullet naming the gone program that the arrived one's bullets in the same row answer (last year's
+# plan reported done, or this year's result planned again): the work went on under the new name (国際公共調達参入支援事業 → 国際機関の調達枠組を活用した…海外展開促進事業, whose
 # names share little). As strong as the two names alike, so it counts more than a shared amount.
 ANSWERED_BONUS = 0.3
 ANSWERED = 0.5  # least content similarity (program names left out) of the plan and the result
@@ -78,7 +78,7 @@ def rename_candidates(old_bullets: Sequence[Bullet], new_bullets: Sequence[Bulle
             if score >= threshold:
                 reasons = (why("name-similarity", score=round(name, 2)), why("context-similarity", score=round(context, 2)),
                            *((why("same-budget-amount"),) if bonus else ()),
-                           *((why("plan-answered"),) if answered else ()))
+                           *((why("same-work"),) if answered else ()))
                 scored.append((-round(score, 4), a, b, reasons))
     out, used_a, used_b = [], set(), set()
     for neg, a, b, reasons in sorted(scored):

@@ -20,7 +20,7 @@ from policydiff import api, load_edition, render
 from policydiff.diffengine.engine import diff_editions
 from policydiff.renderers.options import ReportOptions
 
-YEAR_PAIRS = {"nextyear": (yoy_eval.OLD_PATH, yoy_eval.NEW_PATH)}
+YEAR_PAIRS = {pair: yoy_eval.paths(pair) for pair in yoy_eval.PAIRS}  # nextyear, prevyear
 STATUSES = ("changed", "added", "removed", "moved", "split", "merged", "unchanged")
 
 

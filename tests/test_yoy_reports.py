@@ -119,7 +119,7 @@ def test_between_years_any_ignores_the_yearly_news_itself(diff) -> None:
     quiet = replace(
         diff,
         measures=tuple(m for m in diff.measures if m.status == "unchanged" and not m.moved),
-        follow_through=tuple(e for e in diff.follow_through if e.outcome != "dropped"),
+        follow_through=tuple(e for e in diff.follow_through if e.outcome not in ("dropped", "unclear")),
         program_events=tuple(e for e in diff.program_events if e.event in ("new", "succeeded", "renamed")),
         budget_trajectories=tuple(replace(t, steps=tuple(s for s in t.steps if not s.changed))
                                   for t in diff.budget_trajectories),
