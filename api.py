@@ -74,7 +74,7 @@ __version__ = "0.1.0"
 DEFAULT_ARCHIVE = "policydiff-archive"
 ARCHIVE_ENV = "POLICYDIFF_ARCHIVE"
 SYNTHETIC_SUFFIX = "-synthetic"  # the label of a synthetic edition ends so (fy2024-synthetic)
-OUTCOME_FILTERS = ("done", "partial", "reworked", "unclear", "dropped")  # what --outcome accepts: ledger outcomes
+OUTCOME_FILTERS = ("done", "partial", "reworked", "unclear", "dropped", "stated-end")  # what --outcome accepts: ledger outcomes
 RELATIONS = ("next-year", "revision", "other")  # what --relation accepts
 CSV_TABLES = ("budgets", "follow-through", "events")  # what --table accepts
 

@@ -239,7 +239,10 @@ def _links(plans: Sequence[Bullet], results: Sequence[Bullet], key: Callable[[st
         links[i] += [(j, scored(i, j)) for j in js]
     # A result no plan took, that reports on a plan of the row by one of its distinctive terms.
     answered = {j for linked in links.values() for j, _ in linked}
-    for j, i in attach_leftovers(plans, results, answered, rarity, key).items():
+    def nearby(i: int) -> range:
+        return _candidates(len(plans), len(results), i)
+
+    for j, i in attach_leftovers(plans, results, answered, rarity, key, nearby).items():
         links[i].append((j, scored(i, j)))
     return links
 
@@ -263,7 +266,7 @@ def _plans_ledger(old: Measure, plans: Sequence[Bullet], news: Sequence[Measure]
         outcome, because = _outcome(p, pairs)
         candidates: list[int] = []
         if outcome == "dropped":
-            candidates, runs = unclear_candidates(p, bullets, answered, key)
+            candidates, runs = unclear_candidates(p, bullets, answered, key, _candidates(len(plans), len(bullets), i))
             if candidates:  # evidence that nothing answers it is thin: say so, with what might
                 outcome = "unclear"
                 because = (why("program-runs", program=p.programs[0]) if runs else why("row-reports"),)

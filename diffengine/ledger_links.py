@@ -61,11 +61,14 @@ def group_members(links: dict[int, set[int]], results: Sequence[Bullet], program
     plan is answered by any of it; never a continuation naming a program neither the plan (PROGRAMS:
     plan → its programs' keys) nor the lead names."""
     out: dict[int, list[int]] = {i: [] for i in links}
+    by_result: dict[int, list[int]] = {}
+    for i, js in links.items():
+        for j in js:
+            by_result.setdefault(j, []).append(i)
     for group in groups(results):
         if len(group) == 1:
             continue
-        members = set(group)
-        claiming = [i for i, js in links.items() if js & members]
+        claiming = sorted({i for j in group for i in by_result.get(j, ())})
         for i in claiming:
             if group[0] not in links[i] and len(claiming) > 1:
                 continue  # a part of a list several plans share: each keeps its own part
@@ -81,31 +84,28 @@ def _other_program(plan: Bullet, result: Bullet, key: Callable[[str], str]) -> b
 
 
 def attach_leftovers(plans: Sequence[Bullet], results: Sequence[Bullet], answered: set[int], rarity: Rarity,
-                     key: Callable[[str], str]) -> dict[int, int]:
+                     key: Callable[[str], str], nearby: Callable[[int], range]) -> dict[int, int]:
     """Result → plan, for each result no plan took that reports on one: no other program, and a
-    distinctive term of the plan; the plan sharing the most such terms, the first on a tie."""
-    out = {}
-    for j, r in enumerate(results):
-        if j in answered:
-            continue
-        best = (0, -1)
-        for i, p in enumerate(plans):
-            if _other_program(p, r, key):
+    distinctive term of the plan; the plan sharing the most such terms, the first on a tie. NEARBY(i):
+    the results plan i is compared with (all of them, or a window on a huge row: ledger._candidates)."""
+    best: dict[int, tuple[int, int]] = {}
+    for i, p in enumerate(plans):
+        for j in nearby(i):
+            if j in answered or _other_program(p, results[j], key):
                 continue
-            rare = sum(1 for t in shared_terms(p.text, r.text) if rarity.rare(t))
-            best = max(best, (rare, -i))
-        if best[0]:
-            out[j] = -best[1]
-    return out
+            rare = sum(1 for t in shared_terms(p.text, results[j].text) if rarity.rare(t))
+            if rare:
+                best[j] = max(best.get(j, (0, 0)), (rare, -i))
+    return {j: -i for j, (_, i) in best.items()}
 
 
-def unclear_candidates(plan: Bullet, results: Sequence[Bullet], answered: set[int],
-                       key: Callable[[str], str]) -> tuple[list[int], bool]:
+def unclear_candidates(plan: Bullet, results: Sequence[Bullet], answered: set[int], key: Callable[[str], str],
+                       nearby: range) -> tuple[list[int], bool]:
     """The results that might answer a plan nothing answers, and whether its program still runs:
     results of the row naming the plan's program, and results no plan took that name no other
-    program and share a term with it. None: positive evidence that nothing answers it."""
+    program and share a term with it (among NEARBY). None: positive evidence that nothing answers it."""
     mine = {key(p) for p in plan.programs}
-    runs = [j for j, r in enumerate(results) if mine & {key(p) for p in r.programs}]
-    near = [j for j, r in enumerate(results) if j not in answered and not _other_program(plan, r, key)
-            and shared_terms(plan.text, r.text)]
+    runs = [j for j in nearby if mine & {key(p) for p in results[j].programs}]
+    near = [j for j in nearby if j not in answered and not _other_program(plan, results[j], key)
+            and shared_terms(plan.text, results[j].text)]
     return sorted(set(runs) | set(near)), bool(runs)

@@ -15,6 +15,7 @@ from collections.abc import Iterable
 from functools import lru_cache
 
 from ..versions.model.normalize import normalize as _normalize
+from . import work
 
 normalize = lru_cache(maxsize=131072)(_normalize)  # every bullet is compared many times
 
@@ -92,8 +93,11 @@ class Rarity:
         self._counts: dict[str, int] = {}
 
     def count(self, term: str) -> int:
+        """How many results use TERM; past the diff's work budget (a hostile edition of 200,000
+        bullets), as many as all of them: a term not counted is no evidence (work.py)."""
         if term not in self._counts:
-            self._counts[term] = sum(1 for t in self._texts if term in t)
+            self._counts[term] = (sum(1 for t in self._texts if term in t) if work.take(len(self._texts))
+                                  else len(self._texts))
         return self._counts[term]
 
     def rare(self, term: str) -> bool:
