@@ -168,27 +168,34 @@ def _match_titles(old: Sequence[Measure], new: Sequence[Measure], olds: list[int
 def _match_lost_starts(old: Sequence[Measure], new: Sequence[Measure], olds: list[int], news: list[int],
                        al: Alignment) -> None:
     """Between years: an unpaired row whose description is the end of exactly one unpaired row of the
-    other side, in the same goal and with the same ministry tag, pairs with it (one extraction lost the
-    row's first lines). Unique both ways, so a short common ending pairs nothing."""
+    other side, in the same goal and with the same ministry tag and title, pairs with it (one
+    extraction lost the row's first lines). Unique both ways, so a short common ending pairs nothing.
+    One description ending the other, the two end alike: rows are compared within buckets of the same
+    goal, tag, title and last characters, each bucket within the diff's work budget (work.py)."""
     matched = al.matched_new
-    free_old = [i for i in olds if i not in al.pairs]
-    free_new = [j for j in news if j not in matched]
 
-    def tag(m: Measure) -> tuple[tuple[str, bool], ...]:
-        return tuple(sorted((x.code, x.lead) for x in m.ministries))
+    def bucket(m: Measure, goal: str) -> tuple:
+        tag = tuple(sorted((x.code, x.lead) for x in m.ministries))
+        return goal, tag, title_key(m), normalize(m.description)[-LOST_START_MIN:]
 
-    fits: dict[int, list[int]] = defaultdict(list)
-    back: dict[int, list[int]] = defaultdict(list)
-    for i in free_old:
-        for j in free_new:
-            o, n = old[i], new[j]
-            if (al.goal_map.get(o.goal) == n.goal and tag(o) == tag(n) and title_key(o) == title_key(n)
-                    and _lost_start(o.description, n.description)):
-                fits[i].append(j)
-                back[j].append(i)
-    for i, js in fits.items():
-        if len(js) == 1 and len(back[js[0]]) == 1:
-            al.pairs[i] = (js[0], Match((why("lost-start"),), 1.0))
+    by_key: dict[tuple, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    for i in olds:
+        if i not in al.pairs and old[i].goal in al.goal_map:
+            by_key[bucket(old[i], al.goal_map[old[i].goal])][0].append(i)
+    for j in news:
+        if j not in matched:
+            by_key[bucket(new[j], new[j].goal)][1].append(j)
+    for free_old, free_new in by_key.values():
+        if not free_old or not free_new or not work.take(len(free_old) * len(free_new) * CELL_COST):
+            continue
+        fits = {i: [j for j in free_new if _lost_start(old[i].description, new[j].description)] for i in free_old}
+        back: dict[int, int] = defaultdict(int)
+        for js in fits.values():
+            for j in js:
+                back[j] += 1
+        for i, js in fits.items():
+            if len(js) == 1 and back[js[0]] == 1:
+                al.pairs[i] = (js[0], Match((why("lost-start"),), 1.0))
 
 
 def _blocks(old: Sequence[Measure], new: Sequence[Measure], rest_old: list[int], rest_new: list[int],

@@ -27,7 +27,7 @@ BUDGET_COLUMNS = ("id", "program", "names", "type", "from_fiscal_year", "from_ki
 # (one that answers no plan) is a row of its own with outcome `unplanned` and no plan.
 LEDGER_COLUMNS = ("id", "old_measure", "new_measure", "plan_line", "outcome", "score", "result_lines",
                   "promised_again_line", "carried_over", "reason", "plan", "results", "plan_page", "result_pages",
-                  "promised_again_page", "paired_by", "paired_at")
+                  "promised_again_page", "paired_by", "paired_at", "candidate_lines")
 EVENT_COLUMNS = ("id", "event", "program", "successor", "confidence", "measure", "evidence_edition", "evidence_line",
                  "evidence", "evidence_page", "old_page", "old_line", "new_page", "new_line")
 
@@ -69,9 +69,10 @@ def ledger_table(diff: Any) -> str:
              e.outcome, e.score, " ".join(str(r.line) for r in e.results),
              e.promised_again.line if e.promised_again else None, e.carried_over, words(e.reasons), e.plan.text,
              "\n".join(r.text for r in e.results), e.plan.page, " ".join(str(r.page) for r in e.results),
-             e.promised_again.page if e.promised_again else None, e.by, e.at) for e in diff.follow_through]
+             e.promised_again.page if e.promised_again else None, e.by, e.at,
+             " ".join(str(c.line) for c in e.candidates)) for e in diff.follow_through]
     rows += [(u.id, None, u.new_measure, None, "unplanned", None, str(u.result.line), None, None, None, None,
-              u.result.text, None, str(u.result.page), None, None, None) for u in diff.unplanned_results]
+              u.result.text, None, str(u.result.page), None, None, None, None) for u in diff.unplanned_results]
     return _write(diff, LEDGER_COLUMNS, rows)
 
 

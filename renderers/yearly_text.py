@@ -125,6 +125,8 @@ def ledger_lines(entries: Sequence[FollowThrough], limit: int | None = None) -> 
                        + again_cite(e))
         elif e.reasons:
             out.append(f"           {words(e.reasons)}{again_cite(e)}")
+        if e.candidates:  # unclear: the results that might answer it, for the auditor to judge
+            out.append("           candidates: " + "; ".join(f"{bullet_cite(c)} {short(c.text, 40)}" for c in e.candidates))
         out += [f"           also {x.id} [{rows(x)}] plan {ledger_cites(x)}{again_cite(x)}" for x in group[1:]]
         out += [f"           {AUDITOR_NOTE.format(by=x.by, at=x.at, id=x.id)}" for x in group if x.by]
     if limit is not None and len(shown) > limit:
