@@ -50,8 +50,10 @@ from .versions.archive.reviews import (
     load_review,
     now,
     read_marks_file,
+    review_problems,
     reviewer,
-    save_review,
+    set_aside_invalid,
+    update_review,
     with_links,
     with_marks,
 )
@@ -217,7 +219,10 @@ def review_records(archive: str | Path | None = None) -> list[str]:
 
     store = open_archive(archive)
     out = []
+    invalid = {path for path, _ in review_problems(store)}  # verify lists them as problems
     for path in store.files("reviews/"):
+        if path in invalid or not path.endswith(".json"):
+            continue
         rec = from_json(store.read_file(path) or b"", path)
         ledger = sum(is_ledger_id(x.old) for x in rec.links)
         out.append(f"review {rec.document}/{rec.old}..{rec.new}: {len(rec.links)} link(s), {len(rec.marks)} mark(s)"
@@ -337,8 +342,9 @@ def verify(archive: str | Path | None = None) -> Verified:
                 "policydiff reparse rebuilds it from the source"]
 
     store = _existing_archive(archive)
-    problems = store.verify(validation_problems, against_source)
-    return Verified(store.path, len(store.editions()), tuple((str(p.path), p.message) for p in problems))
+    problems = [(str(p.path), p.message) for p in store.verify(validation_problems, against_source)]
+    problems += review_problems(store)
+    return Verified(store.path, len(store.editions()), tuple(problems))
 
 
 def reparse(archive: str | Path | None = None) -> list[str]:
@@ -353,7 +359,9 @@ def repair(archive: str | Path | None = None) -> list[str]:
     main); returns what was done, one line each."""
     from .versions.archive.store import repair as repair_archive
 
-    return repair_archive(open_archive(archive))  # works before the archive exists: a killed first ingest
+    store = open_archive(archive)
+    done = repair_archive(store)  # works before the archive exists: a killed first ingest
+    return done + (set_aside_invalid(store) if store.exists() else [])
 
 
 @dataclass(frozen=True)
@@ -466,9 +474,9 @@ def record_pair(store: Archive, old: str, new: str, links: list[tuple[str, str]]
         who, when = reviewer(by), now()
         made = [StoredLink(o, n, who, when, a.sha256, b.sha256) for o, n in links]
         made += [StoredLink(o, None, who, when, a.sha256, b.sha256) for o in unlinks]
-        review = with_links(review, made)
         what = ", ".join([f"link {o}={n}" for o, n in links] + [f"unlink {o}" for o in unlinks])
-        commit = save_review(store, review, what, who, a, b)
+        with_links(Review(a.document, a.edition, b.edition), made)  # refused before the lock is taken
+        review, commit = update_review(store, a, b, lambda current: with_links(current, made), what[:2000], who)
     else:
         commit = ""
     return Paired(review, commit, pair_diff(store, a, b, options))
@@ -490,8 +498,8 @@ def review_pair(store: Archive, old: str, new: str, marks: list[tuple[str, str, 
         who, when = reviewer(by), now()
         made = [StoredMark(i, s, n, who, when, rows[i].kind, rows[i].measure, rows[i].summary)  # type: ignore[arg-type]
                 for i, s, n in marks]
-        current = with_marks(current, made)
-        save_review(store, current, f"{len(made)} mark(s)", who, a, b)
+        with_marks(Review(a.document, a.edition, b.edition), made)  # refused before the lock is taken
+        current, _ = update_review(store, a, b, lambda now_: with_marks(now_, made), f"{len(made)} mark(s)", who)
     by_id = {m.id: m for m in current.marks}
     shown = tuple(Row(r.id, r.kind, r.measure, r.summary, *((by_id[r.id].mark, by_id[r.id].note, by_id[r.id].by,
                                                              by_id[r.id].at) if r.id in by_id else ()))
