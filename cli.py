@@ -413,10 +413,10 @@ def pair(ctx: click.Context, old: str, new: str, links: tuple[str, ...], unlinks
     done = api.pair(old, new, ctx.obj, [_link(x) for x in links], list(unlinks), by)
     if done.commit:
         click.echo(f"recorded {len(links) + len(unlinks)} pairing(s) [commit {done.commit[:10]}]", err=True)
-    for x in done.review.links:
-        click.echo(f"{x.old} → {x.new or '(nothing)'}\tby {x.by}, {x.at}")
+    for x in done.review.links:  # names and ids from a review file: someone else's text, never live
+        click.echo(f"{api.one_line(x.old)} → {api.one_line(x.new or '(nothing)')}\tby {api.one_line(x.by)}, {x.at}")
     for line in done.diff.stale_overrides:
-        click.echo(f"stale: {line}")
+        click.echo(f"stale: {api.one_line(line)}")
 
 
 @cli.command()

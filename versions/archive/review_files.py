@@ -83,8 +83,9 @@ def text(value: Any, what: str, limit: int, pattern: re.Pattern[str] | None = No
     except UnicodeEncodeError as exc:  # "\ud800": a lone surrogate, which no UTF-8 file can hold
         raise Invalid(f"{what} holds U+{ord(value[exc.start]):04X}, which is not a character (a lone surrogate)") from None
     if pattern is not None and value and not pattern.fullmatch(value):
-        raise Invalid(f"{what} is not of the form {pattern.pattern[:40]}" if pattern is not ID_RE else
-                      f"{what} holds a space or a control character")
+        shown = pattern.pattern if pattern.pattern.isascii() and pattern.pattern.isprintable() else ""
+        raise Invalid(f"{what} is not of the form {shown}" if shown else
+                      f"{what} holds a {'space or a ' if pattern is ID_RE else ''}control character")
     return value
 
 

@@ -13,6 +13,7 @@ that a received archive forged is refused with one line, listed by `verify` and 
 from __future__ import annotations
 
 import os
+import re
 import subprocess
 from collections import Counter
 from collections.abc import Callable
@@ -96,9 +97,10 @@ def to_json(review: Review) -> bytes:
 
 
 # (field, its limit, its form, may be empty) of each record, as the writer makes them.
-LINK_FIELDS = (("old", MAX_ID, ID_RE, False), ("by", MAX_NAME, None, False), ("at", 20, AT_RE, False),
+NAME_TEXT_RE = re.compile("[^\x00-\x1f\x7f-\x9f]+")  # a reviewer's name: no control character
+LINK_FIELDS = (("old", MAX_ID, ID_RE, False), ("by", MAX_NAME, NAME_TEXT_RE, False), ("at", 20, AT_RE, False),
                ("old_sha256", 64, SHA256_RE, False), ("new_sha256", 64, SHA256_RE, False))
-MARK_FIELDS = (("id", MAX_ID, ID_RE, False), ("note", MAX_NOTE, None, True), ("by", MAX_NAME, None, False),
+MARK_FIELDS = (("id", MAX_ID, ID_RE, False), ("note", MAX_NOTE, None, True), ("by", MAX_NAME, NAME_TEXT_RE, False),
                ("at", 20, AT_RE, False), ("kind", MAX_KIND, None, True), ("measure", MAX_ID, None, True),
                ("summary", MAX_SUMMARY, None, True))
 
@@ -238,6 +240,7 @@ def set_aside_invalid(archive: Archive) -> list[str]:
             for p, why in problems]
 
 
+CONTROL_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f]")  # in a name: never meant, and it would act on a terminal
 REVIEWER_ENV = "POLICYDIFF_REVIEWER"  # who records a pairing or a mark, when --by is not given
 
 
@@ -252,6 +255,8 @@ def reviewer(by: str | None) -> str:
         name = _git_user_name()
     if not name:
         raise PolicydiffError(f"say who you are: --by NAME, or set {REVIEWER_ENV} (or git's user.name)")
+    if CONTROL_RE.search(name):
+        raise PolicydiffError("the reviewer's name holds a control character (ESC, NUL, …): give it as plain text")
     return " ".join(name.split())[:MAX_NAME]
 
 
