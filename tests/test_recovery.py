@@ -106,6 +106,7 @@ GIT_LOCKS = {
     "index-lock": {".git/index.lock"},
     "ref-locks": {".git/HEAD.lock", ".git/refs/heads/main.lock", ".git/refs/tags/iryokiki-kihonkeikaku/LABEL.lock"},
     "tag-step": {".git/refs/tags/iryokiki-kihonkeikaku/LABEL.lock"},
+    "branch-step": {".git/HEAD.lock", ".git/refs/heads/main.lock"},  # issue 21 finding 23
 }
 
 
@@ -137,7 +138,7 @@ def test_git_killed_at_its_own_lock_steps_is_named_by_verify_and_recovered_by_po
     assert checked.exit_code == 1
     named = {line.split(": ")[0] for line in checked.stdout.splitlines() if "git lock" in line}
     assert named == locks, checked.stdout
-    if point == "tag-step":  # the commit exists without its tag: a policydiff command puts it back
+    if point in ("tag-step", "branch-step"):  # a commit without its tag, or a tag ahead of its branch
         assert "policydiff repair" in checked.stdout
 
     if recover == "repair":
@@ -147,6 +148,12 @@ def test_git_killed_at_its_own_lock_steps_is_named_by_verify_and_recovered_by_po
         if point == "tag-step":
             assert f"tagged {name}" in repaired.stdout
             assert run(seeded, "show", name, "--format", "xml").stdout_bytes == new_xml
+        if point == "branch-step":  # the write was whole but for the branch: main moves on to it
+            assert "moved main" in repaired.stdout and name in repaired.stdout, repaired.stdout
+            for command in (["list"], ["lineage"], ["show", name, "--format", "xml"], ["verify"]):
+                assert run(seeded, *command).exit_code == 0, (command, run(seeded, *command).output)
+            assert run(seeded, "show", name, "--format", "xml").stdout_bytes == new_xml
+            assert run(seeded, "repair").stdout == ""
     again = run(seeded, *args)
     assert again.exit_code == 0, again.output
     assert run(seeded, "show", name, "--format", "xml").stdout_bytes == new_xml

@@ -32,7 +32,7 @@ KINDS = ("name", "received", "kill")
 NAME_PIECES = ["\u3000", "\t", "\u00a0", "\u202e", "\u200f", "\x1b[31m", "\uffff", "\ufffe", "\n", "\\", " ",
                "sha256: 0", "parser: 0", "令和6年度", "報告", "\U0001f600", "\u0301", "%", "&<>\"'", "r" * 200,
                os.fsdecode(b"\xff\xfe")]  # fmt: skip
-GIT_POINTS = ("index-lock", "ref-locks", "tag-step")
+GIT_POINTS = ("index-lock", "ref-locks", "tag-step", "branch-step")
 KILL_POINTS = (*GIT_POINTS, "after-lock", "after-temp-write", "after-rename",
                "before-commit", "after-commit-object", "after-commit")  # fmt: skip
 COMMANDS = (["verify"], ["list"], ["show", NAME, "--format", "xml"], ["reparse"], ["repair"],

@@ -199,6 +199,9 @@ class Archive:
                 problem = recovery.head_problem(repo, self.path)
                 if problem:
                     raise ArchiveError(problem)
+                ahead = recovery.ahead_problem(repo, self._editions(repo))
+                if ahead:
+                    raise ArchiveError(f"{ed.xml_path} in archive {self.path}: {ahead}")
                 if any(u.name == ed.name for u in recovery.untagged(repo, self._editions(repo))):
                     raise ArchiveError(
                         f"{ed.xml_path} in archive {self.path} was written by a policydiff write that was "
@@ -248,6 +251,9 @@ class Archive:
             problems += verification.check_links(links)
             problems += verification.check_layout(files, tags, frozenset(links))
             trusted_check = None if check_source is None else verification.untrusting(check_source)
+            ahead = recovery.ahead_problem(repo, tags)
+            if ahead:
+                problems.append(Problem("refs/heads/main", ahead))
             problems += [Problem(f"tag {u.name}", f"commit {u.commit[:12]} ({u.subject}) has no tag: a write was "
                                                   "interrupted at the tag step; policydiff repair tags it")
                          for u in recovery.untagged(repo, tags)]  # fmt: skip
@@ -374,6 +380,7 @@ class Archive:
         with self._repo() as repo, self._locked() as since:
             done += self._clear_git_locks(since)
             done += recovery.head_to_main(repo, self.path)
+            done += recovery.branch_to_ahead(repo, self._editions(repo))
             if self._dirty(repo):
                 gitstore.rollback(repo, "HEAD")
                 done.append("rolled back uncommitted files in reports/ and sources/")
@@ -403,6 +410,7 @@ class Archive:
         problem = recovery.head_problem(repo, self.path)
         if problem:
             raise ArchiveError(problem)
+        recovery.branch_to_ahead(repo, self._editions(repo))
         if self._dirty(repo):
             gitstore.rollback(repo, "HEAD")
         editions = self._editions(repo)
