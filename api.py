@@ -86,7 +86,11 @@ __all__ = [
 
 def open_archive(archive: str | Path | None = None) -> Archive:
     """The archive at ARCHIVE, else $POLICYDIFF_ARCHIVE, else ./policydiff-archive (made on first ingest)."""
-    return Archive(Path(archive if archive is not None else os.environ.get(ARCHIVE_ENV) or DEFAULT_ARCHIVE))
+    from .versions.readers.parse_text import PARSER_VERSION
+
+    # Every edition read through the API is first checked against its source (versions/archive/trust.py).
+    return Archive(Path(archive if archive is not None else os.environ.get(ARCHIVE_ENV) or DEFAULT_ARCHIVE),
+                   rebuild=_rebuilt_xml, parser=PARSER_VERSION)
 
 
 def _existing_archive(archive: str | Path | None) -> Archive:

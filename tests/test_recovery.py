@@ -255,6 +255,28 @@ def test_a_hand_edit_under_a_moved_tag_claiming_an_old_parser_is_still_caught(se
     assert "edited by hand?" in line and "records parser 0" in line, line
 
 
+@pytest.mark.parametrize("claim", ["tag only", "tag and XML"])
+def test_show_and_diff_refuse_xml_forged_under_a_moved_tag_and_reparse_restores_it(seeded, seed_path, claim):
+    # Issue 21 finding 27: show printed the forged figure (14億円) with exit 0; only verify caught it.
+    report = seeded / XML_PATH
+    genuine = run(seeded, "show", NAME, "--format", "json").stdout
+    forged = report.read_bytes().replace(b'yen="1300000000"', b'yen="1400000000"', 1)
+    if claim == "tag and XML":
+        forged = forged.replace(f'parser="{PARSER_VERSION}"'.encode(), b'parser="0"', 1)
+    report.write_bytes(forged)
+    git(seeded, "commit", "-q", "-am", "hand edit")
+    record = git(seeded, "tag", "-l", "--format=%(contents)", NAME).replace(f"parser: {PARSER_VERSION}", "parser: 0")
+    git(seeded, "tag", "-f", "-a", "-m", record, NAME)
+    for args in (["show", NAME], ["show", NAME, "--format", "json"], ["diff", NAME, str(seed_path)], ["plans", NAME]):
+        shown = run(seeded, *args)
+        assert shown.exit_code == 2, (args, shown.exit_code, shown.stdout[:300])
+        (line,) = shown.stderr.strip().splitlines()
+        assert "policydiff reparse" in line and XML_PATH in line, line
+    assert run(seeded, "reparse").exit_code == 0
+    shown = run(seeded, "show", NAME, "--format", "json")
+    assert shown.exit_code == 0 and shown.stdout == genuine
+
+
 def test_a_real_parser_upgrade_is_reported_with_both_versions_and_reparse_fixes_it(seeded, seed_edition, seed_bytes):
     # An edition as an older parser stored it: its XML and its record say parser 0, and its XML differs.
     from dataclasses import replace

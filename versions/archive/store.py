@@ -23,7 +23,7 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..model.errors import ArchiveError, PolicydiffError
-from . import git_locks, gitstore, recovery, verification
+from . import git_locks, gitstore, recovery, trust, verification
 from .files import write_atomic
 from .gitstore import AUTHOR
 from .lock import LOCK_NAME, STALE_GUARD_AGE, locked
@@ -92,9 +92,13 @@ def _fault(point: str) -> None:
 class Archive:
     """A git archive of report editions at `path`; nothing is created until the first ingest."""
 
-    def __init__(self, path: Path, lock_timeout: float = 30.0) -> None:
+    def __init__(self, path: Path, lock_timeout: float = 30.0, rebuild: trust.Rebuild | None = None,
+                 parser: str = "") -> None:
+        """REBUILD(edition, source) -> XML, the parser of version PARSER: given, an edition's XML is read
+        only once it is checked against its source (trust.py), as the command and the API do."""
         self.path = Path(os.path.abspath(path))
         self.lock_timeout = lock_timeout
+        self.rebuild, self.parser = rebuild, parser
 
     def exists(self) -> bool:
         """A git repository with our README: rollbacks must never run `reset --hard` in someone's project."""
@@ -161,6 +165,8 @@ class Archive:
                 _fault("before-commit")
                 gitstore.publish(repo, head, message, {name: message}, _fault)
                 _fault("after-commit")
+            if self.rebuild is not None:  # the caller made this XML from this source just now
+                trust.remember(trust.key(xml, source, self.parser))
             return IngestResult(status, self._editions(repo)[name])
 
     def editions(self) -> list[StoredEdition]:
@@ -212,7 +218,11 @@ class Archive:
                     f"tag {ed.tag} marks (edited by hand?); run policydiff verify, then revert the change "
                     "or ingest the source again with --replace"
                 )
-            return gitstore.blob(repo, self.path, tagged)
+            xml = gitstore.blob(repo, self.path, tagged)
+            if self.rebuild is not None:
+                source = self._read_at(repo, ed.commit, ed.source_path)
+                trust.check(ed, xml, source, self.rebuild, self.parser, self.path)
+            return xml
 
     def _settled(self, repo: Any, ed: StoredEdition, tagged: str) -> bool:
         """Whether a difference between HEAD and the tagged XML was only a write in progress: once no
@@ -268,14 +278,19 @@ class Archive:
             head = self._recover(repo, since)
             files = gitstore.tree(repo, "HEAD")
             changed: dict[StoredEdition, bytes] = {}
+            trusted: list[str] = []  # what this parser makes of each source: what a read may now skip
             for ed in sorted(self._editions(repo).values(), key=lambda e: (e.document, e.edition)):
+                source = self._read_at(repo, ed.commit, ed.source_path)
                 try:
-                    xml = rebuild(ed, self._read_at(repo, ed.commit, ed.source_path))
+                    xml = rebuild(ed, source)
                 except PolicydiffError as exc:
                     raise ArchiveError(f"cannot reparse {ed.name}: {gitstore.one_line(exc)}") from exc
+                trusted.append(trust.key(xml, source, parser_version))
                 if ed.xml_path not in files or xml != gitstore.blob(repo, self.path, files[ed.xml_path]):
                     changed[ed] = xml
             if not changed:
+                for entry in trusted:
+                    trust.remember(entry)
                 return []
             names = [ed.name for ed in changed]
             message = f"reparse with parser {parser}\n\n" + "".join(f"edition: {n}\n" for n in names)
@@ -288,6 +303,8 @@ class Archive:
                 records = {ed.name: record_message(f"reparse {ed.name}", escape_field(ed.source_name), ed.sha256, parser, {})
                            for ed in changed}  # fmt: skip
                 gitstore.publish(repo, head, message, records, _fault)
+            for entry in trusted:
+                trust.remember(entry)
             return names
 
     def write_file(self, path: str, data: bytes, message: str, author: str | None = None) -> str:
