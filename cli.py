@@ -100,6 +100,28 @@ def _tolerant_streams() -> None:
             stream.reconfigure(errors="replace")
 
 
+def _archive_option(fn):
+    """--archive after the subcommand too (`policydiff diff A B --archive out/archive`), as a newcomer
+    types it; given there, it wins over the one before the subcommand and $POLICYDIFF_ARCHIVE."""
+
+    def keep(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
+        if value is not None:
+            ctx.obj = value
+
+    return click.option("--archive", type=click.Path(path_type=Path), expose_value=False, is_eager=True,
+                        callback=keep, help="The git archive of editions (as before the subcommand).")(fn)
+
+
+def _given(ctx: click.Context, name: str) -> bool:
+    """Whether the user typed option NAME (not its default, not an environment variable)."""
+    return ctx.get_parameter_source(name) is click.core.ParameterSource.COMMANDLINE
+
+
+def _refuse(option: str, why: str) -> None:
+    """An option that does not apply to what the command does: refused, never silently ignored."""
+    raise click.BadParameter(why, param_hint=option)
+
+
 class RegistryChoice(click.Choice):
     """--format choices read from a renderer registry when the command runs, so a format registered
     after this module was imported (a plugin, a test) is offered too."""
@@ -140,6 +162,7 @@ def _write(text: str, output: Path | None, color: bool | None = None) -> None:
 @click.option("--document", help="Document id (default: recognised from the report).")
 @click.option("--edition", "edition_label", help="Edition label (default: fy<results year>, e.g. fy2024).")
 @click.option("--replace", is_flag=True, help="Replace an existing edition whose source differs (history is kept).")
+@_archive_option
 @click.pass_context
 def ingest(ctx: click.Context, file: Path, document: str | None, edition_label: str | None, replace: bool) -> None:
     """Parse a report FILE into normalized XML and store it, with its source, in the archive.
@@ -165,6 +188,7 @@ def ingest(ctx: click.Context, file: Path, document: str | None, edition_label: 
 
 @cli.command(name="list")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_archive_option
 @click.pass_context
 def list_(ctx: click.Context, fmt: str) -> None:
     """List the editions in the archive.
@@ -185,6 +209,7 @@ def list_(ctx: click.Context, fmt: str) -> None:
 @click.option("--format", "fmt", type=RegistryChoice(api.view_formats), default="text", show_default=True)
 @click.option("--summary", is_flag=True, help="Only the counts, budgets, successions and warnings.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to a file.")
+@_archive_option
 @click.pass_context
 def show(ctx: click.Context, edition: str, fmt: str, summary: bool, output: Path | None) -> None:
     """Show an EDITION: a name in the archive (DOCUMENT/EDITION or a unique label) or a file.
@@ -195,6 +220,8 @@ def show(ctx: click.Context, edition: str, fmt: str, summary: bool, output: Path
       policydiff show iryokiki-kihonkeikaku/fy2024 --format json
       policydiff show examples/iryokiki-kihonkeikaku_fy2024.txt --summary
     """
+    if summary and fmt != "text":
+        _refuse("--summary", f"the summary is a text view; --format {fmt} shows the whole edition")
     ed = api.open_edition(edition, ctx.obj, progress=_progress())
     _write(api.render_edition(ed, fmt, api.ReportOptions(summary_only=summary)), output)
 
@@ -266,14 +293,54 @@ def _report_options(fn):
     return fn
 
 
-def _check_report_options(opts: dict[str, Any]) -> None:
-    """Refuse bad filter values before any edition is read."""
+def _check_report_options(ctx: click.Context, opts: dict[str, Any]) -> None:
+    """Refuse bad filter values, and options that do not apply, before any edition is read."""
     _fail_kinds(opts["fail_on"])
     bad = api.filter_problem(_csv(opts["statuses"]), _csv(opts["outcomes"]), _csv(opts["mark_states"]))
     if bad:
         raise click.BadParameter(bad[1], param_hint=bad[0])
     if opts["table"] and opts["fmt"] != "csv":
         raise click.BadParameter("--table goes with --format csv", param_hint="--table")
+    if _given(ctx, "lang") and opts["fmt"] != "html":
+        _refuse("--lang", f"it sets the labels of the HTML report; --format {opts['fmt']} has none (add --format html)")
+    if _given(ctx, "color") and opts["fmt"] != "text":
+        _refuse("--color", f"it colours the text format; --format {opts['fmt']} has no colours")
+    if ctx.command.name == "plans":
+        ledger = "plans compares one edition's results with its own plans: there is no follow-through ledger " \
+                 "(policydiff diff OLD NEW between years has one)"
+        if opts["outcomes"]:
+            _refuse("--outcome", ledger)
+        if opts["table"] == "follow-through":
+            _refuse("--table", ledger)
+        if opts["relation"]:
+            _refuse("--relation", "plans always compares an edition's results with its plans (one edition)")
+        if opts["mark_states"]:
+            _refuse("--mark", "review marks are recorded on two archived editions (policydiff review OLD NEW)")
+
+
+def _check_against(diff: api.Diff, opts: dict[str, Any]) -> None:
+    """Refuse the options that do not apply to this pair, once the diff says what the pair is."""
+    if not diff.between_years and (opts["outcomes"] or opts["table"] == "follow-through"):
+        option = "--outcome" if opts["outcomes"] else "--table"
+        _refuse(option, f"the follow-through ledger is made between years (relation next-year); "
+                        f"{diff.old.label} → {diff.new.label} is relation {diff.relation}")
+    archived = all(dict(side.origin).get("archive_name") for side in (diff.old, diff.new))
+    if opts["mark_states"] and not archived:
+        _refuse("--mark", "review marks are recorded on two archived editions; OLD or NEW here is a file")
+
+
+def _nothing_matches(diff: api.Diff, shown: api.Diff, opts: dict[str, Any]) -> str | None:
+    """One line when the filters leave nothing to show, saying what each --measure is instead."""
+    given = [(flag, opts[key]) for flag, key in (("--status", "statuses"), ("--ministry", "ministries"),
+                                                 ("--measure", "measure_ids"), ("--outcome", "outcomes"),
+                                                 ("--mark", "mark_states")) if opts[key]]
+    layers = ("measures", "budgets", "renames", "follow_through", "unplanned_results", "program_events")
+    if not given or any(getattr(shown, layer) for layer in layers):
+        return None
+    what = [f"{m.old_id or m.new_id} is {diff.reads_as(m)}{', moved' if m.moved else ''}, of {','.join(m.ministries)}"
+            for m in diff.measures if {m.old_id, m.new_id} & set(_csv(opts["measure_ids"]))]
+    return api.one_line(f"note: nothing matches {' '.join(f'{f} {v}' for f, v in given)} among the "
+                        f"{len(diff.measures)} measures compared" + (f" ({'; '.join(what[:5])})" if what else ""))
 
 
 def _emit(diff: api.Diff, opts: dict[str, Any], marks: tuple[tuple[str, str, str, str, str], ...] = ()) -> int:
@@ -281,9 +348,13 @@ def _emit(diff: api.Diff, opts: dict[str, Any], marks: tuple[tuple[str, str, str
     unknown = api.unknown_filters(diff, _csv(opts["ministries"]), _csv(opts["measure_ids"]))
     if unknown:
         raise Trouble("; ".join(unknown))
+    _check_against(diff, opts)
     shown = api.select(diff, _csv(opts["statuses"]), _csv(opts["ministries"]), _csv(opts["measure_ids"]),
                        _csv(opts["outcomes"]))
     shown = api.select_marks(shown, {m[0]: m[1] for m in marks}, _csv(opts["mark_states"]))
+    note = _nothing_matches(diff, shown, opts)
+    if note:
+        click.echo(note, err=True)
     failed = shown.has_changes(_fail_kinds(opts["fail_on"]))  # the exit code tells of what is shown
     color, output = opts["color"], opts["output"]
     use_color = color == "always" or (color == "auto" and output is None and sys.stdout.isatty()
@@ -304,6 +375,7 @@ def _options(opts: dict[str, Any]) -> api.Options:
 @click.argument("old")
 @click.argument("new")
 @_report_options
+@_archive_option
 @click.pass_context
 def diff(ctx: click.Context, old: str, new: str, **opts: Any) -> None:
     """Compare two editions. OLD and NEW are files (.xml = normalized XML, else report text, parsed
@@ -319,7 +391,7 @@ def diff(ctx: click.Context, old: str, new: str, **opts: Any) -> None:
       policydiff diff fy2024 fy2025 --format csv --table budgets -o steps.csv
       policydiff diff fy2024 fy2025 --fail-on dropped,ended
     """
-    _check_report_options(opts)
+    _check_report_options(ctx, opts)
     ctx.exit(_emit(api.diff(old, new, ctx.obj, _options(opts), progress=_progress()), opts,
                    api.marks_for(old, new, ctx.obj)))
 
@@ -327,6 +399,7 @@ def diff(ctx: click.Context, old: str, new: str, **opts: Any) -> None:
 @cli.command()
 @click.argument("edition")
 @_report_options
+@_archive_option
 @click.pass_context
 def plans(ctx: click.Context, edition: str, **opts: Any) -> None:
     """Compare what one EDITION reports as done (results, FY N) with what it plans (FY N+1):
@@ -338,7 +411,7 @@ def plans(ctx: click.Context, edition: str, **opts: Any) -> None:
       policydiff plans examples/iryokiki-kihonkeikaku_fy2024.txt --format html -o plans.html
       policydiff plans fy2024 --format json -o plans.json
     """
-    _check_report_options(opts)
+    _check_report_options(ctx, opts)
     ctx.exit(_emit(api.plans(edition, ctx.obj, _options(opts), progress=_progress()), opts))
 
 
@@ -369,6 +442,7 @@ def synth(file: Path, output: Path, truth: Path | None, seed: int, edits: int) -
 @cli.command()
 @click.argument("document", required=False)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_archive_option
 @click.pass_context
 def lineage(ctx: click.Context, document: str | None, fmt: str) -> None:
     """Program lineages (A → B → C) across the archive's editions of DOCUMENT, oldest first, from
@@ -397,6 +471,7 @@ def _link(value: str) -> tuple[str, str]:
 @click.option("--unlink", "unlinks", multiple=True, metavar="OLD_ID",
               help="Pair this old measure, or this plan's ledger entry (ft-…), with nothing.")
 @click.option("--by", help=f"Who records it (default: ${api.REVIEWER_ENV}, else git's user.name).")
+@_archive_option
 @click.pass_context
 def pair(ctx: click.Context, old: str, new: str, links: tuple[str, ...], unlinks: tuple[str, ...],
          by: str | None) -> None:
@@ -410,6 +485,8 @@ def pair(ctx: click.Context, old: str, new: str, links: tuple[str, ...], unlinks
       policydiff pair fy2024 fy2025 --unlink m010
       policydiff pair fy2024 fy2025 --link ft-09bbc14305=un-4f0e2a1b3c   # ids as the reports print them
     """
+    if by is not None and not (links or unlinks):
+        _refuse("--by", "it names who records a --link or --unlink; without them pair only lists")
     done = api.pair(old, new, ctx.obj, [_link(x) for x in links], list(unlinks), by)
     if done.commit:
         click.echo(f"recorded {len(links) + len(unlinks)} pairing(s) [commit {done.commit[:10]}]", err=True)
@@ -430,6 +507,7 @@ def pair(ctx: click.Context, old: str, new: str, links: tuple[str, ...], unlinks
 @click.option("--by", help=f"Who marks (default: ${api.REVIEWER_ENV}, else git's user.name).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the sheet to a file.")
+@_archive_option
 @click.pass_context
 def review(ctx: click.Context, old: str, new: str, marks: tuple[tuple[str, str], ...], note: str,
            import_file: Path | None, by: str | None, fmt: str, output: Path | None) -> None:
@@ -443,11 +521,16 @@ def review(ctx: click.Context, old: str, new: str, marks: tuple[tuple[str, str],
       policydiff review fy2024 fy2025 --import marks.json
       policydiff review fy2024 fy2025 --format csv -o signoff.csv
     """
+    if note and not marks:
+        _refuse("--note", "it is the note of the marks given with --mark ID accepted|query|rejected")
+    if by is not None and not (marks or import_file):
+        _refuse("--by", "it names who records --mark or --import; without them review only lists")
     sheet = api.review(old, new, ctx.obj, [(i, s, note) for i, s in marks], import_file, by)
     _write(api.render_review(sheet, fmt), output)
 
 
 @cli.command()
+@_archive_option
 @click.pass_context
 def verify(ctx: click.Context) -> None:
     """Check the archive: schema-valid XML, source sha256, git fsck. Exit 1 if problems are found.
@@ -469,6 +552,7 @@ def verify(ctx: click.Context) -> None:
 
 
 @cli.command()
+@_archive_option
 @click.pass_context
 def reparse(ctx: click.Context) -> None:
     """Rebuild every edition's XML from its stored source with this parser (one commit).
@@ -482,6 +566,7 @@ def reparse(ctx: click.Context) -> None:
 
 
 @cli.command()
+@_archive_option
 @click.pass_context
 def repair(ctx: click.Context) -> None:
     """Recover the archive after an interrupted write: stale git locks, leftovers, a missing tag,
