@@ -7,36 +7,50 @@ SEED := examples/iryokiki-kihonkeikaku_fy2024.txt
 
 .PHONY: demo test lint clean browser fuzz fixtures
 
+# The installs are quiet (-qq): a newcomer sees the reports, not pip's notes about its own configuration
+# or setuptools' notes about editable installs; pip still prints any error.
 $(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	@echo "creating $(VENV) and installing policydiff with its dependencies (once; about a minute)"
+	@$(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install -qq --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
-	touch $@
+	@$(BIN)/python -m pip install -qq -e .
+	@touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
-	touch $@ $(VENV)/.installed
+	@$(BIN)/python -m pip install -qq -e '.[test]'
+	@touch $@ $(VENV)/.installed
 
-## demo: the real report into a fresh archive under out/, then the HTML change reports:
+## demo: the real report, a synthetic variant and a hand-written synthetic next year, in the default
+## archive ./policydiff-archive (the one every command of the README's tour uses), then the reports:
 ##   out/plans-fy2024.html  what the real FY2024 edition reports as done against what it plans for FY2025
 ##   out/diff-fy2024-synthetic.html  the real edition against a SYNTHETIC variant (known edits applied)
-# diff and plans exit 1 when they find changes: that is their answer, not a failure.
-PD := $(BIN)/policydiff --archive $(OUT)/archive
+##   out/diff-fy2024-fy2025-synthetic.html  against a SYNTHETIC next year: was last year's plan carried out?
+## Run again, it changes nothing: the same sources are already stored.
+PD := $(BIN)/policydiff
+NEXT_YEAR := tests/data/nextyear/iryokiki-kihonkeikaku_fy2025-synthetic.txt
+# $(call pd,ARGS): run `policydiff ARGS`, shown as a reader types it. pd1: also for diff and plans, whose
+# exit 1 means "differences found", their answer, not a failure.
+pd = @echo "policydiff $(1)"; $(PD) $(1)
+pd1 = @echo "policydiff $(1)"; $(PD) $(1) || [ $$? -eq 1 ]
 demo: $(VENV)/.installed
-	rm -rf $(OUT)/archive
-	$(PD) ingest $(SEED)
-	$(PD) synth $(SEED) --seed 2025 -o $(OUT)/fy2024-synthetic.txt --truth $(OUT)/fy2024-synthetic.truth.json
-	$(PD) ingest $(OUT)/fy2024-synthetic.txt --edition fy2024-synthetic
-	$(PD) verify
-	$(PD) plans fy2024 --format html -o $(OUT)/plans-fy2024.html || [ $$? -eq 1 ]
-	$(PD) plans fy2024 --format json -o $(OUT)/plans-fy2024.json || [ $$? -eq 1 ]
-	$(PD) diff fy2024 fy2024-synthetic --format html -o $(OUT)/diff-fy2024-synthetic.html || [ $$? -eq 1 ]
-	$(PD) diff fy2024 fy2024-synthetic --color always || [ $$? -eq 1 ]
+	@mkdir -p $(OUT)
+	$(call pd,ingest $(SEED))
+	$(call pd,synth $(SEED) --seed 2025 -o $(OUT)/fy2024-synthetic.txt --truth $(OUT)/fy2024-synthetic.truth.json)
+	$(call pd,ingest $(OUT)/fy2024-synthetic.txt --edition fy2024-synthetic)
+	$(call pd,ingest $(NEXT_YEAR))
+	$(call pd,verify)
+	$(call pd1,plans fy2024 --format html -o $(OUT)/plans-fy2024.html)
+	$(call pd1,plans fy2024 --format json -o $(OUT)/plans-fy2024.json)
+	$(call pd1,diff fy2024 fy2024-synthetic --format html -o $(OUT)/diff-fy2024-synthetic.html)
+	$(call pd1,diff fy2024 fy2025-synthetic --format html -o $(OUT)/diff-fy2024-fy2025-synthetic.html)
+	$(call pd1,diff fy2024 fy2024-synthetic --summary)
 	@echo
 	@echo "Reports: $(OUT)/plans-fy2024.html (real edition: results against plans)"
 	@echo "         $(OUT)/diff-fy2024-synthetic.html (real edition against a SYNTHETIC variant)"
+	@echo "         $(OUT)/diff-fy2024-fy2025-synthetic.html (against a SYNTHETIC next year)"
+	@echo "Next: source $(VENV)/bin/activate, then the README's tour (policydiff list, policydiff diff fy2024 fy2024-synthetic, ...)"
 
 ## test: install the test dependencies (Python packages, Debian's chromium and CJK fonts for the
 ## real-browser test) and run the whole suite, lint included
@@ -72,5 +86,6 @@ fixtures: $(VENV)/.installed-test browser
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 
+# The demo's archive ./policydiff-archive is left alone: after the tour it may hold your own editions.
 clean:
 	rm -rf $(OUT) $(VENV) *.egg-info build dist

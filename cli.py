@@ -170,7 +170,7 @@ def ingest(ctx: click.Context, file: Path, document: str | None, edition_label: 
     \b
     Example:
       policydiff ingest examples/iryokiki-kihonkeikaku_fy2024.txt
-      policydiff ingest new.txt --document iryokiki-kihonkeikaku --edition fy2025
+      policydiff ingest tests/data/pdf/seed-chromium.pdf --document iryokiki-kihonkeikaku --edition fy2024-pdf
     """
     result = api.ingest(file, ctx.obj, document=document, edition=edition_label, replace=replace,
                         progress=_progress())
@@ -287,6 +287,7 @@ def _report_options(fn):
                      help="Colour the text format (auto: on a terminal, unless NO_COLOR is set)."),
         click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True,
                      help="Labels of the HTML report."),
+        click.option("--summary", is_flag=True, help="text: only the summary (counts, relation), no measures."),
     ]
     for option in reversed(options):
         fn = option(fn)
@@ -303,6 +304,8 @@ def _check_report_options(ctx: click.Context, opts: dict[str, Any]) -> None:
         raise click.BadParameter("--table goes with --format csv", param_hint="--table")
     if _given(ctx, "lang") and opts["fmt"] != "html":
         _refuse("--lang", f"it sets the labels of the HTML report; --format {opts['fmt']} has none (add --format html)")
+    if opts["summary"] and opts["fmt"] != "text":
+        _refuse("--summary", f"the summary is the text format's head; --format {opts['fmt']} shows the whole report")
     if _given(ctx, "color") and opts["fmt"] != "text":
         _refuse("--color", f"it colours the text format; --format {opts['fmt']} has no colours")
     if ctx.command.name == "plans":
@@ -361,7 +364,7 @@ def _emit(diff: api.Diff, opts: dict[str, Any], marks: tuple[tuple[str, str, str
                                       and not os.environ.get("NO_COLOR"))
     options = api.ReportOptions(show_format_only=opts["show_format_only"], color=use_color, lang=opts["lang"],
                                 generated_at=api.generated_at() if opts["fmt"] == "html" else None,
-                                table=opts["table"] or "", marks=marks)
+                                table=opts["table"] or "", marks=marks, summary_only=opts["summary"])
     _write(api.render(shown, opts["fmt"], options), output, color=use_color or None)
     return 1 if failed else 0
 
@@ -383,13 +386,16 @@ def diff(ctx: click.Context, old: str, new: str, **opts: Any) -> None:
 
     \b
     Example:
-      policydiff diff fy2024 fy2025-synthetic
-      policydiff diff old.txt new.txt --format html -o report.html
-      policydiff diff old.txt new.txt --format json -o diff.json --fail-on budget,removed
-      policydiff diff fy2024 fy2025-synthetic --status changed,added --ministry 厚
-      policydiff diff fy2024 fy2025 --outcome dropped,partial          # last year's plans not carried out
-      policydiff diff fy2024 fy2025 --format csv --table budgets -o steps.csv
-      policydiff diff fy2024 fy2025 --fail-on dropped,ended
+      policydiff diff fy2024 fy2024-synthetic
+      policydiff diff fy2024 fy2024-synthetic --summary
+      policydiff diff fy2024 fy2024-synthetic --format html -o report.html
+      policydiff diff examples/iryokiki-kihonkeikaku_fy2024.txt out/fy2024-synthetic.txt --format json -o diff.json
+      policydiff diff fy2024 fy2024-synthetic --status changed,added --ministry 厚
+      policydiff diff fy2024 fy2024-synthetic --fail-on budget,removed
+    Between years (after make demo, fy2025-synthetic is a hand-written SYNTHETIC next edition):
+      policydiff diff fy2024 fy2025-synthetic --outcome dropped,partial   # plans not carried out
+      policydiff diff fy2024 fy2025-synthetic --format csv --table budgets -o steps.csv
+      policydiff diff fy2024 fy2025-synthetic --fail-on dropped,ended
     """
     _check_report_options(ctx, opts)
     ctx.exit(_emit(api.diff(old, new, ctx.obj, _options(opts), progress=_progress()), opts,
@@ -481,9 +487,9 @@ def pair(ctx: click.Context, old: str, new: str, links: tuple[str, ...], unlinks
 
     \b
     Example:
-      policydiff pair fy2024 fy2025 --link m004=m005 --by "A. Auditor"
-      policydiff pair fy2024 fy2025 --unlink m010
-      policydiff pair fy2024 fy2025 --link ft-09bbc14305=un-4f0e2a1b3c   # ids as the reports print them
+      policydiff pair fy2024 fy2024-synthetic --link m010=m011 --by "A. Auditor"
+      policydiff pair fy2024 fy2024-synthetic --unlink m004
+      policydiff pair fy2024 fy2025-synthetic --link ft-8ba7308a63=un-4535ea2b6e   # ids as reports print them
     """
     if by is not None and not (links or unlinks):
         _refuse("--by", "it names who records a --link or --unlink; without them pair only lists")
@@ -516,10 +522,11 @@ def review(ctx: click.Context, old: str, new: str, marks: tuple[tuple[str, str],
 
     \b
     Example:
-      policydiff review fy2024 fy2025
-      policydiff review fy2024 fy2025 --mark b-1a2b3c4d5e accepted --note "checked p.3"
-      policydiff review fy2024 fy2025 --import marks.json
-      policydiff review fy2024 fy2025 --format csv -o signoff.csv
+      policydiff review fy2024 fy2025-synthetic
+      policydiff review fy2024 fy2025-synthetic --mark ft-8ba7308a63 query --note "see p.3"
+      policydiff review fy2024 fy2025-synthetic --format json -o marks.json   # fill in marks, then:
+      policydiff review fy2024 fy2025-synthetic --import marks.json
+      policydiff review fy2024 fy2025-synthetic --format csv -o signoff.csv
     """
     if note and not marks:
         _refuse("--note", "it is the note of the marks given with --mark ID accepted|query|rejected")
@@ -538,7 +545,7 @@ def verify(ctx: click.Context) -> None:
     \b
     Example:
       policydiff verify
-      policydiff --archive /path/to/archive verify
+      policydiff verify --archive policydiff-archive
     """
     result = api.verify(ctx.obj)
     for line in api.review_records(ctx.obj):

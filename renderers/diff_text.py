@@ -137,6 +137,8 @@ def render_text(diff: Diff, options: ReportOptions | None = None) -> str:
     diff = escaped(diff, reveal)
     opts = replace(opts, marks=escaped(opts.marks, one_line))  # notes and names: on one line, nothing live
     lines = _header(diff, opts)
+    if opts.summary_only:  # diff --summary: the counts a reader decides from, no measures
+        return "\n".join(lines) + "\n"
     shown = [m for m in diff.measures
              if opts.show_unchanged or m.moved or diff.reads_as(m, opts.show_format_only) != "unchanged"]
     if shown:
