@@ -71,7 +71,8 @@ browser:
 
 ## fuzz: the 10,000-input fuzz campaign (and 500 broken or hostile PDFs) on the Python API (prints inputs, accepted, refused by reason,
 ## failures, seconds; about 15-20 min on 2 cores; exit 1 on any failure). The suite runs 500 of its kind.
-## Then 2,000 inputs of hostile strings through every renderer and the hostile sizes (about 35 min).
+## Then 300 archive cases (odd names, received archives, kills, forged review files, hostile marks files,
+## concurrent reviewers), 2,000 inputs of hostile strings through every renderer and the hostile sizes (about 45 min).
 fuzz: $(VENV)/.installed-test
 	$(BIN)/python tests/fuzz/campaign.py --inputs 10000 --pdf 500 --seed 1
 	$(BIN)/python tests/fuzz/output_shapes.py --inputs 2000 --seed 1
