@@ -12,7 +12,7 @@ from ..diffengine.diff import Diff
 from ..diffengine.ids import step_id
 from ..diffengine.model import AUDITOR
 from ..versions.archive.reviews import SCHEMA, StoredMark
-from .escaping import csv_cell, escaped, one_line
+from .escaping import csv_cell, escaped, json_text, one_line
 from .money import yen
 
 
@@ -130,6 +130,6 @@ def _csv(sheet: Sheet) -> str:
 
 
 def render_review_sheet(sheet: Sheet, fmt: str) -> str:
-    if fmt == "json":
-        return json.dumps(sheet_dict(sheet), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    if fmt == "json":  # C1 and bidi controls of a note as \uXXXX: the same data, nothing live on a terminal
+        return json_text(json.dumps(sheet_dict(sheet), ensure_ascii=False, sort_keys=True, indent=2)) + "\n"
     return _csv(sheet) if fmt == "csv" else _text(sheet)

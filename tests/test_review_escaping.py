@@ -77,7 +77,8 @@ def test_the_markdown_comment_shows_notes_and_names_as_text(marked):
     assert "&#60;img src=&#34;" in md or "&#60;img" in md  # shown, as written
 
 
-@pytest.mark.parametrize("args", [["diff", *PAIR], ["review", *PAIR], ["pair", *PAIR]], ids=lambda a: a[0])
+@pytest.mark.parametrize("args", [["diff", *PAIR], ["review", *PAIR], ["pair", *PAIR],
+                                  ["review", *PAIR, "--format", "json"]], ids=lambda a: " ".join(a[:1] + a[3:]))
 def test_no_note_or_name_acts_on_a_terminal(marked, args):
     if args[0] == "pair":
         done = run(marked, "pair", *PAIR, "--unlink", "m004", "--by", "\u202eMallory\x1b[2J")
@@ -87,4 +88,4 @@ def test_no_note_or_name_acts_on_a_terminal(marked, args):
     assert out.exit_code in (0, 1), out.output
     for ch in LIVE:
         assert ch not in out.stdout, (repr(ch), args)
-    assert "⟨U+202E⟩" in out.stdout
+    assert ("\\u202e" if "json" in args else "⟨U+202E⟩") in out.stdout
