@@ -69,6 +69,10 @@ def remember(entry: str) -> None:
 
 def check(ed: StoredEdition, xml: bytes, source: bytes, rebuild: Rebuild, parser: str, where: Path) -> None:
     """Refuse ED unless XML is what REBUILD (parser version PARSER) makes of SOURCE; remember it if so."""
+    actual = hashlib.sha256(source).hexdigest()
+    if actual != ed.sha256:  # the record itself is wrong: no parse can say which side to believe
+        raise ArchiveError(f"{ed.name} in archive {where}: its source {ed.source_path} (sha256 {actual[:12]}) does not "
+                           f"match the record of tag {ed.tag} (sha256 {ed.sha256[:12] or '(none)'}); run policydiff verify")
     entry = key(xml, source, parser)
     if known(entry):
         return
