@@ -459,8 +459,12 @@ def site(out_dir: str | Path, archive: str | Path | None = None, progress=None):
     from .renderers.site import write_site
 
     store = _existing_archive(archive)
-    return write_site(Path(out_dir), store, lambda report: chains(None, archive, progress=report), __version__,
-                      progress)
+
+    def report(chain: Chain, k: int) -> str:  # as `diff --format html` writes it, with the pair's review marks
+        marks = tuple((m.id, m.mark, m.note, m.by, m.at) for m in load_review(store, *chain.stored[k:k + 2]).marks)
+        return render(chain.diffs[k], "html", ReportOptions(marks=marks))
+
+    return write_site(Path(out_dir), store, lambda: chains(None, archive, progress=progress), report, __version__)
 
 
 def export(path: str | Path, archive: str | Path | None = None, progress=None) -> dict[str, int]:
