@@ -62,8 +62,8 @@ def _measures(t: Timeline) -> list[str]:
             line += f"  ({one_line(m.origin)})"
         out.append(line)
         for k, s in enumerate(m.steps):
-            if s and (s.fields or s.status not in ("unchanged", "changed") and s.partners):
-                what = ", ".join(s.fields) or s.status
+            if s and (s.status == "changed" and s.fields or s.partners):
+                what = ", ".join(s.fields) if s.status == "changed" else s.status
                 out.append(f"      {t.steps[k].old} → {t.steps[k].new}: {what}"
                            + (f" (with {', '.join(s.partners)})" if s.partners else ""))
     return out
