@@ -478,7 +478,10 @@ def textconv(path: str | Path) -> str:
     """A report FILE (PDF, text or XML) as stable line-oriented text for git's textconv."""
     from .renderers.textconv import render_textconv
 
-    return render_textconv(load_edition(Path(path)))
+    try:
+        return render_textconv(load_edition(Path(path)))
+    except PolicydiffError as exc:  # `textconv --check a.pdf b.pdf` must say which one
+        raise PolicydiffError(str(exc) if str(path) in str(exc) else f"{path}: {exc}") from None
 
 
 # The auditor's pairings and marks of an archived pair (`policydiff pair`, `policydiff review`).

@@ -11,8 +11,14 @@ that cite them. Control characters are shown as ⟨U+XXXX⟩, never passed to a 
 from __future__ import annotations
 
 from ..versions.model.edition import Edition, Measure
+from ..versions.model.normalize import join_wrapped
 from .escaping import reveal
 from .money import yen
+
+
+def _one(text: str) -> str:
+    """A value on one line: a line break a PDF cell kept (「…ベン」/「チャー…」) joined as the parser joins."""
+    return join_wrapped(text.splitlines()) if "\n" in text or "\r" in text else text
 
 
 def _budget(b) -> str:
@@ -24,16 +30,16 @@ def _budget(b) -> str:
 def _block(ed: Edition, m: Measure) -> list[str]:
     goal = next((g.title for g in ed.goals if g.id == m.goal), "")
     ministries = "、".join(("◎" if x.lead else "") + x.code for x in m.ministries) or "—"
-    out = [f"## {m.label}", f"id: {m.id}", f"goal: {goal}", f"ministries: {ministries}"]
+    out = [f"## {_one(m.label)}", f"id: {m.id}", f"goal: {_one(goal)}", f"ministries: {ministries}"]
     if m.office:
         out.append(f"office: {m.office}")
     if m.reposted:
         out.append("reposted: 再掲")
-    out.append(f"description: {m.description}")
+    out.append(f"description: {_one(m.description)}")
     for column, bullets in (("results", m.results), ("plans", m.plans)):
         out.append(f"{column}:")
         for b in bullets:
-            out.append(f"  {b.text}")
+            out.append(f"  {_one(b.text)}")
             out += [f"    budget: {_budget(x)}" for x in b.budgets]
             out += [f"    succession: {s.old} → {s.new}" for s in b.successions]
     return out
