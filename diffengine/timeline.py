@@ -7,8 +7,9 @@ timeline never disagrees with `policydiff diff` of two consecutive editions; onl
 are read from the editions themselves, one point per edition, kind and 内数. Pure: no printing, no
 rendering, no git.
 
-Touch points: everything this module reads of a Diff is read in the five `_read_*` functions below,
-so that a change of the pairwise contract is a change there and nowhere else.
+Touch points: everything this module (and the SQLite export, through read_plans and read_events)
+reads of a Diff is read in the five `*read_*` functions below, so that a change of the pairwise
+contract is a change there and nowhere else.
 """
 
 from __future__ import annotations
@@ -55,6 +56,13 @@ class PlanEntry(NamedTuple):
     line: int  # the plan bullet's first line in the old edition
     text: str
     again_line: int | None  # the new edition's plan bullet that makes the same promise
+    id: str = ""
+    new_measure: str | None = None
+    page: int = 0
+    score: float = 0.0
+    reason: str = ""
+    results: tuple[str, ...] = ()  # the texts of the results that report on it
+    carried_over: bool = False
 
 
 class PairEvent(NamedTuple):
@@ -62,6 +70,8 @@ class PairEvent(NamedTuple):
     program: str
     successor: str | None
     measure: str
+    id: str = ""
+    confidence: float = 1.0
 
 
 def _read_relation(diff: Any) -> str:
@@ -74,16 +84,19 @@ def _read_rows(diff: Any) -> list[PairedRow]:
                       tuple(m.group)) for m in diff.measures]
 
 
-def _read_plans(diff: Any) -> tuple[list[PlanEntry], int]:
+def read_plans(diff: Any) -> tuple[list[PlanEntry], int]:
     """The follow-through ledger (next-year pairs) and how many results answered no plan."""
     entries = [PlanEntry(e.old_measure, str(e.outcome), e.plan.line, e.plan.text,
-                         e.promised_again.line if e.promised_again is not None else None)
+                         e.promised_again.line if e.promised_again is not None else None, e.id, e.new_measure,
+                         e.plan.page, float(e.score), str(e.reason), tuple(r.text for r in e.results),
+                         bool(e.carried_over))
                for e in diff.follow_through]
     return entries, len(diff.unplanned_results)
 
 
-def _read_events(diff: Any) -> list[PairEvent]:
-    return [PairEvent(str(e.event), e.program, e.successor, e.measure) for e in diff.program_events]
+def read_events(diff: Any) -> list[PairEvent]:
+    return [PairEvent(str(e.event), e.program, e.successor, e.measure, e.id, float(e.confidence))
+            for e in diff.program_events]
 
 
 def _read_lineages(diff: Any) -> list[tuple[str, ...]]:
@@ -117,7 +130,7 @@ def build_timeline(editions: Sequence[Edition], diffs: Sequence[Any]) -> Timelin
                 for e in editions)
     steps = tuple(Step(a.label, b.label, _read_relation(d), a.synthetic or b.synthetic)
                   for a, b, d in zip(eds, eds[1:], diffs, strict=False))
-    ledgers = [_read_plans(d) for d in diffs]
+    ledgers = [read_plans(d) for d in diffs]
     follow = _follow_through(steps, eds, ledgers)
     return Timeline(editions[0].document, eds, steps, _measure_lineages(editions, diffs, ledgers),
                     _programs(editions, diffs, steps), follow, _promises(editions, steps, ledgers),
@@ -231,7 +244,7 @@ def _programs(editions: Sequence[Edition], diffs: Sequence[Any], steps: Sequence
             for group in _read_lineages(diffs[k]):  # what the pair joined, joined here too
                 for other in group[1:]:
                     names.join(group[0], other)
-            for e in _read_events(diffs[k]):
+            for e in read_events(diffs[k]):
                 if e.successor:
                     names.succeed(e.program, e.successor)
     order: dict[str, list[str]] = {}  # line → names as first cited, oldest first
@@ -250,7 +263,7 @@ def _programs(editions: Sequence[Edition], diffs: Sequence[Any], steps: Sequence
                         rows[line].append((ed.edition, m.id))
     events: dict[str, list[TimelineEvent]] = {}
     for k, d in enumerate(diffs):
-        for e in _read_events(d):
+        for e in read_events(d):
             line = names.find(e.program)
             order.setdefault(line, [e.program])
             events.setdefault(line, []).append(TimelineEvent(k, e.event, e.program, e.successor, e.measure,
