@@ -117,6 +117,7 @@ def test_regenerating_writes_identical_bytes_and_a_rerun_rewrites_nothing(site, 
     assert ": 1 page(s) rewritten, 112 unchanged, 0 removed" in build(chain_archive, other)
 
 
+@pytest.mark.slow
 def test_a_new_edition_rewrites_only_what_changed_and_removes_what_is_gone(chain_archive, tmp_path, site):  # noqa: F811
     archive, out = tmp_path / "archive", tmp_path / "site"
     shutil.copytree(chain_archive, archive, symlinks=True)
@@ -154,6 +155,7 @@ def test_site_refuses_a_file_as_its_folder(chain_archive, tmp_path):  # noqa: F8
     assert result.exit_code == 2 and "Traceback" not in result.output
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(sys.platform == "win32", reason="a pseudo-terminal")
 def test_progress_is_shown_on_a_terminal(chain_archive, tmp_path):  # noqa: F811
     import pty
