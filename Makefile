@@ -34,6 +34,7 @@ demo: $(VENV)/.installed
 	$(PD) plans fy2024 --format json -o $(OUT)/plans-fy2024.json || [ $$? -eq 1 ]
 	$(PD) diff fy2024 fy2024-synthetic --format html -o $(OUT)/diff-fy2024-synthetic.html || [ $$? -eq 1 ]
 	$(PD) diff fy2024 fy2024-synthetic --color always || [ $$? -eq 1 ]
+	$(PD) site -o $(OUT)/site  # the static site over the archive: open $(OUT)/site/index.html
 	@echo
 	@echo "Reports: $(OUT)/plans-fy2024.html (real edition: results against plans)"
 	@echo "         $(OUT)/diff-fy2024-synthetic.html (real edition against a SYNTHETIC variant)"

@@ -461,7 +461,7 @@ def site(out_dir: str | Path, archive: str | Path | None = None, progress=None):
     store = _existing_archive(archive)
 
     def report(chain: Chain, k: int) -> str:  # as `diff --format html` writes it, with the pair's review marks
-        marks = tuple((m.id, m.mark, m.note, m.by, m.at) for m in load_review(store, *chain.stored[k:k + 2]).marks)
+        marks = marks_for(chain.stored[k].name, chain.stored[k + 1].name, archive)
         return render(chain.diffs[k], "html", ReportOptions(marks=marks))
 
     return write_site(Path(out_dir), store, lambda: chains(None, archive, progress=progress), report, __version__)

@@ -88,10 +88,20 @@ def read_plans(diff: Any) -> tuple[list[PlanEntry], int]:
     """The follow-through ledger (next-year pairs) and how many results answered no plan."""
     entries = [PlanEntry(e.old_measure, str(e.outcome), e.plan.line, e.plan.text,
                          e.promised_again.line if e.promised_again is not None else None, e.id, e.new_measure,
-                         e.plan.page, float(e.score), str(e.reason), tuple(r.text for r in e.results),
+                         e.plan.page, float(e.score), _reason_text(e), tuple(r.text for r in e.results),
                          bool(e.carried_over))
                for e in diff.follow_through]
     return entries, len(diff.unplanned_results)
+
+
+def _reason_text(record: Any) -> str:
+    """A ledger entry's reason in English: prose today; codes with parameters worded by one table
+    once the yearly contract lands (diffengine/reasons.py)."""
+    if hasattr(record, "reasons"):
+        from . import reasons as wording  # type: ignore[attr-defined]
+
+        return str(wording.words(record.reasons))
+    return str(getattr(record, "reason", ""))
 
 
 def read_events(diff: Any) -> list[PairEvent]:
