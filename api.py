@@ -70,6 +70,7 @@ FAIL_KINDS = ("any", "text", "budget", "added", "removed", "rename", "dropped", 
 OUTCOME_FILTERS = ("done", "partial", "reworked", "dropped")  # what --outcome accepts: ledger outcomes
 RELATIONS = ("next-year", "revision", "other")  # what --relation accepts
 CSV_TABLES = ("budgets", "follow-through", "events")  # what --table accepts
+TIMELINE_PARTS = ("measures", "programs", "follow-through")  # what timeline --part accepts
 
 __all__ = [
     "__version__", "ARCHIVE_ENV", "CSV_TABLES", "DEFAULT_ARCHIVE", "FAIL_KINDS", "MARK_FILTERS", "MARK_STATES", "OUTCOME_FILTERS",

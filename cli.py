@@ -413,6 +413,9 @@ def timeline(ctx: click.Context, document: str | None, document_option: str | No
     """
     if document and document_option and document != document_option:
         raise click.BadParameter(f"two documents named: {document} and {document_option}", param_hint="--document")
+    for part in _csv(parts):
+        if part not in api.TIMELINE_PARTS:
+            raise click.BadParameter(f"no part {part!r}; choose from {','.join(api.TIMELINE_PARTS)}", param_hint="--part")
     found = api.timeline(document or document_option, ctx.obj, progress=_pairs_progress("timeline"))
     _write(api.render_timeline(found, fmt, _csv(parts)), output)
 

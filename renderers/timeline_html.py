@@ -58,6 +58,12 @@ def _no_link(*_: object) -> None:
     return None
 
 
+def stalled_first(t: Timeline) -> list:
+    """Promises made again 2 or more years running, the longest first, then those never done."""
+    return sorted((p for p in t.promises if p.years_running >= 2),
+                  key=lambda p: (-p.years_running, "done" in p.outcomes, p.editions[0], p.key))
+
+
 def _chart(lang: str) -> Callable[[Timeline, ProgramLine], Markup]:
     return lambda t, p: program_chart(p, t.editions, lang)
 
@@ -66,7 +72,7 @@ def timeline_page(timelines: Sequence[Timeline], parts: Iterable[str] = PARTS, v
                   link: Link = _no_link, crumbs: Sequence[tuple[str, str | None]] = (), standalone: bool = True) -> str:
     title = " · ".join(t.document for t in timelines) + " · " + STRINGS[lang]["timeline"]
     return page("site_document.html.j2", title, lang, version, crumbs=crumbs, timelines=list(timelines),
-                parts=tuple(parts), link=link, standalone=standalone, chart=_chart(lang))
+                parts=tuple(parts), link=link, standalone=standalone, chart=_chart(lang), running_of=stalled_first)
 
 
 def render_timeline_html(timelines: Sequence[Timeline], parts: Iterable[str] = PARTS, version: str = "") -> str:

@@ -123,7 +123,7 @@ def test_parts_and_csv_tables(chain_archive):
     rows = list(csv.DictReader(io.StringIO(out.lstrip("\ufeff"))))
     assert [(r["old"], r["plans"]) for r in rows] == [("fy2023-synthetic", "103"), ("fy2024", "94")]
     code, out = run(chain_archive, "timeline", "--part", "budgets")
-    assert code == 2 and "no timeline part 'budgets'" in out
+    assert code == 2 and "no part 'budgets'" in out
 
 
 def test_one_timeline_per_document_and_document_picks_one(chain_archive, tmp_path, seed_path):
