@@ -22,14 +22,16 @@ $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
 	@$(BIN)/python -m pip install -qq -e '.[test]'
 	@touch $@ $(VENV)/.installed
 
-## demo: the real report, a synthetic variant and a hand-written synthetic next year, in the default
+## demo: the real report, a synthetic variant and hand-written synthetic years before and after it, in the default
 ## archive ./policydiff-archive (the one every command of the README's tour uses), then the reports:
 ##   out/plans-fy2024.html  what the real FY2024 edition reports as done against what it plans for FY2025
 ##   out/diff-fy2024-synthetic.html  the real edition against a SYNTHETIC variant (known edits applied)
 ##   out/diff-fy2024-fy2025-synthetic.html  against a SYNTHETIC next year: was last year's plan carried out?
+##   out/site/index.html  every edition at once (timeline, programs, measures; FY2023 and FY2025 SYNTHETIC)
 ## Run again, it changes nothing: the same sources are already stored.
 PD := $(BIN)/policydiff
 NEXT_YEAR := tests/data/nextyear/iryokiki-kihonkeikaku_fy2025-synthetic.txt
+PREV_YEAR := tests/data/prevyear/iryokiki-kihonkeikaku_fy2023-synthetic.txt
 # $(call pd,ARGS): run `policydiff ARGS`, shown as a reader types it. pd1: also for diff and plans, whose
 # exit 1 means "differences found", their answer, not a failure.
 pd = @echo "policydiff $(1)"; $(PD) $(1)
@@ -39,6 +41,7 @@ demo: $(VENV)/.installed
 	$(call pd,ingest $(SEED))
 	$(call pd,synth $(SEED) --seed 2025 -o $(OUT)/fy2024-synthetic.txt --truth $(OUT)/fy2024-synthetic.truth.json)
 	$(call pd,ingest $(OUT)/fy2024-synthetic.txt --edition fy2024-synthetic)
+	$(call pd,ingest $(PREV_YEAR))
 	$(call pd,ingest $(NEXT_YEAR))
 	$(call pd,verify)
 	$(call pd1,plans fy2024 --format html -o $(OUT)/plans-fy2024.html)
@@ -46,10 +49,12 @@ demo: $(VENV)/.installed
 	$(call pd1,diff fy2024 fy2024-synthetic --format html -o $(OUT)/diff-fy2024-synthetic.html)
 	$(call pd1,diff fy2024 fy2025-synthetic --format html -o $(OUT)/diff-fy2024-fy2025-synthetic.html)
 	$(call pd1,diff fy2024 fy2024-synthetic --summary)
+	$(call pd,site -o $(OUT)/site)
 	@echo
 	@echo "Reports: $(OUT)/plans-fy2024.html (real edition: results against plans)"
 	@echo "         $(OUT)/diff-fy2024-synthetic.html (real edition against a SYNTHETIC variant)"
 	@echo "         $(OUT)/diff-fy2024-fy2025-synthetic.html (against a SYNTHETIC next year)"
+	@echo "Site:    $(OUT)/site/index.html (every edition at once: FY2023 and FY2025 are SYNTHETIC)"
 	@echo "Next: source $(VENV)/bin/activate, then the README's tour (policydiff list, policydiff diff fy2024 fy2024-synthetic, ...)"
 
 ## test: install the test dependencies (Python packages, Debian's chromium and CJK fonts for the

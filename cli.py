@@ -462,6 +462,101 @@ def lineage(ctx: click.Context, document: str | None, fmt: str) -> None:
     click.echo(api.render_lineage(document, ctx.obj, fmt), nl=False)
 
 
+def _pairs_progress(what: str) -> Callable[[int, int], None] | None:
+    """'WHAT: pair N of M' on stderr, rewritten in place, when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        return None
+    return lambda done, total: click.echo(f"\r{what}: pair {done} of {total}", err=True, nl=done == total)
+
+
+@cli.command()
+@click.argument("document", required=False)
+@click.option("--document", "document_option", help="The document to follow (default: every document).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "html"]), default="text", show_default=True)
+@click.option("--part", "parts", default="", metavar="PARTS",
+              help="Only these parts: measures,programs,follow-through (csv: one table, default programs).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to a file.")
+@click.pass_context
+def timeline(ctx: click.Context, document: str | None, document_option: str | None, fmt: str, parts: str,
+             output: Path | None) -> None:
+    """Every edition of a DOCUMENT in fiscal order, each pair with its relation: measure lineages,
+    program budget series across renames and successions, and the follow-through of plans per year
+    (promised again N years running, dropped and never mentioned again). Synthetic editions are
+    marked and never counted as a real year. One timeline per document.
+
+    \b
+    Example:
+      policydiff timeline
+      policydiff timeline iryokiki-kihonkeikaku --part follow-through
+      policydiff timeline --format json -o timeline.json
+      policydiff timeline --format csv --part measures -o lineages.csv
+    """
+    if document and document_option and document != document_option:
+        raise click.BadParameter(f"two documents named: {document} and {document_option}", param_hint="--document")
+    for part in _csv(parts):
+        if part not in api.TIMELINE_PARTS:
+            raise click.BadParameter(f"no part {part!r}; choose from {','.join(api.TIMELINE_PARTS)}", param_hint="--part")
+    found = api.timeline(document or document_option, ctx.obj, progress=_pairs_progress("timeline"))
+    _write(api.render_timeline(found, fmt, _csv(parts)), output)
+
+
+@cli.command()
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False), required=True,
+              help="The site's folder (created; pages policydiff did not write are left alone).")
+@click.pass_context
+def site(ctx: click.Context, out_dir: Path) -> None:
+    """Write a static site of the whole archive: an index of documents and editions, every
+    consecutive pair's report (linked both ways), a page per program (budget chart) and per measure
+    lineage, and a search box. No server: open index.html from disk, or serve the folder as it is.
+    Only pages whose inputs changed are rewritten.
+
+    \b
+    Example:
+      policydiff site -o site/
+      policydiff --archive /shared/archive site -o /shared/www/policydiff
+    """
+    done = api.site(out_dir, ctx.obj, progress=_pairs_progress("site"))
+    click.echo(f"site {done.path}: {done.rewritten} page(s) rewritten, {done.unchanged} unchanged, "
+               f"{done.removed} removed; open {done.path / 'index.html'}")
+
+
+@cli.command()
+@click.argument("database", type=click.Path(path_type=Path, dir_okay=False))
+@click.pass_context
+def export(ctx: click.Context, database: Path) -> None:
+    """Write the archive as an SQLite DATABASE (editions, measures, bullets, budgets, programs,
+    program events, follow-through, review marks), replaced atomically on a rerun. Datasette,
+    pandas and sqlite-utils open it as it is.
+
+    \b
+    Example:
+      policydiff export archive.db
+      datasette archive.db
+    """
+    counts = api.export(database, ctx.obj, progress=_pairs_progress("export"))
+    click.echo(f"wrote {database}: " + ", ".join(f"{n} {table}" for table, n in counts.items()))
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--check", is_flag=True, help="Only check that every FILE reads as an edition; print nothing.")
+def textconv(files: tuple[Path, ...], check: bool) -> None:
+    """Print a report FILE (PDF, text or XML) as stable, line-oriented text: one block per measure
+    with its id, goal, ministries, bullets and budgets. For git: `git diff` of report files.
+
+    \b
+    Example:
+      policydiff textconv report.pdf
+      git config diff.policydiff.textconv "policydiff textconv"
+      echo '*.pdf diff=policydiff' >> .gitattributes
+      policydiff textconv --check reports/*.pdf      # pre-commit: every report reads
+    """
+    for file in files:
+        text = api.textconv(file)
+        if not check:
+            click.echo(text, nl=False)
+
+
 def _link(value: str) -> tuple[str, str]:
     old, sep, new = value.partition("=")
     if not sep or not old.strip() or not new.strip():

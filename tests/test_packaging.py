@@ -14,7 +14,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 ALLOWED_TOP_LEVEL = {"versions", "diffengine", "renderers", "cli.py", "api.py", "tests", "pyproject.toml", "README.md",
-                     ".ci", "examples", "Makefile", "__init__.py", ".gitignore", "NOTICE", "LICENSE"}
+                     ".ci", "examples", "Makefile", "__init__.py", ".gitignore", "NOTICE", "LICENSE",
+                     ".pre-commit-hooks.yaml"}  # where pre-commit looks for a repository's hooks (issue 20)
 
 
 def test_tracked_top_level_is_exactly_the_agreed_layout():
