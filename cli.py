@@ -513,7 +513,7 @@ def site(ctx: click.Context, out_dir: Path) -> None:
     \b
     Example:
       policydiff site -o site/
-      policydiff --archive /shared/archive site -o /shared/www/policydiff
+      policydiff site -o out/site --archive policydiff-archive
     """
     done = api.site(out_dir, ctx.obj, progress=_pairs_progress("site"))
     click.echo(f"site {done.path}: {done.rewritten} page(s) rewritten, {done.unchanged} unchanged, "
