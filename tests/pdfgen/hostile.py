@@ -242,6 +242,26 @@ def shared_text_pages(pages: int = 2_000, chars: int = 55_000) -> bytes:
     return raw_pdf(objects)
 
 
+def busy_pages(pages: int = 2_000, rules: int = 6, chars: int = 480) -> bytes:
+    """PAGES pages sharing one content stream: a table ruled RULES × RULES and CHARS characters in it, so
+    that the whole file sits just under the bounds (characters, drawing, crossings) that it passes."""
+    step = 500 // rules
+    body = b"".join(b"20 %d 500 0.5 re f\n" % (40 + k * step) for k in range(rules + 1))
+    body += b"".join(b"%d 40 0.5 500 re f\n" % (20 + k * step) for k in range(rules + 1))
+    per_line = 40
+    body += b"BT /F1 6 Tf 24 530 Td\n" + b"(abcdefghijklmnopqrstuvwxyz0123456789ABCD) Tj 0 -12 Td\n" * (
+        chars // per_line) + b"ET"
+    kids = b" ".join(b"%d 0 R" % (n + 5) for n in range(pages))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages,
+        _stream(body),
+        _HELVETICA,
+    ]
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Contents 3 0 R /Resources 4 0 R >>"] * pages
+    return raw_pdf(objects)
+
+
 def repeated_pages(pdf: bytes, pages: int = 2_000) -> bytes:
     """PDF's pages repeated (sharing their content and fonts) up to PAGES pages, with pdfium."""
     import io

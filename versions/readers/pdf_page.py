@@ -111,11 +111,13 @@ class _Upright:
 
     def __init__(self, page: Any) -> None:
         raw = _raw()
-        if page.get_rotation():
-            raw.FPDFPage_SetRotation(page.raw, 0)  # in memory only: pdfium then reads the page as drawn
+        raw.FPDFPage_SetRotation(page.raw, 0)  # in memory only: the page's size as drawn
         self.w, self.h = page.get_width(), page.get_height()
         self.turn = text_direction(page)
         self.width, self.height = (self.h, self.w) if self.turn in (90, 270) else (self.w, self.h)
+        # pdfium infers the spaces between words in the page as shown (「ME DIC」 in turned text): shown
+        # upright, they are right. Its character boxes stay in the page's own coordinates.
+        raw.FPDFPage_SetRotation(page.raw, self.turn // 90)
 
     def box(self, left: float, bottom: float, right: float, top: float) -> tuple[float, float, float, float]:
         # (u, v) in the page as drawn → (x, y) upright, y up; then y from the top

@@ -6,7 +6,7 @@ A page costs what it draws, not what it weighs: 2 KB of FlateDecode twice is 200
 pdfium will run them: its content streams, and each Form XObject once per time it is drawn (recursively,
 each form decoded once, with a bound on the depth and no cycle), Type 3 glyphs and embedded fonts once
 per file. Then, as pages are read, the characters and the table finder's grid are counted for the whole
-file, so that 2,000 pages that each pass the page limits still end in a refusal within seconds.
+file, so that 1,000 pages that each pass the page limits still end in a refusal within seconds.
 """
 
 from __future__ import annotations
@@ -23,7 +23,7 @@ from .pdf_streams import StreamTooLarge, decoded, unescape_names
 # ~300 KB of drawing instructions each) and small enough that a file at every bound reads in well under
 # a minute: measured by tests/benchmarks/run.py --hostile.
 MAX_DRAWN_BYTES = 32 * 1024 * 1024  # drawing instructions of all pages, forms counted each time drawn
-MAX_CHARS = 1_000_000  # characters read from all pages
+MAX_CHARS = 600_000  # characters read from all pages (~15 µs each, read into cells and rows)
 MAX_FORM_DEPTH = 12  # forms drawing forms (the real report's producers nest two or three)
 # The table finder (pdfplumber) costs the square of a page's rule crossings: an N×N grid is O(N⁴).
 MAX_GRID_POINTS = 3_000  # crossings of distinct rule positions on one page (a seed page: < 100)
