@@ -20,8 +20,9 @@ from collections import Counter
 from typing import Any
 
 from ..model.errors import EditionParseError
+from .pdf_open import MAX_GRAPHICS_PER_PAGE
 
-SAMPLE_OBJECTS = 5_000  # objects whose direction tells the page's (a seed page has ~5,000)
+SAMPLE_OBJECTS = 200  # objects, spread over the page, whose text tells the page's direction
 RULE_THICKNESS = 2.5  # points: a path thinner than this is a rule (Chromium draws borders as thin rects)
 
 
@@ -133,14 +134,20 @@ class _Upright:
 
 
 def text_direction(page: Any) -> int:
-    """The direction most of the page's text objects run, counterclockwise: 0, 90, 180 or 270 degrees."""
+    """The direction most of the page's text objects run, counterclockwise: 0, 90, 180 or 270 degrees.
+    A sample spread over the page first (Chromium draws each glyph as an object); every object (up to the
+    page's limit) if the sample met no text."""
     raw = _raw()
     matrix = raw.FS_MATRIX()
     turns: Counter[int] = Counter()
-    for i in range(min(raw.FPDFPage_CountObjects(page.raw), SAMPLE_OBJECTS)):
-        obj = raw.FPDFPage_GetObject(page.raw, i)
-        if raw.FPDFPageObj_GetType(obj) == raw.FPDF_PAGEOBJ_TEXT and raw.FPDFPageObj_GetMatrix(obj, matrix):
-            turns[round(math.degrees(math.atan2(matrix.b, matrix.a)) / 90) % 4 * 90] += 1
+    count = raw.FPDFPage_CountObjects(page.raw)
+    for step in (max(1, count // SAMPLE_OBJECTS), 1):
+        for i in range(0, min(count, MAX_GRAPHICS_PER_PAGE), step):
+            obj = raw.FPDFPage_GetObject(page.raw, i)
+            if raw.FPDFPageObj_GetType(obj) == raw.FPDF_PAGEOBJ_TEXT and raw.FPDFPageObj_GetMatrix(obj, matrix):
+                turns[round(math.degrees(math.atan2(matrix.b, matrix.a)) / 90) % 4 * 90] += 1
+        if turns or step == 1:
+            break
     return turns.most_common(1)[0][0] if turns else 0
 
 
