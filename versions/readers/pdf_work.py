@@ -4,8 +4,8 @@ A page costs what it draws, not what it weighs: 2 KB of FlateDecode twice is 200
 51 KB page can draw one Form XObject of 50 MB, and forms that draw each other twice, 30 levels deep, are
 2**30 copies of one form. So before any page is drawn, every page's drawing instructions are counted as
 pdfium will run them: its content streams, and each Form XObject once per time it is drawn (recursively,
-each form decoded once, with a bound on the depth and no cycle), Type 3 glyphs and embedded fonts once
-per file. Then, as pages are read, the characters and the table finder's grid are counted for the whole
+each form decoded once, with a bound on the depth and no cycle), and Type 3 glyphs that draw forms
+(every other stream, fonts included, is bounded by pdf_streams.scan_streams when the file is opened). Then, as pages are read, the characters and the table finder's grid are counted for the whole
 file, so that 1,000 pages that each pass the page limits still end in a refusal within seconds.
 """
 
@@ -19,9 +19,9 @@ from ..model.errors import EditionParseError
 from .pdf_open import MAX_CONTENT_BYTES, MAX_PAGES
 from .pdf_streams import StreamTooLarge, decoded, unescape_names
 
-# Whole-file bounds, each about 25 times what the real report needs (10 pages of ~6,000 characters and
-# ~300 KB of drawing instructions each) and small enough that a file at every bound reads in well under
-# a minute: measured by tests/benchmarks/run.py --hostile.
+# Whole-file bounds, each 20 to 100 times what the test PDFs of the real report need (6 pages, ~31,000
+# characters, 0.2-1.3 MB of drawing instructions, < 500 rule crossings) and small enough that a file at
+# every bound reads in well under a minute (1,000 pages just under them all: ~16 s).
 MAX_DRAWN_BYTES = 32 * 1024 * 1024  # drawing instructions of all pages, forms counted each time drawn
 MAX_CHARS = 600_000  # characters read from all pages (~15 µs each, read into cells and rows)
 MAX_FORM_DEPTH = 12  # forms drawing forms (the real report's producers nest two or three)
