@@ -34,12 +34,13 @@ WINDOW = 20  # results on each side of a plan's proportional position, for a mea
 
 # 「…に向けて検討を進めた」「調整を進めた」「一部を実施した」: progress towards a plan, not the plan done
 PARTIAL_RE = re.compile(r"に向け(?:て|た)(?:検討|調整|準備|議論)|(?:検討|調整|準備|議論)を(?:進め|開始し|行っ)た|"
-                        r"一部|着手した|引き続き検討")
+                        r"について(?:検討|議論)した|一部|着手した|引き続き検討")
 # 「…対応に向けた調整を進める。」「検討する。」: a plan part that is itself to consider or prepare is
 # done by considering, so progress words in its result do not make it partial
 CONSIDER_END_RE = re.compile(r"(?:検討|調整|議論|準備)(?:する|を(?:進める|行う|続ける))$|努める$")
-# Where a plan splits into parts: after 「。」, 「し、」 (推進し、), 「とともに、」, 「また、」, 「ほか、」
-CLAUSE_RE = re.compile(r"(?<=。)|(?<=[^なさ]し、)|(?<=とともに、)|(?<=と共に、)|(?<=ほか、)|(?=また、)")
+# Where a plan (or a result) splits into parts: after 「。」, 「し、」 (推進し、), 「して、」 (整備して、), 「とともに、」,
+# 「また、」, 「ほか、」
+CLAUSE_RE = re.compile(r"(?<=。)|(?<=[^なさ]し、)|(?<=して、)|(?<=とともに、)|(?<=と共に、)|(?<=ほか、)|(?=また、)")
 CLAUSE_MIN = 6  # content bigrams: a shorter piece is no part of its own
 CLAUSE_COVERED = 0.35  # share of a part's content the linked results must carry to report it
 # 「（アジア健康構想）」 (NEW line 575): a group heading the extraction reads as a bullet, no result
@@ -117,7 +118,8 @@ def _outcome(plan: Bullet, linked: list[tuple[Bullet, Scored]]) -> tuple[Outcome
         return "dropped", (why("no-result"),)
     if any(s.reasons and s.reasons[0].code in ("verbatim", "row-verbatim") for _, s in linked):
         return "done", ()
-    sentences = [x for r, _ in linked for x in re.split(r"(?<=。)", normalize(r.text)) if x.strip()]
+    # Each result in its clauses: a progress word reports the part it stands in, not the whole sentence.
+    sentences = [x for r, _ in linked for x in CLAUSE_RE.split(normalize(r.text)) if x.strip()]
     parts = clauses(plan.text)
     done = progress = 0
     reported = " ".join(sentences)
