@@ -586,7 +586,7 @@ def pair(ctx: click.Context, old: str, new: str, links: tuple[str, ...], unlinks
     Example:
       policydiff pair fy2024 fy2024-synthetic --link m010=m011 --by "A. Auditor"
       policydiff pair fy2024 fy2024-synthetic --unlink m004
-      policydiff pair fy2024 fy2025-synthetic --link ft-8ba7308a63=un-4535ea2b6e   # ids as reports print them
+      policydiff pair fy2024 fy2025-synthetic --link ft-5ff5ec2769=un-8fdc1bd216   # an unclear plan: its candidate answers it
     """
     if by is not None and not (links or unlinks):
         _refuse("--by", "it names who records a --link or --unlink; without them pair only lists")
@@ -620,7 +620,7 @@ def review(ctx: click.Context, old: str, new: str, marks: tuple[tuple[str, str],
     \b
     Example:
       policydiff review fy2024 fy2025-synthetic
-      policydiff review fy2024 fy2025-synthetic --mark ft-8ba7308a63 query --note "see p.3"
+      policydiff review fy2024 fy2025-synthetic --mark ft-5ff5ec2769 query --note "see p.8"
       policydiff review fy2024 fy2025-synthetic --format json -o marks.json   # fill in marks, then:
       policydiff review fy2024 fy2025-synthetic --import marks.json
       policydiff review fy2024 fy2025-synthetic --format csv -o signoff.csv
