@@ -14,7 +14,7 @@ import pytest
 from policydiff import EditionParseError, parse_report
 from policydiff.versions.model.normalize import fold_extracted, normalize
 from policydiff.versions.readers import text_interleaved
-from policydiff.versions.readers.text_layouts import prepare
+from policydiff.versions.readers.text_layouts import prepare, read_text_table
 
 DATA = Path(__file__).resolve().parent / "data"
 LAYOUTS = DATA / "text_layouts"
@@ -92,11 +92,10 @@ def test_fy2022_header_of_pdfplumber_gives_its_fiscal_years():
 def test_lines_keep_their_source_line_numbers():
     text = (DATA / "pdf" / "seed-chromium.pdfplumber.txt").read_text(encoding="utf-8")
     source = text.split("\n")
-    prepared = prepare(text)
-    for line, no in zip(prepared.lines, prepared.numbers, strict=True):
-        if no:  # every piece is cited at the line it was printed on
-            assert all(piece in fold_extracted(source[no - 1]) for piece in line.replace("\t", " ").split(" ")
-                       if piece and "［" not in piece), (no, line)
+    for row in read_text_table(text).rows:  # every piece of every cell is cited at the line it was printed on
+        for line in (x for cell in row.cells for x in cell.lines):
+            assert all(piece in fold_extracted(source[line.no - 1]) for piece in line.text.replace("\t", " ").split(" ")
+                       if piece and "［" not in piece), (line.no, line.text)
     ed = parse_report(text)
     m = next(m for m in ed.measures if m.title == "保険導入の手引きの作成")
     assert "保険導⼊の⼿引きの作成" in source[m.line - 1]
@@ -180,7 +179,7 @@ def test_side_by_side_text_without_the_table_header_is_still_refused_saying_what
 
 def test_the_bundled_sample_is_not_read_as_interleaved(seed_bytes, seed_edition):
     prepared = prepare(seed_bytes.decode("utf-8"))
-    assert prepared.profile == "blocked" and prepared.warnings == ()
+    assert prepared.profile == "blocked" and read_text_table(seed_bytes.decode("utf-8")).warnings == []
 
 
 def test_reading_work_grows_linearly_with_the_text(monkeypatch):

@@ -14,24 +14,29 @@ from functools import cached_property
 
 from ..model.edition import ParseWarning
 from ..model.normalize import display_width
-from .layout import GOAL_RE, PAGE_NUMBER_RE, SEE_ABOVE_RE, VISION_RE, is_bullet_start, is_title_line
+from .geometry import DESCRIPTION, PLANS, RESULTS, Geometry
 from .ministries import SUBHEADING_TAG_RE, is_ministry_list
+from .vocabulary import (
+    AMOUNT_END_RE,
+    AMOUNT_REST_RE,
+    CELL_END,
+    OFFICE_RE,
+    OFFICE_WORD_RE,
+    TAG_CLOSE_RE,
+    TAG_OPEN_RE,
+    is_bullet_start,
+    is_heading,
+    is_page_number,
+    is_title_line,
+)
 
-DESC, RESULTS, PLANS = "description", "results", "plans"
-# A ministry tag closing a description: 「…取り組む。［◎厚］」, 「厚］」 (the rest of 「［◎」), 「◎内官、文、厚、経］」
-TAG_CLOSE_RE = re.compile(r"(?:［|^)([^［］]*)］")
-TAG_OPEN_RE = re.compile(r"［[^］]*$")  # 「…取り組む。［◎」: the tag goes on in the next box
-SENTENCE_END = ("。", "）", "」", "｣", ")", "］")
-# An office of the 「担当」 column: 「厚労省医療機器審査管理課」, 「⽂科省研究振興局ライフサイ」 / 「ンス課」
-OFFICE_RE = re.compile(r"^[^\s・○①-⑳（(【［。、][^\s（(【［。、]{1,15}$")
-OFFICE_WORD_RE = re.compile(r"(?:省|庁|府|官房|局|部|課|室|班|センター)$")
+DESC = DESCRIPTION
+SENTENCE_END = CELL_END  # a paragraph of a cell ends so (。 or a closing bracket)
 FULL_SLACK = 4.0  # a full line stops up to this many cells short of its column's width (line-break rules,
 # half-width digits printed wider than half a cell)
 ITEM_RE = re.compile(r"^([①-⑳])[\s　]*")  # ① 日常生活における… : an item of a description
 OPEN_SHARE = 0.75  # a cell's last line this wide without a sentence end: the sentence goes on elsewhere
 LOOKAHEAD = 6  # boxes looked at ahead to tell which open cell a continuation belongs to
-AMOUNT_END_RE = re.compile(r"[0-9０-９][.．]?[0-9０-９]*[億万千]?$")  # 「…令和6年度予算：19億」
-AMOUNT_REST_RE = re.compile(r"^[0-9０-９億万千百]*円")  # 「円の内数）を通じて…」
 RESUMED_GAP = 4  # boxes of other cells between a description's pieces: more is a page break, fewer line by line
 
 
@@ -79,23 +84,13 @@ class Row:
     doubts: list[str] = field(default_factory=list)  # placements read from weak evidence, for a warning
 
 
-@dataclass(frozen=True)
-class Widths:
-    """Each column's full-line width in cells, as estimated from the text."""
-
-    description: float
-    results: float
-    plans: float
-
-    def of(self, column: str) -> float:
-        return {DESC: self.description, RESULTS: self.results, PLANS: self.plans}[column]
 
 
 @dataclass
 class State:
     """Where the reading stands: the rows so far and, per column, the row whose cell is being read."""
 
-    widths: Widths
+    widths: Geometry
     title_max: float
     items: list[Row | Box] = field(default_factory=list)  # rows and spanning lines (visions, goals)
     rows: list[Row] = field(default_factory=list)
@@ -114,7 +109,7 @@ class State:
     decided: list[str] = field(default_factory=list)  # each box's column as its widths alone show ('' if not)
 
 
-def place_boxes(boxes: list[Box], widths: Widths, title_max: float, office: bool
+def place_boxes(boxes: list[Box], widths: Geometry, title_max: float, office: bool
                 ) -> tuple[list[Row | Box], list[ParseWarning]]:
     """The rows (and spanning lines: visions, goals) the boxes make, in order, and what was left out."""
     state = State(widths, title_max)
@@ -138,11 +133,7 @@ def _closes_tag(text: str) -> bool:
 
 def _spanning(box: Box) -> bool:
     """A vision （１）…, a goal 【…】 or a （上記参照）: a row across the table, alone in its box."""
-    if len(box.lines) != 1:
-        return False
-    x = box.lines[0]
-    vm = VISION_RE.match(x)
-    return bool((vm and ("「" in x or x.endswith("向けて"))) or GOAL_RE.match(x) or SEE_ABOVE_RE.match(x))
+    return len(box.lines) == 1 and is_heading(box.lines[0])
 
 
 def _is_office(box: Box) -> bool:
@@ -151,7 +142,7 @@ def _is_office(box: Box) -> bool:
 
 
 def _place(state: State, k: int, box: Box, office: bool) -> None:
-    if len(box.lines) == 1 and PAGE_NUMBER_RE.match(box.lines[0]):
+    if len(box.lines) == 1 and is_page_number(box.lines[0]):
         return
     if box.page > state.page:  # a row cut by the page break goes on at the top of the next page
         state.page, state.cut, state.cut_columns = box.page, -2, {RESULTS, PLANS}
@@ -188,7 +179,7 @@ def _column(state: State, k: int, box: Box) -> str:
     return _loose_column(state, k, box, fits)
 
 
-def width_column(box: Box, w: Widths, title_max: float) -> str:
+def width_column(box: Box, w: Geometry, title_max: float) -> str:
     """The column a box's widths or tag show alone ('' when they do not): its full lines (not ending a
     sentence) are as wide as one column's, a title stands over a description line, or only one column is
     wide enough."""
@@ -481,7 +472,7 @@ def _one_each(state: State, k: int, column: str, at: int) -> bool:
                 return count[column] == waiting[column]
             return count[column] + count[other] + count[""] == waiting[column] + waiting[other] \
                 and count[column] <= waiting[column] and count[other] <= waiting[other]
-        if len(box.lines) == 1 and PAGE_NUMBER_RE.match(box.lines[0]) or _is_office(box):
+        if len(box.lines) == 1 and is_page_number(box.lines[0]) or _is_office(box):
             continue
         decided = state.decided[j]
         whole = is_bullet_start(box.lines[0]) and box.lines[-1].endswith(SENTENCE_END)

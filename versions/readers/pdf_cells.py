@@ -18,7 +18,6 @@ from typing import Any
 
 from ..model.errors import EditionParseError
 from ..model.normalize import fold_extracted
-from .layout import Line
 from .pdf_open import (
     MAX_CHARS_PER_PAGE,
     MAX_GRAPHICS_PER_PAGE,
@@ -30,6 +29,7 @@ from .pdf_open import (
     refusal_reason,
 )
 from .pdf_page import page_chars, page_edges
+from .table import Line
 
 _JOIN_GAP = 1.0  # points: vertical rules closer than this belong to one run
 _CLOSED = 2.0  # points: a horizontal rule this close to the end of the vertical rules closes the row

@@ -1,4 +1,4 @@
-"""Unzip text whose table columns share lines (pdfplumber's extract_text, web services) into the blocked layout.
+"""Reader for text whose table columns share lines (pdfplumber's extract_text, web services).
 
 Each printed line holds, left to right and separated by a space, the pieces of the description, results
 and plans cells (and 「担当」) that sit on that baseline. What tells the pieces apart is the table's
@@ -13,10 +13,12 @@ geometry, read from the text itself:
 Each line is read by a small dynamic program over the states of the open columns (Viterbi, linear in the
 number of lines), so a piece whose column is only told by a later line is still placed right. Where two
 readings cost the same, the line is reported (a ParseWarning 'layout-ambiguous'), never silently guessed.
+Each row the readings cut is handed on as cells.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from itertools import combinations
@@ -24,19 +26,26 @@ from itertools import combinations
 from ..model.edition import ParseWarning
 from ..model.errors import EditionParseError
 from ..model.normalize import display_width
-from .layout import GOAL_RE, HEADER_RE, SEE_ABOVE_RE, VISION_RE, is_bullet_start
+from .geometry import TITLE_MARGIN, Geometry, slack
 from .ministries import SUBHEADING_TAG_RE, is_ministry_list
+from .table import Cell, Line, Row, Table
+from .vocabulary import (
+    GOAL_RE,
+    HIDDEN_LABELS_RE,
+    LATIN_RE,
+    LOST_OPEN_RE,
+    SEE_ABOVE_RE,
+    SENTENCE_END_RE,
+    TAG_AT_END_RE,
+    TITLE_MAX,
+    is_bullet_start,
+    is_header_text,
+    vision_number,
+)
 
-HEADER_CELLS_RE = re.compile(r"^(?:列\s*\d\s*)+$")  # 「列1 列2 列3」: hidden header cells on a line of their own
-TAG_CLOSE_RE = re.compile(r"[［\[](◎?[^［］\[\]\s]{1,3}(?:[、，,]◎?[^［］\[\]\s、，,]{1,3})*)[］\]]\s*$")
-ITEM_START_RE = re.compile(r"^[①-⑳]")
-ITEM_MARK_RE = re.compile(r"^[①-⑳]$")
+ITEM_MARK_RE = re.compile(r"^[①-⑳]$")  # an item's number alone, its text after a space
 ITEM_SPACE_RE = re.compile(r"(?<=^[①-⑳]) ")
-HALF_WIDTH_CLOSE_RE = re.compile(r"\[([^\[\]［］]{1,80})\]\s*$")  # [◎経], [担当省庁については…参照] closing a description
-LOST_OPEN_RE = re.compile(r"(?:^|。)([^［\[。]{1,30})[］\]]\s*$")  # 「◎内官、文、厚、経］」: its ［ lost with the line above
-LATIN_RE = re.compile(r"[A-Za-z0-9.\-&]")
 LATIN_CUT = 1.5  # a space between two latin words read as a column boundary
-LONE_PAREN_RE = re.compile(r"^[（(][^（）()]{1,20}[）)]$")  # （令和6年12月までに累計62件）, （アジア健康構想）
 # The sample's column widths (description, results, plans, 担当): a quarter of one is the least an estimate
 # may give (a column of a few cells would take every piece for a new paragraph).
 DEFAULT_WIDTHS = (54.0, 60.0, 40.0, 14.0)
@@ -64,8 +73,6 @@ TIE = 1e-9
 DOUBT_MARGIN = 0.2  # readings this close in cost are both credible: the line is reported
 BEAM_STATES, BEAM_COST = 8, 6.0  # states kept after each line, and how much costlier than the best they may be
 DOUBT_LOOKBACK = 60  # lines to look back for where two equally cheap readings part
-# A line that ends a sentence (「…導入した。」, 「…導入した。（対応済み）」): its paragraph may end there.
-SENTENCE_END_RE = re.compile(r"。[）」]?$|。[（(][^（）()]{1,12}[）)]$")
 
 
 @dataclass(frozen=True)
@@ -89,32 +96,20 @@ class _Reading:
     groups: tuple[tuple[int, str], ...]  # (column, text)
 
 
-@dataclass
-class Unzipped:
-    """The blocked layout of an interleaved text, its offices (「担当」) and what could not be read for sure."""
-
-    lines: list[str]
-    numbers: list[int]
-    offices: list[tuple[int, str]]
-    warnings: list[ParseWarning]
-
-
-def unzip(lines: list[str], numbers: list[int], office: bool = False) -> Unzipped:
-    """Rewrite interleaved LINES (with their source NUMBERS) into the blocked layout; OFFICE: a 「担当」 column.
+def read_interleaved(lines: list[str], numbers: list[int], office: bool = False) -> Table:
+    """The rows of an interleaved text (LINES with their source NUMBERS); OFFICE: a 「担当」 column.
     LINES come folded (normalize.fold_extracted, in text_layouts.prepare): 「‧」 is 「・」 here."""
     lines, numbers = _rejoin(lines, numbers)
     ncols = 4 if office else 3
     widths = estimate_widths(lines, ncols)
     kinds = [_kind(x) for x in lines]
     readings, ambiguous, unfit = _read(lines, kinds, widths)
-    out = _Emitter(widths)
+    out = _Rows(widths, sorted(no for no, kind in zip(numbers, kinds, strict=True) if kind == "header"))
     for i, (line, no, kind) in enumerate(zip(lines, numbers, kinds, strict=True)):
         if kind == "text":
             out.text(readings[i], no)
-        elif kind == "header":
-            out.header(line, no)
-        elif kind == "span":
-            out.span(line, no)
+        elif kind == "span" or (kind == "header" and not out.rows and out.row is None):
+            out.single(line, no)  # a vision or goal; the first page header (the others are no rows)
     out.close_row()
     warnings = [ParseWarning("layout-ambiguous", f"line {numbers[i]}: the columns of 「{lines[i].strip()[:30]}…」 "
                              "can be read two ways; it was read as " + _describe(readings[i]), 0, numbers[i])
@@ -122,7 +117,8 @@ def unzip(lines: list[str], numbers: list[int], office: bool = False) -> Unzippe
     warnings += [ParseWarning("layout-too-wide", f"line {numbers[i]}: 「{lines[i].strip()[:30]}…」 fits no column "
                               f"(widths {', '.join(f'{w:g}' for w in widths)} cells); read as the description of a "
                               "new row", 0, numbers[i]) for i in sorted(unfit)]
-    return Unzipped(out.lines, out.numbers, out.offices, warnings + out.warnings)
+    geometry = Geometry.from_widths(*widths[:3], title_max=min(TITLE_MAX, widths[0] - TITLE_MARGIN))
+    return Table(out.rows, "interleaved", geometry, warnings)
 
 
 def _describe(reading: _Reading) -> str:
@@ -148,11 +144,11 @@ def _kind(line: str) -> str:
     x = line.strip()
     if not x:
         return "blank"
-    if "該当箇所" in x and HEADER_RE.search(x):
+    if is_header_text(x):
         return "header"
-    if HEADER_CELLS_RE.match(x):
+    if HIDDEN_LABELS_RE.match(x):
         return "blank"
-    if GOAL_RE.match(x) or SEE_ABOVE_RE.match(x) or (VISION_RE.match(x) and ("「" in x or x.endswith("向けて"))):
+    if GOAL_RE.match(x) or SEE_ABOVE_RE.match(x) or vision_number(x) is not None:
         return "span"  # vision and goal rows span the table's width
     return "text"
 
@@ -360,7 +356,7 @@ def _reading(new_row: bool, cols: tuple[int, ...], groups: tuple[_Group, ...]) -
 def _tagged(text: str) -> bool:
     """Does TEXT end a description: a ministry tag ［◎厚］ / [◎厚], the end of a wrapped one 「厚］」, or a
     sub-heading's bracket 「…参照］」?"""
-    m = TAG_CLOSE_RE.search(text) or LOST_OPEN_RE.search(text)
+    m = TAG_AT_END_RE.search(text) or LOST_OPEN_RE.search(text)
     return bool(m and is_ministry_list(m.group(1))) or text.endswith("］") or (
         text.endswith("]") and bool(SUBHEADING_TAG_RE.search(text)))
 
@@ -435,130 +431,42 @@ def _new_row(state: State, groups: tuple[_Group, ...], cols: tuple[int, ...], wi
     return cost, tuple(out)
 
 
-class _Emitter:
-    """Writes rows in the blocked layout: [title] description ［tag］, blank, results, blank, plans, blank."""
+class _Rows:
+    """Rows as the readings cut them: [title] description ［tag］ | results | plans [| 担当], each line citing
+    its source line and page; a vision or goal row (spanning the table) is a row of one cell."""
 
-    def __init__(self, widths: tuple[float, ...]) -> None:
+    def __init__(self, widths: tuple[float, ...], headers: list[int]) -> None:
         self.widths = widths
-        self.lines: list[str] = []
-        self.numbers: list[int] = []
-        self.offices: list[tuple[int, str]] = []
-        self.warnings: list[ParseWarning] = []
-        self.row: list[list[tuple[str, int]]] | None = None
-        self.pending: list[tuple[str, int]] = []  # page headers met inside a row, written after it
+        self.headers = headers  # source lines of the page headers: a line's page counts those above it
+        self.rows: list[Row] = []
+        self.row: list[list[Line]] | None = None
 
-    def _put(self, text: str, no: int) -> None:
-        self.lines.append(text)
-        self.numbers.append(no)
+    def line(self, text: str, no: int, column: int | None = None) -> Line:
+        page = max(bisect.bisect_right(self.headers, no), 1)
+        if column is None:
+            return Line(no, page, text, text)
+        full = self.widths[column] - (0.5 + 0.08 * self.widths[column])  # as _full reads a line
+        return Line(no, page, text, text, slack=slack(display_width(text), full))
 
-    def _blank(self) -> None:
-        if self.lines and self.lines[-1]:
-            self._put("", 0)
-
-    def header(self, line: str, no: int) -> None:
-        if self.row is None:
-            self._blank()
-            self._put(line, no)
-            self._blank()
-        else:
-            self.pending.append((line, no))
-
-    def span(self, line: str, no: int) -> None:
+    def single(self, text: str, no: int) -> None:
         self.close_row()
-        self._blank()
-        self._put(line.strip(), no)
-        self._blank()
+        self.rows.append(Row([Cell([self.line(text.strip(), no)])]))
 
     def text(self, reading: _Reading, no: int) -> None:
         if reading.new_row or self.row is None:
             self.close_row()
             self.row = [[] for _ in self.widths]
         for c, text in reading.groups:
-            self.row[c].append((text, no))
+            if c == 0:
+                text = ITEM_SPACE_RE.sub("\t", text, count=1)  # 「①\t…」, as the sample prints an item
+            self.row[c].append(self.line(text, no, c if c == 0 else None))
 
     def close_row(self) -> None:
         if self.row is None:
             return
-        desc, results, plans = self.row[0], self.row[1], self.row[2]
-        if len(self.row) > 3 and self.row[3]:
-            self.offices.append((self.row[3][0][1], "".join(t for t, _ in self.row[3])))
-        self._blank()
-        desc = _description(desc, self.widths[0])
-        for text, no in desc:
-            self._put(text, no)
-        if not results and plans:
-            self.warnings.append(ParseWarning(
-                "layout-empty-results", f"line {plans[0][1]}: a row with plans but no results: its plans "
-                "are read as results", 0, plans[0][1]))
-        for block in (results, plans):
-            if block is plans or any(_tagged(t) for t, _ in desc):
-                self._blank()  # a title without description or tag runs into its results (the blocked layout)
-            for text, no in _asides_joined(block):
-                self._put(text, no)
-        self._blank()
+        cells = [Cell(lines) for lines in self.row[:3]]
+        if len(self.row) > 3 and self.row[3]:  # an office wrapped in its cell: one name
+            office = self.row[3]
+            cells.append(Cell([Line(office[0].no, office[0].page, "".join(x.text for x in office))]))
+        self.rows.append(Row(cells))
         self.row = None
-        for line, no in self.pending:
-            self._put(line, no)
-            self._blank()
-        self.pending = []
-
-
-def _asides_joined(lines: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    """A lone 「（…）」 line heads the bullets below it; with no bullet below, it is the aside of the bullet
-    above (「…提供を促進した。」 / 「（令和6年12月までに累計62件）」), as the PDF reader reads it: one line."""
-    out: list[tuple[str, int]] = []
-    for k, (text, no) in enumerate(lines):
-        nxt = lines[k + 1][0] if k + 1 < len(lines) else ""
-        if out and LONE_PAREN_RE.match(text) and not (nxt.startswith(("・", "○")) or ITEM_START_RE.match(nxt)):
-            out[-1] = (out[-1][0] + text, out[-1][1])
-        else:
-            out.append((text, no))
-    return out
-
-
-def _description(lines: list[tuple[str, int]], width: float) -> list[tuple[str, int]]:
-    """The description cell's lines; a first paragraph before more text and without a tag is the title, put on
-    one line of its own; a ministry tag printed with half-width brackets gets full-width ones."""
-    if not lines:
-        return []
-    end = 0
-    while end < len(lines) - 1 and _full(display_width(lines[end][0]), width):
-        end += 1
-    out = list(lines)
-    head = lines[: end + 1]
-    if end < len(lines) - 1 and not any(_tagged(t) for t, _ in head) and len(head) > 1:
-        out = [("".join(t for t, _ in head), head[0][1])] + lines[end + 1 :]
-    joined = ""
-    for k, (text, _) in enumerate(out):  # the line where the tag ends; items ①… may follow it
-        joined += text
-        m = HALF_WIDTH_CLOSE_RE.search(joined) or LOST_OPEN_RE.search(text)
-        if m and text.endswith("]") and (is_ministry_list(m.group(1)) or SUBHEADING_TAG_RE.search(m.group(1))):
-            out = _full_width_tag(out[: k + 1]) + out[k + 1 :]
-            break
-        if _tagged(text):
-            break
-    end = next((k for k, (t, _) in enumerate(out) if _tagged(t)), len(out) - 1)
-    if end > 0 and out[end][0].startswith("［") and out[end - 1][0].endswith("。"):
-        # A tag alone on its line after a sentence's end: the text reader would take that short 「…。」 line
-        # for the end of the row before; the tag goes back onto the line it closes.
-        out[end - 1 : end + 1] = [(out[end - 1][0] + out[end][0], out[end - 1][1])]
-        end -= 1
-    if end < len(out) - 1:  # items after the tag (「① 日常生活における…」): a paragraph of their own, as in the sample
-        items = [(ITEM_SPACE_RE.sub("\t", t, count=1), no) for t, no in out[end + 1 :]]
-        out = out[: end + 1] + [("", 0)] + items
-    return out
-
-
-def _full_width_tag(lines: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    """[文、◎経] at the end of a description (possibly wrapped, 「…[文、◎」 / 「経]」) → ［文、◎経］."""
-    out = list(lines)
-    for k in range(len(out) - 1, -1, -1):
-        text, no = out[k]
-        if k == len(out) - 1:
-            text = text[::-1].replace("]", "］", 1)[::-1]
-        if "[" in text:
-            i = text.rindex("[")
-            out[k] = (text[:i] + "［" + text[i + 1 :], no)
-            return out
-        out[k] = (text, no)
-    return out

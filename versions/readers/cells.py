@@ -1,0 +1,161 @@
+"""Inside a measure row's cells: the description cell's title, text, ministry tag and items; the results
+and plans cells' bullets. The same rules for every reader, from what the lines say and how they end.
+
+A line that stops well short of its column's full width (`Line.slack`, where the source tells it) ends
+a paragraph: so a title is a short first line (or one in its own font), a description's items ①… are
+paragraphs, and a bullet mark after a short or finished line starts a bullet. Where the source does not
+tell a line's width (the bundled sample's text), the marks alone decide.
+"""
+
+from __future__ import annotations
+
+import re
+
+from .geometry import DESCRIPTION, OFFICE, PLANS, RESULTS, SHORT, Geometry
+from .measures import RowDraft, Tag
+from .ministries import SUBHEADING_TAG_RE, is_ministry_list
+from .table import Cell, Line, box_of, join_lines
+from .vocabulary import (
+    ITEM_START_RE,
+    LONE_PAREN_RE,
+    SENTENCE_END,
+    TAG_OPEN_MAX,
+    is_bullet_start,
+    is_title_line,
+)
+
+TITLE_LINES = 3  # a title wraps over at most this many lines
+# A ministry tag, of either width: ［◎厚、◎経］, [◎経] (a web service), ［担当省庁については、…を参照］
+ANY_TAG_RE = re.compile(r"[［\[]([^［］\[\]]*)[］\]]")
+
+
+def measure_draft(cells: dict[str, Cell], geometry: Geometry) -> RowDraft:
+    """A measure row's cells, by role, read into a RowDraft."""
+    desc_cell = cells.get(DESCRIPTION) or Cell()
+    lines = desc_cell.lines
+    title = None
+    size = _title_size(lines, geometry) if lines else 0
+    if size == 1:
+        title, lines = lines[0], lines[1:]
+    elif size:  # a title wrapped in a narrow column: one title
+        head = lines[:size]
+        text = join_lines(head)[0]
+        title = Line(head[0].no, head[0].page, text, text, box_of(head), head[0].font)
+        lines = lines[size:]
+    paragraphs: list[list[Line]] = []
+    for k, x in enumerate(lines):
+        if k == 0 or ((_short(lines[k - 1]) or ITEM_START_RE.match(x.text)) and not _tag_open(paragraphs[-1])):
+            paragraphs.append([])
+        paragraphs[-1].append(x)
+    texts = [join_lines(p)[0] for p in paragraphs]
+    tag, texts = find_tag(texts)
+    description = "\n".join(t for t in texts if t)
+    # (a description of nothing but its tag has no first line: 「◎内官、文、厚、経］」, its ［ lost, line 756)
+    draft = RowDraft(title=title, desc=lines, first_line=lines[0].text if description else "", tag=tag,
+                     tag_line=lines[-1] if lines else title, description=description, bbox=desc_cell.bbox)
+    draft.results = bullets(cells[RESULTS].lines if RESULTS in cells else [])
+    draft.plans = bullets(cells[PLANS].lines if PLANS in cells else [])
+    if OFFICE in cells:
+        draft.office = join_lines(cells[OFFICE].lines)[0]
+    return draft
+
+
+def _short(line: Line, by: float = SHORT) -> bool:
+    return line.slack is not None and line.slack > by
+
+
+def _title_size(lines: list[Line], geometry: Geometry) -> int:
+    """How many of a description cell's first lines are its title (0: none). A title is a heading-like
+    first line in its own font, or well short of the edge (bold that Chromium only simulates is invisible
+    to extraction), or the cell's only line without a tag; or a heading-like first paragraph of a few
+    lines, the last one short, where a narrow column wrapped it."""
+    first = lines[0]
+    if is_title_line(first.text, geometry.title_max):
+        if len(lines) == 1:
+            return int("］" not in first.text and "]" not in first.text)
+        if first.font and lines[1].font and first.font != lines[1].font:
+            return 1
+        if first.slack is None or geometry.title_short is None or first.slack > geometry.title_short:
+            return 1
+    end = next((k for k, x in enumerate(lines[:TITLE_LINES]) if x.slack is None or _short(x)), None)
+    if end is None or end == 0 or end + 1 >= len(lines) or lines[end].slack is None:
+        return 0
+    return end + 1 if is_title_line(join_lines(lines[: end + 1])[0], geometry.title_max) else 0
+
+
+def _tag_open(paragraph: list[Line]) -> bool:
+    """Does PARAGRAPH end inside a tag 「［◎厚、」? Its rest (「経］」, a lone 「］」) is on the next line however
+    short this one stopped: a producer that keeps 「経］」 together or wraps by phrases leaves it short."""
+    tail: list[Line] = []
+    size = 0
+    for x in reversed(paragraph):  # only the tail: a cell of thousands of lines stays linear
+        tail.append(x)
+        size += len(x.text)
+        if size > TAG_OPEN_MAX:
+            break
+    text = join_lines(tail[::-1])[0]
+    start = max(text.rfind("［"), text.rfind("["))
+    inside = text[start + 1:]
+    # A stray 「［」 must not join the paragraphs after it: a tag's inside is short and never a sentence.
+    return start > max(text.rfind("］"), text.rfind("]")) and len(inside) <= TAG_OPEN_MAX and "。" not in inside
+
+
+def _tag_of(inner: str) -> Tag | None:
+    inner = inner.strip()
+    sub = bool(SUBHEADING_TAG_RE.search(inner))
+    if sub or is_ministry_list(inner):
+        return Tag(inner, f"［{inner}］", sub, False)
+    return None
+
+
+def find_tag(texts: list[str]) -> tuple[Tag | None, list[str]]:
+    """The ministry tag closing the description, taken out of its paragraph (paragraphs a tag runs across
+    are joined first: however its lines were cut, a tag is one tag)."""
+    for k, text in enumerate(texts):
+        for m in ANY_TAG_RE.finditer(text):
+            tag = _tag_of(m.group(1))
+            if tag is not None:
+                rest = (text[: m.start()] + text[m.end():]).strip()
+                return tag, texts[:k] + [rest] + texts[k + 1:]
+    if len(texts) > 1:  # a tag cut across paragraphs: 「…取り組む。［◎厚、経」 / 「］」
+        joined = "".join(texts)
+        for m in ANY_TAG_RE.finditer(joined):
+            tag = _tag_of(m.group(1))
+            if tag is not None:
+                ends, size = [], 0
+                for t in texts:
+                    size += len(t)
+                    ends.append(size)
+                a = next(k for k, end in enumerate(ends) if end > m.start())
+                b = next(k for k, end in enumerate(ends) if end >= m.end())
+                start = ends[a] - len(texts[a])
+                merged = joined[start: m.start()] + joined[m.end(): ends[b]]
+                return tag, texts[:a] + [merged.strip()] + texts[b + 1:]
+    for k, text in enumerate(texts):  # ［ lost: 「◎内官、文、厚、経］」
+        close = next((c for c in ("］", "]") if c in text), "")
+        if close:
+            before, _, after = text.partition(close)
+            head, _, inner = before.rpartition("。")
+            if is_ministry_list(inner):
+                rest = (head + ("。" if head else "") + after).strip()
+                return Tag(inner.strip(), inner.strip() + "］", False, True), texts[:k] + [rest] + texts[k + 1:]
+    return None, texts
+
+
+def bullets(lines: list[Line]) -> list[tuple[Line, bool]]:
+    """A column's lines with whether each starts a bullet: a bullet mark after a finished or short line."""
+    out: list[tuple[Line, bool]] = []
+    for k, x in enumerate(lines):
+        prev = lines[k - 1] if k else None
+        nxt = lines[k + 1].text if k + 1 < len(lines) else ""
+        if prev is None:
+            starts = True
+        elif LONE_PAREN_RE.match(x.text):
+            # A group heading 「（アジア健康構想）」 leads bullets; after a finished sentence with no bullet
+            # below, 「（令和6年12月までに累計62件）」 is the bullet's own aside.
+            starts = nxt.startswith(("・", "○")) or bool(ITEM_START_RE.match(nxt))
+        else:
+            starts = is_bullet_start(x.text) and (
+                x.text.startswith("・") or prev.text.endswith(SENTENCE_END) or prev.slack is None or _short(prev))
+        out.append((x, starts))
+    return out
