@@ -154,7 +154,7 @@ def test_rebuilding_is_linear_in_the_number_of_boxes(monkeypatch):
     # 4 and 16 copies of an extraction (240 and 950 measures): four times the text, about four times the
     # work (a quadratic scan would do sixteen). Counted, not timed: the calls that measure and classify a
     # line, in both modules, do not depend on the machine's load.
-    from policydiff.versions.readers import box_rows, text_boxes
+    from policydiff.versions.readers import box_columns, box_rows, box_state, text_boxes
 
     calls = 0
 
@@ -165,7 +165,7 @@ def test_rebuilding_is_linear_in_the_number_of_boxes(monkeypatch):
             return fn(*args, **kwargs)
         return wrapper
 
-    for module in (box_rows, text_boxes):
+    for module in (box_rows, box_columns, box_state, text_boxes):
         for name in ("display_width", "is_bullet_start", "is_title_line"):
             if hasattr(module, name):
                 monkeypatch.setattr(module, name, counted(getattr(module, name)))

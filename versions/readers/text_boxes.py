@@ -28,8 +28,9 @@ from collections import Counter
 
 from ..model.edition import ParseWarning
 from ..model.normalize import display_width
-from .box_rows import ITEM_RE, PLANS, RESULTS, Box, has_tag, place_boxes, span
-from .box_rows import Row as BoxRow
+from .box_rows import place_boxes
+from .box_state import ITEM_RE, PLANS, RESULTS, Box, has_tag, span
+from .box_state import Row as BoxRow
 from .geometry import TITLE_MARGIN, Geometry
 from .table import Cell, Line, Row, Table
 from .vocabulary import HEADER_CELL_RE, HEADER_START, OFFICE_HEADER_RE, TITLE_MAX, is_bullet_start
