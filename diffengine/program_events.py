@@ -18,6 +18,7 @@ from typing import Literal
 
 from ..versions.model.edition import Bullet, Edition, Succession
 from ..versions.model.normalize import normalize as _normalize
+from ..versions.readers.vocabulary import ENDED_RE  # defined once, with the readers
 from .model import Rename
 from .renames import inferred_renames
 
@@ -25,9 +26,6 @@ normalize = lru_cache(maxsize=65536)(_normalize)  # program names recur in every
 EventKind = Literal["new", "ended", "succeeded", "renamed", "vanished"]
 EVENT_KINDS: tuple[EventKind, ...] = ("succeeded", "renamed", "ended", "new", "vanished")
 Side = Literal["old", "new"]
-
-# 「令和５年度に事業終了 後継事業の予定無し」 (seed line 22), 「令和６年度をもって事業終了した」
-ENDED_RE = re.compile(r"事業終了|事業を終了|後継事業の予定無し|後継事業の予定なし")
 
 
 @dataclass(frozen=True)
