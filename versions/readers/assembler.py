@@ -41,7 +41,7 @@ def assemble(table: Table, reading: Reading, source: Source, document: str | Non
         goals.append(Goal(gid, draft.vision, draft.title, draft.reposted, draft.see_above, draft.page, draft.line,
                           tuple(draft.notes)))
     if not measures:
-        where = "in the PDF's table: no row with a description and columns" if table.layout == "pdf" else \
+        where = " in the PDF's table: no row with a description and columns" if table.layout == "pdf" else \
             ": no description closed by a ministry tag like ［◎厚］"
         raise EditionParseError(f"no measures found{where}")
     warnings.extend(_named(measures, table.notes))

@@ -25,6 +25,9 @@ from .vocabulary import (
 )
 
 TITLE_LINES = 3  # a title wraps over at most this many lines
+FULL_BY = 0.75  # ems short of the cell's full lines: a character less
+CONTINUES_RE = re.compile(r"^[ぁ-ゖァィゥェォッャュョヮー、。，．）」』］・]")  # a line that goes on a word or sentence
+WRAPPED_TITLE_MAX = 72.0  # cells a title wrapped over lines may hold (the longest in the sample: ~45)
 # A ministry tag, of either width: ［◎厚、◎経］, [◎経] (a web service), ［担当省庁については、…を参照］
 ANY_TAG_RE = re.compile(r"[［\[]([^［］\[\]]*)[］\]]")
 
@@ -68,19 +71,31 @@ def _title_size(lines: list[Line], geometry: Geometry) -> int:
     """How many of a description cell's first lines are its title (0: none). A title is a heading-like
     first line in its own font, or well short of the edge (bold that Chromium only simulates is invisible
     to extraction), or the cell's only line without a tag; or a heading-like first paragraph of a few
-    lines, the last one short, where a narrow column wrapped it."""
+    lines, the last one clearly short, where a narrow column or a large font wrapped it."""
     first = lines[0]
-    if is_title_line(first.text, geometry.title_max):
-        if len(lines) == 1:
-            return int("］" not in first.text and "]" not in first.text)
-        if first.font and lines[1].font and first.font != lines[1].font:
-            return 1
-        if first.slack is None or geometry.title_short is None or first.slack > geometry.title_short:
-            return 1
-    end = next((k for k, x in enumerate(lines[:TITLE_LINES]) if x.slack is None or _short(x)), None)
+    if len(lines) == 1:
+        return int(is_title_line(first.text, geometry.title_max) and "］" not in first.text and "]" not in first.text)
+    bold = next((k for k, x in enumerate(lines[:TITLE_LINES + 1]) if x.font != first.font), 0) if first.font else 0
+    if 0 < bold < len(lines) and is_title_line(join_lines(lines[:bold])[0], WRAPPED_TITLE_MAX):
+        return bold  # lines in their own font, then the body's
+    short = geometry.title_short
+    if is_title_line(first.text, geometry.title_max) and (first.slack is None or short is None or first.slack > short
+                                                          or _shorter_than_full(lines)):
+        return 1
+    end = next((k for k, x in enumerate(lines[:TITLE_LINES]) if x.slack is None or x.slack > (short or SHORT)), None)
     if end is None or end == 0 or end + 1 >= len(lines) or lines[end].slack is None:
         return 0
-    return end + 1 if is_title_line(join_lines(lines[: end + 1])[0], geometry.title_max) else 0
+    return end + 1 if is_title_line(join_lines(lines[: end + 1])[0], WRAPPED_TITLE_MAX) else 0
+
+
+def _shorter_than_full(lines: list[Line]) -> bool:
+    """Does a heading-like first line stop short of where the cell's full lines stop, by about a character
+    or more, with the next line starting a sentence (not a particle or kana that would go on a word)? A
+    title that nearly fills its column, its description set on the next line."""
+    full = sorted(x.slack for x in lines[1:] if x.slack is not None and x.slack <= SHORT)
+    if lines[0].slack is None or not full:
+        return False
+    return lines[0].slack >= full[len(full) // 2] + FULL_BY and not CONTINUES_RE.match(lines[1].text)
 
 
 def _tag_open(paragraph: list[Line]) -> bool:

@@ -25,6 +25,7 @@ from .table import Cell, Row, Table, join_lines
 from .vocabulary import (
     GOAL_RE,
     HEADER_START,
+    HIDDEN_LABEL_RE,
     OFFICE_HEADER,
     PLANS_LABEL_RE,
     RESULTS_LABEL_RE,
@@ -92,7 +93,7 @@ class Columns:
 
 def header_columns(row: Row) -> Columns:
     """Each header cell's role from its text; one line saying which column is missing if any is."""
-    texts = [cell.text for cell in row.cells]
+    texts = [HIDDEN_LABEL_RE.sub("", cell.text).strip() for cell in row.cells]
     roles: list[str | None] = []
     for text in texts:
         if RESULTS_LABEL_RE.search(text) and not PLANS_LABEL_RE.search(text):
@@ -129,6 +130,7 @@ def read_rows(table: Table) -> Reading:
     state = _State()
     for row in table.rows[header_at + 1:]:
         _read_row(row, columns, table, out, state)
+    _flush(out, state, table)
     return out
 
 
@@ -136,6 +138,8 @@ def read_rows(table: Table) -> Reading:
 class _State:
     vision: int = 0
     in_goal: bool = False  # a vision closes the goal before it
+    pending: dict[str, Cell] | None = None  # the last measure row's cells: the next page may continue it
+    pending_at: tuple[int, int] = (0, 0)  # its first line's page and line
 
 
 def _is_header(row: Row) -> bool:
@@ -159,6 +163,9 @@ def _read_row(row: Row, columns: Columns, table: Table, out: Reading, state: _St
     if len(filled) == 1:
         lines = row.cells[filled[0]].lines
         text = join_lines(lines)[0]
+        if is_page_number(text) and len(lines) == 1:
+            return
+        _flush(out, state, table)
         number = vision_number(text)
         if number is not None:
             out.visions.append(Vision(number, text, page, line))
@@ -179,14 +186,42 @@ def _read_row(row: Row, columns: Columns, table: Table, out: Reading, state: _St
                 out.warnings.append(ParseWarning("unplaced-row", "a （上記参照） outside any goal 【…】; left out",
                                                  page, line))
             return
-        if is_page_number(text) and len(lines) == 1:
-            return
         if row.merged:
             out.warnings.append(ParseWarning("unknown-row", f"a row spanning the table is neither a vision "
                                              f"nor a goal: 「{text[:30]}」", page, line))
             return
-    draft = measure_draft(columns.cells_of(row), table.geometry)
-    _place(draft, out, state, page, line)
+    cells = columns.cells_of(row)
+    if state.pending is not None and _continues(state.pending, cells, table):
+        state.pending = {role: Cell(state.pending[role].lines + cell.lines, state.pending[role].bbox)
+                         if role in state.pending else cell for role, cell in cells.items()} | \
+            {role: cell for role, cell in state.pending.items() if role not in cells}
+        return
+    _flush(out, state, table)
+    state.pending, state.pending_at = cells, (page, line)
+
+
+def _flush(out: Reading, state: _State, table: Table) -> None:
+    if state.pending is not None:
+        _place(measure_draft(state.pending, table.geometry), out, state, *state.pending_at)
+        state.pending = None
+
+
+def _continues(before: dict[str, Cell], cells: dict[str, Cell], table: Table) -> bool:
+    """Is a row the rest of the row before it, cut by a page break and closed with rules on both sides (as
+    Word and reportlab draw it)? It starts the next page, and either has no description (its results and
+    plans go on), or its description has no title but the ministry tag that the cut description lacked."""
+    pages = [x.page for cell in cells.values() for x in cell.lines[:1]]
+    last = max((x.page for cell in before.values() for x in cell.lines[-1:]), default=0)
+    if not pages or min(pages) <= last:
+        return False
+    desc = cells.get(DESCRIPTION)
+    if desc is None or not desc.lines:
+        return True
+    was = measure_draft(before, table.geometry)
+    if was.tag is not None or not was.description:
+        return False
+    rest = measure_draft(cells, table.geometry)
+    return rest.title is None and rest.tag is not None
 
 
 def _goal(lines: list, text: str) -> tuple[str, bool] | None:

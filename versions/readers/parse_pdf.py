@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from ..model.edition import Edition, Source
+from ..model.edition import Edition, ParseWarning, Source
 from .assembler import assemble
 from .grammar import read_rows
 from .pdf_cells import PdfTable, read_table
@@ -34,7 +34,10 @@ def pdf_rows(pdf: PdfTable) -> Table:
                 lines = [_with_slack(x, pdf.right_edges.get((x.page, k)), pdf.em) for x in lines]
             cells.append(Cell(lines, parts[0].bbox if parts else None))
         rows.append(Row(cells))
-    return Table(rows, "pdf", outside=[*pdf.metadata.values(), pdf.outside_text], lines_in_cells=True)
+    warnings = [ParseWarning("layout-pdf-columns", f"page {n}: the table has no rules between its columns and too "
+                             "few lines there to tell them; the page's rows are left out", n, 0) for n in pdf.unread]
+    return Table(rows, "pdf", warnings=warnings, outside=[*pdf.metadata.values(), pdf.outside_text],
+                 lines_in_cells=True)
 
 
 def _with_slack(line: Line, right: float | None, em: float) -> Line:

@@ -28,6 +28,7 @@ HEADER_RE = re.compile(
 RESULTS_LABEL_RE = re.compile(_ERA + r"の実績[・･]?状況")  # 令和６年度の実績・状況
 PLANS_LABEL_RE = re.compile(_ERA + r"の取組予定")  # 令和７年度の取組予定
 HIDDEN_LABELS_RE = re.compile(r"^(?:列\s*\d\s*)+$")  # 「列1 列2 列3」: hidden header cells of the real table
+HIDDEN_LABEL_RE = re.compile(r"列\s*\d")  # one of them, inside a header cell's text: 「担当列4」, 「列1該当箇所」
 # A header cell alone on its line (pdfminer, poppler): 「該当箇所 列1 列2」 / 「列3」 / 「令和6年度の実績・状況」 / 「担当」
 HEADER_CELL_RE = re.compile(r"^該当箇所|^(?:列\s*\d\s*)+$|^" + _ERA + r"の(?:実績[・･]?状況|取組予定)|^担当$")
 OFFICE_HEADER = "担当"  # the FY2023 table's fourth column: the office in charge
