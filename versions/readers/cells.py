@@ -27,6 +27,8 @@ from .vocabulary import (
 TITLE_LINES = 3  # a title wraps over at most this many lines
 FULL_BY = 0.75  # ems short of the cell's full lines: a character less
 CONTINUES_RE = re.compile(r"^[ぁ-ゖァィゥェォッャュョヮー、。，．）」』］・]")  # a line that goes on a word or sentence
+NOUN_END_RE = re.compile(r"[一-龥々ァ-ヺー）)＞>】]$")  # a heading ends in a noun or a bracket: 「…の育成」
+KATAKANA_RE = re.compile(r"[ァ-ヺー]")
 WRAPPED_TITLE_MAX = 72.0  # cells a title wrapped over lines may hold (the longest in the sample: ~45)
 # A ministry tag, of either width: ［◎厚、◎経］, [◎経] (a web service), ［担当省庁については、…を参照］
 ANY_TAG_RE = re.compile(r"[［\[]([^［］\[\]]*)[］\]]")
@@ -37,7 +39,7 @@ def measure_draft(cells: dict[str, Cell], geometry: Geometry) -> RowDraft:
     desc_cell = cells.get(DESCRIPTION) or Cell()
     lines = desc_cell.lines
     title = None
-    size = _title_size(lines, geometry) if lines else 0
+    size, guess = _title(lines, geometry) if lines else (0, "")
     if size == 1:
         title, lines = lines[0], lines[1:]
     elif size:  # a title wrapped in a narrow column: one title
@@ -56,6 +58,11 @@ def measure_draft(cells: dict[str, Cell], geometry: Geometry) -> RowDraft:
     # (a description of nothing but its tag has no first line: 「◎内官、文、厚、経］」, its ［ lost, line 756)
     draft = RowDraft(title=title, desc=lines, first_line=lines[0].text if description else "", tag=tag,
                      tag_line=lines[-1] if lines else title, description=description, bbox=desc_cell.bbox)
+    if guess and title is not None:
+        draft.doubts.append(f"its title 「{title.text[:20]}」 was told from its description by its width only: {guess}")
+    elif title is None and lines and (maybe := _maybe_title(lines, geometry)):
+        draft.doubts.append(f"its description's first line 「{maybe[:20]}」 may be its title (a title filling its "
+                            "lines cannot be told from the text that follows it); read as the description")
     draft.results = bullets(cells[RESULTS].lines if RESULTS in cells else [])
     draft.plans = bullets(cells[PLANS].lines if PLANS in cells else [])
     if OFFICE in cells:
@@ -67,25 +74,54 @@ def _short(line: Line, by: float = SHORT) -> bool:
     return line.slack is not None and line.slack > by
 
 
-def _title_size(lines: list[Line], geometry: Geometry) -> int:
-    """How many of a description cell's first lines are its title (0: none). A title is a heading-like
-    first line in its own font, or well short of the edge (bold that Chromium only simulates is invisible
-    to extraction), or the cell's only line without a tag; or a heading-like first paragraph of a few
-    lines, the last one clearly short, where a narrow column or a large font wrapped it."""
+def _title(lines: list[Line], geometry: Geometry) -> tuple[int, str]:
+    """How many of a description cell's first lines are its title (0: none), and, when only the words
+    tell it, why it is a guess. A title is a heading-like first line in its own font (bold), or well short
+    of the column's edge, or the cell's only line without a tag; or a heading-like first paragraph of a
+    few lines, the last one clearly short, where a narrow column or a large font wrapped it. A plain title
+    that fills its lines exactly is told from its description by its words only: a heading ending in a
+    noun, the next line starting a sentence."""
     first = lines[0]
     if len(lines) == 1:
-        return int(is_title_line(first.text, geometry.title_max) and "］" not in first.text and "]" not in first.text)
+        return int(is_title_line(first.text, geometry.title_max) and "］" not in first.text
+                   and "]" not in first.text), ""
     bold = next((k for k, x in enumerate(lines[:TITLE_LINES + 1]) if x.font != first.font), 0) if first.font else 0
     if 0 < bold < len(lines) and is_title_line(join_lines(lines[:bold])[0], WRAPPED_TITLE_MAX):
-        return bold  # lines in their own font, then the body's
+        return bold, ""  # lines in their own font, then the body's
+    one = is_title_line(first.text, geometry.title_max) and not _word_goes_on(first.text, lines[1].text)
     short = geometry.title_short
-    if is_title_line(first.text, geometry.title_max) and (first.slack is None or short is None or first.slack > short
-                                                          or _shorter_than_full(lines)):
-        return 1
-    end = next((k for k, x in enumerate(lines[:TITLE_LINES]) if x.slack is None or x.slack > (short or SHORT)), None)
-    if end is None or end == 0 or end + 1 >= len(lines) or lines[end].slack is None:
-        return 0
-    return end + 1 if is_title_line(join_lines(lines[: end + 1])[0], WRAPPED_TITLE_MAX) else 0
+    if one and (first.slack is None or short is None or first.slack > short):
+        return 1, ""
+    if one and _shorter_than_full(lines):
+        return 1, "its first line stops a character short of the column's edge"
+    clearly = short or SHORT
+    end = next((k for k, x in enumerate(lines[:TITLE_LINES]) if x.slack is None or x.slack > clearly), None)
+    if end is not None and 0 < end < len(lines) - 1 and lines[end].slack is not None \
+            and is_title_line(join_lines(lines[: end + 1])[0], WRAPPED_TITLE_MAX):
+        return end + 1, ""
+    return 0, ""
+
+
+def _maybe_title(lines: list[Line], geometry: Geometry) -> str:
+    """Could the first full line(s) of a cell read without a title be a plain title that fills its lines
+    exactly? Nothing but the words could tell (a heading ending in a noun, the next line starting a
+    sentence): the row is named in a warning rather than guessed."""
+    clearly = geometry.title_short or SHORT
+    for k in range(1, min(TITLE_LINES, len(lines) - 1) + 1):
+        head = lines[:k]
+        if any(x.slack is None or x.slack > clearly for x in head):
+            break
+        text = join_lines(head)[0]
+        if is_title_line(text, geometry.title_max if k == 1 else WRAPPED_TITLE_MAX) and NOUN_END_RE.search(text) \
+                and not CONTINUES_RE.match(lines[k].text) and not _word_goes_on(text, lines[k].text):
+            return text
+    return ""
+
+
+def _word_goes_on(line: str, nxt: str) -> bool:
+    """Does a word run on from LINE to NXT (katakana or latin on both sides of the break)?"""
+    return bool(line and nxt and ((KATAKANA_RE.match(line[-1]) and KATAKANA_RE.match(nxt[0]))
+                                  or (line[-1].isascii() and line[-1].isalnum() and nxt[0].isascii() and nxt[0].isalnum())))
 
 
 def _shorter_than_full(lines: list[Line]) -> bool:
@@ -93,7 +129,7 @@ def _shorter_than_full(lines: list[Line]) -> bool:
     or more, with the next line starting a sentence (not a particle or kana that would go on a word)? A
     title that nearly fills its column, its description set on the next line."""
     full = sorted(x.slack for x in lines[1:] if x.slack is not None and x.slack <= SHORT)
-    if lines[0].slack is None or not full:
+    if lines[0].slack is None or not full or "、" in lines[0].text:
         return False
     return lines[0].slack >= full[len(full) // 2] + FULL_BY and not CONTINUES_RE.match(lines[1].text)
 

@@ -40,6 +40,7 @@ class RowDraft:
     plans: list[tuple[Line, bool]] = field(default_factory=list)
     office: str = ""  # the 「担当」 column, where the layout has one
     bbox: Box | None = None  # the description cell on its first page (PDF)
+    doubts: list[str] = field(default_factory=list)  # what the grammar read from weak evidence
 
     @property
     def anchor(self) -> Line | None:
@@ -130,6 +131,8 @@ def make_measure(row: RowDraft, mid: str, vision: int, goal_id: str, years: tupl
                                      page, line_no))
     if tag is None:
         warnings.append(ParseWarning("no-ministry-tag", f"{mid}: row without a ministry tag ［…］", page, line_no))
+    for doubt in row.doubts:
+        warnings.append(ParseWarning("layout-title", f"{mid}: {doubt}", page, line_no))
     for m in ministries:
         if m.code not in KNOWN_MINISTRIES:
             warnings.append(ParseWarning("unknown-ministry", f"{mid}: unknown ministry code 「{m.code}」", page, line_no))

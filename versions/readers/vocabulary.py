@@ -146,7 +146,7 @@ def is_title_line(text: str, title_max: float = TITLE_MAX) -> bool:
         return False
     if REPOSTED_TITLE_RE.match(text):
         return True
-    if text.endswith(("。", "、", "，")) or is_bullet_start(text) or "［" in text or "］" in text:
+    if text.endswith(("、", "，")) or "。" in text or is_bullet_start(text) or "［" in text or "］" in text:
         return False
     return not re.match(r"^[（(].*[）)]$", text)
 
