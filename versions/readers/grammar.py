@@ -165,7 +165,9 @@ def _read_row(row: Row, columns: Columns, table: Table, out: Reading, state: _St
         text = join_lines(lines)[0]
         if is_page_number(text) and len(lines) == 1:
             return
-        _flush(out, state, table)
+        heading = vision_number(text) is not None or _goal(lines, text) is not None or SEE_ABOVE_RE.match(text)
+        if heading or row.merged:
+            _flush(out, state, table)
         number = vision_number(text)
         if number is not None:
             out.visions.append(Vision(number, text, page, line))
@@ -209,7 +211,8 @@ def _flush(out: Reading, state: _State, table: Table) -> None:
 def _continues(before: dict[str, Cell], cells: dict[str, Cell], table: Table) -> bool:
     """Is a row the rest of the row before it, cut by a page break and closed with rules on both sides (as
     Word and reportlab draw it)? It starts the next page, and either has no description (its results and
-    plans go on), or its description has no title but the ministry tag that the cut description lacked."""
+    plans go on), or its description has no title and holds the ministry tag that the cut description
+    lacked, or no tag where the row before has had its own."""
     pages = [x.page for cell in cells.values() for x in cell.lines[:1]]
     last = max((x.page for cell in before.values() for x in cell.lines[-1:]), default=0)
     if not pages or min(pages) <= last:
@@ -217,11 +220,12 @@ def _continues(before: dict[str, Cell], cells: dict[str, Cell], table: Table) ->
     desc = cells.get(DESCRIPTION)
     if desc is None or not desc.lines:
         return True
-    was = measure_draft(before, table.geometry)
-    if was.tag is not None or not was.description:
+    was, rest = measure_draft(before, table.geometry), measure_draft(cells, table.geometry)
+    if rest.title is not None:
         return False
-    rest = measure_draft(cells, table.geometry)
-    return rest.title is None and rest.tag is not None
+    if was.tag is None:  # its description cut: the rest holds the tag
+        return bool(was.description) and rest.tag is not None
+    return rest.tag is None  # cut after the tag: the description's items, its results and plans go on
 
 
 def _goal(lines: list, text: str) -> tuple[str, bool] | None:

@@ -153,9 +153,12 @@ def _read(pdf: Any, doc: Any, progress: Progress | None) -> PdfTable:
         body = [r for r in page_rows if not _is_header(r)]
         if not rows:  # the header row is read once, from the first page that has the table
             rows.extend(r for r in page_rows if _is_header(r))
-        if (open_prev or not closed_top) and body and rows and len(body[0].columns) == len(rows[-1].columns):
-            for col, parts in enumerate(body[0].columns):
-                rows[-1].columns[col].extend(parts)
+        if (open_prev or not closed_top) and body and rows and _joins(rows[-1], body[0]):
+            if rows[-1].spanning:  # a vision or goal cut by the page break: its rest, wherever it sits
+                rows[-1].columns[0].extend(part for parts in body[0].columns for part in parts if part.lines)
+            else:
+                for col, parts in enumerate(body[0].columns):
+                    rows[-1].columns[col].extend(parts)
             body = body[1:]
         rows.extend(body)
         open_prev = bool(page_rows) and not closed_bottom
@@ -193,6 +196,14 @@ def _mark_styles(fpage: Any, chars: list[Any]) -> None:
             i += step
     finally:
         textpage.close()
+
+
+def _joins(before: TableRow, rest: TableRow) -> bool:
+    """Can REST (the first row of a page) be the rest of the row BEFORE, left open by the page break? Cells
+    in the same columns, or the rest of a row across the table (its text in one cell only)."""
+    if len(before.columns) == len(rest.columns):
+        return True
+    return before.spanning and sum(1 for parts in rest.columns if any(p.lines for p in parts)) == 1
 
 
 def _is_header(row: TableRow) -> bool:
@@ -338,7 +349,7 @@ def _lines(chars: list[Any], page: int) -> list[Line]:
                 text += " "
             text += c["text"]
             last = c
-        text = fold_extracted(text).strip()
+        text = fold_extracted(text.replace("\x02", "-")).strip()  # pdfium's code for a hyphen ending a line
         if not text:
             continue
         box = (round(min(c["x0"] for c in group), 1), round(min(c["top"] for c in group), 1),
