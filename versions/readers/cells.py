@@ -18,6 +18,7 @@ from .table import Cell, Line, box_of, join_lines
 from .vocabulary import (
     ITEM_START_RE,
     LONE_PAREN_RE,
+    OPENERS,
     SENTENCE_END,
     TAG_OPEN_MAX,
     is_bullet_start,
@@ -26,9 +27,15 @@ from .vocabulary import (
 
 TITLE_LINES = 3  # a title wraps over at most this many lines
 FULL_BY = 0.75  # ems short of the cell's full lines: a character less
-CONTINUES_RE = re.compile(r"^[ぁ-ゖァィゥェォッャュョヮー、。，．）」』］・]")  # a line that goes on a word or sentence
+# A line that goes on a word or a sentence: small kana, a long vowel mark, closing punctuation, or a
+# particle or an ending in hiragana; not a sentence's opening words (「これまでは…」, 「また、…」).
+CONTINUES_RE = re.compile(r"^(?!" + "|".join((*OPENERS, "これ", "それ", "この", "その", "こう", "そう")) + r")"
+                          r"[ぁ-ゖァィゥェォッャュョヮー、。，．）」』］・]")
 NOUN_END_RE = re.compile(r"[一-龥々ァ-ヺー）)＞>】]$")  # a heading ends in a noun or a bracket: 「…の育成」
 KATAKANA_RE = re.compile(r"[ァ-ヺー]")
+# The last words of a heading: a policy noun (「…人材の育成」, 「…の促進」, 「…の整備」), or a reposted title
+TITLE_END_RE = re.compile(r"(?:育成|促進|支援|強化|作成|共有|整備|推進|取組|評価|参加|充実|確保|設置|構築|活用|展開|"
+                          r"創出|普及|導入|向上|改善|策定|検討|実施|対応|連携|[ー化])$|[＞>][（(]再掲[）)]$")
 WRAPPED_TITLE_MAX = 72.0  # cells a title wrapped over lines may hold (the longest in the sample: ~45)
 # A ministry tag, of either width: ［◎厚、◎経］, [◎経] (a web service), ［担当省庁については、…を参照］
 ANY_TAG_RE = re.compile(r"[［\[]([^［］\[\]]*)[］\]]")
@@ -59,7 +66,7 @@ def measure_draft(cells: dict[str, Cell], geometry: Geometry) -> RowDraft:
     draft = RowDraft(title=title, desc=lines, first_line=lines[0].text if description else "", tag=tag,
                      tag_line=lines[-1] if lines else title, description=description, bbox=desc_cell.bbox)
     if guess and title is not None:
-        draft.doubts.append(f"its title 「{title.text[:20]}」 was told from its description by its width only: {guess}")
+        draft.doubts.append(f"its title 「{title.text[:20]}」 was told from its description without a font: {guess}")
     elif title is None and lines and (maybe := _maybe_title(lines, geometry)):
         draft.doubts.append(f"its description's first line 「{maybe[:20]}」 may be its title (a title filling its "
                             "lines cannot be told from the text that follows it); read as the description")
@@ -99,7 +106,18 @@ def _title(lines: list[Line], geometry: Geometry) -> tuple[int, str]:
     if end is not None and 0 < end < len(lines) - 1 and lines[end].slack is not None \
             and is_title_line(join_lines(lines[: end + 1])[0], WRAPPED_TITLE_MAX):
         return end + 1, ""
+    if (maybe := _maybe_title(lines, geometry)) and TITLE_END_RE.search(maybe) and "、" not in maybe \
+            and not CONTINUES_RE.match(lines[len(_head(lines, maybe))].text):
+        return len(_head(lines, maybe)), "it fills its lines; told by its last word, a heading's"
     return 0, ""
+
+
+def _head(lines: list[Line], text: str) -> list[Line]:
+    """The first lines of LINES that join into TEXT."""
+    k = 1
+    while k < len(lines) and join_lines(lines[:k])[0] != text:
+        k += 1
+    return lines[:k]
 
 
 def _maybe_title(lines: list[Line], geometry: Geometry) -> str:
@@ -113,7 +131,7 @@ def _maybe_title(lines: list[Line], geometry: Geometry) -> str:
             break
         text = join_lines(head)[0]
         if is_title_line(text, geometry.title_max if k == 1 else WRAPPED_TITLE_MAX) and NOUN_END_RE.search(text) \
-                and not CONTINUES_RE.match(lines[k].text) and not _word_goes_on(text, lines[k].text):
+                and not _word_goes_on(text, lines[k].text):
             return text
     return ""
 

@@ -23,6 +23,7 @@ from .geometry import DESCRIPTION, OFFICE, PLANS, RESULTS
 from .measures import RowDraft, make_note
 from .table import Cell, Row, Table, join_lines
 from .vocabulary import (
+    CELL_END,
     GOAL_RE,
     HEADER_START,
     HIDDEN_LABEL_RE,
@@ -194,9 +195,7 @@ def _read_row(row: Row, columns: Columns, table: Table, out: Reading, state: _St
             return
     cells = columns.cells_of(row)
     if state.pending is not None and _continues(state.pending, cells, table):
-        state.pending = {role: Cell(state.pending[role].lines + cell.lines, state.pending[role].bbox)
-                         if role in state.pending else cell for role, cell in cells.items()} | \
-            {role: cell for role, cell in state.pending.items() if role not in cells}
+        state.pending = _joined(state.pending, cells)
         return
     _flush(out, state, table)
     state.pending, state.pending_at = cells, (page, line)
@@ -221,11 +220,24 @@ def _continues(before: dict[str, Cell], cells: dict[str, Cell], table: Table) ->
     if desc is None or not desc.lines:
         return True
     was, rest = measure_draft(before, table.geometry), measure_draft(cells, table.geometry)
-    if rest.title is not None:
-        return False
-    if was.tag is None:  # its description cut: the rest holds the tag
-        return bool(was.description) and rest.tag is not None
-    return rest.tag is None  # cut after the tag: the description's items, its results and plans go on
+    if was.tag is None:  # its description (or title) cut: the rest holds the tag
+        if measure_draft(_joined(before, cells), table.geometry).tag is None:
+            return False
+        return bool(was.description) or rest.title is None or _cut(before)
+    return rest.title is None and rest.tag is None  # cut after the tag: items, results and plans go on
+
+
+def _joined(before: dict[str, Cell], cells: dict[str, Cell]) -> dict[str, Cell]:
+    """The cells of a row cut by a page break, each column's parts in order."""
+    out = {role: Cell(cell.lines + cells[role].lines, cell.bbox) if role in cells else cell
+           for role, cell in before.items()}
+    return out | {role: cell for role, cell in cells.items() if role not in before}
+
+
+def _cut(cells: dict[str, Cell]) -> bool:
+    """Does a results or plans cell end mid-sentence (the page break cut it)?"""
+    return any(cell.lines and not cell.lines[-1].text.endswith(CELL_END)
+               for role, cell in cells.items() if role in (RESULTS, PLANS))
 
 
 def _goal(lines: list, text: str) -> tuple[str, bool] | None:

@@ -243,6 +243,7 @@ def _page_rows(page: Any, n: int, chars: list[Any], edges: list[Any], right: dic
     span = _table_span(edges)
     ruled = ruled_span(edges, chars, page.width, continued)
     cuts: list[float] = []
+    em = 0.0
     if ruled is not None and (span is None or inner_verticals(edges, span) < 2
                               or span[3] - span[1] < 0.5 * (ruled[3] - ruled[1])):
         span = ruled  # no vertical rules between the columns: the columns are told by the text
@@ -282,7 +283,7 @@ def _page_rows(page: Any, n: int, chars: list[Any], edges: list[Any], right: dic
             continue
         lo, hi = bisect_left(mids, boxes[0][1]), bisect_right(mids, boxes[0][3])
         in_row = ordered[lo:hi]
-        if cuts and len(boxes) > 1 and crosses(in_row, cuts):  # a vision or goal across the table
+        if cuts and len(boxes) > 1 and crosses(in_row, cuts, em):  # a vision or goal across the table
             boxes = [(boxes[0][0], boxes[0][1], boxes[-1][2], boxes[0][3])]
         columns = []
         for k, box in enumerate(boxes):

@@ -21,8 +21,8 @@ LONG_RULE = 0.5  # a horizontal rule of the table spans at least half the page's
 COLUMN_GAP = 3.0  # ems between two columns' starts at least (a hanging bullet's text is 1 em in)
 HANG = 1.5  # ems left of a pile of line starts where the column's bullets may start
 RUN_GAP = 0.8  # ems of blank between two characters on one baseline: two cells' texts
-CROSSING = 0.4  # points: characters closer than this across a boundary are one text (a merged cell); two
-# cells' texts on one baseline are at least their paddings apart (1 pt and more), a text's characters touch
+CROSSING = 0.1  # ems (at most 0.9 pt): characters closer than this across a boundary are one text (a merged
+# cell); two cells' texts on one baseline are at least their paddings apart (1 pt and more)
 FOLLOWING = 2.2  # line heights between an open row's lines and the rule they continue at most
 JOIN = 2.0  # points between two segments of one rule
 
@@ -54,12 +54,14 @@ def ruled_span(edges: list[Any], chars: list[Any], page_width: float, continued:
     if len(rules) < 2:
         return None
     top, bottom = rules[0][0], rules[-1][0]
+    # (line boxes of a tight leading overlap: a line is above a rule when its middle is)
     for line_top, line_bottom, text, size in sorted(lines, key=lambda x: -x[0]):  # upwards from the first rule
-        if continued and line_bottom <= top and top - line_bottom <= FOLLOWING * size and not is_page_number(text):
-            top = line_top - 1
+        if continued and (line_top + line_bottom) / 2 < top and top - line_bottom <= FOLLOWING * size \
+                and not is_page_number(text):
+            top = min(top, line_top - 1)
     for line_top, line_bottom, text, size in sorted(lines, key=lambda x: x[0]):  # downwards from the last rule
-        if line_top >= bottom and line_top - bottom <= FOLLOWING * size and not is_page_number(text):
-            bottom = line_bottom + 1
+        if (line_top + line_bottom) / 2 > bottom and line_top - bottom <= FOLLOWING * size and not is_page_number(text):
+            bottom = max(bottom, line_bottom + 1)
     return x0, top, x1, bottom
 
 
@@ -143,12 +145,12 @@ def boundaries(starts: list[float], em: float) -> list[float]:
     return [x - 0.25 * em for x in starts[1:]]
 
 
-def crosses(chars: list[Any], cuts: list[float]) -> bool:
+def crosses(chars: list[Any], cuts: list[float], em: float) -> bool:
     """Does a line of CHARS run across one of the column boundaries CUTS (one cell merged across them)?"""
     for group in text_lines(chars):
         for a, b in zip(group, group[1:], strict=False):
             mid_a, mid_b = (a["x0"] + a["x1"]) / 2, (b["x0"] + b["x1"]) / 2
-            if any(mid_a < cut < mid_b for cut in cuts) and b["x0"] - a["x1"] < CROSSING:
+            if any(mid_a < cut < mid_b for cut in cuts) and b["x0"] - a["x1"] < min(CROSSING * em, 0.9):
                 return True
     return False
 
