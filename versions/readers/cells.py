@@ -137,7 +137,10 @@ def _maybe_title(lines: list[Line], geometry: Geometry) -> str:
 
 
 def _word_goes_on(line: str, nxt: str) -> bool:
-    """Does a word run on from LINE to NXT (katakana or latin on both sides of the break)?"""
+    """Does a word run on from LINE to NXT (katakana or latin on both sides of the break), or a bracket
+    LINE opens close on NXT (「…の連携強化（その」 / 「2）」)?"""
+    if line.count("（") + line.count("(") > line.count("）") + line.count(")"):
+        return True
     return bool(line and nxt and ((KATAKANA_RE.match(line[-1]) and KATAKANA_RE.match(nxt[0]))
                                   or (line[-1].isascii() and line[-1].isalnum() and nxt[0].isascii() and nxt[0].isalnum())))
 
@@ -225,6 +228,7 @@ def bullets(lines: list[Line]) -> list[tuple[Line, bool]]:
             starts = nxt.startswith(("・", "○")) or bool(ITEM_START_RE.match(nxt))
         else:
             starts = is_bullet_start(x.text) and (
-                x.text.startswith("・") or prev.text.endswith(SENTENCE_END) or prev.slack is None or _short(prev))
+                x.text.startswith("・") or bool(ITEM_START_RE.match(x.text)) or prev.text.endswith(SENTENCE_END)
+                or prev.slack is None or _short(prev))
         out.append((x, starts))
     return out

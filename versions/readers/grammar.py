@@ -28,6 +28,7 @@ from .vocabulary import (
     HEADER_START,
     HIDDEN_LABEL_RE,
     OFFICE_HEADER,
+    OFFICE_HEADER_RE,
     PLANS_LABEL_RE,
     RESULTS_LABEL_RE,
     SEE_ABOVE_RE,
@@ -148,10 +149,15 @@ def _is_header(row: Row) -> bool:
 
 
 def _text_columns(header: Row) -> Columns:
-    """A header printed as one line (a text reader's): the readers give body cells in the order
-    description, results, plans [, office]."""
-    office = (OFFICE,) if OFFICE_HEADER in header.cells[0].text.split() else ()
-    return Columns((DESCRIPTION, RESULTS, PLANS, *office), (None,) * (3 + len(office)))
+    """A header printed as one line (a text reader's): the text readers give body cells in the order the
+    header prints its labels."""
+    text = header.cells[0].text
+    found = [(text.find(HEADER_START), DESCRIPTION)]
+    for role, pattern in ((RESULTS, RESULTS_LABEL_RE), (PLANS, PLANS_LABEL_RE), (OFFICE, OFFICE_HEADER_RE)):
+        if m := pattern.search(text):
+            found.append((m.start(), role))
+    roles = tuple(role for _, role in sorted(found))
+    return Columns(roles, (None,) * len(roles))
 
 
 def _read_row(row: Row, columns: Columns, table: Table, out: Reading, state: _State) -> None:

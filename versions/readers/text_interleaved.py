@@ -35,6 +35,7 @@ from .vocabulary import (
     SEE_ABOVE_RE,
     TITLE_MAX,
     is_header_text,
+    is_page_number,
     vision_number,
 )
 
@@ -58,11 +59,13 @@ def read_interleaved(lines: list[str], numbers: list[int], office: bool = False)
     kinds = [_kind(x) for x in lines]
     readings, ambiguous, unfit = read_lines(lines, _pieces, kinds, widths)
     out = _Rows(widths, sorted(no for no, kind in zip(numbers, kinds, strict=True) if kind == "header"))
+    headed = False
     for i, (line, no, kind) in enumerate(zip(lines, numbers, kinds, strict=True)):
         if kind == "text":
             out.text(readings[i], no)
-        elif kind == "span" or (kind == "header" and not out.rows and out.row is None):
+        elif kind == "span" or (kind == "header" and not headed):
             out.single(line, no)  # a vision or goal; the first page header (the others are no rows)
+            headed = headed or kind == "header"
     out.close_row()
     warnings = [ParseWarning("layout-ambiguous", f"line {numbers[i]}: the columns of 「{lines[i].strip()[:30]}…」 "
                              "can be read two ways; it was read as " + _describe(readings[i]), 0, numbers[i])
@@ -99,7 +102,7 @@ def _kind(line: str) -> str:
         return "blank"
     if is_header_text(x):
         return "header"
-    if HIDDEN_LABELS_RE.match(x):
+    if HIDDEN_LABELS_RE.match(x) or is_page_number(x):
         return "blank"
     if GOAL_RE.match(x) or SEE_ABOVE_RE.match(x) or vision_number(x) is not None:
         return "span"  # vision and goal rows span the table's width

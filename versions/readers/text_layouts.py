@@ -12,6 +12,8 @@ what layout was expected.
 
 from __future__ import annotations
 
+import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -19,6 +21,7 @@ from ..model.edition import ParseWarning
 from ..model.errors import EditionParseError
 from ..model.normalize import display_width, fold_extracted
 from . import text_blocked, text_boxes, text_dense, text_interleaved
+from .geometry import DESCRIPTION, OFFICE, PLANS, RESULTS
 from .ministries import is_ministry_list
 from .table import Table, attach_offices
 from .vocabulary import (
@@ -28,16 +31,26 @@ from .vocabulary import (
     OFFICE_HEADER,
     OFFICE_HEADER_RE,
     OFFICE_WORD_RE,
+    PLANS_LABEL_RE,
+    RESULTS_LABEL_RE,
     TAG_END_RE,
     TITLE_THEN_BULLET_RE,
     is_bullet_start,
     is_header_text,
+    is_heading,
     is_office_piece,
+    is_page_number,
     is_title_line,
 )
 
 INTERLEAVED_WIDTH = 80.0  # no column is wider than ~60 cells: wider lines hold several columns
+# A space between two Japanese characters: two cells side by side (Japanese text has no spaces). About 70%
+# of the lines of pdfplumber's extract_text hold one, 1-4% of other extractions' lines.
+CELLS_SPACE_RE = re.compile(r"[^\x00-\x7f] [^\x00-\x7f]")
+SPACED_SHARE = 0.3
 SAMPLE_LINES = 4_000  # a layout is uniform: its first lines tell it (a 10,000-row report has 200,000)
+HEADING_LINES = 3  # a vision or goal wraps over at most this many lines
+VISION_START_RE = re.compile(r"^[（(][0-9０-９]{1,2}[）)]\s*「")  # （１）「… : a vision heading's start
 DENSE_WARNING = ("the text has no blank lines between blocks (layout 'dense', e.g. pypdfium2): the columns were "
                  "told apart by line widths estimated from the text and by the order the cells were printed in; "
                  "read the PDF to be sure")
@@ -51,7 +64,7 @@ class Prepared:
     numbers: list[int]
     profile: str
     office: bool  # the header names a 「担当」 column
-
+    order: tuple[str, ...] = (DESCRIPTION, RESULTS, PLANS)  # the columns, as the header prints them
 
 @dataclass(frozen=True)
 class Profile:
@@ -66,7 +79,10 @@ def _widths(lines: list[str]) -> list[float]:
 
 def _interleaved(lines: list[str]) -> bool:
     widths = _widths(lines)
-    return bool(widths) and sum(w > INTERLEAVED_WIDTH for w in widths) > 0.15 * len(widths)
+    if widths and sum(w > INTERLEAVED_WIDTH for w in widths) > 0.15 * len(widths):
+        return True
+    text = [x.strip() for x in lines[:SAMPLE_LINES] if x.strip()]  # a narrower table: cells parted by a space
+    return len(text) > 20 and sum(1 for x in text if CELLS_SPACE_RE.search(x)) > SPACED_SHARE * len(text)
 
 
 def _fragmented(lines: list[str]) -> bool:
@@ -91,8 +107,8 @@ def _dense(lines: list[str]) -> bool:
 
 
 PROFILES = (
-    Profile("interleaved", f"over 15% of lines wider than {INTERLEAVED_WIDTH:.0f} cells: the columns share lines "
-            "(pdfplumber extract_text, web services)", _interleaved),
+    Profile("interleaved", f"over 15% of lines wider than {INTERLEAVED_WIDTH:.0f} cells, or over 30% with a space "
+            "between Japanese characters: the columns share lines (pdfplumber extract_text, web services)", _interleaved),
     Profile("fragmented", "over 40% of lines blank: text boxes out of reading order (pdfminer layout analysis)",
             _fragmented),
     Profile("out-of-order", "under 85% of ministry tags ［…］ followed by a results bullet: rows' cells printed out "
@@ -113,15 +129,25 @@ def prepare(text: str) -> Prepared:
     lines = _join_header(lines)
     lines = [HALF_WIDTH_TAG_RE.sub(lambda m: f"［{m.group(1)}］" if is_ministry_list(m.group(1)) else m.group(0), x)
              if "[" in x else x for x in lines]
+    lines = _join_headings(_drop_running_titles(lines))
     lines, numbers = _split_titles(lines, numbers)
     profile = next(p for p in PROFILES if p.detect(lines))
-    office = any(is_header_text(x) and OFFICE_HEADER_RE.search(x) for x in lines[:200])
-    return Prepared(lines, numbers, profile.name, office)
+    header = next((x for x in lines[:SAMPLE_LINES] if is_header_text(x)), "")
+    return Prepared(lines, numbers, profile.name, bool(OFFICE_HEADER_RE.search(header)), column_order(header))
 
 
 def read_text_table(text: str) -> Table:
     """The table of a report's text, by the reader of its profile; EditionParseError (one line) if none can."""
     prepared = prepare(text)
+    _check_order(prepared)
+    table = _read(prepared)
+    lines = prepared.lines
+    first = next((i for i, x in enumerate(lines) if is_header_text(x)), 0)
+    table.outside += [x.strip() for x in lines[:first] if x.strip()]  # a title, a synthetic mark
+    return table
+
+
+def _read(prepared: Prepared) -> Table:
     lines, numbers, name = prepared.lines, prepared.numbers, prepared.profile
     if name in ("fragmented", "out-of-order"):
         try:
@@ -142,6 +168,76 @@ def read_text_table(text: str) -> Table:
     if name == "dense":
         table.warnings.insert(0, ParseWarning("layout-dense", DENSE_WARNING, 0, 0))
     return table
+
+
+def column_order(header: str) -> tuple[str, ...]:
+    """The columns' roles in the order a header line prints their labels."""
+    found = [(header.find(HEADER_START), DESCRIPTION)]
+    for role, pattern in ((RESULTS, RESULTS_LABEL_RE), (PLANS, PLANS_LABEL_RE), (OFFICE, OFFICE_HEADER_RE)):
+        m = pattern.search(header)
+        if m:
+            found.append((m.start(), role))
+    return tuple(role for _, role in sorted(found))
+
+
+def _check_order(prepared: Prepared) -> None:
+    """A text reader reads the columns in the report's order: 該当箇所, 実績, 取組予定 (担当 last); the
+    reader of columns side by side (interleaved), any order with 該当箇所 first and 担当 last."""
+    order = prepared.order
+    usual = order in ((DESCRIPTION, RESULTS, PLANS), (DESCRIPTION, RESULTS, PLANS, OFFICE))
+    side_by_side = prepared.profile == "interleaved" and order[0] == DESCRIPTION and OFFICE not in order[1:-1]
+    if not usual and not side_by_side:
+        names = {DESCRIPTION: "該当箇所", RESULTS: "実績・状況", PLANS: "取組予定", OFFICE: "担当"}
+        raise EditionParseError(
+            f"layout '{prepared.profile}': the header prints its columns in the order "
+            f"{' | '.join(names[r] for r in order)}; from text this layout is read in the order 該当箇所 | "
+            "令和N年度の実績・状況 | 令和N年度の取組予定 [| 担当]; ingest the PDF itself instead")
+
+
+def _drop_running_titles(lines: list[str]) -> list[str]:
+    """A running title printed at the top or foot of every page (「医療機器基本計画 重点的に…進捗状況」): a
+    line printed more than once, each time next to a page header or a page number, or as the text's
+    first line, blanked."""
+    text = [x.strip() for x in lines]
+    anchors = [i for i, x in enumerate(text) if is_header_text(x) or is_page_number(x)]
+    counts = Counter(x for x in text if x)
+    near: set[int] = set()
+    for i in anchors + [-1]:
+        for step in (-1, 1):  # the nearest two lines with text on each side
+            j, seen = i + step, 0
+            while 0 <= j < len(text) and seen < 2:
+                if text[j]:
+                    near.add(j)
+                    seen += 1
+                j += step
+    beside = Counter(text[i] for i in near)
+    out = list(lines)
+    for i in near:
+        x = text[i]
+        if counts[x] > 1 and beside[x] == counts[x] and not is_header_text(x) and not is_heading(x) \
+                and not is_bullet_start(x) and not is_page_number(x) and "］" not in x and not x.endswith("。"):
+            out[i] = ""  # every time it is printed, it is printed at a page's edge
+    return out
+
+
+def _join_headings(lines: list[str]) -> list[str]:
+    """A vision （１）「…」に向けて or a goal 【…】 wrapped over lines (a large font, a narrow column): one
+    line, the next ones blanked."""
+    out = list(lines)
+    for i, line in enumerate(lines):
+        x = line.strip()
+        close = "」" if VISION_START_RE.match(x) else "】" if x.startswith("【") else ""
+        if not close or close in x:
+            continue
+        joined, j = x, i + 1
+        while j < len(lines) and j <= i + HEADING_LINES and close not in joined:
+            joined += lines[j].strip()
+            j += 1
+        if is_heading(joined):
+            out[i] = joined
+            for k in range(i + 1, j):
+                out[k] = ""
+    return out
 
 
 def _split_titles(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int]]:
