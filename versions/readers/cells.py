@@ -39,6 +39,7 @@ TITLE_END_RE = re.compile(r"(?:育成|促進|支援|強化|作成|共有|整備|
 WRAPPED_TITLE_MAX = 72.0  # cells a title wrapped over lines may hold (the longest in the sample: ~45)
 # A ministry tag, of either width: ［◎厚、◎経］, [◎経] (a web service), ［担当省庁については、…を参照］
 ANY_TAG_RE = re.compile(r"[［\[]([^［］\[\]]*)[］\]]")
+UNCLOSED_TAG_RE = re.compile(r"[［\[]([^［］\[\]]{1,40})$")  # a tag whose 「］」 was lost: 「…取り組む。［◎厚、経」
 
 
 def measure_draft(cells: dict[str, Cell], geometry: Geometry) -> RowDraft:
@@ -203,6 +204,10 @@ def find_tag(texts: list[str]) -> tuple[Tag | None, list[str]]:
                 start = ends[a] - len(texts[a])
                 merged = joined[start: m.start()] + joined[m.end(): ends[b]]
                 return tag, texts[:a] + [merged.strip()] + texts[b + 1:]
+    if texts and (m := UNCLOSED_TAG_RE.search(texts[-1])) and is_ministry_list(m.group(1)):
+        # 「…支援に引き続き取り組む。［◎厚、経」 ending the cell, its 「］」 lost below the cell's edge
+        inner = m.group(1).strip()
+        return Tag(inner, f"［{inner}］", False, False), texts[:-1] + [texts[-1][: m.start()].strip()]
     for k, text in enumerate(texts):  # ［ lost: 「◎内官、文、厚、経］」
         close = next((c for c in ("］", "]") if c in text), "")
         if close:

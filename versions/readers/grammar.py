@@ -37,7 +37,7 @@ from .vocabulary import (
     vision_number,
 )
 
-HEADER_EXPECTED = "'該当箇所 | 令和N年度の実績・状況 | 令和N年度の取組予定'"
+HEADER_ROWS = 5  # rows at the top of a table where a header that names other columns is looked for
 
 
 @dataclass
@@ -119,6 +119,9 @@ def header_columns(row: Row) -> Columns:
 def read_rows(table: Table) -> Reading:
     """The table's rows read into headings and goals of measure rows; EditionParseError if it has no header."""
     header_at = next((k for k, row in enumerate(table.rows) if _is_header(row)), None)
+    near = next((row for row in table.rows[:HEADER_ROWS] if not row.merged and HEADER_START in row.cells[0].text), None)
+    if header_at is None and near is not None and table.layout == "pdf":
+        header_columns(near)  # a header naming other columns: refused saying which one it lacks
     if header_at is None:
         where = "in the PDF: no header row like" if table.layout == "pdf" else "this parser reads: no page header like"
         raise EditionParseError(f"not a progress report {where} '該当箇所 … 令和N年度の実績・状況 令和N年度の取組予定'")
