@@ -241,11 +241,14 @@ def _page_rows(page: Any, n: int, chars: list[Any], edges: list[Any], right: dic
     """Rows of one page (None: a table whose columns cannot be told), whether the table's top and bottom
     are ruled, and the table's top."""
     span = _table_span(edges)
-    ruled = ruled_span(edges, chars, page.width, continued)
+    long = [y for y, a, b in merged_rules(edges) if b - a >= 0.5 * page.width]
+    ruled = None
+    if len(long) > 1 and (span is None or inner_verticals(edges, span) < 2
+                          or span[3] - span[1] < 0.5 * (max(long) - min(long))):
+        ruled = ruled_span(edges, chars, page.width, continued)
     cuts: list[float] = []
     em = 0.0
-    if ruled is not None and (span is None or inner_verticals(edges, span) < 2
-                              or span[3] - span[1] < 0.5 * (ruled[3] - ruled[1])):
+    if ruled is not None:
         span = ruled  # no vertical rules between the columns: the columns are told by the text
         em = _median([c["x1"] - c["x0"] for c in chars if display_width(c["text"]) == 1.0]) or 5.0
         _count_columns(chars, edges, span, known)
