@@ -97,7 +97,7 @@ def _template(lay: Layout, where: str) -> str:
     if lay.pageno.startswith(where):
         number = page_number(lay.pageno, '<span class="pageNumber"></span>', '<span class="totalPages"></span>')
     if lay.pageno == "bottom-center" and where == "bottom":
-        return f'<div style="{style} justify-content: center;">{number}</div>'
+        return f'<div style="{style} justify-content: center;"><span>{number}</span></div>'
     return f'<div style="{style}"><span>{left}</span><span>{number}</span></div>'
 
 

@@ -115,3 +115,28 @@ def draw_layout(seed: int) -> Layout:
 def choice_names() -> tuple[str, ...]:
     """The choices a campaign tabulates, the edition first."""
     return ("edition", *CHOICES)
+
+
+# The layout of tests/data/pdf/seed-chromium.pdf (tests/pdfgen/chromium.py), which today's readers
+# were built on: the base that one_at_a_time() changes one choice of.
+REFERENCE = dict(edition="fy2024", span="merged", span_style="shaded", header="repeat", labels="hidden-first",
+                 office="none", order="desc-res-plan", widths="sample", font="ipaex", size=5.0,
+                 orientation="landscape", margin=10, padding=1.0, leading=1.45, rules="grid", pageno="none",
+                 doctitle="none", rows="split", bullets="flush", titles="bold")
+
+
+def reference_layout(producer: str, seed: int = 0) -> Layout:
+    return Layout(seed=seed, producer=producer, **REFERENCE)  # type: ignore[arg-type]
+
+
+def one_at_a_time(producer: str, first_seed: int) -> list[tuple[str, Layout]]:
+    """The reference layout, then every other value of every choice with the rest as the reference:
+    which single choice breaks which reader. Seeds count up from FIRST_SEED (they name files only)."""
+    out = [("reference", reference_layout(producer, first_seed))]
+    options = {"edition": tuple((e, 1) for e in EDITIONS), **CHOICES}
+    for name, values in options.items():
+        for value, _ in values:
+            if name != "producer" and value != REFERENCE[name]:
+                lay = reference_layout(producer, first_seed + len(out))
+                out.append((f"{name}={value}", Layout(**{**lay.__dict__, name: value})))
+    return out

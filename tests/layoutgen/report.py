@@ -43,20 +43,52 @@ def reader_table(runs) -> str:
 
 
 def choice_table(runs, names: tuple[str, ...] | None = None) -> str:
-    """Pass rate per reader for each value of each choice (layouts with that value)."""
-    rates: dict[tuple[str, str], dict[str, list[bool]]] = defaultdict(lambda: defaultdict(list))
+    """For each value of each choice (the layouts drawn with it): per reader, the share that passes and
+    the share silently different (differing rows no warning names)."""
+    rates: dict[tuple[str, str], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for r in runs:
         for name, value in _choices(r.layout).items():
-            rates[(name, value)][r.reader].append(r.outcome == "pass")
-    lines = ["| choice | value | layouts | " + " | ".join(READERS) + " |", "|---|---|---|" + "---|" * len(READERS)]
+            rates[(name, value)][r.reader].append(_mark(r))
+    lines = ["| choice | value | layouts | " + " | ".join(f"{x} pass / silent" for x in READERS) + " |",
+             "|---|---|---|" + "---|" * len(READERS)]
     for name in names or (*choice_names(),):
-        values = sorted((v for (n, v) in rates if n == name), key=_order)
-        for value in values:
+        for value in sorted((v for (n, v) in rates if n == name), key=_order):
             cell = rates[(name, value)]
             n = max(len(x) for x in cell.values())
-            lines.append(f"| {name} | {value} | {n} | "
-                         + " | ".join(_pct(sum(cell[x]), len(cell[x])).strip() for x in READERS) + " |")
+            lines.append(f"| {name} | {value} | {n} | " + " | ".join(
+                f"{_pct(cell[x].count('P'), len(cell[x])).strip()} / {_pct(cell[x].count('S'), len(cell[x])).strip()}"
+                for x in READERS) + " |")
     return "\n".join(lines)
+
+
+def _mark(r) -> str:
+    """P pass, W differs but every differing row is named by a warning, S silently different,
+    R refused with a one-line error, C crashed (a traceback)."""
+    if r.outcome == "differ":
+        return "S" if r.unwarned else "W"
+    return {"pass": "P", "refused": "R", "crash": "C"}[r.outcome]
+
+
+def one_at_a_time_table(runs, variants) -> str:
+    """One line per variant of the reference layout: each producer's four readers as P W S R C."""
+    by_layout = defaultdict(dict)
+    for r in runs:
+        by_layout[r.layout][r.reader] = r
+    producers = sorted({lay.producer for _, lay in variants})
+    table: dict[str, dict[str, str]] = defaultdict(dict)
+    detail: dict[str, list[str]] = defaultdict(list)
+    for name, lay in variants:
+        got = by_layout.get(str(lay), {})
+        table[name][lay.producer] = "".join(_mark(got[x]) if x in got else "-" for x in READERS)
+        detail[name] += [f"{lay.producer}/{x}: {got[x].detail[:90]}" for x in READERS
+                         if x in got and got[x].outcome != "pass"][:1]
+    head = "| changed from the reference | " + " | ".join(f"{p} ({' '.join(READERS)})" for p in producers)
+    lines = [head + " | first problem |", "|---|" + "---|" * len(producers) + "---|"]
+    for name in table:
+        lines.append(f"| {name} | " + " | ".join(f"`{table[name].get(p, '')}`" for p in producers)
+                     + f" | {(detail[name] or [''])[0]} |")
+    legend = "P pass, W differs with every differing row warned, S silently different, R refused, C crash"
+    return "\n".join([legend, "", *lines])
 
 
 def _order(value: str) -> tuple:
