@@ -12,6 +12,8 @@ The first tests check the harness itself, so that a target failing means a reade
 
 from __future__ import annotations
 
+import gzip
+from collections import Counter
 from dataclasses import replace
 from pathlib import Path
 
@@ -20,8 +22,6 @@ from layoutgen.campaign import INDEX, READERS, SAMPLE, SAMPLE_SEEDS, read_runs
 from layoutgen.editions import oracle, printed
 from layoutgen.layout import draw_layout
 from layoutgen.score import fold, score
-
-import policydiff
 
 XFAIL = pytest.mark.xfail(strict=False, reason="issue 17: readers not yet rewritten")
 
@@ -52,6 +52,23 @@ def test_the_sample_is_what_the_generator_draws():
             assert (SAMPLE / f"{lay.name}.{reader}.txt.gz").stat().st_size > 1000
     assert {draw_layout(s).producer for s in SAMPLE_SEEDS} == {"chromium", "reportlab"}
     assert len({draw_layout(s).edition for s in SAMPLE_SEEDS}) == 3
+
+
+def _characters(text: str) -> Counter:
+    return Counter(fold(text).replace(" ", ""))
+
+
+def test_every_sample_pdf_prints_all_of_its_edition():
+    """A generator that lost a line at a page break would blame the readers: every character of the
+    printed rows is in the PDF's text (pypdfium2 may drop a hyphen that ends a line)."""
+    for seed in SAMPLE_SEEDS:
+        lay = draw_layout(seed)
+        table = printed(lay.edition, lay.office != "none").table
+        want = _characters("".join(t for r in table.rows
+                                   for t in (r.text, r.title, *r.blocks, *r.results, *r.plans, r.office)))
+        for reader in ("pdfminer", "pdfplumber"):
+            text = gzip.decompress((SAMPLE / f"{lay.name}.{reader}.txt.gz").read_bytes()).decode("utf-8")
+            assert not want - _characters(text), (lay.name, reader)
 
 
 def test_a_layout_is_one_line_and_the_same_seed_draws_the_same_layout():

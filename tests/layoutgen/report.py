@@ -43,21 +43,20 @@ def reader_table(runs) -> str:
 
 
 def choice_table(runs, names: tuple[str, ...] | None = None) -> str:
-    """For each value of each choice (the layouts drawn with it): per reader, the share that passes and
-    the share silently different (differing rows no warning names)."""
+    """For each value of each choice (the layouts drawn with it): per reader, the shares that pass, are
+    silently different (differing rows no warning names) and are refused."""
     rates: dict[tuple[str, str], dict[str, list[str]]] = defaultdict(lambda: defaultdict(list))
     for r in runs:
         for name, value in _choices(r.layout).items():
             rates[(name, value)][r.reader].append(_mark(r))
-    lines = ["| choice | value | layouts | " + " | ".join(f"{x} pass / silent" for x in READERS) + " |",
+    lines = ["| choice | value | layouts | " + " | ".join(f"{x} P / S / R" for x in READERS) + " |",
              "|---|---|---|" + "---|" * len(READERS)]
     for name in names or (*choice_names(),):
         for value in sorted((v for (n, v) in rates if n == name), key=_order):
             cell = rates[(name, value)]
             n = max(len(x) for x in cell.values())
             lines.append(f"| {name} | {value} | {n} | " + " | ".join(
-                f"{_pct(cell[x].count('P'), len(cell[x])).strip()} / {_pct(cell[x].count('S'), len(cell[x])).strip()}"
-                for x in READERS) + " |")
+                " / ".join(_pct(cell[x].count(k), len(cell[x])).strip() for k in "PSR") for x in READERS) + " |")
     return "\n".join(lines)
 
 
