@@ -114,6 +114,15 @@ def test_a_differing_row_counts_as_warned_only_when_a_new_warning_names_it():
     assert score(replace(got, warnings=ed.warnings + (elsewhere,)), ed).unwarned == 1
 
 
+def test_each_row_of_a_differing_block_needs_its_own_warning():
+    ed = oracle("fy2024")
+    extra = [replace(ed.measures[10], id=f"m99{k}", title=f"【目標{k}】", description="") for k in (8, 9)]
+    got = replace(ed, measures=ed.measures[:10] + tuple(extra) + ed.measures[10:])
+    one = replace(ed.warnings[0], code="layout-row", message="m998: a goal read as a measure", page=0, line=0)
+    result = score(replace(got, warnings=ed.warnings + (one,)), ed)
+    assert (result.differing, result.unwarned) == (2, 1)
+
+
 def test_printed_offices_are_the_oracle_of_an_office_column():
     what = printed("fy2024", office=True)
     assert what.synthetic and len(what.offices) == len(what.oracle.measures)

@@ -145,17 +145,21 @@ def score(got, oracle, offices: tuple[str, ...] = ()) -> Score:
     for op, i1, i2, j1, j2 in matcher.get_opcodes():
         if op == "equal":
             continue
-        pairs = list(zip(range(i1, i2), range(j1, j2), strict=True)) if i2 - i1 == j2 - j1 else [(None, None)]
-        for i, j in pairs:
-            span = (j, j + 1) if j is not None else (j1, j2)
-            rows = 1 if i is not None else max(i2 - i1, j2 - j1)
-            differing += rows
-            if not where.named(span):
-                unwarned += rows
-            example = example or _describe(want, have, (i, i + 1) if i is not None else (i1, i2), span)
+        differing += max(i2 - i1, j2 - j1)
+        unwarned += _unwarned(where, i2 - i1, j1, j2)
+        example = example or _describe(want, have, (i1, min(i2, i1 + 1)), (j1, min(j2, j1 + 1)))
     n = sum(1 for x in have if x.key[0] == "measure")
     expected = sum(1 for x in want if x.key[0] == "measure")
     return Score(differing == 0, n, expected, differing, unwarned, example)
+
+
+def _unwarned(where: _Where, lost: int, j1: int, j2: int) -> int:
+    """The differing rows of a block no warning names: each row read (HAVE[j1:j2]) needs a warning of
+    its own; the oracle's rows beyond those (LOST, rows the reading dropped or merged) need one in the
+    block, or on the row read just before it."""
+    unnamed = sum(1 for j in range(j1, j2) if not where.named((j, j + 1)))
+    surplus = max(0, lost - (j2 - j1))
+    return unnamed + (surplus if surplus and not where.named((j1, j2)) else 0)
 
 
 class _Where:
