@@ -20,7 +20,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 # Unicode's EquivalentUnifiedIdeograph data as the package ships it (⺠ → 民), read here by path so
 # that the harness imports nothing internal.
-EQUIVALENTS = ROOT / "versions" / "equivalent_ideographs.txt"
+EQUIVALENTS = ROOT / "versions" / "model" / "equivalent_ideographs.txt"
 # What extraction substitutes beyond that table (PDF.md): 〜 for ～, 「‧」 for 「・」, 「∕」 for 「/」,
 # − for － between letters; curly quotes fold to straight ones.
 LOOK_ALIKES = {"\u301c": "\uff5e", "\u2027": "・", "\u2215": "/", "\u2212": "-", "“": '"', "”": '"',
