@@ -17,7 +17,8 @@ ROLES = (DESCRIPTION, RESULTS, PLANS, OFFICE)
 FULL_MARGIN = 2.5  # a wrapped line ends within ~2 cells of its column's width (kinsoku, half-width digits)
 TITLE_MARGIN = 4.0  # cells between the widest title and the description column's width (48 and ~54 in the sample)
 NARROW_MARGIN = 3.0  # a plans line may overrun its wrap width by a hanging mark or wide latin letters
-SHORT = 1.5  # a line whose slack (Line.slack) is over this ends its paragraph: 1.5 ems short on a PDF page
+SHORT = 2.0  # a line whose slack (Line.slack) is over this ends its paragraph: 2 ems short on a PDF page (a
+# line that wraps before a mark that may not start a line stops one em short, two with a full-width bracket)
 
 
 @dataclass(frozen=True)

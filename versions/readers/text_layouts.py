@@ -184,6 +184,8 @@ def _check_order(prepared: Prepared) -> None:
     """A text reader reads the columns in the report's order: 該当箇所, 実績, 取組予定 (担当 last); the
     reader of columns side by side (interleaved), any order with 該当箇所 first and 担当 last."""
     order = prepared.order
+    if RESULTS not in order or PLANS not in order:
+        return  # no header line (the grammar refuses the text) or header cells apart (pdfminer's boxes)
     usual = order in ((DESCRIPTION, RESULTS, PLANS), (DESCRIPTION, RESULTS, PLANS, OFFICE))
     side_by_side = prepared.profile == "interleaved" and order[0] == DESCRIPTION and OFFICE not in order[1:-1]
     if not usual and not side_by_side:
@@ -196,8 +198,8 @@ def _check_order(prepared: Prepared) -> None:
 
 def _drop_running_titles(lines: list[str]) -> list[str]:
     """A running title printed at the top or foot of every page (「医療機器基本計画 重点的に…進捗状況」): a
-    line printed more than once, each time next to a page header or a page number, or as the text's
-    first line, blanked."""
+    line printed more than once, on at least every other page, each time next to a page header or a page
+    number, or as the text's first line, blanked."""
     text = [x.strip() for x in lines]
     anchors = [i for i, x in enumerate(text) if is_header_text(x) or is_page_number(x)]
     counts = Counter(x for x in text if x)
@@ -214,7 +216,8 @@ def _drop_running_titles(lines: list[str]) -> list[str]:
     out = list(lines)
     for i in near:
         x = text[i]
-        if counts[x] > 1 and beside[x] == counts[x] and not is_header_text(x) and not is_heading(x) \
+        if counts[x] > 1 and beside[x] == counts[x] and 2 * counts[x] >= len(anchors) and not is_header_text(x) \
+                and not is_heading(x) \
                 and not is_bullet_start(x) and not is_page_number(x) and "］" not in x and not x.endswith("。"):
             out[i] = ""  # every time it is printed, it is printed at a page's edge
     return out
