@@ -99,7 +99,7 @@ def _title(lines: list[Line], geometry: Geometry) -> tuple[int, str]:
     one = is_title_line(first.text, geometry.title_max) and not _word_goes_on(first.text, lines[1].text)
     short = geometry.title_short
     if one and (first.slack is None or short is None or first.slack > short):
-        return 1, ""
+        return _more_title_lines(lines, 1, short or SHORT), ""
     if one and _shorter_than_full(lines):
         return 1, "its first line stops a character short of the column's edge"
     clearly = short or SHORT
@@ -135,6 +135,19 @@ def _maybe_title(lines: list[Line], geometry: Geometry) -> str:
                 and not _word_goes_on(text, lines[k].text):
             return text
     return ""
+
+
+def _more_title_lines(lines: list[Line], k: int, clearly: float) -> int:
+    """A title's lines after its first short one: the next lines stop short too, with no sentence end, and
+    read as one heading with it (「医療機器ベンチャーの創出・連携強化」 / 「及び人材流動化に向けた取組の促進」,
+    wrapped at a word); the description's first line is full."""
+    while k < min(TITLE_LINES, len(lines) - 1):
+        x = lines[k]
+        if x.slack is None or x.slack <= clearly or "、" in x.text or _word_goes_on(x.text, lines[k + 1].text) \
+                or not is_title_line(join_lines(lines[: k + 1])[0], WRAPPED_TITLE_MAX):
+            break  # (a line short for a latin word that did not fit, or a sentence's, is the description's)
+        k += 1
+    return k
 
 
 def _word_goes_on(line: str, nxt: str) -> bool:

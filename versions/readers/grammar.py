@@ -27,6 +27,7 @@ from .vocabulary import (
     GOAL_RE,
     HEADER_START,
     HIDDEN_LABEL_RE,
+    ITEM_START_RE,
     OFFICE_HEADER,
     OFFICE_HEADER_RE,
     PLANS_LABEL_RE,
@@ -233,7 +234,10 @@ def _continues(before: dict[str, Cell], cells: dict[str, Cell], table: Table) ->
         if measure_draft(_joined(before, cells), table.geometry).tag is None:
             return False
         return bool(was.description) or rest.title is None or _cut(before)
-    return rest.title is None and rest.tag is None  # cut after the tag: items, results and plans go on
+    # Cut after the tag: the description's items go on (an item ① or the rest of one cut mid-sentence).
+    last = before[DESCRIPTION].lines[-1].text if DESCRIPTION in before and before[DESCRIPTION].lines else ""
+    goes_on = bool(ITEM_START_RE.match(desc.lines[0].text)) or not last.endswith(CELL_END)
+    return rest.title is None and rest.tag is None and goes_on
 
 
 def _joined(before: dict[str, Cell], cells: dict[str, Cell]) -> dict[str, Cell]:
