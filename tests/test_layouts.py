@@ -23,7 +23,7 @@ from layoutgen.editions import oracle, printed
 from layoutgen.layout import draw_layout
 from layoutgen.score import fold, score
 
-XFAIL = pytest.mark.xfail(strict=False, reason="issue 17: readers not yet rewritten")
+XFAIL = pytest.mark.xfail(strict=False, reason="issue 17: target not met yet (tests/layoutgen/README.md)")
 
 
 @pytest.fixture(scope="module")
@@ -153,8 +153,7 @@ def test_each_extractors_text_gives_the_text_edition(runs, reader):
 
 
 @pytest.mark.slow
-@XFAIL
-@pytest.mark.parametrize("reader", READERS)
+@pytest.mark.parametrize("reader", [pytest.param(r, marks=() if r == "pdf" else XFAIL) for r in READERS])
 def test_every_layout_that_falls_short_names_its_rows_in_warnings(runs, reader):
     _, bad = _share(runs, reader, lambda r: r.outcome in ("pass", "refused") or r.unwarned == 0)
     assert not bad
