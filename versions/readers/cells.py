@@ -101,7 +101,7 @@ def _title(lines: list[Line], geometry: Geometry) -> tuple[int, str]:
     if one and (first.slack is None or short is None or first.slack > short):
         return _more_title_lines(lines, 1, short or SHORT), ""
     if one and _shorter_than_full(lines):
-        return 1, "its first line stops a character short of the column's edge"
+        return _more_title_lines(lines, 1, short or SHORT), "its first line stops a character short of the column's edge"
     clearly = short or SHORT
     end = next((k for k, x in enumerate(lines[:TITLE_LINES]) if x.slack is None or x.slack > clearly), None)
     if end is not None and 0 < end < len(lines) - 1 and lines[end].slack is not None \

@@ -23,6 +23,7 @@ from .pdf_columns import (
     column_starts,
     crosses,
     inner_verticals,
+    line_starts,
     merged_rules,
     ruled_span,
     text_lines,
@@ -92,10 +93,10 @@ class PdfTable:
 @dataclass
 class _Columns:
     """What the pages so far said of a table without vertical rules: how many columns the header names,
-    and where they start (a page with too few lines to show them takes the last page's)."""
+    and where lines start (a table's columns are the same on every page)."""
 
     count: int = 3
-    starts: list[float] | None = None
+    starts: Counter[int] = field(default_factory=Counter)  # how many lines start at each x, pages so far
 
 
 def read_table(data: bytes, progress: Progress | None = None) -> PdfTable:
@@ -247,15 +248,17 @@ def _page_rows(page: Any, n: int, chars: list[Any], edges: list[Any], right: dic
                           or span[3] - span[1] < 0.5 * (max(long) - min(long))):
         ruled = ruled_span(edges, chars, page.width, continued)
     cuts: list[float] = []
+    starts: list[float] = []
     em = 0.0
     if ruled is not None:
         span = ruled  # no vertical rules between the columns: the columns are told by the text
         em = _median([c["x1"] - c["x0"] for c in chars if display_width(c["text"]) == 1.0]) or 5.0
         _count_columns(chars, edges, span, known)
-        starts = column_starts(chars, span, known.count, em) or known.starts
-        if starts is None or len(starts) != known.count:
+        known.starts.update(line_starts(chars, span))
+        found = column_starts(known.starts, known.count, em)
+        if found is None:
             return None, True, True, span[1]
-        known.starts = starts
+        starts = found
         cuts = boundaries(starts, em)
     if span is None:
         return [], True, True, page.height
@@ -286,7 +289,7 @@ def _page_rows(page: Any, n: int, chars: list[Any], edges: list[Any], right: dic
             continue
         lo, hi = bisect_left(mids, boxes[0][1]), bisect_right(mids, boxes[0][3])
         in_row = ordered[lo:hi]
-        if cuts and len(boxes) > 1 and crosses(in_row, cuts, em):  # a vision or goal across the table
+        if cuts and len(boxes) > 1 and crosses(in_row, starts, em):  # a vision or goal across the table
             boxes = [(boxes[0][0], boxes[0][1], boxes[-1][2], boxes[0][3])]
         columns = []
         for k, box in enumerate(boxes):

@@ -20,11 +20,13 @@ from .vocabulary import is_header_text, is_page_number
 LONG_RULE = 0.5  # a horizontal rule of the table spans at least half the page's width
 COLUMN_GAP = 3.0  # ems between two columns' starts at least (a hanging bullet's text is 1 em in)
 HANG = 1.5  # ems left of a pile of line starts where the column's bullets may start
-RUN_GAP = 0.8  # ems of blank between two characters on one baseline: two cells' texts
+RUN_GAP = 0.6  # points of blank between two characters on one baseline: two cells' texts (their paddings
+# apart, 1 pt and more; a text's own characters touch, or nearly: a narrow glyph's box leaves 0.5 pt)
 CROSSING = 0.1  # ems (at most 0.9 pt): characters closer than this across a boundary are one text (a merged
 # cell); two cells' texts on one baseline are at least their paddings apart (1 pt and more)
 FOLLOWING = 2.2  # line heights between an open row's lines and the rule they continue at most
 JOIN = 2.0  # points between two segments of one rule
+ALIGNED = 0.05  # ems: a character this close to a column's start is set there
 
 
 def inner_verticals(edges: list[Any], span: tuple[float, float, float, float]) -> int:
@@ -96,20 +98,24 @@ def _baselines(chars: list[Any]) -> list[tuple[float, float, str, float]]:
              max(c["size"] for c in g)) for g in out]
 
 
-def column_starts(chars: list[Any], span: tuple[float, float, float, float], columns: int, em: float
-                  ) -> list[float] | None:
-    """The x where each of COLUMNS columns' text starts, from where the lines inside SPAN start (None if
-    the lines do not show that many columns)."""
+def line_starts(chars: list[Any], span: tuple[float, float, float, float]) -> Counter[int]:
+    """How many lines (and texts after a blank on one baseline) start at each x inside SPAN."""
     x0, top, x1, bottom = span
     inside = [c for c in chars if top <= (c["top"] + c["bottom"]) / 2 <= bottom and x0 <= c["x0"] < x1]
     starts: Counter[int] = Counter()
     for group in text_lines(inside):
         previous = None
         for c in group:
-            if c["text"].strip() and (previous is None or c["x0"] - previous["x1"] > RUN_GAP * em):
+            if c["text"].strip() and (previous is None or c["x0"] - previous["x1"] > RUN_GAP):
                 starts[round(c["x0"])] += 1
             if c["text"].strip():
                 previous = c
+    return starts
+
+
+def column_starts(starts: Counter[int], columns: int, em: float) -> list[float] | None:
+    """The x where each of COLUMNS columns' text starts, from where lines start (the pages' so far: a
+    table's columns are the same on every page). None if the lines do not show that many columns."""
     chosen: list[int] = []
     for x, count in starts.most_common():
         if count < 3:
@@ -145,13 +151,19 @@ def boundaries(starts: list[float], em: float) -> list[float]:
     return [x - 0.25 * em for x in starts[1:]]
 
 
-def crosses(chars: list[Any], cuts: list[float], em: float) -> bool:
-    """Does a line of CHARS run across one of the column boundaries CUTS (one cell merged across them)?"""
+def crosses(chars: list[Any], starts: list[float], em: float) -> bool:
+    """Does a line of CHARS run across a column boundary (one cell merged across the columns starting at
+    STARTS)? Its characters touch across the boundary, the one after it not set at the column's start
+    (two cells' texts on one baseline are their paddings apart, the second one starting at its column's
+    start, where all its lines start)."""
+    cuts = boundaries(starts, em)
     for group in text_lines(chars):
         for a, b in zip(group, group[1:], strict=False):
             mid_a, mid_b = (a["x0"] + a["x1"]) / 2, (b["x0"] + b["x1"]) / 2
-            if any(mid_a < cut < mid_b for cut in cuts) and b["x0"] - a["x1"] < min(CROSSING * em, 0.9):
-                return True
+            for cut, start in zip(cuts, starts[1:], strict=True):
+                if mid_a < cut < mid_b and b["x0"] - a["x1"] < min(CROSSING * em, 0.9) \
+                        and abs(b["x0"] - start) > ALIGNED * em:
+                    return True
     return False
 
 
