@@ -34,6 +34,7 @@ from .vocabulary import (
     RESULTS_LABEL_RE,
     SEE_ABOVE_RE,
     is_header_text,
+    is_heading,
     is_page_number,
     vision_number,
 )
@@ -171,6 +172,9 @@ def _read_row(row: Row, columns: Columns, table: Table, out: Reading, state: _St
     first = row.first
     assert first is not None
     page, line = first.page, first.no
+    if len(filled) > 1 and _heading_across(row, filled):  # a vision or goal cut by a column boundary
+        filled = [filled[0]]
+        row = Row([Cell([x for k in row.filled() for x in row.cells[k].lines])])
     if len(filled) == 1:
         lines = row.cells[filled[0]].lines
         text = join_lines(lines)[0]
@@ -209,6 +213,13 @@ def _read_row(row: Row, columns: Columns, table: Table, out: Reading, state: _St
         return
     _flush(out, state, table)
     state.pending, state.pending_at = cells, (page, line)
+
+
+def _heading_across(row: Row, filled: list[int]) -> bool:
+    """Do a row's cells read, in order, as one vision or goal that no cell holds whole (a heading across
+    the table whose text a boundary cut: 「【死の谷を…からの参」 | 「入企業の増加】」)?"""
+    texts = [row.cells[k].text for k in filled]
+    return not is_heading(texts[0]) and is_heading("".join(texts)) and texts[0].startswith(("【", "（", "("))
 
 
 def _flush(out: Reading, state: _State, table: Table) -> None:
