@@ -549,10 +549,10 @@ def textconv(files: tuple[Path, ...], check: bool) -> None:
 
     \b
     Example:
-      policydiff textconv report.pdf
+      policydiff textconv tests/data/pdf/seed-chromium.pdf
       git config diff.policydiff.textconv "policydiff textconv"
       echo '*.pdf diff=policydiff' >> .gitattributes
-      policydiff textconv --check reports/*.pdf      # pre-commit: every report reads
+      policydiff textconv --check examples/iryokiki-kihonkeikaku_fy2024.txt   # pre-commit: it reads
     """
     for file in files:
         text = api.textconv(file)
