@@ -96,7 +96,7 @@ fixture-tools: $(VENV)/.installed-test browser
 ## layouts: issue 17's campaign (tests/layoutgen/): 300 seeded layouts of three editions printed by Chromium
 ## and reportlab, each PDF and its pdfminer, pypdfium2 and pdfplumber text read by policydiff and compared
 ## with the text edition; then the reference layout with one choice changed at a time. Prints the tables
-## (also in out/layouts/summary.md and one-at-a-time.md); about 25 min on 2 cores.
+## (also in out/layouts/summary.md and one-at-a-time.md); about 35-45 min on 2 shared cores.
 layouts: fixture-tools
 	@mkdir -p $(OUT)/layouts
 	$(BIN)/python tests/layoutgen/campaign.py --one-at-a-time | tee $(OUT)/layouts/one-at-a-time.md

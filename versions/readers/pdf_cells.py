@@ -32,7 +32,6 @@ from .pdf_columns import (
 from .pdf_open import (
     MAX_CHARS_PER_PAGE,
     MAX_GRAPHICS_PER_PAGE,
-    check_content,
     close_pdf,
     open_pdf,
     open_pdfium,
@@ -40,6 +39,7 @@ from .pdf_open import (
     refusal_reason,
 )
 from .pdf_page import page_chars, page_edges
+from .pdf_work import PdfWork
 from .table import Line
 from .vocabulary import OFFICE_HEADER, is_header_text
 
@@ -131,11 +131,11 @@ def _read(pdf: Any, doc: Any, progress: Progress | None) -> PdfTable:
     total = sum(1 for _ in pdf_pages(pdf))  # walks the page tree only (over the limit: refused)
     if total != len(doc):
         raise EditionParseError(f"the PDF's page tree holds {total:,} pages but says {len(doc):,}: a damaged file")
+    work = PdfWork(pdf)  # what every page draws, forms included, counted before any page is drawn
     n = 0
     for n, page in pdf_pages(pdf):
         if progress:
             progress(n, total)
-        check_content(page, n)
         fpage = doc[n - 1]
         try:
             chars = page_chars(fpage, n, MAX_CHARS_PER_PAGE)
@@ -144,6 +144,7 @@ def _read(pdf: Any, doc: Any, progress: Progress | None) -> PdfTable:
         finally:
             fpage.close()
         chars_seen += len(chars)
+        work.charge(n, chars, edges)  # totals for the whole file; the grid before the table finder runs
         sizes.extend(c["x1"] - c["x0"] for c in chars[:2000] if display_width(c["text"]) == 1.0)
         page_rows, closed_top, closed_bottom, top = _page_rows(page, n, chars, edges, right, columns, open_prev)
         if page_rows is None:
