@@ -46,13 +46,15 @@ test: $(VENV)/.installed-test browser
 
 # Debian's Chromium drives the browser test (Playwright's own browser download does not work here);
 # without fonts-noto-cjk every Japanese character renders as an empty box in screenshots.
+# apt-get waits up to 5 minutes for the dpkg lock another install holds, instead of failing at once.
+APT := apt-get -o DPkg::Lock::Timeout=300
 browser:
 	@if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then :; \
 	elif [ "$$(id -u)" = 0 ]; then \
 	  echo "installing chromium and fonts-noto-cjk (apt-get)"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	  $(APT) update -qq && DEBIAN_FRONTEND=noninteractive $(APT) install -y -qq chromium fonts-noto-cjk >/dev/null; \
 	elif command -v sudo >/dev/null; then \
-	  sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	  sudo $(APT) update -qq && sudo DEBIAN_FRONTEND=noninteractive $(APT) install -y -qq chromium fonts-noto-cjk >/dev/null; \
 	else echo "note: install chromium and fonts-noto-cjk for the browser test (it is skipped outside CI)"; fi
 
 ## fuzz: the 10,000-input fuzz campaign (and 500 broken or hostile PDFs) on the Python API (prints inputs, accepted, refused by reason,
@@ -66,7 +68,7 @@ fuzz: $(VENV)/.installed-test
 ## the bundled report printed by Chromium and drawn by reportlab, and two INVENTED variants marked synthetic
 fixtures: $(VENV)/.installed-test browser
 	$(BIN)/python -m pip install --quiet -e '.[fixtures]'
-	@fc-list | grep -qi IPAexGothic || { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-ipaexfont-gothic >/dev/null; }
+	@fc-list | grep -qi IPAexGothic || { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive $(APT) install -y -qq fonts-ipaexfont-gothic >/dev/null; }
 	$(BIN)/python tests/pdfgen/build.py
 
 lint: $(VENV)/.installed-test
