@@ -169,6 +169,19 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.slow)
 
 
+def pytest_xdist_auto_num_workers(config):
+    """`-n auto` (pyproject's addopts): the whole suite or a marked part of it runs on every core (2 here:
+    about half the time); a run naming test files or tests runs in this process, at once, where print()
+    and --pdb work. PYTEST_XDIST_AUTO_NUM_WORKERS or -n N decide otherwise."""
+    import os
+
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None  # xdist reads it
+    named = [a for a in config.args if "::" in a or a.endswith(".py")]
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return 0 if named or cores < 2 else cores
+
+
 def pytest_addoption(parser):
     parser.addoption("--update-golden", action="store_true", default=False,
                      help="Rewrite the golden files under tests/data/golden/ from the current output.")

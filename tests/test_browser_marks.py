@@ -9,7 +9,6 @@ import json
 import pytest
 from click.testing import CliRunner
 
-from policydiff import api
 from policydiff.cli import cli
 
 pytestmark = pytest.mark.slow
@@ -24,10 +23,8 @@ def run(archive, *args: str):
     return result
 
 
-def test_marks_made_in_the_browser_are_downloaded_imported_and_shown(opened, seeded, seed_path, tmp_path):
-    made = api.synth(seed_path, seed=2025, edits=12)
-    (tmp_path / "next.txt").write_text(made.text, encoding="utf-8")
-    run(seeded, "ingest", str(tmp_path / "next.txt"))
+def test_marks_made_in_the_browser_are_downloaded_imported_and_shown(opened, seeded, synthetic, tmp_path):
+    run(seeded, "ingest", str(synthetic))  # the seed's synthetic next edition (seed 2025, 12 edits)
     report = tmp_path / "report.html"
     run(seeded, "diff", *PAIR, "--format", "html", "-o", str(report))
 

@@ -130,6 +130,7 @@ def test_arbitrary_bytes_are_refused_or_parsed_correctly(data):
     campaign.check_edition(ed)
 
 
+@pytest.mark.slow  # a property over whole assembled reports
 @FUZZ_SETTINGS
 @given(picks=st.lists(st.integers(min_value=0, max_value=10**6), min_size=1, max_size=80),
        header=st.booleans(), noise=st.lists(st.sampled_from(campaign.ODD_CHARS), max_size=3))
@@ -314,6 +315,7 @@ def _load_archive_shapes():
     return module
 
 
+@pytest.mark.slow  # git processes killed and received archives, from the campaign
 def test_archive_shapes_of_the_campaign_end_sound(tmp_path):
     # Two cases of each kind (an odd file name, a received archive, a kill), the campaign's first six.
     shapes = _load_archive_shapes()

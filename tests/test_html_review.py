@@ -25,11 +25,8 @@ KINDS = ("changed", "added", "removed", "moved", "split", "merged", "format", "u
 
 
 @pytest.fixture(scope="module")
-def diffs(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("demo")
-    synthetic = folder / "fy2024-synthetic.txt"
-    synthetic.write_text(api.synth(cases.SEED, seed=2025).text, encoding="utf-8")  # as `make demo`
-    return {"pair": api.diff(cases.SEED, synthetic),
+def diffs(synthetic):
+    return {"pair": api.diff(cases.SEED, synthetic),  # as `make demo`: the seed's synthetic variant, seed 2025
             "plans": cases.real_plans(),
             "nextyear": diff_editions(load_edition(yoy_eval.OLD_PATH), load_edition(yoy_eval.NEW_PATH))}
 

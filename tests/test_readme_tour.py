@@ -10,6 +10,7 @@ import re
 import shlex
 import shutil
 
+import pytest
 from click.testing import CliRunner
 from conftest import ROOT
 
@@ -32,6 +33,7 @@ def tour_commands() -> list[str]:
     return out
 
 
+@pytest.mark.slow  # the whole tour, a `make demo` archive and every command
 def test_the_readme_tour_runs_as_written(tmp_path, seed_path, monkeypatch):
     monkeypatch.chdir(tmp_path)
     monkeypatch.setenv("POLICYDIFF_ARCHIVE", str(tmp_path / "archive"))
