@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 OUT ?= out
 SEED := examples/iryokiki-kihonkeikaku_fy2024.txt
 
-.PHONY: demo test lint clean browser fuzz fixtures
+.PHONY: demo test lint clean browser fuzz fixtures bench
 
 $(BIN)/python:
 	$(PYTHON) -m venv $(VENV)
@@ -63,6 +63,14 @@ browser:
 fuzz: $(VENV)/.installed-test
 	$(BIN)/python tests/fuzz/campaign.py --inputs 10000 --pdf 500 --seed 1
 	$(BIN)/python tests/fuzz/output_shapes.py --inputs 2000 --seed 1
+
+## bench: speed and memory as ratios to the accepted figures (tests/benchmarks/baseline.json), a time's
+## ratio divided by the machine's speed measured in the same run; exit 1 when a ratio is above 1.2.
+## About 5 minutes on 2 idle cores; BENCH=--quick for a subset (under a minute), BENCH=--accept to make
+## this run's figures the baseline (then `python tests/benchmarks/run.py --markdown` for the README).
+BENCH ?=
+bench: $(VENV)/.installed-test
+	$(BIN)/python tests/benchmarks/run.py $(BENCH)
 
 ## fixtures: rebuild the test PDFs and their text extractions under tests/data/pdf/ (tests/pdfgen/build.py):
 ## the bundled report printed by Chromium and drawn by reportlab, and two INVENTED variants marked synthetic

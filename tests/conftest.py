@@ -169,6 +169,7 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.slow)
 
 
+@pytest.hookimpl(optionalhook=True)  # known only while pytest-xdist is loaded
 def pytest_xdist_auto_num_workers(config):
     """`-n auto` (pyproject's addopts): the whole suite or a marked part of it runs on every core (2 here:
     about half the time); a run naming test files or tests runs in this process, at once, where print()
