@@ -7,36 +7,55 @@ SEED := examples/iryokiki-kihonkeikaku_fy2024.txt
 
 .PHONY: demo test lint clean browser fuzz fixtures bench
 
+# The installs are quiet (-qq): a newcomer sees the reports, not pip's notes about its own configuration
+# or setuptools' notes about editable installs; pip still prints any error.
 $(BIN)/python:
-	$(PYTHON) -m venv $(VENV)
-	$(BIN)/python -m pip install --quiet --upgrade pip
+	@echo "creating $(VENV) and installing policydiff with its dependencies (once; about a minute)"
+	@$(PYTHON) -m venv $(VENV)
+	@$(BIN)/python -m pip install -qq --upgrade pip
 
 $(VENV)/.installed: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e .
-	touch $@
+	@$(BIN)/python -m pip install -qq -e .
+	@touch $@
 
 $(VENV)/.installed-test: pyproject.toml | $(BIN)/python
-	$(BIN)/python -m pip install --quiet -e '.[test]'
-	touch $@ $(VENV)/.installed
+	@$(BIN)/python -m pip install -qq -e '.[test]'
+	@touch $@ $(VENV)/.installed
 
-## demo: the real report into a fresh archive under out/, then the HTML change reports:
+## demo: the real report, a synthetic variant and hand-written synthetic years before and after it, in the default
+## archive ./policydiff-archive (the one every command of the README's tour uses), then the reports:
 ##   out/plans-fy2024.html  what the real FY2024 edition reports as done against what it plans for FY2025
 ##   out/diff-fy2024-synthetic.html  the real edition against a SYNTHETIC variant (known edits applied)
-# diff and plans exit 1 when they find changes: that is their answer, not a failure.
-PD := $(BIN)/policydiff --archive $(OUT)/archive
+##   out/diff-fy2024-fy2025-synthetic.html  against a SYNTHETIC next year: was last year's plan carried out?
+##   out/site/index.html  every edition at once (timeline, programs, measures; FY2023 and FY2025 SYNTHETIC)
+## Run again, it changes nothing: the same sources are already stored.
+PD := $(BIN)/policydiff
+NEXT_YEAR := tests/data/nextyear/iryokiki-kihonkeikaku_fy2025-synthetic.txt
+PREV_YEAR := tests/data/prevyear/iryokiki-kihonkeikaku_fy2023-synthetic.txt
+# $(call pd,ARGS): run `policydiff ARGS`, shown as a reader types it. pd1: also for diff and plans, whose
+# exit 1 means "differences found", their answer, not a failure.
+pd = @echo "policydiff $(1)"; $(PD) $(1)
+pd1 = @echo "policydiff $(1)"; $(PD) $(1) || [ $$? -eq 1 ]
 demo: $(VENV)/.installed
-	rm -rf $(OUT)/archive
-	$(PD) ingest $(SEED)
-	$(PD) synth $(SEED) --seed 2025 -o $(OUT)/fy2024-synthetic.txt --truth $(OUT)/fy2024-synthetic.truth.json
-	$(PD) ingest $(OUT)/fy2024-synthetic.txt --edition fy2024-synthetic
-	$(PD) verify
-	$(PD) plans fy2024 --format html -o $(OUT)/plans-fy2024.html || [ $$? -eq 1 ]
-	$(PD) plans fy2024 --format json -o $(OUT)/plans-fy2024.json || [ $$? -eq 1 ]
-	$(PD) diff fy2024 fy2024-synthetic --format html -o $(OUT)/diff-fy2024-synthetic.html || [ $$? -eq 1 ]
-	$(PD) diff fy2024 fy2024-synthetic --color always || [ $$? -eq 1 ]
+	@mkdir -p $(OUT)
+	$(call pd,ingest $(SEED))
+	$(call pd,synth $(SEED) --seed 2025 -o $(OUT)/fy2024-synthetic.txt --truth $(OUT)/fy2024-synthetic.truth.json)
+	$(call pd,ingest $(OUT)/fy2024-synthetic.txt --edition fy2024-synthetic)
+	$(call pd,ingest $(PREV_YEAR))
+	$(call pd,ingest $(NEXT_YEAR))
+	$(call pd,verify)
+	$(call pd1,plans fy2024 --format html -o $(OUT)/plans-fy2024.html)
+	$(call pd1,plans fy2024 --format json -o $(OUT)/plans-fy2024.json)
+	$(call pd1,diff fy2024 fy2024-synthetic --format html -o $(OUT)/diff-fy2024-synthetic.html)
+	$(call pd1,diff fy2024 fy2025-synthetic --format html -o $(OUT)/diff-fy2024-fy2025-synthetic.html)
+	$(call pd1,diff fy2024 fy2024-synthetic --summary)
+	$(call pd,site -o $(OUT)/site)
 	@echo
 	@echo "Reports: $(OUT)/plans-fy2024.html (real edition: results against plans)"
 	@echo "         $(OUT)/diff-fy2024-synthetic.html (real edition against a SYNTHETIC variant)"
+	@echo "         $(OUT)/diff-fy2024-fy2025-synthetic.html (against a SYNTHETIC next year)"
+	@echo "Site:    $(OUT)/site/index.html (every edition at once: FY2023 and FY2025 are SYNTHETIC)"
+	@echo "Next: source $(VENV)/bin/activate, then the README's tour (policydiff list, policydiff diff fy2024 fy2024-synthetic, ...)"
 
 ## test: install the test dependencies (Python packages, Debian's chromium and CJK fonts for the
 ## real-browser test) and run the whole suite, lint included
@@ -59,7 +78,8 @@ browser:
 
 ## fuzz: the 10,000-input fuzz campaign (and 500 broken or hostile PDFs) on the Python API (prints inputs, accepted, refused by reason,
 ## failures, seconds; about 15-20 min on 2 cores; exit 1 on any failure). The suite runs 500 of its kind.
-## Then 2,000 inputs of hostile strings through every renderer and the hostile sizes (about 35 min).
+## Then 300 archive cases (odd names, received archives, kills, forged review files, hostile marks files,
+## concurrent reviewers), 2,000 inputs of hostile strings through every renderer and the hostile sizes (about 45 min).
 fuzz: $(VENV)/.installed-test
 	$(BIN)/python tests/fuzz/campaign.py --inputs 10000 --pdf 500 --seed 1
 	$(BIN)/python tests/fuzz/output_shapes.py --inputs 2000 --seed 1
@@ -82,5 +102,6 @@ fixtures: $(VENV)/.installed-test browser
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .
 
+# The demo's archive ./policydiff-archive is left alone: after the tour it may hold your own editions.
 clean:
 	rm -rf $(OUT) $(VENV) *.egg-info build dist

@@ -50,8 +50,10 @@ from .versions.archive.reviews import (
     load_review,
     now,
     read_marks_file,
+    review_problems,
     reviewer,
-    save_review,
+    set_aside_invalid,
+    update_review,
     with_links,
     with_marks,
 )
@@ -70,6 +72,7 @@ FAIL_KINDS = ("any", "text", "budget", "added", "removed", "rename", "dropped", 
 OUTCOME_FILTERS = ("done", "partial", "reworked", "dropped")  # what --outcome accepts: ledger outcomes
 RELATIONS = ("next-year", "revision", "other")  # what --relation accepts
 CSV_TABLES = ("budgets", "follow-through", "events")  # what --table accepts
+TIMELINE_PARTS = ("measures", "programs", "follow-through")  # what timeline --part accepts
 
 __all__ = [
     "__version__", "ARCHIVE_ENV", "CSV_TABLES", "DEFAULT_ARCHIVE", "FAIL_KINDS", "MARK_FILTERS", "MARK_STATES", "OUTCOME_FILTERS",
@@ -79,12 +82,17 @@ __all__ = [
     "render_list", "render_review",
     "repair", "reparse", "report_formats", "review", "review_records", "select", "select_marks", "suggestion",
     "synth", "synthetic_editions", "unknown_filters", "filter_problem", "verify", "view_formats", "write_output",
+    "Chain", "chains", "timeline", "render_timeline", "site", "export", "textconv",
 ]
 
 
 def open_archive(archive: str | Path | None = None) -> Archive:
     """The archive at ARCHIVE, else $POLICYDIFF_ARCHIVE, else ./policydiff-archive (made on first ingest)."""
-    return Archive(Path(archive if archive is not None else os.environ.get(ARCHIVE_ENV) or DEFAULT_ARCHIVE))
+    from .versions.readers.parse_text import PARSER_VERSION
+
+    # Every edition read through the API is first checked against its source (versions/archive/trust.py).
+    return Archive(Path(archive if archive is not None else os.environ.get(ARCHIVE_ENV) or DEFAULT_ARCHIVE),
+                   rebuild=_rebuilt_xml, parser=PARSER_VERSION)
 
 
 def _existing_archive(archive: str | Path | None) -> Archive:
@@ -217,7 +225,10 @@ def review_records(archive: str | Path | None = None) -> list[str]:
 
     store = open_archive(archive)
     out = []
+    invalid = {path for path, _ in review_problems(store)}  # verify lists them as problems
     for path in store.files("reviews/"):
+        if path in invalid or not path.endswith(".json"):
+            continue
         rec = from_json(store.read_file(path) or b"", path)
         ledger = sum(is_ledger_id(x.old) for x in rec.links)
         out.append(f"review {rec.document}/{rec.old}..{rec.new}: {len(rec.links)} link(s), {len(rec.marks)} mark(s)"
@@ -337,8 +348,9 @@ def verify(archive: str | Path | None = None) -> Verified:
                 "policydiff reparse rebuilds it from the source"]
 
     store = _existing_archive(archive)
-    problems = store.verify(validation_problems, against_source)
-    return Verified(store.path, len(store.editions()), tuple((str(p.path), p.message) for p in problems))
+    problems = [(str(p.path), p.message) for p in store.verify(validation_problems, against_source)]
+    problems += review_problems(store)
+    return Verified(store.path, len(store.editions()), tuple(problems))
 
 
 def reparse(archive: str | Path | None = None) -> list[str]:
@@ -353,7 +365,9 @@ def repair(archive: str | Path | None = None) -> list[str]:
     main); returns what was done, one line each."""
     from .versions.archive.store import repair as repair_archive
 
-    return repair_archive(open_archive(archive))  # works before the archive exists: a killed first ingest
+    store = open_archive(archive)
+    done = repair_archive(store)  # works before the archive exists: a killed first ingest
+    return done + (set_aside_invalid(store) if store.exists() else [])
 
 
 @dataclass(frozen=True)
@@ -395,6 +409,92 @@ def generated_at() -> str:
 def write_output(path: str | Path, text: str) -> None:
     """Write TEXT to PATH as UTF-8, atomically: a reader never sees half a report."""
     write_file_atomic(Path(path), text.encode("utf-8"))
+
+
+# Every edition at once (issue 20): the timeline, the static site, the SQLite export, git's textconv.
+
+
+@dataclass(frozen=True)
+class Chain:
+    """One document's archived editions in fiscal order and the diff of each consecutive pair."""
+
+    document: str
+    stored: tuple[StoredEdition, ...]
+    editions: tuple[Edition, ...]
+    diffs: tuple[Diff, ...]
+
+
+def chains(document: str | None = None, archive: str | Path | None = None, options: Options | None = None,
+           progress=None) -> list[Chain]:
+    """Per document (or DOCUMENT alone): its editions and pairwise diffs (the auditor's pairings applied).
+    PROGRESS(done, total) is called as the pairs are compared."""
+    from .diffengine.timeline import fiscal_order
+
+    store = _existing_archive(archive)
+    stored = {e.name: e for e in store.editions()}
+    documents = sorted({e.document for e in stored.values()})
+    if document is not None and document not in documents:
+        raise PolicydiffError(f"no document {document!r} in {store.path}{suggestion(document, documents)}")
+    if not documents:
+        raise PolicydiffError(f"no editions in {store.path} yet; add one with: policydiff ingest FILE")
+    loaded = {doc: fiscal_order(load_archived(store, e) for e in stored.values() if e.document == doc)
+              for doc in documents if document in (None, doc)}
+    total, done, out = sum(len(eds) - 1 for eds in loaded.values()), 0, []
+    for doc, eds in loaded.items():
+        pairs = [stored[e.name] for e in eds]
+        diffs = []
+        for a, b in zip(pairs, pairs[1:], strict=False):
+            diffs.append(pair_diff(store, a, b, options))
+            done += 1
+            if progress:
+                progress(done, total)
+        out.append(Chain(doc, tuple(pairs), tuple(eds), tuple(diffs)))
+    return out
+
+
+def timeline(document: str | None = None, archive: str | Path | None = None, options: Options | None = None,
+             progress=None) -> list:
+    """One Timeline (diffengine/timeline_model.py) per document of the archive, or of DOCUMENT alone."""
+    from .diffengine.timeline import build_timeline
+
+    return [build_timeline(c.editions, c.diffs) for c in chains(document, archive, options, progress)]
+
+
+def render_timeline(timelines, fmt: str = "text", parts: Iterable[str] = ()) -> str:
+    """Timelines as text, json (policydiff/timeline/1), csv (one --part) or html."""
+    from .renderers.timeline_formats import render_timeline as _render_timeline
+
+    return _render_timeline(timelines, fmt, parts, __version__)
+
+
+def site(out_dir: str | Path, archive: str | Path | None = None, progress=None):
+    """Write the static site of the whole archive to OUT_DIR, rewriting only pages that changed (a SiteResult)."""
+    from .renderers.site import write_site
+
+    store = _existing_archive(archive)
+
+    def report(chain: Chain, k: int) -> str:  # as `diff --format html` writes it, with the pair's review marks
+        marks = marks_for(chain.stored[k].name, chain.stored[k + 1].name, archive)
+        return render(chain.diffs[k], "html", ReportOptions(marks=marks))
+
+    return write_site(Path(out_dir), store, lambda: chains(None, archive, progress=progress), report, __version__)
+
+
+def export(path: str | Path, archive: str | Path | None = None, progress=None) -> dict[str, int]:
+    """The archive as an SQLite database at PATH (replaced atomically); rows written per table."""
+    from .renderers.sqlite_export import write_database
+
+    return write_database(Path(path), _existing_archive(archive), chains(None, archive, progress=progress))
+
+
+def textconv(path: str | Path) -> str:
+    """A report FILE (PDF, text or XML) as stable line-oriented text for git's textconv."""
+    from .renderers.textconv import render_textconv
+
+    try:
+        return render_textconv(load_edition(Path(path)))
+    except PolicydiffError as exc:  # `textconv --check a.pdf b.pdf` must say which one
+        raise PolicydiffError(str(exc) if str(path) in str(exc) else f"{path}: {exc}") from None
 
 
 # The auditor's pairings and marks of an archived pair (`policydiff pair`, `policydiff review`).
@@ -466,9 +566,9 @@ def record_pair(store: Archive, old: str, new: str, links: list[tuple[str, str]]
         who, when = reviewer(by), now()
         made = [StoredLink(o, n, who, when, a.sha256, b.sha256) for o, n in links]
         made += [StoredLink(o, None, who, when, a.sha256, b.sha256) for o in unlinks]
-        review = with_links(review, made)
         what = ", ".join([f"link {o}={n}" for o, n in links] + [f"unlink {o}" for o in unlinks])
-        commit = save_review(store, review, what, who, a, b)
+        with_links(Review(a.document, a.edition, b.edition), made)  # refused before the lock is taken
+        review, commit = update_review(store, a, b, lambda current: with_links(current, made), what[:2000], who)
     else:
         commit = ""
     return Paired(review, commit, pair_diff(store, a, b, options))
@@ -490,8 +590,8 @@ def review_pair(store: Archive, old: str, new: str, marks: list[tuple[str, str, 
         who, when = reviewer(by), now()
         made = [StoredMark(i, s, n, who, when, rows[i].kind, rows[i].measure, rows[i].summary)  # type: ignore[arg-type]
                 for i, s, n in marks]
-        current = with_marks(current, made)
-        save_review(store, current, f"{len(made)} mark(s)", who, a, b)
+        with_marks(Review(a.document, a.edition, b.edition), made)  # refused before the lock is taken
+        current, _ = update_review(store, a, b, lambda now_: with_marks(now_, made), f"{len(made)} mark(s)", who)
     by_id = {m.id: m for m in current.marks}
     shown = tuple(Row(r.id, r.kind, r.measure, r.summary, *((by_id[r.id].mark, by_id[r.id].note, by_id[r.id].by,
                                                              by_id[r.id].at) if r.id in by_id else ()))

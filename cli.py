@@ -100,6 +100,28 @@ def _tolerant_streams() -> None:
             stream.reconfigure(errors="replace")
 
 
+def _archive_option(fn):
+    """--archive after the subcommand too (`policydiff diff A B --archive out/archive`), as a newcomer
+    types it; given there, it wins over the one before the subcommand and $POLICYDIFF_ARCHIVE."""
+
+    def keep(ctx: click.Context, _param: click.Parameter, value: Path | None) -> None:
+        if value is not None:
+            ctx.obj = value
+
+    return click.option("--archive", type=click.Path(path_type=Path), expose_value=False, is_eager=True,
+                        callback=keep, help="The git archive of editions (as before the subcommand).")(fn)
+
+
+def _given(ctx: click.Context, name: str) -> bool:
+    """Whether the user typed option NAME (not its default, not an environment variable)."""
+    return ctx.get_parameter_source(name) is click.core.ParameterSource.COMMANDLINE
+
+
+def _refuse(option: str, why: str) -> None:
+    """An option that does not apply to what the command does: refused, never silently ignored."""
+    raise click.BadParameter(why, param_hint=option)
+
+
 class RegistryChoice(click.Choice):
     """--format choices read from a renderer registry when the command runs, so a format registered
     after this module was imported (a plugin, a test) is offered too."""
@@ -140,6 +162,7 @@ def _write(text: str, output: Path | None, color: bool | None = None) -> None:
 @click.option("--document", help="Document id (default: recognised from the report).")
 @click.option("--edition", "edition_label", help="Edition label (default: fy<results year>, e.g. fy2024).")
 @click.option("--replace", is_flag=True, help="Replace an existing edition whose source differs (history is kept).")
+@_archive_option
 @click.pass_context
 def ingest(ctx: click.Context, file: Path, document: str | None, edition_label: str | None, replace: bool) -> None:
     """Parse a report FILE into normalized XML and store it, with its source, in the archive.
@@ -147,7 +170,7 @@ def ingest(ctx: click.Context, file: Path, document: str | None, edition_label: 
     \b
     Example:
       policydiff ingest examples/iryokiki-kihonkeikaku_fy2024.txt
-      policydiff ingest new.txt --document iryokiki-kihonkeikaku --edition fy2025
+      policydiff ingest tests/data/pdf/seed-chromium.pdf --document iryokiki-kihonkeikaku --edition fy2024-pdf
     """
     result = api.ingest(file, ctx.obj, document=document, edition=edition_label, replace=replace,
                         progress=_progress())
@@ -165,6 +188,7 @@ def ingest(ctx: click.Context, file: Path, document: str | None, edition_label: 
 
 @cli.command(name="list")
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_archive_option
 @click.pass_context
 def list_(ctx: click.Context, fmt: str) -> None:
     """List the editions in the archive.
@@ -185,6 +209,7 @@ def list_(ctx: click.Context, fmt: str) -> None:
 @click.option("--format", "fmt", type=RegistryChoice(api.view_formats), default="text", show_default=True)
 @click.option("--summary", is_flag=True, help="Only the counts, budgets, successions and warnings.")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to a file.")
+@_archive_option
 @click.pass_context
 def show(ctx: click.Context, edition: str, fmt: str, summary: bool, output: Path | None) -> None:
     """Show an EDITION: a name in the archive (DOCUMENT/EDITION or a unique label) or a file.
@@ -195,6 +220,8 @@ def show(ctx: click.Context, edition: str, fmt: str, summary: bool, output: Path
       policydiff show iryokiki-kihonkeikaku/fy2024 --format json
       policydiff show examples/iryokiki-kihonkeikaku_fy2024.txt --summary
     """
+    if summary and fmt != "text":
+        _refuse("--summary", f"the summary is a text view; --format {fmt} shows the whole edition")
     ed = api.open_edition(edition, ctx.obj, progress=_progress())
     _write(api.render_edition(ed, fmt, api.ReportOptions(summary_only=summary)), output)
 
@@ -260,20 +287,63 @@ def _report_options(fn):
                      help="Colour the text format (auto: on a terminal, unless NO_COLOR is set)."),
         click.option("--lang", type=click.Choice(["ja", "en"]), default="ja", show_default=True,
                      help="Labels of the HTML report."),
+        click.option("--summary", is_flag=True, help="text: only the summary (counts, relation), no measures."),
     ]
     for option in reversed(options):
         fn = option(fn)
     return fn
 
 
-def _check_report_options(opts: dict[str, Any]) -> None:
-    """Refuse bad filter values before any edition is read."""
+def _check_report_options(ctx: click.Context, opts: dict[str, Any]) -> None:
+    """Refuse bad filter values, and options that do not apply, before any edition is read."""
     _fail_kinds(opts["fail_on"])
     bad = api.filter_problem(_csv(opts["statuses"]), _csv(opts["outcomes"]), _csv(opts["mark_states"]))
     if bad:
         raise click.BadParameter(bad[1], param_hint=bad[0])
     if opts["table"] and opts["fmt"] != "csv":
         raise click.BadParameter("--table goes with --format csv", param_hint="--table")
+    if _given(ctx, "lang") and opts["fmt"] != "html":
+        _refuse("--lang", f"it sets the labels of the HTML report; --format {opts['fmt']} has none (add --format html)")
+    if opts["summary"] and opts["fmt"] != "text":
+        _refuse("--summary", f"the summary is the text format's head; --format {opts['fmt']} shows the whole report")
+    if _given(ctx, "color") and opts["fmt"] != "text":
+        _refuse("--color", f"it colours the text format; --format {opts['fmt']} has no colours")
+    if ctx.command.name == "plans":
+        ledger = "plans compares one edition's results with its own plans: there is no follow-through ledger " \
+                 "(policydiff diff OLD NEW between years has one)"
+        if opts["outcomes"]:
+            _refuse("--outcome", ledger)
+        if opts["table"] == "follow-through":
+            _refuse("--table", ledger)
+        if opts["relation"]:
+            _refuse("--relation", "plans always compares an edition's results with its plans (one edition)")
+        if opts["mark_states"]:
+            _refuse("--mark", "review marks are recorded on two archived editions (policydiff review OLD NEW)")
+
+
+def _check_against(diff: api.Diff, opts: dict[str, Any]) -> None:
+    """Refuse the options that do not apply to this pair, once the diff says what the pair is."""
+    if not diff.between_years and (opts["outcomes"] or opts["table"] == "follow-through"):
+        option = "--outcome" if opts["outcomes"] else "--table"
+        _refuse(option, f"the follow-through ledger is made between years (relation next-year); "
+                        f"{diff.old.label} → {diff.new.label} is relation {diff.relation}")
+    archived = all(dict(side.origin).get("archive_name") for side in (diff.old, diff.new))
+    if opts["mark_states"] and not archived:
+        _refuse("--mark", "review marks are recorded on two archived editions; OLD or NEW here is a file")
+
+
+def _nothing_matches(diff: api.Diff, shown: api.Diff, opts: dict[str, Any]) -> str | None:
+    """One line when the filters leave nothing to show, saying what each --measure is instead."""
+    given = [(flag, opts[key]) for flag, key in (("--status", "statuses"), ("--ministry", "ministries"),
+                                                 ("--measure", "measure_ids"), ("--outcome", "outcomes"),
+                                                 ("--mark", "mark_states")) if opts[key]]
+    layers = ("measures", "budgets", "renames", "follow_through", "unplanned_results", "program_events")
+    if not given or any(getattr(shown, layer) for layer in layers):
+        return None
+    what = [f"{m.old_id or m.new_id} is {diff.reads_as(m)}{', moved' if m.moved else ''}, of {','.join(m.ministries)}"
+            for m in diff.measures if {m.old_id, m.new_id} & set(_csv(opts["measure_ids"]))]
+    return api.one_line(f"note: nothing matches {' '.join(f'{f} {v}' for f, v in given)} among the "
+                        f"{len(diff.measures)} measures compared" + (f" ({'; '.join(what[:5])})" if what else ""))
 
 
 def _emit(diff: api.Diff, opts: dict[str, Any], marks: tuple[tuple[str, str, str, str, str], ...] = ()) -> int:
@@ -281,16 +351,20 @@ def _emit(diff: api.Diff, opts: dict[str, Any], marks: tuple[tuple[str, str, str
     unknown = api.unknown_filters(diff, _csv(opts["ministries"]), _csv(opts["measure_ids"]))
     if unknown:
         raise Trouble("; ".join(unknown))
+    _check_against(diff, opts)
     shown = api.select(diff, _csv(opts["statuses"]), _csv(opts["ministries"]), _csv(opts["measure_ids"]),
                        _csv(opts["outcomes"]))
     shown = api.select_marks(shown, {m[0]: m[1] for m in marks}, _csv(opts["mark_states"]))
+    note = _nothing_matches(diff, shown, opts)
+    if note:
+        click.echo(note, err=True)
     failed = shown.has_changes(_fail_kinds(opts["fail_on"]))  # the exit code tells of what is shown
     color, output = opts["color"], opts["output"]
     use_color = color == "always" or (color == "auto" and output is None and sys.stdout.isatty()
                                       and not os.environ.get("NO_COLOR"))
     options = api.ReportOptions(show_format_only=opts["show_format_only"], color=use_color, lang=opts["lang"],
                                 generated_at=api.generated_at() if opts["fmt"] == "html" else None,
-                                table=opts["table"] or "", marks=marks)
+                                table=opts["table"] or "", marks=marks, summary_only=opts["summary"])
     _write(api.render(shown, opts["fmt"], options), output, color=use_color or None)
     return 1 if failed else 0
 
@@ -304,6 +378,7 @@ def _options(opts: dict[str, Any]) -> api.Options:
 @click.argument("old")
 @click.argument("new")
 @_report_options
+@_archive_option
 @click.pass_context
 def diff(ctx: click.Context, old: str, new: str, **opts: Any) -> None:
     """Compare two editions. OLD and NEW are files (.xml = normalized XML, else report text, parsed
@@ -311,15 +386,18 @@ def diff(ctx: click.Context, old: str, new: str, **opts: Any) -> None:
 
     \b
     Example:
-      policydiff diff fy2024 fy2025-synthetic
-      policydiff diff old.txt new.txt --format html -o report.html
-      policydiff diff old.txt new.txt --format json -o diff.json --fail-on budget,removed
-      policydiff diff fy2024 fy2025-synthetic --status changed,added --ministry 厚
-      policydiff diff fy2024 fy2025 --outcome dropped,partial          # last year's plans not carried out
-      policydiff diff fy2024 fy2025 --format csv --table budgets -o steps.csv
-      policydiff diff fy2024 fy2025 --fail-on dropped,ended
+      policydiff diff fy2024 fy2024-synthetic
+      policydiff diff fy2024 fy2024-synthetic --summary
+      policydiff diff fy2024 fy2024-synthetic --format html -o report.html
+      policydiff diff examples/iryokiki-kihonkeikaku_fy2024.txt out/fy2024-synthetic.txt --format json -o diff.json
+      policydiff diff fy2024 fy2024-synthetic --status changed,added --ministry 厚
+      policydiff diff fy2024 fy2024-synthetic --fail-on budget,removed
+    Between years (after make demo, fy2025-synthetic is a hand-written SYNTHETIC next edition):
+      policydiff diff fy2024 fy2025-synthetic --outcome dropped,partial   # plans not carried out
+      policydiff diff fy2024 fy2025-synthetic --format csv --table budgets -o steps.csv
+      policydiff diff fy2024 fy2025-synthetic --fail-on dropped,ended
     """
-    _check_report_options(opts)
+    _check_report_options(ctx, opts)
     ctx.exit(_emit(api.diff(old, new, ctx.obj, _options(opts), progress=_progress()), opts,
                    api.marks_for(old, new, ctx.obj)))
 
@@ -327,6 +405,7 @@ def diff(ctx: click.Context, old: str, new: str, **opts: Any) -> None:
 @cli.command()
 @click.argument("edition")
 @_report_options
+@_archive_option
 @click.pass_context
 def plans(ctx: click.Context, edition: str, **opts: Any) -> None:
     """Compare what one EDITION reports as done (results, FY N) with what it plans (FY N+1):
@@ -338,7 +417,7 @@ def plans(ctx: click.Context, edition: str, **opts: Any) -> None:
       policydiff plans examples/iryokiki-kihonkeikaku_fy2024.txt --format html -o plans.html
       policydiff plans fy2024 --format json -o plans.json
     """
-    _check_report_options(opts)
+    _check_report_options(ctx, opts)
     ctx.exit(_emit(api.plans(edition, ctx.obj, _options(opts), progress=_progress()), opts))
 
 
@@ -369,6 +448,7 @@ def synth(file: Path, output: Path, truth: Path | None, seed: int, edits: int) -
 @cli.command()
 @click.argument("document", required=False)
 @click.option("--format", "fmt", type=click.Choice(["text", "json"]), default="text", show_default=True)
+@_archive_option
 @click.pass_context
 def lineage(ctx: click.Context, document: str | None, fmt: str) -> None:
     """Program lineages (A → B → C) across the archive's editions of DOCUMENT, oldest first, from
@@ -380,6 +460,101 @@ def lineage(ctx: click.Context, document: str | None, fmt: str) -> None:
       policydiff lineage iryokiki-kihonkeikaku --format json
     """
     click.echo(api.render_lineage(document, ctx.obj, fmt), nl=False)
+
+
+def _pairs_progress(what: str) -> Callable[[int, int], None] | None:
+    """'WHAT: pair N of M' on stderr, rewritten in place, when stderr is a terminal."""
+    if not sys.stderr.isatty():
+        return None
+    return lambda done, total: click.echo(f"\r{what}: pair {done} of {total}", err=True, nl=done == total)
+
+
+@cli.command()
+@click.argument("document", required=False)
+@click.option("--document", "document_option", help="The document to follow (default: every document).")
+@click.option("--format", "fmt", type=click.Choice(["text", "json", "csv", "html"]), default="text", show_default=True)
+@click.option("--part", "parts", default="", metavar="PARTS",
+              help="Only these parts: measures,programs,follow-through (csv: one table, default programs).")
+@click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to a file.")
+@click.pass_context
+def timeline(ctx: click.Context, document: str | None, document_option: str | None, fmt: str, parts: str,
+             output: Path | None) -> None:
+    """Every edition of a DOCUMENT in fiscal order, each pair with its relation: measure lineages,
+    program budget series across renames and successions, and the follow-through of plans per year
+    (promised again N years running, dropped and never mentioned again). Synthetic editions are
+    marked and never counted as a real year. One timeline per document.
+
+    \b
+    Example:
+      policydiff timeline
+      policydiff timeline iryokiki-kihonkeikaku --part follow-through
+      policydiff timeline --format json -o timeline.json
+      policydiff timeline --format csv --part measures -o lineages.csv
+    """
+    if document and document_option and document != document_option:
+        raise click.BadParameter(f"two documents named: {document} and {document_option}", param_hint="--document")
+    for part in _csv(parts):
+        if part not in api.TIMELINE_PARTS:
+            raise click.BadParameter(f"no part {part!r}; choose from {','.join(api.TIMELINE_PARTS)}", param_hint="--part")
+    found = api.timeline(document or document_option, ctx.obj, progress=_pairs_progress("timeline"))
+    _write(api.render_timeline(found, fmt, _csv(parts)), output)
+
+
+@cli.command()
+@click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False), required=True,
+              help="The site's folder (created; pages policydiff did not write are left alone).")
+@click.pass_context
+def site(ctx: click.Context, out_dir: Path) -> None:
+    """Write a static site of the whole archive: an index of documents and editions, every
+    consecutive pair's report (linked both ways), a page per program (budget chart) and per measure
+    lineage, and a search box. No server: open index.html from disk, or serve the folder as it is.
+    Only pages whose inputs changed are rewritten.
+
+    \b
+    Example:
+      policydiff site -o site/
+      policydiff --archive /shared/archive site -o /shared/www/policydiff
+    """
+    done = api.site(out_dir, ctx.obj, progress=_pairs_progress("site"))
+    click.echo(f"site {done.path}: {done.rewritten} page(s) rewritten, {done.unchanged} unchanged, "
+               f"{done.removed} removed; open {done.path / 'index.html'}")
+
+
+@cli.command()
+@click.argument("database", type=click.Path(path_type=Path, dir_okay=False))
+@click.pass_context
+def export(ctx: click.Context, database: Path) -> None:
+    """Write the archive as an SQLite DATABASE (editions, measures, bullets, budgets, programs,
+    program events, follow-through, review marks), replaced atomically on a rerun. Datasette,
+    pandas and sqlite-utils open it as it is.
+
+    \b
+    Example:
+      policydiff export archive.db
+      datasette archive.db
+    """
+    counts = api.export(database, ctx.obj, progress=_pairs_progress("export"))
+    click.echo(f"wrote {database}: " + ", ".join(f"{n} {table}" for table, n in counts.items()))
+
+
+@cli.command()
+@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.option("--check", is_flag=True, help="Only check that every FILE reads as an edition; print nothing.")
+def textconv(files: tuple[Path, ...], check: bool) -> None:
+    """Print a report FILE (PDF, text or XML) as stable, line-oriented text: one block per measure
+    with its id, goal, ministries, bullets and budgets. For git: `git diff` of report files.
+
+    \b
+    Example:
+      policydiff textconv report.pdf
+      git config diff.policydiff.textconv "policydiff textconv"
+      echo '*.pdf diff=policydiff' >> .gitattributes
+      policydiff textconv --check reports/*.pdf      # pre-commit: every report reads
+    """
+    for file in files:
+        text = api.textconv(file)
+        if not check:
+            click.echo(text, nl=False)
 
 
 def _link(value: str) -> tuple[str, str]:
@@ -397,6 +572,7 @@ def _link(value: str) -> tuple[str, str]:
 @click.option("--unlink", "unlinks", multiple=True, metavar="OLD_ID",
               help="Pair this old measure, or this plan's ledger entry (ft-…), with nothing.")
 @click.option("--by", help=f"Who records it (default: ${api.REVIEWER_ENV}, else git's user.name).")
+@_archive_option
 @click.pass_context
 def pair(ctx: click.Context, old: str, new: str, links: tuple[str, ...], unlinks: tuple[str, ...],
          by: str | None) -> None:
@@ -406,17 +582,19 @@ def pair(ctx: click.Context, old: str, new: str, links: tuple[str, ...], unlinks
 
     \b
     Example:
-      policydiff pair fy2024 fy2025 --link m004=m005 --by "A. Auditor"
-      policydiff pair fy2024 fy2025 --unlink m010
-      policydiff pair fy2024 fy2025 --link ft-09bbc14305=un-4f0e2a1b3c   # ids as the reports print them
+      policydiff pair fy2024 fy2024-synthetic --link m010=m011 --by "A. Auditor"
+      policydiff pair fy2024 fy2024-synthetic --unlink m004
+      policydiff pair fy2024 fy2025-synthetic --link ft-8ba7308a63=un-4535ea2b6e   # ids as reports print them
     """
+    if by is not None and not (links or unlinks):
+        _refuse("--by", "it names who records a --link or --unlink; without them pair only lists")
     done = api.pair(old, new, ctx.obj, [_link(x) for x in links], list(unlinks), by)
     if done.commit:
         click.echo(f"recorded {len(links) + len(unlinks)} pairing(s) [commit {done.commit[:10]}]", err=True)
-    for x in done.review.links:
-        click.echo(f"{x.old} → {x.new or '(nothing)'}\tby {x.by}, {x.at}")
+    for x in done.review.links:  # names and ids from a review file: someone else's text, never live
+        click.echo(f"{api.one_line(x.old)} → {api.one_line(x.new or '(nothing)')}\tby {api.one_line(x.by)}, {x.at}")
     for line in done.diff.stale_overrides:
-        click.echo(f"stale: {line}")
+        click.echo(f"stale: {api.one_line(line)}")
 
 
 @cli.command()
@@ -430,6 +608,7 @@ def pair(ctx: click.Context, old: str, new: str, links: tuple[str, ...], unlinks
 @click.option("--by", help=f"Who marks (default: ${api.REVIEWER_ENV}, else git's user.name).")
 @click.option("--format", "fmt", type=click.Choice(["text", "json", "csv"]), default="text", show_default=True)
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write the sheet to a file.")
+@_archive_option
 @click.pass_context
 def review(ctx: click.Context, old: str, new: str, marks: tuple[tuple[str, str], ...], note: str,
            import_file: Path | None, by: str | None, fmt: str, output: Path | None) -> None:
@@ -438,16 +617,22 @@ def review(ctx: click.Context, old: str, new: str, marks: tuple[tuple[str, str],
 
     \b
     Example:
-      policydiff review fy2024 fy2025
-      policydiff review fy2024 fy2025 --mark b-1a2b3c4d5e accepted --note "checked p.3"
-      policydiff review fy2024 fy2025 --import marks.json
-      policydiff review fy2024 fy2025 --format csv -o signoff.csv
+      policydiff review fy2024 fy2025-synthetic
+      policydiff review fy2024 fy2025-synthetic --mark ft-8ba7308a63 query --note "see p.3"
+      policydiff review fy2024 fy2025-synthetic --format json -o marks.json   # fill in marks, then:
+      policydiff review fy2024 fy2025-synthetic --import marks.json
+      policydiff review fy2024 fy2025-synthetic --format csv -o signoff.csv
     """
+    if note and not marks:
+        _refuse("--note", "it is the note of the marks given with --mark ID accepted|query|rejected")
+    if by is not None and not (marks or import_file):
+        _refuse("--by", "it names who records --mark or --import; without them review only lists")
     sheet = api.review(old, new, ctx.obj, [(i, s, note) for i, s in marks], import_file, by)
     _write(api.render_review(sheet, fmt), output)
 
 
 @cli.command()
+@_archive_option
 @click.pass_context
 def verify(ctx: click.Context) -> None:
     """Check the archive: schema-valid XML, source sha256, git fsck. Exit 1 if problems are found.
@@ -455,7 +640,7 @@ def verify(ctx: click.Context) -> None:
     \b
     Example:
       policydiff verify
-      policydiff --archive /path/to/archive verify
+      policydiff verify --archive policydiff-archive
     """
     result = api.verify(ctx.obj)
     for line in api.review_records(ctx.obj):
@@ -469,6 +654,7 @@ def verify(ctx: click.Context) -> None:
 
 
 @cli.command()
+@_archive_option
 @click.pass_context
 def reparse(ctx: click.Context) -> None:
     """Rebuild every edition's XML from its stored source with this parser (one commit).
@@ -482,6 +668,7 @@ def reparse(ctx: click.Context) -> None:
 
 
 @cli.command()
+@_archive_option
 @click.pass_context
 def repair(ctx: click.Context) -> None:
     """Recover the archive after an interrupted write: stale git locks, leftovers, a missing tag,

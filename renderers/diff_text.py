@@ -8,6 +8,8 @@ first (escaping.reveal), so the only escape sequences in the output are our own 
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from ..diffengine.diff import Diff
 from ..diffengine.model import BudgetChange, MeasureChange, Op
 from .cite import (
@@ -21,7 +23,7 @@ from .cite import (
     pdf_notes,
     warning_line,
 )
-from .escaping import escaped, reveal
+from .escaping import escaped, one_line, reveal
 from .money import yen
 from .options import ReportOptions, mark_of
 from .yearly_text import summary_lines, trajectory_lines, warning_lines, yearly_sections
@@ -133,7 +135,10 @@ def _parser_warnings(diff: Diff, opts: ReportOptions) -> list[str]:
 def render_text(diff: Diff, options: ReportOptions | None = None) -> str:
     opts = options or ReportOptions()
     diff = escaped(diff, reveal)
+    opts = replace(opts, marks=escaped(opts.marks, one_line))  # notes and names: on one line, nothing live
     lines = _header(diff, opts)
+    if opts.summary_only:  # diff --summary: the counts a reader decides from, no measures
+        return "\n".join(lines) + "\n"
     shown = [m for m in diff.measures
              if opts.show_unchanged or m.moved or diff.reads_as(m, opts.show_format_only) != "unchanged"]
     if shown:

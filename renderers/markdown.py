@@ -12,6 +12,7 @@ of backticks in them, so no source can close it.
 from __future__ import annotations
 
 import re
+from dataclasses import replace
 
 from ..diffengine.diff import Diff
 from ..diffengine.model import MeasureChange, Op
@@ -85,6 +86,7 @@ def render_markdown(diff: Diff, options: ReportOptions | None = None) -> str:
     opts = options or ReportOptions()
     raw = escaped(diff, reveal)  # for code blocks
     diff = escaped(raw, markdown)
+    opts = replace(opts, marks=escaped(opts.marks, markdown))  # notes and names: someone else's text too
     s = diff.summary(opts.show_format_only)
     m, b = s["measures"], s["budgets"]
     assert isinstance(m, dict) and isinstance(b, dict)

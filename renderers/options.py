@@ -22,7 +22,7 @@ class ReportOptions:
     # The auditor's review marks of the pair (policydiff review), (id, mark, note, by, at): every
     # format shows them beside their change; the HTML report also lets a reviewer set them.
     marks: tuple[tuple[str, str, str, str, str], ...] = ()
-    summary_only: bool = False  # edition views: counts, budgets, successions and warnings, no measures
+    summary_only: bool = False  # edition views and the text diff (--summary): the counts, no measures
     table: str = ""  # csv: a table of the annual layer (budgets, follow-through, events); "": the budget changes
 
 

@@ -12,6 +12,7 @@ from ..diffengine.diff import Diff
 from ..diffengine.ids import step_id
 from ..diffengine.model import AUDITOR
 from ..versions.archive.reviews import SCHEMA, StoredMark
+from .escaping import csv_cell, escaped, json_text, one_line
 from .money import yen
 
 
@@ -89,11 +90,14 @@ def sheet_dict(sheet: Sheet) -> dict:
             "stale_overrides": list(sheet.stale_overrides)}
 
 
-COLUMNS = ("id", "kind", "measure", "summary", "mark", "note", "by", "at", "synthetic")
+COLUMNS = ("id", "kind", "measure", "summary", "mark", "note", "by", "at", "synthetic", "stale")
 
 
 def _text(sheet: Sheet) -> str:
     d = sheet_dict(sheet)
+    # Notes, names and summaries are someone else's text: nothing in them may act on a terminal.
+    sheet = Sheet(sheet.old, sheet.new, sheet.diff, escaped(sheet.rows, one_line), escaped(sheet.stale_marks, one_line),
+                  escaped(sheet.stale_overrides, one_line))
     lines = [f"*** {label} is a SYNTHETIC edition, not a real report ***" for label in d["synthetic"]]
     marked = sum(1 for r in sheet.rows if r.mark)
     lines.append(f"review {sheet.old} → {sheet.new}: {len(sheet.rows)} change(s), {marked} marked")
@@ -115,12 +119,17 @@ def _csv(sheet: Sheet) -> str:
     writer = csv.writer(buf, lineterminator="\r\n")
     writer.writerow(COLUMNS)
     fake = "; ".join(sheet_dict(sheet)["synthetic"])
+    # Every cell is text someone else chose (a note, a name, a program): guarded against formulas.
     for r in sheet.rows:
-        writer.writerow([r.id, r.kind, r.measure, r.summary, r.mark or "", r.note, r.by, r.at, fake])
+        writer.writerow([csv_cell(x) for x in (r.id, r.kind, r.measure, r.summary, r.mark or "", r.note, r.by, r.at,
+                                               fake, "")])
+    for m in sheet.stale_marks:  # a mark whose change vanished: still part of what was signed off
+        writer.writerow([csv_cell(x) for x in (m.id, m.kind, m.measure, m.summary, m.mark, m.note, m.by, m.at,
+                                               fake, "yes")])
     return "\ufeff" + buf.getvalue()
 
 
 def render_review_sheet(sheet: Sheet, fmt: str) -> str:
-    if fmt == "json":
-        return json.dumps(sheet_dict(sheet), ensure_ascii=False, sort_keys=True, indent=2) + "\n"
+    if fmt == "json":  # C1 and bidi controls of a note as \uXXXX: the same data, nothing live on a terminal
+        return json_text(json.dumps(sheet_dict(sheet), ensure_ascii=False, sort_keys=True, indent=2)) + "\n"
     return _csv(sheet) if fmt == "csv" else _text(sheet)

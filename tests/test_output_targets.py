@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import os
 import stat
+import subprocess
+import sys
 import threading
 from pathlib import Path
 
@@ -89,3 +91,33 @@ def test_output_to_a_regular_file_replaces_it_whole(seed_path, tmp_path):
     result = show(seed_path, target, tmp_path)
     assert result.exit_code == 0
     assert target.read_text(encoding="utf-8").startswith("iryokiki-kihonkeikaku/fy2024") and "x" * 10 not in target.read_text()
+
+
+# ---- -o naming the process's own output (issue 21, finding 22) ----------------------------------------
+
+
+def _show_to(seed_path: Path, target: str, stdout) -> subprocess.CompletedProcess:
+    return subprocess.run([sys.executable, "-m", "policydiff.cli", "show", str(seed_path), "--summary", "-o", target],
+                          stdout=stdout, stderr=subprocess.PIPE, timeout=120)
+
+
+@pytest.mark.parametrize("target", ["/dev/stdout", "/dev/fd/1", "/proc/self/fd/1"])
+def test_output_to_dev_stdout_appended_to_a_log_keeps_the_log(seed_path, tmp_path, target):
+    if not Path("/dev/fd/1").exists():
+        pytest.skip("no /dev/fd")
+    log = tmp_path / "run.log"
+    log.write_text("earlier line 1\nearlier line 2\n", encoding="utf-8")
+    with log.open("a") as appended:  # policydiff … -o /dev/stdout >> run.log
+        done = _show_to(seed_path, target, appended)
+    assert done.returncode == 0, done.stderr
+    text = log.read_text(encoding="utf-8")
+    assert text.startswith("earlier line 1\nearlier line 2\niryokiki-kihonkeikaku/fy2024"), text[:200]
+    assert "59 measures" in text
+
+
+def test_output_to_dev_stdout_through_a_pipe_reaches_the_reader(seed_path):
+    if not Path("/dev/fd/1").exists():
+        pytest.skip("no /dev/fd")
+    done = _show_to(seed_path, "/dev/stdout", subprocess.PIPE)  # policydiff … -o /dev/stdout | cat
+    assert done.returncode == 0, done.stderr
+    assert b"59 measures" in done.stdout

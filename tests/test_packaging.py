@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -13,7 +14,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parent.parent
 ALLOWED_TOP_LEVEL = {"versions", "diffengine", "renderers", "cli.py", "api.py", "tests", "pyproject.toml", "README.md",
-                     ".ci", "examples", "Makefile", "__init__.py", ".gitignore", "NOTICE", "LICENSE"}
+                     ".ci", "examples", "Makefile", "__init__.py", ".gitignore", "NOTICE", "LICENSE",
+                     ".pre-commit-hooks.yaml"}  # where pre-commit looks for a repository's hooks (issue 20)
 
 
 def test_tracked_top_level_is_exactly_the_agreed_layout():
@@ -70,3 +72,51 @@ def test_wheel_holds_only_the_policydiff_package_and_synth_runs_from_it(tmp_path
     out = subprocess.run([sys.executable, "-c", code], cwd=tmp_path, capture_output=True, text=True, check=True,
                          env=env).stdout
     assert out.startswith("> **SYNTHETIC**") and "### policydiff editions: iryokiki-kihonkeikaku/fy2024" in out
+
+
+# ---- pyproject.toml builds without a warning (issue 21, finding 10) ---------------------------------
+
+# A warning in a build log: setuptools' "…Warning: …" with its "!!" banner, pip's or a tool's "warning:".
+BUILD_WARNING_RE = re.compile(r"\w+Warning\b|\bwarning\b|^\s*!!\s*$", re.IGNORECASE)
+# pip's own note about a find-links or index location of this machine's pip configuration: says nothing
+# of pyproject.toml, and a user's machine may print others of its kind.
+PIP_CONFIG_NOTE = re.compile(r"^WARNING: Location '[^']*' is ignored")
+
+
+def _build_warnings(src: Path, out: Path) -> list[str]:
+    """The warning lines printed while pip builds a wheel of SRC (default verbosity: the backend's
+    warnings are shown)."""
+    done = subprocess.run([sys.executable, "-m", "pip", "wheel", "--no-deps", "-w", str(out), str(src)],
+                          capture_output=True, text=True, timeout=600, env={**os.environ, "PYTHONWARNINGS": ""})
+    assert done.returncode == 0, done.stderr[-2000:]
+    lines = (done.stdout + done.stderr).splitlines()
+    return [line for line in lines if BUILD_WARNING_RE.search(line) and not PIP_CONFIG_NOTE.match(line)]
+
+
+def _source_copy(tmp_path: Path) -> Path:
+    src = tmp_path / "src"
+    shutil.copytree(ROOT, src, ignore=shutil.ignore_patterns(".git", ".venv", "build", "out", "*.egg-info",
+                                                            "__pycache__", "policydiff-archive"))
+    return src
+
+
+@pytest.mark.slow
+def test_pyproject_builds_a_wheel_without_a_single_warning(tmp_path):
+    assert _build_warnings(_source_copy(tmp_path), tmp_path / "wheel") == []
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("edits", [
+    [('license = "MIT"\nlicense-files = ["LICENSE", "NOTICE"]', 'license = { text = "MIT" }')],  # a TOML table
+    [('    "policydiff.renderers.templates",\n', ""),  # templates as data of their parent, not a package
+     ('"policydiff.renderers.templates" = ["*"]', '"policydiff.renderers" = ["templates/*"]')],
+], ids=["licence-table", "templates-not-a-package"])
+def test_the_build_warning_check_catches_the_warnings_fixed_before(tmp_path, edits):
+    # The check above must be able to fail: with either earlier mistake put back, it sees the warning.
+    src = _source_copy(tmp_path)
+    pyproject = (src / "pyproject.toml").read_text(encoding="utf-8")
+    for old, new in edits:
+        assert old in pyproject
+        pyproject = pyproject.replace(old, new)
+    (src / "pyproject.toml").write_text(pyproject, encoding="utf-8")
+    assert _build_warnings(src, tmp_path / "wheel") != []

@@ -106,6 +106,7 @@ GIT_LOCKS = {
     "index-lock": {".git/index.lock"},
     "ref-locks": {".git/HEAD.lock", ".git/refs/heads/main.lock", ".git/refs/tags/iryokiki-kihonkeikaku/LABEL.lock"},
     "tag-step": {".git/refs/tags/iryokiki-kihonkeikaku/LABEL.lock"},
+    "branch-step": {".git/HEAD.lock", ".git/refs/heads/main.lock"},  # issue 21 finding 23
 }
 
 
@@ -137,7 +138,7 @@ def test_git_killed_at_its_own_lock_steps_is_named_by_verify_and_recovered_by_po
     assert checked.exit_code == 1
     named = {line.split(": ")[0] for line in checked.stdout.splitlines() if "git lock" in line}
     assert named == locks, checked.stdout
-    if point == "tag-step":  # the commit exists without its tag: a policydiff command puts it back
+    if point in ("tag-step", "branch-step"):  # a commit without its tag, or a tag ahead of its branch
         assert "policydiff repair" in checked.stdout
 
     if recover == "repair":
@@ -147,6 +148,12 @@ def test_git_killed_at_its_own_lock_steps_is_named_by_verify_and_recovered_by_po
         if point == "tag-step":
             assert f"tagged {name}" in repaired.stdout
             assert run(seeded, "show", name, "--format", "xml").stdout_bytes == new_xml
+        if point == "branch-step":  # the write was whole but for the branch: main moves on to it
+            assert "moved main" in repaired.stdout and name in repaired.stdout, repaired.stdout
+            for command in (["list"], ["lineage"], ["show", name, "--format", "xml"], ["verify"]):
+                assert run(seeded, *command).exit_code == 0, (command, run(seeded, *command).output)
+            assert run(seeded, "show", name, "--format", "xml").stdout_bytes == new_xml
+            assert run(seeded, "repair").stdout == ""
     again = run(seeded, *args)
     assert again.exit_code == 0, again.output
     assert run(seeded, "show", name, "--format", "xml").stdout_bytes == new_xml
@@ -246,6 +253,28 @@ def test_a_hand_edit_under_a_moved_tag_claiming_an_old_parser_is_still_caught(se
     assert checked.exit_code == 1, checked.output
     line = next(line for line in checked.stdout.splitlines() if line.startswith(f"{XML_PATH}: "))
     assert "edited by hand?" in line and "records parser 0" in line, line
+
+
+@pytest.mark.parametrize("claim", ["tag only", "tag and XML"])
+def test_show_and_diff_refuse_xml_forged_under_a_moved_tag_and_reparse_restores_it(seeded, seed_path, claim):
+    # Issue 21 finding 27: show printed the forged figure (14億円) with exit 0; only verify caught it.
+    report = seeded / XML_PATH
+    genuine = run(seeded, "show", NAME, "--format", "json").stdout
+    forged = report.read_bytes().replace(b'yen="1300000000"', b'yen="1400000000"', 1)
+    if claim == "tag and XML":
+        forged = forged.replace(f'parser="{PARSER_VERSION}"'.encode(), b'parser="0"', 1)
+    report.write_bytes(forged)
+    git(seeded, "commit", "-q", "-am", "hand edit")
+    record = git(seeded, "tag", "-l", "--format=%(contents)", NAME).replace(f"parser: {PARSER_VERSION}", "parser: 0")
+    git(seeded, "tag", "-f", "-a", "-m", record, NAME)
+    for args in (["show", NAME], ["show", NAME, "--format", "json"], ["diff", NAME, str(seed_path)], ["plans", NAME]):
+        shown = run(seeded, *args)
+        assert shown.exit_code == 2, (args, shown.exit_code, shown.stdout[:300])
+        (line,) = shown.stderr.strip().splitlines()
+        assert "policydiff reparse" in line and XML_PATH in line, line
+    assert run(seeded, "reparse").exit_code == 0
+    shown = run(seeded, "show", NAME, "--format", "json")
+    assert shown.exit_code == 0 and shown.stdout == genuine
 
 
 def test_a_real_parser_upgrade_is_reported_with_both_versions_and_reparse_fixes_it(seeded, seed_edition, seed_bytes):

@@ -1,12 +1,15 @@
-"""Archive shapes for the fuzz campaign: odd source file names, received (hostile) archives, and
-writers killed inside git or inside policydiff, each through the CLI in its own process.
+"""Archive shapes for the fuzz campaign: odd source file names, received (hostile) archives, writers
+killed inside git or inside policydiff, review files forged in a received archive, hostile marks
+files for `review --import`, and reviewers marking at once, each through the CLI in its own process.
 
     python tests/fuzz/archive_shapes.py --inputs 300 --seed 1 --workers 2
     python tests/fuzz/archive_shapes.py --only 17        # one case, with its commands and output
 
 A case passes when every command ends in a result or one line on stderr with exit 2 (never exit 3 or
-a traceback), nothing a received archive's config or links name ever runs or is written, and after a
-kill the archive recovers with policydiff commands alone (`verify` clean, the edition readable).
+a traceback), nothing a received archive's config or links name ever runs or is written, after a
+kill the archive recovers with policydiff commands alone (`verify` clean, the edition readable), a
+forged review file is listed by `verify` and set aside by `repair`, a hostile marks file stores
+nothing, and concurrent marks and pairings are all kept. The review shapes are tests/_hostile().py.
 Case i is made from random.Random(f"archive:{seed}:{i}") alone. No test_ functions: not collected.
 """
 
@@ -28,11 +31,17 @@ ROOT = Path(__file__).resolve().parents[2]
 SEED = ROOT / "examples" / "iryokiki-kihonkeikaku_fy2024.txt"
 GIT_FAULTS = ROOT / "tests" / "data" / "git-faults" / "git"
 NAME = "iryokiki-kihonkeikaku/fy2024"
-KINDS = ("name", "received", "kill")
+KINDS = ("name", "received", "kill", "review", "import", "concurrent")
+PAIR = ("fy2024", "fy2024-synthetic")
+REVIEW = "reviews/iryokiki-kihonkeikaku/fy2024..fy2024-synthetic.json"
+REVIEW_COMMANDS = (["diff", *PAIR], ["diff", *PAIR, "--format", "markdown"], ["review", *PAIR],
+                   ["review", *PAIR, "--format", "csv"], ["pair", *PAIR], ["verify"],
+                   ["review", *PAIR, "--mark", "ID", "query", "--by", "F"],
+                   ["pair", *PAIR, "--unlink", "m004", "--by", "F"])  # fmt: skip
 NAME_PIECES = ["\u3000", "\t", "\u00a0", "\u202e", "\u200f", "\x1b[31m", "\uffff", "\ufffe", "\n", "\\", " ",
                "sha256: 0", "parser: 0", "令和6年度", "報告", "\U0001f600", "\u0301", "%", "&<>\"'", "r" * 200,
                os.fsdecode(b"\xff\xfe")]  # fmt: skip
-GIT_POINTS = ("index-lock", "ref-locks", "tag-step")
+GIT_POINTS = ("index-lock", "ref-locks", "tag-step", "branch-step")
 KILL_POINTS = (*GIT_POINTS, "after-lock", "after-temp-write", "after-rename",
                "before-commit", "after-commit-object", "after-commit")  # fmt: skip
 COMMANDS = (["verify"], ["list"], ["show", NAME, "--format", "xml"], ["reparse"], ["repair"],
@@ -173,12 +182,119 @@ def case_kill(rng: random.Random, work: Path, template: Path) -> str:
     return f"kill at {point} ({'replace' if replace else 'new edition'}), then {recover}"
 
 
-CASES = {"name": case_name, "received": case_received, "kill": case_kill}
+def _hostile():
+    """tests/hostile_reviews.py, the review shapes the suite uses too (tests/ is not a package)."""
+    if str(ROOT / "tests") not in sys.path:
+        sys.path.insert(0, str(ROOT / "tests"))
+    import hostile_reviews
+
+    return hostile_reviews
+
+
+def _ids(template: Path) -> list[str]:
+    import json
+
+    return json.loads((template.parent / "ids.json").read_text(encoding="utf-8"))
+
+
+def _stored_review(archive: Path) -> dict:
+    import json
+
+    path = archive / REVIEW
+    return json.loads(path.read_bytes()) if path.exists() else {"links": [], "marks": []}
+
+
+def case_review(rng: random.Random, work: Path, template: Path) -> str:
+    """A received archive with a forged reviews/…json, then a command that reads it: one line, exit 2
+    (verify: exit 1, listing it); repair sets it aside, and every command works again."""
+    archive = work / "archive"
+    shutil.copytree(template, archive, symlinks=True)
+    from policydiff.versions.archive.store import Archive
+
+    sha = {e.edition: e.sha256 for e in Archive(archive).editions()}
+    ids = _ids(template)
+    shapes = _hostile().stored_review_shapes("iryokiki-kihonkeikaku", *PAIR, sha[PAIR[0]], sha[PAIR[1]])
+    name, data = rng.choice(shapes + [("unknown ids", _hostile().unknown_id_review(
+        "iryokiki-kihonkeikaku", *PAIR, sha[PAIR[0]], sha[PAIR[1]]))])
+    (archive / REVIEW).parent.mkdir(parents=True, exist_ok=True)
+    (archive / REVIEW).write_bytes(_hostile().with_id(data, rng.choice(ids)))
+    _git(archive, "add", REVIEW)
+    _git(archive, "commit", "-q", "-m", "a forged review")
+    args = [rng.choice(ids) if a == "ID" else a for a in rng.choice(REVIEW_COMMANDS)]
+    _well_behaved(_cli(archive, *args), f"{args[0]} on {name}")
+    checked = _cli(archive, "verify")
+    _well_behaved(checked, f"verify on {name}")
+    if name == "unknown ids":  # no forgery: stale records, reported where they apply
+        _expect(checked.returncode == 0, f"verify refused a review naming unknown ids: {checked.stdout[-300:]!r}")
+        return f"review {name}: {args[0]}"
+    _expect(checked.returncode == 1 and REVIEW.encode() in checked.stdout, f"verify does not list {name}")
+    _well_behaved(_cli(archive, "repair"), f"repair of {name}", ok=(0,))
+    _well_behaved(_cli(archive, "verify"), f"verify after repair of {name}", ok=(0,))
+    _well_behaved(_cli(archive, *args), f"{args[0]} after repair of {name}", ok=(0, 1))
+    return f"review {name}: {args[0]}, then repair"
+
+
+def case_import(rng: random.Random, work: Path, template: Path) -> str:
+    """A hostile marks file for review --import: one line, exit 2, nothing stored; or, a change marked
+    many times alike, stored once."""
+    archive = work / "archive"
+    shutil.copytree(template, archive, symlinks=True)
+    ids = _ids(template)
+    marks = work / "marks.json"
+    if rng.random() < 0.2:
+        copies = rng.randint(2, 5000)
+        marks.write_bytes(_hostile().with_id(_hostile().duplicate_marks(copies), ids[0]))
+        _well_behaved(_cli(archive, "review", *PAIR, "--import", str(marks), "--by", "F"), "import", ok=(0,))
+        _expect(len(_stored_review(archive)["marks"]) == 1, f"{copies} alike marks not stored once")
+        return f"import {copies} alike marks"
+    name, data = rng.choice(_hostile().marks_file_shapes())
+    marks.write_bytes(_hostile().with_id(data, rng.choice(ids)))
+    _well_behaved(_cli(archive, "review", *PAIR, "--import", str(marks), "--by", "F"), f"import {name}", ok=(2,))
+    _expect(_stored_review(archive)["marks"] == [], f"import of {name} stored a mark")
+    return f"import {name}"
+
+
+def case_concurrent(rng: random.Random, work: Path, template: Path) -> str:
+    """Reviewers marking and pairing at once, each in its own process: every mark and pairing is kept."""
+    archive = work / "archive"
+    shutil.copytree(template, archive, symlinks=True)
+    marks = rng.sample(_ids(template), rng.randint(1, 4))
+    unlinks = rng.sample([f"m{i:03d}" for i in range(1, 60)], rng.randint(1, 3))
+    base = {k: v for k, v in os.environ.items() if not k.startswith(("POLICYDIFF_", "GIT_"))}
+    command = [sys.executable, "-m", "policydiff.cli", "--archive", str(archive)]
+    procs = [subprocess.Popen([*command, "review", *PAIR, "--mark", i, "accepted", "--by", "R"], env=base,
+                              stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for i in marks]
+    procs += [subprocess.Popen([*command, "pair", *PAIR, "--unlink", m, "--by", "P"], env=base,
+                               stdout=subprocess.DEVNULL, stderr=subprocess.PIPE) for m in unlinks]
+    for p in procs:
+        _, err = p.communicate(timeout=600)
+        _expect(p.returncode == 0, f"a concurrent writer failed: {err.decode('utf-8', 'replace')[-300:]}")
+    stored = _stored_review(archive)
+    _expect(sorted(m["id"] for m in stored["marks"]) == sorted(marks), "a concurrent mark was lost")
+    _expect(sorted(x["old"] for x in stored["links"]) == sorted(unlinks), "a concurrent pairing was lost")
+    _well_behaved(_cli(archive, "verify"), "verify after concurrent writers", ok=(0,))
+    return f"concurrent {len(marks)} marks, {len(unlinks)} unlinks"
+
+
+CASES = {"name": case_name, "received": case_received, "kill": case_kill, "review": case_review,
+         "import": case_import, "concurrent": case_concurrent}
 
 
 def make_template(where: Path) -> Path:
+    """The real report and a synthetic variant archived, and the pair's change ids (ids.json beside it)."""
     template = where / "template"
     _well_behaved(_cli(template, "ingest", str(SEED)), "ingest of the template", ok=(0,))
+    from policydiff import api
+
+    variant = where / "fy2024-synthetic.txt"
+    variant.write_text(api.synth(SEED, seed=2025).text, encoding="utf-8")
+    _well_behaved(_cli(template, "ingest", str(variant), "--edition", "fy2024-synthetic"), "ingest", ok=(0,))
+    sheet = _cli(template, "review", *PAIR, "--format", "json")
+    _well_behaved(sheet, "review of the template", ok=(0,))
+    import json
+
+    ids = [c["id"] for c in json.loads(sheet.stdout)["changes"]]
+    (where / "ids.json").write_text(json.dumps(ids), encoding="utf-8")
     return template
 
 

@@ -6,7 +6,8 @@
     python tests/fuzz/campaign.py --pdf 500            # and 500 broken or hostile PDFs (pdf_inputs.py)
 
 After the inputs it runs --archive-inputs cases of tests/fuzz/archive_shapes.py (odd file names,
-received archives with hostile config or links, writers killed inside git or policydiff).
+received archives with hostile config or links, writers killed inside git or policydiff, forged review
+files, hostile marks files for review --import, concurrent reviewers).
 
 Every input must give either a correct result or a refusal (a PolicydiffError, what the CLI turns
 into one line and exit 2). Correct means: schema-valid XML, byte-identical when written twice,

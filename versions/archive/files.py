@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import stat
 import tempfile
 from collections.abc import Callable
@@ -45,9 +46,16 @@ def write_file_atomic(path: Path, data: bytes) -> None:
     replaced, the link stays (a dangling link is refused, as `cp` refuses to write through one). A
     FIFO or a character device (/dev/null, a terminal) is written through, never replaced: as root,
     replacing /dev/null with a regular file breaks the machine. A block device, a socket or a
-    directory is refused. Any OSError becomes a one-line error."""
+    directory is refused. A name of the process's own output (/dev/stdout, /dev/fd/1, /proc/self/fd/1,
+    or the very file stdout is redirected to) is written through that descriptor, as the shell does:
+    `-o /dev/stdout >> run.log` appends to the log; replacing the file would destroy its earlier lines.
+    Any OSError becomes a one-line error."""
     path = Path(path)
     try:
+        fd = own_descriptor(path)
+        if fd is not None:
+            _write_fd(fd, data)
+            return
         if path.is_symlink():
             real = Path(os.path.realpath(path))
             if not real.exists():
@@ -64,3 +72,52 @@ def write_file_atomic(path: Path, data: bytes) -> None:
             raise PolicydiffError(f"cannot write {path}: it is a {kind}, not a file")
     except OSError as exc:
         raise PolicydiffError(f"cannot write {path}: {exc.strerror or exc}") from None
+
+
+# /dev/stdout, /dev/fd/N, /proc/self/fd/N and /proc/<this pid>/fd/N: a descriptor of this process.
+FD_PATH_RE = re.compile(r"/(?:dev/fd|proc/(?:self|thread-self|(?P<pid>\d+))/fd)/(?P<fd>\d+)")
+STD_NAMES = {"/dev/stdin": 0, "/dev/stdout": 1, "/dev/stderr": 2}
+
+
+def own_descriptor(path: Path) -> int | None:
+    """The descriptor of this process that PATH names, if any: by its name, or because it is the same
+    file as stdout or stderr (`-o run.log >> run.log`). None for any other path."""
+    name = os.path.normpath(os.path.abspath(path))
+    found = FD_PATH_RE.fullmatch(name)
+    if name in STD_NAMES:
+        fd = STD_NAMES[name]
+    elif found and found["pid"] in (None, str(os.getpid())):
+        fd = int(found["fd"])
+    else:
+        try:
+            target = path.stat()
+        except OSError:
+            return None
+        for fd in (1, 2):
+            try:
+                mine = os.fstat(fd)
+            except OSError:
+                continue
+            if stat.S_ISREG(mine.st_mode) and (mine.st_dev, mine.st_ino) == (target.st_dev, target.st_ino):
+                return fd
+        return None
+    try:
+        os.fstat(fd)
+    except OSError:
+        raise PolicydiffError(f"cannot write {path}: descriptor {fd} is not open") from None
+    return fd
+
+
+def _write_fd(fd: int, data: bytes) -> None:
+    """All of DATA through descriptor FD, after what Python buffered for it (a line printed before)."""
+    import sys
+
+    for stream in (sys.stdout, sys.stderr):
+        try:
+            if stream is not None and stream.fileno() == fd:
+                stream.flush()
+        except (OSError, ValueError):
+            pass
+    view = memoryview(data)
+    while view:
+        view = view[os.write(fd, view):]

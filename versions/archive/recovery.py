@@ -1,5 +1,6 @@
 """Putting an archive back in order after an interruption git cannot undo by itself: a commit left
-without its tag (killed between moving the branch and the tag), and HEAD off branch main (a detached
+without its tag (killed between moving the branch and the tag), a tag moved to a commit its branch
+never reached (killed while git renamed refs/heads/main.lock), and HEAD off branch main (a detached
 checkout). Used by every write before it starts, and by `policydiff repair`."""
 
 from __future__ import annotations
@@ -131,3 +132,51 @@ def tag_untagged(repo: Any, found: list[Untagged], editions: dict[str, StoredEdi
     gitstore.git_stdin(repo, "\n".join(updates) + "\n", "update-ref", "--stdin")
     return [f"tagged {u.name} on commit {u.commit[:12]} ({u.subject}): the write was interrupted at the tag step"
             for u in found]
+
+
+@dataclass(frozen=True)
+class Ahead:
+    commit: str
+    subject: str
+    tags: tuple[str, ...]
+
+
+def ahead_of_branch(repo: Any, editions: dict[str, StoredEdition]) -> Ahead | None:
+    """A policydiff write killed while git renamed refs/heads/main.lock: its tags already mark the new
+    commit, a child of HEAD, which main never reached. Everything of the write is in place but the
+    branch, so it is rolled forward (rolling back would need the tags' old values, which are gone)."""
+    head = repo.git.rev_parse("HEAD")
+    tagged: dict[str, list[str]] = {}
+    for ed in editions.values():
+        if ed.commit != head:
+            tagged.setdefault(ed.commit, []).append(ed.name)
+    if not tagged:
+        return None
+    found = []  # one git log for every tagged commit: a write runs this before it starts
+    listing = repo.git.log("--no-walk=unsorted", "--format=%H%x00%P%x00%cn%x00%B%x01", *tagged)
+    for chunk in listing.split("\x01"):
+        if chunk.strip():
+            commit, parents, committer, message = chunk.lstrip("\n").split("\0", 3)
+            if parents.split() == [head] and committer == gitstore.AUTHOR[0] and _written(message, editions):
+                found.append(Ahead(commit, message.splitlines()[0], tuple(sorted(tagged[commit]))))
+    return found[0] if len(found) == 1 else None
+
+
+def ahead_problem(repo: Any, editions: dict[str, StoredEdition]) -> str | None:
+    ahead = ahead_of_branch(repo, editions)
+    if ahead is None:
+        return None
+    return (f"tag {', '.join(ahead.tags)} marks commit {ahead.commit[:12]} ({ahead.subject}), which branch main "
+            "does not reach: a write was interrupted while git moved the branch; policydiff repair moves main to it")
+
+
+def branch_to_ahead(repo: Any, editions: dict[str, StoredEdition]) -> list[str]:
+    """Move main forward to the commit an interrupted write tagged (see ahead_of_branch)."""
+    ahead = ahead_of_branch(repo, editions)
+    if ahead is None:
+        return []
+    head = repo.git.rev_parse("HEAD")
+    repo.git.update_ref("-m", "policydiff repair", BRANCH, ahead.commit, head)
+    gitstore.rollback(repo, "HEAD")  # the working tree and index as the commit has them
+    return [f"moved main to {ahead.commit[:12]} ({ahead.subject}), which tag {', '.join(ahead.tags)} already "
+            "marked: the write was interrupted while git moved the branch"]

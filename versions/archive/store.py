@@ -23,10 +23,11 @@ from pathlib import Path
 from typing import Any, Literal
 
 from ..model.errors import ArchiveError, PolicydiffError
-from . import git_locks, gitstore, recovery, verification
+from . import git_locks, gitstore, recovery, trust, verification
 from .files import write_atomic
 from .gitstore import AUTHOR
 from .lock import LOCK_NAME, STALE_GUARD_AGE, locked
+from .record_files import RECORD_DIRS, RecordFiles
 from .records import (
     COUNT_KEY_RE,
     EXT_RE,
@@ -63,7 +64,6 @@ FAULT_POINTS = (
     "after-commit-object",  # commit and tag objects exist, no ref points at them
     "after-commit",  # HEAD and the tag moved; the lock is still held
 )
-RECORD_DIRS = ("reviews/",)  # the auditor's overrides and marks (versions/archive/reviews.py), beside the editions
 MAX_NAME = 4096  # characters in a source file name (a file system allows 255 bytes)
 README_MARKER = "This is a policydiff archive"
 README = f"""\
@@ -89,12 +89,16 @@ def _fault(point: str) -> None:
         os.kill(os.getpid(), signal.SIGKILL)
 
 
-class Archive:
+class Archive(RecordFiles):
     """A git archive of report editions at `path`; nothing is created until the first ingest."""
 
-    def __init__(self, path: Path, lock_timeout: float = 30.0) -> None:
+    def __init__(self, path: Path, lock_timeout: float = 30.0, rebuild: trust.Rebuild | None = None,
+                 parser: str = "") -> None:
+        """REBUILD(edition, source) -> XML, the parser of version PARSER: given, an edition's XML is read
+        only once it is checked against its source (trust.py), as the command and the API do."""
         self.path = Path(os.path.abspath(path))
         self.lock_timeout = lock_timeout
+        self.rebuild, self.parser = rebuild, parser
 
     def exists(self) -> bool:
         """A git repository with our README: rollbacks must never run `reset --hard` in someone's project."""
@@ -161,6 +165,8 @@ class Archive:
                 _fault("before-commit")
                 gitstore.publish(repo, head, message, {name: message}, _fault)
                 _fault("after-commit")
+            if self.rebuild is not None:  # the caller made this XML from this source just now
+                trust.remember(trust.key(xml, source, self.parser))
             return IngestResult(status, self._editions(repo)[name])
 
     def editions(self) -> list[StoredEdition]:
@@ -199,6 +205,9 @@ class Archive:
                 problem = recovery.head_problem(repo, self.path)
                 if problem:
                     raise ArchiveError(problem)
+                ahead = recovery.ahead_problem(repo, self._editions(repo))
+                if ahead:
+                    raise ArchiveError(f"{ed.xml_path} in archive {self.path}: {ahead}")
                 if any(u.name == ed.name for u in recovery.untagged(repo, self._editions(repo))):
                     raise ArchiveError(
                         f"{ed.xml_path} in archive {self.path} was written by a policydiff write that was "
@@ -209,7 +218,11 @@ class Archive:
                     f"tag {ed.tag} marks (edited by hand?); run policydiff verify, then revert the change "
                     "or ingest the source again with --replace"
                 )
-            return gitstore.blob(repo, self.path, tagged)
+            xml = gitstore.blob(repo, self.path, tagged)
+            if self.rebuild is not None:
+                source = self._read_at(repo, ed.commit, ed.source_path)
+                trust.check(ed, xml, source, self.rebuild, self.parser, self.path)
+            return xml
 
     def _settled(self, repo: Any, ed: StoredEdition, tagged: str) -> bool:
         """Whether a difference between HEAD and the tagged XML was only a write in progress: once no
@@ -248,6 +261,9 @@ class Archive:
             problems += verification.check_links(links)
             problems += verification.check_layout(files, tags, frozenset(links))
             trusted_check = None if check_source is None else verification.untrusting(check_source)
+            ahead = recovery.ahead_problem(repo, tags)
+            if ahead:
+                problems.append(Problem("refs/heads/main", ahead))
             problems += [Problem(f"tag {u.name}", f"commit {u.commit[:12]} ({u.subject}) has no tag: a write was "
                                                   "interrupted at the tag step; policydiff repair tags it")
                          for u in recovery.untagged(repo, tags)]  # fmt: skip
@@ -262,14 +278,19 @@ class Archive:
             head = self._recover(repo, since)
             files = gitstore.tree(repo, "HEAD")
             changed: dict[StoredEdition, bytes] = {}
+            trusted: list[str] = []  # what this parser makes of each source: what a read may now skip
             for ed in sorted(self._editions(repo).values(), key=lambda e: (e.document, e.edition)):
+                source = self._read_at(repo, ed.commit, ed.source_path)
                 try:
-                    xml = rebuild(ed, self._read_at(repo, ed.commit, ed.source_path))
+                    xml = rebuild(ed, source)
                 except PolicydiffError as exc:
                     raise ArchiveError(f"cannot reparse {ed.name}: {gitstore.one_line(exc)}") from exc
+                trusted.append(trust.key(xml, source, parser_version))
                 if ed.xml_path not in files or xml != gitstore.blob(repo, self.path, files[ed.xml_path]):
                     changed[ed] = xml
             if not changed:
+                for entry in trusted:
+                    trust.remember(entry)
                 return []
             names = [ed.name for ed in changed]
             message = f"reparse with parser {parser}\n\n" + "".join(f"edition: {n}\n" for n in names)
@@ -282,30 +303,9 @@ class Archive:
                 records = {ed.name: record_message(f"reparse {ed.name}", escape_field(ed.source_name), ed.sha256, parser, {})
                            for ed in changed}  # fmt: skip
                 gitstore.publish(repo, head, message, records, _fault)
+            for entry in trusted:
+                trust.remember(entry)
             return names
-
-    def write_file(self, path: str, data: bytes, message: str, author: str | None = None) -> str:
-        """Commit one file of the archive's own records (reviews/…, see reviews.py) as a write of its
-        own: locked, recovered, rolled back on error like an ingest, authored by AUTHOR when given.
-        Returns the new commit."""
-        if not path.startswith(RECORD_DIRS):
-            raise ArchiveError(f"{path} is not under {', '.join(RECORD_DIRS)}")
-        with self._repo() as repo, self._locked() as since:
-            head = self._recover(repo, since)
-            gitstore.check_no_link(self.path, path)
-            with self._rolled_back_on_error(repo, head):
-                write_atomic(self.path / path, data)
-                repo.git.add("-A", "-f", "--", path)
-                gitstore.publish(repo, head, message, {}, _fault, author=author)
-            return repo.git.rev_parse("HEAD")
-
-    def read_file(self, path: str) -> bytes | None:
-        """A committed record file at HEAD, or None when there is none (or no archive)."""
-        if not self.exists():
-            return None
-        with self._repo() as repo:
-            found = gitstore.tree(repo, "HEAD", path).get(path)
-            return None if found is None else gitstore.blob(repo, self.path, found)
 
     def files(self, prefix: str) -> list[str]:
         """The committed files under PREFIX at HEAD, sorted."""
@@ -338,6 +338,7 @@ class Archive:
         with self._repo() as repo, self._locked() as since:
             done += self._clear_git_locks(since)
             done += recovery.head_to_main(repo, self.path)
+            done += recovery.branch_to_ahead(repo, self._editions(repo))
             if self._dirty(repo):
                 gitstore.rollback(repo, "HEAD")
                 done.append("rolled back uncommitted files in reports/ and sources/")
@@ -367,6 +368,7 @@ class Archive:
         problem = recovery.head_problem(repo, self.path)
         if problem:
             raise ArchiveError(problem)
+        recovery.branch_to_ahead(repo, self._editions(repo))
         if self._dirty(repo):
             gitstore.rollback(repo, "HEAD")
         editions = self._editions(repo)
