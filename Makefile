@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 OUT ?= out
 SEED := examples/iryokiki-kihonkeikaku_fy2024.txt
 
-.PHONY: demo test lint clean browser fuzz fixtures bench
+.PHONY: demo test lint clean browser fuzz fixtures fixture-tools layouts layouts-sample bench
 
 # The installs are quiet (-qq): a newcomer sees the reports, not pip's notes about its own configuration
 # or setuptools' notes about editable installs; pip still prints any error.
@@ -94,10 +94,27 @@ bench: $(VENV)/.installed-test
 
 ## fixtures: rebuild the test PDFs and their text extractions under tests/data/pdf/ (tests/pdfgen/build.py):
 ## the bundled report printed by Chromium and drawn by reportlab, and two INVENTED variants marked synthetic
-fixtures: $(VENV)/.installed-test browser
+fixtures: fixture-tools
+	$(BIN)/python tests/pdfgen/build.py
+
+# What printing test PDFs needs: the fixtures extra (reportlab, playwright, pypdfium2), Debian's chromium
+# and the CJK fonts (IPAexGothic has MS Gothic's metrics; Noto Sans CJK JP comes with `browser`).
+fixture-tools: $(VENV)/.installed-test browser
 	$(BIN)/python -m pip install --quiet -e '.[fixtures]'
 	@fc-list | grep -qi IPAexGothic || { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive $(APT) install -y -qq fonts-ipaexfont-gothic >/dev/null; }
-	$(BIN)/python tests/pdfgen/build.py
+
+## layouts: issue 17's campaign (tests/layoutgen/): 300 seeded layouts of three editions printed by Chromium
+## and reportlab, each PDF and its pdfminer, pypdfium2 and pdfplumber text read by policydiff and compared
+## with the text edition; then the reference layout with one choice changed at a time. Prints the tables
+## (also in out/layouts/summary.md and one-at-a-time.md); about 35-45 min on 2 shared cores.
+layouts: fixture-tools
+	@mkdir -p $(OUT)/layouts
+	$(BIN)/python tests/layoutgen/campaign.py --one-at-a-time | tee $(OUT)/layouts/one-at-a-time.md
+	$(BIN)/python tests/layoutgen/campaign.py --layouts 300 | tee $(OUT)/layouts/summary.md
+
+## layouts-sample: rewrite the fixed sample the test suite reads (tests/data/layouts/, seeds 1-26)
+layouts-sample: fixture-tools
+	$(BIN)/python tests/layoutgen/campaign.py --sample
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

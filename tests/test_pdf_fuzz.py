@@ -40,3 +40,20 @@ def test_30_broken_or_hostile_pdfs_give_a_result_or_one_line_and_exit_2(tmp_path
         else:
             assert json.loads(result.stdout)["counts"]["measures"] >= 1, mutation
     assert outcomes[0] >= 5 and outcomes[2] >= 5, outcomes  # both paths exercised
+
+
+HOSTILE = sorted(_pdf_inputs().HOSTILE)
+
+
+@pytest.mark.parametrize("shape", HOSTILE)
+def test_every_hostile_pdf_shape_of_the_campaign_gives_a_result_or_one_line(tmp_path, shape):
+    """Each hostile shape of `make fuzz`'s PDF campaign, once (the sample above draws only some)."""
+    data = _pdf_inputs().HOSTILE[shape]()
+    path = tmp_path / f"{shape}.pdf"
+    path.write_bytes(data)
+    result = CliRunner().invoke(cli, ["show", str(path), "--format", "json"])
+    assert result.exit_code in (0, 2), f"{shape}: exit {result.exit_code}\n{result.output}"
+    if result.exit_code == 2:
+        assert len(result.stderr.strip().splitlines()) == 1 and "Traceback" not in result.output, result.stderr
+    else:
+        assert json.loads(result.stdout)["counts"]["measures"] == 59, shape

@@ -18,12 +18,24 @@ REFUSED = {
     "password.pdf": (hostile.encrypted_stub, "encrypted"),
     "scanned.pdf": (hostile.no_text_layer, "no text layer"),
     "letter.pdf": (hostile.text_without_table, "no table"),
-    "pages.pdf": (hostile.many_pages, "10,000 pages; the limit is 2,000"),
-    "lying-count.pdf": (hostile.lying_page_count, "more than 2,000 pages"),
-    "bomb.pdf": (hostile.content_bomb, "bounds the work per page"),
+    "pages.pdf": (hostile.many_pages, "10,000 pages; the limit is 1,000"),
+    "lying-count.pdf": (hostile.lying_page_count, "more than 1,000 pages"),
+    "bomb.pdf": (hostile.content_bomb, "decodes to more than 33,554,432 bytes"),
     "image.pdf": (hostile.huge_image, "no text layer"),
     "javascript.pdf": (hostile.javascript_action, "no text layer"),
     "truncated.pdf": (lambda: (PDFS / "seed-drawn.pdf").read_bytes()[:25_000], "not a readable PDF"),
+    # issue 21: small files inside every limit whose work is not (findings 18, 19, 26)
+    "flate-twice.pdf": (lambda: hostile.flate_twice(40), "decodes to more than 33,554,432 bytes"),
+    "flate-twice-page.pdf": (lambda: hostile.flate_twice(12), "page 1 draws more than 8,388,608 bytes"),
+    "form-operators.pdf": (lambda: hostile.form_operators(12), "page 1 draws more than 8,388,608 bytes"),
+    "nested-forms.pdf": (hostile.nested_forms, "page 1 nests forms more than 12 deep"),
+    "wide-forms.pdf": (lambda: hostile.nested_forms(10, 14_000), "page 1 draws more than 8,388,608 bytes"),
+    "form-cycle.pdf": (hostile.form_cycle, "page 1 draws a form that draws itself"),
+    "type3-forms.pdf": (hostile.type3_glyph_forms, "page 1 nests forms more than 12 deep"),
+    "grid.pdf": (lambda: hostile.ruled_grid(200), "page 1 is ruled into 40,401 crossings"),
+    "repeated-pages.pdf": (lambda: hostile.repeated_pages((PDFS / "seed-chromium.pdf").read_bytes(), 1_000),
+                           "draw more than 33,554,432 bytes"),
+    "text-pages.pdf": (lambda: hostile.shared_text_pages(1_000), "draw more than 33,554,432 bytes"),
 }
 
 

@@ -79,10 +79,26 @@ MUTATORS: dict[str, Callable[[random.Random, bytes], bytes]] = {
     "flip-bytes": flip_bytes, "truncate": truncate, "zero-range": zero_range, "splice": splice,
     "shift-xref": shift_xref, "edit-numbers": edit_numbers, "content-noise": page_content_noise,
 }
+def _seed(name: str) -> bytes:
+    if name not in _CACHE:
+        _CACHE[name] = (PDFS / name).read_bytes()
+    return _CACHE[name]
+
+
 HOSTILE: dict[str, Callable[[], bytes]] = {
     "encrypted": hostile.encrypted_stub, "no-text": hostile.no_text_layer, "no-table": hostile.text_without_table,
     "huge-image": hostile.huge_image, "javascript": hostile.javascript_action,
     "lying-count": lambda: hostile.lying_page_count(2_500), "bomb": lambda: hostile.content_bomb(20),
+    # issue 21: work beyond the limits' promise (findings 18-21, 26)
+    "flate-twice": lambda: hostile.flate_twice(40), "flate-twice-page": lambda: hostile.flate_twice(12),
+    "form-operators": lambda: hostile.form_operators(12), "nested-forms": hostile.nested_forms,
+    "wide-forms": lambda: hostile.nested_forms(10, 14_000), "form-cycle": hostile.form_cycle,
+    "type3-glyph-forms": hostile.type3_glyph_forms, "grid-200": lambda: hostile.ruled_grid(200),
+    "long-tail": lambda: hostile.long_tail(_seed("seed-drawn.pdf"), 16),
+    "repeated-pages": lambda: hostile.repeated_pages(_seed("seed-chromium.pdf"), 1_000),
+    "text-pages": lambda: hostile.shared_text_pages(1_000), "pages-2000": hostile.shared_text_pages,
+    **{f"rotate-{r}{'-upright' if up else ''}": (lambda r=r, up=up: hostile.rotated(_seed("seed-drawn.pdf"), r, up))
+       for r in (90, 180, 270) for up in (False, True)},
 }
 _CACHE: dict[str, bytes] = {}
 
@@ -93,9 +109,7 @@ def make_pdf_input(seed: int, index: int) -> tuple[str, bytes]:
         name = rng.choice(sorted(HOSTILE))
         return f"pdf-hostile-{name}", HOSTILE[name]()
     source = rng.choice(SOURCES)
-    if source not in _CACHE:
-        _CACHE[source] = (PDFS / source).read_bytes()
-    data = _CACHE[source]
+    data = _seed(source)
     steps = rng.choices(sorted(MUTATORS), k=rng.choice([1, 1, 2]))
     for name in steps:
         data = MUTATORS[name](rng, data)

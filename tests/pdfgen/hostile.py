@@ -111,3 +111,207 @@ def broken_xref(pdf: bytes) -> bytes:
     """PDF with every xref offset shifted: readers must fall back to scanning the objects."""
     head, sep, tail = pdf.rpartition(b"xref\n")
     return head + sep + tail.replace(b" 00000 n", b" 00000 n").replace(b"0000", b"0001", 40)
+
+
+# Issue 21, findings 18-21 and 26: small files inside every limit whose work is not.
+_OPS = b"0 0 m 1 1 l S\n"  # one stroked path: the cheapest drawing instruction that still costs pdfium work
+
+
+def _deflate(data: bytes) -> bytes:
+    out = zlib.compressobj(9)
+    return out.compress(data) + out.flush()
+
+
+def _ops(mb: float) -> bytes:
+    return _OPS * int(mb * 1024 * 1024 // len(_OPS))
+
+
+def flate_twice(mb: int = 200) -> bytes:
+    """A ~2 KB page whose content is FlateDecode twice: MB megabytes of drawing instructions."""
+    data = _deflate(_deflate(_ops(mb)))
+    return raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Contents 4 0 R >>",
+        _stream(data, b"/Filter [/FlateDecode /FlateDecode] "),
+    ])
+
+
+def _form(content: bytes, resources: bytes = b"<< >>", flate: bool = True) -> bytes:
+    data = _deflate(content) if flate else content
+    return _stream(data, b"/Type /XObject /Subtype /Form /BBox [0 0 842 595] /Resources " + resources
+                   + (b" /Filter /FlateDecode " if flate else b" "))
+
+
+def form_operators(mb: int = 48) -> bytes:
+    """A ~50 KB page that only draws one Form XObject, whose content holds MB megabytes of operators."""
+    return raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Contents 4 0 R "
+        b"/Resources << /XObject << /Fm0 5 0 R >> >> >>",
+        _stream(b"/Fm0 Do"),
+        _form(_ops(mb)),
+    ])
+
+
+def nested_forms(depth: int = 30, leaf_bytes: int = 1400) -> bytes:
+    """Form k draws form k+1 twice, DEPTH levels deep: 2**DEPTH copies of the leaf's instructions."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Contents 4 0 R "
+        b"/Resources << /XObject << /F 5 0 R >> >> >>",
+        _stream(b"/F Do"),
+    ]
+    for level in range(depth):
+        child = 5 + level + 1
+        objects.append(_form(b"q /F Do Q q /F Do Q", b"<< /XObject << /F %d 0 R >> >>" % child, flate=False))
+    objects.append(_form(_OPS * (leaf_bytes // len(_OPS)), flate=False))
+    return raw_pdf(objects)
+
+
+def type3_glyph_forms(depth: int = 30) -> bytes:
+    """A Type 3 font whose one glyph draws form 1, which draws form 2 twice, … DEPTH levels deep: pdfium
+    draws a Type 3 glyph to read its text."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Contents 4 0 R "
+        b"/Resources << /Font << /T3 5 0 R >> >> >>",
+        _stream(b"BT /T3 12 Tf 100 100 Td (a) Tj ET"),
+        b"<< /Type /Font /Subtype /Type3 /FontBBox [0 0 1000 1000] /FontMatrix [0.001 0 0 0.001 0 0] "
+        b"/CharProcs << /a 6 0 R >> /Encoding << /Type /Encoding /Differences [97 /a] >> /FirstChar 97 "
+        b"/LastChar 97 /Widths [1000] /Resources << /XObject << /F 7 0 R >> >> >>",
+        _stream(b"1000 0 0 0 1000 1000 d1 /F Do"),
+    ]
+    for _ in range(depth):
+        objects.append(_form(b"q /F Do Q q /F Do Q", b"<< /XObject << /F %d 0 R >> >>" % (len(objects) + 2),
+                             flate=False))
+    objects.append(_form(_OPS * 100, flate=False))
+    return raw_pdf(objects)
+
+
+def form_cycle() -> bytes:
+    """Two forms that draw each other: a loop with no end."""
+    return raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Contents 4 0 R "
+        b"/Resources << /XObject << /A 5 0 R >> >> >>",
+        _stream(b"/A Do"),
+        _form(b"/B Do " + _OPS, b"<< /XObject << /B 6 0 R >> >>", flate=False),
+        _form(b"/A Do " + _OPS, b"<< /XObject << /A 5 0 R >> >>", flate=False),
+    ])
+
+
+_HELVETICA = b"<< /Font << /F1 << /Type /Font /Subtype /Type1 /BaseFont /Helvetica >> >> >>"
+
+
+def ruled_grid(n: int = 200) -> bytes:
+    """A page ruled as an N×N grid of full-length hairlines 5 pt apart, one word inside: N² crossings."""
+    side = 5 * n
+    rules = b"".join(b"20 %d %d 0.2 re f\n" % (20 + 5 * k, side) for k in range(n + 1))
+    rules += b"".join(b"%d 20 0.2 %d re f\n" % (20 + 5 * k, side) for k in range(n + 1))
+    return raw_pdf([
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 %d %d] /Contents 4 0 R /Resources %s >>"
+        % (side + 40, side + 40, _HELVETICA),
+        _stream(rules + b"BT /F1 4 Tf 22 22 Td (x) Tj ET"),
+    ])
+
+
+def long_tail(pdf: bytes, mb: float = 16) -> bytes:
+    """PDF followed by one line of MB megabytes after its %%EOF (no line break in it)."""
+    return pdf + b"%" + b"x" * int(mb * 1024 * 1024)
+
+
+def shared_text_pages(pages: int = 2_000, chars: int = 55_000) -> bytes:
+    """PAGES pages that all show one shared content stream of CHARS characters (a few KB compressed)."""
+    line = b"(" + b"abcdefghij" * 50 + b") Tj 0 -5 Td\n"
+    body = b"BT /F1 4 Tf 10 580 Td\n" + line * (chars // 500) + b"ET"
+    kids = b" ".join(b"%d 0 R" % (n + 5) for n in range(pages))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages,
+        _stream(_deflate(body), b"/Filter /FlateDecode "),
+        _HELVETICA,
+    ]
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Contents 3 0 R /Resources 4 0 R >>"] * pages
+    return raw_pdf(objects)
+
+
+def busy_pages(pages: int = 2_000, rules: int = 6, chars: int = 480) -> bytes:
+    """PAGES pages sharing one content stream: a table ruled RULES × RULES and CHARS characters in it, so
+    that the whole file sits just under the bounds (characters, drawing, crossings) that it passes."""
+    step = 500 // rules
+    body = b"".join(b"20 %d 500 0.5 re f\n" % (40 + k * step) for k in range(rules + 1))
+    body += b"".join(b"%d 40 0.5 500 re f\n" % (20 + k * step) for k in range(rules + 1))
+    per_line = 40
+    body += b"BT /F1 6 Tf 24 530 Td\n" + b"(abcdefghijklmnopqrstuvwxyz0123456789ABCD) Tj 0 -12 Td\n" * (
+        chars // per_line) + b"ET"
+    kids = b" ".join(b"%d 0 R" % (n + 5) for n in range(pages))
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [" + kids + b"] /Count %d >>" % pages,
+        _stream(body),
+        _HELVETICA,
+    ]
+    objects += [b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 842 595] /Contents 3 0 R /Resources 4 0 R >>"] * pages
+    return raw_pdf(objects)
+
+
+def repeated_pages(pdf: bytes, pages: int = 2_000) -> bytes:
+    """PDF's pages repeated (sharing their content and fonts) up to PAGES pages, with pdfium."""
+    import io
+
+    import pypdfium2 as pdfium
+
+    src = pdfium.PdfDocument(pdf)
+    out = pdfium.PdfDocument.new()
+    try:
+        order = [k % len(src) for k in range(pages)]
+        out.import_pages(src, order)
+        buf = io.BytesIO()
+        out.save(buf)
+        return buf.getvalue()
+    finally:
+        out.close()
+        src.close()
+
+
+# A page drawn in rotated user space, shown upright by /Rotate: the content matrix that maps the unrotated
+# page (W × H) into the rotated page's user space, for each /Rotate (the page is shown turned clockwise).
+def _counter_matrix(rotate: int, w: float, h: float) -> tuple[float, ...]:
+    return {90: (0, 1, -1, 0, h, 0), 180: (-1, 0, 0, -1, w, h), 270: (0, -1, 1, 0, 0, w)}[rotate]
+
+
+def rotated(pdf: bytes, rotate: int, upright: bool) -> bytes:
+    """PDF with /Rotate ROTATE on every page. UPRIGHT: the content is drawn turned the other way (and the
+    MediaBox swapped for 90/270), so the page shows as before, as landscape pages printed on portrait
+    paper are; otherwise the page shows turned (only /Rotate added)."""
+    import ctypes
+    import io
+
+    import pypdfium2 as pdfium
+    import pypdfium2.raw as raw
+
+    doc = pdfium.PdfDocument(pdf)
+    try:
+        for page in doc:
+            if upright:
+                w, h = page.get_width(), page.get_height()
+                a, b, c, d, e, f = _counter_matrix(rotate, w, h)
+                matrix = raw.FS_MATRIX(a, b, c, d, e, f)
+                raw.FPDFPage_TransFormWithClip(page.raw, ctypes.byref(matrix), None)
+                if rotate in (90, 270):
+                    raw.FPDFPage_SetMediaBox(page.raw, 0, 0, h, w)
+                    raw.FPDFPage_SetCropBox(page.raw, 0, 0, h, w)
+            page.set_rotation(rotate)
+            page.close()
+        buf = io.BytesIO()
+        doc.save(buf)
+        return buf.getvalue()
+    finally:
+        doc.close()

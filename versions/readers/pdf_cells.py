@@ -22,7 +22,6 @@ from .layout import Line
 from .pdf_open import (
     MAX_CHARS_PER_PAGE,
     MAX_GRAPHICS_PER_PAGE,
-    check_content,
     close_pdf,
     open_pdf,
     open_pdfium,
@@ -30,6 +29,7 @@ from .pdf_open import (
     refusal_reason,
 )
 from .pdf_page import page_chars, page_edges
+from .pdf_work import PdfWork
 
 _JOIN_GAP = 1.0  # points: vertical rules closer than this belong to one run
 _CLOSED = 2.0  # points: a horizontal rule this close to the end of the vertical rules closes the row
@@ -107,11 +107,11 @@ def _read(pdf: Any, doc: Any, progress: Progress | None) -> PdfTable:
     total = sum(1 for _ in pdf_pages(pdf))  # walks the page tree only (over the limit: refused)
     if total != len(doc):
         raise EditionParseError(f"the PDF's page tree holds {total:,} pages but says {len(doc):,}: a damaged file")
+    work = PdfWork(pdf)  # what every page draws, forms included, counted before any page is drawn
     n = 0
     for n, page in pdf_pages(pdf):
         if progress:
             progress(n, total)
-        check_content(page, n)
         fpage = doc[n - 1]
         try:
             chars = page_chars(fpage, n, MAX_CHARS_PER_PAGE)
@@ -119,6 +119,7 @@ def _read(pdf: Any, doc: Any, progress: Progress | None) -> PdfTable:
         finally:
             fpage.close()
         chars_seen += len(chars)
+        work.charge(n, chars, edges)  # totals for the whole file; the grid before the table finder runs
         sizes.extend(c["size"] for c in chars[:2000])
         page_rows, closed_top, closed_bottom, top = _page_rows(page, n, chars, edges, right)
         if n == 1:
