@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 OUT ?= out
 SEED := examples/iryokiki-kihonkeikaku_fy2024.txt
 
-.PHONY: demo test lint clean browser fuzz fixtures
+.PHONY: demo test lint clean browser fuzz fixtures fixture-tools layouts layouts-sample bench
 
 # The installs are quiet (-qq): a newcomer sees the reports, not pip's notes about its own configuration
 # or setuptools' notes about editable installs; pip still prints any error.
@@ -65,13 +65,15 @@ test: $(VENV)/.installed-test browser
 
 # Debian's Chromium drives the browser test (Playwright's own browser download does not work here);
 # without fonts-noto-cjk every Japanese character renders as an empty box in screenshots.
+# apt-get waits up to 5 minutes for the dpkg lock another install holds, instead of failing at once.
+APT := apt-get -o DPkg::Lock::Timeout=300
 browser:
 	@if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then :; \
 	elif [ "$$(id -u)" = 0 ]; then \
 	  echo "installing chromium and fonts-noto-cjk (apt-get)"; \
-	  apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	  $(APT) update -qq && DEBIAN_FRONTEND=noninteractive $(APT) install -y -qq chromium fonts-noto-cjk >/dev/null; \
 	elif command -v sudo >/dev/null; then \
-	  sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	  sudo $(APT) update -qq && sudo DEBIAN_FRONTEND=noninteractive $(APT) install -y -qq chromium fonts-noto-cjk >/dev/null; \
 	else echo "note: install chromium and fonts-noto-cjk for the browser test (it is skipped outside CI)"; fi
 
 ## fuzz: the 10,000-input fuzz campaign (and 500 broken or hostile PDFs) on the Python API (prints inputs, accepted, refused by reason,
@@ -82,12 +84,37 @@ fuzz: $(VENV)/.installed-test
 	$(BIN)/python tests/fuzz/campaign.py --inputs 10000 --pdf 500 --seed 1
 	$(BIN)/python tests/fuzz/output_shapes.py --inputs 2000 --seed 1
 
+## bench: speed and memory as ratios to the accepted figures (tests/benchmarks/baseline.json), a time's
+## ratio divided by the machine's speed measured in the same run; exit 1 when a ratio is above 1.2.
+## About 5 minutes on 2 idle cores; BENCH=--quick for a subset (under a minute), BENCH=--accept to make
+## this run's figures the baseline (then `python tests/benchmarks/run.py --markdown` for the README).
+BENCH ?=
+bench: $(VENV)/.installed-test
+	$(BIN)/python tests/benchmarks/run.py $(BENCH)
+
 ## fixtures: rebuild the test PDFs and their text extractions under tests/data/pdf/ (tests/pdfgen/build.py):
 ## the bundled report printed by Chromium and drawn by reportlab, and two INVENTED variants marked synthetic
-fixtures: $(VENV)/.installed-test browser
-	$(BIN)/python -m pip install --quiet -e '.[fixtures]'
-	@fc-list | grep -qi IPAexGothic || { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq fonts-ipaexfont-gothic >/dev/null; }
+fixtures: fixture-tools
 	$(BIN)/python tests/pdfgen/build.py
+
+# What printing test PDFs needs: the fixtures extra (reportlab, playwright, pypdfium2), Debian's chromium
+# and the CJK fonts (IPAexGothic has MS Gothic's metrics; Noto Sans CJK JP comes with `browser`).
+fixture-tools: $(VENV)/.installed-test browser
+	$(BIN)/python -m pip install --quiet -e '.[fixtures]'
+	@fc-list | grep -qi IPAexGothic || { [ "$$(id -u)" = 0 ] && DEBIAN_FRONTEND=noninteractive $(APT) install -y -qq fonts-ipaexfont-gothic >/dev/null; }
+
+## layouts: issue 17's campaign (tests/layoutgen/): 300 seeded layouts of three editions printed by Chromium
+## and reportlab, each PDF and its pdfminer, pypdfium2 and pdfplumber text read by policydiff and compared
+## with the text edition; then the reference layout with one choice changed at a time. Prints the tables
+## (also in out/layouts/summary.md and one-at-a-time.md); about 35-45 min on 2 shared cores.
+layouts: fixture-tools
+	@mkdir -p $(OUT)/layouts
+	$(BIN)/python tests/layoutgen/campaign.py --one-at-a-time | tee $(OUT)/layouts/one-at-a-time.md
+	$(BIN)/python tests/layoutgen/campaign.py --layouts 300 | tee $(OUT)/layouts/summary.md
+
+## layouts-sample: rewrite the fixed sample the test suite reads (tests/data/layouts/, seeds 1-26)
+layouts-sample: fixture-tools
+	$(BIN)/python tests/layoutgen/campaign.py --sample
 
 lint: $(VENV)/.installed-test
 	$(BIN)/ruff check .

@@ -90,7 +90,7 @@ __all__ = [
     "render_list", "render_review",
     "repair", "reparse", "report_formats", "review", "review_records", "select", "select_marks", "suggestion",
     "synth", "synthetic_editions", "unknown_filters", "filter_problem", "verify", "view_formats", "write_output",
-    "Chain", "chains", "timeline", "render_timeline", "site", "export", "textconv",
+    "Chain", "TIMELINE_PARTS", "chains", "timeline", "render_timeline", "site", "export", "textconv",
 ]
 
 

@@ -478,6 +478,7 @@ def _pairs_progress(what: str) -> Callable[[int, int], None] | None:
 @click.option("--part", "parts", default="", metavar="PARTS",
               help="Only these parts: measures,programs,follow-through (csv: one table, default programs).")
 @click.option("-o", "--output", type=click.Path(path_type=Path), help="Write to a file.")
+@_archive_option
 @click.pass_context
 def timeline(ctx: click.Context, document: str | None, document_option: str | None, fmt: str, parts: str,
              output: Path | None) -> None:
@@ -505,6 +506,7 @@ def timeline(ctx: click.Context, document: str | None, document_option: str | No
 @cli.command()
 @click.option("-o", "--output", "out_dir", type=click.Path(path_type=Path, file_okay=False), required=True,
               help="The site's folder (created; pages policydiff did not write are left alone).")
+@_archive_option
 @click.pass_context
 def site(ctx: click.Context, out_dir: Path) -> None:
     """Write a static site of the whole archive: an index of documents and editions, every
@@ -524,6 +526,7 @@ def site(ctx: click.Context, out_dir: Path) -> None:
 
 @cli.command()
 @click.argument("database", type=click.Path(path_type=Path, dir_okay=False))
+@_archive_option
 @click.pass_context
 def export(ctx: click.Context, database: Path) -> None:
     """Write the archive as an SQLite DATABASE (editions, measures, bullets, budgets, programs,
@@ -548,10 +551,10 @@ def textconv(files: tuple[Path, ...], check: bool) -> None:
 
     \b
     Example:
-      policydiff textconv report.pdf
+      policydiff textconv tests/data/pdf/seed-chromium.pdf
       git config diff.policydiff.textconv "policydiff textconv"
       echo '*.pdf diff=policydiff' >> .gitattributes
-      policydiff textconv --check reports/*.pdf      # pre-commit: every report reads
+      policydiff textconv --check examples/iryokiki-kihonkeikaku_fy2024.txt   # pre-commit: it reads
     """
     for file in files:
         text = api.textconv(file)

@@ -12,9 +12,12 @@ from __future__ import annotations
 import re
 
 from ..versions.model.normalize import normalize
+from ..versions.readers.vocabulary import (
+    ENDED_RE,  # an end named in a sentence: defined once, with the readers
+)
 
-# 「令和５年度に事業終了 後継事業の予定無し」 (seed line 22), 「令和６年度をもって事業終了した」
-ENDED_RE = re.compile(r"事業終了|事業を終了|後継事業の予定無し|後継事業の予定なし")
+__all__ = ["ENDED_RE", "ahead", "names_no_program", "stated_end"]
+
 # The words a statement of an end is made of: 「令和５年度で事業終了予定（後継事業の予定無し）」, 「該当なし」
 END_WORDS_RE = re.compile(r"(?:令和|平成)\s*[0-9元]{1,2}\s*年度|事業(?:を)?終了(?:予定|した)?|後継事業の予定(?:無|な)し|"
                           r"該当(?:無|な)し|をもって|[でにはの]|[・、。,.()（）\s]")

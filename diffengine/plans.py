@@ -7,11 +7,11 @@ followed across the two columns, through the successions the edition itself stat
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from ..versions.model.edition import Edition, Measure
 from ..versions.model.normalize import normalize
+from ..versions.readers.vocabulary import ENDED_RE  # defined once, with the readers
 from . import work
 from .budgets import diff_budgets
 from .diff import Diff
@@ -22,9 +22,6 @@ from .model import BudgetChange, Match, MeasureChange, Options, Reason, why
 from .program_events import programs_of, renames_of
 from .renames import programs_named, successors_of
 from .yearly import within_edition
-
-# 「令和５年度に事業終了 後継事業の予定無し」 (lines 22, 123): the row's work does not go on.
-ENDED_RE = re.compile(r"事業終了|後継事業の予定無し|後継事業の予定なし")
 
 
 def _record(m: Measure, status: str, reason: Reason, goals: dict[str, str]) -> MeasureChange:

@@ -18,6 +18,7 @@ def render_edition_text(ed: Edition, options: ReportOptions | None = None) -> st
     out = []
     if ed.synthetic:
         out.append(f"*** SYNTHETIC EDITION — not a real report: {ed.synthetic_note or 'made by applying known edits'} ***")
+    out += [f"*** DOUBTFUL READING: {w.message} ***" for w in ed.warnings if w.code == "reading-doubtful"]
     out += [
         f"{ed.name}  results FY{ed.results_fy} ({ed.results_label}) · plans FY{ed.plans_fy} ({ed.plans_label})",
         f"source: {one_line(ed.source.name)}  sha256 {ed.source.sha256[:12]}…  {ed.source.encoding}, {ed.source.size:,} bytes",

@@ -288,6 +288,7 @@ def _summary(diff: Diff, show: bool) -> dict[str, Any]:
 # ---------------------------------------------------------------- rendering
 
 
+@cache  # one per language and process: compiling the templates cost more than rendering a report
 def _environment(lang: str):
     import jinja2
 

@@ -70,6 +70,94 @@ def synthetic(tmp_path_factory, seed_path) -> Path:
     return path
 
 
+# ---------------------------------------------------------------- the real browser
+# One Chromium for the whole session (Debian's /usr/bin/chromium through Playwright; never `playwright
+# install`): launching it per module cost seconds each time. Each test opens its own context (cookies,
+# downloads, viewport), closed when the test ends. Every Playwright wait (launch, navigation, locator
+# actions, downloads) is bounded by BROWSER_TIMEOUT_MS: generous, as a loaded 2-core machine renders a
+# long report slowly, where Playwright's 30 s default failed a test that passes alone in 37 s.
+
+CHROMIUM = Path("/usr/bin/chromium")
+BROWSER_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
+                "--no-first-run"]
+BROWSER_TIMEOUT_MS = 120_000
+
+
+def browser_unavailable(reason: str):
+    """Skip on a workstation without the browser; fail in CI (CI=true), where it must be installed."""
+    import os
+
+    if os.environ.get("CI", "").lower() == "true":
+        pytest.fail(f"browser test cannot run in CI: {reason} (apt-get install chromium fonts-noto-cjk; "
+                    "pip install playwright; never `playwright install`)")
+    pytest.skip(reason)
+
+
+@pytest.fixture(scope="session")
+def browser():
+    if not CHROMIUM.exists():
+        browser_unavailable(f"{CHROMIUM} not found")
+    try:
+        from playwright.sync_api import sync_playwright
+    except ImportError:
+        browser_unavailable("playwright is not installed")
+    with sync_playwright() as p:
+        b = p.chromium.launch(executable_path=str(CHROMIUM), args=BROWSER_ARGS, headless=True,
+                              timeout=BROWSER_TIMEOUT_MS)
+        yield b
+        b.close()
+
+
+class Opened:
+    """A page with a report loaded from disk (every non-file request aborted), its console errors and
+    warnings and any blocked request; close() asserts there were none."""
+
+    def __init__(self, browser, path: Path, javascript: bool = True, width: int = 1400, height: int = 900):
+        self.context = browser.new_context(java_script_enabled=javascript, viewport={"width": width, "height": height},
+                                           accept_downloads=True)
+        self.context.set_default_timeout(BROWSER_TIMEOUT_MS)
+        self.context.set_default_navigation_timeout(BROWSER_TIMEOUT_MS)
+        self.page = self.context.new_page()
+        self.errors: list[str] = []
+        self.blocked: list[str] = []
+        self.page.on("console", lambda m: self.errors.append(m.text) if m.type in ("error", "warning") else None)
+        self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        self.page.route("**/*", self._route)
+        self.page.goto(path.as_uri())
+
+    def _route(self, route):
+        if route.request.url.startswith("file:"):
+            route.continue_()
+        else:
+            self.blocked.append(route.request.url)
+            route.abort()
+
+    def close(self):
+        self.context.close()
+        assert self.errors == [], self.errors
+        assert self.blocked == [], self.blocked
+
+
+@pytest.fixture
+def opened(browser):
+    """opened(path, javascript=True, width=1400, height=900) -> Opened; each page is closed, and checked
+    for console errors and outside requests, when the test ends."""
+    pages: list[Opened] = []
+
+    def open_(path: Path, javascript: bool = True, width: int = 1400, height: int = 900) -> Opened:
+        pages.append(Opened(browser, path, javascript, width, height))
+        return pages[-1]
+
+    yield open_
+    problems = []
+    for o in pages:  # every context closed, even after a failed check
+        try:
+            o.close()
+        except AssertionError as exc:
+            problems.append(str(exc))
+    assert problems == [], problems
+
+
 # Whole modules marked slow here (`pytest -m "not slow"` skips them while developing; `make test` runs
 # all): a real browser, the synthetic evaluation over 22 pairs, and killed or racing processes.
 SLOW_MODULES = frozenset({"test_browser.py", "test_yoy_browser.py", "test_synthetic_eval.py", "test_faults.py"})
@@ -79,6 +167,20 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.path.name in SLOW_MODULES:
             item.add_marker(pytest.mark.slow)
+
+
+@pytest.hookimpl(optionalhook=True)  # known only while pytest-xdist is loaded
+def pytest_xdist_auto_num_workers(config):
+    """`-n auto` (pyproject's addopts): the whole suite or a marked part of it runs on every core (2 here:
+    about half the time); a run naming test files or tests runs in this process, at once, where print()
+    and --pdb work. PYTEST_XDIST_AUTO_NUM_WORKERS or -n N decide otherwise."""
+    import os
+
+    if os.environ.get("PYTEST_XDIST_AUTO_NUM_WORKERS"):
+        return None  # xdist reads it
+    named = [a for a in config.args if "::" in a or a.endswith(".py")]
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count() or 1
+    return 0 if named or cores < 2 else cores
 
 
 def pytest_addoption(parser):

@@ -292,6 +292,7 @@ def test_missing_git_becomes_an_archive_error(archive: Archive, monkeypatch):
         ingest(archive, "gyokaku/r6")
 
 
+@pytest.mark.slow  # eight interpreters started
 def test_eight_processes_ingesting_at_once_all_land_in_a_linear_history(archive: Archive):
     jobs = [("gyokaku", f"r{i}", XML_A, f"source {i}".encode(), f"r{i}.txt", "1.0", {"measures": i})
             for i in range(8)]  # fmt: skip

@@ -5,33 +5,16 @@ read-only with JavaScript off. The report is opened from disk with every non-fil
 from __future__ import annotations
 
 import json
-from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
 
-from policydiff import api
 from policydiff.cli import cli
 
 pytestmark = pytest.mark.slow
 
-CHROMIUM = Path("/usr/bin/chromium")
-ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update",
-        "--no-first-run"]
 PAIR = ("fy2024", "fy2024-synthetic")
 CHOICES = (("accepted", "checked p.1"), ("query", "ask the ministry"), ("rejected", "not a change"))
-
-
-@pytest.fixture(scope="module")
-def browser():
-    if not CHROMIUM.exists():
-        pytest.skip(f"{CHROMIUM} not found")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        yield b
-        b.close()
 
 
 def run(archive, *args: str):
@@ -40,25 +23,13 @@ def run(archive, *args: str):
     return result
 
 
-def _open(browser, path: Path, javascript: bool = True):
-    context = browser.new_context(java_script_enabled=javascript, accept_downloads=True)
-    page = context.new_page()
-    errors: list[str] = []
-    page.on("pageerror", lambda e: errors.append(str(e)))
-    page.on("console", lambda m: errors.append(m.text) if m.type == "error" else None)
-    page.route("**/*", lambda r: r.continue_() if r.request.url.startswith("file:") else r.abort())
-    page.goto(path.as_uri())
-    return page, errors
-
-
-def test_marks_made_in_the_browser_are_downloaded_imported_and_shown(browser, seeded, seed_path, tmp_path):
-    made = api.synth(seed_path, seed=2025, edits=12)
-    (tmp_path / "next.txt").write_text(made.text, encoding="utf-8")
-    run(seeded, "ingest", str(tmp_path / "next.txt"))
+def test_marks_made_in_the_browser_are_downloaded_imported_and_shown(opened, seeded, synthetic, tmp_path):
+    run(seeded, "ingest", str(synthetic))  # the seed's synthetic next edition (seed 2025, 12 edits)
     report = tmp_path / "report.html"
     run(seeded, "diff", *PAIR, "--format", "html", "-o", str(report))
 
-    page, errors = _open(browser, report)
+    first = opened(report)
+    page, errors = first.page, first.errors
     controls = page.locator(".mark select")
     assert controls.count() >= 3
     ids = []
@@ -81,7 +52,8 @@ def test_marks_made_in_the_browser_are_downloaded_imported_and_shown(browser, se
     again = tmp_path / "again.html"
     run(seeded, "diff", *PAIR, "--format", "html", "-o", str(again))
     for javascript in (True, False):
-        page, errors = _open(browser, again, javascript)
+        shown_again = opened(again, javascript)
+        page, errors = shown_again.page, shown_again.errors
         for i, (state, note) in zip(ids, CHOICES, strict=True):
             shown = page.locator(f'.mark[data-change-id="{i}"] .mark-state')
             assert shown.inner_text().strip().startswith(state) or state in shown.get_attribute("class")

@@ -38,7 +38,8 @@ def one_line(result) -> str:
 
 @pytest.mark.parametrize("args", [
     ["list"], ["show", "fy2024", "--summary"], ["diff", *PAIR], ["plans", "fy2024"], ["lineage"], ["verify"],
-    ["review", *PAIR], ["pair", *PAIR], ["reparse"], ["repair"],
+    ["review", *PAIR], ["pair", *PAIR], ["reparse"], ["repair"], ["timeline", "--part", "measures"],
+    ["export", "archive.db"], ["site", "-o", "site"],
 ], ids=lambda a: a[0])
 def test_archive_may_follow_the_subcommand(demo, args, monkeypatch, tmp_path):
     monkeypatch.chdir(tmp_path)  # no ./policydiff-archive here: only --archive can name the demo's
@@ -104,3 +105,11 @@ def test_a_filter_that_leaves_nothing_says_so_on_one_line(demo):
     assert "m004" in line and "文" in line, line  # why: m004 is not of 厚
     shown = run("--archive", str(demo), "diff", *PAIR, "--status", "changed,added", "--ministry", "厚")
     assert shown.exit_code == 1 and "nothing matches" not in shown.stderr
+
+
+def test_every_command_that_reads_the_archive_takes_archive_after_it():
+    """A command added later must not forget the option (timeline, site and export once did)."""
+    file_only = {"synth", "textconv"}
+    for name, command in cli.commands.items():
+        params = {p.name for p in command.params}
+        assert name in file_only or "archive" in params, f"policydiff {name} takes no --archive after it"

@@ -50,6 +50,7 @@ def test_hostile_strings_stay_text_in_every_format_more(seed_text, index):
     assert shapes.check_input(seed_text, text) == "ok"
 
 
+@pytest.mark.slow  # diffs of the hostile sizes, each to its work budget
 def test_hostile_sizes_reach_the_work_budget_and_still_rebuild():
     lines = shapes.check_sizes()
     assert len(lines) == 3

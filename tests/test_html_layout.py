@@ -67,49 +67,29 @@ LAYOUT_JS = """() => {
 }"""
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from test_browser import ARGS, CHROMIUM, _unavailable
-
-    if not CHROMIUM.exists():
-        _unavailable(f"{CHROMIUM} not found")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        yield b
-        b.close()
-
-
-def _layout(browser, diff, tmp_path, width: int, lang: str = "ja") -> dict:
-    from test_browser import Opened
-
+def _layout(opened, diff, tmp_path, width: int, lang: str = "ja") -> dict:
     path = tmp_path / f"report-{width}-{lang}.html"
     path.write_text(render(diff, "html", ReportOptions(lang=lang)), encoding="utf-8")
-    opened = Opened(browser, path, True, width, 900)
-    try:
-        return opened.page.evaluate(LAYOUT_JS)
-    finally:
-        opened.close()
+    return opened(path, True, width, 900).page.evaluate(LAYOUT_JS)
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("name", ["pair", "nextyear"])
 @pytest.mark.parametrize("lang", ["ja", "en"])
-def test_at_1280_px_no_column_of_the_rename_table_is_clipped(browser, diffs, tmp_path, name, lang):
-    got = _layout(browser, diffs[name], tmp_path, 1280, lang)
+def test_at_1280_px_no_column_of_the_rename_table_is_clipped(opened, diffs, tmp_path, name, lang):
+    got = _layout(opened, diffs[name], tmp_path, 1280, lang)
     assert got["clipped"] == []
 
 
 @pytest.mark.slow
 @pytest.mark.parametrize("lang", ["ja", "en"])
-def test_at_390_px_the_ledgers_results_are_on_screen(browser, diffs, tmp_path, lang):
-    got = _layout(browser, diffs["nextyear"], tmp_path, 390, lang)
+def test_at_390_px_the_ledgers_results_are_on_screen(opened, diffs, tmp_path, lang):
+    got = _layout(opened, diffs["nextyear"], tmp_path, 390, lang)
     assert len(got["results"]) == 40
     off = [r for r in got["results"] if r[0] < -0.5 or r[1] > got["width"] + 0.5]
     assert off == []
 
 
 @pytest.mark.slow
-def test_at_1280_px_a_revision_reports_measures_start_near_the_top(browser, diffs, tmp_path):
-    assert _layout(browser, diffs["pair"], tmp_path, 1280)["measures"] < 2000
+def test_at_1280_px_a_revision_reports_measures_start_near_the_top(opened, diffs, tmp_path):
+    assert _layout(opened, diffs["pair"], tmp_path, 1280)["measures"] < 2000

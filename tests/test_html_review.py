@@ -11,7 +11,6 @@ Playwright, opened from disk with every non-file request aborted (tests/test_bro
 from __future__ import annotations
 
 import re
-from pathlib import Path
 
 import html_cases as cases
 import pytest
@@ -26,11 +25,8 @@ KINDS = ("changed", "added", "removed", "moved", "split", "merged", "format", "u
 
 
 @pytest.fixture(scope="module")
-def diffs(tmp_path_factory):
-    folder = tmp_path_factory.mktemp("demo")
-    synthetic = folder / "fy2024-synthetic.txt"
-    synthetic.write_text(api.synth(cases.SEED, seed=2025).text, encoding="utf-8")  # as `make demo`
-    return {"pair": api.diff(cases.SEED, synthetic),
+def diffs(synthetic):
+    return {"pair": api.diff(cases.SEED, synthetic),  # as `make demo`: the seed's synthetic variant, seed 2025
             "plans": cases.real_plans(),
             "nextyear": diff_editions(load_edition(yoy_eval.OLD_PATH), load_edition(yoy_eval.NEW_PATH))}
 
@@ -87,39 +83,10 @@ def test_a_split_counts_once_and_says_how_many_rows_it_became(reports, diffs):
 browser_test = pytest.mark.slow
 
 
-@pytest.fixture(scope="module")
-def browser():
-    from test_browser import ARGS, CHROMIUM, _unavailable
-
-    if not CHROMIUM.exists():
-        _unavailable(f"{CHROMIUM} not found")
-    from playwright.sync_api import sync_playwright
-
-    with sync_playwright() as p:
-        b = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        yield b
-        b.close()
-
-
-@pytest.fixture
-def opened(browser):
-    from test_browser import Opened
-
-    pages: list[Opened] = []
-
-    def open_(path: Path, javascript: bool = True, width: int = 1400, height: int = 900):
-        pages.append(Opened(browser, path, javascript, width, height))
-        return pages[-1].page
-
-    yield open_
-    for o in pages:
-        o.close()  # asserts: no console errors, nothing fetched from outside
-
-
 @browser_test
 @pytest.mark.parametrize("name,lang", REPORTS)
 def test_clicking_a_card_filters_like_the_filter_of_the_same_name(opened, reports, name, lang):
-    page = opened(reports[name, lang])
+    page = opened(reports[name, lang]).page
     total = page.locator("article.measure").count()
     page.locator("#f-search").fill("zzz-nothing")  # a card shows its kind whatever was filtered before
     cards = page.locator(".card[data-kind]")
@@ -191,7 +158,7 @@ def test_ledger_rows_budget_steps_and_program_events_are_marked_downloaded_impor
     pair = ("fy2024", "fy2025-synthetic")
     report = tmp_path / "nextyear.html"
     _cli(seeded, "diff", *pair, "--format", "html", "-o", str(report))
-    page = opened(report)
+    page = opened(report).page
     boxes = {  # a row of a ledger sentence repeated in several rows (its own box), a step, an event
         "ledger": page.locator("#follow-through .mark-group .mark").nth(1),
         "step": page.locator("#trajectories table.steps .mark").first,
@@ -219,7 +186,7 @@ def test_ledger_rows_budget_steps_and_program_events_are_marked_downloaded_impor
     again = tmp_path / "again.html"
     _cli(seeded, "diff", *pair, "--format", "html", "-o", str(again))
     for javascript in (True, False):
-        page = opened(again, javascript)
+        page = opened(again, javascript).page
         for what, group in ids.items():
             box = page.locator(f'.mark[data-change-id="{group[0]}"]')
             assert box.is_visible()
@@ -262,7 +229,7 @@ UNREACHABLE_JS = """selectors => {
 @browser_test
 @pytest.mark.parametrize("name,lang", [("pair", "ja"), ("nextyear", "ja"), ("nextyear", "en"), ("plans", "en")])
 def test_on_a_phone_every_budget_amount_is_reachable(opened, reports, name, lang):
-    page = opened(reports[name, lang], width=PHONE, height=844)
+    page = opened(reports[name, lang], width=PHONE, height=844).page
     assert page.evaluate("document.documentElement.scrollWidth") <= PHONE  # the page itself never scrolls sideways
     found = page.evaluate(UNREACHABLE_JS, list(AMOUNTS))
     assert found["unreachable"] == [] and found["checked"] > 40, found["unreachable"][:5]
@@ -272,10 +239,10 @@ def test_on_a_phone_every_budget_amount_is_reachable(opened, reports, name, lang
 @pytest.mark.parametrize("javascript", [True, False])
 def test_the_budget_table_says_to_scroll_sideways_on_a_phone_only(opened, reports, javascript):
     for lang, words in (("ja", "横にスクロール"), ("en", "scroll sideways")):
-        phone = opened(reports["nextyear", lang], javascript, width=PHONE, height=844)
+        phone = opened(reports["nextyear", lang], javascript, width=PHONE, height=844).page
         hint = phone.locator("#budgets .scroll-hint")
         assert hint.is_visible() and words in hint.inner_text()
-        desk = opened(reports["nextyear", lang], javascript, width=1400)
+        desk = opened(reports["nextyear", lang], javascript, width=1400).page
         assert desk.locator("#budgets .scroll-hint").is_hidden()
         # on the desktop the whole budget table fits: nothing to scroll to
         assert desk.evaluate("(() => { const s = document.querySelector('#budgets .scroll');"
@@ -300,7 +267,7 @@ def test_printing_repeats_the_synthetic_banner_on_every_page_and_opens_every_det
                                                                                       javascript):
     diff = diffs["nextyear"]  # its new side is the hand-written SYNTHETIC FY2025
     assert diff.new.synthetic and not diff.old.synthetic
-    page = opened(reports["nextyear", "en"], javascript)
+    page = opened(reports["nextyear", "en"], javascript).page
     closed = page.locator("details:not([open])")
     assert closed.count() > 10
     # the text of a collapsed measure (an unchanged one: its text is folded away on screen)

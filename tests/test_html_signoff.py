@@ -57,30 +57,19 @@ def test_one_mark_in_a_repeated_sentence_marks_its_row_and_the_page_says_how_man
 
 
 @pytest.mark.slow
-def test_in_the_browser_one_selection_marks_one_row_and_the_count_follows(diff, tmp_path):
-    from test_browser import ARGS, CHROMIUM, Opened, _unavailable
-
-    if not CHROMIUM.exists():
-        _unavailable(f"{CHROMIUM} not found")
-    from playwright.sync_api import sync_playwright
-
+def test_in_the_browser_one_selection_marks_one_row_and_the_count_follows(diff, tmp_path, opened):
     report = tmp_path / "nextyear.html"
     report.write_text(render(diff, "html", ReportOptions(lang="en")), encoding="utf-8")
-    with sync_playwright() as p:
-        browser = p.chromium.launch(executable_path=str(CHROMIUM), args=ARGS, headless=True)
-        opened = Opened(browser, report, True, 1280, 900)
-        page = opened.page
-        group = page.locator(".mark-group").first
-        boxes = group.locator(".mark")
-        total = boxes.count()
-        assert total > 1 and group.locator(".mark-count").inner_text() == f"0 of {total} marked"
-        boxes.nth(0).locator("select").select_option("query")
-        assert group.locator(".mark-count").inner_text() == f"1 of {total} marked"
-        with page.expect_download() as info:
-            page.locator("#download-marks").click()
-        saved = tmp_path / "marks.json"
-        info.value.save_as(saved)
-        marks = json.loads(saved.read_text(encoding="utf-8"))["marks"]
-        assert [(m["id"], m["mark"]) for m in marks] == [(boxes.nth(0).get_attribute("data-change-id"), "query")]
-        opened.close()
-        browser.close()
+    page = opened(report, True, 1280, 900).page
+    group = page.locator(".mark-group").first
+    boxes = group.locator(".mark")
+    total = boxes.count()
+    assert total > 1 and group.locator(".mark-count").inner_text() == f"0 of {total} marked"
+    boxes.nth(0).locator("select").select_option("query")
+    assert group.locator(".mark-count").inner_text() == f"1 of {total} marked"
+    with page.expect_download() as info:
+        page.locator("#download-marks").click()
+    saved = tmp_path / "marks.json"
+    info.value.save_as(saved)
+    marks = json.loads(saved.read_text(encoding="utf-8"))["marks"]
+    assert [(m["id"], m["mark"]) for m in marks] == [(boxes.nth(0).get_attribute("data-change-id"), "query")]

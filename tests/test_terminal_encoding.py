@@ -20,6 +20,7 @@ def policydiff(tmp_path: Path, encoding: str, *args: str) -> subprocess.Complete
                           env=env, timeout=120)
 
 
+@pytest.mark.slow  # every command as a process, in each encoding
 @pytest.mark.parametrize("encoding", ["cp932", "euc-jp"])
 def test_every_printing_command_works_in_a_japanese_legacy_encoding(seed_path, tmp_path, encoding):
     synthetic = tmp_path / "next.txt"

@@ -14,8 +14,8 @@ import pytest
 
 from policydiff import EditionParseError, parse_report
 from policydiff.versions.model.normalize import fold_extracted, normalize
-from policydiff.versions.readers.text_boxes import BoxesError, estimate_widths, rebuild
-from policydiff.versions.readers.text_layouts import PROFILES, prepare
+from policydiff.versions.readers.text_boxes import BoxesError, estimate_widths, read_boxes
+from policydiff.versions.readers.text_layouts import PROFILES, prepare, read_text_table
 
 PDF = Path(__file__).resolve().parent / "data" / "pdf"
 NAMES = ("seed-chromium", "seed-drawn", "office-synthetic", "fy2022-synthetic")
@@ -126,7 +126,8 @@ def test_pdfminer_extractions_are_detected_by_their_named_rule(name, layout):
     prepared = prepare(text)
     assert prepared.profile == layout
     assert "pdfminer" in next(p.rule for p in PROFILES if p.name == layout)
-    assert prepared.lines[0].startswith("該当箇所") and "取組予定" in prepared.lines[0]
+    header = read_text_table(text).rows[0].cells[0].text  # the header cells, each a box, read as one header
+    assert header.startswith("該当箇所") and "取組予定" in header
 
 
 def test_boxes_without_a_header_are_refused_saying_what_was_expected():
@@ -140,20 +141,20 @@ def test_boxes_without_a_header_are_refused_saying_what_was_expected():
 
 def test_boxes_too_few_to_show_the_columns_widths_are_refused():
     with pytest.raises(BoxesError):
-        rebuild(["該当箇所 列1", "", "令和６年度の実績・状況", "", "令和７年度の取組予定", "", "短い行"],
-                list(range(1, 8)))
+        read_boxes(["該当箇所 列1", "", "令和６年度の実績・状況", "", "令和７年度の取組予定", "", "短い行"],
+                   list(range(1, 8)))
 
 
 def test_the_bundled_seed_is_not_read_as_boxes(seed_bytes):
     prepared = prepare(seed_bytes.decode("utf-8"))
-    assert prepared.profile == "blocked" and prepared.warnings == ()
+    assert prepared.profile == "blocked" and read_text_table(seed_bytes.decode("utf-8")).warnings == []
 
 
 def test_rebuilding_is_linear_in_the_number_of_boxes(monkeypatch):
     # 4 and 16 copies of an extraction (240 and 950 measures): four times the text, about four times the
     # work (a quadratic scan would do sixteen). Counted, not timed: the calls that measure and classify a
     # line, in both modules, do not depend on the machine's load.
-    from policydiff.versions.readers import box_rows, text_boxes
+    from policydiff.versions.readers import box_columns, box_rows, box_state, text_boxes
 
     calls = 0
 
@@ -164,7 +165,7 @@ def test_rebuilding_is_linear_in_the_number_of_boxes(monkeypatch):
             return fn(*args, **kwargs)
         return wrapper
 
-    for module in (box_rows, text_boxes):
+    for module in (box_rows, box_columns, box_state, text_boxes):
         for name in ("display_width", "is_bullet_start", "is_title_line"):
             if hasattr(module, name):
                 monkeypatch.setattr(module, name, counted(getattr(module, name)))
@@ -175,8 +176,9 @@ def test_rebuilding_is_linear_in_the_number_of_boxes(monkeypatch):
         nonlocal calls
         calls = 0
         lines = (text + "\n" + "\n".join([body] * (copies - 1))).split("\n")
-        out, numbers, _ = rebuild(lines, list(range(1, len(lines) + 1)))
-        assert len(out) == len(numbers) > len(lines) // 2
+        table = read_boxes(lines, list(range(1, len(lines) + 1)))
+        placed = sum(len(cell.lines) for row in table.rows for cell in row.cells)
+        assert placed > sum(1 for x in lines if x.strip()) * 0.9  # every line placed in a cell
         return calls
 
     small, large = work(4), work(16)

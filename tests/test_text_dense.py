@@ -16,9 +16,9 @@ import pytest
 from policydiff import parse_report
 from policydiff.api import open_edition
 from policydiff.versions.model.normalize import display_width, fold_extracted, normalize
-from policydiff.versions.readers.layout import HEADER_RE
 from policydiff.versions.readers.text_dense import estimate_widths
 from policydiff.versions.readers.text_layouts import prepare
+from policydiff.versions.readers.vocabulary import HEADER_RE
 
 PDF = Path(__file__).resolve().parent / "data" / "pdf"
 NAMES = ("seed-chromium", "seed-drawn", "office-synthetic", "fy2022-synthetic")

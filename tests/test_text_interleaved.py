@@ -13,8 +13,8 @@ import pytest
 
 from policydiff import EditionParseError, parse_report
 from policydiff.versions.model.normalize import fold_extracted, normalize
-from policydiff.versions.readers import text_interleaved
-from policydiff.versions.readers.text_layouts import prepare
+from policydiff.versions.readers import interleaved_reading
+from policydiff.versions.readers.text_layouts import prepare, read_text_table
 
 DATA = Path(__file__).resolve().parent / "data"
 LAYOUTS = DATA / "text_layouts"
@@ -92,11 +92,10 @@ def test_fy2022_header_of_pdfplumber_gives_its_fiscal_years():
 def test_lines_keep_their_source_line_numbers():
     text = (DATA / "pdf" / "seed-chromium.pdfplumber.txt").read_text(encoding="utf-8")
     source = text.split("\n")
-    prepared = prepare(text)
-    for line, no in zip(prepared.lines, prepared.numbers, strict=True):
-        if no:  # every piece is cited at the line it was printed on
-            assert all(piece in fold_extracted(source[no - 1]) for piece in line.replace("\t", " ").split(" ")
-                       if piece and "［" not in piece), (no, line)
+    for row in read_text_table(text).rows:  # every piece of every cell is cited at the line it was printed on
+        for line in (x for cell in row.cells for x in cell.lines):
+            assert all(piece in fold_extracted(source[line.no - 1]) for piece in line.text.replace("\t", " ").split(" ")
+                       if piece and "［" not in piece), (line.no, line.text)
     ed = parse_report(text)
     m = next(m for m in ed.measures if m.title == "保険導入の手引きの作成")
     assert "保険導⼊の⼿引きの作成" in source[m.line - 1]
@@ -180,7 +179,7 @@ def test_side_by_side_text_without_the_table_header_is_still_refused_saying_what
 
 def test_the_bundled_sample_is_not_read_as_interleaved(seed_bytes, seed_edition):
     prepared = prepare(seed_bytes.decode("utf-8"))
-    assert prepared.profile == "blocked" and prepared.warnings == ()
+    assert prepared.profile == "blocked" and read_text_table(seed_bytes.decode("utf-8")).warnings == []
 
 
 def test_reading_work_grows_linearly_with_the_text(monkeypatch):
@@ -188,7 +187,7 @@ def test_reading_work_grows_linearly_with_the_text(monkeypatch):
     # hundred (counted, not timed: the count does not depend on the machine's load).
     body = (LAYOUTS / "interleaved-web-edition.txt").read_text(encoding="utf-8").split("\n", 1)[1]
     tried = 0
-    candidates = text_interleaved._candidates
+    candidates = interleaved_reading._candidates
 
     def counting(*args):
         nonlocal tried
@@ -196,7 +195,7 @@ def test_reading_work_grows_linearly_with_the_text(monkeypatch):
             tried += 1
             yield item
 
-    monkeypatch.setattr(text_interleaved, "_candidates", counting)
+    monkeypatch.setattr(interleaved_reading, "_candidates", counting)
 
     def work(copies: int) -> int:
         nonlocal tried
@@ -206,3 +205,47 @@ def test_reading_work_grows_linearly_with_the_text(monkeypatch):
 
     one, ten = work(1), work(10)
     assert one > 1000 and ten <= 10.5 * one
+
+
+def _one_long_row(lines: int) -> str:
+    """An interleaved text of one row whose three cells run over LINES lines side by side."""
+    desc = "医療機器の研究開発に積極的に携わる医師をはじめとする医療従事者の育成に取り組むため臨床分野の関係学会等"
+    result = "・官民による若手研究者発掘支援事業において官民が協調して有望なシーズを発掘しそれに取り組む若手研究者を支"
+    plan = "・令和６年度の取組に加え医療機器産業振興拠点における海外ネットワークの構築"
+    head = ["該当箇所 列1 列2 列3 令和６年度の実績・状況 令和７年度の取組予定", "【医療従事者の増加】", "医療従事者の育成"]
+    return "\n".join(head + [f"{desc[:54]} {result[:60]} {plan[:40]}"] * lines + ["って取り組む。［◎厚］"]) + "\n"
+
+
+def test_one_very_long_row_is_read_in_linear_work(monkeypatch):
+    # Issue 21 item 24: one row of 70,000 lines took a minute, its growing text searched again and again.
+    # Counted, not timed: the readings tried and the lines joined into texts (every join of a cell, a
+    # paragraph or a bullet), which a search of a growing string would make grow with the square.
+    from policydiff.versions.readers import cells, grammar, measures, table
+
+    work = 0
+    join, candidates = table.join_lines, interleaved_reading._candidates
+
+    def joined(lines):
+        nonlocal work
+        work += len(lines)
+        return join(lines)
+
+    def tried(*args):
+        nonlocal work
+        for item in candidates(*args):
+            work += 1
+            yield item
+
+    for module in (cells, grammar, measures, table):
+        monkeypatch.setattr(module, "join_lines", joined)
+    monkeypatch.setattr(interleaved_reading, "_candidates", tried)
+
+    def read(lines: int) -> int:
+        nonlocal work
+        work = 0
+        (m,) = parse_report(_one_long_row(lines)).measures
+        assert len(m.results) == lines and m.ministries_text == "［◎厚］"
+        return work
+
+    small, large = read(300), read(3000)
+    assert small > 3000 and large <= 10.5 * small

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import pytest
 import yoy_eval
-from test_browser import Opened, browser  # noqa: F401  (the browser fixture, shared)
 
 from policydiff import load_edition
 from policydiff.diffengine.engine import diff_editions
@@ -22,10 +21,9 @@ def report(tmp_path_factory):
 
 
 @pytest.mark.parametrize("javascript", [True, False])
-def test_the_ledger_shows_each_plan_with_its_outcome_and_cited_lines(browser, report, javascript):  # noqa: F811
+def test_the_ledger_shows_each_plan_with_its_outcome_and_cited_lines(opened, report, javascript):
     path, diff = report
-    opened = Opened(browser, path, javascript)
-    page = opened.page
+    page = opened(path, javascript).page
     assert "翌年度版" in page.locator(".relation").inner_text()
     row = page.locator("#ft-m004 tr.o-row", has_text="医療機器等研究成果展開事業").first
     assert row.is_visible()
@@ -35,14 +33,12 @@ def test_the_ledger_shows_each_plan_with_its_outcome_and_cited_lines(browser, re
     assert dropped.count() == len({(" ".join(e.plan.text.split())) for e in diff.follow_through
                                    if e.outcome == "dropped"})
     assert all(dropped.nth(k).is_visible() for k in range(dropped.count()))
-    opened.close()
 
 
 @pytest.mark.parametrize("javascript", [True, False])
-def test_each_program_has_a_visible_chart_and_its_steps(browser, report, javascript):  # noqa: F811
+def test_each_program_has_a_visible_chart_and_its_steps(opened, report, javascript):
     path, diff = report
-    opened = Opened(browser, path, javascript)
-    page = opened.page
+    page = opened(path, javascript).page
     charts = page.locator("#trajectories svg.budget-chart")
     assert charts.count() == len(diff.budget_trajectories)
     section = page.locator("#trajectories .trajectory", has_text="医療機器等研究成果展開事業").first
@@ -54,4 +50,3 @@ def test_each_program_has_a_visible_chart_and_its_steps(browser, report, javascr
     assert "予算案→成立" in steps and "+3,000万円" in steps
     events = page.locator("#events").inner_text()
     assert "官民による若手研究者発掘支援事業" in events and "終了" in events
-    opened.close()

@@ -19,29 +19,10 @@ sys.path.insert(0, str(HERE.parent))
 
 from pdfgen.chromium import print_pdf  # noqa: E402
 from pdfgen.drawn import draw_pdf  # noqa: E402
+from pdfgen.extract import EXTRACTORS, extract  # noqa: E402
 from pdfgen.rows import fy2022_variant, office_variant, seed_table  # noqa: E402
 
 OUT = HERE.parent / "data" / "pdf"
-EXTRACTORS = ("pdfminer", "pypdfium2", "pdfplumber")
-
-
-def extract(pdf: Path, how: str) -> str:
-    if how == "pdfminer":
-        from pdfminer.high_level import extract_text
-
-        return extract_text(str(pdf))
-    if how == "pypdfium2":
-        import pypdfium2 as pdfium
-
-        doc = pdfium.PdfDocument(str(pdf))
-        try:
-            return "\n".join(page.get_textpage().get_text_range() for page in doc).replace("\r\n", "\n")
-        finally:
-            doc.close()
-    import pdfplumber
-
-    with pdfplumber.open(str(pdf)) as doc:
-        return "\n".join(page.extract_text() or "" for page in doc.pages)
 
 
 def main() -> None:

@@ -52,7 +52,12 @@ def _blocks(description: str, tag: str) -> list[str]:
 def seed_table() -> Table:
     from policydiff import load_edition
 
-    ed = load_edition(SEED)
+    return edition_table(load_edition(SEED))
+
+
+def edition_table(ed) -> Table:
+    """The rows of any parsed edition (an Edition), in print order; the tests/layoutgen producers print
+    other editions than the seed through it."""
     rows: list[Row] = []
     vision = 0
     for goal in ed.goals:

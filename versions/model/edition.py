@@ -2,12 +2,14 @@
 
 Everything downstream (XML, archive, diff engine, renderers) works on these records and
 never re-reads raw text. Money is an integer number of yen; fiscal years are Gregorian.
+Each text a diff compares is also kept in its comparison form (normalize.py), computed once when
+the record is made (`norm_…` fields): never written to XML or JSON, never part of equality.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-from typing import Literal
+from dataclasses import dataclass, field
+from typing import Any, Literal
 
 from .normalize import normalize
 
@@ -16,6 +18,16 @@ BUDGET_KINDS: tuple[BudgetKind, ...] = ("initial", "supplementary", "request", "
 Column = Literal["results", "plans"]
 # Where a cell is printed on its PDF page: (x0, top, x1, bottom) in points from the top-left corner.
 Box = tuple[float, float, float, float]
+
+
+def _norm() -> Any:
+    """A comparison form kept on a record: set in __post_init__, not an argument, not compared."""
+    return field(init=False, repr=False, compare=False)
+
+
+def _set(record: object, **forms: object) -> None:
+    for name, value in forms.items():
+        object.__setattr__(record, name, value)  # frozen records: once, when made
 
 
 @dataclass(frozen=True)
@@ -31,6 +43,10 @@ class Budget:
     program: str | None
     page: int
     line: int
+    norm_program: str = _norm()  # the program's comparison form ('' without one)
+
+    def __post_init__(self) -> None:
+        _set(self, norm_program=normalize(self.program or ""))
 
 
 @dataclass(frozen=True)
@@ -42,6 +58,11 @@ class Succession:
     evidence: str  # the sentence that says so
     page: int
     line: int
+    norm_old: str = _norm()
+    norm_new: str = _norm()
+
+    def __post_init__(self) -> None:
+        _set(self, norm_old=normalize(self.old), norm_new=normalize(self.new))
 
 
 @dataclass(frozen=True)
@@ -56,10 +77,11 @@ class Bullet:
     budgets: tuple[Budget, ...] = ()
     successions: tuple[Succession, ...] = ()
     bbox: Box | None = None  # the bullet's lines on its first page (PDF only)
+    norm: str = _norm()  # the text's comparison form
+    norm_programs: tuple[str, ...] = _norm()  # each program's, in order
 
-    @property
-    def norm(self) -> str:
-        return normalize(self.text)
+    def __post_init__(self) -> None:
+        _set(self, norm=normalize(self.text), norm_programs=tuple(normalize(p) for p in self.programs))
 
 
 @dataclass(frozen=True)
@@ -88,6 +110,11 @@ class Measure:
     first_line: str = ""  # the first source line of the description, as printed
     office: str = ""  # the responsible office of a 「担当」 column (FY2023 layout), as printed
     bbox: Box | None = None  # the description cell on its first page (PDF only)
+    norm_title: str = _norm()
+    norm_description: str = _norm()
+
+    def __post_init__(self) -> None:
+        _set(self, norm_title=normalize(self.title), norm_description=normalize(self.description))
 
     @property
     def label(self) -> str:
@@ -124,6 +151,10 @@ class Goal:
     page: int
     line: int
     notes: tuple[Note, ...] = ()
+    norm_title: str = _norm()
+
+    def __post_init__(self) -> None:
+        _set(self, norm_title=normalize(self.title))
 
 
 @dataclass(frozen=True)
@@ -132,6 +163,10 @@ class Vision:
     title: str
     page: int
     line: int
+    norm_title: str = _norm()
+
+    def __post_init__(self) -> None:
+        _set(self, norm_title=normalize(self.title))
 
 
 @dataclass(frozen=True)

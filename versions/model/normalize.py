@@ -46,9 +46,20 @@ def join_wrapped(lines: list[str]) -> str:
     return out
 
 
+class _CharWidths(dict[str, float]):
+    """Each character's width in cells, looked up once (the readers measure every line, some many times)."""
+
+    def __missing__(self, c: str) -> float:
+        width = self[c] = 1.0 if unicodedata.east_asian_width(c) in "WFA" else 0.5
+        return width
+
+
+_CHAR_WIDTHS = _CharWidths()
+
+
 def display_width(text: str) -> float:
     """Width in full-width cells; PDF columns are told apart by it."""
-    return sum(1.0 if unicodedata.east_asian_width(c) in "WFA" else 0.5 for c in text)
+    return sum(map(_CHAR_WIDTHS.__getitem__, text))
 
 
 # What PDF text extraction gets wrong about characters. pdfminer (and so pdfplumber) ignores the

@@ -1,120 +1,50 @@
-"""Which row and column each of pdfminer's text boxes belongs to (text_boxes.py reads and prints them).
+"""Which row each of pdfminer's text boxes belongs to (text_boxes.py reads and hands them on).
 
-A box is given a column by what its widths show alone (width_column), else by what it starts with and
-which cells wait for text; descriptions start rows, each column's cells follow in row order, a box that
-starts mid-sentence continues a cell left open. Each placement made from weak evidence is kept on its
-row (Row.doubts) so that the edition can name the rows to check against the PDF.
+A box is given a column (box_columns.py); descriptions start rows, each column's cells follow in row
+order, a box that starts mid-sentence continues a cell left open. Each placement made from weak evidence
+is kept on its row (Row.doubts) so that the edition can name the rows to check against the PDF.
 """
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass, field
-from functools import cached_property
-
 from ..model.edition import ParseWarning
 from ..model.normalize import display_width
-from .layout import GOAL_RE, PAGE_NUMBER_RE, SEE_ABOVE_RE, VISION_RE, is_bullet_start, is_title_line
-from .ministries import SUBHEADING_TAG_RE, is_ministry_list
-
-DESC, RESULTS, PLANS = "description", "results", "plans"
-# A ministry tag closing a description: 「…取り組む。［◎厚］」, 「厚］」 (the rest of 「［◎」), 「◎内官、文、厚、経］」
-TAG_CLOSE_RE = re.compile(r"(?:［|^)([^［］]*)］")
-TAG_OPEN_RE = re.compile(r"［[^］]*$")  # 「…取り組む。［◎」: the tag goes on in the next box
-SENTENCE_END = ("。", "）", "」", "｣", ")", "］")
-# An office of the 「担当」 column: 「厚労省医療機器審査管理課」, 「⽂科省研究振興局ライフサイ」 / 「ンス課」
-OFFICE_RE = re.compile(r"^[^\s・○①-⑳（(【［。、][^\s（(【［。、]{1,15}$")
-OFFICE_WORD_RE = re.compile(r"(?:省|庁|府|官房|局|部|課|室|班|センター)$")
-FULL_SLACK = 4.0  # a full line stops up to this many cells short of its column's width (line-break rules,
-# half-width digits printed wider than half a cell)
-ITEM_RE = re.compile(r"^([①-⑳])[\s　]*")  # ① 日常生活における… : an item of a description
-OPEN_SHARE = 0.75  # a cell's last line this wide without a sentence end: the sentence goes on elsewhere
-LOOKAHEAD = 6  # boxes looked at ahead to tell which open cell a continuation belongs to
-AMOUNT_END_RE = re.compile(r"[0-9０-９][.．]?[0-9０-９]*[億万千]?$")  # 「…令和6年度予算：19億」
-AMOUNT_REST_RE = re.compile(r"^[0-9０-９億万千百]*円")  # 「円の内数）を通じて…」
-RESUMED_GAP = 4  # boxes of other cells between a description's pieces: more is a page break, fewer line by line
-
-
-@dataclass
-class Box:
-    """Lines pdfminer printed together (one cell, or a piece of one), with their source line numbers."""
-
-    lines: list[str]
-    numbers: list[int]
-    page: int = 1
-
-    @cached_property
-    def widths(self) -> list[float]:
-        return [display_width(x) for x in self.lines]
-
-
-@dataclass
-class Cell:
-    """A column's text in one row, as read so far."""
-
-    lines: list[str] = field(default_factory=list)
-    numbers: list[int] = field(default_factory=list)
-    open_since: int = -1  # box index from which the cell waits for the rest of a sentence (-1: not open)
-    last: int = -1  # the index of its last box
-
-    def add(self, box: Box) -> None:
-        self.lines += box.lines
-        self.numbers += box.numbers
+from .box_columns import column_of, width_column
+from .box_state import (
+    DESC,
+    ITEM_RE,
+    LOOKAHEAD,
+    OPEN_SHARE,
+    PLANS,
+    RESULTS,
+    RESUMED_GAP,
+    SENTENCE_END,
+    Box,
+    Cell,
+    Row,
+    State,
+    closes_tag,
+    has_tag,
+    is_full,
+    is_office_box,
+    is_phrase,
+    next_row,
+    span,
+    spanning,
+)
+from .geometry import Geometry
+from .ministries import SUBHEADING_TAG_RE
+from .vocabulary import (
+    AMOUNT_END_RE,
+    AMOUNT_REST_RE,
+    TAG_OPEN_RE,
+    is_bullet_start,
+    is_page_number,
+    is_title_line,
+)
 
 
-@dataclass
-class Row:
-    """A table row: [title] description［tag］, results, plans [, 担当]."""
-
-    desc: Cell
-    title: bool
-    closed: bool = False  # its ministry tag has been read
-    note: bool = False  # closed by a 「担当省庁…」 bracket: a heading over rows, with no columns of its own
-    cells: dict[str, Cell] = field(default_factory=dict)
-    office: Cell | None = None
-    items: Cell | None = None  # ① … items printed after the description's tag, in its cell
-    resumed: int = -1  # the box at which its description went on long after its results and plans began
-    # (a page break?), else -1
-    desc_box: int = -1  # the index of its description's last box
-    doubts: list[str] = field(default_factory=list)  # placements read from weak evidence, for a warning
-
-
-@dataclass(frozen=True)
-class Widths:
-    """Each column's full-line width in cells, as estimated from the text."""
-
-    description: float
-    results: float
-    plans: float
-
-    def of(self, column: str) -> float:
-        return {DESC: self.description, RESULTS: self.results, PLANS: self.plans}[column]
-
-
-@dataclass
-class State:
-    """Where the reading stands: the rows so far and, per column, the row whose cell is being read."""
-
-    widths: Widths
-    title_max: float
-    items: list[Row | Box] = field(default_factory=list)  # rows and spanning lines (visions, goals)
-    rows: list[Row] = field(default_factory=list)
-    at: dict[str, int] = field(default_factory=lambda: {RESULTS: -1, PLANS: -1, "office": -1})
-    last: str = ""  # the column of the last box
-    previous: str = ""  # the column of the box before it
-    seen: dict[str, int] = field(default_factory=dict)  # rows printed when a column's last box was
-    page: int = 1
-    cut: int = -1  # the row cut by the last page break (its description goes on), -2 until known
-    cut_columns: set[str] = field(default_factory=set)  # columns whose first box on the page is not yet read
-    offices: list[Box] = field(default_factory=list)  # office boxes printed since the last other box
-    doubt_row: bool = False  # the last choice of a row was made from the boxes' order and heights
-    doubt: str = ""  # why the box being placed may be in the wrong column or row
-    warnings: list[ParseWarning] = field(default_factory=list)
-    boxes: list[Box] = field(default_factory=list)
-    decided: list[str] = field(default_factory=list)  # each box's column as its widths alone show ('' if not)
-
-
-def place_boxes(boxes: list[Box], widths: Widths, title_max: float, office: bool
+def place_boxes(boxes: list[Box], widths: Geometry, title_max: float, office: bool
                 ) -> tuple[list[Row | Box], list[ParseWarning]]:
     """The rows (and spanning lines: visions, goals) the boxes make, in order, and what was left out."""
     state = State(widths, title_max)
@@ -126,45 +56,21 @@ def place_boxes(boxes: list[Box], widths: Widths, title_max: float, office: bool
     return state.items, state.warnings
 
 
-def has_tag(box: Box) -> bool:
-    """Does the box close a ministry tag (or open one that goes on in the next box)?"""
-    return any(_closes_tag(x) for x in ["".join(box.lines), *box.lines]) or bool(TAG_OPEN_RE.search(box.lines[-1]))
-
-
-def _closes_tag(text: str) -> bool:
-    return any(is_ministry_list(m.group(1).strip()) or SUBHEADING_TAG_RE.search(m.group(1))
-               for m in TAG_CLOSE_RE.finditer(text))
-
-
-def _spanning(box: Box) -> bool:
-    """A vision （１）…, a goal 【…】 or a （上記参照）: a row across the table, alone in its box."""
-    if len(box.lines) != 1:
-        return False
-    x = box.lines[0]
-    vm = VISION_RE.match(x)
-    return bool((vm and ("「" in x or x.endswith("向けて"))) or GOAL_RE.match(x) or SEE_ABOVE_RE.match(x))
-
-
-def _is_office(box: Box) -> bool:
-    return all(OFFICE_RE.match(x) for x in box.lines) and bool(OFFICE_WORD_RE.search("".join(box.lines))) \
-        and len(box.lines) <= 3
-
-
 def _place(state: State, k: int, box: Box, office: bool) -> None:
-    if len(box.lines) == 1 and PAGE_NUMBER_RE.match(box.lines[0]):
+    if len(box.lines) == 1 and is_page_number(box.lines[0]):
         return
     if box.page > state.page:  # a row cut by the page break goes on at the top of the next page
         state.page, state.cut, state.cut_columns = box.page, -2, {RESULTS, PLANS}
-    if _spanning(box):
+    if spanning(box):
         state.items.append(box)
         return
-    if office and _is_office(box):
+    if office and is_office_box(box):
         state.previous = state.last = "office"
         state.offices.append(box)
         return
     _place_offices(state)
     state.doubt, state.doubt_row = "", False
-    column = _column(state, k, box)
+    column = column_of(state, k, box)
     state.previous, state.last = state.last, column
     rows = [_place_description(state, k, box)] if column == DESC else _place_cell(state, k, box, column)
     if state.doubt:
@@ -172,184 +78,10 @@ def _place(state: State, k: int, box: Box, office: bool) -> None:
             state.rows[r].doubts.append(f"lines {span(box)} ({column}): {state.doubt}")
 
 
-def _full(width: float, column: float) -> bool:
-    return width >= column - FULL_SLACK
-
-
-def _column(state: State, k: int, box: Box) -> str:
-    """The column a box belongs to: what its widths show, else what it starts with and which cells wait."""
-    column = state.decided[k]
-    if column:
-        return column
-    widest = max(box.widths)
-    fits = [c for c in (DESC, RESULTS, PLANS) if widest <= state.widths.of(c) + 1.5]
-    if is_bullet_start(box.lines[0]):
-        return _bullet_column(state, box, widest)
-    return _loose_column(state, k, box, fits)
-
-
-def width_column(box: Box, w: Widths, title_max: float) -> str:
-    """The column a box's widths or tag show alone ('' when they do not): its full lines (not ending a
-    sentence) are as wide as one column's, a title stands over a description line, or only one column is
-    wide enough."""
-    if has_tag(box):
-        return DESC
-    widths = box.widths
-    if len(widths) == 2 and is_title_line(box.lines[0], title_max) and widths[1] > w.plans + FULL_SLACK:
-        return DESC  # a title over the first line of its description
-    fits = [c for c in (DESC, RESULTS, PLANS) if max(widths) <= w.of(c) + 1.5]
-    full = [x for x, line in zip(widths[:-1], box.lines[:-1], strict=True) if not line.endswith(SENTENCE_END)]
-    inner = full or widths[:-1]
-    if inner and fits:
-        near = min(fits, key=lambda c: abs(w.of(c) - max(inner)))
-        if abs(w.of(near) - max(inner)) <= FULL_SLACK:
-            return near
-    if (widths[-1] > title_max or len(widths) > 1) and not box.lines[-1].endswith(SENTENCE_END):  # full, no title
-        full_in = [c for c in fits if _full(widths[-1], w.of(c))]
-        if len(full_in) == 1:
-            return full_in[0]
-    return fits[0] if len(fits) == 1 else RESULTS if not fits else ""
-
-
-def _bullet_column(state: State, box: Box, width: float) -> str:
-    """A short bullet: as wide as a full line of a column if it ends mid-sentence; else the results of a
-    row whose description is printed and has none yet, the plans of the earliest row without them, or
-    the column of the last box."""
-    w = state.widths
-    if width > w.plans + 1.5:
-        return RESULTS
-    if len(box.lines) == 1 and not box.lines[0].endswith(SENTENCE_END) and _full(width, w.plans):
-        return PLANS
-    state.doubt = "a short bullet, results or plans told by the order of the rows only"
-    res, plans = state.at[RESULTS], state.at[PLANS]
-    if plans < res:
-        return PLANS
-    if _next_row(state, res) >= 0:
-        return RESULTS
-    return state.last if state.last in (RESULTS, PLANS) else RESULTS
-
-
-def _loose_column(state: State, k: int, box: Box, fits: list[str]) -> str:
-    """A box that is no bullet and whose widths do not tell its column: the rest of a cell left open
-    (which one when several are: _ahead), a cell of its own (「後継事業の予定無し」) in a row still without
-    one, or a title (_needs_title)."""
-    rows = state.rows
-    opened = {c: since for c in (RESULTS, PLANS) if c in fits and (since := _open_since(state, c)) >= 0}
-    if rows and DESC in fits and rows[-1].desc.open_since >= 0:
-        opened[DESC] = rows[-1].desc.open_since
-    waiting = _waiting(state, fits)
-    if opened and not box.lines[-1].endswith(SENTENCE_END):  # still open: a full line of its column
-        opened = {c: since for c, since in opened.items() if _full(box.widths[-1], state.widths.of(c))}
-    titled = _title_candidate(state, k) and DESC in fits
-    if titled and all(_stale(state, c) for c in opened) and _needs_title(state, k):
-        return DESC  # a title-like line, where a row must start, rather than the rest of an older row's cell
-    if opened and not _phrase(state, box, fits):
-        return _ahead(state, k, sorted(opened, key=lambda c: opened[c]))
-    if titled and (not waiting or _needs_title(state, k)):
-        return DESC
-    if waiting:
-        return waiting
-    if titled:
-        return DESC
-    state.doubt = "a short paragraph with no open cell or empty cell to go to"
-    return state.last if state.last in (RESULTS, PLANS) else RESULTS
-
-
-def _phrase(state: State, box: Box, fits: list[str]) -> bool:
-    """A short line without a sentence end: it cannot finish a sentence left open (a results or plans
-    paragraph ends in 。 or a bracket), so it is a cell or a title of its own."""
-    last = box.lines[-1]
-    return len(box.lines) == 1 and not last.endswith(SENTENCE_END) \
-        and all(box.widths[-1] < OPEN_SHARE * state.widths.of(c) for c in fits)
-
-
-def _title_candidate(state: State, k: int) -> bool:
-    box = state.boxes[k]
-    return len(box.lines) == 1 and not state.decided[k] and is_title_line(box.lines[0], state.title_max)
-
-
-def _needs_title(state: State, k: int) -> bool:
-    """Is a title-like line the title of a row, rather than a short cell (「後継事業の予定無し」)? Yes if
-    the last row's description is closed and the next description printed continues a row (is no title
-    itself) with no other title-like line before it: that row must start here."""
-    rows = state.rows
-    if rows and not rows[-1].closed:
-        return False
-    for j in range(k + 1, min(k + 1 + 4 * LOOKAHEAD, len(state.boxes))):
-        if _title_candidate(state, j):
-            return False
-        if state.decided[j] == DESC:
-            box = state.boxes[j]
-            return not (is_title_line(box.lines[0], state.title_max) and len(box.lines) > 1)
-    return False
-
-
-def _ahead(state: State, k: int, columns: list[str]) -> str:
-    """Which of several open cells a continuation belongs to, from the next boxes whose widths tell their
-    column: a bullet there means that column's sentence has ended (so this box ends it), a continuation
-    there takes one of its column's open cells (the others may be this box's). Else the columns' lines
-    alternate across a row."""
-    if len(columns) == 1:
-        return columns[0]
-    left = {c: _open_count(state, c) for c in columns}
-    for j in range(k + 1, min(k + 1 + LOOKAHEAD, len(state.boxes))):
-        column = state.decided[j]
-        if column not in left:
-            continue
-        if is_bullet_start(state.boxes[j].lines[0]):
-            return column
-        left[column] -= 1
-        if not left[column]:
-            del left[column]
-        if len(left) == 1:
-            return next(iter(left))
-    state.doubt = f"the rest of a sentence left open in {' and '.join(columns)}"
-    other = [c for c in columns if c != state.previous]
-    return other[0] if other else columns[0]
-
-
-def _open_count(state: State, column: str) -> int:
-    if column == DESC:
-        return 1
-    at = state.at[column]
-    return sum(1 for r in range(max(0, at - 3), at + 1)
-               if (cell := state.rows[r].cells.get(column)) is not None and cell.open_since >= 0)
-
-
-def _next_row(state: State, at: int) -> int:
-    """The row after AT whose description is printed and that can have columns (-1 if none yet)."""
-    r = at + 1
-    while r < len(state.rows) and state.rows[r].note:
-        r += 1
-    return r if r < len(state.rows) else -1
-
-
-def _stale(state: State, column: str) -> bool:
-    """Is COLUMN open only in rows above the one its last box went to (a cell of a later row begun)?"""
-    if column == DESC:
-        return False
-    cell = state.rows[state.at[column]].cells.get(column)
-    return cell is None or cell.open_since < 0
-
-
-def _open_since(state: State, column: str) -> int:
-    at = state.at[column]
-    since = [cell.open_since for r in range(max(0, at - 3), at + 1)
-             if (cell := state.rows[r].cells.get(column)) is not None and cell.open_since >= 0]
-    return min(since, default=-1)
-
-
-def _waiting(state: State, fits: list[str]) -> str:
-    """The column of the earliest printed row that has no cell there yet ('' if none)."""
-    waiting = [(_next_row(state, state.at[c]), c != RESULTS, c) for c in (RESULTS, PLANS) if c in fits]
-    waiting = [x for x in waiting if x[0] >= 0]
-    return min(waiting)[2] if waiting else ""
-
-
 def _place_description(state: State, k: int, box: Box) -> int:
     rows = state.rows
     row = rows[-1] if rows else None
-    titled = is_title_line(box.lines[0], state.title_max) and not _closes_tag(box.lines[0])
+    titled = is_title_line(box.lines[0], state.title_max) and not closes_tag(box.lines[0])
     if row is not None and row.closed and not row.note and not titled \
             and not has_tag(box) and (ITEM_RE.match(box.lines[0]) or _items_go_on(state, row)):
         row.items = row.items or Cell()  # ① 日常生活における… : items of the description, after its tag
@@ -370,10 +102,10 @@ def _place_description(state: State, k: int, box: Box) -> int:
         state.cut = len(rows) - 1 if row.desc.lines else -1
     row.desc.add(box)
     text = "".join(row.desc.lines)
-    row.closed = row.closed or any(_closes_tag(x) for x in [text, *box.lines])
+    row.closed = row.closed or any(closes_tag(x) for x in [text, *box.lines])
     row.note = row.closed and bool(SUBHEADING_TAG_RE.search(text))
     last = box.lines[-1]
-    still = TAG_OPEN_RE.search(last) or (_full(box.widths[-1], state.widths.description)
+    still = TAG_OPEN_RE.search(last) or (is_full(box.widths[-1], state.widths.description)
                                          and not last.endswith(SENTENCE_END))
     row.desc.open_since = k if still and not row.closed else -1
     return len(rows) - 1
@@ -386,7 +118,7 @@ def _items_go_on(state: State, row: Row) -> bool:
     if items is None:
         return False
     last = items.lines[-1]
-    runs_on = _full(display_width(last), state.widths.description) and not last.endswith(SENTENCE_END)
+    runs_on = is_full(display_width(last), state.widths.description) and not last.endswith(SENTENCE_END)
     return runs_on or state.previous == DESC
 
 
@@ -395,7 +127,7 @@ def _tag_end(before: list[str], box: Box) -> int | None:
     text = "".join(before)
     for i, line in enumerate(box.lines):
         text += line
-        if "］" in line and _closes_tag(text):
+        if "］" in line and closes_tag(text):
             return i
     return None
 
@@ -419,8 +151,8 @@ def _place_cell(state: State, k: int, box: Box, column: str) -> list[int]:
     opened.sort(key=lambda r: (not _splits_amount(rows[r].cells[column].lines[-1], box.lines[0]),
                                any(_splits_amount(rows[r].cells[column].lines[-1], x) for x in later),
                                -rows[r].cells[column].open_since))
-    nxt = _next_row(state, at)
-    phrase = _phrase(state, box, [column]) and nxt >= 0
+    nxt = next_row(state, at)
+    phrase = is_phrase(state, box, [column]) and nxt >= 0
     others: list[int] = []
     cut = state.cut if column in state.cut_columns and state.cut >= 0 and state.cut >= at - 1 else -1
     state.cut_columns.discard(column)
@@ -476,18 +208,18 @@ def _one_each(state: State, k: int, column: str, at: int) -> bool:
     count = {column: 0, other: 0, "": 0}
     for j in range(k, min(k + 1 + 4 * LOOKAHEAD, len(state.boxes))):
         box = state.boxes[j]
-        if _spanning(box) or state.decided[j] == DESC:
+        if spanning(box) or state.decided[j] == DESC:
             if not count[""]:
                 return count[column] == waiting[column]
             return count[column] + count[other] + count[""] == waiting[column] + waiting[other] \
                 and count[column] <= waiting[column] and count[other] <= waiting[other]
-        if len(box.lines) == 1 and PAGE_NUMBER_RE.match(box.lines[0]) or _is_office(box):
+        if len(box.lines) == 1 and is_page_number(box.lines[0]) or is_office_box(box):
             continue
         decided = state.decided[j]
         whole = is_bullet_start(box.lines[0]) and box.lines[-1].endswith(SENTENCE_END)
         if box.page != state.boxes[k].page or decided not in count or not (whole or len(box.lines) == 1):
             return False
-        if (decided and not whole) or (not decided and not (whole or _phrase(state, box, [RESULTS, PLANS]))):
+        if (decided and not whole) or (not decided and not (whole or is_phrase(state, box, [RESULTS, PLANS]))):
             return False
         count[decided] += 1
     return False
@@ -540,7 +272,3 @@ def _place_offices(state: State) -> None:
         state.rows[r].doubts.append("no office 「担当」 found for it; an office may have gone to the next row")
     if batch:
         state.at["office"] = rows[-1]
-
-
-def span(box: Box) -> str:
-    return f"{box.numbers[0]}-{box.numbers[-1]}" if len(box.numbers) > 1 else str(box.numbers[0])

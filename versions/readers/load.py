@@ -13,14 +13,14 @@ from ..model.errors import ArchiveError, EditionParseError, EditionXMLError, Pol
 from .decode import MAX_INPUT_BYTES, decode_report, too_large
 from .pdf_cells import Progress
 from .pdf_open import MAX_PDF_BYTES, is_pdf
+from .vocabulary import SYNTHETIC_MARK
 
 if TYPE_CHECKING:
     from ..archive.store import Archive, StoredEdition
 from .parse_text import parse_report_text
 
 # The first line of a synthetic edition's text says so; the parser marks the edition synthetic.
-SYNTHETIC_MARKER = "# policydiff-synthetic:"
-SYNTHETIC_MARK = SYNTHETIC_MARKER[2:]
+SYNTHETIC_MARKER = "# " + SYNTHETIC_MARK
 
 
 def parse_report(data: bytes | str, source_name: str = "<input>", document: str | None = None,
@@ -47,14 +47,14 @@ def parse_report(data: bytes | str, source_name: str = "<input>", document: str 
         text = "\n" + rest  # keep line numbers of the real text unchanged
     source = Source(name=Path(source_name).name, sha256=hashlib.sha256(raw).hexdigest(), encoding=encoding,
                     size=len(raw))
-    ed = parse_report_text(text, source, document=document, edition=edition, synthetic=synthetic)
-    if synthetic or dropped:
+    ed = parse_report_text(text, source, document=document, edition=edition, synthetic=synthetic, synthetic_note=note)
+    if dropped:
         from dataclasses import replace
 
         from ..model.edition import ParseWarning
 
         extra = (ParseWarning("control-characters", f"dropped {dropped} control character(s) from the input", 0, 0),)
-        ed = replace(ed, synthetic_note=note, warnings=(extra if dropped else ()) + ed.warnings)
+        ed = replace(ed, warnings=extra + ed.warnings)
     return ed
 
 

@@ -17,8 +17,18 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..model.errors import EditionParseError
-from ..model.normalize import fold_extracted
-from .layout import Line
+from ..model.normalize import display_width, fold_extracted
+from .pdf_columns import (
+    boundaries,
+    column_starts,
+    crosses,
+    inner_verticals,
+    line_starts,
+    merged_rules,
+    ruled_span,
+    text_lines,
+    vertical,
+)
 from .pdf_open import (
     MAX_CHARS_PER_PAGE,
     MAX_GRAPHICS_PER_PAGE,
@@ -30,6 +40,8 @@ from .pdf_open import (
 )
 from .pdf_page import page_chars, page_edges
 from .pdf_work import PdfWork
+from .table import Line
+from .vocabulary import OFFICE_HEADER, is_header_text
 
 _JOIN_GAP = 1.0  # points: vertical rules closer than this belong to one run
 _CLOSED = 2.0  # points: a horizontal rule this close to the end of the vertical rules closes the row
@@ -71,10 +83,20 @@ class TableRow:
 class PdfTable:
     rows: list[TableRow]
     right_edges: dict[tuple[int, int], float]  # (page, column) → where full lines end
-    em: float  # the body font size, in points
+    em: float  # the body font's em (a full-width character's advance), in points
     metadata: dict[str, str]
     outside_text: str  # text on page 1 outside the table (the synthetic mark, a title)
     pages: int
+    unread: list[int] = field(default_factory=list)  # pages whose table's columns could not be told
+
+
+@dataclass
+class _Columns:
+    """What the pages so far said of a table without vertical rules: how many columns the header names,
+    and where lines start (a table's columns are the same on every page)."""
+
+    count: int = 3
+    starts: Counter[int] = field(default_factory=Counter)  # how many lines start at each x, pages so far
 
 
 def read_table(data: bytes, progress: Progress | None = None) -> PdfTable:
@@ -104,6 +126,8 @@ def _read(pdf: Any, doc: Any, progress: Progress | None) -> PdfTable:
     chars_seen = 0
     outside = ""
     open_prev = False
+    columns = _Columns()
+    unread: list[int] = []
     total = sum(1 for _ in pdf_pages(pdf))  # walks the page tree only (over the limit: refused)
     if total != len(doc):
         raise EditionParseError(f"the PDF's page tree holds {total:,} pages but says {len(doc):,}: a damaged file")
@@ -115,21 +139,29 @@ def _read(pdf: Any, doc: Any, progress: Progress | None) -> PdfTable:
         fpage = doc[n - 1]
         try:
             chars = page_chars(fpage, n, MAX_CHARS_PER_PAGE)
+            _mark_styles(fpage, chars)
             edges = page_edges(fpage, n, MAX_GRAPHICS_PER_PAGE)
         finally:
             fpage.close()
         chars_seen += len(chars)
         work.charge(n, chars, edges)  # totals for the whole file; the grid before the table finder runs
-        sizes.extend(c["size"] for c in chars[:2000])
-        page_rows, closed_top, closed_bottom, top = _page_rows(page, n, chars, edges, right)
+        sizes.extend(c["x1"] - c["x0"] for c in chars[:2000] if display_width(c["text"]) == 1.0)
+        page_rows, closed_top, closed_bottom, top = _page_rows(page, n, chars, edges, right, columns, open_prev)
+        if page_rows is None:
+            unread.append(n)
+            page_rows = []
         if n == 1:
             outside = "".join(c["text"] for c in chars if c["bottom"] <= top)
         body = [r for r in page_rows if not _is_header(r)]
         if not rows:  # the header row is read once, from the first page that has the table
             rows.extend(r for r in page_rows if _is_header(r))
-        if (open_prev or not closed_top) and body and rows and len(body[0].columns) == len(rows[-1].columns):
-            for col, parts in enumerate(body[0].columns):
-                rows[-1].columns[col].extend(parts)
+        if (open_prev or not closed_top) and body and rows and _joins(rows[-1], body[0]):
+            if _heading_cut(rows[-1]):  # a vision or goal cut by the page break: its rest, wherever it sits
+                filled = next(parts for parts in rows[-1].columns if any(p.lines for p in parts))
+                filled.extend(part for parts in body[0].columns for part in parts if part.lines)
+            else:
+                for col, parts in enumerate(body[0].columns):
+                    rows[-1].columns[col].extend(parts)
             body = body[1:]
         rows.extend(body)
         open_prev = bool(page_rows) and not closed_bottom
@@ -138,11 +170,56 @@ def _read(pdf: Any, doc: Any, progress: Progress | None) -> PdfTable:
     if not rows:
         raise EditionParseError("no table found in the PDF: no ruled table of this report")
     sizes.sort()
-    return PdfTable(rows, right, sizes[len(sizes) // 2] if sizes else 5.0, metadata, fold_extracted(outside), n)
+    return PdfTable(rows, right, sizes[len(sizes) // 2] if sizes else 5.0, metadata, fold_extracted(outside), n,
+                    unread)
+
+
+def _mark_styles(fpage: Any, chars: list[Any]) -> None:
+    """Add to each character's font name its weight and how it is painted: a bold title is drawn filled
+    and stroked (reportlab, Word) or in a heavier font object (Chromium's synthetic bold), in the same
+    font. The characters are those page_chars gave, in the text page's order (the same characters
+    skipped: generated spaces, line ends)."""
+    import pypdfium2.raw as raw
+
+    textpage = fpage.get_textpage()
+    try:
+        tp = textpage.raw
+        k, i, count = 0, 0, textpage.count_chars()
+        while i < count and k < len(chars):
+            code = raw.FPDFText_GetUnicode(tp, i)
+            step = 2 if code > 0xFFFF or (0xD800 <= code < 0xDC00 and i + 1 < count) else 1
+            text = chr(code) if code and not 0xD800 <= code < 0xE000 else ""
+            if 0xD800 <= code < 0xDC00:
+                text = "?"  # a surrogate pair: one character, as page_chars reads it
+            if text and text not in "\r\n" and not raw.FPDFText_IsGenerated(tp, i):
+                obj = raw.FPDFText_GetTextObject(tp, i)
+                mode = raw.FPDFTextObj_GetTextRenderMode(obj) if obj else 0
+                chars[k]["fontname"] += f"/{raw.FPDFText_GetFontWeight(tp, i)}/{mode}"
+                k += 1
+            i += step
+    finally:
+        textpage.close()
+
+
+def _joins(before: TableRow, rest: TableRow) -> bool:
+    """Can REST (the first row of a page) be the rest of the row BEFORE, left open by the page break? Cells
+    in the same columns, or the rest of a row across the table (its text in one cell only)."""
+    if _heading_cut(before):
+        return sum(1 for parts in rest.columns if any(p.lines for p in parts)) == 1
+    return len(before.columns) == len(rest.columns)
+
+
+def _heading_cut(row: TableRow) -> bool:
+    """Is ROW a vision or goal (text in one cell only) whose closing bracket is still to come?"""
+    filled = [k for k in range(len(row.columns)) if row.lines(k)]
+    if len(filled) != 1:
+        return False
+    text = row.text(filled[0])
+    return (text.startswith("【") and "】" not in text) or (text.startswith(("（", "(")) and "「" in text and "」" not in text)
 
 
 def _is_header(row: TableRow) -> bool:
-    return not row.spanning and row.text(0).startswith("該当箇所")
+    return not row.spanning and is_header_text(" ".join(row.text(k) for k in range(len(row.columns))))
 
 
 def _table_span(edges: list[Any]) -> tuple[float, float, float, float] | None:
@@ -171,10 +248,29 @@ def _table_span(edges: list[Any]) -> tuple[float, float, float, float] | None:
     return min(e["x0"] for e in inside), top, max(e["x1"] for e in inside), bottom
 
 
-def _page_rows(page: Any, n: int, chars: list[Any], edges: list[Any], right: dict[tuple[int, int], float]
-               ) -> tuple[list[TableRow], bool, bool, float]:
-    """Rows of one page, whether the table's top and bottom are ruled, and the table's top."""
+def _page_rows(page: Any, n: int, chars: list[Any], edges: list[Any], right: dict[tuple[int, int], float],
+               known: _Columns, continued: bool) -> tuple[list[TableRow] | None, bool, bool, float]:
+    """Rows of one page (None: a table whose columns cannot be told), whether the table's top and bottom
+    are ruled, and the table's top."""
     span = _table_span(edges)
+    long = [y for y, a, b in merged_rules(edges) if b - a >= 0.5 * page.width]
+    ruled = None
+    if len(long) > 1 and (span is None or inner_verticals(edges, span) < 2
+                          or span[3] - span[1] < 0.5 * (max(long) - min(long))):
+        ruled = ruled_span(edges, chars, page.width, continued)
+    cuts: list[float] = []
+    starts: list[float] = []
+    em = 0.0
+    if ruled is not None:
+        span = ruled  # no vertical rules between the columns: the columns are told by the text
+        em = _median([c["x1"] - c["x0"] for c in chars if display_width(c["text"]) == 1.0]) or 5.0
+        _count_columns(chars, edges, span, known)
+        known.starts.update(line_starts(chars, span))
+        found = column_starts(known.starts, known.count, em)
+        if found is None:
+            return None, True, True, span[1]
+        starts = found
+        cuts = boundaries(starts, em)
     if span is None:
         return [], True, True, page.height
     x0, top, x1, bottom = span
@@ -185,6 +281,8 @@ def _page_rows(page: Any, n: int, chars: list[Any], edges: list[Any], right: dic
                 "object_type": "line", "orientation": "h"} for y in (top, bottom)]
     # Only the rules of this table: a box drawn just above it (a title, the synthetic mark) must not join it.
     verticals = [e for e in edges if e["orientation"] == "v" and e["top"] >= top - 1 and e["bottom"] <= bottom + 1]
+    if cuts:
+        verticals = [vertical(x, top, bottom) for x in (x0, *cuts, x1)]
     flat = [e for e in flat if top - 1 <= e["top"] <= bottom + 1]
     settings = {"vertical_strategy": "explicit", "horizontal_strategy": "explicit",
                 "explicit_vertical_lines": verticals, "explicit_horizontal_lines": flat + closing,
@@ -202,6 +300,8 @@ def _page_rows(page: Any, n: int, chars: list[Any], edges: list[Any], right: dic
             continue
         lo, hi = bisect_left(mids, boxes[0][1]), bisect_right(mids, boxes[0][3])
         in_row = ordered[lo:hi]
+        if cuts and len(boxes) > 1 and crosses(in_row, starts, em):  # a vision or goal across the table
+            boxes = [(boxes[0][0], boxes[0][1], boxes[-1][2], boxes[0][3])]
         columns = []
         for k, box in enumerate(boxes):
             inside = [c for c in in_row if box[0] <= (c["x0"] + c["x1"]) / 2 <= box[2]]
@@ -214,6 +314,22 @@ def _page_rows(page: Any, n: int, chars: list[Any], edges: list[Any], right: dic
         if any(cell.lines for parts in columns for cell in parts):  # a ruled band without text is no row
             rows.append(TableRow(columns))
     return rows, closed_top, closed_bottom, top
+
+
+def _count_columns(chars: list[Any], edges: list[Any], span: tuple[float, float, float, float], known: _Columns) -> None:
+    """How many columns the header row names, where this page prints it (one of the first row bands)."""
+    x0, top, x1, bottom = span
+    rules = sorted({y for y, a, b in merged_rules(edges) if top - 1 <= y <= bottom + 1 and b - a > 0.5 * (x1 - x0)})
+    for upper, lower in zip(rules[:3], rules[1:4], strict=False):
+        text = " ".join("".join(c["text"] for c in line)
+                        for line in text_lines([c for c in chars if upper <= (c["top"] + c["bottom"]) / 2 <= lower]))
+        if is_header_text(text):
+            known.count = 3 + (OFFICE_HEADER in text.replace("担当省庁", ""))
+            return
+
+
+def _median(values: list[float]) -> float:
+    return sorted(values)[len(values) // 2] if values else 0.0
 
 
 def _ruled(edges: list[Any], y: float, x0: float, x1: float) -> bool:
@@ -251,7 +367,7 @@ def _lines(chars: list[Any], page: int) -> list[Line]:
                 text += " "
             text += c["text"]
             last = c
-        text = fold_extracted(text).strip()
+        text = fold_extracted(text.replace("\x02", "-")).strip()  # pdfium's code for a hyphen ending a line
         if not text:
             continue
         box = (round(min(c["x0"] for c in group), 1), round(min(c["top"] for c in group), 1),

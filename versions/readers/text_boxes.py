@@ -15,9 +15,8 @@ from the text itself:
   closes its column's sentence), else the columns' alternation across a row.
 Descriptions start rows; each column's cells are taken in row order, a new one only once its row's
 description has been printed (a repeated page header marks a page break: the row it cut takes the
-first boxes after it). The 「担当」 offices go to the rows in printed order. The rows are then printed in the blocked layout the text reader reads
-(title and description with its tag, blank, results, blank, plans), every line citing its source line,
-so that parse_text.py and rows.py make the edition. What cannot be placed with confidence is named in a
+first boxes after it). The 「担当」 offices go to the rows in printed order. Each row is handed on as
+cells, every line citing its source line. What cannot be placed with confidence is named in a
 ParseWarning ("layout-…"), never put silently into a column.
 """
 
@@ -29,13 +28,14 @@ from collections import Counter
 
 from ..model.edition import ParseWarning
 from ..model.normalize import display_width
-from .box_rows import ITEM_RE, PLANS, RESULTS, Box, Row, Widths, has_tag, place_boxes, span
-from .layout import NARROW, TITLE_MAX, is_bullet_start
+from .box_rows import place_boxes
+from .box_state import ITEM_RE, PLANS, RESULTS, Box, has_tag, span
+from .box_state import Row as BoxRow
+from .geometry import TITLE_MARGIN, Geometry
+from .table import Cell, Line, Row, Table
+from .vocabulary import HEADER_CELL_RE, HEADER_START, OFFICE_HEADER_RE, TITLE_MAX, is_bullet_start
 
-# Header cells, each a box of its own: 「該当箇所 列1 列2 列3」 / 「令和６年度の実績・状況」 / 「担当」
-HEADER_CELL_RE = re.compile(r"^該当箇所|^(?:列\s*\d\s*)+$|^(?:令和|平成)\s*(?:[0-9０-９]{1,2}|元)\s*年度の(?:実績|取組予定)|^担当$")
 MIN_LINES = 8  # full lines needed to estimate a column's width
-LONE_PAREN_RE = re.compile(r"^[（(][^（）()]{1,20}[）)]$")  # （アジア健康構想） or （令和6年12月までに累計62件）
 
 
 BOXES_WARNING = ("the text is pdfminer's text boxes, printed out of row order (layout 'fragmented' or "
@@ -47,28 +47,29 @@ class BoxesError(ValueError):
     """The boxes do not show the columns' widths: the text cannot be read as pdfminer's boxes."""
 
 
-def rebuild(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int], list[ParseWarning]]:
-    """pdfminer's text boxes → the blocked layout (lines and their source numbers) and what was unsure."""
+def read_boxes(lines: list[str], numbers: list[int]) -> Table:
+    """The rows of pdfminer's text boxes (lines with their source line numbers), with what was unsure."""
     boxes = _boxes(lines, numbers)
     header, before, boxes = _take_header(boxes)
-    if not header[0].startswith("該当箇所"):
+    if not header[0].startswith(HEADER_START):
         raise BoxesError("no header cell 「該当箇所」 before the table's boxes")
     widths = estimate_widths(boxes)
     boxes = _split_wide(boxes, widths)
-    office = " 担当" in header[0]
-    items, warnings = place_boxes(boxes, widths, min(TITLE_MAX, widths.description - 4), office)
+    office = OFFICE_HEADER_RE.search(header[0]) is not None
+    title_max = min(TITLE_MAX, widths.description - TITLE_MARGIN)
+    items, warnings = place_boxes(boxes, widths, title_max, office)
     for box in before:
         warnings.append(ParseWarning("layout-boxes-unplaced", f"lines {span(box)}: text printed before "
                                      "the table's header; left out", 0, box.numbers[0]))
     warnings.insert(0, ParseWarning("layout-boxes", BOXES_WARNING, 0, 0))
-    out, nums = [header[0], ""], [header[1], 0]
+    rows = [Row([Cell([Line(header[1], 1, header[0], header[0])])])]
+    pages = {no: box.page for box in boxes for no in box.numbers}  # each source line's page
     for item in items:
-        if isinstance(item, Box):
-            out += [*item.lines, ""]
-            nums += [*item.numbers, 0]
+        if isinstance(item, Box):  # a vision or goal spanning the table
+            rows.append(Row([Cell([Line(no, item.page, x, x) for x, no in zip(item.lines, item.numbers, strict=True)])]))
         else:
-            _emit_row(item, out, nums, warnings)
-    return out, nums, warnings
+            rows.append(_row(item, pages, warnings))
+    return Table(rows, "boxes", widths, warnings, outside=[x for box in before for x in box.lines])
 
 
 def _boxes(lines: list[str], numbers: list[int]) -> list[Box]:
@@ -94,7 +95,7 @@ def _boxes(lines: list[str], numbers: list[int]) -> list[Box]:
     return boxes
 
 
-def _split_wide(boxes: list[Box], w: Widths) -> list[Box]:
+def _split_wide(boxes: list[Box], w: Geometry) -> list[Box]:
     """A line wider than any column holds two cells printed on one baseline (「…3.9億円）に ・引き続き、…」):
     cut at the last space that leaves a part no wider than the results column, each part a box."""
     out: list[Box] = []
@@ -138,7 +139,7 @@ def _take_header(boxes: list[Box]) -> tuple[tuple[str, int], list[Box], list[Box
     return (" ".join(parts), number), before, rest
 
 
-def estimate_widths(boxes: list[Box]) -> Widths:
+def estimate_widths(boxes: list[Box]) -> Geometry:
     """Each column's full-line width, from the text: descriptions are the boxes with a ministry tag,
     results and plans the boxes starting with a bullet (two widths, the wider the results)."""
     desc: Counter[int] = Counter()
@@ -154,7 +155,7 @@ def estimate_widths(boxes: list[Box]) -> Widths:
     b = _mode(bullets, {w for w in bullets if abs(w - a) <= 5}) if a else 0
     if not (d and a and b):
         raise BoxesError("too few full lines to tell the columns' widths apart")
-    return Widths(float(d), float(max(a, b)), float(min(a, b)))
+    return Geometry.from_widths(float(d), float(max(a, b)), float(min(a, b)))
 
 
 def _mode(counts: Counter[int], skip: set[int]) -> int:
@@ -171,15 +172,10 @@ def _mode(counts: Counter[int], skip: set[int]) -> int:
     return max(w for w in (best - 1, best, best + 1) if counts[w] and w not in skip)
 
 
-def _emit_row(row: Row, out: list[str], nums: list[int], warnings: list[ParseWarning]) -> None:
-    """One row in the blocked layout: [title] description［tag］, blank, results, blank, plans, blank."""
+def _row(row: BoxRow, pages: dict[int, int], warnings: list[ParseWarning]) -> Row:
+    """One row's cells: [title] description［tag］ and its items, results, plans [, 担当]."""
     desc = row.desc
     start = desc.numbers[0]
-    lines, numbers = list(desc.lines), list(desc.numbers)
-    head = ([lines.pop(0)], [numbers.pop(0)]) if row.title else ([], [])
-    body_lines, body_numbers = _merge_breaks(lines, numbers)
-    out += head[0] + body_lines
-    nums += head[1] + body_numbers
     if row.doubts:
         more = f" (and {len(row.doubts) - 2} more)" if len(row.doubts) > 2 else ""
         warnings.append(ParseWarning("layout-boxes-row", f"row at line {start}: placed from weak evidence: "
@@ -189,89 +185,19 @@ def _emit_row(row: Row, out: list[str], nums: list[int], warnings: list[ParseWar
     if missing:
         warnings.append(ParseWarning("layout-boxes-missing", f"row at line {start}: no {' or '.join(missing)} "
                                      "box found for it; its columns may be incomplete", 0, start))
-    if row.closed:
-        out.append("")
-        nums.append(0)
-        if row.items is not None:  # 「①\t…」, as the text reader reads a description's items
-            out += [ITEM_RE.sub(lambda m: m.group(1) + "\t", x) for x in row.items.lines] + [""]
-            nums += [*row.items.numbers, 0]
-    elif not row.title or body_lines:  # a title alone is followed by its results at once (「保険導入の…」)
+    if not row.closed and (not row.title or len(desc.lines) > 1):  # a title alone is followed by its results
         warnings.append(ParseWarning("layout-boxes-untagged", f"row at line {start}: a description without a "
                                      "ministry tag ［…］ cannot be told from the rows around it", 0, start))
+    lines = [Line(no, pages.get(no, 1), x, x) for x, no in zip(desc.lines, desc.numbers, strict=True)]
+    if row.items is not None:  # 「①\t…」, as the sample prints a description's items
+        lines += [Line(no, pages.get(no, 1), ITEM_RE.sub(lambda m: m.group(1) + "\t", x), x)
+                  for x, no in zip(row.items.lines, row.items.numbers, strict=True)]
+    cells = [Cell(lines)]
     for column in (RESULTS, PLANS):
         cell = row.cells.get(column)
-        if cell is None:
-            continue
-        lines, numbers = _asides(cell.lines, cell.numbers)
-        if column == PLANS:
-            lines, numbers = _narrow(lines, numbers)
-        out += [*lines, ""]
-        nums += [*numbers, 0]
+        cells.append(Cell([] if cell is None else
+                          [Line(no, pages.get(no, 1), x, x) for x, no in zip(cell.lines, cell.numbers, strict=True)]))
     if row.office is not None:  # cited at the row's start: the office belongs to the row starting before it
-        out += [*row.office.lines, ""]
-        nums += [start] * len(row.office.lines) + [0]
+        cells.append(Cell([Line(start, pages.get(start, 1), "".join(row.office.lines))]))
+    return Row(cells)
 
-
-def _asides(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int]]:
-    """A lone 「（…）」 heads the bullets below it (「（アジア健康構想）」); with no bullet below it is the
-    aside of the bullet above (「（令和6年12月までに累計62件）」), as the PDF reader reads it: joined to it."""
-    out: list[str] = []
-    nums: list[int] = []
-    for i, (line, no) in enumerate(zip(lines, numbers, strict=True)):
-        nxt = lines[i + 1] if i + 1 < len(lines) else ""
-        if out and LONE_PAREN_RE.match(line) and not (nxt.startswith(("・", "○")) or ITEM_RE.match(nxt)):
-            out[-1] += line
-            continue
-        out.append(line)
-        nums.append(no)
-    return out, nums
-
-
-def _merge_breaks(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int]]:
-    """Description lines that would read as a block's end (a short 「…。」, a bullet, a tag) inside a
-    description are joined to the next line, so the text reader keeps the description whole."""
-    out: list[str] = []
-    nums: list[int] = []
-    for i, (line, no) in enumerate(zip(lines, numbers, strict=True)):
-        if out and i < len(lines) and _breaks(out[-1]) and "］" not in out[-1]:
-            out[-1] += line
-            continue
-        if out and is_bullet_start(line):
-            out[-1] += line
-            continue
-        out.append(line)
-        nums.append(no)
-    return out, nums
-
-
-def _breaks(line: str) -> bool:
-    return is_bullet_start(line) or (line.endswith("。") and display_width(line) <= NARROW)
-
-
-def _narrow(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int]]:
-    """Plans lines no wider than the text reader's plans column (NARROW): a wider plans column is cut,
-    each piece citing its line (joining the pieces gives the same text)."""
-    out: list[str] = []
-    nums: list[int] = []
-    for line, no in zip(lines, numbers, strict=True):
-        while display_width(line) > NARROW:
-            cut = _cut_at(line, NARROW)
-            out.append(line[:cut])
-            nums.append(no)
-            line = line[cut:]
-        out.append(line)
-        nums.append(no)
-    return out, nums
-
-
-def _cut_at(line: str, width: float) -> int:
-    total = 0.0
-    cut = 0
-    for i, ch in enumerate(line):
-        total += display_width(ch)
-        if total > width:
-            break
-        cut = i + 1
-    while cut > 1 and line[cut - 1].isascii() and line[cut].isascii() and line[cut - 1].isalpha():
-        cut -= 1  # never between two letters of a word: the reader would join them with a space
-    return cut

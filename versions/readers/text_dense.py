@@ -5,33 +5,35 @@ columns wrap at three widths (description ~54, results ~60, plans ~40 cells in t
 producers differ), so the widths are estimated from the text itself: the commonest widths of lines
 that wrap. Each line is given a column; a row is a run of columns in order (title, description,
 results, plans). A row cut by a page break comes back as two runs: the second one (the cut cells'
-rest, printed after the page's header) is joined to the first, column by column. The rows are then
-written out in the blocked layout the text reader reads (a blank line between blocks).
+rest, printed after the page's header) is joined to the first, column by column. Each row is then
+handed on as cells.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections import Counter
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from ..model.normalize import display_width
-from .layout import (
-    GOAL_RE,
-    HEADER_RE,
-    PAGE_NUMBER_RE,
-    SEE_ABOVE_RE,
-    VISION_RE,
+from .geometry import FULL_MARGIN, Geometry, slack, wrapped
+from .ministries import SUBHEADING_TAG_RE, is_ministry_list
+from .table import Cell, Line, LineNote, Row, Table, split_after_tag, split_mixed
+from .vocabulary import (
+    ITEM_HEAD_RE,
     is_bullet_start,
+    is_header_text,
+    is_heading,
+    is_page_number,
     is_title_line,
 )
 
 SAMPLE_LINES = 4_000
 ASCII_SLACK = 0.25  # cells a half-width character may be off in a proportional font
-FULL_MARGIN = 2.5  # a wrapped line is within ~2 cells of its column's width (kinsoku, half-width digits)
 # Cells sharing a baseline are printed on one line, separated by one space: 「…推進した。 かした医療…」
 PIECE_SPLIT_RE = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])|(?<=\S) (?=・)")
-ITEM_HEAD_RE = re.compile(r"^([①-⑳])[ 　\t]+")  # ① 日常生活における… (a description's items, after its tag)
 LONE_ASIDE_RE = re.compile(r"^[（(][^（）()]+[）)]$")
 PAGE_LINES = 80  # more lines than a page of the table holds (A4 landscape, ~60 lines at 7 pt)
 UNMARKED = ("the page header is printed only once, so page breaks are not marked in the text: where one cut a "
@@ -40,39 +42,13 @@ UNMARKED = ("the page header is printed only once, so page breaks are not marked
 ORDER = {"T": 0, "D": 1, "I": 1, "R": 2, "P": 3}
 
 
-@dataclass(frozen=True)
-class Widths:
-    """Where the columns wrap, in full-width cells, estimated from the text."""
-
-    description: float
-    results: float
-    plans: float
-
-    @staticmethod
-    def wrapped(column: float) -> float:
-        """The narrowest a line that wrapped at COLUMN prints."""
-        return column - FULL_MARGIN
-
-    @property
-    def title_max(self) -> float:
-        """Widest a title may be: a line of the description column, short of its width (a full line is
-        description text)."""
-        return self.description - 4.0
-
-    @property
-    def narrow(self) -> float:
-        """Widest a plans line may be: its wrap width and a hanging punctuation mark or Latin letters
-        measured wide (43 in the sample, whose plans wrap at ~40)."""
-        return self.plans + 3.0
-
-
-def estimate_widths(lines: list[str]) -> Widths | None:
+def estimate_widths(lines: list[str]) -> Geometry | None:
     """The three commonest widths of lines that wrap (followed by a line that continues them)."""
     text = [x.strip() for x in lines[:SAMPLE_LINES]]
-    wrapped = [round(display_width(text[i])) for i in range(len(text) - 1)
+    wraps = [round(display_width(text[i])) for i in range(len(text) - 1)
                if text[i] and text[i + 1] and not is_bullet_start(text[i + 1]) and "］" not in text[i]
-               and not text[i].endswith("。") and not HEADER_RE.search(text[i])]
-    counts = Counter(wrapped)
+               and not text[i].endswith("。") and not is_header_text(text[i])]
+    counts = Counter(wraps)
     peaks: list[int] = []
     for width, _ in counts.most_common():
         if all(abs(width - p) > 4 for p in peaks):
@@ -82,16 +58,7 @@ def estimate_widths(lines: list[str]) -> Widths | None:
     if len(peaks) < 3 or counts[peaks[2]] < 10:
         return None
     plans, description, results = sorted(peaks)
-    return Widths(float(description), float(results), float(plans))
-
-
-@dataclass(frozen=True)
-class Note:
-    """What the layout lost at a source line; the reader names the measure holding that line."""
-
-    line: int
-    code: str
-    message: str
+    return Geometry.from_widths(float(description), float(results), float(plans))
 
 
 @dataclass
@@ -117,12 +84,12 @@ class _Run:
         return not any(self.pieces[k] for k in labels)
 
 
-def _split(lines: list[str], numbers: list[int], widths: Widths) -> list[_Piece]:
+def _split(lines: list[str], numbers: list[int], widths: Geometry) -> list[_Piece]:
     """Lines wider than any column hold several cells on one baseline: one piece per cell."""
     out: list[_Piece] = []
     for line, no in zip(lines, numbers, strict=True):
         x = line.strip()
-        if display_width(x) > widths.results + 4 and not HEADER_RE.search(x):
+        if display_width(x) > widths.results + 4 and not is_header_text(x):
             parts = [p for p in PIECE_SPLIT_RE.split(x) if p]
             out += [_Piece(p, no, k) for k, p in enumerate(parts)]
         else:
@@ -131,11 +98,9 @@ def _split(lines: list[str], numbers: list[int], widths: Widths) -> list[_Piece]
 
 
 def _heading(x: str) -> str:
-    if "該当箇所" in x and HEADER_RE.search(x):
+    if is_header_text(x):
         return "B"
-    vm = VISION_RE.match(x)
-    if (vm and ("「" in x or x.endswith("向けて"))) or GOAL_RE.match(x) or SEE_ABOVE_RE.match(x) \
-            or PAGE_NUMBER_RE.match(x):
+    if is_heading(x) or is_page_number(x):
         return "H"
     return ""
 
@@ -147,7 +112,7 @@ class _Labeler:
     end a results bullet that wrapped; after plans, a wide line starts the next row, or goes on with a
     results cell a page break cut mid-sentence. A line holding a ministry tag closes a description."""
 
-    def __init__(self, pieces: list[_Piece], widths: Widths, title_max: float):
+    def __init__(self, pieces: list[_Piece], widths: Geometry, title_max: float):
         self.p = pieces
         self.w = widths
         self.title_max = title_max
@@ -347,7 +312,7 @@ def _runs(pieces: list[_Piece]) -> list[_Run | _Piece]:
     return out
 
 
-def _merge(items: list[_Run | _Piece], widths: Widths, notes: list[Note]) -> list[_Run | _Piece]:
+def _merge(items: list[_Run | _Piece], widths: Geometry, notes: list[LineNote]) -> list[_Run | _Piece]:
     """Join the part of a row continued after a page break to the part before it."""
     out: list[_Run | _Piece] = []
     last: _Run | None = None
@@ -378,7 +343,7 @@ def _merge(items: list[_Run | _Piece], widths: Widths, notes: list[Note]) -> lis
     return out
 
 
-def _fold_ambiguous(first: _Run, rest: _Run, widths: Widths, notes: list[Note]) -> None:
+def _fold_ambiguous(first: _Run, rest: _Run, widths: Geometry, notes: list[LineNote]) -> None:
     """A lone narrow block continuing a row after a page break continues the column that reached the
     bottom of the page: the one with more lines there. Neither width nor drawing order tells results from
     plans there, so the guess is reported; so is any row whose columns go on after the page break with a
@@ -389,7 +354,7 @@ def _fold_ambiguous(first: _Run, rest: _Run, widths: Widths, notes: list[Note]) 
         top = min(rest.pieces["R"] + rest.pieces["P"], key=lambda p: (p.no, p.part), default=None)
         if top is not None and is_bullet_start(top.text) and display_width(top.text) <= widths.narrow:
             column = "results" if top in rest.pieces["R"] else "plans"
-            notes.append(Note(top.no, "layout-page-break-column",
+            notes.append(LineNote(top.no, "layout-page-break-column",
                               f"the short bullet continuing the row after the page break (source line {top.no}) "
                               f"was read as its {column}; the extraction does not say whether it continues the "
                               "results or the plans"))
@@ -399,45 +364,65 @@ def _fold_ambiguous(first: _Run, rest: _Run, widths: Widths, notes: list[Note]) 
     if len(first.pieces["R"]) > len(first.pieces["P"]):
         rest.pieces["R"], rest.pieces["P"] = moved, []
         column = "results"
-    notes.append(Note(moved[0].no, "layout-page-break-column",
+    notes.append(LineNote(moved[0].no, "layout-page-break-column",
                       f"{len(moved)} narrow line(s) continuing the row after the page break (source lines "
                       f"{moved[0].no}-{moved[-1].no}) were read as its {column}, the column longer on the page "
                       "before; the extraction does not say whether they continue the results or the plans"))
 
 
-def rebuild(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int], Widths | None, list[Note]]:
-    """The dense text as the blocked layout: each row's title and description, a blank line, its results,
-    a blank line, its plans, a blank line. Without enough wrapped lines to tell the columns' widths
-    apart the lines are returned as they are."""
+def read_dense(lines: list[str], numbers: list[int]) -> Table | None:
+    """The rows of a dense text (lines with their source line numbers); None when too few lines wrap to
+    tell the columns' widths apart (the text is then read as the blocked layout)."""
     widths = estimate_widths(lines)
     if widths is None:
-        return lines, numbers, None, []
+        return None
     pieces = _split(lines, numbers, widths)
     _Labeler(pieces, widths, widths.title_max).run()
-    out: list[str] = []
-    nums: list[int] = []
+    # A line's page counts the page headers above it in the source: a row's part moved up from the next
+    # page keeps citing the page it was printed on.
+    headers = sorted(p.no for p in pieces if p.label == "B")
 
-    def emit(text: str, no: int) -> None:
-        out.append(text)
-        nums.append(no)
+    def line(piece: _Piece, item: bool = False) -> Line:
+        page = max(bisect.bisect_right(headers, piece.no), 1)
+        if not item:
+            return Line(piece.no, page, piece.text, piece.text)
+        text = ITEM_HEAD_RE.sub(r"\1\t", piece.text)  # 「①\t…」, as the sample prints an item
+        return Line(piece.no, page, text, piece.text, slack=slack(display_width(text), wrapped(widths.description)))
 
-    notes: list[Note] = []
+    notes: list[LineNote] = []
     if sum(1 for p in pieces if p.label == "B") <= 1 and sum(1 for p in pieces if p.text) > PAGE_LINES:
-        notes.append(Note(0, "layout-page-breaks-unmarked", UNMARKED))
+        notes.append(LineNote(0, "layout-page-breaks-unmarked", UNMARKED))
+    rows: list[Row] = []
     for item in _merge(_runs(pieces), widths, notes):
-        if isinstance(item, _Piece):
-            emit(item.text, item.no)
+        if isinstance(item, _Piece):  # a page header, a heading, a page number: a row of its own
+            rows.append(Row([Cell([line(item)])]))
             continue
-        for piece in item.before:
-            emit(piece.text, piece.no)
-        for key in "TDI":
-            for piece in item.pieces[key]:
-                emit(ITEM_HEAD_RE.sub(r"\1\t", piece.text) if key == "I" else piece.text, piece.no)
-        for key in "RP":
-            if item.pieces[key]:
-                if out[-1] and (key == "P" or not item.empty("D", "I")):  # a title over results: one block
-                    emit("", 0)
-                for piece in item.pieces[key]:
-                    emit(piece.text, piece.no)
-        emit("", 0)
-    return out, nums, widths, notes
+        rows.append(_cells(item, line))
+    return Table(rows, "dense", widths, notes=notes)
+
+
+def _cells(run: _Run, line: Callable[..., Line]) -> Row:
+    """A run's cells. Cells printed on one baseline share a line when it is no wider than a column: the
+    rest of a line after the description's tag is its results' start, a line holding a result's end and
+    a plan's start (「令和５年度に事業終了 後継事業の予定無し」) is parted, and what follows goes to the plans."""
+    desc: list[Line] = []
+    after_tag: list[Line] = []
+    for x in [line(p) for key in "TD" for p in run.pieces[key]]:
+        x, rest = split_after_tag(x, _closes)
+        desc.append(x)
+        after_tag += [rest] if rest is not None else []
+    desc += [line(p, True) for p in run.pieces["I"]]
+    results: list[Line] = []
+    moved: list[Line] = []  # results lines read as plans: after a mixed line, the plans column goes on
+    for x in after_tag + [line(p) for p in run.pieces["R"]]:
+        if moved:
+            moved.append(x)
+            continue
+        left, right = split_mixed(x)
+        results.append(left)
+        moved += [right] if right is not None else []
+    return Row([Cell(desc), Cell(results), Cell(moved + [line(p) for p in run.pieces["P"]])])
+
+
+def _closes(inner: str) -> bool:
+    return is_ministry_list(inner.strip()) or bool(SUBHEADING_TAG_RE.search(inner))

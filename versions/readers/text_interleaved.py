@@ -1,4 +1,4 @@
-"""Unzip text whose table columns share lines (pdfplumber's extract_text, web services) into the blocked layout.
+"""Reader for text whose table columns share lines (pdfplumber's extract_text, web services).
 
 Each printed line holds, left to right and separated by a space, the pieces of the description, results
 and plans cells (and 「担当」) that sit on that baseline. What tells the pieces apart is the table's
@@ -10,111 +10,62 @@ geometry, read from the text itself:
 - a line shorter than its column ends a paragraph: what follows in that column starts a new bullet
   (「・」, ①, a lone 「（…）」), except in the description, whose title is a short first paragraph;
 - a description ends at its ministry tag ［…］.
-Each line is read by a small dynamic program over the states of the open columns (Viterbi, linear in the
-number of lines), so a piece whose column is only told by a later line is still placed right. Where two
-readings cost the same, the line is reported (a ParseWarning 'layout-ambiguous'), never silently guessed.
+Each line is read by a small dynamic program over the states of the open columns (interleaved_reading.py:
+Viterbi, linear in the number of lines), so a piece whose column is only told by a later line is still
+placed right. Where two readings cost the same, the line is reported (a ParseWarning 'layout-ambiguous'),
+never silently guessed.
+Each row the readings cut is handed on as cells.
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from dataclasses import dataclass
-from itertools import combinations
 
 from ..model.edition import ParseWarning
 from ..model.errors import EditionParseError
 from ..model.normalize import display_width
-from .layout import GOAL_RE, HEADER_RE, SEE_ABOVE_RE, VISION_RE, is_bullet_start
-from .ministries import SUBHEADING_TAG_RE, is_ministry_list
+from .geometry import TITLE_MARGIN, Geometry, slack
+from .interleaved_reading import Reading, full_line, read_lines
+from .table import Cell, Line, Row, Table
+from .vocabulary import (
+    GOAL_RE,
+    HIDDEN_LABELS_RE,
+    LATIN_RE,
+    SEE_ABOVE_RE,
+    TITLE_MAX,
+    is_header_text,
+    is_page_number,
+    vision_number,
+)
 
-HEADER_CELLS_RE = re.compile(r"^(?:列\s*\d\s*)+$")  # 「列1 列2 列3」: hidden header cells on a line of their own
-TAG_CLOSE_RE = re.compile(r"[［\[](◎?[^［］\[\]\s]{1,3}(?:[、，,]◎?[^［］\[\]\s、，,]{1,3})*)[］\]]\s*$")
-ITEM_START_RE = re.compile(r"^[①-⑳]")
-ITEM_MARK_RE = re.compile(r"^[①-⑳]$")
+ITEM_MARK_RE = re.compile(r"^[①-⑳]$")  # an item's number alone, its text after a space
 ITEM_SPACE_RE = re.compile(r"(?<=^[①-⑳]) ")
-HALF_WIDTH_CLOSE_RE = re.compile(r"\[([^\[\]［］]{1,80})\]\s*$")  # [◎経], [担当省庁については…参照] closing a description
-LOST_OPEN_RE = re.compile(r"(?:^|。)([^［\[。]{1,30})[］\]]\s*$")  # 「◎内官、文、厚、経］」: its ［ lost with the line above
-LATIN_RE = re.compile(r"[A-Za-z0-9.\-&]")
-LATIN_CUT = 1.5  # a space between two latin words read as a column boundary
-LONE_PAREN_RE = re.compile(r"^[（(][^（）()]{1,20}[）)]$")  # （令和6年12月までに累計62件）, （アジア健康構想）
 # The sample's column widths (description, results, plans, 担当): a quarter of one is the least an estimate
 # may give (a column of a few cells would take every piece for a new paragraph).
 DEFAULT_WIDTHS = (54.0, 60.0, 40.0, 14.0)
 WIDTH_SAMPLE_LINES = 4000  # the widths are told by the first lines (a layout is uniform)
 MIN_SAMPLES = 3  # lines holding every column needed to estimate the widths
 FEW_SAMPLES = 20  # below this, a column's width is its widest piece
-OFFICE = 3  # the 「担当」 column, where there is one
-PAGE_END_LINES = 2  # how many lines before a page header a cell may stop early
 MAX_PIECES = 10  # more pieces on one line: spaces between latin words are not cut
-WIDTH_SLACK = 2.0  # a line may overrun its column by a character or two (kinsoku: 。」 hang at the end)
-
-# Costs of a reading (lower is likelier).
-SKIP_FULL = 2.5  # a column whose last line was full has nothing on this line (its paragraph ended exactly)
-SKIP_STOP = 0.3  # ... where that full line ended a sentence
-TAG_OUTSIDE = 2.0  # a ministry tag ［…］ read in the results or plans column
-NO_BULLET = 3.0  # a results/plans line after a short one that starts no bullet
-BULLET_AFTER_FULL = 0.5  # a bullet right after a full line (the bullet before ended exactly at the width)
-DESC_AFTER_TAG = 2.0  # description text after its ministry tag (items ①…) rather than a new row
-DESC_BULLET = 1.0  # a 「・」 paragraph in the description column
-TITLE_THEN_TEXT = 0.3  # a description paragraph after a short line (the title)
-ROW_WITHOUT_TAG = 2.0  # a row ending before its description's tag
-ROW_STARTS_WITH_BULLET = 3.0  # a new row whose description would start with 「・」
-JOINED_SPACE = 1.0  # a space inside a cell between non-latin characters
-TIE = 1e-9
-DOUBT_MARGIN = 0.2  # readings this close in cost are both credible: the line is reported
-BEAM_STATES, BEAM_COST = 8, 6.0  # states kept after each line, and how much costlier than the best they may be
-DOUBT_LOOKBACK = 60  # lines to look back for where two equally cheap readings part
-# A line that ends a sentence (「…導入した。」, 「…導入した。（対応済み）」): its paragraph may end there.
-SENTENCE_END_RE = re.compile(r"。[）」]?$|。[（(][^（）()]{1,12}[）)]$")
 
 
-@dataclass(frozen=True)
-class _Col:
-    """What the reading so far says about one column of the open row."""
-
-    started: bool = False
-    active: bool = True  # its lines are consecutive: once it skips a line it is done for the row
-    full: bool = False  # its last line filled the width: the paragraph runs on
-    stop: bool = False  # ... but ended a sentence (。): the paragraph may as well end there
-    tagged: bool = False  # description only: its ministry tag has been read
-    items: bool = False  # description only: text goes on after the tag (items ①…)
-
-
-State = tuple[_Col, ...]  # () before the first row of a goal
-
-
-@dataclass(frozen=True)
-class _Reading:
-    new_row: bool
-    groups: tuple[tuple[int, str], ...]  # (column, text)
-
-
-@dataclass
-class Unzipped:
-    """The blocked layout of an interleaved text, its offices (「担当」) and what could not be read for sure."""
-
-    lines: list[str]
-    numbers: list[int]
-    offices: list[tuple[int, str]]
-    warnings: list[ParseWarning]
-
-
-def unzip(lines: list[str], numbers: list[int], office: bool = False) -> Unzipped:
-    """Rewrite interleaved LINES (with their source NUMBERS) into the blocked layout; OFFICE: a 「担当」 column.
+def read_interleaved(lines: list[str], numbers: list[int], office: bool = False) -> Table:
+    """The rows of an interleaved text (LINES with their source NUMBERS); OFFICE: a 「担当」 column.
     LINES come folded (normalize.fold_extracted, in text_layouts.prepare): 「‧」 is 「・」 here."""
     lines, numbers = _rejoin(lines, numbers)
     ncols = 4 if office else 3
     widths = estimate_widths(lines, ncols)
     kinds = [_kind(x) for x in lines]
-    readings, ambiguous, unfit = _read(lines, kinds, widths)
-    out = _Emitter(widths)
+    readings, ambiguous, unfit = read_lines(lines, _pieces, kinds, widths)
+    out = _Rows(widths, sorted(no for no, kind in zip(numbers, kinds, strict=True) if kind == "header"))
+    headed = False
     for i, (line, no, kind) in enumerate(zip(lines, numbers, kinds, strict=True)):
         if kind == "text":
             out.text(readings[i], no)
-        elif kind == "header":
-            out.header(line, no)
-        elif kind == "span":
-            out.span(line, no)
+        elif kind == "span" or (kind == "header" and not headed):
+            out.single(line, no)  # a vision or goal; the first page header (the others are no rows)
+            headed = headed or kind == "header"
     out.close_row()
     warnings = [ParseWarning("layout-ambiguous", f"line {numbers[i]}: the columns of 「{lines[i].strip()[:30]}…」 "
                              "can be read two ways; it was read as " + _describe(readings[i]), 0, numbers[i])
@@ -122,10 +73,11 @@ def unzip(lines: list[str], numbers: list[int], office: bool = False) -> Unzippe
     warnings += [ParseWarning("layout-too-wide", f"line {numbers[i]}: 「{lines[i].strip()[:30]}…」 fits no column "
                               f"(widths {', '.join(f'{w:g}' for w in widths)} cells); read as the description of a "
                               "new row", 0, numbers[i]) for i in sorted(unfit)]
-    return Unzipped(out.lines, out.numbers, out.offices, warnings + out.warnings)
+    geometry = Geometry.from_widths(*widths[:3], title_max=min(TITLE_MAX, widths[0] - TITLE_MARGIN))
+    return Table(out.rows, "interleaved", geometry, warnings)
 
 
-def _describe(reading: _Reading) -> str:
+def _describe(reading: Reading) -> str:
     names = ("description", "results", "plans", "担当")
     return ", ".join(f"{names[c]} 「{t[:12]}」" for c, t in reading.groups) + (" (a new row)" if reading.new_row else "")
 
@@ -148,11 +100,11 @@ def _kind(line: str) -> str:
     x = line.strip()
     if not x:
         return "blank"
-    if "該当箇所" in x and HEADER_RE.search(x):
+    if is_header_text(x):
         return "header"
-    if HEADER_CELLS_RE.match(x):
+    if HIDDEN_LABELS_RE.match(x) or is_page_number(x):
         return "blank"
-    if GOAL_RE.match(x) or SEE_ABOVE_RE.match(x) or (VISION_RE.match(x) and ("「" in x or x.endswith("向けて"))):
+    if GOAL_RE.match(x) or SEE_ABOVE_RE.match(x) or vision_number(x) is not None:
         return "span"  # vision and goal rows span the table's width
     return "text"
 
@@ -203,362 +155,41 @@ def estimate_widths(lines: list[str], ncols: int) -> tuple[float, ...]:
     return tuple(out)
 
 
-def _full(width: float, col_width: float) -> bool:
-    return width >= col_width - (0.5 + 0.08 * col_width)  # line breaking leaves up to a few cells free
+class _Rows:
+    """Rows as the readings cut them: [title] description ［tag］ | results | plans [| 担当], each line citing
+    its source line and page; a vision or goal row (spanning the table) is a row of one cell."""
 
-
-def _read(lines: list[str], kinds: list[str], widths: tuple[float, ...]
-          ) -> tuple[list[_Reading], set[int], set[int]]:
-    """The cheapest reading of every text line (Viterbi over the open row's column states), the lines that
-    another reading explains as well, and the lines no reading fits."""
-    ncols = len(widths)
-    frontier: dict[State, tuple[float, int]] = {(): (0.0, -1)}  # state -> (cost, node)
-    history: list[tuple[int, _Reading | None, int]] = []  # node -> (line index, reading, previous node)
-    doubts: dict[int, set[int]] = {}  # node -> lines read one way where another way costs the same
-    unfit: set[int] = set()
-    page_end = _page_ends(kinds)
-    for i, kind in enumerate(kinds):
-        if kind == "span":  # a vision or goal row closes the row above
-            best = min(((cost + _end_cost(state), node) for state, (cost, node) in frontier.items()),
-                       key=lambda v: v[0])
-            history.append((i, None, best[1]))
-            frontier = {(): (best[0], len(history) - 1)}
-            continue
-        if kind != "text":
-            continue
-        options = _segmentations(_pieces(lines[i]), ncols)
-        nxt: dict[State, tuple[float, int]] = {}
-        for state, (cost, node) in frontier.items():
-            for reading, extra, new_state in _candidates(state, options, widths, i in page_end):
-                total = cost + extra
-                old = nxt.get(new_state)
-                if old is None or total < old[0] - TIE:
-                    history.append((i, reading, node))
-                    nxt[new_state] = (total, len(history) - 1)
-                    if old is not None and old[0] - total <= DOUBT_MARGIN:  # the reading it beat was close
-                        differ = _differences(history, len(history) - 1, history[old[1]][1], history[old[1]][2])
-                        if differ:
-                            doubts.setdefault(len(history) - 1, set()).update(differ)
-                elif total - old[0] <= DOUBT_MARGIN:
-                    differ = _differences(history, old[1], reading, node)
-                    if differ:
-                        doubts.setdefault(old[1], set()).update(differ)
-        if not nxt:  # no reading fits (a piece wider than every column): start a row with the whole line
-            best = min(frontier.values(), key=lambda v: v[0])
-            history.append((i, _Reading(True, ((0, lines[i].strip()),)), best[1]))
-            unfit.add(i)
-            nxt = {(_Col(True, True),) + tuple(_Col(False, False) for _ in range(ncols - 1)):
-                   (best[0] + 10.0, len(history) - 1)}
-        # Keep the few cheapest states: a reading far costlier than the best never comes back.
-        ranked = sorted(nxt.items(), key=lambda kv: kv[1][0])[:BEAM_STATES]
-        frontier = {state: v for state, v in ranked if v[0] <= ranked[0][1][0] + BEAM_COST}
-    readings: list[_Reading] = [_Reading(False, ())] * len(lines)
-    ambiguous: set[int] = set()
-    if not history:
-        return readings, ambiguous, unfit
-    node = min(((cost + _end_cost(state), node) for state, (cost, node) in frontier.items()), key=lambda v: v[0])[1]
-    while node >= 0:
-        i, reading, prev = history[node]
-        if reading is not None:
-            readings[i] = reading
-        ambiguous |= doubts.get(node, set())
-        node = prev
-    return readings, ambiguous, unfit
-
-
-def _differences(history: list[tuple[int, _Reading | None, int]], kept: int, reading: _Reading, node: int
-                 ) -> set[int]:
-    """Lines where two equally cheap paths into one state read differently: the kept path (ending at node
-    KEPT) and the one reading the line as READING after NODE. Both paths pass the same lines."""
-    i, kept_reading, a = history[kept]
-    out = {i} if kept_reading != reading else set()
-    b = node
-    for _ in range(DOUBT_LOOKBACK):
-        if a == b or a < 0 or b < 0:
-            break
-        (line, ra, a), (_, rb, b) = history[a], history[b]
-        if ra != rb:
-            out.add(line)
-    return out
-
-
-def _page_ends(kinds: list[str]) -> set[int]:
-    """The last text lines before each page header: a cell's lines there may end a line or two early, the
-    rest of the cell continuing after the header (line heights differ between columns)."""
-    out: set[int] = set()
-    for i, kind in enumerate(kinds):
-        if kind == "header":
-            j, seen = i - 1, 0
-            while j >= 0 and seen < PAGE_END_LINES and kinds[j] != "span":
-                if kinds[j] == "text":
-                    out.add(j)
-                    seen += 1
-                j -= 1
-    return out
-
-
-@dataclass(frozen=True)
-class _Group:
-    """Consecutive pieces of a line read as one column's text, with what the reading needs to know of it."""
-
-    text: str
-    width: float
-    bullet: bool  # starts a bullet (「・」, ①, a lone 「（…）」)
-    tagged: bool  # ends with a ministry tag
-    stop: bool  # ends a sentence
-
-
-def _group(text: str, width: float) -> _Group:
-    return _Group(text, width, is_bullet_start(text), _tagged(text), bool(SENTENCE_END_RE.search(text)))
-
-
-def _segmentations(pieces: list[str], ncols: int) -> list[tuple[tuple[_Group, ...], float]]:
-    """Ways to cut the pieces into at most NCOLS consecutive groups, with the cost of the spaces kept inside
-    groups and of latin words parted. Computed once per line, whatever the state."""
-    k = len(pieces)
-    latin_gap = [bool(LATIN_RE.match(pieces[j - 1][-1]) and LATIN_RE.match(pieces[j][0])) for j in range(1, k)]
-    widths = [display_width(p) for p in pieces]
-    made: dict[tuple[int, int], _Group] = {}
-
-    def group(a: int, b: int) -> _Group:
-        if (a, b) not in made:  # a half-width space between pieces
-            made[a, b] = _group(" ".join(pieces[a:b]), sum(widths[a:b]) + 0.5 * (b - a - 1))
-        return made[a, b]
-
-    out = []
-    for ncuts in range(min(ncols, k)):
-        for cuts in combinations(range(1, k), ncuts):
-            bounds = (0, *cuts, k)
-            cost = sum(LATIN_CUT for j in cuts if latin_gap[j - 1])
-            cost += sum(JOINED_SPACE for j in range(1, k) if j not in cuts and not latin_gap[j - 1])
-            out.append((tuple(group(a, b) for a, b in zip(bounds, bounds[1:], strict=False)), cost))
-    return out
-
-
-def _candidates(state: State, options: list[tuple[tuple[_Group, ...], float]], widths: tuple[float, ...],
-                page_end: bool):
-    """(reading, cost, next state) for each way the line can continue the open row or start the next one."""
-    ncols = len(widths)
-    for groups, space_cost in options:
-        for cols in combinations(range(ncols), len(groups)):
-            if any(groups[j].width > widths[c] + WIDTH_SLACK for j, c in enumerate(cols)):
-                continue
-            if state:
-                cont = _continue(state, groups, cols, widths, page_end)
-                if cont is not None:
-                    cost, new_state = cont
-                    yield _reading(False, cols, groups), cost + space_cost, new_state
-            if cols[0] == 0:
-                cost, new_state = _new_row(state, groups, cols, widths)
-                yield _reading(True, cols, groups), cost + space_cost, new_state
-
-
-def _reading(new_row: bool, cols: tuple[int, ...], groups: tuple[_Group, ...]) -> _Reading:
-    return _Reading(new_row, tuple((c, g.text) for c, g in zip(cols, groups, strict=True)))
-
-
-def _tagged(text: str) -> bool:
-    """Does TEXT end a description: a ministry tag ［◎厚］ / [◎厚], the end of a wrapped one 「厚］」, or a
-    sub-heading's bracket 「…参照］」?"""
-    m = TAG_CLOSE_RE.search(text) or LOST_OPEN_RE.search(text)
-    return bool(m and is_ministry_list(m.group(1))) or text.endswith("］") or (
-        text.endswith("]") and bool(SUBHEADING_TAG_RE.search(text)))
-
-
-def _skip_cost(c: int, col: _Col) -> float:
-    """The cost of column C having nothing on a line: it is done for the row."""
-    if not col.active:
-        return 0.0
-    cost = (SKIP_STOP if col.stop or c == OFFICE else SKIP_FULL) if col.full else 0.0  # an office is a name
-    if c == 0 and not col.tagged:
-        cost += ROW_WITHOUT_TAG  # a description ends at its ministry tag
-    return cost
-
-
-def _end_cost(state: State) -> float:
-    return sum(_skip_cost(c, col) for c, col in enumerate(state))
-
-
-def _line_state(c: int, group: _Group, col_width: float, tagged: bool, items: bool = False) -> _Col:
-    tagged = tagged or (c == 0 and group.tagged)
-    full = _full(group.width, col_width) and not (c == 0 and tagged)  # the tag ends the description
-    return _Col(True, True, full, group.stop, tagged, items)
-
-
-def _continue(state: State, groups: tuple[_Group, ...], cols: tuple[int, ...], widths: tuple[float, ...],
-              page_end: bool = False) -> tuple[float, State] | None:
-    cost = 0.0
-    out = list(state)
-    given = dict(zip(cols, groups, strict=True))
-    for c, col in enumerate(state):
-        group = given.get(c)
-        if group is None:
-            if page_end and col.active:
-                continue  # the cell may go on after the page header
-            cost += _skip_cost(c, col)
-            out[c] = _Col(col.started, False, False, False, col.tagged, col.items)
-            continue
-        if not col.active:
-            return None
-        if col.started and not col.full:  # after a short line: a new paragraph
-            if c == 0:
-                cost += (0.0 if col.items else DESC_AFTER_TAG) if col.tagged else TITLE_THEN_TEXT
-                if group.text.startswith("・"):
-                    cost += DESC_BULLET  # description paragraphs are a title, text and items ①…, not bullets
-            elif not group.bullet:
-                cost += NO_BULLET
-        elif col.started and col.full and c > 0 and group.bullet and not col.stop:
-            cost += BULLET_AFTER_FULL
-        elif col.started and col.stop and c > 0 and not group.bullet:
-            cost += SKIP_STOP
-        if c > 0 and group.tagged:
-            cost += TAG_OUTSIDE
-        out[c] = _line_state(c, group, widths[c], col.tagged, col.tagged)
-    return cost, tuple(out)
-
-
-def _new_row(state: State, groups: tuple[_Group, ...], cols: tuple[int, ...], widths: tuple[float, ...]
-             ) -> tuple[float, State]:
-    cost = _end_cost(state)
-    if groups[0].bullet:
-        cost += ROW_STARTS_WITH_BULLET
-    given = dict(zip(cols, groups, strict=True))
-    out = []
-    for c in range(len(widths)):
-        group = given.get(c)
-        if group is None:
-            out.append(_Col(False, False))
-        else:
-            if c > 0 and group.tagged:
-                cost += TAG_OUTSIDE
-            out.append(_line_state(c, group, widths[c], False))
-    return cost, tuple(out)
-
-
-class _Emitter:
-    """Writes rows in the blocked layout: [title] description ［tag］, blank, results, blank, plans, blank."""
-
-    def __init__(self, widths: tuple[float, ...]) -> None:
+    def __init__(self, widths: tuple[float, ...], headers: list[int]) -> None:
         self.widths = widths
-        self.lines: list[str] = []
-        self.numbers: list[int] = []
-        self.offices: list[tuple[int, str]] = []
-        self.warnings: list[ParseWarning] = []
-        self.row: list[list[tuple[str, int]]] | None = None
-        self.pending: list[tuple[str, int]] = []  # page headers met inside a row, written after it
+        self.headers = headers  # source lines of the page headers: a line's page counts those above it
+        self.rows: list[Row] = []
+        self.row: list[list[Line]] | None = None
 
-    def _put(self, text: str, no: int) -> None:
-        self.lines.append(text)
-        self.numbers.append(no)
+    def line(self, text: str, no: int, column: int | None = None) -> Line:
+        page = max(bisect.bisect_right(self.headers, no), 1)
+        if column is None:
+            return Line(no, page, text, text)
+        return Line(no, page, text, text, slack=slack(display_width(text), full_line(self.widths[column])))
 
-    def _blank(self) -> None:
-        if self.lines and self.lines[-1]:
-            self._put("", 0)
-
-    def header(self, line: str, no: int) -> None:
-        if self.row is None:
-            self._blank()
-            self._put(line, no)
-            self._blank()
-        else:
-            self.pending.append((line, no))
-
-    def span(self, line: str, no: int) -> None:
+    def single(self, text: str, no: int) -> None:
         self.close_row()
-        self._blank()
-        self._put(line.strip(), no)
-        self._blank()
+        self.rows.append(Row([Cell([self.line(text.strip(), no)])]))
 
-    def text(self, reading: _Reading, no: int) -> None:
+    def text(self, reading: Reading, no: int) -> None:
         if reading.new_row or self.row is None:
             self.close_row()
             self.row = [[] for _ in self.widths]
         for c, text in reading.groups:
-            self.row[c].append((text, no))
+            if c == 0:
+                text = ITEM_SPACE_RE.sub("\t", text, count=1)  # 「①\t…」, as the sample prints an item
+            self.row[c].append(self.line(text, no, c if c == 0 else None))
 
     def close_row(self) -> None:
         if self.row is None:
             return
-        desc, results, plans = self.row[0], self.row[1], self.row[2]
-        if len(self.row) > 3 and self.row[3]:
-            self.offices.append((self.row[3][0][1], "".join(t for t, _ in self.row[3])))
-        self._blank()
-        desc = _description(desc, self.widths[0])
-        for text, no in desc:
-            self._put(text, no)
-        if not results and plans:
-            self.warnings.append(ParseWarning(
-                "layout-empty-results", f"line {plans[0][1]}: a row with plans but no results: its plans "
-                "are read as results", 0, plans[0][1]))
-        for block in (results, plans):
-            if block is plans or any(_tagged(t) for t, _ in desc):
-                self._blank()  # a title without description or tag runs into its results (the blocked layout)
-            for text, no in _asides_joined(block):
-                self._put(text, no)
-        self._blank()
+        cells = [Cell(lines) for lines in self.row[:3]]
+        if len(self.row) > 3 and self.row[3]:  # an office wrapped in its cell: one name
+            office = self.row[3]
+            cells.append(Cell([Line(office[0].no, office[0].page, "".join(x.text for x in office))]))
+        self.rows.append(Row(cells))
         self.row = None
-        for line, no in self.pending:
-            self._put(line, no)
-            self._blank()
-        self.pending = []
-
-
-def _asides_joined(lines: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    """A lone 「（…）」 line heads the bullets below it; with no bullet below, it is the aside of the bullet
-    above (「…提供を促進した。」 / 「（令和6年12月までに累計62件）」), as the PDF reader reads it: one line."""
-    out: list[tuple[str, int]] = []
-    for k, (text, no) in enumerate(lines):
-        nxt = lines[k + 1][0] if k + 1 < len(lines) else ""
-        if out and LONE_PAREN_RE.match(text) and not (nxt.startswith(("・", "○")) or ITEM_START_RE.match(nxt)):
-            out[-1] = (out[-1][0] + text, out[-1][1])
-        else:
-            out.append((text, no))
-    return out
-
-
-def _description(lines: list[tuple[str, int]], width: float) -> list[tuple[str, int]]:
-    """The description cell's lines; a first paragraph before more text and without a tag is the title, put on
-    one line of its own; a ministry tag printed with half-width brackets gets full-width ones."""
-    if not lines:
-        return []
-    end = 0
-    while end < len(lines) - 1 and _full(display_width(lines[end][0]), width):
-        end += 1
-    out = list(lines)
-    head = lines[: end + 1]
-    if end < len(lines) - 1 and not any(_tagged(t) for t, _ in head) and len(head) > 1:
-        out = [("".join(t for t, _ in head), head[0][1])] + lines[end + 1 :]
-    joined = ""
-    for k, (text, _) in enumerate(out):  # the line where the tag ends; items ①… may follow it
-        joined += text
-        m = HALF_WIDTH_CLOSE_RE.search(joined) or LOST_OPEN_RE.search(text)
-        if m and text.endswith("]") and (is_ministry_list(m.group(1)) or SUBHEADING_TAG_RE.search(m.group(1))):
-            out = _full_width_tag(out[: k + 1]) + out[k + 1 :]
-            break
-        if _tagged(text):
-            break
-    end = next((k for k, (t, _) in enumerate(out) if _tagged(t)), len(out) - 1)
-    if end > 0 and out[end][0].startswith("［") and out[end - 1][0].endswith("。"):
-        # A tag alone on its line after a sentence's end: the text reader would take that short 「…。」 line
-        # for the end of the row before; the tag goes back onto the line it closes.
-        out[end - 1 : end + 1] = [(out[end - 1][0] + out[end][0], out[end - 1][1])]
-        end -= 1
-    if end < len(out) - 1:  # items after the tag (「① 日常生活における…」): a paragraph of their own, as in the sample
-        items = [(ITEM_SPACE_RE.sub("\t", t, count=1), no) for t, no in out[end + 1 :]]
-        out = out[: end + 1] + [("", 0)] + items
-    return out
-
-
-def _full_width_tag(lines: list[tuple[str, int]]) -> list[tuple[str, int]]:
-    """[文、◎経] at the end of a description (possibly wrapped, 「…[文、◎」 / 「経]」) → ［文、◎経］."""
-    out = list(lines)
-    for k in range(len(out) - 1, -1, -1):
-        text, no = out[k]
-        if k == len(out) - 1:
-            text = text[::-1].replace("]", "］", 1)[::-1]
-        if "[" in text:
-            i = text.rindex("[")
-            out[k] = (text[:i] + "［" + text[i + 1 :], no)
-            return out
-        out[k] = (text, no)
-    return out

@@ -1,58 +1,70 @@
-"""Layout profiles of report text: which extraction made it, and how to read it as the seed's layout.
+"""Which extraction made a report's text, and the reader that rebuilds its table.
 
-Different PDF-to-text tools print the same table differently. Each profile names the rule that
-detects it; a profile's `prepare` rewrites the lines, in place where it can, into the layout the text
-reader (parse_text.py) reads: the header on one line, blocks (description, results, plans) separated
-by blank lines, full-width ministry brackets. Line numbers of the source are kept for citations. A
-text no profile accepts is refused with a line saying what layout was expected.
+Different PDF-to-text tools print the same table differently. Each profile names the rule that detects
+it and the reader that reads it into the table (rows of cells) every reader produces: the blocked
+layout of the bundled sample (text_blocked.py), columns side by side (text_interleaved.py), no blank
+lines (text_dense.py) and pdfminer's text boxes (text_boxes.py). What every text needs first is done
+here, once: look-alike characters folded, header cells printed on lines of their own joined, ministry
+tags in half-width brackets made full-width, a title and a bullet sharing a line parted, the 「担当」
+offices of a blocked or dense text taken out. A text no profile accepts is refused with a line saying
+what layout was expected.
 """
 
 from __future__ import annotations
 
 import re
+from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
 
 from ..model.edition import ParseWarning
 from ..model.errors import EditionParseError
 from ..model.normalize import display_width, fold_extracted
-from . import text_boxes, text_interleaved
-from .layout import HEADER_RE, NARROW, TITLE_MAX, is_bullet_start, is_title_line
+from . import text_blocked, text_boxes, text_dense, text_interleaved
+from .geometry import DESCRIPTION, OFFICE, PLANS, RESULTS
 from .ministries import is_ministry_list
-from .rows import ITEM_WRAP
-from .text_dense import Note
-from .text_dense import rebuild as rebuild_dense
+from .table import Table, attach_offices
+from .vocabulary import (
+    HALF_WIDTH_TAG_RE,
+    HEADER_CELL_RE,
+    HEADER_START,
+    OFFICE_HEADER,
+    OFFICE_HEADER_RE,
+    OFFICE_WORD_RE,
+    PLANS_LABEL_RE,
+    RESULTS_LABEL_RE,
+    TAG_END_RE,
+    TITLE_THEN_BULLET_RE,
+    is_bullet_start,
+    is_header_text,
+    is_heading,
+    is_office_piece,
+    is_page_number,
+    is_title_line,
+)
 
-# A header cell alone on its line (pdfminer, poppler): 「該当箇所 列1 列2」 / 「列3」 / 「令和6年度の実績・状況」
-HEADER_START_RE = re.compile(r"^該当箇所")
-HEADER_CELL_RE = re.compile(r"^(?:列\s*\d\s*)+$|^(?:令和|平成)\s*(?:[0-9０-９]{1,2}|元)\s*年度の(?:実績[・･]?状況|取組予定)")
-OFFICE_HEADER_RE = re.compile(r"取組予定\s*担当\s*$")  # …令和５年度の取組予定 担当 (FY2023, four columns)
-# A ministry tag printed with half-width brackets: [◎経], [文、◎厚] (web extraction)
-HALF_WIDTH_TAG_RE = re.compile(r"\[(◎?[^\[\]\s、，,◎]{1,3}(?:\s*[、，,]\s*◎?[^\[\]\s、，,◎]{1,3})*)\]")
-# An office of the 「担当」 column: 厚労省医療機器審査管理課, wrapped 「厚労省医療機器審査」 / 「管理課」
-OFFICE_RE = re.compile(r"^[^\s・○①-⑳（(【［][^\s（(【［]{0,15}$")
-OFFICE_WORD_RE = re.compile(r"(?:省|庁|府|官房|局|部|課|室|班|センター|ンス課)$")
-OFFICE_MAX = 16.0  # the 担当 column holds at most ~14 characters a line
-# 保険導入の手引きの作成 ・令和６年度診療報酬改定を踏まえた…: a title and a bullet on one line
-TITLE_THEN_BULLET_RE = re.compile(r"^([^・。、\s][^・。]{3,46}?)[ 　]+(・.+)$")
-TITLE_MARGIN = 4.0  # cells between the widest title and the description column's width (48 and ~54 in the sample)
 INTERLEAVED_WIDTH = 80.0  # no column is wider than ~60 cells: wider lines hold several columns
+# A space between two Japanese characters: two cells side by side (Japanese text has no spaces). About 70%
+# of the lines of pdfplumber's extract_text hold one, 1-4% of other extractions' lines.
+CELLS_SPACE_RE = re.compile(r"[^\x00-\x7f] [^\x00-\x7f]")
+SPACED_SHARE = 0.3
+SAMPLE_LINES = 4_000  # a layout is uniform: its first lines tell it (a 10,000-row report has 200,000)
+HEADING_LINES = 3  # a vision or goal wraps over at most this many lines
+VISION_START_RE = re.compile(r"^[（(][0-9０-９]{1,2}[）)]\s*「")  # （１）「… : a vision heading's start
+DENSE_WARNING = ("the text has no blank lines between blocks (layout 'dense', e.g. pypdfium2): the columns were "
+                 "told apart by line widths estimated from the text and by the order the cells were printed in; "
+                 "read the PDF to be sure")
 
 
 @dataclass(frozen=True)
 class Prepared:
-    """Lines ready for the text reader, with each one's source line number (0 for added breaks)."""
+    """The text's lines, folded and tidied, with each one's source line number, and its profile."""
 
     lines: list[str]
     numbers: list[int]
     profile: str
-    offices: list[tuple[int, str]]  # (source line, office text) of a 「担当」 column
-    title_max: float = TITLE_MAX  # the widest a title line may be: below the description column's width
-    warnings: tuple[ParseWarning, ...] = ()  # what a layout's reader could not rebuild (codes layout-…)
-    narrow: float = NARROW  # the widest a plans line may be (estimated from the text in the dense layout)
-    notes: tuple[Note, ...] = ()  # what the layout lost, by source line (the reader names the measure)
-    item_wrap: float = ITEM_WRAP  # a description item's line at least this wide wrapped (dense: the column's width)
-
+    office: bool  # the header names a 「担当」 column
+    order: tuple[str, ...] = (DESCRIPTION, RESULTS, PLANS)  # the columns, as the header prints them
 
 @dataclass(frozen=True)
 class Profile:
@@ -61,24 +73,21 @@ class Profile:
     detect: Callable[[list[str]], bool]
 
 
-SAMPLE_LINES = 4_000  # a layout is uniform: its first lines tell it (a 10,000-row report has 200,000)
-
-
 def _widths(lines: list[str]) -> list[float]:
     return [display_width(x.strip()) for x in lines[:SAMPLE_LINES] if x.strip()]
 
 
 def _interleaved(lines: list[str]) -> bool:
     widths = _widths(lines)
-    return bool(widths) and sum(w > INTERLEAVED_WIDTH for w in widths) > 0.15 * len(widths)
+    if widths and sum(w > INTERLEAVED_WIDTH for w in widths) > 0.15 * len(widths):
+        return True
+    text = [x.strip() for x in lines[:SAMPLE_LINES] if x.strip()]  # a narrower table: cells parted by a space
+    return len(text) > 20 and sum(1 for x in text if CELLS_SPACE_RE.search(x)) > SPACED_SHARE * len(text)
 
 
 def _fragmented(lines: list[str]) -> bool:
     blank = sum(1 for x in lines if not x.strip())
     return len(lines) > 20 and blank > 0.4 * len(lines)
-
-
-TAG_END_RE = re.compile(r"］\s*$")  # a line closing a ministry tag: ……取り組む。［◎厚］
 
 
 def _out_of_order(lines: list[str]) -> bool:
@@ -98,8 +107,8 @@ def _dense(lines: list[str]) -> bool:
 
 
 PROFILES = (
-    Profile("interleaved", f"over 15% of lines wider than {INTERLEAVED_WIDTH:.0f} cells: the columns share lines "
-            "(pdfplumber extract_text, web services)", _interleaved),
+    Profile("interleaved", f"over 15% of lines wider than {INTERLEAVED_WIDTH:.0f} cells, or over 30% with a space "
+            "between Japanese characters: the columns share lines (pdfplumber extract_text, web services)", _interleaved),
     Profile("fragmented", "over 40% of lines blank: text boxes out of reading order (pdfminer layout analysis)",
             _fragmented),
     Profile("out-of-order", "under 85% of ministry tags ［…］ followed by a results bullet: rows' cells printed out "
@@ -112,7 +121,7 @@ EXPECTED = ("expected the table's text column by column (description, results, p
 
 
 def prepare(text: str) -> Prepared:
-    """Detect the layout of TEXT and rewrite it into the blocked layout, or refuse it."""
+    """TEXT's lines made ready for its reader, and the profile that tells which reader."""
     # Every text is some tool's extraction of the PDF: its look-alikes (radicals, 〜, 「‧」 for 「・」) are
     # folded here, once, before any profile looks for bullets, tags or the header.
     lines = fold_extracted(text).split("\n")  # (no fold crosses a line: 「−」 is folded between two letters)
@@ -120,46 +129,118 @@ def prepare(text: str) -> Prepared:
     lines = _join_header(lines)
     lines = [HALF_WIDTH_TAG_RE.sub(lambda m: f"［{m.group(1)}］" if is_ministry_list(m.group(1)) else m.group(0), x)
              if "[" in x else x for x in lines]
+    lines = _join_headings(_drop_running_titles(lines))
     lines, numbers = _split_titles(lines, numbers)
     profile = next(p for p in PROFILES if p.detect(lines))
-    warnings: list[ParseWarning] = []
-    if profile.name in ("fragmented", "out-of-order"):
+    header = next((x for x in lines[:SAMPLE_LINES] if is_header_text(x)), "")
+    return Prepared(lines, numbers, profile.name, bool(OFFICE_HEADER_RE.search(header)), column_order(header))
+
+
+def read_text_table(text: str) -> Table:
+    """The table of a report's text, by the reader of its profile; EditionParseError (one line) if none can."""
+    prepared = prepare(text)
+    _check_order(prepared)
+    table = _read(prepared)
+    lines = prepared.lines
+    first = next((i for i, x in enumerate(lines) if is_header_text(x)), 0)
+    table.outside += [x.strip() for x in lines[:first] if x.strip()]  # a title, a synthetic mark
+    return table
+
+
+def _read(prepared: Prepared) -> Table:
+    lines, numbers, name = prepared.lines, prepared.numbers, prepared.profile
+    if name in ("fragmented", "out-of-order"):
         try:
-            lines, numbers, warnings = text_boxes.rebuild(lines, numbers)
+            return text_boxes.read_boxes(lines, numbers)
         except text_boxes.BoxesError as exc:
-            raise EditionParseError(f"layout '{profile.name}' ({profile.rule}): {exc}; {EXPECTED}") from None
+            rule = next(p.rule for p in PROFILES if p.name == name)
+            raise EditionParseError(f"layout '{name}' ({rule}): {exc}; {EXPECTED}") from None
+    if name == "interleaved":
+        return text_interleaved.read_interleaved(lines, numbers, prepared.office)
     offices: list[tuple[int, str]] = []
-    office = any(OFFICE_HEADER_RE.search(x) for x in lines[:200])
-    if profile.name == "interleaved":
-        unzipped = text_interleaved.unzip(lines, numbers, office)
-        lines, numbers, offices = unzipped.lines, unzipped.numbers, unzipped.offices
-        warnings += unzipped.warnings
-    elif office:
+    if prepared.office:
         lines, offices = _take_offices(lines, numbers)
-    title_max = _title_max(lines)
-    narrow, item_wrap = NARROW, ITEM_WRAP
-    notes: list[Note] = []
-    if profile.name == "dense":
-        lines, numbers, widths, notes = rebuild_dense(lines, numbers)
-        if widths is None:  # too few wrapped lines to tell the columns' widths: the sample's widths
-            lines, numbers = _separate_blocks(lines, numbers, title_max)
-        else:  # a title is a line of the description column: up to its width, less a margin
-            narrow, item_wrap = widths.narrow, widths.wrapped(widths.description)
-            title_max = widths.title_max
-    return Prepared(lines, numbers, profile.name, offices, title_max, tuple(warnings), narrow, tuple(notes), item_wrap)
+    table = text_dense.read_dense(lines, numbers) if name == "dense" else None
+    if table is None:  # blocked, or too few wrapped lines to tell a dense text's widths: the sample's widths
+        table = text_blocked.read_blocked(lines, numbers, separate=name == "dense")
+    if offices:
+        attach_offices(table.rows, offices, 3)
+    if name == "dense":
+        table.warnings.insert(0, ParseWarning("layout-dense", DENSE_WARNING, 0, 0))
+    return table
 
 
-def _title_max(lines: list[str]) -> float:
-    """TITLE_MAX, or less where the description column is narrower than the sample's (~54 cells; a
-    four-column table's is ~48): a full description line must not pass for a title. The column's width
-    is that of the lines two above a ministry tag's closing bracket (full lines inside a description)."""
-    text = [x.strip() for x in lines[:SAMPLE_LINES]]
-    widths = sorted(display_width(text[i - 2]) for i in range(2, len(text))
-                    if "］" in text[i] and text[i - 1] and text[i - 2] and not is_bullet_start(text[i - 2])
-                    and not is_bullet_start(text[i - 1]) and "］" not in text[i - 2])
-    if len(widths) < 5:
-        return TITLE_MAX
-    return min(TITLE_MAX, widths[len(widths) // 2] - TITLE_MARGIN)
+def column_order(header: str) -> tuple[str, ...]:
+    """The columns' roles in the order a header line prints their labels."""
+    found = [(header.find(HEADER_START), DESCRIPTION)]
+    for role, pattern in ((RESULTS, RESULTS_LABEL_RE), (PLANS, PLANS_LABEL_RE), (OFFICE, OFFICE_HEADER_RE)):
+        m = pattern.search(header)
+        if m:
+            found.append((m.start(), role))
+    return tuple(role for _, role in sorted(found))
+
+
+def _check_order(prepared: Prepared) -> None:
+    """A text reader reads the columns in the report's order: 該当箇所, 実績, 取組予定 (担当 last); the
+    reader of columns side by side (interleaved), any order with 該当箇所 first and 担当 last."""
+    order = prepared.order
+    if RESULTS not in order or PLANS not in order:
+        return  # no header line (the grammar refuses the text) or header cells apart (pdfminer's boxes)
+    usual = order in ((DESCRIPTION, RESULTS, PLANS), (DESCRIPTION, RESULTS, PLANS, OFFICE))
+    side_by_side = prepared.profile == "interleaved" and order[0] == DESCRIPTION and OFFICE not in order[1:-1]
+    if not usual and not side_by_side:
+        names = {DESCRIPTION: "該当箇所", RESULTS: "実績・状況", PLANS: "取組予定", OFFICE: "担当"}
+        raise EditionParseError(
+            f"layout '{prepared.profile}': the header prints its columns in the order "
+            f"{' | '.join(names[r] for r in order)}; from text this layout is read in the order 該当箇所 | "
+            "令和N年度の実績・状況 | 令和N年度の取組予定 [| 担当]; ingest the PDF itself instead")
+
+
+def _drop_running_titles(lines: list[str]) -> list[str]:
+    """A running title printed at the top or foot of every page (「医療機器基本計画 重点的に…進捗状況」): a
+    line printed more than once, on at least every other page, each time next to a page header or a page
+    number, or as the text's first line, blanked."""
+    text = [x.strip() for x in lines]
+    anchors = [i for i, x in enumerate(text) if is_header_text(x) or is_page_number(x)]
+    counts = Counter(x for x in text if x)
+    near: set[int] = set()
+    for i in anchors + [-1]:
+        for step in (-1, 1):  # the nearest two lines with text on each side
+            j, seen = i + step, 0
+            while 0 <= j < len(text) and seen < 2:
+                if text[j]:
+                    near.add(j)
+                    seen += 1
+                j += step
+    beside = Counter(text[i] for i in near)
+    out = list(lines)
+    for i in near:
+        x = text[i]
+        if counts[x] > 1 and beside[x] == counts[x] and 2 * counts[x] >= len(anchors) and not is_header_text(x) \
+                and not is_heading(x) \
+                and not is_bullet_start(x) and not is_page_number(x) and "］" not in x and not x.endswith("。"):
+            out[i] = ""  # every time it is printed, it is printed at a page's edge
+    return out
+
+
+def _join_headings(lines: list[str]) -> list[str]:
+    """A vision （１）「…」に向けて or a goal 【…】 wrapped over lines (a large font, a narrow column): one
+    line, the next ones blanked."""
+    out = list(lines)
+    for i, line in enumerate(lines):
+        x = line.strip()
+        close = "」" if VISION_START_RE.match(x) else "】" if x.startswith("【") else ""
+        if not close or close in x:
+            continue
+        joined, j = x, i + 1
+        while j < len(lines) and j <= i + HEADING_LINES and close not in joined:
+            joined += lines[j].strip()
+            j += 1
+        if is_heading(joined):
+            out[i] = joined
+            for k in range(i + 1, j):
+                out[k] = ""
+    return out
 
 
 def _split_titles(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int]]:
@@ -182,16 +263,16 @@ def _join_header(lines: list[str]) -> list[str]:
     """Header cells printed on lines of their own are joined onto the 該当箇所 line (the others blanked)."""
     out = list(lines)
     for i, line in enumerate(lines):
-        if "該当箇所" not in line or not HEADER_START_RE.match(line.strip()) or HEADER_RE.search(line):
+        if not line.strip().startswith(HEADER_START) or is_header_text(line):
             continue
         parts, j = [line.strip()], i + 1
         while j < len(lines) and j <= i + 8 and (not lines[j].strip() or HEADER_CELL_RE.match(lines[j].strip())
-                                                 or lines[j].strip() == "担当"):
+                                                 or lines[j].strip() == OFFICE_HEADER):
             if lines[j].strip():
                 parts.append(lines[j].strip())
             j += 1
         joined = " ".join(parts)
-        if HEADER_RE.search(joined):
+        if is_header_text(joined):
             out[i] = joined
             for k in range(i + 1, j):
                 out[k] = ""
@@ -208,21 +289,21 @@ def _take_offices(lines: list[str], numbers: list[int]) -> tuple[list[str], list
     for i, line in enumerate(lines):  # an office printed on the baseline of a row's last line
         head, sep, tail = line.rstrip().rpartition(" ")
         nxt = lines[i + 1].strip() if i + 1 < len(lines) else ""
-        if not (sep and head.strip() and _office_piece(tail)) or out[i] != line:
+        if not (sep and head.strip() and is_office_piece(tail)) or out[i] != line:
             continue
         if OFFICE_WORD_RE.search(tail):
             out[i] = head
             offices.append((numbers[i], tail))
-        elif _office_piece(nxt) and OFFICE_WORD_RE.search(nxt):  # 「…ライフサイエ」 / 「ンス課」
+        elif is_office_piece(nxt) and OFFICE_WORD_RE.search(nxt):  # 「…ライフサイエ」 / 「ンス課」
             out[i], out[i + 1] = head, ""
             offices.append((numbers[i], tail + nxt))
     lines = list(out)
     i = 0
     while i < len(lines):
         x = lines[i].strip()
-        if _office_piece(x) and not HEADER_START_RE.match(x):
+        if is_office_piece(x) and not x.startswith(HEADER_START):
             j, text = i, ""
-            while j < len(lines) and _office_piece(lines[j].strip()) and j - i < 3:
+            while j < len(lines) and is_office_piece(lines[j].strip()) and j - i < 3:
                 text += lines[j].strip()
                 if OFFICE_WORD_RE.search(lines[j].strip()):
                     break
@@ -235,77 +316,3 @@ def _take_offices(lines: list[str], numbers: list[int]) -> tuple[list[str], list
                 continue
         i += 1
     return out, sorted(offices)
-
-
-def _office_piece(text: str) -> bool:
-    return bool(text) and display_width(text) <= OFFICE_MAX and bool(OFFICE_RE.match(text)) \
-        and not text.endswith(("。", "、")) and not is_bullet_start(text) and "年度" not in text
-
-
-def _separate_blocks(lines: list[str], numbers: list[int], title_max: float = TITLE_MAX
-                     ) -> tuple[list[str], list[int]]:
-    """Blank lines where the blocked layout has them: after a ministry tag, before a title, around the
-    plans column (a run of narrow bullets after wide ones, followed by no bullet)."""
-    out: list[str] = []
-    nums: list[int] = []
-    text = [x.strip() for x in lines]
-    plans_start = _plans_starts(text, title_max)
-    for i, x in enumerate(text):
-        prev = text[i - 1] if i else ""
-        starts_block = i in plans_start or (
-            prev and (prev.endswith("］") or (prev.endswith("。") and display_width(prev) <= NARROW
-                                             and display_width(x) > NARROW and not is_bullet_start(x))
-                      or (is_title_line(x, title_max) and prev.endswith(("。", "］"))))
-            or _titles_description(text, i, title_max))
-        if starts_block and out and out[-1]:
-            out.append("")
-            nums.append(0)
-        out.append(lines[i])
-        nums.append(numbers[i])
-    return out, nums
-
-
-def _titles_description(text: list[str], i: int, title_max: float) -> bool:
-    """A heading-like line followed by a full-width line that is no bullet: a title over its description."""
-    nxt = text[i + 1] if i + 1 < len(text) else ""
-    return (is_title_line(text[i], title_max) and display_width(nxt) >= NARROW + 3
-            and not is_bullet_start(nxt) and not text[i - 1].endswith(("、", "，")))
-
-
-def _row_start(text: list[str], j: int, title_max: float) -> bool:
-    """A short line that starts the next row rather than continuing a plans bullet: a title after a
-    finished sentence, or a line holding a ministry tag."""
-    x = text[j]
-    return "］" in x or (text[j - 1].endswith("。") and not is_bullet_start(x) and is_title_line(x, title_max))
-
-
-def _after_wide(text: list[str], i: int) -> bool:
-    """Does line I follow a wide bullet (a results bullet, whose last line may be short)?"""
-    j = i - 1
-    while j >= 0 and text[j]:
-        if display_width(text[j]) > NARROW + 1:
-            return True
-        if is_bullet_start(text[j]):
-            return False
-        j -= 1
-    return False
-
-
-def _plans_starts(text: list[str], title_max: float) -> set[int]:
-    """Indexes where a plans column starts: a bullet whose run of narrow lines follows a wide line and is
-    followed by a line that is not a bullet (the next row's title or description, or a heading)."""
-    starts: set[int] = set()
-    i = 0
-    while i < len(text):
-        x = text[i]
-        if x and is_bullet_start(x) and display_width(x) <= NARROW and _after_wide(text, i):
-            j = i + 1
-            while j < len(text) and text[j] and display_width(text[j]) <= NARROW + 1 and not _row_start(text, j, title_max):
-                j += 1
-            after = text[j] if j < len(text) else ""
-            if not after or not is_bullet_start(after):
-                starts.add(i)
-            i = j
-            continue
-        i += 1
-    return starts

@@ -11,11 +11,13 @@ from typing import NamedTuple
 
 from ..model.edition import Measure
 from ..model.normalize import display_width
-from ..readers.layout import is_bullet_start
+from ..readers.vocabulary import TITLE_MAX, is_bullet_start
+
+__all__ = ["TITLE_MAX"]  # a longer line is not read as a title: the readers' limit
 
 RESULTS_WIDTH = (52, 60)  # cells per line of the results column and of descriptions
 PLANS_WIDTH = (34, 42)  # cells per line of the plans column (the parser reads ≤ 45 as plans)
-TITLE_MAX = 48.0  # a longer line is not read as a title (versions/readers/layout.py, TITLE_MAX)
+
 _LATIN = re.compile(r"[A-Za-z]")
 _NO_LINE_START = frozenset("、。，）」｣］・○●◆■※")
 

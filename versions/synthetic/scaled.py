@@ -13,9 +13,9 @@ from functools import lru_cache
 from ..model.edition import Budget
 from ..model.normalize import display_width
 from ..readers.budgets import find_budgets
-from ..readers.layout import HEADER_RE
 from ..readers.load import SYNTHETIC_MARKER
 from ..readers.programs import find_programs
+from ..readers.vocabulary import HEADER_RE
 from .generate import changed_lines, kind_plan
 from .layout import Row, random_widths, render_row, wrap
 from .records import EDIT_KINDS, GroundTruth, SyntheticEdit, summarize

@@ -11,9 +11,9 @@ from typing import NamedTuple
 
 from ..model.edition import Bullet, Edition, Measure, Source
 from ..model.normalize import display_width, join_wrapped, normalize
-from ..readers.layout import HEADER_RE, PAGE_NUMBER_RE, is_bullet_start
 from ..readers.load import SYNTHETIC_MARKER
 from ..readers.parse_text import parse_report_text
+from ..readers.vocabulary import HEADER_RE, PAGE_NUMBER_RE, is_bullet_start
 from .layout import TITLE_MAX, Row, column_width, row_of
 from .records import SyntheticEdit
 

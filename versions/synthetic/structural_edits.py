@@ -8,7 +8,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..model.normalize import display_width, normalize
-from ..readers.layout import is_bullet_start
+from ..readers.vocabulary import is_bullet_start
 from .layout import TITLE_MAX, Row, random_widths, render_row
 from .records import SyntheticEdit
 from .state import Editor, Ledger, Proposal, State, clean_row, printed_widths, row_sig

@@ -1,8 +1,7 @@
-"""One table row being read, and what every reader makes of it: bullets, budgets, programs, warnings.
+"""A measure row as the grammar read it (RowDraft), made into a Measure: bullets, budgets, programs, warnings.
 
-The text reader (parse_text.py) and the PDF reader (parse_pdf.py) each find a row's title,
-description, ministry tag and column lines in their own way, then hand a RowDraft to make_measure,
-so that both give the same Measure for the same row: one model, several readers.
+Whatever the reader, the grammar hands one RowDraft per measure row, so that every reader gives the same
+Measure for the same row: one model, several readers.
 """
 
 from __future__ import annotations
@@ -13,53 +12,40 @@ from dataclasses import dataclass, field
 
 from ..model.edition import Box, Bullet, Column, Measure, Note, ParseWarning
 from .budgets import find_budgets
-from .layout import REPOSTED_TITLE_RE, TAB_ITEM_RE, Line, Tag
 from .ministries import KNOWN_MINISTRIES, parse_ministries
 from .programs import find_programs, find_successions
+from .table import Line, box_of, join_lines
+from .vocabulary import KANA_FRAGMENT_RE, OPENERS, REPOSTED_TITLE_RE, STRAY_CLOSE_RE
 
-ITEM_WRAP = 60.0  # description items (①\t…) run to the full table width
-# Connectives an untitled row may start with (「また、ベンチャー等の…」, 「あわせて、…」). Demonstratives
-# such as その or これら are not among them: a description's first sentence has nothing to point back
-# to, so 「その原因と解決の方向性について…」 (line 1026) means its first line was lost.
-_OPENERS = ("また", "あわせて", "併せて", "なお", "さらに", "ただし", "このため", "そのため", "これまで",
-            "いわゆる")
-# A title closed by ＞ that never opened: 「国際展開支援における業界団体と行政の連携強化＞」 (line 728, its ＜ lost).
-STRAY_CLOSE_RE = re.compile(r"^([^＜<]+)[＞>]$")
-# An untitled row starting with a katakana run and a particle may have lost its first characters:
-# 「テンシャルを有する地域連携拠点…」 (line 280, ポテンシャル cut); its label is then a fragment.
-KANA_FRAGMENT_RE = re.compile(r"^[ァ-ヺー]+[をがはのにでと]")
+
+@dataclass(frozen=True)
+class Tag:
+    """The ministry tag ［…］ closing a description (or a 担当省庁 bracket closing a sub-heading)."""
+
+    inner: str  # 文、◎厚、◎経
+    printed: str  # ［文、◎厚、◎経］ (without ［ when it was lost: 「◎内官、文、厚、経］」)
+    subheading: bool
+    lost_open: bool
 
 
 @dataclass
 class RowDraft:
     title: Line | None = None
-    desc: list[Line] = field(default_factory=list)
-    first_line: str = ""
+    desc: list[Line] = field(default_factory=list)  # the description's lines (citations)
+    description: str = ""
+    first_line: str = ""  # the description's first line as printed
     tag: Tag | None = None
-    tag_line: Line | None = None  # where the tag starts, to cite a row that has nothing else
-    items: list[Line] = field(default_factory=list)
+    tag_line: Line | None = None  # where the tag is, to cite a row that has nothing else
     results: list[tuple[Line, bool]] = field(default_factory=list)  # (line, starts a bullet)
     plans: list[tuple[Line, bool]] = field(default_factory=list)
-    description: str | None = None  # the description as read (a PDF cell), instead of joining desc/items
     office: str = ""  # the 「担当」 column, where the layout has one
     bbox: Box | None = None  # the description cell on its first page (PDF)
-    item_wrap: float = ITEM_WRAP  # the width at which the description's items wrap (estimated per layout)
+    doubts: list[str] = field(default_factory=list)  # what the grammar read from weak evidence
 
-
-
-def join_lines(lines: list[Line]) -> tuple[str, list[tuple[int, int, int]]]:
-    """Join wrapped lines; marks map text offsets back to (page, line) for citations."""
-    text = ""
-    marks: list[tuple[int, int, int]] = []
-    for line in lines:
-        piece = line.text.strip()
-        if not piece:
-            continue
-        if text and re.match(r"[A-Za-z]", text[-1]) and re.match(r"[A-Za-z]", piece[0]):
-            text += " "
-        marks.append((len(text), line.page, line.no))
-        text += piece
-    return text, marks
+    @property
+    def anchor(self) -> Line | None:
+        return self.title or (self.desc[0] if self.desc else None) or (self.results[0][0] if self.results else None) \
+            or (self.plans[0][0] if self.plans else None) or self.tag_line
 
 
 def _locator(marks: list[tuple[int, int, int]]):
@@ -75,7 +61,7 @@ def _locator(marks: list[tuple[int, int, int]]):
 
 
 def make_bullets(frags: list[tuple[Line, bool]], column: Column, fy: int, mid: str,
-             warnings: list[ParseWarning]) -> tuple[Bullet, ...]:
+                 warnings: list[ParseWarning]) -> tuple[Bullet, ...]:
     groups: list[list[Line]] = []
     for line, starts in frags:
         if starts or not groups:
@@ -103,16 +89,8 @@ def make_bullets(frags: list[tuple[Line, bool]], column: Column, fy: int, mid: s
         for s in successions:
             programs.extend(p for p in (s.old, s.new) if p not in programs)
         out.append(Bullet(text, group[0].page, group[0].no, group[-1].no, tuple(programs),
-                          tuple(budgets), tuple(successions), _box_of(group)))
+                          tuple(budgets), tuple(successions), box_of(group)))
     return tuple(out)
-
-
-def _box_of(lines: list[Line]) -> Box | None:
-    """The union of the boxes of LINES on the first one's page (lines from a PDF cell)."""
-    boxes = [x.box for x in lines if x.box is not None and x.page == lines[0].page]
-    if not boxes:
-        return None
-    return (min(b[0] for b in boxes), min(b[1] for b in boxes), max(b[2] for b in boxes), max(b[3] for b in boxes))
 
 
 def looks_cut(desc: str) -> bool:
@@ -123,31 +101,16 @@ def looks_cut(desc: str) -> bool:
     """
     c = desc[:1]
     if re.match(r"[ぁ-ゖ]", c):
-        return not desc.startswith(_OPENERS)
+        return not desc.startswith(OPENERS)
     if c in "ンーッャュョァィゥェォヮ":
         return True
     return bool(re.match(r"^[一-龥](?![にはもでと])[ぁ-ゖ]{1,2}、|^[一-龥](?:した|して|する|され)", desc))
 
 
 def make_measure(row: RowDraft, mid: str, vision: int, goal_id: str, years: tuple[int, int],
-             warnings: list[ParseWarning]) -> Measure:
-    desc, _ = join_lines(row.desc)
-    if row.description is not None:
-        desc = row.description
-    elif row.items:
-        parts = [desc] if desc else []
-        previous: Line | None = None
-        for line in row.items:
-            # An item's lines are ~70 cells wide in the sample (the description column's width in a PDF
-            # extraction); a line after a full one is its wrapped rest (「療機器」),
-            # a line after a short one is the next part (「糖尿病、高血圧症等の…」).
-            if previous is not None and previous.width >= row.item_wrap and not TAB_ITEM_RE.match(line.text):
-                parts[-1] += line.text
-            else:
-                parts.append(line.text)
-            previous = line
-        desc = "\n".join(parts)
-    anchor = row.title or (row.desc[0] if row.desc else None) or (row.results[0][0] if row.results else None)
+                 warnings: list[ParseWarning]) -> Measure:
+    desc = row.description
+    anchor = row.anchor
     page, line_no = (anchor.page, anchor.no) if anchor else (0, 0)
     tag = row.tag
     ministries = parse_ministries(tag.inner) if tag and not tag.subheading else ()
@@ -168,6 +131,8 @@ def make_measure(row: RowDraft, mid: str, vision: int, goal_id: str, years: tupl
                                      page, line_no))
     if tag is None:
         warnings.append(ParseWarning("no-ministry-tag", f"{mid}: row without a ministry tag ［…］", page, line_no))
+    for doubt in row.doubts:
+        warnings.append(ParseWarning("layout-title", f"{mid}: {doubt}", page, line_no))
     for m in ministries:
         if m.code not in KNOWN_MINISTRIES:
             warnings.append(ParseWarning("unknown-ministry", f"{mid}: unknown ministry code 「{m.code}」", page, line_no))
@@ -192,9 +157,8 @@ def make_measure(row: RowDraft, mid: str, vision: int, goal_id: str, years: tupl
 
 
 def make_note(row: RowDraft) -> Note:
-    desc = row.description if row.description is not None else join_lines(row.desc)[0]
     # A bracket alone on its line, 「［担当省庁については、各プラットフォームに記載の担当省庁を参照］」
     # with nothing before it, has neither title nor description (fuzz input; was an IndexError).
     anchor = row.title or (row.desc[0] if row.desc else None) or row.tag_line
     page, line = (anchor.page, anchor.no) if anchor else (0, 0)
-    return Note(row.title.text if row.title else "", desc + (row.tag.printed if row.tag else ""), page, line)
+    return Note(row.title.text if row.title else "", row.description + (row.tag.printed if row.tag else ""), page, line)

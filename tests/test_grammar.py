@@ -1,0 +1,134 @@
+"""The table grammar on rows of cells, whoever printed them (versions/readers/grammar.py, cells.py).
+
+Rows are built here as a reader hands them on (table.py): each cell its lines with page and line. The
+bundled report's own rows are used where the grammar's answer is known from the text reader.
+"""
+
+from __future__ import annotations
+
+import hashlib
+
+import pytest
+
+from policydiff import EditionParseError
+from policydiff.versions.model.edition import Source
+from policydiff.versions.readers.assembler import assemble
+from policydiff.versions.readers.grammar import read_rows
+from policydiff.versions.readers.table import Cell, Line, Row, Table
+
+HEADER = ("該当箇所列1列2列3", "令和６年度の実績・状況", "令和７年度の取組予定")
+SOURCE = Source("made-up.pdf", hashlib.sha256(b"").hexdigest(), "binary", "pdf", 0)
+
+
+def _row(*cells: list[str], page: int = 1, slack: float | None = None) -> Row:
+    return Row([Cell([Line(k + 1, page, text, text, slack=slack) for k, text in enumerate(cell)]) for cell in cells])
+
+
+def _measure(title: str, tag: str = "［◎厚］", page: int = 1) -> Row:
+    return _row([title, "医療機器の研究開発に積極的に取り組む。" + tag], ["・支援を推進した。"], ["・引き続き推進する。"],
+                page=page)
+
+
+def _edition(rows: list[Row], layout: str = "pdf"):
+    table = Table(rows, layout, outside=["医療機器"])
+    return assemble(table, read_rows(table), SOURCE)
+
+
+VISION = "（１）「医療機器の研究開発の中心地としての我が国の地位の確立」に向けて"
+GOAL = "【臨床ニーズを見出す医療従事者の増加】"
+
+
+@pytest.mark.parametrize("drawn", ["merged", "first-column"])
+def test_vision_and_goal_rows_are_told_by_what_they_say_not_by_their_borders(drawn):
+    # Drawn as three bordered cells, the goal was read as a measure without ministries (issue 17: 74
+    # measures instead of 59); merged or not, it is the goal that the rows below belong to.
+    def span(text: str) -> Row:
+        return _row([text]) if drawn == "merged" else _row([text], [], [])
+
+    ed = _edition([_row(*([x] for x in HEADER)), span(VISION), span(GOAL), _measure("医療従事者の育成")])
+    assert [v.number for v in ed.visions] == [1]
+    assert [(g.title, g.vision) for g in ed.goals] == [(GOAL, 1)]
+    (m,) = ed.measures
+    assert (m.title, m.goal, [x.code for x in m.ministries]) == ("医療従事者の育成", "g01", ["厚"])
+
+
+def test_the_header_gives_the_columns_roles_in_any_order_with_hidden_labels_and_an_office():
+    header = _row(["担当列4"], ["列1該当箇所"], ["列2令和７年度の取組予定"], ["列3令和６年度の実績・状況"])
+    row = _row(["厚労省医療機器審査", "管理課"], ["医療従事者の育成", "研究開発に取り組む。［◎厚］"], ["・引き続き推進する。"],
+               ["・支援を推進した。"])
+    (m,) = _edition([header, _row([GOAL]), row]).measures
+    assert (m.office, m.title, m.results[0].text, m.plans[0].text) == \
+        ("厚労省医療機器審査管理課", "医療従事者の育成", "・支援を推進した。", "・引き続き推進する。")
+
+
+def test_a_header_without_a_results_column_is_refused_in_one_line_naming_it():
+    with pytest.raises(EditionParseError) as info:
+        _edition([_row(["該当箇所"], ["令和７年度の取組予定"], ["備考"], ["令和６年度の予算"]), _measure("医療従事者の育成")])
+    message = str(info.value)
+    assert "header row" in message and "results" in message and "令和N年度の実績・状況" in message
+    assert "\n" not in message
+
+
+def test_see_above_in_its_own_row_or_in_the_goals_cell_marks_the_reposted_goal():
+    reposted = "【国際展開に積極的に取り組む日本企業の増加】（再掲）"
+    for rows in ([_row([reposted]), _row(["（上記参照）"], [], [])], [_row([reposted, "（上記参照）"])]):
+        ed = _edition([_row(*([x] for x in HEADER)), _row([GOAL]), _measure("医療従事者の育成"), *rows])
+        assert [(g.reposted, g.see_above) for g in ed.goals] == [(False, False), (True, True)]
+        assert len(ed.measures) == 1  # （上記参照） is never a measure
+
+
+def test_a_row_the_grammar_cannot_place_is_a_warning_with_its_page_and_line_never_a_measure():
+    stray = _row(["本表は関係省庁の取組をまとめたものである"], [], [], page=2)
+    ed = _edition([_row(*([x] for x in HEADER)), _row([GOAL]), _measure("医療従事者の育成"), stray, _measure("企業連携の促進", page=2)])
+    assert [m.title for m in ed.measures] == ["医療従事者の育成", "企業連携の促進"]
+    (w,) = [w for w in ed.warnings if w.code == "unplaced-row"]
+    assert (w.page, w.line) == (2, 1) and "本表は" in w.message
+    assert ed.warnings[0].code == "reading-doubtful"  # and the edition says its reading is doubtful
+
+
+def test_page_numbers_between_rows_are_skipped():
+    ed = _edition([_row(*([x] for x in HEADER)), _row([GOAL]), _measure("医療従事者の育成"), _row(["- 2 -"]),
+                   _measure("企業連携の促進", page=2)])
+    assert len(ed.measures) == 2 and not [w for w in ed.warnings if w.code in ("unplaced-row", "unknown-row")]
+
+
+def test_a_row_cut_by_a_page_break_and_closed_with_rules_is_one_measure():
+    # Word and reportlab close a cut row with rules on both sides: two rows, the second one on the next
+    # page without a title, holding the tag the first one lacked (or no description at all).
+    first = _row(["医療従事者の育成", "医療機器の研究開発に積極的に"], ["・支援を推進"], [], page=1)
+    rest = _row(["取り組む。［◎厚］"], ["した。"], ["・引き続き推進する。"], page=2)
+    tail = _row([], ["・研修を実施した。"], [], page=3)
+    ed = _edition([_row(*([x] for x in HEADER)), _row([GOAL]), first, rest, tail])
+    (m,) = ed.measures
+    assert m.description == "医療機器の研究開発に積極的に取り組む。" and [x.code for x in m.ministries] == ["厚"]
+    assert [b.text for b in m.results] == ["・支援を推進した。", "・研修を実施した。"]
+
+
+def test_a_tag_cut_across_paragraphs_is_one_tag():
+    # seed-drawn.pdf's m036 on a fresh pdfium: 「…取り組む。［◎厚、経」 ended short of the edge (a new
+    # paragraph), 「］」 on the next line; the tag was read into the description and its ministries lost.
+    row = Row([Cell([Line(1, 1, "海外の医療従事者との関係構築", slack=20.0), Line(2, 1, "支援に引き続き取り組む。［◎厚、経", slack=9.0),
+                     Line(3, 1, "］", slack=30.0)]), Cell([Line(1, 1, "・支援した。")]), Cell([Line(1, 1, "・支援する。")])])
+    (m,) = _edition([_row(*([x] for x in HEADER)), _row([GOAL]), row]).measures
+    assert m.description == "支援に引き続き取り組む。" and m.ministries_text == "［◎厚、経］"
+
+
+def test_a_tag_whose_closing_bracket_is_lost_at_the_cells_end_is_still_its_tag():
+    row = Row([Cell([Line(1, 1, "海外の医療従事者との関係構築", slack=20.0), Line(2, 1, "支援に引き続き取り組む。［◎厚、経", slack=9.0)]),
+               Cell([Line(1, 1, "・支援した。")]), Cell([Line(1, 1, "・支援する。")])])
+    (m,) = _edition([_row(*([x] for x in HEADER)), _row([GOAL]), row]).measures
+    assert m.description == "支援に引き続き取り組む。" and [x.code for x in m.ministries] == ["厚", "経"]
+
+
+def test_a_doubtful_reading_says_so_in_show_summary_and_in_reports(seed_path):
+    from click.testing import CliRunner
+
+    from policydiff.cli import cli
+
+    dense = str(seed_path.parent.parent / "tests" / "data" / "pdf" / "seed-drawn.pypdfium2.txt")
+    shown = CliRunner().invoke(cli, ["show", dense, "--summary"])
+    assert shown.exit_code == 0 and "*** DOUBTFUL READING:" in shown.stdout and "layout-dense" in shown.stdout
+    report = CliRunner().invoke(cli, ["diff", str(seed_path), dense, "--format", "markdown"])
+    assert "reading-doubtful" in report.stdout
+    plain = CliRunner().invoke(cli, ["show", str(seed_path), "--summary"])
+    assert "DOUBTFUL" not in plain.stdout

@@ -1,0 +1,170 @@
+"""Which column a pdfminer text box belongs to: what its widths show alone (width_column), else what it
+starts with and which cells wait for text (box_rows.py then places it in a row).
+"""
+
+from __future__ import annotations
+
+from .box_state import (
+    DESC,
+    FULL_SLACK,
+    LOOKAHEAD,
+    PLANS,
+    RESULTS,
+    SENTENCE_END,
+    Box,
+    State,
+    has_tag,
+    is_full,
+    is_phrase,
+    next_row,
+    open_since,
+)
+from .geometry import Geometry
+from .vocabulary import is_bullet_start, is_title_line
+
+
+def column_of(state: State, k: int, box: Box) -> str:
+    """The column a box belongs to: what its widths show, else what it starts with and which cells wait."""
+    column = state.decided[k]
+    if column:
+        return column
+    widest = max(box.widths)
+    fits = [c for c in (DESC, RESULTS, PLANS) if widest <= state.widths.of(c) + 1.5]
+    if is_bullet_start(box.lines[0]):
+        return _bullet_column(state, box, widest)
+    return _loose_column(state, k, box, fits)
+
+
+def width_column(box: Box, w: Geometry, title_max: float) -> str:
+    """The column a box's widths or tag show alone ('' when they do not): its full lines (not ending a
+    sentence) are as wide as one column's, a title stands over a description line, or only one column is
+    wide enough."""
+    if has_tag(box):
+        return DESC
+    widths = box.widths
+    if len(widths) == 2 and is_title_line(box.lines[0], title_max) and widths[1] > w.plans + FULL_SLACK:
+        return DESC  # a title over the first line of its description
+    fits = [c for c in (DESC, RESULTS, PLANS) if max(widths) <= w.of(c) + 1.5]
+    full = [x for x, line in zip(widths[:-1], box.lines[:-1], strict=True) if not line.endswith(SENTENCE_END)]
+    inner = full or widths[:-1]
+    if inner and fits:
+        near = min(fits, key=lambda c: abs(w.of(c) - max(inner)))
+        if abs(w.of(near) - max(inner)) <= FULL_SLACK:
+            return near
+    if (widths[-1] > title_max or len(widths) > 1) and not box.lines[-1].endswith(SENTENCE_END):  # full, no title
+        full_in = [c for c in fits if is_full(widths[-1], w.of(c))]
+        if len(full_in) == 1:
+            return full_in[0]
+    return fits[0] if len(fits) == 1 else RESULTS if not fits else ""
+
+
+def _bullet_column(state: State, box: Box, width: float) -> str:
+    """A short bullet: as wide as a full line of a column if it ends mid-sentence; else the results of a
+    row whose description is printed and has none yet, the plans of the earliest row without them, or
+    the column of the last box."""
+    w = state.widths
+    if width > w.plans + 1.5:
+        return RESULTS
+    if len(box.lines) == 1 and not box.lines[0].endswith(SENTENCE_END) and is_full(width, w.plans):
+        return PLANS
+    state.doubt = "a short bullet, results or plans told by the order of the rows only"
+    res, plans = state.at[RESULTS], state.at[PLANS]
+    if plans < res:
+        return PLANS
+    if next_row(state, res) >= 0:
+        return RESULTS
+    return state.last if state.last in (RESULTS, PLANS) else RESULTS
+
+
+def _loose_column(state: State, k: int, box: Box, fits: list[str]) -> str:
+    """A box that is no bullet and whose widths do not tell its column: the rest of a cell left open
+    (which one when several are: _ahead), a cell of its own (「後継事業の予定無し」) in a row still without
+    one, or a title (_needs_title)."""
+    rows = state.rows
+    opened = {c: since for c in (RESULTS, PLANS) if c in fits and (since := open_since(state, c)) >= 0}
+    if rows and DESC in fits and rows[-1].desc.open_since >= 0:
+        opened[DESC] = rows[-1].desc.open_since
+    waiting = _waiting(state, fits)
+    if opened and not box.lines[-1].endswith(SENTENCE_END):  # still open: a full line of its column
+        opened = {c: since for c, since in opened.items() if is_full(box.widths[-1], state.widths.of(c))}
+    titled = _title_candidate(state, k) and DESC in fits
+    if titled and all(_stale(state, c) for c in opened) and _needs_title(state, k):
+        return DESC  # a title-like line, where a row must start, rather than the rest of an older row's cell
+    if opened and not is_phrase(state, box, fits):
+        return _ahead(state, k, sorted(opened, key=lambda c: opened[c]))
+    if titled and (not waiting or _needs_title(state, k)):
+        return DESC
+    if waiting:
+        return waiting
+    if titled:
+        return DESC
+    state.doubt = "a short paragraph with no open cell or empty cell to go to"
+    return state.last if state.last in (RESULTS, PLANS) else RESULTS
+
+
+def _title_candidate(state: State, k: int) -> bool:
+    box = state.boxes[k]
+    return len(box.lines) == 1 and not state.decided[k] and is_title_line(box.lines[0], state.title_max)
+
+
+def _needs_title(state: State, k: int) -> bool:
+    """Is a title-like line the title of a row, rather than a short cell (「後継事業の予定無し」)? Yes if
+    the last row's description is closed and the next description printed continues a row (is no title
+    itself) with no other title-like line before it: that row must start here."""
+    rows = state.rows
+    if rows and not rows[-1].closed:
+        return False
+    for j in range(k + 1, min(k + 1 + 4 * LOOKAHEAD, len(state.boxes))):
+        if _title_candidate(state, j):
+            return False
+        if state.decided[j] == DESC:
+            box = state.boxes[j]
+            return not (is_title_line(box.lines[0], state.title_max) and len(box.lines) > 1)
+    return False
+
+
+def _ahead(state: State, k: int, columns: list[str]) -> str:
+    """Which of several open cells a continuation belongs to, from the next boxes whose widths tell their
+    column: a bullet there means that column's sentence has ended (so this box ends it), a continuation
+    there takes one of its column's open cells (the others may be this box's). Else the columns' lines
+    alternate across a row."""
+    if len(columns) == 1:
+        return columns[0]
+    left = {c: _open_count(state, c) for c in columns}
+    for j in range(k + 1, min(k + 1 + LOOKAHEAD, len(state.boxes))):
+        column = state.decided[j]
+        if column not in left:
+            continue
+        if is_bullet_start(state.boxes[j].lines[0]):
+            return column
+        left[column] -= 1
+        if not left[column]:
+            del left[column]
+        if len(left) == 1:
+            return next(iter(left))
+    state.doubt = f"the rest of a sentence left open in {' and '.join(columns)}"
+    other = [c for c in columns if c != state.previous]
+    return other[0] if other else columns[0]
+
+
+def _open_count(state: State, column: str) -> int:
+    if column == DESC:
+        return 1
+    at = state.at[column]
+    return sum(1 for r in range(max(0, at - 3), at + 1)
+               if (cell := state.rows[r].cells.get(column)) is not None and cell.open_since >= 0)
+
+
+def _stale(state: State, column: str) -> bool:
+    """Is COLUMN open only in rows above the one its last box went to (a cell of a later row begun)?"""
+    if column == DESC:
+        return False
+    cell = state.rows[state.at[column]].cells.get(column)
+    return cell is None or cell.open_since < 0
+
+
+def _waiting(state: State, fits: list[str]) -> str:
+    """The column of the earliest printed row that has no cell there yet ('' if none)."""
+    waiting = [(next_row(state, state.at[c]), c != RESULTS, c) for c in (RESULTS, PLANS) if c in fits]
+    waiting = [x for x in waiting if x[0] >= 0]
+    return min(waiting)[2] if waiting else ""

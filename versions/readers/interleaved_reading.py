@@ -1,0 +1,297 @@
+"""The interleaved reader's dynamic program: each line's pieces given their columns.
+
+Each line is read by a small dynamic program over the states of the open row's columns (Viterbi, linear
+in the number of lines): a reading cuts the line's pieces into groups and gives each group a column,
+continuing the open row or starting the next one, at a cost (lower is likelier). Where two readings
+cost the same, the line is reported, never silently guessed (text_interleaved.py warns).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from itertools import combinations
+
+from ..model.normalize import display_width
+from .ministries import SUBHEADING_TAG_RE, is_ministry_list
+from .vocabulary import LATIN_RE, LOST_OPEN_RE, SENTENCE_END_RE, TAG_AT_END_RE, is_bullet_start
+
+LATIN_CUT = 1.5  # a space between two latin words read as a column boundary
+OFFICE = 3  # the 「担当」 column, where there is one
+PAGE_END_LINES = 2  # how many lines before a page header a cell may stop early
+WIDTH_SLACK = 2.0  # a line may overrun its column by a character or two (kinsoku: 。」 hang at the end)
+
+# Costs of a reading (lower is likelier).
+SKIP_FULL = 2.5  # a column whose last line was full has nothing on this line (its paragraph ended exactly)
+SKIP_STOP = 0.3  # ... where that full line ended a sentence
+TAG_OUTSIDE = 2.0  # a ministry tag ［…］ read in the results or plans column
+NO_BULLET = 3.0  # a results/plans line after a short one that starts no bullet
+BULLET_AFTER_FULL = 0.5  # a bullet right after a full line (the bullet before ended exactly at the width)
+DESC_AFTER_TAG = 2.0  # description text after its ministry tag (items ①…) rather than a new row
+DESC_BULLET = 1.0  # a 「・」 paragraph in the description column
+TITLE_THEN_TEXT = 0.3  # a description paragraph after a short line (the title)
+ROW_WITHOUT_TAG = 2.0  # a row ending before its description's tag
+ROW_STARTS_WITH_BULLET = 3.0  # a new row whose description would start with 「・」
+JOINED_SPACE = 1.0  # a space inside a cell between non-latin characters
+TIE = 1e-9
+DOUBT_MARGIN = 0.2  # readings this close in cost are both credible: the line is reported
+BEAM_STATES, BEAM_COST = 8, 6.0  # states kept after each line, and how much costlier than the best they may be
+DOUBT_LOOKBACK = 60  # lines to look back for where two equally cheap readings part
+
+
+@dataclass(frozen=True)
+class _Col:
+    """What the reading so far says about one column of the open row."""
+
+    started: bool = False
+    active: bool = True  # its lines are consecutive: once it skips a line it is done for the row
+    full: bool = False  # its last line filled the width: the paragraph runs on
+    stop: bool = False  # ... but ended a sentence (。): the paragraph may as well end there
+    tagged: bool = False  # description only: its ministry tag has been read
+    items: bool = False  # description only: text goes on after the tag (items ①…)
+
+
+State = tuple[_Col, ...]  # () before the first row of a goal
+
+
+@dataclass(frozen=True)
+class Reading:
+    new_row: bool
+    groups: tuple[tuple[int, str], ...]  # (column, text)
+
+
+def full_line(col_width: float) -> float:
+    """The narrowest a full line of a column prints: line breaking leaves up to a few cells free."""
+    return col_width - (0.5 + 0.08 * col_width)
+
+
+def is_full(width: float, col_width: float) -> bool:
+    return width >= full_line(col_width)
+
+
+def read_lines(lines: list[str], pieces: Callable[[str], list[str]], kinds: list[str], widths: tuple[float, ...]
+               ) -> tuple[list[Reading], set[int], set[int]]:
+    """The cheapest reading of every text line (Viterbi over the open row's column states), the lines that
+    another reading explains as well, and the lines no reading fits."""
+    ncols = len(widths)
+    frontier: dict[State, tuple[float, int]] = {(): (0.0, -1)}  # state -> (cost, node)
+    history: list[tuple[int, Reading | None, int]] = []  # node -> (line index, reading, previous node)
+    doubts: dict[int, set[int]] = {}  # node -> lines read one way where another way costs the same
+    unfit: set[int] = set()
+    page_end = _page_ends(kinds)
+    for i, kind in enumerate(kinds):
+        if kind == "span":  # a vision or goal row closes the row above
+            best = min(((cost + _end_cost(state), node) for state, (cost, node) in frontier.items()),
+                       key=lambda v: v[0])
+            history.append((i, None, best[1]))
+            frontier = {(): (best[0], len(history) - 1)}
+            continue
+        if kind != "text":
+            continue
+        options = _segmentations(pieces(lines[i]), ncols)
+        nxt: dict[State, tuple[float, int]] = {}
+        for state, (cost, node) in frontier.items():
+            for reading, extra, new_state in _candidates(state, options, widths, i in page_end):
+                total = cost + extra
+                old = nxt.get(new_state)
+                if old is None or total < old[0] - TIE:
+                    history.append((i, reading, node))
+                    nxt[new_state] = (total, len(history) - 1)
+                    if old is not None and old[0] - total <= DOUBT_MARGIN:  # the reading it beat was close
+                        differ = _differences(history, len(history) - 1, history[old[1]][1], history[old[1]][2])
+                        if differ:
+                            doubts.setdefault(len(history) - 1, set()).update(differ)
+                elif total - old[0] <= DOUBT_MARGIN:
+                    differ = _differences(history, old[1], reading, node)
+                    if differ:
+                        doubts.setdefault(old[1], set()).update(differ)
+        if not nxt:  # no reading fits (a piece wider than every column): start a row with the whole line
+            best = min(frontier.values(), key=lambda v: v[0])
+            history.append((i, Reading(True, ((0, lines[i].strip()),)), best[1]))
+            unfit.add(i)
+            nxt = {(_Col(True, True),) + tuple(_Col(False, False) for _ in range(ncols - 1)):
+                   (best[0] + 10.0, len(history) - 1)}
+        # Keep the few cheapest states: a reading far costlier than the best never comes back.
+        ranked = sorted(nxt.items(), key=lambda kv: kv[1][0])[:BEAM_STATES]
+        frontier = {state: v for state, v in ranked if v[0] <= ranked[0][1][0] + BEAM_COST}
+    readings: list[Reading] = [Reading(False, ())] * len(lines)
+    ambiguous: set[int] = set()
+    if not history:
+        return readings, ambiguous, unfit
+    node = min(((cost + _end_cost(state), node) for state, (cost, node) in frontier.items()), key=lambda v: v[0])[1]
+    while node >= 0:
+        i, reading, prev = history[node]
+        if reading is not None:
+            readings[i] = reading
+        ambiguous |= doubts.get(node, set())
+        node = prev
+    return readings, ambiguous, unfit
+
+
+def _differences(history: list[tuple[int, Reading | None, int]], kept: int, reading: Reading, node: int
+                 ) -> set[int]:
+    """Lines where two equally cheap paths into one state read differently: the kept path (ending at node
+    KEPT) and the one reading the line as READING after NODE. Both paths pass the same lines."""
+    i, kept_reading, a = history[kept]
+    out = {i} if kept_reading != reading else set()
+    b = node
+    for _ in range(DOUBT_LOOKBACK):
+        if a == b or a < 0 or b < 0:
+            break
+        (line, ra, a), (_, rb, b) = history[a], history[b]
+        if ra != rb:
+            out.add(line)
+    return out
+
+
+def _page_ends(kinds: list[str]) -> set[int]:
+    """The last text lines before each page header: a cell's lines there may end a line or two early, the
+    rest of the cell continuing after the header (line heights differ between columns)."""
+    out: set[int] = set()
+    for i, kind in enumerate(kinds):
+        if kind == "header":
+            j, seen = i - 1, 0
+            while j >= 0 and seen < PAGE_END_LINES and kinds[j] != "span":
+                if kinds[j] == "text":
+                    out.add(j)
+                    seen += 1
+                j -= 1
+    return out
+
+
+@dataclass(frozen=True)
+class _Group:
+    """Consecutive pieces of a line read as one column's text, with what the reading needs to know of it."""
+
+    text: str
+    width: float
+    bullet: bool  # starts a bullet (「・」, ①, a lone 「（…）」)
+    tagged: bool  # ends with a ministry tag
+    stop: bool  # ends a sentence
+
+
+def _group(text: str, width: float) -> _Group:
+    return _Group(text, width, is_bullet_start(text), tagged(text), bool(SENTENCE_END_RE.search(text)))
+
+
+def _segmentations(pieces: list[str], ncols: int) -> list[tuple[tuple[_Group, ...], float]]:
+    """Ways to cut the pieces into at most NCOLS consecutive groups, with the cost of the spaces kept inside
+    groups and of latin words parted. Computed once per line, whatever the state."""
+    k = len(pieces)
+    latin_gap = [bool(LATIN_RE.match(pieces[j - 1][-1]) and LATIN_RE.match(pieces[j][0])) for j in range(1, k)]
+    widths = [display_width(p) for p in pieces]
+    made: dict[tuple[int, int], _Group] = {}
+
+    def group(a: int, b: int) -> _Group:
+        if (a, b) not in made:  # a half-width space between pieces
+            made[a, b] = _group(" ".join(pieces[a:b]), sum(widths[a:b]) + 0.5 * (b - a - 1))
+        return made[a, b]
+
+    out = []
+    for ncuts in range(min(ncols, k)):
+        for cuts in combinations(range(1, k), ncuts):
+            bounds = (0, *cuts, k)
+            cost = sum(LATIN_CUT for j in cuts if latin_gap[j - 1])
+            cost += sum(JOINED_SPACE for j in range(1, k) if j not in cuts and not latin_gap[j - 1])
+            out.append((tuple(group(a, b) for a, b in zip(bounds, bounds[1:], strict=False)), cost))
+    return out
+
+
+def _candidates(state: State, options: list[tuple[tuple[_Group, ...], float]], widths: tuple[float, ...],
+                page_end: bool):
+    """(reading, cost, next state) for each way the line can continue the open row or start the next one."""
+    ncols = len(widths)
+    for groups, space_cost in options:
+        for cols in combinations(range(ncols), len(groups)):
+            if any(groups[j].width > widths[c] + WIDTH_SLACK for j, c in enumerate(cols)):
+                continue
+            if state:
+                cont = _continue(state, groups, cols, widths, page_end)
+                if cont is not None:
+                    cost, new_state = cont
+                    yield _reading(False, cols, groups), cost + space_cost, new_state
+            if cols[0] == 0:
+                cost, new_state = _new_row(state, groups, cols, widths)
+                yield _reading(True, cols, groups), cost + space_cost, new_state
+
+
+def _reading(new_row: bool, cols: tuple[int, ...], groups: tuple[_Group, ...]) -> Reading:
+    return Reading(new_row, tuple((c, g.text) for c, g in zip(cols, groups, strict=True)))
+
+
+def tagged(text: str) -> bool:
+    """Does TEXT end a description: a ministry tag ［◎厚］ / [◎厚], the end of a wrapped one 「厚］」, or a
+    sub-heading's bracket 「…参照］」?"""
+    m = TAG_AT_END_RE.search(text) or LOST_OPEN_RE.search(text)
+    return bool(m and is_ministry_list(m.group(1))) or text.endswith("］") or (
+        text.endswith("]") and bool(SUBHEADING_TAG_RE.search(text)))
+
+
+def _skip_cost(c: int, col: _Col) -> float:
+    """The cost of column C having nothing on a line: it is done for the row."""
+    if not col.active:
+        return 0.0
+    cost = (SKIP_STOP if col.stop or c == OFFICE else SKIP_FULL) if col.full else 0.0  # an office is a name
+    if c == 0 and not col.tagged:
+        cost += ROW_WITHOUT_TAG  # a description ends at its ministry tag
+    return cost
+
+
+def _end_cost(state: State) -> float:
+    return sum(_skip_cost(c, col) for c, col in enumerate(state))
+
+
+def _line_state(c: int, group: _Group, col_width: float, tagged: bool, items: bool = False) -> _Col:
+    tagged = tagged or (c == 0 and group.tagged)
+    full = is_full(group.width, col_width) and not (c == 0 and tagged)  # the tag ends the description
+    return _Col(True, True, full, group.stop, tagged, items)
+
+
+def _continue(state: State, groups: tuple[_Group, ...], cols: tuple[int, ...], widths: tuple[float, ...],
+              page_end: bool = False) -> tuple[float, State] | None:
+    cost = 0.0
+    out = list(state)
+    given = dict(zip(cols, groups, strict=True))
+    for c, col in enumerate(state):
+        group = given.get(c)
+        if group is None:
+            if page_end and col.active:
+                continue  # the cell may go on after the page header
+            cost += _skip_cost(c, col)
+            out[c] = _Col(col.started, False, False, False, col.tagged, col.items)
+            continue
+        if not col.active:
+            return None
+        if col.started and not col.full:  # after a short line: a new paragraph
+            if c == 0:
+                cost += (0.0 if col.items else DESC_AFTER_TAG) if col.tagged else TITLE_THEN_TEXT
+                if group.text.startswith("・"):
+                    cost += DESC_BULLET  # description paragraphs are a title, text and items ①…, not bullets
+            elif not group.bullet:
+                cost += NO_BULLET
+        elif col.started and col.full and c > 0 and group.bullet and not col.stop:
+            cost += BULLET_AFTER_FULL
+        elif col.started and col.stop and c > 0 and not group.bullet:
+            cost += SKIP_STOP
+        if c > 0 and group.tagged:
+            cost += TAG_OUTSIDE
+        out[c] = _line_state(c, group, widths[c], col.tagged, col.tagged)
+    return cost, tuple(out)
+
+
+def _new_row(state: State, groups: tuple[_Group, ...], cols: tuple[int, ...], widths: tuple[float, ...]
+             ) -> tuple[float, State]:
+    cost = _end_cost(state)
+    if groups[0].bullet:
+        cost += ROW_STARTS_WITH_BULLET
+    given = dict(zip(cols, groups, strict=True))
+    out = []
+    for c in range(len(widths)):
+        group = given.get(c)
+        if group is None:
+            out.append(_Col(False, False))
+        else:
+            if c > 0 and group.tagged:
+                cost += TAG_OUTSIDE
+            out.append(_line_state(c, group, widths[c], False))
+    return cost, tuple(out)

@@ -1,0 +1,172 @@
+"""A table's columns where no vertical rule draws them: horizontal rules only (Word's style), or a grid
+whose inner rules are missing.
+
+The table's extent is told by its long horizontal rules, stretched over the lines of a row that a page
+break left open above the first rule or below the last (a row's lines follow one another at the line
+height; a running title or a page number in the margin sits farther away). The columns are told by
+where lines start: every cell's text is set from its column's left edge, so line starts pile up at a
+few x positions, one per column (a bullet's wrapped lines hang one em to its right: the column starts
+at the bullet). The header row says how many columns there are. Each boundary is drawn a quarter em
+before a column's start: a full line of the column to its left ends at least its padding before.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import Any
+
+from .vocabulary import is_header_text, is_page_number
+
+LONG_RULE = 0.5  # a horizontal rule of the table spans at least half the page's width
+COLUMN_GAP = 3.0  # ems between two columns' starts at least (a hanging bullet's text is 1 em in)
+HANG = 1.5  # ems left of a pile of line starts where the column's bullets may start
+RUN_GAP = 0.6  # points of blank between two characters on one baseline: two cells' texts (their paddings
+# apart, 1 pt and more; a text's own characters touch, or nearly: a narrow glyph's box leaves 0.5 pt)
+CROSSING = 0.1  # ems (at most 0.9 pt): characters closer than this across a boundary are one text (a merged
+# cell); two cells' texts on one baseline are at least their paddings apart (1 pt and more)
+FOLLOWING = 2.2  # line heights between an open row's lines and the rule they continue at most
+JOIN = 2.0  # points between two segments of one rule
+ALIGNED = 0.05  # ems: a character this close to a column's start is set there
+
+
+def inner_verticals(edges: list[Any], span: tuple[float, float, float, float]) -> int:
+    """How many x positions inside SPAN hold vertical rules over a good part of its height."""
+    x0, top, x1, bottom = span
+    cover: Counter[int] = Counter()
+    for e in edges:
+        if e["orientation"] == "v" and x0 + 2 < e["x0"] < x1 - 2:
+            cover[round(e["x0"])] += min(e["bottom"], bottom) - max(e["top"], top)
+    return sum(1 for length in cover.values() if length > 0.3 * (bottom - top))
+
+
+def ruled_span(edges: list[Any], chars: list[Any], page_width: float, continued: bool
+               ) -> tuple[float, float, float, float] | None:
+    """(x0, top, x1, bottom) of the table told by its long horizontal rules (drawn whole or cell by cell),
+    from the rule above its header where the page prints one, with the lines of a row left open below the
+    last rule, and above the first where the page before left a row open (CONTINUED; else what is above
+    is a title or a mark). None: no such rules."""
+    rules = [r for r in merged_rules(edges) if r[2] - r[1] >= LONG_RULE * page_width]
+    if len(rules) < 2:
+        return None
+    x0, x1 = min(r[1] for r in rules), max(r[2] for r in rules)
+    lines = _baselines([c for c in chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1])
+    header = next((line[0] for line in lines if is_header_text(line[2])), None)
+    if header is not None:  # a box above the header (the synthetic mark) is no part of the table
+        rules = [r for r in rules if r[0] >= max((r[0] for r in rules if r[0] <= header + 1), default=rules[0][0])]
+    if len(rules) < 2:
+        return None
+    top, bottom = rules[0][0], rules[-1][0]
+    # (line boxes of a tight leading overlap: a line is above a rule when its middle is)
+    for line_top, line_bottom, text, size in sorted(lines, key=lambda x: -x[0]):  # upwards from the first rule
+        if continued and (line_top + line_bottom) / 2 < top and top - line_bottom <= FOLLOWING * size \
+                and not is_page_number(text):
+            top = min(top, line_top - 1)
+    for line_top, line_bottom, text, size in sorted(lines, key=lambda x: x[0]):  # downwards from the last rule
+        if (line_top + line_bottom) / 2 > bottom and line_top - bottom <= FOLLOWING * size and not is_page_number(text):
+            bottom = max(bottom, line_bottom + 1)
+    return x0, top, x1, bottom
+
+
+def merged_rules(edges: list[Any]) -> list[tuple[float, float, float]]:
+    """Horizontal rules as (y, x0, x1), the segments a table draws cell by cell at one height joined."""
+    by_y: dict[float, list[tuple[float, float]]] = {}
+    for e in edges:
+        if e["orientation"] == "h":
+            by_y.setdefault(round(e["top"] * 2) / 2, []).append((e["x0"], e["x1"]))
+    out = []
+    for y, spans in by_y.items():
+        spans.sort()
+        a, b = spans[0]
+        for c, d in spans[1:] + [(float("inf"), float("inf"))]:
+            if c <= b + JOIN:
+                b = max(b, d)
+                continue
+            out.append((y, a, b))
+            a, b = c, d
+    return sorted(out)
+
+
+def _baselines(chars: list[Any]) -> list[tuple[float, float, str, float]]:
+    """(top, bottom, text, size) of each line of characters."""
+    out: list[list[Any]] = []
+    for c in sorted(chars, key=lambda c: (round(c["top"], 1), c["x0"])):
+        if out and c["top"] - out[-1][0]["top"] < max(c["size"], 1.0) * 0.5:
+            out[-1].append(c)
+        else:
+            out.append([c])
+    return [(min(c["top"] for c in g), max(c["bottom"] for c in g), "".join(c["text"] for c in g).strip(),
+             max(c["size"] for c in g)) for g in out]
+
+
+def line_starts(chars: list[Any], span: tuple[float, float, float, float]) -> Counter[int]:
+    """How many lines (and texts after a blank on one baseline) start at each x inside SPAN."""
+    x0, top, x1, bottom = span
+    inside = [c for c in chars if top <= (c["top"] + c["bottom"]) / 2 <= bottom and x0 <= c["x0"] < x1]
+    starts: Counter[int] = Counter()
+    for group in text_lines(inside):
+        previous = None
+        for c in group:
+            if c["text"].strip() and (previous is None or c["x0"] - previous["x1"] > RUN_GAP):
+                starts[round(c["x0"])] += 1
+            if c["text"].strip():
+                previous = c
+    return starts
+
+
+def column_starts(starts: Counter[int], columns: int, em: float) -> list[float] | None:
+    """The x where each of COLUMNS columns' text starts, from where lines start (the pages' so far: a
+    table's columns are the same on every page). None if the lines do not show that many columns."""
+    chosen: list[int] = []
+    for x, count in starts.most_common():
+        if count < 3:
+            break
+        if all(abs(x - y) >= COLUMN_GAP * em for y in chosen):
+            chosen.append(x)
+        if len(chosen) == columns:
+            break
+    if len(chosen) < columns:
+        return None
+    out = []
+    for peak in sorted(chosen):  # the bullets of a column with hanging text start left of the pile
+        near = [x for x, count in starts.items() if peak - HANG * em <= x <= peak and count >= 2]
+        out.append(float(min(near)))
+    return out
+
+
+def text_lines(chars: list[Any]) -> list[list[Any]]:
+    """CHARS in lines, top to bottom, each left to right."""
+    groups: list[list[Any]] = []
+    for c in sorted(chars, key=lambda c: (round(c["top"], 1), c["x0"])):
+        if groups and c["top"] - groups[-1][0]["top"] < max(c["size"], 1.0) * 0.5:
+            groups[-1].append(c)
+        else:
+            groups.append([c])
+    for g in groups:
+        g.sort(key=lambda c: c["x0"])
+    return groups
+
+
+def boundaries(starts: list[float], em: float) -> list[float]:
+    """Where one column ends and the next begins: a quarter em before each column's start."""
+    return [x - 0.25 * em for x in starts[1:]]
+
+
+def crosses(chars: list[Any], starts: list[float], em: float) -> bool:
+    """Does a line of CHARS run across a column boundary (one cell merged across the columns starting at
+    STARTS)? Its characters touch across the boundary, the one after it not set at the column's start
+    (two cells' texts on one baseline are their paddings apart, the second one starting at its column's
+    start, where all its lines start)."""
+    cuts = boundaries(starts, em)
+    for group in text_lines(chars):
+        for a, b in zip(group, group[1:], strict=False):
+            mid_a, mid_b = (a["x0"] + a["x1"]) / 2, (b["x0"] + b["x1"]) / 2
+            for cut, start in zip(cuts, starts[1:], strict=True):
+                if mid_a < cut < mid_b and b["x0"] - a["x1"] < min(CROSSING * em, 0.9) \
+                        and abs(b["x0"] - start) > ALIGNED * em:
+                    return True
+    return False
+
+
+def vertical(x: float, top: float, bottom: float) -> dict[str, Any]:
+    return {"x0": x, "x1": x, "top": top, "bottom": bottom, "doctop": top, "width": 0, "height": bottom - top,
+            "object_type": "line", "orientation": "v"}
