@@ -48,7 +48,7 @@ def basic_plan_key(m: Measure) -> str:
     """What a measure is in the Basic Plan layer, between years: title, description and ministry tag.
     Its results and plans are rewritten every year and say nothing about which row it is."""
     ministries = "".join(("◎" if x.lead else "") + x.code for x in m.ministries)
-    return " ".join(p for p in (title_key(m), normalize(m.description), ministries) if p)[:KEY_MAX]
+    return " ".join(p for p in (title_key(m), m.norm_description, ministries) if p)[:KEY_MAX]
 
 
 # A description shorter than this is too little left of a row to pair it by the end of another's.
@@ -176,7 +176,7 @@ def _match_lost_starts(old: Sequence[Measure], new: Sequence[Measure], olds: lis
 
     def bucket(m: Measure, goal: str) -> tuple:
         tag = tuple(sorted((x.code, x.lead) for x in m.ministries))
-        return goal, tag, title_key(m), normalize(m.description)[-LOST_START_MIN:]
+        return goal, tag, title_key(m), m.norm_description[-LOST_START_MIN:]
 
     by_key: dict[tuple, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
     for i in olds:
@@ -188,7 +188,8 @@ def _match_lost_starts(old: Sequence[Measure], new: Sequence[Measure], olds: lis
     for free_old, free_new in by_key.values():
         if not free_old or not free_new or not work.take(len(free_old) * len(free_new) * CELL_COST):
             continue
-        fits = {i: [j for j in free_new if _lost_start(old[i].description, new[j].description)] for i in free_old}
+        fits = {i: [j for j in free_new if _lost_start(old[i].norm_description, new[j].norm_description)]
+                for i in free_old}
         back: dict[int, int] = defaultdict(int)
         for js in fits.values():
             for j in js:

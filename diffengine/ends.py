@@ -10,6 +10,7 @@ say what it means (an end announced, then checked against the next edition).
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from ..versions.model.normalize import normalize
 from ..versions.readers.vocabulary import (
@@ -25,8 +26,16 @@ END_WORDS_RE = re.compile(r"(?:令和|平成)\s*[0-9元]{1,2}\s*年度|事業(?:
 AHEAD_RE = re.compile(r"終了予定|終了する")
 
 
+# Words one of which every statement of an end has (kanji: the same before and after normalizing): the
+# check that lets every other bullet of a 10,000-row pair pass without being normalized.
+_END_MARKS = ("終了", "後継", "該当")
+
+
+@lru_cache(maxsize=65536)
 def stated_end(text: str) -> bool:
     """Whether a bullet is only a statement of an end: nothing is left of it without the words of one."""
+    if not any(mark in text for mark in _END_MARKS):
+        return False
     t = normalize(text)
     return bool(t.strip(" ・")) and (bool(ENDED_RE.search(t)) or "該当" in t) and not END_WORDS_RE.sub("", t)
 
