@@ -118,8 +118,11 @@ def _read_lineages(diff: Any) -> list[tuple[str, ...]]:
 
 
 def fiscal_order(editions: Iterable[Edition]) -> list[Edition]:
-    """Oldest first: by results year, plans year, then label (a revision sits beside its edition)."""
-    return sorted(editions, key=lambda e: (e.results_fy, e.plans_fy, e.edition))
+    """Oldest first: by results year, plans year, then label (a revision sits beside its edition).
+    Within one fiscal slot a synthetic variant comes before the real edition, so that the chain goes on
+    to the next year from the real one: the next-year step an auditor reads is real plans against the
+    next results, never a made-up variant's plans."""
+    return sorted(editions, key=lambda e: (e.results_fy, e.plans_fy, not e.synthetic, e.edition))
 
 
 def _key(prefix: str, *parts: object) -> str:

@@ -54,6 +54,18 @@ def test_editions_in_fiscal_order_with_each_pairs_relation(timeline_json):
     assert all(s["synthetic"] for s in t["steps"])
 
 
+def test_the_chain_goes_on_to_the_next_year_from_the_real_edition_not_a_synthetic_variant(seed_path):
+    """A synthetic variant of FY2024 (the demo's) sits beside the real FY2024: the FY2025 step starts
+    from the real edition, so the ledger of the real plans is the one the timeline follows."""
+    from policydiff.diffengine.timeline import fiscal_order
+
+    real, prev, nxt = (api.open_edition(p) for p in (seed_path, PREV, NEXT))
+    variant = api.open_edition(seed_path)
+    variant = type(variant)(**{**variant.__dict__, "edition": "fy2024-synthetic", "synthetic": True})
+    order = [e.edition for e in fiscal_order([nxt, real, variant, prev])]
+    assert order == ["fy2023-synthetic", "fy2024-synthetic", "fy2024", "fy2025-synthetic"]
+
+
 def test_follow_through_per_year_is_what_each_pairs_ledger_says(timeline_json, chain_archive):
     years = timeline_json["timelines"][0]["follow_through"]["years"]
     for year, (old, new) in zip(years, [("fy2023-synthetic", "fy2024"), ("fy2024", "fy2025-synthetic")], strict=True):
