@@ -9,6 +9,7 @@ the record is made (`norm_…` fields): never written to XML or JSON, never part
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Literal
 
 from .normalize import normalize
@@ -126,8 +127,11 @@ class Measure:
             return "(empty row)"
         return ("…" if self.first_line_lost else "") + words[:24] + ("…" if len(words) > 24 else "")
 
-    @property
+    @cached_property
     def bullets(self) -> tuple[tuple[Column, Bullet], ...]:
+        """Every bullet with its column, results first: made once per measure (cached_property writes the
+        instance's __dict__, which a frozen dataclass allows), where the engine and ledger asked for it
+        over 200,000 times on a 10,000-measure pair, building a new tuple each time."""
         return tuple(("results", b) for b in self.results) + tuple(("plans", b) for b in self.plans)
 
 
