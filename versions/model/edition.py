@@ -9,7 +9,7 @@ the record is made (`norm_…` fields): never written to XML or JSON, never part
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property
+from functools import cached_property, lru_cache
 from typing import Any, Literal
 
 from .normalize import normalize
@@ -19,6 +19,10 @@ BUDGET_KINDS: tuple[BudgetKind, ...] = ("initial", "supplementary", "request", "
 Column = Literal["results", "plans"]
 # Where a cell is printed on its PDF page: (x0, top, x1, bottom) in points from the top-left corner.
 Box = tuple[float, float, float, float]
+
+
+# Program names recur (one program in many bullets and budgets): each name is normalized once.
+_normalize_name = lru_cache(maxsize=16_384)(normalize)
 
 
 def _norm() -> Any:
@@ -47,7 +51,7 @@ class Budget:
     norm_program: str = _norm()  # the program's comparison form ('' without one)
 
     def __post_init__(self) -> None:
-        _set(self, norm_program=normalize(self.program or ""))
+        _set(self, norm_program=_normalize_name(self.program or ""))
 
 
 @dataclass(frozen=True)
@@ -63,7 +67,7 @@ class Succession:
     norm_new: str = _norm()
 
     def __post_init__(self) -> None:
-        _set(self, norm_old=normalize(self.old), norm_new=normalize(self.new))
+        _set(self, norm_old=_normalize_name(self.old), norm_new=_normalize_name(self.new))
 
 
 @dataclass(frozen=True)
@@ -82,7 +86,7 @@ class Bullet:
     norm_programs: tuple[str, ...] = _norm()  # each program's, in order
 
     def __post_init__(self) -> None:
-        _set(self, norm=normalize(self.text), norm_programs=tuple(normalize(p) for p in self.programs))
+        _set(self, norm=normalize(self.text), norm_programs=tuple(map(_normalize_name, self.programs)))
 
 
 @dataclass(frozen=True)
