@@ -9,20 +9,16 @@ the record is made (`norm_…` fields): never written to XML or JSON, never part
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from functools import cached_property, lru_cache
+from functools import cached_property
 from typing import Any, Literal
 
-from .normalize import normalize
+from .normalize import normalize, normalize_name
 
 BudgetKind = Literal["initial", "supplementary", "request", "other"]
 BUDGET_KINDS: tuple[BudgetKind, ...] = ("initial", "supplementary", "request", "other")
 Column = Literal["results", "plans"]
 # Where a cell is printed on its PDF page: (x0, top, x1, bottom) in points from the top-left corner.
 Box = tuple[float, float, float, float]
-
-
-# Program names recur (one program in many bullets and budgets): each name is normalized once.
-_normalize_name = lru_cache(maxsize=16_384)(normalize)
 
 
 def _norm() -> Any:
@@ -51,7 +47,7 @@ class Budget:
     norm_program: str = _norm()  # the program's comparison form ('' without one)
 
     def __post_init__(self) -> None:
-        _set(self, norm_program=_normalize_name(self.program or ""))
+        _set(self, norm_program=normalize_name(self.program or ""))
 
 
 @dataclass(frozen=True)
@@ -67,7 +63,7 @@ class Succession:
     norm_new: str = _norm()
 
     def __post_init__(self) -> None:
-        _set(self, norm_old=_normalize_name(self.old), norm_new=_normalize_name(self.new))
+        _set(self, norm_old=normalize_name(self.old), norm_new=normalize_name(self.new))
 
 
 @dataclass(frozen=True)
@@ -86,7 +82,7 @@ class Bullet:
     norm_programs: tuple[str, ...] = _norm()  # each program's, in order
 
     def __post_init__(self) -> None:
-        _set(self, norm=normalize(self.text), norm_programs=tuple(map(_normalize_name, self.programs)))
+        _set(self, norm=normalize(self.text), norm_programs=tuple(map(normalize_name, self.programs)))
 
 
 @dataclass(frozen=True)

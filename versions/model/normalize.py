@@ -31,6 +31,13 @@ def normalize(text: str) -> str:
     return "".join(out)
 
 
+@lru_cache(maxsize=16_384)
+def normalize_name(name: str) -> str:
+    """normalize() of a short text that recurs, a program name: computed once per name (one program is
+    named in many bullets, budgets and successions, and compared between editions many times over)."""
+    return normalize(name)
+
+
 def join_wrapped(lines: list[str]) -> str:
     """Join lines a PDF wrapped, restoring the space only where two latin words met."""
     out = ""
