@@ -4,7 +4,6 @@ deterministic."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ..diffengine.diff import Diff
@@ -12,6 +11,7 @@ from ..diffengine.model import BudgetSide, EditionRef, MeasureChange
 from ..versions.model.edition import ParseWarning
 from .cite import parser_warnings
 from .escaping import json_text
+from .json_dump import dumps  # json.dumps(sort_keys=True, indent=2, ensure_ascii=False), faster
 from .options import ReportOptions
 from .yearly_json import (
     event_record,
@@ -116,5 +116,4 @@ def diff_dict(diff: Diff, show_format_only: bool = False, marks: tuple[tuple[str
 
 def render_json(diff: Diff, options: ReportOptions | None = None) -> str:
     opts = options or ReportOptions()
-    return json_text(json.dumps(diff_dict(diff, opts.show_format_only, opts.marks), ensure_ascii=False,
-                                sort_keys=True, indent=2)) + "\n"
+    return json_text(dumps(diff_dict(diff, opts.show_format_only, opts.marks))) + "\n"
