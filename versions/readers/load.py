@@ -11,12 +11,12 @@ from typing import TYPE_CHECKING
 from ..model.edition import Edition, Source
 from ..model.errors import ArchiveError, EditionParseError, EditionXMLError, PolicydiffError
 from .decode import MAX_INPUT_BYTES, decode_report, too_large
-from .pdf_cells import Progress
 from .pdf_open import MAX_PDF_BYTES, is_pdf
 from .vocabulary import SYNTHETIC_MARK
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the PDF reader is imported when a PDF is read, not by every command that reads text
     from ..archive.store import Archive, StoredEdition
+    from .pdf_cells import Progress
 from .parse_text import parse_report_text
 
 # The first line of a synthetic edition's text says so; the parser marks the edition synthetic.
