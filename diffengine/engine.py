@@ -6,6 +6,7 @@ import bisect
 from dataclasses import replace
 
 from ..versions.model.edition import Edition, Measure, ParseWarning
+from ..versions.model.gc_pause import paused_gc
 from ..versions.model.normalize import normalize_name
 from . import work
 from .align import Alignment, _lost_start, align_editions
@@ -237,7 +238,9 @@ def related_pairs(al: Alignment) -> list[tuple[int, int]]:
 def diff_editions(old: Edition, new: Edition, options: Options | None = None,
                   overrides: Overrides | None = None) -> Diff:
     """OVERRIDES are the auditor's recorded pairings (`policydiff pair`), passed in: no archive here."""
-    with work.budget():  # every input under the size limit ends in bounded time (work.py)
+    # Every input under the size limit ends in bounded time (work.py); the cycle collector waits
+    # (versions/model/gc_pause.py).
+    with work.budget(), paused_gc():
         return _diff_editions(old, new, options, overrides)
 
 

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..versions.model.edition import Edition, Measure
+from ..versions.model.gc_pause import paused_gc
 from ..versions.readers.vocabulary import ENDED_RE  # defined once, with the readers
 from . import work
 from .budgets import diff_budgets
@@ -48,7 +49,7 @@ def _comparable(b: BudgetChange) -> BudgetChange:
 
 
 def results_vs_plans(ed: Edition, options: Options | None = None) -> Diff:
-    with work.budget():  # every input under the size limit ends in bounded time (work.py)
+    with work.budget(), paused_gc():  # bounded work (work.py); no collector runs (model/gc_pause.py)
         return _results_vs_plans(ed, options)
 
 
