@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from dataclasses import replace as replace_field  # ingest() has a parameter named replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .diffengine.diff import FAIL_KINDS, Diff  # FAIL_KINDS: what --fail-on accepts (Diff.has_changes)
 from .diffengine.engine import diff_editions as _diff_editions
@@ -70,7 +71,9 @@ from .versions.archive.store import Archive, StoredEdition, check_name
 from .versions.model.edition import Edition
 from .versions.model.errors import PolicydiffError
 from .versions.readers.load import load_archived, load_edition, parse_report, read_input
-from .versions.readers.pdf_cells import Progress
+
+if TYPE_CHECKING:  # the PDF reader's modules load when a PDF is read, not with every command
+    from .versions.readers.pdf_cells import Progress
 
 __version__ = "0.1.0"
 DEFAULT_ARCHIVE = "policydiff-archive"

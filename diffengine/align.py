@@ -27,7 +27,7 @@ _TITLE_MARKS_RE = re.compile(r"^<|>?\s*\(再掲\)$|>$")
 
 
 def title_key(m: Measure) -> str:
-    return _TITLE_MARKS_RE.sub("", normalize(m.title)).strip()
+    return _TITLE_MARKS_RE.sub("", m.norm_title).strip()
 
 
 # Characters of a content key compared: far above a real row's title and description (a few hundred),
@@ -38,7 +38,7 @@ KEY_MAX = 4_000
 def content_key(m: Measure) -> str:
     """What a measure is about: title, description, programs; its bullets when the description is lost."""
     programs = " ".join(p for _, b in m.bullets for p in b.programs)
-    parts = [title_key(m), normalize(m.description), programs]
+    parts = [title_key(m), m.norm_description, programs]
     if len(m.description) < 40:
         parts.append(normalize("".join(b.text for _, b in m.bullets))[:400])
     return " ".join(p for p in parts if p)[:KEY_MAX]
@@ -63,10 +63,13 @@ def _lost_start(a: str, b: str) -> bool:
     return len(short) >= LOST_START_MIN and long_.endswith(short)
 
 
+_SENTENCE_END_RE = re.compile(r"(?<=。)")
+
+
 def units(m: Measure) -> list[str]:
     """Sentences of the description and every bullet: the pieces a split or merge moves around."""
-    out = [s for s in re.split(r"(?<=。)", normalize(m.description)) if len(s) > 8]
-    out += [normalize(b.text) for _, b in m.bullets if b.text]
+    out = [s for s in _SENTENCE_END_RE.split(m.norm_description) if len(s) > 8]
+    out += [b.norm for _, b in m.bullets if b.text]
     return out
 
 
@@ -129,10 +132,10 @@ def align_goals(old: Sequence[Goal], new: Sequence[Goal]) -> dict[str, str]:
     # diff(a, a) (fuzz input: the seed's body repeated after itself).
     by_title: dict[str, list[str]] = defaultdict(list)
     for h in new:
-        by_title[normalize(h.title)].append(h.id)
+        by_title[h.norm_title].append(h.id)
     used: set[str] = set()
     for g in old:
-        same = by_title.get(normalize(g.title))
+        same = by_title.get(g.norm_title)
         if same:
             hit = same.pop(0)
             out[g.id] = hit
@@ -140,7 +143,7 @@ def align_goals(old: Sequence[Goal], new: Sequence[Goal]) -> dict[str, str]:
     for g in old:
         if g.id in out:
             continue
-        best = max(((similarity(normalize(g.title), normalize(h.title)), h.id) for h in new if h.id not in used),
+        best = max(((similarity(g.norm_title, h.norm_title), h.id) for h in new if h.id not in used),
                    default=(0.0, ""))
         if best[0] >= 0.6:
             out[g.id] = best[1]
@@ -283,7 +286,7 @@ def _scored_assignment(a: list[str], b: list[str]):
 
 
 def _budget_lines(m: Measure) -> set[tuple[str, int]]:
-    return {(normalize(b.program or ""), b.yen) for _, x in m.bullets for b in x.budgets if b.yen is not None}
+    return {(b.norm_program, b.yen) for _, x in m.bullets for b in x.budgets if b.yen is not None}
 
 
 def _note_shared_budgets(old: Sequence[Measure], new: Sequence[Measure], al: Alignment) -> None:

@@ -11,7 +11,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Sequence
 
 from ..versions.model.edition import Budget
-from ..versions.model.normalize import normalize
+from ..versions.model.normalize import normalize_name
 from .model import BudgetChange, BudgetSide
 
 Cited = tuple[str, Budget]  # (measure id, budget)
@@ -67,7 +67,7 @@ def diff_budgets(old: Iterable[Cited], new: Iterable[Cited], measure_map: dict[s
                  display_fy: Callable[[Key], int | None] | None = None) -> list[BudgetChange]:
     """Compare budget lines. MEASURE_MAP pairs old measure ids with new ones; RENAMED maps an old
     normalized program name to its successors' names, so a renamed program's line is followed."""
-    key_of = key_of or (lambda b: (normalize(b.program or ""), b.fiscal_year))
+    key_of = key_of or (lambda b: (b.norm_program, b.fiscal_year))
     renamed = renamed or {}
     old_lines, new_lines = _lines(old, key_of), _lines(new, key_of)
     out: list[BudgetChange | None] = []
@@ -128,7 +128,7 @@ def _dedupe(changes: Sequence[BudgetChange | None]) -> list[BudgetChange]:
     for c in changes:
         if c is None:
             continue
-        key = (c.status, normalize(c.program), c.fiscal_year,
+        key = (c.status, normalize_name(c.program), c.fiscal_year,
                c.old and (c.old.kind, c.old.yen, c.old.part_of), c.new and (c.new.kind, c.new.yen, c.new.part_of))
         if key not in seen:
             seen.add(key)

@@ -6,7 +6,8 @@ import bisect
 from dataclasses import replace
 
 from ..versions.model.edition import Edition, Measure, ParseWarning
-from ..versions.model.normalize import normalize
+from ..versions.model.gc_pause import paused_gc
+from ..versions.model.normalize import normalize_name
 from . import work
 from .align import Alignment, _lost_start, align_editions
 from .budgets import diff_budgets
@@ -57,10 +58,10 @@ def _record(status: str, om: Measure | None, nm: Measure | None, goals: dict[str
 
 def program_ops(old: set[str], new: set[str]) -> tuple[Op, ...]:
     """Programs a measure stopped naming ('-') and started naming ('+'), compared on normalized names."""
-    old_n = {normalize(p) for p in old}
-    new_n = {normalize(p) for p in new}
-    gone = sorted(p for p in old if normalize(p) not in new_n)
-    arrived = sorted(p for p in new if normalize(p) not in old_n)
+    old_n = {normalize_name(p) for p in old}
+    new_n = {normalize_name(p) for p in new}
+    gone = sorted(p for p in old if normalize_name(p) not in new_n)
+    arrived = sorted(p for p in new if normalize_name(p) not in old_n)
     return tuple([("-", p) for p in gone] + [("+", p) for p in arrived])
 
 
@@ -237,7 +238,9 @@ def related_pairs(al: Alignment) -> list[tuple[int, int]]:
 def diff_editions(old: Edition, new: Edition, options: Options | None = None,
                   overrides: Overrides | None = None) -> Diff:
     """OVERRIDES are the auditor's recorded pairings (`policydiff pair`), passed in: no archive here."""
-    with work.budget():  # every input under the size limit ends in bounded time (work.py)
+    # Every input under the size limit ends in bounded time (work.py); the cycle collector waits
+    # (versions/model/gc_pause.py).
+    with work.budget(), paused_gc():
         return _diff_editions(old, new, options, overrides)
 
 

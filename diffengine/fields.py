@@ -9,7 +9,6 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 
 from ..versions.model.edition import Bullet, Measure, Ministry
-from ..versions.model.normalize import normalize
 from . import work
 from .model import BulletChange, FieldChange, FieldName
 from .textdiff import SIMILARITY_CELLS_PER_STEP, diff_text, is_format_only, similarity
@@ -29,8 +28,8 @@ def ministries_text(ms: Sequence[Ministry]) -> str:
 
 def align_bullets(old: Sequence[Bullet], new: Sequence[Bullet]) -> list[tuple[int | None, int | None]]:
     """Order-keeping alignment maximizing similarity (Needleman-Wunsch, no gap cost)."""
-    a = [normalize(b.text) for b in old]
-    b = [normalize(x.text) for x in new]
+    a = [x.norm for x in old]  # the comparison forms the parse made
+    b = [x.norm for x in new]
     if len(a) * len(b) <= BULLET_PAIRS_MAX and work.take(len(a) * len(b) * CELL_COST):
         return _best_alignment(a, b)
     return _large_alignment(a, b)

@@ -18,6 +18,7 @@ from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 
 from ..versions.model.edition import Bullet, Measure
+from ..versions.model.normalize import normalize_name
 from .ends import stated_end
 from .ledger_links import Rarity, attach_leftovers, group_members, unclear_candidates
 from .ledger_text import bigrams, content, coverage, dice, normalize
@@ -60,7 +61,7 @@ VERBATIM = (why("verbatim"),)
 
 
 def _score(plan: Bullet, result: Bullet, key: Callable[[str], str]) -> Scored:
-    if normalize(plan.text) == normalize(result.text):
+    if plan.norm == result.norm:
         return Scored(1.0, 1.0, VERBATIM)
     # With and without the quoted program names: a name shared by every bullet of a program must
     # not make two different pieces of its work alike, nor may a plan that is mostly a name go unseen.
@@ -153,7 +154,7 @@ def _promised_again(plan: Bullet, new_plans: Sequence[Bullet], rolled: Sequence[
     best: tuple[float, int] = (0.0, -1)
     roll = _rolled(plan, key)
     for k, q in enumerate(new_plans):
-        if normalize(q.text) == normalize(plan.text):
+        if q.norm == plan.norm:
             return q, 1.0
         s = max(similarity(roll, rolled[k]), dice(plan.text, q.text))
         best = max(best, (s, -k))
@@ -164,9 +165,9 @@ def _promised_again(plan: Bullet, new_plans: Sequence[Bullet], rolled: Sequence[
 
 def _rolled(b: Bullet, key: Callable[[str], str]) -> str:
     """A bullet's content with each program name replaced by its lineage, so a succeeded name rolls."""
-    text = normalize(b.text)
+    text = b.norm
     for p in sorted(b.programs, key=len, reverse=True):
-        text = text.replace(normalize(p), key(p))
+        text = text.replace(normalize_name(p), key(p))
     return content(text)
 
 
@@ -174,11 +175,11 @@ def _carried_rows(old: Measure, plans: Sequence[Bullet], results: Sequence[tuple
                   ) -> list[tuple[int, int]]:
     """A statement printed across both columns of one line (「・令和５年度に事業終了 後継事業の予定無し」,
     seed line 22) and printed again the same way: its plan part is answered by its result part."""
-    same_line = {r.line: normalize(r.text) for r in old.results}
+    same_line = {r.line: r.norm for r in old.results}
     out = []
     for i, p in enumerate(plans):
         if p.line in same_line:
-            out += [(i, j) for j, (_, r) in enumerate(results) if normalize(r.text) == same_line[p.line]][:1]
+            out += [(i, j) for j, (_, r) in enumerate(results) if r.norm == same_line[p.line]][:1]
     return out
 
 
@@ -192,7 +193,7 @@ def promised(again: Bullet | Cited | None, verbatim: bool) -> tuple[Reason, ...]
 def _is_result(r: Bullet) -> bool:
     """A bullet of the results column that reports something: not a group heading (「（アジア健康構想）」)
     nor the confirmation of an end (「令和５年度に事業終了」), which answers the end, not a plan."""
-    return not HEADING_RE.match(normalize(r.text)) and not stated_end(r.text)
+    return not HEADING_RE.match(r.norm) and not stated_end(r.text)
 
 
 def _stated(old: Measure, p: Bullet, new_measure: str | None) -> FollowThrough:
@@ -276,7 +277,7 @@ def _plans_ledger(old: Measure, plans: Sequence[Bullet], news: Sequence[Measure]
                 because = (*because, why("nothing-answers"))
         again, _ = _promised_again(p, new_plans, rolled, key)
         top = max(pairs, key=lambda x: x[1].score)[1] if pairs else None
-        verbatim = again is not None and normalize(again.text) == normalize(p.text)
+        verbatim = again is not None and again.norm == p.norm
         reasons = (*(top.reasons if top else ()), *because, *promised(again, verbatim))
         # A promise made again is nearly the same sentence: a redline shows what was reworded.
         ops = diff_text(p.text, again.text) if again is not None and not verbatim else ()

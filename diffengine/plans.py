@@ -10,7 +10,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from ..versions.model.edition import Edition, Measure
-from ..versions.model.normalize import normalize
+from ..versions.model.gc_pause import paused_gc
 from ..versions.readers.vocabulary import ENDED_RE  # defined once, with the readers
 from . import work
 from .budgets import diff_budgets
@@ -49,7 +49,7 @@ def _comparable(b: BudgetChange) -> BudgetChange:
 
 
 def results_vs_plans(ed: Edition, options: Options | None = None) -> Diff:
-    with work.budget():  # every input under the size limit ends in bounded time (work.py)
+    with work.budget(), paused_gc():  # bounded work (work.py); no collector runs (model/gc_pause.py)
         return _results_vs_plans(ed, options)
 
 
@@ -62,7 +62,7 @@ def _results_vs_plans(ed: Edition, options: Options | None = None) -> Diff:
     budgets = diff_budgets(
         ((m.id, b) for m, col, _, b in ed.budgets() if col == "results"),
         ((m.id, b) for m, col, _, b in ed.budgets() if col == "plans"),
-        {m.id: m.id for m in ed.measures}, successors_of(renames), key_of=lambda b: (normalize(b.program or ""), None))
+        {m.id: m.id for m in ed.measures}, successors_of(renames), key_of=lambda b: (b.norm_program, None))
     budgets = [_comparable(replace(b, fiscal_year=(b.new or b.old).fiscal_year)) for b in budgets]  # type: ignore[union-attr]
     goals = {g.id: g.title for g in ed.goals}
     touched = {b.old.measure for b in budgets if b.old} | {b.new.measure for b in budgets if b.new}

@@ -13,16 +13,14 @@ from __future__ import annotations
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
-from functools import lru_cache
 from typing import Literal
 
 from ..versions.model.edition import Bullet, Edition, Succession
-from ..versions.model.normalize import normalize as _normalize
+from ..versions.model.normalize import normalize_name
 from .ends import ENDED_RE, ahead, names_no_program, stated_end
 from .model import EVENT_KINDS, Cited, ProgramEvent, Rename, why
 from .renames import inferred_renames
 
-normalize = lru_cache(maxsize=65536)(_normalize)  # program names recur in every row that cites them
 Side = Literal["old", "new"]
 
 
@@ -51,7 +49,7 @@ def _names(rows: Iterable[Row]) -> dict[str, str]:
     for r in rows:
         for p in r.programs():
             if not REFERENCE_NAME_RE.search(p):
-                out.setdefault(normalize(p), p)
+                out.setdefault(normalize_name(p), p)
     return out
 
 
@@ -68,9 +66,9 @@ def _mentions(rows: Sequence[Row], last: bool = False) -> dict[str, tuple[str, B
         for b in r.bullets:
             for p in b.programs:
                 if last:
-                    out[normalize(p)] = (r.id, b)
+                    out[normalize_name(p)] = (r.id, b)
                 else:
-                    out.setdefault(normalize(p), (r.id, b))
+                    out.setdefault(normalize_name(p), (r.id, b))
     return out
 
 
@@ -79,7 +77,7 @@ def _rows_naming(rows: Sequence[Row]) -> dict[str, set[int]]:
     out: dict[str, set[int]] = {}
     for k, r in enumerate(rows):
         for p in r.programs():
-            out.setdefault(normalize(p), set()).add(k)
+            out.setdefault(normalize_name(p), set()).add(k)
     return out
 
 
@@ -95,12 +93,12 @@ def _ended(old_rows: Sequence[Row], new_rows: Sequence[Row], pairs: Sequence[tup
     out = []
     for i, j in pairs:
         o, n = old_rows[i], new_rows[j]
-        said_before = {normalize(b.text) for b in o.bullets if ENDED_RE.search(b.text)}
+        said_before = {b.norm for b in o.bullets if ENDED_RE.search(b.text)}
         for b in n.bullets:
-            if not ENDED_RE.search(b.text) or normalize(b.text) in said_before:
+            if not ENDED_RE.search(b.text) or b.norm in said_before:
                 continue
-            named = list(b.programs) or [p for p in o.programs() if normalize(p) not in
-                                         {normalize(x) for x in n.programs()}]
+            named = list(b.programs) or [p for p in o.programs() if normalize_name(p) not in
+                                         {normalize_name(x) for x in n.programs()}]
             out += [ProgramEvent("ended", p, None, 1.0, _cited_bullet("new", b), n.id, (why("end-stated"),))
                     for p in named]
     return out
@@ -123,7 +121,7 @@ def _announced(old_rows: Sequence[Row], new_rows: Sequence[Row], pairs: Sequence
             confirming = next((x for j in partners.get(i, []) for x in new_rows[j].bullets
                                if stated_end(x.text) and not ahead(x.text)), None)
             for p in [x for x in (b.programs or o.programs()) if not REFERENCE_NAME_RE.search(x)]:
-                gone = confirming is not None or normalize(p) not in new_names
+                gone = confirming is not None or normalize_name(p) not in new_names
                 out.append(ProgramEvent("ended", p, None, 1.0, _cited_bullet("old", b), o.id,
                                         (why("end-announced"), why("end-confirmed" if gone else "end-still-named"))))
     return out
@@ -137,18 +135,18 @@ def program_events(old_rows: Sequence[Row], new_rows: Sequence[Row], pairs: Sequ
     the old side already stated; RENAMED the renames inferred inside the new side (its results against
     its plans: 医療機器等安定供給確保事業 in its results, …サプライチェーン…確保事業 in its plans)."""
     old_names, new_names = _names(old_rows), _names(new_rows)
-    known_keys = {(normalize(s.old), normalize(s.new)) for s in known}
+    known_keys = {(normalize_name(s.old), normalize_name(s.new)) for s in known}
     events: list[ProgramEvent] = []
     seen: set[tuple[str, str]] = set(known_keys)
     for measure, s in stated:
-        key = (normalize(s.old), normalize(s.new))
+        key = (normalize_name(s.old), normalize_name(s.new))
         if key not in seen:
             seen.add(key)
             events.append(ProgramEvent("succeeded", s.old, s.new, 1.0, Cited("new", s.page, s.line, s.evidence),
                                        measure))
     stated_successors = {k[1] for k in seen}
     for e in renamed:  # renames the new side shows between its own columns, unknown to the old side
-        key = (normalize(e.program), normalize(e.successor or ""))
+        key = (normalize_name(e.program), normalize_name(e.successor or ""))
         # News between the editions only when the old side named the old name and not yet the new one
         # (…費補助金事業 → …事業, two spellings both sides use, is none), and no stated succession
         # already leads to the new name.
@@ -160,18 +158,18 @@ def program_events(old_rows: Sequence[Row], new_rows: Sequence[Row], pairs: Sequ
     # An end the old side announced comes first (its evidence is the announcement, the new side's
     # statement confirms it); then the ends only the new side states.
     ended = [e for e in _announced(old_rows, new_rows, pairs, new_names) + _ended(old_rows, new_rows, pairs, new_names)
-             if normalize(e.program) not in followed]
-    ended = list({normalize(e.program): e for e in reversed(ended)}.values())[::-1]
-    ended_keys = {normalize(e.program) for e in ended}
+             if normalize_name(e.program) not in followed]
+    ended = list({normalize_name(e.program): e for e in reversed(ended)}.values())[::-1]
+    ended_keys = {normalize_name(e.program) for e in ended}
     # The one rename inference (renames.inferred_renames), on the aligned rows: a name gone from the
     # whole new side, not followed by a stated succession and not ended, against a name new to it.
     # A stated successor may still be the new name of another line: 医工連携イノベーション推進事業
     # （開発・事業化事業、ベンチャー育成事業） → 医工連携グローバル展開事業（研究開発事業） (seed m009).
     accounted = set(new_names) | followed | ended_keys
-    references = {normalize(p) for r in new_rows for p in r.programs() if REFERENCE_NAME_RE.search(p)}
+    references = {normalize_name(p) for r in new_rows for p in r.programs() if REFERENCE_NAME_RE.search(p)}
     related = [(new_rows[j].id, old_rows[i].bullets, new_rows[j].bullets) for i, j in pairs]
     for r in inferred_renames(related, set(old_names) | references, accounted, set(seen), rename_threshold):
-        key = (normalize(r.old), normalize(r.new))
+        key = (normalize_name(r.old), normalize_name(r.new))
         if key[0] not in followed:
             followed.add(key[0])
             successors.add(key[1])
@@ -208,7 +206,7 @@ def _cites(rows: Sequence[Row]) -> Cites:
     for r in rows:
         for b in r.bullets:
             for p in b.programs:
-                key = normalize(p)
+                key = normalize_name(p)
                 first.setdefault(key, (b.page, b.line))
                 in_row.setdefault((r.id, key), (b.page, b.line))
     return first, in_row
@@ -218,7 +216,7 @@ def _named_at(cites: Cites, name: str | None, measure: str) -> tuple[int, int]:
     """(page, line) of the first bullet naming NAME, in the row MEASURE first; (0, 0) when none does."""
     if not name:
         return (0, 0)
-    key = normalize(name)
+    key = normalize_name(name)
     return cites[1].get((measure, key)) or cites[0].get(key, (0, 0))
 
 
@@ -272,9 +270,9 @@ def edition_events(old: Edition, new: Edition, related: Iterable[tuple[int, int]
               if e.event == "renamed" and e.successor]
     if inside_new is None:
         inside_new = plans_events(new, rename_threshold)
-    known_keys = {(normalize(s.old), normalize(s.new)) for s in known}
+    known_keys = {(normalize_name(s.old), normalize_name(s.new)) for s in known}
     renamed = [e for e in inside_new if e.event == "renamed" and e.successor
-               and (normalize(e.program), normalize(e.successor)) not in known_keys]
+               and (normalize_name(e.program), normalize_name(e.successor)) not in known_keys]
     return program_events(_rows(old.measures), _rows(new.measures), sorted(related),
                           [(m.id, s) for m, _, _, s in new.successions()], known, rename_threshold, renamed)
 

@@ -11,7 +11,7 @@ from collections.abc import Iterable, Sequence
 from typing import Literal
 
 from ..versions.model.edition import Bullet, Measure, Succession
-from ..versions.model.normalize import normalize
+from ..versions.model.normalize import normalize_name
 from . import work
 from .model import Rename, why
 from .textdiff import similarity
@@ -37,7 +37,7 @@ def explicit_renames(stated: Iterable[tuple[str, Succession]], known: set[tuple[
     """Successions stated in an edition, one per (old, new) pair; KNOWN pairs (already stated) are skipped."""
     out: dict[tuple[str, str], Rename] = {}
     for measure, s in stated:
-        key = (normalize(s.old), normalize(s.new))
+        key = (s.norm_old, s.norm_new)
         if key in known or key in out:
             continue
         out[key] = Rename(s.old, s.new, "explicit", 1.0, s.evidence, measure)
@@ -46,8 +46,8 @@ def explicit_renames(stated: Iterable[tuple[str, Succession]], known: set[tuple[
 
 def _context(bullets: Sequence[Bullet], program: str) -> str:
     """The sentences that name PROGRAM, with the name taken out."""
-    text = " ".join(normalize(b.text) for b in bullets if program in b.programs)
-    return text.replace(normalize(program), "")
+    text = " ".join(b.norm for b in bullets if program in b.programs)
+    return text.replace(normalize_name(program), "")
 
 
 def _amounts(bullets: Sequence[Bullet], program: str) -> set[int]:
@@ -70,7 +70,7 @@ def rename_candidates(old_bullets: Sequence[Bullet], new_bullets: Sequence[Bulle
     scored = []
     for a in gone:
         for b in arrived:
-            name = similarity(normalize(a), normalize(b))
+            name = similarity(normalize_name(a), normalize_name(b))
             context = similarity(_context(old_bullets, a), _context(new_bullets, b))
             bonus = BUDGET_BONUS if _amounts(old_bullets, a) & _amounts(new_bullets, b) else 0.0
             answered = _answered(old_bullets, new_bullets, a, b) >= ANSWERED
@@ -97,12 +97,12 @@ def inferred_renames(related: Iterable[tuple[str, Sequence[Bullet], Sequence[Bul
     already in SEEN, which grows."""
     out = []
     for measure, old_bullets, new_bullets in related:
-        gone = sorted(p for p in {p for b in old_bullets for p in b.programs} if normalize(p) not in new_names)
-        arrived = sorted(p for p in {p for b in new_bullets for p in b.programs} if normalize(p) not in old_names)
+        gone = sorted(p for p in {p for b in old_bullets for p in b.programs} if normalize_name(p) not in new_names)
+        arrived = sorted(p for p in {p for b in new_bullets for p in b.programs} if normalize_name(p) not in old_names)
         if not gone or not arrived or not work.take(len(gone) * len(arrived) * CELL_COST):
             continue  # (a row naming thousands of programs: over the work budget, work.py)
         for r in rename_candidates(old_bullets, new_bullets, gone, arrived, measure, threshold):
-            key = (normalize(r.old), normalize(r.new))
+            key = (normalize_name(r.old), normalize_name(r.new))
             if key not in seen:
                 seen.add(key)
                 out.append(r)
@@ -113,9 +113,9 @@ def successors_of(renames: Iterable[Rename]) -> dict[str, tuple[str, ...]]:
     """Normalized old name → normalized new names, stated successions first."""
     out: dict[str, list[str]] = {}
     for r in sorted(renames, key=lambda r: r.evidence != "explicit"):
-        names = out.setdefault(normalize(r.old), [])
-        if normalize(r.new) not in names:
-            names.append(normalize(r.new))
+        names = out.setdefault(normalize_name(r.old), [])
+        if normalize_name(r.new) not in names:
+            names.append(normalize_name(r.new))
     return {k: tuple(v) for k, v in out.items()}
 
 
@@ -124,7 +124,7 @@ def lineage(renames: Iterable[Rename]) -> list[list[str]]:
     chains: list[list[str]] = []
     for r in renames:
         for chain in chains:
-            if normalize(chain[-1]) == normalize(r.old):
+            if normalize_name(chain[-1]) == normalize_name(r.old):
                 chain.append(r.new)
                 break
         else:

@@ -12,6 +12,7 @@ from typing import Any
 
 from ..diffengine.diff import Diff
 from ..versions.model.edition import Edition
+from ..versions.model.gc_pause import paused_gc
 from .options import ReportOptions
 
 Renderer = Callable[[Any, ReportOptions | None], str]
@@ -29,7 +30,8 @@ def _lazy(module: str, name: str) -> Renderer:
     def render(subject: Any, options: ReportOptions | None = None) -> str:
         from importlib import import_module
 
-        return getattr(import_module(f"{__name__}.{module}"), name)(subject, options)
+        with paused_gc():  # a report is millions of small strings and records: see model/gc_pause.py
+            return getattr(import_module(f"{__name__}.{module}"), name)(subject, options)
 
     return render
 

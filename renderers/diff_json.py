@@ -4,7 +4,6 @@ deterministic."""
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ..diffengine.diff import Diff
@@ -12,8 +11,10 @@ from ..diffengine.model import OUTCOMES, BudgetSide, EditionRef, MeasureChange
 from ..diffengine.reasons import words
 from ..diffengine.review import Mark
 from ..versions.model.edition import ParseWarning
+from ..versions.model.gc_pause import paused_gc
 from .cite import parser_warnings
 from .escaping import json_text
+from .json_dump import dumps  # json.dumps(sort_keys=True, indent=2, ensure_ascii=False), faster
 from .options import ReportOptions
 from .yearly_json import (
     event_record,
@@ -121,5 +122,5 @@ def diff_dict(diff: Diff, show_format_only: bool = False, marks: tuple[Mark, ...
 
 def render_json(diff: Diff, options: ReportOptions | None = None) -> str:
     opts = options or ReportOptions()
-    return json_text(json.dumps(diff_dict(diff, opts.show_format_only, opts.marks), ensure_ascii=False,
-                                sort_keys=True, indent=2)) + "\n"
+    with paused_gc():  # as render() does: direct callers too (see versions/model/gc_pause.py)
+        return json_text(dumps(diff_dict(diff, opts.show_format_only, opts.marks))) + "\n"

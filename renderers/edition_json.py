@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
 from ..versions.model.edition import Budget, Bullet, Edition, Measure
 from .escaping import json_text
+from .json_dump import dumps  # json.dumps(sort_keys=True, indent=2, ensure_ascii=False), faster
 from .options import ReportOptions
 
 SCHEMA = "policydiff/edition/2"  # 2: office, bbox
@@ -63,4 +63,4 @@ def edition_dict(ed: Edition) -> dict[str, Any]:
 
 def render_edition_json(ed: Edition, options: ReportOptions | None = None) -> str:
     """Sorted keys, fixed indentation, UTF-8 text: byte-identical for the same edition."""
-    return json_text(json.dumps(edition_dict(ed), ensure_ascii=False, sort_keys=True, indent=2)) + "\n"
+    return json_text(dumps(edition_dict(ed))) + "\n"

@@ -86,21 +86,31 @@ def csv_cell(value: object) -> object:
 
 def escaped(record: T, fn: Callable[[str], str]) -> T:
     """RECORD (frozen dataclasses, tuples, lists, dicts, as a Diff is) with FN applied to every string
-    in it, keys and values; numbers, booleans and None unchanged. The record itself is not changed."""
+    in it, keys and values; numbers, booleans and None unchanged. The record itself is not changed.
+
+    A dataclass or plain tuple in which FN changes no string is returned as it is, not rebuilt: most
+    source strings hold nothing to escape, and rebuilding every record of a Diff (each measure's
+    comparison forms computed again) was most of a text or Markdown report's time."""
     memo: dict[int, object] = {}
 
     def walk(x: object) -> object:
         if isinstance(x, str):
-            return fn(x)
+            y = fn(x)
+            return x if y == x else y
         if x is None or isinstance(x, (int, float)):
             return x
         if id(x) in memo:
             return memo[id(x)]
         if dataclasses.is_dataclass(x) and not isinstance(x, type):
-            out: object = dataclasses.replace(x, **{f.name: walk(getattr(x, f.name))
-                                                     for f in dataclasses.fields(x) if f.init})
+            names = _init_fields(type(x))
+            values = {name: walk(getattr(x, name)) for name in names}
+            same = all(values[name] is getattr(x, name) for name in names)
+            out: object = x if same else dataclasses.replace(x, **values)
         elif isinstance(x, tuple):
-            out = tuple(walk(v) for v in x)
+            items = tuple(walk(v) for v in x)
+            # a named tuple is rebuilt as a plain tuple, as it always was
+            same = type(x) is tuple and all(a is b for a, b in zip(items, x, strict=True))
+            out = x if same else items
         elif isinstance(x, list):
             out = [walk(v) for v in x]
         elif isinstance(x, dict):
@@ -111,6 +121,16 @@ def escaped(record: T, fn: Callable[[str], str]) -> T:
         return out
 
     return walk(record)  # type: ignore[return-value]
+
+
+_INIT_FIELDS: dict[type, tuple[str, ...]] = {}
+
+
+def _init_fields(cls: type) -> tuple[str, ...]:
+    """The fields a dataclass's __init__ takes (those dataclasses.replace sets), looked up once per class."""
+    if cls not in _INIT_FIELDS:
+        _INIT_FIELDS[cls] = tuple(f.name for f in dataclasses.fields(cls) if f.init)
+    return _INIT_FIELDS[cls]
 
 
 def json_text(text: str) -> str:

@@ -33,6 +33,7 @@ from .html_cards import budget_cards, budget_class, filter_kinds, measure_cards
 from .html_yearly import yearly_context
 from .money import yen
 from .options import ReportOptions, mark_of
+from .template_cache import bytecode_cache
 
 TEMPLATES = Path(__file__).parent / "templates"
 
@@ -294,7 +295,7 @@ def _environment(lang: str):
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                             keep_trailing_newline=True)
+                             keep_trailing_newline=True, bytecode_cache=bytecode_cache())
     env.filters.update(
         vis=visible, reveal=reveal, yen=lambda v: yen(v, lang=lang), signed_yen=lambda v: yen(v, True, lang),
         pct=lambda p: pct(p, lang), fy=lambda y: fiscal_year(y, lang), budget_class=budget_class,

@@ -21,6 +21,7 @@ from ..diffengine.timeline_model import PARTS, MeasureLineage, ProgramLine, Time
 from .html import TEMPLATES, csp_hash, visible
 from .money import yen
 from .site_strings import STRINGS
+from .template_cache import bytecode_cache
 from .timeline_chart import program_chart
 
 Link = Callable[..., str | None]
@@ -33,7 +34,8 @@ def _environment(lang: str):
 
     env = jinja2.Environment(loader=jinja2.FileSystemLoader(TEMPLATES), autoescape=True,
                              undefined=jinja2.StrictUndefined, trim_blocks=True, lstrip_blocks=True,
-                             keep_trailing_newline=True, extensions=["jinja2.ext.do"])
+                             keep_trailing_newline=True, extensions=["jinja2.ext.do"],
+                             bytecode_cache=bytecode_cache())
     env.filters.update(vis=visible, yen=lambda v: yen(v, lang=lang))
     return env
 

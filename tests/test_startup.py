@@ -30,11 +30,18 @@ print(json.dumps({"exit": code, "modules": sorted(sys.modules)}))
 """
 
 
-def _imported(args: list[str], cwd) -> tuple[int, set[str]]:
+def _modules(args: list[str], cwd) -> tuple[int, set[str]]:
+    """The exit code and every module the command imported."""
     proc = subprocess.run([sys.executable, "-c", CHILD, json.dumps(args)], capture_output=True, text=True,
                           cwd=cwd, check=True)
     found = json.loads(proc.stdout.splitlines()[-1])
-    return found["exit"], {m.split(".")[0] for m in found["modules"]}
+    return found["exit"], set(found["modules"])
+
+
+def _imported(args: list[str], cwd) -> tuple[int, set[str]]:
+    """The exit code and the top-level packages the command imported."""
+    code, modules = _modules(args, cwd)
+    return code, {m.split(".")[0] for m in modules}
 
 
 @pytest.mark.parametrize("fmt", ["json", "text"])
@@ -44,6 +51,17 @@ def test_diff_of_two_report_files_imports_no_heavy_module(seed_path, synthetic, 
     assert code == 1 and out.stat().st_size > 1000  # the diff was made, changes found
     assert "policydiff" in top and "click" in top
     assert top & HEAVY == set()
+
+
+def test_a_diff_of_text_files_loads_none_of_the_pdf_readers_page_modules(seed_path, synthetic, tmp_path):
+    # api.py and readers/load.py imported pdf_cells for a type name (Progress): the PDF reader's page,
+    # column and work modules loaded with every command.
+    out = tmp_path / "diff.json"
+    code, modules = _modules(["diff", str(seed_path), str(synthetic), "--format", "json", "-o", str(out)], tmp_path)
+    assert code == 1 and "policydiff.versions.readers.parse_text" in modules
+    pdf_reader = {f"policydiff.versions.readers.{m}" for m in ("pdf_cells", "pdf_page", "pdf_columns", "pdf_work",
+                                                              "parse_pdf")}
+    assert modules & pdf_reader == set()
 
 
 def test_plans_of_a_report_file_imports_no_heavy_module(seed_path, tmp_path):

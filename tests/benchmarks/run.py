@@ -30,6 +30,8 @@ Figures (targets of issue 19):
                        tiny bullets, 20,000 reworded titles, a 4.8 MB bullet rewritten throughout): diff
                        as a revision, diff as next year, plans; each a fresh `policydiff` process,
                        exit 0, 1 or 2 (a refusal), never 3                             each < 30 s
+                       and the hostile PDFs of issue 21 (HOSTILE_PDFS below: streams, forms, grids
+                       and pages inside every size limit): `policydiff show`, exit 0 or 2   each < 30 s
 """
 
 from __future__ import annotations
@@ -154,10 +156,11 @@ def xmldiff_ratio(tmp: Path) -> dict:
 def scale(pair: str, sizes: tuple[int, ...], machine: memory.Machine) -> list[dict]:
     out = []
     for n in sizes:
-        proc = machine.around(lambda n=n: subprocess.run(
-            [sys.executable, "-c", SCALE_CHILD, str(n), str(SEED), pair, str(3 if n <= 1_000 else 1)],
-            capture_output=True, text=True, check=True, env=CHILD_ENV))
-        out.append({"size": n, **json.loads(proc.stdout)})
+        *_, code, stdout, stderr = machine.around(lambda n=n: _launch(
+            [sys.executable, "-c", SCALE_CHILD, str(n), str(SEED), pair, str(3 if n <= 1_000 else 1)], capture=True))
+        if code != 0:
+            raise SystemExit(f"the {pair} pair of {n} measures failed (exit {code}): {stderr.strip()[-500:]}")
+        out.append({"size": n, **json.loads(stdout)})
         print(f"  {pair} {n:,} measures: {out[-1]['seconds']} s, {out[-1]['peak_rss_mb']} MB", file=sys.stderr)
     return out
 
@@ -175,13 +178,46 @@ HOSTILE_SHAPES = (("tiny bullets 32,000", "tiny_bullets", 32_000), ("tiny bullet
 NEXT_YEAR_HEADER = ("令和６年度の実績・状況 令和７年度の取組予定", "令和７年度の実績・状況 令和８年度の取組予定")
 
 
+# Every timed child is started by this small launcher, itself started first thing (measure()): on Linux a
+# child's peak RSS (wait4's ru_maxrss) starts at its parent's peak, so children of this script, once it
+# held a 50 MB hostile input, all read at least that (a 1 KB PDF's `show` "peaked" at 217 MB).
+LAUNCHER_CHILD = r"""
+import json, os, subprocess, sys, tempfile, time
+for line in sys.stdin:
+    command, capture = json.loads(line)
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+        t = time.perf_counter()
+        proc = subprocess.Popen(command, stdout=out if capture else subprocess.DEVNULL,
+                                stderr=err if capture else subprocess.DEVNULL)
+        _, status, usage = os.wait4(proc.pid, 0)
+        seconds = time.perf_counter() - t
+        out.seek(0), err.seek(0)
+        print(json.dumps([seconds, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
+                          os.waitstatus_to_exitcode(status), out.read(), err.read()]), flush=True)
+"""
+_launcher: subprocess.Popen | None = None
+
+
+def start_launcher() -> None:
+    global _launcher
+    if _launcher is None:
+        _launcher = subprocess.Popen([sys.executable, "-c", LAUNCHER_CHILD], stdin=subprocess.PIPE,
+                                     stdout=subprocess.PIPE, text=True, env=CHILD_ENV)
+
+
+def _launch(command: list[str], capture: bool = False) -> tuple[float, float, float, int, str, str]:
+    """Wall seconds, CPU seconds (user + system), peak RSS (MB), exit code, stdout and stderr (when
+    CAPTURE) of one fresh process, started by the launcher."""
+    start_launcher()
+    assert _launcher is not None and _launcher.stdin is not None and _launcher.stdout is not None
+    _launcher.stdin.write(json.dumps([command, capture]) + "\n")
+    _launcher.stdin.flush()
+    return tuple(json.loads(_launcher.stdout.readline()))  # type: ignore[return-value]
+
+
 def _timed(command: list[str]) -> tuple[float, float, float, int]:
     """Wall seconds, CPU seconds (user + system), peak RSS (MB) and exit code of one fresh process."""
-    t = time.perf_counter()
-    proc = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=CHILD_ENV)
-    _, status, usage = os.wait4(proc.pid, 0)
-    return (time.perf_counter() - t, usage.ru_utime + usage.ru_stime, usage.ru_maxrss / 1024,
-            os.waitstatus_to_exitcode(status))
+    return _launch(command)[:4]  # type: ignore[return-value]
 
 
 def hostile(machine: memory.Machine) -> list[dict]:
@@ -208,6 +244,41 @@ def hostile(machine: memory.Machine) -> list[dict]:
     return out
 
 
+# Issue 21: PDFs inside every size limit whose work was not (tests/pdfgen/hostile.py): each must end in
+# well under a minute and 2 GB, exit 0 (read) or 2 (refused in one line), never 3 nor 134.
+HOSTILE_PDFS = (
+    ("FlateDecode twice, 200 MB", lambda h, seed, drawn: h.flate_twice(200)),
+    ("one form of 48 MB of operators", lambda h, seed, drawn: h.form_operators(48)),
+    ("forms drawing forms twice, 30 deep", lambda h, seed, drawn: h.nested_forms(30)),
+    ("a Type 3 glyph drawing those forms", lambda h, seed, drawn: h.type3_glyph_forms(30)),
+    ("ruled grid 400 x 400", lambda h, seed, drawn: h.ruled_grid(400)),
+    ("49.8 MB line after %%EOF", lambda h, seed, drawn: h.long_tail(drawn, 49.8)),
+    ("the real pages repeated to 1,000", lambda h, seed, drawn: h.repeated_pages(seed, 1_000)),
+    ("1,000 pages of 55,000 characters", lambda h, seed, drawn: h.shared_text_pages(1_000)),
+    ("500 pages of 55,000 characters", lambda h, seed, drawn: h.shared_text_pages(500)),
+    ("1,000 pages just under every bound", lambda h, seed, drawn: h.busy_pages(1_000)),
+    ("/Rotate 180, drawn turned", lambda h, seed, drawn: h.rotated(seed, 180, True)),
+)
+
+
+def hostile_pdfs(machine: memory.Machine) -> list[dict]:
+    """`policydiff show` of each hostile PDF, a fresh process each: seconds, CPU seconds, peak RSS, exit."""
+    sys.path.insert(0, str(ROOT / "tests"))
+    from pdfgen import hostile as h
+
+    seed, drawn = PDFS[0].read_bytes(), PDFS[1].read_bytes()
+    out = []
+    with tempfile.TemporaryDirectory() as d:
+        path = Path(d) / "hostile.pdf"
+        for shape, make in HOSTILE_PDFS:
+            path.write_bytes(make(h, seed, drawn))
+            seconds, cpu, rss, code = machine.around(lambda: _timed([*_policydiff(), "show", str(path), "--format", "json"]))
+            out.append({"shape": shape, "bytes": path.stat().st_size, "command": "show", "seconds": round(seconds, 2),
+                        "cpu_seconds": round(cpu, 2), "peak_rss_mb": round(rss, 1), "exit": code})
+            print("  " + json.dumps(out[-1], ensure_ascii=False), file=sys.stderr)
+    return out
+
+
 def pdf_read() -> dict[str, dict]:
     from policydiff import parse_report
 
@@ -228,6 +299,7 @@ def pdf_read() -> dict[str, dict]:
 
 def measure(quick: bool, only: str | None, with_xmldiff: bool) -> dict:
     """Every figure this run asks for, the CPU seconds of each time, and the fixed workload's runs."""
+    start_launcher()  # before this process grows: see LAUNCHER_CHILD
     machine = memory.Machine()
     figures: dict[str, float] = {}  # wall seconds (what the targets bound), MB, exponents
     cpu: dict[str, float] = {}  # CPU seconds of a timed figure's work
@@ -259,7 +331,7 @@ def measure(quick: bool, only: str | None, with_xmldiff: bool) -> dict:
         timed("pdf_read_s", slower["seconds"], slower["cpu_seconds"])
     if (only is None and not quick) or only == "hostile":
         print("hostile shapes...", file=sys.stderr)
-        details["hostile"] = hostile(machine)
+        details["hostile"] = hostile(machine) + hostile_pdfs(machine)
         for h in details["hostile"]:
             timed(f"hostile:{h['shape']}:{h['command']}_s", h["seconds"], h["cpu_seconds"])
         slowest = max(details["hostile"], key=lambda h: h["seconds"])

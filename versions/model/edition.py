@@ -9,9 +9,10 @@ the record is made (`norm_…` fields): never written to XML or JSON, never part
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any, Literal
 
-from .normalize import normalize
+from .normalize import normalize, normalize_name
 
 BudgetKind = Literal["initial", "supplementary", "request", "other"]
 BUDGET_KINDS: tuple[BudgetKind, ...] = ("initial", "supplementary", "request", "other")
@@ -46,7 +47,7 @@ class Budget:
     norm_program: str = _norm()  # the program's comparison form ('' without one)
 
     def __post_init__(self) -> None:
-        _set(self, norm_program=normalize(self.program or ""))
+        _set(self, norm_program=normalize_name(self.program or ""))
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ class Succession:
     norm_new: str = _norm()
 
     def __post_init__(self) -> None:
-        _set(self, norm_old=normalize(self.old), norm_new=normalize(self.new))
+        _set(self, norm_old=normalize_name(self.old), norm_new=normalize_name(self.new))
 
 
 @dataclass(frozen=True)
@@ -81,7 +82,7 @@ class Bullet:
     norm_programs: tuple[str, ...] = _norm()  # each program's, in order
 
     def __post_init__(self) -> None:
-        _set(self, norm=normalize(self.text), norm_programs=tuple(normalize(p) for p in self.programs))
+        _set(self, norm=normalize(self.text), norm_programs=tuple(map(normalize_name, self.programs)))
 
 
 @dataclass(frozen=True)
@@ -126,8 +127,11 @@ class Measure:
             return "(empty row)"
         return ("…" if self.first_line_lost else "") + words[:24] + ("…" if len(words) > 24 else "")
 
-    @property
+    @cached_property
     def bullets(self) -> tuple[tuple[Column, Bullet], ...]:
+        """Every bullet with its column, results first: made once per measure (cached_property writes the
+        instance's __dict__, which a frozen dataclass allows), where the engine and ledger asked for it
+        over 200,000 times on a 10,000-measure pair, building a new tuple each time."""
         return tuple(("results", b) for b in self.results) + tuple(("plans", b) for b in self.plans)
 
 

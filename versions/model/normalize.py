@@ -13,24 +13,29 @@ from pathlib import Path
 
 # Spaces between two non-ASCII characters carry no meaning in Japanese (｢…機能 を構築する｣);
 # between two ASCII words they do (Brain Computer Interface).
-_SPACE_RE = re.compile(r"\s+")
-_ASCII_WORD = re.compile(r"[A-Za-z0-9]")
+_ASCII_WORD = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
 
 
 def normalize(text: str) -> str:
-    """NFKC (full/half width, ｢｣→「」), then fold white space."""
-    folded = unicodedata.normalize("NFKC", text)
-    parts = _SPACE_RE.split(folded.strip())
+    """NFKC (full/half width, ｢｣→「」), then fold white space.
+
+    str.split() splits on the white space a regex's \\s matches (str.isspace), without a regex."""
+    parts = unicodedata.normalize("NFKC", text).split()
     if len(parts) <= 1:
         return parts[0] if parts else ""
     out = [parts[0]]
-    for part in parts[1:]:
-        if not part:
-            continue
-        left, right = out[-1][-1:], part[:1]
-        keep = bool(_ASCII_WORD.match(left) and _ASCII_WORD.match(right))
-        out.append((" " if keep else "") + part)
+    for left, right in zip(parts, parts[1:], strict=False):  # each part and the one after it
+        if left[-1] in _ASCII_WORD and right[0] in _ASCII_WORD:
+            out.append(" ")
+        out.append(right)
     return "".join(out)
+
+
+@lru_cache(maxsize=16_384)
+def normalize_name(name: str) -> str:
+    """normalize() of a short text that recurs, a program name: computed once per name (one program is
+    named in many bullets, budgets and successions, and compared between editions many times over)."""
+    return normalize(name)
 
 
 def join_wrapped(lines: list[str]) -> str:

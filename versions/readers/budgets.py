@@ -30,6 +30,7 @@ SPENDING_RE = re.compile(_ERA + r"(?P<program>[^：:。]{2,90}?事業(?:[（(][^
 SAME_BUDGET_RE = re.compile(r"同予算内数")  # （同予算内数）: the budget just mentioned
 REQUESTED_RE = re.compile(r"予算要求中")
 ALLOCATED_RE = re.compile(r"予算措置")
+_PAREN_TAIL_RE = re.compile(r"[（(].*$")  # a spending's program without its parenthetical: 「…事業（…に関する調査）」
 QUOTED_PROGRAM_RE = re.compile(r"[「｢]([^「」｢｣]+事業)[」｣]")  # 「医療機器等研究成果展開事業」
 
 UNIT_YEN = {None: 1, "": 1, "千": 1_000, "万": 10_000, "百万": 1_000_000, "千万": 10_000_000, "億": 100_000_000, "憶": 100_000_000}
@@ -84,16 +85,25 @@ def find_budgets(text: str, column_fy: int, locate: Locate) -> tuple[list[Budget
         found.append(f)
         bisect.insort(taken, (f.start, f.end))
 
-    for m in NAMED_BUDGET_RE.finditer(text):
-        take(_Found(m.start(), m.end(), _from_match(m, _kind(m), clean_name(m.group("program")), locate)))
-    for m in BUDGET_RE.finditer(text):
-        if free(m):
-            take(_Found(m.start(), m.end(), _from_match(m, _kind(m), name_before(before(text, m.start())), locate)))
-    for m in SPENDING_RE.finditer(text):
-        if free(m) and "予算" not in m.group("program"):
-            program = clean_name(re.sub(r"[（(].*$", "", m.group("program")))
-            take(_Found(m.start(), m.end(), _from_match(m, "other", program, locate)))
+    # Each pattern runs only where the words it needs are (a bullet is searched by seven of them; most
+    # bullets cite no budget at all): an amount needs 円 and 年度, an amountless mention 予算.
+    amount = "円" in text and "年度" in text
+    budget = "予算" in text
+    if amount and budget:
+        for m in NAMED_BUDGET_RE.finditer(text):
+            take(_Found(m.start(), m.end(), _from_match(m, _kind(m), clean_name(m.group("program")), locate)))
+        for m in BUDGET_RE.finditer(text):
+            if free(m):
+                take(_Found(m.start(), m.end(), _from_match(m, _kind(m), name_before(before(text, m.start())),
+                                                            locate)))
+    if amount and "事業" in text:
+        for m in SPENDING_RE.finditer(text):
+            if free(m) and "予算" not in m.group("program"):
+                program = clean_name(_PAREN_TAIL_RE.sub("", m.group("program")))
+                take(_Found(m.start(), m.end(), _from_match(m, "other", program, locate)))
     found.sort(key=lambda f: f.start)
+    if not budget:
+        return [f.budget for f in found], _typos(found)
     amounts = [f for f in found if f.budget.yen is not None]  # disjoint spans: sorted by end as well
     amount_ends = [f.end for f in amounts]
     for m in SAME_BUDGET_RE.finditer(text):
@@ -104,9 +114,11 @@ def find_budgets(text: str, column_fy: int, locate: Locate) -> tuple[list[Budget
             text=m.group(0), fiscal_year=ref.fiscal_year if ref else None, era=ref.era if ref else "",
             kind=ref.kind if ref else "other", yen=None, part_of=True, program=ref.program if ref else None,
             page=page, line=line)))
-    quoted = [(q.end(), clean_name(q.group(1))) for q in QUOTED_PROGRAM_RE.finditer(text)]
+    mentions = [(regex, kind) for regex, kind, word in ((REQUESTED_RE, "request", "予算要求中"),
+                                                        (ALLOCATED_RE, "other", "予算措置")) if word in text]
+    quoted = [(q.end(), clean_name(q.group(1))) for q in QUOTED_PROGRAM_RE.finditer(text)] if mentions else []
     quoted_ends = [end for end, _ in quoted]
-    for regex, kind in ((REQUESTED_RE, "request"), (ALLOCATED_RE, "other")):
+    for regex, kind in mentions:
         for m in regex.finditer(text):
             page, line = locate(m.start())
             k = bisect.bisect_right(quoted_ends, m.start())  # the last quoted program before the mention
@@ -115,9 +127,12 @@ def find_budgets(text: str, column_fy: int, locate: Locate) -> tuple[list[Budget
                 text=m.group(0), fiscal_year=column_fy, era="", kind=kind, yen=None, part_of=False,  # type: ignore[arg-type]
                 program=program, page=page, line=line)))
     found.sort(key=lambda f: f.start)
-    warnings = [
+    return [f.budget for f in found], _typos(found)
+
+
+def _typos(found: list[_Found]) -> list[ParseWarning]:
+    return [
         ParseWarning("typo-oku", f"read 憶円 as 億円 in {f.budget.text!r}", f.budget.page, f.budget.line)
         for f in found
         if "憶" in f.budget.text
     ]
-    return [f.budget for f in found], warnings

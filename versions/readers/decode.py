@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import re
 
 from ..model.errors import EditionParseError
 
@@ -27,12 +28,23 @@ def decode_report(data: bytes) -> tuple[str, str, int]:
     if b"\x00" in data:
         raise EditionParseError("input is a binary file, not report text")
     decoded = [(name, text) for name in _CANDIDATES if (text := _strict(data, name, quiet=True)) is not None]
+    if len(decoded) == 1:  # the usual case (UTF-8 text seldom also decodes as CP932 or EUC-JP)
+        return _finish(decoded[0][1], decoded[0][0])
     if decoded:
         # EUC-JP bytes often also decode as CP932, into half-width katakana: prefer the reading with
         # the most hiragana, which every Japanese sentence has; ties go to the order above.
-        name, text = max(decoded, key=lambda d: sum(1 for c in d[1] if "\u3041" <= c <= "\u3096"))
+        name, text = max(decoded, key=lambda d: _hiragana(d[1]))
         return _finish(text, name)
     raise EditionParseError("input is not text in UTF-8, Shift_JIS (CP932) or EUC-JP")
+
+
+_HIRAGANA = tuple(chr(c) for c in range(0x3041, 0x3097))  # ぁ … ゖ
+
+
+def _hiragana(text: str) -> int:
+    """How many hiragana TEXT holds: one str.count per character (C loops), not a Python loop per
+    character of the text (a 10,000-measure text: 0.08 s against 0.3 s per candidate encoding)."""
+    return sum(map(text.count, _HIRAGANA))
 
 
 def too_large(size: int, limit: int = MAX_INPUT_BYTES, exact: bool = True) -> EditionParseError:
@@ -52,16 +64,19 @@ def _strict(data: bytes, encoding: str, quiet: bool = False) -> str:
 
 # U+FFFE and U+FFFF are valid UTF-8 but not XML characters: lxml refused them in edition_to_xml
 # (fuzz input: the seed with "\ufffe" inserted into a bullet), so they are dropped with the controls.
-_CONTROLS = {c: None for c in range(32) if chr(c) not in "\n\t"} | {0x7F: None, 0xFFFE: None, 0xFFFF: None}
+# Both are regexes, not a Python loop per character nor str.translate (a dictionary lookup per character
+# of a non-ASCII text): 0.007 s each on a 10,000-measure text, against 0.14 s.
+_CONTROLS_RE = re.compile("[\x00-\x08\x0b-\x1f\x7f\ufffe\uffff]")
+_BINARY_HINT_RE = re.compile("[\x00-\x08\x0b\x0d-\x1f]")  # controls but \n \t \f (and \r, gone by then)
 
 
 def _finish(text: str, encoding: str) -> tuple[str, str, int]:
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    controls = sum(1 for c in text if ord(c) < 32 and c not in "\n\t\f")
+    controls = len(_BINARY_HINT_RE.findall(text))
     if controls > max(8, len(text) // 100):
         raise EditionParseError("input looks binary (control characters), not report text")
     # Form feeds between pages (pdftotext) and stray controls carry no text, and XML cannot hold them.
-    cleaned = text.translate(_CONTROLS)
+    cleaned = _CONTROLS_RE.sub("", text)
     if not cleaned.strip():  # also catches ideographic spaces (U+3000) only
         raise EditionParseError("input is empty")
     return cleaned, encoding.replace("-sig", ""), len(text) - len(cleaned)

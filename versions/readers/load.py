@@ -10,13 +10,14 @@ from typing import TYPE_CHECKING
 
 from ..model.edition import Edition, Source
 from ..model.errors import ArchiveError, EditionParseError, EditionXMLError, PolicydiffError
+from ..model.gc_pause import paused_gc
 from .decode import MAX_INPUT_BYTES, decode_report, too_large
-from .pdf_cells import Progress
 from .pdf_open import MAX_PDF_BYTES, is_pdf
 from .vocabulary import SYNTHETIC_MARK
 
-if TYPE_CHECKING:
+if TYPE_CHECKING:  # the PDF reader is imported when a PDF is read, not by every command that reads text
     from ..archive.store import Archive, StoredEdition
+    from .pdf_cells import Progress
 from .parse_text import parse_report_text
 
 # The first line of a synthetic edition's text says so; the parser marks the edition synthetic.
@@ -27,6 +28,12 @@ def parse_report(data: bytes | str, source_name: str = "<input>", document: str 
                  edition: str | None = None, progress: Progress | None = None) -> Edition:
     """Parse a report into an Edition: a PDF (bytes starting %PDF-), or text (bytes in any supported
     encoding, or str). PROGRESS(page, pages) is called as a PDF's pages are read."""
+    with paused_gc():  # millions of records, no cycles: see model/gc_pause.py
+        return _parse_report(data, source_name, document, edition, progress)
+
+
+def _parse_report(data: bytes | str, source_name: str, document: str | None, edition: str | None,
+                  progress: Progress | None) -> Edition:
     if isinstance(data, bytes) and is_pdf(data):
         from .parse_pdf import parse_report_pdf
 
@@ -92,7 +99,8 @@ def load_edition(path: str | Path, document: str | None = None, edition: str | N
     if p.suffix.lower() == ".xml":
         from ..xml import MAX_XML_BYTES, edition_from_xml
 
-        return edition_from_xml(read_input(p, MAX_XML_BYTES))
+        with paused_gc():
+            return edition_from_xml(read_input(p, MAX_XML_BYTES))
     return parse_report(read_input(p), source_name=p.name, document=document, edition=edition, progress=progress)
 
 
@@ -103,7 +111,8 @@ def load_archived(archive: Archive, stored: StoredEdition) -> Edition:
 
     where = f"{stored.name} ({stored.xml_path} at commit {stored.commit[:12]})"
     try:
-        ed = edition_from_xml(archive.read_current_xml(stored))
+        with paused_gc():
+            ed = edition_from_xml(archive.read_current_xml(stored))
     except EditionXMLError as exc:
         raise ArchiveError(f"{where} cannot be read: {exc}; run policydiff verify") from None
     if (ed.document, ed.edition, ed.source.sha256) != (stored.document, stored.edition, stored.sha256):

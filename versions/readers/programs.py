@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Callable
 
@@ -31,6 +32,12 @@ RENAMED_RE = re.compile(r"[「｢]([^「」｢｣]+)[」｣](?:から|を)[「�
 NAME_MAX = 100  # a longer "name" is a run of text, not a program name
 NAME_WINDOW = 1000  # how far before (or after) a statement a name is looked for
 EVIDENCE_SIDE = 200  # of the sentence on each side of the statement (the seed needs 51 before, 135 after)
+_NAME_CUE_END_RE = re.compile(r"(として|[（(])$")  # 「X事業として」, 「X事業（」: the cue after a name
+_CLAUSE_SPLIT_RE = re.compile(r"となる、?|である、?")  # 「…の後継事業となるX事業」: the name is after となる
+# A quoted span: an opening quote, no other quote, a closing one (the last opening quote before a close
+# wins: 「「X事業」 reads X事業). One regex pass, where a Python loop ran over every character of a bullet.
+_QUOTED_RE = re.compile(f"[{OPEN_QUOTES}]([^{OPEN_QUOTES}{CLOSE_QUOTES}]*)[{CLOSE_QUOTES}]")
+_PROGRAM_END_RE = re.compile(r"事業(?:[（(][^（）()]*[）)])?$")  # a name that ends as a program's: …事業（仮称）
 _NEW_NAME_RE = re.compile(r"^([^、。「」｢｣（(]*?事業(?:[（(][^（）()]*[）)])?)(?=として|において|を通じ|にて|により|[、。（(「｢]|$)")
 
 
@@ -51,7 +58,7 @@ def before(text: str, end: int) -> str:
 def name_before(prefix: str) -> str | None:
     """The program name that ends a text: 「X」, X事業（…）, or the clause after the last となる."""
     s = prefix[-NAME_WINDOW:].rstrip(" 　")
-    s = re.sub(r"(として|[（(])$", "", s).rstrip(" 　")
+    s = _NAME_CUE_END_RE.sub("", s).rstrip(" 　")
     if s.endswith(tuple(CLOSE_QUOTES)):
         s = s.rstrip(CLOSE_QUOTES)
         start = max(s.rfind(q) for q in OPEN_QUOTES)
@@ -68,7 +75,7 @@ def name_before(prefix: str) -> str | None:
         elif depth == 0 and c in _STOP:
             break
         i -= 1
-    name = re.split(r"となる、?|である、?", s[i:])[-1]
+    name = _CLAUSE_SPLIT_RE.split(s[i:])[-1]
     return clean_name(name)
 
 
@@ -82,27 +89,25 @@ def name_after(suffix: str) -> str | None:
 
 
 def _quoted_spans(text: str) -> list[tuple[int, int, str]]:
-    spans, start = [], -1
-    for i, c in enumerate(text):
-        if c in OPEN_QUOTES:
-            start = i
-        elif c in CLOSE_QUOTES and start >= 0:
-            spans.append((start, i + 1, text[start + 1 : i]))
-            start = -1
-    return spans
+    """(start, end, inner text) of each quoted span, in text order, disjoint."""
+    return [(m.start(), m.end(), m.group(1)) for m in _QUOTED_RE.finditer(text)]
 
 
 def find_programs(text: str) -> list[tuple[int, str]]:
     """(offset, name) for every program the text names, quoted or not."""
+    if "事業" not in text:  # every name ends in 事業: most bullets name none
+        return []
     found: list[tuple[int, str]] = []
     spans = _quoted_spans(text)
     for start, _, inner in spans:
         name = clean_name(inner)
-        if name and re.search(r"事業(?:[（(][^（）()]*[）)])?$", name):
+        if name and _PROGRAM_END_RE.search(name):
             found.append((start, name))
+    starts = [s for s, _, _ in spans]
     for m in _UNQUOTED_END_RE.finditer(text):
         end = m.start() + 2
-        if any(s < end <= e for s, e, _ in spans):
+        k = bisect.bisect_left(starts, end) - 1  # the last span starting before END (spans are disjoint)
+        if k >= 0 and end <= spans[k][1]:
             continue
         name = name_before(before(text, end))
         if name and name.endswith("事業"):
@@ -121,7 +126,9 @@ def sentence_at(text: str, offset: int) -> str:
 
 
 def find_successions(text: str, locate: Locate) -> list[Succession]:
-    out = []
+    out: list[Succession] = []
+    if "の後継" not in text and "旧" not in text and "改称" not in text and "名称変更" not in text:
+        return out  # what each statement below needs (most bullets state none)
     for m in SUCCESSION_RE.finditer(text):
         old, new = name_before(before(text, m.start())), name_after(text[m.end() : m.end() + NAME_WINDOW])
         if old and new and old != new:
