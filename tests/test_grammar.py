@@ -132,3 +132,35 @@ def test_a_doubtful_reading_says_so_in_show_summary_and_in_reports(seed_path):
     assert "reading-doubtful" in report.stdout
     plain = CliRunner().invoke(cli, ["show", str(seed_path), "--summary"])
     assert "DOUBTFUL" not in plain.stdout
+
+
+def _cell_row(lines: list[tuple[str, float]]) -> Row:
+    desc = Cell([Line(k + 1, 1, text, text, slack=slack) for k, (text, slack) in enumerate(lines)])
+    return Row([desc, Cell([Line(1, 1, "・支援した。")]), Cell([Line(1, 1, "・支援する。")])])
+
+
+@pytest.mark.parametrize("lines, title", [
+    # A title that fills its two lines, then a description whose first line the source lost (it starts
+    # mid-word, 「ることが…」, which goes on with no noun): the first full line alone ends in 「医」.
+    ([("臨床現場を理解した企業の医", 0.0), ("療機器の研究開発人材の育成", 0.0), ("ることが必要である。［◎厚］", 5.0)],
+     "臨床現場を理解した企業の医療機器の研究開発人材の育成"),
+    # 「…連携強化」 ends a line in a heading's noun, but 「及び…」 goes on with it: the title is both lines.
+    ([("医療機器ベンチャーの創出・連携強化", 0.0), ("及び人材流動化に向けた取組の促進", 0.0),
+      ("踏まえ、国内外の企業による取組を進める。［◎経］", 3.0)], "医療機器ベンチャーの創出・連携強化及び人材流動化に向けた取組の促進"),
+    # a qualified heading, and a 、 after a verb's stem inside a heading
+    ([("医療機器の研究開発の伴走支援（その２）", 0.0), ("この戦略づくりを進める。［◎経］", 6.0)], "医療機器の研究開発の伴走支援（その２）"),
+    ([("出口戦略を策定し、計画を立案する人材の育成", 0.0), ("臨床現場のニーズを掘り起こす。［◎厚］", 4.0)],
+     "出口戦略を策定し、計画を立案する人材の育成"),
+    ([("＜有事における新規医療機器の早期実用化に向けた取組＞（再掲）", 0.0), ("む。［◎厚］", 20.0)],
+     "＜有事における新規医療機器の早期実用化に向けた取組＞（再掲）"),
+    # a description's first line ending in a heading's noun, the next going on with it: no title
+    ([("厚生労働省の事業を通じて医療機器の開発を支援", 0.0), ("し、その成果を普及する。［◎厚］", 6.0)], ""),
+    ([("医療機器の研究開発に関するガイドラインの整備", 0.0), ("また、国際標準化を進める。［◎経］", 6.0)],
+     "医療機器の研究開発に関するガイドラインの整備"),
+])
+def test_a_plain_title_that_fills_its_lines_is_told_by_its_words(lines, title):
+    ed = _edition([_row(*([x] for x in HEADER)), _row([GOAL]), _cell_row(lines)])
+    (m,) = ed.measures
+    assert m.title == title
+    # told by its words only: the row stays named in a warning either way
+    assert any(w.code == "layout-title" and m.id in w.message for w in ed.warnings)

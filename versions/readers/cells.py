@@ -21,6 +21,7 @@ from .vocabulary import (
     OPENERS,
     SENTENCE_END,
     TAG_OPEN_MAX,
+    REPOSTED_TITLE_RE,
     is_bullet_start,
     is_title_line,
 )
@@ -36,6 +37,11 @@ KATAKANA_RE = re.compile(r"[ァ-ヺー]")
 # The last words of a heading: a policy noun (「…人材の育成」, 「…の促進」, 「…の整備」), or a reposted title
 TITLE_END_RE = re.compile(r"(?:育成|促進|支援|強化|作成|共有|整備|推進|取組|評価|参加|充実|確保|設置|構築|活用|展開|"
                           r"創出|普及|導入|向上|改善|策定|検討|実施|対応|連携|[ー化])$|[＞>][（(]再掲[）)]$")
+# What goes on with a noun at the start of the next line, in a sentence: a particle, a する form, the
+# copula, a conjunction of nouns, punctuation. A heading's last noun is followed by none of them.
+NOUN_GOES_ON_RE = re.compile(r"^(?!" + "|".join(OPENERS) + r")(?:及び|並びに|又は|若しくは|および|ならびに|または|"
+                             r"もしくは|等|[をがはにでとのへやもかよまなだしすさせ、。，．）」』］・ー])")
+QUALIFIER_RE = re.compile(r"[（(][^（）()]{1,8}[）)]$")  # a heading's qualifier: 「（その２）」
 WRAPPED_TITLE_MAX = 72.0  # cells a title wrapped over lines may hold (the longest in the sample: ~45)
 # A ministry tag, of either width: ［◎厚、◎経］, [◎経] (a web service), ［担当省庁については、…を参照］
 ANY_TAG_RE = re.compile(r"[［\[]([^［］\[\]]*)[］\]]")
@@ -107,10 +113,34 @@ def _title(lines: list[Line], geometry: Geometry) -> tuple[int, str]:
     if end is not None and 0 < end < len(lines) - 1 and lines[end].slack is not None \
             and is_title_line(join_lines(lines[: end + 1])[0], WRAPPED_TITLE_MAX):
         return end + 1, ""
-    if (maybe := _maybe_title(lines, geometry)) and TITLE_END_RE.search(maybe) and "、" not in maybe \
-            and not CONTINUES_RE.match(lines[len(_head(lines, maybe))].text):
-        return len(_head(lines, maybe)), "it fills its lines; told by its last word, a heading's"
+    if size := _heading_filling_lines(lines, geometry):
+        return size, "it fills its lines; told by its words, a heading's"
     return 0, ""
+
+
+def _heading_filling_lines(lines: list[Line], geometry: Geometry) -> int:
+    """How many full first lines read as a plain title that fills them exactly (0: none). Only the words
+    tell: a reposted title ＜…＞（再掲）; or a noun phrase (no 。, a 、 only after a verb's stem 「策定し、」)
+    ending in a heading's noun (「…の育成」, 「…の促進（その２）」), the next line not going on with it (a
+    particle, a する form, 及び, punctuation). A next line that starts mid-word, as a description whose
+    first line was lost does (「ることが必要である。」), goes on with no noun: the title stands."""
+    clearly = geometry.title_short or SHORT
+    for k in range(1, min(TITLE_LINES, len(lines) - 1) + 1):
+        if any(x.slack is None or x.slack > clearly for x in lines[:k]):
+            break
+        text, nxt = join_lines(lines[:k])[0], lines[k].text
+        if REPOSTED_TITLE_RE.match(text):
+            return k
+        if is_title_line(text, geometry.title_max if k == 1 else WRAPPED_TITLE_MAX) and _heading_words(text) \
+                and not _word_goes_on(text, nxt) and not NOUN_GOES_ON_RE.match(nxt):
+            return k
+    return 0
+
+
+def _heading_words(text: str) -> bool:
+    """Does TEXT read as a heading: a noun phrase ending in a policy noun, perhaps qualified 「（その２）」?"""
+    return bool(TITLE_END_RE.search(QUALIFIER_RE.sub("", text))) and all(
+        text[k - 1:k] == "し" for k, c in enumerate(text) if c in "、，")
 
 
 def _head(lines: list[Line], text: str) -> list[Line]:
