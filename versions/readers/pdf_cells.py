@@ -26,6 +26,7 @@ from .pdf_columns import (
     line_starts,
     merged_rules,
     ruled_span,
+    text_below,
     text_lines,
     vertical,
 )
@@ -256,7 +257,7 @@ def _page_rows(page: Any, n: int, chars: list[Any], edges: list[Any], right: dic
     long = [y for y, a, b in merged_rules(edges) if b - a >= 0.5 * page.width]
     ruled = None
     if len(long) > 1 and (span is None or inner_verticals(edges, span) < 2
-                          or span[3] - span[1] < 0.5 * (max(long) - min(long))):
+                          or span[3] - span[1] < 0.5 * (max(long) - min(long)) or text_below(chars, span)):
         ruled = ruled_span(edges, chars, page.width, continued)
     cuts: list[float] = []
     starts: list[float] = []

@@ -20,6 +20,7 @@ from .vocabulary import is_header_text, is_page_number
 LONG_RULE = 0.5  # a horizontal rule of the table spans at least half the page's width
 COLUMN_GAP = 3.0  # ems between two columns' starts at least (a hanging bullet's text is 1 em in)
 HANG = 1.5  # ems left of a pile of line starts where the column's bullets may start
+HANG_SHARE = 0.1  # a column's bullets start at least this share of as many lines as its text does
 RUN_GAP = 0.6  # points of blank between two characters on one baseline: two cells' texts (their paddings
 # apart, 1 pt and more; a text's own characters touch, or nearly: a narrow glyph's box leaves 0.5 pt)
 CROSSING = 0.1  # ems (at most 0.9 pt): characters closer than this across a boundary are one text (a merged
@@ -67,6 +68,15 @@ def ruled_span(edges: list[Any], chars: list[Any], page_width: float, continued:
     return x0, top, x1, bottom
 
 
+def text_below(chars: list[Any], span: tuple[float, float, float, float]) -> bool:
+    """Does text go on right below SPAN (the extent of a page's vertical rules), at the line height? Then
+    the rules drew only part of the table (a shaded header's sides, above rows ruled only across)."""
+    x0, top, x1, bottom = span
+    lines = _baselines([c for c in chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and (c["top"] + c["bottom"]) / 2 > bottom])
+    return any(line_top - bottom <= FOLLOWING * size and not is_page_number(text)
+               for line_top, _, text, size in lines[:1])
+
+
 def merged_rules(edges: list[Any]) -> list[tuple[float, float, float]]:
     """Horizontal rules as (y, x0, x1), the segments a table draws cell by cell at one height joined."""
     by_y: dict[float, list[tuple[float, float]]] = {}
@@ -94,8 +104,9 @@ def _baselines(chars: list[Any]) -> list[tuple[float, float, str, float]]:
             out[-1].append(c)
         else:
             out.append([c])
-    return [(min(c["top"] for c in g), max(c["bottom"] for c in g), "".join(c["text"] for c in g).strip(),
-             max(c["size"] for c in g)) for g in out]
+    return [(min(c["top"] for c in g), max(c["bottom"] for c in g),
+             "".join(c["text"] for c in sorted(g, key=lambda c: c["x0"])).strip(), max(c["size"] for c in g))
+            for g in out]
 
 
 def line_starts(chars: list[Any], span: tuple[float, float, float, float]) -> Counter[int]:
@@ -128,7 +139,9 @@ def column_starts(starts: Counter[int], columns: int, em: float) -> list[float] 
         return None
     out = []
     for peak in sorted(chosen):  # the bullets of a column with hanging text start left of the pile
-        near = [x for x, count in starts.items() if peak - HANG * em <= x <= peak and count >= 2]
+        # (a pile of its own: a few texts after a blank inside the column to the left are no bullets)
+        near = [x for x, count in starts.items() if peak - HANG * em <= x <= peak
+                and count >= max(2, HANG_SHARE * starts[peak])]
         out.append(float(min(near)))
     return out
 
