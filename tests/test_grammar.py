@@ -153,6 +153,8 @@ def _cell_row(lines: list[tuple[str, float]]) -> Row:
      "出口戦略を策定し、計画を立案する人材の育成"),
     ([("＜有事における新規医療機器の早期実用化に向けた取組＞（再掲）", 0.0), ("む。［◎厚］", 20.0)],
      "＜有事における新規医療機器の早期実用化に向けた取組＞（再掲）"),
+    # 「の…」 goes on with a noun, but not by saying again what the line before ends with
+    ([("認定事業者の医療情報の提供の促進", 0.0), ("の提供の促進に引き続き取り組む。［◎厚］", 2.0)], "認定事業者の医療情報の提供の促進"),
     # a description's first line ending in a heading's noun, the next going on with it: no title
     ([("厚生労働省の事業を通じて医療機器の開発を支援", 0.0), ("し、その成果を普及する。［◎厚］", 6.0)], ""),
     ([("医療機器の研究開発に関するガイドラインの整備", 0.0), ("また、国際標準化を進める。［◎経］", 6.0)],
@@ -164,3 +166,21 @@ def test_a_plain_title_that_fills_its_lines_is_told_by_its_words(lines, title):
     assert m.title == title
     # told by its words only: the row stays named in a warning either way
     assert any(w.code == "layout-title" and m.id in w.message for w in ed.warnings)
+
+
+def test_hidden_labels_drawn_over_a_header_cells_words_still_name_its_column():
+    # reportlab drew 「列1 列2 列3」 at the right edge of a narrow first 担当 cell, over its words:
+    # 「担列当1 列2 列3」; the office column was read by none and every office lost without a warning.
+    header = _row(["担列当1 列2 列3"], ["該当箇所"], ["令和６年度の実績・状況"], ["令和７年度の取組予定"])
+    row = _row(["厚労省医療機器審査", "管理課"], ["医療従事者の育成", "研究開発に取り組む。［◎厚］"], ["・支援を推進した。"],
+               ["・引き続き推進する。"])
+    (m,) = _edition([header, _row([GOAL]), row]).measures
+    assert (m.office, m.title) == ("厚労省医療機器審査管理課", "医療従事者の育成")
+
+
+def test_text_under_a_header_cell_that_names_no_column_is_a_warning_never_lost_silently():
+    header = _row(["該当箇所"], ["令和６年度の実績・状況"], ["令和７年度の取組予定"], ["備考"])
+    row = _row(["医療従事者の育成", "研究開発に取り組む。［◎厚］"], ["・支援を推進した。"], ["・引き続き推進する。"],
+               ["要確認"], page=2)
+    ed = _edition([header, _row([GOAL]), row])
+    assert [(w.code, w.page) for w in ed.warnings if "要確認" in w.message] == [("unplaced-row", 2)]

@@ -33,6 +33,7 @@ from .vocabulary import (
     PLANS_LABEL_RE,
     RESULTS_LABEL_RE,
     SEE_ABOVE_RE,
+    header_words,
     is_header_text,
     is_heading,
     is_page_number,
@@ -75,16 +76,23 @@ class Columns:
 
     def cells_of(self, row: Row) -> dict[str, Cell]:
         out: dict[str, Cell] = {}
-        by_place = len(row.cells) == len(self.roles) or any(c.bbox is None for c in row.cells) \
-            or any(s is None for s in self.spans)
-        for k, cell in enumerate(row.cells):
-            role = self.roles[k] if by_place and k < len(self.roles) else None if by_place else self._under(cell)
+        for role, cell in self._roles(row):
             if role is not None and cell.lines:
                 if role in out:  # two cells under one header cell: one text, in order
                     out[role] = Cell(out[role].lines + cell.lines, out[role].bbox)
                 else:
                     out[role] = cell
         return out
+
+    def unnamed(self, row: Row) -> list[Cell]:
+        """ROW's cells holding text under a header cell that names no column (read by none)."""
+        return [cell for role, cell in self._roles(row) if role is None and cell.lines]
+
+    def _roles(self, row: Row) -> list[tuple[str | None, Cell]]:
+        by_place = len(row.cells) == len(self.roles) or any(c.bbox is None for c in row.cells) \
+            or any(s is None for s in self.spans)
+        return [(self.roles[k] if by_place and k < len(self.roles) else None if by_place else self._under(cell), cell)
+                for k, cell in enumerate(row.cells)]
 
     def _under(self, cell: Cell) -> str | None:
         assert cell.bbox is not None
@@ -104,9 +112,9 @@ def header_columns(row: Row) -> Columns:
             roles.append(RESULTS)
         elif PLANS_LABEL_RE.search(text) and not RESULTS_LABEL_RE.search(text):
             roles.append(PLANS)
-        elif text.startswith(HEADER_START) or (HEADER_START in text and len(texts) > 1):
+        elif header_words(text).startswith(HEADER_START) or (HEADER_START in text and len(texts) > 1):
             roles.append(DESCRIPTION)
-        elif text.strip() == OFFICE_HEADER:
+        elif header_words(text) == OFFICE_HEADER:
             roles.append(OFFICE)
         else:
             roles.append(None)
@@ -208,6 +216,10 @@ def _read_row(row: Row, columns: Columns, table: Table, out: Reading, state: _St
                                              f"nor a goal: 「{text[:30]}」", page, line))
             return
     cells = columns.cells_of(row)
+    for cell in columns.unnamed(row):
+        first = cell.lines[0]
+        out.warnings.append(ParseWarning("unplaced-row", f"text under a header cell that names no column: "
+                                         f"「{cell.text[:30]}」; left out", first.page, first.no))
     if state.pending is not None and _continues(state.pending, cells, table):
         state.pending = _joined(state.pending, cells)
         return

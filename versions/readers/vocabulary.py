@@ -35,6 +35,12 @@ OFFICE_HEADER = "担当"  # the FY2023 table's fourth column: the office in char
 OFFICE_HEADER_RE = re.compile(r"(?:^|\s)担当(?:\s|$)")  # …令和５年度の取組予定 担当, or 担当 該当箇所 …
 
 
+def header_words(text: str) -> str:
+    """A header cell's words without its hidden labels, also where a producer drew them over the cell's
+    words (「担列当1 列2 列3」 → 「担当」): no header cell says 列, and its half-width digits are the labels'."""
+    return re.sub(r"列|[0-9]|\s", "", HIDDEN_LABEL_RE.sub("", text))
+
+
 def is_header_text(text: str) -> bool:
     """A header row's text, its cells joined: 「該当箇所 … 令和N年度の実績・状況 … 令和N年度の取組予定」."""
     return HEADER_START in text and bool(HEADER_RE.search(text) or _labels_in_any_order(text))
