@@ -41,6 +41,7 @@ TITLE_END_RE = re.compile(r"(?:育成|促進|支援|強化|作成|共有|整備|
 # copula, a conjunction of nouns, punctuation. A heading's last noun is followed by none of them.
 NOUN_GOES_ON_RE = re.compile(r"^(?!" + "|".join(OPENERS) + r")(?:及び|並びに|又は|若しくは|および|ならびに|または|"
                              r"もしくは|等|[をがはにでとのへやもかよまなだしすさせ、。，．）」』］・ー])")
+RESTATED = 4  # characters a line must repeat of the one before to restate it
 QUALIFIER_RE = re.compile(r"[（(][^（）()]{1,8}[）)]$")  # a heading's qualifier: 「（その２）」
 WRAPPED_TITLE_MAX = 72.0  # cells a title wrapped over lines may hold (the longest in the sample: ~45)
 # A ministry tag, of either width: ［◎厚、◎経］, [◎経] (a web service), ［担当省庁については、…を参照］
@@ -132,9 +133,15 @@ def _heading_filling_lines(lines: list[Line], geometry: Geometry) -> int:
         if REPOSTED_TITLE_RE.match(text):
             return k
         if is_title_line(text, geometry.title_max if k == 1 else WRAPPED_TITLE_MAX) and _heading_words(text) \
-                and not _word_goes_on(text, nxt) and not NOUN_GOES_ON_RE.match(nxt):
+                and not _word_goes_on(text, nxt) and (not NOUN_GOES_ON_RE.match(nxt) or _restates(text, nxt)):
             return k
     return 0
+
+
+def _restates(text: str, nxt: str) -> bool:
+    """Does NXT start with the words TEXT ends with (「…医療情報の提供の促進」 / 「の提供の促進に取り組む。」)?
+    No sentence says a phrase twice in a row: NXT starts a description restating its title."""
+    return any(text.endswith(nxt[:n]) for n in range(RESTATED, len(nxt) + 1))
 
 
 def _heading_words(text: str) -> bool:

@@ -42,7 +42,7 @@ from .pdf_open import (
 from .pdf_page import page_chars, page_edges
 from .pdf_work import PdfWork
 from .table import Line
-from .vocabulary import OFFICE_HEADER, is_header_text
+from .vocabulary import OFFICE_HEADER, header_words, is_header_text
 
 _JOIN_GAP = 1.0  # points: vertical rules closer than this belong to one run
 _CLOSED = 2.0  # points: a horizontal rule this close to the end of the vertical rules closes the row
@@ -325,7 +325,7 @@ def _count_columns(chars: list[Any], edges: list[Any], span: tuple[float, float,
         text = " ".join("".join(c["text"] for c in line)
                         for line in text_lines([c for c in chars if upper <= (c["top"] + c["bottom"]) / 2 <= lower]))
         if is_header_text(text):
-            known.count = 3 + (OFFICE_HEADER in text.replace("担当省庁", ""))
+            known.count = 3 + (OFFICE_HEADER in header_words(text).replace("担当省庁", ""))
             return
 
 
