@@ -19,6 +19,7 @@ from typing import Any
 from ..model.errors import EditionParseError
 from ..model.normalize import display_width, fold_extracted
 from .pdf_columns import (
+    LINE_END_MARKS,
     boundaries,
     column_starts,
     crosses,
@@ -29,6 +30,7 @@ from .pdf_columns import (
     text_below,
     text_lines,
     vertical,
+    without_page_numbers,
 )
 from .pdf_open import (
     MAX_CHARS_PER_PAGE,
@@ -45,6 +47,7 @@ from .table import Line
 from .vocabulary import OFFICE_HEADER, header_words, is_header_text
 
 _JOIN_GAP = 1.0  # points: vertical rules closer than this belong to one run
+_INSET = 0.3  # points: where a mark starts, a little in from its box
 _CLOSED = 2.0  # points: a horizontal rule this close to the end of the vertical rules closes the row
 
 Progress = Callable[[int, int], None]
@@ -140,7 +143,8 @@ def _read(pdf: Any, doc: Any, progress: Progress | None) -> PdfTable:
         fpage = doc[n - 1]
         try:
             chars = page_chars(fpage, n, MAX_CHARS_PER_PAGE)
-            _mark_styles(fpage, chars)
+            _mark_styles(fpage, chars)  # (each character by its place in the text page: before any is dropped)
+            chars = without_page_numbers(chars)
             edges = page_edges(fpage, n, MAX_GRAPHICS_PER_PAGE)
         finally:
             fpage.close()
@@ -295,6 +299,7 @@ def _page_rows(page: Any, n: int, chars: list[Any], edges: list[Any], right: dic
     ordered = sorted(chars, key=lambda c: (c["top"] + c["bottom"]) / 2)
     mids = [(c["top"] + c["bottom"]) / 2 for c in ordered]
     rows: list[TableRow] = []
+    alone: dict[tuple[int, int], float] = {}
     for grid_row in table.rows:
         boxes = [b for b in grid_row.cells if b is not None]
         if not boxes:
@@ -304,17 +309,30 @@ def _page_rows(page: Any, n: int, chars: list[Any], edges: list[Any], right: dic
         if cuts and len(boxes) > 1 and crosses(in_row, starts, em):  # a vision or goal across the table
             boxes = [(boxes[0][0], boxes[0][1], boxes[-1][2], boxes[0][3])]
         columns = []
-        for k, box in enumerate(boxes):
-            inside = [c for c in in_row if box[0] <= (c["x0"] + c["x1"]) / 2 <= box[2]]
-            cell = Cell(n, tuple(round(v, 1) for v in box), _lines(inside, n))  # type: ignore[arg-type]
-            if len(boxes) > 1:
-                for x in cell.lines:
+        for box in boxes:
+            inside = [c for c in in_row if box[0] <= _anchor(c) <= box[2]]
+            columns.append([Cell(n, tuple(round(v, 1) for v in box), _lines(inside, n))])  # type: ignore[arg-type]
+        filled = sum(1 for parts in columns if parts[0].lines)
+        if filled > 1:  # a row of one cell's text (a heading across empty cells) may run to the cell's edge
+            for k, parts in enumerate(columns):
+                for x in parts[0].lines:
                     assert x.box is not None
                     right[(n, k)] = max(right.get((n, k), 0.0), x.box[2])
-            columns.append([cell])
-        if any(cell.lines for parts in columns for cell in parts):  # a ruled band without text is no row
+        elif filled == 1 and len(boxes) > 1:
+            k = next(k for k, parts in enumerate(columns) if parts[0].lines)
+            alone[(n, k)] = max([alone.get((n, k), 0.0), *(x.box[2] for x in columns[k][0].lines if x.box)])
+        if filled:  # a ruled band without text is no row
             rows.append(TableRow(columns))
+    for key, x1 in alone.items():  # a column with no row of several cells on the page: its lone cells tell
+        right.setdefault(key, x1)
     return rows, closed_top, closed_bottom, top
+
+
+def _anchor(c: dict[str, Any]) -> float:
+    """Where a character sits, to tell its cell: its middle (a box may be its ink's: Type3 glyphs); a mark
+    kept at a line's end (kinsoku: 」。、) by where it starts, as it may stand out of its cell past the
+    boundary, its middle in the next cell."""
+    return c["x0"] + _INSET if c["text"] in LINE_END_MARKS else (c["x0"] + c["x1"]) / 2
 
 
 def _count_columns(chars: list[Any], edges: list[Any], span: tuple[float, float, float, float], known: _Columns) -> None:

@@ -27,7 +27,9 @@ CROSSING = 0.1  # ems (at most 0.9 pt): characters closer than this across a bou
 # cell); two cells' texts on one baseline are at least their paddings apart (1 pt and more)
 FOLLOWING = 2.2  # line heights between an open row's lines and the rule they continue at most
 JOIN = 2.0  # points between two segments of one rule
-ALIGNED = 0.05  # ems: a character this close to a column's start is set there
+ALIGNED = 0.05  # ems: a character this close to a column's start is set there ...
+LINE_END_MARKS = "」』）)］]〕】。、，．,.・ー"  # marks a line keeps at its end, standing out of its cell
+ROUNDED = 0.6  # ... or this many points: starts are counted at whole points (half a point off at most)
 
 
 def inner_verticals(edges: list[Any], span: tuple[float, float, float, float]) -> int:
@@ -59,7 +61,7 @@ def ruled_span(edges: list[Any], chars: list[Any], page_width: float, continued:
     top, bottom = rules[0][0], rules[-1][0]
     # (line boxes of a tight leading overlap: a line is above a rule when its middle is)
     for line_top, line_bottom, text, size in sorted(lines, key=lambda x: -x[0]):  # upwards from the first rule
-        if continued and (line_top + line_bottom) / 2 < top and top - line_bottom <= FOLLOWING * size \
+        if continued and header is None and (line_top + line_bottom) / 2 < top and top - line_bottom <= FOLLOWING * size \
                 and not is_page_number(text):
             top = min(top, line_top - 1)
     for line_top, line_bottom, text, size in sorted(lines, key=lambda x: x[0]):  # downwards from the last rule
@@ -75,6 +77,21 @@ def text_below(chars: list[Any], span: tuple[float, float, float, float]) -> boo
     lines = _baselines([c for c in chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and (c["top"] + c["bottom"]) / 2 > bottom])
     return any(line_top - bottom <= FOLLOWING * size and not is_page_number(text)
                for line_top, _, text, size in lines[:1])
+
+
+def without_page_numbers(chars: list[Any]) -> list[Any]:
+    """CHARS less a page number printed at the page's top or bottom, apart from the text (a blank of an em
+    or more): a footer in the margin falls inside a cut row's cells, whose borders run to the page's edge."""
+    lines = text_lines(chars)
+    drop: set[int] = set()
+    for line, other in ((lines[0], lines[1:2]), (lines[-1], lines[-2:-1])) if len(lines) > 1 else ():
+        text = "".join(c["text"] for c in line).strip()
+        size = max(c["size"] for c in line)
+        gap = min(abs(line[0]["top"] - o[0]["bottom"]) if line[0]["top"] > o[0]["top"] else abs(o[0]["top"] - line[0]["bottom"])
+                  for o in other)
+        if is_page_number(text) and gap > size:
+            drop.update(id(c) for c in line)
+    return [c for c in chars if id(c) not in drop] if drop else chars
 
 
 def merged_rules(edges: list[Any]) -> list[tuple[float, float, float]]:
@@ -168,15 +185,22 @@ def crosses(chars: list[Any], starts: list[float], em: float) -> bool:
     """Does a line of CHARS run across a column boundary (one cell merged across the columns starting at
     STARTS)? Its characters touch across the boundary, the one after it not set at the column's start
     (two cells' texts on one baseline are their paddings apart, the second one starting at its column's
-    start, where all its lines start)."""
+    start, where all its lines start), with more than marks that may not start a line: a closing bracket
+    or a 。 that a line keeps (kinsoku) may stand out of its cell into the padding, and ends there."""
     cuts = boundaries(starts, em)
+    touching = min(CROSSING * em, 0.9)
     for group in text_lines(chars):
-        for a, b in zip(group, group[1:], strict=False):
+        for i, (a, b) in enumerate(zip(group, group[1:], strict=False)):
             mid_a, mid_b = (a["x0"] + a["x1"]) / 2, (b["x0"] + b["x1"]) / 2
             for cut, start in zip(cuts, starts[1:], strict=True):
-                if mid_a < cut < mid_b and b["x0"] - a["x1"] < min(CROSSING * em, 0.9) \
-                        and abs(b["x0"] - start) > ALIGNED * em:
-                    return True
+                if mid_a < cut < mid_b and b["x0"] - a["x1"] < touching \
+                        and abs(b["x0"] - start) > max(ALIGNED * em, ROUNDED):
+                    end = i + 1  # the touching run from b on, up to the next cell's text set at its start
+                    while end + 1 < len(group) and group[end + 1]["x0"] - group[end]["x1"] < touching \
+                            and abs(group[end + 1]["x0"] - start) > max(ALIGNED * em, ROUNDED):
+                        end += 1
+                    if any(c["text"] not in LINE_END_MARKS for c in group[i + 1:end + 1]):
+                        return True
     return False
 
 
