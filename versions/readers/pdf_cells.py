@@ -30,7 +30,7 @@ from .pdf_columns import (
     text_below,
     text_lines,
     vertical,
-    without_page_numbers,
+    without_furniture,
 )
 from .pdf_open import (
     MAX_CHARS_PER_PAGE,
@@ -48,6 +48,7 @@ from .vocabulary import OFFICE_HEADER, header_words, is_header_text
 
 _JOIN_GAP = 1.0  # points: vertical rules closer than this belong to one run
 _INSET = 0.3  # points: where a mark starts, a little in from its box
+FULL_SHARE = 10  # one line in this many may end past where a column's full lines end
 _CLOSED = 2.0  # points: a horizontal rule this close to the end of the vertical rules closes the row
 
 Progress = Callable[[int, int], None]
@@ -132,6 +133,7 @@ def _read(pdf: Any, doc: Any, progress: Progress | None) -> PdfTable:
     open_prev = False
     columns = _Columns()
     unread: list[int] = []
+    furniture: list[tuple[str, float]] = []  # the page before's first and last lines
     total = sum(1 for _ in pdf_pages(pdf))  # walks the page tree only (over the limit: refused)
     if total != len(doc):
         raise EditionParseError(f"the PDF's page tree holds {total:,} pages but says {len(doc):,}: a damaged file")
@@ -144,7 +146,7 @@ def _read(pdf: Any, doc: Any, progress: Progress | None) -> PdfTable:
         try:
             chars = page_chars(fpage, n, MAX_CHARS_PER_PAGE)
             _mark_styles(fpage, chars)  # (each character by its place in the text page: before any is dropped)
-            chars = without_page_numbers(chars)
+            chars, furniture = without_furniture(chars, furniture)
             edges = page_edges(fpage, n, MAX_GRAPHICS_PER_PAGE)
         finally:
             fpage.close()
@@ -299,7 +301,8 @@ def _page_rows(page: Any, n: int, chars: list[Any], edges: list[Any], right: dic
     ordered = sorted(chars, key=lambda c: (c["top"] + c["bottom"]) / 2)
     mids = [(c["top"] + c["bottom"]) / 2 for c in ordered]
     rows: list[TableRow] = []
-    alone: dict[tuple[int, int], float] = {}
+    ends: dict[int, list[float]] = {}  # column → where its lines end on this page
+    alone: dict[int, list[float]] = {}  # ... those of rows of one cell's text
     for grid_row in table.rows:
         boxes = [b for b in grid_row.cells if b is not None]
         if not boxes:
@@ -315,17 +318,23 @@ def _page_rows(page: Any, n: int, chars: list[Any], edges: list[Any], right: dic
         filled = sum(1 for parts in columns if parts[0].lines)
         if filled > 1:  # a row of one cell's text (a heading across empty cells) may run to the cell's edge
             for k, parts in enumerate(columns):
-                for x in parts[0].lines:
-                    assert x.box is not None
-                    right[(n, k)] = max(right.get((n, k), 0.0), x.box[2])
+                ends.setdefault(k, []).extend(x.box[2] for x in parts[0].lines if x.box)
         elif filled == 1 and len(boxes) > 1:
             k = next(k for k, parts in enumerate(columns) if parts[0].lines)
-            alone[(n, k)] = max([alone.get((n, k), 0.0), *(x.box[2] for x in columns[k][0].lines if x.box)])
+            alone.setdefault(k, []).extend(x.box[2] for x in columns[k][0].lines if x.box)
         if filled:  # a ruled band without text is no row
             rows.append(TableRow(columns))
-    for key, x1 in alone.items():  # a column with no row of several cells on the page: its lone cells tell
-        right.setdefault(key, x1)
+    for k, x1s in (alone | ends).items():  # a column with no row of several cells: its lone cells tell
+        if x1s:
+            right[(n, k)] = _full_end(x1s)
     return rows, closed_top, closed_bottom, top
+
+
+def _full_end(x1s: list[float]) -> float:
+    """Where a column's full lines end on a page: the right end of its lines but for a few that run further
+    (a tenth): a line of latin letters or one a viewer sets in other metrics may end past the others."""
+    x1s = sorted(x1s, reverse=True)
+    return x1s[min(len(x1s) - 1, len(x1s) // FULL_SHARE)]
 
 
 def _anchor(c: dict[str, Any]) -> float:

@@ -12,6 +12,7 @@ before a column's start: a full line of the column to its left ends at least its
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
@@ -26,7 +27,8 @@ RUN_GAP = 0.6  # points of blank between two characters on one baseline: two cel
 CROSSING = 0.1  # ems (at most 0.9 pt): characters closer than this across a boundary are one text (a merged
 # cell); two cells' texts on one baseline are at least their paddings apart (1 pt and more)
 FOLLOWING = 2.2  # line heights between an open row's lines and the rule they continue at most
-JOIN = 2.0  # points between two segments of one rule
+JOIN = 2.0  # points between two segments of one rule (and between a running title's places on two pages)
+RUNNING_NUMBER_RE = re.compile(r"[0-9０-９/／\-－\s]")  # a running title's page number: 「… 3 / 9」
 ALIGNED = 0.05  # ems: a character this close to a column's start is set there ...
 LINE_END_MARKS = "」』）)］]〕】。、，．,.・ー"  # marks a line keeps at its end, standing out of its cell
 ROUNDED = 0.6  # ... or this many points: starts are counted at whole points (half a point off at most)
@@ -79,19 +81,27 @@ def text_below(chars: list[Any], span: tuple[float, float, float, float]) -> boo
                for line_top, _, text, size in lines[:1])
 
 
-def without_page_numbers(chars: list[Any]) -> list[Any]:
-    """CHARS less a page number printed at the page's top or bottom, apart from the text (a blank of an em
-    or more): a footer in the margin falls inside a cut row's cells, whose borders run to the page's edge."""
+def without_furniture(chars: list[Any], before: list[tuple[str, float]]) -> tuple[list[Any], list[tuple[str, float]]]:
+    """CHARS less the page's furniture, and the page's first and last lines (their words, their top) for the
+    next page to compare. Furniture is a first or last line apart from the text (a blank of an em or more)
+    that is a page number, or says what the page before says at the same height (BEFORE), bar its
+    numbers: a running title, 「医療機器基本計画… 3」. A footer or header in the margin falls inside the
+    table where a cut row's borders run to the page's edge or a row left open is read on."""
     lines = text_lines(chars)
+    if len(lines) < 2:
+        return chars, []
     drop: set[int] = set()
-    for line, other in ((lines[0], lines[1:2]), (lines[-1], lines[-2:-1])) if len(lines) > 1 else ():
+    ends = []
+    for line, other in ((lines[0], lines[1]), (lines[-1], lines[-2])):
         text = "".join(c["text"] for c in line).strip()
-        size = max(c["size"] for c in line)
-        gap = min(abs(line[0]["top"] - o[0]["bottom"]) if line[0]["top"] > o[0]["top"] else abs(o[0]["top"] - line[0]["bottom"])
-                  for o in other)
-        if is_page_number(text) and gap > size:
+        top, bottom = min(c["top"] for c in line), max(c["bottom"] for c in line)
+        gap = top - max(c["bottom"] for c in other) if top > other[0]["top"] else min(c["top"] for c in other) - bottom
+        words = RUNNING_NUMBER_RE.sub("", text)
+        ends.append((words, top))
+        if gap > max(c["size"] for c in line) and (is_page_number(text) or any(
+                words == w and abs(top - t) <= JOIN for w, t in before)):
             drop.update(id(c) for c in line)
-    return [c for c in chars if id(c) not in drop] if drop else chars
+    return ([c for c in chars if id(c) not in drop] if drop else chars), ends
 
 
 def merged_rules(edges: list[Any]) -> list[tuple[float, float, float]]:
@@ -183,24 +193,27 @@ def boundaries(starts: list[float], em: float) -> list[float]:
 
 def crosses(chars: list[Any], starts: list[float], em: float) -> bool:
     """Does a line of CHARS run across a column boundary (one cell merged across the columns starting at
-    STARTS)? Its characters touch across the boundary, the one after it not set at the column's start
-    (two cells' texts on one baseline are their paddings apart, the second one starting at its column's
-    start, where all its lines start), with more than marks that may not start a line: a closing bracket
-    or a 。 that a line keeps (kinsoku) may stand out of its cell into the padding, and ends there."""
+    STARTS)? Two of its characters touch across the boundary: two cells' texts on one baseline are their
+    paddings apart. But a mark that a line keeps at its end (kinsoku: 」。、）) may stand out of its cell
+    into the padding: touching across, it and what follows it up to the next cell's text (set at its
+    column's start) are no crossing."""
     cuts = boundaries(starts, em)
     touching = min(CROSSING * em, 0.9)
     for group in text_lines(chars):
         for i, (a, b) in enumerate(zip(group, group[1:], strict=False)):
             mid_a, mid_b = (a["x0"] + a["x1"]) / 2, (b["x0"] + b["x1"]) / 2
             for cut, start in zip(cuts, starts[1:], strict=True):
-                if mid_a < cut < mid_b and b["x0"] - a["x1"] < touching \
-                        and abs(b["x0"] - start) > max(ALIGNED * em, ROUNDED):
-                    end = i + 1  # the touching run from b on, up to the next cell's text set at its start
-                    while end + 1 < len(group) and group[end + 1]["x0"] - group[end]["x1"] < touching \
-                            and abs(group[end + 1]["x0"] - start) > max(ALIGNED * em, ROUNDED):
-                        end += 1
-                    if any(c["text"] not in LINE_END_MARKS for c in group[i + 1:end + 1]):
-                        return True
+                if not (mid_a < cut < mid_b and b["x0"] - a["x1"] < touching):
+                    continue
+                aligned = abs(b["x0"] - start) <= max(ALIGNED * em, ROUNDED)
+                if a["text"] in LINE_END_MARKS and aligned:
+                    continue  # the left cell's mark stands out and touches the next cell's first character
+                end = i + 1  # the touching run from b on, up to the next cell's text set at its start
+                while end + 1 < len(group) and group[end + 1]["x0"] - group[end]["x1"] < touching \
+                        and abs(group[end + 1]["x0"] - start) > max(ALIGNED * em, ROUNDED):
+                    end += 1
+                if any(c["text"] not in LINE_END_MARKS for c in group[i + 1:end + 1]):
+                    return True
     return False
 
 
