@@ -184,3 +184,15 @@ def test_text_under_a_header_cell_that_names_no_column_is_a_warning_never_lost_s
                ["要確認"], page=2)
     ed = _edition([header, _row([GOAL]), row])
     assert [(w.code, w.page) for w in ed.warnings if "要確認" in w.message] == [("unplaced-row", 2)]
+
+
+def test_the_rest_of_a_row_cut_mid_sentence_joins_it_even_where_it_looks_like_a_title():
+    # reportlab closes a cut row with rules: the rest of item ① 「…重症化予防に資する」 / 「医療機器」 stood
+    # short on the next page like a title, and was read as a measure of its own.
+    first = _row(["重点分野の促進", "５分野を設定する。［◎厚］", "①疾病予防に資する"], ["・支援した。"], ["・支援する。"], page=1)
+    first.cells[0].lines[0] = Line(1, 1, "重点分野の促進", slack=20.0)
+    rest = _row(["医療機器", "日常生活において疾病を予防する医療機器"], [], [], page=2)
+    rest.cells[0].lines[0] = Line(1, 2, "医療機器", slack=20.0)
+    ed = _edition([_row(*([x] for x in HEADER)), _row([GOAL]), first, rest])
+    (m,) = ed.measures
+    assert m.title == "重点分野の促進" and m.description.endswith("①疾病予防に資する医療機器\n日常生活において疾病を予防する医療機器")

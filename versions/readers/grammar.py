@@ -259,8 +259,9 @@ def _continues(before: dict[str, Cell], cells: dict[str, Cell], table: Table) ->
         return bool(was.description) or rest.title is None or _cut(before)
     # Cut after the tag: the description's items go on (an item ① or the rest of one cut mid-sentence).
     last = before[DESCRIPTION].lines[-1].text if DESCRIPTION in before and before[DESCRIPTION].lines else ""
-    goes_on = bool(ITEM_START_RE.match(desc.lines[0].text)) or not last.endswith(CELL_END)
-    return rest.title is None and rest.tag is None and goes_on
+    cut_mid_sentence = not last.endswith(CELL_END)  # (its rest may look like a title: 「医療機器」)
+    goes_on = bool(ITEM_START_RE.match(desc.lines[0].text)) or cut_mid_sentence
+    return rest.tag is None and goes_on and (rest.title is None or cut_mid_sentence)
 
 
 def _joined(before: dict[str, Cell], cells: dict[str, Cell]) -> dict[str, Cell]:
