@@ -138,7 +138,6 @@ def test_no_reader_crashes_on_a_sample_layout(runs):
 
 
 @pytest.mark.slow
-@XFAIL
 def test_pdfs_give_the_text_edition_field_by_field(runs):
     share, bad = _share(runs, "pdf", lambda r: r.outcome == "pass")
     assert share >= 0.98, bad

@@ -145,7 +145,6 @@ def _read(pdf: Any, doc: Any, progress: Progress | None) -> PdfTable:
         fpage = doc[n - 1]
         try:
             chars = page_chars(fpage, n, MAX_CHARS_PER_PAGE)
-            _mark_styles(fpage, chars)  # (each character by its place in the text page: before any is dropped)
             chars, furniture = without_furniture(chars, furniture)
             edges = page_edges(fpage, n, MAX_GRAPHICS_PER_PAGE)
         finally:
@@ -179,33 +178,6 @@ def _read(pdf: Any, doc: Any, progress: Progress | None) -> PdfTable:
     sizes.sort()
     return PdfTable(rows, right, sizes[len(sizes) // 2] if sizes else 5.0, metadata, fold_extracted(outside), n,
                     unread)
-
-
-def _mark_styles(fpage: Any, chars: list[Any]) -> None:
-    """Add to each character's font name its weight and how it is painted: a bold title is drawn filled
-    and stroked (reportlab, Word) or in a heavier font object (Chromium's synthetic bold), in the same
-    font. The characters are those page_chars gave, in the text page's order (the same characters
-    skipped: generated spaces, line ends)."""
-    import pypdfium2.raw as raw
-
-    textpage = fpage.get_textpage()
-    try:
-        tp = textpage.raw
-        k, i, count = 0, 0, textpage.count_chars()
-        while i < count and k < len(chars):
-            code = raw.FPDFText_GetUnicode(tp, i)
-            step = 2 if code > 0xFFFF or (0xD800 <= code < 0xDC00 and i + 1 < count) else 1
-            text = chr(code) if code and not 0xD800 <= code < 0xE000 else ""
-            if 0xD800 <= code < 0xDC00:
-                text = "?"  # a surrogate pair: one character, as page_chars reads it
-            if text and text not in "\r\n" and not raw.FPDFText_IsGenerated(tp, i):
-                obj = raw.FPDFText_GetTextObject(tp, i)
-                mode = raw.FPDFTextObj_GetTextRenderMode(obj) if obj else 0
-                chars[k]["fontname"] += f"/{raw.FPDFText_GetFontWeight(tp, i)}/{mode}"
-                k += 1
-            i += step
-    finally:
-        textpage.close()
 
 
 def _joins(before: TableRow, rest: TableRow) -> bool:
