@@ -17,13 +17,21 @@ import os
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from dataclasses import replace as replace_field  # ingest() has a parameter named replace
-from datetime import UTC, datetime
 from pathlib import Path
 
-from .diffengine.diff import Diff
+from .diffengine.diff import FAIL_KINDS, Diff  # FAIL_KINDS: what --fail-on accepts (Diff.has_changes)
 from .diffengine.engine import diff_editions as _diff_editions
 from .diffengine.ids import is_ledger_id
-from .diffengine.model import Link, Options, Overrides
+from .diffengine.model import Options
+from .diffengine.review import (
+    Mark,
+    Sheet,
+    check_ledger_links,
+    check_marks,
+    check_measure_links,
+    overrides_of,
+    sheet,
+)
 from .diffengine.selection import (
     MARK_FILTERS,
     STATUS_FILTERS,
@@ -38,7 +46,7 @@ from .renderers.archive_views import render_lineage as _render_lineage
 from .renderers.archive_views import render_list as _render_list
 from .renderers.escaping import json_text, one_line
 from .renderers.options import ReportOptions
-from .renderers.review_sheet import Row, Sheet, change_rows
+from .renderers.review_sheet import summary
 from .versions.archive.files import write_file_atomic
 from .versions.archive.reviews import (
     MARK_STATES,
@@ -48,6 +56,7 @@ from .versions.archive.reviews import (
     StoredMark,
     archived_pair,
     load_review,
+    moment,
     now,
     read_marks_file,
     review_problems,
@@ -67,15 +76,14 @@ __version__ = "0.1.0"
 DEFAULT_ARCHIVE = "policydiff-archive"
 ARCHIVE_ENV = "POLICYDIFF_ARCHIVE"
 SYNTHETIC_SUFFIX = "-synthetic"  # the label of a synthetic edition ends so (fy2024-synthetic)
-# What --fail-on accepts: the kinds of change Diff.has_changes knows, or any of them.
-FAIL_KINDS = ("any", "text", "budget", "added", "removed", "rename", "dropped", "ended")
-OUTCOME_FILTERS = ("done", "partial", "reworked", "dropped")  # what --outcome accepts: ledger outcomes
+OUTCOME_FILTERS = ("done", "partial", "reworked", "unclear", "dropped", "stated-end")  # what --outcome accepts: ledger outcomes
 RELATIONS = ("next-year", "revision", "other")  # what --relation accepts
 CSV_TABLES = ("budgets", "follow-through", "events")  # what --table accepts
 TIMELINE_PARTS = ("measures", "programs", "follow-through")  # what timeline --part accepts
 
 __all__ = [
-    "__version__", "ARCHIVE_ENV", "CSV_TABLES", "DEFAULT_ARCHIVE", "FAIL_KINDS", "MARK_FILTERS", "MARK_STATES", "OUTCOME_FILTERS",
+    "__version__", "ARCHIVE_ENV", "CSV_TABLES", "DEFAULT_ARCHIVE", "FAIL_KINDS", "MARK_FILTERS", "MARK_STATES", "Mark",
+    "OUTCOME_FILTERS", "TIMELINE_PARTS",
     "RELATIONS", "REVIEWER_ENV", "STATUS_FILTERS", "Diff", "Ingested", "Options", "ReportOptions", "Synthetic",
     "Verified", "diff", "editions", "generated_at", "ingest", "json_text", "lineage", "marks_for", "one_line",
     "open_archive", "open_edition", "pair", "plans", "register", "render", "render_edition", "render_lineage",
@@ -204,8 +212,8 @@ def render_review(sheet, fmt: str) -> str:
 
 
 def marks_for(old: str | Path | Edition, new: str | Path | Edition, archive: str | Path | None = None
-              ) -> tuple[tuple[str, str, str, str, str], ...]:
-    """The review marks (id, mark, note, by, at) of two archived editions of one document; none for files."""
+              ) -> tuple[Mark, ...]:
+    """The review marks of two archived editions of one document; none for files."""
     from .versions.archive.reviews import load_review
 
     if any(isinstance(ref, Edition) or os.path.exists(ref) for ref in (old, new)):
@@ -216,7 +224,11 @@ def marks_for(old: str | Path | Edition, new: str | Path | Edition, archive: str
     a, b = store.resolve(str(old)), store.resolve(str(new))
     if a.document != b.document:
         return ()
-    return tuple((m.id, m.mark, m.note, m.by, m.at) for m in load_review(store, a, b).marks)
+    return tuple(_mark(m) for m in load_review(store, a, b).marks)
+
+
+def _mark(m: StoredMark) -> Mark:
+    return Mark(m.id, m.mark, m.note, m.by, m.at)
 
 
 def review_records(archive: str | Path | None = None) -> list[str]:
@@ -397,13 +409,9 @@ def view_formats() -> tuple[str, ...]:
 
 
 def generated_at() -> str:
-    """Now, or SOURCE_DATE_EPOCH for reproducible builds, as a report prints it."""
-    epoch = os.environ.get("SOURCE_DATE_EPOCH")
-    try:
-        moment = datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
-    except ValueError:
-        raise PolicydiffError(f"SOURCE_DATE_EPOCH must be an integer number of seconds, not {epoch!r}") from None
-    return moment.strftime("%Y-%m-%d %H:%M UTC")
+    """Now, or SOURCE_DATE_EPOCH for reproducible builds, as a report prints it (the clock that dates
+    the auditor's marks and pairings: versions/archive/reviews.moment)."""
+    return moment().strftime("%Y-%m-%d %H:%M UTC")
 
 
 def write_output(path: str | Path, text: str) -> None:
@@ -500,41 +508,11 @@ def textconv(path: str | Path) -> str:
 # The auditor's pairings and marks of an archived pair (`policydiff pair`, `policydiff review`).
 
 
-def overrides_of(review: Review, old: StoredEdition, new: StoredEdition) -> tuple[Overrides, list[str]]:
-    """The links that fit the editions' current sources, and a line for each that does not."""
-    fitting, ledger, stale = [], [], []
-    for x in review.links:
-        if (x.old_sha256, x.new_sha256) == (old.sha256, new.sha256):
-            (ledger if is_ledger_id(x.old) else fitting).append(Link(x.old, x.new, x.by, x.at))
-        else:
-            which = old.name if x.old_sha256 != old.sha256 else new.name
-            what = f"{x.old}={x.new}" if x.new else f"unlink {x.old}"
-            stale.append(f"{what} (by {x.by}, {x.at}): made against an earlier source of {which}, replaced "
-                         "since; record it again with policydiff pair if it still holds")
-    return Overrides(tuple(fitting), tuple(ledger)), stale
-
-
-def _check_records(store: Archive, a: StoredEdition, b: StoredEdition, links: list[tuple[str, str]],
-                   unlinks: list[str], options: Options | None) -> None:
-    """Refuse a follow-through link whose ids this pair's ledger does not show, with a suggestion."""
-    if not any(is_ledger_id(x) for pair_ in links for x in pair_) and not any(map(is_ledger_id, unlinks)):
-        return
-    current = pair_diff(store, a, b, options)
-    plans, results = {e.id for e in current.follow_through}, {u.id for u in current.unplanned_results}
-    for o, n in [*links, *((o, None) for o in unlinks if is_ledger_id(o))]:
-        if o not in plans:
-            raise PolicydiffError(f"no follow-through entry {o!r} in {a.name} → {b.name}{suggestion(o, plans)}")
-        if n is not None and n not in results:
-            raise PolicydiffError(f"no unplanned result {n!r} in {a.name} → {b.name}{suggestion(n, results)} "
-                                  "(a plan links to a result that answers no plan; --unlink the plan that "
-                                  "claims a result to free it)")
-
-
 def pair_diff(store: Archive, old: StoredEdition, new: StoredEdition, options: Options | None = None) -> Diff:
     """The diff of an archived pair with the auditor's pairings applied and the stale ones reported."""
     from dataclasses import replace
 
-    overrides, stale = overrides_of(load_review(store, old, new), old, new)
+    overrides, stale = overrides_of(load_review(store, old, new).links, old.name, old.sha256, new.name, new.sha256)
     found = _diff_editions(load_archived(store, old), load_archived(store, new), options, overrides)
     return replace(found, stale_overrides=tuple(stale) + found.stale_overrides)
 
@@ -553,16 +531,9 @@ def record_pair(store: Archive, old: str, new: str, links: list[tuple[str, str]]
     a, b = archived_pair(store, old, new)
     review = load_review(store, a, b)
     if links or unlinks:
-        _check_records(store, a, b, [x for x in links if is_ledger_id(x[0])], unlinks, options)
-        old_ids = {m.id for m in load_archived(store, a).measures}
-        new_ids = {m.id for m in load_archived(store, b).measures}
-        for o, n in [x for x in links if not is_ledger_id(x[0])]:
-            for ident, known, ed in ((o, old_ids, a), (n, new_ids, b)):
-                if ident not in known:
-                    raise PolicydiffError(f"no measure {ident!r} in {ed.name}{suggestion(ident, known)}")
-        for o in unlinks:
-            if o not in old_ids and not is_ledger_id(o):
-                raise PolicydiffError(f"no measure {o!r} in {a.name}{suggestion(o, old_ids)}")
+        if any(is_ledger_id(x) for pair_ in links for x in pair_) or any(map(is_ledger_id, unlinks)):
+            check_ledger_links(pair_diff(store, a, b, options), links, unlinks)
+        check_measure_links(load_archived(store, a), load_archived(store, b), links, unlinks, a.name, b.name)
         who, when = reviewer(by), now()
         made = [StoredLink(o, n, who, when, a.sha256, b.sha256) for o, n in links]
         made += [StoredLink(o, None, who, when, a.sha256, b.sha256) for o in unlinks]
@@ -575,26 +546,16 @@ def record_pair(store: Archive, old: str, new: str, links: list[tuple[str, str]]
 
 
 def review_pair(store: Archive, old: str, new: str, marks: list[tuple[str, str, str]] = (),  # type: ignore[assignment]
-           by: str | None = None, options: Options | None = None) -> Sheet:
+                by: str | None = None, options: Options | None = None) -> Sheet:
     """The sign-off sheet of OLD → NEW, after recording MARKS ((id, mark, note)) in the archive."""
     a, b = archived_pair(store, old, new)
     d = pair_diff(store, a, b, options)
-    rows = {r.id: r for r in change_rows(d)}
     current = load_review(store, a, b)
     if marks:
-        for ident, state, _ in marks:
-            if ident not in rows:
-                raise PolicydiffError(f"no change {ident!r} in {a.name} → {b.name}{suggestion(ident, rows)}")
-            if state not in MARK_STATES:
-                raise PolicydiffError(f"no mark {state!r}; choose from {', '.join(MARK_STATES)}")
+        rows = check_marks(d, [(i, s) for i, s, _ in marks], a.name, b.name)
         who, when = reviewer(by), now()
-        made = [StoredMark(i, s, n, who, when, rows[i].kind, rows[i].measure, rows[i].summary)  # type: ignore[arg-type]
+        made = [StoredMark(i, s, n, who, when, rows[i].kind, rows[i].measure, summary(rows[i], d))  # type: ignore[arg-type]
                 for i, s, n in marks]
         with_marks(Review(a.document, a.edition, b.edition), made)  # refused before the lock is taken
         current, _ = update_review(store, a, b, lambda now_: with_marks(now_, made), f"{len(made)} mark(s)", who)
-    by_id = {m.id: m for m in current.marks}
-    shown = tuple(Row(r.id, r.kind, r.measure, r.summary, *((by_id[r.id].mark, by_id[r.id].note, by_id[r.id].by,
-                                                             by_id[r.id].at) if r.id in by_id else ()))
-                  for r in rows.values())
-    stale = tuple(m for m in current.marks if m.id not in rows)
-    return Sheet(a.name, b.name, d, shown, stale, d.stale_overrides)
+    return sheet(a.name, b.name, d, [_mark(m) for m in current.marks], current.marks)

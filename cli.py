@@ -275,9 +275,11 @@ def _report_options(fn):
                      help="How the editions relate (default: from their fiscal years): next-year (a follow-through "
                           "ledger of last year's plans), revision (same years), other."),
         click.option("--fail-on", default="any", show_default=True, metavar="KINDS",
-                     help="Exit 1 only for these kinds of change: any,text,budget,added,removed,rename,dropped,"
-                          "ended. Between years `any` counts Basic Plan changes, added or removed measures, dropped "
-                          "plans, ended or vanished programs and moved budget steps."),
+                     help=f"Exit 1 only for these kinds of change: {','.join(api.FAIL_KINDS)}. added/removed: "
+                          "measures (never program names); ended: a program ended or vanished; new-program: one "
+                          "named for the first time; rename: a succession or rename; dropped, unclear: last year's "
+                          "plans; budget: a budget line changed (between years: a budget step that moved). Between "
+                          "years `any` is all of them but new-program and rename, which every year brings."),
         click.option("--rename-threshold", type=Unit(), default=0.6, show_default=True,
                      help="Least confidence (0..1) for an inferred program rename."),
         click.option("--match-threshold", type=Unit(), default=0.6, show_default=True,
@@ -346,7 +348,7 @@ def _nothing_matches(diff: api.Diff, shown: api.Diff, opts: dict[str, Any]) -> s
                         f"{len(diff.measures)} measures compared" + (f" ({'; '.join(what[:5])})" if what else ""))
 
 
-def _emit(diff: api.Diff, opts: dict[str, Any], marks: tuple[tuple[str, str, str, str, str], ...] = ()) -> int:
+def _emit(diff: api.Diff, opts: dict[str, Any], marks: tuple[api.Mark, ...] = ()) -> int:
     """Write the report the options ask for; exit 1 if the diff has changes of the --fail-on kinds."""
     unknown = api.unknown_filters(diff, _csv(opts["ministries"]), _csv(opts["measure_ids"]))
     if unknown:
@@ -354,7 +356,7 @@ def _emit(diff: api.Diff, opts: dict[str, Any], marks: tuple[tuple[str, str, str
     _check_against(diff, opts)
     shown = api.select(diff, _csv(opts["statuses"]), _csv(opts["ministries"]), _csv(opts["measure_ids"]),
                        _csv(opts["outcomes"]))
-    shown = api.select_marks(shown, {m[0]: m[1] for m in marks}, _csv(opts["mark_states"]))
+    shown = api.select_marks(shown, {m.id: m.state for m in marks}, _csv(opts["mark_states"]))
     note = _nothing_matches(diff, shown, opts)
     if note:
         click.echo(note, err=True)
@@ -587,7 +589,7 @@ def pair(ctx: click.Context, old: str, new: str, links: tuple[str, ...], unlinks
     Example:
       policydiff pair fy2024 fy2024-synthetic --link m010=m011 --by "A. Auditor"
       policydiff pair fy2024 fy2024-synthetic --unlink m004
-      policydiff pair fy2024 fy2025-synthetic --link ft-8ba7308a63=un-4535ea2b6e   # ids as reports print them
+      policydiff pair fy2024 fy2025-synthetic --link ft-5ff5ec2769=un-8fdc1bd216   # an unclear plan: its candidate answers it
     """
     if by is not None and not (links or unlinks):
         _refuse("--by", "it names who records a --link or --unlink; without them pair only lists")
@@ -621,7 +623,7 @@ def review(ctx: click.Context, old: str, new: str, marks: tuple[tuple[str, str],
     \b
     Example:
       policydiff review fy2024 fy2025-synthetic
-      policydiff review fy2024 fy2025-synthetic --mark ft-8ba7308a63 query --note "see p.3"
+      policydiff review fy2024 fy2025-synthetic --mark ft-5ff5ec2769 query --note "see p.8"
       policydiff review fy2024 fy2025-synthetic --format json -o marks.json   # fill in marks, then:
       policydiff review fy2024 fy2025-synthetic --import marks.json
       policydiff review fy2024 fy2025-synthetic --format csv -o signoff.csv

@@ -18,7 +18,7 @@ from ..versions.model.edition import Edition, Goal, Measure
 from ..versions.model.normalize import normalize
 from . import work
 from .assignment import SMALL_MAX, max_assignment
-from .model import Match, Options
+from .model import Match, Options, why
 from .textdiff import similarity
 from .work import CELL_COST
 
@@ -44,6 +44,25 @@ def content_key(m: Measure) -> str:
     return " ".join(p for p in parts if p)[:KEY_MAX]
 
 
+def basic_plan_key(m: Measure) -> str:
+    """What a measure is in the Basic Plan layer, between years: title, description and ministry tag.
+    Its results and plans are rewritten every year and say nothing about which row it is."""
+    ministries = "".join(("◎" if x.lead else "") + x.code for x in m.ministries)
+    return " ".join(p for p in (title_key(m), m.norm_description, ministries) if p)[:KEY_MAX]
+
+
+# A description shorter than this is too little left of a row to pair it by the end of another's.
+LOST_START_MIN = 6
+
+
+def _lost_start(a: str, b: str) -> bool:
+    """Whether the shorter of two descriptions is the end of the longer: the extraction lost the first
+    lines of one side's row (「…他の大学等にも横展開する。」 against 「も横展開する。」), so what is left
+    of it is all there is to pair it by."""
+    short, long_ = sorted((normalize(a), normalize(b)), key=len)
+    return len(short) >= LOST_START_MIN and long_.endswith(short)
+
+
 def units(m: Measure) -> list[str]:
     """Sentences of the description and every bullet: the pieces a split or merge moves around."""
     out = [s for s in re.split(r"(?<=。)", normalize(m.description)) if len(s) > 8]
@@ -67,21 +86,29 @@ class Alignment:
 
 
 def align_editions(old: Edition, new: Edition, opts: Options, forced: dict[int, tuple[int, Match]] | None = None,
-                   barred: frozenset[int] = frozenset()) -> Alignment:
+                   barred: frozenset[int] = frozenset(), yearly: bool = False) -> Alignment:
     """FORCED pairs (old index → new index, match) and BARRED old rows (paired with nothing) are the
-    auditor's corrections: taken as given, and left out of every other pairing, split and merge."""
+    auditor's corrections: taken as given, and left out of every other pairing, split and merge.
+
+    YEARLY (editions of different years): rows are paired on the Basic Plan layer alone (title,
+    description, ministry tag, and their goal and order through the assignment's tie-break), never on
+    their results and plans, which every year rewrites; a row whose first lines one extraction lost
+    pairs by what is left of it."""
     al = Alignment()
     al.pairs.update(forced or {})
     al.barred = set(barred)
     taken_new = {j for j, _ in (forced or {}).values()}
     al.goal_map = align_goals(old.goals, new.goals)
-    keys_old = [content_key(m) for m in old.measures]
-    keys_new = [content_key(m) for m in new.measures]
+    key = basic_plan_key if yearly else content_key
+    keys_old = [key(m) for m in old.measures]
+    keys_new = [key(m) for m in new.measures]
     for reposted in (False, True):  # a 再掲 row must not steal the match of the original
         olds = [i for i, m in enumerate(old.measures) if m.reposted == reposted and i not in al.pairs
                 and i not in barred]
         news = [j for j, m in enumerate(new.measures) if m.reposted == reposted and j not in taken_new]
         _match_titles(old.measures, new.measures, olds, news, keys_old, keys_new, al)
+        if yearly:
+            _match_lost_starts(old.measures, new.measures, olds, news, al)
         rest_old = [i for i in olds if i not in al.pairs]
         matched = al.matched_new
         rest_new = [j for j in news if j not in matched]
@@ -135,7 +162,41 @@ def _match_titles(old: Sequence[Measure], new: Sequence[Measure], olds: list[int
     for key, group in by_old.items():
         if len(group) == 1 and len(by_new.get(key, ())) == 1:
             i, j = group[0], by_new[key][0]
-            al.pairs[i] = (j, Match("same title", round(similarity(keys_old[i], keys_new[j]), 4)))
+            al.pairs[i] = (j, Match((why("same-title"),), round(similarity(keys_old[i], keys_new[j]), 4)))
+
+
+def _match_lost_starts(old: Sequence[Measure], new: Sequence[Measure], olds: list[int], news: list[int],
+                       al: Alignment) -> None:
+    """Between years: an unpaired row whose description is the end of exactly one unpaired row of the
+    other side, in the same goal and with the same ministry tag and title, pairs with it (one
+    extraction lost the row's first lines). Unique both ways, so a short common ending pairs nothing.
+    One description ending the other, the two end alike: rows are compared within buckets of the same
+    goal, tag, title and last characters, each bucket within the diff's work budget (work.py)."""
+    matched = al.matched_new
+
+    def bucket(m: Measure, goal: str) -> tuple:
+        tag = tuple(sorted((x.code, x.lead) for x in m.ministries))
+        return goal, tag, title_key(m), m.norm_description[-LOST_START_MIN:]
+
+    by_key: dict[tuple, tuple[list[int], list[int]]] = defaultdict(lambda: ([], []))
+    for i in olds:
+        if i not in al.pairs and old[i].goal in al.goal_map:
+            by_key[bucket(old[i], al.goal_map[old[i].goal])][0].append(i)
+    for j in news:
+        if j not in matched:
+            by_key[bucket(new[j], new[j].goal)][1].append(j)
+    for free_old, free_new in by_key.values():
+        if not free_old or not free_new or not work.take(len(free_old) * len(free_new) * CELL_COST):
+            continue
+        fits = {i: [j for j in free_new if _lost_start(old[i].norm_description, new[j].norm_description)]
+                for i in free_old}
+        back: dict[int, int] = defaultdict(int)
+        for js in fits.values():
+            for j in js:
+                back[j] += 1
+        for i, js in fits.items():
+            if len(js) == 1 and back[js[0]] == 1:
+                al.pairs[i] = (js[0], Match((why("lost-start"),), 1.0))
 
 
 def _blocks(old: Sequence[Measure], new: Sequence[Measure], rest_old: list[int], rest_new: list[int],
@@ -181,7 +242,7 @@ def _assign(olds: list[int], news: list[int], keys_old: list[str], keys_new: lis
         score = float(scores[r][c])
         if score < opts.match_threshold:
             continue
-        al.pairs[olds[r]] = (news[c], Match("similarity", round(score, 4)))
+        al.pairs[olds[r]] = (news[c], Match((why("similarity"),), round(score, 4)))
         row = list(scores[r])
         row[c] = -1.0
         k = max(range(len(row)), key=lambda x: (row[x], -x))
@@ -228,8 +289,8 @@ def _budget_lines(m: Measure) -> set[tuple[str, int]]:
 def _note_shared_budgets(old: Sequence[Measure], new: Sequence[Measure], al: Alignment) -> None:
     """A pairing by similarity that also cites the same budget line says so: more evidence for it."""
     for i, (j, match) in al.pairs.items():
-        if match.reason == "similarity" and _budget_lines(old[i]) & _budget_lines(new[j]):
-            al.pairs[i] = (j, Match("similarity, shared budget line", match.score))
+        if match.code == "similarity" and _budget_lines(old[i]) & _budget_lines(new[j]):
+            al.pairs[i] = (j, Match((*match.reasons, why("shared-budget-line")), match.score))
 
 
 def _runner_ups(keys_old: list[str], keys_new: list[str], al: Alignment, opts: Options) -> None:

@@ -92,6 +92,7 @@ def diff_budgets(old: Iterable[Cited], new: Iterable[Cited], measure_map: dict[s
         by_measure: dict[str, list[Cited]] = defaultdict(list)
         for cited in new_lines.get(target, []):
             by_measure[cited[0]].append(cited)
+        unpaired: list[Cited] = []  # old citations whose row has no partner citing the program
         for mid, b in old_lines[key]:
             # One row may cite a program and year twice (予算案 6.0億円, then 予算 6.0億円): pair equal
             # citations first, else the first one not yet paired. Pairing every citation with the row's
@@ -101,12 +102,18 @@ def diff_budgets(old: Iterable[Cited], new: Iterable[Cited], measure_map: dict[s
             if match:
                 paired.add(id(match[1]))
                 change = _change(program, fy, (mid, b), match)
+                out += [change] if change else []
             else:
-                change = None if _value(b) in new_values else _change(program, fy, (mid, b), None)
-            out += [change] if change else []
+                unpaired.append((mid, b))
+        # A row without a partner (unpaired by the auditor, paired elsewhere by a link, removed) leaves
+        # its citations here. A new amount of the program and year is still the change of an old one
+        # left so: 3.8 → 4.1億円 must not turn into a new line 4.1億円 from nothing when the auditor
+        # unpairs its row. Old amounts gone from the new side first, then the rest, in order.
+        unpaired.sort(key=lambda c: _value(c[1]) in new_values)
         for mid, b in new_lines.get(target, []):
             if id(b) not in paired and _value(b) not in old_values:
-                out.append(_change(program, fy, None, (mid, b)))
+                out.append(_change(program, fy, unpaired.pop(0) if unpaired else None, (mid, b)))
+        out += [_change(program, fy, c, None) for c in unpaired if _value(c[1]) not in new_values]
     for key in sorted(new_lines, key=lambda k: (k[0], k[1] or 0)):
         if key not in done_new:
             for cited in _distinct(new_lines[key]):

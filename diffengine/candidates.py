@@ -12,7 +12,7 @@ from dataclasses import replace
 
 from ..versions.model.edition import Edition
 from .align import Alignment, content_key
-from .model import Candidate, MeasureChange, Options
+from .model import Candidate, MeasureChange, Options, Reason, why
 
 NEAREST = 3  # candidates shown per unpaired row
 
@@ -33,12 +33,12 @@ def _pairs_of(al: Alignment, old: Edition, new: Edition) -> tuple[dict[str, tupl
     return by_old, by_new
 
 
-def _why(score: float, taken: tuple[str, float] | None, opts: Options) -> str:
+def _why(score: float, taken: tuple[str, float] | None, opts: Options) -> tuple[Reason, ...]:
     if taken is not None:
-        return f"paired with {taken[0]} ({taken[1]:.2f})"
+        return (why("paired-with", id=taken[0], score=taken[1]),)
     if score < opts.match_threshold:
-        return f"below the match threshold {opts.match_threshold:.2f}"
-    return "the assignment paired the rows otherwise (its total score was higher)"
+        return (why("below-threshold", threshold=opts.match_threshold),)
+    return (why("assigned-otherwise"),)
 
 
 def with_candidates(records: list[MeasureChange], old: Edition, new: Edition, al: Alignment,

@@ -10,19 +10,21 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Any
 
-from .ledger import FollowThrough, Unplanned
 from .model import (
     MEASURE_STATUSES,
     BudgetChange,
     DiffKind,
     EditionRef,
+    FollowThrough,
     MeasureChange,
     Options,
+    ProgramEvent,
     Relation,
     Rename,
+    Trajectory,
+    Unplanned,
+    Warning_,
 )
-from .program_events import ProgramEvent
-from .trajectories import Trajectory, Warning_
 
 
 @dataclass(frozen=True)
@@ -93,32 +95,31 @@ class Diff:
         return not self.within_edition and self.relation != "revision"
 
     def has_changes(self, kinds: frozenset[str] = frozenset({"any"})) -> bool:
-        """Whether any change of the given kinds (any,text,budget,added,removed,rename,dropped,ended)
-        exists. Between years every edition brings new results, plans, amounts and programs, so there
-        `budget` means a budget step that moved, and `any` counts Basic Plan changes, added or removed
-        measures, dropped plans, ended or vanished programs and moved budget steps; not the yearly
-        news itself (new programs and renames count only when asked for by name)."""
-        measures = {
+        """Whether any change of the given kinds (FAIL_KINDS) exists, as the report shows it:
+        `added`/`removed` are measures (rows of the Basic Plan), never program names; `ended` a program
+        ended (stated or announced) or vanished, `new-program` one named for the first time, `rename`
+        a succession or a rename; `dropped` and `unclear` plans of the ledger. `budget` between
+        revisions is a budget line changed; between years, where every edition brings new amounts, a
+        budget step that moved. `any` between revisions is every kind; between years what an auditor
+        must look at (Basic Plan changes, added or removed measures, dropped or unclear plans, ended
+        programs, moved budget steps), not the news every year brings (new programs, renames)."""
+        found = {
             "text": any(m.status == "changed" and self.is_change(m) for m in self.measures)
             or any(m.moved or m.status in ("split", "merged") for m in self.measures),
             "added": any(m.status == "added" for m in self.measures),
             "removed": any(m.status == "removed" for m in self.measures),
-        }
-        ended = any(e.event in ("ended", "vanished") for e in self.program_events)
-        found = {
-            **measures,
             "budget": any(s.changed for t in self.budget_trajectories for s in t.steps)
             if self.between_years else bool(self.budgets),
-            "added_programs": bool(self.programs_added),
-            "removed_programs": bool(self.programs_removed),
             "rename": bool(self.renames),
+            "ended": any(e.event in ("ended", "vanished") for e in self.program_events),
+            "new-program": any(e.event == "new" for e in self.program_events),
             "dropped": any(e.outcome == "dropped" for e in self.follow_through),
-            "ended": ended,
+            "unclear": any(e.outcome == "unclear" for e in self.follow_through),
         }
-        found["added"] = found["added"] or found.pop("added_programs")
-        found["removed"] = found["removed"] or found.pop("removed_programs")
         if "any" in kinds:
-            if self.between_years:
-                return any(measures.values()) or found["budget"] or found["dropped"] or ended
-            return any(found.values())
+            news = ("new-program", "rename") if self.between_years else ()
+            return any(v for k, v in found.items() if k not in news)
         return any(found[k] for k in kinds if k in found)
+
+
+FAIL_KINDS = ("any", "text", "budget", "added", "removed", "rename", "ended", "new-program", "dropped", "unclear")

@@ -15,6 +15,7 @@ from typing import Any
 
 from .diff import Diff
 from .model import BudgetChange, MeasureChange, Rename
+from .reasons import warning_text, words
 
 ID_HEX = 10  # 40 bits: a collision among the few thousand records of one pair is not a practical risk
 
@@ -37,7 +38,7 @@ def budget_content(b: BudgetChange) -> list[object]:
 
 
 def rename_content(r: Rename) -> list[object]:
-    return [r.old, r.new, r.evidence, r.text]
+    return [r.old, r.new, r.evidence, r.text or words(r.reasons, listed=True)]
 
 
 def follow_through_content(e: Any) -> list[object]:
@@ -58,7 +59,7 @@ def event_content(e: Any) -> list[object]:
 
 
 def warning_content(w: Any) -> list[object]:
-    return [w.code, w.edition, w.message]
+    return [w.code, w.edition, warning_text(w)]
 
 
 # (Diff field, id prefix, what the id hashes)

@@ -16,16 +16,13 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
-from functools import lru_cache
-from typing import Literal
 
-from ..versions.model.edition import Box, Bullet, Measure
-from ..versions.model.normalize import normalize as _normalize
+from ..versions.model.edition import Bullet, Measure
+from .ends import stated_end
+from .ledger_links import Rarity, attach_leftovers, group_members, unclear_candidates
+from .ledger_text import bigrams, content, coverage, dice, normalize
+from .model import Cited, FollowThrough, Outcome, Reason, Side, Unplanned, why
 from .textdiff import diff_text, similarity
-
-normalize = lru_cache(maxsize=131072)(_normalize)  # every bullet is compared many times
-Outcome = Literal["done", "partial", "dropped", "reworked"]
-OUTCOMES: tuple[Outcome, ...] = ("done", "partial", "reworked", "dropped")
 
 LINK = 0.5  # least match for a result to report on a plan
 WEAK_LINK = 0.36  # a plan's best result reports on it down to this, when nothing better does
@@ -35,135 +32,60 @@ PROGRAM_BONUS, BUDGET_BONUS, OTHER_PROGRAM_MALUS = 0.15, 0.1, 0.1
 MAX_PAIRS = 2_500  # plan × result pairs scored in full inside one measure; beyond, candidates are bounded
 WINDOW = 20  # results on each side of a plan's proportional position, for a measure past MAX_PAIRS
 
-# 「令和７年度」「令和7年度予算案」: years roll between editions
-ERA_RE = re.compile(r"(?:令和|平成)\s*[0-9元]{1,2}\s*年度")
-# 「14億円の内数」「5,900万円」「１２名」: amounts and counts are the specifics a result adds
-NUMBER_RE = re.compile(r"[0-9][0-9,.]*\s*(?:億|千万|百万|万|千)?")
 # 「…に向けて検討を進めた」「調整を進めた」「一部を実施した」: progress towards a plan, not the plan done
 PARTIAL_RE = re.compile(r"に向け(?:て|た)(?:検討|調整|準備|議論)|(?:検討|調整|準備|議論)を(?:進め|開始し|行っ)た|"
-                        r"一部|着手した|引き続き検討")
+                        r"について(?:検討|議論)した|一部|着手した|引き続き検討")
 # 「…対応に向けた調整を進める。」「検討する。」: a plan part that is itself to consider or prepare is
 # done by considering, so progress words in its result do not make it partial
 CONSIDER_END_RE = re.compile(r"(?:検討|調整|議論|準備)(?:する|を(?:進める|行う|続ける))$|努める$")
-# Where a plan splits into parts: after 「。」, 「し、」 (推進し、), 「とともに、」, 「また、」, 「ほか、」
-CLAUSE_RE = re.compile(r"(?<=。)|(?<=[^なさ]し、)|(?<=とともに、)|(?<=と共に、)|(?<=ほか、)|(?=また、)")
+# Where a plan (or a result) splits into parts: after 「。」, 「し、」 (推進し、), 「して、」 (整備して、), 「とともに、」,
+# 「また、」, 「ほか、」
+CLAUSE_RE = re.compile(r"(?<=。)|(?<=[^なさ]し、)|(?<=して、)|(?<=とともに、)|(?<=と共に、)|(?<=ほか、)|(?=また、)")
 CLAUSE_MIN = 6  # content bigrams: a shorter piece is no part of its own
 CLAUSE_COVERED = 0.35  # share of a part's content the linked results must carry to report it
 # 「（アジア健康構想）」 (NEW line 575): a group heading the extraction reads as a bullet, no result
 HEADING_RE = re.compile(r"^[（(][^（）()]{1,24}[）)]$")
-# 「医療機器等研究成果展開事業」, 「次世代ヘルステック・スタートアップ育成支援事業(令和7年度予算案:6.0億円)」
-QUOTED_RE = re.compile(r"「[^「」]*事業[^「」]*」")
-# Runs of kanji, katakana and latin: 「若手研究者」「スタートアップ」「EXIT」; hiragana (tense, particles) drops
-_CONTENT_RE = re.compile(r"[\u4e00-\u9fff\u3400-\u4dbf々〆ヶ\u30a0-\u30ffー\uff66-\uff9fA-Za-z]+")
-# 「…を図る予定。」「引き続き、…」「今後も…」: words of a plan's future that its result does not repeat
-_TENSE_TAIL_RE = re.compile(r"(?:予定|引き続き|今後も|更なる|さらに)")
-
-
-@dataclass(frozen=True)
-class Cited:
-    """A bullet as the ledger cites it."""
-
-    page: int
-    line: int
-    end_line: int
-    text: str
-    bbox: Box | None = None  # the bullet's lines on its PDF page (PDF editions only)
-
-
-@dataclass(frozen=True)
-class FollowThrough:
-    """One old plan bullet: what became of it (one entry per plan, in the old edition's order)."""
-
-    old_measure: str
-    new_measure: str | None
-    plan: Cited
-    outcome: Outcome
-    results: tuple[Cited, ...]
-    score: float
-    reason: str
-    promised_again: Cited | None
-    carried_over: bool  # promised again word for word
-    again_ops: tuple[tuple[str, str], ...] = ()  # the plan against its repetition, redlined (when not verbatim)
-    id: str = ""  # stable, from the content and both sources (diffengine/ids.py)
-    by: str = ""  # "paired by the auditor": who chose these results, and when (`policydiff pair`)
-    at: str = ""
-
-
-@dataclass(frozen=True)
-class Unplanned:
-    new_measure: str
-    result: Cited
-    id: str = ""
-
-
-def cite(b: Bullet) -> Cited:
-    return Cited(b.page, b.line, b.end_line, b.text, b.bbox)
-
-
-@lru_cache(maxsize=65536)
-def content(text: str, names: bool = True) -> str:
-    """What a sentence is about: its content characters, years, amounts and tense words left out;
-    without NAMES, quoted program names too (what was done, not with which program)."""
-    t = normalize(text).lstrip("・")
-    t = t if names else QUOTED_RE.sub(" ", t)
-    t = ERA_RE.sub(" ", t)
-    t = NUMBER_RE.sub(" ", t)
-    t = t.replace("予算案", "予算").replace("予算(案)", "予算")
-    t = _TENSE_TAIL_RE.sub(" ", t)
-    return " ".join(_CONTENT_RE.findall(t))
-
-
-@lru_cache(maxsize=65536)
-def bigrams(text: str, names: bool = True) -> frozenset[str]:
-    words = content(text, names).split()
-    return frozenset(w[k : k + 2] for w in words for k in range(max(1, len(w) - 1)))
-
-
-def coverage(plan: str, result: str, names: bool = True) -> float:
-    """Share of the plan's content bigrams found in the result."""
-    p = bigrams(plan, names)
-    return len(p & bigrams(result, names)) / len(p) if p else 0.0
-
-
-def dice(a: str, b: str, names: bool = True) -> float:
-    x, y = bigrams(a, names), bigrams(b, names)
-    return 2 * len(x & y) / (len(x) + len(y)) if x or y else 1.0
+def cite(b: Bullet, side: Side) -> Cited:
+    return Cited(side, b.page, b.line, b.text, b.end_line, b.bbox)
 
 
 @dataclass(frozen=True)
 class Scored:
     score: float
     text: float
-    reason: str
+    reasons: tuple[Reason, ...]
+
+
+VERBATIM = (why("verbatim"),)
 
 
 def _score(plan: Bullet, result: Bullet, key: Callable[[str], str]) -> Scored:
     if normalize(plan.text) == normalize(result.text):
-        return Scored(1.0, 1.0, "carried over verbatim")
+        return Scored(1.0, 1.0, VERBATIM)
     # With and without the quoted program names: a name shared by every bullet of a program must
     # not make two different pieces of its work alike, nor may a plan that is mostly a name go unseen.
     text = sum((2 * coverage(plan.text, result.text, names) + dice(plan.text, result.text, names)) / 3
                for names in (True, False)) / 2
-    why = [f"content {text:.2f}"]
+    reasons = [why("content", score=round(text, 2))]
     score = text
     mine = {key(p) for p in plan.programs}
     theirs = {key(p) for p in result.programs}
     if mine & theirs:
         score += PROGRAM_BONUS
-        why.insert(0, "same program")
+        reasons.insert(0, why("same-program"))
     elif mine and theirs:
         score -= OTHER_PROGRAM_MALUS
-        why.append("other program")
+        reasons.append(why("other-program"))
     asked = {(key(b.program), b.fiscal_year) for b in plan.budgets if b.program and b.kind == "request"}
     enacted = {(key(b.program), b.fiscal_year) for b in result.budgets if b.program and b.kind == "initial"}
     if asked & enacted:
         score += BUDGET_BONUS
-        why.insert(1, "request enacted")
+        reasons.insert(1, why("request-enacted"))
     elif asked and any(b.program and b.yen is not None for b in result.budgets) and not enacted & asked:
         # 「（令和6年度補正予算：5.0億円）において…」 against a plan on the 令和7年度予算案 line: other money
         score -= OTHER_PROGRAM_MALUS
-        why.append("other budget line")
-    return Scored(round(max(0.0, min(1.0, score)), 4), text, ", ".join(why))
+        reasons.append(why("other-budget-line"))
+    return Scored(round(max(0.0, min(1.0, score)), 4), text, tuple(reasons))
 
 
 def _candidates(n_plans: int, n_results: int, k: int) -> range:
@@ -188,15 +110,16 @@ def clauses(text: str) -> list[str]:
     return out or [normalize(text)]
 
 
-def _outcome(plan: Bullet, linked: list[tuple[Bullet, Scored]]) -> tuple[Outcome, str]:
+def _outcome(plan: Bullet, linked: list[tuple[Bullet, Scored]]) -> tuple[Outcome, tuple[Reason, ...]]:
     """done when every part of the plan is reported as done; partial when some part is reported, or
     reported only as progress towards it (「…に向けて検討を進めた」 for a plan to decide or issue
     something); reworked when a result reports on it but none of its parts."""
     if not linked:
-        return "dropped", "no result reports on it"
-    if any(s.reason == "carried over verbatim" or s.reason == "the row is carried over verbatim" for _, s in linked):
-        return "done", ""
-    sentences = [x for r, _ in linked for x in re.split(r"(?<=。)", normalize(r.text)) if x.strip()]
+        return "dropped", (why("no-result"),)
+    if any(s.reasons and s.reasons[0].code in ("verbatim", "row-verbatim") for _, s in linked):
+        return "done", ()
+    # Each result in its clauses: a progress word reports the part it stands in, not the whole sentence.
+    sentences = [x for r, _ in linked for x in CLAUSE_RE.split(normalize(r.text)) if x.strip()]
     parts = clauses(plan.text)
     done = progress = 0
     reported = " ".join(sentences)
@@ -211,14 +134,15 @@ def _outcome(plan: Bullet, linked: list[tuple[Bullet, Scored]]) -> tuple[Outcome
         elif cov >= CLAUSE_COVERED / 2 and PARTIAL_RE.search(best):
             progress += 1
     if done == len(parts):
-        return "done", ""
+        return "done", ()
     if done or progress:
-        why = f"{done} of {len(parts)} parts reported done" + (f", {progress} in progress" if progress else "")
-        return "partial", why
-    return "reworked", f"reported, but none of its {len(parts)} parts as planned"
+        return "partial", (why("parts-done", done=done, parts=len(parts)),
+                           *((why("parts-progress", n=progress),) if progress else ()))
+    return "reworked", (why("parts-none", parts=len(parts)),)
 
 
-def outcome_of(plan: Bullet | Cited, linked: Sequence[tuple[Bullet | Cited, Scored]]) -> tuple[Outcome, str]:
+def outcome_of(plan: Bullet | Cited, linked: Sequence[tuple[Bullet | Cited, Scored]]
+               ) -> tuple[Outcome, tuple[Reason, ...]]:
     """The outcome of PLAN answered by LINKED results (the auditor's choice, too): see _outcome."""
     return _outcome(plan, linked)  # type: ignore[arg-type]  # only the texts are read
 
@@ -246,96 +170,120 @@ def _rolled(b: Bullet, key: Callable[[str], str]) -> str:
     return content(text)
 
 
-# A result that does not close its sentence opens a list whose items follow as bullets of their own:
-# 「…を以下のように採択し支援した（…を含む）」 then 「①…」「・…において２件の課題を採択」 (NEW 463-487),
-# 「具体的には、」 then 「・IMDRFについては…」.
-OPENS_LIST_RE = re.compile(r"(?:、|具体的には|以下の[^。]*。?[^。]*|次の[^。]*。?[^。]*)$")
-ITEM_RE = re.compile(r"^(?:・|[①-⑳]|[（(][0-9０-９]+[）)])")  # on the printed text: NFKC folds ① to 1
-# 「・また、令和7年度は…」「・成果としては、…」: a sentence that goes on from the result before it
-GOES_ON_RE = re.compile(r"^・?(?:また|さらに|加えて|なお|成果としては)[、，,]")
-
-
-def _leads(results: Sequence[Bullet]) -> list[int]:
-    """For each result, the result whose report it belongs to (itself if it stands alone)."""
-    out: list[int] = []
-    open_list: int | None = None
-    for j, r in enumerate(results):
-        if open_list is not None and ITEM_RE.match(r.text.lstrip()):
-            out.append(open_list)
-            continue
-        if j and GOES_ON_RE.match(normalize(r.text)):
-            out.append(out[-1])
-            continue
-        out.append(j)
-        open_list = j if OPENS_LIST_RE.search(normalize(r.text).rstrip()) else None
-    return out
-
-
-def _carried_rows(old: Measure, results: Sequence[tuple[Measure, Bullet]]) -> list[tuple[int, int]]:
+def _carried_rows(old: Measure, plans: Sequence[Bullet], results: Sequence[tuple[Measure, Bullet]]
+                  ) -> list[tuple[int, int]]:
     """A statement printed across both columns of one line (「・令和５年度に事業終了 後継事業の予定無し」,
     seed line 22) and printed again the same way: its plan part is answered by its result part."""
     same_line = {r.line: normalize(r.text) for r in old.results}
     out = []
-    for i, p in enumerate(old.plans):
+    for i, p in enumerate(plans):
         if p.line in same_line:
             out += [(i, j) for j, (_, r) in enumerate(results) if normalize(r.text) == same_line[p.line]][:1]
     return out
 
 
-def measure_ledger(old: Measure, news: Sequence[Measure], key: Callable[[str], str]
-                   ) -> tuple[list[FollowThrough], list[Unplanned]]:
-    """The ledger of one old measure against its new counterpart(s) (several for a split)."""
-    results = [(m, r) for m in news for r in m.results if not HEADING_RE.match(normalize(r.text))]
-    new_plans = [q for m in news for q in m.plans]
-    rolled = [_rolled(q, key) for q in new_plans]
+def promised(again: Bullet | Cited | None, verbatim: bool) -> tuple[Reason, ...]:
+    """The reason a plan made again adds."""
+    if again is None:
+        return ()
+    return (why("promised-again-verbatim" if verbatim else "promised-again"),)
+
+
+def _is_result(r: Bullet) -> bool:
+    """A bullet of the results column that reports something: not a group heading (「（アジア健康構想）」)
+    nor the confirmation of an end (「令和５年度に事業終了」), which answers the end, not a plan."""
+    return not HEADING_RE.match(normalize(r.text)) and not stated_end(r.text)
+
+
+def _stated(old: Measure, p: Bullet, new_measure: str | None) -> FollowThrough:
+    """A statement of an end in the plans column: no plan, so no plan outcome (the program events say it)."""
+    return FollowThrough(old.id, new_measure, cite(p, "old"), "stated-end", (), 0.0, (why("stated-end"),), None, False)
+
+
+def measure_ledger(old: Measure, news: Sequence[Measure], key: Callable[[str], str],
+                   rarity: Rarity | None = None) -> tuple[list[FollowThrough], list[Unplanned]]:
+    """The ledger of one old measure against its new counterpart(s) (several for a split). RARITY
+    counts the new edition's terms (default: those of NEWS alone)."""
+    new_id = news[0].id if news else None
+    plans = [p for p in old.plans if not stated_end(p.text)]
+    rarity = rarity or Rarity(r.text for m in news for r in m.results)
+    entries, unplanned = _plans_ledger(old, plans, news, key, rarity)
+    by_line = {e.plan.line: e for e in entries}
+    return [by_line.get(p.line) or _stated(old, p, new_id) for p in old.plans], unplanned
+
+
+def _links(plans: Sequence[Bullet], results: Sequence[Bullet], key: Callable[[str], str], rarity: Rarity
+           ) -> dict[int, list[tuple[int, Scored]]]:
+    """Plan index → the results (index, score) that report on it."""
     scores: dict[tuple[int, int], Scored] = {}
     by_plan: list[list[tuple[int, Scored]]] = []
-    for i, p in enumerate(old.plans):
-        by_plan.append([(j, _score(p, results[j][1], key)) for j in _candidates(len(old.plans), len(results), i)])
+    for i, p in enumerate(plans):
+        by_plan.append([(j, _score(p, results[j], key)) for j in _candidates(len(plans), len(results), i)])
         scores.update(((i, j), s) for j, s in by_plan[-1])
     best_of_result: dict[int, tuple[float, int]] = {}
     for (i, j), s in scores.items():
         best_of_result[j] = max(best_of_result.get(j, (0.0, 0)), (s.score, -i))
     links: dict[int, list[tuple[int, Scored]]] = {}
-    for i in range(len(old.plans)):
+    for i in range(len(plans)):
         mine = sorted(((s.score, -j, j, s) for j, s in by_plan[i]), reverse=True)
         links[i] = [(j, s) for score, _, j, s in mine
                     if score >= LINK and score >= SHARE_OF_BEST * best_of_result[j][0]]
         if not links[i] and mine and mine[0][0] >= WEAK_LINK:
             links[i] = [(mine[0][2], mine[0][3])]
-    # The items of a list continue the result that opens it, and report on what it reports on.
-    lead = _leads([r for _, r in results])
-    items: dict[int, list[int]] = {}
-    for j, head in enumerate(lead):
-        if head != j:
-            items.setdefault(head, []).append(j)
-    for i in links:
-        have = {j for j, _ in links[i]}
-        links[i] += [(j, scores.get((i, j)) or _score(old.plans[i], results[j][1], key))
-                     for head in sorted(have & set(items)) for j in items[head] if j not in have]
+
+    def scored(i: int, j: int) -> Scored:
+        return scores.get((i, j)) or _score(plans[i], results[j], key)
+
+    # A list or a continued sentence is one report: answered by a part, answered by all of it.
+    programs = {i: {key(x) for x in plans[i].programs} for i in links}
+    extra = group_members({i: {j for j, _ in linked} for i, linked in links.items()}, results, programs, key)
+    for i, js in extra.items():
+        links[i] += [(j, scored(i, j)) for j in js]
+    # A result no plan took, that reports on a plan of the row by one of its distinctive terms.
     answered = {j for linked in links.values() for j, _ in linked}
-    for i, j in _carried_rows(old, results):
+    def nearby(i: int) -> range:
+        return _candidates(len(plans), len(results), i)
+
+    for j, i in attach_leftovers(plans, results, answered, rarity, key, nearby).items():
+        links[i].append((j, scored(i, j)))
+    return links
+
+
+def _plans_ledger(old: Measure, plans: Sequence[Bullet], news: Sequence[Measure], key: Callable[[str], str],
+                  rarity: Rarity) -> tuple[list[FollowThrough], list[Unplanned]]:
+    results = [(m, r) for m in news for r in m.results if _is_result(r)]
+    bullets = [r for _, r in results]
+    new_plans = [q for m in news for q in m.plans]
+    rolled = [_rolled(q, key) for q in new_plans]
+    links = _links(plans, bullets, key, rarity)
+    answered = {j for linked in links.values() for j, _ in linked}
+    for i, j in _carried_rows(old, plans, results):
         if j not in answered and not links[i]:
-            links[i] = [(j, Scored(1.0, 1.0, "the row is carried over verbatim"))]
+            links[i] = [(j, Scored(1.0, 1.0, (why("row-verbatim"),)))]
             answered.add(j)
     entries = []
-    for i, p in enumerate(old.plans):
-        linked = links[i]
-        pairs = [(results[j][1], s) for j, s in sorted(linked, key=lambda x: x[0])]
-        outcome, why = _outcome(p, pairs)
+    new_id = news[0].id if news else None
+    for i, p in enumerate(plans):
+        pairs = [(bullets[j], s) for j, s in sorted(links[i], key=lambda x: x[0])]
+        outcome, because = _outcome(p, pairs)
+        candidates: list[int] = []
+        if outcome == "dropped":
+            candidates, runs = unclear_candidates(p, bullets, answered, key, _candidates(len(plans), len(bullets), i))
+            if candidates:  # evidence that nothing answers it is thin: say so, with what might
+                outcome = "unclear"
+                because = (why("program-runs", program=p.programs[0]) if runs else why("row-reports"),)
+            else:
+                because = (*because, why("nothing-answers"))
         again, _ = _promised_again(p, new_plans, rolled, key)
         top = max(pairs, key=lambda x: x[1].score)[1] if pairs else None
-        reason = "; ".join(x for x in (top.reason if top else "", why) if x)
-        if again is not None:
-            reason += "; promised again" + (" word for word" if normalize(again.text) == normalize(p.text) else "")
-        new_id = news[0].id if news else None
         verbatim = again is not None and normalize(again.text) == normalize(p.text)
+        reasons = (*(top.reasons if top else ()), *because, *promised(again, verbatim))
         # A promise made again is nearly the same sentence: a redline shows what was reworded.
         ops = diff_text(p.text, again.text) if again is not None and not verbatim else ()
-        entries.append(FollowThrough(old.id, new_id, cite(p), outcome, tuple(cite(r) for r, _ in pairs),
-                                     top.score if top else 0.0, reason, cite(again) if again else None,
-                                     verbatim, ops))
-    unplanned = [Unplanned(m.id, cite(r)) for j, (m, r) in enumerate(results) if j not in answered]
+        entries.append(FollowThrough(old.id, new_id, cite(p, "old"), outcome, tuple(cite(r, "new") for r, _ in pairs),
+                                     top.score if top else 0.0, reasons, cite(again, "new") if again else None,
+                                     verbatim, ops, candidates=tuple(cite(bullets[j], "new") for j in candidates)))
+    unplanned = [Unplanned(m.id, cite(r, "new")) for j, (m, r) in enumerate(results) if j not in answered]
     return entries, unplanned
 
 
@@ -349,13 +297,14 @@ def follow_through(old: Sequence[Measure], new: Sequence[Measure], related: Iter
     entries: list[FollowThrough] = []
     unplanned: dict[tuple[str, int], Unplanned] = {}
     answered: set[tuple[str, int]] = set()
+    rarity = Rarity(r.text for m in new for r in m.results)
     for i, m in enumerate(old):
         news = [new[j] for j in partners.get(i, [])]
         if not news:
-            entries += [FollowThrough(m.id, None, cite(p), "dropped", (), 0.0, "the measure is no longer in the report",
-                                      None, False) for p in m.plans]
+            entries += [_stated(m, p, None) if stated_end(p.text) else FollowThrough(
+                m.id, None, cite(p, "old"), "dropped", (), 0.0, (why("measure-gone"),), None, False) for p in m.plans]
             continue
-        mine, rest = measure_ledger(m, news, key)
+        mine, rest = measure_ledger(m, news, key, rarity)
         entries += mine
         answered |= {(n.id, r.line) for e in mine for n in news for r in e.results
                      if any(x.line == r.line for x in n.results)}
@@ -366,7 +315,7 @@ def follow_through(old: Sequence[Measure], new: Sequence[Measure], related: Iter
     for j, m in enumerate(new):
         if j not in paired_new:
             for r in m.results:
-                if not HEADING_RE.match(normalize(r.text)):
-                    unplanned.setdefault((m.id, r.line), Unplanned(m.id, cite(r)))
+                if _is_result(r):
+                    unplanned.setdefault((m.id, r.line), Unplanned(m.id, cite(r, "new")))
     # A result answered through one partner is not unplanned for another (a merged row's results).
     return entries, [u for k, u in sorted(unplanned.items(), key=lambda x: x[1].result.line) if k not in answered]

@@ -16,8 +16,8 @@ from dataclasses import replace
 
 from .diff import Diff
 from .ids import change_id, unplanned_content
-from .ledger import Cited, FollowThrough, Scored, Unplanned, outcome_of
-from .model import AUDITOR, Link
+from .ledger import Scored, outcome_of, promised
+from .model import AUDITOR, Cited, FollowThrough, Link, Unplanned, why
 
 
 def _unplanned_again(diff: Diff, entries: list[FollowThrough], freed: list[tuple[str, Cited]],
@@ -63,18 +63,19 @@ def apply_ledger_links(diff: Diff, links: tuple[Link, ...]) -> Diff:
         else:
             found = next((u for u in unplanned if u.id == link.new), None)
             if found is None or link.new in claimed:
-                why = "linked by another correction" if link.new in claimed else "no unplanned result of this id"
-                stale.append(f"{what} {who}: {link.new}: {why} in this diff")
+                gone = "linked by another correction" if link.new in claimed else "no unplanned result of this id"
+                stale.append(f"{what} {who}: {link.new}: {gone} in this diff")
                 continue
             claimed.add(link.new)
             unplanned.remove(found)
             results, measure = (found.result,), found.new_measure
-        outcome, why = outcome_of(e.plan, [(r, Scored(1.0, 1.0, AUDITOR)) for r in results])
+        auditor = (why(AUDITOR),)
+        outcome, because = outcome_of(e.plan, [(r, Scored(1.0, 1.0, auditor)) for r in results])
         freed += [(e.new_measure or "", r) for r in e.results if r not in results]
-        again = ("promised again" + (" word for word" if e.carried_over else "")) if e.promised_again else ""
-        reason = "; ".join(x for x in (AUDITOR, why, again) if x)
+        reasons = (*auditor, *because, *promised(e.promised_again, e.carried_over))
         entries[at[link.old]] = replace(e, results=results, outcome=outcome, new_measure=measure or e.new_measure,
-                                        score=1.0 if results else 0.0, reason=reason, by=link.by, at=link.at)
+                                        score=1.0 if results else 0.0, reasons=reasons, by=link.by, at=link.at,
+                                        candidates=())
     if not links:
         return diff
     return replace(diff, follow_through=tuple(entries), unplanned_results=tuple(

@@ -9,7 +9,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
-from ..versions.model.edition import Box, ParseWarning
+from ..versions.model.edition import Box, BudgetKind, ParseWarning
 
 Op = tuple[Literal["=", "-", "+"], str]
 Side = Literal["old", "new"]
@@ -20,6 +20,36 @@ DiffKind = Literal["editions", "results-vs-plans"]
 Relation = Literal["revision", "next-year", "other"]
 BudgetStatus = Literal["changed", "added", "removed"]
 MEASURE_STATUSES: tuple[MeasureStatus, ...] = ("unchanged", "changed", "added", "removed", "split", "merged")
+
+
+@dataclass(frozen=True)
+class Reason:
+    """Why the engine decided something, as a code and its parameters: never prose. Every report words
+    it in its language from the one table of diffengine/reasons.py ("content 0.62", 「内容の類似度 0.62」)."""
+
+    code: str
+    params: tuple[tuple[str, str | int | float], ...] = ()
+
+    def get(self, name: str, default: str | int | float | None = None) -> str | int | float | None:
+        return dict(self.params).get(name, default)
+
+
+def why(code: str, **params: str | int | float) -> Reason:
+    """A Reason: why("content", score=0.62)."""
+    return Reason(code, tuple(params.items()))
+
+
+@dataclass(frozen=True)
+class Cited:
+    """A bullet or line of one edition as a record cites it: the one citation record of the engine
+    (a ledger's plan and results, a program event's evidence, an unclear plan's candidates)."""
+
+    edition: Side
+    page: int
+    line: int
+    text: str
+    end_line: int = 0  # the bullet's last line (0: one line)
+    bbox: Box | None = None  # the bullet's lines on its PDF page (PDF editions only)
 
 
 @dataclass(frozen=True)
@@ -53,15 +83,24 @@ class EditionRef:
 class Match:
     """Why two measures were paired: an auditor must be able to check it."""
 
-    reason: str  # "same title", "similarity", "shared budget line", "same position"
+    reasons: tuple[Reason, ...]  # same-title; similarity (and shared-budget-line); auditor; split-part …
     score: float
     runner_up_id: str | None = None
     runner_up_score: float | None = None
     by: str = ""  # "paired by the auditor": who, and when (an override's record)
     at: str = ""
 
+    @property
+    def code(self) -> str:
+        """The main reason's code (same-title, similarity, auditor, split-part, merged-part …)."""
+        return self.reasons[0].code if self.reasons else ""
 
-AUDITOR = "paired by the auditor"  # the reason of a pairing an auditor recorded with `policydiff pair`
+    @property
+    def by_auditor(self) -> bool:
+        return self.code == AUDITOR
+
+
+AUDITOR = "auditor"  # the reason code of a pairing an auditor recorded with `policydiff pair`
 
 
 @dataclass(frozen=True)
@@ -91,7 +130,7 @@ class Candidate:
 
     id: str
     score: float  # the alignment's similarity (0..1) of the two rows' title, description and programs
-    why: str
+    reasons: tuple[Reason, ...]  # why not: paired-with, below-threshold, assigned-otherwise
 
 
 @dataclass(frozen=True)
@@ -190,6 +229,143 @@ class Rename:
     new: str
     evidence: Literal["explicit", "similarity"]
     confidence: float
-    text: str  # the sentence, or the reason for a similarity rename
+    text: str  # the sentence stating an explicit succession ("" for a similarity rename: see reasons)
     measure: str
+    id: str = ""
+    reasons: tuple[Reason, ...] = ()  # a similarity rename: what the confidence rests on
+
+
+# The annual layer (diffengine/yearly.py): last year's plans against this year's results, budget lines
+# across years, what happened to programs, and cross-edition checks.
+
+# `stated-end`: the bullet is no plan but a statement of an end (「令和５年度で事業終了予定」, 「該当なし」):
+# it gets no plan outcome, and the program events tell what it means (diffengine/ends.py).
+Outcome = Literal["done", "partial", "reworked", "unclear", "dropped", "stated-end"]
+OUTCOMES: tuple[Outcome, ...] = ("done", "partial", "reworked", "unclear", "dropped", "stated-end")
+PLAN_OUTCOMES: tuple[Outcome, ...] = ("done", "partial", "reworked", "unclear", "dropped")
+
+
+@dataclass(frozen=True)
+class FollowThrough:
+    """One old plan bullet: what became of it (one entry per plan, in the old edition's order).
+
+    `unclear`: no result answers the plan, but the evidence that nothing does is thin (its program
+    still runs, a result of the row shares its object); `candidates` are the new results that might."""
+
+    old_measure: str
+    new_measure: str | None
+    plan: Cited
+    outcome: Outcome
+    results: tuple[Cited, ...]
+    score: float
+    reasons: tuple[Reason, ...]
+    promised_again: Cited | None
+    carried_over: bool  # promised again word for word
+    again_ops: tuple[tuple[str, str], ...] = ()  # the plan against its repetition, redlined (when not verbatim)
+    id: str = ""  # stable, from the content and both sources (diffengine/ids.py)
+    by: str = ""  # "paired by the auditor": who chose these results, and when (`policydiff pair`)
+    at: str = ""
+    candidates: tuple[Cited, ...] = ()  # an unclear plan: the new results that might answer it
+
+
+@dataclass(frozen=True)
+class Unplanned:
+    """A new result that answers no plan of the old edition."""
+
+    new_measure: str
+    result: Cited
+    id: str = ""
+
+
+EventKind = Literal["new", "ended", "succeeded", "renamed", "vanished"]
+EVENT_KINDS: tuple[EventKind, ...] = ("succeeded", "renamed", "ended", "new", "vanished")
+
+
+@dataclass(frozen=True)
+class ProgramEvent:
+    """What happened to a program between the two sides. An `ended` event whose evidence is on the old
+    side was announced there (「令和５年度で事業終了予定」) and is checked against the new side: the
+    reasons say whether the new side confirms it (no longer named) or still names the program."""
+
+    event: EventKind
+    program: str
+    successor: str | None
+    confidence: float
+    evidence: Cited | None
+    measure: str  # where it shows: the new side's measure, or the old side's for ended/vanished
+    reasons: tuple[Reason, ...] = ()  # an inferred rename: what the confidence rests on; an end: how it is known
+    id: str = ""
+    # (page, line) where each side names the program (the successor on the new side, when there is
+    # one): the first bullet of the event's row that does, else of any row; (0, 0): that side does not.
+    old_cite: tuple[int, int] = (0, 0)
+    new_cite: tuple[int, int] = (0, 0)
+
+    @property
+    def announced(self) -> bool:
+        """An end the old side announced (and the new side is checked against)."""
+        return self.event == "ended" and any(r.code == "end-announced" for r in self.reasons)
+
+
+StepType = Literal["request-to-enacted", "year-over-year", "supplementary", "new-line"]
+STEP_TYPES: tuple[StepType, ...] = ("request-to-enacted", "year-over-year", "supplementary", "new-line")
+
+
+@dataclass(frozen=True)
+class BudgetPoint:
+    """One amount as an edition cites it (identical citations in several rows are one point)."""
+
+    edition: Side
+    fiscal_year: int
+    kind: BudgetKind
+    yen: int | None  # None for a request without an amount yet (予算要求中)
+    part_of: bool
+    measure: str
+    page: int
+    line: int
+    name: str  # the program name as cited
+
+
+@dataclass(frozen=True)
+class BudgetStep:
+    """One typed move between two amounts of a program; from_yen is None for a new line."""
+
+    type: StepType
+    fiscal_year: int  # the year of the later amount
+    from_fiscal_year: int | None
+    from_kind: BudgetKind | None
+    to_kind: BudgetKind
+    from_yen: int | None
+    to_yen: int | None
+    delta_yen: int | None
+    delta_pct: float | None
+    comparable: bool  # False when either side is 内数 or there is nothing to compare with
+    # Where the two amounts are cited: (edition side, page, line); None for a new line's missing start.
+    from_cite: tuple[Side, int, int] | None = None
+    to_cite: tuple[Side, int, int] | None = None
+
+    @property
+    def changed(self) -> bool:
+        return self.from_yen is None or self.delta_yen != 0
+
+
+@dataclass(frozen=True)
+class Trajectory:
+    program: str  # the latest name
+    names: tuple[str, ...]  # every name of the lineage, oldest first
+    points: tuple[BudgetPoint, ...]
+    steps: tuple[BudgetStep, ...]
+    id: str = ""
+
+
+@dataclass(frozen=True)
+class Warning_:
+    """A cross-column or cross-edition check a human should look at (not a parse problem): a code,
+    the measure it is about, and the parameters its wording needs (diffengine/reasons.py)."""
+
+    code: str
+    edition: Side
+    page: int
+    line: int
+    measure: str
+    params: tuple[tuple[str, str | int | float], ...] = ()
     id: str = ""

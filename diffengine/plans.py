@@ -18,17 +18,17 @@ from .diff import Diff
 from .engine import edition_ref, program_ops, traced
 from .fields import column_change, measure_fields
 from .ids import with_ids
-from .model import BudgetChange, Match, MeasureChange, Options
+from .model import BudgetChange, Match, MeasureChange, Options, Reason, why
 from .program_events import programs_of, renames_of
 from .renames import programs_named, successors_of
 from .yearly import within_edition
 
 
-def _record(m: Measure, status: str, reason: str, goals: dict[str, str]) -> MeasureChange:
+def _record(m: Measure, status: str, reason: Reason, goals: dict[str, str]) -> MeasureChange:
     same = measure_fields(m, m)[:3]
     column = column_change("plans", m.results, m.plans)  # the results column against the plans column
     changes = (column,) if column.changed else ()
-    return MeasureChange(status, m.id, m.id, m.title, m.title, match=Match(reason, 1.0), changes=changes,  # type: ignore[arg-type]
+    return MeasureChange(status, m.id, m.id, m.title, m.title, match=Match((reason,), 1.0), changes=changes,  # type: ignore[arg-type]
                          fields=(*same, column),
                          goal=goals.get(m.goal, ""), vision=m.vision,
                          ministries=tuple(sorted({x.code for x in m.ministries})), label=m.label,
@@ -72,12 +72,12 @@ def _results_vs_plans(ed: Edition, options: Options | None = None) -> Diff:
         ended = any(ENDED_RE.search(b.text) for _, b in m.bullets)
         moved_on = programs_named(m, "results") ^ programs_named(m, "plans")
         if ended:
-            records.append(_record(m, "removed", "ended: " + "、".join(sorted(
-                {x.group(0) for _, b in m.bullets for x in ENDED_RE.finditer(b.text)})), goals))
+            statement = "、".join(sorted({x.group(0) for _, b in m.bullets for x in ENDED_RE.finditer(b.text)}))
+            records.append(_record(m, "removed", why("ended", statement=statement), goals))
         elif m.id in touched or moved_on:
-            records.append(_record(m, "changed", "same measure", goals))
+            records.append(_record(m, "changed", why("same-measure"), goals))
         else:
-            records.append(_record(m, "unchanged", "same measure", goals))
+            records.append(_record(m, "unchanged", why("same-measure"), goals))
     return with_ids(Diff(
         kind="results-vs-plans",
         old=edition_ref(ed, f"{ed.name} results FY{ed.results_fy}"),

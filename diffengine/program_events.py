@@ -18,38 +18,12 @@ from typing import Literal
 
 from ..versions.model.edition import Bullet, Edition, Succession
 from ..versions.model.normalize import normalize as _normalize
-from ..versions.readers.vocabulary import ENDED_RE  # defined once, with the readers
-from .model import Rename
+from .ends import ENDED_RE, ahead, names_no_program, stated_end
+from .model import EVENT_KINDS, Cited, ProgramEvent, Rename, why
 from .renames import inferred_renames
 
 normalize = lru_cache(maxsize=65536)(_normalize)  # program names recur in every row that cites them
-EventKind = Literal["new", "ended", "succeeded", "renamed", "vanished"]
-EVENT_KINDS: tuple[EventKind, ...] = ("succeeded", "renamed", "ended", "new", "vanished")
 Side = Literal["old", "new"]
-
-
-@dataclass(frozen=True)
-class Evidence:
-    edition: Side
-    page: int
-    line: int
-    text: str
-
-
-@dataclass(frozen=True)
-class ProgramEvent:
-    event: EventKind
-    program: str
-    successor: str | None
-    confidence: float
-    evidence: Evidence | None
-    measure: str  # where it shows: the new side's measure, or the old side's for ended/vanished
-    reason: str = ""  # for an inferred rename: what the confidence rests on
-    id: str = ""
-    # (page, line) where each side names the program (the successor on the new side, when there is
-    # one): the first bullet of the event's row that does, else of any row; (0, 0): that side does not.
-    old_cite: tuple[int, int] = (0, 0)
-    new_cite: tuple[int, int] = (0, 0)
 
 
 @dataclass(frozen=True)
@@ -87,13 +61,30 @@ def _line_of(key: str, followed: set[str]) -> bool:
     return any(f.startswith(key + "(") for f in followed)
 
 
-def _first_rows(rows: Sequence[Row]) -> dict[str, str]:
-    """Normalized program name → the id of the first row naming it."""
-    out: dict[str, str] = {}
+def _mentions(rows: Sequence[Row], last: bool = False) -> dict[str, tuple[str, Bullet]]:
+    """Normalized program name → (row id, bullet) of its first mention (LAST: its last one)."""
+    out: dict[str, tuple[str, Bullet]] = {}
     for r in rows:
-        for p in r.programs():
-            out.setdefault(normalize(p), r.id)
+        for b in r.bullets:
+            for p in b.programs:
+                if last:
+                    out[normalize(p)] = (r.id, b)
+                else:
+                    out.setdefault(normalize(p), (r.id, b))
     return out
+
+
+def _rows_naming(rows: Sequence[Row]) -> dict[str, set[int]]:
+    """Normalized program name → the indices of the rows naming it."""
+    out: dict[str, set[int]] = {}
+    for k, r in enumerate(rows):
+        for p in r.programs():
+            out.setdefault(normalize(p), set()).add(k)
+    return out
+
+
+def _cited_bullet(side: Side, b: Bullet) -> Cited:
+    return Cited(side, b.page, b.line, b.text, b.end_line, b.bbox)
 
 
 def _ended(old_rows: Sequence[Row], new_rows: Sequence[Row], pairs: Sequence[tuple[int, int]],
@@ -110,17 +101,41 @@ def _ended(old_rows: Sequence[Row], new_rows: Sequence[Row], pairs: Sequence[tup
                 continue
             named = list(b.programs) or [p for p in o.programs() if normalize(p) not in
                                          {normalize(x) for x in n.programs()}]
-            ev = Evidence("new", b.page, b.line, b.text)
-            out += [ProgramEvent("ended", p, None, 1.0, ev, n.id) for p in named]
+            out += [ProgramEvent("ended", p, None, 1.0, _cited_bullet("new", b), n.id, (why("end-stated"),))
+                    for p in named]
+    return out
+
+
+def _announced(old_rows: Sequence[Row], new_rows: Sequence[Row], pairs: Sequence[tuple[int, int]],
+               new_names: dict[str, str]) -> list[ProgramEvent]:
+    """Ends the old side announced (「令和５年度で事業終了予定（後継事業の予定無し）」), checked against the new
+    side: confirmed when the new row states the end or the program is named nowhere any more; still
+    named otherwise. The programs are those the statement names, else those its row names. An end the
+    old side reports as past (「令和５年度に事業終了」) was news the year before, and 「該当なし」 ends nothing."""
+    partners: dict[int, list[int]] = {}
+    for i, j in pairs:
+        partners.setdefault(i, []).append(j)
+    out = []
+    for i, o in enumerate(old_rows):
+        for b in o.bullets:
+            if not (stated_end(b.text) and ahead(b.text)) or names_no_program(b.text):
+                continue
+            confirming = next((x for j in partners.get(i, []) for x in new_rows[j].bullets
+                               if stated_end(x.text) and not ahead(x.text)), None)
+            for p in [x for x in (b.programs or o.programs()) if not REFERENCE_NAME_RE.search(x)]:
+                gone = confirming is not None or normalize(p) not in new_names
+                out.append(ProgramEvent("ended", p, None, 1.0, _cited_bullet("old", b), o.id,
+                                        (why("end-announced"), why("end-confirmed" if gone else "end-still-named"))))
     return out
 
 
 def program_events(old_rows: Sequence[Row], new_rows: Sequence[Row], pairs: Sequence[tuple[int, int]],
                    stated: Iterable[tuple[str, Succession]], known: Iterable[Succession] = (),
-                   rename_threshold: float = 0.6) -> list[ProgramEvent]:
+                   rename_threshold: float = 0.6, renamed: Iterable[ProgramEvent] = ()) -> list[ProgramEvent]:
     """Events from OLD_ROWS to NEW_ROWS. PAIRS are aligned (old index, new index) rows (with split and
     merge parts); STATED the successions the new side states (measure id, succession); KNOWN those
-    the old side already stated."""
+    the old side already stated; RENAMED the renames inferred inside the new side (its results against
+    its plans: 医療機器等安定供給確保事業 in its results, …サプライチェーン…確保事業 in its plans)."""
     old_names, new_names = _names(old_rows), _names(new_rows)
     known_keys = {(normalize(s.old), normalize(s.new)) for s in known}
     events: list[ProgramEvent] = []
@@ -129,11 +144,23 @@ def program_events(old_rows: Sequence[Row], new_rows: Sequence[Row], pairs: Sequ
         key = (normalize(s.old), normalize(s.new))
         if key not in seen:
             seen.add(key)
-            events.append(ProgramEvent("succeeded", s.old, s.new, 1.0, Evidence("new", s.page, s.line, s.evidence),
+            events.append(ProgramEvent("succeeded", s.old, s.new, 1.0, Cited("new", s.page, s.line, s.evidence),
                                        measure))
+    stated_successors = {k[1] for k in seen}
+    for e in renamed:  # renames the new side shows between its own columns, unknown to the old side
+        key = (normalize(e.program), normalize(e.successor or ""))
+        # News between the editions only when the old side named the old name and not yet the new one
+        # (…費補助金事業 → …事業, two spellings both sides use, is none), and no stated succession
+        # already leads to the new name.
+        if key[0] in old_names and key[1] not in old_names and key[1] not in stated_successors and key not in seen:
+            seen.add(key)
+            events.append(replace(e, reasons=(*e.reasons, why("inside-new"))))
     followed = {k[0] for k in seen}  # old names with a successor, stated in either edition
     successors = {k[1] for k in seen}
-    ended = [e for e in _ended(old_rows, new_rows, pairs, new_names) if normalize(e.program) not in followed]
+    # An end the old side announced comes first (its evidence is the announcement, the new side's
+    # statement confirms it); then the ends only the new side states.
+    ended = [e for e in _announced(old_rows, new_rows, pairs, new_names) + _ended(old_rows, new_rows, pairs, new_names)
+             if normalize(e.program) not in followed]
     ended = list({normalize(e.program): e for e in reversed(ended)}.values())[::-1]
     ended_keys = {normalize(e.program) for e in ended}
     # The one rename inference (renames.inferred_renames), on the aligned rows: a name gone from the
@@ -148,15 +175,23 @@ def program_events(old_rows: Sequence[Row], new_rows: Sequence[Row], pairs: Sequ
         if key[0] not in followed:
             followed.add(key[0])
             successors.add(key[1])
-            events.append(ProgramEvent("renamed", r.old, r.new, r.confidence, None, r.measure, r.text))
+            events.append(ProgramEvent("renamed", r.old, r.new, r.confidence, None, r.measure, r.reasons))
     events += ended
-    first_new, first_old = _first_rows(new_rows), _first_rows(old_rows)
+    first_new, last_old = _mentions(new_rows), _mentions(old_rows, last=True)
     for key, name in new_names.items():
         if key not in old_names and key not in successors:
-            events.append(ProgramEvent("new", name, None, 1.0, None, first_new.get(key, "")))
+            row, b = first_new[key]
+            events.append(ProgramEvent("new", name, None, 1.0, _cited_bullet("new", b), row, (why("first-named"),)))
+    paired_old = {i for i, _ in pairs}
+    named_in = _rows_naming(old_rows)
     for key, name in old_names.items():
         if key not in new_names and key not in followed and key not in ended_keys and not _line_of(key, followed):
-            events.append(ProgramEvent("vanished", name, None, 1.0, None, first_old.get(key, "")))
+            row, b = last_old[key]
+            # A program whose every row was removed ended with its rows (seed FY2023 m030); one whose
+            # row goes on without naming it vanished without comment.
+            removed = not named_in[key] & paired_old
+            events.append(ProgramEvent("ended" if removed else "vanished", name, None, 1.0, _cited_bullet("old", b),
+                                       row, (why("row-removed" if removed else "no-longer-named"),)))
     order = {k: n for n, k in enumerate(EVENT_KINDS)}
     old_cites, new_cites = _cites(old_rows), _cites(new_rows)
     events = [_cited(e, old_cites, new_cites) for e in events]
@@ -205,7 +240,7 @@ def renames_of(events: Iterable[ProgramEvent]) -> list[Rename]:
             out.append(Rename(e.program, e.successor, "explicit", 1.0, e.evidence.text, e.measure))
         elif e.event == "renamed":
             assert e.successor is not None
-            out.append(Rename(e.program, e.successor, "similarity", e.confidence, e.reason, e.measure))
+            out.append(Rename(e.program, e.successor, "similarity", e.confidence, "", e.measure, reasons=e.reasons))
     return out
 
 
@@ -224,7 +259,8 @@ def _rows(measures, column: str | None = None) -> list[Row]:
 
 
 def edition_events(old: Edition, new: Edition, related: Iterable[tuple[int, int]],
-                   rename_threshold: float = 0.6, inside_old: list[ProgramEvent] | None = None) -> list[ProgramEvent]:
+                   rename_threshold: float = 0.6, inside_old: list[ProgramEvent] | None = None,
+                   inside_new: list[ProgramEvent] | None = None) -> list[ProgramEvent]:
     """Events from edition OLD to edition NEW; RELATED are aligned (old, new) measure indices.
 
     What OLD already said is known: its stated successions, and the renames inferred between its
@@ -232,10 +268,15 @@ def edition_events(old: Edition, new: Edition, related: Iterable[tuple[int, int]
     known = [s for _, _, _, s in old.successions()]
     if inside_old is None:
         inside_old = plans_events(old, rename_threshold)
-    known += [Succession(e.program, e.successor, e.reason, 0, 0) for e in inside_old
+    known += [Succession(e.program, e.successor, "", 0, 0) for e in inside_old
               if e.event == "renamed" and e.successor]
+    if inside_new is None:
+        inside_new = plans_events(new, rename_threshold)
+    known_keys = {(normalize(s.old), normalize(s.new)) for s in known}
+    renamed = [e for e in inside_new if e.event == "renamed" and e.successor
+               and (normalize(e.program), normalize(e.successor)) not in known_keys]
     return program_events(_rows(old.measures), _rows(new.measures), sorted(related),
-                          [(m.id, s) for m, _, _, s in new.successions()], known, rename_threshold)
+                          [(m.id, s) for m, _, _, s in new.successions()], known, rename_threshold, renamed)
 
 
 def plans_events(ed: Edition, rename_threshold: float = 0.6) -> list[ProgramEvent]:

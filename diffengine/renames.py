@@ -13,11 +13,16 @@ from typing import Literal
 from ..versions.model.edition import Bullet, Measure, Succession
 from ..versions.model.normalize import normalize
 from . import work
-from .model import Rename
+from .model import Rename, why
 from .textdiff import similarity
 from .work import CELL_COST
 
 NAME_WEIGHT, CONTEXT_WEIGHT, BUDGET_BONUS = 0.45, 0.55, 0.15
+# A bullet naming the gone program that the arrived one's bullets in the same row answer (last year's
+# plan reported done, or this year's result planned again): the work went on under the new name (国際公共調達参入支援事業 → 国際機関の調達枠組を活用した…海外展開促進事業, whose
+# names share little). As strong as the two names alike, so it counts more than a shared amount.
+ANSWERED_BONUS = 0.3
+ANSWERED = 0.5  # least content similarity (program names left out) of the plan and the result
 
 
 def programs_named(m: Measure | None, column: Literal["results", "plans"] | None = None) -> set[str]:
@@ -49,6 +54,16 @@ def _amounts(bullets: Sequence[Bullet], program: str) -> set[int]:
     return {x.yen for b in bullets for x in b.budgets if x.program == program and x.yen is not None}
 
 
+def _answered(old_bullets: Sequence[Bullet], new_bullets: Sequence[Bullet], gone: str, arrived: str) -> float:
+    """How well the new bullets naming ARRIVED report what the old ones naming GONE planned: the best
+    content similarity of the two, program names left out (ledger.dice and coverage, as the ledger scores)."""
+    from .ledger_text import coverage, dice
+
+    olds = [b.text for b in old_bullets if gone in b.programs]
+    news = [b.text for b in new_bullets if arrived in b.programs]
+    return max(((2 * coverage(o, n, False) + dice(o, n, False)) / 3 for o in olds for n in news), default=0.0)
+
+
 def rename_candidates(old_bullets: Sequence[Bullet], new_bullets: Sequence[Bullet], gone: Iterable[str],
                       arrived: Iterable[str], measure: str, threshold: float) -> list[Rename]:
     """Score every (gone, arrived) pair of one aligned measure; keep the best one-to-one pairs."""
@@ -58,17 +73,19 @@ def rename_candidates(old_bullets: Sequence[Bullet], new_bullets: Sequence[Bulle
             name = similarity(normalize(a), normalize(b))
             context = similarity(_context(old_bullets, a), _context(new_bullets, b))
             bonus = BUDGET_BONUS if _amounts(old_bullets, a) & _amounts(new_bullets, b) else 0.0
-            score = min(1.0, NAME_WEIGHT * name + CONTEXT_WEIGHT * context + bonus)
+            answered = _answered(old_bullets, new_bullets, a, b) >= ANSWERED
+            score = min(1.0, NAME_WEIGHT * name + CONTEXT_WEIGHT * context + bonus + (ANSWERED_BONUS if answered else 0.0))
             if score >= threshold:
-                why = f"name similarity {name:.2f}, context similarity {context:.2f}" + (
-                    ", same budget amount" if bonus else "")
-                scored.append((-round(score, 4), a, b, why))
+                reasons = (why("name-similarity", score=round(name, 2)), why("context-similarity", score=round(context, 2)),
+                           *((why("same-budget-amount"),) if bonus else ()),
+                           *((why("same-work"),) if answered else ()))
+                scored.append((-round(score, 4), a, b, reasons))
     out, used_a, used_b = [], set(), set()
-    for neg, a, b, why in sorted(scored):
+    for neg, a, b, reasons in sorted(scored):
         if a not in used_a and b not in used_b:
             used_a.add(a)
             used_b.add(b)
-            out.append(Rename(a, b, "similarity", -neg, why, measure))
+            out.append(Rename(a, b, "similarity", -neg, "", measure, reasons=reasons))
     return out
 
 

@@ -11,63 +11,10 @@ from __future__ import annotations
 
 from collections import Counter, defaultdict
 from collections.abc import Iterable
-from dataclasses import dataclass
-from typing import Literal
 
-from ..versions.model.edition import Budget, BudgetKind, Edition
+from ..versions.model.edition import Budget, Edition
 from ..versions.model.normalize import normalize
-
-Side = Literal["old", "new"]
-StepType = Literal["request-to-enacted", "year-over-year", "supplementary"]
-STEP_TYPES: tuple[StepType, ...] = ("request-to-enacted", "year-over-year", "supplementary")
-
-
-@dataclass(frozen=True)
-class BudgetPoint:
-    """One amount as an edition cites it (identical citations in several rows are one point)."""
-
-    edition: Side
-    fiscal_year: int
-    kind: BudgetKind
-    yen: int | None  # None for a request without an amount yet (予算要求中)
-    part_of: bool
-    measure: str
-    page: int
-    line: int
-    name: str  # the program name as cited
-
-
-@dataclass(frozen=True)
-class BudgetStep:
-    """One typed move between two amounts of a program; from_yen is None for a new 補正 line."""
-
-    type: StepType
-    fiscal_year: int  # the year of the later amount
-    from_fiscal_year: int | None
-    from_kind: BudgetKind | None
-    to_kind: BudgetKind
-    from_yen: int | None
-    to_yen: int | None
-    delta_yen: int | None
-    delta_pct: float | None
-    comparable: bool  # False when either side is 内数 or there is nothing to compare with
-    # Where the two amounts are cited: (edition side, page, line); None for a new line's missing start.
-    from_cite: tuple[Side, int, int] | None = None
-    to_cite: tuple[Side, int, int] | None = None
-
-    @property
-    def changed(self) -> bool:
-        return self.from_yen is None or self.delta_yen != 0
-
-
-@dataclass(frozen=True)
-class Trajectory:
-    program: str  # the latest name
-    names: tuple[str, ...]  # every name of the lineage, oldest first
-    points: tuple[BudgetPoint, ...]
-    steps: tuple[BudgetStep, ...]
-    id: str = ""
-
+from .model import BudgetPoint, BudgetStep, Side, StepType, Trajectory, Warning_
 
 Cited = tuple[Side, str, Budget]  # (edition side, measure id, budget)
 
@@ -178,11 +125,13 @@ def _steps(points: list[BudgetPoint], from_year: int | None) -> list[BudgetStep]
 
 
 def budget_trajectories(cited: Iterable[Cited], links: Iterable[tuple[str, str]],
-                        from_year: int | None = None) -> list[Trajectory]:
+                        from_year: int | None = None, new_lines: bool = False) -> list[Trajectory]:
     """One trajectory per program lineage that cites an amount, in order of first citation.
 
     FROM_YEAR: year-over-year steps into earlier years are left out (the new side's first year: what
-    the older side alone already told is no news); their points stay on the line."""
+    the older side alone already told is no news); their points stay on the line. NEW_LINES: between
+    two editions, a program only the new edition cites starts with a new-line step (inside one
+    edition its plans column's new programs are told by the program events)."""
     lineage = Lineage(links)
     out = []
     for points in _points(cited, lineage).values():
@@ -190,7 +139,14 @@ def budget_trajectories(cited: Iterable[Cited], links: Iterable[tuple[str, str]]
         newest = [p.name for p in points if p.edition == "new"] or [p.name for p in points]
         program = next((n for n in newest if not lineage.was_succeeded(n)), newest[-1])
         ordered = tuple(sorted(points, key=lambda p: (p.fiscal_year, p.edition != "old", p.kind, p.line)))
-        out.append(Trajectory(program, names, ordered, tuple(_steps(points, from_year))))
+        steps = _steps(points, from_year)
+        first = next((p for p in ordered if p.yen is not None), None)
+        if new_lines and not steps and first is not None and all(p.edition == "new" for p in points) and (
+                from_year is None or first.fiscal_year >= from_year):
+            # A program only the new side cites (医療機器スタートアップ海外展開支援事業, 令和8年度予算案：3.0億円):
+            # its first amount is a new line, a step from nothing, so the budget table shows it.
+            steps = [_step("new-line", None, first)]
+        out.append(Trajectory(program, names, ordered, tuple(steps)))
     return out
 
 
@@ -202,18 +158,6 @@ def totals(trajectories: Iterable[Trajectory], side: Side) -> dict[tuple[int, st
             if p.edition == side and not p.part_of and p.yen is not None:
                 out[(p.fiscal_year, p.kind)] += p.yen
     return dict(sorted(out.items()))
-
-
-@dataclass(frozen=True)
-class Warning_:
-    """A cross-column or cross-edition check a human should look at (not a parse problem)."""
-
-    code: str
-    edition: Side
-    page: int
-    line: int
-    message: str
-    id: str = ""
 
 
 def stale_labels(cited: Iterable[tuple[str, str, Budget]], results_fy: int, lineage: Lineage,
@@ -232,9 +176,8 @@ def stale_labels(cited: Iterable[tuple[str, str, Budget]], results_fy: int, line
     for measure, column, b in cited:
         if (column == "results" and b.program and b.fiscal_year is not None and b.fiscal_year < results_fy
                 and b.kind in ("initial", "request") and b.yen is not None and lineage.key(b.program) in current):
-            out.append(Warning_("stale-budget-label", side, b.page, b.line,
-                                f"{measure}: {b.text!r} of {b.program} in the FY{results_fy} results, "
-                                f"while other rows cite FY{results_fy} for it"))
+            out.append(Warning_("stale-budget-label", side, b.page, b.line, measure,
+                                (("text", b.text), ("program", b.program), ("fy", results_fy))))
     return out
 
 

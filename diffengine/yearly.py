@@ -11,13 +11,12 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from ..versions.model.edition import Edition
-from .ledger import FollowThrough, Unplanned, follow_through
-from .program_events import ProgramEvent, edition_events, lineage_links, plans_events
+from .ledger import follow_through
+from .model import FollowThrough, ProgramEvent, Trajectory, Unplanned, Warning_
+from .program_events import edition_events, lineage_links, plans_events
 from .relation import Relation
 from .trajectories import (
     Lineage,
-    Trajectory,
-    Warning_,
     budget_trajectories,
     edition_points,
     plans_points,
@@ -39,16 +38,16 @@ def between_editions(old: Edition, new: Edition, related: Iterable[tuple[int, in
     """RELATED: aligned (old, new) measure indices, with split and merge parts."""
     related = sorted(set(related))
     inside = [plans_events(old, rename_threshold), plans_events(new, rename_threshold)]
-    events = edition_events(old, new, related, rename_threshold, inside[0])
+    events = edition_events(old, new, related, rename_threshold, inside[0], inside[1])
     links = lineage_links(events, old, new, inside=inside)
     lineage = Lineage(links)
     trajectories = budget_trajectories(edition_points(old, new), links,
-                                       from_year=new.results_fy if relation == "next-year" else None)
+                                       from_year=new.results_fy if relation == "next-year" else None, new_lines=True)
     warnings = stale_labels([(m.id, c, b) for m, c, _, b in new.budgets()], new.results_fy, lineage, "new")
     if relation == "revision":  # two versions of one edition: only the stale labels the new one brings
-        before = {(w.message.split(": ", 1)[-1]) for w in stale_labels(
+        before = {w.params for w in stale_labels(
             [(m.id, c, b) for m, c, _, b in old.budgets()], old.results_fy, lineage, "old")}
-        warnings = [w for w in warnings if w.message.split(": ", 1)[-1] not in before]
+        warnings = [w for w in warnings if w.params not in before]
     ledger: tuple[list[FollowThrough], list[Unplanned]] = ([], [])
     if relation == "next-year":
         ledger = follow_through(old.measures, new.measures, related, lineage.key)

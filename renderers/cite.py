@@ -4,10 +4,9 @@ extracted text), and the goal and place a moved measure left and reached."""
 from __future__ import annotations
 
 from ..diffengine.diff import Diff
-from ..diffengine.ledger import Cited, FollowThrough
-from ..diffengine.model import BudgetSide, MeasureChange
-from ..diffengine.program_events import ProgramEvent
-from ..diffengine.trajectories import BudgetStep
+from ..diffengine.model import BudgetSide, BudgetStep, Cited, FollowThrough, MeasureChange, ProgramEvent
+from ..diffengine.reasons import words
+from ..diffengine.review import Mark
 from ..versions.model.edition import ParseWarning
 
 
@@ -96,12 +95,11 @@ def parser_warnings(diff: Diff) -> list[tuple[str, ParseWarning]]:
     return [(side, w) for side, ref in sides for w in ref.warnings]
 
 
-def mark_line(mark: tuple[str, str, str, str, str] | None) -> str:
+def mark_line(mark: Mark | None) -> str:
     """mark: accepted by A. Auditor, 2026-12-02T04:00:00Z: checked p.3 ('' when unmarked)."""
     if mark is None:
         return ""
-    _, state, note, by, at = mark
-    return f"mark: {state} by {by}, {at}" + (f": {note}" if note else "")
+    return f"mark: {mark.state} by {mark.by}, {mark.at}" + (f": {mark.note}" if mark.note else "")
 
 
 # What a pairing score means, for every report that prints one.
@@ -111,4 +109,4 @@ SCORE_NOTE = ("scores: similarity (0..1) of two rows' title, description and pro
 
 def candidates_line(m: MeasureChange) -> str:
     """nearest: m012 0.42 (below the match threshold 0.60); m013 0.38 (paired with m014 (0.91))"""
-    return "nearest: " + "; ".join(f"{c.id} {c.score:.2f} ({c.why})" for c in m.candidates) if m.candidates else ""
+    return "nearest: " + "; ".join(f"{c.id} {c.score:.2f} ({words(c.reasons)})" for c in m.candidates) if m.candidates else ""

@@ -8,7 +8,9 @@ import json
 from typing import Any
 
 from ..diffengine.diff import Diff
-from ..diffengine.model import BudgetSide, EditionRef, MeasureChange
+from ..diffengine.model import OUTCOMES, BudgetSide, EditionRef, MeasureChange
+from ..diffengine.reasons import words
+from ..diffengine.review import Mark
 from ..versions.model.edition import ParseWarning
 from .cite import parser_warnings
 from .escaping import json_text
@@ -16,6 +18,7 @@ from .options import ReportOptions
 from .yearly_json import (
     event_record,
     follow_through_record,
+    reasons,
     trajectory_record,
     unplanned_record,
     warning_record,
@@ -54,7 +57,8 @@ def _measure(diff: Diff, m: MeasureChange) -> dict[str, Any]:
     match = None
     if m.match is not None:
         runner = None if m.match.runner_up_id is None else {"id": m.match.runner_up_id, "score": m.match.runner_up_score}
-        match = {"reason": m.match.reason, "score": m.match.score, "runner_up": runner}
+        match = {"reason": words(m.match.reasons, listed=True), "reasons": reasons(m.match.reasons),
+                 "score": m.match.score, "runner_up": runner}
         if m.match.by or m.match.at:  # paired by the auditor: who and when
             match |= {"by": m.match.by, "at": m.match.at}
     return {
@@ -63,7 +67,8 @@ def _measure(diff: Diff, m: MeasureChange) -> dict[str, Any]:
         "match": match, "group": list(m.group), "goal": m.goal, "vision": m.vision,
         "ministries": list(m.ministries), "programs": [list(op) for op in m.programs],
         "warnings": [_warning(side, w) for side, w in m.warnings],
-        "candidates": [{"id": c.id, "score": c.score, "why": c.why} for c in m.candidates],
+        "candidates": [{"id": c.id, "score": c.score, "why": words(c.reasons), "reasons": reasons(c.reasons)}
+                       for c in m.candidates],
         "old_cite": _cite(m.old_cite, m.old_bbox), "new_cite": _cite(m.new_cite, m.new_bbox),
         "move": {"from_goal": m.old_goal, "from_position": m.old_position, "to_goal": m.goal,
                  "to_position": m.new_position} if m.moved else None,
@@ -77,8 +82,7 @@ def summary(diff: Diff, show_format_only: bool = False) -> dict[str, Any]:
     steps = [x for t in diff.budget_trajectories for x in t.steps]
     return {
         **diff.summary(show_format_only),
-        "follow_through": {o: sum(e.outcome == o for e in diff.follow_through)
-                           for o in ("done", "partial", "reworked", "dropped")},
+        "follow_through": {o: sum(e.outcome == o for e in diff.follow_through) for o in OUTCOMES},
         "unplanned_results": len(diff.unplanned_results),
         "promised_again": sum(e.promised_again is not None for e in diff.follow_through),
         "budget_steps": {"total": len(steps), "changed": sum(x.changed for x in steps)},
@@ -88,9 +92,9 @@ def summary(diff: Diff, show_format_only: bool = False) -> dict[str, Any]:
     }
 
 
-def diff_dict(diff: Diff, show_format_only: bool = False, marks: tuple[tuple[str, ...], ...] = ()) -> dict[str, Any]:
+def diff_dict(diff: Diff, show_format_only: bool = False, marks: tuple[Mark, ...] = ()) -> dict[str, Any]:
     return {
-        "marks": [dict(zip(("id", "mark", "note", "by", "at"), m, strict=True)) for m in marks],
+        "marks": [{"id": m.id, "mark": m.state, "note": m.note, "by": m.by, "at": m.at} for m in marks],
         "schema": SCHEMA,
         "kind": diff.kind,
         "relation": diff.relation,
@@ -102,7 +106,8 @@ def diff_dict(diff: Diff, show_format_only: bool = False, marks: tuple[tuple[str
                      "old": _side(b.old), "new": _side(b.new), "delta_yen": b.delta_yen, "delta_pct": b.delta_pct,
                      "kind_changed": b.kind_changed, "comparable": b.comparable} for b in diff.budgets],
         "renames": [{"id": r.id, "old": r.old, "new": r.new, "evidence": r.evidence, "confidence": r.confidence,
-                     "text": r.text, "measure": r.measure} for r in diff.renames],
+                     "text": r.text or words(r.reasons, listed=True), "reasons": reasons(r.reasons),
+                     "measure": r.measure} for r in diff.renames],
         "programs": {"added": list(diff.programs_added), "removed": list(diff.programs_removed)},
         "follow_through": [follow_through_record(e) for e in diff.follow_through],
         "unplanned_results": [unplanned_record(u) for u in diff.unplanned_results],

@@ -12,6 +12,7 @@ from dataclasses import replace
 
 from ..diffengine.diff import Diff
 from ..diffengine.model import BudgetChange, MeasureChange, Op
+from ..diffengine.reasons import words
 from .cite import (
     SCORE_NOTE,
     budget_cites,
@@ -63,18 +64,19 @@ def _header(diff: Diff, opts: ReportOptions) -> list[str]:
             lines.append(_c(opts, YELLOW + BOLD, f"*** {side.label} is a SYNTHETIC edition (known edits applied "
                                                   "to the real report), not a real report ***"))
     lines.append(_c(opts, BOLD, f"policydiff {diff.title}: {diff.old.label} → {diff.new.label}"))
-    lines += [" " + x for x in summary_lines(diff)] if diff.between_years else [" " + summary_lines(diff)[0]]
+    lines += [" " + x for x in summary_lines(diff)]
     s = diff.summary(opts.show_format_only)
     m, b = s["measures"], s["budgets"]
     assert isinstance(m, dict) and isinstance(b, dict)
     lines.append(f" measures: {m['changed']} changed, {m['added']} added, {m['removed']} removed, {m['moved']} moved, "
                  f"{m['split']} split, {m['merged']} merged, {m['unchanged']} unchanged")
-    lines.append(f" budgets: {b['changed']} changed, {b['added']} added, {b['removed']} removed · "
-                 f"renames and successions: {s['renames']}")
+    if not diff.between_years:  # between years the budget steps and program events above say it
+        lines.append(f" budgets: {b['changed']} changed, {b['added']} added, {b['removed']} removed · "
+                     f"renames and successions: {s['renames']}")
+        if diff.programs_added or diff.programs_removed:
+            lines.append(f" programs: {len(diff.programs_added)} new, {len(diff.programs_removed)} no longer named")
     for line in diff.stale_overrides:
         lines.append(_c(opts, YELLOW, f" stale override, not applied: {line}"))
-    if diff.programs_added or diff.programs_removed:
-        lines.append(f" programs: {len(diff.programs_added)} new, {len(diff.programs_removed)} no longer named")
     lines.append(_c(opts, DIM, f" {SCORE_NOTE} ({diff.options.match_threshold:.2f})"))
     lines += [_c(opts, DIM, f" {note}") for note in pdf_notes(diff)]
     return lines
@@ -83,9 +85,9 @@ def _header(diff: Diff, opts: ReportOptions) -> list[str]:
 def _measure(m: MeasureChange, opts: ReportOptions, diff: Diff) -> list[str]:
     ids = f"{m.old_id or '·'} → {m.new_id or '·'}"
     flags = " [moved]" if m.moved else ""
-    why = f"  ({m.match.reason} {m.match.score:.2f})" if m.match else ""
+    why = f"  ({words(m.match.reasons, listed=True)} {m.match.score:.2f})" if m.match else ""
     if m.match and (m.match.by or m.match.at):
-        why = f"  ({m.match.reason}: {m.match.by}, {m.match.at})"
+        why = f"  ({words(m.match.reasons, listed=True)}: {m.match.by}, {m.match.at})"
     status = diff.reads_as(m, show_format_only=True)
     status = "format only" if status == "format" else status
     head = f"{SIGN.get(m.status, '?')} {ids} {m.label}  [{status}]{flags}{why}"
@@ -159,7 +161,8 @@ def render_text(diff: Diff, options: ReportOptions | None = None) -> str:
     if diff.renames:
         lines += ["", _c(opts, BOLD, "Renames and successions:")]
         for r in diff.renames:
-            lines.append(f"  {r.old} → {r.new}  [{r.evidence} {r.confidence:.2f}] ({r.measure}) {r.text[:80]}")
+            text = r.text or words(r.reasons, listed=True)
+            lines.append(f"  {r.old} → {r.new}  [{r.evidence} {r.confidence:.2f}] ({r.measure}) {text[:80]}")
     if diff.programs_added:
         lines += ["", "Programs newly named: " + "、".join(diff.programs_added)]
     if diff.programs_removed:

@@ -24,10 +24,12 @@ from typing import Any, Literal
 from markupsafe import Markup, escape
 
 from ..diffengine.diff import Diff
-from ..diffengine.model import BudgetChange, BulletChange, FieldChange, MeasureChange, Op
+from ..diffengine.model import BulletChange, FieldChange, MeasureChange, Op
+from ..diffengine.review import Mark, reviewable
 from ..versions.readers.ministries import KNOWN_MINISTRIES
 from .cite import box_title, budget_cites, measure_boxes, measure_cites, move, parser_warnings
 from .escaping import HIDDEN_RE, reveal  # reveal: for attributes (then autoescaped)
+from .html_cards import budget_cards, budget_class, filter_kinds, measure_cards
 from .html_yearly import yearly_context
 from .money import yen
 from .options import ReportOptions, mark_of
@@ -240,100 +242,41 @@ def nav_tree(views: list[MeasureView]) -> list[tuple[int, list[tuple[str, list[M
 # ---------------------------------------------------------------- budgets, summary
 
 
-def budget_class(b: BudgetChange) -> str:
-    if b.status == "added":
-        return "new"
-    if b.status == "removed":
-        return "dropped"
-    if b.delta_yen is None:
-        return "unknown"
-    return "up" if b.delta_yen > 0 else "down" if b.delta_yen < 0 else "flat"
-
-
-def _comparable_delta(b: BudgetChange) -> int | None:
-    """What a line adds to the totals: None for 内数 lines and lines without an amount."""
-    sides = [s for s in (b.old, b.new) if s is not None]
-    if any(s.part_of for s in sides) or not b.comparable:
-        return None
-    if b.status == "added":
-        return b.new.yen if b.new else None
-    if b.status == "removed":
-        return -b.old.yen if b.old and b.old.yen is not None else None
-    return b.delta_yen
-
-
-def budget_cards(diff: Diff) -> tuple[list[dict[str, Any]], int]:
-    cards = []
-    excluded = 0
-    for cls in ("up", "down", "new", "dropped", "flat", "unknown"):
-        lines = [b for b in diff.budgets if budget_class(b) == cls]
-        if not lines and cls in ("flat", "unknown"):
-            continue
-        deltas = [_comparable_delta(b) for b in lines]
-        excluded += sum(1 for b, d in zip(lines, deltas, strict=True) if d is None and _has_amount(b))
-        # A total is per fiscal year and kind, never across years (issue 11): a card whose summed
-        # lines are of several years or kinds shows its count only.
-        summed = [b for b, d in zip(lines, deltas, strict=True) if d is not None]
-        one_year = len({(b.fiscal_year, (b.new or b.old).kind) for b in summed}) <= 1  # type: ignore[union-attr]
-        cards.append({"cls": cls, "n": len(lines), "total": sum(d for d in deltas if d is not None),
-                      "summed": bool(summed) and one_year})
-    return cards, excluded
-
-
-MEASURE_KINDS = ("changed", "added", "removed", "moved", "split", "merged", "format", "unchanged")
-
-
-def measure_cards(views: list[MeasureView], show_format_only: bool) -> list[dict[str, Any]]:
-    """One card per kind a measure reads as (its first badge), so the cards add up to the measures
-    listed and each equals what the status filter of the same name shows. A split counts each listed
-    part (and says how many measures it came from); a measure that moved and changed counts as
-    changed, and the moved card says how many of those there are."""
-    kinds = [k for k in MEASURE_KINDS if k != "format" or show_format_only]
-    cards = []
-    for k in kinds:
-        mine = [v for v in views if v.kinds[0] == k]
-        card: dict[str, Any] = {"kind": k, "n": len(mine), "from": 0, "also": 0}
-        if k == "split":
-            card["from"] = len({v.m.old_id for v in mine})
-        elif k == "merged":
-            card["from"] = len({v.m.new_id for v in mine})
-        elif k == "moved":
-            card["also"] = sum(1 for v in views if "moved" in v.kinds[1:])
-        cards.append(card)
-    return cards
-
-
 @dataclass(frozen=True)
 class MarkBox:
-    """The review mark box of one change, or of several shown as one (a ledger sentence repeated in
-    several rows): ids[0] is its data-change-id, the rest its data-also; `shown` the recorded marks,
-    (id, mark, note, by, at), once each when they agree."""
+    """The review mark box of one change: a sign-off applies to the record it is on, never to others
+    shown beside it (a ledger sentence repeated in several rows has a box per row)."""
 
-    ids: tuple[str, ...]
-    shown: tuple[tuple[str, str, str, str, str], ...]
+    id: str
+    mark: Mark | None
 
 
-def mark_box(opts: ReportOptions, markable: frozenset[str], ids: str | Iterable[str]) -> MarkBox | None:
-    """A box only for what `policydiff review` lists (review_sheet.change_rows): a mark on anything
-    else could not be imported."""
-    mine = tuple(i for i in ((ids,) if isinstance(ids, str) else ids) if i in markable)
-    if not mine:
-        return None
-    marks = [m for m in (mark_of(opts, i) for i in mine) if m]
-    shown = {m[1:]: m for m in marks}  # the same mark, note, reviewer and time: shown once
-    return MarkBox(mine, tuple(shown.values()))
+def mark_box(opts: ReportOptions, markable: frozenset[str], ident: str) -> MarkBox | None:
+    """A box only for what `policydiff review` lists (diffengine/review.reviewable): a mark on
+    anything else could not be imported."""
+    return MarkBox(ident, mark_of(opts, ident)) if ident in markable else None
 
 
 def _markable(diff: Diff) -> frozenset[str]:
-    """The ids `policydiff review OLD NEW` lists. None for a report of one edition: review compares
-    two archived editions, so a mark made there could not be imported."""
-    from .review_sheet import change_rows
-
-    return frozenset() if diff.within_edition else frozenset(r.id for r in change_rows(diff))
+    """The ids `policydiff review OLD NEW` lists (none for a report of one edition: review compares
+    two archived editions, so a mark made there could not be imported)."""
+    return frozenset(r.id for r in reviewable(diff))
 
 
-def _has_amount(b: BudgetChange) -> bool:
-    return any(s is not None and s.yen is not None for s in (b.old, b.new))
+# The source text a parser warning quotes: 「ることが必要である。医師をは…」, kept in every language.
+QUOTED_RE = re.compile(r"「[^「」]*」|'[^']*'")
+
+
+def parser_warning_text(w: Any, t: dict[str, str]) -> str:
+    """A parser warning in the report's language: the description of its code (strings.toml pw_*),
+    the measure it names and the source text it quotes; the reader's own English message where the
+    language has no description (English, or a code this report does not know)."""
+    said = t.get("pw_" + w.code.replace("-", "_"))
+    if not said:
+        return w.message
+    measure = re.match(r"(m\d+):", w.message)
+    quoted = "".join(QUOTED_RE.findall(w.message))
+    return f"{measure.group(1) + ': ' if measure else ''}{said}{quoted}"
 
 
 def _summary(diff: Diff, show: bool) -> dict[str, Any]:
@@ -393,12 +336,15 @@ def render_html(diff: Diff, options: ReportOptions | None = None) -> str:
     ministries = sorted({c for v in views for c in v.m.ministries})
     page = _environment(opts.lang).get_template("report.html.j2").render(
         diff=diff, o=opts, t=t, css=Markup(css), js=Markup(js), csp=csp,
-        mark_box=lambda ids: mark_box(opts, markable, ids), markable=markable, views=views, tree=nav_tree(views),
+        mark_box=lambda ident: mark_box(opts, markable, ident), markable=markable,
+        marked=lambda ids: sum(1 for i in ids if mark_of(opts, i)), views=views, tree=nav_tree(views),
         summary=_summary(diff, opts.show_format_only), budget_cards=cards,
-        measure_cards=measure_cards(views, opts.show_format_only), partof_excluded=excluded,
+        measure_cards=measure_cards(views, diff, opts.show_format_only), partof_excluded=excluded,
+        filter_kinds=filter_kinds,
         ministries=[(c, KNOWN_MINISTRIES.get(c, c)) for c in ministries], rvp=diff.within_edition,
         side_labels=_side_labels(diff, opts.lang, t), provenance=_provenance(diff, t),
-        anchor_of=anchor_of, reason=lambda r: _reason(r, t), reveal=reveal, parser_warnings=parser_warnings(diff),
+        anchor_of=anchor_of, reveal=reveal, parser_warnings=parser_warnings(diff),
+        parser_warning_text=lambda w: parser_warning_text(w, t),
         y=yearly_context(diff, opts.lang, anchor_of), relation_text=_relation_text(diff, t, opts.lang),
     )
     return page
@@ -461,9 +407,3 @@ def _provenance(diff: Diff, t: dict[str, str]) -> dict[str, list[tuple[str, str,
         out[side] = [(t.get(f"prov_{k}", k), facts[k], k == "archive_commit") for k in keys]
     return out
 
-
-def _reason(reason: str, t: dict[str, str]) -> str:
-    head, _, rest = reason.partition(": ")
-    # 'similarity, shared budget line': each part in the report's language
-    label = t.get("reason_sep", ", ").join(t.get("reason_" + part.strip().replace(" ", "_"), part) for part in head.split(", "))
-    return f"{label}: {rest}" if rest else label

@@ -9,7 +9,6 @@ lays them out, and everything is readable with JavaScript off.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from typing import Any
 
@@ -17,11 +16,11 @@ from markupsafe import Markup
 
 from ..diffengine.diff import Diff
 from ..diffengine.ids import step_id
-from ..diffengine.ledger import FollowThrough, Unplanned
-from ..diffengine.trajectories import Trajectory
+from ..diffengine.model import AUDITOR, STEP_TYPES, FollowThrough, Trajectory, Unplanned, why
+from ..diffengine.reasons import warning_text, word, words
 from .budget_chart import trajectory_svg
 from .cite import box_title, ledger_cites
-from .yearly_text import OUTCOME_ORDER, again_cite, grouped_entries, ledger_counts
+from .yearly_text import OUTCOME_ORDER, again_cite, event_counts, grouped_entries, ledger_counts
 
 
 @dataclass(frozen=True)
@@ -32,9 +31,9 @@ class LedgerGroup:
     new_measure: str | None
     label: str
     anchor: str | None
-    # entry, every old row it stands for (row, id and citations; the PDF cell of its plan or ''), and
-    # the ids of the entries it stands for (one review mark box)
-    entries: tuple[tuple[FollowThrough, tuple[tuple[str, str], ...], tuple[str, ...]], ...]
+    # entry, and every entry of the same sentence and outcome (one per old row, this one first): each
+    # with its row, id and citations, and the PDF cell of its plan or '' (each has its own mark box)
+    entries: tuple[tuple[FollowThrough, tuple[tuple[FollowThrough, str, str], ...]], ...]
     unplanned: tuple[Unplanned, ...]
 
 
@@ -57,7 +56,7 @@ def ledger_groups(diff: Diff, anchor_of: Any) -> list[LedgerGroup]:
     by_measure: dict[str, list[FollowThrough]] = {}
     for e in diff.follow_through:
         by_measure.setdefault(e.old_measure, []).append(e)
-    rows_of = {id(e): (rows, ids) for e, rows, ids in _rows_of(diff.follow_through)}
+    rows_of = {id(e): rows for e, rows in _rows_of(diff.follow_through)}
     for old_id, entries in by_measure.items():
         kept = []
         for e in entries:
@@ -65,7 +64,7 @@ def ledger_groups(diff: Diff, anchor_of: Any) -> list[LedgerGroup]:
             if key in seen_sentences:
                 continue
             seen_sentences[key] = old_id
-            kept.append((e, *rows_of.get(id(e), (((old_id, ""),), (e.id,)))))
+            kept.append((e, rows_of.get(id(e), ((e, old_id, ""),))))
         new_id = entries[0].new_measure
         mine = tuple(unplanned.pop(new_id, [])) if new_id else ()
         if not kept and not mine:
@@ -77,11 +76,11 @@ def ledger_groups(diff: Diff, anchor_of: Any) -> list[LedgerGroup]:
     return out
 
 
-def _rows_of(entries: Any) -> list[tuple[FollowThrough, tuple[tuple[str, str], ...], tuple[str, ...]]]:
-    """The first entry of each repeated sentence, with every row it stands for and where it is cited,
-    and the ids of the entries it stands for."""
-    return [(g[0], tuple((f"{x.old_measure} {x.id} ({ledger_cites(x)}{again_cite(x)})",
-                          box_title(x.plan.page, x.plan.line, x.plan.bbox)) for x in g), tuple(x.id for x in g))
+def _rows_of(entries: Any) -> list[tuple[FollowThrough, tuple[tuple[FollowThrough, str, str], ...]]]:
+    """The first entry of each repeated sentence, with every entry it stands for: its row, id and
+    where it is cited."""
+    return [(g[0], tuple((x, f"{x.old_measure} {x.id} ({ledger_cites(x)}{again_cite(x)})",
+                          box_title(x.plan.page, x.plan.line, x.plan.bbox)) for x in g))
             for g in grouped_entries(entries)]
 
 
@@ -92,39 +91,6 @@ def trajectory_views(diff: Diff, lang: str) -> list[TrajectoryView]:
             for t in diff.budget_trajectories]
 
 
-# The engine writes the reason of a ledger entry or a program event in English (ledger.py, ledger_overrides.py,
-# renames.py): a Japanese report says each phrase in Japanese; a phrase not listed is shown as written.
-REASONS_JA = tuple((re.compile(pattern), ja) for pattern, ja in (
-    (r"paired by the auditor", "監査人による対応づけ"),
-    (r"the row is carried over verbatim", "行ごと同文で継続"),
-    (r"carried over verbatim", "同文で継続"),
-    (r"the measure is no longer in the report", "施策が報告書にない"),
-    (r"no result reports on it", "これを報告する実績なし"),
-    (r"reported, but none of its (\d+) parts as planned", r"報告はあるが、\1項目のいずれも予定どおりではない"),
-    (r"(\d+) of (\d+) parts reported done", r"\2項目中\1項目を実施と報告"),
-    (r"(\d+) in progress", r"\1項目が進行中"),
-    (r"promised again word for word", "同文で再び予定"),
-    (r"promised again", "再び予定"),
-    (r"same program", "同じ事業"),
-    (r"other program", "別の事業"),
-    (r"request enacted", "予算案が成立"),
-    (r"other budget line", "別の予算行"),
-    (r"name similarity ([0-9.]+)", r"名称の類似度 \1"),
-    (r"context similarity ([0-9.]+)", r"文脈の類似度 \1"),
-    (r"content ([0-9.]+)", r"内容の類似度 \1"),
-    (r"same budget amount", "同じ予算額"),
-))
-
-
-def reason_in(reason: str, lang: str) -> str:
-    """REASON in the report's language."""
-    if lang != "ja":
-        return reason
-    for pattern, ja in REASONS_JA:
-        reason = pattern.sub(ja, reason)
-    return reason.replace("; ", "；").replace(", ", "、")
-
-
 def yearly_context(diff: Diff, lang: str, anchor_of: Any) -> dict[str, Any]:
     """What templates/yearly.html.j2 needs."""
     basic = [m for m in diff.measures if diff.between_years and (diff.reads_as(m) != "unchanged" or m.moved)]
@@ -132,8 +98,14 @@ def yearly_context(diff: Diff, lang: str, anchor_of: Any) -> dict[str, Any]:
         "basic_plan": basic,
         "ledger": ledger_groups(diff, anchor_of) if diff.follow_through or diff.unplanned_results else [],
         "ledger_counts": ledger_counts(diff.follow_through),
+        "steps_total": sum(len(x.steps) for x in diff.budget_trajectories),
+        "steps_moved": {k: sum(s.type == k and s.changed for x in diff.budget_trajectories for s in x.steps)
+                        for k in STEP_TYPES if any(s.type == k for x in diff.budget_trajectories for s in x.steps)},
+        "event_counts": {k: n for k, n in event_counts(diff.program_events).items() if n},
         "outcomes": OUTCOME_ORDER,
         "promised_again": [e for e in diff.follow_through if e.promised_again is not None],
         "trajectories": trajectory_views(diff, lang),
-        "reason": lambda text: reason_in(text, lang),
+        "reason": lambda reasons, listed=False: words(reasons, lang, listed),
+        "auditor": word(why(AUDITOR), lang),
+        "warning": lambda w: warning_text(w, lang),
     }

@@ -16,6 +16,7 @@ from dataclasses import replace
 
 from ..diffengine.diff import Diff
 from ..diffengine.model import MeasureChange, Op
+from ..diffengine.reasons import words
 from .cite import (
     SCORE_NOTE,
     budget_cites,
@@ -60,7 +61,7 @@ def _inline(ops: tuple[Op, ...]) -> str:
 
 def _measure(m: MeasureChange, opts: ReportOptions) -> str:
     flags = " · moved" if m.moved else ""
-    why = f" · {m.match.reason} {m.match.score:.2f}" if m.match else ""
+    why = f" · {words(m.match.reasons, listed=True)} {m.match.score:.2f}" if m.match else ""
     head = f"<details><summary><b>{m.status}</b>{flags} · {m.old_id or '—'} → {m.new_id or '—'} · {_cell(m.label)}{why}</summary>\n"
     lines = [head, f"at {measure_cites(m)}\n"]
     if m.moved:
@@ -98,14 +99,19 @@ def render_markdown(diff: Diff, options: ReportOptions | None = None) -> str:
     out.append(f"### policydiff {diff.title}: {diff.old.label} → {diff.new.label}\n")
     out.append(f"<sub>{SCORE_NOTE} ({diff.options.match_threshold:.2f})</sub>\n")
     out += [f"<sub>{_cell(note)}</sub>\n" for note in pdf_notes(diff)]
+    # Between years the first lines answer the auditor: plans carried out, budget steps that moved,
+    # program events; then the Basic Plan's measures. One line per subject.
+    lead = [_cell(x) + "  " for x in summary_lines(diff)]
+    if diff.between_years:
+        out += lead + [""]
     out.append("| measures | changed | added | removed | moved | split | merged | unchanged |")
     out.append("|---|---|---|---|---|---|---|---|")
     out.append(f"| {sum(m.values()) - m['moved']} | {m['changed']} | {m['added']} | {m['removed']} | {m['moved']} "
                f"| {m['split']} | {m['merged']} | {m['unchanged']} |\n")
-    out.append(f"Budget lines: {b['changed']} changed, {b['added']} added, {b['removed']} removed · "
-               f"renames and successions: {s['renames']}\n")
-    out += [_cell(x) + "  " for x in (summary_lines(diff) if diff.between_years else summary_lines(diff)[:1])]
-    out.append("")
+    if not diff.between_years:
+        out.append(f"Budget lines: {b['changed']} changed, {b['added']} added, {b['removed']} removed · "
+                   f"renames and successions: {s['renames']}\n")
+        out += lead + [""]
     body = []
     if diff.between_years:
         return _between_years(diff, raw, opts, out, body)

@@ -5,6 +5,8 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Literal
 
+from ..diffengine.review import Mark
+
 MARKDOWN_LIMIT = 65_000  # GitHub refuses comments over 65,536 characters
 
 
@@ -19,15 +21,15 @@ class ReportOptions:
     version: str = ""  # html: the version named in the footer (api.render gives its own; "": none named)
     full_report: str = ""  # markdown: where the complete report is, named in a truncation note
     limit: int = MARKDOWN_LIMIT  # markdown: most characters
-    # The auditor's review marks of the pair (policydiff review), (id, mark, note, by, at): every
-    # format shows them beside their change; the HTML report also lets a reviewer set them.
-    marks: tuple[tuple[str, str, str, str, str], ...] = ()
+    # The auditor's review marks of the pair (policydiff review): every format shows them beside
+    # their change; the HTML report also lets a reviewer set them.
+    marks: tuple[Mark, ...] = ()
     summary_only: bool = False  # edition views and the text diff (--summary): the counts, no measures
     table: str = ""  # csv: a table of the annual layer (budgets, follow-through, events); "": the budget changes
 
 
-def mark_of(opts: ReportOptions, change_id: str) -> tuple[str, str, str, str, str] | None:
+def mark_of(opts: ReportOptions, change_id: str) -> Mark | None:
     for m in opts.marks:
-        if m[0] == change_id:
+        if m.id == change_id:
             return m
     return None

@@ -6,87 +6,62 @@ from __future__ import annotations
 import csv
 import io
 import json
-from dataclasses import dataclass
 
-from ..diffengine.diff import Diff
-from ..diffengine.ids import step_id
-from ..diffengine.model import AUDITOR
-from ..versions.archive.reviews import SCHEMA, StoredMark
+from ..diffengine.model import (
+    BudgetChange,
+    FollowThrough,
+    MeasureChange,
+    ProgramEvent,
+    Rename,
+    Trajectory,
+    Unplanned,
+)
+from ..diffengine.reasons import warning_text
+from ..diffengine.review import Reviewable, Sheet
+from ..versions.archive.reviews import SCHEMA
 from .escaping import csv_cell, escaped, json_text, one_line
 from .money import yen
 
 
-@dataclass(frozen=True)
-class Row:
-    id: str
-    kind: str  # measure, budget, rename; between years follow-through, unplanned, budget-trajectory, budget-step, …
-    measure: str
-    summary: str
-    mark: str | None = None
-    note: str = ""
-    by: str = ""
-    at: str = ""
-
-
-@dataclass(frozen=True)
-class Sheet:
-    """The sign-off sheet of a pair: every change with its mark, and what no longer fits."""
-
-    old: str
-    new: str
-    diff: Diff
-    rows: tuple[Row, ...]
-    stale_marks: tuple[StoredMark, ...]  # marks whose change is gone (a re-ingest, a parser change)
-    stale_overrides: tuple[str, ...]
-
-
-def change_rows(diff: Diff) -> list[Row]:
-    """Every change a reader is told about, as (id, kind, measure, summary)."""
-    rows = []
-    for m in diff.measures:
-        status = diff.reads_as(m)
-        if status == "unchanged" and not m.moved:
-            continue
-        by = f" ({AUDITOR}: {m.match.by}, {m.match.at})" if m.match and m.match.reason == AUDITOR else ""
-        rows.append(Row(m.id, "measure", m.new_id or m.old_id or "", f"{status}{' moved' if m.moved else ''}: "
-                        f"{m.label}{by}"))
-    for b in diff.budgets:
-        side = b.new or b.old
-        old = yen(b.old.yen) if b.old else "—"
-        new = yen(b.new.yen) if b.new else "—"
-        rows.append(Row(b.id, "budget", side.measure if side else "",
-                        f"{b.status} {b.program} FY{b.fiscal_year or '?'}: {old} → {new}"))
-    for r in diff.renames:
-        rows.append(Row(r.id, "rename", r.measure, f"{r.old} → {r.new} ({r.evidence} {r.confidence:.2f})"))
-    # The annual layer of a next-year diff: last year's plans, new results, budget steps, programs.
-    for e in diff.follow_through:
-        by = f" ({AUDITOR}: {e.by}, {e.at})" if e.by else ""
-        rows.append(Row(e.id, "follow-through", e.old_measure, f"{e.outcome}: {e.plan.text[:60]}{by}"))
-    for u in diff.unplanned_results:
-        rows.append(Row(u.id, "unplanned", u.new_measure, u.result.text[:60]))
-    for t in diff.budget_trajectories:
-        if any(x.changed for x in t.steps):
-            rows.append(Row(t.id, "budget-trajectory", "", f"{t.program}: {len(t.steps)} step(s)"))
-        for s in t.steps:  # each step that moved, markable on its own as in the HTML report
-            if s.changed:
-                before = f"FY{s.from_fiscal_year} {s.from_kind} {yen(s.from_yen)}" if s.from_kind else "new line"
-                rows.append(Row(step_id(t.id, s), "budget-step", "", f"{t.program} {s.type}: {before} → "
-                                f"FY{s.fiscal_year} {s.to_kind} {yen(s.to_yen)}"))
-    for ev in diff.program_events:
-        rows.append(Row(ev.id, "program-event", ev.measure, f"{ev.event} {ev.program}"
-                        + (f" → {ev.successor}" if ev.successor else "")))
-    for w in diff.warnings:
-        rows.append(Row(w.id, "warning", "", f"{w.code}: {w.message[:60]}"))
-    return rows
+def summary(r: Reviewable, diff) -> str:
+    """A reviewable change in one line, as the sheet lists it (and a stored mark remembers it)."""
+    x = r.record
+    if isinstance(x, MeasureChange):
+        status = diff.reads_as(x)
+        by = f" (paired by the auditor: {x.match.by}, {x.match.at})" if x.match and x.match.by_auditor else ""
+        return f"{status}{' moved' if x.moved else ''}: {x.label}{by}"
+    if isinstance(x, BudgetChange):
+        old = yen(x.old.yen) if x.old else "—"
+        new = yen(x.new.yen) if x.new else "—"
+        return f"{x.status} {x.program} FY{x.fiscal_year or '?'}: {old} → {new}"
+    if isinstance(x, Rename):
+        return f"{x.old} → {x.new} ({x.evidence} {x.confidence:.2f})"
+    if isinstance(x, FollowThrough):
+        by = f" (paired by the auditor: {x.by}, {x.at})" if x.by else ""
+        return f"{x.outcome}: {x.plan.text[:60]}{by}"
+    if isinstance(x, Unplanned):
+        return x.result.text[:60]
+    if isinstance(x, Trajectory):
+        return f"{x.program}: {len(x.steps)} step(s)"
+    if isinstance(x, tuple):  # a budget step: (trajectory, step)
+        t, s = x
+        before = f"FY{s.from_fiscal_year} {s.from_kind} {yen(s.from_yen)}" if s.from_kind else "new line"
+        return f"{t.program} {s.type}: {before} → FY{s.fiscal_year} {s.to_kind} {yen(s.to_yen)}"
+    if isinstance(x, ProgramEvent):
+        return f"{x.event} {x.program}" + (f" → {x.successor}" if x.successor else "")
+    return f"{x.code}: {warning_text(x)[:60]}"  # type: ignore[attr-defined]
 
 
 def sheet_dict(sheet: Sheet) -> dict:
     return {"schema": SCHEMA, "old": sheet.old, "new": sheet.new,
             "synthetic": [ref.label for ref in (sheet.diff.old, sheet.diff.new) if ref.synthetic],
-            "changes": [{"id": r.id, "kind": r.kind, "measure": r.measure, "summary": r.summary, "mark": r.mark,
-                         "note": r.note or None, "by": r.by or None, "at": r.at or None} for r in sheet.rows],
-            "stale_marks": [{"id": m.id, "kind": m.kind, "measure": m.measure, "summary": m.summary,
-                             "mark": m.mark, "note": m.note, "by": m.by, "at": m.at} for m in sheet.stale_marks],
+            "changes": [{"id": r.id, "kind": r.kind, "measure": r.measure, "summary": summary(r, sheet.diff),
+                         "mark": m.state if m else None, "note": (m.note or None) if m else None,
+                         "by": (m.by or None) if m else None, "at": (m.at or None) if m else None}
+                        for r, m in sheet.rows],
+            "stale_marks": [{"id": s.mark.id, "kind": s.kind, "measure": s.measure, "summary": s.summary,
+                             "mark": s.mark.state, "note": s.mark.note, "by": s.mark.by, "at": s.mark.at}
+                            for s in sheet.stale_marks],
             "stale_overrides": list(sheet.stale_overrides)}
 
 
@@ -99,16 +74,16 @@ def _text(sheet: Sheet) -> str:
     sheet = Sheet(sheet.old, sheet.new, sheet.diff, escaped(sheet.rows, one_line), escaped(sheet.stale_marks, one_line),
                   escaped(sheet.stale_overrides, one_line))
     lines = [f"*** {label} is a SYNTHETIC edition, not a real report ***" for label in d["synthetic"]]
-    marked = sum(1 for r in sheet.rows if r.mark)
+    marked = sum(1 for _, m in sheet.rows if m)
     lines.append(f"review {sheet.old} → {sheet.new}: {len(sheet.rows)} change(s), {marked} marked")
-    for r in sheet.rows:
-        mark = f"[{r.mark}]" if r.mark else "[ ]"
-        lines.append(f"  {r.id}  {mark:<10} {r.kind:<7} {r.measure:<5} {r.summary}")
-        if r.mark:
-            lines.append(f"      {r.by}, {r.at}" + (f": {r.note}" if r.note else ""))
-    for m in sheet.stale_marks:
-        lines.append(f"  stale mark {m.id} [{m.mark}] by {m.by}, {m.at}: the change no longer exists "
-                     f"({m.kind} {m.measure} {m.summary})")
+    for r, m in sheet.rows:
+        mark = f"[{m.state}]" if m else "[ ]"
+        lines.append(f"  {r.id}  {mark:<10} {r.kind:<7} {r.measure:<5} {summary(r, sheet.diff)}")
+        if m:
+            lines.append(f"      {m.by}, {m.at}" + (f": {m.note}" if m.note else ""))
+    for s in sheet.stale_marks:
+        lines.append(f"  stale mark {s.mark.id} [{s.mark.state}] by {s.mark.by}, {s.mark.at}: the change no longer "
+                     f"exists ({s.kind} {s.measure} {s.summary})")
     for line in sheet.stale_overrides:
         lines.append(f"  stale override: {line}")
     return "\n".join(lines) + "\n"
@@ -120,12 +95,12 @@ def _csv(sheet: Sheet) -> str:
     writer.writerow(COLUMNS)
     fake = "; ".join(sheet_dict(sheet)["synthetic"])
     # Every cell is text someone else chose (a note, a name, a program): guarded against formulas.
-    for r in sheet.rows:
-        writer.writerow([csv_cell(x) for x in (r.id, r.kind, r.measure, r.summary, r.mark or "", r.note, r.by, r.at,
-                                               fake, "")])
-    for m in sheet.stale_marks:  # a mark whose change vanished: still part of what was signed off
-        writer.writerow([csv_cell(x) for x in (m.id, m.kind, m.measure, m.summary, m.mark, m.note, m.by, m.at,
-                                               fake, "yes")])
+    for r, m in sheet.rows:
+        writer.writerow([csv_cell(x) for x in (r.id, r.kind, r.measure, summary(r, sheet.diff), m.state if m else "",
+                                               m.note if m else "", m.by if m else "", m.at if m else "", fake, "")])
+    for s in sheet.stale_marks:  # a mark whose change vanished: still part of what was signed off
+        writer.writerow([csv_cell(x) for x in (s.mark.id, s.kind, s.measure, s.summary, s.mark.state, s.mark.note,
+                                               s.mark.by, s.mark.at, fake, "yes")])
     return "\ufeff" + buf.getvalue()
 
 

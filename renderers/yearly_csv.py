@@ -1,8 +1,8 @@
 """The annual layer's tables as CSV, one table a file (`--table budgets|follow-through|events`).
 
 UTF-8 with BOM and CRLF, as the budget-change CSV, so Excel reads the Japanese correctly. Money is
-integer yen; an empty cell is a missing amount. The last column says how the two editions relate,
-so that a table read on its own still says what it compares. A cell of source text that a
+integer yen; an empty cell is a missing amount. The last columns say how the two editions relate and
+which of them is SYNTHETIC, so that a table read on its own still says what it compares. A cell of source text that a
 spreadsheet would run as a formula gets a leading ' (escaping.csv_cell, the OWASP rule); numbers
 stay numbers.
 """
@@ -15,6 +15,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from ..diffengine.ids import step_id
+from ..diffengine.reasons import words
 from .escaping import csv_cell
 
 TABLES = ("budgets", "follow-through", "events")
@@ -26,7 +27,7 @@ BUDGET_COLUMNS = ("id", "program", "names", "type", "from_fiscal_year", "from_ki
 # (one that answers no plan) is a row of its own with outcome `unplanned` and no plan.
 LEDGER_COLUMNS = ("id", "old_measure", "new_measure", "plan_line", "outcome", "score", "result_lines",
                   "promised_again_line", "carried_over", "reason", "plan", "results", "plan_page", "result_pages",
-                  "promised_again_page", "paired_by", "paired_at")
+                  "promised_again_page", "paired_by", "paired_at", "candidate_lines")
 EVENT_COLUMNS = ("id", "event", "program", "successor", "confidence", "measure", "evidence_edition", "evidence_line",
                  "evidence", "evidence_page", "old_page", "old_line", "new_page", "new_line")
 
@@ -37,10 +38,14 @@ def _blank(v: object) -> object:
 
 def _write(diff: Any, columns: Sequence[str], rows: Iterable[Sequence[object]]) -> str:
     relation = "one-edition" if diff.within_edition else diff.relation
+    # Every row names a SYNTHETIC side, as the budget-change CSV does: a row copied or filtered alone
+    # must not look real.
+    sides = (("old", diff.old),) if diff.within_edition else (("old", diff.old), ("new", diff.new))
+    fake = "; ".join(f"{side}: {ref.label}" for side, ref in sides if ref.synthetic)
     buf = io.StringIO()
     writer = csv.writer(buf, lineterminator="\r\n")
-    writer.writerow([*columns, "relation"])
-    writer.writerows([[*(csv_cell(_blank(v)) for v in row), relation] for row in rows])
+    writer.writerow([*columns, "relation", "synthetic"])
+    writer.writerows([[*(csv_cell(_blank(v)) for v in row), relation, csv_cell(fake)] for row in rows])
     return "\ufeff" + buf.getvalue()
 
 
@@ -62,18 +67,20 @@ def _at(where: tuple[int, int]) -> tuple[int | None, int | None]:
 def ledger_table(diff: Any) -> str:
     rows = [(e.id, e.old_measure, e.new_measure, e.plan.line,
              e.outcome, e.score, " ".join(str(r.line) for r in e.results),
-             e.promised_again.line if e.promised_again else None, e.carried_over, e.reason, e.plan.text,
+             e.promised_again.line if e.promised_again else None, e.carried_over, words(e.reasons), e.plan.text,
              "\n".join(r.text for r in e.results), e.plan.page, " ".join(str(r.page) for r in e.results),
-             e.promised_again.page if e.promised_again else None, e.by, e.at) for e in diff.follow_through]
+             e.promised_again.page if e.promised_again else None, e.by, e.at,
+             " ".join(str(c.line) for c in e.candidates)) for e in diff.follow_through]
     rows += [(u.id, None, u.new_measure, None, "unplanned", None, str(u.result.line), None, None, None, None,
-              u.result.text, None, str(u.result.page), None, None, None) for u in diff.unplanned_results]
+              u.result.text, None, str(u.result.page), None, None, None, None) for u in diff.unplanned_results]
     return _write(diff, LEDGER_COLUMNS, rows)
 
 
 def events_table(diff: Any) -> str:
     rows = [(e.id, e.event, e.program, e.successor, e.confidence,
              e.measure, e.evidence.edition if e.evidence else None, e.evidence.line if e.evidence else None,
-             e.evidence.text if e.evidence else (e.reason or None), e.evidence.page if e.evidence else None,
+             e.evidence.text if e.evidence else (words(e.reasons, listed=True) or None),
+             e.evidence.page if e.evidence else None,
              *_at(e.old_cite), *_at(e.new_cite)) for e in diff.program_events]
     return _write(diff, EVENT_COLUMNS, rows)
 

@@ -4,23 +4,29 @@ from __future__ import annotations
 
 from typing import Any
 
-from ..diffengine.ledger import Cited, FollowThrough, Unplanned
-from ..diffengine.program_events import ProgramEvent
-from ..diffengine.trajectories import Trajectory, Warning_
+from ..diffengine.model import Cited, FollowThrough, ProgramEvent, Reason, Trajectory, Unplanned, Warning_
+from ..diffengine.reasons import warning_text, words
 
 
 def cited(c: Cited | None) -> dict[str, Any] | None:
     if c is None:
         return None
     box = {"bbox": list(c.bbox)} if c.bbox else {}  # PDF editions only: the bullet's lines on the page
-    return {"page": c.page, "line": c.line, "end_line": c.end_line, "text": c.text, **box}
+    return {"edition": c.edition, "page": c.page, "line": c.line, "end_line": c.end_line or c.line, "text": c.text,
+            **box}
+
+
+def reasons(rs: tuple[Reason, ...]) -> list[dict[str, Any]]:
+    """The reasons as codes with their parameters (the `reason` string beside them is their English)."""
+    return [{"code": r.code, **dict(r.params)} for r in rs]
 
 
 def follow_through_record(e: FollowThrough) -> dict[str, Any]:
     return {
         "id": e.id,
         "old_measure": e.old_measure, "new_measure": e.new_measure, "plan": cited(e.plan), "outcome": e.outcome,
-        "results": [cited(r) for r in e.results], "score": e.score, "reason": e.reason,
+        "results": [cited(r) for r in e.results], "score": e.score, "reason": words(e.reasons),
+        "reasons": reasons(e.reasons), "candidates": [cited(c) for c in e.candidates],
         "promised_again": cited(e.promised_again), "carried_over": e.carried_over,
         "promised_again_ops": [list(op) for op in e.again_ops],
         "paired_by_auditor": {"by": e.by, "at": e.at} if e.by else None,
@@ -57,13 +63,12 @@ def _cite(c: tuple[int, int]) -> dict[str, int] | None:
 
 
 def event_record(e: ProgramEvent) -> dict[str, Any]:
-    evidence = None if e.evidence is None else {"edition": e.evidence.edition, "page": e.evidence.page,
-                                                 "line": e.evidence.line, "text": e.evidence.text}
-    return {"id": e.id, "event": e.event, "program": e.program,
-            "successor": e.successor, "confidence": e.confidence, "evidence": evidence, "measure": e.measure,
-            "reason": e.reason, "old_cite": _cite(e.old_cite), "new_cite": _cite(e.new_cite)}
+    return {"id": e.id, "event": e.event, "program": e.program, "announced": e.announced,
+            "successor": e.successor, "confidence": e.confidence, "evidence": cited(e.evidence), "measure": e.measure,
+            "reason": words(e.reasons, listed=True), "reasons": reasons(e.reasons), "old_cite": _cite(e.old_cite),
+            "new_cite": _cite(e.new_cite)}
 
 
 def warning_record(w: Warning_) -> dict[str, Any]:
-    return {"id": w.id, "code": w.code, "edition": w.edition,
-            "page": w.page, "line": w.line, "message": w.message}
+    return {"id": w.id, "code": w.code, "edition": w.edition, "measure": w.measure, "params": dict(w.params),
+            "page": w.page, "line": w.line, "message": warning_text(w)}

@@ -10,13 +10,20 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from typing import Any
 
-from ..diffengine.ledger import FollowThrough, Unplanned
-from ..diffengine.program_events import ProgramEvent
-from ..diffengine.trajectories import BudgetStep, Trajectory, Warning_
+from ..diffengine.model import (
+    STEP_TYPES,
+    BudgetStep,
+    FollowThrough,
+    ProgramEvent,
+    Trajectory,
+    Unplanned,
+    Warning_,
+)
+from ..diffengine.reasons import warning_text, words
 from .cite import bullet_cite, cite, event_cites, ledger_cites, step_cites
 from .money import yen
 
-OUTCOME_ORDER = ("dropped", "reworked", "partial", "done")  # what an auditor reads first
+OUTCOME_ORDER = ("dropped", "unclear", "reworked", "partial", "done", "stated-end")  # what an auditor reads first
 SHORT = 70  # characters of a bullet shown in a summary line
 AUDITOR_NOTE = "{id}: paired by the auditor ({by}, {at})"
 
@@ -44,20 +51,38 @@ def ledger_counts(entries: Sequence[FollowThrough]) -> dict[str, int]:
     return {o: sum(e.outcome == o for e in entries) for o in OUTCOME_ORDER}
 
 
+EVENT_ORDER = ("succeeded", "renamed", "ended", "new", "vanished")
+
+
+def event_counts(events: Sequence[ProgramEvent]) -> dict[str, int]:
+    return {k: sum(e.event == k for e in events) for k in EVENT_ORDER}
+
+
+def step_counts(trajectories: Sequence[Trajectory]) -> dict[str, int]:
+    """Budget steps that moved, per type."""
+    return {k: n for k in STEP_TYPES if (n := sum(s.type == k and s.changed for t in trajectories for s in t.steps))}
+
+
 def summary_lines(diff: Any) -> list[str]:
+    """The first lines of a report, one per subject, in the order an auditor asks: how the editions
+    relate; between years, were last year's plans carried out, which budget steps moved, what
+    happened to programs; then the cross-edition checks."""
     out = [relation_line(diff)]
+    if not diff.between_years:
+        return out
     entries = diff.follow_through
     if entries:
         counts = ", ".join(f"{o} {n}" for o, n in ledger_counts(entries).items())
         again = [e for e in entries if e.promised_again]
-        out.append(f"follow-through: {len(entries)} plans — {counts}; {len(diff.unplanned_results)} unplanned results; "
-                   f"{len(again)} promised again ({sum(e.carried_over for e in again)} word for word)")
+        out.append(f"follow-through: {len(entries)} plan bullets — {counts}; {len(diff.unplanned_results)} results "
+                   f"answer no plan; {len(again)} promised again ({sum(e.carried_over for e in again)} word for word)")
     steps = [s for t in diff.budget_trajectories for s in t.steps]
-    if steps or diff.program_events:
-        events = ", ".join(f"{k} {n}" for k in ("new", "ended", "succeeded", "renamed", "vanished")
-                           if (n := sum(e.event == k for e in diff.program_events)))
-        out.append(f"budgets: {len(diff.budget_trajectories)} programs, {len(steps)} steps "
-                   f"({sum(s.changed for s in steps)} changed); programs: {events or 'no events'}")
+    if steps:
+        moved = ", ".join(f"{k} {n}" for k, n in step_counts(diff.budget_trajectories).items())
+        out.append(f"budgets: {sum(s.changed for s in steps)} of {len(steps)} steps moved"
+                   + (f" ({moved})" if moved else "") + f", in {len(diff.budget_trajectories)} programs")
+    if diff.program_events:
+        out.append("programs: " + ", ".join(f"{k} {n}" for k, n in event_counts(diff.program_events).items() if n))
     if diff.warnings:
         out.append(f"warnings: {len(diff.warnings)}")
     return out
@@ -81,6 +106,11 @@ def again_cite(e: FollowThrough) -> str:
     return f"; promised again at {bullet_cite(e.promised_again)}" if e.promised_again else ""
 
 
+def rows(e: FollowThrough) -> str:
+    """The rows of an entry, each id with its edition: old m007 → new m006 (old and new ids differ)."""
+    return f"old {e.old_measure} → new {e.new_measure}" if e.new_measure else f"old {e.old_measure} → —"
+
+
 def ledger_lines(entries: Sequence[FollowThrough], limit: int | None = None) -> list[str]:
     """One line per plan sentence (its id, rows, page and line of the plan and of each result on the
     other side), the first result and why; the other rows of the same sentence one line each; and
@@ -89,13 +119,15 @@ def ledger_lines(entries: Sequence[FollowThrough], limit: int | None = None) -> 
     shown = sorted(grouped_entries(entries), key=lambda g: (OUTCOME_ORDER.index(g[0].outcome), g[0].plan.line))
     for group in shown[:limit]:
         e = group[0]
-        out.append(f"  {e.outcome:<8} {e.id} [{e.old_measure}] plan {ledger_cites(e)}  {short(e.plan.text)}")
+        out.append(f"  {e.outcome:<8} {e.id} [{rows(e)}] plan {ledger_cites(e)}  {short(e.plan.text)}")
         if e.results:
-            out.append(f"           result: {short(e.results[0].text)}  (score {e.score:.2f}: {e.reason})"
+            out.append(f"           result: {short(e.results[0].text)}  (score {e.score:.2f}: {words(e.reasons)})"
                        + again_cite(e))
-        elif e.reason:
-            out.append(f"           {e.reason}{again_cite(e)}")
-        out += [f"           also {x.id} [{x.old_measure}] plan {ledger_cites(x)}{again_cite(x)}" for x in group[1:]]
+        elif e.reasons:
+            out.append(f"           {words(e.reasons)}{again_cite(e)}")
+        if e.candidates:  # unclear: the results that might answer it, for the auditor to judge
+            out.append("           candidates: " + "; ".join(f"{bullet_cite(c)} {short(c.text, 40)}" for c in e.candidates))
+        out += [f"           also {x.id} [{rows(x)}] plan {ledger_cites(x)}{again_cite(x)}" for x in group[1:]]
         out += [f"           {AUDITOR_NOTE.format(by=x.by, at=x.at, id=x.id)}" for x in group if x.by]
     if limit is not None and len(shown) > limit:
         out.append(f"  … {len(shown) - limit} more plans (the JSON and HTML reports list every one)")
@@ -103,7 +135,7 @@ def ledger_lines(entries: Sequence[FollowThrough], limit: int | None = None) -> 
 
 
 def unplanned_lines(items: Sequence[Unplanned], limit: int | None = None) -> list[str]:
-    out = [f"  {u.id} [{u.new_measure}] {bullet_cite(u.result)}  {short(u.result.text)}" for u in items[:limit]]
+    out = [f"  {u.id} [new {u.new_measure}] {bullet_cite(u.result)}  {short(u.result.text)}" for u in items[:limit]]
     if limit is not None and len(items) > limit:
         out.append(f"  … {len(items) - limit} more")
     return out
@@ -141,7 +173,7 @@ def event_lines(events: Sequence[ProgramEvent]) -> list[str]:
     out = []
     for e in events:
         target = f" → {e.successor}" if e.successor else ""
-        how = f" (confidence {e.confidence:.2f}: {e.reason})" if e.event == "renamed" else ""
+        how = f" (confidence {e.confidence:.2f}: {words(e.reasons, listed=True)})" if e.event == "renamed" else ""
         where = f"  [{e.evidence.edition} {cite((e.evidence.page, e.evidence.line))}: {short(e.evidence.text, 50)}]" \
             if e.evidence else ""
         out.append(f"  {e.event:<9} {e.id} {e.program}{target}  at {event_cites(e)}{how}{where}")
@@ -149,7 +181,7 @@ def event_lines(events: Sequence[ProgramEvent]) -> list[str]:
 
 
 def warning_lines(warnings: Sequence[Warning_]) -> list[str]:
-    return [f"  {w.code} ({w.edition} {cite((w.page, w.line))}): {w.message}" for w in warnings]
+    return [f"  {w.code} ({w.edition} {cite((w.page, w.line))}): {warning_text(w)}" for w in warnings]
 
 
 def yearly_sections(diff: Any, limit: int | None = None) -> list[tuple[str, list[str]]]:

@@ -190,7 +190,8 @@ def test_each_report_is_laid_out_whole_within_the_window_in_a_cjk_font(opened, r
     layout = page.evaluate(LAYOUT_JS)
     assert layout["measures"] == len(diffs[name].measures) > 50
     assert layout["flat"] == 0 and layout["width"] <= layout["window"]
-    assert layout["height"] > 20 * 900  # every measure's text is on the page, not one screenful
+    # every measure's text is on the page, not one screenful (the parser warnings are collapsed since issue 21)
+    assert layout["height"] > 15 * 900
     fonts = _fonts_drawing(page, "h1")
     assert fonts and all("CJK" in family or "IPA" in family for family in fonts), fonts
 

@@ -131,7 +131,7 @@ def test_program_renamed_everywhere_is_a_rename_candidate_with_evidence(seed_edi
     d = diff_editions(seed_edition, edition(edited))
     (r,) = d.renames
     assert (r.old, r.new, r.evidence) == ("医療機器開発推進研究事業", "医療機器開発加速研究事業", "similarity")
-    assert r.confidence >= 0.6 and "name similarity" in r.text
+    assert r.confidence >= 0.6 and "name-similarity" in {x.code for x in r.reasons}
     assert not diff_editions(seed_edition, edition(edited), Options(rename_threshold=1.0)).renames or r.confidence == 1.0
     assert "医療機器開発加速研究事業" not in d.programs_added
 
@@ -143,10 +143,10 @@ def test_match_carries_reason_score_and_runner_up(seed_edition, lines):
     edited[row] = title.replace("育成", "育成及び確保")
     d = diff_editions(seed_edition, edition(edited))
     m = by_old(d)["m003"]
-    assert m.match.reason == "similarity" and m.match.score >= 0.9
+    assert m.match.code == "similarity" and m.match.score >= 0.9
     assert m.match.runner_up_id and m.match.runner_up_score < m.match.score
     same = by_old(d)["m004"].match
-    assert same.reason == "same title" and same.score == 1.0
+    assert same.code == "same-title" and same.score == 1.0
 
 
 def wrap(text: str, width: int) -> list[str]:
@@ -241,6 +241,6 @@ def test_json_contract_is_deterministic_and_complete(seed_edition, lines):
     assert set(data["old"]) >= {"document", "edition", "results_fy", "plans_fy", "source_sha256", "synthetic"}
     m = next(x for x in data["measures"] if x["status"] == "changed")
     assert set(m) >= {"status", "old_id", "new_id", "old_title", "new_title", "moved", "match", "changes"}
-    assert set(m["match"]) == {"reason", "score", "runner_up"}
+    assert set(m["match"]) == {"reason", "reasons", "score", "runner_up"}
     assert data["budgets"][0]["delta_yen"] == 200_000_000
     assert diff_dict(d)["programs"] == {"added": [], "removed": []}

@@ -6,7 +6,7 @@ import re
 from pathlib import Path
 
 from policydiff import api
-from policydiff.diffengine.model import AUDITOR, Match
+from policydiff.diffengine.model import AUDITOR, Match, why
 from policydiff.renderers import render
 from policydiff.renderers.options import ReportOptions
 
@@ -17,10 +17,10 @@ def test_every_pairing_reason_is_japanese_with_lang_ja(seed_path):
     from dataclasses import replace
 
     d = api.diff(seed_path, NEXT)
-    assert {"similarity, shared budget line", "same title"} <= {m.match.reason for m in d.measures if m.match}
+    assert {"same-title", "similarity"} <= {r.code for m in d.measures if m.match for r in m.match.reasons}
     first = next(k for k, m in enumerate(d.measures) if m.match)
     measures = list(d.measures)
-    measures[first] = replace(measures[first], match=Match(AUDITOR, 1.0, by="A", at="2026-12-02T00:00:00Z"))
+    measures[first] = replace(measures[first], match=Match((why(AUDITOR),), 1.0, by="A", at="2026-12-02T00:00:00Z"))
     page = render(replace(d, measures=tuple(measures)), "html", ReportOptions(lang="ja"))
     reasons = re.findall(r"対応づけ: (.*?) <span class=\"score\">", page)
     assert len(reasons) == sum(1 for m in measures if m.match)

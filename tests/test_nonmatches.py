@@ -8,6 +8,7 @@ import json
 import pytest
 
 from policydiff import api
+from policydiff.diffengine.reasons import words
 from policydiff.renderers import render
 from policydiff.renderers.options import ReportOptions
 
@@ -31,9 +32,9 @@ def test_added_and_removed_measures_name_their_nearest_candidates_and_why_not(pa
         assert scores == sorted(scores, reverse=True)
         for c in m.candidates:
             if c.id in paired[m.status]:
-                assert c.why.startswith("paired with ")
+                assert words(c.reasons).startswith("paired with ")
             elif c.score < pair.options.match_threshold:
-                assert "below the match threshold 0.60" in c.why
+                assert "below the match threshold 0.60" in words(c.reasons)
 
 
 def test_every_format_shows_the_candidates_and_explains_scores(pair):
@@ -47,4 +48,6 @@ def test_every_format_shows_the_candidates_and_explains_scores(pair):
     rec = {(r["old_id"], r["new_id"]): r for r in json.loads(render(pair, "json"))["measures"]}
     for m in lone:
         assert rec[(m.old_id, m.new_id)]["candidates"] == [
-            {"id": c.id, "score": c.score, "why": c.why} for c in m.candidates]
+            {"id": c.id, "score": c.score, "why": words(c.reasons), "reasons": [{"code": r.code, **dict(r.params)}
+                                                                               for r in c.reasons]}
+            for c in m.candidates]

@@ -55,7 +55,7 @@ def test_a_follow_through_link_and_unlink_are_recorded_applied_and_shown(archive
     after = _diff(archive)
     entries = {e["id"]: e for e in after["follow_through"]}
     linked, unlinked = entries[plan["id"]], entries[other["id"]]  # the ids the auditor named stay
-    cite = {k: result[k] for k in ("page", "line", "end_line", "text")}
+    cite = {k: result[k] for k in ("edition", "page", "line", "end_line", "text")}
     assert linked["results"] == [cite] and linked["paired_by_auditor"]["by"] == "Alice Auditor"
     assert linked["reason"].startswith("paired by the auditor")
     assert unlinked["results"] == [] and unlinked["outcome"] == "dropped"

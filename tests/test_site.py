@@ -64,7 +64,10 @@ def test_every_page_is_there_with_relative_links_that_resolve(site):
     rel = {p.relative_to(site).as_posix() for p in pages}
     assert {"index.html", f"{DOC}/index.html", f"{DOC}/pairs/fy2023-synthetic--fy2024.html",
             f"{DOC}/pairs/fy2024--fy2025-synthetic.html"} <= rel
-    assert len([r for r in rel if "/programs/" in r]) == 46 and len([r for r in rel if "/measures/" in r]) == 63
+    # Issue 18: the FY2023 → FY2024 pair's two renames (国際公共調達参入支援事業 → 国際機関の調達枠組を活用した…,
+    # 医療機器等安定供給確保事業 → …サプライチェーン…) join four program pages into two, and its rows whose first
+    # lines were lost (m002, m020 → m021) keep their partner: two measure lineages, not four
+    assert len([r for r in rel if "/programs/" in r]) == 44 and len([r for r in rel if "/measures/" in r]) == 61
     parsed = {p: parse(p) for p in pages}
     for path, page in parsed.items():
         # The reports' CSP: nothing loaded from anywhere, no inline style attribute, no outside link.
@@ -112,9 +115,9 @@ def test_regenerating_writes_identical_bytes_and_a_rerun_rewrites_nothing(site, 
     theirs = {p.relative_to(other): p.read_bytes() for p in other.rglob("*") if p.is_file()}
     assert mine == theirs
     out = build(chain_archive, other)
-    assert out == f"site {other}: 0 page(s) rewritten, 113 unchanged, 0 removed; open {other / 'index.html'}\n"
+    assert out == f"site {other}: 0 page(s) rewritten, 109 unchanged, 0 removed; open {other / 'index.html'}\n"
     (other / DOC / "index.html").unlink()  # a page lost: the site notices and writes that page alone
-    assert ": 1 page(s) rewritten, 112 unchanged, 0 removed" in build(chain_archive, other)
+    assert ": 1 page(s) rewritten, 108 unchanged, 0 removed" in build(chain_archive, other)
 
 
 @pytest.mark.slow

@@ -180,7 +180,7 @@ def test_export_carries_review_marks(chain_archive, tmp_path):
 
     archive = tmp_path / "archive"
     shutil.copytree(chain_archive, archive, symlinks=True)
-    change = api.review("fy2024", "fy2025-synthetic", archive).rows[0].id
+    change = api.review("fy2024", "fy2025-synthetic", archive).rows[0][0].id  # (reviewable change, its mark)
     code, _ = run(archive, "review", "fy2024", "fy2025-synthetic", "--mark", change, "query", "--note", "check p.3",
                   "--by", "A. Auditor")
     assert code == 0

@@ -29,7 +29,7 @@ def test_a_plan_that_says_its_program_ended_with_wo_is_an_ended_row(seed_edition
     ed = replace(seed_edition, measures=(*seed_edition.measures[:5], replace(m, plans=(bullet, *m.plans[1:])),
                                          *seed_edition.measures[6:]))
     record = next(r for r in results_vs_plans(ed).measures if r.old_id == m.id)
-    assert record.status == "removed" and "事業を終了" in record.match.reason
+    assert record.status == "removed" and "事業を終了" in str(record.match.reasons[0].get("statement"))
 
 
 def test_headings_header_and_page_numbers_as_printed():

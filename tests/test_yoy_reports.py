@@ -42,7 +42,8 @@ def test_json_is_schema_2_with_every_record_of_the_annual_layer_and_a_unique_id(
     entry = data["follow_through"][0]
     assert set(entry) >= {"old_measure", "new_measure", "plan", "outcome", "results", "score", "reason",
                           "promised_again"}
-    assert set(entry["plan"]) == {"page", "line", "end_line", "text"}
+    assert set(entry["plan"]) == {"edition", "page", "line", "end_line", "text"} and entry["plan"]["edition"] == "old"
+    assert {r["code"] for r in entry["reasons"]} and isinstance(entry["reason"], str)
     # every /1 field is still there
     assert {"kind", "old", "new", "summary", "measures", "budgets", "renames", "programs"} <= set(data)
 
@@ -58,12 +59,12 @@ def test_text_and_markdown_name_every_event_and_warning(diff) -> None:
 
 def test_text_lists_every_plan_once_per_sentence_with_its_rows(diff) -> None:
     text = render(diff, "text")
-    shown = re.findall(r"^  \S+ +ft-\S+ \[m\d+\] plan p\.\d+ l\.(\d+)", text, re.M)
+    shown = re.findall(r"^  \S+ +ft-\S+ \[old m\d+ → (?:new m\d+|—)\] plan p\.\d+ l\.(\d+)", text, re.M)
     sentences = {(" ".join(e.plan.text.split()), e.outcome) for e in diff.follow_through}
     assert len(shown) == len(sentences) < len(diff.follow_through)  # repeated sentences once
-    also = re.findall(r"^ {11}also ft-\S+ \[m\d+\] plan p\.\d+ l\.\d+", text, re.M)
+    also = re.findall(r"^ {11}also ft-\S+ \[old m\d+ → (?:new m\d+|—)\] plan p\.\d+ l\.\d+", text, re.M)
     assert len(shown) + len(also) == len(diff.follow_through)  # and every other row of it cited, one line each
-    assert re.search(r"\[m001\] plan .*\n(?:.*\n)*? {11}also ft-\S+ \[m003\]", text)  # 「令和６年度の取組に加え、…」
+    assert re.search(r"\[old m001 → new m001\] plan .*\n(?:.*\n)*? {11}also ft-\S+ \[old m003 ", text)  # 「令和６年度の取組に加え、…」
 
 
 def test_csv_tables_hold_every_record(diff) -> None:
@@ -118,14 +119,16 @@ def test_between_years_any_ignores_the_yearly_news_itself(diff) -> None:
     quiet = replace(
         diff,
         measures=tuple(m for m in diff.measures if m.status == "unchanged" and not m.moved),
-        follow_through=tuple(e for e in diff.follow_through if e.outcome != "dropped"),
+        follow_through=tuple(e for e in diff.follow_through if e.outcome not in ("dropped", "unclear")),
         program_events=tuple(e for e in diff.program_events if e.event in ("new", "succeeded", "renamed")),
         budget_trajectories=tuple(replace(t, steps=tuple(s for s in t.steps if not s.changed))
                                   for t in diff.budget_trajectories),
     )
     assert quiet.programs_added and quiet.renames and quiet.budgets  # new programs, renames, new amounts
     assert not quiet.has_changes()  # every year has them: not what `any` reports between years
-    assert quiet.has_changes(frozenset({"added"})) and quiet.has_changes(frozenset({"rename"}))
+    assert quiet.has_changes(frozenset({"new-program"})) and quiet.has_changes(frozenset({"rename"}))
+    # added/removed are measures: a program named for the first time is no added measure (issue 18)
+    assert not quiet.has_changes(frozenset({"added"})) and not quiet.has_changes(frozenset({"removed"}))
     assert replace(quiet, relation="revision").has_changes()  # a revision reports them all
 
 

@@ -13,6 +13,7 @@ import pytest
 
 from policydiff import load_edition
 from policydiff.diffengine.program_events import edition_events, lineage_links, plans_events
+from policydiff.diffengine.reasons import warning_text
 from policydiff.diffengine.trajectories import (
     Lineage,
     budget_trajectories,
@@ -77,7 +78,7 @@ def test_last_years_label_cited_in_this_years_results_is_a_stale_label_warning(m
     _, new, _, links = mini
     warnings = stale_labels([(m.id, c, b) for m, c, _, b in new.budgets()], new.results_fy, Lineage(links))
     assert [(w.code, w.edition, w.line) for w in warnings] == [("stale-budget-label", "new", 49)]
-    assert "令和６年度予算：10.9億円" in warnings[0].message
+    assert "令和６年度予算：10.9億円" in warning_text(warnings[0]) and warnings[0].measure
 
 
 def test_the_real_reports_stale_labels_are_found_and_its_supplementary_lines_are_not(seed_edition) -> None:

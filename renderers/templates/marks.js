@@ -33,19 +33,33 @@
     edit.appendChild(note);
     box.appendChild(edit);
   });
+  /* A sentence standing in several rows has a box per row (a mark signs off the row it is on); its
+     group says how many of its rows are marked, and keeps saying so as marks are set. */
+  function count(group) {
+    var mine = group.querySelectorAll(".mark-edit select");
+    var n = 0;
+    Array.prototype.forEach.call(mine, function (select) {
+      n += select.value ? 1 : 0;
+    });
+    var shown = group.querySelector(".mark-count");
+    if (shown) {
+      shown.textContent = shown.getAttribute("data-template").replace("{n}", String(n))
+        .replace("{total}", String(mine.length));
+    }
+  }
+  Array.prototype.forEach.call(doc.querySelectorAll(".mark-group"), function (group) {
+    group.addEventListener("change", function () {
+      count(group);
+    });
+  });
   button.hidden = false;
   button.addEventListener("click", function () {
     var marks = [];
     boxes.forEach(function (box) {
       var mark = box.querySelector(".mark-edit select").value;
       if (mark) {
-        /* one box may stand for several changes (a ledger sentence repeated in several rows) */
-        var ids = [box.getAttribute("data-change-id")].concat((box.getAttribute("data-also") || "").split(" "));
-        ids.forEach(function (id) {
-          if (id) {
-            marks.push({id: id, mark: mark, note: box.querySelector(".mark-edit input").value});
-          }
-        });
+        marks.push({id: box.getAttribute("data-change-id"), mark: mark,
+                    note: box.querySelector(".mark-edit input").value});
       }
     });
     var data = {schema: "policydiff/marks/1", old: button.getAttribute("data-old"),

@@ -68,7 +68,7 @@
     measures.forEach(function (m, i) {
       var codes = m.getAttribute("data-ministries").split(" ");
       var ok = (!onlyChanged.checked || m.getAttribute("data-change") === "1") &&
-        (!kind.value || m.getAttribute("data-kind") === kind.value) &&
+        (!kind.value || (" " + m.getAttribute("data-kinds") + " ").indexOf(" " + kind.value + " ") >= 0) &&
         (!ministry.value || codes.indexOf(ministry.value) >= 0) &&
         (!q || texts[i].indexOf(q) >= 0);
       m.hidden = !ok;

@@ -272,13 +272,19 @@ def _git_user_name() -> str:
                               f"NAME or set {REVIEWER_ENV}, or set user.name again in UTF-8") from None
 
 
-def now() -> str:
+def moment() -> datetime:
+    """The one clock of policydiff: now, or SOURCE_DATE_EPOCH for reproducible builds. It dates the
+    auditor's marks and pairings (now) and a report's "generated at" (api.generated_at)."""
     epoch = os.environ.get("SOURCE_DATE_EPOCH")
     try:
-        moment = datetime.fromtimestamp(int(epoch), UTC) if epoch and epoch.isdigit() else datetime.now(UTC)
+        return datetime.fromtimestamp(int(epoch), UTC) if epoch else datetime.now(UTC)
     except (ValueError, OverflowError, OSError):
-        raise PolicydiffError(f"SOURCE_DATE_EPOCH {epoch[:20]!r} is not a time a record can hold") from None
-    return moment.strftime("%Y-%m-%dT%H:%M:%SZ")
+        raise PolicydiffError(f"SOURCE_DATE_EPOCH must be an integer number of seconds a record can hold, "
+                              f"not {epoch[:20]!r}") from None
+
+
+def now() -> str:
+    return moment().strftime("%Y-%m-%dT%H:%M:%SZ")
 
 
 def archived_pair(store: Archive, old: str, new: str) -> tuple[StoredEdition, StoredEdition]:
