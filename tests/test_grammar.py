@@ -196,3 +196,15 @@ def test_the_rest_of_a_row_cut_mid_sentence_joins_it_even_where_it_looks_like_a_
     ed = _edition([_row(*([x] for x in HEADER)), _row([GOAL]), first, rest])
     (m,) = ed.measures
     assert m.title == "重点分野の促進" and m.description.endswith("①疾病予防に資する医療機器\n日常生活において疾病を予防する医療機器")
+
+
+def test_a_heading_whose_last_words_a_column_boundary_cut_off_is_one_heading():
+    # Without vertical rules a merged heading is told by its text crossing a boundary; where a character
+    # falls on a column's start by chance, the cells read 「（１）「…確立」」 | 「に向けて」 (the vision was read
+    # as a measure, every goal after it under vision 0) or 「【…】」 | 「（再掲）」.
+    vision, tail = VISION[:-len("に向けて")], "に向けて"
+    ed = _edition([_row(*([x] for x in HEADER)), _row([vision], [tail], []), _row([GOAL[:-1]], ["】（再掲）"], []),
+                   _row([GOAL], ["（再掲）"], []), _measure("医療従事者の育成")])
+    assert [v.title for v in ed.visions] == [VISION]
+    assert [(g.title, g.vision, g.reposted) for g in ed.goals] == [(GOAL + "（再掲）", 1, True)] * 2
+    assert len(ed.measures) == 1

@@ -4,7 +4,13 @@ from __future__ import annotations
 
 from collections import Counter
 
-from policydiff.versions.readers.pdf_columns import column_starts, crosses, ruled_span, text_below, without_furniture
+from policydiff.versions.readers.pdf_columns import (
+    column_starts,
+    crosses,
+    ruled_span,
+    text_below,
+    without_furniture,
+)
 
 
 def _char(text: str, x0: float, top: float, size: float = 5.0, raise_by: float = 0.0) -> dict:

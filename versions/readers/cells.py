@@ -19,9 +19,9 @@ from .vocabulary import (
     ITEM_START_RE,
     LONE_PAREN_RE,
     OPENERS,
+    REPOSTED_TITLE_RE,
     SENTENCE_END,
     TAG_OPEN_MAX,
-    REPOSTED_TITLE_RE,
     is_bullet_start,
     is_title_line,
 )

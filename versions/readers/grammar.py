@@ -33,6 +33,7 @@ from .vocabulary import (
     PLANS_LABEL_RE,
     RESULTS_LABEL_RE,
     SEE_ABOVE_RE,
+    VISION_END,
     header_words,
     is_header_text,
     is_heading,
@@ -40,6 +41,7 @@ from .vocabulary import (
     vision_number,
 )
 
+HEADING_TAIL = 12  # characters of a heading's end a column boundary may cut off into the next cells
 HEADER_ROWS = 5  # rows at the top of a table where a header that names other columns is looked for
 
 
@@ -231,7 +233,13 @@ def _heading_across(row: Row, filled: list[int]) -> bool:
     """Do a row's cells read, in order, as one vision or goal that no cell holds whole (a heading across
     the table whose text a boundary cut: 「【死の谷を…からの参」 | 「入企業の増加】」)?"""
     texts = [row.cells[k].text for k in filled]
-    return not is_heading(texts[0]) and is_heading("".join(texts)) and texts[0].startswith(("【", "（", "("))
+    joined = "".join(texts)
+    if not texts[0].startswith(("【", "（", "(")) or not is_heading(joined):
+        return False
+    # A cell may read as a heading on its own, the boundary cutting off its end (「（１）「…確立」」 | 「に向けて」,
+    # 「【…の実施】」 | 「（再掲）」): the rest is then a few words that close the heading exactly.
+    return not is_heading(texts[0]) or (all(len(t) <= HEADING_TAIL for t in texts[1:])
+                                        and bool(GOAL_RE.match(joined) or joined.endswith(VISION_END)))
 
 
 def _flush(out: Reading, state: _State, table: Table) -> None:

@@ -51,6 +51,7 @@ def _labels_in_any_order(text: str) -> bool:
 
 
 # --- headings and page furniture ---------------------------------------------------------------------------
+VISION_END = "向けて"  # a vision's last words: （１）「…」に向けて
 VISION_RE = re.compile(r"^[（(](?P<num>[0-9０-９]{1,2})[）)]\s*(?P<title>\S.*)$")  # （１）「…」に向けて (line 3)
 GOAL_RE = re.compile(r"^【(?P<title>[^【】]+)】\s*(?P<rep>（再掲）|\(再掲\))?$")  # 【…】 or 【…】（再掲） (line 5)
 SEE_ABOVE_RE = re.compile(r"^[（(]上記参照[）)]$")  # （上記参照）: a reposted goal has no rows of its own (line 980)
@@ -62,7 +63,7 @@ def vision_number(text: str) -> int | None:
     """（１）「医療機器の研究開発の中心地としての我が国の地位の確立」に向けて → 1; None for other text
     (a numbered aside such as 「（１）については…」 is no vision)."""
     m = VISION_RE.match(text)
-    if not m or not ("「" in text or text.endswith("向けて")):
+    if not m or not ("「" in text or text.endswith(VISION_END)):
         return None
     return int(m.group("num").translate(str.maketrans("０１２３４５６７８９", "0123456789")))
 
