@@ -48,6 +48,7 @@ from .vocabulary import OFFICE_HEADER, header_words, is_header_text
 
 _JOIN_GAP = 1.0  # points: vertical rules closer than this belong to one run
 _INSET = 0.3  # points: where a mark starts, a little in from its box
+UNTABLED_CHARS = 20  # characters on a page after the table began that no row holding them is worth a warning
 FULL_SHARE = 10  # one line in this many may end past where a column's full lines end
 _CLOSED = 2.0  # points: a horizontal rule this close to the end of the vertical rules closes the row
 
@@ -93,6 +94,7 @@ class PdfTable:
     outside_text: str  # text on page 1 outside the table (the synthetic mark, a title)
     pages: int
     unread: list[int] = field(default_factory=list)  # pages whose table's columns could not be told
+    untabled: list[int] = field(default_factory=list)  # pages after the table began whose text no row holds
 
 
 @dataclass
@@ -102,6 +104,7 @@ class _Columns:
 
     count: int = 3
     starts: Counter[int] = field(default_factory=Counter)  # how many lines start at each x, pages so far
+    across: tuple[float, float] | None = None  # the table's left and right ends on the page before
 
 
 def read_table(data: bytes, progress: Progress | None = None) -> PdfTable:
@@ -133,6 +136,7 @@ def _read(pdf: Any, doc: Any, progress: Progress | None) -> PdfTable:
     open_prev = False
     columns = _Columns()
     unread: list[int] = []
+    untabled: list[int] = []
     furniture: list[tuple[str, float]] = []  # the page before's first and last lines
     total = sum(1 for _ in pdf_pages(pdf))  # walks the page tree only (over the limit: refused)
     if total != len(doc):
@@ -156,12 +160,16 @@ def _read(pdf: Any, doc: Any, progress: Progress | None) -> PdfTable:
         if page_rows is None:
             unread.append(n)
             page_rows = []
+        elif not page_rows and rows and sum(1 for c in chars if c["text"].strip()) >= UNTABLED_CHARS:
+            untabled.append(n)
         if n == 1:
             outside = "".join(c["text"] for c in chars if c["bottom"] <= top)
         body = [r for r in page_rows if not _is_header(r)]
         if not rows:  # the header row is read once, from the first page that has the table
             rows.extend(r for r in page_rows if _is_header(r))
-        if (open_prev or not closed_top) and body and rows and _joins(rows[-1], body[0]):
+        # (a heading 【… still to close is cut whether the page break left it open or closed it with rules)
+        if (open_prev or not closed_top or (rows and _heading_cut(rows[-1]))) and body and rows \
+                and _joins(rows[-1], body[0]):
             if _heading_cut(rows[-1]):  # a vision or goal cut by the page break: its rest, wherever it sits
                 filled = next(parts for parts in rows[-1].columns if any(p.lines for p in parts))
                 filled.extend(part for parts in body[0].columns for part in parts if part.lines)
@@ -177,7 +185,7 @@ def _read(pdf: Any, doc: Any, progress: Progress | None) -> PdfTable:
         raise EditionParseError("no table found in the PDF: no ruled table of this report")
     sizes.sort()
     return PdfTable(rows, right, sizes[len(sizes) // 2] if sizes else 5.0, metadata, fold_extracted(outside), n,
-                    unread)
+                    unread, untabled)
 
 
 def _joins(before: TableRow, rest: TableRow) -> bool:
@@ -237,11 +245,20 @@ def _page_rows(page: Any, n: int, chars: list[Any], edges: list[Any], right: dic
     if len(long) > 1 and (span is None or inner_verticals(edges, span) < 2
                           or span[3] - span[1] < 0.5 * (max(long) - min(long)) or text_below(chars, span)):
         ruled = ruled_span(edges, chars, page.width, continued)
+    elif len(long) < 2 and span is None and known.across is not None:
+        # A page of one row's text going on to the next page, ruled across at most above it (or left open on
+        # the page before, no rule at all), in the columns of the pages before.
+        inside = [c for c in chars if known.across[0] <= (c["x0"] + c["x1"]) / 2 <= known.across[1]
+                  and (continued or not long or (c["top"] + c["bottom"]) / 2 > long[0])]
+        if inside:
+            top = long[0] if long and not continued else min(c["top"] for c in inside) - 1
+            ruled = (known.across[0], top, known.across[1], max(c["bottom"] for c in inside) + 1)
     cuts: list[float] = []
     starts: list[float] = []
     em = 0.0
     if ruled is not None:
         span = ruled  # no vertical rules between the columns: the columns are told by the text
+        known.across = (span[0], span[2])
         em = _median([c["x1"] - c["x0"] for c in chars if display_width(c["text"]) == 1.0]) or 5.0
         _count_columns(chars, edges, span, known)
         known.starts.update(line_starts(chars, span))
