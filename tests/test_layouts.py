@@ -172,8 +172,9 @@ REDRAWN = (37, 85, 98, 129, 142, 154)
 @pytest.mark.slow
 @pytest.mark.parametrize("seed", REDRAWN)
 def test_reportlab_layouts_that_were_misread_read_exactly(seed, tmp_path):
-    import policydiff
     from layoutgen.draw import draw_pdf
+
+    import policydiff
 
     lay = draw_layout(seed)
     assert lay.producer == "reportlab"
