@@ -132,3 +132,79 @@ def test_a_doubtful_reading_says_so_in_show_summary_and_in_reports(seed_path):
     assert "reading-doubtful" in report.stdout
     plain = CliRunner().invoke(cli, ["show", str(seed_path), "--summary"])
     assert "DOUBTFUL" not in plain.stdout
+
+
+def _cell_row(lines: list[tuple[str, float]]) -> Row:
+    desc = Cell([Line(k + 1, 1, text, text, slack=slack) for k, (text, slack) in enumerate(lines)])
+    return Row([desc, Cell([Line(1, 1, "・支援した。")]), Cell([Line(1, 1, "・支援する。")])])
+
+
+@pytest.mark.parametrize("lines, title", [
+    # A title that fills its two lines, then a description whose first line the source lost (it starts
+    # mid-word, 「ることが…」, which goes on with no noun): the first full line alone ends in 「医」.
+    ([("臨床現場を理解した企業の医", 0.0), ("療機器の研究開発人材の育成", 0.0), ("ることが必要である。［◎厚］", 5.0)],
+     "臨床現場を理解した企業の医療機器の研究開発人材の育成"),
+    # 「…連携強化」 ends a line in a heading's noun, but 「及び…」 goes on with it: the title is both lines.
+    ([("医療機器ベンチャーの創出・連携強化", 0.0), ("及び人材流動化に向けた取組の促進", 0.0),
+      ("踏まえ、国内外の企業による取組を進める。［◎経］", 3.0)], "医療機器ベンチャーの創出・連携強化及び人材流動化に向けた取組の促進"),
+    # a qualified heading, and a 、 after a verb's stem inside a heading
+    ([("医療機器の研究開発の伴走支援（その２）", 0.0), ("この戦略づくりを進める。［◎経］", 6.0)], "医療機器の研究開発の伴走支援（その２）"),
+    ([("出口戦略を策定し、計画を立案する人材の育成", 0.0), ("臨床現場のニーズを掘り起こす。［◎厚］", 4.0)],
+     "出口戦略を策定し、計画を立案する人材の育成"),
+    ([("＜有事における新規医療機器の早期実用化に向けた取組＞（再掲）", 0.0), ("む。［◎厚］", 20.0)],
+     "＜有事における新規医療機器の早期実用化に向けた取組＞（再掲）"),
+    # 「の…」 goes on with a noun, but not by saying again what the line before ends with
+    ([("認定事業者の医療情報の提供の促進", 0.0), ("の提供の促進に引き続き取り組む。［◎厚］", 2.0)], "認定事業者の医療情報の提供の促進"),
+    # a description's first line ending in a heading's noun, the next going on with it: no title
+    ([("厚生労働省の事業を通じて医療機器の開発を支援", 0.0), ("し、その成果を普及する。［◎厚］", 6.0)], ""),
+    ([("医療機器の研究開発に関するガイドラインの整備", 0.0), ("また、国際標準化を進める。［◎経］", 6.0)],
+     "医療機器の研究開発に関するガイドラインの整備"),
+])
+def test_a_plain_title_that_fills_its_lines_is_told_by_its_words(lines, title):
+    ed = _edition([_row(*([x] for x in HEADER)), _row([GOAL]), _cell_row(lines)])
+    (m,) = ed.measures
+    assert m.title == title
+    # told by its words only: the row stays named in a warning either way
+    assert any(w.code == "layout-title" and m.id in w.message for w in ed.warnings)
+
+
+def test_hidden_labels_drawn_over_a_header_cells_words_still_name_its_column():
+    # reportlab drew 「列1 列2 列3」 at the right edge of a narrow first 担当 cell, over its words:
+    # 「担列当1 列2 列3」; the office column was read by none and every office lost without a warning.
+    header = _row(["担列当1 列2 列3"], ["該当箇所"], ["令和６年度の実績・状況"], ["令和７年度の取組予定"])
+    row = _row(["厚労省医療機器審査", "管理課"], ["医療従事者の育成", "研究開発に取り組む。［◎厚］"], ["・支援を推進した。"],
+               ["・引き続き推進する。"])
+    (m,) = _edition([header, _row([GOAL]), row]).measures
+    assert (m.office, m.title) == ("厚労省医療機器審査管理課", "医療従事者の育成")
+
+
+def test_text_under_a_header_cell_that_names_no_column_is_a_warning_never_lost_silently():
+    header = _row(["該当箇所"], ["令和６年度の実績・状況"], ["令和７年度の取組予定"], ["備考"])
+    row = _row(["医療従事者の育成", "研究開発に取り組む。［◎厚］"], ["・支援を推進した。"], ["・引き続き推進する。"],
+               ["要確認"], page=2)
+    ed = _edition([header, _row([GOAL]), row])
+    assert [(w.code, w.page) for w in ed.warnings if "要確認" in w.message] == [("unplaced-row", 2)]
+
+
+def test_the_rest_of_a_row_cut_mid_sentence_joins_it_even_where_it_looks_like_a_title():
+    # reportlab closes a cut row with rules: the rest of item ① 「…重症化予防に資する」 / 「医療機器」 stood
+    # short on the next page like a title, and was read as a measure of its own.
+    first = _row(["重点分野の促進", "５分野を設定する。［◎厚］", "①疾病予防に資する"], ["・支援した。"], ["・支援する。"], page=1)
+    first.cells[0].lines[0] = Line(1, 1, "重点分野の促進", slack=20.0)
+    rest = _row(["医療機器", "日常生活において疾病を予防する医療機器"], [], [], page=2)
+    rest.cells[0].lines[0] = Line(1, 2, "医療機器", slack=20.0)
+    ed = _edition([_row(*([x] for x in HEADER)), _row([GOAL]), first, rest])
+    (m,) = ed.measures
+    assert m.title == "重点分野の促進" and m.description.endswith("①疾病予防に資する医療機器\n日常生活において疾病を予防する医療機器")
+
+
+def test_a_heading_whose_last_words_a_column_boundary_cut_off_is_one_heading():
+    # Without vertical rules a merged heading is told by its text crossing a boundary; where a character
+    # falls on a column's start by chance, the cells read 「（１）「…確立」」 | 「に向けて」 (the vision was read
+    # as a measure, every goal after it under vision 0) or 「【…】」 | 「（再掲）」.
+    vision, tail = VISION[:-len("に向けて")], "に向けて"
+    ed = _edition([_row(*([x] for x in HEADER)), _row([vision], [tail], []), _row([GOAL[:-1]], ["】（再掲）"], []),
+                   _row([GOAL], ["（再掲）"], []), _measure("医療従事者の育成")])
+    assert [v.title for v in ed.visions] == [VISION]
+    assert [(g.title, g.vision, g.reposted) for g in ed.goals] == [(GOAL + "（再掲）", 1, True)] * 2
+    assert len(ed.measures) == 1

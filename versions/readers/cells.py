@@ -19,6 +19,7 @@ from .vocabulary import (
     ITEM_START_RE,
     LONE_PAREN_RE,
     OPENERS,
+    REPOSTED_TITLE_RE,
     SENTENCE_END,
     TAG_OPEN_MAX,
     is_bullet_start,
@@ -36,7 +37,13 @@ KATAKANA_RE = re.compile(r"[ァ-ヺー]")
 # The last words of a heading: a policy noun (「…人材の育成」, 「…の促進」, 「…の整備」), or a reposted title
 TITLE_END_RE = re.compile(r"(?:育成|促進|支援|強化|作成|共有|整備|推進|取組|評価|参加|充実|確保|設置|構築|活用|展開|"
                           r"創出|普及|導入|向上|改善|策定|検討|実施|対応|連携|[ー化])$|[＞>][（(]再掲[）)]$")
-WRAPPED_TITLE_MAX = 72.0  # cells a title wrapped over lines may hold (the longest in the sample: ~45)
+# What goes on with a noun at the start of the next line, in a sentence: a particle, a する form, the
+# copula, a conjunction of nouns, punctuation. A heading's last noun is followed by none of them.
+NOUN_GOES_ON_RE = re.compile(r"^(?!" + "|".join(OPENERS) + r")(?:及び|並びに|又は|若しくは|および|ならびに|または|"
+                             r"もしくは|等|[をがはにでとのへやもかよまなだしすさせ、。，．）」』］・ー])")
+RESTATED = 4  # characters a line must repeat of the one before to restate it
+QUALIFIER_RE = re.compile(r"[（(][^（）()]{1,8}[）)]$")  # a heading's qualifier: 「（その２）」
+WRAPPED_TITLE_MAX = 52.0  # cells a title wrapped over lines may hold (the longest in the editions: 44)
 # A ministry tag, of either width: ［◎厚、◎経］, [◎経] (a web service), ［担当省庁については、…を参照］
 ANY_TAG_RE = re.compile(r"[［\[]([^［］\[\]]*)[］\]]")
 UNCLOSED_TAG_RE = re.compile(r"[［\[]([^［］\[\]]{1,40})$")  # a tag whose 「］」 was lost: 「…取り組む。［◎厚、経」
@@ -96,7 +103,8 @@ def _title(lines: list[Line], geometry: Geometry) -> tuple[int, str]:
     bold = next((k for k, x in enumerate(lines[:TITLE_LINES + 1]) if x.font != first.font), 0) if first.font else 0
     if 0 < bold < len(lines) and is_title_line(join_lines(lines[:bold])[0], WRAPPED_TITLE_MAX):
         return bold, ""  # lines in their own font, then the body's
-    one = is_title_line(first.text, geometry.title_max) and not _word_goes_on(first.text, lines[1].text)
+    one = is_title_line(first.text, geometry.title_max) and not _word_goes_on(first.text, lines[1].text) \
+        and _heading_commas(first.text)
     short = geometry.title_short
     if one and (first.slack is None or short is None or first.slack > short):
         return _more_title_lines(lines, 1, short or SHORT), ""
@@ -105,12 +113,47 @@ def _title(lines: list[Line], geometry: Geometry) -> tuple[int, str]:
     clearly = short or SHORT
     end = next((k for k, x in enumerate(lines[:TITLE_LINES]) if x.slack is None or x.slack > clearly), None)
     if end is not None and 0 < end < len(lines) - 1 and lines[end].slack is not None \
-            and is_title_line(join_lines(lines[: end + 1])[0], WRAPPED_TITLE_MAX):
+            and is_title_line(text := join_lines(lines[: end + 1])[0], WRAPPED_TITLE_MAX) and _heading_commas(text):
         return end + 1, ""
-    if (maybe := _maybe_title(lines, geometry)) and TITLE_END_RE.search(maybe) and "、" not in maybe \
-            and not CONTINUES_RE.match(lines[len(_head(lines, maybe))].text):
-        return len(_head(lines, maybe)), "it fills its lines; told by its last word, a heading's"
+    if size := _heading_filling_lines(lines, geometry):
+        return size, "it fills its lines; told by its words, a heading's"
     return 0, ""
+
+
+def _heading_filling_lines(lines: list[Line], geometry: Geometry) -> int:
+    """How many full first lines read as a plain title that fills them exactly (0: none). Only the words
+    tell: a reposted title ＜…＞（再掲）; or a noun phrase (no 。, a 、 only after a verb's stem 「策定し、」)
+    ending in a heading's noun (「…の育成」, 「…の促進（その２）」), the next line not going on with it (a
+    particle, a する form, 及び, punctuation). A next line that starts mid-word, as a description whose
+    first line was lost does (「ることが必要である。」), goes on with no noun: the title stands."""
+    clearly = geometry.title_short or SHORT
+    for k in range(1, min(TITLE_LINES, len(lines) - 1) + 1):
+        if any(x.slack is None or x.slack > clearly for x in lines[:k]):
+            break
+        text, nxt = join_lines(lines[:k])[0], lines[k].text
+        if REPOSTED_TITLE_RE.match(text):
+            return k
+        if is_title_line(text, geometry.title_max if k == 1 else WRAPPED_TITLE_MAX) and _heading_words(text) \
+                and not _word_goes_on(text, nxt) and (not NOUN_GOES_ON_RE.match(nxt) or _restates(text, nxt)):
+            return k
+    return 0
+
+
+def _restates(text: str, nxt: str) -> bool:
+    """Does NXT start with the words TEXT ends with (「…医療情報の提供の促進」 / 「の提供の促進に取り組む。」)?
+    No sentence says a phrase twice in a row: NXT starts a description restating its title."""
+    return any(text.endswith(nxt[:n]) for n in range(RESTATED, len(nxt) + 1))
+
+
+def _heading_words(text: str) -> bool:
+    """Does TEXT read as a heading: a noun phrase ending in a policy noun, perhaps qualified 「（その２）」?"""
+    return bool(TITLE_END_RE.search(QUALIFIER_RE.sub("", text))) and _heading_commas(text)
+
+
+def _heading_commas(text: str) -> bool:
+    """A heading is a noun phrase: a 、 in it follows a verb's stem 「し」 (「策定し、…する人材の育成」); after
+    anything else (「糖尿病、高血圧症等の…」, 「また、」, 「…については、」) it parts a sentence."""
+    return all(text[k - 1:k] == "し" for k, c in enumerate(text) if c in "、，")
 
 
 def _head(lines: list[Line], text: str) -> list[Line]:
@@ -126,12 +169,15 @@ def _maybe_title(lines: list[Line], geometry: Geometry) -> str:
     exactly? Nothing but the words could tell (a heading ending in a noun, the next line starting a
     sentence): the row is named in a warning rather than guessed."""
     clearly = geometry.title_short or SHORT
+    if lines[0].slack is not None and lines[0].slack > clearly and is_title_line(lines[0].text, geometry.title_max):
+        return lines[0].text  # short as a title is, but worded as a sentence's start: 「また、…」
     for k in range(1, min(TITLE_LINES, len(lines) - 1) + 1):
         head = lines[:k]
         if any(x.slack is None or x.slack > clearly for x in head):
             break
         text = join_lines(head)[0]
         if is_title_line(text, geometry.title_max if k == 1 else WRAPPED_TITLE_MAX) and NOUN_END_RE.search(text) \
+                and _heading_commas(text) \
                 and not _word_goes_on(text, lines[k].text):
             return text
     return ""

@@ -33,12 +33,15 @@ from .vocabulary import (
     PLANS_LABEL_RE,
     RESULTS_LABEL_RE,
     SEE_ABOVE_RE,
+    VISION_END,
+    header_words,
     is_header_text,
     is_heading,
     is_page_number,
     vision_number,
 )
 
+HEADING_TAIL = 12  # characters of a heading's end a column boundary may cut off into the next cells
 HEADER_ROWS = 5  # rows at the top of a table where a header that names other columns is looked for
 
 
@@ -75,16 +78,23 @@ class Columns:
 
     def cells_of(self, row: Row) -> dict[str, Cell]:
         out: dict[str, Cell] = {}
-        by_place = len(row.cells) == len(self.roles) or any(c.bbox is None for c in row.cells) \
-            or any(s is None for s in self.spans)
-        for k, cell in enumerate(row.cells):
-            role = self.roles[k] if by_place and k < len(self.roles) else None if by_place else self._under(cell)
+        for role, cell in self._roles(row):
             if role is not None and cell.lines:
                 if role in out:  # two cells under one header cell: one text, in order
                     out[role] = Cell(out[role].lines + cell.lines, out[role].bbox)
                 else:
                     out[role] = cell
         return out
+
+    def unnamed(self, row: Row) -> list[Cell]:
+        """ROW's cells holding text under a header cell that names no column (read by none)."""
+        return [cell for role, cell in self._roles(row) if role is None and cell.lines]
+
+    def _roles(self, row: Row) -> list[tuple[str | None, Cell]]:
+        by_place = len(row.cells) == len(self.roles) or any(c.bbox is None for c in row.cells) \
+            or any(s is None for s in self.spans)
+        return [(self.roles[k] if by_place and k < len(self.roles) else None if by_place else self._under(cell), cell)
+                for k, cell in enumerate(row.cells)]
 
     def _under(self, cell: Cell) -> str | None:
         assert cell.bbox is not None
@@ -104,9 +114,9 @@ def header_columns(row: Row) -> Columns:
             roles.append(RESULTS)
         elif PLANS_LABEL_RE.search(text) and not RESULTS_LABEL_RE.search(text):
             roles.append(PLANS)
-        elif text.startswith(HEADER_START) or (HEADER_START in text and len(texts) > 1):
+        elif header_words(text).startswith(HEADER_START) or (HEADER_START in text and len(texts) > 1):
             roles.append(DESCRIPTION)
-        elif text.strip() == OFFICE_HEADER:
+        elif header_words(text) == OFFICE_HEADER:
             roles.append(OFFICE)
         else:
             roles.append(None)
@@ -208,6 +218,10 @@ def _read_row(row: Row, columns: Columns, table: Table, out: Reading, state: _St
                                              f"nor a goal: 「{text[:30]}」", page, line))
             return
     cells = columns.cells_of(row)
+    for cell in columns.unnamed(row):
+        first = cell.lines[0]
+        out.warnings.append(ParseWarning("unplaced-row", f"text under a header cell that names no column: "
+                                         f"「{cell.text[:30]}」; left out", first.page, first.no))
     if state.pending is not None and _continues(state.pending, cells, table):
         state.pending = _joined(state.pending, cells)
         return
@@ -219,7 +233,13 @@ def _heading_across(row: Row, filled: list[int]) -> bool:
     """Do a row's cells read, in order, as one vision or goal that no cell holds whole (a heading across
     the table whose text a boundary cut: 「【死の谷を…からの参」 | 「入企業の増加】」)?"""
     texts = [row.cells[k].text for k in filled]
-    return not is_heading(texts[0]) and is_heading("".join(texts)) and texts[0].startswith(("【", "（", "("))
+    joined = "".join(texts)
+    if not texts[0].startswith(("【", "（", "(")) or not is_heading(joined):
+        return False
+    # A cell may read as a heading on its own, the boundary cutting off its end (「（１）「…確立」」 | 「に向けて」,
+    # 「【…の実施】」 | 「（再掲）」): the rest is then a few words that close the heading exactly.
+    return not is_heading(texts[0]) or (all(len(t) <= HEADING_TAIL for t in texts[1:])
+                                        and bool(GOAL_RE.match(joined) or joined.endswith(VISION_END)))
 
 
 def _flush(out: Reading, state: _State, table: Table) -> None:
@@ -247,8 +267,9 @@ def _continues(before: dict[str, Cell], cells: dict[str, Cell], table: Table) ->
         return bool(was.description) or rest.title is None or _cut(before)
     # Cut after the tag: the description's items go on (an item ① or the rest of one cut mid-sentence).
     last = before[DESCRIPTION].lines[-1].text if DESCRIPTION in before and before[DESCRIPTION].lines else ""
-    goes_on = bool(ITEM_START_RE.match(desc.lines[0].text)) or not last.endswith(CELL_END)
-    return rest.title is None and rest.tag is None and goes_on
+    cut_mid_sentence = not last.endswith(CELL_END)  # (its rest may look like a title: 「医療機器」)
+    goes_on = bool(ITEM_START_RE.match(desc.lines[0].text)) or cut_mid_sentence
+    return rest.tag is None and goes_on and (rest.title is None or cut_mid_sentence)
 
 
 def _joined(before: dict[str, Cell], cells: dict[str, Cell]) -> dict[str, Cell]:

@@ -36,6 +36,8 @@ def pdf_rows(pdf: PdfTable) -> Table:
         rows.append(Row(cells))
     warnings = [ParseWarning("layout-pdf-columns", f"page {n}: the table has no rules between its columns and too "
                              "few lines there to tell them; the page's rows are left out", n, 0) for n in pdf.unread]
+    warnings += [ParseWarning("layout-pdf-page", f"page {n}: text that no row of the table holds (no rules to "
+                              "tell its rows); left out", n, 0) for n in pdf.untabled]
     return Table(rows, "pdf", warnings=warnings, outside=[*pdf.metadata.values(), pdf.outside_text],
                  lines_in_cells=True)
 

@@ -19,6 +19,7 @@ from typing import Any
 from ..model.errors import EditionParseError
 from ..model.normalize import display_width, fold_extracted
 from .pdf_columns import (
+    LINE_END_MARKS,
     boundaries,
     column_starts,
     crosses,
@@ -26,8 +27,10 @@ from .pdf_columns import (
     line_starts,
     merged_rules,
     ruled_span,
+    text_below,
     text_lines,
     vertical,
+    without_furniture,
 )
 from .pdf_open import (
     MAX_CHARS_PER_PAGE,
@@ -41,9 +44,12 @@ from .pdf_open import (
 from .pdf_page import page_chars, page_edges
 from .pdf_work import PdfWork
 from .table import Line
-from .vocabulary import OFFICE_HEADER, is_header_text
+from .vocabulary import OFFICE_HEADER, header_words, is_header_text
 
 _JOIN_GAP = 1.0  # points: vertical rules closer than this belong to one run
+_INSET = 0.3  # points: where a mark starts, a little in from its box
+UNTABLED_CHARS = 20  # characters on a page after the table began that no row holding them is worth a warning
+FULL_SHARE = 10  # one line in this many may end past where a column's full lines end
 _CLOSED = 2.0  # points: a horizontal rule this close to the end of the vertical rules closes the row
 
 Progress = Callable[[int, int], None]
@@ -88,6 +94,7 @@ class PdfTable:
     outside_text: str  # text on page 1 outside the table (the synthetic mark, a title)
     pages: int
     unread: list[int] = field(default_factory=list)  # pages whose table's columns could not be told
+    untabled: list[int] = field(default_factory=list)  # pages after the table began whose text no row holds
 
 
 @dataclass
@@ -97,6 +104,7 @@ class _Columns:
 
     count: int = 3
     starts: Counter[int] = field(default_factory=Counter)  # how many lines start at each x, pages so far
+    across: tuple[float, float] | None = None  # the table's left and right ends on the page before
 
 
 def read_table(data: bytes, progress: Progress | None = None) -> PdfTable:
@@ -128,6 +136,8 @@ def _read(pdf: Any, doc: Any, progress: Progress | None) -> PdfTable:
     open_prev = False
     columns = _Columns()
     unread: list[int] = []
+    untabled: list[int] = []
+    furniture: list[tuple[str, float]] = []  # the page before's first and last lines
     total = sum(1 for _ in pdf_pages(pdf))  # walks the page tree only (over the limit: refused)
     if total != len(doc):
         raise EditionParseError(f"the PDF's page tree holds {total:,} pages but says {len(doc):,}: a damaged file")
@@ -139,7 +149,7 @@ def _read(pdf: Any, doc: Any, progress: Progress | None) -> PdfTable:
         fpage = doc[n - 1]
         try:
             chars = page_chars(fpage, n, MAX_CHARS_PER_PAGE)
-            _mark_styles(fpage, chars)
+            chars, furniture = without_furniture(chars, furniture)
             edges = page_edges(fpage, n, MAX_GRAPHICS_PER_PAGE)
         finally:
             fpage.close()
@@ -150,12 +160,16 @@ def _read(pdf: Any, doc: Any, progress: Progress | None) -> PdfTable:
         if page_rows is None:
             unread.append(n)
             page_rows = []
+        elif not page_rows and rows and sum(1 for c in chars if c["text"].strip()) >= UNTABLED_CHARS:
+            untabled.append(n)
         if n == 1:
             outside = "".join(c["text"] for c in chars if c["bottom"] <= top)
         body = [r for r in page_rows if not _is_header(r)]
         if not rows:  # the header row is read once, from the first page that has the table
             rows.extend(r for r in page_rows if _is_header(r))
-        if (open_prev or not closed_top) and body and rows and _joins(rows[-1], body[0]):
+        # (a heading 【… still to close is cut whether the page break left it open or closed it with rules)
+        if (open_prev or not closed_top or (rows and _heading_cut(rows[-1]))) and body and rows \
+                and _joins(rows[-1], body[0]):
             if _heading_cut(rows[-1]):  # a vision or goal cut by the page break: its rest, wherever it sits
                 filled = next(parts for parts in rows[-1].columns if any(p.lines for p in parts))
                 filled.extend(part for parts in body[0].columns for part in parts if part.lines)
@@ -171,34 +185,7 @@ def _read(pdf: Any, doc: Any, progress: Progress | None) -> PdfTable:
         raise EditionParseError("no table found in the PDF: no ruled table of this report")
     sizes.sort()
     return PdfTable(rows, right, sizes[len(sizes) // 2] if sizes else 5.0, metadata, fold_extracted(outside), n,
-                    unread)
-
-
-def _mark_styles(fpage: Any, chars: list[Any]) -> None:
-    """Add to each character's font name its weight and how it is painted: a bold title is drawn filled
-    and stroked (reportlab, Word) or in a heavier font object (Chromium's synthetic bold), in the same
-    font. The characters are those page_chars gave, in the text page's order (the same characters
-    skipped: generated spaces, line ends)."""
-    import pypdfium2.raw as raw
-
-    textpage = fpage.get_textpage()
-    try:
-        tp = textpage.raw
-        k, i, count = 0, 0, textpage.count_chars()
-        while i < count and k < len(chars):
-            code = raw.FPDFText_GetUnicode(tp, i)
-            step = 2 if code > 0xFFFF or (0xD800 <= code < 0xDC00 and i + 1 < count) else 1
-            text = chr(code) if code and not 0xD800 <= code < 0xE000 else ""
-            if 0xD800 <= code < 0xDC00:
-                text = "?"  # a surrogate pair: one character, as page_chars reads it
-            if text and text not in "\r\n" and not raw.FPDFText_IsGenerated(tp, i):
-                obj = raw.FPDFText_GetTextObject(tp, i)
-                mode = raw.FPDFTextObj_GetTextRenderMode(obj) if obj else 0
-                chars[k]["fontname"] += f"/{raw.FPDFText_GetFontWeight(tp, i)}/{mode}"
-                k += 1
-            i += step
-    finally:
-        textpage.close()
+                    unread, untabled)
 
 
 def _joins(before: TableRow, rest: TableRow) -> bool:
@@ -256,13 +243,22 @@ def _page_rows(page: Any, n: int, chars: list[Any], edges: list[Any], right: dic
     long = [y for y, a, b in merged_rules(edges) if b - a >= 0.5 * page.width]
     ruled = None
     if len(long) > 1 and (span is None or inner_verticals(edges, span) < 2
-                          or span[3] - span[1] < 0.5 * (max(long) - min(long))):
+                          or span[3] - span[1] < 0.5 * (max(long) - min(long)) or text_below(chars, span)):
         ruled = ruled_span(edges, chars, page.width, continued)
+    elif len(long) < 2 and span is None and known.across is not None:
+        # A page of one row's text going on to the next page, ruled across at most above it (or left open on
+        # the page before, no rule at all), in the columns of the pages before.
+        inside = [c for c in chars if known.across[0] <= (c["x0"] + c["x1"]) / 2 <= known.across[1]
+                  and (continued or not long or (c["top"] + c["bottom"]) / 2 > long[0])]
+        if inside:
+            top = long[0] if long and not continued else min(c["top"] for c in inside) - 1
+            ruled = (known.across[0], top, known.across[1], max(c["bottom"] for c in inside) + 1)
     cuts: list[float] = []
     starts: list[float] = []
     em = 0.0
     if ruled is not None:
         span = ruled  # no vertical rules between the columns: the columns are told by the text
+        known.across = (span[0], span[2])
         em = _median([c["x1"] - c["x0"] for c in chars if display_width(c["text"]) == 1.0]) or 5.0
         _count_columns(chars, edges, span, known)
         known.starts.update(line_starts(chars, span))
@@ -294,6 +290,8 @@ def _page_rows(page: Any, n: int, chars: list[Any], edges: list[Any], right: dic
     ordered = sorted(chars, key=lambda c: (c["top"] + c["bottom"]) / 2)
     mids = [(c["top"] + c["bottom"]) / 2 for c in ordered]
     rows: list[TableRow] = []
+    ends: dict[int, list[float]] = {}  # column → where its lines end on this page
+    alone: dict[int, list[float]] = {}  # ... those of rows of one cell's text
     for grid_row in table.rows:
         boxes = [b for b in grid_row.cells if b is not None]
         if not boxes:
@@ -303,17 +301,36 @@ def _page_rows(page: Any, n: int, chars: list[Any], edges: list[Any], right: dic
         if cuts and len(boxes) > 1 and crosses(in_row, starts, em):  # a vision or goal across the table
             boxes = [(boxes[0][0], boxes[0][1], boxes[-1][2], boxes[0][3])]
         columns = []
-        for k, box in enumerate(boxes):
-            inside = [c for c in in_row if box[0] <= (c["x0"] + c["x1"]) / 2 <= box[2]]
-            cell = Cell(n, tuple(round(v, 1) for v in box), _lines(inside, n))  # type: ignore[arg-type]
-            if len(boxes) > 1:
-                for x in cell.lines:
-                    assert x.box is not None
-                    right[(n, k)] = max(right.get((n, k), 0.0), x.box[2])
-            columns.append([cell])
-        if any(cell.lines for parts in columns for cell in parts):  # a ruled band without text is no row
+        for box in boxes:
+            inside = [c for c in in_row if box[0] <= _anchor(c) <= box[2]]
+            columns.append([Cell(n, tuple(round(v, 1) for v in box), _lines(inside, n))])  # type: ignore[arg-type]
+        filled = sum(1 for parts in columns if parts[0].lines)
+        if filled > 1:  # a row of one cell's text (a heading across empty cells) may run to the cell's edge
+            for k, parts in enumerate(columns):
+                ends.setdefault(k, []).extend(x.box[2] for x in parts[0].lines if x.box)
+        elif filled == 1 and len(boxes) > 1:
+            k = next(k for k, parts in enumerate(columns) if parts[0].lines)
+            alone.setdefault(k, []).extend(x.box[2] for x in columns[k][0].lines if x.box)
+        if filled:  # a ruled band without text is no row
             rows.append(TableRow(columns))
+    for k, x1s in (alone | ends).items():  # a column with no row of several cells: its lone cells tell
+        if x1s:
+            right[(n, k)] = _full_end(x1s)
     return rows, closed_top, closed_bottom, top
+
+
+def _full_end(x1s: list[float]) -> float:
+    """Where a column's full lines end on a page: the right end of its lines but for a few that run further
+    (a tenth): a line of latin letters or one a viewer sets in other metrics may end past the others."""
+    x1s = sorted(x1s, reverse=True)
+    return x1s[min(len(x1s) - 1, len(x1s) // FULL_SHARE)]
+
+
+def _anchor(c: dict[str, Any]) -> float:
+    """Where a character sits, to tell its cell: its middle (a box may be its ink's: Type3 glyphs); a mark
+    kept at a line's end (kinsoku: 」。、) by where it starts, as it may stand out of its cell past the
+    boundary, its middle in the next cell."""
+    return c["x0"] + _INSET if c["text"] in LINE_END_MARKS else (c["x0"] + c["x1"]) / 2
 
 
 def _count_columns(chars: list[Any], edges: list[Any], span: tuple[float, float, float, float], known: _Columns) -> None:
@@ -324,7 +341,7 @@ def _count_columns(chars: list[Any], edges: list[Any], span: tuple[float, float,
         text = " ".join("".join(c["text"] for c in line)
                         for line in text_lines([c for c in chars if upper <= (c["top"] + c["bottom"]) / 2 <= lower]))
         if is_header_text(text):
-            known.count = 3 + (OFFICE_HEADER in text.replace("担当省庁", ""))
+            known.count = 3 + (OFFICE_HEADER in header_words(text).replace("担当省庁", ""))
             return
 
 

@@ -12,6 +12,7 @@ before a column's start: a full line of the column to its left ends at least its
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from typing import Any
 
@@ -20,13 +21,17 @@ from .vocabulary import is_header_text, is_page_number
 LONG_RULE = 0.5  # a horizontal rule of the table spans at least half the page's width
 COLUMN_GAP = 3.0  # ems between two columns' starts at least (a hanging bullet's text is 1 em in)
 HANG = 1.5  # ems left of a pile of line starts where the column's bullets may start
+HANG_SHARE = 0.1  # a column's bullets start at least this share of as many lines as its text does
 RUN_GAP = 0.6  # points of blank between two characters on one baseline: two cells' texts (their paddings
 # apart, 1 pt and more; a text's own characters touch, or nearly: a narrow glyph's box leaves 0.5 pt)
 CROSSING = 0.1  # ems (at most 0.9 pt): characters closer than this across a boundary are one text (a merged
 # cell); two cells' texts on one baseline are at least their paddings apart (1 pt and more)
 FOLLOWING = 2.2  # line heights between an open row's lines and the rule they continue at most
-JOIN = 2.0  # points between two segments of one rule
-ALIGNED = 0.05  # ems: a character this close to a column's start is set there
+JOIN = 2.0  # points between two segments of one rule (and between a running title's places on two pages)
+RUNNING_NUMBER_RE = re.compile(r"[0-9０-９/／\-－\s]")  # a running title's page number: 「… 3 / 9」
+ALIGNED = 0.05  # ems: a character this close to a column's start is set there ...
+LINE_END_MARKS = "」』）)］]〕】。、，．,.・ー"  # marks a line keeps at its end, standing out of its cell
+ROUNDED = 0.6  # ... or this many points: starts are counted at whole points (half a point off at most)
 
 
 def inner_verticals(edges: list[Any], span: tuple[float, float, float, float]) -> int:
@@ -58,13 +63,45 @@ def ruled_span(edges: list[Any], chars: list[Any], page_width: float, continued:
     top, bottom = rules[0][0], rules[-1][0]
     # (line boxes of a tight leading overlap: a line is above a rule when its middle is)
     for line_top, line_bottom, text, size in sorted(lines, key=lambda x: -x[0]):  # upwards from the first rule
-        if continued and (line_top + line_bottom) / 2 < top and top - line_bottom <= FOLLOWING * size \
+        if continued and header is None and (line_top + line_bottom) / 2 < top and top - line_bottom <= FOLLOWING * size \
                 and not is_page_number(text):
             top = min(top, line_top - 1)
     for line_top, line_bottom, text, size in sorted(lines, key=lambda x: x[0]):  # downwards from the last rule
         if (line_top + line_bottom) / 2 > bottom and line_top - bottom <= FOLLOWING * size and not is_page_number(text):
             bottom = max(bottom, line_bottom + 1)
     return x0, top, x1, bottom
+
+
+def text_below(chars: list[Any], span: tuple[float, float, float, float]) -> bool:
+    """Does text go on right below SPAN (the extent of a page's vertical rules), at the line height? Then
+    the rules drew only part of the table (a shaded header's sides, above rows ruled only across)."""
+    x0, top, x1, bottom = span
+    lines = _baselines([c for c in chars if x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and (c["top"] + c["bottom"]) / 2 > bottom])
+    return any(line_top - bottom <= FOLLOWING * size and not is_page_number(text)
+               for line_top, _, text, size in lines[:1])
+
+
+def without_furniture(chars: list[Any], before: list[tuple[str, float]]) -> tuple[list[Any], list[tuple[str, float]]]:
+    """CHARS less the page's furniture, and the page's first and last lines (their words, their top) for the
+    next page to compare. Furniture is a first or last line apart from the text (a blank of an em or more)
+    that is a page number, or says what the page before says at the same height (BEFORE), bar its
+    numbers: a running title, 「医療機器基本計画… 3」. A footer or header in the margin falls inside the
+    table where a cut row's borders run to the page's edge or a row left open is read on."""
+    lines = text_lines(chars)
+    if len(lines) < 2:
+        return chars, []
+    drop: set[int] = set()
+    ends = []
+    for line, other in ((lines[0], lines[1]), (lines[-1], lines[-2])):
+        text = "".join(c["text"] for c in line).strip()
+        top, bottom = min(c["top"] for c in line), max(c["bottom"] for c in line)
+        gap = top - max(c["bottom"] for c in other) if top > other[0]["top"] else min(c["top"] for c in other) - bottom
+        words = RUNNING_NUMBER_RE.sub("", text)
+        ends.append((words, top))
+        if gap > max(c["size"] for c in line) and (is_page_number(text) or any(
+                words == w and abs(top - t) <= JOIN for w, t in before)):
+            drop.update(id(c) for c in line)
+    return ([c for c in chars if id(c) not in drop] if drop else chars), ends
 
 
 def merged_rules(edges: list[Any]) -> list[tuple[float, float, float]]:
@@ -94,8 +131,9 @@ def _baselines(chars: list[Any]) -> list[tuple[float, float, str, float]]:
             out[-1].append(c)
         else:
             out.append([c])
-    return [(min(c["top"] for c in g), max(c["bottom"] for c in g), "".join(c["text"] for c in g).strip(),
-             max(c["size"] for c in g)) for g in out]
+    return [(min(c["top"] for c in g), max(c["bottom"] for c in g),
+             "".join(c["text"] for c in sorted(g, key=lambda c: c["x0"])).strip(), max(c["size"] for c in g))
+            for g in out]
 
 
 def line_starts(chars: list[Any], span: tuple[float, float, float, float]) -> Counter[int]:
@@ -128,7 +166,9 @@ def column_starts(starts: Counter[int], columns: int, em: float) -> list[float] 
         return None
     out = []
     for peak in sorted(chosen):  # the bullets of a column with hanging text start left of the pile
-        near = [x for x, count in starts.items() if peak - HANG * em <= x <= peak and count >= 2]
+        # (a pile of its own: a few texts after a blank inside the column to the left are no bullets)
+        near = [x for x, count in starts.items() if peak - HANG * em <= x <= peak
+                and count >= max(2, HANG_SHARE * starts[peak])]
         out.append(float(min(near)))
     return out
 
@@ -153,16 +193,26 @@ def boundaries(starts: list[float], em: float) -> list[float]:
 
 def crosses(chars: list[Any], starts: list[float], em: float) -> bool:
     """Does a line of CHARS run across a column boundary (one cell merged across the columns starting at
-    STARTS)? Its characters touch across the boundary, the one after it not set at the column's start
-    (two cells' texts on one baseline are their paddings apart, the second one starting at its column's
-    start, where all its lines start)."""
+    STARTS)? Two of its characters touch across the boundary: two cells' texts on one baseline are their
+    paddings apart. But a mark that a line keeps at its end (kinsoku: 」。、）) may stand out of its cell
+    into the padding: touching across, it and what follows it up to the next cell's text (set at its
+    column's start) are no crossing."""
     cuts = boundaries(starts, em)
+    touching = min(CROSSING * em, 0.9)
     for group in text_lines(chars):
-        for a, b in zip(group, group[1:], strict=False):
+        for i, (a, b) in enumerate(zip(group, group[1:], strict=False)):
             mid_a, mid_b = (a["x0"] + a["x1"]) / 2, (b["x0"] + b["x1"]) / 2
             for cut, start in zip(cuts, starts[1:], strict=True):
-                if mid_a < cut < mid_b and b["x0"] - a["x1"] < min(CROSSING * em, 0.9) \
-                        and abs(b["x0"] - start) > ALIGNED * em:
+                if not (mid_a < cut < mid_b and b["x0"] - a["x1"] < touching):
+                    continue
+                aligned = abs(b["x0"] - start) <= max(ALIGNED * em, ROUNDED)
+                if a["text"] in LINE_END_MARKS and aligned:
+                    continue  # the left cell's mark stands out and touches the next cell's first character
+                end = i + 1  # the touching run from b on, up to the next cell's text set at its start
+                while end + 1 < len(group) and group[end + 1]["x0"] - group[end]["x1"] < touching \
+                        and abs(group[end + 1]["x0"] - start) > max(ALIGNED * em, ROUNDED):
+                    end += 1
+                if any(c["text"] not in LINE_END_MARKS for c in group[i + 1:end + 1]):
                     return True
     return False
 

@@ -33,7 +33,8 @@ def _raw() -> Any:
 
 
 def page_chars(page: Any, n: int, limit: int) -> list[dict[str, Any]]:
-    """Every printed character: {text, x0, x1, top, bottom, size, fontname}, spaces between words included."""
+    """Every printed character: {text, x0, x1, top, bottom, size, fontname}, spaces between words included;
+    fontname is 「name/weight/render mode」."""
     raw = _raw()
     upright = _Upright(page)
     textpage = page.get_textpage()
@@ -70,8 +71,14 @@ def page_chars(page: Any, n: int, limit: int) -> list[dict[str, Any]]:
                 font = fonts.get(key)
                 if font is None:
                     font = fonts[key] = key.decode("latin-1").split("+")[-1]
+                # The style a bold title is told by, in the same text page: the font's weight (Chromium's
+                # synthetic bold is a heavier font object) and how it is painted (reportlab and Word bold a
+                # font without a bold face by filling and stroking it).
+                obj = raw.FPDFText_GetTextObject(raw_tp, i)
+                mode = raw.FPDFTextObj_GetTextRenderMode(obj) if obj else 0
+                style = f"{font}/{raw.FPDFText_GetFontWeight(raw_tp, i)}/{mode}"
                 out.append({"text": text, "x0": x0, "x1": x1, "top": top, "bottom": bottom, "size": size,
-                            "fontname": font, "space_before": space})
+                            "fontname": style, "space_before": space})
                 space = False
             i += 2 if code > 0xFFFF else 1
         return out

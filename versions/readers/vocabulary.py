@@ -35,6 +35,12 @@ OFFICE_HEADER = "担当"  # the FY2023 table's fourth column: the office in char
 OFFICE_HEADER_RE = re.compile(r"(?:^|\s)担当(?:\s|$)")  # …令和５年度の取組予定 担当, or 担当 該当箇所 …
 
 
+def header_words(text: str) -> str:
+    """A header cell's words without its hidden labels, also where a producer drew them over the cell's
+    words (「担列当1 列2 列3」 → 「担当」): no header cell says 列, and its half-width digits are the labels'."""
+    return re.sub(r"列|[0-9]|\s", "", HIDDEN_LABEL_RE.sub("", text))
+
+
 def is_header_text(text: str) -> bool:
     """A header row's text, its cells joined: 「該当箇所 … 令和N年度の実績・状況 … 令和N年度の取組予定」."""
     return HEADER_START in text and bool(HEADER_RE.search(text) or _labels_in_any_order(text))
@@ -45,6 +51,7 @@ def _labels_in_any_order(text: str) -> bool:
 
 
 # --- headings and page furniture ---------------------------------------------------------------------------
+VISION_END = "向けて"  # a vision's last words: （１）「…」に向けて
 VISION_RE = re.compile(r"^[（(](?P<num>[0-9０-９]{1,2})[）)]\s*(?P<title>\S.*)$")  # （１）「…」に向けて (line 3)
 GOAL_RE = re.compile(r"^【(?P<title>[^【】]+)】\s*(?P<rep>（再掲）|\(再掲\))?$")  # 【…】 or 【…】（再掲） (line 5)
 SEE_ABOVE_RE = re.compile(r"^[（(]上記参照[）)]$")  # （上記参照）: a reposted goal has no rows of its own (line 980)
@@ -56,7 +63,7 @@ def vision_number(text: str) -> int | None:
     """（１）「医療機器の研究開発の中心地としての我が国の地位の確立」に向けて → 1; None for other text
     (a numbered aside such as 「（１）については…」 is no vision)."""
     m = VISION_RE.match(text)
-    if not m or not ("「" in text or text.endswith("向けて")):
+    if not m or not ("「" in text or text.endswith(VISION_END)):
         return None
     return int(m.group("num").translate(str.maketrans("０１２３４５６７８９", "0123456789")))
 

@@ -1,0 +1,73 @@
+"""Columns of a PDF table without vertical rules (pdf_columns.py), on characters as pdf_page gives them."""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from policydiff.versions.readers.pdf_columns import (
+    column_starts,
+    crosses,
+    ruled_span,
+    text_below,
+    without_furniture,
+)
+
+
+def _char(text: str, x0: float, top: float, size: float = 5.0, raise_by: float = 0.0) -> dict:
+    return {"text": text, "x0": x0, "x1": x0 + size, "top": top - raise_by, "bottom": top + size, "size": size}
+
+
+def _rule(y: float, x0: float = 50.0, x1: float = 550.0) -> dict:
+    return {"x0": x0, "x1": x1, "top": y, "bottom": y, "orientation": "h"}
+
+
+def test_a_few_texts_after_a_blank_left_of_a_column_are_not_its_bullets():
+    # seed 13: the 担当 column starts at 506; two texts after a blank at 499, inside the results column,
+    # were taken for its hanging bullets and the boundary drawn through the results' lines.
+    starts = Counter({57: 63, 244: 21, 249: 64, 355: 23, 360: 75, 499: 2, 506: 31})
+    assert column_starts(starts, 4, 5.0) == [57.0, 244.0, 355.0, 506.0]
+
+
+def test_a_page_number_right_below_the_table_is_no_row_of_it():
+    # 「1 / 9」: the slash's box stands higher than the digits; read in order it is a page number, and the
+    # table does not go on below its rules.
+    number = [_char("1", 500, 300), _char(" ", 505, 300), _char("/", 510, 300, raise_by=0.5), _char(" ", 515, 300),
+              _char("9", 520, 300)]
+    assert not text_below(number, (50.0, 100.0, 550.0, 292.0))
+    assert text_below([_char("続", 60, 294)], (50.0, 100.0, 550.0, 292.0))
+    span = ruled_span([_rule(100), _rule(292)], number, 600.0, False)
+    assert span is not None and span[3] == 292
+
+
+def _run(text: str, x0: float, top: float = 100.0, size: float = 5.0, step: float | None = None) -> list[dict]:
+    return [_char(c, x0 + k * (step or size), top, size) for k, c in enumerate(text)]
+
+
+def test_a_heading_across_a_boundary_is_told_by_touching_characters_even_where_one_falls_on_a_start():
+    # seed 98: 「【First in Hum|an…」, its 「a」 0.35 pt from the column's rounded start: a crossing all the same.
+    starts = [60.0, 100.0]
+    heading = _run("【Firstin Hum", 40.0, step=5.0) + _run("anを含めた治験", 100.35, step=5.0)
+    heading[len("【Firstin Hum") - 1]["x1"] = 100.35
+    assert crosses(heading, starts, 5.0)
+
+
+def test_a_closing_mark_standing_out_of_its_cell_is_no_crossing():
+    # Chromium keeps 」 at a line's end (kinsoku) past the content edge, touching the padding or the next
+    # cell's first character: two cells, not one heading.
+    starts = [57.0, 301.0]
+    left = _run("なるについて", 268.0) + [_char("」", 298.0, 100.0)]  # its middle past the boundary (299.75)
+    assert not crosses(left, starts, 5.0)
+    touching = _run("踏まえた", 278.0) + [_char("）", 298.0, 100.0)] + _run("引き続き", 300.7)
+    assert not crosses(touching, starts, 5.0)
+    assert crosses(_run("踏まえた", 278.0) + _run("）引き続き", 298.0), starts, 5.0)  # one text across
+
+
+def test_a_running_title_and_a_page_number_are_page_furniture():
+    title = _run("医療機器基本計画", 60.0, top=20.0) + _run("3", 500.0, top=20.0)
+    body = _run("表の本文", 60.0, top=60.0) + _run("続き", 60.0, top=66.0)
+    number = _run("- 3 -", 290.0, top=800.0)
+    page = title + body + number
+    kept, ends = without_furniture(page, [])  # page 1: the title is kept (nothing to compare), the number not
+    assert {c["text"] for c in kept} >= set("医療機器基本計画") and "-" not in {c["text"] for c in kept}
+    kept, _ = without_furniture(page, ends)  # the next page says it again at the same height
+    assert "".join(c["text"] for c in kept) == "表の本文続き"
