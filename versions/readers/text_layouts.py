@@ -65,6 +65,8 @@ class Prepared:
     profile: str
     office: bool  # the header names a 「担当」 column
     order: tuple[str, ...] = (DESCRIPTION, RESULTS, PLANS)  # the columns, as the header prints them
+    breaks: frozenset[int] = frozenset()  # source lines of running titles taken out: each one a page break
+
 
 @dataclass(frozen=True)
 class Profile:
@@ -129,11 +131,14 @@ def prepare(text: str) -> Prepared:
     lines = _join_header(lines)
     lines = [HALF_WIDTH_TAG_RE.sub(lambda m: f"［{m.group(1)}］" if is_ministry_list(m.group(1)) else m.group(0), x)
              if "[" in x else x for x in lines]
-    lines = _join_headings(_drop_running_titles(lines))
+    titled = _drop_running_titles(lines)
+    breaks = frozenset(no for no, a, b in zip(numbers, lines, titled, strict=True) if a != b)
+    lines = _join_headings(titled)
     lines, numbers = _split_titles(lines, numbers)
     profile = next(p for p in PROFILES if p.detect(lines))
     header = next((x for x in lines[:SAMPLE_LINES] if is_header_text(x)), "")
-    return Prepared(lines, numbers, profile.name, bool(OFFICE_HEADER_RE.search(header)), column_order(header))
+    return Prepared(lines, numbers, profile.name, bool(OFFICE_HEADER_RE.search(header)), column_order(header),
+                    breaks)
 
 
 def read_text_table(text: str) -> Table:
@@ -157,10 +162,10 @@ def _read(prepared: Prepared) -> Table:
             raise EditionParseError(f"layout '{name}' ({rule}): {exc}; {EXPECTED}") from None
     if name == "interleaved":
         return text_interleaved.read_interleaved(lines, numbers, prepared.office)
+    table = text_dense.read_dense(lines, numbers, prepared.order, prepared.breaks) if name == "dense" else None
     offices: list[tuple[int, str]] = []
-    if prepared.office:
+    if table is None and prepared.office:
         lines, offices = _take_offices(lines, numbers)
-    table = text_dense.read_dense(lines, numbers) if name == "dense" else None
     if table is None:  # blocked, or too few wrapped lines to tell a dense text's widths: the sample's widths
         table = text_blocked.read_blocked(lines, numbers, separate=name == "dense")
     if offices:
@@ -188,7 +193,9 @@ def _check_order(prepared: Prepared) -> None:
         return  # no header line (the grammar refuses the text) or header cells apart (pdfminer's boxes)
     usual = order in ((DESCRIPTION, RESULTS, PLANS), (DESCRIPTION, RESULTS, PLANS, OFFICE))
     side_by_side = prepared.profile == "interleaved" and order[0] == DESCRIPTION and OFFICE not in order[1:-1]
-    if not usual and not side_by_side:
+    # the dense reader reads the cells in the header's order, an office first or last
+    modelled = prepared.profile == "dense" and order.index(DESCRIPTION) == (1 if order[0] == OFFICE else 0)
+    if not usual and not side_by_side and not modelled:
         names = {DESCRIPTION: "該当箇所", RESULTS: "実績・状況", PLANS: "取組予定", OFFICE: "担当"}
         raise EditionParseError(
             f"layout '{prepared.profile}': the header prints its columns in the order "
