@@ -44,6 +44,9 @@ CONT_AFTER_SHORT = 4.0  # a paragraph going on after a line that stopped short
 CONT_AFTER_STOP = 0.2  # ... after a full line that ended a sentence
 END_AFTER_FULL = 2.5  # a paragraph (or cell) ending with a full line that ends no sentence
 END_AFTER_STOP = 0.3
+NEARLY_FULL = 1.0  # cells short of the column: a line this much shorter than full may as well end its paragraph
+END_NEARLY_FULL = 1.0  # a paragraph ending with such a line
+CONT_NEARLY_FULL = 0.8  # a paragraph going on after such a line
 BULLET_GOES_ON = 2.5  # a line starting with a bullet mark read as going on with a sentence
 NO_BULLET = 2.5  # a results or plans paragraph that starts with no bullet
 CELL_NO_BULLET = 1.0  # a results or plans cell whose first line has no bullet (「後継事業の予定無し」)
@@ -77,9 +80,11 @@ JOINED_SPACE = 1.0  # a space inside a cell between two Japanese characters
 TENSE = 1.5  # a sentence ending as a plan (「…する。」, 「…予定。」) in the results, or as a result (「…した。」) in the plans
 BEAM_STATES, BEAM_COST = 24, 9.0
 DOUBT = 0.6  # readings this close in cost are both credible
-# ... and where they differ only in where a title ends: a title that fills its lines is told from its
-# description by its words alone (a heading's last word, a sentence's start), weak evidence
-DOUBT_TITLE = 1.6
+# ... and where they differ only where the widths cannot tell: a title that fills its lines from its
+# description, results from plans (or a column from another) as wide: the words alone (a heading's last
+# word, a sentence's start, a verb's tense) tell them, weak evidence
+DOUBT_WORDS = 1.6
+SAME_WIDTH = 2.0  # columns this close in width are told apart by words
 
 # Cells sharing a baseline are printed on one line, a space between: 「…横展開する。［◎文］ ・令和５年度…」
 PIECE_SPLIT_RE = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])|(?<=\S) (?=・)")
@@ -94,6 +99,9 @@ CONTINUES_RE = re.compile(r"^(?!また|あわせて|併せて|なお|さらに|�
 SENTENCE_END = ("。", "）", "」", ")", "｣", "］")
 OFFICE_NAME_RE = re.compile(r"(?:省|庁|府|官房|局|課|室)")
 KANJI_END_RE = re.compile(r"[一-龥]$")
+# Two full-width marks side by side (「、「」, 「」（」, 「）」」): Chromium prints them in a cell and a half
+# (CSS text-spacing-trim), so a line holding some is narrower than its characters count
+PUNCTUATION_PAIR_RE = re.compile(r"(?=[、。，．・「『（［【｢」』）］】｣][「『（［【｢」』）］】｣、。])")
 HEADING_END_RE = re.compile(r"[一-龥々ァ-ヺーA-Za-z0-9０-９）)＞>】」]$")  # a heading ends in a noun or a bracket
 # Results report what was done, plans what will be: 「…を推進した。」 / 「…を推進する。」, 「…予定。」 (the report's
 # results end so 4 times in 5, its plans 19 times in 20)
@@ -124,6 +132,7 @@ class Piece:
     office_name: bool  # a short line naming an office: 「経産省ヘルスケア産業課医」
     noun_end: bool  # ends in a kanji, no punctuation: a result's 「…を採択」, 「…の新設」
     title_words: float  # what its words cost as the last line of a title that fills it
+    trim: float  # cells a typesetter may take from its punctuation: 「」（ side by side print in 1.5 cells, not 2
 
 
 def tag_kind(inner: str) -> int:
@@ -146,7 +155,8 @@ def make_piece(text: str, no: int, joined: bool = False, opened: str = "") -> Pi
                  is_office_piece(text), bool(TITLE_END_RE.search(text)), bool(CONTINUES_RE.match(text)),
                  1 if PAST_RE.search(text) else 2 if FUTURE_RE.search(text) else 0, bool(OFFICE_WORD_RE.search(text)),
                  is_office_piece(text) and bool(OFFICE_NAME_RE.search(text)), bool(KANJI_END_RE.search(text)),
-                 (0.0 if HEADING_END_RE.search(text) else TITLE_NOT_NOUN) + (TITLE_COMMA if "、" in text else 0.0))
+                 (0.0 if HEADING_END_RE.search(text) else TITLE_NOT_NOUN) + (TITLE_COMMA if "、" in text else 0.0),
+                 0.5 * len(PUNCTUATION_PAIR_RE.findall(text)))
 
 
 def options(text: str, no: int, opened: str = "") -> list[tuple[list[Piece], float]]:
@@ -188,7 +198,7 @@ class Columns:
         return x.width >= self.width(role) - FULL_MARGIN - LATIN_SLACK * x.latin
 
     def fits(self, x: Piece, role: int) -> bool:
-        return x.width <= self.width(role) + OVERRUN + LATIN_SLACK * x.latin
+        return x.width - x.trim <= self.width(role) + OVERRUN + LATIN_SLACK * x.latin
 
 
 class State(NamedTuple):
@@ -197,10 +207,10 @@ class State(NamedTuple):
     cur: int = START
     lines: int = 0  # title lines so far
     tagged: int = 0  # the description's tag: 0 not yet, 1 a ministry tag, 2 a note's bracket
-    status: tuple[int, ...] = ()  # per cell: 0 no line yet, 1 last line short, 2 full and ending a sentence, 3 full
+    status: tuple[int, ...] = ()  # per cell: 0 no line yet, else how its last line ended (_ending)
     resumed: bool = False  # a page break has cut the row: its cells go on in order
     described: bool = False  # the row has description text (not only a title)
-    end: int = 0  # how the last line ends: 1 short, 2 full at a sentence end, 3 full and going on
+    end: int = 0  # how the last line ends (_ending)
     word_end: bool = False
     title_words: float = 0.0  # what the last line's words cost as a title's end (no noun last, a comma)
     title_width: float = 0.0  # the title's cells so far
@@ -214,21 +224,29 @@ class Label:
 
 
 def _ending(cols: Columns, x: Piece, role: int) -> int:
+    """How X ends its line: 1 short, 2 full at a sentence's end, 3 full and running on, 4 a cell or two
+    short of full and running on (a line wraps there now and then, a paragraph ends there now and then)."""
     if x.tag_open:
         return 3
     if role == OFF:  # a name: whole when short, or when it ends in an office's word (…課, …室), else it wraps
         return 1 if not cols.full(x, OFF) else 2 if x.office_end else 3
     if not cols.full(x, role):
         return 1
-    return 2 if x.stop else 3
+    if x.stop:
+        return 2
+    return 4 if x.width < cols.width(role) - NEARLY_FULL - LATIN_SLACK * x.latin else 3
 
 
 def _end_cost(end: int) -> float:
-    return (0.0, 0.0, END_AFTER_STOP, END_AFTER_FULL)[end]
+    return (0.0, 0.0, END_AFTER_STOP, END_AFTER_FULL, END_NEARLY_FULL)[end]
 
 
 def _cont_cost(end: int) -> float:
-    return (CONT_AFTER_SHORT, CONT_AFTER_SHORT, CONT_AFTER_STOP, 0.0)[end]
+    return (CONT_AFTER_SHORT, CONT_AFTER_SHORT, CONT_AFTER_STOP, 0.0, CONT_NEARLY_FULL)[end]
+
+
+def _open(end: int) -> bool:
+    return end in (3, 4)
 
 
 def _enter(s: State, cols: Columns, x: Piece, role: int, resumed: bool | None = None) -> State:
@@ -339,9 +357,9 @@ def _row_starts_after_office(s: State, cols: Columns, x: Piece):
 def _resume_cost(status: int, x: Piece, role: int) -> float:
     """A cell going on after a page break: the rest of its sentence, or a new paragraph."""
     if role == OFF:
-        return 0.0 if status == 3 else CONT_AFTER_SHORT
+        return 0.0 if _open(status) else CONT_AFTER_SHORT
     if x.bullet or (role == ITM and x.item):
-        return RESUME_BULLET_AFTER_OPEN if status == 3 else 0.2
+        return RESUME_BULLET_AFTER_OPEN if _open(status) else 0.2
     return _cont_cost(status) if role in (RES, PLN, OFF) or status != 1 else DESC_PARAGRAPH
 
 
@@ -484,7 +502,7 @@ def read(steps: list[Step], cols: Columns, implicit: bool) -> Result:
     for i in range(len(steps)):  # the cheapest path, step by step (the readings of one path, never mixed)
         r, labels, s = choice[i][s]
         path.append((r, labels))
-    result = _decode(steps, path, best, unfit, back[0].get(start, 0.0))
+    result = _decode(steps, cols, path, best, unfit, back[0].get(start, 0.0))
     result.ranked = [sorted(b.values(), key=lambda v: v[0])[:4] for b in best]
     return result
 
@@ -508,7 +526,7 @@ def _transitions_from(layer: dict[State, float], cols: Columns, step: Step, impl
     return out
 
 
-def _decode(steps: list[Step], path: list[tuple[int, tuple[Label, ...]]], best, unfit: set[int],
+def _decode(steps: list[Step], cols: Columns, path: list[tuple[int, tuple[Label, ...]]], best, unfit: set[int],
             total: float) -> Result:
     """The path's readings, and each step where another reading costs no more than DOUBT above it."""
     doubtful: dict[int, tuple[tuple[Label, ...], int]] = {}
@@ -517,10 +535,10 @@ def _decode(steps: list[Step], path: list[tuple[int, tuple[Label, ...]]], best, 
             continue
         cost = best[i][(r, kept)][0]
         for other_cost, r2, other in sorted(best[i].values(), key=lambda v: v[0]):
-            if other_cost - cost > DOUBT_TITLE:
+            if other_cost - cost > DOUBT_WORDS:
                 break
             if _differ(step, r, kept, r2, other) and other_cost - cost <= (
-                    DOUBT_TITLE if _title_only(r, kept, r2, other) else DOUBT):
+                    DOUBT_WORDS if _by_words(cols, r, kept, r2, other) else DOUBT):
                 doubtful[i] = (other, r2)
                 break
     implicit = {i for i, (step, (_, kept)) in enumerate(zip(steps, path, strict=True))
@@ -528,10 +546,12 @@ def _decode(steps: list[Step], path: list[tuple[int, tuple[Label, ...]]], best, 
     return Result([r for r, _ in path], [labels for _, labels in path], doubtful, unfit, implicit, total)
 
 
-def _title_only(r: int, a: tuple[Label, ...], r2: int, b: tuple[Label, ...]) -> bool:
-    """Do two readings differ only in whether a line is its row's title or its description's first?"""
-    return r == r2 and all((x.role == y.role or {x.role, y.role} == {TTL, DSC}) and x.new_row == y.new_row
-                           for x, y in zip(a, b, strict=True))
+def _by_words(cols: Columns, r: int, a: tuple[Label, ...], r2: int, b: tuple[Label, ...]) -> bool:
+    """Do two readings differ only where widths cannot tell them apart: a line the row's title or its
+    description's first, or in one of two columns as wide as each other?"""
+    def alike(x: int, y: int) -> bool:
+        return x == y or {x, y} == {TTL, DSC} or abs(cols.width(x) - cols.width(y)) <= SAME_WIDTH
+    return r == r2 and all(alike(x.role, y.role) and x.new_row == y.new_row for x, y in zip(a, b, strict=True))
 
 
 def _differ(step: Step, r: int, a: tuple[Label, ...], r2: int, b: tuple[Label, ...]) -> bool:

@@ -79,11 +79,11 @@ def estimate_widths(lines: list[str], order: tuple[str, ...] = (DESCRIPTION, RES
                 if y is None or y.bullet or y.tag or "］" in y.text:
                     break
                 desc.append(y.width)
-            j = next((j for j in range(i + 1, min(i + 4, len(pieces))) if pieces[j] is not None and pieces[j].bullet),
-                     None)
+            j = next((j for j in range(i + 1, min(i + 4, len(pieces)))
+                      if pieces[j] is not None and pieces[j].text.startswith(("・", "○"))), None)
             if j is not None:
                 first += _wrapped(pieces, j)
-        if x.bullet:
+        if x.text.startswith(("・", "○")):  # (items ① are a description's too)
             bullets += _wrapped(pieces, i)
     d, nd = _most_common(desc)
     a, na = _most_common(first)
@@ -136,10 +136,11 @@ def _wrapped(pieces: list[Piece | None], i: int) -> list[float]:
     """The widths of the lines of the bullet at I that wrap (not ending a sentence)."""
     out = []
     j = i
-    while _wraps(pieces, j) and j - i < BULLET_LINES:
+    top = pieces[i].width  # type: ignore[union-attr]
+    while _wraps(pieces, j) and j - i < BULLET_LINES and pieces[j].width >= top - NEAR:  # type: ignore[union-attr]
         if not pieces[j].text.endswith("。"):  # type: ignore[union-attr]
             out.append(pieces[j].width)  # type: ignore[union-attr]
-        j += 1
+        j += 1  # (a line much shorter than the first ends the bullet: what follows is another cell's)
     return out
 
 
