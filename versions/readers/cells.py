@@ -54,7 +54,8 @@ def measure_draft(cells: dict[str, Cell], geometry: Geometry) -> RowDraft:
     desc_cell = cells.get(DESCRIPTION) or Cell()
     lines = desc_cell.lines
     title = None
-    size, guess = _title(lines, geometry) if lines else (0, "")
+    told = desc_cell.title is not None
+    size, guess = (desc_cell.title or 0, "") if told else _title(lines, geometry) if lines else (0, "")
     if size == 1:
         title, lines = lines[0], lines[1:]
     elif size:  # a title wrapped in a narrow column: one title
@@ -75,7 +76,7 @@ def measure_draft(cells: dict[str, Cell], geometry: Geometry) -> RowDraft:
                      tag_line=lines[-1] if lines else title, description=description, bbox=desc_cell.bbox)
     if guess and title is not None:
         draft.doubts.append(f"its title 「{title.text[:20]}」 was told from its description without a font: {guess}")
-    elif title is None and lines and (maybe := _maybe_title(lines, geometry)):
+    elif title is None and lines and not told and (maybe := _maybe_title(lines, geometry)):
         draft.doubts.append(f"its description's first line 「{maybe[:20]}」 may be its title (a title filling its "
                             "lines cannot be told from the text that follows it); read as the description")
     draft.results = bullets(cells[RESULTS].lines if RESULTS in cells else [])

@@ -40,6 +40,9 @@ class Cell:
 
     lines: list[Line] = field(default_factory=list)
     bbox: Box | None = None
+    # How many of a description cell's first lines are its title, where the reader tells it (a text reader
+    # that weighed every reading of the cell); None: the grammar tells it from fonts, widths and words.
+    title: int | None = None
 
     @property
     def text(self) -> str:

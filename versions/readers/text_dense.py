@@ -1,12 +1,14 @@
 """The 'dense' layout (pypdfium2): the table's cells one after another with no blank line between them.
 
-What is left to go by is each line's width and the order the extractor printed them in. The three
-columns wrap at three widths (description ~54, results ~60, plans ~40 cells in the sample; other
-producers differ), so the widths are estimated from the text itself: the commonest widths of lines
-that wrap. Each line is given a column; a row is a run of columns in order (title, description,
-results, plans). A row cut by a page break comes back as two runs: the second one (the cut cells'
-rest, printed after the page's header) is joined to the first, column by column. Each row is then
-handed on as cells.
+What is left to go by is each line's width, what it says and the order the extractor printed the cells
+in (the header's). The columns' widths are estimated from the text itself, each from lines that can only
+be its own: the description's from the lines above a ministry tag ［…］, the column printed after it from
+the first bullets after a tag, the other from the remaining bullets that wrapped; then measured again on
+the lines as read. Each line is then given its cell by the model of dense_lattice.py, which weighs every
+reading and names the lines another reading explains about as well. A row cut by a page break goes on,
+cell by cell, after the break (a repeated header, a page number or a running title; where the text marks
+no page break at all, a row may be resumed anywhere, and each place it is, is named). Each row is handed
+on as cells, in the header's order; the description cell says how many of its lines are the title.
 """
 
 from __future__ import annotations
@@ -14,415 +16,329 @@ from __future__ import annotations
 import bisect
 import re
 from collections import Counter
-from collections.abc import Callable
-from dataclasses import dataclass, field
+from collections.abc import Iterable
 
 from ..model.normalize import display_width
-from .geometry import FULL_MARGIN, Geometry, slack, wrapped
-from .ministries import SUBHEADING_TAG_RE, is_ministry_list
-from .table import Cell, Line, LineNote, Row, Table, split_after_tag, split_mixed
+from . import dense_lattice as lattice
+from .dense_lattice import DSC, ITM, OFF, PLN, RES, TTL, Columns, Piece, Step
+from .geometry import DESCRIPTION, OFFICE, PLANS, RESULTS, Geometry, slack, wrapped
+from .table import Cell, Line, LineNote, Row, Table
 from .vocabulary import (
     ITEM_HEAD_RE,
+    OFFICE_MAX,
+    OFFICE_WORD_RE,
+    TAG_OPEN_MAX,
     is_bullet_start,
     is_header_text,
     is_heading,
+    is_office_piece,
     is_page_number,
-    is_title_line,
 )
 
 SAMPLE_LINES = 4_000
-ASCII_SLACK = 0.25  # cells a half-width character may be off in a proportional font
-# Cells sharing a baseline are printed on one line, separated by one space: 「…推進した。 かした医療…」
-PIECE_SPLIT_RE = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])|(?<=\S) (?=・)")
-LONE_ASIDE_RE = re.compile(r"^[（(][^（）()]+[）)]$")
+OPEN_TAG_RE = re.compile(r"［([^［］]{1,60})$")  # a tag left open at the end of a line: 「…［担当省庁については、…記」
+MIN_SAMPLES = 5  # wrapped lines needed to tell a column's width
+BULLET_LINES = 12  # lines of a bullet looked at
+OTHER_SHARE = 0.15  # bullets of a second width needed to tell the second bullet column apart from the first
+NEAR = 3  # widths this close are one column's
+PEAK_LINES = 10  # wrapped lines of one width that make it a column's
 PAGE_LINES = 80  # more lines than a page of the table holds (A4 landscape, ~60 lines at 7 pt)
 UNMARKED = ("the page header is printed only once, so page breaks are not marked in the text: where one cut a "
             "row, its parts were joined by their widths alone, and a short bullet at the top of a page may sit in "
             "the wrong column; read the PDF to be sure")
-ORDER = {"T": 0, "D": 1, "I": 1, "R": 2, "P": 3}
+ROLE_OF = {DESCRIPTION: DSC, RESULTS: RES, PLANS: PLN, OFFICE: OFF}
+NAMES = {OFF: "office 「担当」", TTL: "title", DSC: "description", ITM: "description", RES: "results", PLN: "plans"}
 
 
-def estimate_widths(lines: list[str]) -> Geometry | None:
-    """The three commonest widths of lines that wrap (followed by a line that continues them)."""
+def _most_common(widths: Iterable[float]) -> tuple[int, int]:
+    counts = Counter(round(w) for w in widths)
+    return counts.most_common(1)[0] if counts else (0, 0)
+
+
+def _is_text(x: str) -> bool:
+    return bool(x) and not is_header_text(x) and not is_heading(x) and not is_page_number(x)
+
+
+def estimate_widths(lines: list[str], order: tuple[str, ...] = (DESCRIPTION, RESULTS, PLANS)) -> Geometry | None:
+    """Each column's width (None: too few wrapped lines to tell). The commonest widths of the lines that
+    wrap are the columns' widths; which is whose, lines that can only be one column's tell: the
+    description's, the lines just above a line that closes a ministry tag; the column printed right after
+    the description, the wrapped lines of the first bullet after a tag; the other, the remaining wrapped
+    bullets where enough are of another width (else the two are as wide)."""
     text = [x.strip() for x in lines[:SAMPLE_LINES]]
+    pieces = [lattice.make_piece(x, 0) if _is_text(x) else None for x in text]
+    desc: list[float] = []
+    first: list[float] = []
+    bullets: list[float] = []
+    for i, x in enumerate(pieces):
+        if x is None:
+            continue
+        if x.tag == 1:
+            for j in (i - 1, i - 2):
+                y = pieces[j] if j >= 0 else None
+                if y is None or y.bullet or y.tag or "］" in y.text:
+                    break
+                desc.append(y.width)
+            j = next((j for j in range(i + 1, min(i + 4, len(pieces)))
+                      if pieces[j] is not None and pieces[j].text.startswith(("・", "○"))), None)
+            if j is not None:
+                first += _wrapped(pieces, j)
+        if x.text.startswith(("・", "○")):  # (items ① are a description's too)
+            bullets += _wrapped(pieces, i)
+    d, nd = _most_common(desc)
+    a, na = _most_common(first)
+    if nd < MIN_SAMPLES or len(bullets) < MIN_SAMPLES or na < 3:
+        return None
+    others = [w for w in bullets if abs(w - a) > NEAR]
+    b, nb = _most_common(others)
+    if nb < max(MIN_SAMPLES, OTHER_SHARE * len(bullets)):
+        b = a
+    peaks = _peaks(text)
+    d, a, b = (_nearest(peaks, w) for w in (d, a, b))
+    after = next((role for role in order if role in (RESULTS, PLANS) and order.index(role) > order.index(DESCRIPTION)),
+                 RESULTS)
+    results, plans = (a, b) if after == RESULTS else (b, a)
+    return Geometry.from_widths(float(d), float(results), float(plans), _office_width(text))
+
+
+def _peaks(text: list[str]) -> list[int]:
+    """The commonest widths of all the lines that wrap (a line followed by one that goes on with it), at
+    least NEAR + 1 apart: each column's lines pile up at its width."""
     wraps = [round(display_width(text[i])) for i in range(len(text) - 1)
-               if text[i] and text[i + 1] and not is_bullet_start(text[i + 1]) and "］" not in text[i]
-               and not text[i].endswith("。") and not is_header_text(text[i])]
-    counts = Counter(wraps)
+             if text[i] and text[i + 1] and not is_bullet_start(text[i + 1]) and "］" not in text[i]
+             and not text[i].endswith("。") and not is_header_text(text[i])]
     peaks: list[int] = []
-    for width, _ in counts.most_common():
-        if all(abs(width - p) > 4 for p in peaks):
-            peaks.append(width)
-        if len(peaks) == 3:
+    for width, count in Counter(wraps).most_common():
+        if count < PEAK_LINES:
             break
-    if len(peaks) < 3 or counts[peaks[2]] < 10:
-        return None
-    plans, description, results = sorted(peaks)
-    return Geometry.from_widths(float(description), float(results), float(plans))
+        if all(abs(width - p) > NEAR for p in peaks):
+            peaks.append(width)
+    return peaks
 
 
-@dataclass
-class _Piece:
-    text: str
-    no: int
-    part: int = 0  # 0: a whole line or its first cell; 1, 2: the next cells on the same baseline
-    label: str = ""  # T title, D description, I description item, R results, P plans, H heading, B page header
+def _nearest(peaks: list[int], width: int) -> int:
+    """The peak WIDTH belongs to (the columns' lines pile up there), or WIDTH where none is near."""
+    near = [p for p in peaks if abs(p - width) <= NEAR]
+    return min(near, key=lambda p: abs(p - width)) if near else width
 
 
-@dataclass
-class _Run:
-    """One row's cells, or the part of them on one page."""
-
-    pieces: dict[str, list[_Piece]] = field(default_factory=lambda: {k: [] for k in "TDIRP"})
-    before: list[_Piece] = field(default_factory=list)  # page headers between the parts of a row
-    after_break: bool = False
-
-    def tagged(self) -> bool:
-        return any("］" in p.text for p in self.pieces["D"])
-
-    def empty(self, *labels: str) -> bool:
-        return not any(self.pieces[k] for k in labels)
+def _office_width(text: list[str]) -> float:
+    """The 「担当」 column's width: the commonest width of an office's first line where it wraps (「文科省研究振
+    興局ライフサイ」 / 「エンス課」); the widest an office line may be where none does."""
+    wraps = [display_width(x.rsplit(" ", 1)[-1]) for x, y in zip(text, text[1:], strict=False)
+             if x and is_office_piece(x.rsplit(" ", 1)[-1]) and not OFFICE_WORD_RE.search(x)
+             and is_office_piece(y) and OFFICE_WORD_RE.search(y)]
+    width, count = _most_common(wraps)
+    return float(width) if count >= 3 else OFFICE_MAX
 
 
-def _split(lines: list[str], numbers: list[int], widths: Geometry) -> list[_Piece]:
-    """Lines wider than any column hold several cells on one baseline: one piece per cell."""
-    out: list[_Piece] = []
-    for line, no in zip(lines, numbers, strict=True):
-        x = line.strip()
-        if display_width(x) > widths.results + 4 and not is_header_text(x):
-            parts = [p for p in PIECE_SPLIT_RE.split(x) if p]
-            out += [_Piece(p, no, k) for k, p in enumerate(parts)]
+def _wrapped(pieces: list[Piece | None], i: int) -> list[float]:
+    """The widths of the lines of the bullet at I that wrap (not ending a sentence)."""
+    out = []
+    j = i
+    top = pieces[i].width  # type: ignore[union-attr]
+    while _wraps(pieces, j) and j - i < BULLET_LINES and pieces[j].width >= top - NEAR:  # type: ignore[union-attr]
+        if not pieces[j].text.endswith("。"):  # type: ignore[union-attr]
+            out.append(pieces[j].width)  # type: ignore[union-attr]
+        j += 1  # (a line much shorter than the first ends the bullet: what follows is another cell's)
+    return out
+
+
+def _wraps(pieces: list[Piece | None], i: int) -> bool:
+    """Does line I go on on the next line (no bullet, no tag, no heading there)?"""
+    nxt = pieces[i + 1] if i + 1 < len(pieces) else None
+    return nxt is not None and not nxt.bullet and not nxt.tag and " " not in pieces[i].text  # type: ignore[union-attr]
+
+
+def _columns(geometry: Geometry, order: tuple[str, ...]) -> Columns:
+    roles = tuple(ROLE_OF[r] for r in order)
+    return Columns(roles, {DSC: geometry.description, RES: geometry.results, PLN: geometry.plans, OFF: geometry.office})
+
+
+def _steps(lines: list[str], numbers: list[int], breaks: frozenset[int]) -> tuple[list[Step], int, list[int]]:
+    """The model's steps after the first header line, its index, and the source lines where a page starts."""
+    first = next((i for i, x in enumerate(lines) if is_header_text(x.strip())), None)
+    if first is None:
+        return [], -1, []
+    steps: list[Step] = []
+    starts: list[int] = []
+    brk = False
+    opened = ""  # the inside of a tag the last line left open
+    for x, no in _rejoined(lines[first + 1:], numbers[first + 1:]):
+        text = x.strip()
+        if is_header_text(text) or is_page_number(text) or no in breaks:
+            brk = True
+            continue
+        if not text:
+            continue
+        if brk and steps:
+            starts.append(no)
+        if is_heading(text):
+            steps.append(Step(no, [([lattice.make_piece(text, no)], 0.0)], brk, heading=True))
         else:
-            out.append(_Piece(x, no))
-    return out
-
-
-def _heading(x: str) -> str:
-    if is_header_text(x):
-        return "B"
-    if is_heading(x) or is_page_number(x):
-        return "H"
-    return ""
-
-
-class _Labeler:
-    """Gives each piece its column, in one pass over the text with a little look-ahead.
-
-    A line is results if wider than a plans line; after results, narrow lines are plans unless they
-    end a results bullet that wrapped; after plans, a wide line starts the next row, or goes on with a
-    results cell a page break cut mid-sentence. A line holding a ministry tag closes a description."""
-
-    def __init__(self, pieces: list[_Piece], widths: Geometry, title_max: float):
-        self.p = pieces
-        self.w = widths
-        self.title_max = title_max
-
-    def width(self, k: int) -> float:
-        return display_width(self.p[k].text)
-
-    def full(self, k: int, column: float) -> bool:
-        """Did line K wrap at COLUMN? Latin letters and digits print narrower or wider than half a cell
-        in a proportional font, so each widens the margin."""
-        text = self.p[k].text
-        return self.width(k) >= column - FULL_MARGIN - ASCII_SLACK * sum(c.isascii() for c in text)
-
-    def next_text(self, k: int) -> str:
-        j = k + 1
-        while j < len(self.p) and not self.p[j].text:
-            j += 1
-        return self.p[j].text if j < len(self.p) else ""
-
-    def cut(self, k: int, column: float) -> bool:
-        """Does line K (-1: none) end its cell mid-sentence: full, without a sentence end?"""
-        return k >= 0 and self.full(k, column) and not self.p[k].text.endswith("。")
-
-    def starts_row(self, k: int) -> bool:
-        """A title over its description: a heading-like line, then a full description line (no bullet)."""
-        x, nxt = self.p[k].text, self.next_text(k)
-        if not is_title_line(x, self.title_max) or _heading(nxt):
-            return False
-        if is_bullet_start(nxt):  # 「保険導入の手引きの作成」: a title, no description, results at once
-            before = next((self.p[j].text for j in range(k - 1, -1, -1) if self.p[j].text), "")
-            return display_width(nxt) > self.w.narrow and before.endswith("。")
-        return display_width(nxt) > self.w.narrow or "［" in nxt or "］" in nxt
-
-    def run(self) -> None:
-        prev = ""  # label of the last piece with text
-        tagged = False  # has the current row's description closed with its tag?
-        last_r = -1  # the row's last results piece
-        prev_k = -1  # the last piece with text
-        last_p = -1  # the row's last plans piece
-        last_i = -1  # the row's last description item piece (① … after the tag)
-        k = 0
-        while k < len(self.p):
-            piece = self.p[k]
-            x = piece.text
-            if not x:  # an office line taken out of the text: no column
-                k += 1
-                continue
-            head = _heading(x)
-            if head:
-                piece.label = head
-                if head == "H":
-                    prev, tagged = "", False
-                else:
-                    prev = "B" if prev else ""
-                k += 1
-                continue
-            w = display_width(x)
-            bullet = is_bullet_start(x)
-            if piece.part:  # the next cell on the same baseline: the next column
-                label = {"T": "R", "D": "R", "I": "R", "R": "P", "P": "P", "": "R", "B": "R"}[prev]
-            elif "［" in x or "］" in x:
-                label = "D"
-            elif prev in ("", "B"):
-                if self.starts_row(k):
-                    label = "T"
-                elif prev == "B" and (ITEM_HEAD_RE.match(x) or self.cut(last_i, self.w.description)) and last_i >= 0:
-                    label = "I"  # the description's items go on on the next page
-                elif prev == "B" and tagged and not bullet and self.cut(last_r, self.w.results):
-                    label = "R"  # the results cell was cut mid-bullet at the foot of the page before
-                elif prev == "B" and (bullet or w > self.w.description + 1.5):
-                    label = "R" if w > self.w.narrow else "P"
-                elif prev == "B" and tagged and not bullet and self.cut(last_p, self.w.plans):
-                    label = "P"
-                else:
-                    label = "D"
-            elif prev == "T":
-                label = "R" if bullet else "D"
-            elif prev in ("D", "I") and tagged:
-                if prev == "D" and self.starts_row(k):  # a row with a description only (a note ［担当省庁については…］)
-                    label = "T"
-                elif ITEM_HEAD_RE.match(x) or (prev == "I" and not bullet and w <= self.w.description + 1.5):
-                    label = "I"
-                elif not bullet and (last_r >= 0 or last_p >= 0):  # a description finished after a page break,
-                    if self.cut(last_r, self.w.results):             # then the rest of a cell cut at its foot
-                        label = "R"
-                    elif self.cut(last_p, self.w.plans):
-                        label = "P"
-                    else:  # no cell was cut: the next row, untitled
-                        label = "D"
-                else:
-                    label = "R"
-            elif prev == "D":
-                label = "R" if bullet else "D"
-            elif prev == "R":
-                if self.starts_row(k) and not self.cut(prev_k, self.w.results):
-                    label = "T"
-                elif w > self.w.narrow:
-                    # A full description line that continues no cut results line: the next row, untitled.
-                    untitled = not bullet and not self.cut(prev_k, self.w.results) \
-                        and self.full(k, self.w.description) and w <= self.w.description + 1.5
-                    label = "D" if untitled else "R"
-                elif not bullet and last_r >= 0 and self.full(last_r, self.w.results):
-                    label = "R"  # the last line of a results bullet
-                elif bullet:
-                    end = self._narrow_run(k)
-                    last_r = max((i for i in range(k, end) if self.p[i].label == "R"), default=last_r)
-                    last_p = max((i for i in range(k, end) if self.p[i].label == "P" and self.p[i].text),
-                                 default=last_p)
-                    prev, prev_k, k = self.p[end - 1].label, end - 1, end
-                    continue
-                else:
-                    label = "P"
-            else:  # prev == "P"
-                if self.starts_row(k) and not (self.full(prev_k, self.w.plans)
-                                               and not self.p[prev_k].text.endswith("。")):
-                    label = "T"
-                elif w <= self.w.narrow:
-                    label = "P"
-                elif bullet or self.full(k, self.w.results):
-                    label = "R"
-                elif not tagged and self.full(k, self.w.description) and w <= self.w.description + 1.5:
-                    label = "D"  # the rest of a description cut by a page break (its tag still to come)
-                elif last_r >= 0 and self.full(last_r, self.w.results) and not self.p[last_r].text.endswith("。"):
-                    label = "R"  # the results cell cut by a page break goes on
-                else:
-                    label = "D"
-            if ORDER[label] < ORDER.get(prev, -1) or label == "T":
-                tagged = False
-                last_r = last_p = last_i = -1
-            piece.label = label
-            if label == "D" and "］" in x:
-                tagged = True
-            if label == "R":
-                last_r = k
-            if label == "P":
-                last_p = k
-            if label == "I":
-                last_i = k
-            prev, prev_k = label, k
-            k += 1
-
-    def _narrow_run(self, k: int) -> int:
-        """Narrow lines after results: the plans column, unless the results go on with short bullets.
-
-        Plans start at the run's first line, or, where a line that is no bullet follows a line that did
-        not wrap (a new cell: a column's paragraphs start with a bullet), at that line. A run followed by
-        a wide bullet is results."""
-        j = k
-        while j < len(self.p) and self.p[j].text and not _heading(self.p[j].text) and not self.p[j].part \
-                and display_width(self.p[j].text) <= self.w.narrow and "］" not in self.p[j].text \
-                and "［" not in self.p[j].text and not (j > k and self.starts_row(j)):
-            j += 1
-        after = self.p[j].text if j < len(self.p) else ""
-        start = k
-        heads_group = j == k + 1 and is_bullet_start(after) and display_width(after) > self.w.narrow
-        if LONE_ASIDE_RE.match(self.p[k].text) and k > 0 and self.full(k - 1, self.w.results) and not heads_group \
-                and self.p[k - 1].text.endswith("。"):
-            # 「（令和6年12月までに累計62件）」: the aside to a results sentence that filled its line, not a group
-            # heading (which has bullets under it): back onto that line, as it would print on a wider column.
-            self.p[k - 1].text += self.p[k].text
-            self.p[k].text = ""
-            start = k + 1
-        for i in range(start + 1, j):
-            if not is_bullet_start(self.p[i].text) and not self.full(i - 1, self.w.plans):
-                start = i
-                break
-        if start == k and after and is_bullet_start(after) and display_width(after) > self.w.narrow:
-            start = j
-        for i in range(k, j):
-            self.p[i].label = "R" if i < start else "P"
-        return j
-
-
-def _runs(pieces: list[_Piece]) -> list[_Run | _Piece]:
-    """Cut the labelled pieces into runs of columns in order; headings stay between them."""
-    out: list[_Run | _Piece] = []
-    run: _Run | None = None
-    prev = ""
-    pending_break = False
-    for piece in pieces:
-        if not piece.text:
-            continue
-        if piece.label in ("H", "B"):
-            out.append(piece)
-            run, prev = None, ""
-            pending_break = pending_break or piece.label == "B"
-            if piece.label == "H":
-                pending_break = False
-            continue
-        if run is None or ORDER[piece.label] < ORDER[prev] or piece.label == "T" or (
-                piece.label == "D" and prev == "D" and run.tagged()):
-            run = _Run(after_break=pending_break)
-            out.append(run)
-            pending_break = False
-        run.pieces[piece.label].append(piece)
-        prev = piece.label
-    return out
-
-
-def _merge(items: list[_Run | _Piece], widths: Geometry, notes: list[LineNote]) -> list[_Run | _Piece]:
-    """Join the part of a row continued after a page break to the part before it."""
-    out: list[_Run | _Piece] = []
-    last: _Run | None = None
-    between: list[_Piece] = []
-    for item in items:
-        if isinstance(item, _Piece):
-            if item.label == "H":
-                last = None
-                out.extend(between)
-                between = []
-                out.append(item)
-            else:
-                between.append(item)
-            continue
-        cont = last is not None and item.empty("T") and (
-            item.empty("D") or (not last.tagged() and not last.empty("T", "D") and item.tagged()))
-        if cont and last is not None:
-            _fold_ambiguous(last, item, widths, notes)
-            last.before.extend(between)
-            for key in "DIRP":
-                last.pieces[key].extend(item.pieces[key])
+            steps.append(Step(no, lattice.options(text, no, opened), brk))
+        if opened and "］" not in text and len(opened) + len(text) <= TAG_OPEN_MAX:
+            opened += text  # 「［担当省庁につ」 / 「いては、…参」 / 「照］」: a tag wrapped over three lines
         else:
-            out.extend(between)
-            out.append(item)
-            last = item
-        between = []
-    out.extend(between)
+            m = OPEN_TAG_RE.search(text)
+            opened = m.group(1) if m else ""
+        brk = False
+    return steps, first, starts
+
+
+def _rejoined(lines: list[str], numbers: list[int]) -> list[tuple[str, int]]:
+    """A title and the bullet printed on its baseline were parted (text_layouts._split_titles): one line
+    again, its cells on one baseline (the model cuts it where it reads best)."""
+    out: list[tuple[str, int]] = []
+    for x, no in zip(lines, numbers, strict=True):
+        if out and no and out[-1][1] == no:
+            out[-1] = (out[-1][0].rstrip() + " " + x.strip(), no)
+        else:
+            out.append((x, no))
     return out
 
 
-def _fold_ambiguous(first: _Run, rest: _Run, widths: Geometry, notes: list[LineNote]) -> None:
-    """A lone narrow block continuing a row after a page break continues the column that reached the
-    bottom of the page: the one with more lines there. Neither width nor drawing order tells results from
-    plans there, so the guess is reported; so is any row whose columns go on after the page break with a
-    short bullet (a results bullet as short as a plans line)."""
-    if not rest.after_break:
-        return
-    if not (rest.empty("R", "D", "I") and rest.pieces["P"]):
-        top = min(rest.pieces["R"] + rest.pieces["P"], key=lambda p: (p.no, p.part), default=None)
-        if top is not None and is_bullet_start(top.text) and display_width(top.text) <= widths.narrow:
-            column = "results" if top in rest.pieces["R"] else "plans"
-            notes.append(LineNote(top.no, "layout-page-break-column",
-                              f"the short bullet continuing the row after the page break (source line {top.no}) "
-                              f"was read as its {column}; the extraction does not say whether it continues the "
-                              "results or the plans"))
-        return
-    moved = rest.pieces["P"]
-    column = "plans"
-    if len(first.pieces["R"]) > len(first.pieces["P"]):
-        rest.pieces["R"], rest.pieces["P"] = moved, []
-        column = "results"
-    notes.append(LineNote(moved[0].no, "layout-page-break-column",
-                      f"{len(moved)} narrow line(s) continuing the row after the page break (source lines "
-                      f"{moved[0].no}-{moved[-1].no}) were read as its {column}, the column longer on the page "
-                      "before; the extraction does not say whether they continue the results or the plans"))
-
-
-def read_dense(lines: list[str], numbers: list[int]) -> Table | None:
-    """The rows of a dense text (lines with their source line numbers); None when too few lines wrap to
-    tell the columns' widths apart (the text is then read as the blocked layout)."""
-    widths = estimate_widths(lines)
-    if widths is None:
+def read_dense(lines: list[str], numbers: list[int], order: tuple[str, ...] = (DESCRIPTION, RESULTS, PLANS),
+               breaks: frozenset[int] = frozenset()) -> Table | None:
+    """The rows of a dense text (LINES with their source NUMBERS, the header's column ORDER, the source lines
+    of running titles BREAKS); None when too few lines wrap to tell the columns' widths apart."""
+    geometry = estimate_widths(lines, order)
+    steps, first, starts = _steps(lines, numbers, breaks)
+    if geometry is None or first < 0:
         return None
-    pieces = _split(lines, numbers, widths)
-    _Labeler(pieces, widths, widths.title_max).run()
-    # A line's page counts the page headers above it in the source: a row's part moved up from the next
-    # page keeps citing the page it was printed on.
-    headers = sorted(p.no for p in pieces if p.label == "B")
-
-    def line(piece: _Piece, item: bool = False) -> Line:
-        page = max(bisect.bisect_right(headers, piece.no), 1)
-        if not item:
-            return Line(piece.no, page, piece.text, piece.text)
-        text = ITEM_HEAD_RE.sub(r"\1\t", piece.text)  # 「①\t…」, as the sample prints an item
-        return Line(piece.no, page, text, piece.text, slack=slack(display_width(text), wrapped(widths.description)))
-
+    marked = bool(starts)
+    long = sum(1 for s in steps if not s.heading) > PAGE_LINES
+    cols = _columns(geometry, order)
+    result = lattice.read(steps, cols, implicit=not marked and long)
+    measured = _measured(steps, result, cols)
+    if measured != cols.widths:  # the widths the lines read show: once more with them
+        cols = Columns(cols.order, measured)
+        result = lattice.read(steps, cols, implicit=not marked and long)
+    geometry = Geometry.from_widths(cols.widths[DSC], cols.widths[RES], cols.widths[PLN], cols.widths[OFF])
     notes: list[LineNote] = []
-    if sum(1 for p in pieces if p.label == "B") <= 1 and sum(1 for p in pieces if p.text) > PAGE_LINES:
+    if not marked and long:
         notes.append(LineNote(0, "layout-page-breaks-unmarked", UNMARKED))
-    rows: list[Row] = []
-    for item in _merge(_runs(pieces), widths, notes):
-        if isinstance(item, _Piece):  # a page header, a heading, a page number: a row of its own
-            rows.append(Row([Cell([line(item)])]))
-            continue
-        rows.append(_cells(item, line))
-    return Table(rows, "dense", widths, notes=notes)
+    header = lines[first].strip()
+    rows = [Row([Cell([Line(numbers[first], 1, header, header)])])]
+    rows += _Rows(steps, result, cols, starts, notes).rows
+    return Table(rows, "dense", geometry, notes=notes)
 
 
-def _cells(run: _Run, line: Callable[..., Line]) -> Row:
-    """A run's cells. Cells printed on one baseline share a line when it is no wider than a column: the
-    rest of a line after the description's tag is its results' start, a line holding a result's end and
-    a plan's start (「令和５年度に事業終了 後継事業の予定無し」) is parted, and what follows goes to the plans."""
-    desc: list[Line] = []
-    after_tag: list[Line] = []
-    for x in [line(p) for key in "TD" for p in run.pieces[key]]:
-        x, rest = split_after_tag(x, _closes)
-        desc.append(x)
-        after_tag += [rest] if rest is not None else []
-    desc += [line(p, True) for p in run.pieces["I"]]
-    results: list[Line] = []
-    moved: list[Line] = []  # results lines read as plans: after a mixed line, the plans column goes on
-    for x in after_tag + [line(p) for p in run.pieces["R"]]:
-        if moved:
-            moved.append(x)
-            continue
-        left, right = split_mixed(x)
-        results.append(left)
-        moved += [right] if right is not None else []
-    return Row([Cell(desc), Cell(results), Cell(moved + [line(p) for p in run.pieces["P"]])])
+def _measured(steps: list[Step], result: lattice.Result, cols: Columns) -> dict[int, float]:
+    """Each column's width as the lines read into it show: the commonest width of its lines that go on."""
+    seq = [(x, label) for step, r, labels in zip(steps, result.readings, result.labels, strict=True)
+           if not step.heading for x, label in zip(step.readings[r][0], labels, strict=False)]
+    samples: dict[int, list[float]] = {DSC: [], RES: [], PLN: []}
+    for (x, a), (y, b) in zip(seq, seq[1:], strict=False):
+        role = DSC if a.role in (TTL, ITM) else a.role
+        if role in samples and a.role != TTL and b.role == a.role and not b.new_row and not y.bullet \
+                and not y.item and not y.joined and not x.tag:
+            samples[role].append(x.width)
+    out = dict(cols.widths)
+    for role, values in samples.items():
+        width, count = _most_common(values)
+        if count >= MIN_SAMPLES and abs(width - cols.widths[role]) >= 2:
+            out[role] = float(width)
+    return out
 
 
-def _closes(inner: str) -> bool:
-    return is_ministry_list(inner.strip()) or bool(SUBHEADING_TAG_RE.search(inner))
+class _Rows:
+    """The rows the labels make, in the header's cell order, and a note for each row read with doubt."""
+
+    def __init__(self, steps: list[Step], result: lattice.Result, cols: Columns, starts: list[int],
+                 notes: list[LineNote]) -> None:
+        self.cols, self.starts, self.notes = cols, starts, notes
+        self.rows: list[Row] = []
+        self.cells: dict[int, list[Line]] | None = None
+        self.title = 0
+        self.anchor = 0
+        anchors: list[int] = []  # per step, the anchor line of the row holding it
+        for i, step in enumerate(steps):
+            if step.heading:
+                self.close()
+                self.rows.append(Row([Cell([self.line(step.readings[0][0][0])])]))
+                anchors.append(step.no)
+                continue
+            pieces = step.readings[result.readings[i]][0]
+            for x, label in zip(pieces, result.labels[i], strict=False):
+                self.add(x, label)
+            anchors.append(self.anchor)
+        self.close()
+        self._doubts(steps, result, anchors)
+
+    def page(self, no: int) -> int:
+        return bisect.bisect_right(self.starts, no) + 1
+
+    def line(self, x: Piece, role: int | None = None) -> Line:
+        if role == ITM:
+            text = ITEM_HEAD_RE.sub(r"\1\t", x.text)  # 「①\t…」, as the sample prints an item
+            return Line(x.no, self.page(x.no), text, x.text,
+                        slack=slack(display_width(text), wrapped(self.cols.widths[DSC])))
+        return Line(x.no, self.page(x.no), x.text, x.text)
+
+    def add(self, x: Piece, label: lattice.Label) -> None:
+        if label.new_row or self.cells is None:
+            self.close()
+            self.cells = {role: [] for role in self.cols.order}
+            self.title = 0
+            self.anchor = x.no
+        role = DSC if label.role in (TTL, ITM) else label.role
+        if not self.cells[DSC] and role == DSC:
+            self.anchor = x.no  # a row is cited at its title or description (an office printed first aside)
+        if label.role == TTL:
+            self.title += 1
+        self.cells[role].append(self.line(x, label.role))
+
+    def close(self) -> None:
+        if self.cells is None:
+            return
+        out = []
+        for role in self.cols.order:
+            lines = self.cells[role]
+            if role == OFF and lines:  # an office wrapped in its cell: one name
+                lines = [Line(lines[0].no, lines[0].page, "".join(x.text for x in lines))]
+            out.append(Cell(lines, title=self.title if role == DSC else None))
+        self.rows.append(Row(out))
+        self.cells = None
+
+    def _doubts(self, steps: list[Step], result: lattice.Result, anchors: list[int]) -> None:
+        """A note on each row holding a line another reading explains about as well, on the row that reading
+        would put it in too, and on each row resumed where the text marks no page break."""
+        seen: set[tuple[int, str]] = set()
+
+        def note(anchor: int, code: str, message: str) -> None:
+            if anchor and (anchor, code) not in seen:
+                seen.add((anchor, code))
+                self.notes.append(LineNote(anchor, code, message))
+
+        for i, (other, r2) in sorted(result.doubtful.items()):
+            step = steps[i]
+            kept = result.labels[i]
+            pieces = step.readings[result.readings[i]][0]
+            what = "; ".join(f"「{x.text[:16]}…」 as {NAMES[a.role]}" + (" of a new row" if a.new_row else "")
+                             for x, a in zip(pieces, kept, strict=False))
+            alt_pieces = step.readings[r2][0]
+            alt = "; ".join(f"「{x.text[:16]}…」 as {NAMES[a.role]}" + (" of a new row" if a.new_row else "")
+                            for x, a in zip(alt_pieces, other, strict=False))
+            message = (f"source line {step.no} was read {what}; it reads almost as well {alt}: the text does not "
+                       "tell which (widths and words alike); check this row against the PDF")
+            note(anchors[i], "layout-dense-doubt", message)
+            if any(a.new_row != b.new_row for a, b in zip(kept, other, strict=False)) and i:
+                note(anchors[i - 1], "layout-dense-doubt", message)
+        for i, step in enumerate(steps):  # a short bullet going on after the page break: results or plans?
+            labels = result.labels[i]
+            x = step.readings[result.readings[i]][0][0] if labels else None
+            if step.brk and x is not None and labels[0].resumed and labels[0].role in (RES, PLN) and x.bullet \
+                    and all(role in self.cols.order and self.cols.fits(x, role) for role in (RES, PLN)):
+                column = NAMES[labels[0].role]
+                note(step.no, "layout-page-break-column",
+                     f"the short bullet continuing the row after the page break (source line {step.no}) was read as "
+                     f"its {column}; its width fits both columns, and the extraction does not say whether it "
+                     "continues the results or the plans")
+        for i in sorted(result.implicit):
+            note(anchors[i], "layout-page-break-unmarked",
+                 f"source line {steps[i].no}: the row was read as going on after a page break the text does not "
+                 "mark (its cells resumed in order); check this row against the PDF")
+        for i in sorted(result.unfit):
+            note(anchors[i], "layout-too-wide", f"source line {steps[i].no} fits no column of the widths measured "
+                 f"({', '.join(f'{w:g}' for w in self.cols.widths.values())} cells); read into the cell before it")

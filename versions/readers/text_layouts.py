@@ -28,6 +28,7 @@ from .vocabulary import (
     HALF_WIDTH_TAG_RE,
     HEADER_CELL_RE,
     HEADER_START,
+    HIDDEN_LABEL_RE,
     OFFICE_HEADER,
     OFFICE_HEADER_RE,
     OFFICE_WORD_RE,
@@ -51,6 +52,10 @@ SPACED_SHARE = 0.3
 SAMPLE_LINES = 4_000  # a layout is uniform: its first lines tell it (a 10,000-row report has 200,000)
 HEADING_LINES = 3  # a vision or goal wraps over at most this many lines
 VISION_START_RE = re.compile(r"^[（(][0-9０-９]{1,2}[）)]\s*「")  # （１）「… : a vision heading's start
+RUNNING_TITLE_PAGES = 3  # a line above the header printed this often is the document's running title
+PAGE_NUMBER_EDGE_RE = re.compile(r"^(?:[-－―‐−]\s*)?[0-9０-９]{1,3}(?:\s*[-－―‐−])?\s+|\s+(?:[-－―‐−]\s*)?[0-9０-９]{1,3}"
+                                 r"(?:\s*[-－―‐−])?$|\s+[0-9０-９]{1,3}\s*[/／]\s*[0-9０-９]{1,3}$")
+LEADING_CELLS_RE = re.compile(r"^(?:担当|列\s*\d)(?:\s*(?:担当|列\s*\d))*$")  # 「担当 列1 列2」, 「列3」 before 該当箇所
 DENSE_WARNING = ("the text has no blank lines between blocks (layout 'dense', e.g. pypdfium2): the columns were "
                  "told apart by line widths estimated from the text and by the order the cells were printed in; "
                  "read the PDF to be sure")
@@ -65,6 +70,8 @@ class Prepared:
     profile: str
     office: bool  # the header names a 「担当」 column
     order: tuple[str, ...] = (DESCRIPTION, RESULTS, PLANS)  # the columns, as the header prints them
+    breaks: frozenset[int] = frozenset()  # source lines of running titles taken out: each one a page break
+
 
 @dataclass(frozen=True)
 class Profile:
@@ -129,11 +136,14 @@ def prepare(text: str) -> Prepared:
     lines = _join_header(lines)
     lines = [HALF_WIDTH_TAG_RE.sub(lambda m: f"［{m.group(1)}］" if is_ministry_list(m.group(1)) else m.group(0), x)
              if "[" in x else x for x in lines]
-    lines = _join_headings(_drop_running_titles(lines))
+    titled = _drop_running_titles(lines)
+    breaks = frozenset(no for no, a, b in zip(numbers, lines, titled, strict=True) if a != b)
+    lines = _join_headings(titled)
     lines, numbers = _split_titles(lines, numbers)
     profile = next(p for p in PROFILES if p.detect(lines))
     header = next((x for x in lines[:SAMPLE_LINES] if is_header_text(x)), "")
-    return Prepared(lines, numbers, profile.name, bool(OFFICE_HEADER_RE.search(header)), column_order(header))
+    return Prepared(lines, numbers, profile.name, OFFICE in column_order(header), column_order(header),
+                    breaks)
 
 
 def read_text_table(text: str) -> Table:
@@ -157,10 +167,10 @@ def _read(prepared: Prepared) -> Table:
             raise EditionParseError(f"layout '{name}' ({rule}): {exc}; {EXPECTED}") from None
     if name == "interleaved":
         return text_interleaved.read_interleaved(lines, numbers, prepared.office)
+    table = text_dense.read_dense(lines, numbers, prepared.order, prepared.breaks) if name == "dense" else None
     offices: list[tuple[int, str]] = []
-    if prepared.office:
+    if table is None and prepared.office:
         lines, offices = _take_offices(lines, numbers)
-    table = text_dense.read_dense(lines, numbers) if name == "dense" else None
     if table is None:  # blocked, or too few wrapped lines to tell a dense text's widths: the sample's widths
         table = text_blocked.read_blocked(lines, numbers, separate=name == "dense")
     if offices:
@@ -171,7 +181,8 @@ def _read(prepared: Prepared) -> Table:
 
 
 def column_order(header: str) -> tuple[str, ...]:
-    """The columns' roles in the order a header line prints their labels."""
+    """The columns' roles in the order a header line prints their labels (hidden labels 「列1」 aside)."""
+    header = HIDDEN_LABEL_RE.sub(" ", header)
     found = [(header.find(HEADER_START), DESCRIPTION)]
     for role, pattern in ((RESULTS, RESULTS_LABEL_RE), (PLANS, PLANS_LABEL_RE), (OFFICE, OFFICE_HEADER_RE)):
         m = pattern.search(header)
@@ -188,7 +199,9 @@ def _check_order(prepared: Prepared) -> None:
         return  # no header line (the grammar refuses the text) or header cells apart (pdfminer's boxes)
     usual = order in ((DESCRIPTION, RESULTS, PLANS), (DESCRIPTION, RESULTS, PLANS, OFFICE))
     side_by_side = prepared.profile == "interleaved" and order[0] == DESCRIPTION and OFFICE not in order[1:-1]
-    if not usual and not side_by_side:
+    # the dense reader reads the cells in the header's order, an office first or last
+    modelled = prepared.profile == "dense" and order.index(DESCRIPTION) == (1 if order[0] == OFFICE else 0)
+    if not usual and not side_by_side and not modelled:
         names = {DESCRIPTION: "該当箇所", RESULTS: "実績・状況", PLANS: "取組予定", OFFICE: "担当"}
         raise EditionParseError(
             f"layout '{prepared.profile}': the header prints its columns in the order "
@@ -197,14 +210,16 @@ def _check_order(prepared: Prepared) -> None:
 
 
 def _drop_running_titles(lines: list[str]) -> list[str]:
-    """A running title printed at the top or foot of every page (「医療機器基本計画 重点的に…進捗状況」): a
-    line printed more than once, on at least every other page, each time next to a page header or a page
-    number, or as the text's first line, blanked."""
+    """A running title printed at the top or foot of every page (「医療機器基本計画 重点的に…進捗状況」, with
+    its page number or not): a line printed more than once, on at least every other page, each time next to
+    a page header or a page number, or as the text's first line; or one printed again and again as it is
+    printed above the first header (the document's title), blanked."""
     text = [x.strip() for x in lines]
+    keys = [_title_key(x) for x in text]
     anchors = [i for i, x in enumerate(text) if is_header_text(x) or is_page_number(x)]
-    counts = Counter(x for x in text if x)
+    counts = Counter(k for k in keys if k)
     near: set[int] = set()
-    for i in anchors + [-1]:
+    for i in anchors + [-1, len(text)]:  # (the text's first and last lines are a page's edge too)
         for step in (-1, 1):  # the nearest two lines with text on each side
             j, seen = i + step, 0
             while 0 <= j < len(text) and seen < 2:
@@ -212,15 +227,24 @@ def _drop_running_titles(lines: list[str]) -> list[str]:
                     near.add(j)
                     seen += 1
                 j += step
-    beside = Counter(text[i] for i in near)
+    beside = Counter(keys[i] for i in near)
+    first = next((i for i in anchors if is_header_text(text[i])), 0)
+    titles = {keys[i] for i in range(first) if keys[i] and counts[keys[i]] >= RUNNING_TITLE_PAGES}
     out = list(lines)
-    for i in near:
-        x = text[i]
-        if counts[x] > 1 and beside[x] == counts[x] and 2 * counts[x] >= len(anchors) and not is_header_text(x) \
-                and not is_heading(x) \
-                and not is_bullet_start(x) and not is_page_number(x) and "］" not in x and not x.endswith("。"):
-            out[i] = ""  # every time it is printed, it is printed at a page's edge
+    for i, x in enumerate(text):
+        key = keys[i]
+        if not key or is_header_text(x) or is_heading(x) or is_bullet_start(x) or is_page_number(x) \
+                or "］" in x or x.endswith("。"):
+            continue
+        at_edge = i in near and counts[key] > 1 and beside[key] == counts[key] and 2 * counts[key] >= len(anchors)
+        if at_edge or key in titles:
+            out[i] = ""  # every time it is printed, it is printed at a page's edge, or it is the document's title
     return out
+
+
+def _title_key(text: str) -> str:
+    """A running title without its page number and spaces: 「医療機器基本計画 重点的に…進捗状況 3」 → 「医療機器…進捗状況」."""
+    return "".join(PAGE_NUMBER_EDGE_RE.sub("", text).split())
 
 
 def _join_headings(lines: list[str]) -> list[str]:
@@ -260,12 +284,22 @@ def _split_titles(lines: list[str], numbers: list[int]) -> tuple[list[str], list
 
 
 def _join_header(lines: list[str]) -> list[str]:
-    """Header cells printed on lines of their own are joined onto the 該当箇所 line (the others blanked)."""
+    """Header cells printed on lines of their own are joined onto the 該当箇所 line (the others blanked); so
+    are a 「担当」 cell and hidden labels printed on lines above it (「担当 列1 列2」 / 「列3」 / 「該当箇所 …」)."""
     out = list(lines)
     for i, line in enumerate(lines):
-        if not line.strip().startswith(HEADER_START) or is_header_text(line):
+        if not line.strip().startswith(HEADER_START):
             continue
-        parts, j = [line.strip()], i + 1
+        k = i
+        while k > 0 and i - k < 4 and LEADING_CELLS_RE.match(lines[k - 1].strip()):
+            k -= 1
+        if k < i:  # the cells printed before 該当箇所, in their order
+            out[i] = " ".join(x.strip() for x in lines[k:i + 1])
+            for m in range(k, i):
+                out[m] = ""
+        if is_header_text(line):
+            continue
+        parts, j = [out[i].strip()], i + 1
         while j < len(lines) and j <= i + 8 and (not lines[j].strip() or HEADER_CELL_RE.match(lines[j].strip())
                                                  or lines[j].strip() == OFFICE_HEADER):
             if lines[j].strip():

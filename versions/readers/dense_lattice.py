@@ -1,0 +1,561 @@
+"""The dense reader's model: each line of a text without blank lines given its cell, and where that is doubtful.
+
+pypdfium2 prints a table cell after cell: a row's cells in the header's column order, each cell's lines in
+order, a cell's one line sharing its baseline with the next cell's first (one line, a space between). What
+tells the cells apart is what a line says and how wide it is against its column's width:
+- a line shorter than its column ends a paragraph; a full one goes on, unless it ends a sentence;
+- results and plans paragraphs start with a bullet 「・」, a description ends at its ministry tag ［…］;
+- a title is a few short-enough lines with no 。 over the description, a 「担当」 office a short name;
+- a page break (a repeated header, a page number, a running title) may cut a row: its cells go on, in
+  their order, after the break.
+Every reading of every line is weighed (a cost: lower is likelier) and the cheapest reading of the whole
+text is kept (a min-sum forward pass over a few states per line, then a backward pass, both linear in the
+lines). A line that another reading explains about as cheaply, in another cell or another row, is DOUBTFUL:
+the reader names its row in a warning rather than guessing silently.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from itertools import combinations
+from typing import NamedTuple
+
+from ..model.normalize import display_width
+from .ministries import SUBHEADING_TAG_RE, is_ministry_list
+from .vocabulary import (
+    ITEM_START_RE,
+    OFFICE_WORD_RE,
+    TAG_CLOSE_RE,
+    TAG_OPEN_RE,
+    is_bullet_start,
+    is_office_piece,
+)
+
+START, OFF, TTL, DSC, ITM, RES, PLN = -1, 0, 1, 2, 3, 4, 5  # between rows; office, title, description, items, results, plans
+ROLE_NAMES = {OFF: "office", TTL: "title", DSC: "description", ITM: "description", RES: "results", PLN: "plans"}
+TITLE_LINES = 3
+FULL_MARGIN = 2.5  # a full line stops up to ~2 cells short of its column (kinsoku)
+LATIN_SLACK = 0.25  # cells a half-width character may be off in a proportional font
+OVERRUN = 1.5  # a line may pass its column's width by a hanging mark
+
+# Costs (lower is likelier).
+CONT_AFTER_SHORT = 4.0  # a paragraph going on after a line that stopped short
+CONT_AFTER_STOP = 0.2  # ... after a full line that ended a sentence
+END_AFTER_FULL = 2.5  # a paragraph (or cell) ending with a full line that ends no sentence
+END_AFTER_STOP = 0.3
+NEARLY_FULL = 1.0  # cells short of the column: a line this much shorter than full may as well end its paragraph
+END_NEARLY_FULL = 1.0  # a paragraph ending with such a line
+CONT_NEARLY_FULL = 0.8  # a paragraph going on after such a line
+BULLET_GOES_ON = 2.5  # a line starting with a bullet mark read as going on with a sentence
+NO_BULLET = 2.5  # a results or plans paragraph that starts with no bullet
+CELL_NO_BULLET = 1.0  # a results or plans cell whose first line has no bullet (「後継事業の予定無し」)
+DESC_PARAGRAPH = 3.5  # a second paragraph in a description before its tag (items ① cost nothing)
+AFTER_TAG = 3.0  # description text after its tag that is no item ①
+ITEM_NO_MARK = 3.0
+UNTAGGED = 3.0  # a description cell left without its ministry tag
+MISSING = 2.0  # a measure row without results, or without plans
+MISSING_OFFICE = 1.0
+SKIP = 2.5  # a cell skipped (empty) between two others
+UNTITLED = 0.5  # a row without a title (a quarter of the report's rows)
+OFFICE_AS_TITLE = 2.0  # a title that reads as an office's name (…課, …室), where the table has a 「担当」 column
+OFFICE_ELSEWHERE = 1.0  # a short line naming an office (「経産省ヘルスケア産業課医」) read in another column
+NOUN_END = 0.5  # a short paragraph ending in a noun (「…において１件の課題を採択」) read as a plan
+ROW_BULLET = 4.0  # a row whose first line is a bullet
+TITLE_FULL_END = 1.2  # a title ending with a full line (the description on the next)
+TITLE_WORD_END = 0.8  # ... less when it ends in a heading's word (「…の育成」)
+TITLE_GOES_ON = 1.5  # ... more when the next line goes on a word or a sentence (「ることが…」)
+TITLE_NOT_NOUN = 1.0  # ... more when it ends in no noun (「…重要な工程であり」: a sentence goes on)
+TITLE_COMMA = 0.5  # ... more when it holds a comma (a sentence's clauses; few titles have one)
+TITLE_LONGEST = 46.0  # cells: the report's longest title holds 43
+TITLE_TOO_LONG = 2.5  # a title longer than that
+TITLE_ONLY = 0.3  # a title with no description, its results next (「保険導入の手引きの作成」)
+TITLE_ALONE = 2.0  # a row of nothing but a title
+ITEM_TEXT = 0.5  # a paragraph of an item ① with no mark of its own (its explanation)
+RESUME_BULLET_AFTER_OPEN = 1.0  # after a page break, a bullet in a cell whose last line ran on
+RESUME_FRESH = 3.0  # after a page break, a cell that had no line on the page before
+IMPLICIT_BREAK = 3.0  # a page break the text does not mark (no header, number or title between)
+UNFIT = 8.0  # a line wider than the column it must be in
+JOINED_SPACE = 1.0  # a space inside a cell between two Japanese characters
+TENSE = 1.5  # a sentence ending as a plan (「…する。」, 「…予定。」) in the results, or as a result (「…した。」) in the plans
+BEAM_STATES, BEAM_COST = 24, 9.0
+DOUBT = 0.6  # readings this close in cost are both credible
+# ... and where they differ only where the widths cannot tell: a title that fills its lines from its
+# description, results from plans (or a column from another) as wide: the words alone (a heading's last
+# word, a sentence's start, a verb's tense) tell them, weak evidence
+DOUBT_WORDS = 1.6
+SAME_WIDTH = 2.0  # columns this close in width are told apart by words
+
+# Cells sharing a baseline are printed on one line, a space between: 「…横展開する。［◎文］ ・令和５年度…」
+PIECE_SPLIT_RE = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])|(?<=\S) (?=・)")
+MAX_SPLITS = 3
+LONE_ITEM_RE = re.compile(r"[①-⑳]$")
+# The last words of a heading (「…人材の育成」, 「…の促進」); cells.py keeps the longer list
+TITLE_END_RE = re.compile(r"(?:育成|促進|支援|強化|作成|共有|整備|推進|取組|評価|参加|充実|確保|設置|構築|活用|展開|"
+                          r"創出|普及|導入|向上|改善|策定|検討|実施|対応|連携|[ー化])$|[＞>][（(]再掲[）)]$")
+# A line that goes on a word or a sentence: small kana, a long vowel mark, punctuation, a particle
+CONTINUES_RE = re.compile(r"^(?!また|あわせて|併せて|なお|さらに|ただし|このため|そのため|これ|それ|この|その)"
+                          r"[ぁ-ゖァィゥェォッャュョヮー、。，．）」』］・]")
+SENTENCE_END = ("。", "）", "」", ")", "｣", "］")
+OFFICE_NAME_RE = re.compile(r"(?:省|庁|府|官房|局|課|室)")
+KANJI_END_RE = re.compile(r"[一-龥]$")
+# Two full-width marks side by side (「、「」, 「」（」, 「）」」): Chromium prints them in a cell and a half
+# (CSS text-spacing-trim), so a line holding some is narrower than its characters count
+PUNCTUATION_PAIR_RE = re.compile(r"(?=[、。，．・「『（［【｢」』）］】｣][「『（［【｢」』）］】｣、。])")
+HEADING_END_RE = re.compile(r"[一-龥々ァ-ヺーA-Za-z0-9０-９）)＞>】」]$")  # a heading ends in a noun or a bracket
+# Results report what was done, plans what will be: 「…を推進した。」 / 「…を推進する。」, 「…予定。」 (the report's
+# results end so 4 times in 5, its plans 19 times in 20)
+PAST_RE = re.compile(r"(?:た|だ)。[）」]?$")
+FUTURE_RE = re.compile(r"(?:(?<![てで]い)る|[うく]|予定|見込み|方針)。[）」]?$")  # (「…している。」 is either)
+
+
+@dataclass(frozen=True)
+class Piece:
+    """A line, or one cell's part of a line that holds several cells on one baseline."""
+
+    text: str
+    no: int  # the source line
+    joined: bool  # after a space on its source line: the next cell on the same baseline
+    width: float
+    latin: int
+    bullet: bool
+    item: bool
+    stop: bool  # ends a sentence or a bracket
+    tag: int  # 1: closes a ministry tag ［◎厚］; 2: a 担当省庁 bracket (a note); 0: neither
+    tag_open: bool  # opens a tag that goes on on the next line: 「…取り組む。［◎厚、」
+    title: bool  # may be a line of a title: no 。, no bracket of a tag, no bullet
+    office: bool
+    word_end: bool  # ends in a heading's word
+    goes_on: bool  # starts by going on with a word or sentence
+    tense: int  # 1: ends a sentence as a result does (「…した。」), 2: as a plan does (「…する。」), 0: neither
+    office_end: bool  # ends in an office's word: …課, …室, …局
+    office_name: bool  # a short line naming an office: 「経産省ヘルスケア産業課医」
+    noun_end: bool  # ends in a kanji, no punctuation: a result's 「…を採択」, 「…の新設」
+    title_words: float  # what its words cost as the last line of a title that fills it
+    trim: float  # cells a typesetter may take from its punctuation: 「」（ side by side print in 1.5 cells, not 2
+
+
+def tag_kind(inner: str) -> int:
+    """2 for a 担当省庁 bracket (a note's), 1 for a ministry tag, 0 for other bracketed text."""
+    inner = inner.strip()
+    return 2 if SUBHEADING_TAG_RE.search(inner) else 1 if is_ministry_list(inner) else 0
+
+
+def make_piece(text: str, no: int, joined: bool = False, opened: str = "") -> Piece:
+    """OPENED: the inside of a tag the line before left open (「［担当省庁については、…記」), closed here."""
+    closes = [m.group(1) for m in TAG_CLOSE_RE.finditer(text)]
+    if opened and closes and not text.split("］", 1)[0].count("［"):
+        closes[0] = opened + closes[0]
+    tag = max((tag_kind(x) for x in closes), default=0)
+    bullet = is_bullet_start(text)
+    return Piece(text, no, joined, display_width(text), sum(c.isascii() for c in text), bullet,
+                 bool(ITEM_START_RE.match(text)), text.endswith(SENTENCE_END), tag,
+                 bool(TAG_OPEN_RE.search(text)) and not tag,
+                 "。" not in text and "［" not in text and "］" not in text and not bullet,
+                 is_office_piece(text), bool(TITLE_END_RE.search(text)), bool(CONTINUES_RE.match(text)),
+                 1 if PAST_RE.search(text) else 2 if FUTURE_RE.search(text) else 0, bool(OFFICE_WORD_RE.search(text)),
+                 is_office_piece(text) and bool(OFFICE_NAME_RE.search(text)), bool(KANJI_END_RE.search(text)),
+                 (0.0 if HEADING_END_RE.search(text) else TITLE_NOT_NOUN) + (TITLE_COMMA if "、" in text else 0.0),
+                 0.5 * len(PUNCTUATION_PAIR_RE.findall(text)))
+
+
+def options(text: str, no: int, opened: str = "") -> list[tuple[list[Piece], float]]:
+    """The ways to read a line: whole, or cut at its spaces between Japanese characters into the cells of one
+    baseline (a space inside a cell is rare: 「…バイオバンク 等に…」), with what each costs."""
+    cuts = [m.start() for m in PIECE_SPLIT_RE.finditer(text) if not LONE_ITEM_RE.search(text[: m.start()])]
+    whole = ([make_piece(text, no, False, opened)], JOINED_SPACE * len(cuts))
+    if not cuts:
+        return [whole]
+    out = []
+    choices = [tuple(cuts)] if len(cuts) > MAX_SPLITS else [c for k in range(len(cuts) + 1)
+                                                             for c in combinations(cuts, k)]
+    for chosen in choices:
+        bounds = (0, *chosen, len(text))
+        parts = [text[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False)]
+        if not all(parts):
+            continue
+        cost = JOINED_SPACE * (len(cuts) - len(chosen))
+        out.append(([make_piece(p, no, k > 0, "" if k else opened) for k, p in enumerate(parts)], cost))
+    return out
+
+
+@dataclass(frozen=True)
+class Columns:
+    """The row's cells in print order (the header's) and each one's width in full-width cells."""
+
+    order: tuple[int, ...]  # of O, D, R, P (D stands for the description cell: title, text, items)
+    widths: dict[int, float]
+    starts: dict[int, list] = field(default_factory=dict, compare=False, repr=False)  # row starts, by piece id
+    ends: dict = field(default_factory=dict, compare=False, repr=False)  # row_end_cost, by state
+
+    def cell(self, role: int) -> int:
+        return self.order.index(DSC if role in (TTL, ITM) else role)
+
+    def width(self, role: int) -> float:
+        return self.widths[DSC if role in (TTL, ITM) else role]
+
+    def full(self, x: Piece, role: int) -> bool:
+        return x.width >= self.width(role) - FULL_MARGIN - LATIN_SLACK * x.latin
+
+    def fits(self, x: Piece, role: int) -> bool:
+        return x.width - x.trim <= self.width(role) + OVERRUN + LATIN_SLACK * x.latin
+
+
+class State(NamedTuple):
+    """Where the reading of a row stands (a tuple: the model makes and compares very many)."""
+
+    cur: int = START
+    lines: int = 0  # title lines so far
+    tagged: int = 0  # the description's tag: 0 not yet, 1 a ministry tag, 2 a note's bracket
+    status: tuple[int, ...] = ()  # per cell: 0 no line yet, else how its last line ended (_ending)
+    resumed: bool = False  # a page break has cut the row: its cells go on in order
+    described: bool = False  # the row has description text (not only a title)
+    end: int = 0  # how the last line ends (_ending)
+    word_end: bool = False
+    title_words: float = 0.0  # what the last line's words cost as a title's end (no noun last, a comma)
+    title_width: float = 0.0  # the title's cells so far
+
+
+@dataclass(frozen=True)
+class Label:
+    role: int
+    new_row: bool
+    resumed: bool = False  # the row goes on here after a page break
+
+
+def _ending(cols: Columns, x: Piece, role: int) -> int:
+    """How X ends its line: 1 short, 2 full at a sentence's end, 3 full and running on, 4 a cell or two
+    short of full and running on (a line wraps there now and then, a paragraph ends there now and then)."""
+    if x.tag_open:
+        return 3
+    if role == OFF:  # a name: whole when short, or when it ends in an office's word (…課, …室), else it wraps
+        return 1 if not cols.full(x, OFF) else 2 if x.office_end else 3
+    if not cols.full(x, role):
+        return 1
+    if x.stop:
+        return 2
+    return 4 if x.width < cols.width(role) - NEARLY_FULL - LATIN_SLACK * x.latin else 3
+
+
+def _end_cost(end: int) -> float:
+    return (0.0, 0.0, END_AFTER_STOP, END_AFTER_FULL, END_NEARLY_FULL)[end]
+
+
+def _cont_cost(end: int) -> float:
+    return (CONT_AFTER_SHORT, CONT_AFTER_SHORT, CONT_AFTER_STOP, 0.0, CONT_NEARLY_FULL)[end]
+
+
+def _open(end: int) -> bool:
+    return end in (3, 4)
+
+
+def _enter(s: State, cols: Columns, x: Piece, role: int, resumed: bool | None = None) -> State:
+    """S after reading X in ROLE: the cell left behind keeps how its last line ended."""
+    status = list(s.status)
+    end = _ending(cols, x, role)
+    status[cols.cell(role)] = end
+    tagged = max(s.tagged, x.tag) if role in (TTL, DSC) else s.tagged
+    return State(role, s.lines + 1 if role == TTL else 0, tagged, tuple(status), s.resumed if resumed is None else resumed,
+                 s.described or role in (DSC, ITM), end, x.word_end, x.title_words if role == TTL else 0.0,
+                 s.title_width + x.width if role == TTL else 0.0)
+
+
+def row_end_cost(s: State, cols: Columns) -> float:
+    """What ending the row at S costs: each cell's last line must end its paragraph (a cell left with a line
+    running on is paid for here, not where the reading left it: a page break may have cut it, and the cell
+    go on after the break), a description wants its tag, and a measure its results and plans."""
+    if s.cur == START:
+        return 0.0
+    known = cols.ends.get(s)
+    if known is None:
+        known = cols.ends[s] = _row_end_cost(s, cols)
+    return known
+
+
+def _row_end_cost(s: State, cols: Columns) -> float:
+    cost = sum(_end_cost(end) for end in s.status)
+    if s.cur == TTL:
+        cost += TITLE_ALONE
+    if s.described and not s.tagged:
+        cost += UNTAGGED
+    elif s.tagged == 1:
+        for role, price in ((RES, MISSING), (PLN, MISSING), (OFF, MISSING_OFFICE)):
+            if role in cols.order and not s.status[cols.cell(role)]:
+                cost += price
+    return cost
+
+
+def _row_starts(s: State, cols: Columns, x: Piece, base: float):
+    """A new row starting with X, after a row whose end costs BASE (the same few states whatever came before)."""
+    known = cols.starts.get(id(x))
+    if known is None:
+        known = cols.starts[id(x)] = list(_fresh_starts(cols, x))
+    for state, cost, label in known:
+        yield state, base + cost, label
+
+
+def _fresh_starts(cols: Columns, x: Piece):
+    fresh = State(status=(0,) * len(cols.order))
+    first = cols.order[0]
+    if first == OFF and x.office and cols.fits(x, OFF):
+        yield _enter(fresh, cols, x, OFF), 0.0, Label(OFF, True)
+    if not cols.fits(x, DSC):
+        return
+    start = ROW_BULLET if x.bullet else 0.0
+    if x.title and len(x.text) >= 4 and not x.text.endswith(("、", "，")):
+        named = OFFICE_AS_TITLE if OFF in cols.order and x.office and x.office_end else 0.0
+        yield _enter(fresh, cols, x, TTL), start + named, Label(TTL, True)
+    yield _enter(fresh, cols, x, DSC), start + UNTITLED, Label(DSC, True)
+
+
+def _title_end(s: State, x: Piece) -> float:
+    """A title ending before X: free after a short line; after a full one, told by the words only."""
+    if s.end == 1:
+        return 0.0
+    cost = TITLE_FULL_END - (TITLE_WORD_END if s.word_end else 0.0)
+    return cost + (TITLE_GOES_ON if x.goes_on else 0.0) + s.title_words
+
+
+def _advances(s: State, cols: Columns, x: Piece):
+    """To a later cell of the row (or from the title to the description, from the description to its items;
+    never on one baseline, where X is another cell's)."""
+    here = cols.cell(s.cur) if s.cur != START else -1
+    if s.cur == TTL and cols.fits(x, DSC) and not x.joined:
+        yield _enter(s, cols, x, DSC), _title_end(s, x) + (BULLET_GOES_ON if x.bullet else 0.0), Label(DSC, False)
+    if s.cur == DSC and s.tagged == 1 and cols.fits(x, ITM) and not x.joined:  # (a note's bracket has no items)
+        yield _enter(s, cols, x, ITM), _end_cost(s.end) + (0.0 if x.item else ITEM_NO_MARK), Label(ITM, False)
+    # (a description ends at its tag, a cell at a paragraph's end: row_end_cost sees to both)
+    leave = _title_end(s, x) + TITLE_ONLY if s.cur == TTL else 0.0
+    for k in range(here + 1, len(cols.order)):
+        role = cols.order[k]
+        if role == DSC:  # after an office printed first: the title or the description
+            for entered in _row_starts_after_office(s, cols, x):
+                yield entered[0], leave + entered[1], entered[2]
+            continue
+        skipped = sum(SKIP if cols.order[j] != OFF else MISSING_OFFICE for j in range(here + 1, k))
+        if not cols.fits(x, role) or (role == OFF and not x.office):
+            continue
+        status = s.status[k]
+        if status:  # the cell had lines before a page break: only its rest may follow
+            if not s.resumed:
+                continue
+            cost = _resume_cost(status, x, role)
+        else:
+            cost = 0.0 if x.bullet or role == OFF else CELL_NO_BULLET
+        yield _enter(s, cols, x, role), leave + skipped + cost, Label(role, False)
+
+
+def _row_starts_after_office(s: State, cols: Columns, x: Piece):
+    if s.cur != OFF or not cols.fits(x, DSC) or s.status[cols.cell(DSC)]:
+        return
+    start = ROW_BULLET if x.bullet else 0.0
+    if x.title and len(x.text) >= 4 and not x.text.endswith(("、", "，")):
+        yield _enter(s, cols, x, TTL), start, Label(TTL, False)
+    yield _enter(s, cols, x, DSC), start + UNTITLED, Label(DSC, False)
+
+
+def _resume_cost(status: int, x: Piece, role: int) -> float:
+    """A cell going on after a page break: the rest of its sentence, or a new paragraph."""
+    if role == OFF:
+        return 0.0 if _open(status) else CONT_AFTER_SHORT
+    if x.bullet or (role == ITM and x.item):
+        return RESUME_BULLET_AFTER_OPEN if _open(status) else 0.2
+    return _cont_cost(status) if role in (RES, PLN, OFF) or status != 1 else DESC_PARAGRAPH
+
+
+def moves(s: State, cols: Columns, x: Piece, brk: bool, implicit: bool):
+    """Every way piece X may follow state S: (next state, cost, label)."""
+    office = OFF in cols.order and x.office_name
+    for state, cost, label in _moves(s, cols, x, brk, implicit):
+        if label.role == TTL and state.title_width > TITLE_LONGEST and state.title_width - x.width <= TITLE_LONGEST:
+            cost += TITLE_TOO_LONG
+        if x.tense and label.role in (RES, PLN) and x.tense != (1 if label.role == RES else 2):
+            cost += TENSE
+        if label.role == PLN and x.noun_end and not cols.full(x, PLN):
+            cost += NOUN_END
+        if office and label.role != OFF:
+            cost += OFFICE_ELSEWHERE
+        yield state, cost, label
+
+
+def _moves(s: State, cols: Columns, x: Piece, brk: bool, implicit: bool):
+    if x.joined:  # the next cell on the same baseline
+        if s.cur != START:
+            yield from _advances(s, cols, x)
+        return
+    if s.cur == START:
+        yield from _row_starts(s, cols, x, 0.0)
+        return
+    role = s.cur
+    if cols.fits(x, role) and (role != OFF or x.office) and (role != TTL or (x.title and s.lines < TITLE_LINES)):
+        cost = _cont_cost(s.end) + (BULLET_GOES_ON if x.bullet else 0.0)
+        if role == DSC and s.tagged:
+            cost += AFTER_TAG
+        yield _enter(s, cols, x, role), cost, Label(role, False)
+    if role in (RES, PLN, ITM, DSC) and cols.fits(x, role):
+        if role in (RES, PLN):
+            start = 0.0 if x.bullet else NO_BULLET
+        elif role == ITM:
+            start = 0.0 if x.item else ITEM_TEXT
+        else:
+            start = (0.5 if x.item else DESC_PARAGRAPH) + (AFTER_TAG if s.tagged else 0.0)
+        yield _enter(s, cols, x, role), _end_cost(s.end) + start, Label(role, False)
+    yield from _advances(s, cols, x)
+    yield from _row_starts(s, cols, x, row_end_cost(s, cols))
+    if brk or implicit:
+        extra = 0.0 if brk else IMPLICIT_BREAK
+        for k, cell in enumerate(cols.order):
+            status = s.status[k]
+            targets = [ITM] if cell == DSC and s.tagged else [DSC] if cell == DSC else [cell]
+            for target in targets:
+                if not cols.fits(x, target) or (target == OFF and not x.office):
+                    continue
+                if cell == DSC and s.tagged and not x.item and s.cur != ITM:
+                    continue
+                cost = _resume_cost(status, x, target) if status else RESUME_FRESH
+                yield _enter(s, cols, x, target, True), cost + extra, Label(target, False, True)
+
+
+def _unfit(s: State, cols: Columns, x: Piece):
+    """No reading fits X (a line wider than its column): it goes on in the current cell, at a price."""
+    role = s.cur if s.cur != START else DSC
+    state = s if s.cur != START else State(status=(0,) * len(cols.order))
+    return _enter(state, cols, x, role), UNFIT, Label(role, s.cur == START)
+
+
+@dataclass(frozen=True)
+class Step:
+    """One line of the text as the model reads it: its readings, or a heading that closes the row."""
+
+    no: int
+    readings: list[tuple[list[Piece], float]]
+    brk: bool = False  # a page break (header, page number, running title) comes before it
+    heading: bool = False
+
+
+def _chains(s: State, cols: Columns, step: Step, implicit: bool):
+    """Every way a line's pieces follow S: (reading index, labels, next state, cost, unfit)."""
+    for r, (pieces, cost0) in enumerate(step.readings):
+        frontier = [(s, cost0, ())]
+        for x in pieces:
+            nxt = []
+            for state, cost, labels in frontier:
+                for state2, c, label in moves(state, cols, x, step.brk, implicit):
+                    nxt.append((state2, cost + c, labels + (label,)))
+            frontier = nxt
+        for state, cost, labels in frontier:
+            yield r, labels, state, cost
+
+
+@dataclass
+class Result:
+    readings: list[int]  # per step, the reading kept
+    labels: list[tuple[Label, ...]]  # per step, each piece's label
+    doubtful: dict[int, tuple[tuple[Label, ...], int]]  # step -> the other credible labels and reading
+    unfit: set[int]
+    implicit: set[int]  # steps read as resuming a row after a page break the text does not mark
+    cost: float
+    ranked: list[list[tuple[float, int, tuple[Label, ...]]]] | None = None  # per step, its readings by cost
+
+
+def read(steps: list[Step], cols: Columns, implicit: bool) -> Result:
+    """The cheapest reading of every step, and the steps another reading explains about as cheaply."""
+    start = State()
+    layers: list[dict[State, float]] = [{start: 0.0}]
+    moved: list[list[tuple[State, int, tuple[Label, ...], State, float]]] = []  # per step, every move tried
+    unfit: set[int] = set()
+    for i, step in enumerate(steps):
+        nxt: dict[State, float] = {}
+        tried = _transitions_from(layers[-1], cols, step, implicit, False)
+        if not tried:
+            unfit.add(i)
+            tried = _transitions_from(layers[-1], cols, step, implicit, True)
+        for s, _, _, s2, c in tried:
+            total = layers[-1][s] + c
+            if total < nxt.get(s2, float("inf")):
+                nxt[s2] = total
+        moved.append(tried)
+        ranked = sorted(nxt.items(), key=lambda kv: kv[1])[:BEAM_STATES]
+        layers.append({s: c for s, c in ranked if c <= ranked[0][1] + BEAM_COST})
+    back: list[dict[State, float]] = [{}] * len(layers)
+    back[-1] = {s: row_end_cost(s, cols) for s in layers[-1]}
+    choice: list[dict[State, tuple[int, tuple[Label, ...], State]]] = [{} for _ in steps]
+    best: list[dict[tuple, tuple[float, int, tuple[Label, ...]]]] = [{} for _ in steps]
+    for i in range(len(steps) - 1, -1, -1):
+        here: dict[State, float] = {}
+        later = back[i + 1]
+        forward = layers[i]
+        for s, r, labels, s2, c in moved[i]:
+            if s2 not in later:
+                continue
+            total = c + later[s2]
+            if total < here.get(s, float("inf")):
+                here[s] = total
+                choice[i][s] = (r, labels, s2)
+            key = (r, labels)
+            whole = forward[s] + total
+            if key not in best[i] or whole < best[i][key][0]:
+                best[i][key] = (whole, r, labels)
+        back[i] = here
+    path: list[tuple[int, tuple[Label, ...]]] = []
+    s = start
+    for i in range(len(steps)):  # the cheapest path, step by step (the readings of one path, never mixed)
+        r, labels, s = choice[i][s]
+        path.append((r, labels))
+    result = _decode(steps, cols, path, best, unfit, back[0].get(start, 0.0))
+    result.ranked = [sorted(b.values(), key=lambda v: v[0])[:4] for b in best]
+    return result
+
+
+def _transitions_from(layer: dict[State, float], cols: Columns, step: Step, implicit: bool, unfit: bool
+                      ) -> list[tuple[State, int, tuple[Label, ...], State, float]]:
+    """Every move from the states of LAYER through STEP: (state, reading, labels, next state, cost)."""
+    out = []
+    for s in layer:
+        if step.heading:
+            out.append((s, 0, (), State(), row_end_cost(s, cols)))
+        elif unfit:  # no reading fits the step: it goes on in the current cell, at a price
+            cost, labels, s2 = 0.0, [], s
+            for x in step.readings[0][0]:
+                s2, c, label = _unfit(s2, cols, x)
+                cost += c
+                labels.append(label)
+            out.append((s, 0, tuple(labels), s2, cost))
+        else:
+            out.extend((s, r, labels, s2, c) for r, labels, s2, c in _chains(s, cols, step, implicit))
+    return out
+
+
+def _decode(steps: list[Step], cols: Columns, path: list[tuple[int, tuple[Label, ...]]], best, unfit: set[int],
+            total: float) -> Result:
+    """The path's readings, and each step where another reading costs no more than DOUBT above it."""
+    doubtful: dict[int, tuple[tuple[Label, ...], int]] = {}
+    for i, (step, (r, kept)) in enumerate(zip(steps, path, strict=True)):
+        if step.heading:
+            continue
+        cost = best[i][(r, kept)][0]
+        for other_cost, r2, other in sorted(best[i].values(), key=lambda v: v[0]):
+            if other_cost - cost > DOUBT_WORDS:
+                break
+            if _differ(step, r, kept, r2, other) and other_cost - cost <= (
+                    DOUBT_WORDS if _by_words(cols, r, kept, r2, other) else DOUBT):
+                doubtful[i] = (other, r2)
+                break
+    implicit = {i for i, (step, (_, kept)) in enumerate(zip(steps, path, strict=True))
+                if not step.brk and any(x.resumed for x in kept)}
+    return Result([r for r, _ in path], [labels for _, labels in path], doubtful, unfit, implicit, total)
+
+
+def _by_words(cols: Columns, r: int, a: tuple[Label, ...], r2: int, b: tuple[Label, ...]) -> bool:
+    """Do two readings differ only where widths cannot tell them apart: a line the row's title or its
+    description's first, or in one of two columns as wide as each other?"""
+    def alike(x: int, y: int) -> bool:
+        return x == y or {x, y} == {TTL, DSC} or abs(cols.width(x) - cols.width(y)) <= SAME_WIDTH
+    return r == r2 and all(alike(x.role, y.role) and x.new_row == y.new_row for x, y in zip(a, b, strict=True))
+
+
+def _differ(step: Step, r: int, a: tuple[Label, ...], r2: int, b: tuple[Label, ...]) -> bool:
+    """Do two readings of a step put its text in other cells or rows (a title and a description are two)?"""
+    if r != r2:
+        return True
+    return any((x.role, x.new_row) != (y.role, y.new_row) for x, y in zip(a, b, strict=True))
