@@ -58,7 +58,7 @@ def assemble(table: Table, reading: Reading, source: Source, document: str | Non
         warnings.sort(key=lambda w: (w.page, w.line, w.code, w.message))
     else:
         warnings.sort(key=lambda w: (w.line, w.code, w.message))
-    doubt = _doubt(warnings, table.layout)
+    doubt = doubt_warning(warnings, table.layout)
     return Edition(
         document=doc,
         edition=edition or f"fy{years[0]}" + ("-synthetic" if synthetic else ""),  # never the real label
@@ -104,7 +104,7 @@ def _named(measures: list[Measure], notes: list[LineNote]) -> list[ParseWarning]
     return out
 
 
-def _doubt(warnings: list[ParseWarning], layout: str) -> list[ParseWarning]:
+def doubt_warning(warnings: list[ParseWarning], layout: str) -> list[ParseWarning]:
     """One warning first, when any says a row was placed from weak evidence or left out."""
     doubtful = [w for w in warnings if w.code.startswith(DOUBT_CODES)]
     if not doubtful:
