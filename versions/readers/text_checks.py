@@ -1,0 +1,94 @@
+"""What every row of the report holds, checked on a text reading after the fact.
+
+A text extraction has lost the fonts, widths and rules that tell a title from its description and a
+result from a plan; the text readers guess them, and a guess can be wrong where nothing in the text
+disagrees. These checks read each measure as the report writes it and name the rows that do not read
+so, in a `layout-row-doubt` warning (so the edition says first that its reading is doubtful), rather
+than let a misread row pass unnoticed:
+
+- no title, yet the description opens with a heading's words (「…人材の育成」 then a new sentence): the
+  title was read into the description;
+- a title holding a sentence (。) or longer than any heading: the description was read into the title;
+- a result worded as a plan (「…予定。」, 「…に取り組む。」) or a plan worded as a result (「…を実施した。」):
+  bullets read in the other column;
+- a note (sub-heading row) with the same trouble as a title, and a vision without a number.
+
+They hold for every row of the bundled editions (tests/test_text_checks.py); the PDF reader and the
+sample's blocked text keep their own evidence and are not checked here.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..model.edition import Edition, ParseWarning
+from ..model.normalize import display_width
+from .cells import KATAKANA_RE, NOUN_GOES_ON_RE, TITLE_END_RE, WRAPPED_TITLE_MAX, _restates
+from .vocabulary import is_bullet_start
+
+CODE = "layout-row-doubt"
+HEADING_MIN = 6  # characters of the shortest heading (「研究開発の促進」)
+# A heading's noun followed by the next sentence's start: a particle or punctuation would go on with it.
+SENTENCE_START_RE = re.compile(r"^[一-龥々ァ-ヺＡ-Ｚa-zA-Z0-9０-９「（(【＜<]")
+# A noun the heading's last noun runs on into, then the sentence's topic: 「地域連携」「拠点については、」
+COMPOUND_GOES_ON_RE = re.compile(r"^[一-龥々]{2,4}(?:については|において|には|では|は)")
+# A plan's wording at a bullet's end: 「…予定。」 「…に取り組む。」 「…を進める。」 「…していく。」
+PLAN_END_RE = re.compile(r"(?:予定|取り組む|行う|進める|図る|目指す|努める|いく|する|継続)[。．]?\s*$")
+# A result's wording at a bullet's end: 「…を実施した。」 「…が開催された。」 「…を行った。」
+RESULT_END_RE = re.compile(r"(?:した|された|行った|なった|できた|始めた|まとめた)[。．]\s*$")
+
+
+def check_rows(edition: Edition, layout: str) -> Edition:
+    """EDITION with a warning for each row that does not read as the report writes its rows, and the
+    doubt first among its warnings when there is any (layout: the text reader's profile)."""
+    found = [w for m in edition.measures if (w := _measure_doubt(m))]
+    found += [w for g in edition.goals for w in _note_doubts(g)]
+    found += [ParseWarning(CODE, f"a vision heading without its number: 「{v.title[:30]}」 (page furniture or a "
+                           "title read as a vision?)", v.page, v.line) for v in edition.visions if v.number == 0]
+    if not found:
+        return edition
+    rest = [w for w in edition.warnings if w.code != "reading-doubtful"]
+    warnings = sorted(rest + found, key=lambda w: (w.line, w.code, w.message))
+    from .assembler import doubt_warning  # (the assembler's own rule for the first warning)
+
+    return replace(edition, warnings=tuple(doubt_warning(warnings, layout) + warnings))
+
+
+def _measure_doubt(m) -> ParseWarning | None:
+    why = []
+    if not m.title and not m.first_line_lost and (head := heading_start(m.description)):
+        why.append(f"no title, yet its description opens with a heading 「{head[:24]}」: its title may have been "
+                   "read into its description")
+    if m.title and ("。" in m.title or display_width(m.title) > WRAPPED_TITLE_MAX):
+        why.append(f"its title 「{m.title[:24]}…」 holds a sentence: its description may have been read into it")
+    if any(PLAN_END_RE.search(b.text) for b in m.results):
+        why.append("a result is worded as a plan: bullets may have been read in the other column")
+    if any(RESULT_END_RE.search(b.text) for b in m.plans):
+        why.append("a plan is worded as a result: bullets may have been read in the other column")
+    return ParseWarning(CODE, f"{m.id}: " + "; ".join(why), m.page, m.line) if why else None
+
+
+def _note_doubts(goal) -> list[ParseWarning]:
+    return [ParseWarning(CODE, f"{goal.id}: a note without a title opens with a heading 「{head[:24]}」: its "
+                         "title may have been read into its text", n.page, n.line)
+            for n in goal.notes if not n.title and (head := heading_start(n.text))]
+
+
+def heading_start(text: str) -> str:
+    """The heading a text opens with, where it opens with one and then starts a sentence: 「臨床現場を理解
+    した企業の医療機器の研究開発人材の育成」 in 「…人材の育成医療機器の研究開発に当たっては、…」; '' if none."""
+    text = text.split("\n", 1)[0]
+    if is_bullet_start(text):
+        return ""
+    for k in range(HEADING_MIN, len(text)):
+        head = text[:k]
+        if display_width(head) > WRAPPED_TITLE_MAX or head[-1] == "。" or (head[-1] in "、，" and head[-2] != "し"):
+            return ""  # (a heading's 、 follows a verb's stem: 「出口戦略を策定し、…」)
+        rest = text[k:]
+        if KATAKANA_RE.match(head[-1]) and KATAKANA_RE.match(rest[0]):
+            continue  # a word cut in the middle: 「…ニー」 「ズに応じた…」
+        if TITLE_END_RE.search(head) and SENTENCE_START_RE.match(rest) and not COMPOUND_GOES_ON_RE.match(rest) \
+                and (not NOUN_GOES_ON_RE.match(rest) or _restates(head, rest)):
+            return head
+    return ""
