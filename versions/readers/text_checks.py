@@ -24,7 +24,7 @@ from dataclasses import replace
 
 from ..model.edition import Edition, ParseWarning
 from ..model.normalize import display_width
-from .cells import KATAKANA_RE, NOUN_GOES_ON_RE, TITLE_END_RE, WRAPPED_TITLE_MAX, _restates
+from .cells import KATAKANA_RE, NOUN_GOES_ON_RE, TITLE_END_RE, WRAPPED_TITLE_MAX, _heading_commas, _restates
 from .vocabulary import is_bullet_start
 
 CODE = "layout-row-doubt"
@@ -78,9 +78,12 @@ def _note_doubts(goal) -> list[ParseWarning]:
 def heading_start(text: str) -> str:
     """The heading a text opens with, where it opens with one and then starts a sentence: 「臨床現場を理解
     した企業の医療機器の研究開発人材の育成」 in 「…人材の育成医療機器の研究開発に当たっては、…」; '' if none."""
-    text = text.split("\n", 1)[0]
+    text, _, after = text.partition("\n")
     if is_bullet_start(text):
         return ""
+    if after and display_width(text) <= WRAPPED_TITLE_MAX and "。" not in text and TITLE_END_RE.search(text) \
+            and _heading_commas(text):
+        return text  # a paragraph of its own
     for k in range(HEADING_MIN, len(text)):
         head = text[:k]
         if display_width(head) > WRAPPED_TITLE_MAX or head[-1] == "。" or (head[-1] in "、，" and head[-2] != "し"):
