@@ -4,13 +4,16 @@ A text extraction has lost the fonts, widths and rules that tell a title from it
 result from a plan; the text readers guess them, and a guess can be wrong where nothing in the text
 disagrees. These checks read each measure as the report writes it and name the rows that do not read
 so, in a `layout-row-doubt` warning (so the edition says first that its reading is doubtful), rather
-than let a misread row pass unnoticed:
+than let a misread row pass unnoticed; where a fifth of the rows or more do not, the text is refused in
+one line (its reader did not find the columns):
 
 - no title, yet the description opens with a heading's words (「…人材の育成」 then a new sentence): the
   title was read into the description;
 - a title holding a sentence (。) or longer than any heading: the description was read into the title;
 - a result worded as a plan (「…予定。」, 「…に取り組む。」) or a plan worded as a result (「…を実施した。」):
   bullets read in the other column;
+- a description holding a bullet 「・…」 or a plan's 「…予定。」, and a row without the 「担当」 office the
+  other rows have: cells read into the wrong column;
 - a note (sub-heading row) with the same trouble as a title, and a vision without a number.
 
 They hold for every row of the bundled editions (tests/test_text_checks.py); the PDF reader and the
@@ -23,16 +26,23 @@ import re
 from dataclasses import replace
 
 from ..model.edition import Edition, ParseWarning
+from ..model.errors import EditionParseError
 from ..model.normalize import display_width
 from .cells import KATAKANA_RE, NOUN_GOES_ON_RE, TITLE_END_RE, WRAPPED_TITLE_MAX, _heading_commas, _restates
-from .vocabulary import is_bullet_start
+from .vocabulary import OFFICE_WORD_RE, is_bullet_start, is_office_piece
 
 CODE = "layout-row-doubt"
+# Where this share of the measures does not read as the report's rows, the reader did not find the table's
+# columns: no edition is better than one a fifth wrong (the sample's readings that misplace a few rows stay
+# under a sixth; those that lost the columns name a fifth to all of their rows).
+REFUSE_SHARE = 0.2
 HEADING_MIN = 6  # characters of the shortest heading (「研究開発の促進」)
 # A heading's noun followed by the next sentence's start: a particle or punctuation would go on with it.
 SENTENCE_START_RE = re.compile(r"^[一-龥々ァ-ヺＡ-Ｚa-zA-Z0-9０-９「（(【＜<]")
 # A noun the heading's last noun runs on into, then the sentence's topic: 「地域連携」「拠点については、」
 COMPOUND_GOES_ON_RE = re.compile(r"^[一-龥々]{2,4}(?:については|において|には|では|は)")
+# What only a results or plans cell holds: a bullet paragraph, or a plan's 「…予定。」
+BULLET_IN_TEXT_RE = re.compile(r"(?:^|\n|。)・|予定。")
 # A plan's wording at a bullet's end: 「…予定。」 「…に取り組む。」 「…を進める。」 「…していく。」
 PLAN_END_RE = re.compile(r"(?:予定|取り組む|行う|進める|図る|目指す|努める|いく|する|継続)[。．]?\s*$")
 # A result's wording at a bullet's end: 「…を実施した。」 「…が開催された。」 「…を行った。」
@@ -42,12 +52,19 @@ RESULT_END_RE = re.compile(r"(?:した|された|行った|なった|できた|�
 def check_rows(edition: Edition, layout: str) -> Edition:
     """EDITION with a warning for each row that does not read as the report writes its rows, and the
     doubt first among its warnings when there is any (layout: the text reader's profile)."""
-    found = [w for m in edition.measures if (w := _measure_doubt(m))]
+    offices = any(m.office for m in edition.measures)  # the header printed a 「担当」 column
+    found = [w for m in edition.measures if (w := _measure_doubt(m, offices))]
     found += [w for g in edition.goals for w in _note_doubts(g)]
     found += [ParseWarning(CODE, f"a vision heading without its number: 「{v.title[:30]}」 (page furniture or a "
                            "title read as a vision?)", v.page, v.line) for v in edition.visions if v.number == 0]
     if not found:
         return edition
+    named = {w.message.split(":", 1)[0] for w in found if w.message.startswith("m")}
+    if len(named) >= REFUSE_SHARE * len(edition.measures):
+        first = next(w for w in found if w.message.startswith("m"))
+        raise EditionParseError(
+            f"the text's columns were not told apart (layout '{layout}'): {len(named)} of {len(edition.measures)} "
+            f"rows do not read as the report's rows (first: {first.message[:90]}, line {first.line}); read the PDF")
     rest = [w for w in edition.warnings if w.code != "reading-doubtful"]
     warnings = sorted(rest + found, key=lambda w: (w.line, w.code, w.message))
     from .assembler import doubt_warning  # (the assembler's own rule for the first warning)
@@ -55,8 +72,15 @@ def check_rows(edition: Edition, layout: str) -> Edition:
     return replace(edition, warnings=tuple(doubt_warning(warnings, layout) + warnings))
 
 
-def _measure_doubt(m) -> ParseWarning | None:
+def _measure_doubt(m, offices: bool) -> ParseWarning | None:
     why = []
+    if BULLET_IN_TEXT_RE.search(m.description):
+        why.append("its description holds a bullet 「・…」 or a plan 「…予定。」: results or plans may have been read "
+                   "into it")
+    if offices and not m.office and m.ministries:  # (m050, a row without a tag, has no office either)
+        why.append("no 「担当」 office read, where the other rows have one")
+    if any(is_office_piece(b.text) and OFFICE_WORD_RE.search(b.text) for b in (*m.results, *m.plans)):
+        why.append("an office name 「…課」 read as a bullet: the 「担当」 column may have been read into another")
     if not m.title and not m.first_line_lost and (head := heading_start(m.description)):
         why.append(f"no title, yet its description opens with a heading 「{head[:24]}」: its title may have been "
                    "read into its description")
