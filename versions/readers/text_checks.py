@@ -29,7 +29,7 @@ from ..model.edition import Edition, ParseWarning
 from ..model.errors import EditionParseError
 from ..model.normalize import display_width
 from .cells import KATAKANA_RE, NOUN_GOES_ON_RE, TITLE_END_RE, WRAPPED_TITLE_MAX, _heading_commas, _restates
-from .vocabulary import OFFICE_WORD_RE, is_bullet_start, is_office_piece
+from .vocabulary import OFFICE_WORD_RE, VISION_END, is_bullet_start, is_office_piece
 
 CODE = "layout-row-doubt"
 # Where this share of the measures does not read as the report's rows, the reader did not find the table's
@@ -43,6 +43,7 @@ SENTENCE_START_RE = re.compile(r"^[一-龥々ァ-ヺＡ-Ｚa-zA-Z0-9０-９「�
 COMPOUND_GOES_ON_RE = re.compile(r"^[一-龥々]{2,4}(?:については|において|には|では|は)")
 # What only a results or plans cell holds: a bullet paragraph, or a plan's 「…予定。」
 BULLET_IN_TEXT_RE = re.compile(r"(?:^|\n|。)・|予定。")
+RESULT_IN_TEXT_RE = re.compile(r"(?:した|された|行った)。")  # a description says what will be done, not what was
 # A plan's wording at a bullet's end: 「…予定。」 「…に取り組む。」 「…を進める。」 「…していく。」
 PLAN_END_RE = re.compile(r"(?:予定|取り組む|行う|進める|図る|目指す|努める|いく|する|継続)[。．]?\s*$")
 # A result's wording at a bullet's end: 「…を実施した。」 「…が開催された。」 「…を行った。」
@@ -53,10 +54,14 @@ def check_rows(edition: Edition, layout: str) -> Edition:
     """EDITION with a warning for each row that does not read as the report writes its rows, and the
     doubt first among its warnings when there is any (layout: the text reader's profile)."""
     offices = any(m.office for m in edition.measures)  # the header printed a 「担当」 column
-    found = [w for m in edition.measures if (w := _measure_doubt(m, offices))]
+    found = [w for k, m in enumerate(edition.measures)
+             if (w := _measure_doubt(m, offices, edition.measures[k - 1].id if k else ""))]
     found += [w for g in edition.goals for w in _note_doubts(g)]
     found += [ParseWarning(CODE, f"a vision heading without its number: 「{v.title[:30]}」 (page furniture or a "
                            "title read as a vision?)", v.page, v.line) for v in edition.visions if v.number == 0]
+    found += [ParseWarning(CODE, f"vision {v.number}: its heading 「{v.title[-20:]}」 does not end as a vision's "
+                           f"(「…」{VISION_END}): cut by a column or a page", v.page, v.line)
+              for v in edition.visions if v.number and not v.title.endswith(VISION_END)]
     if not found:
         return edition
     named = {w.message.split(":", 1)[0] for w in found if w.message.startswith("m")}
@@ -72,11 +77,14 @@ def check_rows(edition: Edition, layout: str) -> Edition:
     return replace(edition, warnings=tuple(doubt_warning(warnings, layout) + warnings))
 
 
-def _measure_doubt(m, offices: bool) -> ParseWarning | None:
+def _measure_doubt(m, offices: bool, before: str) -> ParseWarning | None:
+    """The doubts about measure M; BEFORE: the id of the measure printed before it (its cells' text spills
+    into the next row's description where a row boundary is misread)."""
     why = []
+    spilled = f" (from the row before, {before}?)" if before else ""
     if BULLET_IN_TEXT_RE.search(m.description):
-        why.append("its description holds a bullet 「・…」 or a plan 「…予定。」: results or plans may have been read "
-                   "into it")
+        why.append(f"its description holds a bullet 「・…」 or a plan 「…予定。」: results or plans may have been read "
+                   f"into it{spilled}")
     if offices and not m.office and m.ministries:  # (m050, a row without a tag, has no office either)
         why.append("no 「担当」 office read, where the other rows have one")
     if any(is_office_piece(b.text) and OFFICE_WORD_RE.search(b.text) for b in (*m.results, *m.plans)):
@@ -86,6 +94,10 @@ def _measure_doubt(m, offices: bool) -> ParseWarning | None:
                    "read into its description")
     if m.title and ("。" in m.title or display_width(m.title) > WRAPPED_TITLE_MAX):
         why.append(f"its title 「{m.title[:24]}…」 holds a sentence: its description may have been read into it")
+    elif m.title and (not _balanced(m.title) or m.title[-1].isdigit()):
+        why.append(f"its title 「{m.title[:24]}」 is not a heading (cut, or page furniture)")
+    if RESULT_IN_TEXT_RE.search(m.description):
+        why.append(f"its description holds a result 「…した。」: a results cell may have been read into it{spilled}")
     if any(PLAN_END_RE.search(b.text) for b in m.results):
         why.append("a result is worded as a plan: bullets may have been read in the other column")
     if any(RESULT_END_RE.search(b.text) for b in m.plans):
@@ -119,3 +131,7 @@ def heading_start(text: str) -> str:
                 and (not NOUN_GOES_ON_RE.match(rest) or _restates(head, rest)):
             return head
     return ""
+
+
+def _balanced(text: str) -> bool:
+    return all(text.count(a) == text.count(b) for a, b in ("「」", "（）", "()", "【】", "＜＞"))
