@@ -45,9 +45,9 @@ COMPOUND_GOES_ON_RE = re.compile(r"^[一-龥々]{2,4}(?:については|にお�
 BULLET_IN_TEXT_RE = re.compile(r"(?:^|\n|。)・|予定。")
 RESULT_IN_TEXT_RE = re.compile(r"(?:した|された|行った)。")  # a description says what will be done, not what was
 # A plan's wording at a bullet's end: 「…予定。」 「…に取り組む。」 「…を進める。」 「…していく。」
-PLAN_END_RE = re.compile(r"(?:予定|取り組む|行う|進める|図る|目指す|努める|いく|する|継続)[。．]?\s*$")
-# A result's wording at a bullet's end: 「…を実施した。」 「…が開催された。」 「…を行った。」
-RESULT_END_RE = re.compile(r"(?:した|された|行った|なった|できた|始めた|まとめた)[。．]\s*$")
+PLAN_END_RE = re.compile(r"(?:予定|取り組む|行う|進める|図る|目指す|努める|いく|する|継続)" + r"(?:[（(][^（）()]*[）)])?[。．]?\s*$")
+# A result's wording at a bullet's end: 「…を実施した。」 「…を進めた。」 「…を推進した（新規採択11件）。」
+RESULT_END_RE = re.compile(r"(?:した|された|った|めた|えた|けた|いた|できた)(?:[（(][^（）()]*[）)])?[。．]\s*$")
 
 
 def check_rows(edition: Edition, layout: str) -> Edition:
@@ -127,9 +127,9 @@ def heading_start(text: str) -> str:
         rest = text[k:]
         if KATAKANA_RE.match(head[-1]) and KATAKANA_RE.match(rest[0]):
             continue  # a word cut in the middle: 「…ニー」 「ズに応じた…」
-        if TITLE_END_RE.search(head) and SENTENCE_START_RE.match(rest) and not COMPOUND_GOES_ON_RE.match(rest) \
-                and (not NOUN_GOES_ON_RE.match(rest) or _restates(head, rest)):
-            return head
+        if TITLE_END_RE.search(head) and (_restates(head, rest) or (
+                SENTENCE_START_RE.match(rest) and not COMPOUND_GOES_ON_RE.match(rest) and not NOUN_GOES_ON_RE.match(rest))):
+            return head  # (a description restating its title's last words: 「…提供の促進」「の提供の促進に…」)
     return ""
 
 
