@@ -54,3 +54,10 @@ def test_a_text_whose_columns_were_lost_is_refused_in_one_line():
     with pytest.raises(EditionParseError, match=r"columns were not told apart .* rows do not read") as err:
         _read("L0008-chromium-fy2024.pdfminer.txt.gz")
     assert "\n" not in str(err.value)
+
+
+def test_cells_spliced_after_a_sentence_end_are_named():
+    """pdfminer's text of seed-chromium.pdf: m011's last plan ends 「…推進する。において、産学連携…」, the
+    next row's result spliced on; before, nothing named m011."""
+    ed = policydiff.load_edition(Path(__file__).parent / "data" / "pdf" / "seed-chromium.pdfminer.txt")
+    assert "m011" in _doubted(ed)

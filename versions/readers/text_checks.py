@@ -28,7 +28,7 @@ from dataclasses import replace
 from ..model.edition import Edition, ParseWarning
 from ..model.errors import EditionParseError
 from ..model.normalize import display_width
-from .cells import KATAKANA_RE, NOUN_GOES_ON_RE, TITLE_END_RE, WRAPPED_TITLE_MAX, _heading_commas, _restates
+from .cells import CONTINUES_RE, KATAKANA_RE, NOUN_GOES_ON_RE, TITLE_END_RE, WRAPPED_TITLE_MAX, _heading_commas, _restates
 from .vocabulary import OFFICE_WORD_RE, VISION_END, is_bullet_start, is_office_piece
 
 CODE = "layout-row-doubt"
@@ -44,6 +44,8 @@ COMPOUND_GOES_ON_RE = re.compile(r"^[一-龥々]{2,4}(?:については|にお�
 # What only a results or plans cell holds: a bullet paragraph, or a plan's 「…予定。」
 BULLET_IN_TEXT_RE = re.compile(r"(?:^|\n|。)・|予定。")
 RESULT_IN_TEXT_RE = re.compile(r"(?:した|された|行った)。")  # a description says what will be done, not what was
+# What may follow a 。 inside a cell: a closing bracket 「…という。）」, a sentence's opening 「しかし、」
+SENTENCE_GOES_ON_RE = re.compile(r"[）)」』］]|しかし|さらに|ただし|なお|あわせて|ついては")
 # A plan's wording at a bullet's end: 「…予定。」 「…に取り組む。」 「…を進める。」 「…していく。」
 PLAN_END_RE = re.compile(r"(?:予定|取り組む|行う|進める|図る|目指す|努める|いく|する|継続)" + r"(?:[（(][^（）()]*[）)])?[。．]?\s*$")
 # A result's wording at a bullet's end: 「…を実施した。」 「…を進めた。」 「…を推進した（新規採択11件）。」
@@ -98,6 +100,8 @@ def _measure_doubt(m, offices: bool, before: str) -> ParseWarning | None:
         why.append(f"its title 「{m.title[:24]}」 is not a heading (cut, or page furniture)")
     if RESULT_IN_TEXT_RE.search(m.description):
         why.append(f"its description holds a result 「…した。」: a results cell may have been read into it{spilled}")
+    if any(_spliced(b.text) for b in (*m.results, *m.plans)) or _spliced(m.description):
+        why.append("a sentence goes on mid-word after its 。 (「…。るように」): lines of two cells spliced")
     if any(PLAN_END_RE.search(b.text) for b in m.results):
         why.append("a result is worded as a plan: bullets may have been read in the other column")
     if any(RESULT_END_RE.search(b.text) for b in m.plans):
@@ -135,3 +139,9 @@ def heading_start(text: str) -> str:
 
 def _balanced(text: str) -> bool:
     return all(text.count(a) == text.count(b) for a, b in ("「」", "（）", "()", "【】", "＜＞"))
+
+
+def _spliced(text: str) -> bool:
+    """Does a sentence of TEXT go on mid-word after its 。 (small kana, a particle, an ending)?"""
+    return any(CONTINUES_RE.match(text[k + 1:k + 3]) and not SENTENCE_GOES_ON_RE.match(text, k + 1)
+               for k, c in enumerate(text) if c == "。" and k + 1 < len(text))
