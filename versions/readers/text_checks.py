@@ -67,6 +67,7 @@ def check_rows(edition: Edition, layout: str) -> Edition:
     if not found:
         return edition
     named = {w.message.split(":", 1)[0] for w in found if w.message.startswith("m")}
+    named |= {m.id for m in edition.measures if not m.ministries}  # (warned already: no-ministry-tag)
     if len(named) >= REFUSE_SHARE * len(edition.measures):
         first = next(w for w in found if w.message.startswith("m"))
         raise EditionParseError(
