@@ -103,6 +103,8 @@ def _measure_doubt(m, offices: bool, before: str) -> ParseWarning | None:
         why.append(f"its description holds a result 「…した。」: a results cell may have been read into it{spilled}")
     if any(_spliced(b.text) for b in (*m.results, *m.plans)) or _spliced(m.description):
         why.append("a sentence goes on mid-word after its 。 (「…。るように」): lines of two cells spliced")
+    if any(cell and _heading_bullet(cell[0].text) for cell in (m.results, m.plans)):
+        why.append("a heading's words open its results or plans without a bullet mark: a title's line read there?")
     if any(PLAN_END_RE.search(b.text) for b in m.results):
         why.append("a result is worded as a plan: bullets may have been read in the other column")
     if any(RESULT_END_RE.search(b.text) for b in m.plans):
@@ -146,3 +148,9 @@ def _spliced(text: str) -> bool:
     """Does a sentence of TEXT go on mid-word after its 。 (small kana, a particle, an ending)?"""
     return any(CONTINUES_RE.match(text[k + 1:k + 3]) and not SENTENCE_GOES_ON_RE.match(text, k + 1)
                for k, c in enumerate(text) if c == "。" and k + 1 < len(text))
+
+
+def _heading_bullet(text: str) -> bool:
+    """Does a results or plans cell open with a heading's words, no bullet mark: 「安定供給体制の確保」?"""
+    return not is_bullet_start(text) and "。" not in text and display_width(text) <= WRAPPED_TITLE_MAX \
+        and bool(TITLE_END_RE.search(text)) and _heading_commas(text)
