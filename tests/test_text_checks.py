@@ -61,3 +61,9 @@ def test_cells_spliced_after_a_sentence_end_are_named():
     next row's result spliced on; before, nothing named m011."""
     ed = policydiff.load_edition(Path(__file__).parent / "data" / "pdf" / "seed-chromium.pdfminer.txt")
     assert "m011" in _doubted(ed)
+
+
+def test_results_or_plans_opening_mid_sentence_are_named():
+    """pypdfium2's text of layout 18: a page break cut m045's plans, whose first line was read elsewhere;
+    before, the row differed unnamed."""
+    assert "m045" in _doubted(_read("L0018-chromium-fy2024.pypdfium2.txt.gz"))

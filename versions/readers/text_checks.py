@@ -103,6 +103,8 @@ def _measure_doubt(m, offices: bool, before: str) -> ParseWarning | None:
         why.append(f"its description holds a result 「…した。」: a results cell may have been read into it{spilled}")
     if any(_spliced(b.text) for b in (*m.results, *m.plans)) or _spliced(m.description):
         why.append("a sentence goes on mid-word after its 。 (「…。るように」): lines of two cells spliced")
+    if any(cell and CONTINUES_RE.match(cell[0].text) and not is_bullet_start(cell[0].text) for cell in (m.results, m.plans)):
+        why.append("its results or plans open mid-sentence (「において、…」): their first line read elsewhere")
     if any(cell and _heading_bullet(cell[0].text) for cell in (m.results, m.plans)):
         why.append("a heading's words open its results or plans without a bullet mark: a title's line read there?")
     if any(PLAN_END_RE.search(b.text) for b in m.results):
