@@ -28,7 +28,15 @@ from dataclasses import replace
 from ..model.edition import Edition, ParseWarning
 from ..model.errors import EditionParseError
 from ..model.normalize import display_width
-from .cells import CONTINUES_RE, KATAKANA_RE, NOUN_GOES_ON_RE, TITLE_END_RE, WRAPPED_TITLE_MAX, _heading_commas, _restates
+from .cells import (
+    CONTINUES_RE,
+    KATAKANA_RE,
+    NOUN_GOES_ON_RE,
+    TITLE_END_RE,
+    WRAPPED_TITLE_MAX,
+    _heading_commas,
+    _restates,
+)
 from .vocabulary import OFFICE_WORD_RE, VISION_END, is_bullet_start, is_office_piece
 
 CODE = "layout-row-doubt"
