@@ -37,6 +37,7 @@ def test_a_heading_is_told_only_where_a_sentence_follows_it():
     assert heading_start("臨床現場を理解した企業の医療機器の研究開発人材の育成医療機器の研究開発に当たっては、") \
         == "臨床現場を理解した企業の医療機器の研究開発人材の育成"
     assert heading_start("AI研究開発に必要な人材の育成\n今後、AIを用いた") == "AI研究開発に必要な人材の育成"
+    assert heading_start("医療従事者の育成ることが必要である。") == "医療従事者の育成"  # first line lost
     assert heading_start("医療機器の研究開発の推進に取り組む。") == ""
     assert heading_start("特に医療機器の研究開発においてニーズに応じたプロトタイプの作製が重要") == ""
 

@@ -46,7 +46,7 @@ CODE = "layout-row-doubt"
 REFUSE_SHARE = 0.2
 HEADING_MIN = 6  # characters of the shortest heading (「研究開発の促進」)
 # A heading's noun followed by the next sentence's start: a particle or punctuation would go on with it.
-SENTENCE_START_RE = re.compile(r"^[一-龥々ァ-ヺＡ-Ｚa-zA-Z0-9０-９「（(【＜<]")
+SENTENCE_START_RE = re.compile(r"^[一-龥々ァ-ヺＡ-Ｚa-zA-Z0-9０-９「（(【＜<ぁ-ゖ]")  # (hiragana: a first line lost, 「ることが」)
 # A noun the heading's last noun runs on into, then the sentence's topic: 「地域連携」「拠点については、」
 COMPOUND_GOES_ON_RE = re.compile(r"^[一-龥々]{2,4}(?:については|において|には|では|は)")
 # What only a results or plans cell holds: a bullet paragraph, or a plan's 「…予定。」
