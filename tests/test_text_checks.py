@@ -4,6 +4,7 @@ a misread title or a bullet read in the other column is named in a warning, neve
 from __future__ import annotations
 
 import gzip
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -68,3 +69,13 @@ def test_results_or_plans_opening_mid_sentence_are_named():
     """pypdfium2's text of layout 18: a page break cut m045's plans, whose first line was read elsewhere;
     before, the row differed unnamed."""
     assert "m045" in _doubted(_read("L0018-chromium-fy2024.pypdfium2.txt.gz"))
+
+
+def test_a_line_of_another_cell_spliced_onto_a_bullet_is_named():
+    """pypdfium2's texts of seeds 1500, 1517, 1528 (fresh layouts): m029's last result joined to the first
+    line of its plan, 「…３件の課題を採択引き続き、AMEDの…」; before, nothing named the row."""
+    ed = policydiff.parse_report(SEED.read_bytes(), source_name=SEED.name)
+    k, m = next((k, m) for k, m in enumerate(ed.measures) if m.id == "m029")
+    spliced = replace(m.plans[0], text="・医工連携グローバル展開事業において３件の課題を採択" + m.plans[0].text)
+    ed = replace(ed, measures=(*ed.measures[:k], replace(m, plans=(spliced,)), *ed.measures[k + 1:]))
+    assert _doubted(check_rows(ed, "dense")) == {"m029"}

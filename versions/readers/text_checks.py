@@ -54,6 +54,10 @@ BULLET_IN_TEXT_RE = re.compile(r"(?:^|\n|。)・|予定。")
 RESULT_IN_TEXT_RE = re.compile(r"(?:した|された|行った)。")  # a description says what will be done, not what was
 # What may follow a 。 inside a cell: a closing bracket 「…という。）」, a sentence's opening 「しかし、」
 SENTENCE_GOES_ON_RE = re.compile(r"[）)」』］]|しかし|さらに|ただし|なお|あわせて|ついては")
+# A bullet running on past its last sentence into words that end nowhere: 「…を図った。出口戦略を策定し、…人材（コー」
+RUNS_ON_RE = re.compile(r"。[^。]{12,}[^。）)」』］\s]$")
+# A sentence's opening words right after a noun, no 。 or 、 between: 「…の課題を採択引き続き、AMEDの…」
+OPENER_INSIDE_RE = re.compile(r"[一-龥々](?:引き続き|また|さらに|なお)、")
 # A plan's wording at a bullet's end: 「…予定。」 「…に取り組む。」 「…を進める。」 「…していく。」
 PLAN_END_RE = re.compile(r"(?:予定|取り組む|行う|進める|図る|目指す|努める|いく|する|継続)" + r"(?:[（(][^（）()]*[）)])?[。．]?\s*$")
 # A result's wording at a bullet's end: 「…を実施した。」 「…を進めた。」 「…を推進した（新規採択11件）。」
@@ -106,10 +110,11 @@ def _measure_doubt(m, offices: bool, before: str) -> ParseWarning | None:
     if m.title and ("。" in m.title or display_width(m.title) > WRAPPED_TITLE_MAX):
         why.append(f"its title 「{m.title[:24]}…」 holds a sentence: its description may have been read into it")
     elif m.title and (not _balanced(m.title) or m.title[-1].isdigit()):
-        why.append(f"its title 「{m.title[:24]}」 is not a heading (cut, or page furniture)")
+        why.append(f"its title 「{m.title[:24]}」 is not a heading (cut, or page furniture){spilled}")
     if RESULT_IN_TEXT_RE.search(m.description):
         why.append(f"its description holds a result 「…した。」: a results cell may have been read into it{spilled}")
-    if any(_spliced(b.text) for b in (*m.results, *m.plans)) or _spliced(m.description):
+    if any(_spliced(b.text) or RUNS_ON_RE.search(b.text) or OPENER_INSIDE_RE.search(b.text) for b in (*m.results, *m.plans)) \
+            or _spliced(m.description):
         why.append("a sentence goes on mid-word after its 。 (「…。るように」): lines of two cells spliced")
     if any(cell and CONTINUES_RE.match(cell[0].text) and not is_bullet_start(cell[0].text) for cell in (m.results, m.plans)):
         why.append("its results or plans open mid-sentence (「において、…」): their first line read elsewhere")
