@@ -31,6 +31,7 @@ def test_a_title_read_into_its_description_is_named():
     ed = _read("L0001-reportlab-fy2024.pdfplumber.txt.gz")
     m = next(m for m in ed.measures if m.description.startswith("臨床現場を理解した企業"))
     assert not m.title and m.id in _doubted(ed)
+    assert any(w.measure == m.id for w in ed.warnings if w.code == "layout-row-doubt")  # the row, in its field
     assert ed.warnings[0].code == "reading-doubtful"
 
 

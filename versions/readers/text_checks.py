@@ -124,7 +124,7 @@ def _measure_doubt(m, offices: bool, before: str) -> ParseWarning | None:
         why.append("a result is worded as a plan: bullets may have been read in the other column")
     if any(RESULT_END_RE.search(b.text) for b in m.plans):
         why.append("a plan is worded as a result: bullets may have been read in the other column")
-    return ParseWarning(CODE, f"{m.id}: " + "; ".join(why), m.page, m.line) if why else None
+    return ParseWarning(CODE, f"{m.id}: " + "; ".join(why), m.page, m.line, m.id) if why else None
 
 
 def _note_doubts(goal) -> list[ParseWarning]:
