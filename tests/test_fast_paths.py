@@ -88,3 +88,13 @@ def test_names_before_a_mention() -> None:
     assert name_before("引き続き、医工連携イノベーション推進事業（開発・事業化事業）") == "医工連携イノベーション推進事業（開発・事業化事業）"
     assert name_before("また、官民ミッション、医療機器開発推進事業") == "医療機器開発推進事業"
     assert name_before("（いずれも医療機器等研究開発事業") == "医療機器等研究開発事業"
+
+
+def test_coverage_and_dice_are_the_two_scores_bit_for_bit(seed_edition) -> None:
+    from policydiff.diffengine.ledger_text import coverage, coverage_and_dice, dice
+
+    texts = [b.text for m in seed_edition.measures[:20] for _, b in m.bullets] + ["", "・", "令和７年度予算案"]
+    for a in texts:
+        for b in texts[::3]:
+            for names in (True, False):
+                assert coverage_and_dice(a, b, names) == (coverage(a, b, names), dice(a, b, names))
