@@ -21,7 +21,7 @@ from ..versions.model.edition import Bullet, Measure
 from ..versions.model.normalize import normalize_name
 from .ends import stated_end
 from .ledger_links import Rarity, attach_leftovers, group_members, unclear_candidates
-from .ledger_text import bigrams, content, coverage, dice, normalize
+from .ledger_text import bigrams, content, coverage, coverage_and_dice, dice, normalize
 from .model import Cited, FollowThrough, Outcome, Reason, Side, Unplanned, why
 from .textdiff import diff_text, similarity
 
@@ -65,8 +65,8 @@ def _score(plan: Bullet, result: Bullet, key: Callable[[str], str]) -> Scored:
         return Scored(1.0, 1.0, VERBATIM)
     # With and without the quoted program names: a name shared by every bullet of a program must
     # not make two different pieces of its work alike, nor may a plan that is mostly a name go unseen.
-    text = sum((2 * coverage(plan.text, result.text, names) + dice(plan.text, result.text, names)) / 3
-               for names in (True, False)) / 2
+    text = sum((2 * cov + dice_) / 3 for cov, dice_ in (coverage_and_dice(plan.text, result.text, names)
+                                                           for names in (True, False))) / 2
     reasons = [why("content", score=round(text, 2))]
     score = text
     mine = {key(p) for p in plan.programs}

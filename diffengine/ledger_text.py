@@ -61,6 +61,14 @@ def coverage(plan: str, result: str, names: bool = True) -> float:
     return len(p & bigrams(result, names)) / len(p) if p else 0.0
 
 
+def coverage_and_dice(plan: str, result: str, names: bool = True) -> tuple[float, float]:
+    """coverage() and dice() of one pair, the same floats, from one intersection (the ledger scores every
+    plan against every result of its row on both)."""
+    p, r = bigrams(plan, names), bigrams(result, names)
+    shared = len(p & r)
+    return (shared / len(p) if p else 0.0), (2 * shared / (len(p) + len(r)) if p or r else 1.0)
+
+
 def dice(a: str, b: str, names: bool = True) -> float:
     x, y = bigrams(a, names), bigrams(b, names)
     return 2 * len(x & y) / (len(x) + len(y)) if x or y else 1.0

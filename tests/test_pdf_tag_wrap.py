@@ -8,6 +8,7 @@ line, and must not end one inside a tag (the lone 「］」 lost, or 「経］�
 
 from __future__ import annotations
 
+import copy
 import hashlib
 from dataclasses import replace
 from pathlib import Path
@@ -34,6 +35,20 @@ def _read(name: str, table=None):
         parse_pdf.read_table = original
 
 
+@pytest.fixture(scope="module")
+def table_of():
+    """NAME → a fresh copy of its PDF's table, the PDF read once per module (each case rewraps its copy's
+    lines; a read is 1-3 s, seven of them per PDF where one does)."""
+    read: dict[str, object] = {}
+
+    def get(name: str):
+        if name not in read:
+            read[name] = read_table((PDFS / name).read_bytes())
+        return copy.deepcopy(read[name])
+
+    return get
+
+
 def _m036(ed):
     return next(m for m in ed.measures if m.id == "m036")
 
@@ -47,8 +62,8 @@ def _tag_cell(table):
 
 
 @pytest.mark.parametrize("name", DRAWN)
-def test_a_lone_closing_bracket_on_the_next_line_closes_the_tag(name, seed_edition):
-    lines, opening = _tag_cell(read_table((PDFS / name).read_bytes()))
+def test_a_lone_closing_bracket_on_the_next_line_closes_the_tag(name, seed_edition, table_of):
+    lines, opening = _tag_cell(table_of(name))
     assert [x.text for x in lines[opening:]][-1] == "］"  # the PDF really wraps the tag so
     ed = _read(name)
     assert _m036(ed).ministries == _m036(seed_edition).ministries
@@ -71,10 +86,10 @@ def _rewrap(lines, opening, head: str, tail: str, right: float, em: float):
 @pytest.mark.parametrize("name", DRAWN)
 @pytest.mark.parametrize(("head", "tail", "short_by"), [("取り組む。［◎厚、経", "］", 2), ("取り組む。［◎厚、", "経］", 2),
                                                         ("取り組む。［◎", "厚、経］", 3)])
-def test_a_tag_broken_after_a_short_line_is_still_one_tag(name, head, tail, short_by, seed_edition):
+def test_a_tag_broken_after_a_short_line_is_still_one_tag(name, head, tail, short_by, seed_edition, table_of):
     # As a producer that wraps by phrases leaves it: the line holding 「［」 stops SHORT_BY characters
     # before the cell's right edge, which elsewhere ends a paragraph.
-    table = read_table((PDFS / name).read_bytes())
+    table = table_of(name)
     lines, opening = _tag_cell(table)
     right = table.right_edges[(lines[opening].page, 0)]
     _rewrap(lines, opening, head, tail, right - short_by * table.em, table.em)

@@ -215,10 +215,21 @@ class Edition:
         return f"{self.document}/{self.edition}"
 
     def budgets(self) -> list[tuple[Measure, Column, Bullet, Budget]]:
-        return [(m, col, b, bud) for m in self.measures for col, b in m.bullets for bud in b.budgets]
+        return list(self._budgets)
 
     def successions(self) -> list[tuple[Measure, Column, Bullet, Succession]]:
-        return [(m, col, b, s) for m in self.measures for col, b in m.bullets for s in b.successions]
+        return list(self._successions)
+
+    # Gathered once per edition (cached_property writes the instance's __dict__, which a frozen
+    # dataclass allows), where one diff gathered each up to eight times over every bullet: a new list
+    # each call all the same, so that a caller may change what it gets.
+    @cached_property
+    def _budgets(self) -> tuple[tuple[Measure, Column, Bullet, Budget], ...]:
+        return tuple((m, col, b, bud) for m in self.measures for col, b in m.bullets for bud in b.budgets)
+
+    @cached_property
+    def _successions(self) -> tuple[tuple[Measure, Column, Bullet, Succession], ...]:
+        return tuple((m, col, b, s) for m in self.measures for col, b in m.bullets for s in b.successions)
 
     def programs(self) -> list[str]:
         """Every program named anywhere in the edition, in first-seen order."""

@@ -38,6 +38,8 @@ _CLAUSE_SPLIT_RE = re.compile(r"となる、?|である、?")  # 「…の後継
 # wins: 「「X事業」 reads X事業). One regex pass, where a Python loop ran over every character of a bullet.
 _QUOTED_RE = re.compile(f"[{OPEN_QUOTES}]([^{OPEN_QUOTES}{CLOSE_QUOTES}]*)[{CLOSE_QUOTES}]")
 _PROGRAM_END_RE = re.compile(r"事業(?:[（(][^（）()]*[）)])?$")  # a name that ends as a program's: …事業（仮称）
+# The text after the last stop character or opening bracket, when it holds no closing bracket.
+_PLAIN_TAIL_RE = re.compile("(?:^|[" + re.escape(_STOP) + "（(])([^" + re.escape(_STOP) + "（()）]*)\\Z")
 _NEW_NAME_RE = re.compile(r"^([^、。「」｢｣（(]*?事業(?:[（(][^（）()]*[）)])?)(?=として|において|を通じ|にて|により|[、。（(「｢]|$)")
 
 
@@ -63,6 +65,19 @@ def name_before(prefix: str) -> str | None:
         s = s.rstrip(CLOSE_QUOTES)
         start = max(s.rfind(q) for q in OPEN_QUOTES)
         return clean_name(s[start + 1 :]) if start >= 0 else None
+    i = _name_start(s)
+    name = _CLAUSE_SPLIT_RE.split(s[i:])[-1]
+    return clean_name(name)
+
+
+def _name_start(s: str) -> int:
+    """Where a name ending S starts: after the last stop character or unclosed opening bracket, a closed
+    bracket pair 「（…）」 kept whole. Most names hold no closing bracket after their last stop: one regex
+    search finds the start, where a Python loop stepped back over every character (name_before was
+    called 80,000 times on a 10,000-measure pair)."""
+    m = _PLAIN_TAIL_RE.search(s)
+    if m:
+        return m.start(1)
     depth, i = 0, len(s)
     while i > 0:
         c = s[i - 1]
@@ -75,8 +90,7 @@ def name_before(prefix: str) -> str | None:
         elif depth == 0 and c in _STOP:
             break
         i -= 1
-    name = _CLAUSE_SPLIT_RE.split(s[i:])[-1]
-    return clean_name(name)
+    return i
 
 
 def name_after(suffix: str) -> str | None:

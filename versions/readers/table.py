@@ -95,27 +95,28 @@ class Table:
 
 def join_lines(lines: list[Line]) -> tuple[str, list[tuple[int, int, int]]]:
     """Join wrapped lines; marks map text offsets back to (page, line) for citations. Linear: the pieces
-    are gathered and joined once (a bullet wrapped over 70,000 lines was quadratic)."""
+    are gathered and joined once (a bullet wrapped over 70,000 lines was quadratic). Called for every
+    bullet and many times per cell (250,000 times on a 10,000-measure pair): a set lookup for latin
+    letters, where two calls a line were a quarter of its time."""
     parts: list[str] = []
     marks: list[tuple[int, int, int]] = []
     size = 0
-    last = ""
+    latin_end = False
     for line in lines:
         piece = line.text.strip()
         if not piece:
             continue
-        if last and _latin(last[-1]) and _latin(piece[0]):
+        if latin_end and piece[0] in _LATIN:
             parts.append(" ")
             size += 1
         marks.append((size, line.page, line.no))
         parts.append(piece)
         size += len(piece)
-        last = piece
+        latin_end = piece[-1] in _LATIN
     return "".join(parts), marks
 
 
-def _latin(c: str) -> bool:
-    return ("A" <= c <= "Z") or ("a" <= c <= "z")
+_LATIN = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz")
 
 
 def box_of(lines: list[Line]) -> Box | None:
