@@ -16,21 +16,10 @@ the reader names its row in a warning rather than guessing silently.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
-from itertools import combinations
 from typing import NamedTuple
 
-from ..model.normalize import display_width
-from .ministries import SUBHEADING_TAG_RE, is_ministry_list
-from .vocabulary import (
-    ITEM_START_RE,
-    OFFICE_WORD_RE,
-    TAG_CLOSE_RE,
-    TAG_OPEN_RE,
-    is_bullet_start,
-    is_office_piece,
-)
+from .dense_pieces import Piece
 
 START, OFF, TTL, DSC, ITM, RES, PLN = -1, 0, 1, 2, 3, 4, 5  # between rows; office, title, description, items, results, plans
 ROLE_NAMES = {OFF: "office", TTL: "title", DSC: "description", ITM: "description", RES: "results", PLN: "plans"}
@@ -65,8 +54,6 @@ ROW_BULLET = 4.0  # a row whose first line is a bullet
 TITLE_FULL_END = 1.2  # a title ending with a full line (the description on the next)
 TITLE_WORD_END = 0.8  # ... less when it ends in a heading's word (「…の育成」)
 TITLE_GOES_ON = 1.5  # ... more when the next line goes on a word or a sentence (「ることが…」)
-TITLE_NOT_NOUN = 1.0  # ... more when it ends in no noun (「…重要な工程であり」: a sentence goes on)
-TITLE_COMMA = 0.5  # ... more when it holds a comma (a sentence's clauses; few titles have one)
 TITLE_LONGEST = 46.0  # cells: the report's longest title holds 43
 TITLE_TOO_LONG = 2.5  # a title longer than that
 TITLE_ONLY = 0.3  # a title with no description, its results next (「保険導入の手引きの作成」)
@@ -76,7 +63,6 @@ RESUME_BULLET_AFTER_OPEN = 1.0  # after a page break, a bullet in a cell whose l
 RESUME_FRESH = 3.0  # after a page break, a cell that had no line on the page before
 IMPLICIT_BREAK = 3.0  # a page break the text does not mark (no header, number or title between)
 UNFIT = 8.0  # a line wider than the column it must be in
-JOINED_SPACE = 1.0  # a space inside a cell between two Japanese characters
 TENSE = 1.5  # a sentence ending as a plan (「…する。」, 「…予定。」) in the results, or as a result (「…した。」) in the plans
 BEAM_STATES, BEAM_COST = 24, 9.0
 DOUBT = 0.6  # readings this close in cost are both credible
@@ -85,99 +71,6 @@ DOUBT = 0.6  # readings this close in cost are both credible
 # word, a sentence's start, a verb's tense) tell them, weak evidence
 DOUBT_WORDS = 1.6
 SAME_WIDTH = 2.0  # columns this close in width are told apart by words
-
-# Cells sharing a baseline are printed on one line, a space between: 「…横展開する。［◎文］ ・令和５年度…」
-PIECE_SPLIT_RE = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])|(?<=\S) (?=・)")
-MAX_SPLITS = 3
-LONE_ITEM_RE = re.compile(r"[①-⑳]$")
-# The last words of a heading (「…人材の育成」, 「…の促進」); cells.py keeps the longer list
-TITLE_END_RE = re.compile(r"(?:育成|促進|支援|強化|作成|共有|整備|推進|取組|評価|参加|充実|確保|設置|構築|活用|展開|"
-                          r"創出|普及|導入|向上|改善|策定|検討|実施|対応|連携|[ー化])$|[＞>][（(]再掲[）)]$")
-# A line that goes on a word or a sentence: small kana, a long vowel mark, punctuation, a particle
-CONTINUES_RE = re.compile(r"^(?!また|あわせて|併せて|なお|さらに|ただし|このため|そのため|これ|それ|この|その)"
-                          r"[ぁ-ゖァィゥェォッャュョヮー、。，．）」』］・]")
-SENTENCE_END = ("。", "）", "」", ")", "｣", "］")
-OFFICE_NAME_RE = re.compile(r"(?:省|庁|府|官房|局|課|室)")
-KANJI_END_RE = re.compile(r"[一-龥]$")
-# Two full-width marks side by side (「、「」, 「」（」, 「）」」): Chromium prints them in a cell and a half
-# (CSS text-spacing-trim), so a line holding some is narrower than its characters count
-PUNCTUATION_PAIR_RE = re.compile(r"(?=[、。，．・「『（［【｢」』）］】｣][「『（［【｢」』）］】｣、。])")
-HEADING_END_RE = re.compile(r"[一-龥々ァ-ヺーA-Za-z0-9０-９）)＞>】」]$")  # a heading ends in a noun or a bracket
-# Results report what was done, plans what will be: 「…を推進した。」 / 「…を推進する。」, 「…予定。」 (the report's
-# results end so 4 times in 5, its plans 19 times in 20)
-PAST_RE = re.compile(r"(?:た|だ)。[）」]?$")
-FUTURE_RE = re.compile(r"(?:(?<![てで]い)る|[うく]|予定|見込み|方針)。[）」]?$")  # (「…している。」 is either)
-
-
-@dataclass(frozen=True)
-class Piece:
-    """A line, or one cell's part of a line that holds several cells on one baseline."""
-
-    text: str
-    no: int  # the source line
-    joined: bool  # after a space on its source line: the next cell on the same baseline
-    width: float
-    latin: int
-    bullet: bool
-    item: bool
-    stop: bool  # ends a sentence or a bracket
-    tag: int  # 1: closes a ministry tag ［◎厚］; 2: a 担当省庁 bracket (a note); 0: neither
-    tag_open: bool  # opens a tag that goes on on the next line: 「…取り組む。［◎厚、」
-    title: bool  # may be a line of a title: no 。, no bracket of a tag, no bullet
-    office: bool
-    word_end: bool  # ends in a heading's word
-    goes_on: bool  # starts by going on with a word or sentence
-    tense: int  # 1: ends a sentence as a result does (「…した。」), 2: as a plan does (「…する。」), 0: neither
-    office_end: bool  # ends in an office's word: …課, …室, …局
-    office_name: bool  # a short line naming an office: 「経産省ヘルスケア産業課医」
-    noun_end: bool  # ends in a kanji, no punctuation: a result's 「…を採択」, 「…の新設」
-    title_words: float  # what its words cost as the last line of a title that fills it
-    trim: float  # cells a typesetter may take from its punctuation: 「」（ side by side print in 1.5 cells, not 2
-
-
-def tag_kind(inner: str) -> int:
-    """2 for a 担当省庁 bracket (a note's), 1 for a ministry tag, 0 for other bracketed text."""
-    inner = inner.strip()
-    return 2 if SUBHEADING_TAG_RE.search(inner) else 1 if is_ministry_list(inner) else 0
-
-
-def make_piece(text: str, no: int, joined: bool = False, opened: str = "") -> Piece:
-    """OPENED: the inside of a tag the line before left open (「［担当省庁については、…記」), closed here."""
-    closes = [m.group(1) for m in TAG_CLOSE_RE.finditer(text)]
-    if opened and closes and not text.split("］", 1)[0].count("［"):
-        closes[0] = opened + closes[0]
-    tag = max((tag_kind(x) for x in closes), default=0)
-    bullet = is_bullet_start(text)
-    return Piece(text, no, joined, display_width(text), sum(c.isascii() for c in text), bullet,
-                 bool(ITEM_START_RE.match(text)), text.endswith(SENTENCE_END), tag,
-                 bool(TAG_OPEN_RE.search(text)) and not tag,
-                 "。" not in text and "［" not in text and "］" not in text and not bullet,
-                 is_office_piece(text), bool(TITLE_END_RE.search(text)), bool(CONTINUES_RE.match(text)),
-                 1 if PAST_RE.search(text) else 2 if FUTURE_RE.search(text) else 0, bool(OFFICE_WORD_RE.search(text)),
-                 is_office_piece(text) and bool(OFFICE_NAME_RE.search(text)), bool(KANJI_END_RE.search(text)),
-                 (0.0 if HEADING_END_RE.search(text) else TITLE_NOT_NOUN) + (TITLE_COMMA if "、" in text else 0.0),
-                 0.5 * len(PUNCTUATION_PAIR_RE.findall(text)))
-
-
-def options(text: str, no: int, opened: str = "") -> list[tuple[list[Piece], float]]:
-    """The ways to read a line: whole, or cut at its spaces between Japanese characters into the cells of one
-    baseline (a space inside a cell is rare: 「…バイオバンク 等に…」), with what each costs."""
-    cuts = [m.start() for m in PIECE_SPLIT_RE.finditer(text) if not LONE_ITEM_RE.search(text[: m.start()])]
-    whole = ([make_piece(text, no, False, opened)], JOINED_SPACE * len(cuts))
-    if not cuts:
-        return [whole]
-    out = []
-    choices = [tuple(cuts)] if len(cuts) > MAX_SPLITS else [c for k in range(len(cuts) + 1)
-                                                             for c in combinations(cuts, k)]
-    for chosen in choices:
-        bounds = (0, *chosen, len(text))
-        parts = [text[a:b].strip() for a, b in zip(bounds, bounds[1:], strict=False)]
-        if not all(parts):
-            continue
-        cost = JOINED_SPACE * (len(cuts) - len(chosen))
-        out.append(([make_piece(p, no, k > 0, "" if k else opened) for k, p in enumerate(parts)], cost))
-    return out
-
 
 @dataclass(frozen=True)
 class Columns:

@@ -20,7 +20,9 @@ from collections.abc import Iterable
 
 from ..model.normalize import display_width
 from . import dense_lattice as lattice
-from .dense_lattice import DSC, ITM, OFF, PLN, RES, TTL, Columns, Piece, Step
+from . import dense_pieces
+from .dense_lattice import DSC, ITM, OFF, PLN, RES, TTL, Columns, Step
+from .dense_pieces import Piece
 from .geometry import DESCRIPTION, OFFICE, PLANS, RESULTS, Geometry, slack, wrapped
 from .table import Cell, Line, LineNote, Row, Table
 from .vocabulary import (
@@ -66,7 +68,7 @@ def estimate_widths(lines: list[str], order: tuple[str, ...] = (DESCRIPTION, RES
     the description, the wrapped lines of the first bullet after a tag; the other, the remaining wrapped
     bullets where enough are of another width (else the two are as wide)."""
     text = [x.strip() for x in lines[:SAMPLE_LINES]]
-    pieces = [lattice.make_piece(x, 0) if _is_text(x) else None for x in text]
+    pieces = [dense_pieces.make_piece(x, 0) if _is_text(x) else None for x in text]
     desc: list[float] = []
     first: list[float] = []
     bullets: list[float] = []
@@ -174,9 +176,9 @@ def _steps(lines: list[str], numbers: list[int], breaks: frozenset[int]) -> tupl
         if brk and steps:
             starts.append(no)
         if is_heading(text):
-            steps.append(Step(no, [([lattice.make_piece(text, no)], 0.0)], brk, heading=True))
+            steps.append(Step(no, [([dense_pieces.make_piece(text, no)], 0.0)], brk, heading=True))
         else:
-            steps.append(Step(no, lattice.options(text, no, opened), brk))
+            steps.append(Step(no, dense_pieces.options(text, no, opened), brk))
         if opened and "］" not in text and len(opened) + len(text) <= TAG_OPEN_MAX:
             opened += text  # 「［担当省庁につ」 / 「いては、…参」 / 「照］」: a tag wrapped over three lines
         else:
