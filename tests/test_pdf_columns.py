@@ -71,3 +71,13 @@ def test_a_running_title_and_a_page_number_are_page_furniture():
     assert {c["text"] for c in kept} >= set("医療機器基本計画") and "-" not in {c["text"] for c in kept}
     kept, _ = without_furniture(page, ends)  # the next page says it again at the same height
     assert "".join(c["text"] for c in kept) == "表の本文続き"
+
+
+def test_a_blank_standing_out_of_its_cell_is_no_crossing():
+    # seed 1057 (reportlab, 0.5 pt padding): a description line 「…機能」 ends with a space that runs past
+    # the column boundary into the padding; the row was read as one cell across the table, a measure lost.
+    starts = [43.0, 195.4]
+    line = _run("ンス機能", 166.5, top=624.0, size=6.5) + [
+        {"text": " ", "x0": 192.5, "x1": 194.3, "top": 624.0, "bottom": 630.5, "size": 6.5}]
+    assert not crosses(line, starts, 6.5)
+    assert crosses(line[:-1] + _run("を構築", 192.5, top=624.0, size=6.5), starts, 6.5)  # text does cross

@@ -122,9 +122,8 @@ def campaign(layouts: list[Layout], folder: Path, results: Path, packed: bool, s
         for lay in layouts:
             pdf = folder / f"{lay.name}.pdf"
             wanted = [r for r in readers if r in EXTRACTORS]
-            if not score_only or not pdf.exists():
-                produce(lay, folder, printer, packed, wanted)
-            elif any(not text_path(pdf, r, packed).exists() for r in wanted):
+            missing = not pdf.exists() or any(not text_path(pdf, r, packed).exists() for r in wanted)
+            if not score_only or missing:
                 produce(lay, folder, printer, packed, wanted)
             for run in read_runs(lay, pdf, packed, readers):
                 runs.append(run)
