@@ -7,7 +7,9 @@ from collections import Counter
 from policydiff.versions.readers.pdf_columns import (
     column_starts,
     crosses,
+    inner_verticals,
     ruled_span,
+    rules_reach,
     text_below,
     without_furniture,
 )
@@ -81,3 +83,22 @@ def test_a_blank_standing_out_of_its_cell_is_no_crossing():
         {"text": " ", "x0": 192.5, "x1": 194.3, "top": 624.0, "bottom": 630.5, "size": 6.5}]
     assert not crosses(line, starts, 6.5)
     assert crosses(line[:-1] + _run("を構築", 192.5, top=624.0, size=6.5), starts, 6.5)  # text does cross
+
+
+def test_rules_ruling_a_blank_band_below_the_text_do_not_make_the_table_taller_than_its_text():
+    # seed 1044 (Chromium, 担当 first, header on page 1 only): below the page's last row Chromium ruled an
+    # empty band (253.9-503.6) without vertical rules; taken for the table's extent, it sent the page to the
+    # reading without vertical rules, which found 3 columns of 4: the offices read into the descriptions.
+    rules = [93.4, 140.6, 202.9, 220.9, 253.9, 503.6]
+    text = _run("厚労省", 72.0, top=95.0) + _run("応する総合的", 130.6, top=245.0)
+    assert rules_reach(rules, text) < 170.0
+    below = text + _run("続く行", 130.6, top=490.0)  # text down to the last rule: the rules reach it
+    assert rules_reach(rules, below) >= 400.0
+
+
+def test_inner_rules_above_or_below_the_tables_run_take_nothing_from_its_inner_rules():
+    span = (70.0, 93.0, 773.0, 253.5)
+    inner = [{"orientation": "v", "x0": x, "x1": x, "top": 93.0, "bottom": 253.5} for x in (129.0, 321.0, 547.0)]
+    further_down = [{"orientation": "v", "x0": x, "x1": x, "top": 503.3, "bottom": 595.9} for x in (129.0, 321.0, 547.0)]
+    assert inner_verticals(inner, span) == 3
+    assert inner_verticals(inner + further_down, span) == 3

@@ -27,6 +27,7 @@ from .pdf_columns import (
     line_starts,
     merged_rules,
     ruled_span,
+    rules_reach,
     text_below,
     text_lines,
     vertical,
@@ -243,7 +244,7 @@ def _page_rows(page: Any, n: int, chars: list[Any], edges: list[Any], right: dic
     long = [y for y, a, b in merged_rules(edges) if b - a >= 0.5 * page.width]
     ruled = None
     if len(long) > 1 and (span is None or inner_verticals(edges, span) < 2
-                          or span[3] - span[1] < 0.5 * (max(long) - min(long)) or text_below(chars, span)):
+                          or span[3] - span[1] < 0.5 * rules_reach(long, chars) or text_below(chars, span)):
         ruled = ruled_span(edges, chars, page.width, continued)
     elif len(long) < 2 and span is None and known.across is not None:
         # A page of one row's text going on to the next page, ruled across at most above it (or left open on

@@ -35,13 +35,24 @@ ROUNDED = 0.6  # ... or this many points: starts are counted at whole points (ha
 
 
 def inner_verticals(edges: list[Any], span: tuple[float, float, float, float]) -> int:
-    """How many x positions inside SPAN hold vertical rules over a good part of its height."""
+    """How many x positions inside SPAN hold vertical rules over a good part of its height (a rule above or
+    below SPAN adds nothing: seed 1044's rules of a row further down took the page's inner rules away)."""
     x0, top, x1, bottom = span
     cover: Counter[int] = Counter()
     for e in edges:
         if e["orientation"] == "v" and x0 + 2 < e["x0"] < x1 - 2:
-            cover[round(e["x0"])] += min(e["bottom"], bottom) - max(e["top"], top)
+            cover[round(e["x0"])] += max(0.0, min(e["bottom"], bottom) - max(e["top"], top))
     return sum(1 for length in cover.values() if length > 0.3 * (bottom - top))
+
+
+def rules_reach(rules: list[float], chars: list[Any]) -> float:
+    """How far the long horizontal RULES (their y) reach over the page's text: from the first to the last,
+    cut where the text stops. A band ruled below the last line (Chromium rules a blank band below a page's
+    last row) holds no row."""
+    marks = [c for c in chars if c["text"].strip()]
+    if not rules or not marks:
+        return 0.0
+    return min(max(rules), max(c["bottom"] for c in marks)) - max(min(rules), min(c["top"] for c in marks))
 
 
 def ruled_span(edges: list[Any], chars: list[Any], page_width: float, continued: bool
