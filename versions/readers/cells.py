@@ -18,6 +18,8 @@ from .table import Cell, Line, box_of, join_lines
 from .vocabulary import (
     ITEM_START_RE,
     LONE_PAREN_RE,
+    NO_LINE_END,
+    NO_LINE_START,
     OPENERS,
     REPOSTED_TITLE_RE,
     SENTENCE_END,
@@ -28,6 +30,7 @@ from .vocabulary import (
 
 TITLE_LINES = 3  # a title wraps over at most this many lines
 FULL_BY = 0.75  # ems short of the cell's full lines: a character less
+KINSOKU_BY = 2.0  # ems short of the cell's full lines that a character carried over by kinsoku explains
 # A line that goes on a word or a sentence: small kana, a long vowel mark, closing punctuation, or a
 # particle or an ending in hiragana; not a sentence's opening words (「これまでは…」, 「また、…」).
 CONTINUES_RE = re.compile(r"^(?!" + "|".join((*OPENERS, "これ", "それ", "この", "その", "こう", "そう")) + r")"
@@ -213,7 +216,16 @@ def _shorter_than_full(lines: list[Line]) -> bool:
     full = sorted(x.slack for x in lines[1:] if x.slack is not None and x.slack <= SHORT)
     if lines[0].slack is None or not full or "、" in lines[0].text:
         return False
-    return lines[0].slack >= full[len(full) // 2] + FULL_BY and not CONTINUES_RE.match(lines[1].text)
+    by = lines[0].slack - full[len(full) // 2]
+    if by < KINSOKU_BY and _kinsoku(lines[1].text) and not _heading_words(lines[0].text):
+        return False  # short for kinsoku alone, and worded as no heading (seed 1011: 「…において」 / 「ニーズ…」)
+    return by >= FULL_BY and not CONTINUES_RE.match(lines[1].text)
+
+
+def _kinsoku(nxt: str) -> bool:
+    """Could the line before NXT stop a character short only because of kinsoku: NXT's second character may
+    not start a line (「ニーズ」: 「ニ」 went down with 「ー」), or NXT opens a bracket that may not end one?"""
+    return nxt[1:2] in tuple(NO_LINE_START) or nxt[:1] in tuple(NO_LINE_END)
 
 
 def _tag_open(paragraph: list[Line]) -> bool:
