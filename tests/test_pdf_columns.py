@@ -4,7 +4,9 @@ from __future__ import annotations
 
 from collections import Counter
 
+from policydiff.versions.readers.pdf_cells import cell_chars
 from policydiff.versions.readers.pdf_columns import (
+    boundaries,
     column_starts,
     crosses,
     inner_verticals,
@@ -102,3 +104,19 @@ def test_inner_rules_above_or_below_the_tables_run_take_nothing_from_its_inner_r
     further_down = [{"orientation": "v", "x0": x, "x1": x, "top": 503.3, "bottom": 595.9} for x in (129.0, 321.0, 547.0)]
     assert inner_verticals(inner, span) == 3
     assert inner_verticals(inner + further_down, span) == 3
+
+
+def test_a_heading_whose_character_sits_right_on_a_boundary_crosses_it():
+    # seed 1146 (Chromium, 9 pt, no vertical rules): the boundary fell on the middle of 「が」 in 「…我が国…」;
+    # the vision was read as a measure of two cells, 「が」 in both, silently.
+    em = 9.0
+    heading = _run("としての我が国の地位", 209.25, top=137.0, size=em)
+    starts = [61.0, 261.0]
+    assert (heading[5]["x0"] + heading[5]["x1"]) / 2 == boundaries(starts, em)[0]
+    assert crosses(heading, starts, em)
+
+
+def test_a_character_on_the_edge_two_cells_share_is_read_in_one_of_them():
+    chars = _run("我が国", 245.25, size=9.0)
+    left, right = cell_chars(chars, [(55.0, 100.0, 258.75, 150.0), (258.75, 100.0, 490.0, 150.0)])
+    assert "".join(c["text"] for c in left + right) == "我が国"

@@ -301,10 +301,8 @@ def _page_rows(page: Any, n: int, chars: list[Any], edges: list[Any], right: dic
         in_row = ordered[lo:hi]
         if cuts and len(boxes) > 1 and crosses(in_row, starts, em):  # a vision or goal across the table
             boxes = [(boxes[0][0], boxes[0][1], boxes[-1][2], boxes[0][3])]
-        columns = []
-        for box in boxes:
-            inside = [c for c in in_row if box[0] <= _anchor(c) <= box[2]]
-            columns.append([Cell(n, tuple(round(v, 1) for v in box), _lines(inside, n))])  # type: ignore[arg-type]
+        columns = [[Cell(n, tuple(round(v, 1) for v in box), _lines(inside, n))]  # type: ignore[arg-type]
+                   for box, inside in zip(boxes, cell_chars(in_row, boxes), strict=True)]
         filled = sum(1 for parts in columns if parts[0].lines)
         if filled > 1:  # a row of one cell's text (a heading across empty cells) may run to the cell's edge
             for k, parts in enumerate(columns):
@@ -325,6 +323,20 @@ def _full_end(x1s: list[float]) -> float:
     (a tenth): a line of latin letters or one a viewer sets in other metrics may end past the others."""
     x1s = sorted(x1s, reverse=True)
     return x1s[min(len(x1s) - 1, len(x1s) // FULL_SHARE)]
+
+
+def cell_chars(chars: list[Any], boxes: list[Any]) -> list[list[Any]]:
+    """CHARS of a row band into its cells' BOXES (side by side), each character in one cell only: one whose
+    anchor falls right on the edge two boxes share goes to the right one (seed 1146: 「が」 was read twice)."""
+    out: list[list[Any]] = [[] for _ in boxes]
+    for c in chars:
+        at = _anchor(c)
+        k = next((k for k, box in enumerate(boxes) if box[0] <= at < box[2]), None)
+        if k is None and boxes and at == boxes[-1][2]:
+            k = len(boxes) - 1
+        if k is not None:
+            out[k].append(c)
+    return out
 
 
 def _anchor(c: dict[str, Any]) -> float:

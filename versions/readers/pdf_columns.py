@@ -215,7 +215,8 @@ def crosses(chars: list[Any], starts: list[float], em: float) -> bool:
         for i, (a, b) in enumerate(zip(group, group[1:], strict=False)):
             mid_a, mid_b = (a["x0"] + a["x1"]) / 2, (b["x0"] + b["x1"]) / 2
             for cut, start in zip(cuts, starts[1:], strict=True):
-                if not (mid_a < cut < mid_b and b["x0"] - a["x1"] < touching):
+                # (a middle right on the boundary is on both sides: seed 1146's 「我が|国」, a 9 pt heading)
+                if not (mid_a <= cut <= mid_b and mid_a < mid_b and b["x0"] - a["x1"] < touching):
                     continue
                 aligned = abs(b["x0"] - start) <= max(ALIGNED * em, ROUNDED)
                 if a["text"] in LINE_END_MARKS and aligned:
