@@ -6,10 +6,12 @@ from collections import Counter
 
 from policydiff.versions.readers.pdf_cells import cell_chars
 from policydiff.versions.readers.pdf_columns import (
+    blank_rest,
     boundaries,
     column_starts,
     crosses,
     inner_verticals,
+    line_starts,
     ruled_span,
     rules_reach,
     text_below,
@@ -120,3 +122,28 @@ def test_a_character_on_the_edge_two_cells_share_is_read_in_one_of_them():
     chars = _run("我が国", 245.25, size=9.0)
     left, right = cell_chars(chars, [(55.0, 100.0, 258.75, 150.0), (258.75, 100.0, 490.0, 150.0)])
     assert "".join(c["text"] for c in left + right) == "我が国"
+
+
+def _side(x: float, top: float, bottom: float) -> dict:
+    return {"orientation": "v", "x0": x, "x1": x, "top": top, "bottom": bottom}
+
+
+def test_the_blank_rest_of_a_row_left_open_closes_it_above_the_next_pages_table():
+    # seed 1186 (Chromium): m029 filled page 10 and ended there; page 11 drew its padding's borders from the
+    # page's top to 93.8, above the table's first rule (95.6). Joined to it, m030 was read into m029, silently.
+    rest = [_side(x, 0.0, 93.8) for x in (70.1, 295.9, 463.1, 714.4, 772.9)]
+    first_row = _run("医師をはじめとする", 73.5, top=100.0)
+    assert blank_rest(rest, first_row, 95.6)
+    assert not blank_rest(rest, _run("の続き", 73.5, top=60.0) + first_row, 95.6)  # the row goes on here
+    assert not blank_rest([], first_row, 95.6)
+
+
+def test_a_middle_dots_ink_box_makes_no_line_starts():
+    # seed 1240 (Chromium, Noto as Type3 glyphs): a 「・」's box is its ink, 1.5 pt of a 7 pt advance; its blanks
+    # made starts at 514 and 518 that took the plans column's place (527): 16 measures lost, warned.
+    em = 7.0
+    dot = {"text": "・", "x0": 513.6, "x1": 515.0, "top": 176.0, "bottom": 177.5, "size": 9.33}
+    line = _run("人材の育成", 475.8, top=173.0, size=em) + [dot] + _run("リスキ", 517.8, top=173.0, size=em)
+    bullet = [dict(dot, x0=530.1, x1=531.6, top=167.0, bottom=168.5)] + _run("令和６年度", 534.3, top=164.0, size=em)
+    starts = line_starts(line + bullet, (70.0, 100.0, 780.0, 500.0), em)
+    assert sorted(starts) == [476, 527]

@@ -20,6 +20,7 @@ from ..model.errors import EditionParseError
 from ..model.normalize import display_width, fold_extracted
 from .pdf_columns import (
     LINE_END_MARKS,
+    blank_rest,
     boundaries,
     column_starts,
     crosses,
@@ -165,6 +166,8 @@ def _read(pdf: Any, doc: Any, progress: Progress | None) -> PdfTable:
             untabled.append(n)
         if n == 1:
             outside = "".join(c["text"] for c in chars if c["bottom"] <= top)
+        if open_prev and closed_top and blank_rest(edges, chars, top):
+            open_prev = False  # the row left open ended in a blank band above this page's table
         body = [r for r in page_rows if not _is_header(r)]
         if not rows:  # the header row is read once, from the first page that has the table
             rows.extend(r for r in page_rows if _is_header(r))
@@ -262,7 +265,7 @@ def _page_rows(page: Any, n: int, chars: list[Any], edges: list[Any], right: dic
         known.across = (span[0], span[2])
         em = _median([c["x1"] - c["x0"] for c in chars if display_width(c["text"]) == 1.0]) or 5.0
         _count_columns(chars, edges, span, known)
-        known.starts.update(line_starts(chars, span))
+        known.starts.update(line_starts(chars, span, em))
         found = column_starts(known.starts, known.count, em)
         if found is None:
             return None, True, True, span[1]

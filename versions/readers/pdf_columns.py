@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from typing import Any
 
+from ..model.normalize import display_width
 from .vocabulary import is_header_text, is_page_number
 
 LONG_RULE = 0.5  # a horizontal rule of the table spans at least half the page's width
@@ -29,6 +30,8 @@ CROSSING = 0.1  # ems (at most 0.9 pt): characters closer than this across a bou
 FOLLOWING = 2.2  # line heights between an open row's lines and the rule they continue at most
 JOIN = 2.0  # points between two segments of one rule (and between a running title's places on two pages)
 RUNNING_NUMBER_RE = re.compile(r"[0-9０-９/／\-－\s]")  # a running title's page number: 「… 3 / 9」
+INK = 0.8  # a full-width character's box narrower than this share of the em is its ink, not its advance
+REST_GAP = 3.0  # points between the rules of a cut row's blank rest and the table's first rule below them
 ALIGNED = 0.05  # ems: a character this close to a column's start is set there ...
 LINE_END_MARKS = "」』）)］]〕】。、，．,.・ー"  # marks a line keeps at its end, standing out of its cell
 ROUNDED = 0.6  # ... or this many points: starts are counted at whole points (half a point off at most)
@@ -147,19 +150,32 @@ def _baselines(chars: list[Any]) -> list[tuple[float, float, str, float]]:
             for g in out]
 
 
-def line_starts(chars: list[Any], span: tuple[float, float, float, float]) -> Counter[int]:
-    """How many lines (and texts after a blank on one baseline) start at each x inside SPAN."""
+def line_starts(chars: list[Any], span: tuple[float, float, float, float], em: float = 0.0) -> Counter[int]:
+    """How many lines (and texts after a blank on one baseline) start at each x inside SPAN. A full-width
+    character's box narrower than the EM is its ink (Type3 glyphs): it is measured as wide as its advance,
+    centred on its ink, or a 「・」 leaves blanks on both sides (seed 1240: 「育成・リ」 made two starts that
+    took the plans column's place)."""
     x0, top, x1, bottom = span
     inside = [c for c in chars if top <= (c["top"] + c["bottom"]) / 2 <= bottom and x0 <= c["x0"] < x1]
     starts: Counter[int] = Counter()
     for group in text_lines(inside):
         previous = None
         for c in group:
-            if c["text"].strip() and (previous is None or c["x0"] - previous["x1"] > RUN_GAP):
-                starts[round(c["x0"])] += 1
-            if c["text"].strip():
-                previous = c
+            if not c["text"].strip():
+                continue
+            a, b = _advance(c, em)
+            if previous is None or a - previous > RUN_GAP:
+                starts[round(a)] += 1
+            previous = b
     return starts
+
+
+def _advance(c: dict[str, Any], em: float) -> tuple[float, float]:
+    """Where a character's advance starts and ends: its box, or a full-width character's em around its ink."""
+    if em > 0 and c["x1"] - c["x0"] < INK * em and display_width(c["text"]) == 1.0:
+        mid = (c["x0"] + c["x1"]) / 2
+        return mid - em / 2, mid + em / 2
+    return c["x0"], c["x1"]
 
 
 def column_starts(starts: Counter[int], columns: int, em: float) -> list[float] | None:
@@ -228,6 +244,18 @@ def crosses(chars: list[Any], starts: list[float], em: float) -> bool:
                 if any(c["text"] not in LINE_END_MARKS for c in group[i + 1:end + 1]):
                     return True
     return False
+
+
+def blank_rest(edges: list[Any], chars: list[Any], top: float) -> bool:
+    """Is the rest of a row a page break left open a blank band above this page's table (from TOP): vertical
+    rules run down to the table's first rule with no text beside them? Chromium draws the cell padding of a
+    row that ended at the page's foot so (seed 1186): the row is closed there, the page's first row is new."""
+    sides = [e for e in edges if e["orientation"] == "v" and e["top"] < top - JOIN and abs(e["bottom"] - top) <= REST_GAP]
+    if len(sides) < 2:
+        return False
+    x0, x1, start = min(e["x0"] for e in sides), max(e["x1"] for e in sides), min(e["top"] for e in sides)
+    return not any(x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and start <= (c["top"] + c["bottom"]) / 2 < top
+                   for c in chars if c["text"].strip())
 
 
 def vertical(x: float, top: float, bottom: float) -> dict[str, Any]:
