@@ -4,7 +4,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from policydiff.versions.readers.pdf_cells import cell_chars
+from policydiff.versions.readers.pdf_cells import Cell as PdfCell
+from policydiff.versions.readers.pdf_cells import TableRow, cell_chars, heading_cut
 from policydiff.versions.readers.pdf_columns import (
     blank_rest,
     boundaries,
@@ -17,6 +18,7 @@ from policydiff.versions.readers.pdf_columns import (
     text_below,
     without_furniture,
 )
+from policydiff.versions.readers.table import Line
 
 
 def _char(text: str, x0: float, top: float, size: float = 5.0, raise_by: float = 0.0) -> dict:
@@ -147,3 +149,15 @@ def test_a_middle_dots_ink_box_makes_no_line_starts():
     bullet = [dict(dot, x0=530.1, x1=531.6, top=167.0, bottom=168.5)] + _run("令和６年度", 534.3, top=164.0, size=em)
     starts = line_starts(line + bullet, (70.0, 100.0, 780.0, 500.0), em)
     assert sorted(starts) == [476, 527]
+
+
+def test_a_reposted_goal_cut_in_its_mark_is_a_heading_still_to_close():
+    # seed 1335 (reportlab, rows closed with rules at a page break): 「【…日本企業の増加】（再」 / 「掲）」, the goal
+    # left out with its （上記参照） row (warned).
+    def row(*texts: str) -> TableRow:
+        return TableRow([[PdfCell(1, (0.0, 0.0, 1.0, 1.0), [Line(1, 1, t)] if t else [])] for t in texts])
+
+    assert heading_cut(row("【国際展開に積極的に取り組む日本企業の増加】（再", "", ""))
+    assert heading_cut(row("【国際展開に積極的に取り組む", "", ""))
+    assert not heading_cut(row("【国際展開に積極的に取り組む日本企業の増加】（再掲）", "", ""))
+    assert not heading_cut(row("【国際展開に積極的に取り組む日本企業の増加】", "", ""))

@@ -172,9 +172,9 @@ def _read(pdf: Any, doc: Any, progress: Progress | None) -> PdfTable:
         if not rows:  # the header row is read once, from the first page that has the table
             rows.extend(r for r in page_rows if _is_header(r))
         # (a heading 【… still to close is cut whether the page break left it open or closed it with rules)
-        if (open_prev or not closed_top or (rows and _heading_cut(rows[-1]))) and body and rows \
+        if (open_prev or not closed_top or (rows and heading_cut(rows[-1]))) and body and rows \
                 and _joins(rows[-1], body[0]):
-            if _heading_cut(rows[-1]):  # a vision or goal cut by the page break: its rest, wherever it sits
+            if heading_cut(rows[-1]):  # a vision or goal cut by the page break: its rest, wherever it sits
                 filled = next(parts for parts in rows[-1].columns if any(p.lines for p in parts))
                 filled.extend(part for parts in body[0].columns for part in parts if part.lines)
             else:
@@ -195,18 +195,21 @@ def _read(pdf: Any, doc: Any, progress: Progress | None) -> PdfTable:
 def _joins(before: TableRow, rest: TableRow) -> bool:
     """Can REST (the first row of a page) be the rest of the row BEFORE, left open by the page break? Cells
     in the same columns, or the rest of a row across the table (its text in one cell only)."""
-    if _heading_cut(before):
+    if heading_cut(before):
         return sum(1 for parts in rest.columns if any(p.lines for p in parts)) == 1
     return len(before.columns) == len(rest.columns)
 
 
-def _heading_cut(row: TableRow) -> bool:
+def heading_cut(row: TableRow) -> bool:
     """Is ROW a vision or goal (text in one cell only) whose closing bracket is still to come?"""
     filled = [k for k in range(len(row.columns)) if row.lines(k)]
     if len(filled) != 1:
         return False
     text = row.text(filled[0])
-    return (text.startswith("【") and "】" not in text) or (text.startswith(("（", "(")) and "「" in text and "」" not in text)
+    if text.startswith("【"):  # 「【…」, or a reposted goal cut in its mark: 「【…】（再」 / 「掲）」 (seed 1335)
+        rest = text.rpartition("】")[2]
+        return "】" not in text or rest.count("（") + rest.count("(") > rest.count("）") + rest.count(")")
+    return text.startswith(("（", "(")) and "「" in text and "」" not in text
 
 
 def _is_header(row: TableRow) -> bool:
