@@ -68,13 +68,13 @@ test: $(VENV)/.installed-test browser
 # apt-get waits up to 5 minutes for the dpkg lock another install holds, instead of failing at once.
 APT := apt-get -o DPkg::Lock::Timeout=300
 browser:
-	@if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi "Noto Sans CJK"; then :; \
+	@if [ -x /usr/bin/chromium ] && fc-list 2>/dev/null | grep -qi "Noto Sans CJK" && fc-list 2>/dev/null | grep -qi IPAexGothic; then :; \
 	elif [ "$$(id -u)" = 0 ]; then \
 	  echo "installing chromium and fonts-noto-cjk (apt-get)"; \
-	  $(APT) update -qq && DEBIAN_FRONTEND=noninteractive $(APT) install -y -qq chromium fonts-noto-cjk >/dev/null; \
+	  $(APT) update -qq && DEBIAN_FRONTEND=noninteractive $(APT) install -y -qq chromium fonts-noto-cjk fonts-ipaexfont-gothic >/dev/null; \
 	elif command -v sudo >/dev/null; then \
-	  sudo $(APT) update -qq && sudo DEBIAN_FRONTEND=noninteractive $(APT) install -y -qq chromium fonts-noto-cjk >/dev/null; \
-	else echo "note: install chromium and fonts-noto-cjk for the browser test (it is skipped outside CI)"; fi
+	  sudo $(APT) update -qq && sudo DEBIAN_FRONTEND=noninteractive $(APT) install -y -qq chromium fonts-noto-cjk fonts-ipaexfont-gothic >/dev/null; \
+	else echo "note: install chromium, fonts-noto-cjk and fonts-ipaexfont-gothic for the browser and layout tests (it is skipped outside CI)"; fi
 
 ## fuzz: the 10,000-input fuzz campaign (and 500 broken or hostile PDFs) on the Python API (prints inputs, accepted, refused by reason,
 ## failures, seconds; about 15-20 min on 2 cores; exit 1 on any failure). The suite runs 500 of its kind.

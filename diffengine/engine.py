@@ -176,17 +176,13 @@ def _positions(ed: Edition) -> dict[str, int]:
 
 
 def warnings_by_measure(ed: Edition) -> dict[str, tuple[ParseWarning, ...]]:
-    """The parser's warnings per measure: the measure a warning names, else the row its line is in.
-
-    The readers name the measure at the head of the message ('m016: …'); ParseWarning has no field
-    for it yet (versions/readers is another area's), so the name is recognised here, once, against
-    the edition's own ids: a message that merely starts with a word and a colon names no row."""
+    """The parser's warnings per measure: the measure a warning is about, else the row its line is in
+    (a warning about the layout, say a line no row holds, names no measure but has a place)."""
     starts = sorted((m.line, m.id) for m in ed.measures if m.line)
-    named = {f"{m.id}:": m.id for m in ed.measures}
+    ids = {m.id for m in ed.measures}
     out: dict[str, list[ParseWarning]] = {}
     for w in ed.warnings:
-        head = w.message[: w.message.find(":") + 1] if ":" in w.message else ""
-        mid = named.get(head, "")
+        mid = w.measure if w.measure in ids else ""
         if not mid:
             k = bisect.bisect_right(starts, (w.line, "\uffff")) - 1
             mid = starts[k][1] if w.line and k >= 0 else ""

@@ -42,7 +42,8 @@ def _side(s: BudgetSide | None) -> dict[str, Any] | None:
 
 
 def _warning(side: str, w: ParseWarning) -> dict[str, Any]:
-    return {"edition": side, "code": w.code, "page": w.page, "line": w.line, "message": w.message}
+    return {"edition": side, "code": w.code, "measure": w.measure, "page": w.page, "line": w.line,
+            "message": w.message}
 
 
 def _box(bbox: tuple[float, ...] | None) -> dict[str, Any]:

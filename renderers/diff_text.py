@@ -61,8 +61,8 @@ def _header(diff: Diff, opts: ReportOptions) -> list[str]:
     lines = []
     for side in (diff.old, diff.new):
         if side.synthetic:
-            lines.append(_c(opts, YELLOW + BOLD, f"*** {side.label} is a SYNTHETIC edition (known edits applied "
-                                                  "to the real report), not a real report ***"))
+            lines.append(_c(opts, YELLOW + BOLD, f"*** {side.label} is a SYNTHETIC edition (made for tests and "
+                                                  "demonstrations), not a real report ***"))
     lines.append(_c(opts, BOLD, f"policydiff {diff.title}: {diff.old.label} → {diff.new.label}"))
     lines += [" " + x for x in summary_lines(diff)]
     s = diff.summary(opts.show_format_only)

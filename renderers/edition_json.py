@@ -57,7 +57,8 @@ def edition_dict(ed: Edition) -> dict[str, Any]:
         "budgets": [{"measure": m.id, "column": col, **_budget(b)} for m, col, _, b in ed.budgets()],
         "successions": [{"measure": m.id, "column": col, "old": s.old, "new": s.new, "evidence": s.evidence,
                          "page": s.page, "line": s.line} for m, col, _, s in ed.successions()],
-        "warnings": [{"code": w.code, "message": w.message, "page": w.page, "line": w.line} for w in ed.warnings],
+        "warnings": [{"code": w.code, "measure": w.measure, "message": w.message, "page": w.page, "line": w.line}
+                     for w in ed.warnings],
     }
 
 

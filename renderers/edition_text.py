@@ -17,7 +17,7 @@ def render_edition_text(ed: Edition, options: ReportOptions | None = None) -> st
     c = ed.counts()
     out = []
     if ed.synthetic:
-        out.append(f"*** SYNTHETIC EDITION — not a real report: {ed.synthetic_note or 'made by applying known edits'} ***")
+        out.append(f"*** SYNTHETIC EDITION — not a real report: {ed.synthetic_note or 'made for tests and demonstrations'} ***")
     out += [f"*** DOUBTFUL READING: {w.message} ***" for w in ed.warnings if w.code == "reading-doubtful"]
     out += [
         f"{ed.name}  results FY{ed.results_fy} ({ed.results_label}) · plans FY{ed.plans_fy} ({ed.plans_label})",

@@ -275,9 +275,8 @@ def parser_warning_text(w: Any, t: dict[str, str]) -> str:
     said = t.get("pw_" + w.code.replace("-", "_"))
     if not said:
         return w.message
-    measure = re.match(r"(m\d+):", w.message)
     quoted = "".join(QUOTED_RE.findall(w.message))
-    return f"{measure.group(1) + ': ' if measure else ''}{said}{quoted}"
+    return f"{w.measure + ': ' if w.measure else ''}{said}{quoted}"
 
 
 def _summary(diff: Diff, show: bool) -> dict[str, Any]:

@@ -94,7 +94,7 @@ def render_markdown(diff: Diff, options: ReportOptions | None = None) -> str:
     out = []
     for side in (diff.old, diff.new):
         if side.synthetic:
-            out.append(f"> **SYNTHETIC**: {side.label} was made by applying known edits to the real report; "
+            out.append(f"> **SYNTHETIC**: {side.label} was made for tests and demonstrations; "
                        "it is not a real report.\n")
     out.append(f"### policydiff {diff.title}: {diff.old.label} → {diff.new.label}\n")
     out.append(f"<sub>{SCORE_NOTE} ({diff.options.match_threshold:.2f})</sub>\n")

@@ -17,6 +17,7 @@ from click.testing import CliRunner
 from policydiff.cli import cli
 from policydiff.versions.model.edition import Source
 from policydiff.versions.readers.parse_pdf import parse_report_pdf
+from policydiff.versions.readers.parse_text import PARSER_VERSION
 from policydiff.versions.xml import edition_from_xml, edition_to_xml, validation_problems
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -39,10 +40,12 @@ def test_format1_xml_still_reads_as_the_same_edition(seed_edition):
     assert b'format="1"' in data and validation_problems(data) == []
     old = edition_from_xml(data)
     # What the parser has learnt since that file was written (issue 13): a stray ＞ dropped from m040's
-    # title, and two warnings (title-bracket, label-fragment). Everything else reads back the same.
+    # title, and two warnings (title-bracket, label-fragment); parser 3 names each warning's measure
+    # (format 1 has no field for it). Everything else reads back the same.
     learnt = {"title-bracket", "label-fragment"}
-    assert {w.code for w in set(seed_edition.warnings) - set(old.warnings)} == learnt
-    now = replace(seed_edition, warnings=tuple(w for w in seed_edition.warnings if w.code not in learnt),
+    unnamed = tuple(replace(w, measure="") for w in seed_edition.warnings)
+    assert {w.code for w in set(unnamed) - set(old.warnings)} == learnt
+    now = replace(seed_edition, warnings=tuple(w for w in unnamed if w.code not in learnt),
                   measures=tuple(replace(m, title=m.title + "＞") if m.id == "m040" else m
                                  for m in seed_edition.measures))
     assert replace(old, parser_version=seed_edition.parser_version) == now
@@ -116,14 +119,14 @@ def test_reparse_migrates_an_archive_written_with_format_1(tmp_path, seed_path, 
     runner = CliRunner()
     # Format 1 is valid; verify names the parser upgrade and the way out.
     checked = runner.invoke(cli, ["--archive", str(archive), "verify"])
-    assert checked.exit_code == 1 and "made by parser 1; this is parser 2" in checked.stdout
+    assert checked.exit_code == 1 and f"made by parser 1; this is parser {PARSER_VERSION}" in checked.stdout
     assert "run policydiff reparse" in checked.stdout and "schema" not in checked.stdout
     before = runner.invoke(cli, ["--archive", str(archive), "show", "fy2024", "--format", "json"])
     assert before.exit_code == 0 and json.loads(before.stdout)["parser"] == "1"
     migrated = runner.invoke(cli, ["--archive", str(archive), "reparse"])
     assert migrated.exit_code == 0 and "reparsed: 1 edition(s) changed" in migrated.stdout
     stored = (archive / "reports" / "iryokiki-kihonkeikaku" / "fy2024.xml").read_bytes()
-    assert b'format="2"' in stored and b'parser="2"' in stored
+    assert b'format="2"' in stored and f'parser="{PARSER_VERSION}"'.encode() in stored
     assert edition_from_xml(stored) == replace(seed_edition, source=edition_from_xml(stored).source)
     assert runner.invoke(cli, ["--archive", str(archive), "verify"]).exit_code == 0
 
@@ -139,3 +142,14 @@ def test_an_office_column_that_appears_is_reported_in_every_format(seed_path):
     for fmt, label in (("markdown", "**office**"), ("text", "office"), ("html", "担当")):
         shown = CliRunner().invoke(cli, ["diff", str(seed_path), str(PDFS / "office-synthetic.pdf"), "--format", fmt])
         assert shown.exit_code == 1 and label in shown.stdout and "厚労省医療機器審査管理課" in shown.stdout, fmt
+
+
+def test_a_warning_names_its_measure_in_the_xml_and_keeps_it(seed_edition):
+    """Reports group warnings by measure: the id is a field (issue 18), not words at a message's head."""
+    worded = [w for w in seed_edition.warnings if w.message[:1] == "m" and ":" in w.message]
+    assert len(worded) >= 15 and all(w.measure == w.message.split(":")[0] for w in worded)
+    typo = next(w for w in seed_edition.warnings if w.code == "typo-oku")
+    assert typo.measure == "m004" and "m004" not in typo.message  # its message never said so
+    xml = edition_to_xml(seed_edition)
+    assert b'code="typo-oku" page="1" line="67" measure="m004"' in xml and validation_problems(xml) == []
+    assert edition_from_xml(xml).warnings == seed_edition.warnings

@@ -115,7 +115,7 @@ def edition_to_xml(ed: Edition) -> bytes:
         _measure_el(measures, m)
     warnings = _sub(root, "warnings")
     for w in ed.warnings:
-        _sub(warnings, "warning", w.message, code=w.code, **_where(w))
+        _sub(warnings, "warning", w.message, code=w.code, **_where(w), **({"measure": w.measure} if w.measure else {}))
     etree.indent(root, space="  ")
     data = etree.tostring(root, xml_declaration=True, encoding="UTF-8") + b"\n"
     if len(data) > MAX_XML_BYTES:  # the archive could store it but never read it back (parse_xml)
@@ -256,7 +256,7 @@ def _edition(root: etree._Element) -> Edition:
                       for v in root.find("visions")),
         goals=tuple(_goal(g) for g in root.find("goals")),
         measures=tuple(_measure(m) for m in root.find("measures")),
-        warnings=tuple(ParseWarning(w.get("code"), _t(w), _int(w, "page"), _int(w, "line"))
+        warnings=tuple(ParseWarning(w.get("code"), _t(w), _int(w, "page"), _int(w, "line"), w.get("measure", ""))
                        for w in root.find("warnings")),
     )
 

@@ -181,6 +181,7 @@ class ParseWarning:
     message: str
     page: int
     line: int
+    measure: str = ""  # the id of the row it is about ('' for the edition as a whole): reports group by it
 
 
 @dataclass(frozen=True)

@@ -20,7 +20,7 @@ from .measures import make_measure
 from .table import LineNote, Table
 from .vocabulary import SYNTHETIC_MARK, document_of
 
-PARSER_VERSION = "2"  # 2: the 「担当」 office and PDF boxes; reparse rebuilds editions of version 1
+PARSER_VERSION = "3"  # 3: one table grammar for every reader, warnings name their measure; 2: 「担当」 and PDF boxes
 DOCUMENT_ROWS = 20  # the report family is told by the text of the table's first rows
 # Warnings that say a reader placed text from weak evidence, or that the grammar left a row out.
 DOUBT_CODES = ("layout-", "unplaced-row", "unknown-row")
@@ -100,7 +100,8 @@ def _named(measures: list[Measure], notes: list[LineNote]) -> list[ParseWarning]
             out.append(ParseWarning(note.code, note.message, 0, 0))
             continue
         k = max(bisect.bisect_right(starts, note.line) - 1, 0)
-        out.append(ParseWarning(note.code, f"{measures[k].id}: {note.message}", measures[k].page, note.line))
+        out.append(ParseWarning(note.code, f"{measures[k].id}: {note.message}", measures[k].page, note.line,
+                                measures[k].id))
     return out
 
 

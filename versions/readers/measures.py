@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from ..model.edition import Box, Bullet, Column, Measure, Note, ParseWarning
 from .budgets import find_budgets
@@ -74,13 +74,13 @@ def make_bullets(frags: list[tuple[Line, bool]], column: Column, fy: int, mid: s
             continue
         locate = _locator(marks)
         budgets, typo = find_budgets(text, fy, locate)
-        warnings.extend(typo)
+        warnings.extend(replace(w, measure=mid) for w in typo)
         for b in budgets:
             if b.fiscal_year is not None and b.fiscal_year > fy:
                 warnings.append(ParseWarning(
                     "budget-year-column",
                     f"{mid}: a FY{b.fiscal_year} budget ({b.text}) is cited in the {column} column (FY{fy})",
-                    b.page, b.line))
+                    b.page, b.line, mid))
         programs = [name for _, name in find_programs(text)]
         for b in budgets:
             if b.program and b.program not in programs:
@@ -119,23 +119,23 @@ def make_measure(row: RowDraft, mid: str, vision: int, goal_id: str, years: tupl
     if stray:
         title = stray[1]
         warnings.append(ParseWarning("title-bracket", f"{mid}: dropped a stray ＞ that closed no ＜ from the title "
-                                     f"「{title}」", page, line_no))
+                                     f"「{title}」", page, line_no, mid))
     lost = bool(tag and tag.lost_open) or bool(desc and looks_cut(desc))
     if not title and not lost and KANA_FRAGMENT_RE.match(desc):
         warnings.append(ParseWarning("label-fragment", f"{mid}: untitled row starting 「{desc[:10]}…」 may have lost "
-                                     "its first characters in extraction; its label is a fragment", page, line_no))
+                                     "its first characters in extraction; its label is a fragment", page, line_no, mid))
     if lost:
         start = desc[:14] if desc else (tag.printed if tag else "")
         warnings.append(ParseWarning("first-line-lost",
                                      f"{mid}: the start of the description seems lost in extraction (「{start}…」)",
-                                     page, line_no))
+                                     page, line_no, mid))
     if tag is None:
-        warnings.append(ParseWarning("no-ministry-tag", f"{mid}: row without a ministry tag ［…］", page, line_no))
+        warnings.append(ParseWarning("no-ministry-tag", f"{mid}: row without a ministry tag ［…］", page, line_no, mid))
     for doubt in row.doubts:
-        warnings.append(ParseWarning("layout-title", f"{mid}: {doubt}", page, line_no))
+        warnings.append(ParseWarning("layout-title", f"{mid}: {doubt}", page, line_no, mid))
     for m in ministries:
         if m.code not in KNOWN_MINISTRIES:
-            warnings.append(ParseWarning("unknown-ministry", f"{mid}: unknown ministry code 「{m.code}」", page, line_no))
+            warnings.append(ParseWarning("unknown-ministry", f"{mid}: unknown ministry code 「{m.code}」", page, line_no, mid))
     return Measure(
         id=mid,
         vision=vision,
