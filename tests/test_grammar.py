@@ -208,3 +208,38 @@ def test_a_heading_whose_last_words_a_column_boundary_cut_off_is_one_heading():
     assert [v.title for v in ed.visions] == [VISION]
     assert [(g.title, g.vision, g.reposted) for g in ed.goals] == [(GOAL + "（再掲）", 1, True)] * 2
     assert len(ed.measures) == 1
+
+
+@pytest.mark.parametrize("lines, title", [
+    # seed 1011: no title; the first line stops an em short only because 「ニ」 may not end it before 「ー」
+    # (kinsoku), and it reads as no heading: all description.
+    ([("特に医療機器の研究開発において", 1.04), ("ニーズに応じたプロトタイプの作製", 0.05),
+      ("医工学系の人材の育成に取り組む。", 0.0), ("［◎厚、◎文］", 9.0)], ""),
+    # seed 1141: a title over three lines, its first short for 「シー」 kept together: the three lines.
+    ([("産学連携の強化によるニーズ・", 1.46), ("シーズマッチング及び事業化の促", 0.06), ("進", 14.0),
+      ("官民が協調して資金拠出し、有望", 0.03), ("なシーズを有する若手研究者向け", 0.06), ("催しているところである。［◎厚］", 2.5)],
+     "産学連携の強化によるニーズ・シーズマッチング及び事業化の促進"),
+    # a heading a character short all the same is a title, whatever the next line starts with
+    ([("医療機器の研究開発の伴走支援", 1.2), ("データの利活用を進め、研究開発を支援", 0.0), ("する。［◎経］", 12.0)],
+     "医療機器の研究開発の伴走支援"),
+])
+def test_a_first_line_short_only_for_a_mark_that_may_not_start_a_line_is_no_title_by_itself(lines, title):
+    ed = _edition([_row(*([x] for x in HEADER)), _row([GOAL]), _cell_row(lines)])
+    (m,) = ed.measures
+    assert m.title == title
+
+
+def test_a_title_wrapped_over_four_lines_of_a_narrow_column_is_one_title():
+    # 9 pt in a narrow description column (12-13 characters a line): a title takes four lines. Seed 1172 (bold
+    # by its font) and seed 1252 (plain, its last line short) read them into the descriptions, warned only.
+    bold = ["実用化を見据えて医療機器", "の研究開発を進めることが", "できるアカデミア人材の育", "成"]
+    body = ["特に革新的な医療機器につ", "ながり得るシーズはアカデ", "ミアに存在する。［◎文］"]
+    desc = Cell([Line(k + 1, 1, t, t, font="Gothic-Bold" if k < 4 else "Gothic", slack=11.0 if k == 3 else 0.0)
+                 for k, t in enumerate(bold + body)])
+    plain = [("出口戦略を策定し、計画全体", 0.0), ("を立案・管理する能力を有す", 0.0), ("る人材（コーディネート人", 1.0),
+             ("材）の育成", 8.0), ("臨床現場のニーズの掘り起こ", 0.0), ("し、アイディアの創出から事", 0.0),
+             ("業化まで支援する。［◎厚］", 1.0)]
+    ed = _edition([_row(*([x] for x in HEADER)), _row([GOAL]),
+                   Row([desc, Cell([Line(1, 1, "・支援した。")]), Cell([Line(1, 1, "・支援する。")])]), _cell_row(plain)])
+    assert [m.title for m in ed.measures] == ["実用化を見据えて医療機器の研究開発を進めることができるアカデミア人材の育成",
+                                             "出口戦略を策定し、計画全体を立案・管理する能力を有する人材（コーディネート人材）の育成"]

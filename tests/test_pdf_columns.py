@@ -4,13 +4,21 @@ from __future__ import annotations
 
 from collections import Counter
 
+from policydiff.versions.readers.pdf_cells import Cell as PdfCell
+from policydiff.versions.readers.pdf_cells import TableRow, cell_chars, heading_cut
 from policydiff.versions.readers.pdf_columns import (
+    blank_rest,
+    boundaries,
     column_starts,
     crosses,
+    inner_verticals,
+    line_starts,
     ruled_span,
+    rules_reach,
     text_below,
     without_furniture,
 )
+from policydiff.versions.readers.table import Line
 
 
 def _char(text: str, x0: float, top: float, size: float = 5.0, raise_by: float = 0.0) -> dict:
@@ -71,3 +79,85 @@ def test_a_running_title_and_a_page_number_are_page_furniture():
     assert {c["text"] for c in kept} >= set("医療機器基本計画") and "-" not in {c["text"] for c in kept}
     kept, _ = without_furniture(page, ends)  # the next page says it again at the same height
     assert "".join(c["text"] for c in kept) == "表の本文続き"
+
+
+def test_a_blank_standing_out_of_its_cell_is_no_crossing():
+    # seed 1057 (reportlab, 0.5 pt padding): a description line 「…機能」 ends with a space that runs past
+    # the column boundary into the padding; the row was read as one cell across the table, a measure lost.
+    starts = [43.0, 195.4]
+    line = _run("ンス機能", 166.5, top=624.0, size=6.5) + [
+        {"text": " ", "x0": 192.5, "x1": 194.3, "top": 624.0, "bottom": 630.5, "size": 6.5}]
+    assert not crosses(line, starts, 6.5)
+    assert crosses(line[:-1] + _run("を構築", 192.5, top=624.0, size=6.5), starts, 6.5)  # text does cross
+
+
+def test_rules_ruling_a_blank_band_below_the_text_do_not_make_the_table_taller_than_its_text():
+    # seed 1044 (Chromium, 担当 first, header on page 1 only): below the page's last row Chromium ruled an
+    # empty band (253.9-503.6) without vertical rules; taken for the table's extent, it sent the page to the
+    # reading without vertical rules, which found 3 columns of 4: the offices read into the descriptions.
+    rules = [93.4, 140.6, 202.9, 220.9, 253.9, 503.6]
+    text = _run("厚労省", 72.0, top=95.0) + _run("応する総合的", 130.6, top=245.0)
+    assert rules_reach(rules, text) < 170.0
+    below = text + _run("続く行", 130.6, top=490.0)  # text down to the last rule: the rules reach it
+    assert rules_reach(rules, below) >= 400.0
+
+
+def test_inner_rules_above_or_below_the_tables_run_take_nothing_from_its_inner_rules():
+    span = (70.0, 93.0, 773.0, 253.5)
+    inner = [{"orientation": "v", "x0": x, "x1": x, "top": 93.0, "bottom": 253.5} for x in (129.0, 321.0, 547.0)]
+    further_down = [{"orientation": "v", "x0": x, "x1": x, "top": 503.3, "bottom": 595.9} for x in (129.0, 321.0, 547.0)]
+    assert inner_verticals(inner, span) == 3
+    assert inner_verticals(inner + further_down, span) == 3
+
+
+def test_a_heading_whose_character_sits_right_on_a_boundary_crosses_it():
+    # seed 1146 (Chromium, 9 pt, no vertical rules): the boundary fell on the middle of 「が」 in 「…我が国…」;
+    # the vision was read as a measure of two cells, 「が」 in both, silently.
+    em = 9.0
+    heading = _run("としての我が国の地位", 209.25, top=137.0, size=em)
+    starts = [61.0, 261.0]
+    assert (heading[5]["x0"] + heading[5]["x1"]) / 2 == boundaries(starts, em)[0]
+    assert crosses(heading, starts, em)
+
+
+def test_a_character_on_the_edge_two_cells_share_is_read_in_one_of_them():
+    chars = _run("我が国", 245.25, size=9.0)
+    left, right = cell_chars(chars, [(55.0, 100.0, 258.75, 150.0), (258.75, 100.0, 490.0, 150.0)])
+    assert "".join(c["text"] for c in left + right) == "我が国"
+
+
+def _side(x: float, top: float, bottom: float) -> dict:
+    return {"orientation": "v", "x0": x, "x1": x, "top": top, "bottom": bottom}
+
+
+def test_the_blank_rest_of_a_row_left_open_closes_it_above_the_next_pages_table():
+    # seed 1186 (Chromium): m029 filled page 10 and ended there; page 11 drew its padding's borders from the
+    # page's top to 93.8, above the table's first rule (95.6). Joined to it, m030 was read into m029, silently.
+    rest = [_side(x, 0.0, 93.8) for x in (70.1, 295.9, 463.1, 714.4, 772.9)]
+    first_row = _run("医師をはじめとする", 73.5, top=100.0)
+    assert blank_rest(rest, first_row, 95.6)
+    assert not blank_rest(rest, _run("の続き", 73.5, top=60.0) + first_row, 95.6)  # the row goes on here
+    assert not blank_rest([], first_row, 95.6)
+
+
+def test_a_middle_dots_ink_box_makes_no_line_starts():
+    # seed 1240 (Chromium, Noto as Type3 glyphs): a 「・」's box is its ink, 1.5 pt of a 7 pt advance; its blanks
+    # made starts at 514 and 518 that took the plans column's place (527): 16 measures lost, warned.
+    em = 7.0
+    dot = {"text": "・", "x0": 513.6, "x1": 515.0, "top": 176.0, "bottom": 177.5, "size": 9.33}
+    line = _run("人材の育成", 475.8, top=173.0, size=em) + [dot] + _run("リスキ", 517.8, top=173.0, size=em)
+    bullet = [dict(dot, x0=530.1, x1=531.6, top=167.0, bottom=168.5)] + _run("令和６年度", 534.3, top=164.0, size=em)
+    starts = line_starts(line + bullet, (70.0, 100.0, 780.0, 500.0), em)
+    assert sorted(starts) == [476, 527]
+
+
+def test_a_reposted_goal_cut_in_its_mark_is_a_heading_still_to_close():
+    # seed 1335 (reportlab, rows closed with rules at a page break): 「【…日本企業の増加】（再」 / 「掲）」, the goal
+    # left out with its （上記参照） row (warned).
+    def row(*texts: str) -> TableRow:
+        return TableRow([[PdfCell(1, (0.0, 0.0, 1.0, 1.0), [Line(1, 1, t)] if t else [])] for t in texts])
+
+    assert heading_cut(row("【国際展開に積極的に取り組む日本企業の増加】（再", "", ""))
+    assert heading_cut(row("【国際展開に積極的に取り組む", "", ""))
+    assert not heading_cut(row("【国際展開に積極的に取り組む日本企業の増加】（再掲）", "", ""))
+    assert not heading_cut(row("【国際展開に積極的に取り組む日本企業の増加】", "", ""))

@@ -62,8 +62,8 @@ def text_path(pdf: Path, reader: str, packed: bool) -> Path:
     return pdf.with_name(f"{pdf.stem}.{reader}.txt" + (".gz" if packed else ""))
 
 
-def produce(lay: Layout, folder: Path, printer, packed: bool) -> Path:
-    """Print LAY's edition as a PDF in FOLDER with its three text extractions beside it."""
+def produce(lay: Layout, folder: Path, printer, packed: bool, extractors=EXTRACTORS) -> Path:
+    """Print LAY's edition as a PDF in FOLDER with its text extractions (EXTRACTORS) beside it."""
     from layoutgen.draw import draw_pdf
 
     what = printed(lay.edition, lay.office != "none")
@@ -72,7 +72,7 @@ def produce(lay: Layout, folder: Path, printer, packed: bool) -> Path:
         printer.print_pdf(lay, what.table, pdf)
     else:
         draw_pdf(lay, what.table, pdf)
-    for how in EXTRACTORS:
+    for how in extractors:
         data = extract(pdf, how).encode("utf-8")
         text_path(pdf, how, packed).write_bytes(gzip.compress(data, mtime=0) if packed else data)
     return pdf
@@ -87,11 +87,11 @@ def _load(pdf: Path, reader: str, packed: bool):
     return policydiff.load_edition(path)
 
 
-def read_runs(lay: Layout, pdf: Path, packed: bool = False) -> list[Run]:
+def read_runs(lay: Layout, pdf: Path, packed: bool = False, readers=READERS) -> list[Run]:
     """LAY's PDF and its extractions, each read by policydiff and scored against the oracle."""
     what = printed(lay.edition, lay.office != "none")
     runs = []
-    for reader in READERS:
+    for reader in readers:
         start = time.perf_counter()
         try:
             got = _load(pdf, reader, packed)
@@ -110,9 +110,10 @@ def read_runs(lay: Layout, pdf: Path, packed: bool = False) -> list[Run]:
     return runs
 
 
-def campaign(layouts: list[Layout], folder: Path, results: Path, packed: bool, score_only: bool) -> list[Run]:
-    """Print (unless SCORE_ONLY finds the PDF there) and read each layout; every run is appended to
-    RESULTS as it comes, and a line per layout goes to stderr."""
+def campaign(layouts: list[Layout], folder: Path, results: Path, packed: bool, score_only: bool,
+             readers=READERS) -> list[Run]:
+    """Print (unless SCORE_ONLY finds the PDF there) and read each layout with READERS; every run is
+    appended to RESULTS as it comes, and a line per layout goes to stderr."""
     from layoutgen.html_print import Printer
 
     folder.mkdir(parents=True, exist_ok=True)
@@ -120,13 +121,15 @@ def campaign(layouts: list[Layout], folder: Path, results: Path, packed: bool, s
     with results.open("w", encoding="utf-8") as log, Printer() as printer:
         for lay in layouts:
             pdf = folder / f"{lay.name}.pdf"
-            if not score_only or not pdf.exists():
-                produce(lay, folder, printer, packed)
-            for run in read_runs(lay, pdf, packed):
+            wanted = [r for r in readers if r in EXTRACTORS]
+            missing = not pdf.exists() or any(not text_path(pdf, r, packed).exists() for r in wanted)
+            if not score_only or missing:
+                produce(lay, folder, printer, packed, wanted)
+            for run in read_runs(lay, pdf, packed, readers):
                 runs.append(run)
                 log.write(json.dumps(asdict(run), ensure_ascii=False) + "\n")
                 log.flush()
-            print(f"{lay.name}: " + " ".join(f"{r.reader}={r.outcome}" for r in runs[-len(READERS):]),
+            print(f"{lay.name}: " + " ".join(f"{r.reader}={r.outcome}" for r in runs[-len(readers):]),
                   file=sys.stderr, flush=True)
     return runs
 
@@ -149,12 +152,17 @@ def main(argv: list[str] | None = None) -> int:
                     help="the reference layout with one choice changed at a time, both producers")
     ap.add_argument("--score-only", action="store_true", help="re-read PDFs already printed")
     ap.add_argument("--out", type=Path, default=OUT)
+    ap.add_argument("--readers", default=",".join(READERS),
+                    help="comma-separated readers to run, e.g. 'pdf' (no extraction then); default all four")
     args = ap.parse_args(argv)
+    readers = tuple(r for r in args.readers.split(",") if r)
+    if not readers or set(readers) - set(READERS):
+        ap.error(f"--readers takes some of {','.join(READERS)}")
     logging.getLogger("pdfminer").setLevel(logging.ERROR)
     if args.one_at_a_time:
         variants = [v for p in PRODUCERS for v in one_at_a_time(p, ONE_AT_A_TIME_SEED + 100 * PRODUCERS.index(p))]
         runs = campaign([lay for _, lay in variants], args.out / "one-at-a-time", args.out / "one-at-a-time.jsonl",
-                        False, args.score_only)
+                        False, args.score_only, readers)
         print(one_at_a_time_table(runs, variants))
         return 0
     seeds = SAMPLE_SEEDS if args.sample else range(args.start, args.start + args.layouts)
@@ -162,7 +170,7 @@ def main(argv: list[str] | None = None) -> int:
     folder = SAMPLE if args.sample else args.out
     results = args.out / ("sample-results.jsonl" if args.sample else RESULTS)
     args.out.mkdir(parents=True, exist_ok=True)
-    runs = campaign(layouts, folder, results, packed=args.sample, score_only=args.score_only)
+    runs = campaign(layouts, folder, results, packed=args.sample, score_only=args.score_only, readers=readers)
     if args.sample:
         write_sample(layouts)
     print(summary(runs))

@@ -10,6 +10,7 @@ tell a line's width (the bundled sample's text), the marks alone decide.
 from __future__ import annotations
 
 import re
+from math import ceil
 
 from .geometry import DESCRIPTION, OFFICE, PLANS, RESULTS, SHORT, Geometry
 from .measures import RowDraft, Tag
@@ -18,6 +19,8 @@ from .table import Cell, Line, box_of, join_lines
 from .vocabulary import (
     ITEM_START_RE,
     LONE_PAREN_RE,
+    NO_LINE_END,
+    NO_LINE_START,
     OPENERS,
     REPOSTED_TITLE_RE,
     SENTENCE_END,
@@ -26,8 +29,10 @@ from .vocabulary import (
     is_title_line,
 )
 
-TITLE_LINES = 3  # a title wraps over at most this many lines
+TITLE_LINES = 3  # a title wraps over at most this many lines, or as many as a narrow column takes for ...
+NARROW_TITLE_LINES = 6  # ... a title of WRAPPED_TITLE_MAX cells (4-5 at 9 pt in a narrow column), at most this
 FULL_BY = 0.75  # ems short of the cell's full lines: a character less
+KINSOKU_BY = 2.0  # ems short of the cell's full lines that a character carried over by kinsoku explains
 # A line that goes on a word or a sentence: small kana, a long vowel mark, closing punctuation, or a
 # particle or an ending in hiragana; not a sentence's opening words (「これまでは…」, 「また、…」).
 CONTINUES_RE = re.compile(r"^(?!" + "|".join((*OPENERS, "これ", "それ", "この", "その", "こう", "そう")) + r")"
@@ -101,18 +106,20 @@ def _title(lines: list[Line], geometry: Geometry) -> tuple[int, str]:
     if len(lines) == 1:
         return int(is_title_line(first.text, geometry.title_max) and "］" not in first.text
                    and "]" not in first.text), ""
-    bold = next((k for k, x in enumerate(lines[:TITLE_LINES + 1]) if x.font != first.font), 0) if first.font else 0
+    most = _title_lines(lines)
+    bold = next((k for k, x in enumerate(lines[:most + 1]) if x.font != first.font), 0) if first.font else 0
     if 0 < bold < len(lines) and is_title_line(join_lines(lines[:bold])[0], WRAPPED_TITLE_MAX):
         return bold, ""  # lines in their own font, then the body's
     one = is_title_line(first.text, geometry.title_max) and not _word_goes_on(first.text, lines[1].text) \
         and _heading_commas(first.text)
     short = geometry.title_short
     if one and (first.slack is None or short is None or first.slack > short):
-        return _more_title_lines(lines, 1, short or SHORT), ""
+        return _more_title_lines(lines, 1, short or SHORT, most), ""
     if one and _shorter_than_full(lines):
-        return _more_title_lines(lines, 1, short or SHORT), "its first line stops a character short of the column's edge"
+        return _more_title_lines(lines, 1, short or SHORT, most), \
+            "its first line stops a character short of the column's edge"
     clearly = short or SHORT
-    end = next((k for k, x in enumerate(lines[:TITLE_LINES]) if x.slack is None or x.slack > clearly), None)
+    end = next((k for k, x in enumerate(lines[:most]) if x.slack is None or x.slack > clearly), None)
     if end is not None and 0 < end < len(lines) - 1 and lines[end].slack is not None \
             and is_title_line(text := join_lines(lines[: end + 1])[0], WRAPPED_TITLE_MAX) and _heading_commas(text):
         return end + 1, ""
@@ -184,11 +191,18 @@ def _maybe_title(lines: list[Line], geometry: Geometry) -> str:
     return ""
 
 
-def _more_title_lines(lines: list[Line], k: int, clearly: float) -> int:
+def _title_lines(lines: list[Line]) -> int:
+    """How many lines a title may wrap over: TITLE_LINES, or in a narrow column (its first lines' width) as
+    many as a title of WRAPPED_TITLE_MAX cells takes (seeds 1172, 1252: 9 pt, 12-13 cells a line, 4 lines)."""
+    width = max(x.width for x in lines[:2])
+    return max(TITLE_LINES, min(NARROW_TITLE_LINES, ceil(WRAPPED_TITLE_MAX / width))) if width > 0 else TITLE_LINES
+
+
+def _more_title_lines(lines: list[Line], k: int, clearly: float, most: int = TITLE_LINES) -> int:
     """A title's lines after its first short one: the next lines stop short too, with no sentence end, and
     read as one heading with it (「医療機器ベンチャーの創出・連携強化」 / 「及び人材流動化に向けた取組の促進」,
     wrapped at a word); the description's first line is full."""
-    while k < min(TITLE_LINES, len(lines) - 1):
+    while k < min(most, len(lines) - 1):
         x = lines[k]
         if x.slack is None or x.slack <= clearly or "、" in x.text or _word_goes_on(x.text, lines[k + 1].text) \
                 or not is_title_line(join_lines(lines[: k + 1])[0], WRAPPED_TITLE_MAX):
@@ -213,7 +227,16 @@ def _shorter_than_full(lines: list[Line]) -> bool:
     full = sorted(x.slack for x in lines[1:] if x.slack is not None and x.slack <= SHORT)
     if lines[0].slack is None or not full or "、" in lines[0].text:
         return False
-    return lines[0].slack >= full[len(full) // 2] + FULL_BY and not CONTINUES_RE.match(lines[1].text)
+    by = lines[0].slack - full[len(full) // 2]
+    if by < KINSOKU_BY and _kinsoku(lines[1].text) and not _heading_words(lines[0].text):
+        return False  # short for kinsoku alone, and worded as no heading (seed 1011: 「…において」 / 「ニーズ…」)
+    return by >= FULL_BY and not CONTINUES_RE.match(lines[1].text)
+
+
+def _kinsoku(nxt: str) -> bool:
+    """Could the line before NXT stop a character short only because of kinsoku: NXT's second character may
+    not start a line (「ニーズ」: 「ニ」 went down with 「ー」), or NXT opens a bracket that may not end one?"""
+    return nxt[1:2] in tuple(NO_LINE_START) or nxt[:1] in tuple(NO_LINE_END)
 
 
 def _tag_open(paragraph: list[Line]) -> bool:

@@ -20,6 +20,7 @@ from ..model.errors import EditionParseError
 from ..model.normalize import display_width, fold_extracted
 from .pdf_columns import (
     LINE_END_MARKS,
+    blank_rest,
     boundaries,
     column_starts,
     crosses,
@@ -27,6 +28,7 @@ from .pdf_columns import (
     line_starts,
     merged_rules,
     ruled_span,
+    rules_reach,
     text_below,
     text_lines,
     vertical,
@@ -164,13 +166,15 @@ def _read(pdf: Any, doc: Any, progress: Progress | None) -> PdfTable:
             untabled.append(n)
         if n == 1:
             outside = "".join(c["text"] for c in chars if c["bottom"] <= top)
+        if open_prev and closed_top and blank_rest(edges, chars, top):
+            open_prev = False  # the row left open ended in a blank band above this page's table
         body = [r for r in page_rows if not _is_header(r)]
         if not rows:  # the header row is read once, from the first page that has the table
             rows.extend(r for r in page_rows if _is_header(r))
         # (a heading 【… still to close is cut whether the page break left it open or closed it with rules)
-        if (open_prev or not closed_top or (rows and _heading_cut(rows[-1]))) and body and rows \
+        if (open_prev or not closed_top or (rows and heading_cut(rows[-1]))) and body and rows \
                 and _joins(rows[-1], body[0]):
-            if _heading_cut(rows[-1]):  # a vision or goal cut by the page break: its rest, wherever it sits
+            if heading_cut(rows[-1]):  # a vision or goal cut by the page break: its rest, wherever it sits
                 filled = next(parts for parts in rows[-1].columns if any(p.lines for p in parts))
                 filled.extend(part for parts in body[0].columns for part in parts if part.lines)
             else:
@@ -191,18 +195,21 @@ def _read(pdf: Any, doc: Any, progress: Progress | None) -> PdfTable:
 def _joins(before: TableRow, rest: TableRow) -> bool:
     """Can REST (the first row of a page) be the rest of the row BEFORE, left open by the page break? Cells
     in the same columns, or the rest of a row across the table (its text in one cell only)."""
-    if _heading_cut(before):
+    if heading_cut(before):
         return sum(1 for parts in rest.columns if any(p.lines for p in parts)) == 1
     return len(before.columns) == len(rest.columns)
 
 
-def _heading_cut(row: TableRow) -> bool:
+def heading_cut(row: TableRow) -> bool:
     """Is ROW a vision or goal (text in one cell only) whose closing bracket is still to come?"""
     filled = [k for k in range(len(row.columns)) if row.lines(k)]
     if len(filled) != 1:
         return False
     text = row.text(filled[0])
-    return (text.startswith("【") and "】" not in text) or (text.startswith(("（", "(")) and "「" in text and "」" not in text)
+    if text.startswith("【"):  # 「【…」, or a reposted goal cut in its mark: 「【…】（再」 / 「掲）」 (seed 1335)
+        rest = text.rpartition("】")[2]
+        return "】" not in text or rest.count("（") + rest.count("(") > rest.count("）") + rest.count(")")
+    return text.startswith(("（", "(")) and "「" in text and "」" not in text
 
 
 def _is_header(row: TableRow) -> bool:
@@ -243,7 +250,7 @@ def _page_rows(page: Any, n: int, chars: list[Any], edges: list[Any], right: dic
     long = [y for y, a, b in merged_rules(edges) if b - a >= 0.5 * page.width]
     ruled = None
     if len(long) > 1 and (span is None or inner_verticals(edges, span) < 2
-                          or span[3] - span[1] < 0.5 * (max(long) - min(long)) or text_below(chars, span)):
+                          or span[3] - span[1] < 0.5 * rules_reach(long, chars) or text_below(chars, span)):
         ruled = ruled_span(edges, chars, page.width, continued)
     elif len(long) < 2 and span is None and known.across is not None:
         # A page of one row's text going on to the next page, ruled across at most above it (or left open on
@@ -261,7 +268,7 @@ def _page_rows(page: Any, n: int, chars: list[Any], edges: list[Any], right: dic
         known.across = (span[0], span[2])
         em = _median([c["x1"] - c["x0"] for c in chars if display_width(c["text"]) == 1.0]) or 5.0
         _count_columns(chars, edges, span, known)
-        known.starts.update(line_starts(chars, span))
+        known.starts.update(line_starts(chars, span, em))
         found = column_starts(known.starts, known.count, em)
         if found is None:
             return None, True, True, span[1]
@@ -300,10 +307,8 @@ def _page_rows(page: Any, n: int, chars: list[Any], edges: list[Any], right: dic
         in_row = ordered[lo:hi]
         if cuts and len(boxes) > 1 and crosses(in_row, starts, em):  # a vision or goal across the table
             boxes = [(boxes[0][0], boxes[0][1], boxes[-1][2], boxes[0][3])]
-        columns = []
-        for box in boxes:
-            inside = [c for c in in_row if box[0] <= _anchor(c) <= box[2]]
-            columns.append([Cell(n, tuple(round(v, 1) for v in box), _lines(inside, n))])  # type: ignore[arg-type]
+        columns = [[Cell(n, tuple(round(v, 1) for v in box), _lines(inside, n))]  # type: ignore[arg-type]
+                   for box, inside in zip(boxes, cell_chars(in_row, boxes), strict=True)]
         filled = sum(1 for parts in columns if parts[0].lines)
         if filled > 1:  # a row of one cell's text (a heading across empty cells) may run to the cell's edge
             for k, parts in enumerate(columns):
@@ -324,6 +329,20 @@ def _full_end(x1s: list[float]) -> float:
     (a tenth): a line of latin letters or one a viewer sets in other metrics may end past the others."""
     x1s = sorted(x1s, reverse=True)
     return x1s[min(len(x1s) - 1, len(x1s) // FULL_SHARE)]
+
+
+def cell_chars(chars: list[Any], boxes: list[Any]) -> list[list[Any]]:
+    """CHARS of a row band into its cells' BOXES (side by side), each character in one cell only: one whose
+    anchor falls right on the edge two boxes share goes to the right one (seed 1146: 「が」 was read twice)."""
+    out: list[list[Any]] = [[] for _ in boxes]
+    for c in chars:
+        at = _anchor(c)
+        k = next((k for k, box in enumerate(boxes) if box[0] <= at < box[2]), None)
+        if k is None and boxes and at == boxes[-1][2]:
+            k = len(boxes) - 1
+        if k is not None:
+            out[k].append(c)
+    return out
 
 
 def _anchor(c: dict[str, Any]) -> float:

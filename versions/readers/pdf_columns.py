@@ -16,6 +16,7 @@ import re
 from collections import Counter
 from typing import Any
 
+from ..model.normalize import display_width
 from .vocabulary import is_header_text, is_page_number
 
 LONG_RULE = 0.5  # a horizontal rule of the table spans at least half the page's width
@@ -29,19 +30,32 @@ CROSSING = 0.1  # ems (at most 0.9 pt): characters closer than this across a bou
 FOLLOWING = 2.2  # line heights between an open row's lines and the rule they continue at most
 JOIN = 2.0  # points between two segments of one rule (and between a running title's places on two pages)
 RUNNING_NUMBER_RE = re.compile(r"[0-9０-９/／\-－\s]")  # a running title's page number: 「… 3 / 9」
+INK = 0.8  # a full-width character's box narrower than this share of the em is its ink, not its advance
+REST_GAP = 3.0  # points between the rules of a cut row's blank rest and the table's first rule below them
 ALIGNED = 0.05  # ems: a character this close to a column's start is set there ...
 LINE_END_MARKS = "」』）)］]〕】。、，．,.・ー"  # marks a line keeps at its end, standing out of its cell
 ROUNDED = 0.6  # ... or this many points: starts are counted at whole points (half a point off at most)
 
 
 def inner_verticals(edges: list[Any], span: tuple[float, float, float, float]) -> int:
-    """How many x positions inside SPAN hold vertical rules over a good part of its height."""
+    """How many x positions inside SPAN hold vertical rules over a good part of its height (a rule above or
+    below SPAN adds nothing: seed 1044's rules of a row further down took the page's inner rules away)."""
     x0, top, x1, bottom = span
     cover: Counter[int] = Counter()
     for e in edges:
         if e["orientation"] == "v" and x0 + 2 < e["x0"] < x1 - 2:
-            cover[round(e["x0"])] += min(e["bottom"], bottom) - max(e["top"], top)
+            cover[round(e["x0"])] += max(0.0, min(e["bottom"], bottom) - max(e["top"], top))
     return sum(1 for length in cover.values() if length > 0.3 * (bottom - top))
+
+
+def rules_reach(rules: list[float], chars: list[Any]) -> float:
+    """How far the long horizontal RULES (their y) reach over the page's text: from the first to the last,
+    cut where the text stops. A band ruled below the last line (Chromium rules a blank band below a page's
+    last row) holds no row."""
+    marks = [c for c in chars if c["text"].strip()]
+    if not rules or not marks:
+        return 0.0
+    return min(max(rules), max(c["bottom"] for c in marks)) - max(min(rules), min(c["top"] for c in marks))
 
 
 def ruled_span(edges: list[Any], chars: list[Any], page_width: float, continued: bool
@@ -136,19 +150,32 @@ def _baselines(chars: list[Any]) -> list[tuple[float, float, str, float]]:
             for g in out]
 
 
-def line_starts(chars: list[Any], span: tuple[float, float, float, float]) -> Counter[int]:
-    """How many lines (and texts after a blank on one baseline) start at each x inside SPAN."""
+def line_starts(chars: list[Any], span: tuple[float, float, float, float], em: float = 0.0) -> Counter[int]:
+    """How many lines (and texts after a blank on one baseline) start at each x inside SPAN. A full-width
+    character's box narrower than the EM is its ink (Type3 glyphs): it is measured as wide as its advance,
+    centred on its ink, or a 「・」 leaves blanks on both sides (seed 1240: 「育成・リ」 made two starts that
+    took the plans column's place)."""
     x0, top, x1, bottom = span
     inside = [c for c in chars if top <= (c["top"] + c["bottom"]) / 2 <= bottom and x0 <= c["x0"] < x1]
     starts: Counter[int] = Counter()
     for group in text_lines(inside):
         previous = None
         for c in group:
-            if c["text"].strip() and (previous is None or c["x0"] - previous["x1"] > RUN_GAP):
-                starts[round(c["x0"])] += 1
-            if c["text"].strip():
-                previous = c
+            if not c["text"].strip():
+                continue
+            a, b = _advance(c, em)
+            if previous is None or a - previous > RUN_GAP:
+                starts[round(a)] += 1
+            previous = b
     return starts
+
+
+def _advance(c: dict[str, Any], em: float) -> tuple[float, float]:
+    """Where a character's advance starts and ends: its box, or a full-width character's em around its ink."""
+    if em > 0 and c["x1"] - c["x0"] < INK * em and display_width(c["text"]) == 1.0:
+        mid = (c["x0"] + c["x1"]) / 2
+        return mid - em / 2, mid + em / 2
+    return c["x0"], c["x1"]
 
 
 def column_starts(starts: Counter[int], columns: int, em: float) -> list[float] | None:
@@ -196,14 +223,16 @@ def crosses(chars: list[Any], starts: list[float], em: float) -> bool:
     STARTS)? Two of its characters touch across the boundary: two cells' texts on one baseline are their
     paddings apart. But a mark that a line keeps at its end (kinsoku: 」。、）) may stand out of its cell
     into the padding: touching across, it and what follows it up to the next cell's text (set at its
-    column's start) are no crossing."""
+    column's start) are no crossing. Blanks are no text: a space ending a line may run past the boundary
+    into a narrow padding (seed 1057: 「…機能 」 read as a heading across the table, a measure lost)."""
     cuts = boundaries(starts, em)
     touching = min(CROSSING * em, 0.9)
-    for group in text_lines(chars):
+    for group in text_lines([c for c in chars if c["text"].strip()]):
         for i, (a, b) in enumerate(zip(group, group[1:], strict=False)):
             mid_a, mid_b = (a["x0"] + a["x1"]) / 2, (b["x0"] + b["x1"]) / 2
             for cut, start in zip(cuts, starts[1:], strict=True):
-                if not (mid_a < cut < mid_b and b["x0"] - a["x1"] < touching):
+                # (a middle right on the boundary is on both sides: seed 1146's 「我が|国」, a 9 pt heading)
+                if not (mid_a <= cut <= mid_b and mid_a < mid_b and b["x0"] - a["x1"] < touching):
                     continue
                 aligned = abs(b["x0"] - start) <= max(ALIGNED * em, ROUNDED)
                 if a["text"] in LINE_END_MARKS and aligned:
@@ -215,6 +244,18 @@ def crosses(chars: list[Any], starts: list[float], em: float) -> bool:
                 if any(c["text"] not in LINE_END_MARKS for c in group[i + 1:end + 1]):
                     return True
     return False
+
+
+def blank_rest(edges: list[Any], chars: list[Any], top: float) -> bool:
+    """Is the rest of a row a page break left open a blank band above this page's table (from TOP): vertical
+    rules run down to the table's first rule with no text beside them? Chromium draws the cell padding of a
+    row that ended at the page's foot so (seed 1186): the row is closed there, the page's first row is new."""
+    sides = [e for e in edges if e["orientation"] == "v" and e["top"] < top - JOIN and abs(e["bottom"] - top) <= REST_GAP]
+    if len(sides) < 2:
+        return False
+    x0, x1, start = min(e["x0"] for e in sides), max(e["x1"] for e in sides), min(e["top"] for e in sides)
+    return not any(x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and start <= (c["top"] + c["bottom"]) / 2 < top
+                   for c in chars if c["text"].strip())
 
 
 def vertical(x: float, top: float, bottom: float) -> dict[str, Any]:

@@ -103,6 +103,11 @@ MIXED_SPLIT_RE = re.compile(
 TITLE_THEN_BULLET_RE = re.compile(r"^([^・。、\s][^・。]{3,46}?)[ 　]+(・.+)$")
 # A program that has ended: 「令和５年度に事業終了 後継事業の予定無し」 (line 22), 「令和６年度をもって事業を終了」
 ENDED_RE = re.compile(r"事業終了|事業を終了|後継事業の予定無し|後継事業の予定なし")
+# Kinsoku: what a line may not start with (small kana, the long vowel mark, closing and middle marks) and
+# what it may not end with (opening brackets). A producer carries the character before such a mark to the
+# next line with it, or an opening bracket down: the line stops a character short, and ends no paragraph.
+NO_LINE_START = "ぁぃぅぇぉっゃゅょゎゕゖァィゥェォッャュョヮヵヶー・、。，．：；？！」』）］｝〕〉》】ゝゞ々"
+NO_LINE_END = "「『（［｛〔〈《【＜"
 # Connectives an untitled row may start with (「また、ベンチャー等の…」, 「あわせて、…」). Demonstratives
 # such as その or これら are not among them: a description's first sentence has nothing to point back
 # to, so 「その原因と解決の方向性について…」 (line 1026) means its first line was lost.
