@@ -19,6 +19,8 @@ from policydiff.cli import cli
 from policydiff.versions.model.errors import EditionParseError
 from policydiff.versions.readers.pdf_cells import read_table
 
+pytestmark = pytest.mark.slow  # hostile PDFs built and read in child processes under memory caps (make test runs it)
+
 PDFS = Path(__file__).resolve().parent / "data" / "pdf"
 
 BOMBS = {

@@ -31,6 +31,8 @@ from policydiff.versions.model.errors import ArchiveError
 from policydiff.versions.readers.parse_text import PARSER_VERSION
 from policydiff.versions.xml import edition_to_xml
 
+pytestmark = pytest.mark.slow  # fault injection: git and policydiff killed at every step, processes racing (make test runs it)
+
 # ---- a received archive is untrusted ----------------------------------------------------------
 
 

@@ -21,6 +21,8 @@ from policydiff.cli import cli
 from policydiff.versions.archive.reviews import from_json, review_path
 from policydiff.versions.model.errors import ArchiveError
 
+pytestmark = pytest.mark.slow  # every attack shape through the CLI, processes racing (make test runs it)
+
 PAIR = ("fy2024", "fy2024-synthetic")
 DOC = "iryokiki-kihonkeikaku"
 REVIEW = review_path(DOC, *PAIR)
@@ -191,7 +193,6 @@ def test_a_name_or_note_that_is_not_utf8_is_refused_with_one_line(archive, ids, 
 # ---- concurrent writers (finding 13) ---------------------------------------------------------------
 
 
-@pytest.mark.slow
 def test_concurrent_marks_and_pairings_are_all_kept(archive):
     # The marks go to changes of measures no unlink touches: unlinking m004 replaces its change by a
     # removal and an addition, so a mark on the old change may rightly be refused (exit 2) once the
