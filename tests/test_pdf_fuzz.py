@@ -45,6 +45,7 @@ def test_30_broken_or_hostile_pdfs_give_a_result_or_one_line_and_exit_2(tmp_path
 HOSTILE = sorted(_pdf_inputs().HOSTILE)
 
 
+@pytest.mark.slow  # hostile PDFs, each through the CLI in a fresh process
 @pytest.mark.parametrize("shape", HOSTILE)
 def test_every_hostile_pdf_shape_of_the_campaign_gives_a_result_or_one_line(tmp_path, shape):
     """Each hostile shape of `make fuzz`'s PDF campaign, once (the sample above draws only some)."""

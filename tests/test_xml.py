@@ -55,6 +55,7 @@ print(hashlib.sha256(render_edition_json(ed).encode("utf-8")).hexdigest())
 """
 
 
+@pytest.mark.slow  # two fresh interpreters parse and render the seed
 def test_xml_and_json_bytes_do_not_depend_on_pythonhashseed(seed_path, seed_edition, seed_xml):
     expected = (
         hashlib.sha256(seed_xml).hexdigest()
