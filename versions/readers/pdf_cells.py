@@ -382,17 +382,8 @@ def _ruled(edges: list[Any], y: float, x0: float, x1: float) -> bool:
 
 def _lines(chars: list[Any], page: int) -> list[Line]:
     """Characters of one cell → lines, top to bottom, each left to right; gaps become spaces."""
-    if not chars:
-        return []
-    groups: list[list[Any]] = []
-    for c in sorted(chars, key=lambda c: (round(c["top"], 1), c["x0"])):
-        if groups and c["top"] - groups[-1][0]["top"] < max(c["size"], 1.0) * 0.5:
-            groups[-1].append(c)
-        else:
-            groups.append([c])
     out: list[Line] = []
-    for group in groups:
-        group.sort(key=lambda c: c["x0"])
+    for group in text_lines(chars):
         text = ""
         last = None
         for c in group:

@@ -139,15 +139,8 @@ def merged_rules(edges: list[Any]) -> list[tuple[float, float, float]]:
 
 def _baselines(chars: list[Any]) -> list[tuple[float, float, str, float]]:
     """(top, bottom, text, size) of each line of characters."""
-    out: list[list[Any]] = []
-    for c in sorted(chars, key=lambda c: (round(c["top"], 1), c["x0"])):
-        if out and c["top"] - out[-1][0]["top"] < max(c["size"], 1.0) * 0.5:
-            out[-1].append(c)
-        else:
-            out.append([c])
-    return [(min(c["top"] for c in g), max(c["bottom"] for c in g),
-             "".join(c["text"] for c in sorted(g, key=lambda c: c["x0"])).strip(), max(c["size"] for c in g))
-            for g in out]
+    return [(min(c["top"] for c in g), max(c["bottom"] for c in g), "".join(c["text"] for c in g).strip(),
+             max(c["size"] for c in g)) for g in text_lines(chars)]
 
 
 def line_starts(chars: list[Any], span: tuple[float, float, float, float], em: float = 0.0) -> Counter[int]:
