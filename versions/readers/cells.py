@@ -111,7 +111,7 @@ def _title(lines: list[Line], geometry: Geometry) -> tuple[int, str]:
     if 0 < bold < len(lines) and is_title_line(join_lines(lines[:bold])[0], WRAPPED_TITLE_MAX):
         return bold, ""  # lines in their own font, then the body's
     one = is_title_line(first.text, geometry.title_max) and not _word_goes_on(first.text, lines[1].text) \
-        and _heading_commas(first.text)
+        and heading_commas(first.text)
     short = geometry.title_short
     if one and (first.slack is None or short is None or first.slack > short):
         return _more_title_lines(lines, 1, short or SHORT, most), ""
@@ -121,7 +121,7 @@ def _title(lines: list[Line], geometry: Geometry) -> tuple[int, str]:
     clearly = short or SHORT
     end = next((k for k, x in enumerate(lines[:most]) if x.slack is None or x.slack > clearly), None)
     if end is not None and 0 < end < len(lines) - 1 and lines[end].slack is not None \
-            and is_title_line(text := join_lines(lines[: end + 1])[0], WRAPPED_TITLE_MAX) and _heading_commas(text):
+            and is_title_line(text := join_lines(lines[: end + 1])[0], WRAPPED_TITLE_MAX) and heading_commas(text):
         return end + 1, ""
     if size := _heading_filling_lines(lines, geometry):
         return size, "it fills its lines; told by its words, a heading's"
@@ -142,12 +142,12 @@ def _heading_filling_lines(lines: list[Line], geometry: Geometry) -> int:
         if REPOSTED_TITLE_RE.match(text):
             return k
         if is_title_line(text, geometry.title_max if k == 1 else WRAPPED_TITLE_MAX) and _heading_words(text) \
-                and not _word_goes_on(text, nxt) and (not NOUN_GOES_ON_RE.match(nxt) or _restates(text, nxt)):
+                and not _word_goes_on(text, nxt) and (not NOUN_GOES_ON_RE.match(nxt) or restates(text, nxt)):
             return k
     return 0
 
 
-def _restates(text: str, nxt: str) -> bool:
+def restates(text: str, nxt: str) -> bool:
     """Does NXT start with the words TEXT ends with (「…医療情報の提供の促進」 / 「の提供の促進に取り組む。」)?
     No sentence says a phrase twice in a row: NXT starts a description restating its title."""
     return any(text.endswith(nxt[:n]) for n in range(RESTATED, len(nxt) + 1))
@@ -155,10 +155,10 @@ def _restates(text: str, nxt: str) -> bool:
 
 def _heading_words(text: str) -> bool:
     """Does TEXT read as a heading: a noun phrase ending in a policy noun, perhaps qualified 「（その２）」?"""
-    return bool(TITLE_END_RE.search(QUALIFIER_RE.sub("", text))) and _heading_commas(text)
+    return bool(TITLE_END_RE.search(QUALIFIER_RE.sub("", text))) and heading_commas(text)
 
 
-def _heading_commas(text: str) -> bool:
+def heading_commas(text: str) -> bool:
     """A heading is a noun phrase: a 、 in it follows a verb's stem 「し」 (「策定し、…する人材の育成」); after
     anything else (「糖尿病、高血圧症等の…」, 「また、」, 「…については、」) it parts a sentence."""
     return all(text[k - 1:k] == "し" for k, c in enumerate(text) if c in "、，")
@@ -185,7 +185,7 @@ def _maybe_title(lines: list[Line], geometry: Geometry) -> str:
             break
         text = join_lines(head)[0]
         if is_title_line(text, geometry.title_max if k == 1 else WRAPPED_TITLE_MAX) and NOUN_END_RE.search(text) \
-                and _heading_commas(text) \
+                and heading_commas(text) \
                 and not _word_goes_on(text, lines[k].text):
             return text
     return ""

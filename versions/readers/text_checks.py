@@ -34,8 +34,8 @@ from .cells import (
     NOUN_GOES_ON_RE,
     TITLE_END_RE,
     WRAPPED_TITLE_MAX,
-    _heading_commas,
-    _restates,
+    heading_commas,
+    restates,
 )
 from .vocabulary import OFFICE_WORD_RE, VISION_END, is_bullet_start, is_office_piece
 
@@ -140,7 +140,7 @@ def heading_start(text: str) -> str:
     if is_bullet_start(text):
         return ""
     if after and display_width(text) <= WRAPPED_TITLE_MAX and "。" not in text and TITLE_END_RE.search(text) \
-            and _heading_commas(text):
+            and heading_commas(text):
         return text  # a paragraph of its own
     for k in range(HEADING_MIN, len(text)):
         head = text[:k]
@@ -149,7 +149,7 @@ def heading_start(text: str) -> str:
         rest = text[k:]
         if KATAKANA_RE.match(head[-1]) and KATAKANA_RE.match(rest[0]):
             continue  # a word cut in the middle: 「…ニー」 「ズに応じた…」
-        if TITLE_END_RE.search(head) and (_restates(head, rest) or (
+        if TITLE_END_RE.search(head) and (restates(head, rest) or (
                 SENTENCE_START_RE.match(rest) and not COMPOUND_GOES_ON_RE.match(rest) and not NOUN_GOES_ON_RE.match(rest))):
             return head  # (a description restating its title's last words: 「…提供の促進」「の提供の促進に…」)
     return ""
@@ -168,4 +168,4 @@ def _spliced(text: str) -> bool:
 def _heading_bullet(text: str) -> bool:
     """Does a results or plans cell open with a heading's words, no bullet mark: 「安定供給体制の確保」?"""
     return not is_bullet_start(text) and "。" not in text and display_width(text) <= WRAPPED_TITLE_MAX \
-        and bool(TITLE_END_RE.search(text)) and _heading_commas(text)
+        and bool(TITLE_END_RE.search(text)) and heading_commas(text)
