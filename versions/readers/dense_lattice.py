@@ -63,6 +63,7 @@ RESUME_BULLET_AFTER_OPEN = 1.0  # after a page break, a bullet in a cell whose l
 RESUME_FRESH = 3.0  # after a page break, a cell that had no line on the page before
 IMPLICIT_BREAK = 3.0  # a page break the text does not mark (no header, number or title between)
 UNFIT = 8.0  # a line wider than the column it must be in
+BUDGET_YEAR = 1.5  # a budget of next year (or a request 予算案) in the results, or of this year in the plans
 TENSE = 1.5  # a sentence ending as a plan (「…する。」, 「…予定。」) in the results, or as a result (「…した。」) in the plans
 BEAM_STATES, BEAM_COST = 24, 9.0
 DOUBT = 0.6  # readings this close in cost are both credible
@@ -80,6 +81,7 @@ class Columns:
     widths: dict[int, float]
     starts: dict[int, list] = field(default_factory=dict, compare=False, repr=False)  # row starts, by piece id
     ends: dict = field(default_factory=dict, compare=False, repr=False)  # row_end_cost, by state
+    years: tuple[int, int] = (0, 0)  # the header's: the results' fiscal year and the plans'
 
     def cell(self, role: int) -> int:
         return self.order.index(DSC if role in (TTL, ITM) else role)
@@ -266,9 +268,19 @@ def moves(s: State, cols: Columns, x: Piece, brk: bool, implicit: bool):
             cost += TENSE
         if label.role == PLN and x.noun_end and not cols.full(x, PLN):
             cost += NOUN_END
+        if x.budgets and label.role in (RES, PLN) and _budget_column(x, cols) not in (0, label.role):
+            cost += BUDGET_YEAR
         if office and label.role != OFF:
             cost += OFFICE_ELSEWHERE
         yield state, cost, label
+
+
+def _budget_column(x: Piece, cols: Columns) -> int:
+    """The column X's budgets say it is in (RES: this year's budget, PLN: next year's or a request), or 0."""
+    results, plans = cols.years
+    later = any(request or year == plans for year, request in x.budgets)
+    now = any(year == results and not request for year, request in x.budgets)
+    return 0 if later == now or not results else PLN if later else RES
 
 
 def _moves(s: State, cols: Columns, x: Piece, brk: bool, implicit: bool):
@@ -280,8 +292,9 @@ def _moves(s: State, cols: Columns, x: Piece, brk: bool, implicit: bool):
         yield from _row_starts(s, cols, x, 0.0)
         return
     role = s.cur
-    if cols.fits(x, role) and (role != OFF or x.office) and (role != TTL or (x.title and s.lines < TITLE_LINES)):
-        cost = _cont_cost(s.end) + (BULLET_GOES_ON if x.bullet else 0.0)
+    titled = role == TTL and x.paren  # 「…行政の連携強化」 / 「（その２）」: a title's last words in brackets
+    if cols.fits(x, role) and (role != OFF or x.office) and (role != TTL or ((x.title or titled) and s.lines < TITLE_LINES)):
+        cost = _cont_cost(s.end) + (BULLET_GOES_ON if x.bullet and not titled else 0.0)
         if role == DSC and s.tagged:
             cost += AFTER_TAG
         yield _enter(s, cols, x, role), cost, Label(role, False)

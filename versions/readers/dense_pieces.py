@@ -8,10 +8,12 @@ import re
 from dataclasses import dataclass
 from itertools import combinations
 
+from ..model.eras import era_year
 from ..model.normalize import display_width
 from .ministries import SUBHEADING_TAG_RE, is_ministry_list
 from .vocabulary import (
     ITEM_START_RE,
+    LONE_PAREN_RE,
     OFFICE_WORD_RE,
     TAG_CLOSE_RE,
     TAG_OPEN_RE,
@@ -43,7 +45,12 @@ HEADING_END_RE = re.compile(r"[一-龥々ァ-ヺーA-Za-z0-9０-９）)＞>】�
 # Results report what was done, plans what will be: 「…を推進した。」 / 「…を推進する。」, 「…予定。」 (the report's
 # results end so 4 times in 5, its plans 19 times in 20)
 PAST_RE = re.compile(r"(?:た|だ)。[）」]?$")
-FUTURE_RE = re.compile(r"(?:(?<![てで]い)る|[うく]|予定|見込み|方針)。[）」]?$")  # (「…している。」 is either)
+# (a verb's plain form: 「…を行う。」, 「…に取り組む。」, 「…を目指す。」; 「…している。」 is either)
+# A budget cited with its year: results cite this year's budget 「令和６年度予算：19億円」, plans next year's
+# request 「令和７年度予算案：14億円の内数」 (60 of 62 in each column of the three editions generated); a
+# supplementary budget 「令和５年度補正予算」 may be either's
+BUDGET_YEAR_RE = re.compile(r"(令和|平成)\s*([0-9０-９]{1,2}|元)\s*年度(補正)?予算(案)?")
+FUTURE_RE = re.compile(r"(?:(?<![てで]い)る|[うくぐすつぬぶむ]|予定|見込み|方針)。[）」]?$")
 
 
 @dataclass(frozen=True)
@@ -70,6 +77,8 @@ class Piece:
     noun_end: bool  # ends in a kanji, no punctuation: a result's 「…を採択」, 「…の新設」
     title_words: float  # what its words cost as the last line of a title that fills it
     trim: float  # cells a typesetter may take from its punctuation: 「」（ side by side print in 1.5 cells, not 2
+    paren: bool = False  # all in brackets, 「（その２）」: a title's last words, or a group heading in results
+    budgets: tuple[tuple[int, bool], ...] = ()  # the budgets it cites: (fiscal year, a request 予算案), no 補正
 
 
 def tag_kind(inner: str) -> int:
@@ -93,7 +102,9 @@ def make_piece(text: str, no: int, joined: bool = False, opened: str = "") -> Pi
                  1 if PAST_RE.search(text) else 2 if FUTURE_RE.search(text) else 0, bool(OFFICE_WORD_RE.search(text)),
                  is_office_piece(text) and bool(OFFICE_NAME_RE.search(text)), bool(KANJI_END_RE.search(text)),
                  (0.0 if HEADING_END_RE.search(text) else TITLE_NOT_NOUN) + (TITLE_COMMA if "、" in text else 0.0),
-                 0.5 * len(PUNCTUATION_PAIR_RE.findall(text)))
+                 0.5 * len(PUNCTUATION_PAIR_RE.findall(text)), bool(LONE_PAREN_RE.match(text)),
+                 tuple((era_year(m.group(1), m.group(2)), bool(m.group(4))) for m in BUDGET_YEAR_RE.finditer(text)
+                       if not m.group(3)))
 
 
 def options(text: str, no: int, opened: str = "") -> list[tuple[list[Piece], float]]:

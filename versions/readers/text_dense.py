@@ -18,6 +18,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 
+from ..model.eras import fiscal_year_of
 from ..model.normalize import display_width
 from . import dense_lattice as lattice
 from . import dense_pieces
@@ -29,6 +30,8 @@ from .vocabulary import (
     ITEM_HEAD_RE,
     OFFICE_MAX,
     OFFICE_WORD_RE,
+    PLANS_LABEL_RE,
+    RESULTS_LABEL_RE,
     TAG_OPEN_MAX,
     is_bullet_start,
     is_header_text,
@@ -152,9 +155,17 @@ def _wraps(pieces: list[Piece | None], i: int) -> bool:
     return nxt is not None and not nxt.bullet and not nxt.tag and " " not in pieces[i].text  # type: ignore[union-attr]
 
 
-def _columns(geometry: Geometry, order: tuple[str, ...]) -> Columns:
+def _columns(geometry: Geometry, order: tuple[str, ...], header: str = "") -> Columns:
     roles = tuple(ROLE_OF[r] for r in order)
-    return Columns(roles, {DSC: geometry.description, RES: geometry.results, PLN: geometry.plans, OFF: geometry.office})
+    return Columns(roles, {DSC: geometry.description, RES: geometry.results, PLN: geometry.plans, OFF: geometry.office},
+                   years=_years(header))
+
+
+def _years(header: str) -> tuple[int, int]:
+    """The fiscal years the header names: the results' (令和６年度の実績・状況) and the plans' (0 where none)."""
+    found = [RESULTS_LABEL_RE.search(header), PLANS_LABEL_RE.search(header)]
+    years = [fiscal_year_of(m.group(0)) or 0 if m else 0 for m in found]
+    return (years[0], years[1])
 
 
 def _steps(lines: list[str], numbers: list[int], breaks: frozenset[int]) -> tuple[list[Step], int, list[int]]:
@@ -205,16 +216,24 @@ def read_dense(lines: list[str], numbers: list[int], order: tuple[str, ...] = (D
     """The rows of a dense text (LINES with their source NUMBERS, the header's column ORDER, the source lines
     of running titles BREAKS); None when too few lines wrap to tell the columns' widths apart."""
     geometry = estimate_widths(lines, order)
+    return None if geometry is None else read_at_widths(lines, numbers, geometry, order, breaks)
+
+
+def read_at_widths(lines: list[str], numbers: list[int], geometry: Geometry,
+                   order: tuple[str, ...] = (DESCRIPTION, RESULTS, PLANS), breaks: frozenset[int] = frozenset()
+                   ) -> Table | None:
+    """The rows of a dense text whose columns' widths are about GEOMETRY's (measured again on the lines as
+    read); None without a header line."""
     steps, first, starts = _steps(lines, numbers, breaks)
-    if geometry is None or first < 0:
+    if first < 0:
         return None
     marked = bool(starts)
     long = sum(1 for s in steps if not s.heading) > PAGE_LINES
-    cols = _columns(geometry, order)
+    cols = _columns(geometry, order, lines[first])
     result = lattice.read(steps, cols, implicit=not marked and long)
     measured = _measured(steps, result, cols)
     if measured != cols.widths:  # the widths the lines read show: once more with them
-        cols = Columns(cols.order, measured)
+        cols = Columns(cols.order, measured, years=cols.years)
         result = lattice.read(steps, cols, implicit=not marked and long)
     geometry = Geometry.from_widths(cols.widths[DSC], cols.widths[RES], cols.widths[PLN], cols.widths[OFF])
     notes: list[LineNote] = []

@@ -1,0 +1,52 @@
+"""Where one cell of a pypdfium2 text ends and the next begins, on lines cut from real extractions.
+
+Each snippet under tests/data/dense/ is a few rows of a generated layout's pypdfium2 text (the dev set's,
+tests/layoutgen), its header line first; it is read at the column widths the whole text shows (the
+reader measures them on the whole text; a snippet is too short to).
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from policydiff.versions.readers.geometry import Geometry
+from policydiff.versions.readers.text_dense import read_at_widths
+from policydiff.versions.readers.text_layouts import prepare
+
+DENSE = Path(__file__).resolve().parent / "data" / "dense"
+
+
+def _rows(name: str, description: float, results: float, plans: float) -> list[dict[str, list[str]]]:
+    """The snippet's measure rows: per cell (title, description, results, plans) its lines."""
+    prepared = prepare((DENSE / f"{name}.pypdfium2.txt").read_text(encoding="utf-8"))
+    table = read_at_widths(prepared.lines, prepared.numbers, Geometry.from_widths(description, results, plans),
+                           prepared.order, prepared.breaks)
+    assert table is not None
+    out = []
+    for row in table.rows[1:]:  # (the header's row first)
+        cells = dict(zip(prepared.order, row.cells, strict=True))
+        desc = cells["description"]
+        lines = [x.text for x in desc.lines]
+        out.append({"title": lines[: desc.title or 0], "description": lines[desc.title or 0:],
+                    "results": [x.text for x in cells["results"].lines],
+                    "plans": [x.text for x in cells["plans"].lines]})
+    return out
+
+
+def test_a_plan_is_told_from_a_result_by_its_verb_and_its_budgets_year():
+    # L3007 (chromium, results and plans 32 cells wide): the first plan 「…人材育成に取り組む。」 cites
+    # 「令和7年度予算案」, the plans' year; it was read as a fourth result (「…む。」 was no plan's ending).
+    (row, _) = _rows("plans-worded-as-plans", 27, 32, 32)
+    assert row["results"][-1] == "した。"
+    assert row["plans"][0].startswith("・「次世代ヘルステック") and row["plans"][-1] == "を図る。"
+    assert len(row["plans"]) == 11
+
+
+def test_a_title_ending_in_brackets_on_a_line_of_its_own_stays_a_title():
+    # L3017: 「国際展開支援における業界団体と行政の連携強化」 / 「（その２）」 was read as a last plan of
+    # the row before (a lone bracket reads as a group heading of a results or plans cell), silently.
+    rows = _rows("title-in-brackets", 21, 25, 25)
+    assert [r["title"] for r in rows] == [["国際展開支援における業界団体と行政の連携強化"],
+                                          ["国際展開支援における業界団体と行政の連携強化", "（その２）"]]
+    assert rows[0]["plans"][-1] == "ワーキング形成の促進に引き続き取り組む。"
+    assert rows[1]["description"][0].startswith("昨今、")
