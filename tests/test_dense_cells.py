@@ -50,3 +50,21 @@ def test_a_title_ending_in_brackets_on_a_line_of_its_own_stays_a_title():
                                           ["国際展開支援における業界団体と行政の連携強化", "（その２）"]]
     assert rows[0]["plans"][-1] == "ワーキング形成の促進に引き続き取り組む。"
     assert rows[1]["description"][0].startswith("昨今、")
+
+
+def _headings(name: str, description: float, results: float, plans: float) -> list[str]:
+    prepared = prepare((DENSE / f"{name}.pypdfium2.txt").read_text(encoding="utf-8"))
+    table = read_at_widths(prepared.lines, prepared.numbers, Geometry.from_widths(description, results, plans),
+                           prepared.order, prepared.breaks)
+    assert table is not None
+    return [row.cells[0].lines[0].text for row in table.rows[1:] if len(row.cells) == 1]
+
+
+def test_a_headings_last_words_on_a_line_of_their_own_stay_in_the_heading():
+    # L3007: 「（３）「…アクセシビリティの確保」」 / 「に向けて」; L3017: 「【国際展開に…増加】」 / 「（再掲）」.
+    # The vision lost 「に向けて」 and the goal its 再掲 mark (the row it reposts read as a new goal).
+    assert _headings("vision-tail", 27, 32, 32)[:2] == [
+        "（３）「国民に必要な医療機器へのアクセシビリティの確保」に向けて", "【国際展開に積極的に取り組む日本企業の増加】（再掲）"]
+    assert _headings("goal-tail", 21, 25, 25)[:4] == [
+        "（３）「国民に必要な医療機器へのアクセシビリティの確保」に向けて", "【国際展開に積極的に取り組む日本企業の増加】（再掲）", "（上記参照）",
+        "【医療保険制度におけるイノベーションに対する適切な評価の実施】（再掲）"]

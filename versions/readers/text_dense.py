@@ -27,6 +27,7 @@ from .dense_pieces import Piece
 from .geometry import DESCRIPTION, OFFICE, PLANS, RESULTS, Geometry, slack, wrapped
 from .table import Cell, Line, LineNote, Row, Table
 from .vocabulary import (
+    GOAL_RE,
     ITEM_HEAD_RE,
     OFFICE_MAX,
     OFFICE_WORD_RE,
@@ -38,6 +39,7 @@ from .vocabulary import (
     is_heading,
     is_office_piece,
     is_page_number,
+    vision_number,
 )
 
 SAMPLE_LINES = 4_000
@@ -47,6 +49,7 @@ BULLET_LINES = 12  # lines of a bullet looked at
 OTHER_SHARE = 0.15  # bullets of a second width needed to tell the second bullet column apart from the first
 NEAR = 3  # widths this close are one column's
 PEAK_LINES = 10  # wrapped lines of one width that make it a column's
+VISION_TAIL = 4  # characters of a vision heading's last words a line may hold: 「に向けて」
 PAGE_LINES = 80  # more lines than a page of the table holds (A4 landscape, ~60 lines at 7 pt)
 UNMARKED = ("the page header is printed only once, so page breaks are not marked in the text: where one cut a "
             "row, its parts were joined by their widths alone, and a short bullet at the top of a page may sit in "
@@ -177,8 +180,12 @@ def _steps(lines: list[str], numbers: list[int], breaks: frozenset[int]) -> tupl
     starts: list[int] = []
     brk = False
     opened = ""  # the inside of a tag the last line left open
-    for x, no in _rejoined(lines[first + 1:], numbers[first + 1:]):
+    rejoined = _rejoined(lines[first + 1:], numbers[first + 1:])
+    skip = -1
+    for k, (x, no) in enumerate(rejoined):
         text = x.strip()
+        if k == skip:
+            continue
         if is_header_text(text) or is_page_number(text) or no in breaks:
             brk = True
             continue
@@ -187,6 +194,9 @@ def _steps(lines: list[str], numbers: list[int], breaks: frozenset[int]) -> tupl
         if brk and steps:
             starts.append(no)
         if is_heading(text):
+            tail = next((y.strip() for y, _ in rejoined[k + 1:k + 2]), "")
+            if _heading_tail(text, tail):
+                text, skip = text + tail, k + 1
             steps.append(Step(no, [([dense_pieces.make_piece(text, no)], 0.0)], brk, heading=True))
         else:
             steps.append(Step(no, dense_pieces.options(text, no, opened), brk))
@@ -197,6 +207,17 @@ def _steps(lines: list[str], numbers: list[int], breaks: frozenset[int]) -> tupl
             opened = m.group(1) if m else ""
         brk = False
     return steps, first, starts
+
+
+def _heading_tail(heading: str, tail: str) -> bool:
+    """Is TAIL the last words of HEADING wrapped onto a line of its own: a vision's 「に向けて」 after its
+    「…の確保」 (a few characters that go on with it), a goal's 「（再掲）」 after its 【…】?"""
+    if not tail or is_heading(tail) or is_header_text(tail) or is_page_number(tail):
+        return False
+    if GOAL_RE.match(heading):
+        return bool(GOAL_RE.match(heading + tail) and GOAL_RE.match(heading + tail).group("rep"))  # type: ignore[union-attr]
+    return (vision_number(heading) is not None and len(tail) <= VISION_TAIL and not is_bullet_start(tail)
+            and not any(c in tail for c in "。、「」［］") and vision_number(heading + tail) is not None)
 
 
 def _rejoined(lines: list[str], numbers: list[int]) -> list[tuple[str, int]]:
