@@ -68,3 +68,15 @@ def test_a_headings_last_words_on_a_line_of_their_own_stay_in_the_heading():
     assert _headings("goal-tail", 21, 25, 25)[:4] == [
         "（３）「国民に必要な医療機器へのアクセシビリティの確保」に向けて", "【国際展開に積極的に取り組む日本企業の増加】（再掲）", "（上記参照）",
         "【医療保険制度におけるイノベーションに対する適切な評価の実施】（再掲）"]
+    # L3032 (担当 first, a column 16 cells wide): 「（１）「…の中心」 / 「地としての…確立」に」 / 「向けて」.
+    assert _headings("vision-tail-three-lines", 16, 16, 16)[0] == \
+        "（１）「医療機器の研究開発の中心地としての我が国の地位の確立」に向けて"
+
+
+def test_an_items_heading_that_fills_its_line_may_end_the_description():
+    # L3007 m052: the description's last item 「⑤ 医療従事者の…に資する医療機器」 fills its line (26 of 27
+    # cells) and ends in a noun, as an item's heading does; the results cell opens with no bullet. The item
+    # was read as the first line of the results.
+    row = _rows("description-items", 27, 32, 32)[0]
+    assert row["description"][-1] == "⑤\t医療従事者の業務の効率化・負担軽減に資する医療機器"
+    assert row["results"][0].startswith("重点５分野については")

@@ -129,6 +129,8 @@ def _ending(cols: Columns, x: Piece, role: int) -> int:
         return 1
     if x.stop:
         return 2
+    if x.item and x.noun_end:  # an item's heading 「⑤ 医療従事者の…に資する医療機器」 may just fill its line
+        return 4
     return 4 if x.width < cols.width(role) - NEARLY_FULL - LATIN_SLACK * x.latin else 3
 
 

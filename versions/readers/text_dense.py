@@ -49,6 +49,7 @@ BULLET_LINES = 12  # lines of a bullet looked at
 OTHER_SHARE = 0.15  # bullets of a second width needed to tell the second bullet column apart from the first
 NEAR = 3  # widths this close are one column's
 PEAK_LINES = 10  # wrapped lines of one width that make it a column's
+HEADING_GAP = 5  # lines a heading's last words may come after (those it was joined from, blanked, between)
 VISION_TAIL = 4  # characters of a vision heading's last words a line may hold: 「に向けて」
 PAGE_LINES = 80  # more lines than a page of the table holds (A4 landscape, ~60 lines at 7 pt)
 UNMARKED = ("the page header is printed only once, so page breaks are not marked in the text: where one cut a "
@@ -194,9 +195,9 @@ def _steps(lines: list[str], numbers: list[int], breaks: frozenset[int]) -> tupl
         if brk and steps:
             starts.append(no)
         if is_heading(text):
-            tail = next((y.strip() for y, _ in rejoined[k + 1:k + 2]), "")
-            if _heading_tail(text, tail):
-                text, skip = text + tail, k + 1
+            j = next((j for j in range(k + 1, min(k + HEADING_GAP, len(rejoined))) if rejoined[j][0].strip()), k)
+            if j > k and _heading_tail(text, rejoined[j][0].strip()):  # (the lines a heading was joined from are blank)
+                text, skip = text + rejoined[j][0].strip(), j
             steps.append(Step(no, [([dense_pieces.make_piece(text, no)], 0.0)], brk, heading=True))
         else:
             steps.append(Step(no, dense_pieces.options(text, no, opened), brk))
