@@ -80,3 +80,16 @@ def test_an_items_heading_that_fills_its_line_may_end_the_description():
     row = _rows("description-items", 27, 32, 32)[0]
     assert row["description"][-1] == "⑤\t医療従事者の業務の効率化・負担軽減に資する医療機器"
     assert row["results"][0].startswith("重点５分野については")
+
+
+def test_a_paragraph_opening_with_hikitsuzuki_is_a_plan_unless_a_comma_leads_to_it():
+    # L3020 m029: the last result 「・医工連携…において３件の課題を採択」 fills the plans' width (26 cells) and
+    # the plans cell opens with no bullet, 「引き続き、AMEDの…」: the result was read as a plan running on
+    # into it. L3019 m035: 「・「医療技術等国際展開推進事業」を通じて、」 / 「引き続き、…実施予定。」 is one plan.
+    row = _rows("plans-go-on", 47, 37, 26)[0]
+    assert row["results"][-1] == "・医工連携グローバル展開事業において３件の課題を採択"
+    assert row["plans"] == ["引き続き、AMEDの医療機器・ヘルスケアプロジェクトにおい",
+                            "て、重点５分野を含むテーマについて研究開発を支援する。"]
+    row = _rows("plans-go-on-after-a-comma", 35, 28, 20)[0]
+    assert row["results"][-1] == "施し、現地医療関係者等との関係構築を支援。"
+    assert row["plans"][:2] == ["・「医療技術等国際展開推進事業」を通じて、", "引き続き、低・中所得国における医療人材育"]

@@ -268,6 +268,8 @@ def moves(s: State, cols: Columns, x: Piece, brk: bool, implicit: bool):
             cost += TITLE_TOO_LONG
         if x.tense and label.role in (RES, PLN) and x.tense != (1 if label.role == RES else 2):
             cost += TENSE
+        if x.onward and label.role == RES:
+            cost += TENSE
         if label.role == PLN and x.noun_end and not cols.full(x, PLN):
             cost += NOUN_END
         if x.budgets and label.role in (RES, PLN) and _budget_column(x, cols) not in (0, label.role):
@@ -296,7 +298,7 @@ def _moves(s: State, cols: Columns, x: Piece, brk: bool, implicit: bool):
     role = s.cur
     titled = role == TTL and x.paren  # 「…行政の連携強化」 / 「（その２）」: a title's last words in brackets
     if cols.fits(x, role) and (role != OFF or x.office) and (role != TTL or ((x.title or titled) and s.lines < TITLE_LINES)):
-        cost = _cont_cost(s.end) + (BULLET_GOES_ON if x.bullet and not titled else 0.0)
+        cost = _cont_cost(s.end) + (BULLET_GOES_ON if (x.bullet and not titled) or x.onward else 0.0)
         if role == DSC and s.tagged:
             cost += AFTER_TAG
         yield _enter(s, cols, x, role), cost, Label(role, False)

@@ -50,6 +50,9 @@ PAST_RE = re.compile(r"(?:た|だ)。[）」]?$")
 # request 「令和７年度予算案：14億円の内数」 (60 of 62 in each column of the three editions generated); a
 # supplementary budget 「令和５年度補正予算」 may be either's
 BUDGET_YEAR_RE = re.compile(r"(令和|平成)\s*([0-9０-９]{1,2}|元)\s*年度(補正)?予算(案)?")
+# A plan goes on with what was done: 「・引き続き、…」 opens a third of the plans of the three editions
+# generated, none of their results; a sentence goes on with it only after a comma (「…を通じて、」 / 「引き続き、…」)
+ONWARD_RE = re.compile(r"^(?:[・○]\s*引き続き|引き続き、)")  # (「…活動を、」 / 「引き続き行っていく。」 goes on)
 FUTURE_RE = re.compile(r"(?:(?<![てで]い)る|[うくぐすつぬぶむ]|予定|見込み|方針)。[）」]?$")
 
 
@@ -78,7 +81,8 @@ class Piece:
     title_words: float  # what its words cost as the last line of a title that fills it
     trim: float  # cells a typesetter may take from its punctuation: 「」（ side by side print in 1.5 cells, not 2
     paren: bool = False  # all in brackets, 「（その２）」: a title's last words, or a group heading in results
-    budgets: tuple[tuple[int, bool], ...] = ()  # the budgets it cites: (fiscal year, a request 予算案), no 補正
+    budgets: tuple[tuple[int, bool], ...] = ()
+    onward: bool = False  # opens with 「引き続き」: a plan's words  # the budgets it cites: (fiscal year, a request 予算案), no 補正
 
 
 def tag_kind(inner: str) -> int:
@@ -87,8 +91,9 @@ def tag_kind(inner: str) -> int:
     return 2 if SUBHEADING_TAG_RE.search(inner) else 1 if is_ministry_list(inner) else 0
 
 
-def make_piece(text: str, no: int, joined: bool = False, opened: str = "") -> Piece:
-    """OPENED: the inside of a tag the line before left open (「［担当省庁については、…記」), closed here."""
+def make_piece(text: str, no: int, joined: bool = False, opened: str = "", comma: bool = False) -> Piece:
+    """OPENED: the inside of a tag the line before left open (「［担当省庁については、…記」), closed here;
+    COMMA: the line before ends in a comma."""
     closes = [m.group(1) for m in TAG_CLOSE_RE.finditer(text)]
     if opened and closes and not text.split("］", 1)[0].count("［"):
         closes[0] = opened + closes[0]
@@ -104,14 +109,14 @@ def make_piece(text: str, no: int, joined: bool = False, opened: str = "") -> Pi
                  (0.0 if HEADING_END_RE.search(text) else TITLE_NOT_NOUN) + (TITLE_COMMA if "、" in text else 0.0),
                  0.5 * len(PUNCTUATION_PAIR_RE.findall(text)), bool(LONE_PAREN_RE.match(text)),
                  tuple((era_year(m.group(1), m.group(2)), bool(m.group(4))) for m in BUDGET_YEAR_RE.finditer(text)
-                       if not m.group(3)))
+                       if not m.group(3)), bool(ONWARD_RE.match(text)) and not comma)
 
 
-def options(text: str, no: int, opened: str = "") -> list[tuple[list[Piece], float]]:
+def options(text: str, no: int, opened: str = "", comma: bool = False) -> list[tuple[list[Piece], float]]:
     """The ways to read a line: whole, or cut at its spaces between Japanese characters into the cells of one
     baseline (a space inside a cell is rare: 「…バイオバンク 等に…」), with what each costs."""
     cuts = [m.start() for m in PIECE_SPLIT_RE.finditer(text) if not LONE_ITEM_RE.search(text[: m.start()])]
-    whole = ([make_piece(text, no, False, opened)], JOINED_SPACE * len(cuts))
+    whole = ([make_piece(text, no, False, opened, comma)], JOINED_SPACE * len(cuts))
     if not cuts:
         return [whole]
     out = []
@@ -123,5 +128,6 @@ def options(text: str, no: int, opened: str = "") -> list[tuple[list[Piece], flo
         if not all(parts):
             continue
         cost = JOINED_SPACE * (len(cuts) - len(chosen))
-        out.append(([make_piece(p, no, k > 0, "" if k else opened) for k, p in enumerate(parts)], cost))
+        out.append(([make_piece(p, no, k > 0, "" if k else opened, comma and not k) for k, p in enumerate(parts)],
+                    cost))
     return out

@@ -181,6 +181,7 @@ def _steps(lines: list[str], numbers: list[int], breaks: frozenset[int]) -> tupl
     starts: list[int] = []
     brk = False
     opened = ""  # the inside of a tag the last line left open
+    previous = ""  # the last line of text
     rejoined = _rejoined(lines[first + 1:], numbers[first + 1:])
     skip = -1
     for k, (x, no) in enumerate(rejoined):
@@ -200,13 +201,14 @@ def _steps(lines: list[str], numbers: list[int], breaks: frozenset[int]) -> tupl
                 text, skip = text + rejoined[j][0].strip(), j
             steps.append(Step(no, [([dense_pieces.make_piece(text, no)], 0.0)], brk, heading=True))
         else:
-            steps.append(Step(no, dense_pieces.options(text, no, opened), brk))
+            steps.append(Step(no, dense_pieces.options(text, no, opened, previous.endswith(("、", "，"))), brk))
         if opened and "］" not in text and len(opened) + len(text) <= TAG_OPEN_MAX:
             opened += text  # 「［担当省庁につ」 / 「いては、…参」 / 「照］」: a tag wrapped over three lines
         else:
             m = OPEN_TAG_RE.search(text)
             opened = m.group(1) if m else ""
         brk = False
+        previous = text
     return steps, first, starts
 
 
