@@ -93,3 +93,17 @@ def test_a_paragraph_opening_with_hikitsuzuki_is_a_plan_unless_a_comma_leads_to_
     row = _rows("plans-go-on-after-a-comma", 35, 28, 20)[0]
     assert row["results"][-1] == "施し、現地医療関係者等との関係構築を支援。"
     assert row["plans"][:2] == ["・「医療技術等国際展開推進事業」を通じて、", "引き続き、低・中所得国における医療人材育"]
+
+
+def test_an_item_of_the_description_cut_by_a_page_break_goes_on_in_the_description():
+    # L3077 m029 (the header printed again on each page): the page breaks inside the description's item ①,
+    # after 「…継続モニタリングすること」; the page goes on 「で、健康無関心層の…」. A description went on
+    # after its tag only at an item's mark, so the rest was read into the results and what followed astray.
+    row = _rows("items-cut-by-a-page-break", 22, 26, 26)[0]
+    description = row["description"]
+    k = description.index("で、健康無関心層のヘルスリテラシーを向上し、")
+    assert description[k - 1] == "意識下・非侵襲的に継続モニタリングすること"
+    assert description[-2:] == ["⑤\t医療従事者の業務の効率化・負担軽減に資する", "医療機器"]
+    assert row["results"][0].startswith("重点５分野については")
+    assert row["plans"][-3:] == ["引き続き、AMEDの医療機器・ヘルスケアプロジェクトにお",
+                                 "いて、重点５分野を含むテーマについて研究開発を支援す", "る。"]

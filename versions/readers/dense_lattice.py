@@ -320,8 +320,8 @@ def _moves(s: State, cols: Columns, x: Piece, brk: bool, implicit: bool):
             for target in targets:
                 if not cols.fits(x, target) or (target == OFF and not x.office):
                     continue
-                if cell == DSC and s.tagged and not x.item and s.cur != ITM:
-                    continue
+                if cell == DSC and s.tagged and not x.item and s.cur != ITM and not _open(status):
+                    continue  # (after its tag a description goes on only in an item: one cut mid-sentence)
                 cost = _resume_cost(status, x, target) if status else RESUME_FRESH
                 yield _enter(s, cols, x, target, True), cost + extra, Label(target, False, True)
 
