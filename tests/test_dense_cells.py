@@ -24,6 +24,8 @@ def _rows(name: str, description: float, results: float, plans: float) -> list[d
     assert table is not None
     out = []
     for row in table.rows[1:]:  # (the header's row first)
+        if len(row.cells) == 1:
+            continue  # a vision or goal
         cells = dict(zip(prepared.order, row.cells, strict=True))
         desc = cells["description"]
         lines = [x.text for x in desc.lines]
@@ -107,3 +109,12 @@ def test_an_item_of_the_description_cut_by_a_page_break_goes_on_in_the_descripti
     assert row["results"][0].startswith("重点５分野については")
     assert row["plans"][-3:] == ["引き続き、AMEDの医療機器・ヘルスケアプロジェクトにお",
                                  "いて、重点５分野を含むテーマについて研究開発を支援す", "る。"]
+
+
+def test_a_result_is_told_by_a_past_tense_before_a_bracket_and_a_budget_cut_by_a_line_end():
+    # L3008 (plans printed before results, all three columns 31 cells wide): the first result ends
+    # 「…を実施した（企業間の共同開発案件９件）。」 and cites 「令和7年度予」 / 「算：14億円」, the results' year,
+    # cut by the line's end; it was read as a second plan.
+    row = _rows("results-after-plans", 31, 31, 31)[0]
+    assert row["plans"][-1] == "う。" and len(row["plans"]) == 3
+    assert row["results"][0].startswith("・「地域連携拠点」") and len(row["results"]) == 6

@@ -44,7 +44,7 @@ PUNCTUATION_PAIR_RE = re.compile(r"(?=[、。，．・「『（［【｢」』�
 HEADING_END_RE = re.compile(r"[一-龥々ァ-ヺーA-Za-z0-9０-９）)＞>】」]$")  # a heading ends in a noun or a bracket
 # Results report what was done, plans what will be: 「…を推進した。」 / 「…を推進する。」, 「…予定。」 (the report's
 # results end so 4 times in 5, its plans 19 times in 20)
-PAST_RE = re.compile(r"(?:た|だ)。[）」]?$")
+PAST_RE = re.compile(r"(?:た|だ)(?:（[^（）]*）)?。[）」]?$")  # (「…を実施した（共同開発案件９件）。」)
 # (a verb's plain form: 「…を行う。」, 「…に取り組む。」, 「…を目指す。」; 「…している。」 is either)
 # A budget cited with its year: results cite this year's budget 「令和６年度予算：19億円」, plans next year's
 # request 「令和７年度予算案：14億円の内数」 (60 of 62 in each column of the three editions generated); a
@@ -53,7 +53,7 @@ BUDGET_YEAR_RE = re.compile(r"(令和|平成)\s*([0-9０-９]{1,2}|元)\s*年度
 # A plan goes on with what was done: 「・引き続き、…」 opens a third of the plans of the three editions
 # generated, none of their results; a sentence goes on with it only after a comma (「…を通じて、」 / 「引き続き、…」)
 ONWARD_RE = re.compile(r"^(?:[・○]\s*引き続き|引き続き、)")  # (「…活動を、」 / 「引き続き行っていく。」 goes on)
-FUTURE_RE = re.compile(r"(?:(?<![てで]い)る|[うくぐすつぬぶむ]|予定|見込み|方針)。[）」]?$")
+FUTURE_RE = re.compile(r"(?:(?<![てで]い)る|[うくぐすつぬぶむ]|予定|見込み|方針)(?:（[^（）]*）)?。[）」]?$")
 
 
 @dataclass(frozen=True)
@@ -91,9 +91,11 @@ def tag_kind(inner: str) -> int:
     return 2 if SUBHEADING_TAG_RE.search(inner) else 1 if is_ministry_list(inner) else 0
 
 
-def make_piece(text: str, no: int, joined: bool = False, opened: str = "", comma: bool = False) -> Piece:
+def make_piece(text: str, no: int, joined: bool = False, opened: str = "", comma: bool = False,
+               before: str = "") -> Piece:
     """OPENED: the inside of a tag the line before left open (「［担当省庁については、…記」), closed here;
-    COMMA: the line before ends in a comma."""
+    COMMA: the line before ends in a comma; BEFORE: its last characters (a budget cut by the line's end,
+    「…として令和7年度予」 / 「算案：14億円…」, is this line's)."""
     closes = [m.group(1) for m in TAG_CLOSE_RE.finditer(text)]
     if opened and closes and not text.split("］", 1)[0].count("［"):
         closes[0] = opened + closes[0]
@@ -108,15 +110,16 @@ def make_piece(text: str, no: int, joined: bool = False, opened: str = "", comma
                  is_office_piece(text) and bool(OFFICE_NAME_RE.search(text)), bool(KANJI_END_RE.search(text)),
                  (0.0 if HEADING_END_RE.search(text) else TITLE_NOT_NOUN) + (TITLE_COMMA if "、" in text else 0.0),
                  0.5 * len(PUNCTUATION_PAIR_RE.findall(text)), bool(LONE_PAREN_RE.match(text)),
-                 tuple((era_year(m.group(1), m.group(2)), bool(m.group(4))) for m in BUDGET_YEAR_RE.finditer(text)
-                       if not m.group(3)), bool(ONWARD_RE.match(text)) and not comma)
+                 tuple((era_year(m.group(1), m.group(2)), bool(m.group(4))) for m in BUDGET_YEAR_RE.finditer(before + text)
+                       if not m.group(3) and m.end() > len(before)), bool(ONWARD_RE.match(text)) and not comma)
 
 
-def options(text: str, no: int, opened: str = "", comma: bool = False) -> list[tuple[list[Piece], float]]:
+def options(text: str, no: int, opened: str = "", before: str = "") -> list[tuple[list[Piece], float]]:
     """The ways to read a line: whole, or cut at its spaces between Japanese characters into the cells of one
     baseline (a space inside a cell is rare: 「…バイオバンク 等に…」), with what each costs."""
     cuts = [m.start() for m in PIECE_SPLIT_RE.finditer(text) if not LONE_ITEM_RE.search(text[: m.start()])]
-    whole = ([make_piece(text, no, False, opened, comma)], JOINED_SPACE * len(cuts))
+    comma = before.endswith(("、", "，"))
+    whole = ([make_piece(text, no, False, opened, comma, before)], JOINED_SPACE * len(cuts))
     if not cuts:
         return [whole]
     out = []
@@ -128,6 +131,6 @@ def options(text: str, no: int, opened: str = "", comma: bool = False) -> list[t
         if not all(parts):
             continue
         cost = JOINED_SPACE * (len(cuts) - len(chosen))
-        out.append(([make_piece(p, no, k > 0, "" if k else opened, comma and not k) for k, p in enumerate(parts)],
-                    cost))
+        out.append(([make_piece(p, no, k > 0, "" if k else opened, comma and not k, "" if k else before)
+                     for k, p in enumerate(parts)], cost))
     return out

@@ -51,6 +51,7 @@ NEAR = 3  # widths this close are one column's
 PEAK_LINES = 10  # wrapped lines of one width that make it a column's
 HEADING_GAP = 5  # lines a heading's last words may come after (those it was joined from, blanked, between)
 VISION_TAIL = 4  # characters of a vision heading's last words a line may hold: 「に向けて」
+BUDGET_TAIL = 12  # characters of the line before that a budget cut by its end may start in: 「令和７年度予」
 PAGE_LINES = 80  # more lines than a page of the table holds (A4 landscape, ~60 lines at 7 pt)
 UNMARKED = ("the page header is printed only once, so page breaks are not marked in the text: where one cut a "
             "row, its parts were joined by their widths alone, and a short bullet at the top of a page may sit in "
@@ -201,7 +202,7 @@ def _steps(lines: list[str], numbers: list[int], breaks: frozenset[int]) -> tupl
                 text, skip = text + rejoined[j][0].strip(), j
             steps.append(Step(no, [([dense_pieces.make_piece(text, no)], 0.0)], brk, heading=True))
         else:
-            steps.append(Step(no, dense_pieces.options(text, no, opened, previous.endswith(("、", "，"))), brk))
+            steps.append(Step(no, dense_pieces.options(text, no, opened, previous[-BUDGET_TAIL:]), brk))
         if opened and "］" not in text and len(opened) + len(text) <= TAG_OPEN_MAX:
             opened += text  # 「［担当省庁につ」 / 「いては、…参」 / 「照］」: a tag wrapped over three lines
         else:
