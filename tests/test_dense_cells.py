@@ -118,3 +118,12 @@ def test_a_result_is_told_by_a_past_tense_before_a_bracket_and_a_budget_cut_by_a
     row = _rows("results-after-plans", 31, 31, 31)[0]
     assert row["plans"][-1] == "う。" and len(row["plans"]) == 3
     assert row["results"][0].startswith("・「地域連携拠点」") and len(row["results"]) == 6
+
+
+def test_a_title_in_parts_ends_at_its_part_number():
+    # L3010: 「医療機器の研究開発に関するガイドライン・ルールの整備（その２）」 fills 31 of the description's 33
+    # cells; a title ending at a full line is told by its last words, and 「（その２）」 was none of them.
+    rows = _rows("title-in-parts", 33, 39, 39)
+    assert [r["title"] for r in rows] == [["医療機器の研究開発に関するガイドライン・ルールの整備"],
+                                          ["医療機器の研究開発に関するガイドライン・ルールの整備（その２）"],
+                                          ["小児用医療機器のサイズ展開に関する体制整備"]]

@@ -31,7 +31,8 @@ MAX_SPLITS = 3
 LONE_ITEM_RE = re.compile(r"[①-⑳]$")
 # The last words of a heading (「…人材の育成」, 「…の促進」); cells.py keeps the longer list
 TITLE_END_RE = re.compile(r"(?:育成|促進|支援|強化|作成|共有|整備|推進|取組|評価|参加|充実|確保|設置|構築|活用|展開|"
-                          r"創出|普及|導入|向上|改善|策定|検討|実施|対応|連携|[ー化])$|[＞>][（(]再掲[）)]$")
+                          r"創出|普及|導入|向上|改善|策定|検討|実施|対応|連携|[ー化])$|[＞>][（(]再掲[）)]$"
+                          r"|[（(]その[0-9０-９]+[）)]$")  # (a title in parts: 「…ルールの整備（その２）」)
 # A line that goes on a word or a sentence: small kana, a long vowel mark, punctuation, a particle
 CONTINUES_RE = re.compile(r"^(?!また|あわせて|併せて|なお|さらに|ただし|このため|そのため|これ|それ|この|その)"
                           r"[ぁ-ゖァィゥェォッャュョヮー、。，．）」』］・]")
