@@ -127,3 +127,26 @@ def test_a_title_in_parts_ends_at_its_part_number():
     assert [r["title"] for r in rows] == [["医療機器の研究開発に関するガイドライン・ルールの整備"],
                                           ["医療機器の研究開発に関するガイドライン・ルールの整備（その２）"],
                                           ["小児用医療機器のサイズ展開に関する体制整備"]]
+
+
+def test_a_description_never_reports_what_was_done():
+    # L3046 m030 (description 46 cells, results 36): the results open with no bullet, 「重点５分野については、
+    # …推進した。具体的には…」, each line short of the description's width; read as the description's last
+    # item's text (a sentence that ends 「…した。」 mid-line, which no description of the report says).
+    row = _rows("results-opening-with-text", 46, 36, 26)[0]
+    assert row["description"][-1] == "⑤\t医療従事者の業務の効率化・負担軽減に資する医療機器"
+    assert row["results"][0].startswith("重点５分野については、")
+    assert row["plans"][0].startswith("引き続き、AMED")
+
+
+def test_an_item_mark_does_not_open_a_results_cell_and_the_doubt_is_named():
+    # L3066 m030 (all three columns 26 cells wide): the description's last item 「⑤ …に資する医療機器」 was
+    # read as the results' first line, silently. An item ① opens no results cell in the report; where the
+    # widths cannot tell the description's items from the results' text, the row is named in a warning.
+    prepared = prepare((DENSE / "item-opening-no-cell.pypdfium2.txt").read_text(encoding="utf-8"))
+    table = read_at_widths(prepared.lines, prepared.numbers, Geometry.from_widths(26, 26, 26, 7), prepared.order,
+                           prepared.breaks)
+    assert table is not None
+    results = table.rows[1].cells[prepared.order.index("results")].lines
+    assert not results[0].text.startswith("⑤")
+    assert [(n.line, n.code) for n in table.notes] == [(2, "layout-dense-doubt")]

@@ -39,6 +39,7 @@ CONT_NEARLY_FULL = 0.8  # a paragraph going on after such a line
 BULLET_GOES_ON = 2.5  # a line starting with a bullet mark read as going on with a sentence
 NO_BULLET = 2.5  # a results or plans paragraph that starts with no bullet
 CELL_NO_BULLET = 1.0  # a results or plans cell whose first line has no bullet (「後継事業の予定無し」)
+ITEM_OPENS = 1.5  # ... whose first line is an item ①: a description's (results list items after a first paragraph)
 DESC_PARAGRAPH = 3.5  # a second paragraph in a description before its tag (items ① cost nothing)
 AFTER_TAG = 3.0  # description text after its tag that is no item ①
 ITEM_NO_MARK = 3.0
@@ -238,7 +239,7 @@ def _advances(s: State, cols: Columns, x: Piece):
                 continue
             cost = _resume_cost(status, x, role)
         else:
-            cost = 0.0 if x.bullet or role == OFF else CELL_NO_BULLET
+            cost = ITEM_OPENS if x.item else 0.0 if x.bullet or role == OFF else CELL_NO_BULLET
         yield _enter(s, cols, x, role), leave + skipped + cost, Label(role, False)
 
 
@@ -269,6 +270,8 @@ def moves(s: State, cols: Columns, x: Piece, brk: bool, implicit: bool):
         if x.tense and label.role in (RES, PLN) and x.tense != (1 if label.role == RES else 2):
             cost += TENSE
         if x.onward and label.role == RES:
+            cost += TENSE
+        if x.tense == 1 and label.role in (TTL, DSC, ITM):  # a description says what will be done, never 「…した。」
             cost += TENSE
         if label.role == PLN and x.noun_end and not cols.full(x, PLN):
             cost += NOUN_END

@@ -45,7 +45,7 @@ PUNCTUATION_PAIR_RE = re.compile(r"(?=[、。，．・「『（［【｢」』�
 HEADING_END_RE = re.compile(r"[一-龥々ァ-ヺーA-Za-z0-9０-９）)＞>】」]$")  # a heading ends in a noun or a bracket
 # Results report what was done, plans what will be: 「…を推進した。」 / 「…を推進する。」, 「…予定。」 (the report's
 # results end so 4 times in 5, its plans 19 times in 20)
-PAST_RE = re.compile(r"(?:た|だ)(?:（[^（）]*）)?。[）」]?$")  # (「…を実施した（共同開発案件９件）。」)
+PAST_RE = re.compile(r"(?:た|だ)(?:（[^（）]*）)?。")  # (「…を実施した（共同開発案件９件）。」)
 # (a verb's plain form: 「…を行う。」, 「…に取り組む。」, 「…を目指す。」; 「…している。」 is either)
 # A budget cited with its year: results cite this year's budget 「令和６年度予算：19億円」, plans next year's
 # request 「令和７年度予算案：14億円の内数」 (60 of 62 in each column of the three editions generated); a
@@ -54,7 +54,7 @@ BUDGET_YEAR_RE = re.compile(r"(令和|平成)\s*([0-9０-９]{1,2}|元)\s*年度
 # A plan goes on with what was done: 「・引き続き、…」 opens a third of the plans of the three editions
 # generated, none of their results; a sentence goes on with it only after a comma (「…を通じて、」 / 「引き続き、…」)
 ONWARD_RE = re.compile(r"^(?:[・○]\s*引き続き|引き続き、)")  # (「…活動を、」 / 「引き続き行っていく。」 goes on)
-FUTURE_RE = re.compile(r"(?:(?<![てで]い)る|[うくぐすつぬぶむ]|予定|見込み|方針)(?:（[^（）]*）)?。[）」]?$")
+FUTURE_RE = re.compile(r"(?:(?<![てで]い)る|[うくぐすつぬぶむ]|予定|見込み|方針)(?:（[^（）]*）)?。")
 
 
 @dataclass(frozen=True)
@@ -82,8 +82,15 @@ class Piece:
     title_words: float  # what its words cost as the last line of a title that fills it
     trim: float  # cells a typesetter may take from its punctuation: 「」（ side by side print in 1.5 cells, not 2
     paren: bool = False  # all in brackets, 「（その２）」: a title's last words, or a group heading in results
-    budgets: tuple[tuple[int, bool], ...] = ()
-    onward: bool = False  # opens with 「引き続き」: a plan's words  # the budgets it cites: (fiscal year, a request 予算案), no 補正
+    budgets: tuple[tuple[int, bool], ...] = ()  # the budgets it cites: (fiscal year, a request 予算案), no 補正
+    onward: bool = False  # opens with 「引き続き」: a plan's words
+
+
+def _tense(text: str) -> int:
+    """1 where the line's sentences end as results do (「…を推進した。具体的には…」), 2 as plans do, 0 neither
+    or both."""
+    past, future = bool(PAST_RE.search(text)), bool(FUTURE_RE.search(text))
+    return 0 if past == future else 1 if past else 2
 
 
 def tag_kind(inner: str) -> int:
@@ -107,7 +114,7 @@ def make_piece(text: str, no: int, joined: bool = False, opened: str = "", comma
                  bool(TAG_OPEN_RE.search(text)) and not tag,
                  "。" not in text and "［" not in text and "］" not in text and not bullet,
                  is_office_piece(text), bool(TITLE_END_RE.search(text)), bool(CONTINUES_RE.match(text)),
-                 1 if PAST_RE.search(text) else 2 if FUTURE_RE.search(text) else 0, bool(OFFICE_WORD_RE.search(text)),
+                 _tense(text), bool(OFFICE_WORD_RE.search(text)),
                  is_office_piece(text) and bool(OFFICE_NAME_RE.search(text)), bool(KANJI_END_RE.search(text)),
                  (0.0 if HEADING_END_RE.search(text) else TITLE_NOT_NOUN) + (TITLE_COMMA if "、" in text else 0.0),
                  0.5 * len(PUNCTUATION_PAIR_RE.findall(text)), bool(LONE_PAREN_RE.match(text)),
