@@ -37,7 +37,7 @@ from .cells import (
     heading_commas,
     restates,
 )
-from .vocabulary import OFFICE_WORD_RE, VISION_END, is_bullet_start, is_office_piece
+from .vocabulary import ENDED_RE, LONE_PAREN_RE, OFFICE_WORD_RE, VISION_END, is_bullet_start, is_office_piece
 
 CODE = "layout-row-doubt"
 # Where this share of the measures does not read as the report's rows, the reader did not find the table's
@@ -48,7 +48,7 @@ HEADING_MIN = 6  # characters of the shortest heading (「研究開発の促進�
 # A heading's noun followed by the next sentence's start: a particle or punctuation would go on with it.
 SENTENCE_START_RE = re.compile(r"^[一-龥々ァ-ヺＡ-Ｚa-zA-Z0-9０-９「（(【＜<ぁ-ゖ]")  # (hiragana: a first line lost, 「ることが」)
 # A noun the heading's last noun runs on into, then the sentence's topic: 「地域連携」「拠点については、」
-COMPOUND_GOES_ON_RE = re.compile(r"^[一-龥々]{2,4}(?:については|において|には|では|は)")
+COMPOUND_GOES_ON_RE = re.compile(r"^([一-龥々]{2,4})(?:については|において|には|では|は)")
 # What only a results or plans cell holds: a bullet paragraph, or a plan's 「…予定。」
 BULLET_IN_TEXT_RE = re.compile(r"(?:^|\n|。)・|予定。")
 RESULT_IN_TEXT_RE = re.compile(r"(?:した|された|行った)。")  # a description says what will be done, not what was
@@ -57,10 +57,15 @@ SENTENCE_GOES_ON_RE = re.compile(r"[）)」』］]|しかし|さらに|ただし
 # A bullet running on past its last sentence into words that end nowhere: 「…を図った。出口戦略を策定し、…人材（コー」
 RUNS_ON_RE = re.compile(r"。[^。]{12,}[^。）)」』］\s]$")
 # A sentence's opening words right after a noun, no 。 or 、 between: 「…の課題を採択引き続き、AMEDの…」
-OPENER_INSIDE_RE = re.compile(r"[一-龥々](?:引き続き|また|さらに|なお)、")
+OPENER_INSIDE_RE = re.compile(r"(?:[一-龥々]|した)(?:引き続き|また|さらに|なお)、")
 # A plan's wording at a bullet's end: 「…予定。」 「…に取り組む。」 「…を進める。」 「…していく。」
 PLAN_END_RE = re.compile(r"(?:予定|取り組む|行う|進める|図る|目指す|努める|いく|する|継続)" + r"(?:[（(][^（）()]*[）)])?[。．]?\s*$")
 # A result's wording at a bullet's end: 「…を実施した。」 「…を進めた。」 「…を推進した（新規採択11件）。」
+# A page number printed inside a heading a page break cut: 「…アクセシビリ-8-ティの確保」
+PAGE_IN_HEADING_RE = re.compile(r"[-－―‐−]\s*[0-9０-９]{1,3}\s*[-－―‐−]|[0-9０-９]{1,3}\s*[/／]\s*[0-9０-９]{1,3}")
+# A heading's end where it is printed at a bullet's end: 「…検討した。＜有事における…＞（再掲）」, 「…と連携国際展開支援
+# における…連携強化（その２）」 (no bullet of the report ends so)
+HEADING_TAIL_RE = re.compile(r"([^。、]{6,}(?:[＞>][（(]再掲[）)]|[（(]その[0-9０-９]+[）)]))$")
 RESULT_END_RE = re.compile(r"(?:した|された|った|めた|えた|けた|いた|できた)(?:[（(][^（）()]*[）)])?[。．]\s*$")
 
 
@@ -70,7 +75,18 @@ def check_rows(edition: Edition, layout: str) -> Edition:
     offices = any(m.office for m in edition.measures)  # the header printed a 「担当」 column
     found = [w for k, m in enumerate(edition.measures)
              if (w := _measure_doubt(m, offices, edition.measures[k - 1].id if k else ""))]
+    found += [w for k, m in enumerate(edition.measures)
+              if (w := _next_row_doubt(m, edition.measures[k + 1].id if k + 1 < len(edition.measures) else ""))]
     found += [w for g in edition.goals for w in _note_doubts(g)]
+    found += [ParseWarning(CODE, f"{g.id}: printed as a see-above row （上記参照） but without 「（再掲）」: the goal's "
+                           "heading was cut (a column or a page)", g.page, g.line)
+              for g in edition.goals if g.see_above and not g.reposted]
+    found += [ParseWarning(CODE, f"{x.id}: a page number 「{m.group(0)}」 inside its heading: a page break cut it",
+                           x.page, x.line)
+              for x in edition.goals if (m := PAGE_IN_HEADING_RE.search(x.title))]
+    found += [ParseWarning(CODE, f"vision {v.number}: a page number 「{m.group(0)}」 inside its heading 「…"
+                           f"{v.title[-24:]}」: a page break cut it", v.page, v.line)
+              for v in edition.visions if (m := PAGE_IN_HEADING_RE.search(v.title))]
     found += [ParseWarning(CODE, f"a vision heading without its number: 「{v.title[:30]}」 (page furniture or a "
                            "title read as a vision?)", v.page, v.line) for v in edition.visions if v.number == 0]
     found += [ParseWarning(CODE, f"vision {v.number}: its heading 「{v.title[-20:]}」 does not end as a vision's "
@@ -118,13 +134,37 @@ def _measure_doubt(m, offices: bool, before: str) -> ParseWarning | None:
         why.append("a sentence goes on mid-word after its 。 (「…。るように」): lines of two cells spliced")
     if any(cell and CONTINUES_RE.match(cell[0].text) and not is_bullet_start(cell[0].text) for cell in (m.results, m.plans)):
         why.append("its results or plans open mid-sentence (「において、…」): their first line read elsewhere")
-    if any(cell and _heading_bullet(cell[0].text) for cell in (m.results, m.plans)):
+    if any(cell and (_heading_bullet(cell[0].text) or heading_start(cell[0].text)) for cell in (m.results, m.plans)):
         why.append("a heading's words open its results or plans without a bullet mark: a title's line read there?")
     if any(PLAN_END_RE.search(b.text) for b in m.results):
         why.append("a result is worded as a plan: bullets may have been read in the other column")
     if any(RESULT_END_RE.search(b.text) for b in m.plans):
         why.append("a plan is worded as a result: bullets may have been read in the other column")
     return ParseWarning(CODE, f"{m.id}: " + "; ".join(why), m.page, m.line, m.id) if why else None
+
+
+def _next_row_doubt(m, after: str) -> ParseWarning | None:
+    """A row's results or plans that end in a heading, not a bullet or a sentence (「…を検討した。」 then 「＜有事に
+    おける…＞（再掲）」, or a cell ending 「（その2）」): the next row's title (or the end of this row's) was read
+    there. AFTER: the id of the next measure, named too (its title is the one that went missing). Only a
+    stated end (「後継事業の予定無し」) ends a cell without a bullet mark or a 。 in the report."""
+    for name, cell in (("results", m.results), ("plans", m.plans)):
+        if not cell:
+            continue
+        last = cell[-1].text.strip()
+        tail = HEADING_TAIL_RE.search(last)
+        # (a lone （…） heads the bullets after it, and never ends a cell unless it is a status: （対応済み）)
+        bare = (not is_bullet_start(last) or (LONE_PAREN_RE.match(last) and "済" not in last)) and "。" not in last and not ENDED_RE.search(last)
+        if bare or tail:
+            heading = tail.group(1) if tail else last
+            nxt = f"; or the title of the next row, {after}" if after else ""
+            return ParseWarning(CODE, f"{m.id}: its {name} end in 「{heading[:30]}」, neither a bullet nor a sentence: "
+                                f"the end of its own title may have been read there{nxt}", m.page, m.line, m.id)
+    if not m.ministries and not m.description and m.title and \
+            not any(is_bullet_start(b.text) for b in (*m.results, *m.plans)):  # (a real row: bullets, m050)
+        return ParseWarning(CODE, f"{m.id} (under {m.goal}): a title and no description or ministry tag: the "
+                            f"goal's sub-heading row (a note of {m.goal}) read as a measure?", m.page, m.line, m.id)
+    return None
 
 
 def _note_doubts(goal) -> list[ParseWarning]:
@@ -142,6 +182,8 @@ def heading_start(text: str) -> str:
     if after and display_width(text) <= WRAPPED_TITLE_MAX and "。" not in text and TITLE_END_RE.search(text) \
             and heading_commas(text):
         return text  # a paragraph of its own
+    if not heading_commas(text[:HEADING_MIN]):
+        return ""  # a sentence's opening 「引き続き、…」
     for k in range(HEADING_MIN, len(text)):
         head = text[:k]
         if display_width(head) > WRAPPED_TITLE_MAX or head[-1] == "。" or (head[-1] in "、，" and head[-2] != "し"):
@@ -149,8 +191,11 @@ def heading_start(text: str) -> str:
         rest = text[k:]
         if KATAKANA_RE.match(head[-1]) and KATAKANA_RE.match(rest[0]):
             continue  # a word cut in the middle: 「…ニー」 「ズに応じた…」
+        compound = COMPOUND_GOES_ON_RE.match(rest)
+        # (a compound's noun the heading opened with starts the sentence: 「有事における…取組」「有事において、」)
+        topic = bool(compound) and head.startswith(compound.group(1))
         if TITLE_END_RE.search(head) and (restates(head, rest) or (
-                SENTENCE_START_RE.match(rest) and not COMPOUND_GOES_ON_RE.match(rest) and not NOUN_GOES_ON_RE.match(rest))):
+                SENTENCE_START_RE.match(rest) and (not compound or topic) and not NOUN_GOES_ON_RE.match(rest))):
             return head  # (a description restating its title's last words: 「…提供の促進」「の提供の促進に…」)
     return ""
 
