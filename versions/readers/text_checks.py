@@ -190,8 +190,7 @@ def _next_row_doubt(m, after: str) -> ParseWarning | None:
             nxt = f"; or the title of the next row, {after}" if after else ""
             return ParseWarning(CODE, f"{m.id}: its {name} end in 「{heading[:30]}」, neither a bullet nor a sentence: "
                                 f"the end of its own title may have been read there{nxt}", m.page, m.line, m.id)
-        if len(cell) > 1 and is_bullet_start(last) and "。" not in last and "、" not in last \
-                and display_width(last) <= WRAPPED_TITLE_MAX and cell[-2].text.rstrip().endswith("。"):
+        if len(cell) > 1 and _list_item(last) and cell[-2].text.rstrip().endswith("。"):
             return ParseWarning(CODE, f"{m.id}: its {name} end in a list item 「{last[:24]}」 after a sentence: an item "
                                 "of a list in the other column read here?", m.page, m.line, m.id)
     first_cell = (m.results or m.plans or (None,))[0]
@@ -206,7 +205,8 @@ def _cut_row_doubt(before, m) -> ParseWarning | None:
     result or plan stops mid-sentence (「…令和7年度予算」 「案：16億円の内数）を通じ…」): one row cut in two by
     a page break. Both are named; a row with neither title nor description is named alone too."""
     last = (before.plans or before.results or (None,))[-1]
-    cut = last is not None and not last.text.rstrip().endswith(("。", "）", ")")) and not ENDED_RE.search(last.text)
+    cut = last is not None and not last.text.rstrip().endswith(("。", "）", ")")) and not ENDED_RE.search(last.text) \
+        and not _list_item(last.text)
     if not cut and before.description and not before.description.rstrip().endswith(SENTENCE_ENDS):
         last = replace(before.results[0], text=before.description) if before.results else last
         cut = last is not None
@@ -243,6 +243,12 @@ def _lost_headings(edition: Edition, text: str) -> list[ParseWarning]:
         out.append(ParseWarning(CODE, f"{before[1] or 'the text'}: the goal heading 「{head}…」 of source line {no}, "
                                 "after this row, was read into no row: cut by a page break and lost?", before[2], no))
     return out
+
+
+def _list_item(text: str) -> bool:
+    """An item of a bulleted list of nouns: 「・経済性加算の新設」 (no sentence, no 、)."""
+    text = text.strip()
+    return is_bullet_start(text) and "。" not in text and "、" not in text and display_width(text) <= WRAPPED_TITLE_MAX
 
 
 def _stops_mid_sentence(description: str) -> bool:
