@@ -150,3 +150,17 @@ def test_an_item_mark_does_not_open_a_results_cell_and_the_doubt_is_named():
     results = table.rows[1].cells[prepared.order.index("results")].lines
     assert not results[0].text.startswith("⑤")
     assert [(n.line, n.code) for n in table.notes] == [(2, "layout-dense-doubt")]
+
+
+def test_a_rows_first_line_read_as_the_row_befores_last_is_named():
+    # L3077: the next row's first line 「医師をはじめとする医療従事者の働き方改革を着」 (22 cells: a full
+    # description line) was read as the last line of the results (26 cells wide), and the row as starting
+    # 「実に推進し、…」, with no warning. Both rows are now named.
+    prepared = prepare((DENSE / "items-cut-by-a-page-break.pypdfium2.txt").read_text(encoding="utf-8"))
+    table = read_at_widths(prepared.lines, prepared.numbers, Geometry.from_widths(22, 26, 26), prepared.order,
+                           prepared.breaks)
+    assert table is not None
+    named = {n.line for n in table.notes if n.code == "layout-dense-doubt"}
+    starts = [row.cells[0].lines[0].no for row in table.rows[1:] if len(row.cells) > 1]
+    assert starts == [2, 87] and set(starts) <= named
+    assert any("source line 86" in n.message for n in table.notes)

@@ -347,6 +347,22 @@ class _Rows:
         self.rows.append(Row(out))
         self.cells = None
 
+    def _row_starts_in_doubt(self, steps: list[Step], result: lattice.Result) -> list[int]:
+        """The steps read as a results or plans cell's last line, running on from the line before, right before
+        a new row, that are as wide as a full description line and end no sentence (「…働き方改革を着」): a
+        row's first line printed after the row before reads so too (the widths tell a short line, no more)."""
+        out = []
+        for i in range(len(steps) - 1):
+            if steps[i].heading or steps[i + 1].heading or not result.labels[i] or not result.labels[i + 1]:
+                continue
+            x = steps[i].readings[result.readings[i]][0][-1]
+            label = result.labels[i][-1]
+            if label.role in (RES, PLN) and not label.new_row and result.labels[i + 1][0].new_row \
+                    and not x.bullet and not x.stop and self.cols.full(x, DSC) and self.cols.fits(x, DSC) \
+                    and not self.cols.full(x, label.role):
+                out.append(i)
+        return out
+
     def _doubts(self, steps: list[Step], result: lattice.Result, anchors: list[int]) -> None:
         """A note on each row holding a line another reading explains about as well, on the row that reading
         would put it in too, and on each row resumed where the text marks no page break."""
@@ -381,6 +397,12 @@ class _Rows:
                      f"the short bullet continuing the row after the page break (source line {step.no}) was read as "
                      f"its {column}; its width fits both columns, and the extraction does not say whether it "
                      "continues the results or the plans")
+        for i in self._row_starts_in_doubt(steps, result):
+            message = (f"source line {steps[i].no} was read as the last line of a cell, short of that column; it is "
+                       "as wide as a full line of the description, and may be the next row's first line: check both "
+                       "rows against the PDF")
+            note(anchors[i], "layout-dense-doubt", message)
+            note(anchors[i + 1], "layout-dense-doubt", message)
         for i in sorted(result.implicit):
             note(anchors[i], "layout-page-break-unmarked",
                  f"source line {steps[i].no}: the row was read as going on after a page break the text does not "
