@@ -5,7 +5,7 @@ in (the header's). The columns' widths are estimated from the text itself, each 
 be its own: the description's from the lines above a ministry tag ［…］, the column printed after it from
 the first bullets after a tag, the other from the remaining bullets that wrapped; then measured again on
 the lines as read. Each line is then given its cell by the model of dense_lattice.py, which weighs every
-reading and names the lines another reading explains about as well. A row cut by a page break goes on,
+reading (dense_search.py keeps the cheapest) and names the lines another reading explains about as well. A row cut by a page break goes on,
 cell by cell, after the break (a repeated header, a page number or a running title; where the text marks
 no page break at all, a row may be resumed anywhere, and each place it is, is named). Each row is handed
 on as cells, in the header's order; the description cell says how many of its lines are the title.
@@ -20,10 +20,11 @@ from collections.abc import Iterable
 
 from ..model.eras import fiscal_year_of
 from ..model.normalize import display_width
-from . import dense_lattice as lattice
 from . import dense_pieces
-from .dense_lattice import DSC, ITM, OFF, PLN, RES, TTL, Columns, Step
+from . import dense_search as search
+from .dense_lattice import DSC, ITM, OFF, PLN, RES, TTL, Columns, Label
 from .dense_pieces import Piece
+from .dense_search import Step
 from .geometry import DESCRIPTION, OFFICE, PLANS, RESULTS, Geometry, slack, wrapped
 from .table import Cell, Line, LineNote, Row, Table
 from .vocabulary import (
@@ -255,11 +256,11 @@ def read_at_widths(lines: list[str], numbers: list[int], geometry: Geometry,
     marked = bool(starts)
     long = sum(1 for s in steps if not s.heading) > PAGE_LINES
     cols = _columns(geometry, order, lines[first])
-    result = lattice.read(steps, cols, implicit=not marked and long)
+    result = search.read(steps, cols, implicit=not marked and long)
     measured = _measured(steps, result, cols)
     if measured != cols.widths:  # the widths the lines read show: once more with them
         cols = Columns(cols.order, measured, years=cols.years)
-        result = lattice.read(steps, cols, implicit=not marked and long)
+        result = search.read(steps, cols, implicit=not marked and long)
     geometry = Geometry.from_widths(cols.widths[DSC], cols.widths[RES], cols.widths[PLN], cols.widths[OFF])
     notes: list[LineNote] = []
     if not marked and long:
@@ -270,7 +271,7 @@ def read_at_widths(lines: list[str], numbers: list[int], geometry: Geometry,
     return Table(rows, "dense", geometry, notes=notes)
 
 
-def _measured(steps: list[Step], result: lattice.Result, cols: Columns) -> dict[int, float]:
+def _measured(steps: list[Step], result: search.Result, cols: Columns) -> dict[int, float]:
     """Each column's width as the lines read into it show: the commonest width of its lines that go on."""
     seq = [(x, label) for step, r, labels in zip(steps, result.readings, result.labels, strict=True)
            if not step.heading for x, label in zip(step.readings[r][0], labels, strict=False)]
@@ -291,7 +292,7 @@ def _measured(steps: list[Step], result: lattice.Result, cols: Columns) -> dict[
 class _Rows:
     """The rows the labels make, in the header's cell order, and a note for each row read with doubt."""
 
-    def __init__(self, steps: list[Step], result: lattice.Result, cols: Columns, starts: list[int],
+    def __init__(self, steps: list[Step], result: search.Result, cols: Columns, starts: list[int],
                  notes: list[LineNote]) -> None:
         self.cols, self.starts, self.notes = cols, starts, notes
         self.rows: list[Row] = []
@@ -322,7 +323,7 @@ class _Rows:
                         slack=slack(display_width(text), wrapped(self.cols.widths[DSC])))
         return Line(x.no, self.page(x.no), x.text, x.text)
 
-    def add(self, x: Piece, label: lattice.Label) -> None:
+    def add(self, x: Piece, label: Label) -> None:
         if label.new_row or self.cells is None:
             self.close()
             self.cells = {role: [] for role in self.cols.order}
@@ -347,7 +348,7 @@ class _Rows:
         self.rows.append(Row(out))
         self.cells = None
 
-    def _row_starts_in_doubt(self, steps: list[Step], result: lattice.Result) -> list[int]:
+    def _row_starts_in_doubt(self, steps: list[Step], result: search.Result) -> list[int]:
         """The steps read as a results or plans cell's last line, running on from the line before, right before
         a new row, that are as wide as a full description line and end no sentence (「…働き方改革を着」): a
         row's first line printed after the row before reads so too (the widths tell a short line, no more)."""
@@ -363,7 +364,7 @@ class _Rows:
                 out.append(i)
         return out
 
-    def _doubts(self, steps: list[Step], result: lattice.Result, anchors: list[int]) -> None:
+    def _doubts(self, steps: list[Step], result: search.Result, anchors: list[int]) -> None:
         """A note on each row holding a line another reading explains about as well, on the row that reading
         would put it in too, and on each row resumed where the text marks no page break."""
         seen: set[tuple[int, str]] = set()
