@@ -8,15 +8,19 @@ cost the same, the line is reported, never silently guessed (text_interleaved.py
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from itertools import combinations
 
 from ..model.normalize import display_width
 from .ministries import SUBHEADING_TAG_RE, is_ministry_list
-from .vocabulary import LATIN_RE, LOST_OPEN_RE, SENTENCE_END_RE, TAG_AT_END_RE, is_bullet_start
+from .vocabulary import LOST_OPEN_RE, SENTENCE_END_RE, TAG_AT_END_RE, is_bullet_start
 
 LATIN_CUT = 1.5  # a space between two latin words read as a column boundary
+# Latin words on both sides of a space, a mark between: 「MedTech ROUND ～MedTech Startups」 is one cell's text
+LATIN_END_RE = re.compile(r"[A-Za-z0-9.\-&][)）」』~～]?$")
+LATIN_START_RE = re.compile(r"^[～〜~(（「『\"'“]?[A-Za-z0-9]")
 OFFICE = 3  # the 「担当」 column, where there is one
 PAGE_END_LINES = 2  # how many lines before a page header a cell may stop early
 WIDTH_SLACK = 2.0  # a line may overrun its column by a character or two (kinsoku: 。」 hang at the end)
@@ -174,11 +178,16 @@ def _group(text: str, width: float) -> _Group:
     return _Group(text, width, is_bullet_start(text), tagged(text), bool(SENTENCE_END_RE.search(text)))
 
 
+def latin_space(left: str, right: str) -> bool:
+    """Is the space between LEFT and RIGHT one between latin words (「ROUND ～MedTech」), not between cells?"""
+    return bool(LATIN_END_RE.search(left) and LATIN_START_RE.match(right))
+
+
 def _segmentations(pieces: list[str], ncols: int) -> list[tuple[tuple[_Group, ...], float]]:
     """Ways to cut the pieces into at most NCOLS consecutive groups, with the cost of the spaces kept inside
     groups and of latin words parted. Computed once per line, whatever the state."""
     k = len(pieces)
-    latin_gap = [bool(LATIN_RE.match(pieces[j - 1][-1]) and LATIN_RE.match(pieces[j][0])) for j in range(1, k)]
+    latin_gap = [latin_space(pieces[j - 1], pieces[j]) for j in range(1, k)]
     widths = [display_width(p) for p in pieces]
     made: dict[tuple[int, int], _Group] = {}
 

@@ -21,19 +21,19 @@ from __future__ import annotations
 
 import bisect
 import re
+from dataclasses import replace
 
 from ..model.edition import ParseWarning
 from ..model.errors import EditionParseError
 from ..model.normalize import display_width
-from .geometry import TITLE_MARGIN, Geometry, slack
-from .interleaved_reading import Reading, full_line, read_lines
+from .cells import WRAPPED_TITLE_MAX
+from .geometry import SHORT, Geometry, slack
+from .interleaved_reading import WIDTH_SLACK, Reading, full_line, latin_space, read_lines
 from .table import Cell, Line, Row, Table
 from .vocabulary import (
     GOAL_RE,
     HIDDEN_LABELS_RE,
-    LATIN_RE,
     SEE_ABOVE_RE,
-    TITLE_MAX,
     is_header_text,
     is_page_number,
     vision_number,
@@ -73,7 +73,10 @@ def read_interleaved(lines: list[str], numbers: list[int], office: bool = False)
     warnings += [ParseWarning("layout-too-wide", f"line {numbers[i]}: 「{lines[i].strip()[:30]}…」 fits no column "
                               f"(widths {', '.join(f'{w:g}' for w in widths)} cells); read as the description of a "
                               "new row", 0, numbers[i]) for i in sorted(unfit)]
-    geometry = Geometry.from_widths(*widths[:3], title_max=min(TITLE_MAX, widths[0] - TITLE_MARGIN))
+    # A title may fill its line: a line short of the column's full width ends a paragraph (SHORT), and the
+    # grammar tells a title filling its line by its words (a heading's noun, then a sentence's start).
+    geometry = replace(Geometry.from_widths(*widths[:3], title_max=min(WRAPPED_TITLE_MAX, widths[0] + WIDTH_SLACK)),
+                       title_short=SHORT)
     return Table(out.rows, "interleaved", geometry, warnings)
 
 
@@ -122,7 +125,7 @@ def _pieces(line: str) -> list[str]:
         return parts
     out = [parts[0]]
     for p in parts[1:]:
-        if LATIN_RE.match(out[-1][-1]) and LATIN_RE.match(p[0]):
+        if latin_space(out[-1], p):
             out[-1] += " " + p
         else:
             out.append(p)
