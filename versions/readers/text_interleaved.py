@@ -27,13 +27,14 @@ from ..model.edition import ParseWarning
 from ..model.errors import EditionParseError
 from ..model.normalize import display_width
 from .cells import WRAPPED_TITLE_MAX
-from .geometry import SHORT, Geometry, slack
+from .geometry import SHORT, TITLE_MARGIN, Geometry, slack
 from .interleaved_reading import WIDTH_SLACK, Reading, full_line, latin_space, read_lines
 from .table import Cell, Line, Row, Table
 from .vocabulary import (
     GOAL_RE,
     HIDDEN_LABELS_RE,
     SEE_ABOVE_RE,
+    TITLE_MAX,
     is_header_text,
     is_page_number,
     vision_number,
@@ -47,6 +48,7 @@ DEFAULT_WIDTHS = (54.0, 60.0, 40.0, 14.0)
 WIDTH_SAMPLE_LINES = 4000  # the widths are told by the first lines (a layout is uniform)
 MIN_SAMPLES = 3  # lines holding every column needed to estimate the widths
 FEW_SAMPLES = 20  # below this, a column's width is its widest piece
+NARROW_DESCRIPTION = 40.0  # cells: a description column this narrow wraps or fills the longer titles (~44)
 MAX_PIECES = 10  # more pieces on one line: spaces between latin words are not cut
 
 
@@ -73,10 +75,14 @@ def read_interleaved(lines: list[str], numbers: list[int], office: bool = False)
     warnings += [ParseWarning("layout-too-wide", f"line {numbers[i]}: 「{lines[i].strip()[:30]}…」 fits no column "
                               f"(widths {', '.join(f'{w:g}' for w in widths)} cells); read as the description of a "
                               "new row", 0, numbers[i]) for i in sorted(unfit)]
-    # A title may fill its line: a line short of the column's full width ends a paragraph (SHORT), and the
-    # grammar tells a title filling its line by its words (a heading's noun, then a sentence's start).
-    geometry = replace(Geometry.from_widths(*widths[:3], title_max=min(WRAPPED_TITLE_MAX, widths[0] + WIDTH_SLACK)),
-                       title_short=SHORT)
+    # In a column narrower than the longer titles, a title may fill its line: a line short of the column's full
+    # width ends a paragraph (SHORT), and the grammar tells a title filling its line by its words (a heading's
+    # noun, then a sentence's start). In a wider column a title stops well short of the edge.
+    if widths[0] <= NARROW_DESCRIPTION:
+        geometry = replace(Geometry.from_widths(*widths[:3], title_max=min(WRAPPED_TITLE_MAX, widths[0] + WIDTH_SLACK)),
+                           title_short=SHORT)
+    else:
+        geometry = Geometry.from_widths(*widths[:3], title_max=min(TITLE_MAX, widths[0] - TITLE_MARGIN))
     return Table(out.rows, "interleaved", geometry, warnings)
 
 
