@@ -28,6 +28,8 @@ WIDTH_SLACK = 2.0  # a line may overrun its column by a character or two (kinsok
 # Costs of a reading (lower is likelier).
 SKIP_FULL = 2.5  # a column whose last line was full has nothing on this line (its paragraph ended exactly)
 SKIP_STOP = 0.3  # ... where that full line ended a sentence
+SKIP_OPEN = 2.0  # a column whose last line ended mid-sentence (a 「、」) has nothing on this line
+OPEN_ENDS = ("、", "，", "：", ":")
 TAG_OUTSIDE = 2.0  # a ministry tag ［…］ read in the results or plans column
 NO_BULLET = 3.0  # a results/plans line after a short one that starts no bullet
 BULLET_AFTER_FULL = 0.5  # a bullet right after a full line (the bullet before ended exactly at the width)
@@ -53,6 +55,7 @@ class _Col:
     stop: bool = False  # ... but ended a sentence (。): the paragraph may as well end there
     tagged: bool = False  # description only: its ministry tag has been read
     items: bool = False  # description only: text goes on after the tag (items ①…)
+    open: bool = False  # its last line ends mid-sentence (「…検討を行い、」): its text goes on below
 
 
 State = tuple[_Col, ...]  # () before the first row of a goal
@@ -172,10 +175,12 @@ class _Group:
     bullet: bool  # starts a bullet (「・」, ①, a lone 「（…）」)
     tagged: bool  # ends with a ministry tag
     stop: bool  # ends a sentence
+    open: bool  # ends mid-sentence, at a 「、」 or 「：」: a list or the sentence's rest follows in the column
 
 
 def _group(text: str, width: float) -> _Group:
-    return _Group(text, width, is_bullet_start(text), tagged(text), bool(SENTENCE_END_RE.search(text)))
+    return _Group(text, width, is_bullet_start(text), tagged(text), bool(SENTENCE_END_RE.search(text)),
+                  text.endswith(OPEN_ENDS))
 
 
 def latin_space(left: str, right: str) -> bool:
@@ -241,6 +246,8 @@ def _skip_cost(c: int, col: _Col) -> float:
     if not col.active:
         return 0.0
     cost = (SKIP_STOP if col.stop or c == OFFICE else SKIP_FULL) if col.full else 0.0  # an office is a name
+    if col.open and c != OFFICE:
+        cost += SKIP_OPEN  # 「令和８年度…改革において、…検討を行い、」 then its bullets: the cell goes on
     if c == 0 and not col.tagged:
         cost += ROW_WITHOUT_TAG  # a description ends at its ministry tag
     return cost
@@ -253,7 +260,7 @@ def _end_cost(state: State) -> float:
 def _line_state(c: int, group: _Group, col_width: float, tagged: bool, items: bool = False) -> _Col:
     tagged = tagged or (c == 0 and group.tagged)
     full = is_full(group.width, col_width) and not (c == 0 and tagged)  # the tag ends the description
-    return _Col(True, True, full, group.stop, tagged, items)
+    return _Col(True, True, full, group.stop, tagged, items, group.open)
 
 
 def _continue(state: State, groups: tuple[_Group, ...], cols: tuple[int, ...], widths: tuple[float, ...],
