@@ -7,6 +7,7 @@ from pathlib import Path
 
 from policydiff import parse_report
 from policydiff.versions.readers.text_interleaved import read_interleaved
+from policydiff.versions.readers.text_layouts import prepare
 
 ROWS = Path(__file__).resolve().parent / "data" / "interleaved_rows"
 
@@ -33,8 +34,9 @@ def test_latin_words_parted_by_a_mark_stay_in_their_cell():
 
 
 def _rows(name: str):
-    lines = (ROWS / name).read_text(encoding="utf-8").split("\n")
-    return read_interleaved(lines, list(range(1, len(lines) + 1))).rows
+    """The rows the interleaved reader cuts from a page of text (folded as every text is, and its header read)."""
+    prepared = prepare((ROWS / name).read_text(encoding="utf-8"))
+    return read_interleaved(prepared.lines, prepared.numbers, prepared.office).rows
 
 
 def test_a_cell_whose_line_ends_at_a_comma_goes_on_below():
@@ -45,3 +47,20 @@ def test_a_cell_whose_line_ends_at_a_comma_goes_on_below():
     assert plans == "・関係団体等の意見も伺いながら、令和８年度診療報酬改定に向けて検討を行う。"
     assert results.startswith("令和６年度保険医療材料制度改革において、・チャレンジ申請の申請期限の延長")
     assert results.endswith("指導管理料・導入期加算や評価療養・選定療養の新設等を実施したところ。")
+
+
+def test_a_full_line_is_told_by_the_commonest_width_of_its_column():
+    # The plans column prints 22 cells a line, now and then 23 (wide brackets): 「連携グローバル展開事業として
+    # 令和7年度予算」 (20.5 cells, a half-width digit) is full, and the line below, 「［◎厚、◎経］ 案：16億円の内数）
+    # …」, goes on with the same row; it was read as a new row without a description, unwarned.
+    row = next(r for r in _rows("full-line-of-a-narrow-column.txt") if r.cells[0].text.startswith("また、ベンチャー等"))
+    assert row.cells[0].text.endswith("マッチングに取り組む。［◎厚、◎経］")
+    assert "令和7年度予算案：16億円の内数）を通じ、企業と研究機関等とのマッチングがより一層進む" in row.cells[2].text
+
+
+def test_a_line_cut_short_mid_word_goes_on_in_its_column():
+    # 「…アーリーステージでのベン」 stops short of the plans column's edge, the word going on below (「チャー企業の…」);
+    # the 「担当」 office's last piece 「室」 on its line was read into the plans (「ベン室チャー」), unwarned.
+    row = next(r for r in _rows("word-runs-on-past-a-short-line.txt") if r.cells[0].text.startswith("治験実施等における"))
+    assert "でのベンチャー企業の開発支援を引き続き推進する。" in row.cells[2].text
+    assert row.cells[3].text == "経産省ヘルスケア産業課医療・福祉機器産業室"

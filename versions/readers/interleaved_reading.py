@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from itertools import combinations
 
 from ..model.normalize import display_width
+from .cells import CONTINUES_RE
 from .ministries import SUBHEADING_TAG_RE, is_ministry_list
 from .vocabulary import LOST_OPEN_RE, SENTENCE_END_RE, TAG_AT_END_RE, is_bullet_start
 
@@ -32,6 +33,9 @@ SKIP_OPEN = 2.0  # a column whose last line ended mid-sentence (a 「、」) has
 OPEN_ENDS = ("、", "，", "：", ":")
 TAG_OUTSIDE = 2.0  # a ministry tag ［…］ read in the results or plans column
 NO_BULLET = 3.0  # a results/plans line after a short one that starts no bullet
+SHORT_GOES_ON = 0.5  # ... that goes on the short line's word or sentence
+WORD_END_RE = re.compile(r"[ァ-ヺーA-Za-z]$")
+WORD_START_RE = re.compile(r"^[ァ-ヺーA-Za-z]")
 BULLET_AFTER_FULL = 0.5  # a bullet right after a full line (the bullet before ended exactly at the width)
 DESC_AFTER_TAG = 2.0  # description text after its ministry tag (items ①…) rather than a new row
 DESC_BULLET = 1.0  # a 「・」 paragraph in the description column
@@ -56,6 +60,7 @@ class _Col:
     tagged: bool = False  # description only: its ministry tag has been read
     items: bool = False  # description only: text goes on after the tag (items ①…)
     open: bool = False  # its last line ends mid-sentence (「…検討を行い、」): its text goes on below
+    word: bool = False  # its last line ends in katakana or a latin letter: a word may run on (「…ベン」 「チャー…」)
 
 
 State = tuple[_Col, ...]  # () before the first row of a goal
@@ -76,11 +81,13 @@ def is_full(width: float, col_width: float) -> bool:
     return width >= full_line(col_width)
 
 
-def read_lines(lines: list[str], pieces: Callable[[str], list[str]], kinds: list[str], widths: tuple[float, ...]
-               ) -> tuple[list[Reading], set[int], set[int]]:
+def read_lines(lines: list[str], pieces: Callable[[str], list[str]], kinds: list[str], widths: tuple[float, ...],
+               fulls: tuple[float, ...] | None = None) -> tuple[list[Reading], set[int], set[int]]:
     """The cheapest reading of every text line (Viterbi over the open row's column states), the lines that
-    another reading explains as well, and the lines no reading fits."""
+    another reading explains as well, and the lines no reading fits. WIDTHS: the widest each column prints;
+    FULLS: the narrowest a full line of each prints (by default from WIDTHS, full_line)."""
     ncols = len(widths)
+    fulls = fulls or tuple(full_line(w) for w in widths)
     frontier: dict[State, tuple[float, int]] = {(): (0.0, -1)}  # state -> (cost, node)
     history: list[tuple[int, Reading | None, int]] = []  # node -> (line index, reading, previous node)
     doubts: dict[int, set[int]] = {}  # node -> lines read one way where another way costs the same
@@ -98,7 +105,7 @@ def read_lines(lines: list[str], pieces: Callable[[str], list[str]], kinds: list
         options = _segmentations(pieces(lines[i]), ncols)
         nxt: dict[State, tuple[float, int]] = {}
         for state, (cost, node) in frontier.items():
-            for reading, extra, new_state in _candidates(state, options, widths, i in page_end):
+            for reading, extra, new_state in _candidates(state, options, widths, fulls, i in page_end):
                 total = cost + extra
                 old = nxt.get(new_state)
                 if old is None or total < old[0] - TIE:
@@ -212,6 +219,7 @@ def _segmentations(pieces: list[str], ncols: int) -> list[tuple[tuple[_Group, ..
 
 
 def _candidates(state: State, options: list[tuple[tuple[_Group, ...], float]], widths: tuple[float, ...],
+                fulls: tuple[float, ...],
                 page_end: bool):
     """(reading, cost, next state) for each way the line can continue the open row or start the next one."""
     ncols = len(widths)
@@ -220,12 +228,12 @@ def _candidates(state: State, options: list[tuple[tuple[_Group, ...], float]], w
             if any(groups[j].width > widths[c] + WIDTH_SLACK for j, c in enumerate(cols)):
                 continue
             if state:
-                cont = _continue(state, groups, cols, widths, page_end)
+                cont = _continue(state, groups, cols, fulls, page_end)
                 if cont is not None:
                     cost, new_state = cont
                     yield _reading(False, cols, groups), cost + space_cost, new_state
             if cols[0] == 0:
-                cost, new_state = _new_row(state, groups, cols, widths)
+                cost, new_state = _new_row(state, groups, cols, fulls)
                 yield _reading(True, cols, groups), cost + space_cost, new_state
 
 
@@ -257,13 +265,13 @@ def _end_cost(state: State) -> float:
     return sum(_skip_cost(c, col) for c, col in enumerate(state))
 
 
-def _line_state(c: int, group: _Group, col_width: float, tagged: bool, items: bool = False) -> _Col:
+def _line_state(c: int, group: _Group, full_at: float, tagged: bool, items: bool = False) -> _Col:
     tagged = tagged or (c == 0 and group.tagged)
-    full = is_full(group.width, col_width) and not (c == 0 and tagged)  # the tag ends the description
-    return _Col(True, True, full, group.stop, tagged, items, group.open)
+    full = group.width >= full_at and not (c == 0 and tagged)  # the tag ends the description
+    return _Col(True, True, full, group.stop, tagged, items, group.open, bool(WORD_END_RE.search(group.text)))
 
 
-def _continue(state: State, groups: tuple[_Group, ...], cols: tuple[int, ...], widths: tuple[float, ...],
+def _continue(state: State, groups: tuple[_Group, ...], cols: tuple[int, ...], fulls: tuple[float, ...],
               page_end: bool = False) -> tuple[float, State] | None:
     cost = 0.0
     out = list(state)
@@ -284,30 +292,33 @@ def _continue(state: State, groups: tuple[_Group, ...], cols: tuple[int, ...], w
                 if group.text.startswith("・"):
                     cost += DESC_BULLET  # description paragraphs are a title, text and items ①…, not bullets
             elif not group.bullet:
-                cost += NO_BULLET
+                # a line that goes on a word or a sentence (「…でのベン」 「チャー企業の…」, 「…を」 「いう。」) was cut
+                # short by line breaking, not a paragraph's end
+                goes_on = CONTINUES_RE.match(group.text) or (col.word and WORD_START_RE.match(group.text))
+                cost += SHORT_GOES_ON if goes_on else NO_BULLET
         elif col.started and col.full and c > 0 and group.bullet and not col.stop:
             cost += BULLET_AFTER_FULL
         elif col.started and col.stop and c > 0 and not group.bullet:
             cost += SKIP_STOP
         if c > 0 and group.tagged:
             cost += TAG_OUTSIDE
-        out[c] = _line_state(c, group, widths[c], col.tagged, col.tagged)
+        out[c] = _line_state(c, group, fulls[c], col.tagged, col.tagged)
     return cost, tuple(out)
 
 
-def _new_row(state: State, groups: tuple[_Group, ...], cols: tuple[int, ...], widths: tuple[float, ...]
+def _new_row(state: State, groups: tuple[_Group, ...], cols: tuple[int, ...], fulls: tuple[float, ...]
              ) -> tuple[float, State]:
     cost = _end_cost(state)
     if groups[0].bullet:
         cost += ROW_STARTS_WITH_BULLET
     given = dict(zip(cols, groups, strict=True))
     out = []
-    for c in range(len(widths)):
+    for c in range(len(fulls)):
         group = given.get(c)
         if group is None:
             out.append(_Col(False, False))
         else:
             if c > 0 and group.tagged:
                 cost += TAG_OUTSIDE
-            out.append(_line_state(c, group, widths[c], False))
+            out.append(_line_state(c, group, fulls[c], False))
     return cost, tuple(out)

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
 from dataclasses import replace
 
 from ..model.edition import ParseWarning
@@ -49,6 +50,8 @@ WIDTH_SAMPLE_LINES = 4000  # the widths are told by the first lines (a layout is
 MIN_SAMPLES = 3  # lines holding every column needed to estimate the widths
 FEW_SAMPLES = 20  # below this, a column's width is its widest piece
 NARROW_DESCRIPTION = 40.0  # cells: a description column this narrow wraps or fills the longer titles (~44)
+NEAR_WIDEST = 3.0  # cells below a column's width where its full lines' widths are counted
+FULL_SHORT_BY = 1.5  # cells a full line may stop short of the commonest full width
 MAX_PIECES = 10  # more pieces on one line: spaces between latin words are not cut
 
 
@@ -59,7 +62,7 @@ def read_interleaved(lines: list[str], numbers: list[int], office: bool = False)
     ncols = 4 if office else 3
     widths = estimate_widths(lines, ncols)
     kinds = [_kind(x) for x in lines]
-    readings, ambiguous, unfit = read_lines(lines, _pieces, kinds, widths)
+    readings, ambiguous, unfit = read_lines(lines, _pieces, kinds, widths, estimate_fulls(lines, widths))
     out = _Rows(widths, sorted(no for no, kind in zip(numbers, kinds, strict=True) if kind == "header"))
     headed = False
     for i, (line, no, kind) in enumerate(zip(lines, numbers, kinds, strict=True)):
@@ -138,8 +141,8 @@ def _pieces(line: str) -> list[str]:
     return out[: MAX_PIECES - 1] + [" ".join(out[MAX_PIECES - 1 :])] if len(out) > MAX_PIECES else out
 
 
-def estimate_widths(lines: list[str], ncols: int) -> tuple[float, ...]:
-    """Each column's width: a high percentile of the widths of its pieces on lines that hold every column."""
+def _samples(lines: list[str], ncols: int) -> list[list[float]]:
+    """The widths of each column's pieces on the lines that hold every column."""
     samples: list[list[float]] = [[] for _ in range(ncols)]
     for line in lines[:WIDTH_SAMPLE_LINES]:
         if _kind(line) != "text":
@@ -148,6 +151,27 @@ def estimate_widths(lines: list[str], ncols: int) -> tuple[float, ...]:
         if len(parts) == ncols and all(parts):
             for c, p in enumerate(parts):
                 samples[c].append(display_width(p))
+    return samples
+
+
+def estimate_fulls(lines: list[str], widths: tuple[float, ...]) -> tuple[float, ...]:
+    """The narrowest a full line of each column prints: a cell and a half short of the commonest width of its
+    pieces near its width (a character carried down by kinsoku, a half-width digit), where that is below what the
+    widest pieces tell (full_line): a line that hangs 。」 past the edge or holds wide brackets measures a
+    cell more now and then, and a full line between them is no paragraph's end."""
+    out = []
+    for values, width in zip(_samples(lines, len(widths)), widths, strict=True):
+        full = full_line(width)
+        if len(values) >= FEW_SAMPLES:
+            near = Counter(v for v in values if v >= width - NEAR_WIDEST)
+            full = min(full, max(near, key=lambda w: (near[w], w)) - FULL_SHORT_BY)
+        out.append(full)
+    return tuple(out)
+
+
+def estimate_widths(lines: list[str], ncols: int) -> tuple[float, ...]:
+    """Each column's width: a high percentile of the widths of its pieces on lines that hold every column."""
+    samples = _samples(lines, ncols)
     if len(samples[0]) < MIN_SAMPLES:
         raise EditionParseError(
             f"layout 'interleaved': only {len(samples[0])} lines hold all {ncols} columns side by side, too few to "
