@@ -64,3 +64,16 @@ def test_a_line_cut_short_mid_word_goes_on_in_its_column():
     row = next(r for r in _rows("word-runs-on-past-a-short-line.txt") if r.cells[0].text.startswith("治験実施等における"))
     assert "でのベンチャー企業の開発支援を引き続き推進する。" in row.cells[2].text
     assert row.cells[3].text == "経産省ヘルスケア産業課医療・福祉機器産業室"
+
+
+def test_an_office_printed_first_is_read_as_the_office_and_keeps_its_place():
+    # 「担当 列1 該当箇所 列2 …」: each line starts with the office's piece (「経産省ヘル」 / 「スケア産業」 / …), then
+    # the description, results and plans; the grammar takes the cells in the header's order.
+    rows = [r for r in _rows("office-first.txt") if len(r.cells) == 4]
+    row = next(r for r in rows if r.cells[1].text.startswith("販路開拓の支援"))
+    assert row.cells[0].text == "経産省ヘルスケア産業課医療・福祉機器産業室"
+    assert row.cells[1].text.endswith("販路開拓の支援に引き続き取り組む。［◎経］")
+    # 「会（MEDICA2025等）への出展支援を実施し、事業者の販路開」 is a full results line (latin prints wider than
+    # half a cell): 「拓を支援した。」 below goes on with it, not joined to the plans' 「援を実施する。」.
+    assert row.cells[2].text.endswith("事業者の販路開拓を支援した。")
+    assert row.cells[3].text.endswith("海外展示会への出展支援を実施する。")

@@ -33,6 +33,9 @@ SKIP_OPEN = 2.0  # a column whose last line ended mid-sentence (a 「、」) has
 OPEN_ENDS = ("、", "，", "：", ":")
 TAG_OUTSIDE = 2.0  # a ministry tag ［…］ read in the results or plans column
 NO_BULLET = 3.0  # a results/plans line after a short one that starts no bullet
+# A latin letter or digit counts half a cell (display_width) but prints up to two thirds of one in a proportional
+# font: 「会（MEDICA2025等）への出展支援を実施し、事業者の販路開」 is a full line a cell narrower than the others.
+LATIN_WIDER = 0.1
 SHORT_GOES_ON = 0.5  # ... that goes on the short line's word or sentence
 WORD_END_RE = re.compile(r"[ァ-ヺーA-Za-z]$")
 WORD_START_RE = re.compile(r"^[ァ-ヺーA-Za-z]")
@@ -82,12 +85,16 @@ def is_full(width: float, col_width: float) -> bool:
 
 
 def read_lines(lines: list[str], pieces: Callable[[str], list[str]], kinds: list[str], widths: tuple[float, ...],
-               fulls: tuple[float, ...] | None = None) -> tuple[list[Reading], set[int], set[int]]:
+               fulls: tuple[float, ...] | None = None, order: tuple[int, ...] | None = None
+               ) -> tuple[list[Reading], set[int], set[int]]:
     """The cheapest reading of every text line (Viterbi over the open row's column states), the lines that
     another reading explains as well, and the lines no reading fits. WIDTHS: the widest each column prints;
-    FULLS: the narrowest a full line of each prints (by default from WIDTHS, full_line)."""
+    FULLS: the narrowest a full line of each prints (by default from WIDTHS, full_line). Columns are numbered
+    by role (0 the description, 1 and 2 results and plans, 3 the 「担当」 office); ORDER: the role of each column
+    as the lines print them, left to right (by default, in that order)."""
     ncols = len(widths)
     fulls = fulls or tuple(full_line(w) for w in widths)
+    order = order or tuple(range(ncols))
     frontier: dict[State, tuple[float, int]] = {(): (0.0, -1)}  # state -> (cost, node)
     history: list[tuple[int, Reading | None, int]] = []  # node -> (line index, reading, previous node)
     doubts: dict[int, set[int]] = {}  # node -> lines read one way where another way costs the same
@@ -105,7 +112,7 @@ def read_lines(lines: list[str], pieces: Callable[[str], list[str]], kinds: list
         options = _segmentations(pieces(lines[i]), ncols)
         nxt: dict[State, tuple[float, int]] = {}
         for state, (cost, node) in frontier.items():
-            for reading, extra, new_state in _candidates(state, options, widths, fulls, i in page_end):
+            for reading, extra, new_state in _candidates(state, options, widths, fulls, order, i in page_end):
                 total = cost + extra
                 old = nxt.get(new_state)
                 if old is None or total < old[0] - TIE:
@@ -183,11 +190,14 @@ class _Group:
     tagged: bool  # ends with a ministry tag
     stop: bool  # ends a sentence
     open: bool  # ends mid-sentence, at a 「、」 or 「：」: a list or the sentence's rest follows in the column
+    printed: float  # its width as printed: latin letters and digits count half a cell but print a little wider
+
 
 
 def _group(text: str, width: float) -> _Group:
+    printed = width + LATIN_WIDER * sum(1 for ch in text if ch.isascii() and ch.isalnum())
     return _Group(text, width, is_bullet_start(text), tagged(text), bool(SENTENCE_END_RE.search(text)),
-                  text.endswith(OPEN_ENDS))
+                  text.endswith(OPEN_ENDS), printed)
 
 
 def latin_space(left: str, right: str) -> bool:
@@ -219,12 +229,13 @@ def _segmentations(pieces: list[str], ncols: int) -> list[tuple[tuple[_Group, ..
 
 
 def _candidates(state: State, options: list[tuple[tuple[_Group, ...], float]], widths: tuple[float, ...],
-                fulls: tuple[float, ...],
-                page_end: bool):
-    """(reading, cost, next state) for each way the line can continue the open row or start the next one."""
+                fulls: tuple[float, ...], order: tuple[int, ...], page_end: bool):
+    """(reading, cost, next state) for each way the line can continue the open row or start the next one: its
+    groups, left to right, in columns left to right (ORDER: their roles)."""
     ncols = len(widths)
     for groups, space_cost in options:
-        for cols in combinations(range(ncols), len(groups)):
+        for places in combinations(range(ncols), len(groups)):
+            cols = tuple(order[k] for k in places)
             if any(groups[j].width > widths[c] + WIDTH_SLACK for j, c in enumerate(cols)):
                 continue
             if state:
@@ -232,7 +243,7 @@ def _candidates(state: State, options: list[tuple[tuple[_Group, ...], float]], w
                 if cont is not None:
                     cost, new_state = cont
                     yield _reading(False, cols, groups), cost + space_cost, new_state
-            if cols[0] == 0:
+            if 0 in cols:  # a row starts with its description's first line (an office first may share it)
                 cost, new_state = _new_row(state, groups, cols, fulls)
                 yield _reading(True, cols, groups), cost + space_cost, new_state
 
@@ -267,7 +278,7 @@ def _end_cost(state: State) -> float:
 
 def _line_state(c: int, group: _Group, full_at: float, tagged: bool, items: bool = False) -> _Col:
     tagged = tagged or (c == 0 and group.tagged)
-    full = group.width >= full_at and not (c == 0 and tagged)  # the tag ends the description
+    full = group.printed >= full_at and not (c == 0 and tagged)  # the tag ends the description
     return _Col(True, True, full, group.stop, tagged, items, group.open, bool(WORD_END_RE.search(group.text)))
 
 

@@ -29,11 +29,13 @@ from ..model.errors import EditionParseError
 from ..model.normalize import display_width
 from .cells import WRAPPED_TITLE_MAX
 from .geometry import SHORT, TITLE_MARGIN, Geometry, slack
-from .interleaved_reading import WIDTH_SLACK, Reading, full_line, latin_space, read_lines
+from .interleaved_reading import OFFICE, WIDTH_SLACK, Reading, full_line, latin_space, read_lines
 from .table import Cell, Line, Row, Table
 from .vocabulary import (
     GOAL_RE,
+    HEADER_START,
     HIDDEN_LABELS_RE,
+    OFFICE_HEADER_RE,
     SEE_ABOVE_RE,
     TITLE_MAX,
     is_header_text,
@@ -60,10 +62,11 @@ def read_interleaved(lines: list[str], numbers: list[int], office: bool = False)
     LINES come folded (normalize.fold_extracted, in text_layouts.prepare): 「‧」 is 「・」 here."""
     lines, numbers = _rejoin(lines, numbers)
     ncols = 4 if office else 3
-    widths = estimate_widths(lines, ncols)
+    order = print_order(lines, ncols)
+    widths = estimate_widths(lines, ncols, order)
     kinds = [_kind(x) for x in lines]
-    readings, ambiguous, unfit = read_lines(lines, _pieces, kinds, widths, estimate_fulls(lines, widths))
-    out = _Rows(widths, sorted(no for no, kind in zip(numbers, kinds, strict=True) if kind == "header"))
+    readings, ambiguous, unfit = read_lines(lines, _pieces, kinds, widths, estimate_fulls(lines, widths, order), order)
+    out = _Rows(widths, sorted(no for no, kind in zip(numbers, kinds, strict=True) if kind == "header"), order)
     headed = False
     for i, (line, no, kind) in enumerate(zip(lines, numbers, kinds, strict=True)):
         if kind == "text":
@@ -141,26 +144,37 @@ def _pieces(line: str) -> list[str]:
     return out[: MAX_PIECES - 1] + [" ".join(out[MAX_PIECES - 1 :])] if len(out) > MAX_PIECES else out
 
 
-def _samples(lines: list[str], ncols: int) -> list[list[float]]:
-    """The widths of each column's pieces on the lines that hold every column."""
-    samples: list[list[float]] = [[] for _ in range(ncols)]
+def print_order(lines: list[str], ncols: int) -> tuple[int, ...]:
+    """The role of each column as the lines print them, left to right (0 the description, 1 and 2 the results
+    and plans in their order, 3 the 「担当」 office): the header's, 「担当 該当箇所 …」 putting the office first."""
+    header = next((x for x in lines[:WIDTH_SAMPLE_LINES] if is_header_text(x)), "")
+    office = OFFICE_HEADER_RE.search(header)
+    if ncols == 4 and office and office.start() < header.find(HEADER_START):
+        return (3, 0, 1, 2)
+    return tuple(range(ncols))
+
+
+def _samples(lines: list[str], order: tuple[int, ...]) -> list[list[float]]:
+    """The widths of each column's pieces (by role) on the lines that hold every column."""
+    samples: list[list[float]] = [[] for _ in order]
     for line in lines[:WIDTH_SAMPLE_LINES]:
         if _kind(line) != "text":
             continue
         parts = line.strip().split(" ")
-        if len(parts) == ncols and all(parts):
-            for c, p in enumerate(parts):
+        if len(parts) == len(order) and all(parts):
+            for c, p in zip(order, parts, strict=True):
                 samples[c].append(display_width(p))
     return samples
 
 
-def estimate_fulls(lines: list[str], widths: tuple[float, ...]) -> tuple[float, ...]:
+def estimate_fulls(lines: list[str], widths: tuple[float, ...], order: tuple[int, ...] | None = None
+                   ) -> tuple[float, ...]:
     """The narrowest a full line of each column prints: a cell and a half short of the commonest width of its
     pieces near its width (a character carried down by kinsoku, a half-width digit), where that is below what the
     widest pieces tell (full_line): a line that hangs 。」 past the edge or holds wide brackets measures a
     cell more now and then, and a full line between them is no paragraph's end."""
     out = []
-    for values, width in zip(_samples(lines, len(widths)), widths, strict=True):
+    for values, width in zip(_samples(lines, order or tuple(range(len(widths)))), widths, strict=True):
         full = full_line(width)
         if len(values) >= FEW_SAMPLES:
             near = Counter(v for v in values if v >= width - NEAR_WIDEST)
@@ -169,9 +183,10 @@ def estimate_fulls(lines: list[str], widths: tuple[float, ...]) -> tuple[float, 
     return tuple(out)
 
 
-def estimate_widths(lines: list[str], ncols: int) -> tuple[float, ...]:
-    """Each column's width: a high percentile of the widths of its pieces on lines that hold every column."""
-    samples = _samples(lines, ncols)
+def estimate_widths(lines: list[str], ncols: int, order: tuple[int, ...] | None = None) -> tuple[float, ...]:
+    """Each column's width (by role): a high percentile of the widths of its pieces on lines that hold every
+    column."""
+    samples = _samples(lines, order or tuple(range(ncols)))
     if len(samples[0]) < MIN_SAMPLES:
         raise EditionParseError(
             f"layout 'interleaved': only {len(samples[0])} lines hold all {ncols} columns side by side, too few to "
@@ -189,11 +204,13 @@ def estimate_widths(lines: list[str], ncols: int) -> tuple[float, ...]:
 
 
 class _Rows:
-    """Rows as the readings cut them: [title] description ［tag］ | results | plans [| 担当], each line citing
-    its source line and page; a vision or goal row (spanning the table) is a row of one cell."""
+    """Rows as the readings cut them: [title] description ［tag］ | results | plans [| 担当] (in the order the
+    header prints them, ORDER), each line citing its source line and page; a vision or goal row (spanning the
+    table) is a row of one cell."""
 
-    def __init__(self, widths: tuple[float, ...], headers: list[int]) -> None:
+    def __init__(self, widths: tuple[float, ...], headers: list[int], order: tuple[int, ...]) -> None:
         self.widths = widths
+        self.order = order
         self.headers = headers  # source lines of the page headers: a line's page counts those above it
         self.rows: list[Row] = []
         self.row: list[list[Line]] | None = None
@@ -221,8 +238,13 @@ class _Rows:
         if self.row is None:
             return
         cells = [Cell(lines) for lines in self.row[:3]]
+        office = Cell()
         if len(self.row) > 3 and self.row[3]:  # an office wrapped in its cell: one name
-            office = self.row[3]
-            cells.append(Cell([Line(office[0].no, office[0].page, "".join(x.text for x in office))]))
+            lines = self.row[3]
+            office = Cell([Line(lines[0].no, lines[0].page, "".join(x.text for x in lines))])
+        if self.order[0] == OFFICE:
+            cells.insert(0, office)  # (an office first keeps its place, empty or not: the grammar reads by place)
+        elif office.lines:
+            cells.append(office)
         self.rows.append(Row(cells))
         self.row = None
