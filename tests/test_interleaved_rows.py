@@ -33,10 +33,14 @@ def test_latin_words_parted_by_a_mark_stay_in_their_cell():
     assert m.plans[0].text.endswith("エコシステム形成に向けた取り組みを推進する。")
 
 
-def _rows(name: str):
-    """The rows the interleaved reader cuts from a page of text (folded as every text is, and its header read)."""
+def _prepared(name: str):
+    """A page of text as the interleaved reader is given it: folded as every text is, its header read."""
     prepared = prepare((ROWS / name).read_text(encoding="utf-8"))
-    return read_interleaved(prepared.lines, prepared.numbers, prepared.office).rows
+    return prepared.lines, prepared.numbers, prepared.office
+
+
+def _rows(name: str):
+    return read_interleaved(*_prepared(name)).rows
 
 
 def test_a_cell_whose_line_ends_at_a_comma_goes_on_below():
@@ -77,3 +81,29 @@ def test_an_office_printed_first_is_read_as_the_office_and_keeps_its_place():
     # half a cell): 「拓を支援した。」 below goes on with it, not joined to the plans' 「援を実施する。」.
     assert row.cells[2].text.endswith("事業者の販路開拓を支援した。")
     assert row.cells[3].text.endswith("海外展示会への出展支援を実施する。")
+
+
+def test_columns_set_close_are_cut_where_a_full_line_ends_and_the_cut_is_warned():
+    # Cells padded by half a point: a full results line and the plans' text print with no space between
+    # them (「…臨床現場のニーズに・令和６年度の取組に加え、…」); the line is cut where the results' full lines
+    # end (39 cells, told by the bullets that start the plans there) and named in a warning with its page.
+    table = read_interleaved(*_prepared("glued-columns.txt"))
+    row = next(r for r in table.rows if r.cells[0].text.startswith("医療機器の研究開発に積極的に携わる"))
+    assert row.cells[1].text == ("・｢優れた医療機器の創出に係る産業振興拠点強化事業｣において、臨床現場のニーズに応じた優れた"
+                                 "医療機器の創出に向けて、医療機器創出人材の育成・リスキリングを提供すると共に、医療機器スタート"
+                                 "アップを伴走支援する拠点整備を推進した。")
+    assert row.cells[2].text.startswith("・令和６年度の取組に加え、医療機器産業振興拠点における海外ネットワークの構築や臨床上の")
+    glued = [w for w in table.warnings if w.code == "layout-glued"]
+    assert any(w.line == 5 for w in glued) and all(w.page >= 1 for w in glued)
+
+
+def test_a_page_number_is_a_page_break_where_the_header_is_on_page_one_only():
+    # 「- 9 -」 between two lines of a row: its plans stop a line early at the foot of the page and go on at
+    # the top of the next; the row went on as a new row (「相手国のニーズを汲んで…」 without a title), unwarned.
+    rows = _rows("page-number-break.txt")
+    row = next(r for r in rows if r.cells[0].text.startswith("新興国・途上国の医療ニーズ"))
+    assert row.cells[0].text.endswith("国際展開に当たっては、相手国のニーズを汲んでいくことは重要である。日本企業が相手国の"
+                                      "医療の実情やニーズを十分に把握・理解できる機会の充実に引き続き取り組み、先進国とともに"
+                                      "新興国・途上国の医療ニーズに適した医療機器の研究開発・展開につなげる。［◎厚、経］")
+    assert row.cells[2].text.endswith("・引き続き、アフリカにおける医療関係者等との関係構築を進める。")
+    assert not any(r.cells[0].text.startswith("相手国のニーズ") for r in rows if len(r.cells) > 1)

@@ -10,13 +10,13 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 
 from ..model.normalize import display_width
 from .cells import CONTINUES_RE
 from .ministries import SUBHEADING_TAG_RE, is_ministry_list
-from .vocabulary import LOST_OPEN_RE, SENTENCE_END_RE, TAG_AT_END_RE, is_bullet_start
+from .vocabulary import LOST_OPEN_RE, NO_LINE_START, SENTENCE_END_RE, TAG_AT_END_RE, is_bullet_start
 
 LATIN_CUT = 1.5  # a space between two latin words read as a column boundary
 # Latin words on both sides of a space, a mark between: 「MedTech ROUND ～MedTech Startups」 is one cell's text
@@ -36,7 +36,10 @@ NO_BULLET = 3.0  # a results/plans line after a short one that starts no bullet
 # A latin letter or digit counts half a cell (display_width) but prints up to two thirds of one in a proportional
 # font: 「会（MEDICA2025等）への出展支援を実施し、事業者の販路開」 is a full line a cell narrower than the others.
 LATIN_WIDER = 0.1
-SHORT_GOES_ON = 0.5  # ... that goes on the short line's word or sentence
+SHORT_GOES_ON = 0.5
+GLUE_NEAR, GLUE_OVER = 2.0, 1.0  # cells below and above a column's commonest full width a glued line may be cut
+GLUED_DEPTH = 3  # cuts in one glued piece at most (four columns set close)
+GLUED_ALTERNATIVES = 12  # ways to cut a line's glued pieces, at most  # ... that goes on the short line's word or sentence
 WORD_END_RE = re.compile(r"[ァ-ヺーA-Za-z]$")
 WORD_START_RE = re.compile(r"^[ァ-ヺーA-Za-z]")
 BULLET_AFTER_FULL = 0.5  # a bullet right after a full line (the bullet before ended exactly at the width)
@@ -85,16 +88,18 @@ def is_full(width: float, col_width: float) -> bool:
 
 
 def read_lines(lines: list[str], pieces: Callable[[str], list[str]], kinds: list[str], widths: tuple[float, ...],
-               fulls: tuple[float, ...] | None = None, order: tuple[int, ...] | None = None
-               ) -> tuple[list[Reading], set[int], set[int]]:
+               fulls: tuple[float, ...] | None = None, order: tuple[int, ...] | None = None,
+               fills: tuple[float, ...] | None = None) -> tuple[list[Reading], set[int], set[int]]:
     """The cheapest reading of every text line (Viterbi over the open row's column states), the lines that
     another reading explains as well, and the lines no reading fits. WIDTHS: the widest each column prints;
     FULLS: the narrowest a full line of each prints (by default from WIDTHS, full_line). Columns are numbered
     by role (0 the description, 1 and 2 results and plans, 3 the 「担当」 office); ORDER: the role of each column
-    as the lines print them, left to right (by default, in that order)."""
+    as the lines print them, left to right (by default, in that order); FILLS: the commonest width of a full
+    line of each (by default WIDTHS), where a piece too wide for any column is cut (glued)."""
     ncols = len(widths)
     fulls = fulls or tuple(full_line(w) for w in widths)
     order = order or tuple(range(ncols))
+    fills = fills or widths
     frontier: dict[State, tuple[float, int]] = {(): (0.0, -1)}  # state -> (cost, node)
     history: list[tuple[int, Reading | None, int]] = []  # node -> (line index, reading, previous node)
     doubts: dict[int, set[int]] = {}  # node -> lines read one way where another way costs the same
@@ -109,7 +114,7 @@ def read_lines(lines: list[str], pieces: Callable[[str], list[str]], kinds: list
             continue
         if kind != "text":
             continue
-        options = _segmentations(pieces(lines[i]), ncols)
+        options = _line_options(pieces(lines[i]), widths, fills)
         nxt: dict[State, tuple[float, int]] = {}
         for state, (cost, node) in frontier.items():
             for reading, extra, new_state in _candidates(state, options, widths, fulls, order, i in page_end):
@@ -166,11 +171,12 @@ def _differences(history: list[tuple[int, Reading | None, int]], kept: int, read
 
 
 def _page_ends(kinds: list[str]) -> set[int]:
-    """The last text lines before each page header: a cell's lines there may end a line or two early, the
-    rest of the cell continuing after the header (line heights differ between columns)."""
+    """The last text lines before each page break (a page header, a page number): a cell's lines there may end
+    a line or two early, the rest of the cell continuing on the next page (line heights differ between
+    columns)."""
     out: set[int] = set()
     for i, kind in enumerate(kinds):
-        if kind == "header":
+        if kind in ("header", "page"):
             j, seen = i - 1, 0
             while j >= 0 and seen < PAGE_END_LINES and kinds[j] != "span":
                 if kinds[j] == "text":
@@ -191,11 +197,12 @@ class _Group:
     stop: bool  # ends a sentence
     open: bool  # ends mid-sentence, at a 「、」 or 「：」: a list or the sentence's rest follows in the column
     printed: float  # its width as printed: latin letters and digits count half a cell but print a little wider
+    must: frozenset[int] | None = None  # the columns it may be read in: it ends where a glued piece was cut
 
 
 
 def _group(text: str, width: float) -> _Group:
-    printed = width + LATIN_WIDER * sum(1 for ch in text if ch.isascii() and ch.isalnum())
+    printed = width + LATIN_WIDER * _latin(text)
     return _Group(text, width, is_bullet_start(text), tagged(text), bool(SENTENCE_END_RE.search(text)),
                   text.endswith(OPEN_ENDS), printed)
 
@@ -205,25 +212,83 @@ def latin_space(left: str, right: str) -> bool:
     return bool(LATIN_END_RE.search(left) and LATIN_START_RE.match(right))
 
 
-def _segmentations(pieces: list[str], ncols: int) -> list[tuple[tuple[_Group, ...], float]]:
+def _line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[float, ...]
+                  ) -> list[tuple[tuple[_Group, ...], float]]:
+    """The ways to read a line's pieces as groups (_segmentations); a piece too wide for any column holds the
+    full line of one column and the next column's text glued to it (cells set close, no space between them):
+    it is cut where that column's lines fill (_glue_cuts), once for each column it may fill."""
+    limit = max(widths) + WIDTH_SLACK
+    if all(display_width(p) <= limit for p in pieces):
+        return _segmentations(pieces, len(widths))
+    alternatives: list[list[tuple[str, frozenset[int] | None]]] = [[]]
+    for piece in pieces:
+        cuts = _glue_cuts(piece, fills, limit, GLUED_DEPTH) if display_width(piece) > limit else [[(piece, None)]]
+        alternatives = [a + c for a in alternatives for c in cuts][:GLUED_ALTERNATIVES]
+    out = []
+    for alternative in alternatives:
+        out += _segmentations([t for t, _ in alternative], len(widths), [m for _, m in alternative])
+    return out
+
+
+def _latin(text: str) -> int:
+    return sum(1 for ch in text if ch.isascii() and ch.isalnum())
+
+
+def printed_widths(text: str) -> list[float]:
+    """The printed width of each prefix of TEXT (0 for the empty one): latin letters and digits a little wider
+    than the half cell display_width gives them."""
+    out = [0.0]
+    for ch in text:
+        out.append(out[-1] + display_width(ch) + (LATIN_WIDER if ch.isascii() and ch.isalnum() else 0.0))
+    return out
+
+
+def _glue_cuts(piece: str, fills: tuple[float, ...], limit: float, depth: int
+               ) -> list[list[tuple[str, frozenset[int] | None]]]:
+    """A piece too wide for any column cut after the full line of a column (c), for each column: its text
+    up to where that column's lines fill (the commonest full width), before a bullet mark 「・」 near there if
+    there is one, never before a mark that may not start a line (kinsoku); the rest cut again if still too wide."""
+    out: list[list[tuple[str, frozenset[int] | None]]] = []
+    printed = printed_widths(piece)
+    roles: dict[int, set[int]] = {}  # where to cut -> the columns whose full line ends there
+    for c, fill in enumerate(fills):
+        near = [k for k in range(1, len(piece)) if fill - GLUE_NEAR <= printed[k] <= fill + GLUE_OVER]
+        marked = [k for k in near if is_bullet_start(piece[k:])]
+        fitting = [k for k in near if printed[k] <= fill + GLUE_OVER / 2 and piece[k] not in NO_LINE_START]
+        if marked or fitting:
+            roles.setdefault(marked[-1] if marked else fitting[-1], set()).add(c)
+    for k, cs in sorted(roles.items()):
+        rest = piece[k:]
+        tails = _glue_cuts(rest, fills, limit, depth - 1) if display_width(rest) > limit and depth > 1 else []
+        out += [[(piece[:k], frozenset(cs)), *tail] for tail in (tails or [[(rest, None)]])]
+    return out or [[(piece, None)]]
+
+
+def _segmentations(pieces: list[str], ncols: int, must: list[frozenset[int] | None] | None = None
+                   ) -> list[tuple[tuple[_Group, ...], float]]:
     """Ways to cut the pieces into at most NCOLS consecutive groups, with the cost of the spaces kept inside
-    groups and of latin words parted. Computed once per line, whatever the state."""
+    groups and of latin words parted. Computed once per line, whatever the state. MUST: for each piece, the
+    columns it may end a group in (it was cut from a glued piece), or None."""
     k = len(pieces)
+    must = must or [None] * k
+    forced = {j + 1 for j in range(k - 1) if must[j] is not None}  # a glued piece's cut is a group's end
     latin_gap = [latin_space(pieces[j - 1], pieces[j]) for j in range(1, k)]
     widths = [display_width(p) for p in pieces]
     made: dict[tuple[int, int], _Group] = {}
 
     def group(a: int, b: int) -> _Group:
         if (a, b) not in made:  # a half-width space between pieces
-            made[a, b] = _group(" ".join(pieces[a:b]), sum(widths[a:b]) + 0.5 * (b - a - 1))
+            made[a, b] = replace(_group(" ".join(pieces[a:b]), sum(widths[a:b]) + 0.5 * (b - a - 1)), must=must[b - 1])
         return made[a, b]
 
     out = []
     for ncuts in range(min(ncols, k)):
         for cuts in combinations(range(1, k), ncuts):
+            if not forced <= set(cuts):
+                continue
             bounds = (0, *cuts, k)
             cost = sum(LATIN_CUT for j in cuts if latin_gap[j - 1])
-            cost += sum(JOINED_SPACE for j in range(1, k) if j not in cuts and not latin_gap[j - 1])
+            cost += sum(JOINED_SPACE for j in range(1, k) if j not in cuts and not latin_gap[j - 1] and j not in forced)
             out.append((tuple(group(a, b) for a, b in zip(bounds, bounds[1:], strict=False)), cost))
     return out
 
@@ -236,7 +301,8 @@ def _candidates(state: State, options: list[tuple[tuple[_Group, ...], float]], w
     for groups, space_cost in options:
         for places in combinations(range(ncols), len(groups)):
             cols = tuple(order[k] for k in places)
-            if any(groups[j].width > widths[c] + WIDTH_SLACK for j, c in enumerate(cols)):
+            if any(groups[j].width > widths[c] + WIDTH_SLACK or (groups[j].must is not None and c not in groups[j].must)
+                   for j, c in enumerate(cols)):
                 continue
             if state:
                 cont = _continue(state, groups, cols, fulls, page_end)

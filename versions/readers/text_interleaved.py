@@ -29,7 +29,15 @@ from ..model.errors import EditionParseError
 from ..model.normalize import display_width
 from .cells import WRAPPED_TITLE_MAX
 from .geometry import SHORT, TITLE_MARGIN, Geometry, slack
-from .interleaved_reading import OFFICE, WIDTH_SLACK, Reading, full_line, latin_space, read_lines
+from .interleaved_reading import (
+    OFFICE,
+    WIDTH_SLACK,
+    Reading,
+    full_line,
+    latin_space,
+    printed_widths,
+    read_lines,
+)
 from .table import Cell, Line, Row, Table
 from .vocabulary import (
     GOAL_RE,
@@ -53,6 +61,7 @@ MIN_SAMPLES = 3  # lines holding every column needed to estimate the widths
 FEW_SAMPLES = 20  # below this, a column's width is its widest piece
 NARROW_DESCRIPTION = 40.0  # cells: a description column this narrow wraps or fills the longer titles (~44)
 NEAR_WIDEST = 3.0  # cells below a column's width where its full lines' widths are counted
+GLUED_BULLETS = 3  # bullets after a column's full lines that tell its fill in a text without spaces between cells
 FULL_SHORT_BY = 1.5  # cells a full line may stop short of the commonest full width
 MAX_PIECES = 10  # more pieces on one line: spaces between latin words are not cut
 
@@ -65,7 +74,8 @@ def read_interleaved(lines: list[str], numbers: list[int], office: bool = False)
     order = print_order(lines, ncols)
     widths = estimate_widths(lines, ncols, order)
     kinds = [_kind(x) for x in lines]
-    readings, ambiguous, unfit = read_lines(lines, _pieces, kinds, widths, estimate_fulls(lines, widths, order), order)
+    fills = estimate_fills(lines, widths, order)
+    readings, ambiguous, unfit = read_lines(lines, _pieces, kinds, widths, estimate_fulls(widths, fills), order, fills)
     out = _Rows(widths, sorted(no for no, kind in zip(numbers, kinds, strict=True) if kind == "header"), order)
     headed = False
     for i, (line, no, kind) in enumerate(zip(lines, numbers, kinds, strict=True)):
@@ -76,11 +86,17 @@ def read_interleaved(lines: list[str], numbers: list[int], office: bool = False)
             headed = headed or kind == "header"
     out.close_row()
     warnings = [ParseWarning("layout-ambiguous", f"line {numbers[i]}: the columns of 「{lines[i].strip()[:30]}…」 "
-                             "can be read two ways; it was read as " + _describe(readings[i]), 0, numbers[i])
+                             "can be read two ways; it was read as " + _describe(readings[i]), out.page(numbers[i]), numbers[i])
                 for i in sorted(ambiguous)]
     warnings += [ParseWarning("layout-too-wide", f"line {numbers[i]}: 「{lines[i].strip()[:30]}…」 fits no column "
                               f"(widths {', '.join(f'{w:g}' for w in widths)} cells); read as the description of a "
-                              "new row", 0, numbers[i]) for i in sorted(unfit)]
+                              "new row", out.page(numbers[i]), numbers[i]) for i in sorted(unfit)]
+    limit = max(widths) + WIDTH_SLACK
+    glued = [i for i, kind in enumerate(kinds) if kind == "text" and i not in unfit
+             and any(display_width(p) > limit for p in lines[i].split())]
+    warnings += [ParseWarning("layout-glued", f"line {numbers[i]}: 「{lines[i].strip()[:30]}…」 prints two columns' text "
+                              "with no space between them; cut where a full line of the column ends, by width alone",
+                              out.page(numbers[i]), numbers[i]) for i in glued]
     # In a column narrower than the longer titles, a title may fill its line: a line short of the column's full
     # width ends a paragraph (SHORT), and the grammar tells a title filling its line by its words (a heading's
     # noun, then a sentence's start). In a wider column a title stops well short of the edge.
@@ -111,13 +127,16 @@ def _rejoin(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int]]
 
 
 def _kind(line: str) -> str:
-    """blank, header (a page header), span (a vision or goal row across the table) or text."""
+    """blank, header (a page header), page (a page number), span (a vision or goal row across the table) or
+    text."""
     x = line.strip()
     if not x:
         return "blank"
     if is_header_text(x):
         return "header"
-    if HIDDEN_LABELS_RE.match(x) or is_page_number(x):
+    if is_page_number(x):
+        return "page"  # a page break, where the header is printed on page 1 only
+    if HIDDEN_LABELS_RE.match(x):
         return "blank"
     if GOAL_RE.match(x) or SEE_ABOVE_RE.match(x) or vision_number(x) is not None:
         return "span"  # vision and goal rows span the table's width
@@ -167,20 +186,43 @@ def _samples(lines: list[str], order: tuple[int, ...]) -> list[list[float]]:
     return samples
 
 
-def estimate_fulls(lines: list[str], widths: tuple[float, ...], order: tuple[int, ...] | None = None
+def estimate_fills(lines: list[str], widths: tuple[float, ...], order: tuple[int, ...] | None = None
                    ) -> tuple[float, ...]:
-    """The narrowest a full line of each column prints: a cell and a half short of the commonest width of its
-    pieces near its width (a character carried down by kinsoku, a half-width digit), where that is below what the
-    widest pieces tell (full_line): a line that hangs 。」 past the edge or holds wide brackets measures a
-    cell more now and then, and a full line between them is no paragraph's end."""
+    """The commonest width of a full line of each column (by role): of its pieces near its width (WIDTHS, the
+    widest), the commonest; a line that hangs 。」 past the edge or holds wide brackets measures a cell more
+    now and then. A text of few lines: the widest."""
     out = []
     for values, width in zip(_samples(lines, order or tuple(range(len(widths)))), widths, strict=True):
-        full = full_line(width)
-        if len(values) >= FEW_SAMPLES:
-            near = Counter(v for v in values if v >= width - NEAR_WIDEST)
-            full = min(full, max(near, key=lambda w: (near[w], w)) - FULL_SHORT_BY)
-        out.append(full)
+        near = Counter(v for v in values if v >= width - NEAR_WIDEST)
+        out.append(max(near, key=lambda w: (near[w], w)) if len(values) >= FEW_SAMPLES and near else width)
+    return _glued_fills(lines, widths, tuple(out))
+
+
+def _glued_fills(lines: list[str], widths: tuple[float, ...], fills: tuple[float, ...]) -> tuple[float, ...]:
+    """FILLS told again by glued pieces, where cells are set so close that a full line and the next column's
+    text print without a space: where a bullet 「・」 starts the next column's text, the text before it is a full
+    line of its column. Of the bullets near a column's fill, the commonest place, where it is common enough
+    (a 「・」 between words falls anywhere, a bullet after a full line always at the same place)."""
+    limit = max(widths) + WIDTH_SLACK
+    places: Counter[float] = Counter()
+    for line in lines[:WIDTH_SAMPLE_LINES]:
+        for piece in line.strip().split(" "):
+            if display_width(piece) > limit:
+                printed = printed_widths(piece)
+                places.update(printed[k] for k, ch in enumerate(piece) if ch == "・" and k)
+    out = []
+    for fill in fills:
+        near = {w: n for w, n in places.items() if abs(w - fill) <= NEAR_WIDEST}
+        best = max(near, key=lambda w: (near[w], w)) if near else None
+        out.append(best if best is not None and near[best] >= GLUED_BULLETS else fill)
     return tuple(out)
+
+
+def estimate_fulls(widths: tuple[float, ...], fills: tuple[float, ...]) -> tuple[float, ...]:
+    """The narrowest a full line of each column prints: a cell and a half short of its commonest full width (a
+    character carried down by kinsoku, a half-width digit), where that is below what the widest pieces tell
+    (full_line): a full line between wider ones is no paragraph's end."""
+    return tuple(min(full_line(w), f - FULL_SHORT_BY) if f < w else full_line(w) for w, f in zip(widths, fills, strict=True))
 
 
 def estimate_widths(lines: list[str], ncols: int, order: tuple[int, ...] | None = None) -> tuple[float, ...]:
@@ -215,8 +257,12 @@ class _Rows:
         self.rows: list[Row] = []
         self.row: list[list[Line]] | None = None
 
+    def page(self, no: int) -> int:
+        """The page of source line NO: one more than the page headers above it."""
+        return max(bisect.bisect_right(self.headers, no), 1)
+
     def line(self, text: str, no: int, column: int | None = None) -> Line:
-        page = max(bisect.bisect_right(self.headers, no), 1)
+        page = self.page(no)
         if column is None:
             return Line(no, page, text, text)
         return Line(no, page, text, text, slack=slack(display_width(text), full_line(self.widths[column])))
