@@ -107,3 +107,14 @@ def test_a_page_number_is_a_page_break_where_the_header_is_on_page_one_only():
                                       "新興国・途上国の医療ニーズに適した医療機器の研究開発・展開につなげる。［◎厚、経］")
     assert row.cells[2].text.endswith("・引き続き、アフリカにおける医療関係者等との関係構築を進める。")
     assert not any(r.cells[0].text.startswith("相手国のニーズ") for r in rows if len(r.cells) > 1)
+
+
+def test_a_glued_line_may_start_with_latin_words_before_its_space():
+    # 「…課 Innovation Hubにて、スタートアップ企業等からの相談を受け付け、支からの相談を…」: the results' full
+    # line is 「Innovation Hubにて、…受け付け、支」 (a space between latin words, then the plans glued on); the
+    # line was read as a row of its own, unwarned.
+    row = next(r for r in _rows("glued-after-latin-words.txt") if r.cells[0].text.startswith("国際展開支援における"))
+    assert row.cells[1].text.startswith("・ヘルスケアに関するワンストップ相談窓口である、Healthcare Innovation Hubにて、"
+                                        "スタートアップ企業等からの相談を受け付け、支援者・支援団体（InnoHub")
+    assert row.cells[2].text.startswith("・引き続き、Healthcare Innovation Hubにて、スタートアップ企業等からの相談を受け付け、"
+                                        "支援者・支援団体（InnoHubアドバイザー・サポーター団体）等へのマッチング")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from itertools import combinations
+from itertools import combinations, product
 
 from ..model.normalize import display_width
 from .cells import CONTINUES_RE
@@ -38,6 +38,7 @@ NO_BULLET = 3.0  # a results/plans line after a short one that starts no bullet
 LATIN_WIDER = 0.1
 SHORT_GOES_ON = 0.5
 GLUE_NEAR, GLUE_OVER = 2.0, 1.0  # cells below and above a column's commonest full width a glued line may be cut
+GLUED_BEFORE = 2  # pieces before a glued one that its column's line may start with
 GLUED_DEPTH = 3  # cuts in one glued piece at most (four columns set close)
 GLUED_ALTERNATIVES = 12  # ways to cut a line's glued pieces, at most  # ... that goes on the short line's word or sentence
 WORD_END_RE = re.compile(r"[ァ-ヺーA-Za-z]$")
@@ -221,8 +222,15 @@ def _line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[flo
     if all(display_width(p) <= limit for p in pieces):
         return _segmentations(pieces, len(widths))
     alternatives: list[list[tuple[str, frozenset[int] | None]]] = [[]]
-    for piece in pieces:
-        cuts = _glue_cuts(piece, fills, limit, GLUED_DEPTH) if display_width(piece) > limit else [[(piece, None)]]
+    for j, piece in enumerate(pieces):
+        # (the column's line may start with latin words before it, parted by spaces: 「Innovation Hubにて、…」)
+        bases = [0.0]
+        s = j
+        while s > 0 and j - s < GLUED_BEFORE and latin_space(pieces[s - 1], pieces[s]):
+            s -= 1
+            bases.append(display_width(" ".join(pieces[s:j])) + 0.5)
+        cuts = _glue_cuts(piece, fills, limit, GLUED_DEPTH, bases) if display_width(piece) > limit \
+            else [[(piece, None)]]
         alternatives = [a + c for a in alternatives for c in cuts][:GLUED_ALTERNATIVES]
     out = []
     for alternative in alternatives:
@@ -243,18 +251,19 @@ def printed_widths(text: str) -> list[float]:
     return out
 
 
-def _glue_cuts(piece: str, fills: tuple[float, ...], limit: float, depth: int
+def _glue_cuts(piece: str, fills: tuple[float, ...], limit: float, depth: int, bases: list[float] | None = None
                ) -> list[list[tuple[str, frozenset[int] | None]]]:
     """A piece too wide for any column cut after the full line of a column (c), for each column: its text
     up to where that column's lines fill (the commonest full width), before a bullet mark 「・」 near there if
-    there is one, never before a mark that may not start a line (kinsoku); the rest cut again if still too wide."""
+    there is one, never before a mark that may not start a line (kinsoku); the rest cut again if still too wide.
+    BASES: the widths the column's line may have before the piece (the pieces before it on the line)."""
     out: list[list[tuple[str, frozenset[int] | None]]] = []
     printed = printed_widths(piece)
     roles: dict[int, set[int]] = {}  # where to cut -> the columns whose full line ends there
-    for c, fill in enumerate(fills):
-        near = [k for k in range(1, len(piece)) if fill - GLUE_NEAR <= printed[k] <= fill + GLUE_OVER]
+    for (c, fill), base in product(enumerate(fills), bases or [0.0]):
+        near = [k for k in range(1, len(piece)) if fill - GLUE_NEAR <= base + printed[k] <= fill + GLUE_OVER]
         marked = [k for k in near if is_bullet_start(piece[k:])]
-        fitting = [k for k in near if printed[k] <= fill + GLUE_OVER / 2 and piece[k] not in NO_LINE_START]
+        fitting = [k for k in near if base + printed[k] <= fill + GLUE_OVER / 2 and piece[k] not in NO_LINE_START]
         if marked or fitting:
             roles.setdefault(marked[-1] if marked else fitting[-1], set()).add(c)
     for k, cs in sorted(roles.items()):
