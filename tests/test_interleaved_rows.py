@@ -118,3 +118,14 @@ def test_a_glued_line_may_start_with_latin_words_before_its_space():
                                         "スタートアップ企業等からの相談を受け付け、支援者・支援団体（InnoHub")
     assert row.cells[2].text.startswith("・引き続き、Healthcare Innovation Hubにて、スタートアップ企業等からの相談を受け付け、"
                                         "支援者・支援団体（InnoHubアドバイザー・サポーター団体）等へのマッチング")
+
+
+def test_a_bullet_goes_to_the_column_its_wording_belongs_to():
+    # Both the results (「…開発支援を推進した。」, short) and the plans (「…引き続き推進する。」, full) end a
+    # sentence on one line; the next bullet, alone on its lines, ends 「…ワンストップ支援を推進した。」: a result.
+    # It was read as a plan (the plans' full line made skipping them dearer), unwarned.
+    row = next(r for r in _rows("bullet-worded-as-a-result.txt") if r.cells[0].text.startswith("医療機器の研究開発の伴走支援（その２）"))
+    assert row.cells[1].text.endswith("・「医療機器開発支援ネットワーク」や「地域連携拠点」（いずれも医工連携イノベーション"
+                                      "推進事業として令和6年度予算：19億円の内数）を通じたセミナーや伴走支援により、企業・"
+                                      "大学等に対するワンストップ支援を推進した。")
+    assert row.cells[2].text.endswith("アーリーステージでのベンチャー企業の開発支援を引き続き推進する。")

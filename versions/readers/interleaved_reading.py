@@ -16,6 +16,7 @@ from itertools import combinations, product
 from ..model.normalize import display_width
 from .cells import CONTINUES_RE
 from .ministries import SUBHEADING_TAG_RE, is_ministry_list
+from .text_checks import PLAN_END_RE, RESULT_END_RE
 from .vocabulary import LOST_OPEN_RE, NO_LINE_START, SENTENCE_END_RE, TAG_AT_END_RE, is_bullet_start
 
 LATIN_CUT = 1.5  # a space between two latin words read as a column boundary
@@ -36,6 +37,7 @@ NO_BULLET = 3.0  # a results/plans line after a short one that starts no bullet
 # A latin letter or digit counts half a cell (display_width) but prints up to two thirds of one in a proportional
 # font: 「会（MEDICA2025等）への出展支援を実施し、事業者の販路開」 is a full line a cell narrower than the others.
 LATIN_WIDER = 0.1
+WORDING = 1.0  # a results line ending a sentence worded as a plan, or the other way round
 SHORT_GOES_ON = 0.5
 GLUE_NEAR, GLUE_OVER = 2.0, 1.0  # cells below and above a column's commonest full width a glued line may be cut
 GLUED_BEFORE = 2  # pieces before a glued one that its column's line may start with
@@ -90,13 +92,15 @@ def is_full(width: float, col_width: float) -> bool:
 
 def read_lines(lines: list[str], pieces: Callable[[str], list[str]], kinds: list[str], widths: tuple[float, ...],
                fulls: tuple[float, ...] | None = None, order: tuple[int, ...] | None = None,
-               fills: tuple[float, ...] | None = None) -> tuple[list[Reading], set[int], set[int]]:
+               fills: tuple[float, ...] | None = None, results: int = 1
+               ) -> tuple[list[Reading], set[int], set[int]]:
     """The cheapest reading of every text line (Viterbi over the open row's column states), the lines that
     another reading explains as well, and the lines no reading fits. WIDTHS: the widest each column prints;
     FULLS: the narrowest a full line of each prints (by default from WIDTHS, full_line). Columns are numbered
     by role (0 the description, 1 and 2 results and plans, 3 the 「担当」 office); ORDER: the role of each column
     as the lines print them, left to right (by default, in that order); FILLS: the commonest width of a full
-    line of each (by default WIDTHS), where a piece too wide for any column is cut (glued)."""
+    line of each (by default WIDTHS), where a piece too wide for any column is cut (glued); RESULTS: the
+    column of the results (1, or 2 where the plans are printed first)."""
     ncols = len(widths)
     fulls = fulls or tuple(full_line(w) for w in widths)
     order = order or tuple(range(ncols))
@@ -118,7 +122,7 @@ def read_lines(lines: list[str], pieces: Callable[[str], list[str]], kinds: list
         options = _line_options(pieces(lines[i]), widths, fills)
         nxt: dict[State, tuple[float, int]] = {}
         for state, (cost, node) in frontier.items():
-            for reading, extra, new_state in _candidates(state, options, widths, fulls, order, i in page_end):
+            for reading, extra, new_state in _candidates(state, options, widths, fulls, order, results, i in page_end):
                 total = cost + extra
                 old = nxt.get(new_state)
                 if old is None or total < old[0] - TIE:
@@ -199,13 +203,16 @@ class _Group:
     open: bool  # ends mid-sentence, at a 「、」 or 「：」: a list or the sentence's rest follows in the column
     printed: float  # its width as printed: latin letters and digits count half a cell but print a little wider
     must: frozenset[int] | None = None  # the columns it may be read in: it ends where a glued piece was cut
+    wording: str = ""  # 'result' (「…を推進した。」) or 'plan' (「…する。」, 「…予定。」) where it ends a sentence so
 
 
 
 def _group(text: str, width: float) -> _Group:
     printed = width + LATIN_WIDER * _latin(text)
-    return _Group(text, width, is_bullet_start(text), tagged(text), bool(SENTENCE_END_RE.search(text)),
-                  text.endswith(OPEN_ENDS), printed)
+    stop = bool(SENTENCE_END_RE.search(text))
+    wording = ("result" if RESULT_END_RE.search(text) else "plan" if PLAN_END_RE.search(text) else "") if stop else ""
+    return _Group(text, width, is_bullet_start(text), tagged(text), stop, text.endswith(OPEN_ENDS), printed,
+                  wording=wording)
 
 
 def latin_space(left: str, right: str) -> bool:
@@ -303,7 +310,7 @@ def _segmentations(pieces: list[str], ncols: int, must: list[frozenset[int] | No
 
 
 def _candidates(state: State, options: list[tuple[tuple[_Group, ...], float]], widths: tuple[float, ...],
-                fulls: tuple[float, ...], order: tuple[int, ...], page_end: bool):
+                fulls: tuple[float, ...], order: tuple[int, ...], results: int, page_end: bool):
     """(reading, cost, next state) for each way the line can continue the open row or start the next one: its
     groups, left to right, in columns left to right (ORDER: their roles)."""
     ncols = len(widths)
@@ -313,14 +320,17 @@ def _candidates(state: State, options: list[tuple[tuple[_Group, ...], float]], w
             if any(groups[j].width > widths[c] + WIDTH_SLACK or (groups[j].must is not None and c not in groups[j].must)
                    for j, c in enumerate(cols)):
                 continue
+            # a sentence ending as the other column's do: 「…を推進した。」 read as a plan, 「…予定。」 as a result
+            worded = space_cost + sum(WORDING for g, c in zip(groups, cols, strict=True) if g.wording and c in (1, 2)
+                                      and g.wording != ("result" if c == results else "plan"))
             if state:
                 cont = _continue(state, groups, cols, fulls, page_end)
                 if cont is not None:
                     cost, new_state = cont
-                    yield _reading(False, cols, groups), cost + space_cost, new_state
+                    yield _reading(False, cols, groups), cost + worded, new_state
             if 0 in cols:  # a row starts with its description's first line (an office first may share it)
                 cost, new_state = _new_row(state, groups, cols, fulls)
-                yield _reading(True, cols, groups), cost + space_cost, new_state
+                yield _reading(True, cols, groups), cost + worded, new_state
 
 
 def _reading(new_row: bool, cols: tuple[int, ...], groups: tuple[_Group, ...]) -> Reading:

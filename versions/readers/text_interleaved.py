@@ -44,6 +44,8 @@ from .vocabulary import (
     HEADER_START,
     HIDDEN_LABELS_RE,
     OFFICE_HEADER_RE,
+    PLANS_LABEL_RE,
+    RESULTS_LABEL_RE,
     SEE_ABOVE_RE,
     TITLE_MAX,
     is_header_text,
@@ -75,7 +77,11 @@ def read_interleaved(lines: list[str], numbers: list[int], office: bool = False)
     widths = estimate_widths(lines, ncols, order)
     kinds = [_kind(x) for x in lines]
     fills = estimate_fills(lines, widths, order)
-    readings, ambiguous, unfit = read_lines(lines, _pieces, kinds, widths, estimate_fulls(widths, fills), order, fills)
+    header = next((x for x in lines[:WIDTH_SAMPLE_LINES] if is_header_text(x)), "")
+    plans_first = header.find(PLANS_LABEL_RE.search(header).group(0)) < header.find(RESULTS_LABEL_RE.search(header).group(0)) \
+        if header else False
+    readings, ambiguous, unfit = read_lines(lines, _pieces, kinds, widths, estimate_fulls(widths, fills), order, fills,
+                                            2 if plans_first else 1)
     out = _Rows(widths, sorted(no for no, kind in zip(numbers, kinds, strict=True) if kind == "header"), order)
     headed = False
     for i, (line, no, kind) in enumerate(zip(lines, numbers, kinds, strict=True)):
