@@ -129,3 +129,11 @@ def test_a_bullet_goes_to_the_column_its_wording_belongs_to():
                                       "推進事業として令和6年度予算：19億円の内数）を通じたセミナーや伴走支援により、企業・"
                                       "大学等に対するワンストップ支援を推進した。")
     assert row.cells[2].text.endswith("アーリーステージでのベンチャー企業の開発支援を引き続き推進する。")
+
+
+def test_a_sentence_going_on_in_brackets_stays_in_its_column():
+    # 「…とのマッチングを推進した」 stops short of the results column's edge, its sentence going on below in
+    # brackets 「（マッチング件数21件）。」, beside the plans' 「む環境を整備する。」; the two were joined as plans.
+    row = next(r for r in _rows("sentence-goes-on-in-brackets.txt") if any("マッチング件数" in c.text for c in r.cells))
+    assert row.cells[2].text.endswith("企業と研究機関等とのマッチングを推進した（マッチング件数21件）。")
+    assert row.cells[3].text.endswith("企業と研究機関等とのマッチングがより一層進む環境を整備する。")

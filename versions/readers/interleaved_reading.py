@@ -390,7 +390,8 @@ def _continue(state: State, groups: tuple[_Group, ...], cols: tuple[int, ...], f
             elif not group.bullet:
                 # a line that goes on a word or a sentence (「…でのベン」 「チャー企業の…」, 「…を」 「いう。」) was cut
                 # short by line breaking, not a paragraph's end
-                goes_on = CONTINUES_RE.match(group.text) or (col.word and WORD_START_RE.match(group.text))
+                goes_on = CONTINUES_RE.match(group.text) or (col.word and WORD_START_RE.match(group.text)) \
+                    or (not col.stop and group.text.startswith(("（", "(")))  # 「…を推進した」 「（マッチング件数21件）。」
                 cost += SHORT_GOES_ON if goes_on else NO_BULLET
         elif col.started and col.full and c > 0 and group.bullet and not col.stop:
             cost += BULLET_AFTER_FULL
