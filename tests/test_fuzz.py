@@ -360,3 +360,14 @@ def test_archive_shapes_of_the_campaign_end_sound(tmp_path):
     assert sorted(o.kind for o in outcomes) == sorted(shapes.KINDS)
     assert [o for o in outcomes if o.outcome != "passed"] == [], shapes.report(outcomes)
 
+
+
+def test_pdfiums_hyphen_at_a_line_end_is_the_texts_hyphen(seed_bytes):
+    """pypdfium2's text of dev layout 3095: 「第5回MEV-MEJフォーラム」 printed with the hyphen ending a line
+    comes out 「MEV\\ufffeMEJ」 (pdfium takes a line's last hyphen for a soft one); it was dropped as a
+    control character, and the result read 「MEVMEJ」."""
+    text = seed_bytes.decode("utf-8").replace("・引き続き、アフリカにおける医療関係者等との関係構築を進める。",
+                                              "・引き続き、アフリカ（MEV\ufffeMEJ）における医療関係者等との関係構築を進める。", 1)
+    ed = parse_report(text.encode("utf-8"), source_name="s.txt")
+    assert any("（MEV-MEJ）" in b.text for m in ed.measures for b in m.plans)
+    assert not [w for w in ed.warnings if w.code == "control-characters"]

@@ -4,6 +4,7 @@ a misread title or a bullet read in the other column is named in a warning, neve
 from __future__ import annotations
 
 import gzip
+import re
 from dataclasses import replace
 from pathlib import Path
 
@@ -80,3 +81,192 @@ def test_a_line_of_another_cell_spliced_onto_a_bullet_is_named():
     spliced = replace(m.plans[0], text="・医工連携グローバル展開事業において３件の課題を採択" + m.plans[0].text)
     ed = replace(ed, measures=(*ed.measures[:k], replace(m, plans=(spliced,)), *ed.measures[k + 1:]))
     assert _doubted(check_rows(ed, "dense")) == {m.id}
+
+
+def _seed() -> policydiff.Edition:
+    return policydiff.parse_report(SEED.read_bytes(), source_name=SEED.name)
+
+
+def _with_measure(ed: policydiff.Edition, k: int, **fields) -> policydiff.Edition:
+    return replace(ed, measures=(*ed.measures[:k], replace(ed.measures[k], **fields), *ed.measures[k + 1:]))
+
+
+def _named_ids(ed: policydiff.Edition) -> set[str]:
+    return {i for w in ed.warnings if w.code == "layout-row-doubt" for i in re.findall(r"\b[mg]\d{2,3}\b", w.message)}
+
+
+@pytest.mark.parametrize("tail", [
+    "（その２）",  # a title's wrapped end alone at the end of a results cell (pypdfium2, seed 3003)
+    "・供給不安が生じた場合には、個別の品目ごとに関係者と議論を行い、解決策を検討した。＜有事における新規医療機器の早期実用化に向けた取組＞（再掲）",
+    "・MEDISOにおいて、海外のエコシステムや支援機関等と連携国際展開支援における業界団体と行政の連携強化（その２）",
+], ids=["alone", "after-a-sentence", "at-a-bullets-end"])
+def test_the_next_rows_title_read_at_the_end_of_a_cell_is_named(tail):
+    """pypdfium2's texts of dev seeds 3003, 3007, 3016 (fresh layouts): the next row's title (or this row's
+    title's end) read as the last result or plan, and the next row left without its title; before, nothing
+    named either row. Both are named now."""
+    ed = _seed()
+    k = next(k for k, m in enumerate(ed.measures) if m.title.startswith("国際展開支援における業界団体"))
+    m = ed.measures[k]
+    ed = _with_measure(ed, k, plans=(*m.plans, replace(m.plans[-1], text=tail)))
+    assert _named_ids(check_rows(ed, "dense")) == {m.id, ed.measures[k + 1].id}
+
+
+def test_a_cell_ends_in_a_status_or_a_stated_end_as_the_report_writes_it():
+    """「（対応済み）」 and 「後継事業の予定無し」 end a plans cell in the real report: no doubt."""
+    ed = _seed()
+    ends = {b.plans[-1].text for b in ed.measures if b.plans}
+    assert "（対応済み）" in ends and "後継事業の予定無し" in ends
+    assert _doubted(check_rows(ed, "dense")) == set()
+
+
+def test_a_goals_note_read_as_a_measure_names_the_goal():
+    """pypdfium2's text of dev seed 3015: g06's sub-heading row (title and text, no tag) read as a measure
+    whose text went to its results; the goal lost its note and nothing named it."""
+    ed = _seed()
+    g = next(g for g in ed.goals if g.notes)
+    k = next(k for k, m in enumerate(ed.measures) if m.goal == g.id)
+    note = g.notes[0]
+    row = replace(ed.measures[k], title=note.title, description="", ministries=(), office="",
+                  results=(replace(ed.measures[k].results[0], text=note.text),), plans=())
+    goals = tuple(replace(x, notes=()) if x.id == g.id else x for x in ed.goals)
+    ed = replace(ed, goals=goals, measures=(*ed.measures[:k], row, *ed.measures[k:]))
+    assert g.id in _named_ids(check_rows(ed, "dense"))
+
+
+def test_headings_cut_by_a_page_break_are_named():
+    """pypdfium2 and pdfplumber texts of dev seed 3016: vision 3's heading read with the page number inside
+    (「…アクセシビリ-8-ティの確保」) and its reposted goal without 「（再掲）」 (still see-above); before,
+    neither was named."""
+    ed = _seed()
+    v = next(v for v in ed.visions if v.number == 3)
+    g = next(g for g in ed.goals if g.see_above)
+    visions = tuple(replace(x, title=x.title.replace("アクセシビリティ", "アクセシビリ-8-ティ")) if x is v else x
+                    for x in ed.visions)
+    goals = tuple(replace(x, title=x.title.replace("（再掲）", ""), reposted=False) if x is g else x for x in ed.goals)
+    messages = [w.message for w in check_rows(replace(ed, visions=visions, goals=goals), "dense").warnings
+                if w.code == "layout-row-doubt"]
+    assert any(x.startswith("vision 3: a page number 「-8-」") for x in messages)
+    assert any(x.startswith(f"{g.id}: printed as a see-above row") for x in messages)
+
+
+def test_a_title_run_into_a_description_that_restates_its_first_noun():
+    """pdfplumber's texts of dev seeds 3024, 3026, 3039: 「有事における…取組」 run into 「有事において、…」; the
+    compound rule (「取組有事」 one noun?) hid the heading before."""
+    assert heading_start("有事における新規医療機器の早期実用化に向けた取組有事において、臨床現場に必要とされる") \
+        == "有事における新規医療機器の早期実用化に向けた取組"
+    assert heading_start("引き続き、「医療機器等研究成果展開事業」において、実用化支援") == ""  # an opener
+
+
+def test_a_readers_line_warning_is_named_by_the_row_holding_the_line():
+    """pdfplumber's text of layout 1: the interleaved reader warns about line 140 (its columns read two
+    ways) before any measure exists; the warning had no page and no measure, so no report could show it
+    with its row."""
+    ed = _read("L0001-reportlab-fy2024.pdfplumber.txt.gz")
+    amb = [w for w in ed.warnings if w.code == "layout-ambiguous"]
+    assert amb and all(w.measure and w.page and w.message.startswith(f"{w.measure}: line ") for w in amb)
+    starts = {m.id: m.line for m in ed.measures}
+    ids = [m.id for m in ed.measures]
+    for w in amb:
+        k = ids.index(w.measure)
+        assert starts[w.measure] <= w.line and (k + 1 == len(ids) or w.line < starts[ids[k + 1]])
+
+
+def _k(ed: policydiff.Edition, start: str) -> int:
+    return next(k for k, m in enumerate(ed.measures) if m.description.startswith(start) or m.title.startswith(start))
+
+
+def _doubts_of(ed: policydiff.Edition) -> list[str]:
+    return [w.message for w in check_rows(ed, "dense").warnings if w.code == "layout-row-doubt"]
+
+
+def test_a_line_of_results_read_into_a_description_breaks_its_brackets():
+    """pypdfium2's text of dev layout 3044: 「…支援に取り組む。18回）や伴走支援により、…育成に努めた。」 — a
+    result's last line read into the description (its 「（計」 left in the results); nothing named the row."""
+    ed = _seed()
+    k = _k(ed, "臨床現場のニーズの掘り起こし")
+    m = ed.measures[k]
+    ed = _with_measure(ed, k, description=m.description + "18回）や伴走支援により、コーディネート人材の育成に努めた。")
+    assert _doubted(check_rows(ed, "dense")) == {m.id}
+
+
+def test_items_out_of_order_in_a_cell_are_named():
+    """pypdfium2's texts of dev layouts 3083, 3095, 3096: the description's last item 「⑤医療従事者の業務の
+    効率化…」 read at the top of the results, or among them (①, ⑤, ②…); nothing named the row."""
+    ed = _seed()
+    k = _k(ed, "以下の5分野")
+    m = ed.measures[k]
+    cut = m.description.index("⑤")
+    fifth = replace(m.results[0], text=m.description[cut:])
+    ed = _with_measure(ed, k, description=m.description[:cut], results=(m.results[0], fifth, *m.results[1:]))
+    assert any(x.startswith(f"{m.id}: ") and "①②" in x for x in _doubts_of(ed))
+
+
+def test_an_office_cut_in_two_is_named():
+    """pypdfium2's text of dev layout 3058: 「文科省研究振興局ライ」 read at the end of a plan and the office
+    left as 「フサイエンス課」; offices start with their ministry, which holds several rows."""
+    ed = _seed()
+    offices = {"厚": "厚労省医療機器審査管理課", "経": "経産省ヘルスケア産業課", "文": "文科省研究振興局ライフサイエンス課"}
+    ed = replace(ed, measures=tuple(replace(m, office=offices.get(next((x.code for x in m.ministries if x.lead), ""), "内閣官房健康・医療戦略室"))
+                                    for m in ed.measures))
+    assert _doubted(check_rows(ed, "dense")) == set()
+    k = next(k for k, m in enumerate(ed.measures) if m.office.startswith("文科省"))
+    ed = _with_measure(ed, k, office="フサイエンス課")
+    assert _doubted(check_rows(ed, "dense")) == {ed.measures[k].id}
+
+
+def test_a_row_cut_in_two_by_a_page_break_is_named_on_both_sides():
+    """pdfplumber's text of dev layout 3040: m027's plan stops at 「…令和7年度予算」 and its rest 「案：16億円の
+    内数）を通じ…」 is read as a row with neither title nor description; only the second was named."""
+    ed = _seed()
+    k = _k(ed, "産学連携の強化")
+    m = ed.measures[k]
+    plan = m.plans[-1]
+    cut = plan.text.index("予算") + 2
+    rest = replace(m, id="m999", title="", description="", results=(), plans=(replace(plan, text=plan.text[cut:]),))
+    ed = replace(ed, measures=(*ed.measures[:k], replace(m, plans=(*m.plans[:-1], replace(plan, text=plan.text[:cut]))),
+                               rest, *ed.measures[k + 1:]))
+    doubts = _doubts_of(ed)
+    assert any(x.startswith(f"m999: {m.id} stops mid-sentence") for x in doubts)
+
+
+def test_a_list_item_read_at_the_end_of_the_other_column_is_named():
+    """pdfplumber's text of dev layout 3082: 「・経済性加算の新設」, an item of the results' list, read after the
+    plan 「・関係団体等の意見も伺いながら、…検討を行う。」; nothing named the row."""
+    ed = _seed()
+    k = next(k for k, m in enumerate(ed.measures) if any(b.text.startswith("・経済性加算") for b in m.results))
+    m = ed.measures[k]
+    item = next(b for b in m.results if b.text.startswith("・経済性加算"))
+    ed = _with_measure(ed, k, results=tuple(b for b in m.results if b is not item), plans=(*m.plans, item))
+    doubts = _doubts_of(ed)
+    assert any(x.startswith(f"{m.id}: its plans end in a list item") for x in doubts)
+
+
+def test_a_cell_opening_with_a_bracket_closed_first_is_named():
+    """pypdfium2's text of dev layout 3083: a result's last words 「件）。」 read as the first plan."""
+    ed = _seed()
+    k = next(k for k, m in enumerate(ed.measures) if m.plans and m.plans[0].text.startswith("・"))
+    m = ed.measures[k]
+    ed = _with_measure(ed, k, plans=(replace(m.plans[0], text="件）。"), *m.plans))
+    assert _doubted(check_rows(ed, "dense")) == {m.id}
+
+
+def test_a_title_that_does_not_end_as_a_heading_is_named():
+    """pdfplumber's text of dev layout 3089: 「…ルールの整備」 read with 「強靱化事業」 of a result's line."""
+    ed = _seed()
+    k = next(k for k, m in enumerate(ed.measures) if m.title.endswith("ルールの整備"))
+    ed = _with_measure(ed, k, title=ed.measures[k].title + "強靱化事業")
+    assert _doubted(check_rows(ed, "dense")) == {ed.measures[k].id}
+
+
+def test_a_goal_heading_lost_at_a_page_break_is_named():
+    """pypdfium2's text of dev layout 3091: the reposted goal 「【医療保険制度における…】（再掲）」, cut by a
+    page number and a header, was read into no row; nothing said so. The text prints it twice (the goal and
+    its repost): the edition must hold it twice."""
+    text = SEED.read_text(encoding="utf-8")
+    ed = policydiff.parse_report(text.encode("utf-8"), source_name=SEED.name)
+    assert _doubted(check_rows(ed, "dense", text)) == set()
+    g = next(g for g in ed.goals if g.reposted and g.title.startswith("【医療保険制度"))
+    k = ed.goals.index(g)
+    lost = replace(ed, goals=(*ed.goals[:k], *ed.goals[k + 1:]))
+    doubts = [w for w in check_rows(lost, "dense", text).warnings if "was read into no row" in w.message]
+    assert len(doubts) == 1 and doubts[0].message.startswith(ed.goals[k - 1].id)

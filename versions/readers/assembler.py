@@ -45,6 +45,8 @@ def assemble(table: Table, reading: Reading, source: Source, document: str | Non
             ": no description closed by a ministry tag like ［◎厚］"
         raise EditionParseError(f"no measures found{where}")
     warnings.extend(_named(measures, table.notes))
+    if not table.lines_in_cells:
+        warnings = _placed(measures, warnings)
     if synthetic_note is None:
         synthetic_note = _synthetic_note(table)
     synthetic = synthetic_note is not None
@@ -102,6 +104,22 @@ def _named(measures: list[Measure], notes: list[LineNote]) -> list[ParseWarning]
         k = max(bisect.bisect_right(starts, note.line) - 1, 0)
         out.append(ParseWarning(note.code, f"{measures[k].id}: {note.message}", measures[k].page, note.line,
                                 measures[k].id))
+    return out
+
+
+def _placed(measures: list[Measure], warnings: list[ParseWarning]) -> list[ParseWarning]:
+    """A reader's warning about a source line (「line 140: the columns of … can be read two ways」) named by
+    the measure whose row holds the line, with its page: a reader warns as it reads lines, before any
+    measure exists, and a warning that names no row leaves the user to find it."""
+    starts = [m.line for m in measures]
+    out = []
+    for w in warnings:
+        k = bisect.bisect_right(starts, w.line) - 1
+        if w.measure or w.page or not w.line or k < 0:
+            out.append(w)
+            continue
+        m = measures[k]
+        out.append(replace(w, message=f"{m.id}: {w.message}", page=m.page, measure=m.id))
     return out
 
 

@@ -141,7 +141,7 @@ def _heading_filling_lines(lines: list[Line], geometry: Geometry) -> int:
         text, nxt = join_lines(lines[:k])[0], lines[k].text
         if REPOSTED_TITLE_RE.match(text):
             return k
-        if is_title_line(text, geometry.title_max if k == 1 else WRAPPED_TITLE_MAX) and _heading_words(text) \
+        if is_title_line(text, geometry.title_max if k == 1 else WRAPPED_TITLE_MAX) and heading_words(text) \
                 and not _word_goes_on(text, nxt) and (not NOUN_GOES_ON_RE.match(nxt) or restates(text, nxt)):
             return k
     return 0
@@ -153,7 +153,7 @@ def restates(text: str, nxt: str) -> bool:
     return any(text.endswith(nxt[:n]) for n in range(RESTATED, len(nxt) + 1))
 
 
-def _heading_words(text: str) -> bool:
+def heading_words(text: str) -> bool:
     """Does TEXT read as a heading: a noun phrase ending in a policy noun, perhaps qualified 「（その２）」?"""
     return bool(TITLE_END_RE.search(QUALIFIER_RE.sub("", text))) and heading_commas(text)
 
@@ -228,7 +228,7 @@ def _shorter_than_full(lines: list[Line]) -> bool:
     if lines[0].slack is None or not full or "、" in lines[0].text:
         return False
     by = lines[0].slack - full[len(full) // 2]
-    if by < KINSOKU_BY and _kinsoku(lines[1].text) and not _heading_words(lines[0].text):
+    if by < KINSOKU_BY and _kinsoku(lines[1].text) and not heading_words(lines[0].text):
         return False  # short for kinsoku alone, and worded as no heading (seed 1011: 「…において」 / 「ニーズ…」)
     return by >= FULL_BY and not CONTINUES_RE.match(lines[1].text)
 

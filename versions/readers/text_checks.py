@@ -22,12 +22,14 @@ sample's blocked text keep their own evidence and are not checked here.
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import Counter
 from dataclasses import replace
 
 from ..model.edition import Edition, ParseWarning
 from ..model.errors import EditionParseError
-from ..model.normalize import display_width
+from ..model.normalize import display_width, fold_extracted
 from .cells import (
     CONTINUES_RE,
     KATAKANA_RE,
@@ -35,42 +37,75 @@ from .cells import (
     TITLE_END_RE,
     WRAPPED_TITLE_MAX,
     heading_commas,
+    heading_words,
     restates,
 )
-from .vocabulary import OFFICE_WORD_RE, VISION_END, is_bullet_start, is_office_piece
+from .vocabulary import (
+    ENDED_RE,
+    LONE_PAREN_RE,
+    OFFICE_WORD_RE,
+    REPOSTED_TITLE_RE,
+    VISION_END,
+    is_bullet_start,
+    is_office_piece,
+)
 
 CODE = "layout-row-doubt"
 # Where this share of the measures does not read as the report's rows, the reader did not find the table's
 # columns: no edition is better than one a fifth wrong (the sample's readings that misplace a few rows stay
 # under a sixth; those that lost the columns name a fifth to all of their rows).
 REFUSE_SHARE = 0.2
+OFFICES_MIN = 10  # offices a table needs before one that starts like no other is doubted
+HEADING_KEY = 10  # characters of a goal heading's line looked for in the edition
 HEADING_MIN = 6  # characters of the shortest heading (「研究開発の促進」)
 # A heading's noun followed by the next sentence's start: a particle or punctuation would go on with it.
 SENTENCE_START_RE = re.compile(r"^[一-龥々ァ-ヺＡ-Ｚa-zA-Z0-9０-９「（(【＜<ぁ-ゖ]")  # (hiragana: a first line lost, 「ることが」)
 # A noun the heading's last noun runs on into, then the sentence's topic: 「地域連携」「拠点については、」
-COMPOUND_GOES_ON_RE = re.compile(r"^[一-龥々]{2,4}(?:については|において|には|では|は)")
+COMPOUND_GOES_ON_RE = re.compile(r"^([一-龥々]{2,4})(?:については|において|には|では|は)")
 # What only a results or plans cell holds: a bullet paragraph, or a plan's 「…予定。」
 BULLET_IN_TEXT_RE = re.compile(r"(?:^|\n|。)・|予定。")
-RESULT_IN_TEXT_RE = re.compile(r"(?:した|された|行った)。")  # a description says what will be done, not what was
+RESULT_IN_TEXT_RE = re.compile(r"(?:した|された|った|めた|えた|けた|できた)(?:[（(][^（）()]*[）)])?。")  # a description says what will be done, not what was
 # What may follow a 。 inside a cell: a closing bracket 「…という。）」, a sentence's opening 「しかし、」
 SENTENCE_GOES_ON_RE = re.compile(r"[）)」』］]|しかし|さらに|ただし|なお|あわせて|ついては")
 # A bullet running on past its last sentence into words that end nowhere: 「…を図った。出口戦略を策定し、…人材（コー」
 RUNS_ON_RE = re.compile(r"。[^。]{12,}[^。）)」』］\s]$")
 # A sentence's opening words right after a noun, no 。 or 、 between: 「…の課題を採択引き続き、AMEDの…」
-OPENER_INSIDE_RE = re.compile(r"[一-龥々](?:引き続き|また|さらに|なお)、")
+OPENER_INSIDE_RE = re.compile(r"(?:[一-龥々]|した)(?:引き続き|また|さらに|なお)、")
 # A plan's wording at a bullet's end: 「…予定。」 「…に取り組む。」 「…を進める。」 「…していく。」
 PLAN_END_RE = re.compile(r"(?:予定|取り組む|行う|進める|図る|目指す|努める|いく|する|継続)" + r"(?:[（(][^（）()]*[）)])?[。．]?\s*$")
 # A result's wording at a bullet's end: 「…を実施した。」 「…を進めた。」 「…を推進した（新規採択11件）。」
+CLOSES_FIRST_RE = re.compile(r"^[^（(「『【＜]*[）)」』】＞]")  # 「件）。」: a bracket closed before any opens
+CIRCLED_RE = re.compile("[\u2460-\u2473]")  # ① … ⑳: the items of an enumeration
+# A page number printed inside a heading a page break cut: 「…アクセシビリ-8-ティの確保」
+PAGE_IN_HEADING_RE = re.compile(r"[-－―‐−]\s*[0-9０-９]{1,3}\s*[-－―‐−]|[0-9０-９]{1,3}\s*[/／]\s*[0-9０-９]{1,3}")
+# A heading's end where it is printed at a bullet's end: 「…検討した。＜有事における…＞（再掲）」, 「…と連携国際展開支援
+# における…連携強化（その２）」 (no bullet of the report ends so)
+HEADING_TAIL_RE = re.compile(r"([^。、]{6,}(?:[＞>][（(]再掲[）)]|[（(]その[0-9０-９]+[）)]))$")
 RESULT_END_RE = re.compile(r"(?:した|された|った|めた|えた|けた|いた|できた)(?:[（(][^（）()]*[）)])?[。．]\s*$")
 
 
-def check_rows(edition: Edition, layout: str) -> Edition:
+def check_rows(edition: Edition, layout: str, text: str = "") -> Edition:
     """EDITION with a warning for each row that does not read as the report writes its rows, and the
-    doubt first among its warnings when there is any (layout: the text reader's profile)."""
+    doubt first among its warnings when there is any (layout: the text reader's profile; TEXT: the text
+    it was read from, whose goal headings must all be found in the edition)."""
     offices = any(m.office for m in edition.measures)  # the header printed a 「担当」 column
     found = [w for k, m in enumerate(edition.measures)
              if (w := _measure_doubt(m, offices, edition.measures[k - 1].id if k else ""))]
+    found += _office_doubts(edition.measures)
+    found += _lost_headings(edition, text)
+    found += [w for k, m in enumerate(edition.measures) if k and (w := _cut_row_doubt(edition.measures[k - 1], m))]
+    found += [w for k, m in enumerate(edition.measures)
+              if (w := _next_row_doubt(m, edition.measures[k + 1].id if k + 1 < len(edition.measures) else ""))]
     found += [w for g in edition.goals for w in _note_doubts(g)]
+    found += [ParseWarning(CODE, f"{g.id}: printed as a see-above row （上記参照） but without 「（再掲）」: the goal's "
+                           "heading was cut (a column or a page)", g.page, g.line)
+              for g in edition.goals if g.see_above and not g.reposted]
+    found += [ParseWarning(CODE, f"{x.id}: a page number 「{m.group(0)}」 inside its heading: a page break cut it",
+                           x.page, x.line)
+              for x in edition.goals if (m := PAGE_IN_HEADING_RE.search(x.title))]
+    found += [ParseWarning(CODE, f"vision {v.number}: a page number 「{m.group(0)}」 inside its heading 「…"
+                           f"{v.title[-24:]}」: a page break cut it", v.page, v.line)
+              for v in edition.visions if (m := PAGE_IN_HEADING_RE.search(v.title))]
     found += [ParseWarning(CODE, f"a vision heading without its number: 「{v.title[:30]}」 (page furniture or a "
                            "title read as a vision?)", v.page, v.line) for v in edition.visions if v.number == 0]
     found += [ParseWarning(CODE, f"vision {v.number}: its heading 「{v.title[-20:]}」 does not end as a vision's "
@@ -109,22 +144,118 @@ def _measure_doubt(m, offices: bool, before: str) -> ParseWarning | None:
                    "read into its description")
     if m.title and ("。" in m.title or display_width(m.title) > WRAPPED_TITLE_MAX):
         why.append(f"its title 「{m.title[:24]}…」 holds a sentence: its description may have been read into it")
+    elif m.title and not heading_words(m.title) and not REPOSTED_TITLE_RE.match(m.title):
+        why.append(f"its title 「{m.title[-24:]}」 does not end as a heading: another cell's line read into it?{spilled}")
     elif m.title and (not _balanced(m.title) or m.title[-1].isdigit()):
         why.append(f"its title 「{m.title[:24]}」 is not a heading (cut, or page furniture){spilled}")
+    if not _balanced(m.description):
+        why.append(f"its description's brackets do not pair: a line of another cell may have been read into it{spilled}")
+    if any(not _enumerated(text) for text in (m.description, *("".join(b.text for b in c) for c in (m.results, m.plans)))):
+        why.append("its items ①②… do not run in order in a cell: an item was read in another cell")
     if RESULT_IN_TEXT_RE.search(m.description):
         why.append(f"its description holds a result 「…した。」: a results cell may have been read into it{spilled}")
     if any(_spliced(b.text) or RUNS_ON_RE.search(b.text) or OPENER_INSIDE_RE.search(b.text) for b in (*m.results, *m.plans)) \
             or _spliced(m.description):
         why.append("a sentence goes on mid-word after its 。 (「…。るように」): lines of two cells spliced")
-    if any(cell and CONTINUES_RE.match(cell[0].text) and not is_bullet_start(cell[0].text) for cell in (m.results, m.plans)):
+    if any(cell and ((CONTINUES_RE.match(cell[0].text) and not is_bullet_start(cell[0].text))
+                     or CLOSES_FIRST_RE.match(cell[0].text)) for cell in (m.results, m.plans)):
         why.append("its results or plans open mid-sentence (「において、…」): their first line read elsewhere")
-    if any(cell and _heading_bullet(cell[0].text) for cell in (m.results, m.plans)):
+    if any(cell and (_heading_bullet(cell[0].text) or heading_start(cell[0].text)) for cell in (m.results, m.plans)):
         why.append("a heading's words open its results or plans without a bullet mark: a title's line read there?")
     if any(PLAN_END_RE.search(b.text) for b in m.results):
         why.append("a result is worded as a plan: bullets may have been read in the other column")
     if any(RESULT_END_RE.search(b.text) for b in m.plans):
         why.append("a plan is worded as a result: bullets may have been read in the other column")
     return ParseWarning(CODE, f"{m.id}: " + "; ".join(why), m.page, m.line, m.id) if why else None
+
+
+def _next_row_doubt(m, after: str) -> ParseWarning | None:
+    """A row's results or plans that end in a heading, not a bullet or a sentence (「…を検討した。」 then 「＜有事に
+    おける…＞（再掲）」, or a cell ending 「（その2）」): the next row's title (or the end of this row's) was read
+    there. AFTER: the id of the next measure, named too (its title is the one that went missing). Only a
+    stated end (「後継事業の予定無し」) ends a cell without a bullet mark or a 。 in the report."""
+    for name, cell in (("results", m.results), ("plans", m.plans)):
+        if not cell:
+            continue
+        last = cell[-1].text.strip()
+        tail = HEADING_TAIL_RE.search(last)
+        # (a lone （…） heads the bullets after it, and never ends a cell unless it is a status: （対応済み）)
+        bare = (not is_bullet_start(last) or (LONE_PAREN_RE.match(last) and "済" not in last)) \
+            and "。" not in last and not ENDED_RE.search(last)
+        if bare or tail:
+            heading = tail.group(1) if tail else last
+            nxt = f"; or the title of the next row, {after}" if after else ""
+            return ParseWarning(CODE, f"{m.id}: its {name} end in 「{heading[:30]}」, neither a bullet nor a sentence: "
+                                f"the end of its own title may have been read there{nxt}", m.page, m.line, m.id)
+        if len(cell) > 1 and is_bullet_start(last) and "。" not in last and "、" not in last \
+                and display_width(last) <= WRAPPED_TITLE_MAX and cell[-2].text.rstrip().endswith("。"):
+            return ParseWarning(CODE, f"{m.id}: its {name} end in a list item 「{last[:24]}」 after a sentence: an item "
+                                "of a list in the other column read here?", m.page, m.line, m.id)
+    first_cell = (m.results or m.plans or (None,))[0]
+    if not m.ministries and m.title and (first_cell is None or not is_bullet_start(first_cell.text)):  # (m050: bullets)
+        return ParseWarning(CODE, f"{m.id} (under {m.goal}): a title, no ministry tag, no bullet: the "
+                            f"goal's sub-heading row (a note of {m.goal}) read as a measure?", m.page, m.line, m.id)
+    return None
+
+
+def _cut_row_doubt(before, m) -> ParseWarning | None:
+    """A row with neither title nor description, or without a ministry tag, right after a row whose last
+    result or plan stops mid-sentence (「…令和7年度予算」 「案：16億円の内数）を通じ…」): one row cut in two by
+    a page break. Both are named; a row with neither title nor description is named alone too."""
+    last = (before.plans or before.results or (None,))[-1]
+    cut = last is not None and not last.text.rstrip().endswith(("。", "）", ")")) and not ENDED_RE.search(last.text)
+    empty = not m.title and not m.description
+    if empty or (cut and not m.ministries):
+        how = f"{before.id} stops mid-sentence 「…{last.text[-12:]}」 and " if cut else ""
+        return ParseWarning(CODE, f"{m.id}: {how}this row has {'neither title nor description' if empty else 'no ministry tag'}"
+                            f": a row cut in two by a page break?", m.page, m.line, m.id)
+    return None
+
+
+def _lost_headings(edition: Edition, text: str) -> list[ParseWarning]:
+    """A goal heading 「【…」 of the text that no goal or cell of the edition holds (as often as the text prints
+    it): a page break cut it (its
+    halves on either side of a page number and a header) and the reader dropped both. The row read just
+    before its line is named, for the goal is missing after it. Few lines open with 【: linear in TEXT."""
+    if "【" not in text:
+        return []
+    held = "".join(x.title for x in edition.goals) + "".join(
+        f"{m.title}{m.description}" + "".join(b.text for b in (*m.results, *m.plans)) for m in edition.measures)
+    held = "".join(held.split())
+    rows = sorted([(x.line, x.id, x.page) for x in (*edition.goals, *edition.measures)])
+    out = []
+    seen: Counter[str] = Counter()
+    for no, line in enumerate(text.split("\n"), 1):
+        head = "".join(fold_extracted(line).split())[:HEADING_KEY]
+        if not head.startswith("【"):
+            continue
+        seen[head] += 1  # (a reposted goal 【…】（再掲） prints its heading again: count them)
+        if held.count(head) >= seen[head]:
+            continue
+        k = bisect.bisect_right(rows, (no, "\uffff", 0)) - 1
+        before = rows[k] if k >= 0 else (0, "", 0)
+        out.append(ParseWarning(CODE, f"{before[1] or 'the text'}: the goal heading 「{head}…」 of source line {no}, "
+                                "after this row, was read into no row: cut by a page break and lost?", before[2], no))
+    return out
+
+
+def _enumerated(text: str) -> bool:
+    """Do the items ①②… of a cell run from ① up, one by one (the report numbers each list from ①)?"""
+    numbers = [ord(c) - 0x245F for c in CIRCLED_RE.findall(text)]
+    return numbers == list(range(1, len(numbers) + 1))
+
+
+def _office_doubts(measures) -> list[ParseWarning]:
+    """A 「担当」 office whose first characters start no other office of the table: offices are named from
+    their ministry down (「厚労省…課」, 「経産省…室」), and each ministry holds several rows, so one that
+    starts alone was cut (「…ライ」 「フサイエンス課」) and its start read into another cell."""
+    offices = [m.office for m in measures if m.office]
+    if len(offices) < OFFICES_MIN:
+        return []
+    starts = Counter(x[:2] for x in offices)
+    return [ParseWarning(CODE, f"{m.id}: its office 「{m.office}」 starts like no other office of the table: cut, "
+                         "its start read into another cell?", m.page, m.line, m.id)
+            for m in measures if m.office and starts[m.office[:2]] == 1]
 
 
 def _note_doubts(goal) -> list[ParseWarning]:
@@ -142,6 +273,8 @@ def heading_start(text: str) -> str:
     if after and display_width(text) <= WRAPPED_TITLE_MAX and "。" not in text and TITLE_END_RE.search(text) \
             and heading_commas(text):
         return text  # a paragraph of its own
+    if not heading_commas(text[:HEADING_MIN]):
+        return ""  # a sentence's opening 「引き続き、…」
     for k in range(HEADING_MIN, len(text)):
         head = text[:k]
         if display_width(head) > WRAPPED_TITLE_MAX or head[-1] == "。" or (head[-1] in "、，" and head[-2] != "し"):
@@ -149,8 +282,11 @@ def heading_start(text: str) -> str:
         rest = text[k:]
         if KATAKANA_RE.match(head[-1]) and KATAKANA_RE.match(rest[0]):
             continue  # a word cut in the middle: 「…ニー」 「ズに応じた…」
+        compound = COMPOUND_GOES_ON_RE.match(rest)
+        # (a compound's noun the heading opened with starts the sentence: 「有事における…取組」「有事において、」)
+        topic = bool(compound) and head.startswith(compound.group(1))
         if TITLE_END_RE.search(head) and (restates(head, rest) or (
-                SENTENCE_START_RE.match(rest) and not COMPOUND_GOES_ON_RE.match(rest) and not NOUN_GOES_ON_RE.match(rest))):
+                SENTENCE_START_RE.match(rest) and (not compound or topic) and not NOUN_GOES_ON_RE.match(rest))):
             return head  # (a description restating its title's last words: 「…提供の促進」「の提供の促進に…」)
     return ""
 
