@@ -39,7 +39,9 @@ NO_BULLET = 3.0  # a results/plans line after a short one that starts no bullet
 LATIN_WIDER = 0.1
 WORDING = 1.0  # a results line ending a sentence worded as a plan, or the other way round
 SHORT_GOES_ON = 0.5
+OFFICE_GOES_ON = 1.0  # an office's name going on after a short line
 GLUE_NEAR, GLUE_OVER = 2.0, 1.0  # cells below and above a column's commonest full width a glued line may be cut
+SOFT_GLUE = 1.0  # the cost of cutting a piece that fits a column (where the text has glued columns)
 GLUED_BEFORE = 2  # pieces before a glued one that its column's line may start with
 GLUED_DEPTH = 3  # cuts in one glued piece at most (four columns set close)
 GLUED_ALTERNATIVES = 12  # ways to cut a line's glued pieces, at most  # ... that goes on the short line's word or sentence
@@ -92,7 +94,7 @@ def is_full(width: float, col_width: float) -> bool:
 
 def read_lines(lines: list[str], pieces: Callable[[str], list[str]], kinds: list[str], widths: tuple[float, ...],
                fulls: tuple[float, ...] | None = None, order: tuple[int, ...] | None = None,
-               fills: tuple[float, ...] | None = None, results: int = 1
+               fills: tuple[float, ...] | None = None, results: int = 1, glued: bool = False
                ) -> tuple[list[Reading], set[int], set[int]]:
     """The cheapest reading of every text line (Viterbi over the open row's column states), the lines that
     another reading explains as well, and the lines no reading fits. WIDTHS: the widest each column prints;
@@ -100,7 +102,8 @@ def read_lines(lines: list[str], pieces: Callable[[str], list[str]], kinds: list
     by role (0 the description, 1 and 2 results and plans, 3 the 「担当」 office); ORDER: the role of each column
     as the lines print them, left to right (by default, in that order); FILLS: the commonest width of a full
     line of each (by default WIDTHS), where a piece too wide for any column is cut (glued); RESULTS: the
-    column of the results (1, or 2 where the plans are printed first)."""
+    column of the results (1, or 2 where the plans are printed first); GLUED: the text prints columns with no
+    space between them (a piece that fits a column may hold the next column's too)."""
     ncols = len(widths)
     fulls = fulls or tuple(full_line(w) for w in widths)
     order = order or tuple(range(ncols))
@@ -119,7 +122,7 @@ def read_lines(lines: list[str], pieces: Callable[[str], list[str]], kinds: list
             continue
         if kind != "text":
             continue
-        options = _line_options(pieces(lines[i]), widths, fills)
+        options = _line_options(pieces(lines[i]), widths, fills, glued)
         nxt: dict[State, tuple[float, int]] = {}
         for state, (cost, node) in frontier.items():
             for reading, extra, new_state in _candidates(state, options, widths, fulls, order, results, i in page_end):
@@ -220,15 +223,18 @@ def latin_space(left: str, right: str) -> bool:
     return bool(LATIN_END_RE.search(left) and LATIN_START_RE.match(right))
 
 
-def _line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[float, ...]
+def _line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[float, ...], glued: bool = False
                   ) -> list[tuple[tuple[_Group, ...], float]]:
     """The ways to read a line's pieces as groups (_segmentations); a piece too wide for any column holds the
     full line of one column and the next column's text glued to it (cells set close, no space between them):
-    it is cut where that column's lines fill (_glue_cuts), once for each column it may fill."""
+    it is cut where that column's lines fill (_glue_cuts), once for each column it may fill. In a text whose
+    columns are GLUED, a piece a little wider than a column's fill may hold a short piece of the next column
+    too (「…医薬機審定。」: 「…医薬機審」 and the plans' 「定。」): it is read whole or cut, at a cost."""
     limit = max(widths) + WIDTH_SLACK
-    if all(display_width(p) <= limit for p in pieces):
+    tail = min(fills) + GLUE_OVER + 0.5 if glued else limit
+    if all(display_width(p) <= tail for p in pieces):
         return _segmentations(pieces, len(widths))
-    alternatives: list[list[tuple[str, frozenset[int] | None]]] = [[]]
+    alternatives: list[tuple[list[tuple[str, frozenset[int] | None]], float]] = [([], 0.0)]
     for j, piece in enumerate(pieces):
         # (the column's line may start with latin words before it, parted by spaces: 「Innovation Hubにて、…」)
         bases = [0.0]
@@ -236,12 +242,17 @@ def _line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[flo
         while s > 0 and j - s < GLUED_BEFORE and latin_space(pieces[s - 1], pieces[s]):
             s -= 1
             bases.append(display_width(" ".join(pieces[s:j])) + 0.5)
-        cuts = _glue_cuts(piece, fills, limit, GLUED_DEPTH, bases) if display_width(piece) > limit \
-            else [[(piece, None)]]
-        alternatives = [a + c for a in alternatives for c in cuts][:GLUED_ALTERNATIVES]
+        width = display_width(piece)
+        cuts: list[tuple[list[tuple[str, frozenset[int] | None]], float]] = [([(piece, None)], 0.0)]
+        if width > limit:
+            cuts = [(c, 0.0) for c in _glue_cuts(piece, fills, limit, GLUED_DEPTH, bases)]
+        elif width > tail:
+            cuts += [(c, SOFT_GLUE) for c in _glue_cuts(piece, fills, limit, 1, bases) if len(c) > 1]
+        alternatives = [(a + c, x + y) for a, x in alternatives for c, y in cuts][:GLUED_ALTERNATIVES]
     out = []
-    for alternative in alternatives:
-        out += _segmentations([t for t, _ in alternative], len(widths), [m for _, m in alternative])
+    for alternative, cost in alternatives:
+        out += [(groups, extra + cost) for groups, extra in
+                _segmentations([t for t, _ in alternative], len(widths), [m for _, m in alternative])]
     return out
 
 
@@ -387,6 +398,8 @@ def _continue(state: State, groups: tuple[_Group, ...], cols: tuple[int, ...], f
                 cost += (0.0 if col.items else DESC_AFTER_TAG) if col.tagged else TITLE_THEN_TEXT
                 if group.text.startswith("・"):
                     cost += DESC_BULLET  # description paragraphs are a title, text and items ①…, not bullets
+            elif c == OFFICE:
+                cost += OFFICE_GOES_ON  # an office is one name, wrapped where it wraps (「内閣官房健」 「康・医療戦略」)
             elif not group.bullet:
                 # a line that goes on a word or a sentence (「…でのベン」 「チャー企業の…」, 「…を」 「いう。」) was cut
                 # short by line breaking, not a paragraph's end

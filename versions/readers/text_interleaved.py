@@ -44,6 +44,7 @@ from .vocabulary import (
     HEADER_START,
     HIDDEN_LABELS_RE,
     OFFICE_HEADER_RE,
+    OFFICE_MAX,
     PLANS_LABEL_RE,
     RESULTS_LABEL_RE,
     SEE_ABOVE_RE,
@@ -63,6 +64,7 @@ MIN_SAMPLES = 3  # lines holding every column needed to estimate the widths
 FEW_SAMPLES = 20  # below this, a column's width is its widest piece
 NARROW_DESCRIPTION = 40.0  # cells: a description column this narrow wraps or fills the longer titles (~44)
 NEAR_WIDEST = 3.0  # cells below a column's width where its full lines' widths are counted
+GLUED_LINES = 3  # lines holding a piece too wide for any column: the text prints columns glued
 GLUED_BULLETS = 3  # bullets after a column's full lines that tell its fill in a text without spaces between cells
 FULL_SHORT_BY = 1.5  # cells a full line may stop short of the commonest full width
 MAX_PIECES = 10  # more pieces on one line: spaces between latin words are not cut
@@ -75,13 +77,20 @@ def read_interleaved(lines: list[str], numbers: list[int], office: bool = False)
     ncols = 4 if office else 3
     order = print_order(lines, ncols)
     widths = estimate_widths(lines, ncols, order)
+    if office and widths[OFFICE] > OFFICE_MAX + WIDTH_SLACK:
+        raise EditionParseError(
+            f"layout 'interleaved': the 「担当」 column's pieces measure {widths[OFFICE]:g} cells, wider than an office's "
+            f"name prints (at most {OFFICE_MAX:g}): its text is printed run into another column's and the columns "
+            "cannot be told apart; ingest the PDF itself instead")
     kinds = [_kind(x) for x in lines]
     fills = estimate_fills(lines, widths, order)
     header = next((x for x in lines[:WIDTH_SAMPLE_LINES] if is_header_text(x)), "")
     plans_first = header.find(PLANS_LABEL_RE.search(header).group(0)) < header.find(RESULTS_LABEL_RE.search(header).group(0)) \
         if header else False
+    limit = max(widths) + WIDTH_SLACK
+    wide = [i for i, kind in enumerate(kinds) if kind == "text" and any(display_width(p) > limit for p in lines[i].split())]
     readings, ambiguous, unfit = read_lines(lines, _pieces, kinds, widths, estimate_fulls(widths, fills), order, fills,
-                                            2 if plans_first else 1)
+                                            2 if plans_first else 1, len(wide) >= GLUED_LINES)
     out = _Rows(widths, sorted(no for no, kind in zip(numbers, kinds, strict=True) if kind == "header"), order)
     headed = False
     for i, (line, no, kind) in enumerate(zip(lines, numbers, kinds, strict=True)):
@@ -92,17 +101,16 @@ def read_interleaved(lines: list[str], numbers: list[int], office: bool = False)
             headed = headed or kind == "header"
     out.close_row()
     warnings = [ParseWarning("layout-ambiguous", f"line {numbers[i]}: the columns of 「{lines[i].strip()[:30]}…」 "
-                             "can be read two ways; it was read as " + _describe(readings[i]), out.page(numbers[i]), numbers[i])
+                             "can be read two ways; it was read as " + _describe(readings[i]), 0, numbers[i])
                 for i in sorted(ambiguous)]
     warnings += [ParseWarning("layout-too-wide", f"line {numbers[i]}: 「{lines[i].strip()[:30]}…」 fits no column "
                               f"(widths {', '.join(f'{w:g}' for w in widths)} cells); read as the description of a "
-                              "new row", out.page(numbers[i]), numbers[i]) for i in sorted(unfit)]
-    limit = max(widths) + WIDTH_SLACK
+                              "new row", 0, numbers[i]) for i in sorted(unfit)]
     glued = [i for i, kind in enumerate(kinds) if kind == "text" and i not in unfit
-             and any(display_width(p) > limit for p in lines[i].split())]
+             and " ".join(t for _, t in readings[i].groups) != " ".join(_pieces(lines[i]))]  # a piece was cut
     warnings += [ParseWarning("layout-glued", f"line {numbers[i]}: 「{lines[i].strip()[:30]}…」 prints two columns' text "
                               "with no space between them; cut where a full line of the column ends, by width alone",
-                              out.page(numbers[i]), numbers[i]) for i in glued]
+                              0, numbers[i]) for i in glued]
     # In a column narrower than the longer titles, a title may fill its line: a line short of the column's full
     # width ends a paragraph (SHORT), and the grammar tells a title filling its line by its words (a heading's
     # noun, then a sentence's start). In a wider column a title stops well short of the edge.
@@ -263,12 +271,8 @@ class _Rows:
         self.rows: list[Row] = []
         self.row: list[list[Line]] | None = None
 
-    def page(self, no: int) -> int:
-        """The page of source line NO: one more than the page headers above it."""
-        return max(bisect.bisect_right(self.headers, no), 1)
-
     def line(self, text: str, no: int, column: int | None = None) -> Line:
-        page = self.page(no)
+        page = max(bisect.bisect_right(self.headers, no), 1)
         if column is None:
             return Line(no, page, text, text)
         return Line(no, page, text, text, slack=slack(display_width(text), full_line(self.widths[column])))
