@@ -164,3 +164,11 @@ def test_an_office_column_wider_than_an_office_prints_is_refused():
     # pieces measure 36 cells, which no office name does; the reading was wrong in most rows, a few unwarned.
     with pytest.raises(EditionParseError, match="「担当」 column's pieces measure 36 cells"):
         read_interleaved(*_prepared("office-run-into-plans.txt"))
+
+
+def test_a_space_after_a_latin_word_inside_a_cell_keeps_the_word_ending_there():
+    # 「…連携することでARO に ・医療技術実用化総合促進事業…」: the latin letters print wider than the text measures
+    # them, and a space follows them inside the description; its 「に」 was read as the results' first word.
+    row = next(r for r in _rows("space-after-latin.txt") if r.cells[0].text.startswith("臨床研究中核病院においては"))
+    assert row.cells[0].text.startswith("臨床研究中核病院においては、研究開発拠点と連携することでARO に必要な人材")
+    assert row.cells[1].text.startswith("・医療技術実用化総合促進事業")

@@ -54,6 +54,7 @@ TITLE_THEN_TEXT = 0.3  # a description paragraph after a short line (the title)
 ROW_WITHOUT_TAG = 2.0  # a row ending before its description's tag
 ROW_STARTS_WITH_BULLET = 3.0  # a new row whose description would start with 「・」
 JOINED_SPACE = 1.0  # a space inside a cell between non-latin characters
+JOINED_AFTER_LATIN = 0.3  # ... after a latin word, before a word's ending (「ARO に」)
 TIE = 1e-9
 DOUBT_MARGIN = 0.2  # readings this close in cost are both credible: the line is reported
 BEAM_STATES, BEAM_COST = 8, 6.0  # states kept after each line, and how much costlier than the best they may be
@@ -300,6 +301,9 @@ def _segmentations(pieces: list[str], ncols: int, must: list[frozenset[int] | No
     must = must or [None] * k
     forced = {j + 1 for j in range(k - 1) if must[j] is not None}  # a glued piece's cut is a group's end
     latin_gap = [latin_space(pieces[j - 1], pieces[j]) for j in range(1, k)]
+    # a latin word's glyphs print wider than the text measures them: a space may follow one inside a cell
+    after_latin = [bool(LATIN_END_RE.search(pieces[j - 1])) and CONTINUES_RE.match(pieces[j]) is not None
+                   for j in range(1, k)]
     widths = [display_width(p) for p in pieces]
     made: dict[tuple[int, int], _Group] = {}
 
@@ -315,7 +319,8 @@ def _segmentations(pieces: list[str], ncols: int, must: list[frozenset[int] | No
                 continue
             bounds = (0, *cuts, k)
             cost = sum(LATIN_CUT for j in cuts if latin_gap[j - 1])
-            cost += sum(JOINED_SPACE for j in range(1, k) if j not in cuts and not latin_gap[j - 1] and j not in forced)
+            cost += sum(JOINED_AFTER_LATIN if after_latin[j - 1] else JOINED_SPACE
+                        for j in range(1, k) if j not in cuts and not latin_gap[j - 1] and j not in forced)
             out.append((tuple(group(a, b) for a, b in zip(bounds, bounds[1:], strict=False)), cost))
     return out
 
