@@ -172,3 +172,12 @@ def test_a_space_after_a_latin_word_inside_a_cell_keeps_the_word_ending_there():
     row = next(r for r in _rows("space-after-latin.txt") if r.cells[0].text.startswith("臨床研究中核病院においては"))
     assert row.cells[0].text.startswith("臨床研究中核病院においては、研究開発拠点と連携することでARO に必要な人材")
     assert row.cells[1].text.startswith("・医療技術実用化総合促進事業")
+
+
+def test_a_cell_that_stops_at_a_pages_foot_goes_on_after_the_break_not_before():
+    # The plans end 「…検討を行う。」 two lines above the page's foot, the results go on with their bullets; the
+    # last line's 「・経済性加算の新設」 was read as a plan (a cell may stop early at a page's foot, but it
+    # goes on after the break, not on the same page), unwarned.
+    row = next(r for r in _rows("cell-stops-at-page-foot.txt") if r.cells[0].text.startswith("イノベーションへの適切な評価"))
+    assert row.cells[2].text == "・関係団体等の意見も伺いながら、令和８年度診療報酬改定に向けて検討を行う。"
+    assert "・経済性加算の新設" in row.cells[1].text

@@ -73,6 +73,7 @@ class _Col:
     items: bool = False  # description only: text goes on after the tag (items ①…)
     open: bool = False  # its last line ends mid-sentence (「…検討を行い、」): its text goes on below
     word: bool = False  # its last line ends in katakana or a latin letter: a word may run on (「…ベン」 「チャー…」)
+    paused: bool = False  # it stopped a line early at a page's foot: it may go on after the page break, not before
 
 
 State = tuple[_Col, ...]  # () before the first row of a goal
@@ -121,6 +122,16 @@ def read_lines(lines: list[str], pieces: Callable[[str], list[str]], kinds: list
             history.append((i, None, best[1]))
             frontier = {(): (best[0], len(history) - 1)}
             continue
+        if kind in ("header", "page"):  # a page break: a cell that stopped early at the page's foot goes on
+            resumed: dict[State, tuple[float, int]] = {}
+            for state, value in sorted(frontier.items(), key=lambda kv: kv[1][0]):
+                key = tuple(replace(col, paused=False) for col in state)
+                kept = resumed.setdefault(key, value)
+                if kept is not value and value[0] - kept[0] <= DOUBT_MARGIN:  # two readings as cheap meet here
+                    _, reading, prev = history[value[1]]
+                    if reading is not None and (differ := _differences(history, kept[1], reading, prev)):
+                        doubts.setdefault(kept[1], set()).update(differ)
+            frontier = resumed
         if kind != "text":
             continue
         options = _line_options(pieces(lines[i]), widths, fills, glued)
@@ -392,12 +403,13 @@ def _continue(state: State, groups: tuple[_Group, ...], cols: tuple[int, ...], f
         group = given.get(c)
         if group is None:
             if page_end and col.active:
+                out[c] = replace(col, paused=True)
                 continue  # the cell may go on after the page header
             cost += _skip_cost(c, col)
             out[c] = _Col(col.started, False, False, False, col.tagged, col.items)
             continue
-        if not col.active:
-            return None
+        if not col.active or col.paused:
+            return None  # (a cell that stopped early at the page's foot goes on after the break only)
         if col.started and not col.full:  # after a short line: a new paragraph
             if c == 0:
                 cost += (0.0 if col.items else DESC_AFTER_TAG) if col.tagged else TITLE_THEN_TEXT
