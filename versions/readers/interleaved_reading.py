@@ -11,40 +11,23 @@ from __future__ import annotations
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
-from itertools import combinations, product
+from itertools import combinations
 
-from ..model.normalize import display_width
 from .cells import CONTINUES_RE
-from .ministries import SUBHEADING_TAG_RE, is_ministry_list
-from .text_checks import PLAN_END_RE, RESULT_END_RE
-from .vocabulary import LOST_OPEN_RE, NO_LINE_START, SENTENCE_END_RE, TAG_AT_END_RE, is_bullet_start
+from .interleaved_groups import WIDTH_SLACK, Group, line_options
 
-LATIN_CUT = 1.5  # a space between two latin words read as a column boundary
-# Latin words on both sides of a space, a mark between: 「MedTech ROUND ～MedTech Startups」 is one cell's text
-LATIN_END_RE = re.compile(r"[A-Za-z0-9.\-&][)）」』~～]?$")
-LATIN_START_RE = re.compile(r"^[～〜~(（「『\"'“]?[A-Za-z0-9]")
 OFFICE = 3  # the 「担当」 column, where there is one
 PAGE_END_LINES = 2  # how many lines before a page header a cell may stop early
-WIDTH_SLACK = 2.0  # a line may overrun its column by a character or two (kinsoku: 。」 hang at the end)
 
 # Costs of a reading (lower is likelier).
 SKIP_FULL = 2.5  # a column whose last line was full has nothing on this line (its paragraph ended exactly)
 SKIP_STOP = 0.3  # ... where that full line ended a sentence
 SKIP_OPEN = 2.0  # a column whose last line ended mid-sentence (a 「、」) has nothing on this line
-OPEN_ENDS = ("、", "，", "：", ":")
 TAG_OUTSIDE = 2.0  # a ministry tag ［…］ read in the results or plans column
 NO_BULLET = 3.0  # a results/plans line after a short one that starts no bullet
-# A latin letter or digit counts half a cell (display_width) but prints up to two thirds of one in a proportional
-# font: 「会（MEDICA2025等）への出展支援を実施し、事業者の販路開」 is a full line a cell narrower than the others.
-LATIN_WIDER = 0.1
+SHORT_GOES_ON = 0.5  # ... that goes on the short line's word or sentence
 WORDING = 1.0  # a results line ending a sentence worded as a plan, or the other way round
-SHORT_GOES_ON = 0.5
 OFFICE_GOES_ON = 1.0  # an office's name going on after a short line
-GLUE_NEAR, GLUE_OVER = 2.0, 1.0  # cells below and above a column's commonest full width a glued line may be cut
-SOFT_GLUE = 1.0  # the cost of cutting a piece that fits a column (where the text has glued columns)
-GLUED_BEFORE = 2  # pieces before a glued one that its column's line may start with
-GLUED_DEPTH = 3  # cuts in one glued piece at most (four columns set close)
-GLUED_ALTERNATIVES = 12  # ways to cut a line's glued pieces, at most  # ... that goes on the short line's word or sentence
 WORD_END_RE = re.compile(r"[ァ-ヺーA-Za-z]$")
 WORD_START_RE = re.compile(r"^[ァ-ヺーA-Za-z]")
 BULLET_AFTER_FULL = 0.5  # a bullet right after a full line (the bullet before ended exactly at the width)
@@ -53,8 +36,6 @@ DESC_BULLET = 1.0  # a 「・」 paragraph in the description column
 TITLE_THEN_TEXT = 0.3  # a description paragraph after a short line (the title)
 ROW_WITHOUT_TAG = 2.0  # a row ending before its description's tag
 ROW_STARTS_WITH_BULLET = 3.0  # a new row whose description would start with 「・」
-JOINED_SPACE = 1.0  # a space inside a cell between non-latin characters
-JOINED_AFTER_LATIN = 0.3  # ... after a latin word, before a word's ending (「ARO に」)
 TIE = 1e-9
 DOUBT_MARGIN = 0.2  # readings this close in cost are both credible: the line is reported
 BEAM_STATES, BEAM_COST = 8, 6.0  # states kept after each line, and how much costlier than the best they may be
@@ -134,7 +115,7 @@ def read_lines(lines: list[str], pieces: Callable[[str], list[str]], kinds: list
             frontier = resumed
         if kind != "text":
             continue
-        options = _line_options(pieces(lines[i]), widths, fills, glued)
+        options = line_options(pieces(lines[i]), widths, fills, glued)
         nxt: dict[State, tuple[float, int]] = {}
         for state, (cost, node) in frontier.items():
             for reading, extra, new_state in _candidates(state, options, widths, fulls, order, results, i in page_end):
@@ -206,137 +187,7 @@ def _page_ends(kinds: list[str]) -> set[int]:
     return out
 
 
-@dataclass(frozen=True)
-class _Group:
-    """Consecutive pieces of a line read as one column's text, with what the reading needs to know of it."""
-
-    text: str
-    width: float
-    bullet: bool  # starts a bullet (「・」, ①, a lone 「（…）」)
-    tagged: bool  # ends with a ministry tag
-    stop: bool  # ends a sentence
-    open: bool  # ends mid-sentence, at a 「、」 or 「：」: a list or the sentence's rest follows in the column
-    printed: float  # its width as printed: latin letters and digits count half a cell but print a little wider
-    must: frozenset[int] | None = None  # the columns it may be read in: it ends where a glued piece was cut
-    wording: str = ""  # 'result' (「…を推進した。」) or 'plan' (「…する。」, 「…予定。」) where it ends a sentence so
-
-
-
-def _group(text: str, width: float) -> _Group:
-    printed = width + LATIN_WIDER * _latin(text)
-    stop = bool(SENTENCE_END_RE.search(text))
-    wording = ("result" if RESULT_END_RE.search(text) else "plan" if PLAN_END_RE.search(text) else "") if stop else ""
-    return _Group(text, width, is_bullet_start(text), tagged(text), stop, text.endswith(OPEN_ENDS), printed,
-                  wording=wording)
-
-
-def latin_space(left: str, right: str) -> bool:
-    """Is the space between LEFT and RIGHT one between latin words (「ROUND ～MedTech」), not between cells?"""
-    return bool(LATIN_END_RE.search(left) and LATIN_START_RE.match(right))
-
-
-def _line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[float, ...], glued: bool = False
-                  ) -> list[tuple[tuple[_Group, ...], float]]:
-    """The ways to read a line's pieces as groups (_segmentations); a piece too wide for any column holds the
-    full line of one column and the next column's text glued to it (cells set close, no space between them):
-    it is cut where that column's lines fill (_glue_cuts), once for each column it may fill. In a text whose
-    columns are GLUED, a piece a little wider than a column's fill may hold a short piece of the next column
-    too (「…医薬機審定。」: 「…医薬機審」 and the plans' 「定。」): it is read whole or cut, at a cost."""
-    limit = max(widths) + WIDTH_SLACK
-    tail = min(fills) + GLUE_OVER + 0.5 if glued else limit
-    if all(display_width(p) <= tail for p in pieces):
-        return _segmentations(pieces, len(widths))
-    alternatives: list[tuple[list[tuple[str, frozenset[int] | None]], float]] = [([], 0.0)]
-    for j, piece in enumerate(pieces):
-        # (the column's line may start with latin words before it, parted by spaces: 「Innovation Hubにて、…」)
-        bases = [0.0]
-        s = j
-        while s > 0 and j - s < GLUED_BEFORE and latin_space(pieces[s - 1], pieces[s]):
-            s -= 1
-            bases.append(display_width(" ".join(pieces[s:j])) + 0.5)
-        width = display_width(piece)
-        cuts: list[tuple[list[tuple[str, frozenset[int] | None]], float]] = [([(piece, None)], 0.0)]
-        if width > limit:
-            cuts = [(c, 0.0) for c in _glue_cuts(piece, fills, limit, GLUED_DEPTH, bases)]
-        elif width > tail:
-            cuts += [(c, SOFT_GLUE) for c in _glue_cuts(piece, fills, limit, 1, bases) if len(c) > 1]
-        alternatives = [(a + c, x + y) for a, x in alternatives for c, y in cuts][:GLUED_ALTERNATIVES]
-    out = []
-    for alternative, cost in alternatives:
-        out += [(groups, extra + cost) for groups, extra in
-                _segmentations([t for t, _ in alternative], len(widths), [m for _, m in alternative])]
-    return out
-
-
-def _latin(text: str) -> int:
-    return sum(1 for ch in text if ch.isascii() and ch.isalnum())
-
-
-def printed_widths(text: str) -> list[float]:
-    """The printed width of each prefix of TEXT (0 for the empty one): latin letters and digits a little wider
-    than the half cell display_width gives them."""
-    out = [0.0]
-    for ch in text:
-        out.append(out[-1] + display_width(ch) + (LATIN_WIDER if ch.isascii() and ch.isalnum() else 0.0))
-    return out
-
-
-def _glue_cuts(piece: str, fills: tuple[float, ...], limit: float, depth: int, bases: list[float] | None = None
-               ) -> list[list[tuple[str, frozenset[int] | None]]]:
-    """A piece too wide for any column cut after the full line of a column (c), for each column: its text
-    up to where that column's lines fill (the commonest full width), before a bullet mark 「・」 near there if
-    there is one, never before a mark that may not start a line (kinsoku); the rest cut again if still too wide.
-    BASES: the widths the column's line may have before the piece (the pieces before it on the line)."""
-    out: list[list[tuple[str, frozenset[int] | None]]] = []
-    printed = printed_widths(piece)
-    roles: dict[int, set[int]] = {}  # where to cut -> the columns whose full line ends there
-    for (c, fill), base in product(enumerate(fills), bases or [0.0]):
-        near = [k for k in range(1, len(piece)) if fill - GLUE_NEAR <= base + printed[k] <= fill + GLUE_OVER]
-        marked = [k for k in near if is_bullet_start(piece[k:])]
-        fitting = [k for k in near if base + printed[k] <= fill + GLUE_OVER / 2 and piece[k] not in NO_LINE_START]
-        if marked or fitting:
-            roles.setdefault(marked[-1] if marked else fitting[-1], set()).add(c)
-    for k, cs in sorted(roles.items()):
-        rest = piece[k:]
-        tails = _glue_cuts(rest, fills, limit, depth - 1) if display_width(rest) > limit and depth > 1 else []
-        out += [[(piece[:k], frozenset(cs)), *tail] for tail in (tails or [[(rest, None)]])]
-    return out or [[(piece, None)]]
-
-
-def _segmentations(pieces: list[str], ncols: int, must: list[frozenset[int] | None] | None = None
-                   ) -> list[tuple[tuple[_Group, ...], float]]:
-    """Ways to cut the pieces into at most NCOLS consecutive groups, with the cost of the spaces kept inside
-    groups and of latin words parted. Computed once per line, whatever the state. MUST: for each piece, the
-    columns it may end a group in (it was cut from a glued piece), or None."""
-    k = len(pieces)
-    must = must or [None] * k
-    forced = {j + 1 for j in range(k - 1) if must[j] is not None}  # a glued piece's cut is a group's end
-    latin_gap = [latin_space(pieces[j - 1], pieces[j]) for j in range(1, k)]
-    # a latin word's glyphs print wider than the text measures them: a space may follow one inside a cell
-    after_latin = [bool(LATIN_END_RE.search(pieces[j - 1])) and CONTINUES_RE.match(pieces[j]) is not None
-                   for j in range(1, k)]
-    widths = [display_width(p) for p in pieces]
-    made: dict[tuple[int, int], _Group] = {}
-
-    def group(a: int, b: int) -> _Group:
-        if (a, b) not in made:  # a half-width space between pieces
-            made[a, b] = replace(_group(" ".join(pieces[a:b]), sum(widths[a:b]) + 0.5 * (b - a - 1)), must=must[b - 1])
-        return made[a, b]
-
-    out = []
-    for ncuts in range(min(ncols, k)):
-        for cuts in combinations(range(1, k), ncuts):
-            if not forced <= set(cuts):
-                continue
-            bounds = (0, *cuts, k)
-            cost = sum(LATIN_CUT for j in cuts if latin_gap[j - 1])
-            cost += sum(JOINED_AFTER_LATIN if after_latin[j - 1] else JOINED_SPACE
-                        for j in range(1, k) if j not in cuts and not latin_gap[j - 1] and j not in forced)
-            out.append((tuple(group(a, b) for a, b in zip(bounds, bounds[1:], strict=False)), cost))
-    return out
-
-
-def _candidates(state: State, options: list[tuple[tuple[_Group, ...], float]], widths: tuple[float, ...],
+def _candidates(state: State, options: list[tuple[tuple[Group, ...], float]], widths: tuple[float, ...],
                 fulls: tuple[float, ...], order: tuple[int, ...], results: int, page_end: bool):
     """(reading, cost, next state) for each way the line can continue the open row or start the next one: its
     groups, left to right, in columns left to right (ORDER: their roles)."""
@@ -360,16 +211,8 @@ def _candidates(state: State, options: list[tuple[tuple[_Group, ...], float]], w
                 yield _reading(True, cols, groups), cost + worded, new_state
 
 
-def _reading(new_row: bool, cols: tuple[int, ...], groups: tuple[_Group, ...]) -> Reading:
+def _reading(new_row: bool, cols: tuple[int, ...], groups: tuple[Group, ...]) -> Reading:
     return Reading(new_row, tuple((c, g.text) for c, g in zip(cols, groups, strict=True)))
-
-
-def tagged(text: str) -> bool:
-    """Does TEXT end a description: a ministry tag ［◎厚］ / [◎厚], the end of a wrapped one 「厚］」, or a
-    sub-heading's bracket 「…参照］」?"""
-    m = TAG_AT_END_RE.search(text) or LOST_OPEN_RE.search(text)
-    return bool(m and is_ministry_list(m.group(1))) or text.endswith("］") or (
-        text.endswith("]") and bool(SUBHEADING_TAG_RE.search(text)))
 
 
 def _skip_cost(c: int, col: _Col) -> float:
@@ -388,13 +231,13 @@ def _end_cost(state: State) -> float:
     return sum(_skip_cost(c, col) for c, col in enumerate(state))
 
 
-def _line_state(c: int, group: _Group, full_at: float, tagged: bool, items: bool = False) -> _Col:
+def _line_state(c: int, group: Group, full_at: float, tagged: bool, items: bool = False) -> _Col:
     tagged = tagged or (c == 0 and group.tagged)
     full = group.printed >= full_at and not (c == 0 and tagged)  # the tag ends the description
     return _Col(True, True, full, group.stop, tagged, items, group.open, bool(WORD_END_RE.search(group.text)))
 
 
-def _continue(state: State, groups: tuple[_Group, ...], cols: tuple[int, ...], fulls: tuple[float, ...],
+def _continue(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fulls: tuple[float, ...],
               page_end: bool = False) -> tuple[float, State] | None:
     cost = 0.0
     out = list(state)
@@ -433,7 +276,7 @@ def _continue(state: State, groups: tuple[_Group, ...], cols: tuple[int, ...], f
     return cost, tuple(out)
 
 
-def _new_row(state: State, groups: tuple[_Group, ...], cols: tuple[int, ...], fulls: tuple[float, ...]
+def _new_row(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fulls: tuple[float, ...]
              ) -> tuple[float, State]:
     cost = _end_cost(state)
     if groups[0].bullet:

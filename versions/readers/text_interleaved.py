@@ -7,14 +7,19 @@ geometry, read from the text itself:
   cannot be in it;
 - cells are top-aligned and their lines consecutive: a column that has nothing on a line is done for the
   row, and a row starts only when every column of the row above is done;
-- a line shorter than its column ends a paragraph: what follows in that column starts a new bullet
-  (「・」, ①, a lone 「（…）」), except in the description, whose title is a short first paragraph;
-- a description ends at its ministry tag ［…］.
-Each line is read by a small dynamic program over the states of the open columns (interleaved_reading.py:
-Viterbi, linear in the number of lines), so a piece whose column is only told by a later line is still
-placed right. Where two readings cost the same, the line is reported (a ParseWarning 'layout-ambiguous'),
-never silently guessed.
-Each row the readings cut is handed on as cells.
+- a line shorter than its column's full lines (their commonest width) ends a paragraph: what follows in
+  that column starts a new bullet (「・」, ①, a lone 「（…）」) unless it goes on a word or a sentence,
+  except in the description, whose title is a short first paragraph;
+- a description ends at its ministry tag ［…］; a sentence ends worded as a result or as a plan;
+- the header tells the columns' order (「担当」 first or last, the plans before the results or after);
+- a page number or header is a page break, where a cell may stop a line or two early and go on after it;
+- where cells are set close, a full line and the next column's text print with no space between them:
+  they are cut where the column's full lines end, and the line is named in a 'layout-glued' warning.
+Each line's pieces are cut into groups (interleaved_groups.py) and read by a small dynamic program over
+the states of the open columns (interleaved_reading.py: Viterbi, linear in the number of lines), so a
+piece whose column is only told by a later line is still placed right. Where two readings cost the same,
+the line is reported (a ParseWarning 'layout-ambiguous'), never silently guessed.
+Each row the readings cut is handed on as cells, in the header's order.
 """
 
 from __future__ import annotations
@@ -29,15 +34,8 @@ from ..model.errors import EditionParseError
 from ..model.normalize import display_width
 from .cells import WRAPPED_TITLE_MAX
 from .geometry import SHORT, TITLE_MARGIN, Geometry, slack
-from .interleaved_reading import (
-    OFFICE,
-    WIDTH_SLACK,
-    Reading,
-    full_line,
-    latin_space,
-    printed_widths,
-    read_lines,
-)
+from .interleaved_groups import WIDTH_SLACK, latin_space, printed_widths
+from .interleaved_reading import OFFICE, Reading, full_line, read_lines
 from .table import Cell, Line, Row, Table
 from .vocabulary import (
     GOAL_RE,
