@@ -181,3 +181,11 @@ def test_a_cell_that_stops_at_a_pages_foot_goes_on_after_the_break_not_before():
     row = next(r for r in _rows("cell-stops-at-page-foot.txt") if r.cells[0].text.startswith("イノベーションへの適切な評価"))
     assert row.cells[2].text == "・関係団体等の意見も伺いながら、令和８年度診療報酬改定に向けて検討を行う。"
     assert "・経済性加算の新設" in row.cells[1].text
+
+
+def test_a_line_stopping_short_before_an_opening_bracket_goes_on_below():
+    # 「…を公開した。また、今年度新たに」 stops a character short (「「」 may not end a line), its sentence going on
+    # with 「「SaMDの品質管理システム（SaMD-QMS）…」; that line was read into the description after its tag.
+    row = next(r for r in _rows("line-short-before-a-bracket.txt") if any("SaMD-QMS" in c.text for c in r.cells))
+    assert row.cells[0].text.endswith("必要に応じた手引きの作成に引き続き取り組む。［◎経］")
+    assert "また、今年度新たに「SaMDの品質管理システム（SaMD-QMS）確立に必要なソフトウェア" in row.cells[1].text

@@ -28,6 +28,8 @@ NO_BULLET = 3.0  # a results/plans line after a short one that starts no bullet
 SHORT_GOES_ON = 0.5  # ... that goes on the short line's word or sentence
 WORDING = 1.0  # a results line ending a sentence worded as a plan, or the other way round
 OFFICE_GOES_ON = 1.0  # an office's name going on after a short line
+# Brackets that open a sentence's next words (and may not end a line: the line before stops short of them)
+OPENING = ("（", "(", "「", "『", "＜")
 WORD_END_RE = re.compile(r"[ァ-ヺーA-Za-z]$")
 WORD_START_RE = re.compile(r"^[ァ-ヺーA-Za-z]")
 BULLET_AFTER_FULL = 0.5  # a bullet right after a full line (the bullet before ended exactly at the width)
@@ -264,7 +266,7 @@ def _continue(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fu
                 # a line that goes on a word or a sentence (「…でのベン」 「チャー企業の…」, 「…を」 「いう。」) was cut
                 # short by line breaking, not a paragraph's end
                 goes_on = CONTINUES_RE.match(group.text) or (col.word and WORD_START_RE.match(group.text)) \
-                    or (not col.stop and group.text.startswith(("（", "(")))  # 「…を推進した」 「（マッチング件数21件）。」
+                    or (not col.stop and group.text.startswith(OPENING))  # 「…を推進した」 「（マッチング件数21件）。」
                 cost += SHORT_GOES_ON if goes_on else NO_BULLET
         elif col.started and col.full and c > 0 and group.bullet and not col.stop:
             cost += BULLET_AFTER_FULL
