@@ -189,3 +189,11 @@ def test_a_line_stopping_short_before_an_opening_bracket_goes_on_below():
     row = next(r for r in _rows("line-short-before-a-bracket.txt") if any("SaMD-QMS" in c.text for c in r.cells))
     assert row.cells[0].text.endswith("必要に応じた手引きの作成に引き続き取り組む。［◎経］")
     assert "また、今年度新たに「SaMDの品質管理システム（SaMD-QMS）確立に必要なソフトウェア" in row.cells[1].text
+
+
+def test_a_lone_particle_between_spaces_stays_with_the_word_before():
+    # 「…ルールインテリジェンス機能 を 器の品質及び…」: the description's line is set justified, its last character
+    # spaced out; 「を」 was read as the results' (「…利用機を器の…」), the line reported as read two ways.
+    row = next(r for r in _rows("lone-particle-between-spaces.txt") if r.cells[0].text.startswith("医療機器の研究開発に関する"))
+    assert row.cells[0].text.endswith("策定プロセスを明確化するルールインテリジェンス機能 を構築する。［厚、◎経］")
+    assert "「脱細胞化組織利用機器の品質及び安全性" in row.cells[1].text

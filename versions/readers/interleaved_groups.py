@@ -31,6 +31,7 @@ GLUED_DEPTH = 3  # cuts in one glued piece at most (four columns set close)
 GLUED_ALTERNATIVES = 12  # ways to cut a line's glued pieces, at most
 JOINED_SPACE = 1.0  # a space inside a cell between non-latin characters
 JOINED_AFTER_LATIN = 0.3  # ... after a latin word, before a word's ending (「ARO に」)
+LONE_ENDING = 2  # characters of a word's ending alone between spaces (「機能 を 器の…」)
 # Latin words on both sides of a space, a mark between: 「MedTech ROUND ～MedTech Startups」 is one cell's text
 LATIN_END_RE = re.compile(r"[A-Za-z0-9.\-&][)）」』~～]?$")
 LATIN_START_RE = re.compile(r"^[～〜~(（「『\"'“]?[A-Za-z0-9]")
@@ -145,7 +146,9 @@ def segmentations(pieces: list[str], ncols: int, must: list[frozenset[int] | Non
     forced = {j + 1 for j in range(k - 1) if must[j] is not None}  # a glued piece's cut is a group's end
     latin_gap = [latin_space(pieces[j - 1], pieces[j]) for j in range(1, k)]
     # a latin word's glyphs print wider than the text measures them: a space may follow one inside a cell
-    after_latin = [bool(LATIN_END_RE.search(pieces[j - 1])) and CONTINUES_RE.match(pieces[j]) is not None
+    # (or a line set justified, its characters spaced out: 「…ルールインテリジェンス機能 を」, a lone particle)
+    after_latin = [CONTINUES_RE.match(pieces[j]) is not None
+                   and (bool(LATIN_END_RE.search(pieces[j - 1])) or len(pieces[j]) <= LONE_ENDING)
                    for j in range(1, k)]
     widths = [display_width(p) for p in pieces]
     made: dict[tuple[int, int], Group] = {}
