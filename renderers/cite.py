@@ -86,7 +86,13 @@ def move(m: MeasureChange) -> str:
 
 def warning_line(side: str, w: ParseWarning) -> str:
     """old first-line-lost p.1 l.8: m001: the start of the description seems lost …"""
-    return f"{side} {w.code} p.{w.page} l.{w.line}: {w.message}"
+    return f"{side} {w.code} p.{w.page} l.{w.line}: {named_message(w)}"
+
+
+def named_message(w: ParseWarning) -> str:
+    """A parser warning's message opening with the measure it names (「m004: read 憶円 as 億円 in …」): a reader
+    words some messages without it, and a line of a text report is all a reader of the report gets."""
+    return w.message if not w.measure or w.message.startswith(w.measure) else f"{w.measure}: {w.message}"
 
 
 def parser_warnings(diff: Diff) -> list[tuple[str, ParseWarning]]:

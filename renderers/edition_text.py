@@ -7,6 +7,7 @@ source file name also shows its tabs and newlines, so it stays on its line.
 from __future__ import annotations
 
 from ..versions.model.edition import Edition
+from .cite import named_message
 from .escaping import one_line, reveal
 from .money import yen
 from .options import ReportOptions
@@ -56,5 +57,5 @@ def render_edition_text(ed: Edition, options: ReportOptions | None = None) -> st
             out.append(f"  {m.id} {s.old} → {s.new}  p.{s.page} l.{s.line}")
     if ed.warnings:
         out += ["", "Warnings:"]
-        out += [f"  p.{w.page} l.{w.line} {w.code}: {w.message}" for w in ed.warnings]
+        out += [f"  p.{w.page} l.{w.line} {w.code}: {named_message(w)}" for w in ed.warnings]
     return reveal("\n".join(out) + "\n")

@@ -146,3 +146,16 @@ def test_filters_keep_matching_measures_and_their_budget_lines(edited_diff):
 
 def test_registry_has_one_renderer_per_format():
     assert set(REPORTS) >= {"text", "json", "markdown", "csv", "html"}
+
+
+def test_every_parser_warning_in_a_text_report_names_its_measure(edited_diff, seed_edition):
+    """The typo-oku warnings are worded 「read 憶円 as 億円 in '…'」, without their measure: the HTML showed it
+    from ParseWarning.measure, the text and Markdown reports and `show` did not (closing note of round 3)."""
+    from policydiff.renderers.edition_text import render_edition_text
+
+    oku = [w for w in seed_edition.warnings if w.code == "typo-oku"]
+    assert oku and all(w.measure and not w.message.startswith(w.measure) for w in oku)
+    shown = render_edition_text(seed_edition, ReportOptions())
+    for text in (render(edited_diff, "text", ReportOptions()), render_markdown(edited_diff), shown):
+        for w in oku:
+            assert f"{w.measure}: {w.message}" in text

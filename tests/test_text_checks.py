@@ -274,3 +274,39 @@ def test_a_goal_heading_lost_at_a_page_break_is_named():
     lost = replace(ed, goals=(*ed.goals[:k], *ed.goals[k + 1:]))
     doubts = [w for w in check_rows(lost, "dense", text).warnings if "was read into no row" in w.message]
     assert len(doubts) == 1 and doubts[0].message.startswith(ed.goals[k - 1].id)
+
+
+def test_a_description_that_stops_mid_sentence_is_named():
+    """pdfplumber's text of sample layout 21: m027's description read as 「…倫理審査委を述べることが
+    できるように、適宜継続して教」 (its rest and a result's line crossed); a list of items ①…⑤ is the one
+    description of the report that ends without 。."""
+    ed = _seed()
+    assert _doubted(check_rows(ed, "dense")) == set()
+    k = _k(ed, "医療機器の研究開発は、他産業に比し")
+    m = ed.measures[k]
+    ed = _with_measure(ed, k, description=m.description[:-12])
+    assert any(x.startswith(f"{m.id}: its description stops mid-sentence") for x in _doubts_of(ed))
+
+
+def test_a_sentence_going_on_after_a_line_break_is_spliced():
+    """pdfplumber's text of sample layout 21: 「…地域にお形成の推進を図る。」 then, on the next line, 「ける臨床
+    ニーズと…」: a plan's last words spliced into the description; the check looked only right after the 。."""
+    ed = _seed()
+    k = _k(ed, "医療機器の研究開発は、他産業に比し")
+    m = ed.measures[k]
+    cut = m.description.index("。") // 2
+    spliced = m.description[:cut] + "形成の推進を図る。\n" + "ける" + m.description[cut:]
+    ed = _with_measure(ed, k, description=spliced)
+    assert m.id in _doubted(check_rows(ed, "dense"))
+
+
+def test_an_office_that_does_not_end_as_an_office_is_named():
+    """pdfplumber's text of sample layout 17: 「経産省ヘルスケア産業課医療・福」, its end 「祉機器産業室」 read
+    into the results."""
+    ed = _seed()
+    offices = {"厚": "厚労省医療機器審査管理課", "経": "経産省ヘルスケア産業課医療・福祉機器産業室"}
+    ed = replace(ed, measures=tuple(replace(m, office=offices.get(next((x.code for x in m.ministries if x.lead), ""), "文科省研究振興局ライフサイエンス課"))
+                                    for m in ed.measures))
+    k = next(k for k, m in enumerate(ed.measures) if m.office.startswith("経産省"))
+    ed = _with_measure(ed, k, office="経産省ヘルスケア産業課医療・福")
+    assert _doubted(check_rows(ed, "dense")) == {ed.measures[k].id}

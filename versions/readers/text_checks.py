@@ -74,6 +74,7 @@ OPENER_INSIDE_RE = re.compile(r"(?:[一-龥々]|した)(?:引き続き|また|�
 # A plan's wording at a bullet's end: 「…予定。」 「…に取り組む。」 「…を進める。」 「…していく。」
 PLAN_END_RE = re.compile(r"(?:予定|取り組む|行う|進める|図る|目指す|努める|いく|する|継続)" + r"(?:[（(][^（）()]*[）)])?[。．]?\s*$")
 # A result's wording at a bullet's end: 「…を実施した。」 「…を進めた。」 「…を推進した（新規採択11件）。」
+SENTENCE_ENDS = ("。", "）", ")", "」", "］")
 CLOSES_FIRST_RE = re.compile(r"^[^（(「『【＜]*[）)」』】＞]")  # 「件）。」: a bracket closed before any opens
 CIRCLED_RE = re.compile("[\u2460-\u2473]")  # ① … ⑳: the items of an enumeration
 # A page number printed inside a heading a page break cut: 「…アクセシビリ-8-ティの確保」
@@ -148,6 +149,8 @@ def _measure_doubt(m, offices: bool, before: str) -> ParseWarning | None:
         why.append(f"its title 「{m.title[-24:]}」 does not end as a heading: another cell's line read into it?{spilled}")
     elif m.title and (not _balanced(m.title) or m.title[-1].isdigit()):
         why.append(f"its title 「{m.title[:24]}」 is not a heading (cut, or page furniture){spilled}")
+    if _stops_mid_sentence(m.description):
+        why.append(f"its description stops mid-sentence 「…{m.description[-12:]}」: its rest read elsewhere{spilled}")
     if not _balanced(m.description):
         why.append(f"its description's brackets do not pair: a line of another cell may have been read into it{spilled}")
     if any(not _enumerated(text) for text in (m.description, *("".join(b.text for b in c) for c in (m.results, m.plans)))):
@@ -187,8 +190,7 @@ def _next_row_doubt(m, after: str) -> ParseWarning | None:
             nxt = f"; or the title of the next row, {after}" if after else ""
             return ParseWarning(CODE, f"{m.id}: its {name} end in 「{heading[:30]}」, neither a bullet nor a sentence: "
                                 f"the end of its own title may have been read there{nxt}", m.page, m.line, m.id)
-        if len(cell) > 1 and is_bullet_start(last) and "。" not in last and "、" not in last \
-                and display_width(last) <= WRAPPED_TITLE_MAX and cell[-2].text.rstrip().endswith("。"):
+        if len(cell) > 1 and _list_item(last) and cell[-2].text.rstrip().endswith("。"):
             return ParseWarning(CODE, f"{m.id}: its {name} end in a list item 「{last[:24]}」 after a sentence: an item "
                                 "of a list in the other column read here?", m.page, m.line, m.id)
     first_cell = (m.results or m.plans or (None,))[0]
@@ -203,7 +205,11 @@ def _cut_row_doubt(before, m) -> ParseWarning | None:
     result or plan stops mid-sentence (「…令和7年度予算」 「案：16億円の内数）を通じ…」): one row cut in two by
     a page break. Both are named; a row with neither title nor description is named alone too."""
     last = (before.plans or before.results or (None,))[-1]
-    cut = last is not None and not last.text.rstrip().endswith(("。", "）", ")")) and not ENDED_RE.search(last.text)
+    cut = last is not None and not last.text.rstrip().endswith(("。", "）", ")")) and not ENDED_RE.search(last.text) \
+        and not _list_item(last.text)
+    if not cut and before.description and not before.description.rstrip().endswith(SENTENCE_ENDS):
+        last = replace(before.results[0], text=before.description) if before.results else last
+        cut = last is not None
     empty = not m.title and not m.description
     if empty or (cut and not m.ministries):
         how = f"{before.id} stops mid-sentence 「…{last.text[-12:]}」 and " if cut else ""
@@ -239,6 +245,20 @@ def _lost_headings(edition: Edition, text: str) -> list[ParseWarning]:
     return out
 
 
+def _list_item(text: str) -> bool:
+    """An item of a bulleted list of nouns: 「・経済性加算の新設」 (no sentence, no 、)."""
+    text = text.strip()
+    return is_bullet_start(text) and "。" not in text and "、" not in text and display_width(text) <= WRAPPED_TITLE_MAX
+
+
+def _stops_mid_sentence(description: str) -> bool:
+    """Does a description stop mid-sentence? Each ends with its sentence's 。 (or a bracket closing after
+    it), but a list of items ①…⑤ ends with its last item."""
+    text = description.rstrip()
+    last = text.rsplit("\n", 1)[-1]
+    return bool(text) and not text.endswith(SENTENCE_ENDS) and not CIRCLED_RE.match(last)
+
+
 def _enumerated(text: str) -> bool:
     """Do the items ①②… of a cell run from ① up, one by one (the report numbers each list from ①)?"""
     numbers = [ord(c) - 0x245F for c in CIRCLED_RE.findall(text)]
@@ -255,7 +275,10 @@ def _office_doubts(measures) -> list[ParseWarning]:
     starts = Counter(x[:2] for x in offices)
     return [ParseWarning(CODE, f"{m.id}: its office 「{m.office}」 starts like no other office of the table: cut, "
                          "its start read into another cell?", m.page, m.line, m.id)
-            for m in measures if m.office and starts[m.office[:2]] == 1]
+            for m in measures if m.office and starts[m.office[:2]] == 1] + [
+        ParseWarning(CODE, f"{m.id}: its office 「{m.office}」 does not end as an office's name (…課, …室): cut, its "
+                     "end read into another cell?", m.page, m.line, m.id)
+        for m in measures if m.office and starts[m.office[:2]] > 1 and not OFFICE_WORD_RE.search(m.office)]
 
 
 def _note_doubts(goal) -> list[ParseWarning]:
@@ -297,8 +320,8 @@ def _balanced(text: str) -> bool:
 
 def _spliced(text: str) -> bool:
     """Does a sentence of TEXT go on mid-word after its 。 (small kana, a particle, an ending)?"""
-    return any(CONTINUES_RE.match(text[k + 1:k + 3]) and not SENTENCE_GOES_ON_RE.match(text, k + 1)
-               for k, c in enumerate(text) if c == "。" and k + 1 < len(text))
+    return any(CONTINUES_RE.match(after := text[k + 1:k + 4].lstrip()) and not SENTENCE_GOES_ON_RE.match(after)
+               for k, c in enumerate(text) if c == "。" and k + 1 < len(text))  # (a line break may part them)
 
 
 def _heading_bullet(text: str) -> bool:
