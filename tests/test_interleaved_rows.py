@@ -197,3 +197,11 @@ def test_a_lone_particle_between_spaces_stays_with_the_word_before():
     row = next(r for r in _rows("lone-particle-between-spaces.txt") if r.cells[0].text.startswith("医療機器の研究開発に関する"))
     assert row.cells[0].text.endswith("策定プロセスを明確化するルールインテリジェンス機能 を構築する。［厚、◎経］")
     assert "「脱細胞化組織利用機器の品質及び安全性" in row.cells[1].text
+
+
+def test_an_office_label_run_into_a_hidden_label_still_names_the_office_column():
+    # The header prints 「…令和８年度の取組予定 列3担当 列4」: the 「担当」 label run into a hidden 「列3」; the header
+    # row handed on says 「担当」 alone, so that the grammar gives every row its office (none had one).
+    ed = parse_report((ROWS / "office-label-glued-to-hidden-label.txt").read_bytes())
+    assert ed.measures[0].office == "厚労省医療機器審査管理課"
+    assert all(m.office for m in ed.measures)
