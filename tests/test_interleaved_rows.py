@@ -205,3 +205,13 @@ def test_an_office_label_run_into_a_hidden_label_still_names_the_office_column()
     ed = parse_report((ROWS / "office-label-glued-to-hidden-label.txt").read_bytes())
     assert ed.measures[0].office == "厚労省医療機器審査管理課"
     assert all(m.office for m in ed.measures)
+
+
+def test_a_headings_last_words_wrapped_onto_a_line_of_their_own_are_the_headings():
+    # 「（１）「医療機器の研究開発の中心地としての我が国の地位の確立」」 / 「に向けて」 and 「【国際展開に積極的に取り
+    # 組む日本企業の増加】」 / 「（再掲）」: a narrow table wraps a heading's last words; they were read as a row's text
+    # (the vision cut short, the goal not reposted).
+    rows = _rows("vision-words-wrapped.txt")
+    assert rows[1].cells[0].text == "（１）「医療機器の研究開発の中心地としての我が国の地位の確立」に向けて"
+    goal = next(r for r in _rows("reposted-mark-wrapped.txt") if r.cells[0].text.startswith("【国際展開に積極的に"))
+    assert goal.cells[0].text == "【国際展開に積極的に取り組む日本企業の増加】（再掲）"

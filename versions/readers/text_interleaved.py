@@ -48,6 +48,7 @@ from .vocabulary import (
     RESULTS_LABEL_RE,
     SEE_ABOVE_RE,
     TITLE_MAX,
+    VISION_END,
     is_header_text,
     is_page_number,
     vision_number,
@@ -66,6 +67,8 @@ NEAR_WIDEST = 3.0  # cells below a column's width where its full lines' widths a
 GLUED_LINES = 3  # lines holding a piece too wide for any column: the text prints columns glued
 GLUED_BULLETS = 3  # bullets after a column's full lines that tell its fill in a text without spaces between cells
 FULL_SHORT_BY = 1.5  # cells a full line may stop short of the commonest full width
+HEADING_TAIL = 4  # characters of a heading's last words wrapped onto a line of their own (「に向けて」)
+REPOSTED_TAILS = ("（再掲）", "(再掲)")
 MAX_PIECES = 10  # more pieces on one line: spaces between latin words are not cut
 
 
@@ -73,6 +76,7 @@ def read_interleaved(lines: list[str], numbers: list[int], office: bool = False)
     """The rows of an interleaved text (LINES with their source NUMBERS); OFFICE: a 「担当」 column.
     LINES come folded (normalize.fold_extracted, in text_layouts.prepare): 「‧」 is 「・」 here."""
     lines, numbers = _rejoin(lines, numbers)
+    lines = _join_heading_tails(lines)
     ncols = 4 if office else 3
     order = print_order(lines, ncols)
     widths = estimate_widths(lines, ncols, order)
@@ -139,6 +143,20 @@ def _rejoin(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int]]
             out.append(line)
             nums.append(no)
     return out, nums
+
+
+def _join_heading_tails(lines: list[str]) -> list[str]:
+    """A vision's last words or a goal's 「（再掲）」 wrapped onto a line of their own (「（１）「…の確立」」 / 「に向けて」,
+    「【…の増加】」 / 「（再掲）」): joined onto the heading, their line blanked."""
+    out = list(lines)
+    for i in range(len(lines) - 1):
+        x, tail = out[i].strip(), lines[i + 1].strip()
+        if not tail or len(tail) > HEADING_TAIL:
+            continue
+        vision = vision_number(x) is not None and not x.endswith(VISION_END) and (x + tail).endswith(VISION_END)
+        if vision or (GOAL_RE.match(x) and x.endswith("】") and tail in REPOSTED_TAILS):
+            out[i], out[i + 1] = x + tail, ""
+    return out
 
 
 def _kind(line: str) -> str:
