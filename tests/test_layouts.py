@@ -152,8 +152,9 @@ def test_each_extractors_text_gives_the_text_edition(runs, reader):
 
 
 @pytest.mark.slow
-# pdfminer's text: every sample layout it cannot read exactly is refused in one line (issue 17, round 3)
-@pytest.mark.parametrize("reader", [pytest.param(r, marks=() if r != "pdfplumber" else XFAIL) for r in READERS])
+# pdfminer's text: every sample layout it cannot read exactly is refused in one line (issue 17, round 3);
+# pdfplumber's: every row it reads differently is named (round 4)
+@pytest.mark.parametrize("reader", READERS)
 def test_every_layout_that_falls_short_names_its_rows_in_warnings(runs, reader):
     _, bad = _share(runs, reader, lambda r: r.outcome in ("pass", "refused") or r.unwarned == 0)
     assert not bad

@@ -149,14 +149,15 @@ def _fragment_lines() -> list[str]:
 
 
 def test_a_bullet_that_fits_two_columns_is_warned_not_guessed():
-    # Results and plans both end on line 7; the short bullet on line 8 fits either column.
+    # Results and plans both end on line 7; the short bullet on line 8 fits either column, and its words
+    # tell neither (「…を開催した。」 would be a result's, 「…する。」 a plan's).
     lines = _fragment_lines()
     lines[6] += " ・引き続き支援する。"
-    lines[7] += " ・フォーラムを開催した。"
+    lines[7] += " ・フォーラムの開催。"
     ed = parse_report("\n".join(lines))
     (warning,) = [w for w in ed.warnings if w.code.startswith("layout")]
     assert warning.code == "layout-ambiguous" and warning.line == 8
-    assert "フォーラムを開催した" in warning.message and "line 8" in warning.message
+    assert "フォーラムの開催" in warning.message and "line 8" in warning.message
 
 
 def test_interleaved_text_too_short_to_tell_the_columns_is_refused_saying_what_was_expected():

@@ -8,31 +8,36 @@ cost the same, the line is reported, never silently guessed (text_interleaved.py
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from itertools import combinations
 
-from ..model.normalize import display_width
-from .ministries import SUBHEADING_TAG_RE, is_ministry_list
-from .vocabulary import LATIN_RE, LOST_OPEN_RE, SENTENCE_END_RE, TAG_AT_END_RE, is_bullet_start
+from .cells import CONTINUES_RE
+from .interleaved_groups import WIDTH_SLACK, Group, line_options
 
-LATIN_CUT = 1.5  # a space between two latin words read as a column boundary
 OFFICE = 3  # the 「担当」 column, where there is one
 PAGE_END_LINES = 2  # how many lines before a page header a cell may stop early
-WIDTH_SLACK = 2.0  # a line may overrun its column by a character or two (kinsoku: 。」 hang at the end)
 
 # Costs of a reading (lower is likelier).
 SKIP_FULL = 2.5  # a column whose last line was full has nothing on this line (its paragraph ended exactly)
 SKIP_STOP = 0.3  # ... where that full line ended a sentence
+SKIP_OPEN = 2.0  # a column whose last line ended mid-sentence (a 「、」) has nothing on this line
 TAG_OUTSIDE = 2.0  # a ministry tag ［…］ read in the results or plans column
 NO_BULLET = 3.0  # a results/plans line after a short one that starts no bullet
+SHORT_GOES_ON = 0.5  # ... that goes on the short line's word or sentence
+WORDING = 1.0  # a results line ending a sentence worded as a plan, or the other way round
+OFFICE_GOES_ON = 1.0  # an office's name going on after a short line
+# Brackets that open a sentence's next words (and may not end a line: the line before stops short of them)
+OPENING = ("（", "(", "「", "『", "＜")
+WORD_END_RE = re.compile(r"[ァ-ヺーA-Za-z]$")
+WORD_START_RE = re.compile(r"^[ァ-ヺーA-Za-z]")
 BULLET_AFTER_FULL = 0.5  # a bullet right after a full line (the bullet before ended exactly at the width)
 DESC_AFTER_TAG = 2.0  # description text after its ministry tag (items ①…) rather than a new row
 DESC_BULLET = 1.0  # a 「・」 paragraph in the description column
 TITLE_THEN_TEXT = 0.3  # a description paragraph after a short line (the title)
 ROW_WITHOUT_TAG = 2.0  # a row ending before its description's tag
 ROW_STARTS_WITH_BULLET = 3.0  # a new row whose description would start with 「・」
-JOINED_SPACE = 1.0  # a space inside a cell between non-latin characters
 TIE = 1e-9
 DOUBT_MARGIN = 0.2  # readings this close in cost are both credible: the line is reported
 BEAM_STATES, BEAM_COST = 8, 6.0  # states kept after each line, and how much costlier than the best they may be
@@ -49,6 +54,9 @@ class _Col:
     stop: bool = False  # ... but ended a sentence (。): the paragraph may as well end there
     tagged: bool = False  # description only: its ministry tag has been read
     items: bool = False  # description only: text goes on after the tag (items ①…)
+    open: bool = False  # its last line ends mid-sentence (「…検討を行い、」): its text goes on below
+    word: bool = False  # its last line ends in katakana or a latin letter: a word may run on (「…ベン」 「チャー…」)
+    paused: bool = False  # it stopped a line early at a page's foot: it may go on after the page break, not before
 
 
 State = tuple[_Col, ...]  # () before the first row of a goal
@@ -69,11 +77,22 @@ def is_full(width: float, col_width: float) -> bool:
     return width >= full_line(col_width)
 
 
-def read_lines(lines: list[str], pieces: Callable[[str], list[str]], kinds: list[str], widths: tuple[float, ...]
+def read_lines(lines: list[str], pieces: Callable[[str], list[str]], kinds: list[str], widths: tuple[float, ...],
+               fulls: tuple[float, ...] | None = None, order: tuple[int, ...] | None = None,
+               fills: tuple[float, ...] | None = None, results: int = 1, glued: bool = False
                ) -> tuple[list[Reading], set[int], set[int]]:
     """The cheapest reading of every text line (Viterbi over the open row's column states), the lines that
-    another reading explains as well, and the lines no reading fits."""
+    another reading explains as well, and the lines no reading fits. WIDTHS: the widest each column prints;
+    FULLS: the narrowest a full line of each prints (by default from WIDTHS, full_line). Columns are numbered
+    by role (0 the description, 1 and 2 results and plans, 3 the 「担当」 office); ORDER: the role of each column
+    as the lines print them, left to right (by default, in that order); FILLS: the commonest width of a full
+    line of each (by default WIDTHS), where a piece too wide for any column is cut (glued); RESULTS: the
+    column of the results (1, or 2 where the plans are printed first); GLUED: the text prints columns with no
+    space between them (a piece that fits a column may hold the next column's too)."""
     ncols = len(widths)
+    fulls = fulls or tuple(full_line(w) for w in widths)
+    order = order or tuple(range(ncols))
+    fills = fills or widths
     frontier: dict[State, tuple[float, int]] = {(): (0.0, -1)}  # state -> (cost, node)
     history: list[tuple[int, Reading | None, int]] = []  # node -> (line index, reading, previous node)
     doubts: dict[int, set[int]] = {}  # node -> lines read one way where another way costs the same
@@ -86,12 +105,22 @@ def read_lines(lines: list[str], pieces: Callable[[str], list[str]], kinds: list
             history.append((i, None, best[1]))
             frontier = {(): (best[0], len(history) - 1)}
             continue
+        if kind in ("header", "page"):  # a page break: a cell that stopped early at the page's foot goes on
+            resumed: dict[State, tuple[float, int]] = {}
+            for state, value in sorted(frontier.items(), key=lambda kv: kv[1][0]):
+                key = tuple(replace(col, paused=False) for col in state)
+                kept = resumed.setdefault(key, value)
+                if kept is not value and value[0] - kept[0] <= DOUBT_MARGIN:  # two readings as cheap meet here
+                    _, reading, prev = history[value[1]]
+                    if reading is not None and (differ := _differences(history, kept[1], reading, prev)):
+                        doubts.setdefault(kept[1], set()).update(differ)
+            frontier = resumed
         if kind != "text":
             continue
-        options = _segmentations(pieces(lines[i]), ncols)
+        options = line_options(pieces(lines[i]), widths, fills, glued)
         nxt: dict[State, tuple[float, int]] = {}
         for state, (cost, node) in frontier.items():
-            for reading, extra, new_state in _candidates(state, options, widths, i in page_end):
+            for reading, extra, new_state in _candidates(state, options, widths, fulls, order, results, i in page_end):
                 total = cost + extra
                 old = nxt.get(new_state)
                 if old is None or total < old[0] - TIE:
@@ -145,11 +174,12 @@ def _differences(history: list[tuple[int, Reading | None, int]], kept: int, read
 
 
 def _page_ends(kinds: list[str]) -> set[int]:
-    """The last text lines before each page header: a cell's lines there may end a line or two early, the
-    rest of the cell continuing after the header (line heights differ between columns)."""
+    """The last text lines before each page break (a page header, a page number): a cell's lines there may end
+    a line or two early, the rest of the cell continuing on the next page (line heights differ between
+    columns)."""
     out: set[int] = set()
     for i, kind in enumerate(kinds):
-        if kind == "header":
+        if kind in ("header", "page"):
             j, seen = i - 1, 0
             while j >= 0 and seen < PAGE_END_LINES and kinds[j] != "span":
                 if kinds[j] == "text":
@@ -159,72 +189,32 @@ def _page_ends(kinds: list[str]) -> set[int]:
     return out
 
 
-@dataclass(frozen=True)
-class _Group:
-    """Consecutive pieces of a line read as one column's text, with what the reading needs to know of it."""
-
-    text: str
-    width: float
-    bullet: bool  # starts a bullet (「・」, ①, a lone 「（…）」)
-    tagged: bool  # ends with a ministry tag
-    stop: bool  # ends a sentence
-
-
-def _group(text: str, width: float) -> _Group:
-    return _Group(text, width, is_bullet_start(text), tagged(text), bool(SENTENCE_END_RE.search(text)))
-
-
-def _segmentations(pieces: list[str], ncols: int) -> list[tuple[tuple[_Group, ...], float]]:
-    """Ways to cut the pieces into at most NCOLS consecutive groups, with the cost of the spaces kept inside
-    groups and of latin words parted. Computed once per line, whatever the state."""
-    k = len(pieces)
-    latin_gap = [bool(LATIN_RE.match(pieces[j - 1][-1]) and LATIN_RE.match(pieces[j][0])) for j in range(1, k)]
-    widths = [display_width(p) for p in pieces]
-    made: dict[tuple[int, int], _Group] = {}
-
-    def group(a: int, b: int) -> _Group:
-        if (a, b) not in made:  # a half-width space between pieces
-            made[a, b] = _group(" ".join(pieces[a:b]), sum(widths[a:b]) + 0.5 * (b - a - 1))
-        return made[a, b]
-
-    out = []
-    for ncuts in range(min(ncols, k)):
-        for cuts in combinations(range(1, k), ncuts):
-            bounds = (0, *cuts, k)
-            cost = sum(LATIN_CUT for j in cuts if latin_gap[j - 1])
-            cost += sum(JOINED_SPACE for j in range(1, k) if j not in cuts and not latin_gap[j - 1])
-            out.append((tuple(group(a, b) for a, b in zip(bounds, bounds[1:], strict=False)), cost))
-    return out
-
-
-def _candidates(state: State, options: list[tuple[tuple[_Group, ...], float]], widths: tuple[float, ...],
-                page_end: bool):
-    """(reading, cost, next state) for each way the line can continue the open row or start the next one."""
+def _candidates(state: State, options: list[tuple[tuple[Group, ...], float]], widths: tuple[float, ...],
+                fulls: tuple[float, ...], order: tuple[int, ...], results: int, page_end: bool):
+    """(reading, cost, next state) for each way the line can continue the open row or start the next one: its
+    groups, left to right, in columns left to right (ORDER: their roles)."""
     ncols = len(widths)
     for groups, space_cost in options:
-        for cols in combinations(range(ncols), len(groups)):
-            if any(groups[j].width > widths[c] + WIDTH_SLACK for j, c in enumerate(cols)):
+        for places in combinations(range(ncols), len(groups)):
+            cols = tuple(order[k] for k in places)
+            if any(groups[j].width > widths[c] + WIDTH_SLACK or (groups[j].must is not None and c not in groups[j].must)
+                   for j, c in enumerate(cols)):
                 continue
+            # a sentence ending as the other column's do: 「…を推進した。」 read as a plan, 「…予定。」 as a result
+            worded = space_cost + sum(WORDING for g, c in zip(groups, cols, strict=True) if g.wording and c in (1, 2)
+                                      and g.wording != ("result" if c == results else "plan"))
             if state:
-                cont = _continue(state, groups, cols, widths, page_end)
+                cont = _continue(state, groups, cols, fulls, page_end)
                 if cont is not None:
                     cost, new_state = cont
-                    yield _reading(False, cols, groups), cost + space_cost, new_state
-            if cols[0] == 0:
-                cost, new_state = _new_row(state, groups, cols, widths)
-                yield _reading(True, cols, groups), cost + space_cost, new_state
+                    yield _reading(False, cols, groups), cost + worded, new_state
+            if 0 in cols:  # a row starts with its description's first line (an office first may share it)
+                cost, new_state = _new_row(state, groups, cols, fulls)
+                yield _reading(True, cols, groups), cost + worded, new_state
 
 
-def _reading(new_row: bool, cols: tuple[int, ...], groups: tuple[_Group, ...]) -> Reading:
+def _reading(new_row: bool, cols: tuple[int, ...], groups: tuple[Group, ...]) -> Reading:
     return Reading(new_row, tuple((c, g.text) for c, g in zip(cols, groups, strict=True)))
-
-
-def tagged(text: str) -> bool:
-    """Does TEXT end a description: a ministry tag ［◎厚］ / [◎厚], the end of a wrapped one 「厚］」, or a
-    sub-heading's bracket 「…参照］」?"""
-    m = TAG_AT_END_RE.search(text) or LOST_OPEN_RE.search(text)
-    return bool(m and is_ministry_list(m.group(1))) or text.endswith("］") or (
-        text.endswith("]") and bool(SUBHEADING_TAG_RE.search(text)))
 
 
 def _skip_cost(c: int, col: _Col) -> float:
@@ -232,6 +222,8 @@ def _skip_cost(c: int, col: _Col) -> float:
     if not col.active:
         return 0.0
     cost = (SKIP_STOP if col.stop or c == OFFICE else SKIP_FULL) if col.full else 0.0  # an office is a name
+    if col.open and c != OFFICE:
+        cost += SKIP_OPEN  # 「令和８年度…改革において、…検討を行い、」 then its bullets: the cell goes on
     if c == 0 and not col.tagged:
         cost += ROW_WITHOUT_TAG  # a description ends at its ministry tag
     return cost
@@ -241,13 +233,13 @@ def _end_cost(state: State) -> float:
     return sum(_skip_cost(c, col) for c, col in enumerate(state))
 
 
-def _line_state(c: int, group: _Group, col_width: float, tagged: bool, items: bool = False) -> _Col:
+def _line_state(c: int, group: Group, full_at: float, tagged: bool, items: bool = False) -> _Col:
     tagged = tagged or (c == 0 and group.tagged)
-    full = is_full(group.width, col_width) and not (c == 0 and tagged)  # the tag ends the description
-    return _Col(True, True, full, group.stop, tagged, items)
+    full = group.printed >= full_at and not (c == 0 and tagged)  # the tag ends the description
+    return _Col(True, True, full, group.stop, tagged, items, group.open, bool(WORD_END_RE.search(group.text)))
 
 
-def _continue(state: State, groups: tuple[_Group, ...], cols: tuple[int, ...], widths: tuple[float, ...],
+def _continue(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fulls: tuple[float, ...],
               page_end: bool = False) -> tuple[float, State] | None:
     cost = 0.0
     out = list(state)
@@ -256,42 +248,49 @@ def _continue(state: State, groups: tuple[_Group, ...], cols: tuple[int, ...], w
         group = given.get(c)
         if group is None:
             if page_end and col.active:
+                out[c] = replace(col, paused=True)
                 continue  # the cell may go on after the page header
             cost += _skip_cost(c, col)
             out[c] = _Col(col.started, False, False, False, col.tagged, col.items)
             continue
-        if not col.active:
-            return None
+        if not col.active or col.paused:
+            return None  # (a cell that stopped early at the page's foot goes on after the break only)
         if col.started and not col.full:  # after a short line: a new paragraph
             if c == 0:
                 cost += (0.0 if col.items else DESC_AFTER_TAG) if col.tagged else TITLE_THEN_TEXT
                 if group.text.startswith("・"):
                     cost += DESC_BULLET  # description paragraphs are a title, text and items ①…, not bullets
+            elif c == OFFICE:
+                cost += OFFICE_GOES_ON  # an office is one name, wrapped where it wraps (「内閣官房健」 「康・医療戦略」)
             elif not group.bullet:
-                cost += NO_BULLET
+                # a line that goes on a word or a sentence (「…でのベン」 「チャー企業の…」, 「…を」 「いう。」) was cut
+                # short by line breaking, not a paragraph's end
+                goes_on = CONTINUES_RE.match(group.text) or (col.word and WORD_START_RE.match(group.text)) \
+                    or (not col.stop and group.text.startswith(OPENING))  # 「…を推進した」 「（マッチング件数21件）。」
+                cost += SHORT_GOES_ON if goes_on else NO_BULLET
         elif col.started and col.full and c > 0 and group.bullet and not col.stop:
             cost += BULLET_AFTER_FULL
         elif col.started and col.stop and c > 0 and not group.bullet:
             cost += SKIP_STOP
         if c > 0 and group.tagged:
             cost += TAG_OUTSIDE
-        out[c] = _line_state(c, group, widths[c], col.tagged, col.tagged)
+        out[c] = _line_state(c, group, fulls[c], col.tagged, col.tagged)
     return cost, tuple(out)
 
 
-def _new_row(state: State, groups: tuple[_Group, ...], cols: tuple[int, ...], widths: tuple[float, ...]
+def _new_row(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fulls: tuple[float, ...]
              ) -> tuple[float, State]:
     cost = _end_cost(state)
     if groups[0].bullet:
         cost += ROW_STARTS_WITH_BULLET
     given = dict(zip(cols, groups, strict=True))
     out = []
-    for c in range(len(widths)):
+    for c in range(len(fulls)):
         group = given.get(c)
         if group is None:
             out.append(_Col(False, False))
         else:
             if c > 0 and group.tagged:
                 cost += TAG_OUTSIDE
-            out.append(_line_state(c, group, widths[c], False))
+            out.append(_line_state(c, group, fulls[c], False))
     return cost, tuple(out)

@@ -7,33 +7,48 @@ geometry, read from the text itself:
   cannot be in it;
 - cells are top-aligned and their lines consecutive: a column that has nothing on a line is done for the
   row, and a row starts only when every column of the row above is done;
-- a line shorter than its column ends a paragraph: what follows in that column starts a new bullet
-  (「・」, ①, a lone 「（…）」), except in the description, whose title is a short first paragraph;
-- a description ends at its ministry tag ［…］.
-Each line is read by a small dynamic program over the states of the open columns (interleaved_reading.py:
-Viterbi, linear in the number of lines), so a piece whose column is only told by a later line is still
-placed right. Where two readings cost the same, the line is reported (a ParseWarning 'layout-ambiguous'),
-never silently guessed.
-Each row the readings cut is handed on as cells.
+- a line shorter than its column's full lines (their commonest width) ends a paragraph: what follows in
+  that column starts a new bullet (「・」, ①, a lone 「（…）」) unless it goes on a word or a sentence,
+  except in the description, whose title is a short first paragraph;
+- a description ends at its ministry tag ［…］; a sentence ends worded as a result or as a plan;
+- the header tells the columns' order (「担当」 first or last, the plans before the results or after);
+- a page number or header is a page break, where a cell may stop a line or two early and go on after it;
+- where cells are set close, a full line and the next column's text print with no space between them:
+  they are cut where the column's full lines end, and the line is named in a 'layout-glued' warning.
+Each line's pieces are cut into groups (interleaved_groups.py) and read by a small dynamic program over
+the states of the open columns (interleaved_reading.py: Viterbi, linear in the number of lines), so a
+piece whose column is only told by a later line is still placed right. Where two readings cost the same,
+the line is reported (a ParseWarning 'layout-ambiguous'), never silently guessed.
+Each row the readings cut is handed on as cells, in the header's order.
 """
 
 from __future__ import annotations
 
 import bisect
 import re
+from collections import Counter
+from dataclasses import replace
 
 from ..model.edition import ParseWarning
 from ..model.errors import EditionParseError
 from ..model.normalize import display_width
-from .geometry import TITLE_MARGIN, Geometry, slack
-from .interleaved_reading import Reading, full_line, read_lines
+from .cells import WRAPPED_TITLE_MAX
+from .geometry import SHORT, TITLE_MARGIN, Geometry, slack
+from .interleaved_groups import WIDTH_SLACK, latin_space, printed_widths
+from .interleaved_reading import OFFICE, Reading, full_line, read_lines
 from .table import Cell, Line, Row, Table
 from .vocabulary import (
     GOAL_RE,
+    HEADER_START,
+    HIDDEN_LABEL_RE,
     HIDDEN_LABELS_RE,
-    LATIN_RE,
+    OFFICE_HEADER_RE,
+    OFFICE_MAX,
+    PLANS_LABEL_RE,
+    RESULTS_LABEL_RE,
     SEE_ABOVE_RE,
     TITLE_MAX,
+    VISION_END,
     is_header_text,
     is_page_number,
     vision_number,
@@ -47,6 +62,13 @@ DEFAULT_WIDTHS = (54.0, 60.0, 40.0, 14.0)
 WIDTH_SAMPLE_LINES = 4000  # the widths are told by the first lines (a layout is uniform)
 MIN_SAMPLES = 3  # lines holding every column needed to estimate the widths
 FEW_SAMPLES = 20  # below this, a column's width is its widest piece
+NARROW_DESCRIPTION = 40.0  # cells: a description column this narrow wraps or fills the longer titles (~44)
+NEAR_WIDEST = 3.0  # cells below a column's width where its full lines' widths are counted
+GLUED_LINES = 3  # lines holding a piece too wide for any column: the text prints columns glued
+GLUED_BULLETS = 3  # bullets after a column's full lines that tell its fill in a text without spaces between cells
+FULL_SHORT_BY = 1.5  # cells a full line may stop short of the commonest full width
+HEADING_TAIL = 4  # characters of a heading's last words wrapped onto a line of their own (「に向けて」)
+REPOSTED_TAILS = ("（再掲）", "(再掲)")
 MAX_PIECES = 10  # more pieces on one line: spaces between latin words are not cut
 
 
@@ -54,17 +76,33 @@ def read_interleaved(lines: list[str], numbers: list[int], office: bool = False)
     """The rows of an interleaved text (LINES with their source NUMBERS); OFFICE: a 「担当」 column.
     LINES come folded (normalize.fold_extracted, in text_layouts.prepare): 「‧」 is 「・」 here."""
     lines, numbers = _rejoin(lines, numbers)
+    lines = _join_heading_tails(lines)
     ncols = 4 if office else 3
-    widths = estimate_widths(lines, ncols)
+    order = print_order(lines, ncols)
+    widths = estimate_widths(lines, ncols, order)
+    if office and widths[OFFICE] > OFFICE_MAX + WIDTH_SLACK:
+        raise EditionParseError(
+            f"layout 'interleaved': the 「担当」 column's pieces measure {widths[OFFICE]:g} cells, wider than an office's "
+            f"name prints (at most {OFFICE_MAX:g}): its text is printed run into another column's and the columns "
+            "cannot be told apart; ingest the PDF itself instead")
     kinds = [_kind(x) for x in lines]
-    readings, ambiguous, unfit = read_lines(lines, _pieces, kinds, widths)
-    out = _Rows(widths, sorted(no for no, kind in zip(numbers, kinds, strict=True) if kind == "header"))
+    fills = estimate_fills(lines, widths, order)
+    header = next((x for x in lines[:WIDTH_SAMPLE_LINES] if is_header_text(x)), "")
+    plans_first = header.find(PLANS_LABEL_RE.search(header).group(0)) < header.find(RESULTS_LABEL_RE.search(header).group(0)) \
+        if header else False
+    limit = max(widths) + WIDTH_SLACK
+    wide = [i for i, kind in enumerate(kinds) if kind == "text" and any(display_width(p) > limit for p in lines[i].split())]
+    readings, ambiguous, unfit = read_lines(lines, _pieces, kinds, widths, estimate_fulls(widths, fills), order, fills,
+                                            2 if plans_first else 1, len(wide) >= GLUED_LINES)
+    out = _Rows(widths, sorted(no for no, kind in zip(numbers, kinds, strict=True) if kind == "header"), order)
     headed = False
     for i, (line, no, kind) in enumerate(zip(lines, numbers, kinds, strict=True)):
         if kind == "text":
             out.text(readings[i], no)
-        elif kind == "span" or (kind == "header" and not headed):
-            out.single(line, no)  # a vision or goal; the first page header (the others are no rows)
+        elif kind == "span":
+            out.single(line, no)  # a vision or goal
+        elif kind == "header" and not headed:  # the first page header (the others are no rows), its labels
+            out.single(" ".join(HIDDEN_LABEL_RE.sub(" ", line).split()), no)  # apart: 「列3担当 列4」 is 「担当」
             headed = headed or kind == "header"
     out.close_row()
     warnings = [ParseWarning("layout-ambiguous", f"line {numbers[i]}: the columns of 「{lines[i].strip()[:30]}…」 "
@@ -73,7 +111,19 @@ def read_interleaved(lines: list[str], numbers: list[int], office: bool = False)
     warnings += [ParseWarning("layout-too-wide", f"line {numbers[i]}: 「{lines[i].strip()[:30]}…」 fits no column "
                               f"(widths {', '.join(f'{w:g}' for w in widths)} cells); read as the description of a "
                               "new row", 0, numbers[i]) for i in sorted(unfit)]
-    geometry = Geometry.from_widths(*widths[:3], title_max=min(TITLE_MAX, widths[0] - TITLE_MARGIN))
+    glued = [i for i, kind in enumerate(kinds) if kind == "text" and i not in unfit
+             and " ".join(t for _, t in readings[i].groups) != " ".join(_pieces(lines[i]))]  # a piece was cut
+    warnings += [ParseWarning("layout-glued", f"line {numbers[i]}: 「{lines[i].strip()[:30]}…」 prints two columns' text "
+                              "with no space between them; cut where a full line of the column ends, by width alone",
+                              0, numbers[i]) for i in glued]
+    # In a column narrower than the longer titles, a title may fill its line: a line short of the column's full
+    # width ends a paragraph (SHORT), and the grammar tells a title filling its line by its words (a heading's
+    # noun, then a sentence's start). In a wider column a title stops well short of the edge.
+    if widths[0] <= NARROW_DESCRIPTION:
+        geometry = replace(Geometry.from_widths(*widths[:3], title_max=min(WRAPPED_TITLE_MAX, widths[0] + WIDTH_SLACK)),
+                           title_short=SHORT)
+    else:
+        geometry = Geometry.from_widths(*widths[:3], title_max=min(TITLE_MAX, widths[0] - TITLE_MARGIN))
     return Table(out.rows, "interleaved", geometry, warnings)
 
 
@@ -95,14 +145,31 @@ def _rejoin(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int]]
     return out, nums
 
 
+def _join_heading_tails(lines: list[str]) -> list[str]:
+    """A vision's last words or a goal's 「（再掲）」 wrapped onto a line of their own (「（１）「…の確立」」 / 「に向けて」,
+    「【…の増加】」 / 「（再掲）」): joined onto the heading, their line blanked."""
+    out = list(lines)
+    for i in range(len(lines) - 1):
+        x, tail = out[i].strip(), lines[i + 1].strip()
+        if not tail or len(tail) > HEADING_TAIL:
+            continue
+        vision = vision_number(x) is not None and not x.endswith(VISION_END) and (x + tail).endswith(VISION_END)
+        if vision or (GOAL_RE.match(x) and x.endswith("】") and tail in REPOSTED_TAILS):
+            out[i], out[i + 1] = x + tail, ""
+    return out
+
+
 def _kind(line: str) -> str:
-    """blank, header (a page header), span (a vision or goal row across the table) or text."""
+    """blank, header (a page header), page (a page number), span (a vision or goal row across the table) or
+    text."""
     x = line.strip()
     if not x:
         return "blank"
     if is_header_text(x):
         return "header"
-    if HIDDEN_LABELS_RE.match(x) or is_page_number(x):
+    if is_page_number(x):
+        return "page"  # a page break, where the header is printed on page 1 only
+    if HIDDEN_LABELS_RE.match(x):
         return "blank"
     if GOAL_RE.match(x) or SEE_ABOVE_RE.match(x) or vision_number(x) is not None:
         return "span"  # vision and goal rows span the table's width
@@ -122,23 +189,79 @@ def _pieces(line: str) -> list[str]:
         return parts
     out = [parts[0]]
     for p in parts[1:]:
-        if LATIN_RE.match(out[-1][-1]) and LATIN_RE.match(p[0]):
+        if latin_space(out[-1], p):
             out[-1] += " " + p
         else:
             out.append(p)
     return out[: MAX_PIECES - 1] + [" ".join(out[MAX_PIECES - 1 :])] if len(out) > MAX_PIECES else out
 
 
-def estimate_widths(lines: list[str], ncols: int) -> tuple[float, ...]:
-    """Each column's width: a high percentile of the widths of its pieces on lines that hold every column."""
-    samples: list[list[float]] = [[] for _ in range(ncols)]
+def print_order(lines: list[str], ncols: int) -> tuple[int, ...]:
+    """The role of each column as the lines print them, left to right (0 the description, 1 and 2 the results
+    and plans in their order, 3 the 「担当」 office): the header's, 「担当 該当箇所 …」 putting the office first."""
+    header = next((x for x in lines[:WIDTH_SAMPLE_LINES] if is_header_text(x)), "")
+    office = OFFICE_HEADER_RE.search(header)
+    if ncols == 4 and office and office.start() < header.find(HEADER_START):
+        return (3, 0, 1, 2)
+    return tuple(range(ncols))
+
+
+def _samples(lines: list[str], order: tuple[int, ...]) -> list[list[float]]:
+    """The widths of each column's pieces (by role) on the lines that hold every column."""
+    samples: list[list[float]] = [[] for _ in order]
     for line in lines[:WIDTH_SAMPLE_LINES]:
         if _kind(line) != "text":
             continue
         parts = line.strip().split(" ")
-        if len(parts) == ncols and all(parts):
-            for c, p in enumerate(parts):
+        if len(parts) == len(order) and all(parts):
+            for c, p in zip(order, parts, strict=True):
                 samples[c].append(display_width(p))
+    return samples
+
+
+def estimate_fills(lines: list[str], widths: tuple[float, ...], order: tuple[int, ...] | None = None
+                   ) -> tuple[float, ...]:
+    """The commonest width of a full line of each column (by role): of its pieces near its width (WIDTHS, the
+    widest), the commonest; a line that hangs 。」 past the edge or holds wide brackets measures a cell more
+    now and then. A text of few lines: the widest."""
+    out = []
+    for values, width in zip(_samples(lines, order or tuple(range(len(widths)))), widths, strict=True):
+        near = Counter(v for v in values if v >= width - NEAR_WIDEST)
+        out.append(max(near, key=lambda w: (near[w], w)) if len(values) >= FEW_SAMPLES and near else width)
+    return _glued_fills(lines, widths, tuple(out))
+
+
+def _glued_fills(lines: list[str], widths: tuple[float, ...], fills: tuple[float, ...]) -> tuple[float, ...]:
+    """FILLS told again by glued pieces, where cells are set so close that a full line and the next column's
+    text print without a space: where a bullet 「・」 starts the next column's text, the text before it is a full
+    line of its column. Of the bullets near a column's fill, the commonest place, where it is common enough
+    (a 「・」 between words falls anywhere, a bullet after a full line always at the same place)."""
+    limit = max(widths) + WIDTH_SLACK
+    places: Counter[float] = Counter()
+    for line in lines[:WIDTH_SAMPLE_LINES]:
+        for piece in line.strip().split(" "):
+            if display_width(piece) > limit:
+                printed = printed_widths(piece)
+                places.update(printed[k] for k, ch in enumerate(piece) if ch == "・" and k)
+    out = []
+    for fill in fills:
+        near = {w: n for w, n in places.items() if abs(w - fill) <= NEAR_WIDEST}
+        best = max(near, key=lambda w: (near[w], w)) if near else None
+        out.append(best if best is not None and near[best] >= GLUED_BULLETS else fill)
+    return tuple(out)
+
+
+def estimate_fulls(widths: tuple[float, ...], fills: tuple[float, ...]) -> tuple[float, ...]:
+    """The narrowest a full line of each column prints: a cell and a half short of its commonest full width (a
+    character carried down by kinsoku, a half-width digit), where that is below what the widest pieces tell
+    (full_line): a full line between wider ones is no paragraph's end."""
+    return tuple(min(full_line(w), f - FULL_SHORT_BY) if f < w else full_line(w) for w, f in zip(widths, fills, strict=True))
+
+
+def estimate_widths(lines: list[str], ncols: int, order: tuple[int, ...] | None = None) -> tuple[float, ...]:
+    """Each column's width (by role): a high percentile of the widths of its pieces on lines that hold every
+    column."""
+    samples = _samples(lines, order or tuple(range(ncols)))
     if len(samples[0]) < MIN_SAMPLES:
         raise EditionParseError(
             f"layout 'interleaved': only {len(samples[0])} lines hold all {ncols} columns side by side, too few to "
@@ -156,11 +279,13 @@ def estimate_widths(lines: list[str], ncols: int) -> tuple[float, ...]:
 
 
 class _Rows:
-    """Rows as the readings cut them: [title] description ［tag］ | results | plans [| 担当], each line citing
-    its source line and page; a vision or goal row (spanning the table) is a row of one cell."""
+    """Rows as the readings cut them: [title] description ［tag］ | results | plans [| 担当] (in the order the
+    header prints them, ORDER), each line citing its source line and page; a vision or goal row (spanning the
+    table) is a row of one cell."""
 
-    def __init__(self, widths: tuple[float, ...], headers: list[int]) -> None:
+    def __init__(self, widths: tuple[float, ...], headers: list[int], order: tuple[int, ...]) -> None:
         self.widths = widths
+        self.order = order
         self.headers = headers  # source lines of the page headers: a line's page counts those above it
         self.rows: list[Row] = []
         self.row: list[list[Line]] | None = None
@@ -188,8 +313,13 @@ class _Rows:
         if self.row is None:
             return
         cells = [Cell(lines) for lines in self.row[:3]]
+        office = Cell()
         if len(self.row) > 3 and self.row[3]:  # an office wrapped in its cell: one name
-            office = self.row[3]
-            cells.append(Cell([Line(office[0].no, office[0].page, "".join(x.text for x in office))]))
+            lines = self.row[3]
+            office = Cell([Line(lines[0].no, lines[0].page, "".join(x.text for x in lines))])
+        if self.order[0] == OFFICE:
+            cells.insert(0, office)  # (an office first keeps its place, empty or not: the grammar reads by place)
+        elif office.lines:
+            cells.append(office)
         self.rows.append(Row(cells))
         self.row = None

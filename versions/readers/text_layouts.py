@@ -193,12 +193,14 @@ def column_order(header: str) -> tuple[str, ...]:
 
 def _check_order(prepared: Prepared) -> None:
     """A text reader reads the columns in the report's order: 該当箇所, 実績, 取組予定 (担当 last); the
-    reader of columns side by side (interleaved), any order with 該当箇所 first and 担当 last."""
+    reader of columns side by side (interleaved), any order with 該当箇所 first (after 担当 when 担当 is
+    first) and 担当 first or last."""
     order = prepared.order
     if RESULTS not in order or PLANS not in order:
         return  # no header line (the grammar refuses the text) or header cells apart (pdfminer's boxes)
     usual = order in ((DESCRIPTION, RESULTS, PLANS), (DESCRIPTION, RESULTS, PLANS, OFFICE))
-    side_by_side = prepared.profile == "interleaved" and order[0] == DESCRIPTION and OFFICE not in order[1:-1]
+    side_by_side = prepared.profile == "interleaved" and order.index(DESCRIPTION) == (1 if order[0] == OFFICE else 0) \
+        and OFFICE not in order[1:-1]
     # the dense reader reads the cells in the header's order, an office first or last
     modelled = prepared.profile == "dense" and order.index(DESCRIPTION) == (1 if order[0] == OFFICE else 0)
     if not usual and not side_by_side and not modelled:

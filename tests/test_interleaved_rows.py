@@ -1,0 +1,217 @@
+"""Rows of pdfplumber text (columns side by side) cut from the generated layouts (out/d3000, seeds 3014 and
+3024): each piece of a line goes to its column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from policydiff import EditionParseError, parse_report
+from policydiff.versions.readers.text_interleaved import read_interleaved
+from policydiff.versions.readers.text_layouts import prepare
+
+ROWS = Path(__file__).resolve().parent / "data" / "interleaved_rows"
+
+
+def _read(name: str):
+    return parse_report((ROWS / name).read_bytes())
+
+
+def test_a_title_that_fills_its_line_is_the_title_not_the_description():
+    # 「産学連携の強化による…事業化の促進」 is 30 cells in a description column of 32: a heading's words,
+    # then the description on the next line (it was read into the description, the row refused).
+    (m,) = _read("full-width-title.txt").measures
+    assert m.title == "産学連携の強化によるニーズ・シーズマッチング及び事業化の促進"
+    assert m.description.startswith("官民が協調して資金拠出し")
+
+
+def test_latin_words_parted_by_a_mark_stay_in_their_cell():
+    # 「・「MedTech ROUND ～MedTech Startups acceleration」 then the plans' 「る。」: the space before 「～MedTech」
+    # parts latin words of one cell, not two columns.
+    m = next(m for m in _read("latin-words-in-a-cell.txt").measures if "MedTech" in m.results[1].text)
+    assert "MedTech ROUND ～MedTech Startups acceleration program～" in m.results[1].text
+    assert not any("Startups" in b.text for b in m.plans)
+    assert m.plans[0].text.endswith("エコシステム形成に向けた取り組みを推進する。")
+
+
+def _prepared(name: str):
+    """A page of text as the interleaved reader is given it: folded as every text is, its header read."""
+    prepared = prepare((ROWS / name).read_text(encoding="utf-8"))
+    return prepared.lines, prepared.numbers, prepared.office
+
+
+def _rows(name: str):
+    return read_interleaved(*_prepared(name)).rows
+
+
+def test_a_cell_whose_line_ends_at_a_comma_goes_on_below():
+    # Printed 該当箇所 | 取組予定 | 実績・状況: the results open 「令和６年度保険医療材料制度改革において、」 and go on
+    # with their bullets, under the plans' one finished bullet; they were read as more plans, unwarned.
+    row = next(r for r in _rows("results-open-at-a-comma.txt") if r.cells[0].text.startswith("イノベーション"))
+    plans, results = row.cells[1].text, row.cells[2].text
+    assert plans == "・関係団体等の意見も伺いながら、令和８年度診療報酬改定に向けて検討を行う。"
+    assert results.startswith("令和６年度保険医療材料制度改革において、・チャレンジ申請の申請期限の延長")
+    assert results.endswith("指導管理料・導入期加算や評価療養・選定療養の新設等を実施したところ。")
+
+
+def test_a_full_line_is_told_by_the_commonest_width_of_its_column():
+    # The plans column prints 22 cells a line, now and then 23 (wide brackets): 「連携グローバル展開事業として
+    # 令和7年度予算」 (20.5 cells, a half-width digit) is full, and the line below, 「［◎厚、◎経］ 案：16億円の内数）
+    # …」, goes on with the same row; it was read as a new row without a description, unwarned.
+    row = next(r for r in _rows("full-line-of-a-narrow-column.txt") if r.cells[0].text.startswith("また、ベンチャー等"))
+    assert row.cells[0].text.endswith("マッチングに取り組む。［◎厚、◎経］")
+    assert "令和7年度予算案：16億円の内数）を通じ、企業と研究機関等とのマッチングがより一層進む" in row.cells[2].text
+
+
+def test_a_line_cut_short_mid_word_goes_on_in_its_column():
+    # 「…アーリーステージでのベン」 stops short of the plans column's edge, the word going on below (「チャー企業の…」);
+    # the 「担当」 office's last piece 「室」 on its line was read into the plans (「ベン室チャー」), unwarned.
+    row = next(r for r in _rows("word-runs-on-past-a-short-line.txt") if r.cells[0].text.startswith("治験実施等における"))
+    assert "でのベンチャー企業の開発支援を引き続き推進する。" in row.cells[2].text
+    assert row.cells[3].text == "経産省ヘルスケア産業課医療・福祉機器産業室"
+
+
+def test_an_office_printed_first_is_read_as_the_office_and_keeps_its_place():
+    # 「担当 列1 該当箇所 列2 …」: each line starts with the office's piece (「経産省ヘル」 / 「スケア産業」 / …), then
+    # the description, results and plans; the grammar takes the cells in the header's order.
+    rows = [r for r in _rows("office-first.txt") if len(r.cells) == 4]
+    row = next(r for r in rows if r.cells[1].text.startswith("販路開拓の支援"))
+    assert row.cells[0].text == "経産省ヘルスケア産業課医療・福祉機器産業室"
+    assert row.cells[1].text.endswith("販路開拓の支援に引き続き取り組む。［◎経］")
+    # 「会（MEDICA2025等）への出展支援を実施し、事業者の販路開」 is a full results line (latin prints wider than
+    # half a cell): 「拓を支援した。」 below goes on with it, not joined to the plans' 「援を実施する。」.
+    assert row.cells[2].text.endswith("事業者の販路開拓を支援した。")
+    assert row.cells[3].text.endswith("海外展示会への出展支援を実施する。")
+
+
+def test_columns_set_close_are_cut_where_a_full_line_ends_and_the_cut_is_warned():
+    # Cells padded by half a point: a full results line and the plans' text print with no space between
+    # them (「…臨床現場のニーズに・令和６年度の取組に加え、…」); the line is cut where the results' full lines
+    # end (39 cells, told by the bullets that start the plans there) and named in a warning.
+    table = read_interleaved(*_prepared("glued-columns.txt"))
+    row = next(r for r in table.rows if r.cells[0].text.startswith("医療機器の研究開発に積極的に携わる"))
+    assert row.cells[1].text == ("・｢優れた医療機器の創出に係る産業振興拠点強化事業｣において、臨床現場のニーズに応じた優れた"
+                                 "医療機器の創出に向けて、医療機器創出人材の育成・リスキリングを提供すると共に、医療機器スタート"
+                                 "アップを伴走支援する拠点整備を推進した。")
+    assert row.cells[2].text.startswith("・令和６年度の取組に加え、医療機器産業振興拠点における海外ネットワークの構築や臨床上の")
+    glued = [w for w in table.warnings if w.code == "layout-glued"]
+    assert any(w.line == 5 for w in glued)
+
+
+def test_a_page_number_is_a_page_break_where_the_header_is_on_page_one_only():
+    # 「- 9 -」 between two lines of a row: its plans stop a line early at the foot of the page and go on at
+    # the top of the next; the row went on as a new row (「相手国のニーズを汲んで…」 without a title), unwarned.
+    rows = _rows("page-number-break.txt")
+    row = next(r for r in rows if r.cells[0].text.startswith("新興国・途上国の医療ニーズ"))
+    assert row.cells[0].text.endswith("国際展開に当たっては、相手国のニーズを汲んでいくことは重要である。日本企業が相手国の"
+                                      "医療の実情やニーズを十分に把握・理解できる機会の充実に引き続き取り組み、先進国とともに"
+                                      "新興国・途上国の医療ニーズに適した医療機器の研究開発・展開につなげる。［◎厚、経］")
+    assert row.cells[2].text.endswith("・引き続き、アフリカにおける医療関係者等との関係構築を進める。")
+    assert not any(r.cells[0].text.startswith("相手国のニーズ") for r in rows if len(r.cells) > 1)
+
+
+def test_a_glued_line_may_start_with_latin_words_before_its_space():
+    # 「…課 Innovation Hubにて、スタートアップ企業等からの相談を受け付け、支からの相談を…」: the results' full
+    # line is 「Innovation Hubにて、…受け付け、支」 (a space between latin words, then the plans glued on); the
+    # line was read as a row of its own, unwarned.
+    row = next(r for r in _rows("glued-after-latin-words.txt") if r.cells[0].text.startswith("国際展開支援における"))
+    assert row.cells[1].text.startswith("・ヘルスケアに関するワンストップ相談窓口である、Healthcare Innovation Hubにて、"
+                                        "スタートアップ企業等からの相談を受け付け、支援者・支援団体（InnoHub")
+    assert row.cells[2].text.startswith("・引き続き、Healthcare Innovation Hubにて、スタートアップ企業等からの相談を受け付け、"
+                                        "支援者・支援団体（InnoHubアドバイザー・サポーター団体）等へのマッチング")
+
+
+def test_a_bullet_goes_to_the_column_its_wording_belongs_to():
+    # Both the results (「…開発支援を推進した。」, short) and the plans (「…引き続き推進する。」, full) end a
+    # sentence on one line; the next bullet, alone on its lines, ends 「…ワンストップ支援を推進した。」: a result.
+    # It was read as a plan (the plans' full line made skipping them dearer), unwarned.
+    row = next(r for r in _rows("bullet-worded-as-a-result.txt") if r.cells[0].text.startswith("医療機器の研究開発の伴走支援（その２）"))
+    assert row.cells[1].text.endswith("・「医療機器開発支援ネットワーク」や「地域連携拠点」（いずれも医工連携イノベーション"
+                                      "推進事業として令和6年度予算：19億円の内数）を通じたセミナーや伴走支援により、企業・"
+                                      "大学等に対するワンストップ支援を推進した。")
+    assert row.cells[2].text.endswith("アーリーステージでのベンチャー企業の開発支援を引き続き推進する。")
+
+
+def test_a_sentence_going_on_in_brackets_stays_in_its_column():
+    # 「…とのマッチングを推進した」 stops short of the results column's edge, its sentence going on below in
+    # brackets 「（マッチング件数21件）。」, beside the plans' 「む環境を整備する。」; the two were joined as plans.
+    row = next(r for r in _rows("sentence-goes-on-in-brackets.txt") if any("マッチング件数" in c.text for c in r.cells))
+    assert row.cells[2].text.endswith("企業と研究機関等とのマッチングを推進した（マッチング件数21件）。")
+    assert row.cells[3].text.endswith("企業と研究機関等とのマッチングがより一層進む環境を整備する。")
+
+
+def test_a_short_tail_of_the_next_column_glued_to_a_full_line_is_cut():
+    # Columns set close (a text with glued lines): 「いて」（令和７年10月17日付け医薬機審定。」 fits the results column,
+    # yet it is the results' full line and the plans' last characters 「定。」; the plans ended 「…公表する予」.
+    table = read_interleaved(*_prepared("glued-short-tail.txt"))
+    row = next(r for r in table.rows if any("公表する予" in c.text for c in r.cells))
+    assert row.cells[2].text.endswith("に係る次世代医療機器評価指標を取りまとめ、公表する予定。")
+    assert "医薬機審定。" not in row.cells[1].text
+    assert any(w.code == "layout-glued" and w.line == 89 for w in table.warnings)  # (source line 467)
+
+
+def test_an_office_name_goes_on_over_its_lines():
+    # 「担当」 first: 「内閣官房健」 / 「康・医療戦略」 / 「室」, one name wrapped in a narrow column; 「康・医療戦略」
+    # was read into the description (「…の展開康・医療戦略支援」), unwarned.
+    row = next(r for r in _rows("office-name-wraps.txt") if len(r.cells) == 4 and r.cells[1].text.startswith("協力覚書"))
+    assert row.cells[0].text == "内閣官房健康・医療戦略室"
+    assert row.cells[1].text.startswith("協力覚書を踏まえた日本の技術・医療機器の展開支援各国との")
+
+
+def test_an_office_column_wider_than_an_office_prints_is_refused():
+    # Columns set close, the 「担当」 office run into the plans (「…海外ネットワー厚労省医療機器審査」): the office's
+    # pieces measure 36 cells, which no office name does; the reading was wrong in most rows, a few unwarned.
+    with pytest.raises(EditionParseError, match="「担当」 column's pieces measure 36 cells"):
+        read_interleaved(*_prepared("office-run-into-plans.txt"))
+
+
+def test_a_space_after_a_latin_word_inside_a_cell_keeps_the_word_ending_there():
+    # 「…連携することでARO に ・医療技術実用化総合促進事業…」: the latin letters print wider than the text measures
+    # them, and a space follows them inside the description; its 「に」 was read as the results' first word.
+    row = next(r for r in _rows("space-after-latin.txt") if r.cells[0].text.startswith("臨床研究中核病院においては"))
+    assert row.cells[0].text.startswith("臨床研究中核病院においては、研究開発拠点と連携することでARO に必要な人材")
+    assert row.cells[1].text.startswith("・医療技術実用化総合促進事業")
+
+
+def test_a_cell_that_stops_at_a_pages_foot_goes_on_after_the_break_not_before():
+    # The plans end 「…検討を行う。」 two lines above the page's foot, the results go on with their bullets; the
+    # last line's 「・経済性加算の新設」 was read as a plan (a cell may stop early at a page's foot, but it
+    # goes on after the break, not on the same page), unwarned.
+    row = next(r for r in _rows("cell-stops-at-page-foot.txt") if r.cells[0].text.startswith("イノベーションへの適切な評価"))
+    assert row.cells[2].text == "・関係団体等の意見も伺いながら、令和８年度診療報酬改定に向けて検討を行う。"
+    assert "・経済性加算の新設" in row.cells[1].text
+
+
+def test_a_line_stopping_short_before_an_opening_bracket_goes_on_below():
+    # 「…を公開した。また、今年度新たに」 stops a character short (「「」 may not end a line), its sentence going on
+    # with 「「SaMDの品質管理システム（SaMD-QMS）…」; that line was read into the description after its tag.
+    row = next(r for r in _rows("line-short-before-a-bracket.txt") if any("SaMD-QMS" in c.text for c in r.cells))
+    assert row.cells[0].text.endswith("必要に応じた手引きの作成に引き続き取り組む。［◎経］")
+    assert "また、今年度新たに「SaMDの品質管理システム（SaMD-QMS）確立に必要なソフトウェア" in row.cells[1].text
+
+
+def test_a_lone_particle_between_spaces_stays_with_the_word_before():
+    # 「…ルールインテリジェンス機能 を 器の品質及び…」: the description's line is set justified, its last character
+    # spaced out; 「を」 was read as the results' (「…利用機を器の…」), the line reported as read two ways.
+    row = next(r for r in _rows("lone-particle-between-spaces.txt") if r.cells[0].text.startswith("医療機器の研究開発に関する"))
+    assert row.cells[0].text.endswith("策定プロセスを明確化するルールインテリジェンス機能 を構築する。［厚、◎経］")
+    assert "「脱細胞化組織利用機器の品質及び安全性" in row.cells[1].text
+
+
+def test_an_office_label_run_into_a_hidden_label_still_names_the_office_column():
+    # The header prints 「…令和８年度の取組予定 列3担当 列4」: the 「担当」 label run into a hidden 「列3」; the header
+    # row handed on says 「担当」 alone, so that the grammar gives every row its office (none had one).
+    ed = parse_report((ROWS / "office-label-glued-to-hidden-label.txt").read_bytes())
+    assert ed.measures[0].office == "厚労省医療機器審査管理課"
+    assert all(m.office for m in ed.measures)
+
+
+def test_a_headings_last_words_wrapped_onto_a_line_of_their_own_are_the_headings():
+    # 「（１）「医療機器の研究開発の中心地としての我が国の地位の確立」」 / 「に向けて」 and 「【国際展開に積極的に取り
+    # 組む日本企業の増加】」 / 「（再掲）」: a narrow table wraps a heading's last words; they were read as a row's text
+    # (the vision cut short, the goal not reposted).
+    rows = _rows("vision-words-wrapped.txt")
+    assert rows[1].cells[0].text == "（１）「医療機器の研究開発の中心地としての我が国の地位の確立」に向けて"
+    goal = next(r for r in _rows("reposted-mark-wrapped.txt") if r.cells[0].text.startswith("【国際展開に積極的に"))
+    assert goal.cells[0].text == "【国際展開に積極的に取り組む日本企業の増加】（再掲）"

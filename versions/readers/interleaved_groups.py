@@ -1,0 +1,179 @@
+"""A line of columns side by side cut into groups, one for each column it holds text in (the interleaved reader).
+
+A line's pieces are what its spaces part; a group is one or more pieces read as one column's text. A space
+between latin words is inside a cell; one after a latin word before a word's ending may be (latin glyphs
+print wider than the text measures them). Where cells are set so close that a column's full line and the
+next column's text print with no space between them (glued), a piece is cut where that column's full lines
+end: its commonest full width, before a bullet mark near there. Each group says what the reading needs of
+it: its width, printed width, whether it starts a bullet, ends a sentence or a description (its tag), and
+how its sentence ends (worded as a result or a plan).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from itertools import combinations, product
+
+from ..model.normalize import display_width
+from .cells import CONTINUES_RE
+from .ministries import SUBHEADING_TAG_RE, is_ministry_list
+from .text_checks import PLAN_END_RE, RESULT_END_RE
+from .vocabulary import LOST_OPEN_RE, NO_LINE_START, SENTENCE_END_RE, TAG_AT_END_RE, is_bullet_start
+
+LATIN_CUT = 1.5  # a space between two latin words read as a column boundary
+WIDTH_SLACK = 2.0  # a line may overrun its column by a character or two (kinsoku: 。」 hang at the end)
+OPEN_ENDS = ("、", "，", "：", ":")
+GLUE_NEAR, GLUE_OVER = 2.0, 1.0  # cells below and above a column's commonest full width a glued line may be cut
+SOFT_GLUE = 1.0  # the cost of cutting a piece that fits a column (where the text has glued columns)
+GLUED_BEFORE = 2  # pieces before a glued one that its column's line may start with
+GLUED_DEPTH = 3  # cuts in one glued piece at most (four columns set close)
+GLUED_ALTERNATIVES = 12  # ways to cut a line's glued pieces, at most
+JOINED_SPACE = 1.0  # a space inside a cell between non-latin characters
+JOINED_AFTER_LATIN = 0.3  # ... after a latin word, before a word's ending (「ARO に」)
+LONE_ENDING = 2  # characters of a word's ending alone between spaces (「機能 を 器の…」)
+# Latin words on both sides of a space, a mark between: 「MedTech ROUND ～MedTech Startups」 is one cell's text
+LATIN_END_RE = re.compile(r"[A-Za-z0-9.\-&][)）」』~～]?$")
+LATIN_START_RE = re.compile(r"^[～〜~(（「『\"'“]?[A-Za-z0-9]")
+# A latin letter or digit counts half a cell (display_width) but prints up to two thirds of one in a proportional
+# font: 「会（MEDICA2025等）への出展支援を実施し、事業者の販路開」 is a full line a cell narrower than the others.
+LATIN_WIDER = 0.1
+
+
+@dataclass(frozen=True)
+class Group:
+    """Consecutive pieces of a line read as one column's text, with what the reading needs to know of it."""
+
+    text: str
+    width: float
+    bullet: bool  # starts a bullet (「・」, ①, a lone 「（…）」)
+    tagged: bool  # ends with a ministry tag
+    stop: bool  # ends a sentence
+    open: bool  # ends mid-sentence, at a 「、」 or 「：」: a list or the sentence's rest follows in the column
+    printed: float  # its width as printed: latin letters and digits count half a cell but print a little wider
+    must: frozenset[int] | None = None  # the columns it may be read in: it ends where a glued piece was cut
+    wording: str = ""  # 'result' (「…を推進した。」) or 'plan' (「…する。」, 「…予定。」) where it ends a sentence so
+
+
+def group_of(text: str, width: float) -> Group:
+    printed = width + LATIN_WIDER * _latin(text)
+    stop = bool(SENTENCE_END_RE.search(text))
+    wording = ("result" if RESULT_END_RE.search(text) else "plan" if PLAN_END_RE.search(text) else "") if stop else ""
+    return Group(text, width, is_bullet_start(text), tagged(text), stop, text.endswith(OPEN_ENDS), printed,
+                  wording=wording)
+
+
+def latin_space(left: str, right: str) -> bool:
+    """Is the space between LEFT and RIGHT one between latin words (「ROUND ～MedTech」), not between cells?"""
+    return bool(LATIN_END_RE.search(left) and LATIN_START_RE.match(right))
+
+
+def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[float, ...], glued: bool = False
+                  ) -> list[tuple[tuple[Group, ...], float]]:
+    """The ways to read a line's pieces as groups (_segmentations); a piece too wide for any column holds the
+    full line of one column and the next column's text glued to it (cells set close, no space between them):
+    it is cut where that column's lines fill (_glue_cuts), once for each column it may fill. In a text whose
+    columns are GLUED, a piece a little wider than a column's fill may hold a short piece of the next column
+    too (「…医薬機審定。」: 「…医薬機審」 and the plans' 「定。」): it is read whole or cut, at a cost."""
+    limit = max(widths) + WIDTH_SLACK
+    tail = min(fills) + GLUE_OVER + 0.5 if glued else limit
+    if all(display_width(p) <= tail for p in pieces):
+        return segmentations(pieces, len(widths))
+    alternatives: list[tuple[list[tuple[str, frozenset[int] | None]], float]] = [([], 0.0)]
+    for j, piece in enumerate(pieces):
+        # (the column's line may start with latin words before it, parted by spaces: 「Innovation Hubにて、…」)
+        bases = [0.0]
+        s = j
+        while s > 0 and j - s < GLUED_BEFORE and latin_space(pieces[s - 1], pieces[s]):
+            s -= 1
+            bases.append(display_width(" ".join(pieces[s:j])) + 0.5)
+        width = display_width(piece)
+        cuts: list[tuple[list[tuple[str, frozenset[int] | None]], float]] = [([(piece, None)], 0.0)]
+        if width > limit:
+            cuts = [(c, 0.0) for c in _glue_cuts(piece, fills, limit, GLUED_DEPTH, bases)]
+        elif width > tail:
+            cuts += [(c, SOFT_GLUE) for c in _glue_cuts(piece, fills, limit, 1, bases) if len(c) > 1]
+        alternatives = [(a + c, x + y) for a, x in alternatives for c, y in cuts][:GLUED_ALTERNATIVES]
+    out = []
+    for alternative, cost in alternatives:
+        out += [(groups, extra + cost) for groups, extra in
+                segmentations([t for t, _ in alternative], len(widths), [m for _, m in alternative])]
+    return out
+
+
+def _latin(text: str) -> int:
+    return sum(1 for ch in text if ch.isascii() and ch.isalnum())
+
+
+def printed_widths(text: str) -> list[float]:
+    """The printed width of each prefix of TEXT (0 for the empty one): latin letters and digits a little wider
+    than the half cell display_width gives them."""
+    out = [0.0]
+    for ch in text:
+        out.append(out[-1] + display_width(ch) + (LATIN_WIDER if ch.isascii() and ch.isalnum() else 0.0))
+    return out
+
+
+def _glue_cuts(piece: str, fills: tuple[float, ...], limit: float, depth: int, bases: list[float] | None = None
+               ) -> list[list[tuple[str, frozenset[int] | None]]]:
+    """A piece too wide for any column cut after the full line of a column (c), for each column: its text
+    up to where that column's lines fill (the commonest full width), before a bullet mark 「・」 near there if
+    there is one, never before a mark that may not start a line (kinsoku); the rest cut again if still too wide.
+    BASES: the widths the column's line may have before the piece (the pieces before it on the line)."""
+    out: list[list[tuple[str, frozenset[int] | None]]] = []
+    printed = printed_widths(piece)
+    roles: dict[int, set[int]] = {}  # where to cut -> the columns whose full line ends there
+    for (c, fill), base in product(enumerate(fills), bases or [0.0]):
+        near = [k for k in range(1, len(piece)) if fill - GLUE_NEAR <= base + printed[k] <= fill + GLUE_OVER]
+        marked = [k for k in near if is_bullet_start(piece[k:])]
+        fitting = [k for k in near if base + printed[k] <= fill + GLUE_OVER / 2 and piece[k] not in NO_LINE_START]
+        if marked or fitting:
+            roles.setdefault(marked[-1] if marked else fitting[-1], set()).add(c)
+    for k, cs in sorted(roles.items()):
+        rest = piece[k:]
+        tails = _glue_cuts(rest, fills, limit, depth - 1) if display_width(rest) > limit and depth > 1 else []
+        out += [[(piece[:k], frozenset(cs)), *tail] for tail in (tails or [[(rest, None)]])]
+    return out or [[(piece, None)]]
+
+
+def segmentations(pieces: list[str], ncols: int, must: list[frozenset[int] | None] | None = None
+                   ) -> list[tuple[tuple[Group, ...], float]]:
+    """Ways to cut the pieces into at most NCOLS consecutive groups, with the cost of the spaces kept inside
+    groups and of latin words parted. Computed once per line, whatever the state. MUST: for each piece, the
+    columns it may end a group in (it was cut from a glued piece), or None."""
+    k = len(pieces)
+    must = must or [None] * k
+    forced = {j + 1 for j in range(k - 1) if must[j] is not None}  # a glued piece's cut is a group's end
+    latin_gap = [latin_space(pieces[j - 1], pieces[j]) for j in range(1, k)]
+    # a latin word's glyphs print wider than the text measures them: a space may follow one inside a cell
+    # (or a line set justified, its characters spaced out: 「…ルールインテリジェンス機能 を」, a lone particle)
+    after_latin = [CONTINUES_RE.match(pieces[j]) is not None
+                   and (bool(LATIN_END_RE.search(pieces[j - 1])) or len(pieces[j]) <= LONE_ENDING)
+                   for j in range(1, k)]
+    widths = [display_width(p) for p in pieces]
+    made: dict[tuple[int, int], Group] = {}
+
+    def group(a: int, b: int) -> Group:
+        if (a, b) not in made:  # a half-width space between pieces
+            made[a, b] = replace(group_of(" ".join(pieces[a:b]), sum(widths[a:b]) + 0.5 * (b - a - 1)), must=must[b - 1])
+        return made[a, b]
+
+    out = []
+    for ncuts in range(min(ncols, k)):
+        for cuts in combinations(range(1, k), ncuts):
+            if not forced <= set(cuts):
+                continue
+            bounds = (0, *cuts, k)
+            cost = sum(LATIN_CUT for j in cuts if latin_gap[j - 1])
+            cost += sum(JOINED_AFTER_LATIN if after_latin[j - 1] else JOINED_SPACE
+                        for j in range(1, k) if j not in cuts and not latin_gap[j - 1] and j not in forced)
+            out.append((tuple(group(a, b) for a, b in zip(bounds, bounds[1:], strict=False)), cost))
+    return out
+
+
+def tagged(text: str) -> bool:
+    """Does TEXT end a description: a ministry tag ［◎厚］ / [◎厚], the end of a wrapped one 「厚］」, or a
+    sub-heading's bracket 「…参照］」?"""
+    m = TAG_AT_END_RE.search(text) or LOST_OPEN_RE.search(text)
+    return bool(m and is_ministry_list(m.group(1))) or text.endswith("］") or (
+        text.endswith("]") and bool(SUBHEADING_TAG_RE.search(text)))
