@@ -128,3 +128,16 @@ def test_office_column_of_a_pypdfium2_extraction_is_read_office_by_office():
     assert set(offices) <= {"厚労省医療機器審査管理課", "経産省ヘルスケア産業課医療・福祉機器産業室",
                             "文科省研究振興局ライフサイエンス課", "内閣府健康・医療戦略推進事務局", "内閣官房健康・医療戦略室"}
     assert "layout-dense" in {w.code for w in ed.warnings}
+
+
+def test_hidden_labels_wrapped_mid_label_are_joined_onto_the_header():
+    """pypdfium2's text of dev layout 3004: the hidden labels print 「担当 列1 列2 列」 then 「3」 on a line of its
+    own before 「該当箇所 …」; the lone 「3」 stopped the join, the 担当 column was lost and the text refused.
+    A lone number elsewhere is a page number, and stays out."""
+
+    head = "担当 列1 列2 列\n3\n該当箇所 令和７年度の実績・状況 令和８年度の取組予定\n"
+    prepared = prepare(head + "（１）「医療機器の研究開発の中心地としての我が国の地位の確立」に向けて\n")
+    assert prepared.office and prepared.order[0] == "office"
+    assert prepared.lines[2].startswith("担当 列1 列2 列 3 該当箇所") and not prepared.lines[1]
+    apart = prepare("本文の行\n3\n該当箇所 令和７年度の実績・状況 令和８年度の取組予定\n")
+    assert not apart.office and apart.lines[1] == "3"

@@ -55,7 +55,7 @@ VISION_START_RE = re.compile(r"^[（(][0-9０-９]{1,2}[）)]\s*「")  # （１�
 RUNNING_TITLE_PAGES = 3  # a line above the header printed this often is the document's running title
 PAGE_NUMBER_EDGE_RE = re.compile(r"^(?:[-－―‐−]\s*)?[0-9０-９]{1,3}(?:\s*[-－―‐−])?\s+|\s+(?:[-－―‐−]\s*)?[0-9０-９]{1,3}"
                                  r"(?:\s*[-－―‐−])?$|\s+[0-9０-９]{1,3}\s*[/／]\s*[0-9０-９]{1,3}$")
-LEADING_CELLS_RE = re.compile(r"^(?:担当|列\s*\d)(?:\s*(?:担当|列\s*\d))*$")  # 「担当 列1 列2」, 「列3」 before 該当箇所
+LEADING_CELLS_RE = re.compile(r"^(?:担当|列\s*\d?)(?:\s*(?:担当|列\s*\d?))*$")  # 「担当 列1 列2」, 「列3」 before 該当箇所
 DENSE_WARNING = ("the text has no blank lines between blocks (layout 'dense', e.g. pypdfium2): the columns were "
                  "told apart by line widths estimated from the text and by the order the cells were printed in; "
                  "read the PDF to be sure")
@@ -293,7 +293,7 @@ def _join_header(lines: list[str]) -> list[str]:
         if not line.strip().startswith(HEADER_START):
             continue
         k = i
-        while k > 0 and i - k < 4 and LEADING_CELLS_RE.match(lines[k - 1].strip()):
+        while k > 0 and i - k < 4 and (LEADING_CELLS_RE.match(lines[k - 1].strip()) or _label_digit(lines, k - 1)):
             k -= 1
         if k < i:  # the cells printed before 該当箇所, in their order
             out[i] = " ".join(x.strip() for x in lines[k:i + 1])
@@ -313,6 +313,12 @@ def _join_header(lines: list[str]) -> list[str]:
             for k in range(i + 1, j):
                 out[k] = ""
     return out
+
+
+def _label_digit(lines: list[str], k: int) -> bool:
+    """A hidden label wrapped mid-label: 「担当 列1 列2 列」 then 「3」 (a lone digit is a page number elsewhere)."""
+    return lines[k].strip().isdigit() and k > 0 and lines[k - 1].rstrip().endswith("列") \
+        and bool(LEADING_CELLS_RE.match(lines[k - 1].strip()))
 
 
 def _take_offices(lines: list[str], numbers: list[int]) -> tuple[list[str], list[tuple[int, str]]]:
