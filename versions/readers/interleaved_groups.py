@@ -18,8 +18,15 @@ from itertools import combinations, product
 from ..model.normalize import display_width
 from .cells import CONTINUES_RE
 from .ministries import SUBHEADING_TAG_RE, is_ministry_list
-from .text_checks import PLAN_END_RE, RESULT_END_RE
-from .vocabulary import LOST_OPEN_RE, NO_LINE_START, SENTENCE_END_RE, TAG_AT_END_RE, is_bullet_start
+from .vocabulary import (
+    LOST_OPEN_RE,
+    NO_LINE_START,
+    PLAN_END_RE,
+    RESULT_END_RE,
+    SENTENCE_END_RE,
+    TAG_AT_END_RE,
+    is_bullet_start,
+)
 
 LATIN_CUT = 1.5  # a space between two latin words read as a column boundary
 WIDTH_SLACK = 2.0  # a line may overrun its column by a character or two (kinsoku: 。」 hang at the end)

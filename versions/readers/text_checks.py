@@ -44,7 +44,9 @@ from .vocabulary import (
     ENDED_RE,
     LONE_PAREN_RE,
     OFFICE_WORD_RE,
+    PLAN_END_RE,
     REPOSTED_TITLE_RE,
+    RESULT_END_RE,
     VISION_END,
     is_bullet_start,
     is_office_piece,
@@ -71,9 +73,6 @@ SENTENCE_GOES_ON_RE = re.compile(r"[）)」』］]|しかし|さらに|ただし
 RUNS_ON_RE = re.compile(r"。[^。]{12,}[^。）)」』］\s]$")
 # A sentence's opening words right after a noun, no 。 or 、 between: 「…の課題を採択引き続き、AMEDの…」
 OPENER_INSIDE_RE = re.compile(r"(?:[一-龥々]|した)(?:引き続き|また|さらに|なお)、")
-# A plan's wording at a bullet's end: 「…予定。」 「…に取り組む。」 「…を進める。」 「…していく。」
-PLAN_END_RE = re.compile(r"(?:予定|取り組む|行う|進める|図る|目指す|努める|いく|する|継続)" + r"(?:[（(][^（）()]*[）)])?[。．]?\s*$")
-# A result's wording at a bullet's end: 「…を実施した。」 「…を進めた。」 「…を推進した（新規採択11件）。」
 SENTENCE_ENDS = ("。", "）", ")", "」", "］")
 CLOSES_FIRST_RE = re.compile(r"^[^（(「『【＜]*[）)」』】＞]")  # 「件）。」: a bracket closed before any opens
 CIRCLED_RE = re.compile("[\u2460-\u2473]")  # ① … ⑳: the items of an enumeration
@@ -82,7 +81,6 @@ PAGE_IN_HEADING_RE = re.compile(r"[-－―‐−]\s*[0-9０-９]{1,3}\s*[-－―
 # A heading's end where it is printed at a bullet's end: 「…検討した。＜有事における…＞（再掲）」, 「…と連携国際展開支援
 # における…連携強化（その２）」 (no bullet of the report ends so)
 HEADING_TAIL_RE = re.compile(r"([^。、]{6,}(?:[＞>][（(]再掲[）)]|[（(]その[0-9０-９]+[）)]))$")
-RESULT_END_RE = re.compile(r"(?:した|された|った|めた|えた|けた|いた|できた)(?:[（(][^（）()]*[）)])?[。．]\s*$")
 
 
 def check_rows(edition: Edition, layout: str, text: str = "") -> Edition:
