@@ -141,3 +141,17 @@ def test_hidden_labels_wrapped_mid_label_are_joined_onto_the_header():
     assert prepared.lines[2].startswith("担当 列1 列2 列 3 該当箇所") and not prepared.lines[1]
     apart = prepare("本文の行\n3\n該当箇所 令和７年度の実績・状況 令和８年度の取組予定\n")
     assert not apart.office and apart.lines[1] == "3"
+
+
+def test_a_heading_cut_by_a_page_break_is_joined_around_the_page_furniture():
+    """pypdfium2's text of dev layout 3091: a reposted goal cut by a page break, its parts on either side of
+    the page number and the header; the goal was lost (and in 3016 a vision read 「…アクセシビリ-8-ティ…」).
+    The heading is joined; the page number and the header stay where they are."""
+    text = ("【医療保険制度におけるイノベーションに対す\n- 9 -\n"
+            "該当箇所 令和６年度の実績・状況 令和７年度の取組予定 担当\n"
+            "る適切な評価の実施】（再掲）\n（上記参照）\n")
+    lines = prepare(text).lines
+    assert lines[0] == "【医療保険制度におけるイノベーションに対する適切な評価の実施】（再掲）"
+    assert lines[1] == "- 9 -" and lines[2].startswith("該当箇所") and lines[3] == ""
+    vision = prepare("（３）「国民に必要な医療機器へのアクセシビリ\n-8-\nティの確保」に向けて\n").lines
+    assert vision[0] == "（３）「国民に必要な医療機器へのアクセシビリティの確保」に向けて" and vision[1] == "-8-"

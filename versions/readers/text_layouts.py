@@ -51,6 +51,7 @@ CELLS_SPACE_RE = re.compile(r"[^\x00-\x7f] [^\x00-\x7f]")
 SPACED_SHARE = 0.3
 SAMPLE_LINES = 4_000  # a layout is uniform: its first lines tell it (a 10,000-row report has 200,000)
 HEADING_LINES = 3  # a vision or goal wraps over at most this many lines
+PAGE_BREAK_LINES = 4  # lines of page furniture (blank, page number, header) a heading's parts may sit across
 VISION_START_RE = re.compile(r"^[（(][0-9０-９]{1,2}[）)]\s*「")  # （１）「… : a vision heading's start
 RUNNING_TITLE_PAGES = 3  # a line above the header printed this often is the document's running title
 PAGE_NUMBER_EDGE_RE = re.compile(r"^(?:[-－―‐−]\s*)?[0-9０-９]{1,3}(?:\s*[-－―‐−])?\s+|\s+(?:[-－―‐−]\s*)?[0-9０-９]{1,3}"
@@ -251,20 +252,26 @@ def _title_key(text: str) -> str:
 
 def _join_headings(lines: list[str]) -> list[str]:
     """A vision （１）「…」に向けて or a goal 【…】 wrapped over lines (a large font, a narrow column): one
-    line, the next ones blanked."""
+    line, the next ones blanked. A page break may cut it (「【医療保険制度における…に対す」, 「- 9 -」, the
+    header, 「る適切な評価の実施】（再掲）」): the page's furniture between its parts stays where it is."""
     out = list(lines)
     for i, line in enumerate(lines):
         x = line.strip()
         close = "」" if VISION_START_RE.match(x) else "】" if x.startswith("【") else ""
         if not close or close in x:
             continue
-        joined, j = x, i + 1
-        while j < len(lines) and j <= i + HEADING_LINES and close not in joined:
-            joined += lines[j].strip()
+        joined, j, parts = x, i + 1, []
+        while j < len(lines) and j <= i + HEADING_LINES + PAGE_BREAK_LINES and close not in joined:
+            y = lines[j].strip()
+            if not (not y or is_page_number(y) or is_header_text(y)):
+                if len(parts) == HEADING_LINES:
+                    break
+                joined += y
+                parts.append(j)
             j += 1
         if is_heading(joined):
             out[i] = joined
-            for k in range(i + 1, j):
+            for k in parts:
                 out[k] = ""
     return out
 
