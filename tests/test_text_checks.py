@@ -216,6 +216,9 @@ def test_an_office_cut_in_two_is_named():
     k = next(k for k, m in enumerate(ed.measures) if m.office.startswith("文科省"))
     ed = _with_measure(ed, k, office="フサイエンス課")
     assert _doubted(check_rows(ed, "dense")) == {ed.measures[k].id}
+    # held-out layout 3504 (pypdfium2): the cut start went to the end of the row before's plan, which is
+    # named too, for its plan differs
+    assert ed.measures[k - 1].id in _named_ids(check_rows(ed, "dense"))
 
 
 def test_a_row_cut_in_two_by_a_page_break_is_named_on_both_sides():

@@ -271,9 +271,12 @@ def _office_doubts(measures) -> list[ParseWarning]:
     if len(offices) < OFFICES_MIN:
         return []
     starts = Counter(x[:2] for x in offices)
+    # (the start of a row's office prints on the row's first line, after the last line of the row before:
+    # where it is cut, the row before's last cell is where it went)
     return [ParseWarning(CODE, f"{m.id}: its office 「{m.office}」 starts like no other office of the table: cut, "
-                         "its start read into another cell?", m.page, m.line, m.id)
-            for m in measures if m.office and starts[m.office[:2]] == 1] + [
+                         f"its start read into another cell{f' (the last one of {measures[k - 1].id}?)' if k else ''}?",
+                         m.page, m.line, m.id)
+            for k, m in enumerate(measures) if m.office and starts[m.office[:2]] == 1] + [
         ParseWarning(CODE, f"{m.id}: its office 「{m.office}」 does not end as an office's name (…課, …室): cut, its "
                      "end read into another cell?", m.page, m.line, m.id)
         for m in measures if m.office and starts[m.office[:2]] > 1 and not OFFICE_WORD_RE.search(m.office)]
