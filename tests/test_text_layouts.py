@@ -155,3 +155,17 @@ def test_a_heading_cut_by_a_page_break_is_joined_around_the_page_furniture():
     assert lines[1] == "- 9 -" and lines[2].startswith("該当箇所") and lines[3] == ""
     vision = prepare("（３）「国民に必要な医療機器へのアクセシビリ\n-8-\nティの確保」に向けて\n").lines
     assert vision[0] == "（３）「国民に必要な医療機器へのアクセシビリティの確保」に向けて" and vision[1] == "-8-"
+
+
+def test_a_running_title_with_its_page_number_is_dropped_where_no_header_marks_the_pages():
+    """pypdfium2's text of dev layout 3035 (header on page 1 only): 「医療機器基本計画 重点的に取り組むべき施策
+    の進捗状況 N」 at each page's foot, N counting 1, 2, 3…; read as text in 22 rows, the text was refused.
+    The same words printed again without a counting number stay."""
+    body = "・令和６年度の取組に加え、拠点機能の強化を図る予定。\n"
+    title = "医療機器基本計画 重点的に取り組むべき施策の進捗状況"
+    text = "該当箇所 令和６年度の実績・状況 令和７年度の取組予定\n" + "".join(
+        f"{body * 20}{title} {n}\n" for n in range(1, 5))
+    lines = prepare(text).lines
+    assert not any(title in x for x in lines)
+    kept = prepare(text.replace(f"{title} 3\n", f"{title} 7\n")).lines
+    assert sum(title in x for x in kept) == 4

@@ -13,6 +13,7 @@ what layout was expected.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -233,6 +234,7 @@ def _drop_running_titles(lines: list[str]) -> list[str]:
     beside = Counter(keys[i] for i in near)
     first = next((i for i in anchors if is_header_text(text[i])), 0)
     titles = {keys[i] for i in range(first) if keys[i] and counts[keys[i]] >= RUNNING_TITLE_PAGES}
+    titles |= _numbered_titles(text, keys, counts)
     out = list(lines)
     for i, x in enumerate(text):
         key = keys[i]
@@ -243,6 +245,19 @@ def _drop_running_titles(lines: list[str]) -> list[str]:
         if at_edge or key in titles:
             out[i] = ""  # every time it is printed, it is printed at a page's edge, or it is the document's title
     return out
+
+
+def _numbered_titles(text: list[str], keys: list[str], counts: Counter) -> set[str]:
+    """Running titles that carry their page number (「…進捗状況 1」, 「…進捗状況 2」, …): printed on every
+    page with the number counting up by one, though no header marks the pages (one on page 1 only)."""
+    numbers: dict[str, list[int]] = {}
+    for x, key in zip(text, keys, strict=True):
+        m = PAGE_NUMBER_EDGE_RE.search(x) if key and counts[key] >= RUNNING_TITLE_PAGES else None
+        digits = re.findall(r"[0-9０-９]+", m.group(0)) if m else []
+        if digits:
+            numbers.setdefault(key, []).append(int(unicodedata.normalize("NFKC", digits[0])))
+    return {key for key, ns in numbers.items()
+            if len(ns) == counts[key] and ns == list(range(ns[0], ns[0] + len(ns)))}
 
 
 def _title_key(text: str) -> str:
