@@ -53,33 +53,14 @@ def test_an_editions_budgets_and_successions_are_a_fresh_list_each_time(seed_edi
     assert seed_edition.successions() is not seed_edition.successions()
 
 
-def _name_start_reference(s: str) -> int:
-    """programs._name_start as it was: a loop back over every character."""
-    from policydiff.versions.readers.programs import _STOP
-
-    depth, i = 0, len(s)
-    while i > 0:
-        c = s[i - 1]
-        if c in "）)":
-            depth += 1
-        elif c in "（(":
-            if depth == 0:
-                break
-            depth -= 1
-        elif depth == 0 and c in _STOP:
-            break
-        i -= 1
-    return i
-
-
 def test_a_names_start_as_before_on_random_texts() -> None:
-    from policydiff.versions.readers.programs import _name_start
+    from policydiff.versions.readers.programs import _name_start, _name_start_walk
 
     rnd = random.Random(19)
     alphabet = list("事業医療（）()、。「」＜＞ 　：:；;,\nAa1") + ["推進", "事業（仮称）"]
     for _ in range(20_000):
         s = "".join(rnd.choice(alphabet) for _ in range(rnd.randint(0, 12)))
-        assert _name_start(s) == _name_start_reference(s), s
+        assert _name_start(s) == _name_start_walk(s), s
 
 
 def test_names_before_a_mention() -> None:
