@@ -203,14 +203,17 @@ def _cut_row_doubt(before, m) -> ParseWarning | None:
     result or plan stops mid-sentence (「…令和7年度予算」 「案：16億円の内数）を通じ…」): one row cut in two by
     a page break. Both are named; a row with neither title nor description is named alone too."""
     last = (before.plans or before.results or (None,))[-1]
-    cut = last is not None and not last.text.rstrip().endswith(("。", "）", ")")) and not ENDED_RE.search(last.text) \
-        and not _list_item(last.text)
-    if not cut and before.description and not before.description.rstrip().endswith(SENTENCE_ENDS):
-        last = replace(before.results[0], text=before.description) if before.results else last
-        cut = last is not None
+    stop = ""  # the words the row before stops on, mid-sentence
+    if last is None:
+        pass
+    elif not last.text.rstrip().endswith(("。", "）", ")")) and not ENDED_RE.search(last.text) \
+            and not _list_item(last.text):
+        stop = last.text
+    elif before.description and not before.description.rstrip().endswith(SENTENCE_ENDS):
+        stop = before.description
     empty = not m.title and not m.description
-    if empty or (cut and not m.ministries):
-        how = f"{before.id} stops mid-sentence 「…{last.text[-12:]}」 and " if cut else ""
+    if empty or (stop and not m.ministries):
+        how = f"{before.id} stops mid-sentence 「…{stop[-12:]}」 and " if stop else ""
         return ParseWarning(CODE, f"{m.id}: {how}this row has {'neither title nor description' if empty else 'no ministry tag'}"
                             f": a row cut in two by a page break?", m.page, m.line, m.id)
     return None
@@ -230,6 +233,8 @@ def _lost_headings(edition: Edition, text: str) -> list[ParseWarning]:
     out = []
     seen: Counter[str] = Counter()
     for no, line in enumerate(text.split("\n"), 1):
+        if "【" not in line:  # (no look-alike folds into 【: only the lines holding one are folded)
+            continue
         head = "".join(fold_extracted(line).split())[:HEADING_KEY]
         if not head.startswith("【"):
             continue
