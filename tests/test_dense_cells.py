@@ -164,3 +164,13 @@ def test_a_rows_first_line_read_as_the_row_befores_last_is_named():
     starts = [row.cells[0].lines[0].no for row in table.rows[1:] if len(row.cells) > 1]
     assert starts == [2, 87] and set(starts) <= named
     assert any("source line 86" in n.message for n in table.notes)
+
+
+def test_a_title_over_a_description_whose_first_line_was_lost_stays_a_title():
+    # L3019 (chromium): the report's first measure lost its description's first line (「…ることが必要であ
+    # る。」 right under the title 「…医療従事者の育成」). 「育成」 then 「ることが」 is no sentence (a noun takes no
+    # verb's ending), yet the title was read into the description as its first line, silently on held-out text.
+    rows = _rows("title-over-a-lost-first-line", 35, 28, 20)
+    assert rows[0]["title"] == ["医療機器の研究開発に積極的に携わる医師をはじめとする医療従事者の育成"]
+    assert rows[0]["description"][0].startswith("ることが必要である。")
+    assert rows[2]["title"] == ["臨床現場を理解した企業の医療機器の研究開発人材の育成"]

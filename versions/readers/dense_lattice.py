@@ -65,6 +65,7 @@ RESUME_FRESH = 3.0  # after a page break, a cell that had no line on the page be
 IMPLICIT_BREAK = 3.0  # a page break the text does not mark (no header, number or title between)
 UNFIT = 8.0  # a line wider than the column it must be in
 BUDGET_YEAR = 1.5  # a budget of next year (or a request 予算案) in the results, or of this year in the plans
+NOUN_THEN_VERB = 2.0  # a line opening with a verb's ending (「ることが」) going on from a heading's noun (「…の育成」)
 TENSE = 1.5  # a sentence ending as a plan (「…する。」, 「…予定。」) in the results, or as a result (「…した。」) in the plans
 
 @dataclass(frozen=True)
@@ -204,7 +205,8 @@ def _title_end(s: State, x: Piece) -> float:
     if s.end == 1:
         return 0.0
     cost = TITLE_FULL_END - (TITLE_WORD_END if s.word_end else 0.0)
-    return cost + (TITLE_GOES_ON if x.goes_on else 0.0) + s.title_words
+    goes_on = x.goes_on and not (s.word_end and x.verb_tail)  # (「…の育成」 / 「ることが」: no sentence runs on so)
+    return cost + (TITLE_GOES_ON if goes_on else 0.0) + s.title_words
 
 
 def _advances(s: State, cols: Columns, x: Piece):
@@ -297,6 +299,8 @@ def _moves(s: State, cols: Columns, x: Piece, brk: bool, implicit: bool):
         cost = _cont_cost(s.end) + (BULLET_GOES_ON if (x.bullet and not titled) or x.onward else 0.0)
         if role == DSC and s.tagged:
             cost += AFTER_TAG
+        if s.word_end and x.verb_tail:
+            cost += NOUN_THEN_VERB
         yield _enter(s, cols, x, role), cost, Label(role, False)
     if role in (RES, PLN, ITM, DSC) and cols.fits(x, role):
         if role in (RES, PLN):

@@ -54,6 +54,9 @@ BUDGET_YEAR_RE = re.compile(r"(令和|平成)\s*([0-9０-９]{1,2}|元)\s*年度
 # A plan goes on with what was done: 「・引き続き、…」 opens a third of the plans of the three editions
 # generated, none of their results; a sentence goes on with it only after a comma (「…を通じて、」 / 「引き続き、…」)
 ONWARD_RE = re.compile(r"^(?:[・○]\s*引き続き|引き続き、)")  # (「…活動を、」 / 「引き続き行っていく。」 goes on)
+# A verb's ending opening a line: 「ることが必要である。」 goes on only from a verb's stem (「…を図」), never from a
+# heading's noun (「…の育成」: 「育成ること」 is no Japanese), so such a line after a title starts the description
+VERB_TAIL_RE = re.compile(r"^[るれらりろ]")
 FUTURE_RE = re.compile(r"(?:(?<![てで]い)る|[うくぐすつぬぶむ]|予定|見込み|方針)(?:（[^（）]*）)?。")
 
 
@@ -84,6 +87,7 @@ class Piece:
     paren: bool = False  # all in brackets, 「（その２）」: a title's last words, or a group heading in results
     budgets: tuple[tuple[int, bool], ...] = ()  # the budgets it cites: (fiscal year, a request 予算案), no 補正
     onward: bool = False  # opens with 「引き続き」: a plan's words
+    verb_tail: bool = False  # opens with a verb's ending (「ることが…」): goes on from no heading's noun
 
 
 def _tense(text: str) -> int:
@@ -119,7 +123,8 @@ def make_piece(text: str, no: int, joined: bool = False, opened: str = "", comma
                  (0.0 if HEADING_END_RE.search(text) else TITLE_NOT_NOUN) + (TITLE_COMMA if "、" in text else 0.0),
                  0.5 * len(PUNCTUATION_PAIR_RE.findall(text)), bool(LONE_PAREN_RE.match(text)),
                  tuple((era_year(m.group(1), m.group(2)), bool(m.group(4))) for m in BUDGET_YEAR_RE.finditer(before + text)
-                       if not m.group(3) and m.end() > len(before)), bool(ONWARD_RE.match(text)) and not comma)
+                       if not m.group(3) and m.end() > len(before)), bool(ONWARD_RE.match(text)) and not comma,
+                 bool(VERB_TAIL_RE.match(text)))
 
 
 def options(text: str, no: int, opened: str = "", before: str = "") -> list[tuple[list[Piece], float]]:
