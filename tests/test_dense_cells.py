@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from policydiff.versions.readers.geometry import Geometry
+from policydiff.versions.readers.grammar import read_rows
 from policydiff.versions.readers.text_dense import read_at_widths
 from policydiff.versions.readers.text_layouts import prepare
 
@@ -174,3 +175,23 @@ def test_a_title_over_a_description_whose_first_line_was_lost_stays_a_title():
     assert rows[0]["title"] == ["医療機器の研究開発に積極的に携わる医師をはじめとする医療従事者の育成"]
     assert rows[0]["description"][0].startswith("ることが必要である。")
     assert rows[2]["title"] == ["臨床現場を理解した企業の医療機器の研究開発人材の育成"]
+
+
+def test_a_reposted_title_over_a_description_whose_first_line_was_lost_stays_a_title():
+    # L3005 (chromium, columns 32 cells wide): 「＜有事における…取組＞（再掲）」 then 「む。［◎厚］」 (the report lost
+    # the description's first line). A verb's ending 「む。」 goes on from no 「（再掲）」: the title is a title.
+    rows = _rows("reposted-title-over-a-lost-first-line", 32, 32, 32)
+    assert rows[-1]["title"] == ["＜有事における新規医療機器の早期実用化に向けた取組＞（再掲）"]
+    assert rows[-1]["description"] == ["む。［◎厚］"]
+
+
+def test_an_office_header_printed_over_a_hidden_label_keeps_its_column():
+    # L3084 (reportlab): the header prints 「列3担当 列4」 (the hidden labels drawn over the cells' words). The
+    # reader found the 「担当」 column, but handed the header on as printed, and the grammar, finding no
+    # 「担当」 between spaces, dropped every row's office (59 rows).
+    prepared = prepare((DENSE / "office-header-under-hidden-labels.pypdfium2.txt").read_text(encoding="utf-8"))
+    table = read_at_widths(prepared.lines, prepared.numbers, Geometry.from_widths(21, 23, 15, 5), prepared.order,
+                           prepared.breaks)
+    assert table is not None
+    rows = [row for goal in read_rows(table).goals for row in goal.rows]
+    assert [row.office for row in rows[:2]] == ["厚労省医療機器審査管理課", "文科省研究振興局ライフサイエンス課"]

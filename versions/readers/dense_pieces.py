@@ -56,7 +56,7 @@ BUDGET_YEAR_RE = re.compile(r"(令和|平成)\s*([0-9０-９]{1,2}|元)\s*年度
 ONWARD_RE = re.compile(r"^(?:[・○]\s*引き続き|引き続き、)")  # (「…活動を、」 / 「引き続き行っていく。」 goes on)
 # A verb's ending opening a line: 「ることが必要である。」 goes on only from a verb's stem (「…を図」), never from a
 # heading's noun (「…の育成」: 「育成ること」 is no Japanese), so such a line after a title starts the description
-VERB_TAIL_RE = re.compile(r"^[るれらりろ]")
+VERB_TAIL_RE = re.compile(r"^[るれらりろむうくつぬぶぐ]")  # (not す, さ, し: 「…育成することが」 goes on)
 FUTURE_RE = re.compile(r"(?:(?<![てで]い)る|[うくぐすつぬぶむ]|予定|見込み|方針)(?:（[^（）]*）)?。")
 
 
