@@ -91,6 +91,7 @@ def check_rows(edition: Edition, layout: str, text: str = "") -> Edition:
     found = [w for k, m in enumerate(edition.measures)
              if (w := _measure_doubt(m, offices, edition.measures[k - 1].id if k else ""))]
     found += _office_doubts(edition.measures)
+    found += _office_cut_doubts(edition.measures)
     found += _lost_headings(edition, text)
     found += [w for k, m in enumerate(edition.measures) if k and (w := _cut_row_doubt(edition.measures[k - 1], m))]
     found += [w for k, m in enumerate(edition.measures)
@@ -334,3 +335,19 @@ def _heading_bullet(text: str) -> bool:
     """Does a results or plans cell open with a heading's words, no bullet mark: 「安定供給体制の確保」?"""
     return not is_bullet_start(text) and "。" not in text and display_width(text) <= WRAPPED_TITLE_MAX \
         and bool(TITLE_END_RE.search(text)) and heading_commas(text)
+
+
+def _office_cut_doubts(measures) -> list[ParseWarning]:
+    """An office that is the end of another office of the table (「器審査管理課」 of 「厚労省医療機器審査管理課」):
+    cut at its start, its start read into another cell (the last one of the row before, where the office
+    prints first). _office_doubts misses it where the same cut happens in two rows (the start is then not
+    one of a kind); an office is named from its ministry down, so no whole office ends another. The whole
+    one is the commoner (the office of several rows; not two offices run together, 「…ライフサ厚労省…課」)."""
+    count = Counter(m.office for m in measures if m.office)
+    offices = {o for o in count if any(len(o) < len(w) and w.endswith(o) and count[w] >= count[o] for w in count)}
+    return [ParseWarning(CODE, f"{m.id}: its office 「{m.office}」 is the end of another office of the table, "
+                         f"「{whole}」: cut at its start, its start read into another cell"
+                         f"{f' (the last one of {measures[k - 1].id}?)' if k else ''}", m.page, m.line, m.id)
+            for k, m in enumerate(measures)
+            if m.office in offices and (whole := next(o for o in sorted(count) if len(o) > len(m.office)
+                                                      and o.endswith(m.office) and count[o] >= count[m.office]))]

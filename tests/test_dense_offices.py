@@ -1,0 +1,35 @@
+"""An office of the 「担当」 column cut at its start (its first line read into another cell) is named, also
+where the same cut happens in several rows (a check of text_checks.py, from pypdfium2's dev readings)."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from pathlib import Path
+
+import policydiff
+from policydiff.versions.readers.text_checks import check_rows
+
+SEED = Path(__file__).parents[1] / "examples" / "iryokiki-kihonkeikaku_fy2024.txt"
+OFFICES = {"厚": "厚労省医療機器審査管理課", "経": "経産省ヘルスケア産業課医療・福祉機器産業室",
+           "文": "文科省研究振興局ライフサイエンス課"}
+
+
+def _named(ed: policydiff.Edition) -> set[str]:
+    return {i for w in ed.warnings if w.code == "layout-row-doubt" for i in re.findall(r"\bm\d{3}\b", w.message)}
+
+
+def test_an_office_cut_at_its_start_in_two_rows_alike_is_named():
+    # Dev layouts 3061 and 3076 (pypdfium2, 担当 first, 6 cells wide): 「厚労省医療機」 read at the end of the row
+    # before and the office left as 「器審査管理課」. Cut so in two rows, that start is no longer one of a
+    # kind, and the check of offices that start like no other passed both silently.
+    ed = policydiff.parse_report(SEED.read_bytes())
+    ed = replace(ed, measures=tuple(replace(m, office=OFFICES.get(next((x.code for x in m.ministries if x.lead), ""),
+                                                                  "内閣官房健康・医療戦略室")) for m in ed.measures))
+    assert _named(check_rows(ed, "dense")) == set()
+    cut = [k for k, m in enumerate(ed.measures) if m.office.startswith("厚労省")][3:5]
+    measures = list(ed.measures)
+    for k in cut:
+        measures[k] = replace(measures[k], office="器審査管理課")
+    named = _named(check_rows(replace(ed, measures=tuple(measures)), "dense"))
+    assert {measures[k].id for k in cut} | {measures[k - 1].id for k in cut} <= named
