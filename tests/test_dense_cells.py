@@ -195,3 +195,14 @@ def test_an_office_header_printed_over_a_hidden_label_keeps_its_column():
     assert table is not None
     rows = [row for goal in read_rows(table).goals for row in goal.rows]
     assert [row.office for row in rows[:2]] == ["厚労省医療機器審査管理課", "文科省研究振興局ライフサイエンス課"]
+
+
+def test_a_line_ending_no_sentence_starts_the_next_row_rather_than_end_a_plan():
+    # L3011 (reportlab; description 26 cells, results and plans 30): 「…臨床研究従事者の育成に取り組む。」 ends
+    # the plans; 「臨床研究中核病院においては、研究開発拠点と連携するこ」 (a full description line, short of a
+    # plan's) was read as the plans' last paragraph, though a results or plans paragraph ends with its
+    # sentence. (「あわせて、…他機関の支援が可」 after 「- 6 -」 stops on a kanji: no word tells; it is named.)
+    rows = _rows("description-after-a-plans-last-sentence", 26, 30, 30)
+    assert rows[0]["plans"] == ["・引き続き、CRBの質向上や、臨床研究従事者の育成に取り組む。"]
+    assert rows[1]["description"][0] == "臨床研究中核病院においては、研究開発拠点と連携するこ"
+    assert rows[1]["plans"][-1] == "し、特に医療機器スタートアップ等への支援を強化する。"

@@ -33,6 +33,7 @@ CONT_AFTER_SHORT = 4.0  # a paragraph going on after a line that stopped short
 CONT_AFTER_STOP = 0.2  # ... after a full line that ended a sentence
 END_AFTER_FULL = 2.5  # a paragraph (or cell) ending with a full line that ends no sentence
 END_AFTER_STOP = 0.3
+END_OPEN = 1.5  # a results or plans paragraph ending with a short line that stops mid-word (「…連携するこ」)
 NEARLY_FULL = 1.0  # cells short of the column: a line this much shorter than full may as well end its paragraph
 END_NEARLY_FULL = 1.0  # a paragraph ending with such a line
 CONT_NEARLY_FULL = 0.8  # a paragraph going on after such a line
@@ -115,13 +116,14 @@ class Label:
 
 def _ending(cols: Columns, x: Piece, role: int) -> int:
     """How X ends its line: 1 short, 2 full at a sentence's end, 3 full and running on, 4 a cell or two
-    short of full and running on (a line wraps there now and then, a paragraph ends there now and then)."""
+    short of full and running on (a line wraps there now and then, a paragraph ends there now and then),
+    5 a results or plans line short and stopping mid-word (「…連携するこ」: it ends no paragraph either)."""
     if x.tag_open:
         return 3
     if role == OFF:  # a name: whole when short, or when it ends in an office's word (…課, …室), else it wraps
         return 1 if not cols.full(x, OFF) else 2 if x.office_end else 3
     if not cols.full(x, role):
-        return 1
+        return 5 if x.open_end and role in (RES, PLN) else 1
     if x.stop:
         return 2
     if x.item and x.noun_end:  # an item's heading 「⑤ 医療従事者の…に資する医療機器」 may just fill its line
@@ -130,11 +132,11 @@ def _ending(cols: Columns, x: Piece, role: int) -> int:
 
 
 def _end_cost(end: int) -> float:
-    return (0.0, 0.0, END_AFTER_STOP, END_AFTER_FULL, END_NEARLY_FULL)[end]
+    return (0.0, 0.0, END_AFTER_STOP, END_AFTER_FULL, END_NEARLY_FULL, END_OPEN)[end]
 
 
 def _cont_cost(end: int) -> float:
-    return (CONT_AFTER_SHORT, CONT_AFTER_SHORT, CONT_AFTER_STOP, 0.0, CONT_NEARLY_FULL)[end]
+    return (CONT_AFTER_SHORT, CONT_AFTER_SHORT, CONT_AFTER_STOP, 0.0, CONT_NEARLY_FULL, CONT_AFTER_SHORT)[end]
 
 
 def _open(end: int) -> bool:

@@ -12,6 +12,7 @@ from ..model.eras import era_year
 from ..model.normalize import display_width
 from .ministries import SUBHEADING_TAG_RE, is_ministry_list
 from .vocabulary import (
+    ENDED_RE,
     ITEM_START_RE,
     LONE_PAREN_RE,
     OFFICE_WORD_RE,
@@ -57,6 +58,9 @@ ONWARD_RE = re.compile(r"^(?:[・○]\s*引き続き|引き続き、)")  # (「�
 # A verb's ending opening a line: 「ることが必要である。」 goes on only from a verb's stem (「…を図」), never from a
 # heading's noun (「…の育成」: 「育成ること」 is no Japanese), so such a line after a title starts the description
 VERB_TAIL_RE = re.compile(r"^[るれらりろむうくつぬぶぐ]")  # (not す, さ, し: 「…育成することが」 goes on)
+# A line stopping mid-word or mid-sentence (a kana, a comma): 「…研究開発拠点と連携するこ」. A results or plans
+# paragraph ends with its sentence (「…取り組む。」), a noun (「・経済性加算の新設」) or a status (「後継事業の予定無し」)
+OPEN_END_RE = re.compile(r"[ぁ-ゖ]$")  # (not 、: 「…検討を行い、」 leads a list of bullets in)
 FUTURE_RE = re.compile(r"(?:(?<![てで]い)る|[うくぐすつぬぶむ]|予定|見込み|方針)(?:（[^（）]*）)?。")
 
 
@@ -88,6 +92,7 @@ class Piece:
     budgets: tuple[tuple[int, bool], ...] = ()  # the budgets it cites: (fiscal year, a request 予算案), no 補正
     onward: bool = False  # opens with 「引き続き」: a plan's words
     verb_tail: bool = False  # opens with a verb's ending (「ることが…」): goes on from no heading's noun
+    open_end: bool = False  # stops mid-word or mid-sentence (「…連携するこ」): ends no results or plans paragraph
 
 
 def _tense(text: str) -> int:
@@ -124,7 +129,7 @@ def make_piece(text: str, no: int, joined: bool = False, opened: str = "", comma
                  0.5 * len(PUNCTUATION_PAIR_RE.findall(text)), bool(LONE_PAREN_RE.match(text)),
                  tuple((era_year(m.group(1), m.group(2)), bool(m.group(4))) for m in BUDGET_YEAR_RE.finditer(before + text)
                        if not m.group(3) and m.end() > len(before)), bool(ONWARD_RE.match(text)) and not comma,
-                 bool(VERB_TAIL_RE.match(text)))
+                 bool(VERB_TAIL_RE.match(text)), bool(OPEN_END_RE.search(text)) and not ENDED_RE.search(text))
 
 
 def options(text: str, no: int, opened: str = "", before: str = "") -> list[tuple[list[Piece], float]]:
