@@ -206,3 +206,17 @@ def test_a_line_ending_no_sentence_starts_the_next_row_rather_than_end_a_plan():
     assert rows[0]["plans"] == ["・引き続き、CRBの質向上や、臨床研究従事者の育成に取り組む。"]
     assert rows[1]["description"][0] == "臨床研究中核病院においては、研究開発拠点と連携するこ"
     assert rows[1]["plans"][-1] == "し、特に医療機器スタートアップ等への支援を強化する。"
+
+
+def test_an_office_printed_first_after_a_page_break_starts_the_row():
+    # L3092 (chromium, 担当 first, 7 cells wide): after 「- 10 -」 the next row's office 「経産省ヘルスケ」 /
+    # 「ア産業課医療・」 / 「福祉機器産業室」; its first line was read as the last plan of the row before (whose
+    # last line runs on) and the office left as 「ア産業課医療・福祉機器産業室」. An office starts with its
+    # ministry (「経産省…」); one that starts without it was cut.
+    prepared = prepare((DENSE / "office-first-after-a-page-break.pypdfium2.txt").read_text(encoding="utf-8"))
+    table = read_at_widths(prepared.lines, prepared.numbers, Geometry.from_widths(30, 34, 22, 7), prepared.order,
+                           prepared.breaks)
+    assert table is not None
+    rows = [dict(zip(prepared.order, row.cells, strict=True)) for row in table.rows[1:] if len(row.cells) > 1]
+    assert [row["office"].text for row in rows] == ["厚労省医療機器審査管理課", "経産省ヘルスケア産業課医療・福祉機器産業室"]
+    assert rows[0]["plans"].lines[-1].text == "の促進に向けた論点の整理に引き続き取り組む"

@@ -67,6 +67,8 @@ IMPLICIT_BREAK = 3.0  # a page break the text does not mark (no header, number o
 UNFIT = 8.0  # a line wider than the column it must be in
 BUDGET_YEAR = 1.5  # a budget of next year (or a request 予算案) in the results, or of this year in the plans
 NOUN_THEN_VERB = 2.0  # a line opening with a verb's ending (「ることが」) going on from a heading's noun (「…の育成」)
+OFFICE_CUT = 1.5  # a 「担当」 cell whose first line names no ministry (「ア産業課医療・」): its start read elsewhere
+OFFICE_START_ELSEWHERE = 1.0  # ... and an office's first line (「経産省ヘルスケ」) read in another cell
 TENSE = 1.5  # a sentence ending as a plan (「…する。」, 「…予定。」) in the results, or as a result (「…した。」) in the plans
 
 @dataclass(frozen=True)
@@ -275,7 +277,9 @@ def moves(s: State, cols: Columns, x: Piece, brk: bool, implicit: bool):
         if x.budgets and label.role in (RES, PLN) and _budget_column(x, cols) not in (0, label.role):
             cost += BUDGET_YEAR
         if office and label.role != OFF:
-            cost += OFFICE_ELSEWHERE
+            cost += OFFICE_ELSEWHERE + (OFFICE_START_ELSEWHERE if x.office_start else 0.0)
+        if label.role == OFF and not x.office_start and not label.resumed and (label.new_row or s.cur != OFF):
+            cost += OFFICE_CUT
         yield state, cost, label
 
 

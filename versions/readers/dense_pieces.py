@@ -61,6 +61,9 @@ VERB_TAIL_RE = re.compile(r"^[るれらりろむうくつぬぶぐ]")  # (not �
 # A line stopping mid-word or mid-sentence (a kana, a comma): 「…研究開発拠点と連携するこ」. A results or plans
 # paragraph ends with its sentence (「…取り組む。」), a noun (「・経済性加算の新設」) or a status (「後継事業の予定無し」)
 OPEN_END_RE = re.compile(r"[ぁ-ゖ]$")  # (not 、: 「…検討を行い、」 leads a list of bullets in)
+# An office is named from its ministry down: its first line names it (「経産省ヘルスケ」, 「内閣官房健康・」); a
+# first line that does not (「ア産業課医療・」) was cut, its start printed before it
+OFFICE_START_RE = re.compile(r"^[^\s・]{0,4}(?:省|庁|府|官房)")
 FUTURE_RE = re.compile(r"(?:(?<![てで]い)る|[うくぐすつぬぶむ]|予定|見込み|方針)(?:（[^（）]*）)?。")
 
 
@@ -93,6 +96,7 @@ class Piece:
     onward: bool = False  # opens with 「引き続き」: a plan's words
     verb_tail: bool = False  # opens with a verb's ending (「ることが…」): goes on from no heading's noun
     open_end: bool = False  # stops mid-word or mid-sentence (「…連携するこ」): ends no results or plans paragraph
+    office_start: bool = False  # an office's first line: a short name opening with its ministry (「経産省ヘルスケ」)
 
 
 def _tense(text: str) -> int:
@@ -129,7 +133,8 @@ def make_piece(text: str, no: int, joined: bool = False, opened: str = "", comma
                  0.5 * len(PUNCTUATION_PAIR_RE.findall(text)), bool(LONE_PAREN_RE.match(text)),
                  tuple((era_year(m.group(1), m.group(2)), bool(m.group(4))) for m in BUDGET_YEAR_RE.finditer(before + text)
                        if not m.group(3) and m.end() > len(before)), bool(ONWARD_RE.match(text)) and not comma,
-                 bool(VERB_TAIL_RE.match(text)), bool(OPEN_END_RE.search(text)) and not ENDED_RE.search(text))
+                 bool(VERB_TAIL_RE.match(text)), bool(OPEN_END_RE.search(text)) and not ENDED_RE.search(text),
+                 is_office_piece(text) and bool(OFFICE_START_RE.match(text)))
 
 
 def options(text: str, no: int, opened: str = "", before: str = "") -> list[tuple[list[Piece], float]]:
