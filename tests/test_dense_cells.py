@@ -220,3 +220,27 @@ def test_an_office_printed_first_after_a_page_break_starts_the_row():
     rows = [dict(zip(prepared.order, row.cells, strict=True)) for row in table.rows[1:] if len(row.cells) > 1]
     assert [row["office"].text for row in rows] == ["厚労省医療機器審査管理課", "経産省ヘルスケア産業課医療・福祉機器産業室"]
     assert rows[0]["plans"].lines[-1].text == "の促進に向けた論点の整理に引き続き取り組む"
+
+
+def test_a_group_heading_after_a_plans_last_sentence_opens_the_results():
+    # L3048 (reportlab, plans printed before results): 「…に係る情報共有を実施する。」 ends the plans, and the
+    # results open with their group heading 「（アジア健康構想）」, which was read as the plans' last words (a
+    # line in brackets alone heads the bullets after it; it goes on no sentence that has ended).
+    rows = _rows("results-opening-with-a-group-heading", 48, 54, 34)
+    assert rows[0]["plans"][-1] == "に係る情報共有を実施する。"
+    assert rows[0]["results"][0] == "（アジア健康構想）"
+    assert "（アフリカ健康構想）" in rows[0]["results"]
+
+
+def test_a_count_in_brackets_after_a_result_ends_the_results():
+    # L3084 (reportlab, 担当 last): 「…提供を促進した。」 「（令和6年12月までに累計62件）」 then the plans. A count or
+    # date in brackets closes the sentence before it and may end a cell: it is no group heading of the
+    # plans (read so, silently, when a group heading 「（アジア健康構想）」 was first made to head bullets).
+    prepared = prepare((DENSE / "results-ending-with-a-count-in-brackets.pypdfium2.txt").read_text(encoding="utf-8"))
+    table = read_at_widths(prepared.lines, prepared.numbers, Geometry.from_widths(21, 23, 15, 5), prepared.order,
+                           prepared.breaks)
+    assert table is not None
+    (row,) = [dict(zip(prepared.order, row.cells, strict=True)) for row in table.rows[1:] if len(row.cells) > 1]
+    assert row["results"].lines[-1].text == "（令和6年12月までに累計62件）"
+    assert row["plans"].lines[0].text.startswith("・引き続き、")
+    assert row["office"].text == "内閣府健康・医療戦略推進事務局"

@@ -69,6 +69,7 @@ BUDGET_YEAR = 1.5  # a budget of next year (or a request 予算案) in the resul
 NOUN_THEN_VERB = 2.0  # a line opening with a verb's ending (「ることが」) going on from a heading's noun (「…の育成」)
 OFFICE_CUT = 1.5  # a 「担当」 cell whose first line names no ministry (「ア産業課医療・」): its start read elsewhere
 OFFICE_START_ELSEWHERE = 1.0  # ... and an office's first line (「経産省ヘルスケ」) read in another cell
+GROUP_ENDS_CELL = 1.5  # a results or plans cell ending with a group heading (「（アジア健康構想）」) that heads nothing
 TENSE = 1.5  # a sentence ending as a plan (「…する。」, 「…予定。」) in the results, or as a result (「…した。」) in the plans
 
 @dataclass(frozen=True)
@@ -119,11 +120,14 @@ class Label:
 def _ending(cols: Columns, x: Piece, role: int) -> int:
     """How X ends its line: 1 short, 2 full at a sentence's end, 3 full and running on, 4 a cell or two
     short of full and running on (a line wraps there now and then, a paragraph ends there now and then),
-    5 a results or plans line short and stopping mid-word (「…連携するこ」: it ends no paragraph either)."""
+    5 a results or plans line short and stopping mid-word (「…連携するこ」: it ends no paragraph either),
+    6 a group heading in brackets alone (「（アジア健康構想）」: bullets follow it in its cell)."""
     if x.tag_open:
         return 3
     if role == OFF:  # a name: whole when short, or when it ends in an office's word (…課, …室), else it wraps
         return 1 if not cols.full(x, OFF) else 2 if x.office_end else 3
+    if x.group and role in (RES, PLN):
+        return 6
     if not cols.full(x, role):
         return 5 if x.open_end and role in (RES, PLN) else 1
     if x.stop:
@@ -134,11 +138,17 @@ def _ending(cols: Columns, x: Piece, role: int) -> int:
 
 
 def _end_cost(end: int) -> float:
-    return (0.0, 0.0, END_AFTER_STOP, END_AFTER_FULL, END_NEARLY_FULL, END_OPEN)[end]
+    return (0.0, 0.0, END_AFTER_STOP, END_AFTER_FULL, END_NEARLY_FULL, END_OPEN, 0.0)[end]
+
+
+def _cell_end_cost(end: int) -> float:
+    """A cell's last line ending it (a group heading ends a paragraph, not a cell)."""
+    return GROUP_ENDS_CELL if end == 6 else _end_cost(end)
 
 
 def _cont_cost(end: int) -> float:
-    return (CONT_AFTER_SHORT, CONT_AFTER_SHORT, CONT_AFTER_STOP, 0.0, CONT_NEARLY_FULL, CONT_AFTER_SHORT)[end]
+    return (CONT_AFTER_SHORT, CONT_AFTER_SHORT, CONT_AFTER_STOP, 0.0, CONT_NEARLY_FULL, CONT_AFTER_SHORT,
+            CONT_AFTER_SHORT)[end]
 
 
 def _open(end: int) -> bool:
@@ -169,7 +179,7 @@ def row_end_cost(s: State, cols: Columns) -> float:
 
 
 def _row_end_cost(s: State, cols: Columns) -> float:
-    cost = sum(_end_cost(end) for end in s.status)
+    cost = sum(_cell_end_cost(end) for end in s.status)
     if s.cur == TTL:
         cost += TITLE_ALONE
     if s.described and not s.tagged:

@@ -64,6 +64,10 @@ OPEN_END_RE = re.compile(r"[ぁ-ゖ]$")  # (not 、: 「…検討を行い、」
 # An office is named from its ministry down: its first line names it (「経産省ヘルスケ」, 「内閣官房健康・」); a
 # first line that does not (「ア産業課医療・」) was cut, its start printed before it
 OFFICE_START_RE = re.compile(r"^[^\s・]{0,4}(?:省|庁|府|官房)")
+# A line in brackets alone heads the bullets after it in its cell (「（アジア健康構想）」), unless it states a
+# status (「（対応済み）」) or a count or date after a sentence (「…を促進した。」 「（令和6年12月までに累計62件）」),
+# which may end a cell
+STATUS_RE = re.compile(r"済|[0-9０-９]")
 FUTURE_RE = re.compile(r"(?:(?<![てで]い)る|[うくぐすつぬぶむ]|予定|見込み|方針)(?:（[^（）]*）)?。")
 
 
@@ -97,6 +101,7 @@ class Piece:
     verb_tail: bool = False  # opens with a verb's ending (「ることが…」): goes on from no heading's noun
     open_end: bool = False  # stops mid-word or mid-sentence (「…連携するこ」): ends no results or plans paragraph
     office_start: bool = False  # an office's first line: a short name opening with its ministry (「経産省ヘルスケ」)
+    group: bool = False  # a group heading in brackets alone (「（アジア健康構想）」): heads bullets, ends no cell
 
 
 def _tense(text: str) -> int:
@@ -134,7 +139,8 @@ def make_piece(text: str, no: int, joined: bool = False, opened: str = "", comma
                  tuple((era_year(m.group(1), m.group(2)), bool(m.group(4))) for m in BUDGET_YEAR_RE.finditer(before + text)
                        if not m.group(3) and m.end() > len(before)), bool(ONWARD_RE.match(text)) and not comma,
                  bool(VERB_TAIL_RE.match(text)), bool(OPEN_END_RE.search(text)) and not ENDED_RE.search(text),
-                 is_office_piece(text) and bool(OFFICE_START_RE.match(text)))
+                 is_office_piece(text) and bool(OFFICE_START_RE.match(text)),
+                 bool(LONE_PAREN_RE.match(text)) and not STATUS_RE.search(text))
 
 
 def options(text: str, no: int, opened: str = "", before: str = "") -> list[tuple[list[Piece], float]]:
