@@ -33,3 +33,17 @@ def test_an_office_cut_at_its_start_in_two_rows_alike_is_named():
         measures[k] = replace(measures[k], office="器審査管理課")
     named = _named(check_rows(replace(ed, measures=tuple(measures)), "dense"))
     assert {measures[k].id for k in cut} | {measures[k - 1].id for k in cut} <= named
+
+
+def test_a_cell_opening_with_a_count_in_brackets_is_named():
+    # Dev layout 3084 (pypdfium2), read with an early version of the group-heading rule: the results' last
+    # words 「（令和6年12月までに累計62件）」 were read as the plans' first paragraph, and no check named the row.
+    ed = policydiff.parse_report(SEED.read_bytes())
+    k, m = next((k, m) for k, m in enumerate(ed.measures) if m.results and m.results[-1].text.endswith("累計62件）"))
+    assert m.id not in _named(check_rows(ed, "dense"))
+    last = m.results[-1]
+    cut = last.text.rindex("（")
+    misread = replace(m, results=(*m.results[:-1], replace(last, text=last.text[:cut])),
+                      plans=(replace(last, text=last.text[cut:]), *m.plans))
+    ed = replace(ed, measures=(*ed.measures[:k], misread, *ed.measures[k + 1:]))
+    assert m.id in _named(check_rows(ed, "dense"))

@@ -92,6 +92,7 @@ def check_rows(edition: Edition, layout: str, text: str = "") -> Edition:
              if (w := _measure_doubt(m, offices, edition.measures[k - 1].id if k else ""))]
     found += _office_doubts(edition.measures)
     found += _office_cut_doubts(edition.measures)
+    found += [w for m in edition.measures if (w := _aside_opens_cell(m))]
     found += _lost_headings(edition, text)
     found += [w for k, m in enumerate(edition.measures) if k and (w := _cut_row_doubt(edition.measures[k - 1], m))]
     found += [w for k, m in enumerate(edition.measures)
@@ -351,3 +352,18 @@ def _office_cut_doubts(measures) -> list[ParseWarning]:
             for k, m in enumerate(measures)
             if m.office in offices and (whole := next(o for o in sorted(count) if len(o) > len(m.office)
                                                       and o.endswith(m.office) and count[o] >= count[m.office]))]
+
+
+# A count or date in brackets alone (「（令和6年12月までに累計62件）」): the aside closing a sentence before it
+ASIDE_RE = re.compile(r"^[（(][^（）()]*[0-9０-９][^（）()]*[）)]$")
+
+
+def _aside_opens_cell(m) -> ParseWarning | None:
+    """A results or plans cell opening with a count or date in brackets alone: such an aside closes the
+    sentence before it (「…の提供を促進した。」 「（令和6年12月までに累計62件）」), so the other cell's last line
+    was read here (a group heading, 「（アジア健康構想）」, holds no figure)."""
+    for name, cell in (("results", m.results), ("plans", m.plans)):
+        if cell and ASIDE_RE.match(cell[0].text.strip()):
+            return ParseWarning(CODE, f"{m.id}: its {name} open with 「{cell[0].text.strip()[:24]}」, an aside that "
+                                "closes the sentence before it: a line of another cell read here?", m.page, m.line, m.id)
+    return None
