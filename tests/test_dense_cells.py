@@ -244,3 +244,12 @@ def test_a_count_in_brackets_after_a_result_ends_the_results():
     assert row["results"].lines[-1].text == "（令和6年12月までに累計62件）"
     assert row["plans"].lines[0].text.startswith("・引き続き、")
     assert row["office"].text == "内閣府健康・医療戦略推進事務局"
+
+
+def test_a_plans_ending_split_over_two_lines_still_tells_a_plan():
+    # L3074 (chromium, results and plans both 28 cells wide): 「…更なる拠点機能の強化を図る予」 / 「定。」: the
+    # plan's 「予定。」 is cut by the line's end, so neither line read as a plan's, and the first plan was read
+    # as a third result. A sentence's end is read across the line break.
+    (row,) = _rows("plan-ending-split-over-two-lines", 24, 28, 28)
+    assert row["results"][-1] == "医工学研究者養成を図った。"
+    assert row["plans"][0] == "・令和７年度の取組に加え、拠点間の連携による全国的な支援"

@@ -104,10 +104,12 @@ class Piece:
     group: bool = False  # a group heading in brackets alone (「（アジア健康構想）」): heads bullets, ends no cell
 
 
-def _tense(text: str) -> int:
+def _tense(text: str, start: int = 0) -> int:
     """1 where the line's sentences end as results do (「…を推進した。具体的には…」), 2 as plans do, 0 neither
-    or both."""
-    past, future = bool(PAST_RE.search(text)), bool(FUTURE_RE.search(text))
+    or both. TEXT may begin with the line before's last words (the line starts at START): a sentence's end
+    cut by the line's end, 「…強化を図る予」 / 「定。」, is read whole."""
+    past = any(m.end() > start for m in PAST_RE.finditer(text))
+    future = any(m.end() > start for m in FUTURE_RE.finditer(text))
     return 0 if past == future else 1 if past else 2
 
 
@@ -132,7 +134,7 @@ def make_piece(text: str, no: int, joined: bool = False, opened: str = "", comma
                  bool(TAG_OPEN_RE.search(text)) and not tag,
                  "。" not in text and "［" not in text and "］" not in text and not bullet,
                  is_office_piece(text), bool(TITLE_END_RE.search(text)), bool(CONTINUES_RE.match(text)),
-                 _tense(text), bool(OFFICE_WORD_RE.search(text)),
+                 _tense(before + text, len(before)), bool(OFFICE_WORD_RE.search(text)),
                  is_office_piece(text) and bool(OFFICE_NAME_RE.search(text)), bool(KANJI_END_RE.search(text)),
                  (0.0 if HEADING_END_RE.search(text) else TITLE_NOT_NOUN) + (TITLE_COMMA if "、" in text else 0.0),
                  0.5 * len(PUNCTUATION_PAIR_RE.findall(text)), bool(LONE_PAREN_RE.match(text)),
