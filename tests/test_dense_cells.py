@@ -253,3 +253,13 @@ def test_a_plans_ending_split_over_two_lines_still_tells_a_plan():
     (row,) = _rows("plan-ending-split-over-two-lines", 24, 28, 28)
     assert row["results"][-1] == "医工学研究者養成を図った。"
     assert row["plans"][0] == "・令和７年度の取組に加え、拠点間の連携による全国的な支援"
+
+
+def test_a_description_restating_its_titles_last_words_leaves_the_title_a_title():
+    # L3089 (chromium): 「次世代医療基盤法に基づく認定事業者の医療情報の提供の促進」 then 「の提供の促進に引き続き
+    # 取り組む。［◎内、文、厚、経］」 (the report lost the description's first line). The description opens with
+    # a particle, which reads as going on; but no sentence says a phrase twice in a row (「…の提供の促進の提供の
+    # 促進に…」): the title was read into the description.
+    (row,) = _rows("description-restating-its-title", 30, 35, 35)
+    assert row["title"] == ["次世代医療基盤法に基づく認定事業者の医療情報の提供の促進"]
+    assert row["description"] == ["の提供の促進に引き続き取り組む。［◎内、文、厚、経］"]

@@ -219,7 +219,8 @@ def _title_end(s: State, x: Piece) -> float:
     if s.end == 1:
         return 0.0
     cost = TITLE_FULL_END - (TITLE_WORD_END if s.word_end else 0.0)
-    goes_on = x.goes_on and not (s.word_end and x.verb_tail)  # (「…の育成」 / 「ることが」: no sentence runs on so)
+    # (「…の育成」 / 「ることが」, 「…の提供の促進」 / 「の提供の促進に…」: no sentence runs on so)
+    goes_on = x.goes_on and not (s.word_end and x.verb_tail) and not x.restates
     return cost + (TITLE_GOES_ON if goes_on else 0.0) + s.title_words
 
 
@@ -315,7 +316,7 @@ def _moves(s: State, cols: Columns, x: Piece, brk: bool, implicit: bool):
         cost = _cont_cost(s.end) + (BULLET_GOES_ON if (x.bullet and not titled) or x.onward else 0.0)
         if role == DSC and s.tagged:
             cost += AFTER_TAG
-        if s.word_end and x.verb_tail:
+        if (s.word_end and x.verb_tail) or x.restates:
             cost += NOUN_THEN_VERB
         yield _enter(s, cols, x, role), cost, Label(role, False)
     if role in (RES, PLN, ITM, DSC) and cols.fits(x, role):

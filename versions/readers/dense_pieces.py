@@ -10,6 +10,7 @@ from itertools import combinations
 
 from ..model.eras import era_year
 from ..model.normalize import display_width
+from .cells import restates
 from .ministries import SUBHEADING_TAG_RE, is_ministry_list
 from .vocabulary import (
     ENDED_RE,
@@ -102,6 +103,7 @@ class Piece:
     open_end: bool = False  # stops mid-word or mid-sentence (「…連携するこ」): ends no results or plans paragraph
     office_start: bool = False  # an office's first line: a short name opening with its ministry (「経産省ヘルスケ」)
     group: bool = False  # a group heading in brackets alone (「（アジア健康構想）」): heads bullets, ends no cell
+    restates: bool = False  # opens with the words the line before ends with (「…の提供の促進」 / 「の提供の促進に…」)
 
 
 def _tense(text: str, start: int = 0) -> int:
@@ -142,7 +144,7 @@ def make_piece(text: str, no: int, joined: bool = False, opened: str = "", comma
                        if not m.group(3) and m.end() > len(before)), bool(ONWARD_RE.match(text)) and not comma,
                  bool(VERB_TAIL_RE.match(text)), bool(OPEN_END_RE.search(text)) and not ENDED_RE.search(text),
                  is_office_piece(text) and bool(OFFICE_START_RE.match(text)),
-                 bool(LONE_PAREN_RE.match(text)) and not STATUS_RE.search(text))
+                 bool(LONE_PAREN_RE.match(text)) and not STATUS_RE.search(text), bool(before) and restates(before, text))
 
 
 def options(text: str, no: int, opened: str = "", before: str = "") -> list[tuple[list[Piece], float]]:
