@@ -263,3 +263,21 @@ def test_a_description_restating_its_titles_last_words_leaves_the_title_a_title(
     (row,) = _rows("description-restating-its-title", 30, 35, 35)
     assert row["title"] == ["次世代医療基盤法に基づく認定事業者の医療情報の提供の促進"]
     assert row["description"] == ["の提供の促進に引き続き取り組む。［◎内、文、厚、経］"]
+
+
+def test_a_bullet_after_a_page_break_goes_on_the_results_not_the_description_items():
+    # L3043 (chromium): a page break cuts the 重点分野 row, whose description lists items ①…⑤ and whose results
+    # list the same items, each with bullets 「・…の課題を採択」. After the break, the results' bullets after the
+    # description's item ⑤ were read as that item's text, and with them the results' own ④ and ⑤. A
+    # description is never written in bullets 「・」.
+    # (the snippet drops the running title over the repeated header)
+    prepared = prepare((DENSE / "items-and-bullets-after-a-page-break.pypdfium2.txt").read_text(encoding="utf-8"))
+    table = read_at_widths(prepared.lines, prepared.numbers, Geometry.from_widths(35, 28, 20, 5), prepared.order,
+                           prepared.breaks)
+    assert table is not None
+    (row,) = [dict(zip(prepared.order, row.cells, strict=True)) for row in table.rows[1:] if len(row.cells) > 1]
+    description = [x.text for x in row["description"].lines]
+    assert description[-1] == "⑤\t医療従事者の業務の効率化・負担軽減に資する医療機器"
+    assert not any(x.startswith("・") for x in description)
+    assert row["results"].lines[-1].text == "・医工連携イノベーション推進事業において１件の課題を採択"
+    assert row["office"].text == "内閣府健康・医療戦略推進事務局"

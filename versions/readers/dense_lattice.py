@@ -70,6 +70,7 @@ NOUN_THEN_VERB = 2.0  # a line opening with a verb's ending (「ることが」)
 OFFICE_CUT = 1.5  # a 「担当」 cell whose first line names no ministry (「ア産業課医療・」): its start read elsewhere
 OFFICE_START_ELSEWHERE = 1.0  # ... and an office's first line (「経産省ヘルスケ」) read in another cell
 GROUP_ENDS_CELL = 1.5  # a results or plans cell ending with a group heading (「（アジア健康構想）」) that heads nothing
+BULLET_IN_DESCRIPTION = 2.0  # a bullet 「・」 read in a description (or its items, or its title)
 TENSE = 1.5  # a sentence ending as a plan (「…する。」, 「…予定。」) in the results, or as a result (「…した。」) in the plans
 
 @dataclass(frozen=True)
@@ -287,6 +288,8 @@ def moves(s: State, cols: Columns, x: Piece, brk: bool, implicit: bool):
             cost += NOUN_END
         if x.budgets and label.role in (RES, PLN) and _budget_column(x, cols) not in (0, label.role):
             cost += BUDGET_YEAR
+        if x.dot and label.role in (TTL, DSC, ITM):
+            cost += BULLET_IN_DESCRIPTION
         if office and label.role != OFF:
             cost += OFFICE_ELSEWHERE + (OFFICE_START_ELSEWHERE if x.office_start else 0.0)
         if label.role == OFF and not x.office_start and not label.resumed and (label.new_row or s.cur != OFF):

@@ -69,6 +69,8 @@ OFFICE_START_RE = re.compile(r"^[^\s・]{0,4}(?:省|庁|府|官房)")
 # status (「（対応済み）」) or a count or date after a sentence (「…を促進した。」 「（令和6年12月までに累計62件）」),
 # which may end a cell
 STATUS_RE = re.compile(r"済|[0-9０-９]")
+# A bullet 「・」: results and plans are written in them, a description never is (its list is of items ①…⑤)
+DOT_BULLET_RE = re.compile(r"^[　 ]*・")
 FUTURE_RE = re.compile(r"(?:(?<![てで]い)る|[うくぐすつぬぶむ]|予定|見込み|方針)(?:（[^（）]*）)?。")
 
 
@@ -104,6 +106,7 @@ class Piece:
     office_start: bool = False  # an office's first line: a short name opening with its ministry (「経産省ヘルスケ」)
     group: bool = False  # a group heading in brackets alone (「（アジア健康構想）」): heads bullets, ends no cell
     restates: bool = False  # opens with the words the line before ends with (「…の提供の促進」 / 「の提供の促進に…」)
+    dot: bool = False  # opens with a bullet 「・」: a results or plans paragraph, never a description's
 
 
 def _tense(text: str, start: int = 0) -> int:
@@ -144,7 +147,8 @@ def make_piece(text: str, no: int, joined: bool = False, opened: str = "", comma
                        if not m.group(3) and m.end() > len(before)), bool(ONWARD_RE.match(text)) and not comma,
                  bool(VERB_TAIL_RE.match(text)), bool(OPEN_END_RE.search(text)) and not ENDED_RE.search(text),
                  is_office_piece(text) and bool(OFFICE_START_RE.match(text)),
-                 bool(LONE_PAREN_RE.match(text)) and not STATUS_RE.search(text), bool(before) and restates(before, text))
+                 bool(LONE_PAREN_RE.match(text)) and not STATUS_RE.search(text), bool(before) and restates(before, text),
+                 bool(DOT_BULLET_RE.match(text)))
 
 
 def options(text: str, no: int, opened: str = "", before: str = "") -> list[tuple[list[Piece], float]]:
