@@ -281,3 +281,13 @@ def test_a_bullet_after_a_page_break_goes_on_the_results_not_the_description_ite
     assert not any(x.startswith("・") for x in description)
     assert row["results"].lines[-1].text == "・医工連携イノベーション推進事業において１件の課題を採択"
     assert row["office"].text == "内閣府健康・医療戦略推進事務局"
+
+
+def test_results_reported_in_nouns_are_told_from_plans_as_wide():
+    # L3008 (chromium, plans printed before results, all columns 31 cells wide): the results of the 国際展開 row
+    # report what was done in nouns (「…合同委員会を開催。」, 「…を実施。」), with no verb's tense; under its group
+    # heading they were read as more plans. A plan seldom ends in a noun other than 予定, 方針, 見込み.
+    (row,) = _rows("results-reported-in-nouns", 31, 31, 31)
+    assert row["plans"][-1] == "開プラットフォームに係る情報共有を実施する。"
+    assert row["results"][0] == "（アジア健康構想）"
+    assert row["results"][-1] == "KOLとの関係構築を行った。"

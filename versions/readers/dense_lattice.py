@@ -71,7 +71,8 @@ OFFICE_CUT = 1.5  # a 「担当」 cell whose first line names no ministry (「�
 OFFICE_START_ELSEWHERE = 1.0  # ... and an office's first line (「経産省ヘルスケ」) read in another cell
 GROUP_ENDS_CELL = 1.5  # a results or plans cell ending with a group heading (「（アジア健康構想）」) that heads nothing
 BULLET_IN_DESCRIPTION = 2.0  # a bullet 「・」 read in a description (or its items, or its title)
-TENSE = 1.5  # a sentence ending as a plan (「…する。」, 「…予定。」) in the results, or as a result (「…した。」) in the plans
+TENSE = 1.5
+NOUN_STOP = 0.7  # a sentence ending in a noun (「…を開催。」) read in the plans: results report so, plans seldom  # a sentence ending as a plan (「…する。」, 「…予定。」) in the results, or as a result (「…した。」) in the plans
 
 @dataclass(frozen=True)
 class Columns:
@@ -280,6 +281,8 @@ def moves(s: State, cols: Columns, x: Piece, brk: bool, implicit: bool):
             cost += TITLE_TOO_LONG
         if x.tense and label.role in (RES, PLN) and x.tense != (1 if label.role == RES else 2):
             cost += TENSE
+        if x.noun_stop and not x.tense and label.role == PLN:
+            cost += NOUN_STOP
         if x.onward and label.role == RES:
             cost += TENSE
         if x.tense == 1 and label.role in (TTL, DSC, ITM):  # a description says what will be done, never 「…した。」

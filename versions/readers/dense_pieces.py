@@ -71,6 +71,9 @@ OFFICE_START_RE = re.compile(r"^[^\s・]{0,4}(?:省|庁|府|官房)")
 STATUS_RE = re.compile(r"済|[0-9０-９]")
 # A bullet 「・」: results and plans are written in them, a description never is (its list is of items ①…⑤)
 DOT_BULLET_RE = re.compile(r"^[　 ]*・")
+# A result is often reported in a noun (「…合同委員会を開催。」, 「…を設立。」); a plan names what will be done with
+# a verb or 「予定。」 (of the report's plans, few end in a noun other than 予定, 方針, 見込み)
+NOUN_STOP_RE = re.compile(r"(?<!予定)(?<!方針)(?<!見込)(?<!見込み)(?<=[一-龥])。")
 FUTURE_RE = re.compile(r"(?:(?<![てで]い)る|[うくぐすつぬぶむ]|予定|見込み|方針)(?:（[^（）]*）)?。")
 
 
@@ -107,6 +110,7 @@ class Piece:
     group: bool = False  # a group heading in brackets alone (「（アジア健康構想）」): heads bullets, ends no cell
     restates: bool = False  # opens with the words the line before ends with (「…の提供の促進」 / 「の提供の促進に…」)
     dot: bool = False  # opens with a bullet 「・」: a results or plans paragraph, never a description's
+    noun_stop: bool = False  # ends a sentence in a noun (「…を開催。」): a result's way, seldom a plan's
 
 
 def _tense(text: str, start: int = 0) -> int:
@@ -148,7 +152,8 @@ def make_piece(text: str, no: int, joined: bool = False, opened: str = "", comma
                  bool(VERB_TAIL_RE.match(text)), bool(OPEN_END_RE.search(text)) and not ENDED_RE.search(text),
                  is_office_piece(text) and bool(OFFICE_START_RE.match(text)),
                  bool(LONE_PAREN_RE.match(text)) and not STATUS_RE.search(text), bool(before) and restates(before, text),
-                 bool(DOT_BULLET_RE.match(text)))
+                 bool(DOT_BULLET_RE.match(text)),
+                 any(m.end() > len(before) for m in NOUN_STOP_RE.finditer(before + text)))
 
 
 def options(text: str, no: int, opened: str = "", before: str = "") -> list[tuple[list[Piece], float]]:
