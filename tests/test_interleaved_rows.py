@@ -215,3 +215,16 @@ def test_a_headings_last_words_wrapped_onto_a_line_of_their_own_are_the_headings
     assert rows[1].cells[0].text == "（１）「医療機器の研究開発の中心地としての我が国の地位の確立」に向けて"
     goal = next(r for r in _rows("reposted-mark-wrapped.txt") if r.cells[0].text.startswith("【国際展開に積極的に"))
     assert goal.cells[0].text == "【国際展開に積極的に取り組む日本企業の増加】（再掲）"
+
+
+def test_columns_parted_between_latin_words_are_named_in_a_warning():
+    # 「機器」、「家庭用プログラム医療機器」、「Brain Computer Interface利用機器」に係る…」 (source line 355 of a real
+    # pdfplumber text): the results end 「「Brain Computer」 and the plans go on 「Interface利用機器」…」. A space between
+    # latin words is as often inside one cell, and the text does not tell latin glyphs' printed widths: a latin
+    # word read into the wrong column was a silent difference. The line is named (it was read, unwarned).
+    table = read_interleaved(*_prepared("latin-words-parted-by-columns.txt"))
+    row = next(r for r in table.rows if r.cells[0].text.startswith("医療機器の研究開発に関するガイドライン"))
+    assert "「家庭用プログラム医療機器」、「Brain Computer Interface利用機器」に係る" in row.cells[1].text
+    assert "引き続き「Brain Computer Interface利用機器」に係る" in row.cells[2].text
+    parted = [w for w in table.warnings if w.code == "layout-latin-parted"]
+    assert [w.line for w in parted] == [28]
