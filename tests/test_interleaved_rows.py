@@ -228,3 +228,25 @@ def test_columns_parted_between_latin_words_are_named_in_a_warning():
     assert "引き続き「Brain Computer Interface利用機器」に係る" in row.cells[2].text
     parted = [w for w in table.warnings if w.code == "layout-latin-parted"]
     assert [w.line for w in parted] == [28]
+
+
+def test_a_glued_rest_a_cell_wider_than_its_column_gives_its_first_character_back():
+    # 「・医療技術…において、すべての臨床研究中・引き続き、各臨床研究中核病院のベンチャー支援部門にお」 (source line
+    # 136): the results' full line is 「…臨床研究中」 (a hanging bullet's line, a cell over the results' 40), the
+    # plans' 「・引き続き、…にお」. Cut where the results' lines fill, the plans' line began 「中・引き続き」, a cell
+    # wider than a bullet's line of the plans prints: the 「中」 went to the plans.
+    table = read_interleaved(*_prepared("glued-rest-a-cell-too-wide.txt"))
+    row = next(r for r in table.rows if r.cells[0].text.startswith("臨床研究中核病院においては"))
+    assert "において、すべての臨床研究中核病院のベンチャー支援部門を通じ、" in row.cells[1].text
+    assert row.cells[2].text.startswith("・引き続き、各臨床研究中核病院のベンチャー支援部門において")
+
+
+def test_a_glued_line_is_not_cut_at_a_middle_dot_between_words_past_the_fill():
+    # 「受けることを求めるなど、倫理指針の周知を通じ、倫理審査委員育・研修を受けることを…」 (source line 262):
+    # the results' full line is 「…倫理審査委員」 (29 cells, as the results' lines fill) and the plans' 「育・研修を
+    # …」 (29 too); the 「・」 a cell past the fill is one between words (「教育・研修」), yet it was cut there
+    # (「…委員育」 and 「・研修…」), the plans' 「教育」 losing its 「育」.
+    table = read_interleaved(*_prepared("glued-bullet-between-words.txt"))
+    row = next(r for r in table.rows if len(r.cells) == 4 and r.cells[1].text.startswith("倫理審査委員会の審査の均てん化"))
+    assert "倫理指針の周知を通じ、倫理審査委員会における審査の質の均てん化に取り組んだ。" in row.cells[2].text
+    assert "適宜継続して教育・研修を受けることを求める" in row.cells[3].text

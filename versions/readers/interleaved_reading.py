@@ -117,7 +117,7 @@ def read_lines(lines: list[str], pieces: Callable[[str], list[str]], kinds: list
             frontier = resumed
         if kind != "text":
             continue
-        options = line_options(pieces(lines[i]), widths, fills, glued)
+        options = line_options(pieces(lines[i]), widths, fills, glued, order)
         nxt: dict[State, tuple[float, int]] = {}
         for state, (cost, node) in frontier.items():
             for reading, extra, new_state in _candidates(state, options, widths, fulls, order, results, i in page_end):
