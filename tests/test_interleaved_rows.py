@@ -250,3 +250,14 @@ def test_a_glued_line_is_not_cut_at_a_middle_dot_between_words_past_the_fill():
     row = next(r for r in table.rows if len(r.cells) == 4 and r.cells[1].text.startswith("倫理審査委員会の審査の均てん化"))
     assert "倫理指針の周知を通じ、倫理審査委員会における審査の質の均てん化に取り組んだ。" in row.cells[2].text
     assert "適宜継続して教育・研修を受けることを求める" in row.cells[3].text
+
+
+def test_a_title_after_a_descriptions_tag_starts_the_next_row():
+    # 「国際展開支援における各省庁の連携強化」, its tag wrapped (「◎内官、文、厚、経］」, its 「［」 lost), then the
+    # next row's title 「個別企業に対する国際展開の支援機能の強化」 beside the results' bullet: what goes on after a
+    # tag is the description's items (①…), not a title; the two rows were read as one.
+    rows = [r for r in _rows("title-after-a-tag.txt") if len(r.cells) >= 3]
+    first = next(r for r in rows if r.cells[0].text.startswith("国際展開支援における各省庁の連携強化"))
+    assert first.cells[0].text.endswith("◎内官、文、厚、経］")
+    second = next(r for r in rows if r.cells[0].text.startswith("個別企業に対する国際展開の支援機能の強化"))
+    assert second.cells[1].text.startswith("・｢優れた医療機器の創出に係る産業振興拠点強化事業｣において")

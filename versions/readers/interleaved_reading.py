@@ -34,6 +34,7 @@ WORD_END_RE = re.compile(r"[ァ-ヺーA-Za-z]$")
 WORD_START_RE = re.compile(r"^[ァ-ヺーA-Za-z]")
 BULLET_AFTER_FULL = 0.5  # a bullet right after a full line (the bullet before ended exactly at the width)
 DESC_AFTER_TAG = 2.0  # description text after its ministry tag (items ①…) rather than a new row
+NOT_AN_ITEM = 2.0  # ... where that text starts no item: the next row's title or another column's line
 DESC_BULLET = 1.0  # a 「・」 paragraph in the description column
 TITLE_THEN_TEXT = 0.3  # a description paragraph after a short line (the title)
 ROW_WITHOUT_TAG = 2.0  # a row ending before its description's tag
@@ -258,6 +259,8 @@ def _continue(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fu
         if col.started and not col.full:  # after a short line: a new paragraph
             if c == 0:
                 cost += (0.0 if col.items else DESC_AFTER_TAG) if col.tagged else TITLE_THEN_TEXT
+                if col.tagged and not col.items and not group.bullet:
+                    cost += NOT_AN_ITEM  # what goes on after the tag is its items (①…), not a sentence or a title
                 if group.text.startswith("・"):
                     cost += DESC_BULLET  # description paragraphs are a title, text and items ①…, not bullets
             elif c == OFFICE:
