@@ -261,3 +261,12 @@ def test_a_title_after_a_descriptions_tag_starts_the_next_row():
     assert first.cells[0].text.endswith("◎内官、文、厚、経］")
     second = next(r for r in rows if r.cells[0].text.startswith("個別企業に対する国際展開の支援機能の強化"))
     assert second.cells[1].text.startswith("・｢優れた医療機器の創出に係る産業振興拠点強化事業｣において")
+
+
+def test_a_glued_line_is_never_cut_inside_a_ministry_tag():
+    # 「…強固に行う仕組みの構築に引き続き取り組む。［◎厚、◎経］ルスケアベンチャー・サミット2025」を開催し、…」
+    # (source line 86): the description ends at its tag, the results' 「ルスケア…」 glued to it. Cut where the
+    # description's lines fill, 「経］」 went to the results (「…「ジャパン・ヘ経］ルスケア…」), the tag losing 経.
+    row = next(r for r in _rows("glued-tag-end.txt") if "強固に行う仕組みの構築" in r.cells[0].text)
+    assert row.cells[0].text.endswith("強固に行う仕組みの構築に引き続き取り組む。［◎厚、◎経］")
+    assert "「ジャパン・ヘルスケアベンチャー・サミット2025」を開催し" in row.cells[1].text

@@ -33,6 +33,7 @@ WIDTH_SLACK = 2.0  # a line may overrun its column by a character or two (kinsok
 OPEN_ENDS = ("、", "，", "：", ":")
 HANGING = ("。", "、", "，", "．", "」", "）", ")")  # marks that may hang past a line's end (kinsoku)
 LINE_OPENERS = ("（", "(", "「", "『", "［", "【", "＜")  # an opening bracket may print half a cell at a line's start
+TAG_TAIL_RE = re.compile(r"[^［］\[\]（）()「」]{1,12}[］\]]")  # a ministry tag's last names and its close: 「経］」
 REST_OVER = 0.5  # cells a glued piece's rest may overrun its column's commonest full width (latin letters' widths)
 GLUE_NEAR, GLUE_OVER = 2.0, 1.0  # cells below and above a column's commonest full width a glued line may be cut
 SOFT_GLUE = 1.0  # the cost of cutting a piece that fits a column (where the text has glued columns)
@@ -165,7 +166,11 @@ def _by_the_rest(piece: str, printed: list[float], k: int, fill: float, fitting:
     line prints a cell wider) or an opening bracket (set half a cell wide there); a rest a cell short of its column, after a cut
     before a 「・」 past the fill, was cut at a 「・」 between words (「…倫理審査委員育」 「・研修を…」 is 「…委員」 and
     「育・研修を…」), cut where the line fits instead. A rest of other widths (a paragraph's last line, two
-    columns glued) tells nothing."""
+    columns glued) tells nothing. A ministry tag is never cut: 「…取り組む。［◎厚、◎」 「経］ルスケア…」 is the
+    description's 「…［◎厚、◎経］」 and the results' 「ルスケア…」."""
+    tail = TAG_TAIL_RE.match(piece, k)
+    if tail and tagged(piece[: tail.end()]):  # (a line of the next column never starts with a tag's end)
+        return tail.end()
     if next_fill is None:
         return k
     rest = printed[-1] - printed[k]
