@@ -270,3 +270,12 @@ def test_a_glued_line_is_never_cut_inside_a_ministry_tag():
     row = next(r for r in _rows("glued-tag-end.txt") if "強固に行う仕組みの構築" in r.cells[0].text)
     assert row.cells[0].text.endswith("強固に行う仕組みの構築に引き続き取り組む。［◎厚、◎経］")
     assert "「ジャパン・ヘルスケアベンチャー・サミット2025」を開催し" in row.cells[1].text
+
+
+def test_a_glued_full_line_may_end_in_a_closing_mark_past_the_fill():
+    # 「の育成にあたる取り組みとして「チャレンジタイプ」により医工連携、…」 (source line 46, Chromium): the results'
+    # full line ends 「…タイプ」」, its 」 set half a cell wide at the edge (24 cells where the column's lines fill
+    # 23). Cut where the line fits, never before a 」, 「プ」」 went to the plans (「…実践教育プ」により医工連携」).
+    row = next(r for r in _rows("glued-closing-bracket-at-the-edge.txt") if len(r.cells) > 2 and "「チャレンジタイ" in r.cells[1].text)
+    assert "取り組みとして「チャレンジタイプ」枠を、実用化・他事業への導出" in row.cells[1].text
+    assert "ハンズオン型の実践教育により医工連携、医療機器開発プロセスを体得する" in row.cells[2].text

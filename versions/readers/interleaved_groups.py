@@ -146,7 +146,9 @@ def _glue_cuts(piece: str, fills: tuple[float, ...], limit: float, depth: int, b
     for (c, fill), base in product(enumerate(fills), bases or [0.0]):
         near = [k for k in range(1, len(piece)) if fill - GLUE_NEAR <= base + printed[k] <= fill + GLUE_OVER]
         marked = [k for k in near if is_bullet_start(piece[k:])]
-        fitting = [k for k in near if base + printed[k] <= fill + GLUE_OVER / 2 and piece[k] not in NO_LINE_START]
+        # (a line ending in a closing mark may print it half a cell wide, or hang it past the edge: 「…タイプ」」)
+        fitting = [k for k in near if base + printed[k] <= fill + GLUE_OVER / 2 * (1 + (piece[k - 1] in HANGING))
+                   and piece[k] not in NO_LINE_START]
         if marked or fitting:
             k = marked[-1] if marked else fitting[-1]
             roles.setdefault(_by_the_rest(piece, printed, k, fill - base, fitting, after[c] if after else None), set()).add(c)
