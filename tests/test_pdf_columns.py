@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 
 from policydiff.versions.readers.pdf_cells import Cell as PdfCell
-from policydiff.versions.readers.pdf_cells import TableRow, cell_chars, heading_cut
+from policydiff.versions.readers.pdf_cells import TableRow, cell_chars, drop_peeking_glyph, heading_cut
 from policydiff.versions.readers.pdf_columns import (
     blank_rest,
     boundaries,
@@ -161,3 +161,41 @@ def test_a_reposted_goal_cut_in_its_mark_is_a_heading_still_to_close():
     assert heading_cut(row("【国際展開に積極的に取り組む", "", ""))
     assert not heading_cut(row("【国際展開に積極的に取り組む日本企業の増加】（再掲）", "", ""))
     assert not heading_cut(row("【国際展開に積極的に取り組む日本企業の増加】", "", ""))
+
+
+def test_the_blank_rest_of_a_row_left_open_closes_it_under_a_repeated_header():
+    # seed 3710 (Chromium, header repeated): m030 ended at page 10's foot; page 11 drew its bottom padding as
+    # a band 0.75 pt high under the header, too thin for sides of its own, and the table's first rule at
+    # 83.25. The header's sides stop at 81.75 with the header's text beside them: m031 was read into m030.
+    header_sides = [_side(x, 65.25, 81.75) for x in (42.4, 268.9, 534.4, 800.6)]
+    header = _run("該当箇所", 44.0, top=69.5) + _run("令和６年度の実績・状況", 270.0, top=69.5) \
+        + _run("令和７年度の取組予定", 536.0, top=69.5)
+    first_row = _run("医師をはじめとする", 44.0, top=85.0)
+    assert blank_rest(header_sides, header + first_row, 83.25)
+    # the rest's text under the header: the row goes on
+    assert not blank_rest(header_sides, header + _run("の続き", 44.0, top=81.9, size=1.0) + first_row, 83.25)
+    # sides that run down to the table's first rule beside the header: no blank band there
+    assert not blank_rest([_side(x, 65.25, 83.25) for x in (42.4, 268.9)], header + first_row, 83.25)
+
+
+def _line(no: int, text: str, x0: float, top: float, x1: float) -> Line:
+    return Line(no, 4, text, text, (x0, top, x1, top + 7.0))
+
+
+def test_a_glyph_peeking_above_the_page_break_is_dropped_where_the_next_page_prints_it():
+    # seed 3731 (Chromium): a cut cell's foot showed 「ズ」 (its dakuten stands above its line) of the next page's
+    # first line, read as a line of its own: 「…を措置。ズ」.
+    before = [PdfCell(4, (350.3, 712.9, 528.3, 805.8), [
+        _line(10, "開発・導入加速化事業」（9.2億円）を措置。", 352.3, 786.6, 492.4),
+        _line(11, "ズ", 441.8, 797.8, 448.8)])]
+    rest = [PdfCell(5, (350.3, 43.8, 528.3, 134.6), [
+        _line(1, "・SaMDに関する萌芽的シーズの把握や、開発における", 352.3, 44.8, 525.7)])]
+    drop_peeking_glyph(before, rest)
+    assert [x.text for x in before[0].lines] == ["開発・導入加速化事業」（9.2億円）を措置。"]
+    # a line of one character that the next page's first line holds elsewhere is the cell's own
+    kept = [PdfCell(4, (350.3, 712.9, 528.3, 805.8), [
+        _line(10, "産学連携の強化によるニーズ・シーズマッチン", 352.3, 786.6, 499.3),
+        _line(11, "グ", 352.3, 797.8, 359.3)])]
+    drop_peeking_glyph(kept, [PdfCell(5, (350.3, 43.8, 528.3, 134.6), [
+        _line(1, "交流・連携の機会創出を目的としたマッチング", 352.3, 44.8, 499.3)])])
+    assert [x.text for x in kept[0].lines][-1] == "グ"

@@ -47,6 +47,10 @@ FIGURES = (
     Figure("exponent", "exponent (revision pairs, 100 to 10,000)", "", 1.1, False),
     Figure("next_year_exponent", "exponent (next-year pairs, 100 to 10,000)", "", 1.1, False),
     Figure("pdf_read_s", "seed-size PDF read (slower of the two)", "s", 1.0, True),
+    Figure("pdf_exponent", "exponent (PDF reader, seed pages x1 to x8)", "", 1.1, False),
+    Figure("pypdfium2_exponent", "exponent (pypdfium2 text, x1 to x8)", "", 1.1, False),
+    Figure("pdfplumber_exponent", "exponent (pdfplumber text, x1 to x8)", "", 1.1, False),
+    Figure("pdfminer_exponent", "exponent (pdfminer text refused, x1 to x8)", "", 1.1, False),
     Figure("hostile_max_s", "slowest hostile shape", "s", 30, True),
     Figure("hostile_peak_rss_mb", "peak memory of the hostile shapes", "MB", 2048, False),
 )

@@ -26,6 +26,10 @@ Figures (targets of issue 19):
   peak_rss_10000_mb    the larger peak RSS of the two 10,000-measure processes                ≤ 1 GB
   exponent             fitted growth of time with measures (time ∝ measures^exponent)          ≤ 1.1
   pdf_read_s           reading each seed-size PDF of tests/data/pdf/ (imports warm, best of 3) ≤ 1 s
+  READER_exponent      each reader's growth with its input (issue 17: "every reader is linear"): the
+                       seed PDF's pages repeated 1, 2, 4 and 8 times (pdf), and one committed layout's
+                       text of each extraction repeated as often (pypdfium2, pdfplumber, pdfminer; a
+                       refusal is timed too: it reads the whole text first)               ≤ 1.1
   hostile:SHAPE:COMMAND_s  the hostile sizes of issue 10 (tests/hostile_sizes.py: 32,000 and 200,000
                        tiny bullets, 20,000 reworded titles, a 4.8 MB bullet rewritten throughout): diff
                        as a revision, diff as next year, plans; each a fresh `policydiff` process,
@@ -36,6 +40,7 @@ Figures (targets of issue 19):
 
 from __future__ import annotations
 
+import contextlib
 import json
 import math
 import os
@@ -297,6 +302,43 @@ def pdf_read() -> dict[str, dict]:
     return out
 
 
+GROWTH_LAYOUT = ROOT / "tests" / "data" / "layouts" / "L0001-reportlab-fy2024"  # read, not refused, by the pypdfium2 and pdfplumber readers
+GROWTH_COPIES = (1, 2, 4, 8)
+
+
+def reader_growth() -> dict[str, list[dict]]:
+    """Each reader's CPU seconds on its input repeated 1 to 8 times (imports warm, best of 3): CPU
+    seconds, as a shared machine's load moved the wall times of one size by half."""
+    import gzip
+
+    import pypdfium2 as pdfium
+
+    from policydiff import PolicydiffError, parse_report
+
+    sys.path.insert(0, str(ROOT / "tests"))
+    from pdfgen.hostile import repeated_pages
+
+    seed = PDFS[0].read_bytes()
+    pages = len(pdfium.PdfDocument(seed))
+    inputs = {"pdf": (lambda k: repeated_pages(seed, pages * k), "seed.pdf")}
+    for reader in ("pypdfium2", "pdfplumber", "pdfminer"):
+        text = gzip.decompress(GROWTH_LAYOUT.with_name(f"{GROWTH_LAYOUT.name}.{reader}.txt.gz").read_bytes())
+        inputs[reader] = (lambda k, text=text: b"\n".join([text] * k), f"layout.{reader}.txt")
+    out: dict[str, list[dict]] = {}
+    for reader, (make, name) in inputs.items():
+        out[reader] = []
+        for k in GROWTH_COPIES:
+            data, best = make(k), math.inf
+            for _ in range(3):
+                t = time.process_time()
+                with contextlib.suppress(PolicydiffError):  # pdfminer's text is refused: that time counts
+                    parse_report(data, source_name=name)
+                best = min(best, time.process_time() - t)
+            out[reader].append({"measures": k, "seconds": round(best, 3)})
+        print(f"  {reader}: " + ", ".join(f"x{p['measures']} {p['seconds']} CPU s" for p in out[reader]), file=sys.stderr)
+    return out
+
+
 def measure(quick: bool, only: str | None, with_xmldiff: bool) -> dict:
     """Every figure this run asks for, the CPU seconds of each time, and the fixed workload's runs."""
     start_launcher()  # before this process grows: see LAUNCHER_CHILD
@@ -329,6 +371,11 @@ def measure(quick: bool, only: str | None, with_xmldiff: bool) -> dict:
         details["pdf_read"] = machine.around(pdf_read)
         slower = max(details["pdf_read"].values(), key=lambda x: x["seconds"])
         timed("pdf_read_s", slower["seconds"], slower["cpu_seconds"])
+    if only in (None, "pdf") and not quick:
+        print("readers' growth...", file=sys.stderr)
+        details["reader_growth"] = machine.around(reader_growth)
+        for reader, points in details["reader_growth"].items():
+            figures[f"{reader}_exponent"] = round(exponent(points), 3)
     if (only is None and not quick) or only == "hostile":
         print("hostile shapes...", file=sys.stderr)
         details["hostile"] = hostile(machine) + hostile_pdfs(machine)

@@ -179,6 +179,7 @@ def _read(pdf: Any, doc: Any, progress: Progress | None) -> PdfTable:
                 filled.extend(part for parts in body[0].columns for part in parts if part.lines)
             else:
                 for col, parts in enumerate(body[0].columns):
+                    drop_peeking_glyph(rows[-1].columns[col], parts)
                     rows[-1].columns[col].extend(parts)
             body = body[1:]
         rows.extend(body)
@@ -198,6 +199,24 @@ def _joins(before: TableRow, rest: TableRow) -> bool:
     if heading_cut(before):
         return sum(1 for parts in rest.columns if any(p.lines for p in parts)) == 1
     return len(before.columns) == len(rest.columns)
+
+
+def drop_peeking_glyph(before: list[Cell], rest: list[Cell]) -> None:
+    """Drop the lone glyph a cut cell shows at its foot when it is the next page's first line's own: Chromium
+    draws a glyph taller than its line (the dakuten of 「グ」) on both sides of a page break (seed 3731)."""
+    if not before or not rest or not before[-1].lines or not rest[0].lines:
+        return
+    last, first = before[-1].lines[-1], rest[0].lines[0]
+    if len(last.text) > 2 or last.box is None or first.box is None or len(before[-1].lines) < 2:
+        return
+    em = (first.box[2] - first.box[0]) / max(display_width(first.text), 1.0)
+    offset = (last.box[0] - first.box[0]) / em if em > 0 else -9.0  # in ems from the line's start
+    at = first.text.find(last.text)
+    while at >= 0:
+        if abs(display_width(first.text[:at]) - offset) <= 1.0:
+            before[-1].lines.pop()
+            return
+        at = first.text.find(last.text, at + 1)
 
 
 def heading_cut(row: TableRow) -> bool:

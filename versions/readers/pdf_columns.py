@@ -31,6 +31,7 @@ FOLLOWING = 2.2  # line heights between an open row's lines and the rule they co
 JOIN = 2.0  # points between two segments of one rule (and between a running title's places on two pages)
 RUNNING_NUMBER_RE = re.compile(r"[0-9０-９/／\-－\s]")  # a running title's page number: 「… 3 / 9」
 INK = 0.8  # a full-width character's box narrower than this share of the em is its ink, not its advance
+RULE_WIDTH = 1.0  # points: a gap wider than this between a header's sides and the rule below is a band
 REST_GAP = 3.0  # points between the rules of a cut row's blank rest and the table's first rule below them
 ALIGNED = 0.05  # ems: a character this close to a column's start is set there ...
 LINE_END_MARKS = "」』）)］]〕】。、，．,.・ー"  # marks a line keeps at its end, standing out of its cell
@@ -247,8 +248,15 @@ def blank_rest(edges: list[Any], chars: list[Any], top: float) -> bool:
     if len(sides) < 2:
         return False
     x0, x1, start = min(e["x0"] for e in sides), max(e["x1"] for e in sides), min(e["top"] for e in sides)
-    return not any(x0 <= (c["x0"] + c["x1"]) / 2 <= x1 and start <= (c["top"] + c["bottom"]) / 2 < top
-                   for c in chars if c["text"].strip())
+    beside = [c for c in chars if c["text"].strip() and x0 <= (c["x0"] + c["x1"]) / 2 <= x1
+              and start <= (c["top"] + c["bottom"]) / 2 < top]
+    # Sides that stop short of the table's first rule beside a repeated header are the header's (seed 3710):
+    # the rest is the band between them and the rule, too thin for sides of its own (its bottom padding).
+    lowest = max(e["bottom"] for e in sides)
+    if beside and top - lowest > RULE_WIDTH and is_header_text("".join(c["text"] for c in beside
+                                                                       if (c["top"] + c["bottom"]) / 2 < lowest)):
+        beside = [c for c in beside if (c["top"] + c["bottom"]) / 2 >= lowest]
+    return not beside
 
 
 def vertical(x: float, top: float, bottom: float) -> dict[str, Any]:
