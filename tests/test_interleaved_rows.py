@@ -279,3 +279,14 @@ def test_a_glued_full_line_may_end_in_a_closing_mark_past_the_fill():
     row = next(r for r in _rows("glued-closing-bracket-at-the-edge.txt") if len(r.cells) > 2 and "「チャレンジタイ" in r.cells[1].text)
     assert "取り組みとして「チャレンジタイプ」枠を、実用化・他事業への導出" in row.cells[1].text
     assert "ハンズオン型の実践教育により医工連携、医療機器開発プロセスを体得する" in row.cells[2].text
+
+
+def test_a_line_stopping_short_of_a_number_goes_on_with_it_below():
+    # The results' 「…インターフェースに関する開発ガイダンス」 stops short: 「2025」」 does not fit and a number is
+    # never broken, so the next line 「2025」及び「カスタムメイド…」 goes on the sentence (source lines 115-116).
+    # Read as no bullet after a paragraph's end, the description's last character was cut off to start it
+    # (「…手引きの作成及」 and 「び 2025」及び…」), unwarned.
+    row = next(r for r in _rows("short-before-a-number.txt") if len(r.cells) == 4 and "手引きの作成" in r.cells[1].text)
+    assert row.cells[1].text.endswith("必要に応じた手引きの作成及び周知に引き続き取り組む。［◎経］")
+    assert "に関する開発ガイダンス2025」及び「カスタムメイド骨接合材料に関する開発ガイダンス2025」を公開した。" \
+        in row.cells[2].text

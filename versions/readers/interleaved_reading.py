@@ -32,6 +32,9 @@ OFFICE_GOES_ON = 1.0  # an office's name going on after a short line
 OPENING = ("（", "(", "「", "『", "＜")
 WORD_END_RE = re.compile(r"[ァ-ヺーA-Za-z]$")
 WORD_START_RE = re.compile(r"^[ァ-ヺーA-Za-z]")
+# A number or latin word is never broken: a line stops short of one that does not fit (「…に関する開発ガイダンス」 then
+# 「2025」及び…」), its sentence going on below
+UNBROKEN_START_RE = re.compile(r"^[A-Za-z0-9０-９]")
 BULLET_AFTER_FULL = 0.5  # a bullet right after a full line (the bullet before ended exactly at the width)
 DESC_AFTER_TAG = 2.0  # description text after its ministry tag (items ①…) rather than a new row
 NOT_AN_ITEM = 2.0  # ... where that text starts no item: the next row's title or another column's line
@@ -269,7 +272,8 @@ def _continue(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fu
                 # a line that goes on a word or a sentence (「…でのベン」 「チャー企業の…」, 「…を」 「いう。」) was cut
                 # short by line breaking, not a paragraph's end
                 goes_on = CONTINUES_RE.match(group.text) or (col.word and WORD_START_RE.match(group.text)) \
-                    or (not col.stop and group.text.startswith(OPENING))  # 「…を推進した」 「（マッチング件数21件）。」
+                    or (not col.stop and group.text.startswith(OPENING)) \
+                    or (not col.stop and UNBROKEN_START_RE.match(group.text))  # 「…開発ガイダンス」 「2025」及び…」
                 cost += SHORT_GOES_ON if goes_on else NO_BULLET
         elif col.started and col.full and c > 0 and group.bullet and not col.stop:
             cost += BULLET_AFTER_FULL
