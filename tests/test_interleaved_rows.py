@@ -290,3 +290,13 @@ def test_a_line_stopping_short_of_a_number_goes_on_with_it_below():
     assert row.cells[1].text.endswith("必要に応じた手引きの作成及び周知に引き続き取り組む。［◎経］")
     assert "に関する開発ガイダンス2025」及び「カスタムメイド骨接合材料に関する開発ガイダンス2025」を公開した。" \
         in row.cells[2].text
+
+
+def test_a_line_whose_last_character_kinsoku_carried_down_goes_on_below():
+    # 「発・事業化事業、ベンチャー育成事」 stops a character short: 「業」 may not end the line before 「）」」 (kinsoku),
+    # so it is carried down, 「業）」（令和6年度予算：19億円）を通」 going on the sentence (source lines 160-161).
+    # Read as no bullet after a paragraph's end, the row was cut in two there (a row without a title or tag).
+    rows = [r for r in _rows("kinsoku-carried-down.txt") if len(r.cells) == 3]
+    row = next(r for r in rows if r.cells[0].text.startswith("医療機器の研究開発の伴走支援"))
+    assert "（開発・事業化事業、ベンチャー育成事業）」（令和6年度予算：19億円）を通じて" in row.cells[1].text
+    assert not any(r.cells[1].text.startswith("業）」") for r in rows)

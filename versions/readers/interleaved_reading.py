@@ -15,6 +15,7 @@ from itertools import combinations
 
 from .cells import CONTINUES_RE
 from .interleaved_groups import WIDTH_SLACK, Group, line_options
+from .vocabulary import NO_LINE_START
 
 OFFICE = 3  # the 「担当」 column, where there is one
 PAGE_END_LINES = 2  # how many lines before a page header a cell may stop early
@@ -273,7 +274,9 @@ def _continue(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fu
                 # short by line breaking, not a paragraph's end
                 goes_on = CONTINUES_RE.match(group.text) or (col.word and WORD_START_RE.match(group.text)) \
                     or (not col.stop and group.text.startswith(OPENING)) \
-                    or (not col.stop and UNBROKEN_START_RE.match(group.text))  # 「…開発ガイダンス」 「2025」及び…」
+                    or (not col.stop and UNBROKEN_START_RE.match(group.text)) \
+                    or (not col.stop and group.text[1:2] in NO_LINE_START and group.text[1:2] != "")
+                # (「…開発ガイダンス」 「2025」及び…」; 「…において」 「円）を…」: a character carried down by kinsoku)
                 cost += SHORT_GOES_ON if goes_on else NO_BULLET
         elif col.started and col.full and c > 0 and group.bullet and not col.stop:
             cost += BULLET_AFTER_FULL
