@@ -215,3 +215,88 @@ def test_a_headings_last_words_wrapped_onto_a_line_of_their_own_are_the_headings
     assert rows[1].cells[0].text == "（１）「医療機器の研究開発の中心地としての我が国の地位の確立」に向けて"
     goal = next(r for r in _rows("reposted-mark-wrapped.txt") if r.cells[0].text.startswith("【国際展開に積極的に"))
     assert goal.cells[0].text == "【国際展開に積極的に取り組む日本企業の増加】（再掲）"
+
+
+def test_columns_parted_between_latin_words_are_named_in_a_warning():
+    # 「機器」、「家庭用プログラム医療機器」、「Brain Computer Interface利用機器」に係る…」 (source line 355 of a real
+    # pdfplumber text): the results end 「「Brain Computer」 and the plans go on 「Interface利用機器」…」. A space between
+    # latin words is as often inside one cell, and the text does not tell latin glyphs' printed widths: a latin
+    # word read into the wrong column was a silent difference. The line is named (it was read, unwarned).
+    table = read_interleaved(*_prepared("latin-words-parted-by-columns.txt"))
+    row = next(r for r in table.rows if r.cells[0].text.startswith("医療機器の研究開発に関するガイドライン"))
+    assert "「家庭用プログラム医療機器」、「Brain Computer Interface利用機器」に係る" in row.cells[1].text
+    assert "引き続き「Brain Computer Interface利用機器」に係る" in row.cells[2].text
+    parted = [w for w in table.warnings if w.code == "layout-latin-parted"]
+    assert [w.line for w in parted] == [28]
+
+
+def test_a_glued_rest_a_cell_wider_than_its_column_gives_its_first_character_back():
+    # 「・医療技術…において、すべての臨床研究中・引き続き、各臨床研究中核病院のベンチャー支援部門にお」 (source line
+    # 136): the results' full line is 「…臨床研究中」 (a hanging bullet's line, a cell over the results' 40), the
+    # plans' 「・引き続き、…にお」. Cut where the results' lines fill, the plans' line began 「中・引き続き」, a cell
+    # wider than a bullet's line of the plans prints: the 「中」 went to the plans.
+    table = read_interleaved(*_prepared("glued-rest-a-cell-too-wide.txt"))
+    row = next(r for r in table.rows if r.cells[0].text.startswith("臨床研究中核病院においては"))
+    assert "において、すべての臨床研究中核病院のベンチャー支援部門を通じ、" in row.cells[1].text
+    assert row.cells[2].text.startswith("・引き続き、各臨床研究中核病院のベンチャー支援部門において")
+
+
+def test_a_glued_line_is_not_cut_at_a_middle_dot_between_words_past_the_fill():
+    # 「受けることを求めるなど、倫理指針の周知を通じ、倫理審査委員育・研修を受けることを…」 (source line 262):
+    # the results' full line is 「…倫理審査委員」 (29 cells, as the results' lines fill) and the plans' 「育・研修を
+    # …」 (29 too); the 「・」 a cell past the fill is one between words (「教育・研修」), yet it was cut there
+    # (「…委員育」 and 「・研修…」), the plans' 「教育」 losing its 「育」.
+    table = read_interleaved(*_prepared("glued-bullet-between-words.txt"))
+    row = next(r for r in table.rows if len(r.cells) == 4 and r.cells[1].text.startswith("倫理審査委員会の審査の均てん化"))
+    assert "倫理指針の周知を通じ、倫理審査委員会における審査の質の均てん化に取り組んだ。" in row.cells[2].text
+    assert "適宜継続して教育・研修を受けることを求める" in row.cells[3].text
+
+
+def test_a_title_after_a_descriptions_tag_starts_the_next_row():
+    # 「国際展開支援における各省庁の連携強化」, its tag wrapped (「◎内官、文、厚、経］」, its 「［」 lost), then the
+    # next row's title 「個別企業に対する国際展開の支援機能の強化」 beside the results' bullet: what goes on after a
+    # tag is the description's items (①…), not a title; the two rows were read as one.
+    rows = [r for r in _rows("title-after-a-tag.txt") if len(r.cells) >= 3]
+    first = next(r for r in rows if r.cells[0].text.startswith("国際展開支援における各省庁の連携強化"))
+    assert first.cells[0].text.endswith("◎内官、文、厚、経］")
+    second = next(r for r in rows if r.cells[0].text.startswith("個別企業に対する国際展開の支援機能の強化"))
+    assert second.cells[1].text.startswith("・｢優れた医療機器の創出に係る産業振興拠点強化事業｣において")
+
+
+def test_a_glued_line_is_never_cut_inside_a_ministry_tag():
+    # 「…強固に行う仕組みの構築に引き続き取り組む。［◎厚、◎経］ルスケアベンチャー・サミット2025」を開催し、…」
+    # (source line 86): the description ends at its tag, the results' 「ルスケア…」 glued to it. Cut where the
+    # description's lines fill, 「経］」 went to the results (「…「ジャパン・ヘ経］ルスケア…」), the tag losing 経.
+    row = next(r for r in _rows("glued-tag-end.txt") if "強固に行う仕組みの構築" in r.cells[0].text)
+    assert row.cells[0].text.endswith("強固に行う仕組みの構築に引き続き取り組む。［◎厚、◎経］")
+    assert "「ジャパン・ヘルスケアベンチャー・サミット2025」を開催し" in row.cells[1].text
+
+
+def test_a_glued_full_line_may_end_in_a_closing_mark_past_the_fill():
+    # 「の育成にあたる取り組みとして「チャレンジタイプ」により医工連携、…」 (source line 46, Chromium): the results'
+    # full line ends 「…タイプ」」, its 」 set half a cell wide at the edge (24 cells where the column's lines fill
+    # 23). Cut where the line fits, never before a 」, 「プ」」 went to the plans (「…実践教育プ」により医工連携」).
+    row = next(r for r in _rows("glued-closing-bracket-at-the-edge.txt") if len(r.cells) > 2 and "「チャレンジタイ" in r.cells[1].text)
+    assert "取り組みとして「チャレンジタイプ」枠を、実用化・他事業への導出" in row.cells[1].text
+    assert "ハンズオン型の実践教育により医工連携、医療機器開発プロセスを体得する" in row.cells[2].text
+
+
+def test_a_line_stopping_short_of_a_number_goes_on_with_it_below():
+    # The results' 「…インターフェースに関する開発ガイダンス」 stops short: 「2025」」 does not fit and a number is
+    # never broken, so the next line 「2025」及び「カスタムメイド…」 goes on the sentence (source lines 115-116).
+    # Read as no bullet after a paragraph's end, the description's last character was cut off to start it
+    # (「…手引きの作成及」 and 「び 2025」及び…」), unwarned.
+    row = next(r for r in _rows("short-before-a-number.txt") if len(r.cells) == 4 and "手引きの作成" in r.cells[1].text)
+    assert row.cells[1].text.endswith("必要に応じた手引きの作成及び周知に引き続き取り組む。［◎経］")
+    assert "に関する開発ガイダンス2025」及び「カスタムメイド骨接合材料に関する開発ガイダンス2025」を公開した。" \
+        in row.cells[2].text
+
+
+def test_a_line_whose_last_character_kinsoku_carried_down_goes_on_below():
+    # 「発・事業化事業、ベンチャー育成事」 stops a character short: 「業」 may not end the line before 「）」」 (kinsoku),
+    # so it is carried down, 「業）」（令和6年度予算：19億円）を通」 going on the sentence (source lines 160-161).
+    # Read as no bullet after a paragraph's end, the row was cut in two there (a row without a title or tag).
+    rows = [r for r in _rows("kinsoku-carried-down.txt") if len(r.cells) == 3]
+    row = next(r for r in rows if r.cells[0].text.startswith("医療機器の研究開発の伴走支援"))
+    assert "（開発・事業化事業、ベンチャー育成事業）」（令和6年度予算：19億円）を通じて" in row.cells[1].text
+    assert not any(r.cells[1].text.startswith("業）」") for r in rows)

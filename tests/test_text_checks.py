@@ -168,10 +168,11 @@ def test_a_title_run_into_a_description_that_restates_its_first_noun():
 
 
 def test_a_readers_line_warning_is_named_by_the_row_holding_the_line():
-    """pdfplumber's text of layout 1: the interleaved reader warns about line 140 (its columns read two
-    ways) before any measure exists; the warning had no page and no measure, so no report could show it
-    with its row."""
-    ed = _read("L0001-reportlab-fy2024.pdfplumber.txt.gz")
+    """pdfplumber's text of layout 4: the interleaved reader warns about lines whose columns read two ways
+    before any measure exists; the warning had no page and no measure, so no report could show it with its
+    row. (Layout 1's line 140, the case first, now reads one way: 「ViCLE）において、…」 goes on the plans'
+    sentence below 「…スタートアップ型（」, a latin word never being broken.)"""
+    ed = _read("L0004-chromium-fy2024.pdfplumber.txt.gz")
     amb = [w for w in ed.warnings if w.code == "layout-ambiguous"]
     assert amb and all(w.measure and w.page and w.message.startswith(f"{w.measure}: line ") for w in amb)
     starts = {m.id: m.line for m in ed.measures}

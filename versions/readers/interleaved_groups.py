@@ -31,6 +31,10 @@ from .vocabulary import (
 LATIN_CUT = 1.5  # a space between two latin words read as a column boundary
 WIDTH_SLACK = 2.0  # a line may overrun its column by a character or two (kinsoku: 。」 hang at the end)
 OPEN_ENDS = ("、", "，", "：", ":")
+HANGING = ("。", "、", "，", "．", "」", "）", ")")  # marks that may hang past a line's end (kinsoku)
+LINE_OPENERS = ("（", "(", "「", "『", "［", "【", "＜")  # an opening bracket may print half a cell at a line's start
+TAG_TAIL_RE = re.compile(r"[^［］\[\]（）()「」]{1,12}[］\]]")  # a ministry tag's last names and its close: 「経］」
+REST_OVER = 0.5  # cells a glued piece's rest may overrun its column's commonest full width (latin letters' widths)
 GLUE_NEAR, GLUE_OVER = 2.0, 1.0  # cells below and above a column's commonest full width a glued line may be cut
 SOFT_GLUE = 1.0  # the cost of cutting a piece that fits a column (where the text has glued columns)
 GLUED_BEFORE = 2  # pieces before a glued one that its column's line may start with
@@ -75,14 +79,15 @@ def latin_space(left: str, right: str) -> bool:
     return bool(LATIN_END_RE.search(left) and LATIN_START_RE.match(right))
 
 
-def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[float, ...], glued: bool = False
-                  ) -> list[tuple[tuple[Group, ...], float]]:
+def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[float, ...], glued: bool = False,
+                 order: tuple[int, ...] | None = None) -> list[tuple[tuple[Group, ...], float]]:
     """The ways to read a line's pieces as groups (_segmentations); a piece too wide for any column holds the
     full line of one column and the next column's text glued to it (cells set close, no space between them):
     it is cut where that column's lines fill (_glue_cuts), once for each column it may fill. In a text whose
     columns are GLUED, a piece a little wider than a column's fill may hold a short piece of the next column
     too (「…医薬機審定。」: 「…医薬機審」 and the plans' 「定。」): it is read whole or cut, at a cost."""
     limit = max(widths) + WIDTH_SLACK
+    after = _next_fills(fills, order or tuple(range(len(fills))))
     tail = min(fills) + GLUE_OVER + 0.5 if glued else limit
     if all(display_width(p) <= tail for p in pieces):
         return segmentations(pieces, len(widths))
@@ -97,9 +102,9 @@ def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[floa
         width = display_width(piece)
         cuts: list[tuple[list[tuple[str, frozenset[int] | None]], float]] = [([(piece, None)], 0.0)]
         if width > limit:
-            cuts = [(c, 0.0) for c in _glue_cuts(piece, fills, limit, GLUED_DEPTH, bases)]
+            cuts = [(c, 0.0) for c in _glue_cuts(piece, fills, limit, GLUED_DEPTH, bases, after)]
         elif width > tail:
-            cuts += [(c, SOFT_GLUE) for c in _glue_cuts(piece, fills, limit, 1, bases) if len(c) > 1]
+            cuts += [(c, SOFT_GLUE) for c in _glue_cuts(piece, fills, limit, 1, bases, after) if len(c) > 1]
         alternatives = [(a + c, x + y) for a, x in alternatives for c, y in cuts][:GLUED_ALTERNATIVES]
     out = []
     for alternative, cost in alternatives:
@@ -121,8 +126,16 @@ def printed_widths(text: str) -> list[float]:
     return out
 
 
-def _glue_cuts(piece: str, fills: tuple[float, ...], limit: float, depth: int, bases: list[float] | None = None
-               ) -> list[list[tuple[str, frozenset[int] | None]]]:
+def _next_fills(fills: tuple[float, ...], order: tuple[int, ...]) -> tuple[float | None, ...]:
+    """For each column (by role), the commonest full width of the column printed right of it (None: the last)."""
+    out: list[float | None] = [None] * len(fills)
+    for left, right in zip(order, order[1:], strict=False):
+        out[left] = fills[right]
+    return tuple(out)
+
+
+def _glue_cuts(piece: str, fills: tuple[float, ...], limit: float, depth: int, bases: list[float] | None = None,
+               after: tuple[float | None, ...] | None = None) -> list[list[tuple[str, frozenset[int] | None]]]:
     """A piece too wide for any column cut after the full line of a column (c), for each column: its text
     up to where that column's lines fill (the commonest full width), before a bullet mark 「・」 near there if
     there is one, never before a mark that may not start a line (kinsoku); the rest cut again if still too wide.
@@ -133,14 +146,51 @@ def _glue_cuts(piece: str, fills: tuple[float, ...], limit: float, depth: int, b
     for (c, fill), base in product(enumerate(fills), bases or [0.0]):
         near = [k for k in range(1, len(piece)) if fill - GLUE_NEAR <= base + printed[k] <= fill + GLUE_OVER]
         marked = [k for k in near if is_bullet_start(piece[k:])]
-        fitting = [k for k in near if base + printed[k] <= fill + GLUE_OVER / 2 and piece[k] not in NO_LINE_START]
+        # (a line ending in a closing mark may print it half a cell wide, or hang it past the edge: 「…タイプ」」)
+        fitting = [k for k in near if base + printed[k] <= fill + GLUE_OVER / 2 * (1 + (piece[k - 1] in HANGING))
+                   and piece[k] not in NO_LINE_START]
         if marked or fitting:
-            roles.setdefault(marked[-1] if marked else fitting[-1], set()).add(c)
+            k = marked[-1] if marked else fitting[-1]
+            roles.setdefault(_by_the_rest(piece, printed, k, fill - base, fitting, after[c] if after else None), set()).add(c)
     for k, cs in sorted(roles.items()):
         rest = piece[k:]
-        tails = _glue_cuts(rest, fills, limit, depth - 1) if display_width(rest) > limit and depth > 1 else []
+        tails = _glue_cuts(rest, fills, limit, depth - 1, None, after) if display_width(rest) > limit and depth > 1 else []
         out += [[(piece[:k], frozenset(cs)), *tail] for tail in (tails or [[(rest, None)]])]
     return out or [[(piece, None)]]
+
+
+def _by_the_rest(piece: str, printed: list[float], k: int, fill: float, fitting: list[int],
+                 next_fill: float | None) -> int:
+    """The cut K of a glued PIECE (a full line of FILL cells, the next column's line after it) moved by a
+    character where the next column's line, all of the rest of the piece, tells it (NEXT_FILL: its full width):
+    a rest a cell wider than its column prints holds the full line's last character (「…すべての臨床研究」
+    「中・引き続き、…」: the plans' lines are a cell narrower), unless it starts a bullet (a hanging bullet's
+    line prints a cell wider) or an opening bracket (set half a cell wide there); a rest a cell short of its column, after a cut
+    before a 「・」 past the fill, was cut at a 「・」 between words (「…倫理審査委員育」 「・研修を…」 is 「…委員」 and
+    「育・研修を…」), cut where the line fits instead. A rest of other widths (a paragraph's last line, two
+    columns glued) tells nothing. A ministry tag is never cut: 「…取り組む。［◎厚、◎」 「経］ルスケア…」 is the
+    description's 「…［◎厚、◎経］」 and the results' 「ルスケア…」."""
+    tail = TAG_TAIL_RE.match(piece, k)
+    if tail and tagged(piece[: tail.end()]):  # (a line of the next column never starts with a tag's end)
+        return tail.end()
+    if next_fill is None:
+        return k
+    rest = printed[-1] - printed[k]
+    if next_fill + REST_OVER < rest and k + 1 < len(piece) and not is_bullet_start(piece[k:]) \
+            and piece[k] not in LINE_OPENERS and printed[k + 1] <= fill + GLUE_OVER + REST_OVER \
+            and (piece[k + 1] not in NO_LINE_START or is_bullet_start(piece[k + 1:])) \
+            and not (_latin_char(piece[k]) and _latin_char(piece[k + 1])) \
+            and printed[-1] - printed[k + 1] <= next_fill + REST_OVER + (1.0 if is_bullet_start(piece[k + 1:]) else 0.0):
+        return k + 1
+    if printed[k] > fill + GLUE_OVER / 2 and fitting and fitting[-1] < k and piece[k - 1] not in HANGING:
+        shorter = printed[-1] - printed[fitting[-1]]
+        if abs(shorter - next_fill) <= REST_OVER < next_fill - rest:
+            return fitting[-1]
+    return k
+
+
+def _latin_char(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
 
 
 def segmentations(pieces: list[str], ncols: int, must: list[frozenset[int] | None] | None = None

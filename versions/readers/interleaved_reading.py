@@ -15,6 +15,7 @@ from itertools import combinations
 
 from .cells import CONTINUES_RE
 from .interleaved_groups import WIDTH_SLACK, Group, line_options
+from .vocabulary import NO_LINE_START
 
 OFFICE = 3  # the 「担当」 column, where there is one
 PAGE_END_LINES = 2  # how many lines before a page header a cell may stop early
@@ -32,8 +33,12 @@ OFFICE_GOES_ON = 1.0  # an office's name going on after a short line
 OPENING = ("（", "(", "「", "『", "＜")
 WORD_END_RE = re.compile(r"[ァ-ヺーA-Za-z]$")
 WORD_START_RE = re.compile(r"^[ァ-ヺーA-Za-z]")
+# A number or latin word is never broken: a line stops short of one that does not fit (「…に関する開発ガイダンス」 then
+# 「2025」及び…」), its sentence going on below
+UNBROKEN_START_RE = re.compile(r"^[A-Za-z0-9０-９]")
 BULLET_AFTER_FULL = 0.5  # a bullet right after a full line (the bullet before ended exactly at the width)
 DESC_AFTER_TAG = 2.0  # description text after its ministry tag (items ①…) rather than a new row
+NOT_AN_ITEM = 2.0  # ... where that text starts no item: the next row's title or another column's line
 DESC_BULLET = 1.0  # a 「・」 paragraph in the description column
 TITLE_THEN_TEXT = 0.3  # a description paragraph after a short line (the title)
 ROW_WITHOUT_TAG = 2.0  # a row ending before its description's tag
@@ -117,7 +122,7 @@ def read_lines(lines: list[str], pieces: Callable[[str], list[str]], kinds: list
             frontier = resumed
         if kind != "text":
             continue
-        options = line_options(pieces(lines[i]), widths, fills, glued)
+        options = line_options(pieces(lines[i]), widths, fills, glued, order)
         nxt: dict[State, tuple[float, int]] = {}
         for state, (cost, node) in frontier.items():
             for reading, extra, new_state in _candidates(state, options, widths, fulls, order, results, i in page_end):
@@ -258,6 +263,8 @@ def _continue(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fu
         if col.started and not col.full:  # after a short line: a new paragraph
             if c == 0:
                 cost += (0.0 if col.items else DESC_AFTER_TAG) if col.tagged else TITLE_THEN_TEXT
+                if col.tagged and not col.items and not group.bullet:
+                    cost += NOT_AN_ITEM  # what goes on after the tag is its items (①…), not a sentence or a title
                 if group.text.startswith("・"):
                     cost += DESC_BULLET  # description paragraphs are a title, text and items ①…, not bullets
             elif c == OFFICE:
@@ -266,7 +273,10 @@ def _continue(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fu
                 # a line that goes on a word or a sentence (「…でのベン」 「チャー企業の…」, 「…を」 「いう。」) was cut
                 # short by line breaking, not a paragraph's end
                 goes_on = CONTINUES_RE.match(group.text) or (col.word and WORD_START_RE.match(group.text)) \
-                    or (not col.stop and group.text.startswith(OPENING))  # 「…を推進した」 「（マッチング件数21件）。」
+                    or (not col.stop and group.text.startswith(OPENING)) \
+                    or (not col.stop and UNBROKEN_START_RE.match(group.text)) \
+                    or (not col.stop and group.text[1:2] in NO_LINE_START and group.text[1:2] != "")
+                # (「…開発ガイダンス」 「2025」及び…」; 「…において」 「円）を…」: a character carried down by kinsoku)
                 cost += SHORT_GOES_ON if goes_on else NO_BULLET
         elif col.started and col.full and c > 0 and group.bullet and not col.stop:
             cost += BULLET_AFTER_FULL

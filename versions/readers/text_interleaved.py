@@ -54,6 +54,10 @@ from .vocabulary import (
     vision_number,
 )
 
+# A latin word's last letter and the next one's first, a space between (「Brain Computer」 「Interface利用機器」): the
+# same phrase as often (a word opening in brackets, 「MEV-MEJ」 「(MEV)及び」, reads as a new phrase)
+LETTER_END_RE = re.compile(r"[A-Za-z]$")
+LETTER_START_RE = re.compile(r"^[A-Za-z]")
 ITEM_MARK_RE = re.compile(r"^[①-⑳]$")  # an item's number alone, its text after a space
 ITEM_SPACE_RE = re.compile(r"(?<=^[①-⑳]) ")
 # The sample's column widths (description, results, plans, 担当): a quarter of one is the least an estimate
@@ -116,6 +120,10 @@ def read_interleaved(lines: list[str], numbers: list[int], office: bool = False)
     warnings += [ParseWarning("layout-glued", f"line {numbers[i]}: 「{lines[i].strip()[:30]}…」 prints two columns' text "
                               "with no space between them; cut where a full line of the column ends, by width alone",
                               0, numbers[i]) for i in glued]
+    warnings += [ParseWarning("layout-latin-parted", f"line {numbers[i]}: 「{lines[i].strip()[:30]}…」 parts two columns at a "
+                              "space between latin words (「Brain Computer」 「Interface…」), whose printed widths the text does "
+                              "not tell: where one column ends is a guess", 0, numbers[i])
+                 for i in _latin_parted(readings, kinds, unfit | set(glued))]
     # In a column narrower than the longer titles, a title may fill its line: a line short of the column's full
     # width ends a paragraph (SHORT), and the grammar tells a title filling its line by its words (a heading's
     # noun, then a sentence's start). In a wider column a title stops well short of the edge.
@@ -130,6 +138,15 @@ def read_interleaved(lines: list[str], numbers: list[int], office: bool = False)
 def _describe(reading: Reading) -> str:
     names = ("description", "results", "plans", "担当")
     return ", ".join(f"{names[c]} 「{t[:12]}」" for c, t in reading.groups) + (" (a new row)" if reading.new_row else "")
+
+
+def _latin_parted(readings: list[Reading], kinds: list[str], named: set[int]) -> list[int]:
+    """The text lines (but those NAMED already) whose reading gives the latin words on both sides of a space to
+    two columns: a space between latin words is as often inside a cell (latin glyphs print wider than the text
+    measures them), so a word may have gone to the wrong column with nothing else to show it."""
+    return [i for i, (reading, kind) in enumerate(zip(readings, kinds, strict=True)) if kind == "text" and i not in named
+            and any(LETTER_END_RE.search(a) and LETTER_START_RE.match(b)
+                    for (_, a), (_, b) in zip(reading.groups, reading.groups[1:], strict=False))]
 
 
 def _rejoin(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int]]:
