@@ -291,3 +291,16 @@ def test_results_reported_in_nouns_are_told_from_plans_as_wide():
     assert row["plans"][-1] == "開プラットフォームに係る情報共有を実施する。"
     assert row["results"][0] == "（アジア健康構想）"
     assert row["results"][-1] == "KOLとの関係構築を行った。"
+
+
+def test_a_notes_bracket_opened_alone_at_a_lines_end_makes_a_note():
+    # L3015 (reportlab, 担当 last): the goal's note 「重点5分野の研究開発を支えるプラットフォームの整備」 ends its text
+    # 「…取り組む。［」 / 「担当省庁については、…」 / 「…施策を参照］」: the bracket opened alone at the line's end was
+    # not followed, so the text read as the results of a measure with no tag (one row too many).
+    prepared = prepare((DENSE / "note-tag-opened-at-a-lines-end.pypdfium2.txt").read_text(encoding="utf-8"))
+    table = read_at_widths(prepared.lines, prepared.numbers, Geometry.from_widths(34, 34, 34, 9), prepared.order,
+                           prepared.breaks)
+    assert table is not None
+    note = dict(zip(prepared.order, table.rows[2].cells, strict=True))  # (the header, the goal, the note)
+    assert [x.text for x in note["description"].lines][-1] == "的に実施すべき施策を参照］"
+    assert not note["results"].lines and not note["plans"].lines

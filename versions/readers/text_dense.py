@@ -45,7 +45,8 @@ from .vocabulary import (
 )
 
 SAMPLE_LINES = 4_000
-OPEN_TAG_RE = re.compile(r"［([^［］]{1,60})$")  # a tag left open at the end of a line: 「…［担当省庁については、…記」
+# a tag left open at the end of a line: 「…［担当省庁については、…記」, or its bracket alone 「…取り組む。［」
+OPEN_TAG_RE = re.compile(r"［([^［］]{0,60})$")
 MIN_SAMPLES = 5  # wrapped lines needed to tell a column's width
 BULLET_LINES = 12  # lines of a bullet looked at
 OTHER_SHARE = 0.15  # bullets of a second width needed to tell the second bullet column apart from the first
@@ -209,7 +210,7 @@ def _steps(lines: list[str], numbers: list[int], breaks: frozenset[int]) -> tupl
             opened += text  # 「［担当省庁につ」 / 「いては、…参」 / 「照］」: a tag wrapped over three lines
         else:
             m = OPEN_TAG_RE.search(text)
-            opened = m.group(1) if m else ""
+            opened = (m.group(1) or " ") if m else ""  # (" ": opened with nothing inside yet)
         brk = False
         previous = text
     return steps, first, starts
