@@ -304,3 +304,12 @@ def test_a_notes_bracket_opened_alone_at_a_lines_end_makes_a_note():
     note = dict(zip(prepared.order, table.rows[2].cells, strict=True))  # (the header, the goal, the note)
     assert [x.text for x in note["description"].lines][-1] == "的に実施すべき施策を参照］"
     assert not note["results"].lines and not note["plans"].lines
+
+
+def test_a_title_with_a_comma_after_a_verbs_stem_stays_a_title():
+    # L3079 (chromium, description 44 cells wide): the title 「出口戦略を策定し、計画全体を立案・管理する能力を有する人材
+    # （コーディネート人材）の育成」 fills its line. Its comma follows a verb's stem (「策定し、」), as a heading's
+    # may (cells.heading_commas); weighed as a sentence's comma, the title was read into the description.
+    (row,) = _rows("title-with-a-verbs-comma", 44, 49, 32)
+    assert row["title"] == ["出口戦略を策定し、計画全体を立案・管理する能力を有する人材（コーディネート人材）の育成"]
+    assert row["description"][0].startswith("特に医療機器の研究開発において")

@@ -10,7 +10,7 @@ from itertools import combinations
 
 from ..model.eras import era_year
 from ..model.normalize import display_width
-from .cells import restates
+from .cells import heading_commas, restates
 from .ministries import SUBHEADING_TAG_RE, is_ministry_list
 from .vocabulary import (
     ENDED_RE,
@@ -24,7 +24,8 @@ from .vocabulary import (
 )
 
 TITLE_NOT_NOUN = 1.0  # ... more when it ends in no noun (「…重要な工程であり」: a sentence goes on)
-TITLE_COMMA = 0.5  # ... more when it holds a comma (a sentence's clauses; few titles have one)
+TITLE_COMMA = 0.5  # ... more when it holds a comma that parts a sentence (a heading's follows a verb's stem:
+# 「出口戦略を策定し、…人材の育成」; cells.heading_commas)
 JOINED_SPACE = 1.0  # a space inside a cell between two Japanese characters
 
 # Cells sharing a baseline are printed on one line, a space between: 「…横展開する。［◎文］ ・令和５年度…」
@@ -145,7 +146,7 @@ def make_piece(text: str, no: int, joined: bool = False, opened: str = "", comma
                  is_office_piece(text), bool(TITLE_END_RE.search(text)), bool(CONTINUES_RE.match(text)),
                  _tense(before + text, len(before)), bool(OFFICE_WORD_RE.search(text)),
                  is_office_piece(text) and bool(OFFICE_NAME_RE.search(text)), bool(KANJI_END_RE.search(text)),
-                 (0.0 if HEADING_END_RE.search(text) else TITLE_NOT_NOUN) + (TITLE_COMMA if "、" in text else 0.0),
+                 (0.0 if HEADING_END_RE.search(text) else TITLE_NOT_NOUN) + (0.0 if heading_commas(text) else TITLE_COMMA),
                  0.5 * len(PUNCTUATION_PAIR_RE.findall(text)), bool(LONE_PAREN_RE.match(text)),
                  tuple((era_year(m.group(1), m.group(2)), bool(m.group(4))) for m in BUDGET_YEAR_RE.finditer(before + text)
                        if not m.group(3) and m.end() > len(before)), bool(ONWARD_RE.match(text)) and not comma,
