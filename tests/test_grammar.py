@@ -243,3 +243,13 @@ def test_a_title_wrapped_over_four_lines_of_a_narrow_column_is_one_title():
                    Row([desc, Cell([Line(1, 1, "・支援した。")]), Cell([Line(1, 1, "・支援する。")])]), _cell_row(plain)])
     assert [m.title for m in ed.measures] == ["実用化を見据えて医療機器の研究開発を進めることができるアカデミア人材の育成",
                                              "出口戦略を策定し、計画全体を立案・管理する能力を有する人材（コーディネート人材）の育成"]
+
+
+def test_a_one_line_header_whose_hidden_label_touches_the_office_label_keeps_the_office_column():
+    # A text reader hands the header on as one line; 「列3担当 列4」 (the hidden label printed against 「担当」)
+    # hid the 「担当」 column from the grammar, and every office was dropped (dev seed 3084, pypdfium2).
+    header = _row(["該当箇所 列1 令和６年度の実績・状況 列2 令和７年度の取組予定 列3担当 列4"])
+    row = _row(["医療従事者の育成", "研究開発に取り組む。［◎厚］"], ["・支援を推進した。"], ["・引き続き推進する。"],
+               ["厚労省医療機器審査", "管理課"])
+    (m,) = _edition([header, _row([GOAL]), row], layout="dense").measures
+    assert (m.office, m.title, m.plans[0].text) == ("厚労省医療機器審査管理課", "医療従事者の育成", "・引き続き推進する。")

@@ -166,7 +166,7 @@ def _is_header(row: Row) -> bool:
 def _text_columns(header: Row) -> Columns:
     """A header printed as one line (a text reader's): the text readers give body cells in the order the
     header prints its labels."""
-    text = header.cells[0].text
+    text = " ".join(HIDDEN_LABEL_RE.sub(" ", header.cells[0].text).split())  # 「列3担当 列4」 is 「担当」
     found = [(text.find(HEADER_START), DESCRIPTION)]
     for role, pattern in ((RESULTS, RESULTS_LABEL_RE), (PLANS, PLANS_LABEL_RE), (OFFICE, OFFICE_HEADER_RE)):
         if m := pattern.search(text):
