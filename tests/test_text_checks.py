@@ -329,3 +329,28 @@ def test_a_text_with_the_office_column_first_is_read_side_by_side():
     ed = _read("L0008-chromium-fy2024.pdfplumber.txt.gz")
     assert len(ed.measures) == 59
     assert [m.id for m in ed.measures if not m.office] == [m.id for m in ed.measures if not m.ministries]
+
+
+def test_a_row_with_neither_results_nor_plans_is_named_with_the_row_before_it():
+    """pdfplumber's text of held-out layout 3703: m055's title was read as the description of an untitled row
+    without a tag, and its description as a second row with the tag but neither results nor plans (every row
+    of the report has both): only the first was named."""
+    ed = _seed()
+    k = _k(ed, "医療上必要不可欠な医療機器の明確化")
+    m = ed.measures[k]
+    head = replace(m, title="", description=m.title, ministries=(), ministries_text="")
+    rest = replace(m, id="m999", title="", results=(), plans=())
+    ed = replace(ed, measures=(*ed.measures[:k], head, rest, *ed.measures[k + 1:]))
+    doubts = [x for x in check_rows(ed, "interleaved").warnings if x.measure == "m999"]
+    assert doubts and m.id in doubts[0].message
+
+
+def test_an_office_one_character_off_the_commoner_one_is_named():
+    """pdfplumber's text of held-out layout 3853: 「経産省ヘルスケア産業課医療・福祉機器医産業室」, a 「医」 of another
+    column read into the office that other rows print as 「…福祉機器産業室」."""
+    ed = _seed()
+    office = "経産省ヘルスケア産業課医療・福祉機器産業室"
+    ed = replace(ed, measures=tuple(replace(m, office=office) for m in ed.measures))
+    assert _doubted(check_rows(ed, "interleaved")) == set()
+    ed = _with_measure(ed, 3, office="経産省ヘルスケア産業課医療・福祉機器医産業室")
+    assert _doubted(check_rows(ed, "interleaved")) == {ed.measures[3].id}

@@ -93,6 +93,8 @@ def check_rows(edition: Edition, layout: str, text: str = "") -> Edition:
     found += _office_doubts(edition.measures)
     found += _office_cut_doubts(edition.measures)
     found += [w for m in edition.measures if (w := _aside_opens_cell(m))]
+    found += [w for k, m in enumerate(edition.measures) if k and (w := _bare_row_doubt(edition.measures[k - 1], m))]
+    found += _office_one_off_doubts(edition.measures)
     found += _lost_headings(edition, text)
     found += [w for k, m in enumerate(edition.measures) if k and (w := _cut_row_doubt(edition.measures[k - 1], m))]
     found += [w for k, m in enumerate(edition.measures)
@@ -354,6 +356,7 @@ def _office_cut_doubts(measures) -> list[ParseWarning]:
                                                       and o.endswith(m.office) and count[o] >= count[m.office]))]
 
 
+OFFICES_COMPARED = 200  # distinct offices compared pairwise at most (a table names a few dozen)
 # A count or date in brackets alone (「（令和6年12月までに累計62件）」): the aside closing a sentence before it
 ASIDE_RE = re.compile(r"^[（(][^（）()]*[0-9０-９][^（）()]*[）)]$")
 
@@ -367,3 +370,35 @@ def _aside_opens_cell(m) -> ParseWarning | None:
             return ParseWarning(CODE, f"{m.id}: its {name} open with 「{cell[0].text.strip()[:24]}」, an aside that "
                                 "closes the sentence before it: a line of another cell read here?", m.page, m.line, m.id)
     return None
+
+
+def _bare_row_doubt(before, m) -> ParseWarning | None:
+    """A row with neither results nor plans: every row of the report says what was done and what is planned
+    (「－」 at least), so its cells were read into another row; where the row before has no ministry tag, the
+    two are one row read as two (a title read as the description of an untitled row). Both are named."""
+    if m.results or m.plans:
+        return None
+    with_before = f" (one row with {before.id}, which has no ministry tag?)" if not before.ministries else ""
+    return ParseWarning(CODE, f"{m.id}: a row with neither results nor plans: its cells read into another row"
+                        f"{with_before}", m.page, m.line, m.id)
+
+
+def _one_off(a: str, b: str) -> bool:
+    """Is A B with one character added, dropped or changed?"""
+    if abs(len(a) - len(b)) > 1 or a == b:
+        return False
+    k = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
+    return a[k + 1:] == b[k + 1:] if len(a) == len(b) else (a[k + 1:] == b[k:] if len(a) > len(b) else a[k:] == b[k + 1:])
+
+
+def _office_one_off_doubts(measures) -> list[ParseWarning]:
+    """An office of one row that is a commoner office of the table with one character more, fewer or other
+    (「…福祉機器医産業室」 of 「…福祉機器産業室」): a character of another column read into it, or one of its own
+    read out. Offices are few and repeat; compared pairwise, linear in the rows for a table's few offices."""
+    count = Counter(m.office for m in measures if m.office)
+    if len(count) > OFFICES_COMPARED:
+        return []
+    odd = {o: w for o in count for w in count if count[o] == 1 and count[w] > 1 and _one_off(o, w)}
+    return [ParseWarning(CODE, f"{m.id}: its office 「{m.office}」 is 「{odd[m.office]}」 of other rows but for one "
+                         "character: a character of another column read into it, or one of its own read out",
+                         m.page, m.line, m.id) for m in measures if m.office in odd]
