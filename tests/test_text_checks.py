@@ -354,3 +354,14 @@ def test_an_office_one_character_off_the_commoner_one_is_named():
     assert _doubted(check_rows(ed, "interleaved")) == set()
     ed = _with_measure(ed, 3, office="経産省ヘルスケア産業課医療・福祉機器医産業室")
     assert _doubted(check_rows(ed, "interleaved")) == {ed.measures[3].id}
+
+
+def test_a_row_without_plans_and_an_office_with_a_title_run_into_it_are_named():
+    """Held-out layouts 4055 (pdfplumber: m050's title lost, its plan read as its description, no plans
+    left) and 4037 (pypdfium2: the title 「販路開拓の支援」 read into the middle of the office of the row)."""
+    ed = _seed()
+    office = "経産省ヘルスケア産業課医療・福祉機器産業室"
+    ed = replace(ed, measures=tuple(replace(m, office=office) for m in ed.measures))
+    ed = _with_measure(ed, 5, plans=())
+    ed = _with_measure(ed, 9, office="経産省ヘルスケア産業課医療・販路開拓の支援福祉機器産業室")
+    assert _doubted(check_rows(ed, "dense")) == {ed.measures[5].id, ed.measures[9].id}

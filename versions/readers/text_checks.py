@@ -373,32 +373,36 @@ def _aside_opens_cell(m) -> ParseWarning | None:
 
 
 def _bare_row_doubt(before, m) -> ParseWarning | None:
-    """A row with neither results nor plans: every row of the report says what was done and what is planned
-    (「－」 at least), so its cells were read into another row; where the row before has no ministry tag, the
-    two are one row read as two (a title read as the description of an untitled row). Both are named."""
-    if m.results or m.plans:
+    """A row without results or without plans: every row of the report says what was done and what is
+    planned, so its cells were read into another row or column; where the row before has no ministry tag,
+    the two are one row read as two (a title read as the description of an untitled row). Both are named."""
+    if m.results and m.plans:
         return None
+    lacks = "neither results nor plans" if not m.results and not m.plans else "no results" if not m.results else "no plans"
     with_before = f" (one row with {before.id}, which has no ministry tag?)" if not before.ministries else ""
-    return ParseWarning(CODE, f"{m.id}: a row with neither results nor plans: its cells read into another row"
+    return ParseWarning(CODE, f"{m.id}: a row with {lacks}: its cells read into another row or column"
                         f"{with_before}", m.page, m.line, m.id)
 
 
 def _one_off(a: str, b: str) -> bool:
-    """Is A B with one character added, dropped or changed?"""
-    if abs(len(a) - len(b)) > 1 or a == b:
+    """Is A B with one character changed, or with one run of characters put in or taken out?"""
+    if a == b:
         return False
     k = next((i for i, (x, y) in enumerate(zip(a, b, strict=False)) if x != y), min(len(a), len(b)))
-    return a[k + 1:] == b[k + 1:] if len(a) == len(b) else (a[k + 1:] == b[k:] if len(a) > len(b) else a[k:] == b[k + 1:])
+    if len(a) == len(b):
+        return a[k + 1:] == b[k + 1:]
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer.endswith(shorter[k:])  # (both open with shorter[:k])
 
 
 def _office_one_off_doubts(measures) -> list[ParseWarning]:
-    """An office of one row that is a commoner office of the table with one character more, fewer or other
-    (「…福祉機器医産業室」 of 「…福祉機器産業室」): a character of another column read into it, or one of its own
-    read out. Offices are few and repeat; compared pairwise, linear in the rows for a table's few offices."""
+    """An office of one row that is a commoner office of the table with one character other, or a run of
+    characters more or fewer (「…福祉機器医産業室」, 「…医療・販路開拓の支援福祉機器…」 of 「…医療・福祉機器産業室」):
+    another column's text read into it, or some of its own read out. Offices are few and repeat; compared pairwise, linear in the rows for a table's few offices."""
     count = Counter(m.office for m in measures if m.office)
     if len(count) > OFFICES_COMPARED:
         return []
     odd = {o: w for o in count for w in count if count[o] == 1 and count[w] > 1 and _one_off(o, w)}
-    return [ParseWarning(CODE, f"{m.id}: its office 「{m.office}」 is 「{odd[m.office]}」 of other rows but for one "
-                         "character: a character of another column read into it, or one of its own read out",
+    return [ParseWarning(CODE, f"{m.id}: its office 「{m.office}」 is 「{odd[m.office]}」 of other rows but for a "
+                         "character or a run of them: another column's text read into it, or its own read out",
                          m.page, m.line, m.id) for m in measures if m.office in odd]
