@@ -365,3 +365,18 @@ def test_a_row_without_plans_and_an_office_with_a_title_run_into_it_are_named():
     ed = _with_measure(ed, 5, plans=())
     ed = _with_measure(ed, 9, office="経産省ヘルスケア産業課医療・販路開拓の支援福祉機器産業室")
     assert _doubted(check_rows(ed, "dense")) == {ed.measures[5].id, ed.measures[9].id}
+
+
+def test_a_notes_title_run_into_its_text_is_named_where_the_text_restates_it():
+    """pdfplumber's text of held-out layouts 3858, 4022 and 4038: the note 「重点5分野の研究開発を支えるプラット
+    フォームの整備」 read with an empty title, its text 「…の整備重点5分野の研究開発を支えるために…」: the two meet
+    between kanji, where no sentence's start shows."""
+    ed = _seed()
+    k, goal = next((k, g) for k, g in enumerate(ed.goals) if any("プラットフォームの整備" in n.title for n in g.notes))
+    assert _doubted(check_rows(ed, "interleaved")) == set()
+    j, note = next((j, n) for j, n in enumerate(goal.notes) if "プラットフォームの整備" in n.title)
+    # (as the reading holds it: the title's lines, then the text's, 「…プラット」 「フォームの整備」 「重点5分野の…」)
+    run = replace(note, title="", text=f"{note.title[:18]}\n{note.title[18:]}\n{note.text}")
+    notes = (*goal.notes[:j], run, *goal.notes[j + 1:])
+    ed = replace(ed, goals=(*ed.goals[:k], replace(goal, notes=notes), *ed.goals[k + 1:]))
+    assert goal.id in _named_ids(check_rows(ed, "interleaved"))

@@ -142,7 +142,7 @@ def _measure_doubt(m, offices: bool, before: str) -> ParseWarning | None:
         why.append("no 「担当」 office read, where the other rows have one")
     if any(is_office_piece(b.text) and OFFICE_WORD_RE.search(b.text) for b in (*m.results, *m.plans)):
         why.append("an office name 「…課」 read as a bullet: the 「担当」 column may have been read into another")
-    if not m.title and not m.first_line_lost and (head := heading_start(m.description)):
+    if not m.title and not m.first_line_lost and (head := heading_start(m.description) or restated_head(m.description)):
         why.append(f"no title, yet its description opens with a heading 「{head[:24]}」: its title may have been "
                    "read into its description")
     if m.title and ("。" in m.title or display_width(m.title) > WRAPPED_TITLE_MAX):
@@ -294,7 +294,7 @@ def _office_doubts(measures) -> list[ParseWarning]:
 def _note_doubts(goal) -> list[ParseWarning]:
     return [ParseWarning(CODE, f"{goal.id}: a note without a title opens with a heading 「{head[:24]}」: its "
                          "title may have been read into its text", n.page, n.line)
-            for n in goal.notes if not n.title and (head := heading_start(n.text))]
+            for n in goal.notes if not n.title and (head := heading_start(n.text) or restated_head(n.text))]
 
 
 def heading_start(text: str) -> str:
@@ -406,3 +406,15 @@ def _office_one_off_doubts(measures) -> list[ParseWarning]:
     return [ParseWarning(CODE, f"{m.id}: its office 「{m.office}」 is 「{odd[m.office]}」 of other rows but for a "
                          "character or a run of them: another column's text read into it, or its own read out",
                          m.page, m.line, m.id) for m in measures if m.office in odd]
+
+
+def restated_head(text: str) -> str:
+    """The heading a text opens with where the text then restates the heading's first words (「重点5分野の研究開発を
+    支えるプラットフォームの整備」 「重点5分野の研究開発を支えるために…」): a title run into its text, told where the two
+    meet between kanji (heading_start cannot part 「…整備重点…」); '' if none. No sentence says its own opening
+    words twice in a row."""
+    opening = text[:HEADING_MIN]
+    for k in range(HEADING_MIN, min(len(text), int(WRAPPED_TITLE_MAX))):
+        if text.startswith(opening, k) and "。" not in (head := "".join(text[:k].split())) and heading_words(head):
+            return head  # (a reading keeps the lines it joined: 「…プラット」 「フォームの整備」)
+    return ""
