@@ -380,3 +380,15 @@ def test_a_notes_title_run_into_its_text_is_named_where_the_text_restates_it():
     notes = (*goal.notes[:j], run, *goal.notes[j + 1:])
     ed = replace(ed, goals=(*ed.goals[:k], replace(goal, notes=notes), *ed.goals[k + 1:]))
     assert goal.id in _named_ids(check_rows(ed, "interleaved"))
+
+
+def test_the_next_rows_title_run_onto_a_plan_ending_without_a_full_stop_is_named():
+    """pypdfium2's text of held-out layouts 4107 and 4129: a plan the report ends without 「。」 (「…論点の整理に
+    引き続き取り組む」) read with the next row's title after it, that row left without a title."""
+    ed = _seed()
+    k = next(k for k, m in enumerate(ed.measures[:-1])
+             if m.plans and m.plans[-1].text.endswith(("む。", "る。")) and ed.measures[k + 1].title)
+    m, nxt = ed.measures[k], ed.measures[k + 1]
+    run = replace(m.plans[-1], text=m.plans[-1].text[:-1] + nxt.title)
+    ed = _with_measure(_with_measure(ed, k + 1, title=""), k, plans=(*m.plans[:-1], run))
+    assert {m.id, nxt.id} <= _named_ids(check_rows(ed, "dense"))

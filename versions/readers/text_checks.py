@@ -95,6 +95,7 @@ def check_rows(edition: Edition, layout: str, text: str = "") -> Edition:
     found += [w for m in edition.measures if (w := _aside_opens_cell(m))]
     found += [w for k, m in enumerate(edition.measures) if k and (w := _bare_row_doubt(edition.measures[k - 1], m))]
     found += _office_one_off_doubts(edition.measures)
+    found += [w for k, m in enumerate(edition.measures[:-1]) if (w := _title_at_cell_end(m, edition.measures[k + 1]))]
     found += _lost_headings(edition, text)
     found += [w for k, m in enumerate(edition.measures) if k and (w := _cut_row_doubt(edition.measures[k - 1], m))]
     found += [w for k, m in enumerate(edition.measures)
@@ -356,6 +357,7 @@ def _office_cut_doubts(measures) -> list[ParseWarning]:
                                                       and o.endswith(m.office) and count[o] >= count[m.office]))]
 
 
+KANJI_OR_KATAKANA_RE = re.compile(r"[\u4e00-\u9fff\u30a0-\u30ff]")  # a heading opens with a noun
 OFFICES_COMPARED = 200  # distinct offices compared pairwise at most (a table names a few dozen)
 # A count or date in brackets alone (「（令和6年12月までに累計62件）」): the aside closing a sentence before it
 ASIDE_RE = re.compile(r"^[（(][^（）()]*[0-9０-９][^（）()]*[）)]$")
@@ -418,3 +420,23 @@ def restated_head(text: str) -> str:
         if text.startswith(opening, k) and "。" not in (head := "".join(text[:k].split())) and heading_words(head):
             return head  # (a reading keeps the lines it joined: 「…プラット」 「フォームの整備」)
     return ""
+
+
+VERB_END = "るむうくすつぬぶぐ"  # a plain verb's last kana: 「…に引き続き取り組む」
+
+
+def _title_at_cell_end(m, nxt) -> ParseWarning | None:
+    """The next row without a title, this row's last bullet ending in a heading run onto a verb's plain form
+    (「…論点の整理に引き続き取り組む医療機器の研究開発に関するガイドライン・ルールの整備」): a plan the report
+    ends without 「。」, and the next row's title read after it. Both are named."""
+    cell = m.plans or m.results
+    if nxt.title or nxt.first_line_lost or not cell:
+        return None
+    text = "".join(cell[-1].text.split())
+    for k in range(max(1, len(text) - int(WRAPPED_TITLE_MAX)), len(text) - HEADING_MIN + 1):
+        head = text[k:]
+        if text[k - 1] in VERB_END and KANJI_OR_KATAKANA_RE.match(head) and "。" not in head \
+                and heading_words(head):
+            return ParseWarning(CODE, f"{m.id}: its last bullet ends in a heading 「{head[:30]}」 after a verb, and "
+                                f"{nxt.id} has no title: {nxt.id}'s title read here?", m.page, m.line, m.id)
+    return None
