@@ -17,17 +17,26 @@ from policydiff.versions.readers.text_layouts import prepare
 DENSE = Path(__file__).resolve().parent / "data" / "dense"
 
 
+def _table(name: str, *widths: float):
+    """The snippet of tests/data/dense NAME read at the columns' WIDTHS (description, results, plans[, office]):
+    the prepared text and the table (the header's row first)."""
+    prepared = prepare((DENSE / f"{name}.pypdfium2.txt").read_text(encoding="utf-8"))
+    table = read_at_widths(prepared.lines, prepared.numbers, Geometry.from_widths(*widths), prepared.order,
+                           prepared.breaks)
+    assert table is not None
+    return prepared, table
+
+
+def _cells(name: str, *widths: float) -> list[dict]:
+    """The snippet's rows of several cells (no vision or goal), each its cells by column role."""
+    prepared, table = _table(name, *widths)
+    return [dict(zip(prepared.order, row.cells, strict=True)) for row in table.rows[1:] if len(row.cells) > 1]
+
+
 def _rows(name: str, description: float, results: float, plans: float) -> list[dict[str, list[str]]]:
     """The snippet's measure rows: per cell (title, description, results, plans) its lines."""
-    prepared = prepare((DENSE / f"{name}.pypdfium2.txt").read_text(encoding="utf-8"))
-    table = read_at_widths(prepared.lines, prepared.numbers, Geometry.from_widths(description, results, plans),
-                           prepared.order, prepared.breaks)
-    assert table is not None
     out = []
-    for row in table.rows[1:]:  # (the header's row first)
-        if len(row.cells) == 1:
-            continue  # a vision or goal
-        cells = dict(zip(prepared.order, row.cells, strict=True))
+    for cells in _cells(name, description, results, plans):
         desc = cells["description"]
         lines = [x.text for x in desc.lines]
         out.append({"title": lines[: desc.title or 0], "description": lines[desc.title or 0:],
@@ -56,10 +65,7 @@ def test_a_title_ending_in_brackets_on_a_line_of_its_own_stays_a_title():
 
 
 def _headings(name: str, description: float, results: float, plans: float) -> list[str]:
-    prepared = prepare((DENSE / f"{name}.pypdfium2.txt").read_text(encoding="utf-8"))
-    table = read_at_widths(prepared.lines, prepared.numbers, Geometry.from_widths(description, results, plans),
-                           prepared.order, prepared.breaks)
-    assert table is not None
+    _, table = _table(name, description, results, plans)
     return [row.cells[0].lines[0].text for row in table.rows[1:] if len(row.cells) == 1]
 
 
@@ -144,10 +150,7 @@ def test_an_item_mark_does_not_open_a_results_cell_and_the_doubt_is_named():
     # L3066 m030 (all three columns 26 cells wide): the description's last item 「⑤ …に資する医療機器」 was
     # read as the results' first line, silently. An item ① opens no results cell in the report; where the
     # widths cannot tell the description's items from the results' text, the row is named in a warning.
-    prepared = prepare((DENSE / "item-opening-no-cell.pypdfium2.txt").read_text(encoding="utf-8"))
-    table = read_at_widths(prepared.lines, prepared.numbers, Geometry.from_widths(26, 26, 26, 7), prepared.order,
-                           prepared.breaks)
-    assert table is not None
+    prepared, table = _table("item-opening-no-cell", 26, 26, 26, 7)
     results = table.rows[1].cells[prepared.order.index("results")].lines
     assert not results[0].text.startswith("⑤")
     assert [(n.line, n.code) for n in table.notes] == [(2, "layout-dense-doubt")]
@@ -157,10 +160,7 @@ def test_a_rows_first_line_read_as_the_row_befores_last_is_named():
     # L3077: the next row's first line 「医師をはじめとする医療従事者の働き方改革を着」 (22 cells: a full
     # description line) was read as the last line of the results (26 cells wide), and the row as starting
     # 「実に推進し、…」, with no warning. Both rows are now named.
-    prepared = prepare((DENSE / "items-cut-by-a-page-break.pypdfium2.txt").read_text(encoding="utf-8"))
-    table = read_at_widths(prepared.lines, prepared.numbers, Geometry.from_widths(22, 26, 26), prepared.order,
-                           prepared.breaks)
-    assert table is not None
+    _, table = _table("items-cut-by-a-page-break", 22, 26, 26)
     named = {n.line for n in table.notes if n.code == "layout-dense-doubt"}
     starts = [row.cells[0].lines[0].no for row in table.rows[1:] if len(row.cells) > 1]
     assert starts == [2, 87] and set(starts) <= named
@@ -189,10 +189,7 @@ def test_an_office_header_printed_over_a_hidden_label_keeps_its_column():
     # L3084 (reportlab): the header prints 「列3担当 列4」 (the hidden labels drawn over the cells' words). The
     # reader found the 「担当」 column, but handed the header on as printed, and the grammar, finding no
     # 「担当」 between spaces, dropped every row's office (59 rows).
-    prepared = prepare((DENSE / "office-header-under-hidden-labels.pypdfium2.txt").read_text(encoding="utf-8"))
-    table = read_at_widths(prepared.lines, prepared.numbers, Geometry.from_widths(21, 23, 15, 5), prepared.order,
-                           prepared.breaks)
-    assert table is not None
+    _, table = _table("office-header-under-hidden-labels", 21, 23, 15, 5)
     rows = [row for goal in read_rows(table).goals for row in goal.rows]
     assert [row.office for row in rows[:2]] == ["厚労省医療機器審査管理課", "文科省研究振興局ライフサイエンス課"]
 
@@ -213,11 +210,7 @@ def test_an_office_printed_first_after_a_page_break_starts_the_row():
     # 「ア産業課医療・」 / 「福祉機器産業室」; its first line was read as the last plan of the row before (whose
     # last line runs on) and the office left as 「ア産業課医療・福祉機器産業室」. An office starts with its
     # ministry (「経産省…」); one that starts without it was cut.
-    prepared = prepare((DENSE / "office-first-after-a-page-break.pypdfium2.txt").read_text(encoding="utf-8"))
-    table = read_at_widths(prepared.lines, prepared.numbers, Geometry.from_widths(30, 34, 22, 7), prepared.order,
-                           prepared.breaks)
-    assert table is not None
-    rows = [dict(zip(prepared.order, row.cells, strict=True)) for row in table.rows[1:] if len(row.cells) > 1]
+    rows = _cells("office-first-after-a-page-break", 30, 34, 22, 7)
     assert [row["office"].text for row in rows] == ["厚労省医療機器審査管理課", "経産省ヘルスケア産業課医療・福祉機器産業室"]
     assert rows[0]["plans"].lines[-1].text == "の促進に向けた論点の整理に引き続き取り組む"
 
@@ -236,11 +229,7 @@ def test_a_count_in_brackets_after_a_result_ends_the_results():
     # L3084 (reportlab, 担当 last): 「…提供を促進した。」 「（令和6年12月までに累計62件）」 then the plans. A count or
     # date in brackets closes the sentence before it and may end a cell: it is no group heading of the
     # plans (read so, silently, when a group heading 「（アジア健康構想）」 was first made to head bullets).
-    prepared = prepare((DENSE / "results-ending-with-a-count-in-brackets.pypdfium2.txt").read_text(encoding="utf-8"))
-    table = read_at_widths(prepared.lines, prepared.numbers, Geometry.from_widths(21, 23, 15, 5), prepared.order,
-                           prepared.breaks)
-    assert table is not None
-    (row,) = [dict(zip(prepared.order, row.cells, strict=True)) for row in table.rows[1:] if len(row.cells) > 1]
+    (row,) = _cells("results-ending-with-a-count-in-brackets", 21, 23, 15, 5)
     assert row["results"].lines[-1].text == "（令和6年12月までに累計62件）"
     assert row["plans"].lines[0].text.startswith("・引き続き、")
     assert row["office"].text == "内閣府健康・医療戦略推進事務局"
@@ -271,11 +260,7 @@ def test_a_bullet_after_a_page_break_goes_on_the_results_not_the_description_ite
     # description's item ⑤ were read as that item's text, and with them the results' own ④ and ⑤. A
     # description is never written in bullets 「・」.
     # (the snippet drops the running title over the repeated header)
-    prepared = prepare((DENSE / "items-and-bullets-after-a-page-break.pypdfium2.txt").read_text(encoding="utf-8"))
-    table = read_at_widths(prepared.lines, prepared.numbers, Geometry.from_widths(35, 28, 20, 5), prepared.order,
-                           prepared.breaks)
-    assert table is not None
-    (row,) = [dict(zip(prepared.order, row.cells, strict=True)) for row in table.rows[1:] if len(row.cells) > 1]
+    (row,) = _cells("items-and-bullets-after-a-page-break", 35, 28, 20, 5)
     description = [x.text for x in row["description"].lines]
     assert description[-1] == "⑤\t医療従事者の業務の効率化・負担軽減に資する医療機器"
     assert not any(x.startswith("・") for x in description)
@@ -297,10 +282,7 @@ def test_a_notes_bracket_opened_alone_at_a_lines_end_makes_a_note():
     # L3015 (reportlab, 担当 last): the goal's note 「重点5分野の研究開発を支えるプラットフォームの整備」 ends its text
     # 「…取り組む。［」 / 「担当省庁については、…」 / 「…施策を参照］」: the bracket opened alone at the line's end was
     # not followed, so the text read as the results of a measure with no tag (one row too many).
-    prepared = prepare((DENSE / "note-tag-opened-at-a-lines-end.pypdfium2.txt").read_text(encoding="utf-8"))
-    table = read_at_widths(prepared.lines, prepared.numbers, Geometry.from_widths(34, 34, 34, 9), prepared.order,
-                           prepared.breaks)
-    assert table is not None
+    prepared, table = _table("note-tag-opened-at-a-lines-end", 34, 34, 34, 9)
     note = dict(zip(prepared.order, table.rows[2].cells, strict=True))  # (the header, the goal, the note)
     assert [x.text for x in note["description"].lines][-1] == "的に実施すべき施策を参照］"
     assert not note["results"].lines and not note["plans"].lines
