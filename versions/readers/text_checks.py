@@ -400,11 +400,14 @@ def _one_off(a: str, b: str) -> bool:
 def _office_one_off_doubts(measures) -> list[ParseWarning]:
     """An office of one row that is a commoner office of the table with one character other, or a run of
     characters more or fewer (「…福祉機器医産業室」, 「…医療・販路開拓の支援福祉機器…」 of 「…医療・福祉機器産業室」):
-    another column's text read into it, or some of its own read out. Offices are few and repeat; compared pairwise, linear in the rows for a table's few offices."""
+    another column's text read into it, or some of its own read out. Offices are few and repeat: compared
+    pairwise, linear in the rows for a table's few offices."""
     count = Counter(m.office for m in measures if m.office)
     if len(count) > OFFICES_COMPARED:
         return []
-    odd = {o: w for o in count for w in count if count[o] == 1 and count[w] > 1 and _one_off(o, w)}
+    # (an office that is the end of a commoner one is _office_cut_doubts' to name, with the row before)
+    odd = {o: w for o in count for w in count if count[o] == 1 and count[w] > 1 and _one_off(o, w)
+           and not w.endswith(o)}
     return [ParseWarning(CODE, f"{m.id}: its office 「{m.office}」 is 「{odd[m.office]}」 of other rows but for a "
                          "character or a run of them: another column's text read into it, or its own read out",
                          m.page, m.line, m.id) for m in measures if m.office in odd]
