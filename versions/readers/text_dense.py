@@ -29,7 +29,6 @@ from .geometry import DESCRIPTION, OFFICE, PLANS, RESULTS, Geometry, slack, wrap
 from .table import Cell, Line, LineNote, Row, Table
 from .vocabulary import (
     GOAL_RE,
-    HIDDEN_LABEL_RE,
     ITEM_HEAD_RE,
     OFFICE_MAX,
     OFFICE_WORD_RE,
@@ -267,10 +266,8 @@ def read_at_widths(lines: list[str], numbers: list[int], geometry: Geometry,
     notes: list[LineNote] = []
     if not marked and long:
         notes.append(LineNote(0, "layout-page-breaks-unmarked", UNMARKED))
-    printed = lines[first].strip()
-    # (the header as its columns were read: hidden labels drawn over its words, 「列3担当 列4」, set apart)
-    header = " ".join(HIDDEN_LABEL_RE.sub(" ", printed).split())
-    rows = [Row([Cell([Line(numbers[first], 1, header, printed)])])]
+    printed = lines[first].strip()  # (the grammar reads it with its hidden labels set apart: 「列3担当 列4」)
+    rows = [Row([Cell([Line(numbers[first], 1, printed, printed)])])]
     rows += _Rows(steps, result, cols, starts, notes).rows
     return Table(rows, "dense", geometry, notes=notes)
 

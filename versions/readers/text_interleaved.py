@@ -40,7 +40,6 @@ from .table import Cell, Line, Row, Table
 from .vocabulary import (
     GOAL_RE,
     HEADER_START,
-    HIDDEN_LABEL_RE,
     HIDDEN_LABELS_RE,
     OFFICE_HEADER_RE,
     OFFICE_MAX,
@@ -106,7 +105,7 @@ def read_interleaved(lines: list[str], numbers: list[int], office: bool = False)
         elif kind == "span":
             out.single(line, no)  # a vision or goal
         elif kind == "header" and not headed:  # the first page header (the others are no rows), its labels
-            out.single(" ".join(HIDDEN_LABEL_RE.sub(" ", line).split()), no)  # apart: 「列3担当 列4」 is 「担当」
+            out.single(line, no)  # (the grammar sets its hidden labels apart: 「列3担当 列4」 is 「担当」)
             headed = headed or kind == "header"
     out.close_row()
     warnings = [ParseWarning("layout-ambiguous", f"line {numbers[i]}: the columns of 「{lines[i].strip()[:30]}…」 "
