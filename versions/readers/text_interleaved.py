@@ -34,6 +34,7 @@ from ..model.errors import EditionParseError
 from ..model.normalize import display_width
 from .cells import WRAPPED_TITLE_MAX
 from .geometry import SHORT, TITLE_MARGIN, Geometry, slack
+from .interleaved_cuts import repair_cuts
 from .interleaved_groups import WIDTH_SLACK, latin_space, printed_widths
 from .interleaved_reading import OFFICE, Reading, full_line, read_lines
 from .table import Cell, Line, Row, Table
@@ -97,6 +98,7 @@ def read_interleaved(lines: list[str], numbers: list[int], office: bool = False)
     wide = [i for i, kind in enumerate(kinds) if kind == "text" and any(display_width(p) > limit for p in lines[i].split())]
     readings, ambiguous, unfit = read_lines(lines, _pieces, kinds, widths, estimate_fulls(widths, fills), order, fills,
                                             2 if plans_first else 1, len(wide) >= GLUED_LINES)
+    readings, _ = repair_cuts(lines, readings, kinds, _pieces, widths)
     out = _Rows(widths, sorted(no for no, kind in zip(numbers, kinds, strict=True) if kind == "header"), order)
     headed = False
     for i, (line, no, kind) in enumerate(zip(lines, numbers, kinds, strict=True)):
