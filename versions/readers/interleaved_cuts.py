@@ -34,6 +34,7 @@ from .vocabulary import NO_LINE_START, is_bullet_start
 SHIFT = 3  # characters a cut may move either way (latin letters print up to a third of a cell wider each)
 MARGIN = 2.0  # nats a moved cut must gain over the width's cut: weaker evidence keeps the cut as it is
 DISCOUNT = 0.75  # absolute discounting of the n-gram counts (interpolated with the shorter contexts')
+CELL_START, CELL_END = "\x02", "\x03"  # where a cell's text starts and ends, for the counts and the joins
 ORDER = 3  # characters in an n-gram: a character weighed given the two before it
 
 
@@ -96,13 +97,13 @@ def _glued(line: str, reading: Reading) -> list[int]:
 
 def repair_cuts(lines: list[str], readings: list[Reading], kinds: list[str], pieces: Callable[[str], list[str]],
                 widths: tuple[float, ...]) -> tuple[list[Reading], set[int]]:
-    """READINGS with each glued cut moved to where the text's bigrams put it; and the lines whose cut moved."""
+    """READINGS with each glued cut moved to where the text's n-grams put it; and the lines whose cut moved."""
     joined = [" ".join(pieces(x)) if kind == "text" else "" for x, kind in zip(lines, kinds, strict=True)]
     glued = {i: _glued(joined[i], readings[i]) for i, kind in enumerate(kinds) if kind == "text"}
     glued = {i: js for i, js in glued.items() if js}
     if not glued:
         return readings, set()
-    model = CharModel(_texts(joined, readings, glued))
+    model = CharModel(_cell_texts(joined, readings, glued))
     out = list(readings)
     moved: set[int] = set()
     for i in sorted(glued):
@@ -114,45 +115,60 @@ def repair_cuts(lines: list[str], readings: list[Reading], kinds: list[str], pie
     return out, moved
 
 
-def _texts(joined: list[str], readings: list[Reading], glued: dict[int, list[int]]) -> list[str]:
-    """The document's text for the counts: every line's pieces, a glued piece parted around its cut (the
-    characters a cut may move between are left out, so that a cut is not its own evidence)."""
-    out = []
-    for i, line in enumerate(joined):
-        if not line:
+def _cell_texts(joined: list[str], readings: list[Reading], glued: dict[int, list[int]]) -> list[str]:
+    """The document's text for the counts: each cell as the reading gives it, its lines joined (a line wrap
+    does not break the text: 「…する。」 then 「・…」 is how a bullet follows a sentence), between the marks of a
+    cell's start and end. The characters a glued cut may move between are left out, the text parted there,
+    so that no cut is its own evidence."""
+    out: list[str] = []
+    cells: dict[int, list[str]] = {}  # column -> the open cell's segments
+
+    def close() -> None:
+        for segments in cells.values():
+            segments[-1] += CELL_END
+            out.extend(x for segment in segments for x in segment.split(" ") if x)
+        cells.clear()
+
+    for i, reading in enumerate(readings):
+        if not reading.groups:
             continue
-        spans = _spans(line, readings[i]) if i in glued else None
-        if not spans:
-            out += line.split(" ")
-            continue
-        start = 0
-        for j in glued[i]:
-            cut = spans[j][1]
-            out.append(line[start:max(cut - SHIFT, start)])
-            start = min(cut + SHIFT, len(line))
-        out += line[start:].split(" ")
-    return [x for x in out if x]
+        if reading.new_row:
+            close()
+        cuts = glued.get(i, [])
+        for j, (column, text) in enumerate(reading.groups):
+            segments = cells.setdefault(column, [CELL_START])
+            if j - 1 in cuts:  # (its start is a glued cut's right side)
+                segments.append("")
+                text = text[SHIFT:]
+            if j in cuts:
+                segments[-1] += text[: max(len(text) - SHIFT, 0)]
+                segments.append("")
+            else:
+                segments[-1] += text
+    close()
+    return out
 
 
-def _neighbour(readings: list[Reading], i: int, column: int, step: int) -> str | None:
-    """The text of COLUMN on the nearest line before (STEP -1) or after (STEP 1) line I in the same row, if
-    the column holds text there and no row starts between."""
+def _neighbour(readings: list[Reading], i: int, column: int, step: int) -> str:
+    """The text of COLUMN on the nearest line before (STEP -1) or after (STEP 1) line I in the same row; the
+    mark of a cell's start (or end) where the column holds no text there or a row starts between."""
+    edge = CELL_START if step < 0 else CELL_END
     k = i + step
     while 0 <= k < len(readings):
         if step < 0 and readings[k + 1].new_row and readings[k + 1].groups:
-            return None  # line k + 1 started the row
+            return edge  # line k + 1 started the row
         reading = readings[k]
         if reading.groups:
             if step > 0 and reading.new_row:
-                return None
-            return next((t for c, t in reading.groups if c == column), None)
+                return edge
+            return next((t for c, t in reading.groups if c == column), edge)
         k += step
-    return None
+    return edge
 
 
 def _best_cut(i: int, j: int, line: str, readings: list[Reading], widths: tuple[float, ...], model: CharModel
               ) -> Reading | None:
-    """Line I's reading with the cut between its groups J and J + 1 moved, where the bigrams tell a better
+    """Line I's reading with the cut between its groups J and J + 1 moved, where the n-grams tell a better
     cut clearly; None where they do not."""
     reading = readings[i]
     spans = _spans(line, reading)
@@ -163,8 +179,6 @@ def _best_cut(i: int, j: int, line: str, readings: list[Reading], widths: tuple[
         return None  # an office is a name, not a sentence; a bullet or a tag is where a cut belongs
     after = _neighbour(readings, i, left_col, 1)
     before = _neighbour(readings, i, right_col, -1)
-    if not after or not before or is_bullet_start(after):
-        return None  # the left part ends its paragraph, or the right part starts its cell: no join to weigh
     start, end = spans[j][0], spans[j + 1][1]
     cut = spans[j][1]
 
@@ -177,8 +191,8 @@ def _best_cut(i: int, j: int, line: str, readings: list[Reading], widths: tuple[
 
     def allowed(k: int) -> bool:
         a, b = line[start:k], line[k:end]
-        return bool(a and b and " " not in a[-1:] + b[:1] and not (a[-1].isascii() and a[-1].isalnum()
-                    and b[0].isascii() and b[0].isalnum()) and b[0] not in NO_LINE_START and not tagged(b)
+        return bool(a and b and " " not in line[min(k, cut) - 1:max(k, cut) + 1] and not (a[-1].isascii() and a[-1].isalnum()
+                    and b[0].isascii() and b[0].isalnum()) and (b[0] not in NO_LINE_START or is_bullet_start(b)) and not tagged(b)
                     and display_width(a) <= widths[left_col] + WIDTH_SLACK
                     and display_width(b) <= widths[right_col] + WIDTH_SLACK)
 
