@@ -4,19 +4,20 @@ Where cells are set close, a column's full line and the next column's text print
 them, and the reader cuts the piece where the column's full lines end (interleaved_groups._glue_cuts): by
 width, which is off by a character now and then (latin letters, brackets and digits print at widths the
 text does not tell). A line wrap does not break a text's character sequence, so the text tells the cut:
-the right cut leaves the least likely pair of neighbours at the cut (they belong to two columns), and the
-best joins from the left part's end onto its column's NEXT line and from the right column's PREVIOUS line
-onto the right part's start. Scored as the change in a character bigram chain's likelihood, the bigrams
-counted over the document's own lines (no outside corpus, no phrases): moving the cut from k to k' only
-changes three transitions, so the score of a cut k is
-    log P(B | p[k-1]) + log P(p[k] | A) - log P(p[k] | p[k-1])
-(A: the right column's previous line's last character, B: the left column's next line's first character).
+the right cut leaves the least likely neighbours at the cut (they belong to two columns), and the best
+joins from the left part's end onto its column's NEXT line and from the right column's PREVIOUS line onto
+the right part's start. Each cut tried is scored by the likelihood of the two columns' text around it (the
+left part then its next line, the right column's line before then the right part) under a character
+trigram model of the document's own cells as read (no outside corpus, no phrase lists); marks stand for a
+cell's start and end and a paragraph after a short line, so a cut may also start a bullet 「・」 or a cell.
 
-This is a repair after the reading, not a term of its cost: the neighbours A and B are known only once
-every line has its columns, and a move of a character or two changes no column's state (full, short,
-bullet) that the reading's choices rest on. A cut moves only where the evidence is clear (MARGIN), never
-into a latin word, a ministry tag or before a mark that may not start a line, and never past a width the
-columns cannot print. Linear in the text: one count over the lines, a few candidates per glued cut.
+This is a repair after the reading, not a term of its cost: the neighbours are known only once every line
+has its columns, and a move of a character or two changes no column's state (full, short) that the
+reading's choices rest on. The widths' cut stays unless the text tells a better one clearly (MARGIN, and
+MOVE_COST for each cell moved: a printed line is seldom more than a cell off its column's fill); a cut never
+moves across a space, into a latin word, a ministry tag or before a mark that may not start a line, nor
+past a width the columns cannot print. Linear in the text: one count over the cells, a few cuts per piece.
+The lines keep their 'layout-glued' warning: the cut is still a judgement.
 """
 
 from __future__ import annotations
@@ -27,14 +28,19 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from ..model.normalize import display_width
-from .interleaved_groups import WIDTH_SLACK, tagged
+from .interleaved_groups import WIDTH_SLACK, printed_widths, tagged
 from .interleaved_reading import OFFICE, Reading
 from .vocabulary import NO_LINE_START, is_bullet_start
 
 SHIFT = 3  # characters a cut may move either way (latin letters print up to a third of a cell wider each)
-MARGIN = 2.0  # nats a moved cut must gain over the width's cut: weaker evidence keeps the cut as it is
+MOVE_COST = 1.0  # nats a cut loses for each cell it moves from where the widths put it
+LEFT_OUT = 1  # characters left out of the counts on each side of a glued cut (its neighbours in two columns)
+MARGIN = 2.0  # nats a moved cut must gain over the widths' cut: weaker evidence keeps the cut as it is
+# Marks (private-use characters) of where a column's cell starts and ends and where a paragraph starts after a
+# short line: a cell's first characters (「・」 in results and plans, a title in descriptions) and a bullet after a
+# paragraph are counted as the text goes on, and weighed so where a cut starts or ends a cell or a paragraph.
+CELL_START, CELL_END, PARAGRAPH = 0xE000, 0xE010, 0xE020
 DISCOUNT = 0.75  # absolute discounting of the n-gram counts (interpolated with the shorter contexts')
-CELL_START, CELL_END = "\x02", "\x03"  # where a cell's text starts and ends, for the counts and the joins
 ORDER = 3  # characters in an n-gram: a character weighed given the two before it
 
 
@@ -96,38 +102,52 @@ def _glued(line: str, reading: Reading) -> list[int]:
 
 
 def repair_cuts(lines: list[str], readings: list[Reading], kinds: list[str], pieces: Callable[[str], list[str]],
-                widths: tuple[float, ...]) -> tuple[list[Reading], set[int]]:
-    """READINGS with each glued cut moved to where the text's n-grams put it; and the lines whose cut moved."""
+                widths: tuple[float, ...], fulls: tuple[float, ...]) -> tuple[list[Reading], set[int]]:
+    """READINGS with each glued cut moved to where the text's n-grams put it; and the lines whose cut moved.
+    WIDTHS: the widest each column prints; FULLS: the narrowest a full line of each prints (a line short of it
+    ends a paragraph)."""
     joined = [" ".join(pieces(x)) if kind == "text" else "" for x, kind in zip(lines, kinds, strict=True)]
     glued = {i: _glued(joined[i], readings[i]) for i, kind in enumerate(kinds) if kind == "text"}
     glued = {i: js for i, js in glued.items() if js}
     if not glued:
         return readings, set()
-    model = CharModel(_cell_texts(joined, readings, glued))
+    model = CharModel(_cell_texts(readings, glued, fulls))
     out = list(readings)
     moved: set[int] = set()
     for i in sorted(glued):
         for j in glued[i]:
-            better = _best_cut(i, j, joined[i], out, widths, model)
+            better = _best_cut(i, j, joined[i], out, widths, fulls, model)
             if better is not None:
                 out[i] = better
                 moved.add(i)
     return out, moved
 
 
-def _cell_texts(joined: list[str], readings: list[Reading], glued: dict[int, list[int]]) -> list[str]:
+def _mark(kind: int, column: int) -> str:
+    return chr(kind + column)
+
+
+def _joined_after(text: str, column: int, fulls: tuple[float, ...]) -> str:
+    """What the next line of COLUMN joins onto after its line TEXT: the text, or a paragraph's mark after a
+    short line."""
+    return text if printed_widths(text)[-1] >= fulls[column] else _mark(PARAGRAPH, column)
+
+
+def _cell_texts(readings: list[Reading], glued: dict[int, list[int]], fulls: tuple[float, ...]) -> list[str]:
     """The document's text for the counts: each cell as the reading gives it, its lines joined (a line wrap
-    does not break the text: 「…する。」 then 「・…」 is how a bullet follows a sentence), between the marks of a
-    cell's start and end. The characters a glued cut may move between are left out, the text parted there,
-    so that no cut is its own evidence."""
+    does not break the text), a mark where it starts, ends and where a paragraph starts after a short line.
+    The characters a glued cut may move between are left out, the text parted there, so that no cut is its
+    own evidence."""
     out: list[str] = []
     cells: dict[int, list[str]] = {}  # column -> the open cell's segments
+    last: dict[int, str] = {}  # column -> the open cell's last line
 
     def close() -> None:
-        for segments in cells.values():
-            segments[-1] += CELL_END
+        for column, segments in cells.items():
+            segments[-1] += _mark(CELL_END, column)
             out.extend(x for segment in segments for x in segment.split(" ") if x)
         cells.clear()
+        last.clear()
 
     for i, reading in enumerate(readings):
         if not reading.groups:
@@ -136,12 +156,15 @@ def _cell_texts(joined: list[str], readings: list[Reading], glued: dict[int, lis
             close()
         cuts = glued.get(i, [])
         for j, (column, text) in enumerate(reading.groups):
-            segments = cells.setdefault(column, [CELL_START])
+            segments = cells.setdefault(column, [_mark(CELL_START, column)])
+            if column in last and _joined_after(last[column], column, fulls) != last[column]:
+                segments[-1] += _mark(PARAGRAPH, column)
+            last[column] = text
             if j - 1 in cuts:  # (its start is a glued cut's right side)
                 segments.append("")
-                text = text[SHIFT:]
+                text = text[LEFT_OUT:]
             if j in cuts:
-                segments[-1] += text[: max(len(text) - SHIFT, 0)]
+                segments[-1] += text[: max(len(text) - LEFT_OUT, 0)]
                 segments.append("")
             else:
                 segments[-1] += text
@@ -149,36 +172,44 @@ def _cell_texts(joined: list[str], readings: list[Reading], glued: dict[int, lis
     return out
 
 
-def _neighbour(readings: list[Reading], i: int, column: int, step: int) -> str:
-    """The text of COLUMN on the nearest line before (STEP -1) or after (STEP 1) line I in the same row; the
-    mark of a cell's start (or end) where the column holds no text there or a row starts between."""
-    edge = CELL_START if step < 0 else CELL_END
+def _neighbour(readings: list[Reading], i: int, column: int, step: int) -> str | None:
+    """The text of COLUMN on the nearest line before (STEP -1) or after (STEP 1) line I in the same row; None
+    where the column holds no text there or a row starts between."""
     k = i + step
     while 0 <= k < len(readings):
         if step < 0 and readings[k + 1].new_row and readings[k + 1].groups:
-            return edge  # line k + 1 started the row
+            return None  # line k + 1 started the row
         reading = readings[k]
         if reading.groups:
             if step > 0 and reading.new_row:
-                return edge
-            return next((t for c, t in reading.groups if c == column), edge)
+                return None
+            return next((t for c, t in reading.groups if c == column), None)
         k += step
-    return edge
+    return None
 
 
-def _best_cut(i: int, j: int, line: str, readings: list[Reading], widths: tuple[float, ...], model: CharModel
-              ) -> Reading | None:
+def joins(readings: list[Reading], i: int, j: int, fulls: tuple[float, ...]) -> tuple[str, str]:
+    """What the two sides of the cut after group J of line I join onto: the left column's next line (or the
+    mark of its cell's end), and the right column's line before (or the mark of its cell's or a paragraph's
+    start)."""
+    left, right = readings[i].groups[j][0], readings[i].groups[j + 1][0]
+    after = _neighbour(readings, i, left, 1) or _mark(CELL_END, left)
+    before = _neighbour(readings, i, right, -1)
+    return after, _mark(CELL_START, right) if before is None else _joined_after(before, right, fulls)
+
+
+def _best_cut(i: int, j: int, line: str, readings: list[Reading], widths: tuple[float, ...],
+              fulls: tuple[float, ...], model: CharModel) -> Reading | None:
     """Line I's reading with the cut between its groups J and J + 1 moved, where the n-grams tell a better
     cut clearly; None where they do not."""
     reading = readings[i]
     spans = _spans(line, reading)
     if spans is None:
         return None
-    (left_col, left), (right_col, right) = reading.groups[j], reading.groups[j + 1]
-    if OFFICE in (left_col, right_col) or is_bullet_start(right) or tagged(left):
-        return None  # an office is a name, not a sentence; a bullet or a tag is where a cut belongs
-    after = _neighbour(readings, i, left_col, 1)
-    before = _neighbour(readings, i, right_col, -1)
+    (left_col, left), right_col = reading.groups[j], reading.groups[j + 1][0]
+    if OFFICE in (left_col, right_col) or tagged(left):
+        return None  # an office is a name, not a sentence; a tag is where a cut belongs
+    after, before = joins(readings, i, j, fulls)
     start, end = spans[j][0], spans[j + 1][1]
     cut = spans[j][1]
 
@@ -196,10 +227,13 @@ def _best_cut(i: int, j: int, line: str, readings: list[Reading], widths: tuple[
                     and display_width(a) <= widths[left_col] + WIDTH_SLACK
                     and display_width(b) <= widths[right_col] + WIDTH_SLACK)
 
+    def gain(k: int) -> float:  # (the widths' cut is seldom more than a cell off)
+        return score(k) - here - MOVE_COST * display_width(line[min(k, cut):max(k, cut)])
+
     here = score(cut)
     best = max((k for k in range(cut - SHIFT, cut + SHIFT + 1) if k != cut and start < k < end and allowed(k)),
-               key=lambda k: (score(k), -abs(k - cut)), default=None)
-    if best is None or score(best) - here < MARGIN:
+               key=lambda k: (gain(k), -abs(k - cut)), default=None)
+    if best is None or gain(best) < MARGIN:
         return None
     groups = list(reading.groups)
     groups[j], groups[j + 1] = (left_col, line[start:best]), (right_col, line[best:end])

@@ -96,9 +96,10 @@ def read_interleaved(lines: list[str], numbers: list[int], office: bool = False)
         if header else False
     limit = max(widths) + WIDTH_SLACK
     wide = [i for i, kind in enumerate(kinds) if kind == "text" and any(display_width(p) > limit for p in lines[i].split())]
-    readings, ambiguous, unfit = read_lines(lines, _pieces, kinds, widths, estimate_fulls(widths, fills), order, fills,
+    fulls = estimate_fulls(widths, fills)
+    readings, ambiguous, unfit = read_lines(lines, _pieces, kinds, widths, fulls, order, fills,
                                             2 if plans_first else 1, len(wide) >= GLUED_LINES)
-    readings, _ = repair_cuts(lines, readings, kinds, _pieces, widths)
+    readings, _ = repair_cuts(lines, readings, kinds, _pieces, widths, fulls)
     out = _Rows(widths, sorted(no for no, kind in zip(numbers, kinds, strict=True) if kind == "header"), order)
     headed = False
     for i, (line, no, kind) in enumerate(zip(lines, numbers, kinds, strict=True)):
@@ -119,7 +120,8 @@ def read_interleaved(lines: list[str], numbers: list[int], office: bool = False)
     glued = [i for i, kind in enumerate(kinds) if kind == "text" and i not in unfit
              and " ".join(t for _, t in readings[i].groups) != " ".join(_pieces(lines[i]))]  # a piece was cut
     warnings += [ParseWarning("layout-glued", f"line {numbers[i]}: 「{lines[i].strip()[:30]}…」 prints two columns' text "
-                              "with no space between them; cut where a full line of the column ends, by width alone",
+                              "with no space between them; cut near where a full line of the column ends, where its characters join "
+                              "best (the columns' widths and the text's own character statistics)",
                               0, numbers[i]) for i in glued]
     warnings += [ParseWarning("layout-latin-parted", f"line {numbers[i]}: 「{lines[i].strip()[:30]}…」 parts two columns at a "
                               "space between latin words (「Brain Computer」 「Interface…」), whose printed widths the text does "
