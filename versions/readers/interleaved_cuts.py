@@ -35,6 +35,7 @@ from .vocabulary import NO_LINE_START, is_bullet_start
 SHIFT = 3  # characters a cut may move either way (latin letters print up to a third of a cell wider each)
 MOVE_COST = 1.0  # nats a cut loses for each cell it moves from where the widths put it
 LEFT_OUT = 1  # characters left out of the counts on each side of a glued cut (its neighbours in two columns)
+UNLIKE_WIDTH = 3.0  # nats: a paragraph ending on a full line, or a sentence going on after a short line
 MARGIN = 2.0  # nats a moved cut must gain over the widths' cut: weaker evidence keeps the cut as it is
 # Marks (private-use characters) of where a column's cell starts and ends and where a paragraph starts after a
 # short line: a cell's first characters (「・」 in results and plans, a title in descriptions) and a bullet after a
@@ -188,14 +189,19 @@ def _neighbour(readings: list[Reading], i: int, column: int, step: int) -> str |
     return None
 
 
-def joins(readings: list[Reading], i: int, j: int, fulls: tuple[float, ...]) -> tuple[str, str]:
+def joins(readings: list[Reading], i: int, j: int, fulls: tuple[float, ...]
+          ) -> tuple[str, tuple[tuple[str, float], ...]]:
     """What the two sides of the cut after group J of line I join onto: the left column's next line (or the
-    mark of its cell's end), and the right column's line before (or the mark of its cell's or a paragraph's
-    start)."""
+    mark of its cell's end), and what the right part may follow, each at a cost: the right column's line
+    before, or a paragraph's start after it (the likelier after a short line; yet the width does not always
+    tell: a character carried down leaves a full line a cell short), or the mark of its cell's start."""
     left, right = readings[i].groups[j][0], readings[i].groups[j + 1][0]
     after = _neighbour(readings, i, left, 1) or _mark(CELL_END, left)
     before = _neighbour(readings, i, right, -1)
-    return after, _mark(CELL_START, right) if before is None else _joined_after(before, right, fulls)
+    if before is None:
+        return after, ((_mark(CELL_START, right), 0.0),)
+    short = _joined_after(before, right, fulls) != before
+    return after, ((before, UNLIKE_WIDTH if short else 0.0), (_mark(PARAGRAPH, right), 0.0 if short else UNLIKE_WIDTH))
 
 
 def _best_cut(i: int, j: int, line: str, readings: list[Reading], widths: tuple[float, ...],
@@ -209,16 +215,17 @@ def _best_cut(i: int, j: int, line: str, readings: list[Reading], widths: tuple[
     (left_col, left), right_col = reading.groups[j], reading.groups[j + 1][0]
     if OFFICE in (left_col, right_col) or tagged(left):
         return None  # an office is a name, not a sentence; a tag is where a cut belongs
-    after, before = joins(readings, i, j, fulls)
+    after, befores = joins(readings, i, j, fulls)
     start, end = spans[j][0], spans[j + 1][1]
     cut = spans[j][1]
 
     reach = SHIFT + model.order  # characters weighed on each side of the cut: the same for every cut tried
     low, high = max(start, cut - reach), min(end, cut + reach)
 
-    def score(k: int) -> float:
-        return model.log_likelihood(line[low:k] + after[:model.order]) \
-            + model.log_likelihood(before[-model.order:] + line[k:high])
+    def score(k: int) -> float:  # (the right part's characters only, after the likelier of what it follows)
+        return model.log_likelihood(line[low:k] + after[:model.order]) + max(
+            model.log_likelihood(x + line[k:high]) - model.log_likelihood(x) - cost
+            for x, cost in ((b[-model.order + 1:], cost) for b, cost in befores))
 
     def allowed(k: int) -> bool:
         a, b = line[start:k], line[k:end]
