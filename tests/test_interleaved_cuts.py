@@ -1,5 +1,5 @@
 """Glued cuts placed by the text's own character statistics (interleaved_cuts.py), on pdfplumber text cut from
-the generated layouts (out/d3040, seeds 3090 and 3091: synthetic editions, their lines as extracted)."""
+the generated layouts (out/d3040, seeds 3057, 3090 and 3091: synthetic editions, their lines as extracted)."""
 
 from __future__ import annotations
 
@@ -43,6 +43,16 @@ def test_a_middle_dot_between_words_at_a_glued_cut_stays_with_its_words():
     assert "において、アジア地域における臨床研究・治験ネットワークの構築のため" in results
     plans = _cell(table, 2, "これまでに構築したネットワークを")
     assert "これまでに構築したネットワークを活用しながら、ソフト面" in plans
+
+
+def test_a_glued_cut_goes_on_a_full_lines_sentence_rather_than_start_a_bullet():
+    # 「…審査プロセスが迅速化・事業」において、公募で…」 (source line 67): the description's full line ends 「迅速化・」
+    # (goes on 「簡略化されること…」), the results' line before is full, 「…医療機器要覧掲載推進」, and goes on
+    # 「事業」において」. Cut before the 「・」, the results read 「要覧掲載推進・事業」」, a bullet after a full line;
+    # weighed as likely as the sentence going on, the cut stayed there.
+    table = _table("glued-cut-after-a-full-line.txt")
+    assert "途上国における薬事審査プロセスが迅速化・簡略化されること" in _cell(table, 0, "薬事審査プロセス")
+    assert "途上国向けWHO推奨医療機器要覧掲載推進事業」において、公募で選定した" in _cell(table, 1, "公募で選定した")
 
 
 def test_the_character_model_prefers_the_documents_own_sequences():
