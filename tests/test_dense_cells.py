@@ -295,3 +295,14 @@ def test_a_title_with_a_comma_after_a_verbs_stem_stays_a_title():
     (row,) = _rows("title-with-a-verbs-comma", 44, 49, 32)
     assert row["title"] == ["出口戦略を策定し、計画全体を立案・管理する能力を有する人材（コーディネート人材）の育成"]
     assert row["description"][0].startswith("特に医療機器の研究開発において")
+
+
+def test_a_plan_restating_a_result_of_its_row_is_read_in_the_plans():
+    # L3088 (chromium, all columns 39 cells wide): the plan 「・令和7年度補正予算「デジタルヘルスケア開発・導入
+    # 加速化事業」（8.5億円）を通じて、…資金的支援を実施。」 ends in a noun, as results do, and was read as a third
+    # result; it restates the row's first result (「・令和6年度補正予算「デジタルヘルスケア…」…を実施した。」), and two
+    # bullets that restate each other lie in different columns.
+    row = _rows("plans-restating-results", 39, 39, 39)[0]
+    assert row["results"][-1] == "究開発の促進に向けた論点の整理に取り組んだ。"
+    assert row["plans"][0].startswith("・令和7年度補正予算「デジタルヘルスケア")
+    assert row["plans"][-1] == "の研究開発の促進に向けた論点の整理に引き続き取り組む"

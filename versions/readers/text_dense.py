@@ -20,7 +20,7 @@ from collections.abc import Iterable
 
 from ..model.eras import fiscal_year_of
 from ..model.normalize import display_width
-from . import dense_pieces
+from . import dense_parallel, dense_pieces
 from . import dense_search as search
 from .dense_lattice import DSC, ITM, OFF, PLN, RES, TTL, Columns, Label
 from .dense_pieces import Piece
@@ -262,13 +262,14 @@ def read_at_widths(lines: list[str], numbers: list[int], geometry: Geometry,
     if measured != cols.widths:  # the widths the lines read show: once more with them
         cols = Columns(cols.order, measured, years=cols.years)
         result = search.read(steps, cols, implicit=not marked and long)
+    repairs = dense_parallel.repair(steps, result, cols, implicit=not marked and long)
     geometry = Geometry.from_widths(cols.widths[DSC], cols.widths[RES], cols.widths[PLN], cols.widths[OFF])
     notes: list[LineNote] = []
     if not marked and long:
         notes.append(LineNote(0, "layout-page-breaks-unmarked", UNMARKED))
     printed = lines[first].strip()  # (the grammar reads it with its hidden labels set apart: 「列3担当 列4」)
     rows = [Row([Cell([Line(numbers[first], 1, printed, printed)])])]
-    rows += _Rows(steps, result, cols, starts, notes).rows
+    rows += _Rows(steps, result, cols, starts, notes, tuple(repairs)).rows
     return Table(rows, "dense", geometry, notes=notes)
 
 
@@ -294,7 +295,7 @@ class _Rows:
     """The rows the labels make, in the header's cell order, and a note for each row read with doubt."""
 
     def __init__(self, steps: list[Step], result: search.Result, cols: Columns, starts: list[int],
-                 notes: list[LineNote]) -> None:
+                 notes: list[LineNote], repairs: tuple[dense_parallel.Repair, ...] = ()) -> None:
         self.cols, self.starts, self.notes = cols, starts, notes
         self.rows: list[Row] = []
         self.cells: dict[int, list[Line]] | None = None
@@ -313,6 +314,9 @@ class _Rows:
             anchors.append(self.anchor)
         self.close()
         self._doubts(steps, result, anchors)
+        for repair in repairs:
+            if repair.doubt:
+                self.notes.append(LineNote(anchors[repair.step], "layout-dense-doubt", repair.message))
 
     def page(self, no: int) -> int:
         return bisect.bisect_right(self.starts, no) + 1
