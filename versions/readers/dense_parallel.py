@@ -223,7 +223,7 @@ def _repair_row(steps, result, cols: Columns, row: _Row, implicit: bool, weight)
         lattice = _replay(steps, result, cols, row, roles, implicit)
         kept_apart = sum(m for i, j, m in pairs if i < k <= j)
         costs[k] = lattice + PARALLEL * (sum(m for _, _, m in pairs) - kept_apart)
-    best = min(costs, key=lambda k: (round(costs[k], 6), k != now))  # (a tie keeps the lattice's reading)
+    best = min(costs, key=lambda k: (round(costs[k], 6), abs(k - now)))  # (a tie: the least moved from the lattice's)
     runner = min((c for k, c in costs.items() if k != best), default=math.inf)
     moved = best != now
     if moved:
