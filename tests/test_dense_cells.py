@@ -306,3 +306,16 @@ def test_a_plan_restating_a_result_of_its_row_is_read_in_the_plans():
     assert row["results"][-1] == "究開発の促進に向けた論点の整理に取り組んだ。"
     assert row["plans"][0].startswith("・令和7年度補正予算「デジタルヘルスケア")
     assert row["plans"][-1] == "の研究開発の促進に向けた論点の整理に引き続き取り組む"
+
+
+def test_of_two_boundaries_the_parallel_bullets_allow_the_nearest_to_the_wordings_is_kept():
+    # L3061 (reportlab, 担当 first, results and plans 27 cells wide): results 「・スタートアップ企業等…（9.2億円）を
+    # 措置。」 and 「・SaMDに関する萌芽的シーズ…を開催（令和6年9月3日）。」, plans 「・令和6年度補正予算…を実施。」 and
+    # 「・「SaMD産学官連携フォーラム」を継続的に開催…」. The first plan restates the first result, so the plans start at
+    # the second bullet or the third; the wording had them start at the fourth, and the nearer of the two (the third)
+    # is the right one (the first of the two was taken, and the second result read as a plan).
+    cells = _cells("two-results-restated-by-two-plans", 22, 27, 27, 6)[0]
+    results = [x.text for x in cells["results"].lines]
+    plans = [x.text for x in cells["plans"].lines]
+    assert results[0].startswith("・スタートアップ企業等") and results[-1] == "を開催（令和6年9月3日）。"
+    assert plans[0].startswith("・令和6年度補正予算") and plans[-1] == "の整理に引き続き取り組む"
