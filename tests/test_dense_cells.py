@@ -319,3 +319,15 @@ def test_of_two_boundaries_the_parallel_bullets_allow_the_nearest_to_the_wording
     plans = [x.text for x in cells["plans"].lines]
     assert results[0].startswith("・スタートアップ企業等") and results[-1] == "を開催（令和6年9月3日）。"
     assert plans[0].startswith("・令和6年度補正予算") and plans[-1] == "の整理に引き続き取り組む"
+
+
+def test_where_the_costs_tie_the_plans_restate_the_results_bullet_for_bullet():
+    # L3050 (reportlab, plans printed first, both 46 cells wide): plans 「引き続き、「医療機器等研究成果展開事業」…」,
+    # 「・令和6年度補正予算…を実施。」, 「・「SaMD産学官連携フォーラム」…」, then results 「・「医療機器等研究成果展開
+    # 事業」…」, 「・スタートアップ企業等…を措置。」, 「・SaMDに関する萌芽的…」. The first two plans restate the first
+    # two results, so the results start at the third bullet or the fourth; the costs tie, and only the fourth has
+    # each plan restate the result in its place (the third read the third plan as a result).
+    row = _rows("plans-first-restated-in-order", 39, 46, 46)[0]
+    assert row["plans"][-1] == "促進に向けた論点の整理に引き続き取り組む"
+    assert row["results"][0].startswith("・「医療機器等研究成果展開事業」")
+    assert row["results"][-1] == "4回SaMD産学官連携フォーラム」を開催（令和6年9月3日）。"

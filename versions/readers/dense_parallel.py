@@ -223,7 +223,9 @@ def _repair_row(steps, result, cols: Columns, row: _Row, implicit: bool, weight)
         lattice = _replay(steps, result, cols, row, roles, implicit)
         kept_apart = sum(m for i, j, m in pairs if i < k <= j)
         costs[k] = lattice + PARALLEL * (sum(m for _, _, m in pairs) - kept_apart)
-    best = min(costs, key=lambda k: (round(costs[k], 6), abs(k - now)))  # (a tie: the least moved from the lattice's)
+    # A tie: the boundary that has the second column restate the first bullet for bullet, in order (its m-th
+    # bullet the first's m-th), then the one least moved from the lattice's
+    best = min(costs, key=lambda k: (round(costs[k], 6), sum(abs(j - i - k) for i, j, _ in pairs), abs(k - now)))
     runner = min((c for k, c in costs.items() if k != best), default=math.inf)
     moved = best != now
     if moved:
