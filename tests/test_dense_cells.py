@@ -331,3 +331,15 @@ def test_where_the_costs_tie_the_plans_restate_the_results_bullet_for_bullet():
     assert row["plans"][-1] == "促進に向けた論点の整理に引き続き取り組む"
     assert row["results"][0].startswith("・「医療機器等研究成果展開事業」")
     assert row["results"][-1] == "4回SaMD産学官連携フォーラム」を開催（令和6年9月3日）。"
+
+
+def test_a_plan_wider_than_its_column_may_open_the_plans():
+    # L3073 (chromium, all columns 30 cells wide): the first plan's first line 「・引き続き「プログラム医療機器に係る
+    # 優先的な審査等の試行的実施」」 fits no column, so the lattice had it go on in the results (a line no move fits
+    # goes on in the cell before). It restates the fourth result (「・昨年度に引き続き、「…試行的実施」を実施した。」);
+    # where results and plans are as wide it is as unfit for the one as for the other, so it may open the plans.
+    # (Before, the second look could not cost the lattice's own reading and moved the plans to the fourth result.)
+    row = _rows("results-with-a-line-wider-than-its-column", 30, 30, 30)[0]
+    assert row["results"][-1] == "７年２月10日）を開催した。"
+    assert row["plans"][0] == "・引き続き「プログラム医療機器に係る優先的な審査等の試行的実施」"
+    assert row["plans"][-1] == "SaMD産学官サブフォーラムを開催する。"

@@ -26,7 +26,19 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from .dense_lattice import PLN, RES, Columns, Label, State, moves, row_end_cost
+from .dense_lattice import (
+    CELL_NO_BULLET,
+    PLN,
+    RES,
+    UNFIT,
+    Columns,
+    Label,
+    State,
+    moves,
+    row_end_cost,
+    unfit_move,
+)
+from .dense_lattice import _enter as enter
 from .dense_pieces import Piece
 
 GRAM = 4  # characters: a shorter gram is shared by any two sentences of the report, a longer one breaks on 6 / 7
@@ -161,7 +173,8 @@ def _replay(steps, result, cols: Columns, row: _Row, roles: dict[tuple[int, int]
             kept = result.labels[i][p]
             want = Label(roles.get((i, p), kept.role), kept.new_row, kept.resumed)
             best = None
-            for s2, cost, label in moves(s, cols, x, step.brk, implicit):
+            tried = _unfit_moves(s, cols, x, want) if i in result.unfit else moves(s, cols, x, step.brk, implicit)
+            for s2, cost, label in tried:
                 if label == want and (best is None or cost < best[1]):
                     best = (s2, cost)
             if best is None:
@@ -169,6 +182,15 @@ def _replay(steps, result, cols: Columns, row: _Row, roles: dict[tuple[int, int]
             s, cost = best
             total += cost
     return total + row_end_cost(s, cols)
+
+
+def _unfit_moves(s: State, cols: Columns, x: Piece, want: Label):
+    """A line wider than any column (the lattice has it go on in the cell before, at a price): where results and
+    plans are as wide, it is as unfit for the one as for the other, so it may open the second at that price too."""
+    yield unfit_move(s, cols, x)
+    if s.cur in (RES, PLN) and want.role in (RES, PLN) and want.role != s.cur and not want.new_row \
+            and cols.cell(want.role) == cols.cell(s.cur) + 1 and not s.status[cols.cell(want.role)]:
+        yield enter(s, cols, x, want.role), UNFIT + (0.0 if x.bullet else CELL_NO_BULLET), want
 
 
 @dataclass(frozen=True)
@@ -225,6 +247,8 @@ def _repair_row(steps, result, cols: Columns, row: _Row, implicit: bool, weight)
         costs[k] = lattice + PARALLEL * (sum(m for _, _, m in pairs) - kept_apart)
     # A tie: the boundary that has the second column restate the first bullet for bullet, in order (its m-th
     # bullet the first's m-th), then the one least moved from the lattice's
+    if math.isinf(costs.get(now, math.inf)):
+        return None  # (the lattice's own reading cannot be replayed: nothing to weigh against)
     best = min(costs, key=lambda k: (round(costs[k], 6), sum(abs(j - i - k) for i, j, _ in pairs), abs(k - now)))
     runner = min((c for k, c in costs.items() if k != best), default=math.inf)
     moved = best != now
