@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from policydiff.versions.readers import dense_parallel as parallel
+from policydiff.versions.readers.dense_parallel import distinctive_pairs
 from policydiff.versions.readers.geometry import Geometry
 from policydiff.versions.readers.grammar import read_rows
 from policydiff.versions.readers.text_dense import read_at_widths
@@ -343,3 +345,30 @@ def test_a_plan_wider_than_its_column_may_open_the_plans():
     assert row["results"][-1] == "７年２月10日）を開催した。"
     assert row["plans"][0] == "・引き続き「プログラム医療機器に係る優先的な審査等の試行的実施」"
     assert row["plans"][-1] == "SaMD産学官サブフォーラムを開催する。"
+
+
+def test_a_boundary_the_parallel_bullets_leave_in_doubt_names_its_row():
+    # L3050: the third bullet or the fourth cost the same; the order of the restatements chose the fourth, but
+    # that is weak evidence, so the row is named (a warning on its first line, the description's).
+    _, table = _table("plans-first-restated-in-order", 39, 46, 46)
+    named = [n for n in table.notes if "parallel bullets" in n.message]
+    assert [n.line for n in named] == [2]
+    assert "「・「医療機器等研究成果展開事業」…」" in named[0].message and "check this row against the PDF" in named[0].message
+
+
+def test_a_list_cut_from_one_template_restates_nothing():
+    # L3074 m029: its results list the projects of each field 「・医療機器等研究成果展開事業において９件の課題を採択」;
+    # bullets of one template share most of their words with many others of the row, and the same words twice
+    # (digits aside) are a list's repeated item, never a plan restating a result: no pair is evidence.
+    items = ["・医療機器等研究成果展開事業において９件の課題を採択", "・医療機器開発推進研究事業において３件の課題を採択",
+             "・革新的がん医療実用化研究事業において１件の課題を採択", "・医工連携グローバル展開事業において３件の課題を採択",
+             "・医療機器等研究成果展開事業において４件の課題を採択", "・医療機器開発推進研究事業において２件の課題を採択",
+             "引き続き、AMEDの医療機器・ヘルスケアプロジェクトにおいて、重点５分野を含むテーマについて研究開発を支援する。"]
+    assert distinctive_pairs(items, parallel._grams, lambda g: 1.0) == []
+    # ... while a plan restating a result is a pair (L3088 m032: 「・令和6年度補正予算「デジタルヘルスケア…」)
+    restated = ["・令和6年度補正予算「デジタルヘルスケア開発・導入加速化事業」（9.2億円）を通じて、スタートアップ企業等の"
+                "中小企業が行う、医療機関へのSaMD導入によるワークフロー改善、収益性向上等の経済的有用性を示すための臨床試験"
+                "８件に対する資金的支援を実施した。", items[0],
+                "・令和7年度補正予算「デジタルヘルスケア開発・導入加速化事業」（8.5億円）を通じて、スタートアップ企業等の"
+                "中小企業が行う、SaMDの経済的有用性を示すための臨床試験に対する資金的支援を実施。"]
+    assert [(i, j) for i, j, _ in distinctive_pairs(restated, parallel._grams, lambda g: 1.0)] == [(0, 2)]
