@@ -14,8 +14,9 @@ bullets cut from one template, 「・…事業において２件の課題を採�
 
 Each boundary at a bullet's start is then costed as the lattice costs it (every line of the row read again
 under its labels: widths, wording, budgets' years, a missing cell) plus, for each distinctive pair it leaves in
-one column, PARALLEL times the pair's margin; the cheapest is kept. Where another boundary costs about as
-much, the row is named in a warning.
+one column, PARALLEL times the pair's margin; the cheapest is kept (of equal ones, the one that has the second
+column restate the first in order, then the one nearest the lattice's). Where another boundary costs about as
+much, the row is named in a warning. A row cut by a page break (its cells resumed) is left as the lattice read it.
 """
 
 from __future__ import annotations
@@ -50,6 +51,9 @@ MIN_MARGIN = 0.2  # ... and one no more alike than to another bullet of the row 
 PARALLEL = 3.0  # the cost of a distinctive pair (at margin 1) left in one column: more than the wording's
 # evidence of one sentence's ending (dense_lattice.TENSE 1.5), less than a line that does not fit (UNFIT 8)
 CLOSE = 1.0  # another boundary this close in cost: the row is named
+MAX_PARAGRAPHS = 40  # bullets in a row's results and plans looked at (the report's longest row holds 24): the
+# pairs cost the square of their number and the boundaries their product with the row's lines, so a row beyond
+# this (a text whose rows the reader could not part) is left as read, and the reader stays linear
 SAME_WIDTH = 2.0  # columns this close in width are told apart by words (dense_search.SAME_WIDTH)
 
 
@@ -224,6 +228,8 @@ def repair(steps, result, cols: Columns, implicit: bool) -> list[Repair]:
 
 def _repair_row(steps, result, cols: Columns, row: _Row, implicit: bool, weight) -> Repair | None:
     paras = row.paragraphs
+    if len(paras) > MAX_PARAGRAPHS:
+        return None
     usable = [k for k, para in enumerate(paras) if not para.group]
     pairs = distinctive_pairs([paras[k].text for k in usable], _grams, weight)
     if not pairs:
@@ -237,50 +243,53 @@ def _repair_row(steps, result, cols: Columns, row: _Row, implicit: bool, weight)
     for k in range(len(paras) + 1):
         if k != now and k < len(paras) and not paras[k].bullet:
             continue
-        roles = {}
-        for n, para in enumerate(paras):
-            end = paras[n + 1].start if n + 1 < len(paras) else len(row.block)
-            for q in range(para.start, end):
-                roles[row.block[q]] = first if n < k else second
-        lattice = _replay(steps, result, cols, row, roles, implicit)
+        lattice = _replay(steps, result, cols, row, _roles(row, k, first, second), implicit)
         kept_apart = sum(m for i, j, m in pairs if i < k <= j)
         costs[k] = lattice + PARALLEL * (sum(m for _, _, m in pairs) - kept_apart)
-    # A tie: the boundary that has the second column restate the first bullet for bullet, in order (its m-th
-    # bullet the first's m-th), then the one least moved from the lattice's
     if math.isinf(costs.get(now, math.inf)):
         return None  # (the lattice's own reading cannot be replayed: nothing to weigh against)
+    # A tie: the boundary that has the second column restate the first bullet for bullet, in order (its m-th
+    # bullet the first's m-th), then the one least moved from the lattice's
     best = min(costs, key=lambda k: (round(costs[k], 6), sum(abs(j - i - k) for i, j, _ in pairs), abs(k - now)))
     runner = min((c for k, c in costs.items() if k != best), default=math.inf)
-    moved = best != now
+    moved, doubt = best != now, runner - costs[best] <= CLOSE
     if moved:
-        _relabel(result, row, paras, best, first, second)
-    if runner - costs[best] > CLOSE and not moved:
+        _relabel(result, _roles(row, best, first, second))
+    if not moved and not doubt:
         return None
-    x = _piece(steps, result, *row.block[paras[best].start]) if best < len(paras) else None
-    where = f"「{x.text[:16]}…」" if x is not None else "the row's last bullet"
-    doubt = runner - costs[best] <= CLOSE
-    message = (f"the {_name(second)} were read from {where} on" + (" (a bullet restating one of the "
-               f"{_name(first)} lies in the other column)" if moved else "")
+    if best < len(paras):
+        x = _piece(steps, result, *row.block[paras[best].start])
+        what = f"the {_name(second)} were read from 「{x.text[:16]}…」 on"
+    else:
+        what = f"no {_name(second)} were read"
+    message = (what + (f" (a bullet restating one of the {_name(first)} lies in the other column)" if moved else "")
                + (": the results and plans columns are as wide, and neither the wording nor the parallel "
                   "bullets tell for sure where the one ends and the other begins; check this row against the PDF"
                   if doubt else ""))
     return Repair(row.steps.start, moved, doubt, message)
 
 
+def _roles(row: _Row, k: int, first: int, second: int) -> dict[tuple[int, int], int]:
+    """Each results or plans piece of ROW its column, where the second column starts at paragraph K."""
+    out = {}
+    for n, para in enumerate(row.paragraphs):
+        end = row.paragraphs[n + 1].start if n + 1 < len(row.paragraphs) else len(row.block)
+        for q in range(para.start, end):
+            out[row.block[q]] = first if n < k else second
+    return out
+
+
 def _name(role: int) -> str:
     return "results" if role == RES else "plans"
 
 
-def _relabel(result, row: _Row, paras: list[Paragraph], k: int, first: int, second: int) -> None:
-    """Give the pieces of paragraphs before K the first column, the rest the second; a step the lattice had
-    in doubt between its reading and the one now kept is in doubt the other way round."""
-    new = {i: list(result.labels[i]) for i, _ in row.block}
-    for n, para in enumerate(paras):
-        end = paras[n + 1].start if n + 1 < len(paras) else len(row.block)
-        for q in range(para.start, end):
-            i, p = row.block[q]
-            old = new[i][p]
-            new[i][p] = Label(first if n < k else second, old.new_row, old.resumed)
+def _relabel(result, roles: dict[tuple[int, int], int]) -> None:
+    """Give each piece its column in ROLES; a step the lattice had in doubt between its reading and the one now
+    kept is in doubt the other way round."""
+    new: dict[int, list[Label]] = {}
+    for (i, p), role in roles.items():
+        labels = new.setdefault(i, list(result.labels[i]))
+        labels[p] = Label(role, labels[p].new_row, labels[p].resumed)
     for i, labels in new.items():
         if tuple(labels) == result.labels[i]:
             continue
