@@ -9,6 +9,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from policydiff.versions.readers import dense_parallel as parallel
+from policydiff.versions.readers.dense_parallel import distinctive_pairs
 from policydiff.versions.readers.geometry import Geometry
 from policydiff.versions.readers.grammar import read_rows
 from policydiff.versions.readers.text_dense import read_at_widths
@@ -295,3 +297,78 @@ def test_a_title_with_a_comma_after_a_verbs_stem_stays_a_title():
     (row,) = _rows("title-with-a-verbs-comma", 44, 49, 32)
     assert row["title"] == ["出口戦略を策定し、計画全体を立案・管理する能力を有する人材（コーディネート人材）の育成"]
     assert row["description"][0].startswith("特に医療機器の研究開発において")
+
+
+def test_a_plan_restating_a_result_of_its_row_is_read_in_the_plans():
+    # L3088 (chromium, all columns 39 cells wide): the plan 「・令和7年度補正予算「デジタルヘルスケア開発・導入
+    # 加速化事業」（8.5億円）を通じて、…資金的支援を実施。」 ends in a noun, as results do, and was read as a third
+    # result; it restates the row's first result (「・令和6年度補正予算「デジタルヘルスケア…」…を実施した。」), and two
+    # bullets that restate each other lie in different columns.
+    row = _rows("plans-restating-results", 39, 39, 39)[0]
+    assert row["results"][-1] == "究開発の促進に向けた論点の整理に取り組んだ。"
+    assert row["plans"][0].startswith("・令和7年度補正予算「デジタルヘルスケア")
+    assert row["plans"][-1] == "の研究開発の促進に向けた論点の整理に引き続き取り組む"
+
+
+def test_of_two_boundaries_the_parallel_bullets_allow_the_nearest_to_the_wordings_is_kept():
+    # L3061 (reportlab, 担当 first, results and plans 27 cells wide): results 「・スタートアップ企業等…（9.2億円）を
+    # 措置。」 and 「・SaMDに関する萌芽的シーズ…を開催（令和6年9月3日）。」, plans 「・令和6年度補正予算…を実施。」 and
+    # 「・「SaMD産学官連携フォーラム」を継続的に開催…」. The first plan restates the first result, so the plans start at
+    # the second bullet or the third; the wording had them start at the fourth, and the nearer of the two (the third)
+    # is the right one (the first of the two was taken, and the second result read as a plan).
+    cells = _cells("two-results-restated-by-two-plans", 22, 27, 27, 6)[0]
+    results = [x.text for x in cells["results"].lines]
+    plans = [x.text for x in cells["plans"].lines]
+    assert results[0].startswith("・スタートアップ企業等") and results[-1] == "を開催（令和6年9月3日）。"
+    assert plans[0].startswith("・令和6年度補正予算") and plans[-1] == "の整理に引き続き取り組む"
+
+
+def test_where_the_costs_tie_the_plans_restate_the_results_bullet_for_bullet():
+    # L3050 (reportlab, plans printed first, both 46 cells wide): plans 「引き続き、「医療機器等研究成果展開事業」…」,
+    # 「・令和6年度補正予算…を実施。」, 「・「SaMD産学官連携フォーラム」…」, then results 「・「医療機器等研究成果展開
+    # 事業」…」, 「・スタートアップ企業等…を措置。」, 「・SaMDに関する萌芽的…」. The first two plans restate the first
+    # two results, so the results start at the third bullet or the fourth; the costs tie, and only the fourth has
+    # each plan restate the result in its place (the third read the third plan as a result).
+    row = _rows("plans-first-restated-in-order", 39, 46, 46)[0]
+    assert row["plans"][-1] == "促進に向けた論点の整理に引き続き取り組む"
+    assert row["results"][0].startswith("・「医療機器等研究成果展開事業」")
+    assert row["results"][-1] == "4回SaMD産学官連携フォーラム」を開催（令和6年9月3日）。"
+
+
+def test_a_plan_wider_than_its_column_may_open_the_plans():
+    # L3073 (chromium, all columns 30 cells wide): the first plan's first line 「・引き続き「プログラム医療機器に係る
+    # 優先的な審査等の試行的実施」」 fits no column, so the lattice had it go on in the results (a line no move fits
+    # goes on in the cell before). It restates the fourth result (「・昨年度に引き続き、「…試行的実施」を実施した。」);
+    # where results and plans are as wide it is as unfit for the one as for the other, so it may open the plans.
+    # (Before, the second look could not cost the lattice's own reading and moved the plans to the fourth result.)
+    row = _rows("results-with-a-line-wider-than-its-column", 30, 30, 30)[0]
+    assert row["results"][-1] == "７年２月10日）を開催した。"
+    assert row["plans"][0] == "・引き続き「プログラム医療機器に係る優先的な審査等の試行的実施」"
+    assert row["plans"][-1] == "SaMD産学官サブフォーラムを開催する。"
+
+
+def test_a_boundary_the_parallel_bullets_leave_in_doubt_names_its_row():
+    # L3050: the third bullet or the fourth cost the same; the order of the restatements chose the fourth, but
+    # that is weak evidence, so the row is named (a warning on its first line, the description's).
+    _, table = _table("plans-first-restated-in-order", 39, 46, 46)
+    named = [n for n in table.notes if "parallel bullets" in n.message]
+    assert [n.line for n in named] == [2]
+    assert "「・「医療機器等研究成果展開事業」…」" in named[0].message and "check this row against the PDF" in named[0].message
+
+
+def test_a_list_cut_from_one_template_restates_nothing():
+    # L3074 m029: its results list the projects of each field 「・医療機器等研究成果展開事業において９件の課題を採択」;
+    # bullets of one template share most of their words with many others of the row, and the same words twice
+    # (digits aside) are a list's repeated item, never a plan restating a result: no pair is evidence.
+    items = ["・医療機器等研究成果展開事業において９件の課題を採択", "・医療機器開発推進研究事業において３件の課題を採択",
+             "・革新的がん医療実用化研究事業において１件の課題を採択", "・医工連携グローバル展開事業において３件の課題を採択",
+             "・医療機器等研究成果展開事業において４件の課題を採択", "・医療機器開発推進研究事業において２件の課題を採択",
+             "引き続き、AMEDの医療機器・ヘルスケアプロジェクトにおいて、重点５分野を含むテーマについて研究開発を支援する。"]
+    assert distinctive_pairs(items, parallel._grams, lambda g: 1.0) == []
+    # ... while a plan restating a result is a pair (L3088 m032: 「・令和6年度補正予算「デジタルヘルスケア…」)
+    restated = ["・令和6年度補正予算「デジタルヘルスケア開発・導入加速化事業」（9.2億円）を通じて、スタートアップ企業等の"
+                "中小企業が行う、医療機関へのSaMD導入によるワークフロー改善、収益性向上等の経済的有用性を示すための臨床試験"
+                "８件に対する資金的支援を実施した。", items[0],
+                "・令和7年度補正予算「デジタルヘルスケア開発・導入加速化事業」（8.5億円）を通じて、スタートアップ企業等の"
+                "中小企業が行う、SaMDの経済的有用性を示すための臨床試験に対する資金的支援を実施。"]
+    assert [(i, j) for i, j, _ in distinctive_pairs(restated, parallel._grams, lambda g: 1.0)] == [(0, 2)]

@@ -13,6 +13,7 @@ import pytest
 from policydiff import EditionParseError
 from policydiff.versions.model.edition import Source
 from policydiff.versions.readers.assembler import assemble
+from policydiff.versions.readers.geometry import Geometry
 from policydiff.versions.readers.grammar import read_rows
 from policydiff.versions.readers.table import Cell, Line, Row, Table
 
@@ -165,6 +166,22 @@ def test_a_plain_title_that_fills_its_lines_is_told_by_its_words(lines, title):
     (m,) = ed.measures
     assert m.title == title
     # told by its words only: the row stays named in a warning either way
+    assert any(w.code == "layout-title" and m.id in w.message for w in ed.warnings)
+
+
+def test_a_plain_title_that_fills_its_one_line_in_a_text_reading_is_told_by_its_words():
+    # pdfplumber's text of a generated layout (dev seed 3058): the description column wraps at 44 cells,
+    # so a text reader may take a title up to 40 cells; this title fills its line (43 cells) and was read
+    # into the description, with only a warning. A full line is no title by its width, nor a description
+    # by it: its words tell, as they do over two lines.
+    title = "出口戦略を策定し、計画全体を立案・管理する能力を有する人材（コーディネート人材）の育成"
+    lines = [(title, 1.0), ("特に医療機器の研究開発においてニーズに応じたプロトタイプの作製が重要な工程であり、大学・", 0.0),
+             ("大学院等と協力して研究開発をけん引できる人材の育成に取り組む。［◎厚、◎文、◎経］", 6.0)]
+    table = Table([_row(*([x] for x in HEADER)), _row([GOAL]), _cell_row(lines)], "interleaved",
+                  Geometry.from_widths(44, 50, 33, 10), outside=["医療機器"])
+    ed = assemble(table, read_rows(table), SOURCE)
+    (m,) = ed.measures
+    assert m.title == title and m.description.startswith("特に医療機器の")
     assert any(w.code == "layout-title" and m.id in w.message for w in ed.warnings)
 
 

@@ -157,6 +157,18 @@ def test_a_heading_cut_by_a_page_break_is_joined_around_the_page_furniture():
     assert vision[0] == "（３）「国民に必要な医療機器へのアクセシビリティの確保」に向けて" and vision[1] == "-8-"
 
 
+def test_a_visions_last_words_wrapped_or_cut_by_a_page_break_are_joined():
+    """pdfplumber's text of dev layouts 3060 and 3091: a vision wrapped in a narrow column after 「…」に向け」,
+    its 「て」 alone on the next line (past a page number in 3060); read 「…」に向け」, the vision differed.
+    A line that is not the rest of its words stays where it is."""
+    head = "（２）「革新的な医療機器が世界に先駆けて我\nが国に上市される魅力的な環境の構築」に向け\n"
+    whole = "（２）「革新的な医療機器が世界に先駆けて我が国に上市される魅力的な環境の構築」に向けて"
+    lines = prepare(head + "- 15 -\nて\n【早期実用化に向けた薬事承認制度の構築】\n").lines
+    assert lines[0] == whole and lines[2] == "- 15 -" and lines[3] == ""
+    assert prepare(head + "て\n").lines[0] == whole
+    assert prepare(head + "て議論を継続する。\n").lines[0].endswith("」に向け")
+
+
 def test_a_running_title_with_its_page_number_is_dropped_where_no_header_marks_the_pages():
     """pypdfium2's text of dev layout 3035 (header on page 1 only): 「医療機器基本計画 重点的に取り組むべき施策
     の進捗状況 N」 at each page's foot, N counting 1, 2, 3…; read as text in 22 rows, the text was refused.

@@ -133,7 +133,9 @@ def _heading_filling_lines(lines: list[Line], geometry: Geometry) -> int:
     tell: a reposted title ＜…＞（再掲）; or a noun phrase (no 。, a 、 only after a verb's stem 「策定し、」)
     ending in a heading's noun (「…の育成」, 「…の促進（その２）」), the next line not going on with it (a
     particle, a する form, 及び, punctuation). A next line that starts mid-word, as a description whose
-    first line was lost does (「ることが必要である。」), goes on with no noun: the title stands."""
+    first line was lost does (「ることが必要である。」), goes on with no noun: the title stands. A full line
+    is held to the widest a wrapped title is (WRAPPED_TITLE_MAX), not to the title limit of a line that
+    stops short (a text reader's is a few cells under its column's width: no full line ever met it)."""
     clearly = geometry.title_short or SHORT
     for k in range(1, min(TITLE_LINES, len(lines) - 1) + 1):
         if any(x.slack is None or x.slack > clearly for x in lines[:k]):
@@ -141,7 +143,7 @@ def _heading_filling_lines(lines: list[Line], geometry: Geometry) -> int:
         text, nxt = join_lines(lines[:k])[0], lines[k].text
         if REPOSTED_TITLE_RE.match(text):
             return k
-        if is_title_line(text, geometry.title_max if k == 1 else WRAPPED_TITLE_MAX) and heading_words(text) \
+        if is_title_line(text, WRAPPED_TITLE_MAX) and heading_words(text) \
                 and not _word_goes_on(text, nxt) and (not NOUN_GOES_ON_RE.match(nxt) or restates(text, nxt)):
             return k
     return 0

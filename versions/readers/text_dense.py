@@ -5,7 +5,9 @@ in (the header's). The columns' widths are estimated from the text itself, each 
 be its own: the description's from the lines above a ministry tag ［…］, the column printed after it from
 the first bullets after a tag, the other from the remaining bullets that wrapped; then measured again on
 the lines as read. Each line is then given its cell by the model of dense_lattice.py, which weighs every
-reading (dense_search.py keeps the cheapest) and names the lines another reading explains about as well. A row cut by a page break goes on,
+reading (dense_search.py keeps the cheapest) and names the lines another reading explains about as well; where results
+and plans are as wide, dense_parallel.py looks again at where a row's results end, by the bullets of the one that
+restate bullets of the other (the report states its plans in parallel with its results). A row cut by a page break goes on,
 cell by cell, after the break (a repeated header, a page number or a running title; where the text marks
 no page break at all, a row may be resumed anywhere, and each place it is, is named). Each row is handed
 on as cells, in the header's order; the description cell says how many of its lines are the title.
@@ -20,7 +22,7 @@ from collections.abc import Iterable
 
 from ..model.eras import fiscal_year_of
 from ..model.normalize import display_width
-from . import dense_pieces
+from . import dense_parallel, dense_pieces
 from . import dense_search as search
 from .dense_lattice import DSC, ITM, OFF, PLN, RES, TTL, Columns, Label
 from .dense_pieces import Piece
@@ -262,13 +264,14 @@ def read_at_widths(lines: list[str], numbers: list[int], geometry: Geometry,
     if measured != cols.widths:  # the widths the lines read show: once more with them
         cols = Columns(cols.order, measured, years=cols.years)
         result = search.read(steps, cols, implicit=not marked and long)
+    repairs = dense_parallel.repair(steps, result, cols, implicit=not marked and long)
     geometry = Geometry.from_widths(cols.widths[DSC], cols.widths[RES], cols.widths[PLN], cols.widths[OFF])
     notes: list[LineNote] = []
     if not marked and long:
         notes.append(LineNote(0, "layout-page-breaks-unmarked", UNMARKED))
     printed = lines[first].strip()  # (the grammar reads it with its hidden labels set apart: 「列3担当 列4」)
     rows = [Row([Cell([Line(numbers[first], 1, printed, printed)])])]
-    rows += _Rows(steps, result, cols, starts, notes).rows
+    rows += _Rows(steps, result, cols, starts, notes, tuple(repairs)).rows
     return Table(rows, "dense", geometry, notes=notes)
 
 
@@ -294,7 +297,7 @@ class _Rows:
     """The rows the labels make, in the header's cell order, and a note for each row read with doubt."""
 
     def __init__(self, steps: list[Step], result: search.Result, cols: Columns, starts: list[int],
-                 notes: list[LineNote]) -> None:
+                 notes: list[LineNote], repairs: tuple[dense_parallel.Repair, ...] = ()) -> None:
         self.cols, self.starts, self.notes = cols, starts, notes
         self.rows: list[Row] = []
         self.cells: dict[int, list[Line]] | None = None
@@ -313,6 +316,9 @@ class _Rows:
             anchors.append(self.anchor)
         self.close()
         self._doubts(steps, result, anchors)
+        for repair in repairs:
+            if repair.doubt:
+                self.notes.append(LineNote(anchors[repair.step], "layout-dense-doubt", repair.message))
 
     def page(self, no: int) -> int:
         return bisect.bisect_right(self.starts, no) + 1

@@ -37,6 +37,7 @@ from .vocabulary import (
     RESULTS_LABEL_RE,
     TAG_END_RE,
     TITLE_THEN_BULLET_RE,
+    VISION_TAIL,
     is_bullet_start,
     is_header_text,
     is_heading,
@@ -238,8 +239,10 @@ def _drop_running_titles(lines: list[str]) -> list[str]:
     out = list(lines)
     for i, x in enumerate(text):
         key = keys[i]
-        if not key or is_header_text(x) or is_heading(x) or is_bullet_start(x) or is_page_number(x) \
-                or "］" in x or x.endswith("。"):
+        if not key or (counts[key] < 2 and key not in titles):
+            continue  # (a line printed once is no running title: most lines, tested first)
+        if is_header_text(x) or is_heading(x) or is_bullet_start(x) or is_page_number(x) or "］" in x \
+                or x.endswith("。"):
             continue
         at_edge = i in near and counts[key] > 1 and beside[key] == counts[key] and 2 * counts[key] >= len(anchors)
         if at_edge or key in titles:
@@ -273,22 +276,45 @@ def _join_headings(lines: list[str]) -> list[str]:
     for i, line in enumerate(lines):
         x = line.strip()
         close = "」" if VISION_START_RE.match(x) else "】" if x.startswith("【") else ""
-        if not close or close in x:
+        if not close:
             continue
         joined, j, parts = x, i + 1, []
         while j < len(lines) and j <= i + HEADING_LINES + PAGE_BREAK_LINES and close not in joined:
             y = lines[j].strip()
-            if not (not y or is_page_number(y) or is_header_text(y)):
+            if not _furniture(y):
                 if len(parts) == HEADING_LINES:
                     break
                 joined += y
                 parts.append(j)
             j += 1
+        if close == "」" and close in joined and (k := _vision_rest(lines, joined, j)) is not None:
+            joined += lines[k].strip()
+            parts.append(k)
+        if not parts:
+            continue
         if is_heading(joined):
             out[i] = joined
             for k in parts:
                 out[k] = ""
     return out
+
+
+def _furniture(line: str) -> bool:
+    return not line or is_page_number(line) or is_header_text(line)
+
+
+def _vision_rest(lines: list[str], joined: str, j: int) -> int | None:
+    """The line from J on that holds the rest of a vision's last words 「…」に向けて, wrapped or cut by a page
+    break after 「…」に向け」 (「て」 alone on the next line, perhaps past a page number and header); None
+    where its words end whole or the next line with text is not their rest."""
+    tail = joined[joined.rindex("」") + 1:]
+    if tail == VISION_TAIL or not VISION_TAIL.startswith(tail):
+        return None
+    for k in range(j, min(len(lines), j + PAGE_BREAK_LINES + 1)):
+        y = lines[k].strip()
+        if not _furniture(y):
+            return k if y == VISION_TAIL[len(tail):] else None
+    return None
 
 
 def _split_titles(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int]]:

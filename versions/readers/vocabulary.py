@@ -52,6 +52,7 @@ def _labels_in_any_order(text: str) -> bool:
 
 # --- headings and page furniture ---------------------------------------------------------------------------
 VISION_END = "向けて"  # a vision's last words: （１）「…」に向けて
+VISION_TAIL = "に" + VISION_END  # ... all that follows its quoted aim
 VISION_RE = re.compile(r"^[（(](?P<num>[0-9０-９]{1,2})[）)]\s*(?P<title>\S.*)$")  # （１）「…」に向けて (line 3)
 GOAL_RE = re.compile(r"^【(?P<title>[^【】]+)】\s*(?P<rep>（再掲）|\(再掲\))?$")  # 【…】 or 【…】（再掲） (line 5)
 SEE_ABOVE_RE = re.compile(r"^[（(]上記参照[）)]$")  # （上記参照）: a reposted goal has no rows of its own (line 980)
