@@ -14,7 +14,9 @@ geometry, read from the text itself:
 - the header tells the columns' order (「担当」 first or last, the plans before the results or after);
 - a page number or header is a page break, where a cell may stop a line or two early and go on after it;
 - where cells are set close, a full line and the next column's text print with no space between them:
-  they are cut where the column's full lines end, and the line is named in a 'layout-glued' warning.
+  they are cut where the column's full lines end, the cut then moved by a character or two where the
+  document's own character statistics join both sides better (interleaved_cuts.py), and the line is named
+  in a 'layout-glued' warning.
 Each line's pieces are cut into groups (interleaved_groups.py) and read by a small dynamic program over
 the states of the open columns (interleaved_reading.py: Viterbi, linear in the number of lines), so a
 piece whose column is only told by a later line is still placed right. Where two readings cost the same,
