@@ -17,7 +17,7 @@ from itertools import combinations, product
 
 from ..model.normalize import display_width
 from .cells import CONTINUES_RE
-from .ministries import SUBHEADING_TAG_RE, is_ministry_list
+from .ministries import KNOWN_MINISTRIES, SUBHEADING_TAG_RE, is_ministry_list
 from .vocabulary import (
     LOST_OPEN_RE,
     NO_LINE_START,
@@ -40,6 +40,10 @@ SOFT_GLUE = 1.0  # the cost of cutting a piece that fits a column (where the tex
 GLUED_BEFORE = 2  # pieces before a glued one that its column's line may start with
 GLUED_DEPTH = 3  # cuts in one glued piece at most (four columns set close)
 GLUED_ALTERNATIVES = 12  # ways to cut a line's glued pieces, at most
+# A ministry tag opened on a line and not closed there, its names followed by other text in the same piece
+# (「…取り組む。［◎アップを伴走…」, 「…取り組む。［◎厚、チャー育成…」): the tag wraps in the description's column
+# (its rest 「厚、◎経］」 on the next line) and the next column's line is glued to it: cut after the names
+TAG_NAME_RE = re.compile("◎?(?:" + "|".join(sorted(KNOWN_MINISTRIES, key=len, reverse=True)) + ")[、，]")
 JOINED_SPACE = 1.0  # a space inside a cell between non-latin characters
 JOINED_AFTER_LATIN = 0.3  # ... after a latin word, before a word's ending (「ARO に」)
 LONE_ENDING = 2  # characters of a word's ending alone between spaces (「機能 を 器の…」)
@@ -89,7 +93,7 @@ def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[floa
     limit = max(widths) + WIDTH_SLACK
     after = _next_fills(fills, order or tuple(range(len(fills))))
     tail = min(fills) + GLUE_OVER + 0.5 if glued else limit
-    if all(display_width(p) <= tail for p in pieces):
+    if all(display_width(p) <= tail for p in pieces) and not any(_open_tag_cut(p) for p in pieces):
         return segmentations(pieces, len(widths))
     alternatives: list[tuple[list[tuple[str, frozenset[int] | None]], float]] = [([], 0.0)]
     for j, piece in enumerate(pieces):
@@ -105,12 +109,32 @@ def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[floa
             cuts = [(c, 0.0) for c in _glue_cuts(piece, fills, limit, GLUED_DEPTH, bases, after)]
         elif width > tail:
             cuts += [(c, SOFT_GLUE) for c in _glue_cuts(piece, fills, limit, 1, bases, after) if len(c) > 1]
+        if k := _open_tag_cut(piece):
+            rest = piece[k:]
+            tails = _glue_cuts(rest, fills, limit, GLUED_DEPTH - 1, None, after) \
+                if display_width(rest) > limit else [[(rest, None)]]
+            cuts = [([(piece[:k], frozenset({0})), *t], 0.0) for t in tails] + cuts  # (first: alternatives are capped)
         alternatives = [(a + c, x + y) for a, x in alternatives for c, y in cuts][:GLUED_ALTERNATIVES]
     out = []
     for alternative, cost in alternatives:
         out += [(groups, extra + cost) for groups, extra in
                 segmentations([t for t, _ in alternative], len(widths), [m for _, m in alternative])]
     return out
+
+
+def _open_tag_cut(piece: str) -> int:
+    """Where a ministry tag opened in PIECE and not closed there ends its names, other text following them
+    (「…。［◎」 then 「アップを…」), or 0. A bracket whose first words are no ministry's (「［担当省庁については、」)
+    is no tag."""
+    start = piece.rfind("［")
+    if start < 0 or "］" in piece[start:]:
+        return 0
+    k = start + 1
+    while m := TAG_NAME_RE.match(piece, k):
+        k = m.end()
+    if piece[k:k + 1] == "◎":
+        k += 1
+    return k if start + 1 < k < len(piece) - 1 else 0
 
 
 def _latin(text: str) -> int:
