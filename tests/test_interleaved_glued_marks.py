@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from policydiff.versions.readers.interleaved_groups import _open_tag_cut
+from policydiff.versions.readers.interleaved_groups import _tag_cut
 from policydiff.versions.readers.text_interleaved import read_interleaved
 from policydiff.versions.readers.text_layouts import prepare
 
@@ -29,9 +29,23 @@ def test_a_ministry_tag_wrapped_and_glued_to_the_next_column_is_cut_after_its_na
     assert "・引き続き、「地域連携拠点」（医工連携イノベーション推進事業の後継事業となる" in row.cells[2].text
 
 
-def test_an_open_tag_is_cut_after_its_names_only():
-    assert _open_tag_cut("取り組む。［◎厚、チャー育成事業）」") == len("取り組む。［◎厚、")
-    assert _open_tag_cut("取り組む。［◎アップを伴走") == len("取り組む。［◎")
-    assert _open_tag_cut("取り組む。［内、文、◎厚、◎") == 0  # the tag goes on below: nothing glued
-    assert _open_tag_cut("取り組む。［担当省庁については、各プラット") == 0  # a sub-heading's bracket, no tag
-    assert _open_tag_cut("取り組む。［◎厚］・「次世代") == 0  # closed: the bullet cut is another matter
+def test_a_tag_is_cut_after_its_end_or_its_names_only():
+    assert _tag_cut("取り組む。［◎厚、チャー育成事業）」") == len("取り組む。［◎厚、")
+    assert _tag_cut("取り組む。［◎アップを伴走") == len("取り組む。［◎")
+    assert _tag_cut("取り組む。［内、文、◎厚、◎") == 0  # the tag goes on below: nothing glued
+    assert _tag_cut("取り組む。［担当省庁については、各プラット") == 0  # a sub-heading's bracket, no tag
+    assert _tag_cut("取り組む。［◎厚、◎経］チェーンリスク") == len("取り組む。［◎厚、◎経］")
+    assert _tag_cut("取り組む。［◎厚］") == 0
+    assert _tag_cut("［担当省庁については、各プラットフォームを参照］・引き続き") == 0  # a sub-heading's bracket
+
+
+def test_a_closed_ministry_tag_with_the_next_columns_text_glued_after_it_ends_the_description():
+    # 「…から供給力を高めることに取り組む。［◎厚、◎経］チェーンリスク評価及び安定供給確保」 (source line 755): the
+    # description ends at its tag, the plans' line 「チェーンリスク評価…」 is glued after it. Not cut there, the row
+    # was read as two (the first with no description, the second's description holding the office and plans).
+    table = _table("tag-closed-glued-to-plans.txt")
+    row = next(r for r in table.rows if any("平時から供給力を高めることに取り組む" in c.text for c in r.cells))
+    texts = [c.text for c in row.cells]
+    assert "握したサプライチェーン上の問題を踏まえて、平時から供給力を高めることに取り組む。［◎厚、◎経］" in texts
+    assert any(t.startswith("・引き続き、「医療機器等のサプライチェーンリスク評価及び安定供給確保事業」において") for t in texts)
+    assert "厚労省医療機器審査管理課" in texts

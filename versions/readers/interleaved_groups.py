@@ -40,9 +40,8 @@ SOFT_GLUE = 1.0  # the cost of cutting a piece that fits a column (where the tex
 GLUED_BEFORE = 2  # pieces before a glued one that its column's line may start with
 GLUED_DEPTH = 3  # cuts in one glued piece at most (four columns set close)
 GLUED_ALTERNATIVES = 12  # ways to cut a line's glued pieces, at most
-# A ministry tag opened on a line and not closed there, its names followed by other text in the same piece
-# (「…取り組む。［◎アップを伴走…」, 「…取り組む。［◎厚、チャー育成…」): the tag wraps in the description's column
-# (its rest 「厚、◎経］」 on the next line) and the next column's line is glued to it: cut after the names
+# A ministry tag followed by other text in the same piece: the next column's line glued to the description's
+# (「…［◎厚、◎経］チェーン…」), or to a tag wrapped after its names (「…。［◎アップを伴走…」, rest 「厚、◎経］」 below)
 TAG_NAME_RE = re.compile("◎?(?:" + "|".join(sorted(KNOWN_MINISTRIES, key=len, reverse=True)) + ")[、，]")
 JOINED_SPACE = 1.0  # a space inside a cell between non-latin characters
 JOINED_AFTER_LATIN = 0.3  # ... after a latin word, before a word's ending (「ARO に」)
@@ -93,7 +92,7 @@ def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[floa
     limit = max(widths) + WIDTH_SLACK
     after = _next_fills(fills, order or tuple(range(len(fills))))
     tail = min(fills) + GLUE_OVER + 0.5 if glued else limit
-    if all(display_width(p) <= tail for p in pieces) and not any(_open_tag_cut(p) for p in pieces):
+    if all(display_width(p) <= tail for p in pieces) and not any(_tag_cut(p) for p in pieces):
         return segmentations(pieces, len(widths))
     alternatives: list[tuple[list[tuple[str, frozenset[int] | None]], float]] = [([], 0.0)]
     for j, piece in enumerate(pieces):
@@ -109,7 +108,7 @@ def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[floa
             cuts = [(c, 0.0) for c in _glue_cuts(piece, fills, limit, GLUED_DEPTH, bases, after)]
         elif width > tail:
             cuts += [(c, SOFT_GLUE) for c in _glue_cuts(piece, fills, limit, 1, bases, after) if len(c) > 1]
-        if k := _open_tag_cut(piece):
+        if k := _tag_cut(piece):
             rest = piece[k:]
             tails = _glue_cuts(rest, fills, limit, GLUED_DEPTH - 1, None, after) \
                 if display_width(rest) > limit else [[(rest, None)]]
@@ -122,13 +121,17 @@ def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[floa
     return out
 
 
-def _open_tag_cut(piece: str) -> int:
-    """Where a ministry tag opened in PIECE and not closed there ends its names, other text following them
-    (「…。［◎」 then 「アップを…」), or 0. A bracket whose first words are no ministry's (「［担当省庁については、」)
-    is no tag."""
+def _tag_cut(piece: str) -> int:
+    """Where a ministry tag in PIECE ends, other text following it, or 0: a tag ends its description, so the
+    text after it on the same line is another column's, glued (「…取り組む。［◎厚、◎経］チェーンリスク…」); a tag
+    opened and not closed there ends at its names (「…。［◎」 then 「アップを…」, the tag's rest wrapped below). A
+    bracket whose first words are no ministry's (「［担当省庁については、」) is no tag."""
     start = piece.rfind("［")
-    if start < 0 or "］" in piece[start:]:
+    if start < 0:
         return 0
+    close = piece.find("］", start)
+    if close >= 0:
+        return close + 1 if close + 1 < len(piece) and is_ministry_list(piece[start + 1:close]) else 0
     k = start + 1
     while m := TAG_NAME_RE.match(piece, k):
         k = m.end()
