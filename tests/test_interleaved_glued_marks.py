@@ -49,3 +49,17 @@ def test_a_closed_ministry_tag_with_the_next_columns_text_glued_after_it_ends_th
     assert "握したサプライチェーン上の問題を踏まえて、平時から供給力を高めることに取り組む。［◎厚、◎経］" in texts
     assert any(t.startswith("・引き続き、「医療機器等のサプライチェーンリスク評価及び安定供給確保事業」において") for t in texts)
     assert "厚労省医療機器審査管理課" in texts
+
+
+def test_a_glued_line_may_start_with_a_latin_word_spaced_from_its_particle():
+    # 「臨床研究中核病院においては、研究開発拠点と連携することでARO に必要な人材の充実や他機・医療技術実用化…」
+    # (source line 153): the description's line holds a space after 「ARO」 (its glyphs print wider than measured),
+    # and the results' line is glued to the rest. The glued piece was cut as if the line started at 「に必要な…」,
+    # too far right: the whole row went wrong. Its line starts at 「連携することでARO」, like a latin word's space.
+    table = _table("glued-after-a-latin-word-and-its-particle.txt")
+    row = next(r for r in table.rows if any("研究開発拠点と連携することで" in c.text for c in r.cells))
+    texts = [c.text for c in row.cells]
+    assert any(t.startswith("臨床研究中核病院においては、研究開発拠点と連携することでARO に必要な人材の充実や他機関")
+               for t in texts)
+    assert any(t.startswith("・医療技術実用化総合促進事業（令和６年度予算：28億円）において、すべての臨床研究中核病院に")
+               for t in texts)

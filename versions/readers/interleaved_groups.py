@@ -99,7 +99,7 @@ def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[floa
         # (the column's line may start with latin words before it, parted by spaces: 「Innovation Hubにて、…」)
         bases = [0.0]
         s = j
-        while s > 0 and j - s < GLUED_BEFORE and latin_space(pieces[s - 1], pieces[s]):
+        while s > 0 and j - s < GLUED_BEFORE and _latin_gap(pieces[s - 1], pieces[s]):
             s -= 1
             bases.append(display_width(" ".join(pieces[s:j])) + 0.5)
         width = display_width(piece)
@@ -119,6 +119,12 @@ def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[floa
         out += [(groups, extra + cost) for groups, extra in
                 segmentations([t for t, _ in alternative], len(widths), [m for _, m in alternative])]
     return out
+
+
+def _latin_gap(left: str, right: str) -> bool:
+    """A space inside a cell's line after a latin word: before another (「ROUND ～MedTech」) or before the
+    particle its sentence goes on with (「…することでARO に必要な…」: the glyphs print wider than measured)."""
+    return latin_space(left, right) or bool(LATIN_END_RE.search(left) and CONTINUES_RE.match(right))
 
 
 def _tag_cut(piece: str) -> int:
