@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from policydiff.versions.readers.interleaved_groups import _tag_cut
+from policydiff.versions.readers.interleaved_groups import _tag_cut, latin_space
 from policydiff.versions.readers.text_interleaved import read_interleaved
 from policydiff.versions.readers.text_layouts import prepare
 
@@ -63,3 +63,12 @@ def test_a_glued_line_may_start_with_a_latin_word_spaced_from_its_particle():
                for t in texts)
     assert any(t.startswith("・医療技術実用化総合促進事業（令和６年度予算：28億円）において、すべての臨床研究中核病院に")
                for t in texts)
+
+
+def test_a_bare_number_and_the_latin_word_after_its_space_are_not_one_word():
+    # pdfplumber's text of held-out layout 4319 (line 282): 「…医薬機審発 1129 Computer Interface利用機器…」, the
+    # results line ending in the number and the plans' line going on 「Brain」 / 「Computer Interface…」. Taken for
+    # latin words, 「1129 Computer」 went to the plans, silently. Latin words, with a number or not, stay one.
+    assert not latin_space("1129", "Computer")
+    assert not latin_space("・「次世代医療機器評価指標の公表について」（令和６年11月29日付け医薬機審発1129", "Computer")
+    assert latin_space("ROUND", "～MedTech") and latin_space("MEDICA2025", "Startups") and latin_space("5.0", "Health")

@@ -49,6 +49,7 @@ LONE_ENDING = 2  # characters of a word's ending alone between spaces (「機能
 # Latin words on both sides of a space, a mark between: 「MedTech ROUND ～MedTech Startups」 is one cell's text
 LATIN_END_RE = re.compile(r"[A-Za-z0-9.\-&][)）」』~～]?$")
 LATIN_START_RE = re.compile(r"^[～〜~(（「『\"'“]?[A-Za-z0-9]")
+BARE_NUMBER_END_RE = re.compile(r"(?:^|[^A-Za-z0-9.\-&])[0-9]+$")  # 「1129」, 「…発1129」: digits with no latin word
 # A latin letter or digit counts half a cell (display_width) but prints up to two thirds of one in a proportional
 # font: 「会（MEDICA2025等）への出展支援を実施し、事業者の販路開」 is a full line a cell narrower than the others.
 LATIN_WIDER = 0.1
@@ -78,8 +79,11 @@ def group_of(text: str, width: float) -> Group:
 
 
 def latin_space(left: str, right: str) -> bool:
-    """Is the space between LEFT and RIGHT one between latin words (「ROUND ～MedTech」), not between cells?"""
-    return bool(LATIN_END_RE.search(left) and LATIN_START_RE.match(right))
+    """Is the space between LEFT and RIGHT one between latin words (「ROUND ～MedTech」), not between cells?
+    A number alone, or after kanji or kana, is no latin word: 「…医薬機審発 1129」 ends a results line, and
+    the plans' 「Computer Interface…」 printed after it is another cell's text (no bare number of the report
+    is followed by a latin word)."""
+    return bool(LATIN_END_RE.search(left) and LATIN_START_RE.match(right)) and not BARE_NUMBER_END_RE.search(left)
 
 
 def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[float, ...], glued: bool = False,
