@@ -372,3 +372,14 @@ def test_a_list_cut_from_one_template_restates_nothing():
                 "・令和7年度補正予算「デジタルヘルスケア開発・導入加速化事業」（8.5億円）を通じて、スタートアップ企業等の"
                 "中小企業が行う、SaMDの経済的有用性を示すための臨床試験に対する資金的支援を実施。"]
     assert [(i, j) for i, j, _ in distinctive_pairs(restated, parallel._grams, lambda g: 1.0)] == [(0, 2)]
+
+
+def test_a_line_closing_a_quote_it_did_not_open_goes_on_with_the_cell_before():
+    # L3034 (reportlab; description 29 cells, results 31, plans 20): the plans' 「…実施と、「ジャパン・ヘルスケアベン」
+    # stops short (the typesetter would not part the word), and 「チャー・サミット」によるビジネスネット」 was read
+    # as the title of a new row, with no description, its results and plans the plan's last three lines. A
+    # quote is opened and closed within its paragraph: a line closing one it did not open starts no row.
+    rows = _rows("quote-cut-at-a-lines-end", 29, 31, 20)
+    assert [r["title"] for r in rows] == [["医療機器の研究開発の伴走支援"], ["医療機器の研究開発の伴走支援（その２）"]]
+    assert rows[0]["plans"][-6:-4] == ["実施と、「ジャパン・ヘルスケアベン", "チャー・サミット」によるビジネスネット"]
+    assert rows[0]["plans"][-1] == "システムの構築を図る。"

@@ -53,6 +53,7 @@ OFFICE_AS_TITLE = 2.0  # a title that reads as an office's name (…課, …室)
 OFFICE_ELSEWHERE = 1.0  # a short line naming an office (「経産省ヘルスケア産業課医」) read in another column
 NOUN_END = 0.5  # a short paragraph ending in a noun (「…において１件の課題を採択」) read as a plan
 ROW_BULLET = 4.0  # a row whose first line is a bullet
+MID_QUOTE = 3.0  # a row whose first line closes a quote it did not open (「チャー・サミット」による…」)
 TITLE_FULL_END = 1.2  # a title ending with a full line (the description on the next)
 TITLE_WORD_END = 0.8  # ... less when it ends in a heading's word (「…の育成」)
 TITLE_GOES_ON = 1.5  # ... more when the next line goes on a word or a sentence (「ることが…」)
@@ -209,7 +210,7 @@ def _fresh_starts(cols: Columns, x: Piece):
         yield _enter(fresh, cols, x, OFF), 0.0, Label(OFF, True)
     if not cols.fits(x, DSC):
         return
-    start = ROW_BULLET if x.bullet else 0.0
+    start = (ROW_BULLET if x.bullet else 0.0) + (MID_QUOTE if x.closes_first else 0.0)
     if x.title and len(x.text) >= 4 and not x.text.endswith(("、", "，")):
         named = OFFICE_AS_TITLE if OFF in cols.order and x.office and x.office_end else 0.0
         yield _enter(fresh, cols, x, TTL), start + named, Label(TTL, True)
@@ -258,7 +259,7 @@ def _advances(s: State, cols: Columns, x: Piece):
 def _row_starts_after_office(s: State, cols: Columns, x: Piece):
     if s.cur != OFF or not cols.fits(x, DSC) or s.status[cols.cell(DSC)]:
         return
-    start = ROW_BULLET if x.bullet else 0.0
+    start = (ROW_BULLET if x.bullet else 0.0) + (MID_QUOTE if x.closes_first else 0.0)
     if x.title and len(x.text) >= 4 and not x.text.endswith(("、", "，")):
         yield _enter(s, cols, x, TTL), start, Label(TTL, False)
     yield _enter(s, cols, x, DSC), start + UNTITLED, Label(DSC, False)
