@@ -118,6 +118,7 @@ class Piece:
     dot: bool = False  # opens with a bullet 「・」: a results or plans paragraph, never a description's
     noun_stop: bool = False  # ends a sentence in a noun (「…を開催。」): a result's way, seldom a plan's
     closes_first: bool = False  # closes a quote or bracket it did not open (「チャー・サミット」による…」): goes on
+    number: int = 0  # an item's number (「③ 臨床的な…」: 3), 0 for no item
 
 
 def closes_first(text: str) -> bool:
@@ -173,7 +174,8 @@ def make_piece(text: str, no: int, joined: bool = False, opened: str = "", comma
                  is_office_piece(text) and bool(OFFICE_START_RE.match(text)),
                  bool(LONE_PAREN_RE.match(text)) and not STATUS_RE.search(text), bool(before) and restates(before, text),
                  bool(DOT_BULLET_RE.match(text)),
-                 any(m.end() > len(before) for m in NOUN_STOP_RE.finditer(before + text)), closes_first(text))
+                 any(m.end() > len(before) for m in NOUN_STOP_RE.finditer(before + text)), closes_first(text),
+                 ord(text[0]) - ord("①") + 1 if ITEM_START_RE.match(text) else 0)
 
 
 def options(text: str, no: int, opened: str = "", before: str = "") -> list[tuple[list[Piece], float]]:
