@@ -415,3 +415,14 @@ def test_a_title_read_as_the_last_line_of_the_results_before_is_named(tmp_path):
     named = [w for w in edition.warnings if w.code == "layout-dense-doubt" and "title of the next row" in w.message]
     assert [w.line for w in named] == [1054]  # m051's title line
     assert any(w.code == "layout-dense-doubt" and w.line == 1127 for w in edition.warnings)  # the row read untitled
+
+
+def test_a_line_opening_with_a_particle_goes_on_with_the_line_before():
+    # L3033 (reportlab; plans before results; description 48 cells, results 54, plans 36): the description's
+    # 「…必要不可欠であり、産官学」 (a full description line, short of a result's) was read as the last result of the
+    # row before, and 「の連携の更なる強化に取り組む。［厚、◎経］」 as the whole description. No word of the report
+    # starts with 「の」 or 「を」: such a line goes on with the line before; it opens no row and no cell.
+    rows = _rows("description-line-opening-with-a-particle", 48, 54, 36)
+    assert rows[0]["results"][-1].startswith("・また、令和6年度は、台湾の医療機器当局")
+    assert rows[1]["description"] == ["国際標準化において主導的な役割を果たすために行政のみならず産業界の協力が必要不可欠であり、産官学",
+                                      "の連携の更なる強化に取り組む。［厚、◎経］"]

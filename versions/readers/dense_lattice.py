@@ -54,6 +54,7 @@ OFFICE_ELSEWHERE = 1.0  # a short line naming an office (「経産省ヘルス�
 NOUN_END = 0.5  # a short paragraph ending in a noun (「…において１件の課題を採択」) read as a plan
 ROW_BULLET = 4.0  # a row whose first line is a bullet
 ITEM_ORDER = 2.0  # an item ④ that does not follow ③ in its cell (or ① that opens none): a cell's items run in order
+PARTICLE_OPENS = 2.0  # a row or a cell whose first line opens with a particle (「の設置」): the line before's words
 MID_QUOTE = 3.0  # a row whose first line closes a quote it did not open (「チャー・サミット」による…」)
 TITLE_FULL_END = 1.2  # a title ending with a full line (the description on the next)
 TITLE_WORD_END = 0.8  # ... less when it ends in a heading's word (「…の育成」)
@@ -301,6 +302,9 @@ def moves(s: State, cols: Columns, x: Piece, brk: bool, implicit: bool):
             cost += OFFICE_ELSEWHERE + (OFFICE_START_ELSEWHERE if x.office_start else 0.0)
         if label.role == OFF and not x.office_start and not label.resumed and (label.new_row or s.cur != OFF):
             cost += OFFICE_CUT
+        if x.particle and (label.new_row or (s.cur != START and cols.cell(label.role) != cols.cell(s.cur)
+                                             and not s.status[cols.cell(label.role)])):
+            cost += PARTICLE_OPENS
         if x.number and label.role in (DSC, ITM, RES, PLN) and x.number != _next_item(s, cols, label):
             cost += ITEM_ORDER
         yield state, cost, label
