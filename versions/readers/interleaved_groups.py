@@ -17,7 +17,7 @@ from itertools import combinations, product
 
 from ..model.normalize import display_width
 from .cells import CONTINUES_RE
-from .ministries import SUBHEADING_TAG_RE, is_ministry_list
+from .ministries import KNOWN_MINISTRIES, SUBHEADING_TAG_RE, is_ministry_list
 from .vocabulary import (
     LOST_OPEN_RE,
     NO_LINE_START,
@@ -40,6 +40,9 @@ SOFT_GLUE = 1.0  # the cost of cutting a piece that fits a column (where the tex
 GLUED_BEFORE = 2  # pieces before a glued one that its column's line may start with
 GLUED_DEPTH = 3  # cuts in one glued piece at most (four columns set close)
 GLUED_ALTERNATIVES = 12  # ways to cut a line's glued pieces, at most
+# A ministry tag followed by other text in the same piece: the next column's line glued to the description's
+# (「…［◎厚、◎経］チェーン…」), or to a tag wrapped after its names (「…。［◎アップを伴走…」, rest 「厚、◎経］」 below)
+TAG_NAME_RE = re.compile("◎?(?:" + "|".join(sorted(KNOWN_MINISTRIES, key=len, reverse=True)) + ")[、，]")
 JOINED_SPACE = 1.0  # a space inside a cell between non-latin characters
 JOINED_AFTER_LATIN = 0.3  # ... after a latin word, before a word's ending (「ARO に」)
 LONE_ENDING = 2  # characters of a word's ending alone between spaces (「機能 を 器の…」)
@@ -89,14 +92,14 @@ def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[floa
     limit = max(widths) + WIDTH_SLACK
     after = _next_fills(fills, order or tuple(range(len(fills))))
     tail = min(fills) + GLUE_OVER + 0.5 if glued else limit
-    if all(display_width(p) <= tail for p in pieces):
+    if all(display_width(p) <= tail for p in pieces) and not any(_tag_cut(p) for p in pieces):
         return segmentations(pieces, len(widths))
     alternatives: list[tuple[list[tuple[str, frozenset[int] | None]], float]] = [([], 0.0)]
     for j, piece in enumerate(pieces):
         # (the column's line may start with latin words before it, parted by spaces: 「Innovation Hubにて、…」)
         bases = [0.0]
         s = j
-        while s > 0 and j - s < GLUED_BEFORE and latin_space(pieces[s - 1], pieces[s]):
+        while s > 0 and j - s < GLUED_BEFORE and _latin_gap(pieces[s - 1], pieces[s]):
             s -= 1
             bases.append(display_width(" ".join(pieces[s:j])) + 0.5)
         width = display_width(piece)
@@ -105,12 +108,42 @@ def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[floa
             cuts = [(c, 0.0) for c in _glue_cuts(piece, fills, limit, GLUED_DEPTH, bases, after)]
         elif width > tail:
             cuts += [(c, SOFT_GLUE) for c in _glue_cuts(piece, fills, limit, 1, bases, after) if len(c) > 1]
+        if k := _tag_cut(piece):
+            rest = piece[k:]
+            tails = _glue_cuts(rest, fills, limit, GLUED_DEPTH - 1, None, after) \
+                if display_width(rest) > limit else [[(rest, None)]]
+            cuts = [([(piece[:k], frozenset({0})), *t], 0.0) for t in tails] + cuts  # (first: alternatives are capped)
         alternatives = [(a + c, x + y) for a, x in alternatives for c, y in cuts][:GLUED_ALTERNATIVES]
     out = []
     for alternative, cost in alternatives:
         out += [(groups, extra + cost) for groups, extra in
                 segmentations([t for t, _ in alternative], len(widths), [m for _, m in alternative])]
     return out
+
+
+def _latin_gap(left: str, right: str) -> bool:
+    """A space inside a cell's line after a latin word: before another (「ROUND ～MedTech」) or before the
+    particle its sentence goes on with (「…することでARO に必要な…」: the glyphs print wider than measured)."""
+    return latin_space(left, right) or bool(LATIN_END_RE.search(left) and CONTINUES_RE.match(right))
+
+
+def _tag_cut(piece: str) -> int:
+    """Where a ministry tag in PIECE ends, other text following it, or 0: a tag ends its description, so the
+    text after it on the same line is another column's, glued (「…取り組む。［◎厚、◎経］チェーンリスク…」); a tag
+    opened and not closed there ends at its names (「…。［◎」 then 「アップを…」, the tag's rest wrapped below). A
+    bracket whose first words are no ministry's (「［担当省庁については、」) is no tag."""
+    start = piece.rfind("［")
+    if start < 0:
+        return 0
+    close = piece.find("］", start)
+    if close >= 0:
+        return close + 1 if close + 1 < len(piece) and is_ministry_list(piece[start + 1:close]) else 0
+    k = start + 1
+    while m := TAG_NAME_RE.match(piece, k):
+        k = m.end()
+    if piece[k:k + 1] == "◎":
+        k += 1
+    return k if start + 1 < k < len(piece) - 1 else 0
 
 
 def _latin(text: str) -> int:

@@ -14,7 +14,9 @@ geometry, read from the text itself:
 - the header tells the columns' order (「担当」 first or last, the plans before the results or after);
 - a page number or header is a page break, where a cell may stop a line or two early and go on after it;
 - where cells are set close, a full line and the next column's text print with no space between them:
-  they are cut where the column's full lines end, and the line is named in a 'layout-glued' warning.
+  they are cut where the column's full lines end, the cut then moved by a character or two where the
+  document's own character statistics join both sides better (interleaved_cuts.py), and the line is named
+  in a 'layout-glued' warning.
 Each line's pieces are cut into groups (interleaved_groups.py) and read by a small dynamic program over
 the states of the open columns (interleaved_reading.py: Viterbi, linear in the number of lines), so a
 piece whose column is only told by a later line is still placed right. Where two readings cost the same,
@@ -34,6 +36,7 @@ from ..model.errors import EditionParseError
 from ..model.normalize import display_width
 from .cells import WRAPPED_TITLE_MAX
 from .geometry import SHORT, TITLE_MARGIN, Geometry, slack
+from .interleaved_cuts import repair_cuts
 from .interleaved_groups import WIDTH_SLACK, latin_space, printed_widths
 from .interleaved_reading import OFFICE, Reading, full_line, read_lines
 from .table import Cell, Line, Row, Table
@@ -95,8 +98,10 @@ def read_interleaved(lines: list[str], numbers: list[int], office: bool = False)
         if header else False
     limit = max(widths) + WIDTH_SLACK
     wide = [i for i, kind in enumerate(kinds) if kind == "text" and any(display_width(p) > limit for p in lines[i].split())]
-    readings, ambiguous, unfit = read_lines(lines, _pieces, kinds, widths, estimate_fulls(widths, fills), order, fills,
+    fulls = estimate_fulls(widths, fills)
+    readings, ambiguous, unfit = read_lines(lines, _pieces, kinds, widths, fulls, order, fills,
                                             2 if plans_first else 1, len(wide) >= GLUED_LINES)
+    readings, _ = repair_cuts(lines, readings, kinds, _pieces, widths, fulls)
     out = _Rows(widths, sorted(no for no, kind in zip(numbers, kinds, strict=True) if kind == "header"), order)
     headed = False
     for i, (line, no, kind) in enumerate(zip(lines, numbers, kinds, strict=True)):
@@ -117,7 +122,8 @@ def read_interleaved(lines: list[str], numbers: list[int], office: bool = False)
     glued = [i for i, kind in enumerate(kinds) if kind == "text" and i not in unfit
              and " ".join(t for _, t in readings[i].groups) != " ".join(_pieces(lines[i]))]  # a piece was cut
     warnings += [ParseWarning("layout-glued", f"line {numbers[i]}: 「{lines[i].strip()[:30]}…」 prints two columns' text "
-                              "with no space between them; cut where a full line of the column ends, by width alone",
+                              "with no space between them; cut near where a full line of the column ends, where its characters join "
+                              "best (the columns' widths and the text's own character statistics)",
                               0, numbers[i]) for i in glued]
     warnings += [ParseWarning("layout-latin-parted", f"line {numbers[i]}: 「{lines[i].strip()[:30]}…」 parts two columns at a "
                               "space between latin words (「Brain Computer」 「Interface…」), whose printed widths the text does "

@@ -1,0 +1,247 @@
+"""Glued cuts moved to where the text's own character statistics put them (the interleaved reader).
+
+Where cells are set close, a column's full line and the next column's text print with no space between
+them, and the reader cuts the piece where the column's full lines end (interleaved_groups._glue_cuts): by
+width, which is off by a character now and then (latin letters, brackets and digits print at widths the
+text does not tell). A line wrap does not break a text's character sequence, so the text tells the cut:
+the right cut leaves the least likely neighbours at the cut (they belong to two columns), and the best
+joins from the left part's end onto its column's NEXT line and from the right column's PREVIOUS line onto
+the right part's start. Each cut tried is scored by the likelihood of the two columns' text around it (the
+left part then its next line, the right column's line before then the right part) under a character
+trigram model of the document's own cells as read (no outside corpus, no phrase lists); marks stand for a
+cell's start and end and a paragraph after a short line, so a cut may also start a bullet 「・」 or a cell.
+
+This is a repair after the reading, not a term of its cost: the neighbours are known only once every line
+has its columns, and a move of a character or two changes no column's state (full, short) that the
+reading's choices rest on. The widths' cut stays unless the text tells a better one clearly (MARGIN, and
+MOVE_COST for each cell moved: a printed line is seldom more than a cell off its column's fill); a cut never
+moves across a space, into a latin word, a ministry tag or before a mark that may not start a line, nor
+past a width the columns cannot print. Linear in the text: one count over the cells, a few cuts per piece.
+The lines keep their 'layout-glued' warning: the cut is still a judgement.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable
+from dataclasses import replace
+
+from ..model.normalize import display_width
+from .interleaved_groups import WIDTH_SLACK, printed_widths, tagged
+from .interleaved_reading import OFFICE, Reading
+from .vocabulary import NO_LINE_START, is_bullet_start
+
+SHIFT = 3  # characters a cut may move either way (latin letters print up to a third of a cell wider each)
+MOVE_COST = 1.0  # nats a cut loses for each cell it moves from where the widths put it
+LEFT_OUT = 1  # characters left out of the counts on each side of a glued cut (its neighbours in two columns)
+UNLIKE_WIDTH = 3.0  # nats: a paragraph ending on a full line, or a sentence going on after a short line
+MARGIN = 2.0  # nats a moved cut must gain over the widths' cut: weaker evidence keeps the cut as it is
+# Marks (private-use characters) of where a column's cell starts and ends and where a paragraph starts after a
+# short line: a cell's first characters (「・」 in results and plans, a title in descriptions) and a bullet after a
+# paragraph are counted as the text goes on, and weighed so where a cut starts or ends a cell or a paragraph.
+CELL_START, CELL_END, PARAGRAPH = 0xE000, 0xE010, 0xE020
+DISCOUNT = 0.75  # absolute discounting of the n-gram counts (interpolated with the shorter contexts')
+ORDER = 3  # characters in an n-gram: a character weighed given the two before it
+
+
+class CharModel:
+    """A smoothed character n-gram model of the document's text: P(c | the ORDER - 1 characters before),
+    by interpolated absolute discounting down to the characters' counts (add-one)."""
+
+    def __init__(self, texts: list[str], order: int = ORDER) -> None:
+        self.order = order
+        self.grams: Counter[str] = Counter()  # n-grams of every length 1..ORDER
+        self.follow: Counter[str] = Counter()  # context -> n-grams it starts
+        self.kinds: Counter[str] = Counter()  # context -> distinct characters after it
+        for text in texts:
+            for n in range(1, order + 1):
+                for k in range(len(text) - n + 1):
+                    gram = text[k:k + n]
+                    if not self.grams[gram]:
+                        self.kinds[gram[:-1]] += 1
+                    self.grams[gram] += 1
+                    self.follow[gram[:-1]] += 1
+        self.chars = self.kinds[""]
+
+    def log_p(self, context: str, c: str) -> float:
+        """log P(c | CONTEXT), CONTEXT cut to the model's order."""
+        context = context[len(context) - self.order + 1:] if self.order > 1 else ""
+        p = (self.grams[c] + 1) / (self.follow[""] + self.chars + 1)
+        for n in range(len(context) - 1, -1, -1):  # shortest context first
+            h = context[n:]
+            total = self.follow[h]
+            if total:
+                p = max(self.grams[h + c] - DISCOUNT, 0.0) / total + DISCOUNT * self.kinds[h] / total * p
+        return math.log(p)
+
+    def log_likelihood(self, text: str) -> float:
+        """log P of TEXT's characters after its first, each given those before it."""
+        return sum(self.log_p(text[:k], text[k]) for k in range(1, len(text)))
+
+
+def _spans(line: str, reading: Reading) -> list[tuple[int, int]] | None:
+    """Where each of READING's groups lies in LINE (its pieces joined by one space), or None if they do not
+    lie there in order."""
+    out, pos = [], 0
+    for _, text in reading.groups:
+        if line.startswith(" ", pos) and out:
+            pos += 1
+        if not line.startswith(text, pos):
+            return None
+        out.append((pos, pos + len(text)))
+        pos += len(text)
+    return out
+
+
+def _glued(line: str, reading: Reading) -> list[int]:
+    """The indexes j of READING's groups that end where group j + 1 starts with no space between them."""
+    spans = _spans(line, reading)
+    if spans is None:
+        return []
+    return [j for j in range(len(spans) - 1) if spans[j][1] == spans[j + 1][0]]
+
+
+def repair_cuts(lines: list[str], readings: list[Reading], kinds: list[str], pieces: Callable[[str], list[str]],
+                widths: tuple[float, ...], fulls: tuple[float, ...]) -> tuple[list[Reading], set[int]]:
+    """READINGS with each glued cut moved to where the text's n-grams put it; and the lines whose cut moved.
+    WIDTHS: the widest each column prints; FULLS: the narrowest a full line of each prints (a line short of it
+    ends a paragraph)."""
+    joined = [" ".join(pieces(x)) if kind == "text" else "" for x, kind in zip(lines, kinds, strict=True)]
+    glued = {i: _glued(joined[i], readings[i]) for i, kind in enumerate(kinds) if kind == "text"}
+    glued = {i: js for i, js in glued.items() if js}
+    if not glued:
+        return readings, set()
+    model = CharModel(_cell_texts(readings, glued, fulls))
+    out = list(readings)
+    moved: set[int] = set()
+    for i in sorted(glued):
+        for j in glued[i]:
+            better = _best_cut(i, j, joined[i], out, widths, fulls, model)
+            if better is not None:
+                out[i] = better
+                moved.add(i)
+    return out, moved
+
+
+def _mark(kind: int, column: int) -> str:
+    return chr(kind + column)
+
+
+def _joined_after(text: str, column: int, fulls: tuple[float, ...]) -> str:
+    """What the next line of COLUMN joins onto after its line TEXT: the text, or a paragraph's mark after a
+    short line."""
+    return text if printed_widths(text)[-1] >= fulls[column] else _mark(PARAGRAPH, column)
+
+
+def _cell_texts(readings: list[Reading], glued: dict[int, list[int]], fulls: tuple[float, ...]) -> list[str]:
+    """The document's text for the counts: each cell as the reading gives it, its lines joined (a line wrap
+    does not break the text), a mark where it starts, ends and where a paragraph starts after a short line.
+    The characters a glued cut may move between are left out, the text parted there, so that no cut is its
+    own evidence."""
+    out: list[str] = []
+    cells: dict[int, list[str]] = {}  # column -> the open cell's segments
+    last: dict[int, str] = {}  # column -> the open cell's last line
+
+    def close() -> None:
+        for column, segments in cells.items():
+            segments[-1] += _mark(CELL_END, column)
+            out.extend(x for segment in segments for x in segment.split(" ") if x)
+        cells.clear()
+        last.clear()
+
+    for i, reading in enumerate(readings):
+        if not reading.groups:
+            continue
+        if reading.new_row:
+            close()
+        cuts = glued.get(i, [])
+        for j, (column, text) in enumerate(reading.groups):
+            segments = cells.setdefault(column, [_mark(CELL_START, column)])
+            if column in last and _joined_after(last[column], column, fulls) != last[column]:
+                segments[-1] += _mark(PARAGRAPH, column)
+            last[column] = text
+            if j - 1 in cuts:  # (its start is a glued cut's right side)
+                segments.append("")
+                text = text[LEFT_OUT:]
+            if j in cuts:
+                segments[-1] += text[: max(len(text) - LEFT_OUT, 0)]
+                segments.append("")
+            else:
+                segments[-1] += text
+    close()
+    return out
+
+
+def _neighbour(readings: list[Reading], i: int, column: int, step: int) -> str | None:
+    """The text of COLUMN on the nearest line before (STEP -1) or after (STEP 1) line I in the same row; None
+    where the column holds no text there or a row starts between."""
+    k = i + step
+    while 0 <= k < len(readings):
+        if step < 0 and readings[k + 1].new_row and readings[k + 1].groups:
+            return None  # line k + 1 started the row
+        reading = readings[k]
+        if reading.groups:
+            if step > 0 and reading.new_row:
+                return None
+            return next((t for c, t in reading.groups if c == column), None)
+        k += step
+    return None
+
+
+def joins(readings: list[Reading], i: int, j: int, fulls: tuple[float, ...]
+          ) -> tuple[str, tuple[tuple[str, float], ...]]:
+    """What the two sides of the cut after group J of line I join onto: the left column's next line (or the
+    mark of its cell's end), and what the right part may follow, each at a cost: the right column's line
+    before, or a paragraph's start after it (the likelier after a short line; yet the width does not always
+    tell: a character carried down leaves a full line a cell short), or the mark of its cell's start."""
+    left, right = readings[i].groups[j][0], readings[i].groups[j + 1][0]
+    after = _neighbour(readings, i, left, 1) or _mark(CELL_END, left)
+    before = _neighbour(readings, i, right, -1)
+    if before is None:
+        return after, ((_mark(CELL_START, right), 0.0),)
+    short = _joined_after(before, right, fulls) != before
+    return after, ((before, UNLIKE_WIDTH if short else 0.0), (_mark(PARAGRAPH, right), 0.0 if short else UNLIKE_WIDTH))
+
+
+def _best_cut(i: int, j: int, line: str, readings: list[Reading], widths: tuple[float, ...],
+              fulls: tuple[float, ...], model: CharModel) -> Reading | None:
+    """Line I's reading with the cut between its groups J and J + 1 moved, where the n-grams tell a better
+    cut clearly; None where they do not."""
+    reading = readings[i]
+    spans = _spans(line, reading)
+    if spans is None:
+        return None
+    (left_col, left), right_col = reading.groups[j], reading.groups[j + 1][0]
+    if OFFICE in (left_col, right_col) or tagged(left):
+        return None  # an office is a name, not a sentence; a tag is where a cut belongs
+    after, befores = joins(readings, i, j, fulls)
+    start, end = spans[j][0], spans[j + 1][1]
+    cut = spans[j][1]
+
+    reach = SHIFT + model.order  # characters weighed on each side of the cut: the same for every cut tried
+    low, high = max(start, cut - reach), min(end, cut + reach)
+
+    def score(k: int) -> float:  # (the right part's characters only, after the likelier of what it follows)
+        return model.log_likelihood(line[low:k] + after[:model.order]) + max(
+            model.log_likelihood(x + line[k:high]) - model.log_likelihood(x) - cost
+            for x, cost in ((b[-model.order + 1:], cost) for b, cost in befores))
+
+    def allowed(k: int) -> bool:
+        a, b = line[start:k], line[k:end]
+        return bool(a and b and " " not in line[min(k, cut) - 1:max(k, cut) + 1] and not (a[-1].isascii() and a[-1].isalnum()
+                    and b[0].isascii() and b[0].isalnum()) and (b[0] not in NO_LINE_START or is_bullet_start(b)) and not tagged(b)
+                    and display_width(a) <= widths[left_col] + WIDTH_SLACK
+                    and display_width(b) <= widths[right_col] + WIDTH_SLACK)
+
+    def gain(k: int) -> float:  # (the widths' cut is seldom more than a cell off)
+        return score(k) - here - MOVE_COST * display_width(line[min(k, cut):max(k, cut)])
+
+    here = score(cut)
+    best = max((k for k in range(cut - SHIFT, cut + SHIFT + 1) if k != cut and start < k < end and allowed(k)),
+               key=lambda k: (gain(k), -abs(k - cut)), default=None)
+    if best is None or gain(best) < MARGIN:
+        return None
+    groups = list(reading.groups)
+    groups[j], groups[j + 1] = (left_col, line[start:best]), (right_col, line[best:end])
+    return replace(reading, groups=tuple(groups))
