@@ -148,14 +148,16 @@ def test_a_description_never_reports_what_was_done():
     assert row["plans"][0].startswith("引き続き、AMED")
 
 
-def test_an_item_mark_does_not_open_a_results_cell_and_the_doubt_is_named():
+def test_an_item_mark_does_not_open_a_results_cell():
     # L3066 m030 (all three columns 26 cells wide): the description's last item 「⑤ …に資する医療機器」 was
     # read as the results' first line, silently. An item ① opens no results cell in the report; where the
-    # widths cannot tell the description's items from the results' text, the row is named in a warning.
+    # widths cannot tell the description's items from the results' text, the row was named in a warning; since
+    # the items' order is weighed (① … ⑤ run in order in their cell), the reading is told and sure.
     prepared, table = _table("item-opening-no-cell", 26, 26, 26, 7)
     results = table.rows[1].cells[prepared.order.index("results")].lines
     assert not results[0].text.startswith("⑤")
-    assert [(n.line, n.code) for n in table.notes] == [(2, "layout-dense-doubt")]
+    assert results[0].text.startswith("重点５分野については")
+    assert table.rows[1].cells[prepared.order.index("description")].lines[-1].text.startswith("⑤")
 
 
 def test_a_rows_first_line_read_as_the_row_befores_last_is_named():
@@ -372,3 +374,55 @@ def test_a_list_cut_from_one_template_restates_nothing():
                 "・令和7年度補正予算「デジタルヘルスケア開発・導入加速化事業」（8.5億円）を通じて、スタートアップ企業等の"
                 "中小企業が行う、SaMDの経済的有用性を示すための臨床試験に対する資金的支援を実施。"]
     assert [(i, j) for i, j, _ in distinctive_pairs(restated, parallel._grams, lambda g: 1.0)] == [(0, 2)]
+
+
+def test_a_line_closing_a_quote_it_did_not_open_goes_on_with_the_cell_before():
+    # L3034 (reportlab; description 29 cells, results 31, plans 20): the plans' 「…実施と、「ジャパン・ヘルスケアベン」
+    # stops short (the typesetter would not part the word), and 「チャー・サミット」によるビジネスネット」 was read
+    # as the title of a new row, with no description, its results and plans the plan's last three lines. A
+    # quote is opened and closed within its paragraph: a line closing one it did not open starts no row.
+    rows = _rows("quote-cut-at-a-lines-end", 29, 31, 20)
+    assert [r["title"] for r in rows] == [["医療機器の研究開発の伴走支援"], ["医療機器の研究開発の伴走支援（その２）"]]
+    assert rows[0]["plans"][-6:-4] == ["実施と、「ジャパン・ヘルスケアベン", "チャー・サミット」によるビジネスネット"]
+    assert rows[0]["plans"][-1] == "システムの構築を図る。"
+
+
+def test_a_cells_items_run_in_order_so_results_open_after_the_last_of_the_description():
+    # L3023 (reportlab, the three columns 26 cells wide): the description lists its fields ① … ⑤, the results
+    # report on them ① … ⑤ again; the results were read as opening with ③'s explanation 「患者ごとに…」 (widths
+    # do not tell and 「重点５分野については、…推進した。」 was a result either way), so that the results held
+    # ④ ⑤ ① ② ③ ④ ⑤. A cell's items run in order: ④ follows ③ in its cell, and a cell's first item is ①.
+    (row,) = _rows("items-in-order-then-results", 26, 26, 26)
+    assert row["description"][-1].startswith("⑤\t医療従事者の業務の効率化")
+    assert row["results"][0].startswith("重点５分野については")
+    assert [x[0] for x in row["results"] if x[0] in "①②③④⑤"] == list("①②③④⑤")
+
+
+
+def test_a_title_read_as_the_last_line_of_the_results_before_is_named(tmp_path):
+    # Sample L0006 (reportlab, plans before results, the three columns 28 cells wide): the results' last line
+    # 「・医工連携イノベーション推進事業において１件の課題を採択」 runs full, so the next row's title 「新興国・途上国に
+    # 対する…参照国制度」 / 「の対象とする国の充実」 reads as the results going on, the next row untitled. The widths
+    # do not tell, and no other doubt named the row once the description's items ① … ⑤ told its own cells. (The
+    # whole text: a snippet of it is read at other widths.)
+    import gzip
+
+    import policydiff
+
+    text = tmp_path / "L0006-reportlab-synth7.pypdfium2.txt"
+    text.write_bytes(gzip.decompress((DENSE.parent / "layouts" / f"{text.name}.gz").read_bytes()))
+    edition = policydiff.load_edition(text)
+    named = [w for w in edition.warnings if w.code == "layout-dense-doubt" and "title of the next row" in w.message]
+    assert [w.line for w in named] == [1054]  # m051's title line
+    assert any(w.code == "layout-dense-doubt" and w.line == 1127 for w in edition.warnings)  # the row read untitled
+
+
+def test_a_line_opening_with_a_particle_goes_on_with_the_line_before():
+    # L3033 (reportlab; plans before results; description 48 cells, results 54, plans 36): the description's
+    # 「…必要不可欠であり、産官学」 (a full description line, short of a result's) was read as the last result of the
+    # row before, and 「の連携の更なる強化に取り組む。［厚、◎経］」 as the whole description. No word of the report
+    # starts with 「の」 or 「を」: such a line goes on with the line before; it opens no row and no cell.
+    rows = _rows("description-line-opening-with-a-particle", 48, 54, 36)
+    assert rows[0]["results"][-1].startswith("・また、令和6年度は、台湾の医療機器当局")
+    assert rows[1]["description"] == ["国際標準化において主導的な役割を果たすために行政のみならず産業界の協力が必要不可欠であり、産官学",
+                                      "の連携の更なる強化に取り組む。［厚、◎経］"]

@@ -53,6 +53,9 @@ OFFICE_AS_TITLE = 2.0  # a title that reads as an office's name (…課, …室)
 OFFICE_ELSEWHERE = 1.0  # a short line naming an office (「経産省ヘルスケア産業課医」) read in another column
 NOUN_END = 0.5  # a short paragraph ending in a noun (「…において１件の課題を採択」) read as a plan
 ROW_BULLET = 4.0  # a row whose first line is a bullet
+ITEM_ORDER = 2.0  # an item ④ that does not follow ③ in its cell (or ① that opens none): a cell's items run in order
+PARTICLE_OPENS = 2.0  # a row or a cell whose first line opens with a particle (「の設置」): the line before's words
+MID_QUOTE = 3.0  # a row whose first line closes a quote it did not open (「チャー・サミット」による…」)
 TITLE_FULL_END = 1.2  # a title ending with a full line (the description on the next)
 TITLE_WORD_END = 0.8  # ... less when it ends in a heading's word (「…の育成」)
 TITLE_GOES_ON = 1.5  # ... more when the next line goes on a word or a sentence (「ることが…」)
@@ -110,6 +113,7 @@ class State(NamedTuple):
     word_end: bool = False
     title_words: float = 0.0  # what the last line's words cost as a title's end (no noun last, a comma)
     title_width: float = 0.0  # the title's cells so far
+    items: tuple[int, ...] = ()  # per cell: the number of its last item ① … (0: none yet)
 
 
 @dataclass(frozen=True)
@@ -165,7 +169,8 @@ def _enter(s: State, cols: Columns, x: Piece, role: int, resumed: bool | None = 
     tagged = max(s.tagged, x.tag) if role in (TTL, DSC) else s.tagged
     return State(role, s.lines + 1 if role == TTL else 0, tagged, tuple(status), s.resumed if resumed is None else resumed,
                  s.described or role in (DSC, ITM), end, x.word_end, x.title_words if role == TTL else 0.0,
-                 s.title_width + x.width if role == TTL else 0.0)
+                 s.title_width + x.width if role == TTL else 0.0,
+                 _items(s, cols, x, role))
 
 
 def row_end_cost(s: State, cols: Columns) -> float:
@@ -209,7 +214,7 @@ def _fresh_starts(cols: Columns, x: Piece):
         yield _enter(fresh, cols, x, OFF), 0.0, Label(OFF, True)
     if not cols.fits(x, DSC):
         return
-    start = ROW_BULLET if x.bullet else 0.0
+    start = (ROW_BULLET if x.bullet else 0.0) + (MID_QUOTE if x.closes_first else 0.0)
     if x.title and len(x.text) >= 4 and not x.text.endswith(("、", "，")):
         named = OFFICE_AS_TITLE if OFF in cols.order and x.office and x.office_end else 0.0
         yield _enter(fresh, cols, x, TTL), start + named, Label(TTL, True)
@@ -258,7 +263,7 @@ def _advances(s: State, cols: Columns, x: Piece):
 def _row_starts_after_office(s: State, cols: Columns, x: Piece):
     if s.cur != OFF or not cols.fits(x, DSC) or s.status[cols.cell(DSC)]:
         return
-    start = ROW_BULLET if x.bullet else 0.0
+    start = (ROW_BULLET if x.bullet else 0.0) + (MID_QUOTE if x.closes_first else 0.0)
     if x.title and len(x.text) >= 4 and not x.text.endswith(("、", "，")):
         yield _enter(s, cols, x, TTL), start, Label(TTL, False)
     yield _enter(s, cols, x, DSC), start + UNTITLED, Label(DSC, False)
@@ -297,7 +302,27 @@ def moves(s: State, cols: Columns, x: Piece, brk: bool, implicit: bool):
             cost += OFFICE_ELSEWHERE + (OFFICE_START_ELSEWHERE if x.office_start else 0.0)
         if label.role == OFF and not x.office_start and not label.resumed and (label.new_row or s.cur != OFF):
             cost += OFFICE_CUT
+        if x.particle and (label.new_row or (s.cur != START and cols.cell(label.role) != cols.cell(s.cur)
+                                             and not s.status[cols.cell(label.role)])):
+            cost += PARTICLE_OPENS
+        if x.number and label.role in (DSC, ITM, RES, PLN) and x.number != _next_item(s, cols, label):
+            cost += ITEM_ORDER
         yield state, cost, label
+
+
+def _items(s: State, cols: Columns, x: Piece, role: int) -> tuple[int, ...]:
+    """S's items once X is read in ROLE: an item ① … is its cell's last."""
+    if not x.number or role == TTL:
+        return s.items
+    items = list(s.items or (0,) * len(cols.order))
+    items[cols.cell(role)] = x.number
+    return tuple(items)
+
+
+def _next_item(s: State, cols: Columns, label: Label) -> int:
+    """The number the next item of LABEL's cell should bear: one past that cell's last item in the row (a
+    description's ① … ⑤, then the results' ① … ⑤ again), ① where it has none."""
+    return 1 if label.new_row or not s.items else s.items[cols.cell(label.role)] + 1
 
 
 def _budget_column(x: Piece, cols: Columns) -> int:

@@ -75,6 +75,13 @@ DOT_BULLET_RE = re.compile(r"^[　 ]*・")
 # A result is often reported in a noun (「…合同委員会を開催。」, 「…を設立。」); a plan names what will be done with
 # a verb or 「予定。」 (of the report's plans, few end in a noun other than 予定, 方針, 見込み)
 NOUN_STOP_RE = re.compile(r"(?<!予定)(?<!方針)(?<!見込)(?<!見込み)(?<=[一-龥])。")
+# A quote or a bracket is opened and closed within one paragraph: a line that closes one it did not open
+# (「…「ジャパン・ヘルスケアベン」 / 「チャー・サミット」による…」, 「…及びタイ（」 / 「METhailand）における…」) goes on
+# with the paragraph of the line before; no row starts so. (An item's number 「1)」 opens nothing.)
+OPENERS, CLOSERS = "「『（(｢", "」』）)｣"
+# Particles that no word of the report starts with (が is not one: 「がん医療」)
+PARTICLES = ("の", "を")
+ITEM_NUMBER_RE = re.compile(r"^[0-9０-９]{1,2}[)）]")
 FUTURE_RE = re.compile(r"(?:(?<![てで]い)る|[うくぐすつぬぶむ]|予定|見込み|方針)(?:（[^（）]*）)?。")
 
 
@@ -112,6 +119,22 @@ class Piece:
     restates: bool = False  # opens with the words the line before ends with (「…の提供の促進」 / 「の提供の促進に…」)
     dot: bool = False  # opens with a bullet 「・」: a results or plans paragraph, never a description's
     noun_stop: bool = False  # ends a sentence in a noun (「…を開催。」): a result's way, seldom a plan's
+    closes_first: bool = False  # closes a quote or bracket it did not open (「チャー・サミット」による…」): goes on
+    number: int = 0  # an item's number (「③ 臨床的な…」: 3), 0 for no item
+    particle: bool = False  # opens with a particle (「の設置」, 「を推進」): goes on with the line before, opens no cell
+
+
+def closes_first(text: str) -> bool:
+    """Does TEXT close a quote or a bracket before it opens one (it goes on with a paragraph before it)?"""
+    depth = 0
+    for c in ITEM_NUMBER_RE.sub("", text.lstrip()):
+        if c in OPENERS:
+            depth += 1
+        elif c in CLOSERS:
+            depth -= 1
+            if depth < 0:
+                return True
+    return False
 
 
 def _tense(text: str, start: int = 0) -> int:
@@ -154,7 +177,8 @@ def make_piece(text: str, no: int, joined: bool = False, opened: str = "", comma
                  is_office_piece(text) and bool(OFFICE_START_RE.match(text)),
                  bool(LONE_PAREN_RE.match(text)) and not STATUS_RE.search(text), bool(before) and restates(before, text),
                  bool(DOT_BULLET_RE.match(text)),
-                 any(m.end() > len(before) for m in NOUN_STOP_RE.finditer(before + text)))
+                 any(m.end() > len(before) for m in NOUN_STOP_RE.finditer(before + text)), closes_first(text),
+                 ord(text[0]) - ord("①") + 1 if ITEM_START_RE.match(text) else 0, text.startswith(PARTICLES))
 
 
 def options(text: str, no: int, opened: str = "", before: str = "") -> list[tuple[list[Piece], float]]:

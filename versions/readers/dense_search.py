@@ -8,6 +8,7 @@ reading through them.
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from .dense_lattice import DSC, TTL, Columns, Label, State, moves, row_end_cost, unfit_move
@@ -55,6 +56,7 @@ class Result:
     implicit: set[int]  # steps read as resuming a row after a page break the text does not mark
     cost: float
     ranked: list[list[tuple[float, int, tuple[Label, ...]]]] | None = None  # per step, its readings by cost
+    titled: list[float] | None = None  # per step, the cost of the cheapest whole reading opening a row's title there
 
 
 def read(steps: list[Step], cols: Columns, implicit: bool) -> Result:
@@ -103,6 +105,8 @@ def read(steps: list[Step], cols: Columns, implicit: bool) -> Result:
         path.append((r, labels))
     result = _decode(steps, cols, path, best, unfit, back[0].get(start, 0.0))
     result.ranked = [sorted(b.values(), key=lambda v: v[0])[:4] for b in best]
+    result.titled = [min((v[0] for v in b.values() if v[2] and v[2][0].role == TTL and v[2][0].new_row), default=math.inf)
+                     for b in best]
     return result
 
 

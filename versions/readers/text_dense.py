@@ -24,7 +24,7 @@ from ..model.eras import fiscal_year_of
 from ..model.normalize import display_width
 from . import dense_parallel, dense_pieces
 from . import dense_search as search
-from .dense_lattice import DSC, ITM, OFF, PLN, RES, TTL, Columns, Label
+from .dense_lattice import DSC, ITM, OFF, PLN, RES, TITLE_LINES, TTL, Columns, Label
 from .dense_pieces import Piece
 from .dense_search import Step
 from .geometry import DESCRIPTION, OFFICE, PLANS, RESULTS, Geometry, slack, wrapped
@@ -56,6 +56,7 @@ PEAK_LINES = 10  # wrapped lines of one width that make it a column's
 HEADING_GAP = 5  # lines a heading's last words may come after (those it was joined from, blanked, between)
 VISION_TAIL = 4  # characters of a vision heading's last words a line may hold: 「に向けて」
 BUDGET_TAIL = 12  # characters of the line before that a budget cut by its end may start in: 「令和７年度予」
+TITLE_DOUBT = 2.5  # a title read as a cell's last line at most this much cheaper is named (see _titles_in_doubt)
 PAGE_LINES = 80  # more lines than a page of the table holds (A4 landscape, ~60 lines at 7 pt)
 UNMARKED = ("the page header is printed only once, so page breaks are not marked in the text: where one cut a "
             "row, its parts were joined by their widths alone, and a short bullet at the top of a page may sit in "
@@ -371,6 +372,29 @@ class _Rows:
                 out.append(i)
         return out
 
+    @staticmethod
+    def _titles_in_doubt(steps: list[Step], result: search.Result) -> list[int]:
+        """The steps read as a results or plans cell's last line, running on from the line before, right before a
+        row read without a title, that another reading makes that row's title at a cost within TITLE_DOUBT: a
+        title printed after a results cell whose last line ran full reads as its words going on (the widths
+        tell nothing, a heading's words little)."""
+        out = []
+        for i in range(len(steps) - 1):
+            if steps[i].heading or steps[i + 1].heading or not result.labels[i] or not result.labels[i + 1] \
+                    or not result.ranked or not result.titled:
+                continue
+            label, following = result.labels[i][-1], result.labels[i + 1][0]
+            if label.role not in (RES, PLN) or label.new_row or not following.new_row or following.role != DSC:
+                continue
+            first = i  # (a title of up to TITLE_LINES lines: its first line may be any of the cell's last few)
+            while first > i - TITLE_LINES + 1 and first > 0 and result.labels[first - 1] \
+                    and result.labels[first - 1][-1].role == label.role and not result.labels[first][0].new_row \
+                    and not steps[first - 1].heading:
+                first -= 1
+            if min(result.titled[j] - result.ranked[j][0][0] for j in range(first, i + 1)) <= TITLE_DOUBT:
+                out.append(i)
+        return out
+
     def _doubts(self, steps: list[Step], result: search.Result, anchors: list[int]) -> None:
         """A note on each row holding a line another reading explains about as well, on the row that reading
         would put it in too, and on each row resumed where the text marks no page break."""
@@ -409,6 +433,11 @@ class _Rows:
             message = (f"source line {steps[i].no} was read as the last line of a cell, short of that column; it is "
                        "as wide as a full line of the description, and may be the next row's first line: check both "
                        "rows against the PDF")
+            note(anchors[i], "layout-dense-doubt", message)
+            note(anchors[i + 1], "layout-dense-doubt", message)
+        for i in self._titles_in_doubt(steps, result):
+            message = (f"source line {steps[i].no} was read as the last line of a cell; it reads nearly as well as the "
+                       "title of the next row, which was read without one: check both rows against the PDF")
             note(anchors[i], "layout-dense-doubt", message)
             note(anchors[i + 1], "layout-dense-doubt", message)
         for i in sorted(result.implicit):
