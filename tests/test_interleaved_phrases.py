@@ -39,3 +39,13 @@ def test_only_pairs_printed_more_than_once_are_phrases():
     lines = ["口である、Healthcare Innovation Hub InnoHubアドバイザー", "・引き続き、Healthcare Innovation Hub",
              "発1129 Computer Interface", "発1129 Computer"]
     assert latin_phrases(lines) == frozenset({("Healthcare", "Innovation"), ("Innovation", "Hub")})
+
+
+def test_a_latin_parted_line_names_the_words_it_parts():
+    # The same line (source line 673) still parts 「Hub」 (results) from 「InnoHub…」 (plans) at a space between
+    # latin words: the warning names those words, not another line's (it showed 「Brain Computer」 on every line).
+    prepared = prepare((ROWS / "latin-phrase-parted-at-its-last-word.txt").read_text(encoding="utf-8"))
+    table = read_interleaved(prepared.lines, prepared.numbers, prepared.office)
+    parted = [w for w in table.warnings if w.code == "layout-latin-parted"]
+    assert any("(「Innovation Hub」 「InnoHubアドバイザー・サポーター団…」)" in w.message for w in parted)
+    assert not any("Brain" in w.message for w in parted)
