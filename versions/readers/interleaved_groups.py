@@ -12,6 +12,7 @@ how its sentence ends (worded as a result or a plan).
 from __future__ import annotations
 
 import re
+from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import combinations, product
 
@@ -29,6 +30,7 @@ from .vocabulary import (
 )
 
 LATIN_CUT = 1.5  # a space between two latin words read as a column boundary
+PHRASE_CUT = 4.0  # ... where the document prints the same two words joined by a space more than once
 WIDTH_SLACK = 2.0  # a line may overrun its column by a character or two (kinsoku: 。」 hang at the end)
 OPEN_ENDS = ("、", "，", "：", ":")
 HANGING = ("。", "、", "，", "．", "」", "）", ")")  # marks that may hang past a line's end (kinsoku)
@@ -49,6 +51,8 @@ LONE_ENDING = 2  # characters of a word's ending alone between spaces (「機能
 # Latin words on both sides of a space, a mark between: 「MedTech ROUND ～MedTech Startups」 is one cell's text
 LATIN_END_RE = re.compile(r"[A-Za-z0-9.\-&][)）」』~～]?$")
 LATIN_START_RE = re.compile(r"^[～〜~(（「『\"'“]?[A-Za-z0-9]")
+LAST_LATIN_WORD_RE = re.compile(r"([A-Za-z0-9.\-&]+)[)）」』~～]?$")
+FIRST_LATIN_WORD_RE = re.compile(r"^[～〜~(（「『\"'“]?([A-Za-z0-9][A-Za-z0-9.\-&]*)")
 BARE_NUMBER_END_RE = re.compile(r"(?:^|[^A-Za-z0-9.\-&])[0-9]+$")  # 「1129」, 「…発1129」: digits with no latin word
 # A latin letter or digit counts half a cell (display_width) but prints up to two thirds of one in a proportional
 # font: 「会（MEDICA2025等）への出展支援を実施し、事業者の販路開」 is a full line a cell narrower than the others.
@@ -86,18 +90,41 @@ def latin_space(left: str, right: str) -> bool:
     return bool(LATIN_END_RE.search(left) and LATIN_START_RE.match(right)) and not BARE_NUMBER_END_RE.search(left)
 
 
+def latin_pair(left: str, right: str) -> tuple[str, str] | None:
+    """The latin words on both sides of the space between LEFT and RIGHT (「Innovation」, 「Hubにて」: 「Innovation」,
+    「Hub」), or None where that space is no space between latin words (latin_space)."""
+    if not latin_space(left, right):
+        return None
+    a, b = LAST_LATIN_WORD_RE.search(left), FIRST_LATIN_WORD_RE.match(right)
+    return (a.group(1), b.group(1)) if a and b else None
+
+
+def latin_phrases(lines: list[str]) -> frozenset[tuple[str, str]]:
+    """The pairs of latin words the text prints joined by a space more than once (「Innovation Hub」): a phrase
+    of the report, seldom two columns' words met by chance (a column's last word and the next column's first
+    are another pair on every line). A space between them is then kept inside a cell, where the widths alone
+    would part it (latin glyphs print wider than the text measures them)."""
+    seen: Counter[tuple[str, str]] = Counter()
+    for line in lines:
+        words = line.split()
+        seen.update(pair for a, b in zip(words, words[1:], strict=False) if (pair := latin_pair(a, b)))
+    return frozenset(pair for pair, n in seen.items() if n > 1)
+
+
 def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[float, ...], glued: bool = False,
-                 order: tuple[int, ...] | None = None) -> list[tuple[tuple[Group, ...], float]]:
+                 order: tuple[int, ...] | None = None, phrases: frozenset[tuple[str, str]] = frozenset()
+                 ) -> list[tuple[tuple[Group, ...], float]]:
     """The ways to read a line's pieces as groups (_segmentations); a piece too wide for any column holds the
     full line of one column and the next column's text glued to it (cells set close, no space between them):
     it is cut where that column's lines fill (_glue_cuts), once for each column it may fill. In a text whose
     columns are GLUED, a piece a little wider than a column's fill may hold a short piece of the next column
-    too (「…医薬機審定。」: 「…医薬機審」 and the plans' 「定。」): it is read whole or cut, at a cost."""
+    too (「…医薬機審定。」: 「…医薬機審」 and the plans' 「定。」): it is read whole or cut, at a cost. PHRASES: the
+    latin word pairs the document prints joined more than once (latin_phrases), dearer to part."""
     limit = max(widths) + WIDTH_SLACK
     after = _next_fills(fills, order or tuple(range(len(fills))))
     tail = min(fills) + GLUE_OVER + 0.5 if glued else limit
     if all(display_width(p) <= tail for p in pieces) and not any(_tag_cut(p) for p in pieces):
-        return segmentations(pieces, len(widths))
+        return segmentations(pieces, len(widths), phrases=phrases)
     alternatives: list[tuple[list[tuple[str, frozenset[int] | None]], float]] = [([], 0.0)]
     for j, piece in enumerate(pieces):
         # (the column's line may start with latin words before it, parted by spaces: 「Innovation Hubにて、…」)
@@ -121,7 +148,7 @@ def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[floa
     out = []
     for alternative, cost in alternatives:
         out += [(groups, extra + cost) for groups, extra in
-                segmentations([t for t, _ in alternative], len(widths), [m for _, m in alternative])]
+                segmentations([t for t, _ in alternative], len(widths), [m for _, m in alternative], phrases)]
     return out
 
 
@@ -230,15 +257,18 @@ def _latin_char(ch: str) -> bool:
     return ch.isascii() and ch.isalnum()
 
 
-def segmentations(pieces: list[str], ncols: int, must: list[frozenset[int] | None] | None = None
-                   ) -> list[tuple[tuple[Group, ...], float]]:
+def segmentations(pieces: list[str], ncols: int, must: list[frozenset[int] | None] | None = None,
+                  phrases: frozenset[tuple[str, str]] = frozenset()) -> list[tuple[tuple[Group, ...], float]]:
     """Ways to cut the pieces into at most NCOLS consecutive groups, with the cost of the spaces kept inside
     groups and of latin words parted. Computed once per line, whatever the state. MUST: for each piece, the
-    columns it may end a group in (it was cut from a glued piece), or None."""
+    columns it may end a group in (it was cut from a glued piece), or None. PHRASES: latin word pairs that
+    cost PHRASE_CUT to part."""
     k = len(pieces)
     must = must or [None] * k
     forced = {j + 1 for j in range(k - 1) if must[j] is not None}  # a glued piece's cut is a group's end
     latin_gap = [latin_space(pieces[j - 1], pieces[j]) for j in range(1, k)]
+    latin_cut = [PHRASE_CUT if gap and latin_pair(pieces[j - 1], pieces[j]) in phrases else LATIN_CUT
+                 for j, gap in zip(range(1, k), latin_gap, strict=True)]
     # a latin word's glyphs print wider than the text measures them: a space may follow one inside a cell
     # (or a line set justified, its characters spaced out: 「…ルールインテリジェンス機能 を」, a lone particle)
     after_latin = [CONTINUES_RE.match(pieces[j]) is not None
@@ -258,7 +288,7 @@ def segmentations(pieces: list[str], ncols: int, must: list[frozenset[int] | Non
             if not forced <= set(cuts):
                 continue
             bounds = (0, *cuts, k)
-            cost = sum(LATIN_CUT for j in cuts if latin_gap[j - 1])
+            cost = sum(latin_cut[j - 1] for j in cuts if latin_gap[j - 1])
             cost += sum(JOINED_AFTER_LATIN if after_latin[j - 1] else JOINED_SPACE
                         for j in range(1, k) if j not in cuts and not latin_gap[j - 1] and j not in forced)
             out.append((tuple(group(a, b) for a, b in zip(bounds, bounds[1:], strict=False)), cost))

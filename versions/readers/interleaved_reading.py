@@ -84,8 +84,8 @@ def is_full(width: float, col_width: float) -> bool:
 
 def read_lines(lines: list[str], pieces: Callable[[str], list[str]], kinds: list[str], widths: tuple[float, ...],
                fulls: tuple[float, ...] | None = None, order: tuple[int, ...] | None = None,
-               fills: tuple[float, ...] | None = None, results: int = 1, glued: bool = False
-               ) -> tuple[list[Reading], set[int], set[int]]:
+               fills: tuple[float, ...] | None = None, results: int = 1, glued: bool = False,
+               phrases: frozenset[tuple[str, str]] = frozenset()) -> tuple[list[Reading], set[int], set[int]]:
     """The cheapest reading of every text line (Viterbi over the open row's column states), the lines that
     another reading explains as well, and the lines no reading fits. WIDTHS: the widest each column prints;
     FULLS: the narrowest a full line of each prints (by default from WIDTHS, full_line). Columns are numbered
@@ -93,7 +93,8 @@ def read_lines(lines: list[str], pieces: Callable[[str], list[str]], kinds: list
     as the lines print them, left to right (by default, in that order); FILLS: the commonest width of a full
     line of each (by default WIDTHS), where a piece too wide for any column is cut (glued); RESULTS: the
     column of the results (1, or 2 where the plans are printed first); GLUED: the text prints columns with no
-    space between them (a piece that fits a column may hold the next column's too)."""
+    space between them (a piece that fits a column may hold the next column's too); PHRASES: the latin word
+    pairs the document prints joined more than once (interleaved_groups.latin_phrases), dearer to part."""
     ncols = len(widths)
     fulls = fulls or tuple(full_line(w) for w in widths)
     order = order or tuple(range(ncols))
@@ -122,7 +123,7 @@ def read_lines(lines: list[str], pieces: Callable[[str], list[str]], kinds: list
             frontier = resumed
         if kind != "text":
             continue
-        options = line_options(pieces(lines[i]), widths, fills, glued, order)
+        options = line_options(pieces(lines[i]), widths, fills, glued, order, phrases)
         nxt: dict[State, tuple[float, int]] = {}
         for state, (cost, node) in frontier.items():
             for reading, extra, new_state in _candidates(state, options, widths, fulls, order, results, i in page_end):

@@ -37,7 +37,7 @@ from ..model.normalize import display_width
 from .cells import WRAPPED_TITLE_MAX
 from .geometry import SHORT, TITLE_MARGIN, Geometry, slack
 from .interleaved_cuts import repair_cuts
-from .interleaved_groups import WIDTH_SLACK, latin_space, printed_widths
+from .interleaved_groups import WIDTH_SLACK, latin_phrases, latin_space, printed_widths
 from .interleaved_reading import OFFICE, Reading, full_line, read_lines
 from .table import Cell, Line, Row, Table
 from .vocabulary import (
@@ -75,6 +75,7 @@ GLUED_BULLETS = 3  # bullets after a column's full lines that tell its fill in a
 FULL_SHORT_BY = 1.5  # cells a full line may stop short of the commonest full width
 HEADING_TAIL = 4  # characters of a heading's last words wrapped onto a line of their own (「に向けて」)
 REPOSTED_TAILS = ("（再掲）", "(再掲)")
+PARTED_SHOWN = 20  # characters of the latin words on each side of a parted space a warning shows
 MAX_PIECES = 10  # more pieces on one line: spaces between latin words are not cut
 
 
@@ -100,7 +101,8 @@ def read_interleaved(lines: list[str], numbers: list[int], office: bool = False)
     wide = [i for i, kind in enumerate(kinds) if kind == "text" and any(display_width(p) > limit for p in lines[i].split())]
     fulls = estimate_fulls(widths, fills)
     readings, ambiguous, unfit = read_lines(lines, _pieces, kinds, widths, fulls, order, fills,
-                                            2 if plans_first else 1, len(wide) >= GLUED_LINES)
+                                            2 if plans_first else 1, len(wide) >= GLUED_LINES,
+                                            latin_phrases([x for x, kind in zip(lines, kinds, strict=True) if kind == "text"]))
     readings, _ = repair_cuts(lines, readings, kinds, _pieces, widths, fulls)
     out = _Rows(widths, sorted(no for no, kind in zip(numbers, kinds, strict=True) if kind == "header"), order)
     headed = False
@@ -126,9 +128,9 @@ def read_interleaved(lines: list[str], numbers: list[int], office: bool = False)
                               "best (the columns' widths and the text's own character statistics)",
                               0, numbers[i]) for i in glued]
     warnings += [ParseWarning("layout-latin-parted", f"line {numbers[i]}: 「{lines[i].strip()[:30]}…」 parts two columns at a "
-                              "space between latin words (「Brain Computer」 「Interface…」), whose printed widths the text does "
+                              f"space between latin words (「{left}」 「{right}…」), whose printed widths the text does "
                               "not tell: where one column ends is a guess", 0, numbers[i])
-                 for i in _latin_parted(readings, kinds, unfit | set(glued))]
+                 for i, left, right in _latin_parted(readings, kinds, unfit | set(glued))]
     # In a column narrower than the longer titles, a title may fill its line: a line short of the column's full
     # width ends a paragraph (SHORT), and the grammar tells a title filling its line by its words (a heading's
     # noun, then a sentence's start). In a wider column a title stops well short of the edge.
@@ -145,13 +147,21 @@ def _describe(reading: Reading) -> str:
     return ", ".join(f"{names[c]} 「{t[:12]}」" for c, t in reading.groups) + (" (a new row)" if reading.new_row else "")
 
 
-def _latin_parted(readings: list[Reading], kinds: list[str], named: set[int]) -> list[int]:
+def _latin_parted(readings: list[Reading], kinds: list[str], named: set[int]) -> list[tuple[int, str, str]]:
     """The text lines (but those NAMED already) whose reading gives the latin words on both sides of a space to
-    two columns: a space between latin words is as often inside a cell (latin glyphs print wider than the text
+    two columns, with the words parted (the first such pair: the left column's last words, the right column's
+    first): a space between latin words is as often inside a cell (latin glyphs print wider than the text
     measures them), so a word may have gone to the wrong column with nothing else to show it."""
-    return [i for i, (reading, kind) in enumerate(zip(readings, kinds, strict=True)) if kind == "text" and i not in named
-            and any(LETTER_END_RE.search(a) and LETTER_START_RE.match(b)
-                    for (_, a), (_, b) in zip(reading.groups, reading.groups[1:], strict=False))]
+    out = []
+    for i, (reading, kind) in enumerate(zip(readings, kinds, strict=True)):
+        if kind != "text" or i in named:
+            continue
+        parted = [(a, b) for (_, a), (_, b) in zip(reading.groups, reading.groups[1:], strict=False)
+                  if LETTER_END_RE.search(a) and LETTER_START_RE.match(b)]
+        if parted:
+            a, b = parted[0]
+            out.append((i, " ".join(a.split(" ")[-2:])[-PARTED_SHOWN:], b[:PARTED_SHOWN]))
+    return out
 
 
 def _rejoin(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int]]:
