@@ -65,6 +65,7 @@ TITLE_ONLY = 0.3  # a title with no description, its results next (「保険導�
 TITLE_ALONE = 2.0  # a row of nothing but a title
 ITEM_TEXT = 0.5  # a paragraph of an item ① with no mark of its own (its explanation)
 RESUME_BULLET_AFTER_OPEN = 1.0  # after a page break, a bullet in a cell whose last line ran on
+DESC_AFTER_CUT_TITLE = 0.5  # after a page break, a description whose cell held only its title before it
 RESUME_FRESH = 3.0  # after a page break, a cell that had no line on the page before
 IMPLICIT_BREAK = 3.0  # a page break the text does not mark (no header, number or title between)
 UNFIT = 8.0  # a line wider than the column it must be in
@@ -370,7 +371,10 @@ def _moves(s: State, cols: Columns, x: Piece, brk: bool, implicit: bool):
                     continue
                 if cell == DSC and s.tagged and not x.item and s.cur != ITM and not _open(status):
                     continue  # (after its tag a description goes on only in an item: one cut mid-sentence)
-                cost = _resume_cost(status, x, target) if status else RESUME_FRESH
+                if target == DSC and status and not s.described:  # the page cut the cell right after its title:
+                    cost = DESC_AFTER_CUT_TITLE  # the description starts, no second paragraph
+                else:
+                    cost = _resume_cost(status, x, target) if status else RESUME_FRESH
                 yield _enter(s, cols, x, target, True), cost + extra, Label(target, False, True)
 
 

@@ -1,0 +1,49 @@
+"""Rows cut by a page break the pypdfium2 text does not mark, on lines cut from real extractions.
+
+Each snippet under tests/data/dense/ is a few rows of a generated layout's pypdfium2 text (the dev set's,
+tests/layoutgen), its header line first, read at the column widths the whole text shows. A snippet longer
+than a page (text_dense.PAGE_LINES) lets the reader resume a row anywhere, as in the whole text.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from policydiff.versions.readers.geometry import Geometry
+from policydiff.versions.readers.text_dense import read_at_widths
+from policydiff.versions.readers.text_layouts import prepare
+
+DENSE = Path(__file__).resolve().parent / "data" / "dense"
+
+
+def _rows(name: str, *widths: float) -> list[dict[str, list[str]]]:
+    """The snippet's measure rows: per cell (title, description, results, plans) its lines."""
+    prepared = prepare((DENSE / f"{name}.pypdfium2.txt").read_text(encoding="utf-8"))
+    table = read_at_widths(prepared.lines, prepared.numbers, Geometry.from_widths(*widths), prepared.order,
+                           prepared.breaks)
+    assert table is not None
+    out = []
+    for row in table.rows[1:]:
+        if len(row.cells) < 3:
+            continue
+        cells = dict(zip(prepared.order, row.cells, strict=True))
+        desc = cells["description"]
+        lines = [x.text for x in desc.lines]
+        out.append({"title": lines[: desc.title or 0], "description": lines[desc.title or 0:],
+                    "results": [x.text for x in cells["results"].lines],
+                    "plans": [x.text for x in cells["plans"].lines]})
+    return out
+
+
+def test_a_title_cut_from_its_description_by_a_page_break_stays_a_title():
+    # L3064 (reportlab, header on the first page only): the page ends with a row's title 「臨床研究・治験ネット
+    # ワークの構築と活用の」 / 「促進」, the first lines of its results and plans and its office; its description
+    # 「臨床研究・治験の効率的な…」 opens the next page. The title was read as a description and 「促進」 as the
+    # first result: the description's start after a title was priced as a second paragraph.
+    rows = _rows("title-cut-from-its-description", 19, 23, 23, 6)
+    row = next(r for r in rows if any("臨床研究・治験の効率的な" in x for x in r["description"] + r["title"]))
+    assert row["title"] == ["臨床研究・治験ネットワークの構築と活用の", "促進"]
+    assert row["description"][0] == "臨床研究・治験の効率的な実施のため、症例"
+    assert row["description"][-1].endswith("［◎厚］")
+    assert row["results"][0].startswith("・臨床研究・治験推進研究事業") and row["results"][-1].endswith("取り組んでいる。")
+    assert row["plans"][0].startswith("・引き続き") and row["plans"][-1] == "む。"
