@@ -39,7 +39,9 @@ TAG_TAIL_RE = re.compile(r"[^［］\[\]（）()「」]{1,12}[］\]]")  # a minis
 REST_OVER = 0.5  # cells a glued piece's rest may overrun its column's commonest full width (latin letters' widths)
 GLUE_NEAR, GLUE_OVER = 2.0, 1.0  # cells below and above a column's commonest full width a glued line may be cut
 SOFT_GLUE = 1.0  # the cost of cutting a piece that fits a column (where the text has glued columns)
-GLUED_BEFORE = 2  # pieces before a glued one that its column's line may start with
+# pieces before a glued one that its line may start with: any latin words of the line (「・「MedTech ROUND
+# ～MedTech Startups acceleration program～」…」 starts with five)
+GLUED_BEFORE = 9
 GLUED_DEPTH = 3  # cuts in one glued piece at most (four columns set close)
 GLUED_ALTERNATIVES = 12  # ways to cut a line's glued pieces, at most
 # A ministry tag followed by other text in the same piece: the next column's line glued to the description's
