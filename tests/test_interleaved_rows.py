@@ -300,3 +300,23 @@ def test_a_line_whose_last_character_kinsoku_carried_down_goes_on_below():
     row = next(r for r in rows if r.cells[0].text.startswith("医療機器の研究開発の伴走支援"))
     assert "（開発・事業化事業、ベンチャー育成事業）」（令和6年度予算：19億円）を通じて" in row.cells[1].text
     assert not any(r.cells[1].text.startswith("業）」") for r in rows)
+
+
+def test_a_glued_line_may_start_with_many_latin_words_before_its_space():
+    # 「…エコシステ ・「MedTech ROUND ～MedTech Startups acceleration program～」（令和６年度・「MEDIC」（医工連携…」
+    # (d3040 3057): the results' full line starts with five latin words parted by spaces, the plans' bullet glued
+    # on; measured from the last two words only, the cut fell 8 characters into the plans and the line fit no
+    # column: a row of its own (「ムの形成に…」), the description cut in two.
+    row = next(r for r in _rows("glued-after-many-latin-words.txt") if r.cells[0].text.startswith("医療機器ベンチャーの創出"))
+    assert row.cells[0].text.endswith("エコシステムの形成に向けた取組について検討する。［◎経］")
+    assert "・「MedTech ROUND ～MedTech Startups acceleration program～」（令和６年度商取引" in row.cells[1].text
+    assert "・「MEDIC」（医工連携イノベーション推進事業の後継事業となる医工連携グローバル展開事業" in row.cells[2].text
+
+
+def test_a_bullet_glued_after_narrow_latin_letters_starts_the_next_column():
+    # 「医療機器」、「Brain Computer Interface利⽤機器」に係る…評価指標案の策定に向‧＜次世代医療機器…（国」 (d3040 3075):
+    # the results' line holds 22 latin letters printed narrower than estimated, so the plans' bullet 「‧＜…」
+    # lay 3 cells past the results' full width and no cut was tried there: the line opened a row of its own.
+    row = next(r for r in _rows("glued-bullet-after-narrow-latin.txt") if r.cells[0].text.startswith("医療機器の研究開発に関するガイドライン・ルールの整備上市"))
+    assert "「Brain Computer Interface利用機器」に係る次世代医療機器評価指標案の策定に向けた議論を行った。" in row.cells[1].text
+    assert "・＜次世代医療機器・再生医療等製品評価指標作成事業＞（国衛研）" in row.cells[2].text

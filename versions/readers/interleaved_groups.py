@@ -39,7 +39,9 @@ TAG_TAIL_RE = re.compile(r"[^［］\[\]（）()「」]{1,12}[］\]]")  # a minis
 REST_OVER = 0.5  # cells a glued piece's rest may overrun its column's commonest full width (latin letters' widths)
 GLUE_NEAR, GLUE_OVER = 2.0, 1.0  # cells below and above a column's commonest full width a glued line may be cut
 SOFT_GLUE = 1.0  # the cost of cutting a piece that fits a column (where the text has glued columns)
-GLUED_BEFORE = 2  # pieces before a glued one that its column's line may start with
+# pieces before a glued one that its line may start with: any latin words of the line (「・「MedTech ROUND
+# ～MedTech Startups acceleration program～」…」 starts with five)
+GLUED_BEFORE = 9
 GLUED_DEPTH = 3  # cuts in one glued piece at most (four columns set close)
 GLUED_ALTERNATIVES = 12  # ways to cut a line's glued pieces, at most
 # A ministry tag followed by other text in the same piece: the next column's line glued to the description's
@@ -57,6 +59,9 @@ BARE_NUMBER_END_RE = re.compile(r"(?:^|[^A-Za-z0-9.\-&])[0-9]+$")  # 「1129」,
 # A latin letter or digit counts half a cell (display_width) but prints up to two thirds of one in a proportional
 # font: 「会（MEDICA2025等）への出展支援を実施し、事業者の販路開」 is a full line a cell narrower than the others.
 LATIN_WIDER = 0.1
+# ... but as little as a third of one in another (「Brain Computer Interface」): a bullet mark 「・」 where the
+# next column's line starts may lie this much more per latin letter before it past the column's full width
+LATIN_NARROWER = 0.2
 
 
 @dataclass(frozen=True)
@@ -128,17 +133,18 @@ def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[floa
     alternatives: list[tuple[list[tuple[str, frozenset[int] | None]], float]] = [([], 0.0)]
     for j, piece in enumerate(pieces):
         # (the column's line may start with latin words before it, parted by spaces: 「Innovation Hubにて、…」)
-        bases = [0.0]
+        bases, letters = [0.0], [0]
         s = j
         while s > 0 and j - s < GLUED_BEFORE and _latin_gap(pieces[s - 1], pieces[s]):
             s -= 1
             bases.append(display_width(" ".join(pieces[s:j])) + 0.5)
+            letters.append(_latin(" ".join(pieces[s:j])))
         width = display_width(piece)
         cuts: list[tuple[list[tuple[str, frozenset[int] | None]], float]] = [([(piece, None)], 0.0)]
         if width > limit:
-            cuts = [(c, 0.0) for c in _glue_cuts(piece, fills, limit, GLUED_DEPTH, bases, after)]
+            cuts = [(c, 0.0) for c in _glue_cuts(piece, fills, limit, GLUED_DEPTH, bases, after, letters)]
         elif width > tail:
-            cuts += [(c, SOFT_GLUE) for c in _glue_cuts(piece, fills, limit, 1, bases, after) if len(c) > 1]
+            cuts += [(c, SOFT_GLUE) for c in _glue_cuts(piece, fills, limit, 1, bases, after, letters) if len(c) > 1]
         if k := _tag_cut(piece):
             rest = piece[k:]
             tails = _glue_cuts(rest, fills, limit, GLUED_DEPTH - 1, None, after) \
@@ -199,17 +205,25 @@ def _next_fills(fills: tuple[float, ...], order: tuple[int, ...]) -> tuple[float
 
 
 def _glue_cuts(piece: str, fills: tuple[float, ...], limit: float, depth: int, bases: list[float] | None = None,
-               after: tuple[float | None, ...] | None = None) -> list[list[tuple[str, frozenset[int] | None]]]:
+               after: tuple[float | None, ...] | None = None, letters: list[int] | None = None
+               ) -> list[list[tuple[str, frozenset[int] | None]]]:
     """A piece too wide for any column cut after the full line of a column (c), for each column: its text
     up to where that column's lines fill (the commonest full width), before a bullet mark 「・」 near there if
     there is one, never before a mark that may not start a line (kinsoku); the rest cut again if still too wide.
-    BASES: the widths the column's line may have before the piece (the pieces before it on the line)."""
+    BASES: the widths the column's line may have before the piece (the pieces before it on the line), LETTERS
+    the latin letters in them: latin letters print narrower in some fonts, so a bullet mark may lie further past
+    the fill the more latin letters come before it (LATIN_NARROWER)."""
     out: list[list[tuple[str, frozenset[int] | None]]] = []
     printed = printed_widths(piece)
     roles: dict[int, set[int]] = {}  # where to cut -> the columns whose full line ends there
-    for (c, fill), base in product(enumerate(fills), bases or [0.0]):
+    latin = [0]
+    for ch in piece:
+        latin.append(latin[-1] + (ch.isascii() and ch.isalnum()))
+    for (c, fill), (base, before) in product(enumerate(fills), zip(bases or [0.0], letters or [0] * len(bases or [0.0]),
+                                                                    strict=True)):
         near = [k for k in range(1, len(piece)) if fill - GLUE_NEAR <= base + printed[k] <= fill + GLUE_OVER]
-        marked = [k for k in near if is_bullet_start(piece[k:])]
+        marked = [k for k in range(1, len(piece)) if fill - GLUE_NEAR <= base + printed[k]
+                  <= fill + GLUE_OVER + LATIN_NARROWER * (before + latin[k]) and is_bullet_start(piece[k:])]
         # (a line ending in a closing mark may print it half a cell wide, or hang it past the edge: 「…タイプ」」)
         fitting = [k for k in near if base + printed[k] <= fill + GLUE_OVER / 2 * (1 + (piece[k - 1] in HANGING))
                    and piece[k] not in NO_LINE_START]
