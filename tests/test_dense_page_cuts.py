@@ -47,3 +47,14 @@ def test_a_title_cut_from_its_description_by_a_page_break_stays_a_title():
     assert row["description"][-1].endswith("［◎厚］")
     assert row["results"][0].startswith("・臨床研究・治験推進研究事業") and row["results"][-1].endswith("取り組んでいる。")
     assert row["plans"][0].startswith("・引き続き") and row["plans"][-1] == "む。"
+
+
+def test_a_results_cell_opening_with_a_sentence_and_no_bullet_starts_where_its_sentence_does():
+    # L3080 (reportlab, even widths): the description's items run to a full line 「個別化医療に向けた診断と治療
+    # が一体化」 (the page cuts them); the results open with no bullet 「重点５分野については、AMEDによる支」 /
+    # 「援を中心に…一貫した」 / 「研究開発を省庁横断的に推進した。具体」. The first two lines were read into the
+    # description: nothing in them tells a result, only their sentence's end 「…推進した。」 a line or two on.
+    rows = _rows("results-opening-with-a-sentence", 18, 18, 18)
+    row = next(r for r in rows if any("以下の5分野を重点分野" in x for x in r["description"]))
+    assert row["results"][0] == "重点５分野については、AMEDによる支"
+    assert not any("重点５分野については" in x for x in row["description"])

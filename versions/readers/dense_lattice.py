@@ -76,6 +76,7 @@ OFFICE_START_ELSEWHERE = 1.0  # ... and an office's first line (「経産省ヘ�
 GROUP_ENDS_CELL = 1.5  # a results or plans cell ending with a group heading (「（アジア健康構想）」) that heads nothing
 BULLET_IN_DESCRIPTION = 2.0  # a bullet 「・」 read in a description (or its items, or its title)
 TENSE = 1.5
+PAST_AHEAD = 0.8  # a line whose sentence ends 「…した。」 a line or two on, read in a description (dense_ahead)
 NOUN_STOP = 0.7  # a sentence ending in a noun (「…を開催。」) read in the plans: results report so, plans seldom  # a sentence ending as a plan (「…する。」, 「…予定。」) in the results, or as a result (「…した。」) in the plans
 
 @dataclass(frozen=True)
@@ -293,6 +294,8 @@ def moves(s: State, cols: Columns, x: Piece, brk: bool, implicit: bool):
             cost += TENSE
         if x.tense == 1 and label.role in (TTL, DSC, ITM):  # a description says what will be done, never 「…した。」
             cost += TENSE
+        if x.past_ahead and label.role in (TTL, DSC, ITM):  # ... nor a sentence of it that ends so a line on
+            cost += PAST_AHEAD
         if label.role == PLN and x.noun_end and not cols.full(x, PLN):
             cost += NOUN_END
         if x.budgets and label.role in (RES, PLN) and _budget_column(x, cols) not in (0, label.role):

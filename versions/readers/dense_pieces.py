@@ -122,6 +122,7 @@ class Piece:
     closes_first: bool = False  # closes a quote or bracket it did not open (「チャー・サミット」による…」): goes on
     number: int = 0  # an item's number (「③ 臨床的な…」: 3), 0 for no item
     particle: bool = False  # opens with a particle (「の設置」, 「を推進」): goes on with the line before, opens no cell
+    past_ahead: bool = False  # runs on into a sentence that ends as a result does a line or two on (dense_ahead)
 
 
 def closes_first(text: str) -> bool:
