@@ -7,32 +7,7 @@ than a page (text_dense.PAGE_LINES) lets the reader resume a row anywhere, as in
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from policydiff.versions.readers.geometry import Geometry
-from policydiff.versions.readers.text_dense import read_at_widths
-from policydiff.versions.readers.text_layouts import prepare
-
-DENSE = Path(__file__).resolve().parent / "data" / "dense"
-
-
-def _rows(name: str, *widths: float) -> list[dict[str, list[str]]]:
-    """The snippet's measure rows: per cell (title, description, results, plans) its lines."""
-    prepared = prepare((DENSE / f"{name}.pypdfium2.txt").read_text(encoding="utf-8"))
-    table = read_at_widths(prepared.lines, prepared.numbers, Geometry.from_widths(*widths), prepared.order,
-                           prepared.breaks)
-    assert table is not None
-    out = []
-    for row in table.rows[1:]:
-        if len(row.cells) < 3:
-            continue
-        cells = dict(zip(prepared.order, row.cells, strict=True))
-        desc = cells["description"]
-        lines = [x.text for x in desc.lines]
-        out.append({"title": lines[: desc.title or 0], "description": lines[desc.title or 0:],
-                    "results": [x.text for x in cells["results"].lines],
-                    "plans": [x.text for x in cells["plans"].lines]})
-    return out
+from dense_snippets import snippet_rows
 
 
 def test_a_title_cut_from_its_description_by_a_page_break_stays_a_title():
@@ -40,7 +15,7 @@ def test_a_title_cut_from_its_description_by_a_page_break_stays_a_title():
     # ワークの構築と活用の」 / 「促進」, the first lines of its results and plans and its office; its description
     # 「臨床研究・治験の効率的な…」 opens the next page. The title was read as a description and 「促進」 as the
     # first result: the description's start after a title was priced as a second paragraph.
-    rows = _rows("title-cut-from-its-description", 19, 23, 23, 6)
+    rows = snippet_rows("title-cut-from-its-description", 19, 23, 23, 6)
     row = next(r for r in rows if any("臨床研究・治験の効率的な" in x for x in r["description"] + r["title"]))
     assert row["title"] == ["臨床研究・治験ネットワークの構築と活用の", "促進"]
     assert row["description"][0] == "臨床研究・治験の効率的な実施のため、症例"
@@ -54,7 +29,7 @@ def test_a_results_cell_opening_with_a_sentence_and_no_bullet_starts_where_its_s
     # が一体化」 (the page cuts them); the results open with no bullet 「重点５分野については、AMEDによる支」 /
     # 「援を中心に…一貫した」 / 「研究開発を省庁横断的に推進した。具体」. The first two lines were read into the
     # description: nothing in them tells a result, only their sentence's end 「…推進した。」 a line or two on.
-    rows = _rows("results-opening-with-a-sentence", 18, 18, 18)
+    rows = snippet_rows("results-opening-with-a-sentence", 18, 18, 18)
     row = next(r for r in rows if any("以下の5分野を重点分野" in x for x in r["description"]))
     assert row["results"][0] == "重点５分野については、AMEDによる支"
     assert not any("重点５分野については" in x for x in row["description"])
