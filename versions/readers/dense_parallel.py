@@ -143,8 +143,9 @@ def _similarity(a: set[str], b: set[str], weight) -> float:
     の課題を採択」 / 「・…事業において１件の課題を採択」), never a restatement: a plan rewrites what it restates."""
     if not a or not b or a == b:
         return 0.0
-    shared = sum(weight(g) for g in a & b)
-    return shared / max(sum(weight(g) for g in a), sum(weight(g) for g in b))
+    # (fsum: a set's order changes with the hash seed, a float sum's last bits with the order)
+    shared = math.fsum(weight(g) for g in a & b)
+    return shared / max(math.fsum(weight(g) for g in a), math.fsum(weight(g) for g in b))
 
 
 def distinctive_pairs(texts: list[str], grams_of, weight) -> list[tuple[int, int, float]]:
