@@ -34,6 +34,10 @@ CONT_AFTER_STOP = 0.2  # ... after a full line that ended a sentence
 END_AFTER_FULL = 2.5  # a paragraph (or cell) ending with a full line that ends no sentence
 END_AFTER_STOP = 0.3
 END_OPEN = 1.5  # a results or plans paragraph ending with a short line that stops mid-word (「…連携するこ」)
+# ... or with a sentence it began after a full line's 。 and never ended (「…検討を行った。」 / 「新興国・…産業のマッ」:
+# that line is the next row's title, printed right after the cell). Of the 690 results and plans paragraphs of
+# the three editions generated, 3 end so, each in a comma that leads bullets in (「…を行った。具体的には、」)
+END_UNENDED = 1.5
 NEARLY_FULL = 1.0  # cells short of the column: a line this much shorter than full may as well end its paragraph
 END_NEARLY_FULL = 1.0  # a paragraph ending with such a line
 CONT_NEARLY_FULL = 0.8  # a paragraph going on after such a line
@@ -129,7 +133,8 @@ def _ending(cols: Columns, x: Piece, role: int) -> int:
     """How X ends its line: 1 short, 2 full at a sentence's end, 3 full and running on, 4 a cell or two
     short of full and running on (a line wraps there now and then, a paragraph ends there now and then),
     5 a results or plans line short and stopping mid-word (「…連携するこ」: it ends no paragraph either),
-    6 a group heading in brackets alone (「（アジア健康構想）」: bullets follow it in its cell)."""
+    6 a group heading in brackets alone (「（アジア健康構想）」: bullets follow it in its cell), 7 a results or
+    plans line, short, leaving unended the sentence it began after the line before's 。 (_went_on)."""
     if x.tag_open:
         return 3
     if role == OFF:  # a name: whole when short, or when it ends in an office's word (…課, …室), else it wraps
@@ -146,7 +151,7 @@ def _ending(cols: Columns, x: Piece, role: int) -> int:
 
 
 def _end_cost(end: int) -> float:
-    return (0.0, 0.0, END_AFTER_STOP, END_AFTER_FULL, END_NEARLY_FULL, END_OPEN, 0.0)[end]
+    return (0.0, 0.0, END_AFTER_STOP, END_AFTER_FULL, END_NEARLY_FULL, END_OPEN, 0.0, END_UNENDED)[end]
 
 
 def _cell_end_cost(end: int) -> float:
@@ -156,7 +161,7 @@ def _cell_end_cost(end: int) -> float:
 
 def _cont_cost(end: int) -> float:
     return (CONT_AFTER_SHORT, CONT_AFTER_SHORT, CONT_AFTER_STOP, 0.0, CONT_NEARLY_FULL, CONT_AFTER_SHORT,
-            CONT_AFTER_SHORT)[end]
+            CONT_AFTER_SHORT, CONT_AFTER_SHORT)[end]
 
 
 def _open(end: int) -> bool:
@@ -173,6 +178,18 @@ def _enter(s: State, cols: Columns, x: Piece, role: int, resumed: bool | None = 
                  s.described or role in (DSC, ITM), end, x.word_end, x.title_words if role == TTL else 0.0,
                  s.title_width + x.width if role == TTL else 0.0,
                  _items(s, cols, x, role))
+
+
+def _went_on(s: State, cols: Columns, x: Piece, role: int, before: int, resumed: bool | None = None) -> State:
+    """S after X goes on, in ROLE, with the paragraph whose last line ended BEFORE: where that line was full
+    and ended a sentence and X, short, ends none, X's sentence is left unended (7: a paragraph's last sentence
+    ends, in 。 or a bracket; a comma leads a list in)."""
+    state = _enter(s, cols, x, role, resumed)
+    if before != 2 or state.end != 1 or role not in (RES, PLN) or x.stop or x.text.endswith(("、", "，")):
+        return state
+    status = list(state.status)
+    status[cols.cell(role)] = 7
+    return state._replace(end=7, status=tuple(status))
 
 
 def row_end_cost(s: State, cols: Columns) -> float:
@@ -259,7 +276,7 @@ def _advances(s: State, cols: Columns, x: Piece):
             cost = _resume_cost(status, x, role)
         else:
             cost = ITEM_OPENS if x.item else 0.0 if x.bullet or role == OFF else CELL_NO_BULLET
-        yield _enter(s, cols, x, role), leave + skipped + cost, Label(role, False)
+        yield _went_on(s, cols, x, role, 0 if x.bullet else status), leave + skipped + cost, Label(role, False)
 
 
 def _row_starts_after_office(s: State, cols: Columns, x: Piece):
@@ -353,7 +370,7 @@ def _moves(s: State, cols: Columns, x: Piece, brk: bool, implicit: bool):
             cost += AFTER_TAG
         if (s.word_end and x.verb_tail) or x.restates:
             cost += NOUN_THEN_VERB
-        yield _enter(s, cols, x, role), cost, Label(role, False)
+        yield _went_on(s, cols, x, role, s.end), cost, Label(role, False)
     if role in (RES, PLN, ITM, DSC) and cols.fits(x, role):
         if role in (RES, PLN):
             start = 0.0 if x.bullet else NO_BULLET
@@ -378,7 +395,9 @@ def _moves(s: State, cols: Columns, x: Piece, brk: bool, implicit: bool):
                     cost = DESC_AFTER_CUT_TITLE  # the description starts, no second paragraph
                 else:
                     cost = _resume_cost(status, x, target) if status else RESUME_FRESH
-                yield _enter(s, cols, x, target, True), cost + extra, Label(target, False, True)
+                went = x.bullet or (target == ITM and x.item)  # (a new paragraph, not the sentence going on)
+                yield (_went_on(s, cols, x, target, 0 if went else status, True), cost + extra,
+                       Label(target, False, True))
 
 
 def unfit_move(s: State, cols: Columns, x: Piece):
