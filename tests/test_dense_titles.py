@@ -8,7 +8,9 @@ first, read at the column widths the whole text shows.
 
 from __future__ import annotations
 
-from dense_snippets import snippet_rows
+from dense_snippets import DENSE, snippet_rows
+
+from policydiff.versions.readers.dense_tails import paragraph_ends
 
 
 def test_a_titles_first_line_after_a_results_last_sentence_stays_the_titles():
@@ -32,3 +34,39 @@ def test_a_titles_first_line_after_a_page_break_does_not_resume_the_results():
     assert rows[0]["results"][-1] == "た中小企業のシーズと医療機関の臨床ニーズマッチングを実施した。"
     assert rows[1]["title"] == ["医療機関における医療機器の研究開発の支援体制の拡充と活", "用の促進"]
     assert rows[1]["description"][-1].endswith("［◎厚］")
+
+
+def test_a_rows_first_line_after_a_bullet_list_ending_in_a_noun_starts_the_row():
+    # L3011 (reportlab; description 26 cells, results and plans 30): the results list bullets that end in a
+    # noun and no 。, 「・…において１件の課題を採択」 (lines ending 「採択」 are followed by a bullet or an item 17
+    # times in the whole text, by a line going on twice); after the plans and 「- 9 -」 the next row's description opens
+    # 「医師をはじめとする医療従事者の働き方改革を着実に推進」 (a full description line). It was read as the
+    # results going on after the page break, the bullet's sentence running on into it.
+    rows = snippet_rows("description-after-a-bullet-list-ending-in-a-noun", 26, 30, 30)
+    row = next(r for r in rows if r["plans"] and r["plans"][0].startswith("引き続き、AMEDの"))
+    assert row["results"][-1] == "・医工連携イノベーション推進事業において１件の課題を採択"
+    after = rows[rows.index(row) + 1]
+    assert after["description"][0] == "医師をはじめとする医療従事者の働き方改革を着実に推進"
+
+
+def test_an_items_text_cut_from_its_heading_by_a_page_break_stays_in_the_description():
+    # L3068 (reportlab, header repeated, 担当 last; description 46 cells, plans 26, results 36): the
+    # description's items end the page at 「① 日常生活における…に資する医療機器」 (after the plans and the
+    # first results); the next page opens with that item's text 「日常生活において、日々変動するリスク因子
+    # を…」. No reading let a description go on after its tag but in an item's heading, so a new row was
+    # started there, and its first result 「・医療機器等研究成果展開事業において３件の課題を採択」 read as a plan.
+    rows = snippet_rows("item-text-after-a-page-break", 46, 36, 26, 8)
+    row = next(r for r in rows if r["title"] == ["重点分野における医療機器の研究開発の促進"])
+    assert any(x.startswith("日常生活において、日々変動する") for x in row["description"])
+    assert row["plans"] == ["引き続き、AMEDの医療機器・ヘルスケアプロジェクトにお", "いて、重点５分野を含むテーマについて研究開発を支援す",
+                            "る。"]
+    assert "・医療機器等研究成果展開事業において３件の課題を採択" in row["results"]
+    assert rows[rows.index(row) + 1]["description"][0].startswith("医師をはじめとする")
+
+
+def test_the_words_ending_paragraphs_are_learnt_from_the_text_itself():
+    # The same snippet: 17 lines ending 「採択」 are followed by a bullet or an item, one by a line going on;
+    # 「機器」 ends 8 lines before a bullet or an item (items' headings 「…に資する医療機器」) but 5 that go on
+    # (a title's, a heading's first line), so it is not learnt.
+    lines = (DENSE / "description-after-a-bullet-list-ending-in-a-noun.pypdfium2.txt").read_text(encoding="utf-8")
+    assert paragraph_ends(lines.splitlines()) == frozenset({"採択"})

@@ -55,7 +55,8 @@ SKIP = 2.5  # a cell skipped (empty) between two others
 UNTITLED = 0.5  # a row without a title (a quarter of the report's rows)
 OFFICE_AS_TITLE = 2.0  # a title that reads as an office's name (…課, …室), where the table has a 「担当」 column
 OFFICE_ELSEWHERE = 1.0  # a short line naming an office (「経産省ヘルスケア産業課医」) read in another column
-NOUN_END = 0.5  # a short paragraph ending in a noun (「…において１件の課題を採択」) read as a plan
+NOUN_END = 0.5  # a short paragraph ending in a noun (「…において１件の課題を採択」) read as a plan (or a full one
+# ending in a noun the document shows ends paragraphs, dense_tails)
 ROW_BULLET = 4.0  # a row whose first line is a bullet
 ITEM_ORDER = 2.0  # an item ④ that does not follow ③ in its cell (or ① that opens none): a cell's items run in order
 PARTICLE_OPENS = 2.0  # a row or a cell whose first line opens with a particle (「の設置」): the line before's words
@@ -120,6 +121,7 @@ class State(NamedTuple):
     title_words: float = 0.0  # what the last line's words cost as a title's end (no noun last, a comma)
     title_width: float = 0.0  # the title's cells so far
     items: tuple[int, ...] = ()  # per cell: the number of its last item ① … (0: none yet)
+    headed: bool = False  # the description's last line is an item's heading (「① …」): its text is to come
 
 
 @dataclass(frozen=True)
@@ -177,7 +179,7 @@ def _enter(s: State, cols: Columns, x: Piece, role: int, resumed: bool | None = 
     return State(role, s.lines + 1 if role == TTL else 0, tagged, tuple(status), s.resumed if resumed is None else resumed,
                  s.described or role in (DSC, ITM), end, x.word_end, x.title_words if role == TTL else 0.0,
                  s.title_width + x.width if role == TTL else 0.0,
-                 _items(s, cols, x, role))
+                 _items(s, cols, x, role), x.item if role in (DSC, ITM) else s.headed)
 
 
 def _went_on(s: State, cols: Columns, x: Piece, role: int, before: int, resumed: bool | None = None) -> State:
@@ -266,7 +268,8 @@ def _advances(s: State, cols: Columns, x: Piece):
             for entered in _row_starts_after_office(s, cols, x):
                 yield entered[0], leave + entered[1], entered[2]
             continue
-        skipped = sum(SKIP if cols.order[j] != OFF else MISSING_OFFICE for j in range(here + 1, k))
+        # (a cell that had its lines before a page break cut the row is passed over at no cost)
+        skipped = sum(SKIP if cols.order[j] != OFF else MISSING_OFFICE for j in range(here + 1, k) if not s.status[j])
         if not cols.fits(x, role) or (role == OFF and not x.office):
             continue
         status = s.status[k]
@@ -294,6 +297,8 @@ def _resume_cost(status: int, x: Piece, role: int) -> float:
         return 0.0 if _open(status) else CONT_AFTER_SHORT
     if x.bullet or (role == ITM and x.item):
         return RESUME_BULLET_AFTER_OPEN if _open(status) else 0.2
+    if role == ITM and status == 1:
+        return ITEM_TEXT  # (an item's text under its heading)
     return _cont_cost(status) if role in (RES, PLN, OFF) or status != 1 else DESC_PARAGRAPH
 
 
@@ -313,7 +318,7 @@ def moves(s: State, cols: Columns, x: Piece, brk: bool, implicit: bool):
             cost += TENSE
         if x.past_ahead and label.role in (TTL, DSC, ITM):  # ... nor a sentence of it that ends so a line on
             cost += PAST_AHEAD
-        if label.role == PLN and x.noun_end and not cols.full(x, PLN):
+        if label.role == PLN and x.noun_end and (x.stop or not cols.full(x, PLN)):  # (stop: dense_tails)
             cost += NOUN_END
         if x.budgets and label.role in (RES, PLN) and _budget_column(x, cols) not in (0, label.role):
             cost += BUDGET_YEAR
@@ -389,8 +394,10 @@ def _moves(s: State, cols: Columns, x: Piece, brk: bool, implicit: bool):
             for target in targets:
                 if not cols.fits(x, target) or (target == OFF and not x.office):
                     continue
-                if cell == DSC and s.tagged and not x.item and s.cur != ITM and not _open(status):
-                    continue  # (after its tag a description goes on only in an item: one cut mid-sentence)
+                if cell == DSC and s.tagged and not x.item and s.cur != ITM and not _open(status) \
+                        and not s.headed:
+                    continue  # (after its tag a description goes on only in an item: one cut mid-sentence, or
+                    # the text under an item's heading 「① 日常生活における…」 / 「日常生活において、日々変動する…」)
                 if target == DSC and status and not s.described:  # the page cut the cell right after its title:
                     cost = DESC_AFTER_CUT_TITLE  # the description starts, no second paragraph
                 else:

@@ -23,7 +23,7 @@ from collections.abc import Iterable
 
 from ..model.eras import fiscal_year_of
 from ..model.normalize import display_width
-from . import dense_ahead, dense_doubts, dense_parallel, dense_pieces
+from . import dense_ahead, dense_doubts, dense_parallel, dense_pieces, dense_tails
 from . import dense_search as search
 from .dense_lattice import DSC, ITM, OFF, PLN, RES, TTL, Columns, Label
 from .dense_pieces import Piece
@@ -214,6 +214,7 @@ def _steps(lines: list[str], numbers: list[int], breaks: frozenset[int]) -> tupl
             opened = (m.group(1) or " ") if m else ""  # (" ": opened with nothing inside yet)
         brk = False
         previous = text
+    steps = dense_tails.mark_paragraph_ends(steps, dense_tails.paragraph_ends(lines[first + 1:]))
     return dense_ahead.mark_past_ahead(steps), first, starts
 
 
