@@ -70,3 +70,26 @@ def test_the_words_ending_paragraphs_are_learnt_from_the_text_itself():
     # (a title's, a heading's first line), so it is not learnt.
     lines = (DENSE / "description-after-a-bullet-list-ending-in-a-noun.pypdfium2.txt").read_text(encoding="utf-8")
     assert paragraph_ends(lines.splitlines()) == frozenset({"採択"})
+
+
+def test_a_second_paragraph_of_an_items_text_after_a_page_break_stays_in_the_description():
+    # L3010 (reportlab, rows split by page breaks; description 33 cells, results and plans 39): item ①'s text
+    # is two paragraphs, 「日常生活において、…疾病を予防する医療機器」 and, after 「- 8 -」, 「糖尿病、高血圧症等の…
+    # 重症化を予防」 / 「する医療機器」. A description went on after a page break only in an item's heading or a
+    # line cut mid-sentence, so the first paragraph's last line 「病を予防する医療機器」 was read as the results'.
+    rows = snippet_rows("item-paragraph-after-a-page-break", 33, 39, 39)
+    row = rows[0]
+    assert "病を予防する医療機器" in row["description"]
+    assert any(x.startswith("糖尿病、高血圧症等の生活習慣病") for x in row["description"])
+    assert row["results"][0].startswith("重点５分野については、")
+
+
+def test_a_row_after_a_page_break_that_closes_its_own_tag_is_no_items_text():
+    # L3024 (reportlab; description 25 cells, results and plans 29): a row's description ends in items ① … ⑤;
+    # after its plans and 「9」 the next row, untitled, opens 「医師をはじめとする医療従事者の働き方改革を着実に推」
+    # and closes its own tag 「…方策にも取り組む。［◎厚］」. It reads as well as a paragraph of item ⑤'s text
+    # going on after the page break, but for the tag: a description has one.
+    rows = snippet_rows("row-after-items-and-a-page-break", 25, 29, 29)
+    row = next(r for r in rows if r["description"] and r["description"][0].startswith("医師をはじめとする"))
+    assert row["description"][-1].endswith("［◎厚］")
+    assert row["results"][0].startswith("・勤務医の労働時間短縮を図るため")

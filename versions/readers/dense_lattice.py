@@ -49,6 +49,7 @@ DESC_PARAGRAPH = 3.5  # a second paragraph in a description before its tag (item
 AFTER_TAG = 3.0  # description text after its tag that is no item ①
 ITEM_NO_MARK = 3.0
 UNTAGGED = 3.0  # a description cell left without its ministry tag
+SECOND_TAG = 3.0  # a ministry tag closed in a description's items (after its own tag): another row's description
 MISSING = 2.0  # a measure row without results, or without plans
 MISSING_OFFICE = 1.0
 SKIP = 2.5  # a cell skipped (empty) between two others
@@ -121,7 +122,6 @@ class State(NamedTuple):
     title_words: float = 0.0  # what the last line's words cost as a title's end (no noun last, a comma)
     title_width: float = 0.0  # the title's cells so far
     items: tuple[int, ...] = ()  # per cell: the number of its last item ① … (0: none yet)
-    headed: bool = False  # the description's last line is an item's heading (「① …」): its text is to come
 
 
 @dataclass(frozen=True)
@@ -179,7 +179,7 @@ def _enter(s: State, cols: Columns, x: Piece, role: int, resumed: bool | None = 
     return State(role, s.lines + 1 if role == TTL else 0, tagged, tuple(status), s.resumed if resumed is None else resumed,
                  s.described or role in (DSC, ITM), end, x.word_end, x.title_words if role == TTL else 0.0,
                  s.title_width + x.width if role == TTL else 0.0,
-                 _items(s, cols, x, role), x.item if role in (DSC, ITM) else s.headed)
+                 _items(s, cols, x, role))
 
 
 def _went_on(s: State, cols: Columns, x: Piece, role: int, before: int, resumed: bool | None = None) -> State:
@@ -324,6 +324,8 @@ def moves(s: State, cols: Columns, x: Piece, brk: bool, implicit: bool):
             cost += BUDGET_YEAR
         if x.dot and label.role in (TTL, DSC, ITM):
             cost += BULLET_IN_DESCRIPTION
+        if x.tag == 1 and label.role == ITM:
+            cost += SECOND_TAG
         if office and label.role != OFF:
             cost += OFFICE_ELSEWHERE + (OFFICE_START_ELSEWHERE if x.office_start else 0.0)
         if label.role == OFF and not x.office_start and not label.resumed and (label.new_row or s.cur != OFF):
@@ -395,9 +397,10 @@ def _moves(s: State, cols: Columns, x: Piece, brk: bool, implicit: bool):
                 if not cols.fits(x, target) or (target == OFF and not x.office):
                     continue
                 if cell == DSC and s.tagged and not x.item and s.cur != ITM and not _open(status) \
-                        and not s.headed:
-                    continue  # (after its tag a description goes on only in an item: one cut mid-sentence, or
-                    # the text under an item's heading 「① 日常生活における…」 / 「日常生活において、日々変動する…」)
+                        and not (s.items and s.items[k]):
+                    continue  # (after its tag a description goes on only in its items, once it has some: an item cut
+                    # mid-sentence, or a paragraph of an item's text 「① 日常生活における…」 / 「日常生活において…」;
+                    # a paragraph that closes a ministry tag is another row's: SECOND_TAG)
                 if target == DSC and status and not s.described:  # the page cut the cell right after its title:
                     cost = DESC_AFTER_CUT_TITLE  # the description starts, no second paragraph
                 else:
