@@ -10,6 +10,18 @@ from __future__ import annotations
 
 from dense_snippets import DENSE, snippet_rows
 
+from policydiff.versions.readers.dense_lattice import (
+    DSC,
+    END_UNENDED,
+    OFF,
+    PLN,
+    RES,
+    Columns,
+    State,
+    moves,
+    row_end_cost,
+)
+from policydiff.versions.readers.dense_pieces import make_piece
 from policydiff.versions.readers.dense_tails import paragraph_ends
 
 
@@ -93,3 +105,23 @@ def test_a_row_after_a_page_break_that_closes_its_own_tag_is_no_items_text():
     row = next(r for r in rows if r["description"] and r["description"][0].startswith("医師をはじめとする"))
     assert row["description"][-1].endswith("［◎厚］")
     assert row["results"][0].startswith("・勤務医の労働時間短縮を図るため")
+
+
+
+def test_a_title_ending_in_its_part_number_leaves_a_plans_sentence_unended():
+    # L3007 (chromium, header repeated; description 27 cells, results and plans 32): the plans end 「…ネット
+    # ワーキング形成の促進に引き続き取り組む。」 (a full line); after the page's number and header the next row's
+    # title 「国際展開支援における業界団体と行政の連携強化（その２）」, one full description line, read as well as
+    # the plans going on (a tie in the whole text): its bracket, closed after other words, seemed to end a
+    # sentence. A sentence after a 。 ends in 。, or is a bracket from its start: 「（令和6年12月までに累計62件）」.
+    cols = Columns((DSC, RES, PLN), {DSC: 27.0, RES: 32.0, PLN: 32.0, OFF: 16.0})
+    s = State(PLN, 0, 1, (1, 1, 2), False, True, 2)  # the plans' last line full, ending a sentence
+
+    def going_on(text: str) -> float:
+        state = next(st for st, _, label in moves(s, cols, make_piece(text, 1), True, False)
+                     if label.role == PLN and not label.new_row and not label.resumed)
+        return row_end_cost(state, cols)
+
+    assert going_on("国際展開支援における業界団体と行政の連携強化（その２）") >= END_UNENDED
+    assert going_on("（令和6年12月までに累計62件）") == 0.0
+    assert going_on("国際展開支援における業界団体と行政の連携強化") >= END_UNENDED

@@ -187,11 +187,20 @@ def _went_on(s: State, cols: Columns, x: Piece, role: int, before: int, resumed:
     and ended a sentence and X, short, ends none, X's sentence is left unended (7: a paragraph's last sentence
     ends, in 。 or a bracket; a comma leads a list in)."""
     state = _enter(s, cols, x, role, resumed)
-    if before != 2 or state.end != 1 or role not in (RES, PLN) or x.stop or x.text.endswith(("、", "，")):
+    if before != 2 or state.end != 1 or role not in (RES, PLN) or _sentence_ends(x) or x.text.endswith(("、", "，")):
         return state
     status = list(state.status)
     status[cols.cell(role)] = 7
     return state._replace(end=7, status=tuple(status))
+
+
+def _sentence_ends(x: Piece) -> bool:
+    """Does X, a sentence's first line, end it? In 。 (or a quote, or a word the text shows ends a paragraph:
+    dense_tails), or in a bracket the sentence opens with (「。（令和6年12月までに累計62件）」, 「（対応済み）」); a
+    bracket closed after other words ends a title's part 「…行政の連携強化（その２）」, no results' sentence."""
+    if not x.stop:
+        return False
+    return not x.text.endswith((")", "）")) or x.paren or x.text.startswith(("(", "（"))
 
 
 def row_end_cost(s: State, cols: Columns) -> float:
