@@ -42,7 +42,7 @@ def width_column(box: Box, w: Geometry, title_max: float) -> str:
     if has_tag(box):
         return DESC
     widths = box.widths
-    if len(widths) == 2 and is_title_line(box.lines[0], title_max) and widths[1] > w.plans + FULL_SLACK:
+    if len(widths) == 2 and is_title_line(box.lines[0], title_max) and widths[1] > min(w.plans, w.results) + FULL_SLACK:
         return DESC  # a title over the first line of its description
     fits = [c for c in (DESC, RESULTS, PLANS) if max(widths) <= w.of(c) + 1.5]
     full = [x for x, line in zip(widths[:-1], box.lines[:-1], strict=True) if not line.endswith(SENTENCE_END)]
@@ -63,10 +63,11 @@ def _bullet_column(state: State, box: Box, width: float) -> str:
     row whose description is printed and has none yet, the plans of the earliest row without them, or
     the column of the last box."""
     w = state.widths
-    if width > w.plans + 1.5:
-        return RESULTS
-    if len(box.lines) == 1 and not box.lines[0].endswith(SENTENCE_END) and is_full(width, w.plans):
-        return PLANS
+    narrow, wide = sorted((PLANS, RESULTS), key=w.of)
+    if width > w.of(narrow) + 1.5:
+        return wide
+    if len(box.lines) == 1 and not box.lines[0].endswith(SENTENCE_END) and is_full(width, w.of(narrow)):
+        return narrow
     state.doubt = "a short bullet, results or plans told by the order of the rows only"
     res, plans = state.at[RESULTS], state.at[PLANS]
     if plans < res:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..model.edition import ParseWarning
 from ..model.normalize import display_width
 from .box_columns import column_of, width_column
+from .box_shifts import name_shifts
 from .box_state import (
     DESC,
     ITEM_RE,
@@ -53,6 +54,7 @@ def place_boxes(boxes: list[Box], widths: Geometry, title_max: float, office: bo
     for k, box in enumerate(boxes):
         _place(state, k, box, office)
     _place_offices(state)
+    name_shifts(state.rows)
     return state.items, state.warnings
 
 
@@ -76,6 +78,7 @@ def _place(state: State, k: int, box: Box, office: bool) -> None:
     if state.doubt:
         for r in rows:
             state.rows[r].doubts.append(f"lines {span(box)} ({column}): {state.doubt}")
+            state.rows[r].doubted.add(column)
 
 
 def _place_description(state: State, k: int, box: Box) -> int:
@@ -180,6 +183,8 @@ def _place_cell(state: State, k: int, box: Box, column: str) -> list[int]:
             state.doubt = "a paragraph without a bullet, read as the start of the next row's cell"
     else:
         r, others = at, [nxt] if nxt >= 0 else []
+        if nxt >= 0 and column in rows[at].cells:
+            rows[at].kept.add(column)  # a second paragraph kept in its row: the next row's, if a shift began here
     if others and not state.doubt and (state.doubt_row or r == at):
         state.doubt = "a new paragraph, in this row or the next told only by the order and heights of the boxes"
     state.seen[column] = len(rows)

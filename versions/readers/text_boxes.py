@@ -28,12 +28,20 @@ from collections import Counter
 
 from ..model.edition import ParseWarning
 from ..model.normalize import display_width
+from .box_header import take_header
 from .box_rows import place_boxes
 from .box_state import ITEM_RE, PLANS, RESULTS, Box, has_tag, span
 from .box_state import Row as BoxRow
 from .geometry import TITLE_MARGIN, Geometry
 from .table import Cell, Line, Row, Table
-from .vocabulary import HEADER_CELL_RE, HEADER_START, OFFICE_HEADER_RE, TITLE_MAX, is_bullet_start
+from .vocabulary import (
+    HEADER_START,
+    OFFICE_HEADER_RE,
+    PLAN_END_RE,
+    RESULT_END_RE,
+    TITLE_MAX,
+    is_bullet_start,
+)
 
 MIN_LINES = 8  # full lines needed to estimate a column's width
 
@@ -50,7 +58,7 @@ class BoxesError(ValueError):
 def read_boxes(lines: list[str], numbers: list[int]) -> Table:
     """The rows of pdfminer's text boxes (lines with their source line numbers), with what was unsure."""
     boxes = _boxes(lines, numbers)
-    header, before, boxes = _take_header(boxes)
+    header, before, boxes = take_header(boxes)
     if not header[0].startswith(HEADER_START):
         raise BoxesError("no header cell 「該当箇所」 before the table's boxes")
     widths = estimate_widths(boxes)
@@ -102,7 +110,8 @@ def _split_wide(boxes: list[Box], w: Geometry) -> list[Box]:
     for box in boxes:
         start = 0
         for i, (line, width) in enumerate(zip(box.lines, box.widths, strict=True)):
-            cut = _two_cells(line, w.results + 1.5) if width > w.results + 1.5 else -1
+            widest = max(w.results, w.plans) + 1.5
+            cut = _two_cells(line, widest) if width > widest else -1
             if cut < 0:
                 continue
             out.append(Box(box.lines[start:i] + [line[:cut].rstrip()], box.numbers[start : i + 1], box.page))
@@ -118,39 +127,30 @@ def _two_cells(line: str, limit: float) -> int:
     return cuts[-1] if cuts and cuts[-1] > 0 else -1
 
 
-def _take_header(boxes: list[Box]) -> tuple[tuple[str, int], list[Box], list[Box]]:
-    """The header cells (repeated on each page) out of the boxes, the first page's joined on one line;
-    also what is printed before the header (a title, a mark)."""
-    parts: list[str] = []
-    number = 0
-    before: list[Box] = []
-    rest: list[Box] = []
-    pages = 0  # a header repeated on a page (the form feed is dropped as a control character)
-    for box in boxes:
-        cells = len(box.lines) <= 2 and all(HEADER_CELL_RE.match(x) for x in box.lines)
-        if cells and (not parts or not rest):
-            parts += box.lines
-            number = number or box.numbers[0]
-        elif cells:
-            pages += box.lines[0].startswith("該当箇所")
-        else:
-            box.page += pages
-            (rest if parts else before).append(box)
-    return (" ".join(parts), number), before, rest
-
-
 def estimate_widths(boxes: list[Box]) -> Geometry:
     """Each column's full-line width, from the text: descriptions are the boxes with a ministry tag,
-    results and plans the boxes starting with a bullet (two widths, the wider the results)."""
+    results and plans the boxes starting with a bullet, told apart by how their last bullet ends (a result
+    「…を実施した。」, a plan 「…を進める。」「…予定。」): their widths may be anything, the results' wider or
+    narrower than the plans' or the same. Where the wording tells too few, two widths apart, the wider
+    the results."""
     desc: Counter[int] = Counter()
     bullets: Counter[int] = Counter()
+    worded: dict[str, Counter[int]] = {"results": Counter(), "plans": Counter()}
     for box in boxes:
-        inner = box.widths[:-1]
+        inner = [round(w) for w in box.widths[:-1]]
         if has_tag(box):
-            desc.update(round(w) for w in inner)
+            desc.update(inner)
         elif is_bullet_start(box.lines[0]):
-            bullets.update(round(w) for w in inner)
+            bullets.update(inner)
+            last = box.lines[-1]
+            if RESULT_END_RE.search(last) and not PLAN_END_RE.search(last):
+                worded["results"].update(inner)
+            elif PLAN_END_RE.search(last) and not RESULT_END_RE.search(last):
+                worded["plans"].update(inner)
     d = _mode(desc, set())
+    results, plans = _mode(worded["results"], set()), _mode(worded["plans"], set())
+    if d and results and plans:
+        return Geometry.from_widths(float(d), float(results), float(plans))
     a = _mode(bullets, set())
     b = _mode(bullets, {w for w in bullets if abs(w - a) <= 5}) if a else 0
     if not (d and a and b):
