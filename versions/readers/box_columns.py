@@ -59,9 +59,9 @@ def width_column(box: Box, w: Geometry, title_max: float) -> str:
 
 
 def _bullet_column(state: State, box: Box, width: float) -> str:
-    """A short bullet: as wide as a full line of a column if it ends mid-sentence; else the results of a
-    row whose description is printed and has none yet, the plans of the earliest row without them, or
-    the column of the last box."""
+    """A short bullet: as wide as a full line of a column if it ends mid-sentence; else the left column's
+    cell (results, or plans where the header prints them first) of a row whose description is printed and
+    has none yet, the right column's of the earliest row without one, or the column of the last box."""
     w = state.widths
     narrow, wide = sorted((PLANS, RESULTS), key=w.of)
     if width > w.of(narrow) + 1.5:
@@ -69,12 +69,12 @@ def _bullet_column(state: State, box: Box, width: float) -> str:
     if len(box.lines) == 1 and not box.lines[0].endswith(SENTENCE_END) and is_full(width, w.of(narrow)):
         return narrow
     state.doubt = "a short bullet, results or plans told by the order of the rows only"
-    res, plans = state.at[RESULTS], state.at[PLANS]
-    if plans < res:
-        return PLANS
-    if next_row(state, res) >= 0:
-        return RESULTS
-    return state.last if state.last in (RESULTS, PLANS) else RESULTS
+    first, second = state.cells  # (results, plans) left to right, or the other way round
+    if state.at[second] < state.at[first]:
+        return second
+    if next_row(state, state.at[first]) >= 0:
+        return first
+    return state.last if state.last in (RESULTS, PLANS) else first
 
 
 def _loose_column(state: State, k: int, box: Box, fits: list[str]) -> str:
@@ -166,6 +166,6 @@ def _stale(state: State, column: str) -> bool:
 
 def _waiting(state: State, fits: list[str]) -> str:
     """The column of the earliest printed row that has no cell there yet ('' if none)."""
-    waiting = [(next_row(state, state.at[c]), c != RESULTS, c) for c in (RESULTS, PLANS) if c in fits]
+    waiting = [(next_row(state, state.at[c]), c != state.cells[0], c) for c in (RESULTS, PLANS) if c in fits]
     waiting = [x for x in waiting if x[0] >= 0]
     return min(waiting)[2] if waiting else ""

@@ -45,10 +45,11 @@ from .vocabulary import (
 )
 
 
-def place_boxes(boxes: list[Box], widths: Geometry, title_max: float, office: bool
-                ) -> tuple[list[Row | Box], list[ParseWarning]]:
-    """The rows (and spanning lines: visions, goals) the boxes make, in order, and what was left out."""
-    state = State(widths, title_max)
+def place_boxes(boxes: list[Box], widths: Geometry, title_max: float, office: bool,
+                cells: tuple[str, str] = (RESULTS, PLANS)) -> tuple[list[Row | Box], list[ParseWarning]]:
+    """The rows (and spanning lines: visions, goals) the boxes make, in order, and what was left out
+    (CELLS: the results and plans columns left to right, as the header prints them)."""
+    state = State(widths, title_max, cells=cells)
     state.boxes = boxes
     state.decided = [width_column(box, widths, title_max) for box in boxes]
     for k, box in enumerate(boxes):
@@ -248,7 +249,7 @@ def _advances(state: State, column: str, at: int, box: Box) -> bool:
     if cell is not None and len(cell.lines) == 1 and not is_bullet_start(cell.lines[0]) \
             and display_width(cell.lines[0]) < OPEN_SHARE * state.widths.of(column):
         return True  # a cell of one short phrase (「後継事業の予定無し」) is whole: a bullet starts the next row's
-    if cell is None or (column == RESULTS and PLANS not in row.cells and len(box.lines) == 1):
+    if cell is None or (column == state.cells[0] and state.cells[1] not in row.cells and len(box.lines) == 1):
         return False  # printed line by line, the top of a row's plans comes before anything of the next row
     height = max([len(row.desc.lines)] + [len(c.lines) for col, c in row.cells.items() if col != column])
     return not (state.previous == column and len(cell.lines) + len(box.lines) <= height)
@@ -262,7 +263,7 @@ def _place_offices(state: State) -> None:
     if not batch:
         return
     rows = [r for r in range(state.at["office"] + 1, len(state.rows))
-            if not state.rows[r].note and PLANS in state.rows[r].cells]
+            if not state.rows[r].note and state.cells[1] in state.rows[r].cells]
     if len(batch) > len(rows):
         for box in batch[len(rows):]:
             state.warnings.append(ParseWarning("layout-boxes-office", f"lines {span(box)}: an office 「担当」 "

@@ -92,6 +92,7 @@ class State:
     warnings: list[ParseWarning] = field(default_factory=list)
     boxes: list[Box] = field(default_factory=list)
     decided: list[str] = field(default_factory=list)  # each box's column as its widths alone show ('' if not)
+    cells: tuple[str, str] = (RESULTS, PLANS)  # the two columns left to right, as the header prints them
 
 
 def has_tag(box: Box) -> bool:

@@ -55,8 +55,9 @@ class BoxesError(ValueError):
     """The boxes do not show the columns' widths: the text cannot be read as pdfminer's boxes."""
 
 
-def read_boxes(lines: list[str], numbers: list[int]) -> Table:
-    """The rows of pdfminer's text boxes (lines with their source line numbers), with what was unsure."""
+def read_boxes(lines: list[str], numbers: list[int], order: tuple[str, ...] = ()) -> Table:
+    """The rows of pdfminer's text boxes (lines with their source line numbers), with what was unsure
+    (ORDER: the columns as a header line prints them, where one does: plans may come before results)."""
     boxes = _boxes(lines, numbers)
     header, before, boxes = take_header(boxes)
     if not header[0].startswith(HEADER_START):
@@ -65,7 +66,9 @@ def read_boxes(lines: list[str], numbers: list[int]) -> Table:
     boxes = _split_wide(boxes, widths)
     office = OFFICE_HEADER_RE.search(header[0]) is not None
     title_max = min(TITLE_MAX, widths.description - TITLE_MARGIN)
-    items, warnings = place_boxes(boxes, widths, title_max, office)
+    cells = (PLANS, RESULTS) if RESULTS in order and PLANS in order and order.index(PLANS) < order.index(RESULTS) \
+        else (RESULTS, PLANS)
+    items, warnings = place_boxes(boxes, widths, title_max, office, cells)
     for box in before:
         warnings.append(ParseWarning("layout-boxes-unplaced", f"lines {span(box)}: text printed before "
                                      "the table's header; left out", 0, box.numbers[0]))
@@ -76,7 +79,7 @@ def read_boxes(lines: list[str], numbers: list[int]) -> Table:
         if isinstance(item, Box):  # a vision or goal spanning the table
             rows.append(Row([Cell([Line(no, item.page, x, x) for x, no in zip(item.lines, item.numbers, strict=True)])]))
         else:
-            rows.append(_row(item, pages, warnings))
+            rows.append(_row(item, pages, warnings, widths))
     return Table(rows, "boxes", widths, warnings, outside=[x for box in before for x in box.lines])
 
 
@@ -172,8 +175,9 @@ def _mode(counts: Counter[int], skip: set[int]) -> int:
     return max(w for w in (best - 1, best, best + 1) if counts[w] and w not in skip)
 
 
-def _row(row: BoxRow, pages: dict[int, int], warnings: list[ParseWarning]) -> Row:
-    """One row's cells: [title] description［tag］ and its items, results, plans [, 担当]."""
+def _row(row: BoxRow, pages: dict[int, int], warnings: list[ParseWarning], widths: Geometry) -> Row:
+    """One row's cells: [title] description［tag］ and its items, results, plans [, 担当]; each line with
+    how far it stops short of its column's full width (a short line ends a title or a paragraph)."""
     desc = row.desc
     start = desc.numbers[0]
     if row.doubts:
@@ -188,7 +192,8 @@ def _row(row: BoxRow, pages: dict[int, int], warnings: list[ParseWarning]) -> Ro
     if not row.closed and (not row.title or len(desc.lines) > 1):  # a title alone is followed by its results
         warnings.append(ParseWarning("layout-boxes-untagged", f"row at line {start}: a description without a "
                                      "ministry tag ［…］ cannot be told from the rows around it", 0, start))
-    lines = [Line(no, pages.get(no, 1), x, x) for x, no in zip(desc.lines, desc.numbers, strict=True)]
+    lines = [Line(no, pages.get(no, 1), x, x, slack=widths.description - display_width(x))
+             for x, no in zip(desc.lines, desc.numbers, strict=True)]
     if row.items is not None:  # 「①\t…」, as the sample prints a description's items
         lines += [Line(no, pages.get(no, 1), ITEM_RE.sub(lambda m: m.group(1) + "\t", x), x)
                   for x, no in zip(row.items.lines, row.items.numbers, strict=True)]

@@ -164,7 +164,7 @@ def _read(prepared: Prepared) -> Table:
     lines, numbers, name = prepared.lines, prepared.numbers, prepared.profile
     if name in ("fragmented", "out-of-order"):
         try:
-            return text_boxes.read_boxes(lines, numbers)
+            return text_boxes.read_boxes(lines, numbers, prepared.order)
         except text_boxes.BoxesError as exc:
             rule = next(p.rule for p in PROFILES if p.name == name)
             raise EditionParseError(f"layout '{name}' ({rule}): {exc}; {EXPECTED}") from None
@@ -206,7 +206,8 @@ def _check_order(prepared: Prepared) -> None:
         and OFFICE not in order[1:-1]
     # the dense reader reads the cells in the header's order, an office first or last
     modelled = prepared.profile == "dense" and order.index(DESCRIPTION) == (1 if order[0] == OFFICE else 0)
-    if not usual and not side_by_side and not modelled:
+    boxes = prepared.profile in ("fragmented", "out-of-order")  # columns told by widths and wording, any order
+    if not usual and not side_by_side and not modelled and not boxes:
         names = {DESCRIPTION: "該当箇所", RESULTS: "実績・状況", PLANS: "取組予定", OFFICE: "担当"}
         raise EditionParseError(
             f"layout '{prepared.profile}': the header prints its columns in the order "
