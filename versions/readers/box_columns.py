@@ -20,7 +20,9 @@ from .box_state import (
     open_since,
 )
 from .geometry import Geometry
-from .vocabulary import is_bullet_start, is_title_line
+from .vocabulary import PLAN_END_RE, RESULT_END_RE, is_bullet_start, is_title_line
+
+TWIN_WIDTHS = 1.5  # cells between the results' and plans' full widths under which the widths cannot tell them
 
 
 def column_of(state: State, k: int, box: Box) -> str:
@@ -50,12 +52,27 @@ def width_column(box: Box, w: Geometry, title_max: float) -> str:
     if inner and fits:
         near = min(fits, key=lambda c: abs(w.of(c) - max(inner)))
         if abs(w.of(near) - max(inner)) <= FULL_SLACK:
-            return near
+            return worded(box) if near != DESC and twins(w) else near
     if (widths[-1] > title_max or len(widths) > 1) and not box.lines[-1].endswith(SENTENCE_END):  # full, no title
         full_in = [c for c in fits if is_full(widths[-1], w.of(c))]
         if len(full_in) == 1:
             return full_in[0]
-    return fits[0] if len(fits) == 1 else RESULTS if not fits else ""
+    if not fits:  # wider than any column: the widest's
+        return worded(box) if twins(w) else max((RESULTS, PLANS), key=w.of)
+    return fits[0] if len(fits) == 1 else ""
+
+
+def twins(w: Geometry) -> bool:
+    """Are the results and plans columns as wide as each other (their widths cannot tell them apart)?"""
+    return abs(w.results - w.plans) <= TWIN_WIDTHS
+
+
+def worded(box: Box) -> str:
+    """The column a whole paragraph's last words tell: a result 「…を実施した。」, a plan 「…を進める。」「…予定。」
+    ('' where they tell neither or both)."""
+    last = box.lines[-1]
+    result, plan = bool(RESULT_END_RE.search(last)), bool(PLAN_END_RE.search(last))
+    return RESULTS if result and not plan else PLANS if plan and not result else ""
 
 
 def _bullet_column(state: State, box: Box, width: float) -> str:
@@ -68,6 +85,8 @@ def _bullet_column(state: State, box: Box, width: float) -> str:
         return wide
     if len(box.lines) == 1 and not box.lines[0].endswith(SENTENCE_END) and is_full(width, w.of(narrow)):
         return narrow
+    if said := worded(box):
+        return said  # its words tell: 「…した。」 a result, 「…予定。」 a plan
     state.doubt = "a short bullet, results or plans told by the order of the rows only"
     first, second = state.cells  # (results, plans) left to right, or the other way round
     if state.at[second] < state.at[first]:
