@@ -80,9 +80,10 @@ def test_every_row_that_differs_from_the_pdf_carries_a_layout_warning(name, edit
 
 
 # Rows warned although they come out equal (an auditor checks them for nothing). Shrink, never grow.
-# (seed-drawn and fy2022 +3: the rows next to a run of doubted placements that ends at a row missing a
-# column are named too, a shifted column being seen a row late: box_shifts.py)
-NEEDLESS = {"seed-chromium": 13, "seed-drawn": 31, "office-synthetic": 13, "fy2022-synthetic": 32}
+# (seed-chromium +2, seed-drawn +5, fy2022 +4 in round 7: a column's cells shifted by one row go unseen
+# between the placements that show it, so the rows around a run of doubted placements are named too
+# (box_shifts.py): dev pdfminer readings had rows differing silently inside such runs)
+NEEDLESS = {"seed-chromium": 15, "seed-drawn": 33, "office-synthetic": 13, "fy2022-synthetic": 33}
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -4,6 +4,8 @@ starts with and which cells wait for text (box_rows.py then places it in a row).
 
 from __future__ import annotations
 
+import re
+
 from .box_state import (
     DESC,
     FULL_SLACK,
@@ -19,9 +21,11 @@ from .box_state import (
     next_row,
     open_since,
 )
+from .cells import heading_words
 from .geometry import Geometry
-from .vocabulary import PLAN_END_RE, RESULT_END_RE, is_bullet_start, is_title_line
+from .vocabulary import ENDED_RE, PLAN_END_RE, RESULT_END_RE, is_bullet_start, is_title_line
 
+NO_SUCCESSOR_RE = re.compile(r"後継事業の予定(?:無し|なし)")  # 後継事業の予定無し: no successor planned (a plan)
 TWIN_WIDTHS = 1.5  # cells between the results' and plans' full widths under which the widths cannot tell them
 
 
@@ -72,7 +76,14 @@ def worded(box: Box) -> str:
     ('' where they tell neither or both)."""
     last = box.lines[-1]
     result, plan = bool(RESULT_END_RE.search(last)), bool(PLAN_END_RE.search(last))
-    return RESULTS if result and not plan else PLANS if plan and not result else ""
+    return RESULTS if result and not plan else PLANS if plan and not result else ended(box)
+
+
+def ended(box: Box) -> str:
+    """The column of a program's end as the report words it: 「・令和５年度に事業終了」 a result, 「後継事業の予定
+    無し」 a plan (no successor planned) ('' for anything else)."""
+    text = "".join(box.lines)
+    return PLANS if NO_SUCCESSOR_RE.search(text) else RESULTS if ENDED_RE.search(text) else ""
 
 
 def _bullet_column(state: State, box: Box, width: float) -> str:
@@ -101,6 +112,8 @@ def _loose_column(state: State, k: int, box: Box, fits: list[str]) -> str:
     (which one when several are: _ahead), a cell of its own (「後継事業の予定無し」) in a row still without
     one, or a title (_needs_title)."""
     rows = state.rows
+    if len(box.lines) == 1 and (said := ended(box)):
+        return said  # 「後継事業の予定無し」: a cell of its own, never a title
     opened = {c: since for c in (RESULTS, PLANS) if c in fits and (since := open_since(state, c)) >= 0}
     if rows and DESC in fits and rows[-1].desc.open_since >= 0:
         opened[DESC] = rows[-1].desc.open_since
@@ -115,11 +128,24 @@ def _loose_column(state: State, k: int, box: Box, fits: list[str]) -> str:
     if titled and (not waiting or _needs_title(state, k)):
         return DESC
     if waiting:
+        if titled and heading_words(box.lines[0]):  # 「保険導入の手引きの作成」: the title of a row of a title alone?
+            _lost_title(state, next_row(state, state.at[waiting]))
         return waiting
     if titled:
         return DESC
     state.doubt = "a short paragraph with no open cell or empty cell to go to"
     return state.last if state.last in (RESULTS, PLANS) else RESULTS
+
+
+def _lost_title(state: State, first: int) -> None:
+    """A heading's words read as a cell of a row waiting for one: if they are the title of a row of a title
+    alone (no description box to start it), that row is lost and the cells printed after them go to the
+    rows already printed one row early. Each of those rows, from FIRST on, is named."""
+    for row in state.rows[first:]:
+        if not row.note:
+            row.doubted.update((RESULTS, PLANS))
+            row.doubts.append("a heading's words were read as a cell of its own (the title of a row lost?): "
+                              "its cells may be the next row's")
 
 
 def _title_candidate(state: State, k: int) -> bool:

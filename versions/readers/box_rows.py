@@ -38,6 +38,7 @@ from .ministries import SUBHEADING_TAG_RE
 from .vocabulary import (
     AMOUNT_END_RE,
     AMOUNT_REST_RE,
+    ENDED_RE,
     TAG_OPEN_RE,
     is_bullet_start,
     is_page_number,
@@ -186,6 +187,9 @@ def _place_cell(state: State, k: int, box: Box, column: str) -> list[int]:
         r, others = at, [nxt] if nxt >= 0 else []
         if nxt >= 0 and column in rows[at].cells:
             rows[at].kept.add(column)  # a second paragraph kept in its row: the next row's, if a shift began here
+    if r == at >= 0 and _ended_cell(rows[r].cells.get(column)) and is_bullet_start(box.lines[0]):
+        rows[r].kept.add(column)  # 「・令和５年度に事業終了」 says all of its cell: more is the next row's
+        state.doubt = state.doubt or "a paragraph after a cell that says its program ended: the next row's?"
     if others and not state.doubt and (state.doubt_row or r == at):
         state.doubt = "a new paragraph, in this row or the next told only by the order and heights of the boxes"
     state.seen[column] = len(rows)
@@ -198,6 +202,11 @@ def _place_cell(state: State, k: int, box: Box, column: str) -> list[int]:
         and (not last.endswith(SENTENCE_END) or box.widths[-1] >= width - 1.5)
     cell.open_since = k if still else -1
     return [r, *others] if state.doubt else [r]
+
+
+def _ended_cell(cell: Cell | None) -> bool:
+    """Is the cell one line saying its program ended (「・令和５年度に事業終了」, 「後継事業の予定無し」)?"""
+    return cell is not None and len(cell.lines) == 1 and bool(ENDED_RE.search(cell.lines[0]))
 
 
 def _one_each(state: State, k: int, column: str, at: int) -> bool:

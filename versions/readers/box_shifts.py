@@ -13,6 +13,7 @@ from .box_state import PLANS, RESULTS, Row
 
 __all__ = ["name_shifts"]
 
+ISLAND = 2  # rows without a doubt between two doubted ones in a column, named with them
 SHIFT_GAP = 3  # rows without a doubt a shifted run may pass over (a shifted cell need not be doubted itself: its words may fit any row)
 
 
@@ -24,6 +25,10 @@ def name_shifts(rows: list[Row]) -> None:
     for column in (RESULTS, PLANS):
         doubted = {k for k, row in enumerate(table) if column in row.doubted}
         missing = [k for k, row in enumerate(table) if column not in row.cells]
+        ordered = sorted(doubted)
+        for a, b in zip(ordered, ordered[1:], strict=False):
+            if 1 < b - a <= ISLAND + 1:  # rows between two doubted placements: a shift goes on through them
+                _name(table, a + 1, b, column)
         for n, k in enumerate(missing):
             since = missing[n - 1] if n else -1
             start = _run(doubted, k, since, -1)

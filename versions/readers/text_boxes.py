@@ -30,7 +30,7 @@ from ..model.edition import ParseWarning
 from ..model.normalize import display_width
 from .box_header import take_header
 from .box_rows import place_boxes
-from .box_state import ITEM_RE, PLANS, RESULTS, Box, has_tag, span
+from .box_state import ITEM_RE, PLANS, RESULTS, Box, has_tag, span, spanning
 from .box_state import Row as BoxRow
 from .geometry import TITLE_MARGIN, Geometry
 from .table import Cell, Line, Row, Table
@@ -44,6 +44,7 @@ from .vocabulary import (
 )
 
 MIN_LINES = 8  # full lines needed to estimate a column's width
+ABOVE_MAX = 2  # lines of a document title printed between the header and the table's first heading
 
 
 BOXES_WARNING = ("the text is pdfminer's text boxes, printed out of row order (layout 'fragmented' or "
@@ -60,6 +61,8 @@ def read_boxes(lines: list[str], numbers: list[int], order: tuple[str, ...] = ()
     (ORDER: the columns as a header line prints them, where one does: plans may come before results)."""
     boxes = _boxes(lines, numbers)
     header, before, boxes = take_header(boxes)
+    boxes, above = _above_table(boxes)
+    before += above
     if not header[0].startswith(HEADER_START):
         raise BoxesError("no header cell 「該当箇所」 before the table's boxes")
     widths = estimate_widths(boxes)
@@ -104,6 +107,17 @@ def _boxes(lines: list[str], numbers: list[int]) -> list[Box]:
     if current.lines:
         boxes.append(current)
     return boxes
+
+
+def _above_table(boxes: list[Box]) -> tuple[list[Box], list[Box]]:
+    """The table opens with a vision （１）… or a goal 【…】 spanning it: a line or two printed between the
+    header and that first heading (the document's title, printed once after pdfminer's header boxes:
+    「医療機器基本計画 重点的に取り組むべき施策の進捗状況」) is no row's text."""
+    first = next((k for k, box in enumerate(boxes[:ABOVE_MAX + 1]) if spanning(box)), 0)
+    above = boxes[:first]
+    if any(has_tag(box) or len(box.lines) > 1 for box in above):
+        return boxes, []
+    return boxes[first:], above
 
 
 def _split_wide(boxes: list[Box], w: Geometry) -> list[Box]:
