@@ -37,6 +37,8 @@ def name_shifts(rows: list[Row]) -> None:
             # one row more at each end: a shift is seen (doubted) a row after it began, and the row after
             # one missing a cell may have lost the start of its own to it
             _name(table, max(start - 1, since + 1), min(end + 1, until), column)
+            kept = next((j for j in range(since + 1, k) if column in table[j].kept), k)
+            _name(table, kept, k, column)  # a row given two cells, then one given none: all between shifted
 
 
 def _run(doubted: set[int], k: int, stop: int, step: int) -> int:
