@@ -18,7 +18,11 @@ from policydiff.versions.readers.text_boxes import BoxesError, estimate_widths, 
 from policydiff.versions.readers.text_layouts import PROFILES, prepare, read_text_table
 
 PDF = Path(__file__).resolve().parent / "data" / "pdf"
-NAMES = ("seed-chromium", "seed-drawn", "office-synthetic", "fy2022-synthetic")
+NAMES = ("seed-chromium", "office-synthetic")  # read: their rows mostly placed from what the boxes show
+# Refused since round 7: reportlab prints a page's descriptions first, then results and plans line by
+# line, and about 9 rows in 10 are placed from the boxes' order and heights only (text_boxes.WEAK_SHARE);
+# dev and seen layouts read so had rows differing with no warning among them.
+REFUSED = ("seed-drawn", "fy2022-synthetic")
 def _ids(*numbers: int) -> set[str]:
     return {f"m{n:03d}" for n in numbers}
 
@@ -50,6 +54,13 @@ def editions():
     """(text edition, PDF edition) of each test PDF, read once."""
     return {name: (parse_report((PDF / f"{name}.pdfminer.txt").read_bytes()),
                    parse_report((PDF / f"{name}.pdf").read_bytes())) for name in NAMES}
+
+
+@pytest.mark.parametrize("name", REFUSED)
+def test_boxes_placed_mostly_from_weak_evidence_are_refused_in_one_line(name):
+    with pytest.raises(EditionParseError, match=r"rows placed from weak evidence") as info:
+        parse_report((PDF / f"{name}.pdfminer.txt").read_bytes())
+    assert "\n" not in str(info.value) and "layout 'out-of-order'" in str(info.value)
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -130,8 +141,9 @@ def test_pdfminer_extractions_are_detected_by_their_named_rule(name, layout):
     prepared = prepare(text)
     assert prepared.profile == layout
     assert "pdfminer" in next(p.rule for p in PROFILES if p.name == layout)
-    header = read_text_table(text).rows[0].cells[0].text  # the header cells, each a box, read as one header
-    assert header.startswith("該当箇所") and "取組予定" in header
+    if name in NAMES:
+        header = read_text_table(text).rows[0].cells[0].text  # the header cells, each a box, read as one header
+        assert header.startswith("該当箇所") and "取組予定" in header
 
 
 def test_boxes_without_a_header_are_refused_saying_what_was_expected():
@@ -169,6 +181,7 @@ def test_rebuilding_is_linear_in_the_number_of_boxes(monkeypatch):
             return fn(*args, **kwargs)
         return wrapper
 
+    monkeypatch.setattr(text_boxes, "WEAK_SHARE", 2.0)  # (the copies are read, not refused: placing is measured)
     for module in (box_rows, box_columns, box_state, text_boxes):
         for name in ("display_width", "is_bullet_start", "is_title_line"):
             if hasattr(module, name):
