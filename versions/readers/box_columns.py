@@ -176,6 +176,9 @@ def _ahead(state: State, k: int, columns: list[str]) -> str:
     alternate across a row."""
     if len(columns) == 1:
         return columns[0]
+    said = worded(state.boxes[k]) if DESC not in columns else ""
+    if said in columns:  # its sentence ends as a result's 「…した。」 or a plan's 「…を図っていく。」
+        return said
     left = {c: _open_count(state, c) for c in columns}
     for j in range(k + 1, min(k + 1 + LOOKAHEAD, len(state.boxes))):
         column = state.decided[j]
