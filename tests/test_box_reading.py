@@ -125,3 +125,52 @@ def test_rows_between_a_doubled_cell_and_a_row_without_one_are_all_named():
 def test_twin_widths_are_no_more_than_a_cell_and_a_half_apart():
     assert twins(Geometry.from_widths(26.0, 30.0, 30.0))
     assert not twins(Geometry.from_widths(32.0, 35.0, 23.0))
+
+
+def test_a_header_cell_repeated_on_every_page_is_not_taken_for_a_running_title():
+    # dev 3027 (reportlab, header repeated): 「該当箇所」 alone on its line at the top of every page was blanked
+    # as a running title, and the boxes reader found no header ("no header cell 「該当箇所」")
+    prepared = prepare((CUTS / "header-cell-repeated.pdfminer.txt").read_text(encoding="utf-8"))
+    assert [n for x, n in zip(prepared.lines, prepared.numbers, strict=True) if x.strip() == "該当箇所"] == [3, 135, 263]
+    (line, _), _, _ = take_header(_boxes(prepared.lines, prepared.numbers))
+    assert line == "該当箇所 令和６年度の実績・状況 令和７年度の取組予定"
+
+
+def test_a_line_ending_two_open_sentences_goes_where_its_wording_ends():
+    # dev 3079 (Chromium, line by line): results 「…ガイドブック｣を作成」 and plans 「…ガイドブック｣を活」 both
+    # left open, then 「した。」 and 「用し、保険適用に関する事前相談の充実を図っていく。」: read crossed before
+    # (results 「…を作成用し、…」, plans 「…を活した。」: the columns' alternation decided)
+    from policydiff.versions.readers.box_columns import _ahead
+    from policydiff.versions.readers.box_state import State
+
+    state = State(Geometry.from_widths(50.0, 60.0, 40.0), 40.0)
+    row = _row("保険導入の手引きの作成", None, None)
+    row.cells[RESULTS] = Cell(["・令和６年度診療報酬改定を踏まえた｢医療機器・体外診断用医薬品の保険適用に関するガイドブック｣を作成"],
+                              [1267], open_since=0)
+    row.cells[PLANS] = Cell(["・｢医療機器・体外診断用医薬品の保険適用に関するガイドブック｣を活"], [1269], open_since=1)
+    state.rows, state.at, state.previous = [row], {RESULTS: 0, PLANS: 0, "office": -1}, PLANS
+    state.boxes = [Box(["した。"], [1271]), Box(["用し、保険適用に関する事前相談の充実を図っていく。"], [1273])]
+    state.decided = ["", ""]
+    assert _ahead(state, 0, [RESULTS, PLANS]) == RESULTS
+    assert _ahead(state, 1, [RESULTS, PLANS]) == PLANS
+
+
+def test_the_first_bullet_of_a_column_on_a_page_names_the_row_before_too():
+    # dev 3027 (reportlab, rows split): m006's third result 「・「官民による若手研究者発掘支援事業…」 is printed at
+    # the top of page 2, under a new row's title 「AI研究開発に必要な人材の育成」; read as that row's, unnamed
+    from policydiff.versions.readers.box_rows import _place_cell
+    from policydiff.versions.readers.box_state import State
+
+    state = State(Geometry.from_widths(50.0, 60.0, 40.0), 40.0)
+    before = _row("…をはじめとするアカデミア等の取組に対する支援に取り組む。［◎文、◎経］",
+                  ["・「医療機器開発支援ネットワーク」や「地域連携拠点」…を通じたセミナーや伴走支援により、コーディネート人材の育成に努めた。"],
+                  ["・引き続き、「MEDIC」や「地域連携拠点」…を通じて…に取り組む。"])
+    after = _row("AI研究開発に必要な人材の育成今後、AIを用いた医療機器の研究開発が増えることを…取り組む。［◎文］", None, None)
+    state.rows = [before, after]
+    state.at = {RESULTS: 0, PLANS: 0, "office": -1}
+    state.seen = {RESULTS: 1, PLANS: 1}
+    state.page, state.cut, state.cut_columns = 2, -1, {RESULTS, PLANS}
+    box = Box(["・「官民による若手研究者発掘支援事業（令和5年度予算：6億円）」において、ジャパンバイオデザインプログラム"], [143], 2)
+    state.boxes, state.decided = [box], [RESULTS]
+    rows = _place_cell(state, 0, box, RESULTS)
+    assert rows == [1, 0] and "page" in state.doubt

@@ -160,6 +160,7 @@ def _place_cell(state: State, k: int, box: Box, column: str) -> list[int]:
     phrase = is_phrase(state, box, [column]) and nxt >= 0
     others: list[int] = []
     cut = state.cut if column in state.cut_columns and state.cut >= 0 and state.cut >= at - 1 else -1
+    first_on_page = column in state.cut_columns and state.cut == -1  # (no description told a row cut)
     state.cut_columns.discard(column)
     if cut >= 0 and not (opened and not is_bullet_start(box.lines[0])):
         r = cut  # the first box of its column on a page, in the row the page break cut
@@ -187,6 +188,9 @@ def _place_cell(state: State, k: int, box: Box, column: str) -> list[int]:
         r, others = at, [nxt] if nxt >= 0 else []
         if nxt >= 0 and column in rows[at].cells:
             rows[at].kept.add(column)  # a second paragraph kept in its row: the next row's, if a shift began here
+    if first_on_page and r != at >= 0 and not state.doubt and is_bullet_start(box.lines[0]):
+        others = [at]  # a page break may cut a row's results or plans, not its description
+        state.doubt = "the first paragraph of its column on a page: the row before may go on here"
     if r == at >= 0 and _ended_cell(rows[r].cells.get(column)) and is_bullet_start(box.lines[0]):
         rows[r].kept.add(column)  # 「・令和５年度に事業終了」 says all of its cell: more is the next row's
         state.doubt = state.doubt or "a paragraph after a cell that says its program ended: the next row's?"
