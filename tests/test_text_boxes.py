@@ -91,10 +91,12 @@ def test_every_row_that_differs_from_the_pdf_carries_a_layout_warning(name, edit
 
 
 # Rows warned although they come out equal (an auditor checks them for nothing). Shrink, never grow.
-# (seed-chromium +2, seed-drawn +9, fy2022 +8 in round 7: a column's cells shifted by one row go unseen
-# between the placements that show it, so the rows around a run of doubted placements are named too
-# (box_shifts.py): dev and seen pdfminer readings had rows differing silently inside such runs, 25 in h4221)
-NEEDLESS = {"seed-chromium": 15, "seed-drawn": 37, "office-synthetic": 13, "fy2022-synthetic": 37}
+# (round 7: seed-chromium +7, office +1, seed-drawn +9, fy2022 +8 (the last two now refused). The first
+# bullet of a column on a page names the row before it too, a page break may cut a row's results or
+# plans; a column's cells shifted by one row go unseen between the placements that show it, so the rows
+# around a run of doubted placements are named too (box_shifts.py): dev and seen pdfminer readings had
+# rows differing silently inside such runs, 25 in h4221.)
+NEEDLESS = {"seed-chromium": 20, "seed-drawn": 37, "office-synthetic": 14, "fy2022-synthetic": 37}
 
 
 @pytest.mark.parametrize("name", NAMES)
