@@ -7,7 +7,8 @@ page's descriptions before their results. Nothing says which column a box came f
 from the text itself:
 - each column has its own full-line width (about 54 / 60 / 40 cells in the bundled sample, other widths
   in other PDFs): estimated from the boxes that a ministry tag ［…］ marks as descriptions and from the
-  boxes that start with a bullet 「・」 (two widths: the results and the plans);
+  boxes that start with a bullet 「・」, results told from plans by how they end (「…した。」 / 「…予定。」):
+  the two may be equally wide, and where they are their wording alone tells them apart;
 - a ministry tag closes a description, a short first line is a title, 「・」 starts a results or plans
   bullet, a vision （１） or goal 【…】 spans the table;
 - a box that starts mid-sentence continues a cell left open by a full line without a sentence end;
@@ -17,7 +18,9 @@ Descriptions start rows; each column's cells are taken in row order, a new one o
 description has been printed (a repeated page header marks a page break: the row it cut takes the
 first boxes after it). The 「担当」 offices go to the rows in printed order. Each row is handed on as
 cells, every line citing its source line. What cannot be placed with confidence is named in a
-ParseWarning ("layout-…"), never put silently into a column.
+ParseWarning ("layout-…"), never put silently into a column; where half the rows or more could only be
+placed so, the text is refused (the header's cells, in whatever boxes they fall: box_header.py; a
+column's cells shifted by a row, named on every row between: box_shifts.py).
 """
 
 
