@@ -197,7 +197,7 @@ def column_order(header: str) -> tuple[str, ...]:
 def _check_order(prepared: Prepared) -> None:
     """A text reader reads the columns in the report's order: 該当箇所, 実績, 取組予定 (担当 last); the
     reader of columns side by side (interleaved), any order with 該当箇所 first (after 担当 when 担当 is
-    first) and 担当 first or last."""
+    first) and 担当 first or last; pdfminer's boxes (their columns told by widths and wording), any order."""
     order = prepared.order
     if RESULTS not in order or PLANS not in order:
         return  # no header line (the grammar refuses the text) or header cells apart (pdfminer's boxes)
