@@ -16,6 +16,8 @@ from policydiff.versions.readers.dense_lattice import (
     OFF,
     PLN,
     RES,
+    TITLE_GOES_ON,
+    TTL,
     Columns,
     State,
     moves,
@@ -125,3 +127,16 @@ def test_a_title_ending_in_its_part_number_leaves_a_plans_sentence_unended():
     assert going_on("国際展開支援における業界団体と行政の連携強化（その２）") >= END_UNENDED
     assert going_on("（令和6年12月までに累計62件）") == 0.0
     assert going_on("国際展開支援における業界団体と行政の連携強化") >= END_UNENDED
+
+
+def test_a_bullet_on_the_titles_baseline_does_not_go_on_with_the_title():
+    # L3035 (reportlab; description 22 cells, results and plans 26): a row's title 「個別企業に対する国際展開の支援機
+    # 能の強化」 shares its baseline with the results' first line 「・｢優れた医療機器の創出に係る…」; a page break cuts
+    # the row before its description. The bullet was priced as going on with the title's words (a line opening
+    # with 「・」 may go on a list of nouns), so the row was read untitled, the title as its description's start.
+    cols = Columns((DSC, RES, PLN), {DSC: 22.0, RES: 26.0, PLN: 26.0, OFF: 16.0})
+    title = make_piece("個別企業に対する国際展開の支援機能の強化", 1)
+    state = next(st for st, _, label in moves(State(), cols, title, False, False) if label.role == TTL)
+    bullet = make_piece("・｢優れた医療機器の創出に係る産業振興拠点強化事業｣に", 1, joined=True)
+    cost = min(c for _, c, label in moves(state, cols, bullet, False, False) if label.role == RES)
+    assert cost < TITLE_GOES_ON
