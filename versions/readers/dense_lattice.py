@@ -4,6 +4,8 @@ pypdfium2 prints a table cell after cell: a row's cells in the header's column o
 order, a cell's one line sharing its baseline with the next cell's first (one line, a space between). What
 tells the cells apart is what a line says and how wide it is against its column's width:
 - a line shorter than its column ends a paragraph; a full one goes on, unless it ends a sentence;
+- a results or plans paragraph ends with its last sentence: a short line after a 。 that ends none is likelier
+  the next row's first line (a title's, printed right after the cell) than the paragraph's last;
 - results and plans paragraphs start with a bullet 「・」, a description ends at its ministry tag ［…］;
 - a title is a few short-enough lines with no 。 over the description, a 「担当」 office a short name;
 - a page break (a repeated header, a page number, a running title) may cut a row: its cells go on, in
