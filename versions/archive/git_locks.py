@@ -42,8 +42,9 @@ def git_processes(root: Path) -> list[int] | None:
         try:
             if not (entry / "comm").read_text().strip().startswith("git"):
                 continue
-            if int((entry / "stat").read_text().rsplit(")", 1)[1].split()[1]) == me:
-                continue  # our own git (GitPython's cat-file --batch): it takes no lock
+            state, parent = (entry / "stat").read_text().rsplit(")", 1)[1].split()[:2]
+            if state in ("Z", "X", "x") or int(parent) == me:
+                continue  # ended (a zombie not yet reaped holds no lock), or our own git (cat-file --batch)
             places = [os.readlink(entry / "cwd")]
             env = (entry / "environ").read_bytes().split(b"\0")
             places += [os.fsdecode(v.split(b"=", 1)[1]) for v in env if v.startswith((b"GIT_DIR=", b"GIT_WORK_TREE="))]
