@@ -130,11 +130,12 @@ def test_an_item_mark_does_not_open_a_results_cell():
 def test_a_rows_first_line_read_as_the_row_befores_last_is_named():
     # L3077: the next row's first line 「医師をはじめとする医療従事者の働き方改革を着」 (22 cells: a full
     # description line) was read as the last line of the results (26 cells wide), and the row as starting
-    # 「実に推進し、…」, with no warning. Both rows are now named.
+    # 「実に推進し、…」, with no warning. Both rows were then named; now the row starts at that line (the results
+    # list bullets ending 「…課題を採択」, which the text shows end their paragraph: dense_tails), still named.
     _, table = snippet_table("items-cut-by-a-page-break", 22, 26, 26)
     named = {n.line for n in table.notes if n.code == "layout-dense-doubt"}
     starts = [row.cells[0].lines[0].no for row in table.rows[1:] if len(row.cells) > 1]
-    assert starts == [2, 87] and set(starts) <= named
+    assert starts == [2, 86] and set(starts) <= named
     assert any("source line 86" in n.message for n in table.notes)
 
 
@@ -366,12 +367,13 @@ def test_a_cells_items_run_in_order_so_results_open_after_the_last_of_the_descri
 
 
 
-def test_a_title_read_as_the_last_line_of_the_results_before_is_named(tmp_path):
+def test_a_title_after_a_results_list_ending_in_a_noun_is_read_as_the_title_and_named(tmp_path):
     # Sample L0006 (reportlab, plans before results, the three columns 28 cells wide): the results' last line
     # 「・医工連携イノベーション推進事業において１件の課題を採択」 runs full, so the next row's title 「新興国・途上国に
     # 対する…参照国制度」 / 「の対象とする国の充実」 reads as the results going on, the next row untitled. The widths
     # do not tell, and no other doubt named the row once the description's items ① … ⑤ told its own cells. (The
-    # whole text: a snippet of it is read at other widths.)
+    # whole text: a snippet of it is read at other widths.) The title is now read as the title (the text's lines
+    # ending 「採択」 end their paragraph: dense_tails), and the two rows are still named.
     import gzip
 
     import policydiff
@@ -379,9 +381,9 @@ def test_a_title_read_as_the_last_line_of_the_results_before_is_named(tmp_path):
     text = tmp_path / "L0006-reportlab-synth7.pypdfium2.txt"
     text.write_bytes(gzip.decompress((DENSE.parent / "layouts" / f"{text.name}.gz").read_bytes()))
     edition = policydiff.load_edition(text)
-    named = [w for w in edition.warnings if w.code == "layout-dense-doubt" and "title of the next row" in w.message]
-    assert [w.line for w in named] == [1054]  # m051's title line
-    assert any(w.code == "layout-dense-doubt" and w.line == 1127 for w in edition.warnings)  # the row read untitled
+    assert edition.measures[51].title == "新興国・途上国に対する規制調和の促進及び日本を参照国制度の対象とする国の充実"
+    named = [w for w in edition.warnings if w.code == "layout-dense-doubt" and "source line 1125" in w.message]
+    assert [w.line for w in named] == [1054, 1125]  # m051's title line, m052's
 
 
 def test_a_line_opening_with_a_particle_goes_on_with_the_line_before():

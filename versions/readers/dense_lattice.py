@@ -4,6 +4,8 @@ pypdfium2 prints a table cell after cell: a row's cells in the header's column o
 order, a cell's one line sharing its baseline with the next cell's first (one line, a space between). What
 tells the cells apart is what a line says and how wide it is against its column's width:
 - a line shorter than its column ends a paragraph; a full one goes on, unless it ends a sentence;
+- a results or plans paragraph ends with its last sentence: a short line after a 。 that ends none is likelier
+  the next row's first line (a title's, printed right after the cell) than the paragraph's last;
 - results and plans paragraphs start with a bullet 「・」, a description ends at its ministry tag ［…］;
 - a title is a few short-enough lines with no 。 over the description, a 「担当」 office a short name;
 - a page break (a repeated header, a page number, a running title) may cut a row: its cells go on, in
@@ -34,6 +36,10 @@ CONT_AFTER_STOP = 0.2  # ... after a full line that ended a sentence
 END_AFTER_FULL = 2.5  # a paragraph (or cell) ending with a full line that ends no sentence
 END_AFTER_STOP = 0.3
 END_OPEN = 1.5  # a results or plans paragraph ending with a short line that stops mid-word (「…連携するこ」)
+# ... or with a sentence it began after a full line's 。 and never ended (「…検討を行った。」 / 「新興国・…産業のマッ」:
+# that line is the next row's title, printed right after the cell). Of the 690 results and plans paragraphs of
+# the three editions generated, 3 end so, each in a comma that leads bullets in (「…を行った。具体的には、」)
+END_UNENDED = 1.5
 NEARLY_FULL = 1.0  # cells short of the column: a line this much shorter than full may as well end its paragraph
 END_NEARLY_FULL = 1.0  # a paragraph ending with such a line
 CONT_NEARLY_FULL = 0.8  # a paragraph going on after such a line
@@ -45,13 +51,15 @@ DESC_PARAGRAPH = 3.5  # a second paragraph in a description before its tag (item
 AFTER_TAG = 3.0  # description text after its tag that is no item ①
 ITEM_NO_MARK = 3.0
 UNTAGGED = 3.0  # a description cell left without its ministry tag
+SECOND_TAG = 3.0  # a ministry tag closed in a description's items (after its own tag): another row's description
 MISSING = 2.0  # a measure row without results, or without plans
 MISSING_OFFICE = 1.0
 SKIP = 2.5  # a cell skipped (empty) between two others
 UNTITLED = 0.5  # a row without a title (a quarter of the report's rows)
 OFFICE_AS_TITLE = 2.0  # a title that reads as an office's name (…課, …室), where the table has a 「担当」 column
 OFFICE_ELSEWHERE = 1.0  # a short line naming an office (「経産省ヘルスケア産業課医」) read in another column
-NOUN_END = 0.5  # a short paragraph ending in a noun (「…において１件の課題を採択」) read as a plan
+NOUN_END = 0.5  # a short paragraph ending in a noun (「…において１件の課題を採択」) read as a plan (or a full one
+# ending in a noun the document shows ends paragraphs, dense_tails)
 ROW_BULLET = 4.0  # a row whose first line is a bullet
 ITEM_ORDER = 2.0  # an item ④ that does not follow ③ in its cell (or ① that opens none): a cell's items run in order
 PARTICLE_OPENS = 2.0  # a row or a cell whose first line opens with a particle (「の設置」): the line before's words
@@ -129,7 +137,8 @@ def _ending(cols: Columns, x: Piece, role: int) -> int:
     """How X ends its line: 1 short, 2 full at a sentence's end, 3 full and running on, 4 a cell or two
     short of full and running on (a line wraps there now and then, a paragraph ends there now and then),
     5 a results or plans line short and stopping mid-word (「…連携するこ」: it ends no paragraph either),
-    6 a group heading in brackets alone (「（アジア健康構想）」: bullets follow it in its cell)."""
+    6 a group heading in brackets alone (「（アジア健康構想）」: bullets follow it in its cell), 7 a results or
+    plans line, short, leaving unended the sentence it began after the line before's 。 (_went_on)."""
     if x.tag_open:
         return 3
     if role == OFF:  # a name: whole when short, or when it ends in an office's word (…課, …室), else it wraps
@@ -146,7 +155,7 @@ def _ending(cols: Columns, x: Piece, role: int) -> int:
 
 
 def _end_cost(end: int) -> float:
-    return (0.0, 0.0, END_AFTER_STOP, END_AFTER_FULL, END_NEARLY_FULL, END_OPEN, 0.0)[end]
+    return (0.0, 0.0, END_AFTER_STOP, END_AFTER_FULL, END_NEARLY_FULL, END_OPEN, 0.0, END_UNENDED)[end]
 
 
 def _cell_end_cost(end: int) -> float:
@@ -156,7 +165,7 @@ def _cell_end_cost(end: int) -> float:
 
 def _cont_cost(end: int) -> float:
     return (CONT_AFTER_SHORT, CONT_AFTER_SHORT, CONT_AFTER_STOP, 0.0, CONT_NEARLY_FULL, CONT_AFTER_SHORT,
-            CONT_AFTER_SHORT)[end]
+            CONT_AFTER_SHORT, CONT_AFTER_SHORT)[end]
 
 
 def _open(end: int) -> bool:
@@ -173,6 +182,27 @@ def _enter(s: State, cols: Columns, x: Piece, role: int, resumed: bool | None = 
                  s.described or role in (DSC, ITM), end, x.word_end, x.title_words if role == TTL else 0.0,
                  s.title_width + x.width if role == TTL else 0.0,
                  _items(s, cols, x, role))
+
+
+def _went_on(s: State, cols: Columns, x: Piece, role: int, before: int, resumed: bool | None = None) -> State:
+    """S after X goes on, in ROLE, with the paragraph whose last line ended BEFORE: where that line was full
+    and ended a sentence and X, short, ends none, X's sentence is left unended (7: a paragraph's last sentence
+    ends, in 。 or a bracket; a comma leads a list in)."""
+    state = _enter(s, cols, x, role, resumed)
+    if before != 2 or state.end != 1 or role not in (RES, PLN) or _sentence_ends(x) or x.text.endswith(("、", "，")):
+        return state
+    status = list(state.status)
+    status[cols.cell(role)] = 7
+    return state._replace(end=7, status=tuple(status))
+
+
+def _sentence_ends(x: Piece) -> bool:
+    """Does X, a sentence's first line, end it? In 。 (or a quote, or a word the text shows ends a paragraph:
+    dense_tails), or in a bracket the sentence opens with (「。（令和6年12月までに累計62件）」, 「（対応済み）」); a
+    bracket closed after other words ends a title's part 「…行政の連携強化（その２）」, no results' sentence."""
+    if not x.stop:
+        return False
+    return not x.text.endswith((")", "）")) or x.paren or x.text.startswith(("(", "（"))
 
 
 def row_end_cost(s: State, cols: Columns) -> float:
@@ -228,8 +258,9 @@ def _title_end(s: State, x: Piece) -> float:
     if s.end == 1:
         return 0.0
     cost = TITLE_FULL_END - (TITLE_WORD_END if s.word_end else 0.0)
-    # (「…の育成」 / 「ることが」, 「…の提供の促進」 / 「の提供の促進に…」: no sentence runs on so)
-    goes_on = x.goes_on and not (s.word_end and x.verb_tail) and not x.restates
+    # (「…の育成」 / 「ることが」, 「…の提供の促進」 / 「の提供の促進に…」: no sentence runs on so; another cell's
+    # first line on the title's baseline, 「…支援機能の強化 ・｢優れた…」, goes on with nothing of the title)
+    goes_on = x.goes_on and not x.joined and not (s.word_end and x.verb_tail) and not x.restates
     return cost + (TITLE_GOES_ON if goes_on else 0.0) + s.title_words
 
 
@@ -249,7 +280,8 @@ def _advances(s: State, cols: Columns, x: Piece):
             for entered in _row_starts_after_office(s, cols, x):
                 yield entered[0], leave + entered[1], entered[2]
             continue
-        skipped = sum(SKIP if cols.order[j] != OFF else MISSING_OFFICE for j in range(here + 1, k))
+        # (a cell that had its lines before a page break cut the row is passed over at no cost)
+        skipped = sum(SKIP if cols.order[j] != OFF else MISSING_OFFICE for j in range(here + 1, k) if not s.status[j])
         if not cols.fits(x, role) or (role == OFF and not x.office):
             continue
         status = s.status[k]
@@ -259,7 +291,7 @@ def _advances(s: State, cols: Columns, x: Piece):
             cost = _resume_cost(status, x, role)
         else:
             cost = ITEM_OPENS if x.item else 0.0 if x.bullet or role == OFF else CELL_NO_BULLET
-        yield _enter(s, cols, x, role), leave + skipped + cost, Label(role, False)
+        yield _went_on(s, cols, x, role, 0 if x.bullet else status), leave + skipped + cost, Label(role, False)
 
 
 def _row_starts_after_office(s: State, cols: Columns, x: Piece):
@@ -277,6 +309,8 @@ def _resume_cost(status: int, x: Piece, role: int) -> float:
         return 0.0 if _open(status) else CONT_AFTER_SHORT
     if x.bullet or (role == ITM and x.item):
         return RESUME_BULLET_AFTER_OPEN if _open(status) else 0.2
+    if role == ITM and status == 1:
+        return ITEM_TEXT  # (an item's text under its heading)
     return _cont_cost(status) if role in (RES, PLN, OFF) or status != 1 else DESC_PARAGRAPH
 
 
@@ -296,12 +330,14 @@ def moves(s: State, cols: Columns, x: Piece, brk: bool, implicit: bool):
             cost += TENSE
         if x.past_ahead and label.role in (TTL, DSC, ITM):  # ... nor a sentence of it that ends so a line on
             cost += PAST_AHEAD
-        if label.role == PLN and x.noun_end and not cols.full(x, PLN):
+        if label.role == PLN and x.noun_end and (x.stop or not cols.full(x, PLN)):  # (stop: dense_tails)
             cost += NOUN_END
         if x.budgets and label.role in (RES, PLN) and _budget_column(x, cols) not in (0, label.role):
             cost += BUDGET_YEAR
         if x.dot and label.role in (TTL, DSC, ITM):
             cost += BULLET_IN_DESCRIPTION
+        if x.tag == 1 and label.role == ITM:
+            cost += SECOND_TAG
         if office and label.role != OFF:
             cost += OFFICE_ELSEWHERE + (OFFICE_START_ELSEWHERE if x.office_start else 0.0)
         if label.role == OFF and not x.office_start and not label.resumed and (label.new_row or s.cur != OFF):
@@ -353,7 +389,7 @@ def _moves(s: State, cols: Columns, x: Piece, brk: bool, implicit: bool):
             cost += AFTER_TAG
         if (s.word_end and x.verb_tail) or x.restates:
             cost += NOUN_THEN_VERB
-        yield _enter(s, cols, x, role), cost, Label(role, False)
+        yield _went_on(s, cols, x, role, s.end), cost, Label(role, False)
     if role in (RES, PLN, ITM, DSC) and cols.fits(x, role):
         if role in (RES, PLN):
             start = 0.0 if x.bullet else NO_BULLET
@@ -372,13 +408,18 @@ def _moves(s: State, cols: Columns, x: Piece, brk: bool, implicit: bool):
             for target in targets:
                 if not cols.fits(x, target) or (target == OFF and not x.office):
                     continue
-                if cell == DSC and s.tagged and not x.item and s.cur != ITM and not _open(status):
-                    continue  # (after its tag a description goes on only in an item: one cut mid-sentence)
+                if cell == DSC and s.tagged and not x.item and s.cur != ITM and not _open(status) \
+                        and not (s.items and s.items[k]):
+                    continue  # (after its tag a description goes on only in its items, once it has some: an item cut
+                    # mid-sentence, or a paragraph of an item's text 「① 日常生活における…」 / 「日常生活において…」;
+                    # a paragraph that closes a ministry tag is another row's: SECOND_TAG)
                 if target == DSC and status and not s.described:  # the page cut the cell right after its title:
                     cost = DESC_AFTER_CUT_TITLE  # the description starts, no second paragraph
                 else:
                     cost = _resume_cost(status, x, target) if status else RESUME_FRESH
-                yield _enter(s, cols, x, target, True), cost + extra, Label(target, False, True)
+                went = x.bullet or (target == ITM and x.item)  # (a new paragraph, not the sentence going on)
+                yield (_went_on(s, cols, x, target, 0 if went else status, True), cost + extra,
+                       Label(target, False, True))
 
 
 def unfit_move(s: State, cols: Columns, x: Piece):

@@ -5,7 +5,8 @@ in (the header's). The columns' widths are estimated from the text itself, each 
 be its own: the description's from the lines above a ministry tag ［…］, the column printed after it from
 the first bullets after a tag, the other from the remaining bullets that wrapped; then measured again on
 the lines as read. Each line is then given its cell by the model of dense_lattice.py, which weighs every
-reading (dense_search.py keeps the cheapest) and names the lines another reading explains about as well; where results
+reading (dense_search.py keeps the cheapest) and names the lines another reading explains about as well (the words that
+end a paragraph with no 。, 「…の課題を採択」, are learnt from the text by dense_tails.py); where results
 and plans are as wide, dense_parallel.py looks again at where a row's results end, by the bullets of the one that
 restate bullets of the other (the report states its plans in parallel with its results). A row cut by a page break goes on,
 cell by cell, after the break (a repeated header, a page number or a running title; where the text marks
@@ -23,7 +24,7 @@ from collections.abc import Iterable
 
 from ..model.eras import fiscal_year_of
 from ..model.normalize import display_width
-from . import dense_ahead, dense_doubts, dense_parallel, dense_pieces
+from . import dense_ahead, dense_doubts, dense_parallel, dense_pieces, dense_tails
 from . import dense_search as search
 from .dense_lattice import DSC, ITM, OFF, PLN, RES, TTL, Columns, Label
 from .dense_pieces import Piece
@@ -214,6 +215,7 @@ def _steps(lines: list[str], numbers: list[int], breaks: frozenset[int]) -> tupl
             opened = (m.group(1) or " ") if m else ""  # (" ": opened with nothing inside yet)
         brk = False
         previous = text
+    steps = dense_tails.mark_paragraph_ends(steps, dense_tails.paragraph_ends(lines[first + 1:]))
     return dense_ahead.mark_past_ahead(steps), first, starts
 
 
