@@ -127,6 +127,7 @@ def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[floa
     latin word pairs the document prints joined more than once (latin_phrases), dearer to part."""
     limit = max(widths) + WIDTH_SLACK
     after = _next_fills(fills, order or tuple(range(len(fills))))
+    places = _places(order or tuple(range(len(fills))))
     tail = min(fills) + GLUE_OVER + 0.5 if glued else limit
     if all(display_width(p) <= tail for p in pieces) and not any(_tag_cut(p) for p in pieces):
         return segmentations(pieces, len(widths), phrases=phrases)
@@ -142,12 +143,13 @@ def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[floa
         width = display_width(piece)
         cuts: list[tuple[list[tuple[str, frozenset[int] | None]], float]] = [([(piece, None)], 0.0)]
         if width > limit:
-            cuts = [(c, 0.0) for c in _glue_cuts(piece, fills, limit, GLUED_DEPTH, bases, after, letters)]
+            cuts = [(c, 0.0) for c in _glue_cuts(piece, fills, limit, GLUED_DEPTH, bases, after, letters, places)]
         elif width > tail:
-            cuts += [(c, SOFT_GLUE) for c in _glue_cuts(piece, fills, limit, 1, bases, after, letters) if len(c) > 1]
+            cuts += [(c, SOFT_GLUE) for c in _glue_cuts(piece, fills, limit, 1, bases, after, letters, places)
+                     if len(c) > 1]
         if k := _tag_cut(piece):
             rest = piece[k:]
-            tails = _glue_cuts(rest, fills, limit, GLUED_DEPTH - 1, None, after) \
+            tails = _glue_cuts(rest, fills, limit, GLUED_DEPTH - 1, None, after, None, places, places[0]) \
                 if display_width(rest) > limit else [[(rest, None)]]
             cuts = [([(piece[:k], frozenset({0})), *t], 0.0) for t in tails] + cuts  # (first: alternatives are capped)
         alternatives = [(a + c, x + y) for a, x in alternatives for c, y in cuts][:GLUED_ALTERNATIVES]
@@ -204,16 +206,29 @@ def _next_fills(fills: tuple[float, ...], order: tuple[int, ...]) -> tuple[float
     return tuple(out)
 
 
+def _places(order: tuple[int, ...]) -> tuple[int, ...]:
+    """For each column (by role), its place left to right as the lines print it."""
+    out = [0] * len(order)
+    for place, c in enumerate(order):
+        out[c] = place
+    return tuple(out)
+
+
 def _glue_cuts(piece: str, fills: tuple[float, ...], limit: float, depth: int, bases: list[float] | None = None,
-               after: tuple[float | None, ...] | None = None, letters: list[int] | None = None
+               after: tuple[float | None, ...] | None = None, letters: list[int] | None = None,
+               places: tuple[int, ...] | None = None, left_of: int = -1
                ) -> list[list[tuple[str, frozenset[int] | None]]]:
     """A piece too wide for any column cut after the full line of a column (c), for each column: its text
     up to where that column's lines fill (the commonest full width), before a bullet mark 「・」 near there if
     there is one, never before a mark that may not start a line (kinsoku); the rest cut again if still too wide.
     BASES: the widths the column's line may have before the piece (the pieces before it on the line), LETTERS
     the latin letters in them: latin letters print narrower in some fonts, so a bullet mark may lie further past
-    the fill the more latin letters come before it (LATIN_NARROWER)."""
+    the fill the more latin letters come before it (LATIN_NARROWER). PLACES: each column's place left to right;
+    a cut is tried only after a column printed right of LEFT_OF (the column whose full line the piece's text
+    before follows): a glued piece holds its columns in the order they print (「…医療機・｢優れた…医・令和７年度…」
+    is the description's, the results' and the plans' lines, never the plans' before the description's)."""
     out: list[list[tuple[str, frozenset[int] | None]]] = []
+    places = places or tuple(range(len(fills)))
     printed = printed_widths(piece)
     roles: dict[int, set[int]] = {}  # where to cut -> the columns whose full line ends there
     latin = [0]
@@ -221,6 +236,8 @@ def _glue_cuts(piece: str, fills: tuple[float, ...], limit: float, depth: int, b
         latin.append(latin[-1] + (ch.isascii() and ch.isalnum()))
     for (c, fill), (base, before) in product(enumerate(fills), zip(bases or [0.0], letters or [0] * len(bases or [0.0]),
                                                                     strict=True)):
+        if places[c] <= left_of:
+            continue
         near = [k for k in range(1, len(piece)) if fill - GLUE_NEAR <= base + printed[k] <= fill + GLUE_OVER]
         marked = [k for k in range(1, len(piece)) if fill - GLUE_NEAR <= base + printed[k]
                   <= fill + GLUE_OVER + LATIN_NARROWER * (before + latin[k]) and is_bullet_start(piece[k:])]
@@ -232,7 +249,8 @@ def _glue_cuts(piece: str, fills: tuple[float, ...], limit: float, depth: int, b
             roles.setdefault(_by_the_rest(piece, printed, k, fill - base, fitting, after[c] if after else None), set()).add(c)
     for k, cs in sorted(roles.items()):
         rest = piece[k:]
-        tails = _glue_cuts(rest, fills, limit, depth - 1, None, after) if display_width(rest) > limit and depth > 1 else []
+        tails = _glue_cuts(rest, fills, limit, depth - 1, None, after, None, places, min(places[c] for c in cs)) \
+            if display_width(rest) > limit and depth > 1 else []
         out += [[(piece[:k], frozenset(cs)), *tail] for tail in (tails or [[(rest, None)]])]
     return out or [[(piece, None)]]
 
