@@ -29,3 +29,17 @@ def test_a_piece_of_three_glued_columns_is_cut_in_their_printed_order():
     assert row.cells[2].text == "・令和７年度の取組に加え、拠点間の連携による全国的な支援ネットワークの形成を支援し、更なる拠点機能の強化を図る予定。"
     assert row.cells[3].text == "厚労省医療機器審査管理課"
     assert not any(w.code == "layout-too-wide" for w in table.warnings)
+
+
+def test_an_office_glued_to_the_plans_is_cut_where_its_own_line_starts():
+    # 「・「ヘルステック・スタートアップ成長加速事業（令和8経産省ヘルスケ」 (d3040 3063, source lines 90, 96, 116): the
+    # plans' line, wider than its fill by a digit and a bracket, glued to the office's first line. Cut by the
+    # widths, 「和8」 went to the office (「和8経産省ヘルスケア…」) or the piece fit no column and the row lost its
+    # first line; the office's line 「経産省ヘルスケ」 is printed apart on other lines of the text.
+    table = _table("office-glued-to-plans.txt")
+    rows = [r for r in table.rows if len(r.cells) == 4]
+    for title in ("資本政策や", "医療機器ベンチャーの創出", "産学連携の強化"):
+        row = next(r for r in rows if r.cells[0].text.startswith(title))
+        assert row.cells[2].text.startswith("・「ヘルステック・スタートアップ成長加速事業（令和8年度予算案：6.5億円）」")
+        assert row.cells[3].text == "経産省ヘルスケア産業課医療・福祉機器産業室"
+    assert not any(w.code == "layout-too-wide" for w in table.warnings)

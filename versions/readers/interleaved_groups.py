@@ -18,6 +18,7 @@ from itertools import combinations, product
 
 from ..model.normalize import display_width
 from .cells import CONTINUES_RE
+from .interleaved_offices import OFFICE, office_cut
 from .ministries import KNOWN_MINISTRIES, SUBHEADING_TAG_RE, is_ministry_list
 from .vocabulary import (
     LOST_OPEN_RE,
@@ -62,6 +63,7 @@ LATIN_WIDER = 0.1
 # ... but as little as a third of one in another (「Brain Computer Interface」): a bullet mark 「・」 where the
 # next column's line starts may lie this much more per latin letter before it past the column's full width
 LATIN_NARROWER = 0.2
+Cut = tuple[str, frozenset[int] | None]  # a glued piece's part and the columns it may end a group in (None: any)
 
 
 @dataclass(frozen=True)
@@ -117,29 +119,26 @@ def latin_phrases(lines: list[str]) -> frozenset[tuple[str, str]]:
 
 
 def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[float, ...], glued: bool = False,
-                 order: tuple[int, ...] | None = None, phrases: frozenset[tuple[str, str]] = frozenset()
-                 ) -> list[tuple[tuple[Group, ...], float]]:
+                 order: tuple[int, ...] | None = None, phrases: frozenset[tuple[str, str]] = frozenset(),
+                 offices: frozenset[str] = frozenset()) -> list[tuple[tuple[Group, ...], float]]:
     """The ways to read a line's pieces as groups (_segmentations); a piece too wide for any column holds the
     full line of one column and the next column's text glued to it (cells set close, no space between them):
     it is cut where that column's lines fill (_glue_cuts), once for each column it may fill. In a text whose
     columns are GLUED, a piece a little wider than a column's fill may hold a short piece of the next column
     too (「…医薬機審定。」: 「…医薬機審」 and the plans' 「定。」): it is read whole or cut, at a cost. PHRASES: the
-    latin word pairs the document prints joined more than once (latin_phrases), dearer to part."""
+    latin word pairs the document prints joined more than once (latin_phrases), dearer to part. OFFICES: the
+    「担当」 column's lines (interleaved_offices.office_lines): a line's last piece (first, the office printed
+    first) too wide for the office that ends (starts) with one of them is cut there first."""
+    order = order or tuple(range(len(fills)))
     limit = max(widths) + WIDTH_SLACK
-    after = _next_fills(fills, order or tuple(range(len(fills))))
-    places = _places(order or tuple(range(len(fills))))
+    after = _next_fills(fills, order)
+    places = _places(order)
     tail = min(fills) + GLUE_OVER + 0.5 if glued else limit
-    if all(display_width(p) <= tail for p in pieces) and not any(_tag_cut(p) for p in pieces):
+    glued_office = _glued_office(pieces, widths, order, offices)
+    if all(display_width(p) <= tail for p in pieces) and not any(_tag_cut(p) for p in pieces) and not glued_office:
         return segmentations(pieces, len(widths), phrases=phrases)
-    alternatives: list[tuple[list[tuple[str, frozenset[int] | None]], float]] = [([], 0.0)]
-    for j, piece in enumerate(pieces):
-        # (the column's line may start with latin words before it, parted by spaces: 「Innovation Hubにて、…」)
-        bases, letters = [0.0], [0]
-        s = j
-        while s > 0 and j - s < GLUED_BEFORE and _latin_gap(pieces[s - 1], pieces[s]):
-            s -= 1
-            bases.append(display_width(" ".join(pieces[s:j])) + 0.5)
-            letters.append(_latin(" ".join(pieces[s:j])))
+
+    def piece_cuts(piece: str, bases: list[float], letters: list[int]) -> list[tuple[list[Cut], float]]:
         width = display_width(piece)
         cuts: list[tuple[list[tuple[str, frozenset[int] | None]], float]] = [([(piece, None)], 0.0)]
         if width > limit:
@@ -152,11 +151,55 @@ def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[floa
             tails = _glue_cuts(rest, fills, limit, GLUED_DEPTH - 1, None, after, None, places, places[0]) \
                 if display_width(rest) > limit else [[(rest, None)]]
             cuts = [([(piece[:k], frozenset({0})), *t], 0.0) for t in tails] + cuts  # (first: alternatives are capped)
+        return cuts
+
+    alternatives: list[tuple[list[tuple[str, frozenset[int] | None]], float]] = [([], 0.0)]
+    for j, piece in enumerate(pieces):
+        # (the column's line may start with latin words before it, parted by spaces: 「Innovation Hubにて、…」)
+        bases, letters = [0.0], [0]
+        s = j
+        while s > 0 and j - s < GLUED_BEFORE and _latin_gap(pieces[s - 1], pieces[s]):
+            s -= 1
+            bases.append(display_width(" ".join(pieces[s:j])) + 0.5)
+            letters.append(_latin(" ".join(pieces[s:j])))
+        cuts = piece_cuts(piece, bases, letters)
+        if glued_office and j == glued_office[0]:
+            k = glued_office[1]
+            rest = piece[k:] if order[0] == OFFICE else piece[:k]
+            cuts = _office_cuts(piece, k, order, piece_cuts(rest, bases, letters)) + cuts
         alternatives = [(a + c, x + y) for a, x in alternatives for c, y in cuts][:GLUED_ALTERNATIVES]
     out = []
     for alternative, cost in alternatives:
         out += [(groups, extra + cost) for groups, extra in
                 segmentations([t for t, _ in alternative], len(widths), [m for _, m in alternative], phrases)]
+    return out
+
+
+def _glued_office(pieces: list[str], widths: tuple[float, ...], order: tuple[int, ...], offices: frozenset[str]
+                  ) -> tuple[int, int] | None:
+    """The piece of a line holding an office's line glued to another column's (the last piece, the office
+    printed last; the first, printed first) and where in it the office's line ends or starts (office_cut), or
+    None. A piece that fits the office column is no glued one."""
+    if not offices or not pieces or OFFICE not in order or order.index(OFFICE) not in (0, len(order) - 1):
+        return None
+    j = 0 if order[0] == OFFICE else len(pieces) - 1
+    if display_width(pieces[j]) <= widths[OFFICE] + WIDTH_SLACK:
+        return None
+    k = office_cut(pieces[j], offices, order[0] == OFFICE)
+    return (j, k) if k else None
+
+
+def _office_cuts(piece: str, k: int, order: tuple[int, ...], rest_cuts: list[tuple[list[Cut], float]]
+                 ) -> list[tuple[list[Cut], float]]:
+    """The ways to read PIECE cut at K into the office's line and the other columns' text (REST_CUTS: the ways to
+    cut that text in turn), the office's part bound to its column, the other's to end in another column."""
+    others = frozenset(c for c in order if c != OFFICE)
+    if order[0] == OFFICE:
+        return [([(piece[:k], frozenset({OFFICE})), *c], cost) for c, cost in rest_cuts]
+    out = []
+    for c, cost in rest_cuts:
+        *head, (text, must) = c
+        out.append(([*head, (text, must if must is not None else others), (piece[k:], frozenset({OFFICE}))], cost))
     return out
 
 

@@ -15,9 +15,9 @@ from itertools import combinations
 
 from .cells import CONTINUES_RE
 from .interleaved_groups import WIDTH_SLACK, Group, line_options
+from .interleaved_offices import OFFICE
 from .vocabulary import NO_LINE_START
 
-OFFICE = 3  # the 「担当」 column, where there is one
 PAGE_END_LINES = 2  # how many lines before a page header a cell may stop early
 
 # Costs of a reading (lower is likelier).
@@ -85,7 +85,8 @@ def is_full(width: float, col_width: float) -> bool:
 def read_lines(lines: list[str], pieces: Callable[[str], list[str]], kinds: list[str], widths: tuple[float, ...],
                fulls: tuple[float, ...] | None = None, order: tuple[int, ...] | None = None,
                fills: tuple[float, ...] | None = None, results: int = 1, glued: bool = False,
-               phrases: frozenset[tuple[str, str]] = frozenset()) -> tuple[list[Reading], set[int], set[int]]:
+               phrases: frozenset[tuple[str, str]] = frozenset(), offices: frozenset[str] = frozenset()
+               ) -> tuple[list[Reading], set[int], set[int]]:
     """The cheapest reading of every text line (Viterbi over the open row's column states), the lines that
     another reading explains as well, and the lines no reading fits. WIDTHS: the widest each column prints;
     FULLS: the narrowest a full line of each prints (by default from WIDTHS, full_line). Columns are numbered
@@ -94,7 +95,8 @@ def read_lines(lines: list[str], pieces: Callable[[str], list[str]], kinds: list
     line of each (by default WIDTHS), where a piece too wide for any column is cut (glued); RESULTS: the
     column of the results (1, or 2 where the plans are printed first); GLUED: the text prints columns with no
     space between them (a piece that fits a column may hold the next column's too); PHRASES: the latin word
-    pairs the document prints joined more than once (interleaved_groups.latin_phrases), dearer to part."""
+    pairs the document prints joined more than once (interleaved_groups.latin_phrases), dearer to part; OFFICES:
+    the 「担当」 column's lines (interleaved_offices.office_lines), where an office's line is glued to the plans'."""
     ncols = len(widths)
     fulls = fulls or tuple(full_line(w) for w in widths)
     order = order or tuple(range(ncols))
@@ -123,7 +125,7 @@ def read_lines(lines: list[str], pieces: Callable[[str], list[str]], kinds: list
             frontier = resumed
         if kind != "text":
             continue
-        options = line_options(pieces(lines[i]), widths, fills, glued, order, phrases)
+        options = line_options(pieces(lines[i]), widths, fills, glued, order, phrases, offices)
         nxt: dict[State, tuple[float, int]] = {}
         for state, (cost, node) in frontier.items():
             for reading, extra, new_state in _candidates(state, options, widths, fulls, order, results, i in page_end):

@@ -38,6 +38,7 @@ from .cells import WRAPPED_TITLE_MAX
 from .geometry import SHORT, TITLE_MARGIN, Geometry, slack
 from .interleaved_cuts import repair_cuts
 from .interleaved_groups import WIDTH_SLACK, latin_phrases, latin_space, printed_widths
+from .interleaved_offices import office_lines
 from .interleaved_reading import OFFICE, Reading, full_line, read_lines
 from .table import Cell, Line, Row, Table
 from .vocabulary import (
@@ -100,9 +101,11 @@ def read_interleaved(lines: list[str], numbers: list[int], office: bool = False)
     limit = max(widths) + WIDTH_SLACK
     wide = [i for i, kind in enumerate(kinds) if kind == "text" and any(display_width(p) > limit for p in lines[i].split())]
     fulls = estimate_fulls(widths, fills)
+    texts = [x for x, kind in zip(lines, kinds, strict=True) if kind == "text"]
     readings, ambiguous, unfit = read_lines(lines, _pieces, kinds, widths, fulls, order, fills,
-                                            2 if plans_first else 1, len(wide) >= GLUED_LINES,
-                                            latin_phrases([x for x, kind in zip(lines, kinds, strict=True) if kind == "text"]))
+                                            2 if plans_first else 1, len(wide) >= GLUED_LINES, latin_phrases(texts),
+                                            office_lines([x.strip().split(" ") for x in texts], order, widths[-1])
+                                            if office else frozenset())
     readings, _ = repair_cuts(lines, readings, kinds, _pieces, widths, fulls)
     out = _Rows(widths, sorted(no for no, kind in zip(numbers, kinds, strict=True) if kind == "header"), order)
     headed = False
