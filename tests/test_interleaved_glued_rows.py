@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from policydiff.versions.readers.interleaved_offices import office_cut
 from policydiff.versions.readers.text_interleaved import read_interleaved
 from policydiff.versions.readers.text_layouts import prepare
 
@@ -43,3 +44,13 @@ def test_an_office_glued_to_the_plans_is_cut_where_its_own_line_starts():
         assert row.cells[2].text.startswith("・「ヘルステック・スタートアップ成長加速事業（令和8年度予算案：6.5億円）」")
         assert row.cells[3].text == "経産省ヘルスケア産業課医療・福祉機器産業室"
     assert not any(w.code == "layout-too-wide" for w in table.warnings)
+
+
+def test_a_one_character_office_line_is_not_told_glued_to_a_column_that_ends_with_it():
+    # 「下のように採択し支援を行った。（以下の採択課題には複数の重点分野にまたがる課」 (h4300 4312, seen set): a results
+    # line ending in 「課」, the last line of other offices of the table (「…ライフサイエンス」 / 「課」); it was cut
+    # there and 「課」 read into the office. A two-character line (「理課」) is an office's when the widths allow it.
+    offices = frozenset({"課", "理課", "審査管理課", "厚労省医療"})
+    assert office_cut("下のように採択し支援を行った。（以下の採択課題には複数の重点分野にまたがる課", offices, False) == 0
+    assert office_cut("いて、対象を希少疾病用の整形外科領域の医理課", offices, False) == len("いて、対象を希少疾病用の整形外科領域の医")
+    assert office_cut("厚労省医療・引き続き、", offices, True) == len("厚労省医療")

@@ -17,6 +17,9 @@ from ..model.normalize import display_width
 
 OFFICE = 3  # the 「担当」 column's role
 SEEN_LINES = 2  # times a piece must be printed apart in the office's place to be one of its lines
+# characters an office's line must have to be told glued to another column's: one (「課」, 「局」: an office's last
+# line) ends many a word too (「…重点分野にまたがる課」 「題を含む）」)
+GLUED_OFFICE_MIN = 2
 OFFICE_SLACK = 2.0  # cells an office's line may overrun the column's estimated width
 
 
@@ -37,7 +40,8 @@ def office_cut(piece: str, offices: frozenset[str], first: bool) -> int:
     starts it (the description's text after it): the length of the rest of the piece before (or the office's
     length, first), or 0 where no office's line (OFFICES) is a proper part of it there. The longest line that
     fits is taken (「審査管理課」 and 「課」 may both be lines of some office)."""
-    fits = [x for x in offices if len(x) < len(piece) and (piece.startswith(x) if first else piece.endswith(x))]
+    fits = [x for x in offices if GLUED_OFFICE_MIN <= len(x) < len(piece)
+            and (piece.startswith(x) if first else piece.endswith(x))]
     if not fits:
         return 0
     longest = max(fits, key=lambda x: (len(x), x))
