@@ -40,6 +40,7 @@ TAG_TAIL_RE = re.compile(r"[^［］\[\]（）()「」]{1,12}[］\]]")  # a minis
 REST_OVER = 0.5  # cells a glued piece's rest may overrun its column's commonest full width (latin letters' widths)
 GLUE_NEAR, GLUE_OVER = 2.0, 1.0  # cells below and above a column's commonest full width a glued line may be cut
 SOFT_GLUE = 1.0  # the cost of cutting a piece that fits a column (where the text has glued columns)
+OFFICE_GLUE = 0.5  # ... at an office's line (interleaved_offices): likelier than where the widths alone cut
 # pieces before a glued one that its line may start with: any latin words of the line (「・「MedTech ROUND
 # ～MedTech Startups acceleration program～」…」 starts with five)
 GLUED_BEFORE = 9
@@ -79,14 +80,16 @@ class Group:
     printed: float  # its width as printed: latin letters and digits count half a cell but print a little wider
     must: frozenset[int] | None = None  # the columns it may be read in: it ends where a glued piece was cut
     wording: str = ""  # 'result' (「…を推進した。」) or 'plan' (「…する。」, 「…予定。」) where it ends a sentence so
+    item: int = 0  # the number of the item it starts (「⑤ 医療従事者の…」: 5), or 0
 
 
 def group_of(text: str, width: float) -> Group:
     printed = width + LATIN_WIDER * _latin(text)
     stop = bool(SENTENCE_END_RE.search(text))
     wording = ("result" if RESULT_END_RE.search(text) else "plan" if PLAN_END_RE.search(text) else "") if stop else ""
+    item = ord(text[0]) - ord("①") + 1 if text and "①" <= text[0] <= "⑳" else 0
     return Group(text, width, is_bullet_start(text), tagged(text), stop, text.endswith(OPEN_ENDS), printed,
-                  wording=wording)
+                  wording=wording, item=item)
 
 
 def latin_space(left: str, right: str) -> bool:
@@ -166,7 +169,11 @@ def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[floa
         if glued_office and j == glued_office[0]:
             k = glued_office[1]
             rest = piece[k:] if order[0] == OFFICE else piece[:k]
-            cuts = _office_cuts(piece, k, order, piece_cuts(rest, bases, letters)) + cuts
+            # (a piece that may be read whole, a line of the column printed next to the office that ends as an
+            # office's line does, is cut at a cost)
+            beside = order[1] if order[0] == OFFICE else order[-2]
+            cost = OFFICE_GLUE if display_width(piece) <= fills[beside] + GLUE_OVER else 0.0
+            cuts = [(c, x + cost) for c, x in _office_cuts(piece, k, order, piece_cuts(rest, bases, letters))] + cuts
         alternatives = [(a + c, x + y) for a, x in alternatives for c, y in cuts][:GLUED_ALTERNATIVES]
     out = []
     for alternative, cost in alternatives:

@@ -36,6 +36,10 @@ WORD_START_RE = re.compile(r"^[ァ-ヺーA-Za-z]")
 # A number or latin word is never broken: a line stops short of one that does not fit (「…に関する開発ガイダンス」 then
 # 「2025」及び…」), its sentence going on below
 UNBROKEN_START_RE = re.compile(r"^[A-Za-z0-9０-９]")
+# An item numbered out of its cell's sequence (「⑤」 after 「⑤」, or first): a cell's items run ①, ②, ③…, so the
+# line is the next item of another column's list (the description's items after its tag, the results' list of 採択),
+# or of the row before (a new row's description does not start its items at 「⑤」)
+ITEM_OUT_OF_SEQUENCE = 3.0
 BULLET_AFTER_FULL = 0.5  # a bullet right after a full line (the bullet before ended exactly at the width)
 DESC_AFTER_TAG = 2.0  # description text after its ministry tag (items ①…) rather than a new row
 NOT_AN_ITEM = 2.0  # ... where that text starts no item: the next row's title or another column's line
@@ -62,6 +66,7 @@ class _Col:
     open: bool = False  # its last line ends mid-sentence (「…検討を行い、」): its text goes on below
     word: bool = False  # its last line ends in katakana or a latin letter: a word may run on (「…ベン」 「チャー…」)
     paused: bool = False  # it stopped a line early at a page's foot: it may go on after the page break, not before
+    item: int = 0  # the number of the last item (①…) it started in the row, or 0
 
 
 State = tuple[_Col, ...]  # () before the first row of a goal
@@ -259,7 +264,7 @@ def _continue(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fu
                 out[c] = replace(col, paused=True)
                 continue  # the cell may go on after the page header
             cost += _skip_cost(c, col)
-            out[c] = _Col(col.started, False, False, False, col.tagged, col.items)
+            out[c] = _Col(col.started, False, False, False, col.tagged, col.items, item=col.item)
             continue
         if not col.active or col.paused:
             return None  # (a cell that stopped early at the page's foot goes on after the break only)
@@ -287,7 +292,9 @@ def _continue(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fu
             cost += SKIP_STOP
         if c > 0 and group.tagged:
             cost += TAG_OUTSIDE
-        out[c] = _line_state(c, group, fulls[c], col.tagged, col.tagged)
+        if group.item and group.item != col.item + 1:
+            cost += ITEM_OUT_OF_SEQUENCE
+        out[c] = replace(_line_state(c, group, fulls[c], col.tagged, col.tagged), item=group.item or col.item)
     return cost, tuple(out)
 
 
@@ -305,5 +312,5 @@ def _new_row(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], ful
         else:
             if c > 0 and group.tagged:
                 cost += TAG_OUTSIDE
-            out.append(_line_state(c, group, fulls[c], False))
+            out.append(replace(_line_state(c, group, fulls[c], False), item=group.item))
     return cost, tuple(out)

@@ -61,7 +61,7 @@ from .vocabulary import (
 # same phrase as often (a word opening in brackets, 「MEV-MEJ」 「(MEV)及び」, reads as a new phrase)
 LETTER_END_RE = re.compile(r"[A-Za-z]$")
 LETTER_START_RE = re.compile(r"^[A-Za-z]")
-ITEM_MARK_RE = re.compile(r"^[①-⑳]$")  # an item's number alone, its text after a space
+ITEM_MARK_END_RE = re.compile(r"[①-⑳]$")  # an item's number, its text after a space (alone, or glued to the piece before)
 ITEM_SPACE_RE = re.compile(r"(?<=^[①-⑳]) ")
 # The sample's column widths (description, results, plans, 担当): a quarter of one is the least an estimate
 # may give (a column of a few cells would take every piece for a new paragraph).
@@ -216,8 +216,13 @@ def _pieces(line: str) -> list[str]:
     latin words together (the readings tried grow with the pieces)."""
     parts: list[str] = []
     for p in line.strip().split(" "):
-        if p and parts and ITEM_MARK_RE.match(parts[-1]):
-            parts[-1] += " " + p  # 「① 日常生活における…」: an item's number and its text
+        if p and parts and (m := ITEM_MARK_END_RE.search(parts[-1])):
+            # 「① 日常生活における…」: an item's number and its text; 「…診断の一層の早期化に資③ 臨床的な…」: the
+            # number printed right after another column's full line, no space between them (cells set close)
+            parts[-1] = parts[-1][: m.start()]
+            parts.append(m.group(0) + " " + p)
+            if not parts[-2]:
+                del parts[-2]
         elif p:
             parts.append(p)
     if len(parts) <= MAX_PIECES:
