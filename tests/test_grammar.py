@@ -270,3 +270,26 @@ def test_a_one_line_header_whose_hidden_label_touches_the_office_label_keeps_the
                ["厚労省医療機器審査", "管理課"])
     (m,) = _edition([header, _row([GOAL]), row], layout="dense").measures
     assert (m.office, m.title, m.plans[0].text) == ("厚労省医療機器審査管理課", "医療従事者の育成", "・引き続き推進する。")
+
+
+@pytest.mark.parametrize("drawn", ["first-column", "merged"])
+def test_a_row_left_out_of_a_text_reading_names_the_rows_on_either_side(drawn):
+    """pdfplumber's text of a generated layout (4533): the line holding m053's first title line glued to its
+    results' and plans' first lines was read as a row of its own and left out. The warning named m052 (the
+    row whose span held the line) only, and m053, which had lost that text, differed unnamed."""
+    def line(no: int, text: str) -> Cell:
+        return Cell([Line(no, 9, text, text)])
+
+    def measure(no: int, title: str) -> Row:
+        return Row([Cell([Line(no, 9, title, title), Line(no + 1, 9, "取組を進める。［◎厚］", "")]),
+                    line(no, "・支援を推進した。"), line(no, "・引き続き推進する。")])
+
+    glued = ("新興国・途上国に対する規制調和の促進及び日本 ・令和6年度は、アジア医薬品・医療機器トレーニ・引き続き、"
+             "アジア医薬品・医療機器トレーニン")
+    rows = [Row([line(1, x) for x in HEADER]), Row([line(2, GOAL)]), measure(3, "医療機器の国際展開"),
+            Row([line(5, glued)] + ([Cell(), Cell()] if drawn == "first-column" else [])),
+            measure(6, "を参照国制度の対象とする国の充実")]
+    ed = _edition(rows, layout="interleaved")
+    assert [m.id for m in ed.measures] == ["m001", "m002"]
+    (w,) = [w for w in ed.warnings if w.code in ("unplaced-row", "unknown-row")]
+    assert (w.page, w.line) == (9, 5) and w.message.startswith("m001/m002: ") and "between m001 and m002" in w.message

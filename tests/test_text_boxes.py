@@ -18,7 +18,11 @@ from policydiff.versions.readers.text_boxes import BoxesError, estimate_widths, 
 from policydiff.versions.readers.text_layouts import PROFILES, prepare, read_text_table
 
 PDF = Path(__file__).resolve().parent / "data" / "pdf"
-NAMES = ("seed-chromium", "seed-drawn", "office-synthetic", "fy2022-synthetic")
+NAMES = ("seed-chromium", "office-synthetic")  # read: their rows mostly placed from what the boxes show
+# Refused since round 7: reportlab prints a page's descriptions first, then results and plans line by
+# line, and about 9 rows in 10 are placed from the boxes' order and heights only (text_boxes.WEAK_SHARE);
+# dev and seen layouts read so had rows differing with no warning among them.
+REFUSED = ("seed-drawn", "fy2022-synthetic")
 def _ids(*numbers: int) -> set[str]:
     return {f"m{n:03d}" for n in numbers}
 
@@ -52,6 +56,13 @@ def editions():
                    parse_report((PDF / f"{name}.pdf").read_bytes())) for name in NAMES}
 
 
+@pytest.mark.parametrize("name", REFUSED)
+def test_boxes_placed_mostly_from_weak_evidence_are_refused_in_one_line(name):
+    with pytest.raises(EditionParseError, match=r"rows placed from weak evidence") as info:
+        parse_report((PDF / f"{name}.pdfminer.txt").read_bytes())
+    assert "\n" not in str(info.value) and "layout 'out-of-order'" in str(info.value)
+
+
 @pytest.mark.parametrize("name", NAMES)
 def test_pdfminer_boxes_read_as_the_pdfs_edition(name, editions):
     got, want = editions[name]
@@ -80,7 +91,12 @@ def test_every_row_that_differs_from_the_pdf_carries_a_layout_warning(name, edit
 
 
 # Rows warned although they come out equal (an auditor checks them for nothing). Shrink, never grow.
-NEEDLESS = {"seed-chromium": 13, "seed-drawn": 28, "office-synthetic": 13, "fy2022-synthetic": 29}
+# (round 7: seed-chromium +7, office +1, seed-drawn +9, fy2022 +8 (the last two now refused). The first
+# bullet of a column on a page names the row before it too, a page break may cut a row's results or
+# plans; a column's cells shifted by one row go unseen between the placements that show it, so the rows
+# around a run of doubted placements are named too (box_shifts.py): dev and seen pdfminer readings had
+# rows differing silently inside such runs, 25 in h4221.)
+NEEDLESS = {"seed-chromium": 20, "seed-drawn": 37, "office-synthetic": 14, "fy2022-synthetic": 37}
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -96,12 +112,13 @@ def test_each_columns_width_is_estimated_from_the_text_itself():
     # four-column variant 48 / 55 / 37: no width is assumed.
     def widths(name):
         from policydiff.versions.model.normalize import fold_extracted
-        from policydiff.versions.readers.text_boxes import _boxes, _take_header
+        from policydiff.versions.readers.box_header import take_header
+        from policydiff.versions.readers.text_boxes import _boxes
 
         # the reader gets its lines folded, as text_layouts.prepare gives them
         lines = fold_extracted((PDF / f"{name}.pdfminer.txt").read_text(encoding="utf-8")).split("\n")
 
-        w = estimate_widths(_take_header(_boxes(lines, list(range(1, len(lines) + 1))))[2])
+        w = estimate_widths(take_header(_boxes(lines, list(range(1, len(lines) + 1))))[2])
         return round(w.description), round(w.results), round(w.plans)
 
     chromium, drawn, office = widths("seed-chromium"), widths("seed-drawn"), widths("office-synthetic")
@@ -126,8 +143,9 @@ def test_pdfminer_extractions_are_detected_by_their_named_rule(name, layout):
     prepared = prepare(text)
     assert prepared.profile == layout
     assert "pdfminer" in next(p.rule for p in PROFILES if p.name == layout)
-    header = read_text_table(text).rows[0].cells[0].text  # the header cells, each a box, read as one header
-    assert header.startswith("該当箇所") and "取組予定" in header
+    if name in NAMES:
+        header = read_text_table(text).rows[0].cells[0].text  # the header cells, each a box, read as one header
+        assert header.startswith("該当箇所") and "取組予定" in header
 
 
 def test_boxes_without_a_header_are_refused_saying_what_was_expected():
@@ -165,6 +183,7 @@ def test_rebuilding_is_linear_in_the_number_of_boxes(monkeypatch):
             return fn(*args, **kwargs)
         return wrapper
 
+    monkeypatch.setattr(text_boxes, "WEAK_SHARE", 2.0)  # (the copies are read, not refused: placing is measured)
     for module in (box_rows, box_columns, box_state, text_boxes):
         for name in ("display_width", "is_bullet_start", "is_title_line"):
             if hasattr(module, name):

@@ -59,7 +59,9 @@ def test_the_rows_of_the_bundled_edition_read_as_the_report_writes_them():
 def test_a_text_whose_columns_were_lost_is_refused_in_one_line():
     """pdfminer's text of layout 8 (担当 first): its boxes lost the columns, offices read as bullets, titles
     in descriptions, 44 of 59 rows wrong; before, an edition of 74 measures, 45 rows unwarned."""
-    with pytest.raises(EditionParseError, match=r"columns were not told apart .* rows do not read") as err:
+    # (since round 7 the boxes reader refuses it first: most of its rows placed from weak evidence)
+    with pytest.raises(EditionParseError, match=r"columns were not told apart .* rows do not read|"
+                       r"rows placed from weak evidence") as err:
         _read("L0008-chromium-fy2024.pdfminer.txt.gz")
     assert "\n" not in str(err.value)
 
@@ -171,8 +173,9 @@ def test_a_readers_line_warning_is_named_by_the_row_holding_the_line():
     """pdfplumber's text of layout 4: the interleaved reader warns about lines whose columns read two ways
     before any measure exists; the warning had no page and no measure, so no report could show it with its
     row. (Layout 1's line 140, the case first, now reads one way: 「ViCLE）において、…」 goes on the plans'
-    sentence below 「…スタートアップ型（」, a latin word never being broken.)"""
-    ed = _read("L0004-chromium-fy2024.pdfplumber.txt.gz")
+    sentence below 「…スタートアップ型（」, a latin word never being broken; so do layout 4's lines, since 「…に取り組んだ。」
+    reads as a result: layout 5 is the case now.)"""
+    ed = _read("L0005-chromium-synth7.pdfplumber.txt.gz")
     amb = [w for w in ed.warnings if w.code == "layout-ambiguous"]
     assert amb and all(w.measure and w.page and w.message.startswith(f"{w.measure}: line ") for w in amb)
     starts = {m.id: m.line for m in ed.measures}
@@ -392,3 +395,30 @@ def test_the_next_rows_title_run_onto_a_plan_ending_without_a_full_stop_is_named
     run = replace(m.plans[-1], text=m.plans[-1].text[:-1] + nxt.title)
     ed = _with_measure(_with_measure(ed, k + 1, title=""), k, plans=(*m.plans[:-1], run))
     assert {m.id, nxt.id} <= _named_ids(check_rows(ed, "dense"))
+
+
+def test_a_result_ending_in_nda_read_as_a_plan_is_named():
+    """pdfplumber's text of a generated layout (4523, horizontal rules, wide plans) read m015's third result,
+    「・…ワンストップ支援を推進、エコシステムの構築に取り組んだ。」, as its third plan, unnamed: 「…んだ。」 (取り組んだ,
+    進んだ) was not taken for a result's wording. The bundled edition's own bullet moved likewise."""
+    ed = _seed()
+    k, b = next((k, b) for k, m in enumerate(ed.measures) for b in m.results if b.text.endswith("取り組んだ。"))
+    m = ed.measures[k]
+    assert m.id not in _doubted(check_rows(ed, "interleaved"))
+    moved = _with_measure(ed, k, results=tuple(x for x in m.results if x is not b), plans=(*m.plans, b))
+    assert m.id in _doubted(check_rows(moved, "interleaved"))
+
+
+def test_a_cell_opening_with_the_tail_of_the_cell_before_is_named():
+    """pypdfium2's text of a generated layout (4526, rows split, wide descriptions): m047's last result lost its
+    last line 「議論を行っている。」 to the plans, which then opened with it, no bullet mark, unnamed. The report
+    opens a cell without a bullet only with a sentence or clause of its own (「重点５分野については、…」)."""
+    ed = _seed()
+    k, last = next((k, m.results[-1]) for k, m in enumerate(ed.measures)
+                   if m.results and m.results[-1].text.endswith("議論を行っている。"))  # the seed's own m047
+    m = ed.measures[k]
+    head, tail = last.text[:-len("議論を行っている。")], "議論を行っている。"
+    moved = _with_measure(ed, k, results=(*m.results[:-1], replace(last, text=head)),
+                          plans=(replace(m.plans[0], text=tail, budgets=()), *m.plans))
+    assert m.id not in _doubted(check_rows(ed, "dense"))
+    assert m.id in _doubted(check_rows(moved, "dense"))

@@ -24,6 +24,7 @@ PARSER_VERSION = "3"  # 3: one table grammar for every reader, warnings name the
 DOCUMENT_ROWS = 20  # the report family is told by the text of the table's first rows
 # Warnings that say a reader placed text from weak evidence, or that the grammar left a row out.
 DOUBT_CODES = ("layout-", "unplaced-row", "unknown-row")
+LEFT_OUT = ("unplaced-row", "unknown-row")  # a row the grammar could not place: its text is in no measure
 
 
 def assemble(table: Table, reading: Reading, source: Source, document: str | None = None,
@@ -115,12 +116,25 @@ def _placed(measures: list[Measure], warnings: list[ParseWarning]) -> list[Parse
     out = []
     for w in warnings:
         k = bisect.bisect_right(starts, w.line) - 1
+        if w.code in LEFT_OUT and not w.measure and w.line:
+            out.append(_between(measures, k, w))
+            continue
         if w.measure or w.page or not w.line or k < 0:
             out.append(w)
             continue
         m = measures[k]
         out.append(replace(w, message=f"{m.id}: {w.message}", page=m.page, measure=m.id))
     return out
+
+
+def _between(measures: list[Measure], k: int, w: ParseWarning) -> ParseWarning:
+    """A row the grammar left out, named by the measures read on either side of it (K: the last one
+    starting before it): its text is most often the cut start of the next row or the lost end of the
+    row before, and a warning that names only one of them sends the user to the wrong row."""
+    near = [measures[j].id for j in (k, k + 1) if 0 <= j < len(measures)]
+    where = f"between {near[0]} and {near[1]}" if len(near) == 2 else f"next to {near[0]}"
+    return replace(w, message=f"{'/'.join(near)}: {w.message} ({where}: check both rows' text)",
+                   measure=near[-1] if k < 0 else near[0])
 
 
 def doubt_warning(warnings: list[ParseWarning], layout: str) -> list[ParseWarning]:

@@ -4,6 +4,8 @@ starts with and which cells wait for text (box_rows.py then places it in a row).
 
 from __future__ import annotations
 
+import re
+
 from .box_state import (
     DESC,
     FULL_SLACK,
@@ -19,8 +21,12 @@ from .box_state import (
     next_row,
     open_since,
 )
+from .cells import heading_words
 from .geometry import Geometry
-from .vocabulary import is_bullet_start, is_title_line
+from .vocabulary import ENDED_RE, PLAN_END_RE, RESULT_END_RE, is_bullet_start, is_title_line
+
+NO_SUCCESSOR_RE = re.compile(r"後継事業の予定(?:無し|なし)")  # 後継事業の予定無し: no successor planned (a plan)
+TWIN_WIDTHS = 1.5  # cells between the results' and plans' full widths under which the widths cannot tell them
 
 
 def column_of(state: State, k: int, box: Box) -> str:
@@ -42,7 +48,7 @@ def width_column(box: Box, w: Geometry, title_max: float) -> str:
     if has_tag(box):
         return DESC
     widths = box.widths
-    if len(widths) == 2 and is_title_line(box.lines[0], title_max) and widths[1] > w.plans + FULL_SLACK:
+    if len(widths) == 2 and is_title_line(box.lines[0], title_max) and widths[1] > min(w.plans, w.results) + FULL_SLACK:
         return DESC  # a title over the first line of its description
     fits = [c for c in (DESC, RESULTS, PLANS) if max(widths) <= w.of(c) + 1.5]
     full = [x for x, line in zip(widths[:-1], box.lines[:-1], strict=True) if not line.endswith(SENTENCE_END)]
@@ -50,30 +56,55 @@ def width_column(box: Box, w: Geometry, title_max: float) -> str:
     if inner and fits:
         near = min(fits, key=lambda c: abs(w.of(c) - max(inner)))
         if abs(w.of(near) - max(inner)) <= FULL_SLACK:
-            return near
+            return worded(box) if near != DESC and twins(w) else near
     if (widths[-1] > title_max or len(widths) > 1) and not box.lines[-1].endswith(SENTENCE_END):  # full, no title
         full_in = [c for c in fits if is_full(widths[-1], w.of(c))]
         if len(full_in) == 1:
             return full_in[0]
-    return fits[0] if len(fits) == 1 else RESULTS if not fits else ""
+    if not fits:  # wider than any column: the widest's
+        return worded(box) if twins(w) else max((RESULTS, PLANS), key=w.of)
+    return fits[0] if len(fits) == 1 else ""
+
+
+def twins(w: Geometry) -> bool:
+    """Are the results and plans columns as wide as each other (their widths cannot tell them apart)?"""
+    return abs(w.results - w.plans) <= TWIN_WIDTHS
+
+
+def worded(box: Box) -> str:
+    """The column a whole paragraph's last words tell: a result 「…を実施した。」, a plan 「…を進める。」「…予定。」
+    ('' where they tell neither or both)."""
+    last = box.lines[-1]
+    result, plan = bool(RESULT_END_RE.search(last)), bool(PLAN_END_RE.search(last))
+    return RESULTS if result and not plan else PLANS if plan and not result else ended(box)
+
+
+def ended(box: Box) -> str:
+    """The column of a program's end as the report words it: 「・令和５年度に事業終了」 a result, 「後継事業の予定
+    無し」 a plan (no successor planned) ('' for anything else)."""
+    text = "".join(box.lines)
+    return PLANS if NO_SUCCESSOR_RE.search(text) else RESULTS if ENDED_RE.search(text) else ""
 
 
 def _bullet_column(state: State, box: Box, width: float) -> str:
-    """A short bullet: as wide as a full line of a column if it ends mid-sentence; else the results of a
-    row whose description is printed and has none yet, the plans of the earliest row without them, or
-    the column of the last box."""
+    """A short bullet: as wide as a full line of a column if it ends mid-sentence; else the left column's
+    cell (results, or plans where the header prints them first) of a row whose description is printed and
+    has none yet, the right column's of the earliest row without one, or the column of the last box."""
     w = state.widths
-    if width > w.plans + 1.5:
-        return RESULTS
-    if len(box.lines) == 1 and not box.lines[0].endswith(SENTENCE_END) and is_full(width, w.plans):
-        return PLANS
+    narrow, wide = sorted((PLANS, RESULTS), key=w.of)
+    if width > w.of(narrow) + 1.5:
+        return wide
+    if len(box.lines) == 1 and not box.lines[0].endswith(SENTENCE_END) and is_full(width, w.of(narrow)):
+        return narrow
+    if said := worded(box):
+        return said  # its words tell: 「…した。」 a result, 「…予定。」 a plan
     state.doubt = "a short bullet, results or plans told by the order of the rows only"
-    res, plans = state.at[RESULTS], state.at[PLANS]
-    if plans < res:
-        return PLANS
-    if next_row(state, res) >= 0:
-        return RESULTS
-    return state.last if state.last in (RESULTS, PLANS) else RESULTS
+    first, second = state.cells  # (results, plans) left to right, or the other way round
+    if state.at[second] < state.at[first]:
+        return second
+    if next_row(state, state.at[first]) >= 0:
+        return first
+    return state.last if state.last in (RESULTS, PLANS) else first
 
 
 def _loose_column(state: State, k: int, box: Box, fits: list[str]) -> str:
@@ -81,6 +112,8 @@ def _loose_column(state: State, k: int, box: Box, fits: list[str]) -> str:
     (which one when several are: _ahead), a cell of its own (「後継事業の予定無し」) in a row still without
     one, or a title (_needs_title)."""
     rows = state.rows
+    if len(box.lines) == 1 and (said := ended(box)):
+        return said  # 「後継事業の予定無し」: a cell of its own, never a title
     opened = {c: since for c in (RESULTS, PLANS) if c in fits and (since := open_since(state, c)) >= 0}
     if rows and DESC in fits and rows[-1].desc.open_since >= 0:
         opened[DESC] = rows[-1].desc.open_since
@@ -95,11 +128,24 @@ def _loose_column(state: State, k: int, box: Box, fits: list[str]) -> str:
     if titled and (not waiting or _needs_title(state, k)):
         return DESC
     if waiting:
+        if titled and heading_words(box.lines[0]):  # 「保険導入の手引きの作成」: the title of a row of a title alone?
+            _lost_title(state, next_row(state, state.at[waiting]))
         return waiting
     if titled:
         return DESC
     state.doubt = "a short paragraph with no open cell or empty cell to go to"
     return state.last if state.last in (RESULTS, PLANS) else RESULTS
+
+
+def _lost_title(state: State, first: int) -> None:
+    """A heading's words read as a cell of a row waiting for one: if they are the title of a row of a title
+    alone (no description box to start it), that row is lost and the cells printed after them go to the
+    rows already printed one row early. Each of those rows, from FIRST on, is named."""
+    for row in state.rows[first:]:
+        if not row.note:
+            row.doubted.update((RESULTS, PLANS))
+            row.doubts.append("a heading's words were read as a cell of its own (the title of a row lost?): "
+                              "its cells may be the next row's")
 
 
 def _title_candidate(state: State, k: int) -> bool:
@@ -130,6 +176,9 @@ def _ahead(state: State, k: int, columns: list[str]) -> str:
     alternate across a row."""
     if len(columns) == 1:
         return columns[0]
+    said = worded(state.boxes[k]) if DESC not in columns else ""
+    if said in columns:  # its sentence ends as a result's 「…した。」 or a plan's 「…を図っていく。」
+        return said
     left = {c: _open_count(state, c) for c in columns}
     for j in range(k + 1, min(k + 1 + LOOKAHEAD, len(state.boxes))):
         column = state.decided[j]
@@ -165,6 +214,6 @@ def _stale(state: State, column: str) -> bool:
 
 def _waiting(state: State, fits: list[str]) -> str:
     """The column of the earliest printed row that has no cell there yet ('' if none)."""
-    waiting = [(next_row(state, state.at[c]), c != RESULTS, c) for c in (RESULTS, PLANS) if c in fits]
+    waiting = [(next_row(state, state.at[c]), c != state.cells[0], c) for c in (RESULTS, PLANS) if c in fits]
     waiting = [x for x in waiting if x[0] >= 0]
     return min(waiting)[2] if waiting else ""

@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..model.edition import ParseWarning
 from ..model.normalize import display_width
 from .box_columns import column_of, width_column
+from .box_shifts import name_shifts
 from .box_state import (
     DESC,
     ITEM_RE,
@@ -37,6 +38,7 @@ from .ministries import SUBHEADING_TAG_RE
 from .vocabulary import (
     AMOUNT_END_RE,
     AMOUNT_REST_RE,
+    ENDED_RE,
     TAG_OPEN_RE,
     is_bullet_start,
     is_page_number,
@@ -44,15 +46,17 @@ from .vocabulary import (
 )
 
 
-def place_boxes(boxes: list[Box], widths: Geometry, title_max: float, office: bool
-                ) -> tuple[list[Row | Box], list[ParseWarning]]:
-    """The rows (and spanning lines: visions, goals) the boxes make, in order, and what was left out."""
-    state = State(widths, title_max)
+def place_boxes(boxes: list[Box], widths: Geometry, title_max: float, office: bool,
+                cells: tuple[str, str] = (RESULTS, PLANS)) -> tuple[list[Row | Box], list[ParseWarning]]:
+    """The rows (and spanning lines: visions, goals) the boxes make, in order, and what was left out
+    (CELLS: the results and plans columns left to right, as the header prints them)."""
+    state = State(widths, title_max, cells=cells)
     state.boxes = boxes
     state.decided = [width_column(box, widths, title_max) for box in boxes]
     for k, box in enumerate(boxes):
         _place(state, k, box, office)
     _place_offices(state)
+    name_shifts(state.rows)
     return state.items, state.warnings
 
 
@@ -76,6 +80,7 @@ def _place(state: State, k: int, box: Box, office: bool) -> None:
     if state.doubt:
         for r in rows:
             state.rows[r].doubts.append(f"lines {span(box)} ({column}): {state.doubt}")
+            state.rows[r].doubted.add(column)
 
 
 def _place_description(state: State, k: int, box: Box) -> int:
@@ -155,6 +160,7 @@ def _place_cell(state: State, k: int, box: Box, column: str) -> list[int]:
     phrase = is_phrase(state, box, [column]) and nxt >= 0
     others: list[int] = []
     cut = state.cut if column in state.cut_columns and state.cut >= 0 and state.cut >= at - 1 else -1
+    first_on_page = column in state.cut_columns and state.cut == -1  # (no description told a row cut)
     state.cut_columns.discard(column)
     if cut >= 0 and not (opened and not is_bullet_start(box.lines[0])):
         r = cut  # the first box of its column on a page, in the row the page break cut
@@ -180,6 +186,14 @@ def _place_cell(state: State, k: int, box: Box, column: str) -> list[int]:
             state.doubt = "a paragraph without a bullet, read as the start of the next row's cell"
     else:
         r, others = at, [nxt] if nxt >= 0 else []
+        if nxt >= 0 and column in rows[at].cells:
+            rows[at].kept.add(column)  # a second paragraph kept in its row: the next row's, if a shift began here
+    if first_on_page and r != at >= 0 and not state.doubt and is_bullet_start(box.lines[0]):
+        others = [at]  # a page break may cut a row's results or plans, not its description
+        state.doubt = "the first paragraph of its column on a page: the row before may go on here"
+    if r == at >= 0 and _ended_cell(rows[r].cells.get(column)) and is_bullet_start(box.lines[0]):
+        rows[r].kept.add(column)  # 「・令和５年度に事業終了」 says all of its cell: more is the next row's
+        state.doubt = state.doubt or "a paragraph after a cell that says its program ended: the next row's?"
     if others and not state.doubt and (state.doubt_row or r == at):
         state.doubt = "a new paragraph, in this row or the next told only by the order and heights of the boxes"
     state.seen[column] = len(rows)
@@ -192,6 +206,11 @@ def _place_cell(state: State, k: int, box: Box, column: str) -> list[int]:
         and (not last.endswith(SENTENCE_END) or box.widths[-1] >= width - 1.5)
     cell.open_since = k if still else -1
     return [r, *others] if state.doubt else [r]
+
+
+def _ended_cell(cell: Cell | None) -> bool:
+    """Is the cell one line saying its program ended (「・令和５年度に事業終了」, 「後継事業の予定無し」)?"""
+    return cell is not None and len(cell.lines) == 1 and bool(ENDED_RE.search(cell.lines[0]))
 
 
 def _one_each(state: State, k: int, column: str, at: int) -> bool:
@@ -243,7 +262,7 @@ def _advances(state: State, column: str, at: int, box: Box) -> bool:
     if cell is not None and len(cell.lines) == 1 and not is_bullet_start(cell.lines[0]) \
             and display_width(cell.lines[0]) < OPEN_SHARE * state.widths.of(column):
         return True  # a cell of one short phrase (「後継事業の予定無し」) is whole: a bullet starts the next row's
-    if cell is None or (column == RESULTS and PLANS not in row.cells and len(box.lines) == 1):
+    if cell is None or (column == state.cells[0] and state.cells[1] not in row.cells and len(box.lines) == 1):
         return False  # printed line by line, the top of a row's plans comes before anything of the next row
     height = max([len(row.desc.lines)] + [len(c.lines) for col, c in row.cells.items() if col != column])
     return not (state.previous == column and len(cell.lines) + len(box.lines) <= height)
@@ -257,7 +276,7 @@ def _place_offices(state: State) -> None:
     if not batch:
         return
     rows = [r for r in range(state.at["office"] + 1, len(state.rows))
-            if not state.rows[r].note and PLANS in state.rows[r].cells]
+            if not state.rows[r].note and state.cells[1] in state.rows[r].cells]
     if len(batch) > len(rows):
         for box in batch[len(rows):]:
             state.warnings.append(ParseWarning("layout-boxes-office", f"lines {span(box)}: an office 「担当」 "

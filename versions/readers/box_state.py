@@ -67,6 +67,8 @@ class Row:
     # (a page break?), else -1
     desc_box: int = -1  # the index of its description's last box
     doubts: list[str] = field(default_factory=list)  # placements read from weak evidence, for a warning
+    doubted: set[str] = field(default_factory=set)  # the columns those placements were in
+    kept: set[str] = field(default_factory=set)  # columns given a paragraph that may be the next row's
 
 
 @dataclass
@@ -90,6 +92,7 @@ class State:
     warnings: list[ParseWarning] = field(default_factory=list)
     boxes: list[Box] = field(default_factory=list)
     decided: list[str] = field(default_factory=list)  # each box's column as its widths alone show ('' if not)
+    cells: tuple[str, str] = (RESULTS, PLANS)  # the two columns left to right, as the header prints them
 
 
 def has_tag(box: Box) -> bool:

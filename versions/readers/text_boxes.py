@@ -7,7 +7,8 @@ page's descriptions before their results. Nothing says which column a box came f
 from the text itself:
 - each column has its own full-line width (about 54 / 60 / 40 cells in the bundled sample, other widths
   in other PDFs): estimated from the boxes that a ministry tag ［…］ marks as descriptions and from the
-  boxes that start with a bullet 「・」 (two widths: the results and the plans);
+  boxes that start with a bullet 「・」, results told from plans by how they end (「…した。」 / 「…予定。」):
+  the two may be equally wide, and where they are their wording alone tells them apart;
 - a ministry tag closes a description, a short first line is a title, 「・」 starts a results or plans
   bullet, a vision （１） or goal 【…】 spans the table;
 - a box that starts mid-sentence continues a cell left open by a full line without a sentence end;
@@ -17,7 +18,9 @@ Descriptions start rows; each column's cells are taken in row order, a new one o
 description has been printed (a repeated page header marks a page break: the row it cut takes the
 first boxes after it). The 「担当」 offices go to the rows in printed order. Each row is handed on as
 cells, every line citing its source line. What cannot be placed with confidence is named in a
-ParseWarning ("layout-…"), never put silently into a column.
+ParseWarning ("layout-…"), never put silently into a column; where half the rows or more could only be
+placed so, the text is refused (the header's cells, in whatever boxes they fall: box_header.py; a
+column's cells shifted by a row, named on every row between: box_shifts.py).
 """
 
 
@@ -28,14 +31,24 @@ from collections import Counter
 
 from ..model.edition import ParseWarning
 from ..model.normalize import display_width
+from .box_header import take_header
 from .box_rows import place_boxes
-from .box_state import ITEM_RE, PLANS, RESULTS, Box, has_tag, span
+from .box_state import ITEM_RE, PLANS, RESULTS, Box, has_tag, span, spanning
 from .box_state import Row as BoxRow
 from .geometry import TITLE_MARGIN, Geometry
 from .table import Cell, Line, Row, Table
-from .vocabulary import HEADER_CELL_RE, HEADER_START, OFFICE_HEADER_RE, TITLE_MAX, is_bullet_start
+from .vocabulary import (
+    HEADER_START,
+    OFFICE_HEADER_RE,
+    PLAN_END_RE,
+    RESULT_END_RE,
+    TITLE_MAX,
+    is_bullet_start,
+)
 
 MIN_LINES = 8  # full lines needed to estimate a column's width
+WEAK_SHARE = 0.5  # rows placed from weak evidence from which a reading is refused
+ABOVE_MAX = 2  # lines of a document title printed between the header and the table's first heading
 
 
 BOXES_WARNING = ("the text is pdfminer's text boxes, printed out of row order (layout 'fragmented' or "
@@ -47,17 +60,23 @@ class BoxesError(ValueError):
     """The boxes do not show the columns' widths: the text cannot be read as pdfminer's boxes."""
 
 
-def read_boxes(lines: list[str], numbers: list[int]) -> Table:
-    """The rows of pdfminer's text boxes (lines with their source line numbers), with what was unsure."""
+def read_boxes(lines: list[str], numbers: list[int], order: tuple[str, ...] = ()) -> Table:
+    """The rows of pdfminer's text boxes (lines with their source line numbers), with what was unsure
+    (ORDER: the columns as a header line prints them, where one does: plans may come before results)."""
     boxes = _boxes(lines, numbers)
-    header, before, boxes = _take_header(boxes)
+    header, before, boxes = take_header(boxes)
+    boxes, above = _above_table(boxes)
+    before += above
     if not header[0].startswith(HEADER_START):
         raise BoxesError("no header cell 「該当箇所」 before the table's boxes")
     widths = estimate_widths(boxes)
     boxes = _split_wide(boxes, widths)
     office = OFFICE_HEADER_RE.search(header[0]) is not None
     title_max = min(TITLE_MAX, widths.description - TITLE_MARGIN)
-    items, warnings = place_boxes(boxes, widths, title_max, office)
+    cells = (PLANS, RESULTS) if RESULTS in order and PLANS in order and order.index(PLANS) < order.index(RESULTS) \
+        else (RESULTS, PLANS)
+    items, warnings = place_boxes(boxes, widths, title_max, office, cells)
+    _check_evidence([item for item in items if isinstance(item, BoxRow) and not item.note])
     for box in before:
         warnings.append(ParseWarning("layout-boxes-unplaced", f"lines {span(box)}: text printed before "
                                      "the table's header; left out", 0, box.numbers[0]))
@@ -68,7 +87,7 @@ def read_boxes(lines: list[str], numbers: list[int]) -> Table:
         if isinstance(item, Box):  # a vision or goal spanning the table
             rows.append(Row([Cell([Line(no, item.page, x, x) for x, no in zip(item.lines, item.numbers, strict=True)])]))
         else:
-            rows.append(_row(item, pages, warnings))
+            rows.append(_row(item, pages, warnings, widths))
     return Table(rows, "boxes", widths, warnings, outside=[x for box in before for x in box.lines])
 
 
@@ -95,6 +114,28 @@ def _boxes(lines: list[str], numbers: list[int]) -> list[Box]:
     return boxes
 
 
+def _check_evidence(rows: list[BoxRow]) -> None:
+    """Refuse a reading whose rows were mostly placed from weak evidence: where half of them or more hold
+    a cell told only by the boxes' order and heights (or none), the boxes did not show the table's rows,
+    and the rows that differ then hide among the ones that look whole (dev 3078, seen 4214, 4305, 4344:
+    rows read wrong with no warning, in readings with 64-97% of their rows doubted)."""
+    weak = sum(1 for row in rows if row.doubts or RESULTS not in row.cells or PLANS not in row.cells)
+    if rows and weak >= WEAK_SHARE * len(rows):
+        raise BoxesError(f"{weak} of {len(rows)} rows placed from weak evidence (the boxes' order and heights "
+                         "only): the boxes do not show the table's rows")
+
+
+def _above_table(boxes: list[Box]) -> tuple[list[Box], list[Box]]:
+    """The table opens with a vision （１）… or a goal 【…】 spanning it: a line or two printed between the
+    header and that first heading (the document's title, printed once after pdfminer's header boxes:
+    「医療機器基本計画 重点的に取り組むべき施策の進捗状況」) is no row's text."""
+    first = next((k for k, box in enumerate(boxes[:ABOVE_MAX + 1]) if spanning(box)), 0)
+    above = boxes[:first]
+    if any(has_tag(box) or len(box.lines) > 1 for box in above):
+        return boxes, []
+    return boxes[first:], above
+
+
 def _split_wide(boxes: list[Box], w: Geometry) -> list[Box]:
     """A line wider than any column holds two cells printed on one baseline (「…3.9億円）に ・引き続き、…」):
     cut at the last space that leaves a part no wider than the results column, each part a box."""
@@ -102,7 +143,8 @@ def _split_wide(boxes: list[Box], w: Geometry) -> list[Box]:
     for box in boxes:
         start = 0
         for i, (line, width) in enumerate(zip(box.lines, box.widths, strict=True)):
-            cut = _two_cells(line, w.results + 1.5) if width > w.results + 1.5 else -1
+            widest = max(w.results, w.plans) + 1.5
+            cut = _two_cells(line, widest) if width > widest else -1
             if cut < 0:
                 continue
             out.append(Box(box.lines[start:i] + [line[:cut].rstrip()], box.numbers[start : i + 1], box.page))
@@ -118,39 +160,30 @@ def _two_cells(line: str, limit: float) -> int:
     return cuts[-1] if cuts and cuts[-1] > 0 else -1
 
 
-def _take_header(boxes: list[Box]) -> tuple[tuple[str, int], list[Box], list[Box]]:
-    """The header cells (repeated on each page) out of the boxes, the first page's joined on one line;
-    also what is printed before the header (a title, a mark)."""
-    parts: list[str] = []
-    number = 0
-    before: list[Box] = []
-    rest: list[Box] = []
-    pages = 0  # a header repeated on a page (the form feed is dropped as a control character)
-    for box in boxes:
-        cells = len(box.lines) <= 2 and all(HEADER_CELL_RE.match(x) for x in box.lines)
-        if cells and (not parts or not rest):
-            parts += box.lines
-            number = number or box.numbers[0]
-        elif cells:
-            pages += box.lines[0].startswith("該当箇所")
-        else:
-            box.page += pages
-            (rest if parts else before).append(box)
-    return (" ".join(parts), number), before, rest
-
-
 def estimate_widths(boxes: list[Box]) -> Geometry:
     """Each column's full-line width, from the text: descriptions are the boxes with a ministry tag,
-    results and plans the boxes starting with a bullet (two widths, the wider the results)."""
+    results and plans the boxes starting with a bullet, told apart by how their last bullet ends (a result
+    「…を実施した。」, a plan 「…を進める。」「…予定。」): their widths may be anything, the results' wider or
+    narrower than the plans' or the same. Where the wording tells too few, two widths apart, the wider
+    the results."""
     desc: Counter[int] = Counter()
     bullets: Counter[int] = Counter()
+    worded: dict[str, Counter[int]] = {"results": Counter(), "plans": Counter()}
     for box in boxes:
-        inner = box.widths[:-1]
+        inner = [round(w) for w in box.widths[:-1]]
         if has_tag(box):
-            desc.update(round(w) for w in inner)
+            desc.update(inner)
         elif is_bullet_start(box.lines[0]):
-            bullets.update(round(w) for w in inner)
+            bullets.update(inner)
+            last = box.lines[-1]
+            if RESULT_END_RE.search(last) and not PLAN_END_RE.search(last):
+                worded["results"].update(inner)
+            elif PLAN_END_RE.search(last) and not RESULT_END_RE.search(last):
+                worded["plans"].update(inner)
     d = _mode(desc, set())
+    results, plans = _mode(worded["results"], set()), _mode(worded["plans"], set())
+    if d and results and plans:
+        return Geometry.from_widths(float(d), float(results), float(plans))
     a = _mode(bullets, set())
     b = _mode(bullets, {w for w in bullets if abs(w - a) <= 5}) if a else 0
     if not (d and a and b):
@@ -172,8 +205,9 @@ def _mode(counts: Counter[int], skip: set[int]) -> int:
     return max(w for w in (best - 1, best, best + 1) if counts[w] and w not in skip)
 
 
-def _row(row: BoxRow, pages: dict[int, int], warnings: list[ParseWarning]) -> Row:
-    """One row's cells: [title] description［tag］ and its items, results, plans [, 担当]."""
+def _row(row: BoxRow, pages: dict[int, int], warnings: list[ParseWarning], widths: Geometry) -> Row:
+    """One row's cells: [title] description［tag］ and its items, results, plans [, 担当]; each line with
+    how far it stops short of its column's full width (a short line ends a title or a paragraph)."""
     desc = row.desc
     start = desc.numbers[0]
     if row.doubts:
@@ -188,7 +222,8 @@ def _row(row: BoxRow, pages: dict[int, int], warnings: list[ParseWarning]) -> Ro
     if not row.closed and (not row.title or len(desc.lines) > 1):  # a title alone is followed by its results
         warnings.append(ParseWarning("layout-boxes-untagged", f"row at line {start}: a description without a "
                                      "ministry tag ［…］ cannot be told from the rows around it", 0, start))
-    lines = [Line(no, pages.get(no, 1), x, x) for x, no in zip(desc.lines, desc.numbers, strict=True)]
+    lines = [Line(no, pages.get(no, 1), x, x, slack=widths.description - display_width(x))
+             for x, no in zip(desc.lines, desc.numbers, strict=True)]
     if row.items is not None:  # 「①\t…」, as the sample prints a description's items
         lines += [Line(no, pages.get(no, 1), ITEM_RE.sub(lambda m: m.group(1) + "\t", x), x)
                   for x, no in zip(row.items.lines, row.items.numbers, strict=True)]

@@ -30,6 +30,7 @@ from dataclasses import replace
 from ..model.edition import Edition, ParseWarning
 from ..model.errors import EditionParseError
 from ..model.normalize import display_width, fold_extracted
+from .cell_openings import tail_opens_cell
 from .cells import (
     CONTINUES_RE,
     KATAKANA_RE,
@@ -93,6 +94,7 @@ def check_rows(edition: Edition, layout: str, text: str = "") -> Edition:
     found += _office_doubts(edition.measures)
     found += _office_cut_doubts(edition.measures)
     found += [w for m in edition.measures if (w := _aside_opens_cell(m))]
+    found += [w for m in edition.measures if (w := tail_opens_cell(m))]
     found += [w for k, m in enumerate(edition.measures) if k and (w := _bare_row_doubt(edition.measures[k - 1], m))]
     found += _office_one_off_doubts(edition.measures)
     found += [w for k, m in enumerate(edition.measures[:-1]) if (w := _title_at_cell_end(m, edition.measures[k + 1]))]

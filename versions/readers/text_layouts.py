@@ -164,7 +164,7 @@ def _read(prepared: Prepared) -> Table:
     lines, numbers, name = prepared.lines, prepared.numbers, prepared.profile
     if name in ("fragmented", "out-of-order"):
         try:
-            return text_boxes.read_boxes(lines, numbers)
+            return text_boxes.read_boxes(lines, numbers, prepared.order)
         except text_boxes.BoxesError as exc:
             rule = next(p.rule for p in PROFILES if p.name == name)
             raise EditionParseError(f"layout '{name}' ({rule}): {exc}; {EXPECTED}") from None
@@ -197,7 +197,7 @@ def column_order(header: str) -> tuple[str, ...]:
 def _check_order(prepared: Prepared) -> None:
     """A text reader reads the columns in the report's order: 該当箇所, 実績, 取組予定 (担当 last); the
     reader of columns side by side (interleaved), any order with 該当箇所 first (after 担当 when 担当 is
-    first) and 担当 first or last."""
+    first) and 担当 first or last; pdfminer's boxes (their columns told by widths and wording), any order."""
     order = prepared.order
     if RESULTS not in order or PLANS not in order:
         return  # no header line (the grammar refuses the text) or header cells apart (pdfminer's boxes)
@@ -206,7 +206,8 @@ def _check_order(prepared: Prepared) -> None:
         and OFFICE not in order[1:-1]
     # the dense reader reads the cells in the header's order, an office first or last
     modelled = prepared.profile == "dense" and order.index(DESCRIPTION) == (1 if order[0] == OFFICE else 0)
-    if not usual and not side_by_side and not modelled:
+    boxes = prepared.profile in ("fragmented", "out-of-order")  # columns told by widths and wording, any order
+    if not usual and not side_by_side and not modelled and not boxes:
         names = {DESCRIPTION: "該当箇所", RESULTS: "実績・状況", PLANS: "取組予定", OFFICE: "担当"}
         raise EditionParseError(
             f"layout '{prepared.profile}': the header prints its columns in the order "
@@ -241,8 +242,8 @@ def _drop_running_titles(lines: list[str]) -> list[str]:
         key = keys[i]
         if not key or (counts[key] < 2 and key not in titles):
             continue  # (a line printed once is no running title: most lines, tested first)
-        if is_header_text(x) or is_heading(x) or is_bullet_start(x) or is_page_number(x) or "］" in x \
-                or x.endswith("。"):
+        if is_header_text(x) or HEADER_CELL_RE.match(x) or is_heading(x) or is_bullet_start(x) or is_page_number(x) \
+                or "］" in x or x.endswith("。"):  # (a header cell alone, 「該当箇所」, is repeated on every page too)
             continue
         at_edge = i in near and counts[key] > 1 and beside[key] == counts[key] and 2 * counts[key] >= len(anchors)
         if at_edge or key in titles:

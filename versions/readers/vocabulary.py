@@ -104,8 +104,8 @@ MIXED_SPLIT_RE = re.compile(
 TITLE_THEN_BULLET_RE = re.compile(r"^([^・。、\s][^・。]{3,46}?)[ 　]+(・.+)$")
 # A plan's wording at a bullet's end: 「…予定。」 「…に取り組む。」 「…を進める。」 「…していく。」
 PLAN_END_RE = re.compile(r"(?:予定|取り組む|行う|進める|図る|目指す|努める|いく|する|継続)" + r"(?:[（(][^（）()]*[）)])?[。．]?\s*$")
-# A result's wording at a bullet's end: 「…を実施した。」 「…を進めた。」 「…を推進した（新規採択11件）。」
-RESULT_END_RE = re.compile(r"(?:した|された|った|めた|えた|けた|いた|できた)(?:[（(][^（）()]*[）)])?[。．]\s*$")
+# A result's wording at a bullet's end: 「…を実施した。」 「…を進めた。」 「…を推進した（新規採択11件）。」 「…に取り組んだ。」
+RESULT_END_RE = re.compile(r"(?:した|された|った|んだ|めた|えた|けた|いた|できた)(?:[（(][^（）()]*[）)])?[。．]\s*$")
 # A program that has ended: 「令和５年度に事業終了 後継事業の予定無し」 (line 22), 「令和６年度をもって事業を終了」
 ENDED_RE = re.compile(r"事業終了|事業を終了|後継事業の予定無し|後継事業の予定なし")
 # Kinsoku: what a line may not start with (small kana, the long vowel mark, closing and middle marks) and
