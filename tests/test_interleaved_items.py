@@ -1,5 +1,6 @@
-"""Numbered items (①…⑳) of pdfplumber text (columns side by side), cut from the generated layouts: the
-description's items after its ministry tag and the results' list of 採択 print beside each other."""
+"""Numbered items (①…⑳) and sentences' wording of pdfplumber text (columns side by side), cut from the generated
+layouts: the description's items after its ministry tag and the results' list of 採択 print beside each other; a
+bullet that may go to either column is told by how its sentence ends."""
 
 from __future__ import annotations
 
@@ -42,3 +43,15 @@ def test_an_item_out_of_its_cells_sequence_is_the_other_columns_next_item():
                                 "医療従事者の業務の効率化・負担軽減に資する医療機器")
     assert "2040年" not in results
     assert results.endswith("・医工連携イノベーション推進事業において１件の課題を採択")
+
+
+def test_a_sentences_end_alone_on_its_line_is_worded_with_the_line_before():
+    # Printed 該当箇所 | 取組予定 | 実績・状況 (d3000 3006, source lines 182-183): both cells' paragraphs ended, then
+    # 「・医療機器の多言語表示に…８事例を取りまとめ」 / 「た。」 alone; 「た。」 tells no wording by itself, so the
+    # bullet went to the plans. With its line before, 「…取りまとめた。」 reports what was done: a result.
+    prepared = prepare((ROWS / "sentence-end-worded-with-its-line.txt").read_text(encoding="utf-8"))
+    rows = read_interleaved(prepared.lines, prepared.numbers, prepared.office).rows
+    row = next(r for r in rows if r.cells[0].text.startswith("医療機器の多言語表示に向けた取組"))
+    plans, results = row.cells[1].text, row.cells[2].text
+    assert plans.endswith("・関係団体と連携し、医療機器の多言語表示に関する周知を進める。")
+    assert results.endswith("・医療機器の多言語表示に関する国内外の先行事例を収集し、８事例を取りまとめた。")

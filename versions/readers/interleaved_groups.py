@@ -86,10 +86,15 @@ class Group:
 def group_of(text: str, width: float) -> Group:
     printed = width + LATIN_WIDER * _latin(text)
     stop = bool(SENTENCE_END_RE.search(text))
-    wording = ("result" if RESULT_END_RE.search(text) else "plan" if PLAN_END_RE.search(text) else "") if stop else ""
+    wording = wording_of(text) if stop else ""
     item = ord(text[0]) - ord("①") + 1 if text and "①" <= text[0] <= "⑳" else 0
     return Group(text, width, is_bullet_start(text), tagged(text), stop, text.endswith(OPEN_ENDS), printed,
                   wording=wording, item=item)
+
+
+def wording_of(text: str) -> str:
+    """How TEXT, a sentence's end, is worded: 'result' (「…を推進した。」), 'plan' (「…する。」, 「…予定。」) or ''."""
+    return "result" if RESULT_END_RE.search(text) else "plan" if PLAN_END_RE.search(text) else ""
 
 
 def latin_space(left: str, right: str) -> bool:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, replace
 from itertools import combinations
 
 from .cells import CONTINUES_RE
-from .interleaved_groups import WIDTH_SLACK, Group, line_options
+from .interleaved_groups import WIDTH_SLACK, Group, line_options, wording_of
 from .interleaved_offices import OFFICE
 from .vocabulary import NO_LINE_START
 
@@ -28,6 +28,7 @@ TAG_OUTSIDE = 2.0  # a ministry tag ［…］ read in the results or plans colum
 NO_BULLET = 3.0  # a results/plans line after a short one that starts no bullet
 SHORT_GOES_ON = 0.5  # ... that goes on the short line's word or sentence
 WORDING = 1.0  # a results line ending a sentence worded as a plan, or the other way round
+TAIL_CHARS = 12  # characters of a line kept to word the sentence's end on the next line
 OFFICE_GOES_ON = 1.0  # an office's name going on after a short line
 # Brackets that open a sentence's next words (and may not end a line: the line before stops short of them)
 OPENING = ("（", "(", "「", "『", "＜")
@@ -67,6 +68,7 @@ class _Col:
     word: bool = False  # its last line ends in katakana or a latin letter: a word may run on (「…ベン」 「チャー…」)
     paused: bool = False  # it stopped a line early at a page's foot: it may go on after the page break, not before
     item: int = 0  # the number of the last item (①…) it started in the row, or 0
+    tail: str = ""  # the end of its last line where that ended no sentence: a sentence's end below is worded with it
 
 
 State = tuple[_Col, ...]  # () before the first row of a goal
@@ -220,10 +222,23 @@ def _candidates(state: State, options: list[tuple[tuple[Group, ...], float]], wi
                 cont = _continue(state, groups, cols, fulls, page_end)
                 if cont is not None:
                     cost, new_state = cont
-                    yield _reading(False, cols, groups), cost + worded, new_state
+                    yield _reading(False, cols, groups), cost + worded + _tail_wording(state, groups, cols, results), \
+                        new_state
             if 0 in cols:  # a row starts with its description's first line (an office first may share it)
                 cost, new_state = _new_row(state, groups, cols, fulls)
                 yield _reading(True, cols, groups), cost + worded, new_state
+
+
+def _tail_wording(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], results: int) -> float:
+    """The cost of a sentence's end that tells its wording only with the line before in its column: 「…８事例を
+    取りまとめ」 / 「た。」, 「…を提供した（商談件数84」 / 「件）。」 (a short tail tells nothing alone)."""
+    cost = 0.0
+    for g, c in zip(groups, cols, strict=True):
+        if c in (1, 2) and g.stop and not g.wording and state[c].tail:
+            wording = wording_of(state[c].tail + g.text)
+            if wording and wording != ("result" if c == results else "plan"):
+                cost += WORDING
+    return cost
 
 
 def _reading(new_row: bool, cols: tuple[int, ...], groups: tuple[Group, ...]) -> Reading:
@@ -240,6 +255,11 @@ def _skip_cost(c: int, col: _Col) -> float:
     if c == 0 and not col.tagged:
         cost += ROW_WITHOUT_TAG  # a description ends at its ministry tag
     return cost
+
+
+def _tail(c: int, group: Group) -> str:
+    """What a results or plans line leaves for the wording of the sentence it goes on (_tail_wording)."""
+    return group.text[-TAIL_CHARS:] if c in (1, 2) and not group.stop else ""
 
 
 def _end_cost(state: State) -> float:
@@ -294,7 +314,8 @@ def _continue(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fu
             cost += TAG_OUTSIDE
         if group.item and group.item != col.item + 1:
             cost += ITEM_OUT_OF_SEQUENCE
-        out[c] = replace(_line_state(c, group, fulls[c], col.tagged, col.tagged), item=group.item or col.item)
+        out[c] = replace(_line_state(c, group, fulls[c], col.tagged, col.tagged), item=group.item or col.item,
+                         tail=_tail(c, group))
     return cost, tuple(out)
 
 
@@ -312,5 +333,5 @@ def _new_row(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], ful
         else:
             if c > 0 and group.tagged:
                 cost += TAG_OUTSIDE
-            out.append(replace(_line_state(c, group, fulls[c], False), item=group.item))
+            out.append(replace(_line_state(c, group, fulls[c], False), item=group.item, tail=_tail(c, group)))
     return cost, tuple(out)
