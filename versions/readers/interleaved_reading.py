@@ -266,10 +266,11 @@ def _end_cost(state: State) -> float:
     return sum(_skip_cost(c, col) for c, col in enumerate(state))
 
 
-def _line_state(c: int, group: Group, full_at: float, tagged: bool, items: bool = False) -> _Col:
+def _line_state(c: int, group: Group, full_at: float, tagged: bool, items: bool = False, item: int = 0) -> _Col:
     tagged = tagged or (c == 0 and group.tagged)
     full = group.printed >= full_at and not (c == 0 and tagged)  # the tag ends the description
-    return _Col(True, True, full, group.stop, tagged, items, group.open, bool(WORD_END_RE.search(group.text)))
+    return _Col(True, True, full, group.stop, tagged, items, group.open, bool(WORD_END_RE.search(group.text)),
+                item=group.item or item, tail=_tail(c, group))
 
 
 def _continue(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fulls: tuple[float, ...],
@@ -314,8 +315,7 @@ def _continue(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fu
             cost += TAG_OUTSIDE
         if group.item and group.item != col.item + 1:
             cost += ITEM_OUT_OF_SEQUENCE
-        out[c] = replace(_line_state(c, group, fulls[c], col.tagged, col.tagged), item=group.item or col.item,
-                         tail=_tail(c, group))
+        out[c] = _line_state(c, group, fulls[c], col.tagged, col.tagged, col.item)
     return cost, tuple(out)
 
 
@@ -333,5 +333,5 @@ def _new_row(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], ful
         else:
             if c > 0 and group.tagged:
                 cost += TAG_OUTSIDE
-            out.append(replace(_line_state(c, group, fulls[c], False), item=group.item, tail=_tail(c, group)))
+            out.append(_line_state(c, group, fulls[c], False))
     return cost, tuple(out)
