@@ -18,11 +18,13 @@ from policydiff.versions.readers.text_boxes import BoxesError, estimate_widths, 
 from policydiff.versions.readers.text_layouts import PROFILES, prepare, read_text_table
 
 PDF = Path(__file__).resolve().parent / "data" / "pdf"
-NAMES = ("seed-chromium", "office-synthetic")  # read: their rows mostly placed from what the boxes show
-# Refused since round 7: reportlab prints a page's descriptions first, then results and plans line by
-# line, and about 9 rows in 10 are placed from the boxes' order and heights only (text_boxes.WEAK_SHARE);
-# dev and seen layouts read so had rows differing with no warning among them.
-REFUSED = ("seed-drawn", "fy2022-synthetic")
+NAMES = ("seed-chromium", "seed-drawn", "office-synthetic", "fy2022-synthetic")
+# reportlab prints a page's descriptions first, then results and plans line by line, and about 9 rows in 10
+# of its two PDFs are placed from the boxes' order and heights only (text_boxes.WEAK_SHARE): every row of
+# such a reading is named (dev and seen layouts read so had rows differing with no warning among them).
+WEAK = ("seed-drawn", "fy2022-synthetic")
+
+
 def _ids(*numbers: int) -> set[str]:
     return {f"m{n:03d}" for n in numbers}
 
@@ -32,11 +34,14 @@ def _ids(*numbers: int) -> set[str]:
 # bullet belongs to is told by weak evidence only (seed-drawn and fy2022 from m032 on); Chromium's line-by-
 # line output loses m030's description items among its results. A row cut by a page break that the header
 # does not mark takes the first bullet of a column printed after its description's rest (warned all the same).
+# Round 7 grew the two reportlab sets by m038 and m039 (a line ending sentences left open in both results
+# and plans now goes where its wording ends, which reads Chromium's line-by-line boxes right and moves one
+# reportlab bullet a row up): in those two readings every row is named (WEAK), these two as well.
 KNOWN = {
     "seed-chromium": _ids(11, 30, 31, 33, 34, 35, 37, 38, 46, 47, 48, 49, 51),
-    "seed-drawn": _ids(32, 33, 34, 35, 36, 37, 42, 43, 46, 47, 48, 51, 52, 53, 54, 55, 56, 57, 58, 59),
+    "seed-drawn": _ids(32, 33, 34, 35, 36, 37, 38, 39, 42, 43, 46, 47, 48, 51, 52, 53, 54, 55, 56, 57, 58, 59),
     "office-synthetic": _ids(57, 58, 59),
-    "fy2022-synthetic": _ids(32, 33, 34, 35, 36, 37, 42, 43, 46, 47, 48, 51, 52, 53, 54, 55, 56, 57, 58, 59),
+    "fy2022-synthetic": _ids(32, 33, 34, 35, 36, 37, 38, 39, 42, 43, 46, 47, 48, 51, 52, 53, 54, 55, 56, 57, 58, 59),
 }
 
 
@@ -56,11 +61,12 @@ def editions():
                    parse_report((PDF / f"{name}.pdf").read_bytes())) for name in NAMES}
 
 
-@pytest.mark.parametrize("name", REFUSED)
-def test_boxes_placed_mostly_from_weak_evidence_are_refused_in_one_line(name):
-    with pytest.raises(EditionParseError, match=r"rows placed from weak evidence") as info:
-        parse_report((PDF / f"{name}.pdfminer.txt").read_bytes())
-    assert "\n" not in str(info.value) and "layout 'out-of-order'" in str(info.value)
+@pytest.mark.parametrize("name", WEAK)
+def test_a_reading_placed_mostly_from_weak_evidence_names_every_row(name, editions):
+    got, _ = editions[name]
+    warned = {w.line for w in got.warnings if w.code == "layout-boxes-row"}
+    assert [m.id for m in got.measures if m.line not in warned] == []
+    assert any("mostly placed from weak evidence" in w.message for w in got.warnings)
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -91,12 +97,12 @@ def test_every_row_that_differs_from_the_pdf_carries_a_layout_warning(name, edit
 
 
 # Rows warned although they come out equal (an auditor checks them for nothing). Shrink, never grow.
-# (round 7: seed-chromium +7, office +1, seed-drawn +9, fy2022 +8 (the last two now refused). The first
+# (round 7: seed-chromium +7, office +1; seed-drawn and fy2022: every row, WEAK above. The first
 # bullet of a column on a page names the row before it too, a page break may cut a row's results or
 # plans; a column's cells shifted by one row go unseen between the placements that show it, so the rows
 # around a run of doubted placements are named too (box_shifts.py): dev and seen pdfminer readings had
 # rows differing silently inside such runs, 25 in h4221.)
-NEEDLESS = {"seed-chromium": 20, "seed-drawn": 37, "office-synthetic": 14, "fy2022-synthetic": 37}
+NEEDLESS = {"seed-chromium": 20, "seed-drawn": 39, "office-synthetic": 14, "fy2022-synthetic": 39}
 
 
 @pytest.mark.parametrize("name", NAMES)
@@ -143,9 +149,8 @@ def test_pdfminer_extractions_are_detected_by_their_named_rule(name, layout):
     prepared = prepare(text)
     assert prepared.profile == layout
     assert "pdfminer" in next(p.rule for p in PROFILES if p.name == layout)
-    if name in NAMES:
-        header = read_text_table(text).rows[0].cells[0].text  # the header cells, each a box, read as one header
-        assert header.startswith("該当箇所") and "取組予定" in header
+    header = read_text_table(text).rows[0].cells[0].text  # the header cells, each a box, read as one header
+    assert header.startswith("該当箇所") and "取組予定" in header
 
 
 def test_boxes_without_a_header_are_refused_saying_what_was_expected():

@@ -19,7 +19,7 @@ description has been printed (a repeated page header marks a page break: the row
 first boxes after it). The 「担当」 offices go to the rows in printed order. Each row is handed on as
 cells, every line citing its source line. What cannot be placed with confidence is named in a
 ParseWarning ("layout-…"), never put silently into a column; where half the rows or more could only be
-placed so, the text is refused (the header's cells, in whatever boxes they fall: box_header.py; a
+placed so, every row is named (the header's cells, in whatever boxes they fall: box_header.py; a
 column's cells shifted by a row, named on every row between: box_shifts.py).
 """
 
@@ -47,7 +47,7 @@ from .vocabulary import (
 )
 
 MIN_LINES = 8  # full lines needed to estimate a column's width
-WEAK_SHARE = 0.5  # rows placed from weak evidence from which a reading is refused
+WEAK_SHARE = 0.5  # rows placed from weak evidence from which every row of a reading is named
 ABOVE_MAX = 2  # lines of a document title printed between the header and the table's first heading
 
 
@@ -76,7 +76,7 @@ def read_boxes(lines: list[str], numbers: list[int], order: tuple[str, ...] = ()
     cells = (PLANS, RESULTS) if RESULTS in order and PLANS in order and order.index(PLANS) < order.index(RESULTS) \
         else (RESULTS, PLANS)
     items, warnings = place_boxes(boxes, widths, title_max, office, cells)
-    _check_evidence([item for item in items if isinstance(item, BoxRow) and not item.note])
+    weak = _check_evidence([item for item in items if isinstance(item, BoxRow) and not item.note])
     for box in before:
         warnings.append(ParseWarning("layout-boxes-unplaced", f"lines {span(box)}: text printed before "
                                      "the table's header; left out", 0, box.numbers[0]))
@@ -85,6 +85,10 @@ def read_boxes(lines: list[str], numbers: list[int], order: tuple[str, ...] = ()
     pages = {no: box.page for box in boxes for no in box.numbers}  # each source line's page
     for item in items:
         if isinstance(item, Box):  # a vision or goal spanning the table
+            if weak:  # a row lost next to it would be named by no row's warning
+                warnings.append(ParseWarning("layout-boxes-row", f"heading at line {item.numbers[0]}: read among "
+                                             "rows mostly placed from weak evidence: a row next to it may be lost",
+                                             0, item.numbers[0]))
             rows.append(Row([Cell([Line(no, item.page, x, x) for x, no in zip(item.lines, item.numbers, strict=True)])]))
         else:
             rows.append(_row(item, pages, warnings, widths))
@@ -114,15 +118,21 @@ def _boxes(lines: list[str], numbers: list[int]) -> list[Box]:
     return boxes
 
 
-def _check_evidence(rows: list[BoxRow]) -> None:
-    """Refuse a reading whose rows were mostly placed from weak evidence: where half of them or more hold
-    a cell told only by the boxes' order and heights (or none), the boxes did not show the table's rows,
-    and the rows that differ then hide among the ones that look whole (dev 3078, seen 4214, 4305, 4344:
-    rows read wrong with no warning, in readings with 64-97% of their rows doubted)."""
+def _check_evidence(rows: list[BoxRow]) -> bool:
+    """Name every row of a reading whose rows were mostly placed from weak evidence: where half of them or
+    more hold a cell told only by the boxes' order and heights (or none), the boxes did not show the
+    table's rows, and the rows that differ then hide among the ones that look whole (dev 3078, seen 4214,
+    4305, 4344: rows read wrong with no warning, in readings with 64-97% of their rows doubted). Such a
+    reading is kept, each row named (the bundled PDFs' reportlab extractions read so), not refused; True
+    if so (the headings are named then too: a row lost next to one is in no row)."""
     weak = sum(1 for row in rows if row.doubts or RESULTS not in row.cells or PLANS not in row.cells)
-    if rows and weak >= WEAK_SHARE * len(rows):
-        raise BoxesError(f"{weak} of {len(rows)} rows placed from weak evidence (the boxes' order and heights "
-                         "only): the boxes do not show the table's rows")
+    if not rows or weak < WEAK_SHARE * len(rows):
+        return False
+    for row in rows:
+        if not row.doubts:
+            row.doubts.append(f"read among rows mostly placed from weak evidence ({weak} of {len(rows)}: the boxes' "
+                              "order and heights only), so no row of this reading is sure")
+    return True
 
 
 def _above_table(boxes: list[Box]) -> tuple[list[Box], list[Box]]:
