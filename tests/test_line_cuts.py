@@ -1,0 +1,41 @@
+"""A text line cut short mid-word, its rest read into another column (versions/readers/line_cuts.py).
+
+The lines are a generated layout's pdfplumber text (d4500 4519: reportlab, wide descriptions, 担当 first)
+as the interleaved reader placed them: pdfplumber printed a space inside the description's line
+「…３大バイオバンク 等に蓄積された…取り組」, the reader gave 「等に…取り組」 to the results, and the row
+differed with no warning."""
+
+from __future__ import annotations
+
+from policydiff.versions.readers.line_cuts import cut_lines
+from policydiff.versions.readers.table import Cell, Line, Row, Table
+
+
+def _table(description: list[tuple[str, float]]) -> Table:
+    lines = [Line(169 + k, 4, text, text, slack=slack) for k, (text, slack) in enumerate(description)]
+    return Table([Row([Cell([Line(169, 4, "厚労省医療機器審査管理課")]), Cell(lines), Cell(), Cell()])], "interleaved")
+
+
+def test_a_description_line_cut_mid_word_is_named_at_its_line():
+    cut = _table([("医療機器の研究開発等の目的に合致したデータバンクの構築支援", 17.6),
+                  ("企業による医療機器の研究開発やアカデミアでの研究等への幅広な活用をあらかじめ念頭においた医療情報の", -2.4),
+                  ("収集・解析をする体制（必要なデータの種類・量・質を総合的に判断できる人材の配置も含む。）やシステム", -2.4),
+                  ("の構築、データの品質管理及び３大バイオバンク", 24.6),
+                  ("む。［内、文、◎厚、◎経］", 33.6)])
+    (w,) = cut_lines(cut)
+    assert (w.code, w.page, w.line) == ("layout-cut-line", 0, 172) and "３大バイオバンク" in w.message
+
+
+def test_a_paragraph_ending_short_is_no_cut():
+    # the same cell read right: its full line, then the tag's line; and an item's two-line heading before the
+    # item's text (dev 3060), a title's second line before the description (「…の育成」 / 「医療機器の…」)
+    whole = _table([("医療機器の研究開発等の目的に合致したデータバンクの構築支援", 17.6),
+                    ("収集・解析をする体制（必要なデータの種類・量・質を総合的に判断できる人材の配置も含む。）やシステム", -2.4),
+                    ("の構築、データの品質管理及び３大バイオバンク等に蓄積されたデータの活用に向けた支援に引き続き取り組", -2.0),
+                    ("む。［内、文、◎厚、◎経］", 33.6)])
+    items = _table([("重点分野の研究開発の促進", 20.0), ("具体的には以下の分野の研究開発を推進する。", 10.0),
+                    ("①日常生活における健康無関心層の疾病予防、重", 0.0), ("症化予防に資する医療機器", 7.8),
+                    ("日常生活において、自然に健康になれる環境を整備する。", 5.0)])
+    title = _table([("医療機器の研究開発に積極的に携わる医師をはじめとする医療従事", 0.0), ("者の育成", 20.0),
+                    ("医療機器の研究開発に当たっては、", 30.0)])
+    assert cut_lines(whole) == cut_lines(items) == cut_lines(title) == []

@@ -1,0 +1,45 @@
+"""A line of a cell cut short mid-word, checked on a text reader's table.
+
+A PDF extractor may print a space inside one column's line (pdfplumber did in 「…３大バイオバンク 等に蓄積
+された…」, a wide gap in the print); a text reader that parts columns at spaces then gives the line's rest to
+the next column. What is left shows it: a line well short of its column, after a full line, whose word
+goes on at the start of the next line (「…３大バイオバンク」 / 「む。［…］」: 取り組 + む). A line that ends short
+of its column ends a paragraph (a title, an item's heading), and the next paragraph does not open with the
+inside of a word: a kana that goes on one.
+"""
+
+from __future__ import annotations
+
+import re
+
+from ..model.edition import ParseWarning
+from .geometry import SHORT
+from .table import Table
+
+CODE = "layout-cut-line"
+CUT_SHORT = 6.0  # cells short of the column: kinsoku and a wide latin word stay within this
+# What a paragraph ends with (a sentence, a bracket, a heading's mark) and what no word goes on with.
+ENDS = ("。", "）", ")", "」", "］", "、", "】", "＞")
+GOES_ON_RE = re.compile(r"^[ぁ-ゖ]")  # hiragana: the rest of a word (「む。」, 「る予定。」), never a paragraph's start
+ITEM_RE = re.compile(r"^[\u2460-\u2473]")  # ① … ⑳: an item's heading, a paragraph of its own
+
+
+def cut_lines(table: Table) -> list[ParseWarning]:
+    """A warning at each line of TABLE (a text reader's, lines carrying their slack) cut short mid-word."""
+    found = []
+    for row in table.rows:
+        if row.merged:
+            continue
+        for cell in row.cells:
+            lines = cell.lines
+            for k in range(2, len(lines) - 1):  # (a cell's first two lines may be its title)
+                before, line, after = lines[k - 1], lines[k], lines[k + 1]
+                if before.slack is None or line.slack is None or not before.page == line.page == after.page:
+                    continue
+                if before.slack <= SHORT and line.slack > CUT_SHORT and not line.text.endswith(ENDS) \
+                        and GOES_ON_RE.match(after.text) and not ITEM_RE.match(line.text):
+                    found.append(ParseWarning(
+                        CODE, f"line {line.no}: 「…{line.text[-12:]}」 stops {line.slack:.0f} cells short of its column "
+                        f"mid-word (「{after.text[:6]}…」 goes on with it): the rest of the line may have been read "
+                        "into another column", 0, line.no))
+    return found
