@@ -29,6 +29,7 @@ TITLE_LINES = 3
 FULL_MARGIN = 2.5  # a full line stops up to ~2 cells short of its column (kinsoku)
 LATIN_SLACK = 0.25  # cells a half-width character may be off in a proportional font
 OVERRUN = 1.5  # a line may pass its column's width by a hanging mark
+WRAP_MARGIN = 1.0  # cells a column's width, estimated from its commonest lines, may be over what its lines hold
 
 # Costs (lower is likelier).
 CONT_AFTER_SHORT = 4.0  # a paragraph going on after a line that stopped short
@@ -149,6 +150,8 @@ def _ending(cols: Columns, x: Piece, role: int) -> int:
         return 5 if x.open_end and role in (RES, PLN) else 1
     if x.stop:
         return 2
+    if x.next_lead and x.width + x.next_lead + WRAP_MARGIN + LATIN_SLACK * x.latin <= cols.width(role):
+        return 1  # the next line's first character would have fitted: no wrap (dense_wraps)
     if x.item and x.noun_end:  # an item's heading 「⑤ 医療従事者の…に資する医療機器」 may just fill its line
         return 4
     return 4 if x.width < cols.width(role) - NEARLY_FULL - LATIN_SLACK * x.latin else 3
