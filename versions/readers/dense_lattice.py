@@ -3,7 +3,8 @@
 pypdfium2 prints a table cell after cell: a row's cells in the header's column order, each cell's lines in
 order, a cell's one line sharing its baseline with the next cell's first (one line, a space between). What
 tells the cells apart is what a line says and how wide it is against its column's width:
-- a line shorter than its column ends a paragraph; a full one goes on, unless it ends a sentence;
+- a line shorter than its column ends a paragraph; a full one goes on, unless it ends a sentence, or the next
+  line's first character would have fitted on it (dense_wraps);
 - a results or plans paragraph ends with its last sentence: a short line after a 。 that ends none is likelier
   the next row's first line (a title's, printed right after the cell) than the paragraph's last;
 - results and plans paragraphs start with a bullet 「・」, a description ends at its ministry tag ［…］;
@@ -150,8 +151,6 @@ def _ending(cols: Columns, x: Piece, role: int) -> int:
         return 5 if x.open_end and role in (RES, PLN) else 1
     if x.stop:
         return 2
-    if x.next_lead and x.width + x.next_lead + WRAP_MARGIN + LATIN_SLACK * x.latin <= cols.width(role):
-        return 1  # the next line's first character would have fitted: no wrap (dense_wraps)
     if x.item and x.noun_end:  # an item's heading 「⑤ 医療従事者の…に資する医療機器」 may just fill its line
         return 4
     return 4 if x.width < cols.width(role) - NEARLY_FULL - LATIN_SLACK * x.latin else 3
@@ -178,8 +177,10 @@ def _open(end: int) -> bool:
 def _enter(s: State, cols: Columns, x: Piece, role: int, resumed: bool | None = None) -> State:
     """S after reading X in ROLE: the cell left behind keeps how its last line ended."""
     status = list(s.status)
-    end = _ending(cols, x, role)
-    status[cols.cell(role)] = end
+    status[cols.cell(role)] = end = _ending(cols, x, role)
+    if end in (3, 4) and x.next_lead and not x.item and x.width + x.next_lead + WRAP_MARGIN + LATIN_SLACK * x.latin <= cols.width(role):
+        end = 1  # the next line's first character would have fitted: it goes on with no paragraph (dense_wraps;
+        # the cell's status keeps the width's word: another cell's line may come between)
     tagged = max(s.tagged, x.tag) if role in (TTL, DSC) else s.tagged
     return State(role, s.lines + 1 if role == TTL else 0, tagged, tuple(status), s.resumed if resumed is None else resumed,
                  s.described or role in (DSC, ITM), end, x.word_end, x.title_words if role == TTL else 0.0,
@@ -192,7 +193,7 @@ def _went_on(s: State, cols: Columns, x: Piece, role: int, before: int, resumed:
     and ended a sentence and X, short, ends none, X's sentence is left unended (7: a paragraph's last sentence
     ends, in 。 or a bracket; a comma leads a list in)."""
     state = _enter(s, cols, x, role, resumed)
-    if before != 2 or state.end != 1 or role not in (RES, PLN) or _sentence_ends(x) or x.text.endswith(("、", "，")):
+    if before != 2 or state.status[cols.cell(role)] != 1 or role not in (RES, PLN) or _sentence_ends(x) or x.text.endswith(("、", "，")):
         return state
     status = list(state.status)
     status[cols.cell(role)] = 7

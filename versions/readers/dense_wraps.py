@@ -7,7 +7,9 @@ evidence. It tells a description's last paragraph (「…治療継続率の向�
 cells short) from the first lines of the results printed right after it (「重点５分野については、…」): read as
 one paragraph, the first line would have held 「重」.
 
-dense_lattice weighs it: such a line ends as a short one does (_ending), wherever it is read."""
+dense_lattice weighs it where the next line goes on with the line (_enter: a paragraph going on after it costs
+as after a short line); the cell's status keeps what the width alone says, since another cell's line (a 「担当」
+office printed between) may come before the cell goes on."""
 
 from __future__ import annotations
 
@@ -35,12 +37,12 @@ def lead(text: str) -> float:
 
 
 def mark_next_leads(steps: list[Step]) -> list[Step]:
-    """STEPS with the last piece of each line's readings given the next line's lead (a heading between
-    parts them: no paragraph goes on over one)."""
+    """STEPS with the last piece of each line's readings given the next line's lead (not over a heading,
+    nor over a page break, after which a cut row's cells go on in their order, not the last one's)."""
     out = list(steps)
     for k, step in enumerate(steps[:-1]):
         nxt = steps[k + 1]
-        if step.heading or nxt.heading or not nxt.readings or not nxt.readings[0][0]:
+        if step.heading or nxt.heading or nxt.brk or not nxt.readings or not nxt.readings[0][0]:
             continue
         width = lead(nxt.readings[0][0][0].text)
         if not width:
