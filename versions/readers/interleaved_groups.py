@@ -18,6 +18,7 @@ from itertools import combinations, product
 
 from ..model.normalize import display_width
 from .cells import CONTINUES_RE
+from .interleaved_offices import OFFICE, office_cut
 from .ministries import KNOWN_MINISTRIES, SUBHEADING_TAG_RE, is_ministry_list
 from .vocabulary import (
     LOST_OPEN_RE,
@@ -39,6 +40,7 @@ TAG_TAIL_RE = re.compile(r"[^［］\[\]（）()「」]{1,12}[］\]]")  # a minis
 REST_OVER = 0.5  # cells a glued piece's rest may overrun its column's commonest full width (latin letters' widths)
 GLUE_NEAR, GLUE_OVER = 2.0, 1.0  # cells below and above a column's commonest full width a glued line may be cut
 SOFT_GLUE = 1.0  # the cost of cutting a piece that fits a column (where the text has glued columns)
+OFFICE_GLUE = 0.5  # ... at an office's line (interleaved_offices): likelier than where the widths alone cut
 # pieces before a glued one that its line may start with: any latin words of the line (「・「MedTech ROUND
 # ～MedTech Startups acceleration program～」…」 starts with five)
 GLUED_BEFORE = 9
@@ -62,6 +64,7 @@ LATIN_WIDER = 0.1
 # ... but as little as a third of one in another (「Brain Computer Interface」): a bullet mark 「・」 where the
 # next column's line starts may lie this much more per latin letter before it past the column's full width
 LATIN_NARROWER = 0.2
+Cut = tuple[str, frozenset[int] | None]  # a glued piece's part and the columns it may end a group in (None: any)
 
 
 @dataclass(frozen=True)
@@ -77,14 +80,21 @@ class Group:
     printed: float  # its width as printed: latin letters and digits count half a cell but print a little wider
     must: frozenset[int] | None = None  # the columns it may be read in: it ends where a glued piece was cut
     wording: str = ""  # 'result' (「…を推進した。」) or 'plan' (「…する。」, 「…予定。」) where it ends a sentence so
+    item: int = 0  # the number of the item it starts (「⑤ 医療従事者の…」: 5), or 0
 
 
 def group_of(text: str, width: float) -> Group:
     printed = width + LATIN_WIDER * _latin(text)
     stop = bool(SENTENCE_END_RE.search(text))
-    wording = ("result" if RESULT_END_RE.search(text) else "plan" if PLAN_END_RE.search(text) else "") if stop else ""
+    wording = wording_of(text) if stop else ""
+    item = ord(text[0]) - ord("①") + 1 if text and "①" <= text[0] <= "⑳" else 0
     return Group(text, width, is_bullet_start(text), tagged(text), stop, text.endswith(OPEN_ENDS), printed,
-                  wording=wording)
+                  wording=wording, item=item)
+
+
+def wording_of(text: str) -> str:
+    """How TEXT, a sentence's end, is worded: 'result' (「…を推進した。」), 'plan' (「…する。」, 「…予定。」) or ''."""
+    return "result" if RESULT_END_RE.search(text) else "plan" if PLAN_END_RE.search(text) else ""
 
 
 def latin_space(left: str, right: str) -> bool:
@@ -117,19 +127,40 @@ def latin_phrases(lines: list[str]) -> frozenset[tuple[str, str]]:
 
 
 def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[float, ...], glued: bool = False,
-                 order: tuple[int, ...] | None = None, phrases: frozenset[tuple[str, str]] = frozenset()
-                 ) -> list[tuple[tuple[Group, ...], float]]:
+                 order: tuple[int, ...] | None = None, phrases: frozenset[tuple[str, str]] = frozenset(),
+                 offices: frozenset[str] = frozenset()) -> list[tuple[tuple[Group, ...], float]]:
     """The ways to read a line's pieces as groups (_segmentations); a piece too wide for any column holds the
     full line of one column and the next column's text glued to it (cells set close, no space between them):
     it is cut where that column's lines fill (_glue_cuts), once for each column it may fill. In a text whose
     columns are GLUED, a piece a little wider than a column's fill may hold a short piece of the next column
     too (「…医薬機審定。」: 「…医薬機審」 and the plans' 「定。」): it is read whole or cut, at a cost. PHRASES: the
-    latin word pairs the document prints joined more than once (latin_phrases), dearer to part."""
+    latin word pairs the document prints joined more than once (latin_phrases), dearer to part. OFFICES: the
+    「担当」 column's lines (interleaved_offices.office_lines): a line's last piece (first, the office printed
+    first) too wide for the office that ends (starts) with one of them is cut there first."""
+    order = order or tuple(range(len(fills)))
     limit = max(widths) + WIDTH_SLACK
-    after = _next_fills(fills, order or tuple(range(len(fills))))
+    after = _next_fills(fills, order)
+    places = _places(order)
     tail = min(fills) + GLUE_OVER + 0.5 if glued else limit
-    if all(display_width(p) <= tail for p in pieces) and not any(_tag_cut(p) for p in pieces):
+    glued_office = _glued_office(pieces, widths, order, offices)
+    if all(display_width(p) <= tail for p in pieces) and not any(_tag_cut(p) for p in pieces) and not glued_office:
         return segmentations(pieces, len(widths), phrases=phrases)
+
+    def piece_cuts(piece: str, bases: list[float], letters: list[int]) -> list[tuple[list[Cut], float]]:
+        width = display_width(piece)
+        cuts: list[tuple[list[tuple[str, frozenset[int] | None]], float]] = [([(piece, None)], 0.0)]
+        if width > limit:
+            cuts = [(c, 0.0) for c in _glue_cuts(piece, fills, limit, GLUED_DEPTH, bases, after, letters, places)]
+        elif width > tail:
+            cuts += [(c, SOFT_GLUE) for c in _glue_cuts(piece, fills, limit, 1, bases, after, letters, places)
+                     if len(c) > 1]
+        if k := _tag_cut(piece):
+            rest = piece[k:]
+            tails = _glue_cuts(rest, fills, limit, GLUED_DEPTH - 1, None, after, None, places, places[0]) \
+                if display_width(rest) > limit else [[(rest, None)]]
+            cuts = [([(piece[:k], frozenset({0})), *t], 0.0) for t in tails] + cuts  # (first: alternatives are capped)
+        return cuts
+
     alternatives: list[tuple[list[tuple[str, frozenset[int] | None]], float]] = [([], 0.0)]
     for j, piece in enumerate(pieces):
         # (the column's line may start with latin words before it, parted by spaces: 「Innovation Hubにて、…」)
@@ -139,22 +170,48 @@ def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[floa
             s -= 1
             bases.append(display_width(" ".join(pieces[s:j])) + 0.5)
             letters.append(_latin(" ".join(pieces[s:j])))
-        width = display_width(piece)
-        cuts: list[tuple[list[tuple[str, frozenset[int] | None]], float]] = [([(piece, None)], 0.0)]
-        if width > limit:
-            cuts = [(c, 0.0) for c in _glue_cuts(piece, fills, limit, GLUED_DEPTH, bases, after, letters)]
-        elif width > tail:
-            cuts += [(c, SOFT_GLUE) for c in _glue_cuts(piece, fills, limit, 1, bases, after, letters) if len(c) > 1]
-        if k := _tag_cut(piece):
-            rest = piece[k:]
-            tails = _glue_cuts(rest, fills, limit, GLUED_DEPTH - 1, None, after) \
-                if display_width(rest) > limit else [[(rest, None)]]
-            cuts = [([(piece[:k], frozenset({0})), *t], 0.0) for t in tails] + cuts  # (first: alternatives are capped)
+        cuts = piece_cuts(piece, bases, letters)
+        if glued_office and j == glued_office[0]:
+            k = glued_office[1]
+            rest = piece[k:] if order[0] == OFFICE else piece[:k]
+            # (a piece that may be read whole, a line of the column printed next to the office that ends as an
+            # office's line does, is cut at a cost)
+            beside = order[1] if order[0] == OFFICE else order[-2]
+            cost = OFFICE_GLUE if display_width(piece) <= fills[beside] + GLUE_OVER else 0.0
+            cuts = [(c, x + cost) for c, x in _office_cuts(piece, k, order, piece_cuts(rest, bases, letters))] + cuts
         alternatives = [(a + c, x + y) for a, x in alternatives for c, y in cuts][:GLUED_ALTERNATIVES]
     out = []
     for alternative, cost in alternatives:
         out += [(groups, extra + cost) for groups, extra in
                 segmentations([t for t, _ in alternative], len(widths), [m for _, m in alternative], phrases)]
+    return out
+
+
+def _glued_office(pieces: list[str], widths: tuple[float, ...], order: tuple[int, ...], offices: frozenset[str]
+                  ) -> tuple[int, int] | None:
+    """The piece of a line holding an office's line glued to another column's (the last piece, the office
+    printed last; the first, printed first) and where in it the office's line ends or starts (office_cut), or
+    None. A piece that fits the office column is no glued one."""
+    if not offices or not pieces or OFFICE not in order or order.index(OFFICE) not in (0, len(order) - 1):
+        return None
+    j = 0 if order[0] == OFFICE else len(pieces) - 1
+    if display_width(pieces[j]) <= widths[OFFICE] + WIDTH_SLACK:
+        return None
+    k = office_cut(pieces[j], offices, order[0] == OFFICE)
+    return (j, k) if k else None
+
+
+def _office_cuts(piece: str, k: int, order: tuple[int, ...], rest_cuts: list[tuple[list[Cut], float]]
+                 ) -> list[tuple[list[Cut], float]]:
+    """The ways to read PIECE cut at K into the office's line and the other columns' text (REST_CUTS: the ways to
+    cut that text in turn), the office's part bound to its column, the other's to end in another column."""
+    others = frozenset(c for c in order if c != OFFICE)
+    if order[0] == OFFICE:
+        return [([(piece[:k], frozenset({OFFICE})), *c], cost) for c, cost in rest_cuts]
+    out = []
+    for c, cost in rest_cuts:
+        *head, (text, must) = c
+        out.append(([*head, (text, must if must is not None else others), (piece[k:], frozenset({OFFICE}))], cost))
     return out
 
 
@@ -204,16 +261,29 @@ def _next_fills(fills: tuple[float, ...], order: tuple[int, ...]) -> tuple[float
     return tuple(out)
 
 
+def _places(order: tuple[int, ...]) -> tuple[int, ...]:
+    """For each column (by role), its place left to right as the lines print it."""
+    out = [0] * len(order)
+    for place, c in enumerate(order):
+        out[c] = place
+    return tuple(out)
+
+
 def _glue_cuts(piece: str, fills: tuple[float, ...], limit: float, depth: int, bases: list[float] | None = None,
-               after: tuple[float | None, ...] | None = None, letters: list[int] | None = None
+               after: tuple[float | None, ...] | None = None, letters: list[int] | None = None,
+               places: tuple[int, ...] | None = None, left_of: int = -1
                ) -> list[list[tuple[str, frozenset[int] | None]]]:
     """A piece too wide for any column cut after the full line of a column (c), for each column: its text
     up to where that column's lines fill (the commonest full width), before a bullet mark 「・」 near there if
     there is one, never before a mark that may not start a line (kinsoku); the rest cut again if still too wide.
     BASES: the widths the column's line may have before the piece (the pieces before it on the line), LETTERS
     the latin letters in them: latin letters print narrower in some fonts, so a bullet mark may lie further past
-    the fill the more latin letters come before it (LATIN_NARROWER)."""
+    the fill the more latin letters come before it (LATIN_NARROWER). PLACES: each column's place left to right;
+    a cut is tried only after a column printed right of LEFT_OF (the column whose full line the piece's text
+    before follows): a glued piece holds its columns in the order they print (「…医療機・｢優れた…医・令和７年度…」
+    is the description's, the results' and the plans' lines, never the plans' before the description's)."""
     out: list[list[tuple[str, frozenset[int] | None]]] = []
+    places = places or tuple(range(len(fills)))
     printed = printed_widths(piece)
     roles: dict[int, set[int]] = {}  # where to cut -> the columns whose full line ends there
     latin = [0]
@@ -221,6 +291,8 @@ def _glue_cuts(piece: str, fills: tuple[float, ...], limit: float, depth: int, b
         latin.append(latin[-1] + (ch.isascii() and ch.isalnum()))
     for (c, fill), (base, before) in product(enumerate(fills), zip(bases or [0.0], letters or [0] * len(bases or [0.0]),
                                                                     strict=True)):
+        if places[c] <= left_of:
+            continue
         near = [k for k in range(1, len(piece)) if fill - GLUE_NEAR <= base + printed[k] <= fill + GLUE_OVER]
         marked = [k for k in range(1, len(piece)) if fill - GLUE_NEAR <= base + printed[k]
                   <= fill + GLUE_OVER + LATIN_NARROWER * (before + latin[k]) and is_bullet_start(piece[k:])]
@@ -232,7 +304,8 @@ def _glue_cuts(piece: str, fills: tuple[float, ...], limit: float, depth: int, b
             roles.setdefault(_by_the_rest(piece, printed, k, fill - base, fitting, after[c] if after else None), set()).add(c)
     for k, cs in sorted(roles.items()):
         rest = piece[k:]
-        tails = _glue_cuts(rest, fills, limit, depth - 1, None, after) if display_width(rest) > limit and depth > 1 else []
+        tails = _glue_cuts(rest, fills, limit, depth - 1, None, after, None, places, min(places[c] for c in cs)) \
+            if display_width(rest) > limit and depth > 1 else []
         out += [[(piece[:k], frozenset(cs)), *tail] for tail in (tails or [[(rest, None)]])]
     return out or [[(piece, None)]]
 

@@ -14,10 +14,10 @@ from dataclasses import dataclass, replace
 from itertools import combinations
 
 from .cells import CONTINUES_RE
-from .interleaved_groups import WIDTH_SLACK, Group, line_options
+from .interleaved_groups import WIDTH_SLACK, Group, line_options, wording_of
+from .interleaved_offices import OFFICE
 from .vocabulary import NO_LINE_START
 
-OFFICE = 3  # the 「担当」 column, where there is one
 PAGE_END_LINES = 2  # how many lines before a page header a cell may stop early
 
 # Costs of a reading (lower is likelier).
@@ -28,6 +28,7 @@ TAG_OUTSIDE = 2.0  # a ministry tag ［…］ read in the results or plans colum
 NO_BULLET = 3.0  # a results/plans line after a short one that starts no bullet
 SHORT_GOES_ON = 0.5  # ... that goes on the short line's word or sentence
 WORDING = 1.0  # a results line ending a sentence worded as a plan, or the other way round
+TAIL_CHARS = 12  # characters of a line kept to word the sentence's end on the next line
 OFFICE_GOES_ON = 1.0  # an office's name going on after a short line
 # Brackets that open a sentence's next words (and may not end a line: the line before stops short of them)
 OPENING = ("（", "(", "「", "『", "＜")
@@ -36,6 +37,10 @@ WORD_START_RE = re.compile(r"^[ァ-ヺーA-Za-z]")
 # A number or latin word is never broken: a line stops short of one that does not fit (「…に関する開発ガイダンス」 then
 # 「2025」及び…」), its sentence going on below
 UNBROKEN_START_RE = re.compile(r"^[A-Za-z0-9０-９]")
+# An item numbered out of its cell's sequence (「⑤」 after 「⑤」, or first): a cell's items run ①, ②, ③…, so the
+# line is the next item of another column's list (the description's items after its tag, the results' list of 採択),
+# or of the row before (a new row's description does not start its items at 「⑤」)
+ITEM_OUT_OF_SEQUENCE = 3.0
 BULLET_AFTER_FULL = 0.5  # a bullet right after a full line (the bullet before ended exactly at the width)
 DESC_AFTER_TAG = 2.0  # description text after its ministry tag (items ①…) rather than a new row
 NOT_AN_ITEM = 2.0  # ... where that text starts no item: the next row's title or another column's line
@@ -62,6 +67,8 @@ class _Col:
     open: bool = False  # its last line ends mid-sentence (「…検討を行い、」): its text goes on below
     word: bool = False  # its last line ends in katakana or a latin letter: a word may run on (「…ベン」 「チャー…」)
     paused: bool = False  # it stopped a line early at a page's foot: it may go on after the page break, not before
+    item: int = 0  # the number of the last item (①…) it started in the row, or 0
+    tail: str = ""  # the end of its last line where that ended no sentence: a sentence's end below is worded with it
 
 
 State = tuple[_Col, ...]  # () before the first row of a goal
@@ -85,7 +92,8 @@ def is_full(width: float, col_width: float) -> bool:
 def read_lines(lines: list[str], pieces: Callable[[str], list[str]], kinds: list[str], widths: tuple[float, ...],
                fulls: tuple[float, ...] | None = None, order: tuple[int, ...] | None = None,
                fills: tuple[float, ...] | None = None, results: int = 1, glued: bool = False,
-               phrases: frozenset[tuple[str, str]] = frozenset()) -> tuple[list[Reading], set[int], set[int]]:
+               phrases: frozenset[tuple[str, str]] = frozenset(), offices: frozenset[str] = frozenset()
+               ) -> tuple[list[Reading], set[int], set[int]]:
     """The cheapest reading of every text line (Viterbi over the open row's column states), the lines that
     another reading explains as well, and the lines no reading fits. WIDTHS: the widest each column prints;
     FULLS: the narrowest a full line of each prints (by default from WIDTHS, full_line). Columns are numbered
@@ -94,7 +102,8 @@ def read_lines(lines: list[str], pieces: Callable[[str], list[str]], kinds: list
     line of each (by default WIDTHS), where a piece too wide for any column is cut (glued); RESULTS: the
     column of the results (1, or 2 where the plans are printed first); GLUED: the text prints columns with no
     space between them (a piece that fits a column may hold the next column's too); PHRASES: the latin word
-    pairs the document prints joined more than once (interleaved_groups.latin_phrases), dearer to part."""
+    pairs the document prints joined more than once (interleaved_groups.latin_phrases), dearer to part; OFFICES:
+    the 「担当」 column's lines (interleaved_offices.office_lines), where an office's line is glued to the plans'."""
     ncols = len(widths)
     fulls = fulls or tuple(full_line(w) for w in widths)
     order = order or tuple(range(ncols))
@@ -123,7 +132,7 @@ def read_lines(lines: list[str], pieces: Callable[[str], list[str]], kinds: list
             frontier = resumed
         if kind != "text":
             continue
-        options = line_options(pieces(lines[i]), widths, fills, glued, order, phrases)
+        options = line_options(pieces(lines[i]), widths, fills, glued, order, phrases, offices)
         nxt: dict[State, tuple[float, int]] = {}
         for state, (cost, node) in frontier.items():
             for reading, extra, new_state in _candidates(state, options, widths, fulls, order, results, i in page_end):
@@ -213,10 +222,23 @@ def _candidates(state: State, options: list[tuple[tuple[Group, ...], float]], wi
                 cont = _continue(state, groups, cols, fulls, page_end)
                 if cont is not None:
                     cost, new_state = cont
-                    yield _reading(False, cols, groups), cost + worded, new_state
+                    yield _reading(False, cols, groups), cost + worded + _tail_wording(state, groups, cols, results), \
+                        new_state
             if 0 in cols:  # a row starts with its description's first line (an office first may share it)
                 cost, new_state = _new_row(state, groups, cols, fulls)
                 yield _reading(True, cols, groups), cost + worded, new_state
+
+
+def _tail_wording(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], results: int) -> float:
+    """The cost of a sentence's end that tells its wording only with the line before in its column: 「…８事例を
+    取りまとめ」 / 「た。」, 「…を提供した（商談件数84」 / 「件）。」 (a short tail tells nothing alone)."""
+    cost = 0.0
+    for g, c in zip(groups, cols, strict=True):
+        if c in (1, 2) and g.stop and not g.wording and state[c].tail:
+            wording = wording_of(state[c].tail + g.text)
+            if wording and wording != ("result" if c == results else "plan"):
+                cost += WORDING
+    return cost
 
 
 def _reading(new_row: bool, cols: tuple[int, ...], groups: tuple[Group, ...]) -> Reading:
@@ -235,14 +257,20 @@ def _skip_cost(c: int, col: _Col) -> float:
     return cost
 
 
+def _tail(c: int, group: Group) -> str:
+    """What a results or plans line leaves for the wording of the sentence it goes on (_tail_wording)."""
+    return group.text[-TAIL_CHARS:] if c in (1, 2) and not group.stop else ""
+
+
 def _end_cost(state: State) -> float:
     return sum(_skip_cost(c, col) for c, col in enumerate(state))
 
 
-def _line_state(c: int, group: Group, full_at: float, tagged: bool, items: bool = False) -> _Col:
+def _line_state(c: int, group: Group, full_at: float, tagged: bool, items: bool = False, item: int = 0) -> _Col:
     tagged = tagged or (c == 0 and group.tagged)
     full = group.printed >= full_at and not (c == 0 and tagged)  # the tag ends the description
-    return _Col(True, True, full, group.stop, tagged, items, group.open, bool(WORD_END_RE.search(group.text)))
+    return _Col(True, True, full, group.stop, tagged, items, group.open, bool(WORD_END_RE.search(group.text)),
+                item=group.item or item, tail=_tail(c, group))
 
 
 def _continue(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fulls: tuple[float, ...],
@@ -257,7 +285,7 @@ def _continue(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fu
                 out[c] = replace(col, paused=True)
                 continue  # the cell may go on after the page header
             cost += _skip_cost(c, col)
-            out[c] = _Col(col.started, False, False, False, col.tagged, col.items)
+            out[c] = _Col(col.started, False, False, False, col.tagged, col.items, item=col.item)
             continue
         if not col.active or col.paused:
             return None  # (a cell that stopped early at the page's foot goes on after the break only)
@@ -285,7 +313,9 @@ def _continue(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fu
             cost += SKIP_STOP
         if c > 0 and group.tagged:
             cost += TAG_OUTSIDE
-        out[c] = _line_state(c, group, fulls[c], col.tagged, col.tagged)
+        if group.item and group.item != col.item + 1:
+            cost += ITEM_OUT_OF_SEQUENCE
+        out[c] = _line_state(c, group, fulls[c], col.tagged, col.tagged, col.item)
     return cost, tuple(out)
 
 

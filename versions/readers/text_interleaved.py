@@ -38,6 +38,7 @@ from .cells import WRAPPED_TITLE_MAX
 from .geometry import SHORT, TITLE_MARGIN, Geometry, slack
 from .interleaved_cuts import repair_cuts
 from .interleaved_groups import WIDTH_SLACK, latin_phrases, latin_space, printed_widths
+from .interleaved_offices import office_lines
 from .interleaved_reading import OFFICE, Reading, full_line, read_lines
 from .table import Cell, Line, Row, Table
 from .vocabulary import (
@@ -60,7 +61,7 @@ from .vocabulary import (
 # same phrase as often (a word opening in brackets, 「MEV-MEJ」 「(MEV)及び」, reads as a new phrase)
 LETTER_END_RE = re.compile(r"[A-Za-z]$")
 LETTER_START_RE = re.compile(r"^[A-Za-z]")
-ITEM_MARK_RE = re.compile(r"^[①-⑳]$")  # an item's number alone, its text after a space
+ITEM_MARK_END_RE = re.compile(r"[①-⑳]$")  # an item's number, its text after a space (alone, or glued to the piece before)
 ITEM_SPACE_RE = re.compile(r"(?<=^[①-⑳]) ")
 # The sample's column widths (description, results, plans, 担当): a quarter of one is the least an estimate
 # may give (a column of a few cells would take every piece for a new paragraph).
@@ -100,9 +101,11 @@ def read_interleaved(lines: list[str], numbers: list[int], office: bool = False)
     limit = max(widths) + WIDTH_SLACK
     wide = [i for i, kind in enumerate(kinds) if kind == "text" and any(display_width(p) > limit for p in lines[i].split())]
     fulls = estimate_fulls(widths, fills)
+    texts = [x for x, kind in zip(lines, kinds, strict=True) if kind == "text"]
     readings, ambiguous, unfit = read_lines(lines, _pieces, kinds, widths, fulls, order, fills,
-                                            2 if plans_first else 1, len(wide) >= GLUED_LINES,
-                                            latin_phrases([x for x, kind in zip(lines, kinds, strict=True) if kind == "text"]))
+                                            2 if plans_first else 1, len(wide) >= GLUED_LINES, latin_phrases(texts),
+                                            office_lines([x.strip().split(" ") for x in texts], order, widths[-1])
+                                            if office else frozenset())
     readings, _ = repair_cuts(lines, readings, kinds, _pieces, widths, fulls)
     out = _Rows(widths, sorted(no for no, kind in zip(numbers, kinds, strict=True) if kind == "header"), order)
     headed = False
@@ -213,8 +216,13 @@ def _pieces(line: str) -> list[str]:
     latin words together (the readings tried grow with the pieces)."""
     parts: list[str] = []
     for p in line.strip().split(" "):
-        if p and parts and ITEM_MARK_RE.match(parts[-1]):
-            parts[-1] += " " + p  # 「① 日常生活における…」: an item's number and its text
+        if p and parts and (m := ITEM_MARK_END_RE.search(parts[-1])):
+            # 「① 日常生活における…」: an item's number and its text; 「…診断の一層の早期化に資③ 臨床的な…」: the
+            # number printed right after another column's full line, no space between them (cells set close)
+            parts[-1] = parts[-1][: m.start()]
+            parts.append(m.group(0) + " " + p)
+            if not parts[-2]:
+                del parts[-2]
         elif p:
             parts.append(p)
     if len(parts) <= MAX_PIECES:

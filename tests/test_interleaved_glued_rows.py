@@ -1,0 +1,56 @@
+"""Rows of pdfplumber text whose first line prints three columns glued, no space between them (cells set
+close), cut from the generated layouts (out/d3040): each column's first line goes to its column."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from policydiff.versions.readers.interleaved_offices import office_cut
+from policydiff.versions.readers.text_interleaved import read_interleaved
+from policydiff.versions.readers.text_layouts import prepare
+
+ROWS = Path(__file__).resolve().parent / "data" / "interleaved_rows"
+
+
+def _table(name: str):
+    prepared = prepare((ROWS / name).read_text(encoding="utf-8"))
+    return read_interleaved(prepared.lines, prepared.numbers, prepared.office)
+
+
+def test_a_piece_of_three_glued_columns_is_cut_in_their_printed_order():
+    # 「あわせて、…ARO機能を持つ医療機・｢優れた…において、医・令和７年度の取組に加え、拠点間の連携による 厚労省医療機器」
+    # (d3040 3044, source line 165): the description's, results' and plans' first lines glued, the office after
+    # a space. Of the ways to cut it (each column's fill, three deep), the first twelve tried cut the office's
+    # short fill first; the one in the printed order was never read, the line fit no column and the row lost
+    # its first line in every cell (「関と、企業と…」, 「審査管理課」, 「療機器創出人材…」).
+    table = _table("three-columns-glued.txt")
+    row = next(r for r in table.rows if r.cells[0].text.startswith("あわせて、"))
+    assert row.cells[0].text.endswith("ネットワークの構築に引き続き取り組む。［◎厚］")
+    assert row.cells[1].text.startswith("・｢優れた医療機器の創出に係る産業振興拠点強化事業｣において、医療機器創出人材の育成")
+    assert row.cells[2].text == "・令和７年度の取組に加え、拠点間の連携による全国的な支援ネットワークの形成を支援し、更なる拠点機能の強化を図る予定。"
+    assert row.cells[3].text == "厚労省医療機器審査管理課"
+    assert not any(w.code == "layout-too-wide" for w in table.warnings)
+
+
+def test_an_office_glued_to_the_plans_is_cut_where_its_own_line_starts():
+    # 「・「ヘルステック・スタートアップ成長加速事業（令和8経産省ヘルスケ」 (d3040 3063, source lines 90, 96, 116): the
+    # plans' line, wider than its fill by a digit and a bracket, glued to the office's first line. Cut by the
+    # widths, 「和8」 went to the office (「和8経産省ヘルスケア…」) or the piece fit no column and the row lost its
+    # first line; the office's line 「経産省ヘルスケ」 is printed apart on other lines of the text.
+    table = _table("office-glued-to-plans.txt")
+    rows = [r for r in table.rows if len(r.cells) == 4]
+    for title in ("資本政策や", "医療機器ベンチャーの創出", "産学連携の強化"):
+        row = next(r for r in rows if r.cells[0].text.startswith(title))
+        assert row.cells[2].text.startswith("・「ヘルステック・スタートアップ成長加速事業（令和8年度予算案：6.5億円）」")
+        assert row.cells[3].text == "経産省ヘルスケア産業課医療・福祉機器産業室"
+    assert not any(w.code == "layout-too-wide" for w in table.warnings)
+
+
+def test_a_one_character_office_line_is_not_told_glued_to_a_column_that_ends_with_it():
+    # 「下のように採択し支援を行った。（以下の採択課題には複数の重点分野にまたがる課」 (h4300 4312, seen set): a results
+    # line ending in 「課」, the last line of other offices of the table (「…ライフサイエンス」 / 「課」); it was cut
+    # there and 「課」 read into the office. A two-character line (「理課」) is an office's when the widths allow it.
+    offices = frozenset({"課", "理課", "審査管理課", "厚労省医療"})
+    assert office_cut("下のように採択し支援を行った。（以下の採択課題には複数の重点分野にまたがる課", offices, False) == 0
+    assert office_cut("いて、対象を希少疾病用の整形外科領域の医理課", offices, False) == len("いて、対象を希少疾病用の整形外科領域の医")
+    assert office_cut("厚労省医療・引き続き、", offices, True) == len("厚労省医療")

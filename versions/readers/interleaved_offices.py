@@ -1,0 +1,48 @@
+"""The 「担当」 column's lines as the document prints them, to cut an office's line glued to the plans' (the
+interleaved reader).
+
+An office is one of a few names (「厚労省医療機器審査管理課」, 「経産省ヘルスケア産業課医療・福祉機器産業室」), each
+wrapped the same way in every row it is printed in (「厚労省医療機器」 / 「審査管理課」), so the column's lines
+repeat: on the lines that print every column apart, the office's piece is one of them again and again. Where the
+cells are set close, the plans' line and the office's print with no space between them (「…成長加速事業（令和8経産省
+ヘルスケ」, 「…開発・導入加厚労省医療機器」): the widths put the cut a character or two off (a latin digit, a bracket
+printed narrow), while the office's own line, seen elsewhere, tells it exactly.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+
+from ..model.normalize import display_width
+
+OFFICE = 3  # the 「担当」 column's role
+SEEN_LINES = 2  # times a piece must be printed apart in the office's place to be one of its lines
+# characters an office's line must have to be told glued to another column's: one (「課」, 「局」: an office's last
+# line) ends many a word too (「…重点分野にまたがる課」 「題を含む）」)
+GLUED_OFFICE_MIN = 2
+OFFICE_SLACK = 2.0  # cells an office's line may overrun the column's estimated width
+
+
+def office_lines(lines: list[list[str]], order: tuple[int, ...], width: float) -> frozenset[str]:
+    """The office column's lines of a text (LINES as pieces; ORDER: the columns' roles left to right; WIDTH: the
+    office column's width): the pieces in the office's place on lines that print every column apart, at most
+    as wide as the column, seen more than once (a plans' tail on such a line, its office blank and a space
+    inside another cell, is seldom the same twice)."""
+    if OFFICE not in order:
+        return frozenset()
+    place = order.index(OFFICE)
+    seen = Counter(pieces[place] for pieces in lines if len(pieces) == len(order) and all(pieces))
+    return frozenset(x for x, n in seen.items() if n >= SEEN_LINES and display_width(x) <= width + OFFICE_SLACK)
+
+
+def office_cut(piece: str, offices: frozenset[str], first: bool) -> int:
+    """Where an office's line glued to PIECE ends it (the plans' text before it) or, the office printed FIRST,
+    starts it (the description's text after it): the length of the rest of the piece before (or the office's
+    length, first), or 0 where no office's line (OFFICES) is a proper part of it there. The longest line that
+    fits is taken (「審査管理課」 and 「課」 may both be lines of some office)."""
+    fits = [x for x in offices if GLUED_OFFICE_MIN <= len(x) < len(piece)
+            and (piece.startswith(x) if first else piece.endswith(x))]
+    if not fits:
+        return 0
+    longest = max(fits, key=lambda x: (len(x), x))
+    return len(longest) if first else len(piece) - len(longest)
