@@ -3,7 +3,8 @@
 pypdfium2 prints a table cell after cell: a row's cells in the header's column order, each cell's lines in
 order, a cell's one line sharing its baseline with the next cell's first (one line, a space between). What
 tells the cells apart is what a line says and how wide it is against its column's width:
-- a line shorter than its column ends a paragraph; a full one goes on, unless it ends a sentence;
+- a line shorter than its column ends a paragraph; a full one goes on, unless it ends a sentence, or the next
+  line's first character would have fitted on it (dense_wraps);
 - a results or plans paragraph ends with its last sentence: a short line after a 。 that ends none is likelier
   the next row's first line (a title's, printed right after the cell) than the paragraph's last;
 - results and plans paragraphs start with a bullet 「・」, a description ends at its ministry tag ［…］;
@@ -29,6 +30,7 @@ TITLE_LINES = 3
 FULL_MARGIN = 2.5  # a full line stops up to ~2 cells short of its column (kinsoku)
 LATIN_SLACK = 0.25  # cells a half-width character may be off in a proportional font
 OVERRUN = 1.5  # a line may pass its column's width by a hanging mark
+WRAP_MARGIN = 1.0  # cells a column's width, estimated from its commonest lines, may be over what its lines hold
 
 # Costs (lower is likelier).
 CONT_AFTER_SHORT = 4.0  # a paragraph going on after a line that stopped short
@@ -175,8 +177,10 @@ def _open(end: int) -> bool:
 def _enter(s: State, cols: Columns, x: Piece, role: int, resumed: bool | None = None) -> State:
     """S after reading X in ROLE: the cell left behind keeps how its last line ended."""
     status = list(s.status)
-    end = _ending(cols, x, role)
-    status[cols.cell(role)] = end
+    status[cols.cell(role)] = end = _ending(cols, x, role)
+    if end in (3, 4) and x.next_lead and not x.item and x.width + x.next_lead + WRAP_MARGIN + LATIN_SLACK * x.latin <= cols.width(role):
+        end = 1  # the next line's first character would have fitted: it goes on with no paragraph (dense_wraps;
+        # the cell's status keeps the width's word: another cell's line may come between)
     tagged = max(s.tagged, x.tag) if role in (TTL, DSC) else s.tagged
     return State(role, s.lines + 1 if role == TTL else 0, tagged, tuple(status), s.resumed if resumed is None else resumed,
                  s.described or role in (DSC, ITM), end, x.word_end, x.title_words if role == TTL else 0.0,
@@ -189,7 +193,7 @@ def _went_on(s: State, cols: Columns, x: Piece, role: int, before: int, resumed:
     and ended a sentence and X, short, ends none, X's sentence is left unended (7: a paragraph's last sentence
     ends, in 。 or a bracket; a comma leads a list in)."""
     state = _enter(s, cols, x, role, resumed)
-    if before != 2 or state.end != 1 or role not in (RES, PLN) or _sentence_ends(x) or x.text.endswith(("、", "，")):
+    if before != 2 or state.status[cols.cell(role)] != 1 or role not in (RES, PLN) or _sentence_ends(x) or x.text.endswith(("、", "，")):
         return state
     status = list(state.status)
     status[cols.cell(role)] = 7

@@ -123,6 +123,8 @@ class Piece:
     number: int = 0  # an item's number (「③ 臨床的な…」: 3), 0 for no item
     particle: bool = False  # opens with a particle (「の設置」, 「を推進」): goes on with the line before, opens no cell
     past_ahead: bool = False  # runs on into a sentence that ends as a result does a line or two on (dense_ahead)
+    next_lead: float = 0.0  # the width of the next line's first character, where it could have ended this line
+    # had the line wrapped there (a plain character, no kinsoku holding it down; dense_wraps), else 0
 
 
 def closes_first(text: str) -> bool:

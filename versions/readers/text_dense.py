@@ -24,7 +24,7 @@ from collections.abc import Iterable
 
 from ..model.eras import fiscal_year_of
 from ..model.normalize import display_width
-from . import dense_ahead, dense_doubts, dense_parallel, dense_pieces, dense_tails
+from . import dense_ahead, dense_doubts, dense_parallel, dense_pieces, dense_tails, dense_wraps
 from . import dense_search as search
 from .dense_lattice import DSC, ITM, OFF, PLN, RES, TTL, Columns, Label
 from .dense_pieces import Piece
@@ -216,7 +216,7 @@ def _steps(lines: list[str], numbers: list[int], breaks: frozenset[int]) -> tupl
         brk = False
         previous = text
     steps = dense_tails.mark_paragraph_ends(steps, dense_tails.paragraph_ends(lines[first + 1:]))
-    return dense_ahead.mark_past_ahead(steps), first, starts
+    return dense_wraps.mark_next_leads(dense_ahead.mark_past_ahead(steps)), first, starts
 
 
 def _heading_tail(heading: str, tail: str) -> bool:

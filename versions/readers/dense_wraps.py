@@ -1,0 +1,52 @@
+"""Where a line could not have wrapped: a paragraph's line breaks where the next character no longer fits, so
+a line that stops a cell or two short of its column's width ends its paragraph when the next line's first
+character would have fitted on it. A producer carries a character down only for kinsoku (the next one may
+not start a line: 「ニ」 goes down with 「ー」; an opening bracket may not end one) or for a Latin word kept
+whole (「AMED」), so only a plain kana or kanji followed by another that may start a line is taken as that
+evidence. It tells a description's last paragraph (「…治療継続率の向上等により重症化を予防する医療機器」, three
+cells short) from the first lines of the results printed right after it (「重点５分野については、…」): read as
+one paragraph, the first line would have held 「重」.
+
+dense_lattice weighs it where the next line goes on with the line (_enter: a paragraph going on after it costs
+as after a short line); the cell's status keeps what the width alone says, since another cell's line (a 「担当」
+office printed between) may come before the cell goes on."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..model.normalize import display_width
+from .dense_search import Step
+from .vocabulary import NO_LINE_START
+
+# A character a producer would have set at a line's end had it fitted: a kanji, or a kana that is no small
+# one (those may not start a line, so neither may the character before them be split from them)
+PLAIN_RE = re.compile(r"[一-龥ぁ-ゖァ-ヺ]")
+
+
+def lead(text: str) -> float:
+    """The width of TEXT's first character where it could have ended the line before (else 0): a plain
+    kana or kanji whose next character may start a line."""
+    text = text.lstrip()
+    if not text or not PLAIN_RE.match(text[0]) or text[0] in NO_LINE_START:
+        return 0.0
+    if len(text) > 1 and (text[1] in NO_LINE_START or text[1].isascii()):
+        return 0.0  # (「ニーズ」: 「ニ」 goes down with 「ー」; 「第1」: a number kept with its word)
+    return display_width(text[0])
+
+
+def mark_next_leads(steps: list[Step]) -> list[Step]:
+    """STEPS with the last piece of each line's readings given the next line's lead (not over a heading,
+    nor over a page break, after which a cut row's cells go on in their order, not the last one's)."""
+    out = list(steps)
+    for k, step in enumerate(steps[:-1]):
+        nxt = steps[k + 1]
+        if step.heading or nxt.heading or nxt.brk or not nxt.readings or not nxt.readings[0][0]:
+            continue
+        width = lead(nxt.readings[0][0][0].text)
+        if not width:
+            continue
+        readings = [([*pieces[:-1], replace(pieces[-1], next_lead=width)], cost) for pieces, cost in step.readings]
+        out[k] = replace(step, readings=readings)
+    return out
