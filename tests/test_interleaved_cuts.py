@@ -3,18 +3,9 @@ the generated layouts (out/d3040, seeds 3057, 3090 and 3091: synthetic editions,
 
 from __future__ import annotations
 
-from pathlib import Path
+from interleaved_snippets import snippet_table
 
 from policydiff.versions.readers.interleaved_cuts import CharModel
-from policydiff.versions.readers.text_interleaved import read_interleaved
-from policydiff.versions.readers.text_layouts import prepare
-
-ROWS = Path(__file__).resolve().parent / "data" / "interleaved_rows"
-
-
-def _table(name: str):
-    prepared = prepare((ROWS / name).read_text(encoding="utf-8"))
-    return read_interleaved(prepared.lines, prepared.numbers, prepared.office)
 
 
 def _cell(table, column: int, needle: str) -> str:
@@ -25,7 +16,7 @@ def test_a_glued_cut_a_character_off_goes_where_both_columns_text_joins_on():
     # 「…なお、同事業は令和７る「ヘルステック・…」 (source line 20): the results' full line ends 「令和７」 (a half-width
     # digit, narrower than the text measures it) and goes on 「年度をもって事業終了。」; the plans' line before ends
     # 「…の後継事業とな」. Cut by width, 「る」 went to the results (「令和７る年度」, 「後継事業とな「ヘルス…」).
-    table = _table("glued-cut-by-the-texts-joins.txt")
+    table = snippet_table("glued-cut-by-the-texts-joins.txt")
     results = _cell(table, 1, "官民による若手研究者発掘支援事業")
     assert "なお、同事業は令和７年度をもって事業終了。" in results
     plans = _cell(table, 2, "成長加速事業")
@@ -38,7 +29,7 @@ def test_a_middle_dot_between_words_at_a_glued_cut_stays_with_its_words():
     # goes on 「治験ネットワークの構築のため」; the plans' line before ends 「…構築したネットワークを」. Cut before
     # the 「・」 as before a bullet, the plans read 「ネットワークを・活用しながら」 (a bullet) and the results
     # 「臨床研究治験ネットワーク」.
-    table = _table("glued-cut-at-a-middle-dot-between-words.txt")
+    table = snippet_table("glued-cut-at-a-middle-dot-between-words.txt")
     results = _cell(table, 1, "アジア地域における臨床研究")
     assert "において、アジア地域における臨床研究・治験ネットワークの構築のため" in results
     plans = _cell(table, 2, "これまでに構築したネットワークを")
@@ -50,7 +41,7 @@ def test_a_glued_cut_goes_on_a_full_lines_sentence_rather_than_start_a_bullet():
     # (goes on 「簡略化されること…」), the results' line before is full, 「…医療機器要覧掲載推進」, and goes on
     # 「事業」において」. Cut before the 「・」, the results read 「要覧掲載推進・事業」」, a bullet after a full line;
     # weighed as likely as the sentence going on, the cut stayed there.
-    table = _table("glued-cut-after-a-full-line.txt")
+    table = snippet_table("glued-cut-after-a-full-line.txt")
     assert "途上国における薬事審査プロセスが迅速化・簡略化されること" in _cell(table, 0, "薬事審査プロセス")
     assert "途上国向けWHO推奨医療機器要覧掲載推進事業」において、公募で選定した" in _cell(table, 1, "公募で選定した")
 

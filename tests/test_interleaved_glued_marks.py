@@ -3,25 +3,16 @@ generated layouts (out/d3040: synthetic editions, their lines as extracted)."""
 
 from __future__ import annotations
 
-from pathlib import Path
+from interleaved_snippets import snippet_table
 
 from policydiff.versions.readers.interleaved_groups import _tag_cut, latin_space
-from policydiff.versions.readers.text_interleaved import read_interleaved
-from policydiff.versions.readers.text_layouts import prepare
-
-ROWS = Path(__file__).resolve().parent / "data" / "interleaved_rows"
-
-
-def _table(name: str):
-    prepared = prepare((ROWS / name).read_text(encoding="utf-8"))
-    return read_interleaved(prepared.lines, prepared.numbers, prepared.office)
 
 
 def test_a_ministry_tag_wrapped_and_glued_to_the_next_column_is_cut_after_its_names():
     # 「…産官学連携のもとで取り組む。［◎アップを伴走支援する拠点整備を推進した。」 (source line 76): the description's
     # tag wraps (「厚、◎経］」 on the next line) and the results' 「アップを…推進した。」 is glued to its 「［◎」.
     # Cut by width alone, the whole line went to a new row's description and the row was read as two.
-    table = _table("tag-wrapped-glued-to-results.txt")
+    table = snippet_table("tag-wrapped-glued-to-results.txt")
     row = next(r for r in table.rows if "産官学連携のもとで取り組む" in r.cells[0].text)
     assert row.cells[0].text.endswith("産官学連携のもとで取り組む。［◎厚、◎経］")
     assert "医療機器スタートアップを伴走支援する拠点整備を推進した。" in row.cells[1].text
@@ -43,7 +34,7 @@ def test_a_closed_ministry_tag_with_the_next_columns_text_glued_after_it_ends_th
     # 「…から供給力を高めることに取り組む。［◎厚、◎経］チェーンリスク評価及び安定供給確保」 (source line 755): the
     # description ends at its tag, the plans' line 「チェーンリスク評価…」 is glued after it. Not cut there, the row
     # was read as two (the first with no description, the second's description holding the office and plans).
-    table = _table("tag-closed-glued-to-plans.txt")
+    table = snippet_table("tag-closed-glued-to-plans.txt")
     row = next(r for r in table.rows if any("平時から供給力を高めることに取り組む" in c.text for c in r.cells))
     texts = [c.text for c in row.cells]
     assert "握したサプライチェーン上の問題を踏まえて、平時から供給力を高めることに取り組む。［◎厚、◎経］" in texts
@@ -56,7 +47,7 @@ def test_a_glued_line_may_start_with_a_latin_word_spaced_from_its_particle():
     # (source line 153): the description's line holds a space after 「ARO」 (its glyphs print wider than measured),
     # and the results' line is glued to the rest. The glued piece was cut as if the line started at 「に必要な…」,
     # too far right: the whole row went wrong. Its line starts at 「連携することでARO」, like a latin word's space.
-    table = _table("glued-after-a-latin-word-and-its-particle.txt")
+    table = snippet_table("glued-after-a-latin-word-and-its-particle.txt")
     row = next(r for r in table.rows if any("研究開発拠点と連携することで" in c.text for c in r.cells))
     texts = [c.text for c in row.cells]
     assert any(t.startswith("臨床研究中核病院においては、研究開発拠点と連携することでARO に必要な人材の充実や他機関")

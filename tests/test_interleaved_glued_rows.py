@@ -3,18 +3,9 @@ close), cut from the generated layouts (out/d3040): each column's first line goe
 
 from __future__ import annotations
 
-from pathlib import Path
+from interleaved_snippets import snippet_table
 
 from policydiff.versions.readers.interleaved_offices import office_cut
-from policydiff.versions.readers.text_interleaved import read_interleaved
-from policydiff.versions.readers.text_layouts import prepare
-
-ROWS = Path(__file__).resolve().parent / "data" / "interleaved_rows"
-
-
-def _table(name: str):
-    prepared = prepare((ROWS / name).read_text(encoding="utf-8"))
-    return read_interleaved(prepared.lines, prepared.numbers, prepared.office)
 
 
 def test_a_piece_of_three_glued_columns_is_cut_in_their_printed_order():
@@ -23,7 +14,7 @@ def test_a_piece_of_three_glued_columns_is_cut_in_their_printed_order():
     # a space. Of the ways to cut it (each column's fill, three deep), the first twelve tried cut the office's
     # short fill first; the one in the printed order was never read, the line fit no column and the row lost
     # its first line in every cell (「関と、企業と…」, 「審査管理課」, 「療機器創出人材…」).
-    table = _table("three-columns-glued.txt")
+    table = snippet_table("three-columns-glued.txt")
     row = next(r for r in table.rows if r.cells[0].text.startswith("あわせて、"))
     assert row.cells[0].text.endswith("ネットワークの構築に引き続き取り組む。［◎厚］")
     assert row.cells[1].text.startswith("・｢優れた医療機器の創出に係る産業振興拠点強化事業｣において、医療機器創出人材の育成")
@@ -37,7 +28,7 @@ def test_an_office_glued_to_the_plans_is_cut_where_its_own_line_starts():
     # plans' line, wider than its fill by a digit and a bracket, glued to the office's first line. Cut by the
     # widths, 「和8」 went to the office (「和8経産省ヘルスケア…」) or the piece fit no column and the row lost its
     # first line; the office's line 「経産省ヘルスケ」 is printed apart on other lines of the text.
-    table = _table("office-glued-to-plans.txt")
+    table = snippet_table("office-glued-to-plans.txt")
     rows = [r for r in table.rows if len(r.cells) == 4]
     for title in ("資本政策や", "医療機器ベンチャーの創出", "産学連携の強化"):
         row = next(r for r in rows if r.cells[0].text.startswith(title))

@@ -4,17 +4,11 @@ bullet that may go to either column is told by how its sentence ends."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
-from policydiff.versions.readers.text_interleaved import read_interleaved
-from policydiff.versions.readers.text_layouts import prepare
-
-ROWS = Path(__file__).resolve().parent / "data" / "interleaved_rows"
+from interleaved_snippets import snippet_table
 
 
 def _row(name: str, title: str):
-    prepared = prepare((ROWS / name).read_text(encoding="utf-8"))
-    rows = read_interleaved(prepared.lines, prepared.numbers, prepared.office).rows
+    rows = snippet_table(name).rows
     return next(r for r in rows if r.cells[0].text.startswith(title))
 
 
@@ -49,8 +43,7 @@ def test_a_sentences_end_alone_on_its_line_is_worded_with_the_line_before():
     # Printed 該当箇所 | 取組予定 | 実績・状況 (d3000 3006, source lines 182-183): both cells' paragraphs ended, then
     # 「・医療機器の多言語表示に…８事例を取りまとめ」 / 「た。」 alone; 「た。」 tells no wording by itself, so the
     # bullet went to the plans. With its line before, 「…取りまとめた。」 reports what was done: a result.
-    prepared = prepare((ROWS / "sentence-end-worded-with-its-line.txt").read_text(encoding="utf-8"))
-    rows = read_interleaved(prepared.lines, prepared.numbers, prepared.office).rows
+    rows = snippet_table("sentence-end-worded-with-its-line.txt").rows
     row = next(r for r in rows if r.cells[0].text.startswith("医療機器の多言語表示に向けた取組"))
     plans, results = row.cells[1].text, row.cells[2].text
     assert plans.endswith("・関係団体と連携し、医療機器の多言語表示に関する周知を進める。")

@@ -3,18 +3,13 @@ latin_phrases), on pdfplumber text cut from the generated layouts (out/d3040: li
 
 from __future__ import annotations
 
-from pathlib import Path
+from interleaved_snippets import snippet_table
 
 from policydiff.versions.readers.interleaved_groups import latin_phrases
-from policydiff.versions.readers.text_interleaved import read_interleaved
-from policydiff.versions.readers.text_layouts import prepare
-
-ROWS = Path(__file__).resolve().parent / "data" / "interleaved_rows"
 
 
 def _row(name: str, results: str):
-    prepared = prepare((ROWS / name).read_text(encoding="utf-8"))
-    table = read_interleaved(prepared.lines, prepared.numbers, prepared.office)
+    table = snippet_table(name)
     return next(r for r in table.rows if len(r.cells) > 1 and results in r.cells[1].text)
 
 
@@ -44,8 +39,7 @@ def test_only_pairs_printed_more_than_once_are_phrases():
 def test_a_latin_parted_line_names_the_words_it_parts():
     # The same line (source line 673) still parts 「Hub」 (results) from 「InnoHub…」 (plans) at a space between
     # latin words: the warning names those words, not another line's (it showed 「Brain Computer」 on every line).
-    prepared = prepare((ROWS / "latin-phrase-parted-at-its-last-word.txt").read_text(encoding="utf-8"))
-    table = read_interleaved(prepared.lines, prepared.numbers, prepared.office)
+    table = snippet_table("latin-phrase-parted-at-its-last-word.txt")
     parted = [w for w in table.warnings if w.code == "layout-latin-parted"]
     assert any("(「Innovation Hub」 「InnoHubアドバイザー・サポーター団…」)" in w.message for w in parted)
     assert not any("Brain" in w.message for w in parted)

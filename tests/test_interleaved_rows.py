@@ -3,15 +3,10 @@
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
+from interleaved_snippets import ROWS, snippet_table
 
 from policydiff import EditionParseError, parse_report
-from policydiff.versions.readers.text_interleaved import read_interleaved
-from policydiff.versions.readers.text_layouts import prepare
-
-ROWS = Path(__file__).resolve().parent / "data" / "interleaved_rows"
 
 
 def _read(name: str):
@@ -35,14 +30,8 @@ def test_latin_words_parted_by_a_mark_stay_in_their_cell():
     assert m.plans[0].text.endswith("エコシステム形成に向けた取り組みを推進する。")
 
 
-def _prepared(name: str):
-    """A page of text as the interleaved reader is given it: folded as every text is, its header read."""
-    prepared = prepare((ROWS / name).read_text(encoding="utf-8"))
-    return prepared.lines, prepared.numbers, prepared.office
-
-
 def _rows(name: str):
-    return read_interleaved(*_prepared(name)).rows
+    return snippet_table(name).rows
 
 
 def test_a_cell_whose_line_ends_at_a_comma_goes_on_below():
@@ -89,7 +78,7 @@ def test_columns_set_close_are_cut_where_a_full_line_ends_and_the_cut_is_warned(
     # Cells padded by half a point: a full results line and the plans' text print with no space between
     # them (「…臨床現場のニーズに・令和６年度の取組に加え、…」); the line is cut where the results' full lines
     # end (39 cells, told by the bullets that start the plans there) and named in a warning.
-    table = read_interleaved(*_prepared("glued-columns.txt"))
+    table = snippet_table("glued-columns.txt")
     row = next(r for r in table.rows if r.cells[0].text.startswith("医療機器の研究開発に積極的に携わる"))
     assert row.cells[1].text == ("・｢優れた医療機器の創出に係る産業振興拠点強化事業｣において、臨床現場のニーズに応じた優れた"
                                  "医療機器の創出に向けて、医療機器創出人材の育成・リスキリングを提供すると共に、医療機器スタート"
@@ -144,7 +133,7 @@ def test_a_sentence_going_on_in_brackets_stays_in_its_column():
 def test_a_short_tail_of_the_next_column_glued_to_a_full_line_is_cut():
     # Columns set close (a text with glued lines): 「いて」（令和７年10月17日付け医薬機審定。」 fits the results column,
     # yet it is the results' full line and the plans' last characters 「定。」; the plans ended 「…公表する予」.
-    table = read_interleaved(*_prepared("glued-short-tail.txt"))
+    table = snippet_table("glued-short-tail.txt")
     row = next(r for r in table.rows if any("公表する予" in c.text for c in r.cells))
     assert row.cells[2].text.endswith("に係る次世代医療機器評価指標を取りまとめ、公表する予定。")
     assert "医薬機審定。" not in row.cells[1].text
@@ -163,7 +152,7 @@ def test_an_office_column_wider_than_an_office_prints_is_refused():
     # Columns set close, the 「担当」 office run into the plans (「…海外ネットワー厚労省医療機器審査」): the office's
     # pieces measure 36 cells, which no office name does; the reading was wrong in most rows, a few unwarned.
     with pytest.raises(EditionParseError, match="「担当」 column's pieces measure 36 cells"):
-        read_interleaved(*_prepared("office-run-into-plans.txt"))
+        snippet_table("office-run-into-plans.txt")
 
 
 def test_a_space_after_a_latin_word_inside_a_cell_keeps_the_word_ending_there():
@@ -222,7 +211,7 @@ def test_columns_parted_between_latin_words_are_named_in_a_warning():
     # pdfplumber text): the results end 「「Brain Computer」 and the plans go on 「Interface利用機器」…」. A space between
     # latin words is as often inside one cell, and the text does not tell latin glyphs' printed widths: a latin
     # word read into the wrong column was a silent difference. The line is named (it was read, unwarned).
-    table = read_interleaved(*_prepared("latin-words-parted-by-columns.txt"))
+    table = snippet_table("latin-words-parted-by-columns.txt")
     row = next(r for r in table.rows if r.cells[0].text.startswith("医療機器の研究開発に関するガイドライン"))
     assert "「家庭用プログラム医療機器」、「Brain Computer Interface利用機器」に係る" in row.cells[1].text
     assert "引き続き「Brain Computer Interface利用機器」に係る" in row.cells[2].text
@@ -235,7 +224,7 @@ def test_a_glued_rest_a_cell_wider_than_its_column_gives_its_first_character_bac
     # 136): the results' full line is 「…臨床研究中」 (a hanging bullet's line, a cell over the results' 40), the
     # plans' 「・引き続き、…にお」. Cut where the results' lines fill, the plans' line began 「中・引き続き」, a cell
     # wider than a bullet's line of the plans prints: the 「中」 went to the plans.
-    table = read_interleaved(*_prepared("glued-rest-a-cell-too-wide.txt"))
+    table = snippet_table("glued-rest-a-cell-too-wide.txt")
     row = next(r for r in table.rows if r.cells[0].text.startswith("臨床研究中核病院においては"))
     assert "において、すべての臨床研究中核病院のベンチャー支援部門を通じ、" in row.cells[1].text
     assert row.cells[2].text.startswith("・引き続き、各臨床研究中核病院のベンチャー支援部門において")
@@ -246,7 +235,7 @@ def test_a_glued_line_is_not_cut_at_a_middle_dot_between_words_past_the_fill():
     # the results' full line is 「…倫理審査委員」 (29 cells, as the results' lines fill) and the plans' 「育・研修を
     # …」 (29 too); the 「・」 a cell past the fill is one between words (「教育・研修」), yet it was cut there
     # (「…委員育」 and 「・研修…」), the plans' 「教育」 losing its 「育」.
-    table = read_interleaved(*_prepared("glued-bullet-between-words.txt"))
+    table = snippet_table("glued-bullet-between-words.txt")
     row = next(r for r in table.rows if len(r.cells) == 4 and r.cells[1].text.startswith("倫理審査委員会の審査の均てん化"))
     assert "倫理指針の周知を通じ、倫理審査委員会における審査の質の均てん化に取り組んだ。" in row.cells[2].text
     assert "適宜継続して教育・研修を受けることを求める" in row.cells[3].text
