@@ -4,8 +4,6 @@ starts with and which cells wait for text (box_rows.py then places it in a row).
 
 from __future__ import annotations
 
-import re
-
 from .box_state import (
     DESC,
     FULL_SLACK,
@@ -23,9 +21,8 @@ from .box_state import (
 )
 from .cells import heading_words
 from .geometry import Geometry
-from .vocabulary import ENDED_RE, PLAN_END_RE, RESULT_END_RE, is_bullet_start, is_title_line
+from .vocabulary import ENDED_RE, NO_SUCCESSOR_RE, PLAN_END_RE, RESULT_END_RE, is_bullet_start, is_title_line
 
-NO_SUCCESSOR_RE = re.compile(r"後継事業の予定(?:無し|なし)")  # 後継事業の予定無し: no successor planned (a plan)
 TWIN_WIDTHS = 1.5  # cells between the results' and plans' full widths under which the widths cannot tell them
 
 

@@ -107,7 +107,9 @@ PLAN_END_RE = re.compile(r"(?:予定|取り組む|行う|進める|図る|目指
 # A result's wording at a bullet's end: 「…を実施した。」 「…を進めた。」 「…を推進した（新規採択11件）。」 「…に取り組んだ。」
 RESULT_END_RE = re.compile(r"(?:した|された|った|んだ|めた|えた|けた|いた|できた)(?:[（(][^（）()]*[）)])?[。．]\s*$")
 # A program that has ended: 「令和５年度に事業終了 後継事業の予定無し」 (line 22), 「令和６年度をもって事業を終了」
-ENDED_RE = re.compile(r"事業終了|事業を終了|後継事業の予定無し|後継事業の予定なし")
+NO_SUCCESSOR = r"後継事業の予定(?:無し|なし)"  # no successor planned: a plan's words, though it says a program ends
+NO_SUCCESSOR_RE = re.compile(NO_SUCCESSOR)
+ENDED_RE = re.compile(r"事業終了|事業を終了|" + NO_SUCCESSOR)
 # Kinsoku: what a line may not start with (small kana, the long vowel mark, closing and middle marks) and
 # what it may not end with (opening brackets). A producer carries the character before such a mark to the
 # next line with it, or an opening bracket down: the line stops a character short, and ends no paragraph.
