@@ -71,9 +71,13 @@ def twins(w: Geometry) -> bool:
 def worded(box: Box) -> str:
     """The column a whole paragraph's last words tell: a result 「…を実施した。」, a plan 「…を進める。」「…予定。」
     ('' where they tell neither or both)."""
-    last = box.lines[-1]
-    result, plan = bool(RESULT_END_RE.search(last)), bool(PLAN_END_RE.search(last))
-    return RESULTS if result and not plan else PLANS if plan and not result else ended(box)
+    return line_wording(box.lines[-1]) or ended(box)
+
+
+def line_wording(line: str) -> str:
+    """The column a line's last words tell, where they end one way only: RESULTS 「…した。」, PLANS 「…予定。」, or ''."""
+    result, plan = bool(RESULT_END_RE.search(line)), bool(PLAN_END_RE.search(line))
+    return RESULTS if result and not plan else PLANS if plan and not result else ""
 
 
 def ended(box: Box) -> str:

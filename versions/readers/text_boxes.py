@@ -31,20 +31,14 @@ from collections import Counter
 
 from ..model.edition import ParseWarning
 from ..model.normalize import display_width
+from .box_columns import line_wording
 from .box_header import take_header
 from .box_rows import place_boxes
 from .box_state import ITEM_RE, PLANS, RESULTS, Box, has_tag, span, spanning
 from .box_state import Row as BoxRow
 from .geometry import TITLE_MARGIN, Geometry
 from .table import Cell, Line, Row, Table
-from .vocabulary import (
-    HEADER_START,
-    OFFICE_HEADER_RE,
-    PLAN_END_RE,
-    RESULT_END_RE,
-    TITLE_MAX,
-    is_bullet_start,
-)
+from .vocabulary import HEADER_START, OFFICE_HEADER_RE, TITLE_MAX, is_bullet_start
 
 MIN_LINES = 8  # full lines needed to estimate a column's width
 WEAK_SHARE = 0.5  # rows placed from weak evidence from which every row of a reading is named
@@ -178,20 +172,17 @@ def estimate_widths(boxes: list[Box]) -> Geometry:
     the results."""
     desc: Counter[int] = Counter()
     bullets: Counter[int] = Counter()
-    worded: dict[str, Counter[int]] = {"results": Counter(), "plans": Counter()}
+    worded: dict[str, Counter[int]] = {RESULTS: Counter(), PLANS: Counter()}
     for box in boxes:
         inner = [round(w) for w in box.widths[:-1]]
         if has_tag(box):
             desc.update(inner)
         elif is_bullet_start(box.lines[0]):
             bullets.update(inner)
-            last = box.lines[-1]
-            if RESULT_END_RE.search(last) and not PLAN_END_RE.search(last):
-                worded["results"].update(inner)
-            elif PLAN_END_RE.search(last) and not RESULT_END_RE.search(last):
-                worded["plans"].update(inner)
+            if said := line_wording(box.lines[-1]):
+                worded[said].update(inner)
     d = _mode(desc, set())
-    results, plans = _mode(worded["results"], set()), _mode(worded["plans"], set())
+    results, plans = _mode(worded[RESULTS], set()), _mode(worded[PLANS], set())
     if d and results and plans:
         return Geometry.from_widths(float(d), float(results), float(plans))
     a = _mode(bullets, set())
