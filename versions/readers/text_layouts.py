@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from ..model.edition import ParseWarning
 from ..model.errors import EditionParseError
 from ..model.normalize import display_width, fold_extracted
-from . import text_blocked, text_boxes, text_dense, text_interleaved
+from . import text_blocked, text_boxes, text_dense, text_fragments, text_interleaved
 from .geometry import DESCRIPTION, OFFICE, PLANS, RESULTS
 from .ministries import is_ministry_list
 from .table import Table, attach_offices
@@ -74,6 +74,7 @@ class Prepared:
     office: bool  # the header names a 「担当」 column
     order: tuple[str, ...] = (DESCRIPTION, RESULTS, PLANS)  # the columns, as the header prints them
     breaks: frozenset[int] = frozenset()  # source lines of running titles taken out: each one a page break
+    feeds: frozenset[int] = frozenset()  # source lines a form feed starts (pdfminer's page breaks)
 
 
 @dataclass(frozen=True)
@@ -136,6 +137,7 @@ def prepare(text: str) -> Prepared:
     # folded here, once, before any profile looks for bullets, tags or the header.
     lines = fold_extracted(text).split("\n")  # (no fold crosses a line: 「−」 is folded between two letters)
     numbers = list(range(1, len(lines) + 1))
+    feeds = frozenset(no for no, x in zip(numbers, lines, strict=True) if "\f" in x)
     lines = _join_header(lines)
     lines = [HALF_WIDTH_TAG_RE.sub(lambda m: f"［{m.group(1)}］" if is_ministry_list(m.group(1)) else m.group(0), x)
              if "[" in x else x for x in lines]
@@ -146,7 +148,7 @@ def prepare(text: str) -> Prepared:
     profile = next(p for p in PROFILES if p.detect(lines))
     header = next((x for x in lines[:SAMPLE_LINES] if is_header_text(x)), "")
     return Prepared(lines, numbers, profile.name, OFFICE in column_order(header), column_order(header),
-                    breaks)
+                    breaks, feeds)
 
 
 def read_text_table(text: str) -> Table:
@@ -162,6 +164,12 @@ def read_text_table(text: str) -> Table:
 
 def _read(prepared: Prepared) -> Table:
     lines, numbers, name = prepared.lines, prepared.numbers, prepared.profile
+    if name == "fragmented" and text_fragments.one_line_boxes(lines):
+        try:
+            return text_fragments.read_fragments(lines, numbers, prepared.feeds)
+        except text_fragments.FragmentsError as exc:
+            rule = next(p.rule for p in PROFILES if p.name == name)
+            raise EditionParseError(f"layout '{name}' ({rule}), every box one line: {exc}; {EXPECTED}") from None
     if name in ("fragmented", "out-of-order"):
         try:
             return text_boxes.read_boxes(lines, numbers, prepared.order)

@@ -1,0 +1,252 @@
+"""Which column each of pdfminer's one-line boxes belongs to, and where the table's rows start and end.
+
+pdfminer's layout analysis puts a table's lines into boxes; where the rows' lines are set far apart
+(a leading of 1.6 and more) every box is one line, and the boxes come out in visual line order: each
+visual line's pieces in column order (the description's, the results', the plans'), then the next
+visual line's. A column with nothing on a visual line prints no piece. It is pdfplumber's interleaved
+shape with the line grouping lost: which pieces share a visual line is not printed.
+
+What gives it back is how a table's cells sit: cells are top-aligned and their lines consecutive, so
+within a row every visual line holds one piece of each column still open, in column order, and a column
+that has printed its cell's last line is done for the row (a page break aside, where a cell may stop a
+line early and go on after the page's header). A row is so told by its open columns, visual line by
+visual line; which columns close after a line is the only choice. The evidence weighs the choices:
+- a piece wider than its column's full width cannot be in it; a column's lines but a paragraph's last
+  are about its full width (FULL_MARGIN);
+- a short line ends a paragraph: what follows in that column opens a new one (a bullet 「・」, an item);
+- a description ends with its ministry tag ［…］; a results or plans cell ends a sentence (「。」);
+- a results or plans cell opens with a bullet.
+A dynamic program over (piece, open columns, the row's columns) finds the cheapest reading (Viterbi: a
+few states per piece, linear in the text). What it decides from weak evidence is returned with each
+row, for the reader to warn about.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from itertools import combinations
+
+from .geometry import DESCRIPTION, FULL_MARGIN, OFFICE, PLANS, RESULTS
+from .vocabulary import (
+    CELL_END,
+    ENDED_RE,
+    ITEM_START_RE,
+    LATIN_RE,
+    PLAN_END_RE,
+    RESULT_END_RE,
+    SENTENCE_END,
+    TAG_END_RE,
+    is_bullet_start,
+)
+
+INF = float("inf")
+OVERRUN = 1.5  # cells a line may overrun its column's full width (a hanging mark, wide latin letters)
+LATIN_OVERRUN = 6.0  # more cells a line with latin letters may overrun it (counted a cell each, printed narrower)
+OVER = 1.0  # the cost of a cell of such overrun
+UNTAGGED_END = 4.0  # a description ending without its tag ［…］
+OPEN_END = 4.0  # a results or plans cell ending on a full line with no sentence end
+SHORT_INSIDE = 4.0  # a short line inside a paragraph (the next line in its column opens no paragraph)
+PARAGRAPH = 0.5  # a paragraph ends inside a cell (a short line, a bullet next)
+FULL_THEN_BULLET = 1.0  # a full line ending a paragraph (it fills its line exactly)
+BULLET_IN_DESCRIPTION = 3.0  # a description's line opening with a bullet 「・」 (its items are numbered ①)
+WORDING = 2.0  # a sentence in results worded as a plan 「…予定。」, or in plans as a result 「…した。」
+NO_BULLET_START = 1.5  # a results or plans cell opening without a bullet
+HEADING_INSIDE = 2.0  # a heading printed among a row's lines
+REOPEN = 1.0  # a column done before a page break goes on after it
+ROW = 0.2  # every row: of two readings explaining the pieces equally, the one with fewer rows
+DOUBT = 1.5  # a row whose own costs reach this was read from weak evidence: the reader names it
+
+
+@dataclass(frozen=True)
+class Piece:
+    text: str
+    width: float
+    kind: str = "cell"  # 'cell', 'break' (a page's header, number or edge) or 'heading' (a vision, a goal)
+
+
+@dataclass
+class ReadRow:
+    """A row: for each column (index in print order) the indexes of its pieces, in order."""
+
+    columns: dict[int, list[int]] = field(default_factory=dict)
+    cost: float = 0.0
+    doubts: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Reading:
+    items: list[ReadRow | int]  # rows, and the indexes of headings, in print order
+    cost: float
+
+
+def _mask(columns: tuple[int, ...]) -> int:
+    return sum(1 << c for c in columns)
+
+
+def _members(mask: int, k: int) -> tuple[int, ...]:
+    return tuple(c for c in range(k) if mask >> c & 1)
+
+
+def read_pieces(pieces: list[Piece], roles: tuple[str, ...], widths: tuple[float, ...], limit: int | None = None
+                ) -> Reading:
+    """The cheapest reading of PIECES (or of their first LIMIT) for columns ROLES (print order) of full WIDTHS."""
+    n = len(pieces) if limit is None else min(limit, len(pieces))
+    k = len(roles)
+    fresh = 1 << k  # in a state's row mask: the row starts with the next line
+    desc = roles.index(DESCRIPTION)
+    members = [_members(m, k) for m in range(1 << k)]
+    subsets = [_subsets(m, k) for m in range(1 << k)]
+    starts = [m for m in range(1, 1 << k) if m >> desc & 1]
+    fits: dict[tuple[int, int, bool], float] = {}
+    ends: dict[tuple[int, int], float] = {}
+    goes: dict[tuple[int, int, int], float] = {}
+    cell = [x.kind == "cell" for x in pieces[:n]] + [False]
+    # best[p]: {(open, row): (cost, back)}; back = (p0, state0, step): step 'line', 'break', 'heading', 'start'
+    best: list[dict[tuple[int, int], tuple[float, tuple]]] = [dict() for _ in range(n + 1)]
+    best[0][(0, 0)] = (0.0, ())
+
+    def offer(p: int, state: tuple[int, int], cost: float, back: tuple) -> None:
+        old = best[p].get(state)
+        if old is None or cost < old[0]:
+            best[p][state] = (cost, back)
+
+    for p in range(n):
+        piece = pieces[p]
+        if (0, 0) in best[p] and cell[p]:  # a row starts here: each set of its columns
+            cost0 = best[p][(0, 0)][0]
+            for m in starts:
+                offer(p, (m, m | fresh), cost0 + ROW, (p, (0, 0), "start"))
+        for state, (cost, _) in list(best[p].items()):
+            open_, row = state
+            if not cell[p]:
+                if open_ == 0:
+                    offer(p + 1, (0, 0), cost, (p, state, piece.kind))
+                elif piece.kind == "heading":  # a heading printed before a row's last lines (pdfminer
+                    # sorts a box spanning the table before narrower ones a little higher): after the row
+                    offer(p + 1, (open_, row & ~fresh), cost + HEADING_INSIDE, (p, state, "heading"))
+                elif piece.kind == "break":  # a row cut by a page break: columns done early may go on
+                    row &= ~fresh
+                    for extra in subsets[row & ~open_]:
+                        offer(p + 1, (open_ | extra, row), cost + REOPEN * len(members[extra]), (p, state, "break"))
+                continue
+            if open_ == 0:
+                continue
+            cols = members[open_]
+            end = p + len(cols)
+            if end > n or not all(cell[p:end]):
+                continue
+            first = bool(row & fresh)
+            row &= ~fresh
+            line = 0.0
+            for i, c in enumerate(cols):
+                key = (p + i, c, first)
+                if key not in fits:
+                    fits[key] = _fit(pieces[p + i], roles[c], widths[c], first)
+                line += fits[key]
+            if line == INF:
+                continue
+            for close in subsets[open_]:
+                left = open_ & ~close
+                step = line
+                for i, c in enumerate(cols):
+                    q = p + i
+                    if close >> c & 1:
+                        if (q, c) not in ends:
+                            ends[(q, c)] = _end(pieces[q], roles[c], widths[c])
+                        step += ends[(q, c)]
+                    else:
+                        nxt = end + members[left].index(c)
+                        if (q, nxt, c) not in goes:
+                            goes[(q, nxt, c)] = _goes_on(pieces[q], pieces[nxt] if nxt < n and cell[nxt] else None,
+                                                         roles[c], widths[c])
+                        step += goes[(q, nxt, c)]
+                offer(end, (left, row if left else 0), cost + step, (p, state, "line"))
+    return _trace(best, n, k)
+
+
+def _subsets(mask: int, k: int) -> list[int]:
+    members = _members(mask, k)
+    return [_mask(combo) for r in range(len(members) + 1) for combo in combinations(members, r)]
+
+
+def _fit(piece: Piece, role: str, full: float, first: bool) -> float:
+    over = piece.width - full - OVERRUN
+    if over > 0:  # proportional latin letters print narrower than their cells: a little more, at a cost
+        return INF if over > LATIN_OVERRUN or not LATIN_RE.search(piece.text) else OVER * over
+    if role == DESCRIPTION and piece.text.startswith("・"):
+        return BULLET_IN_DESCRIPTION
+    if role in (RESULTS, PLANS) and "。" in piece.text:  # a sentence's end worded as the other column's
+        said = RESULTS if RESULT_END_RE.search(piece.text) else PLANS if PLAN_END_RE.search(piece.text) else role
+        if said != role:
+            return WORDING
+    if first and role not in (DESCRIPTION, OFFICE) and not is_bullet_start(piece.text) \
+            and not ENDED_RE.search(piece.text):  # (「令和５年度に事業終了」 alone opens a cell)
+        return NO_BULLET_START
+    return 0.0
+
+
+def _end(piece: Piece, role: str, full: float) -> float:
+    """The cost of PIECE being its cell's last line."""
+    text = piece.text
+    if role == DESCRIPTION:
+        return 0.0 if TAG_END_RE.search(text) else UNTAGGED_END
+    if role == OFFICE:
+        return 0.0
+    if text.endswith(CELL_END) or piece.width < full - FULL_MARGIN:
+        return 0.0
+    return OPEN_END
+
+
+def _goes_on(piece: Piece, nxt: Piece | None, role: str, full: float) -> float:
+    """The cost of PIECE being followed in its column by NXT (None: not known, a page break between)."""
+    if nxt is None:
+        return 0.0
+    opens = is_bullet_start(nxt.text) or ITEM_START_RE.match(nxt.text) is not None
+    if piece.width >= full - FULL_MARGIN:
+        return FULL_THEN_BULLET if opens and piece.text.endswith(SENTENCE_END) else (2 * SHORT_INSIDE if opens else 0.0)
+    if role == DESCRIPTION and TAG_END_RE.search(piece.text):
+        return 0.0 if ITEM_START_RE.match(nxt.text) else SHORT_INSIDE  # items follow a description's tag
+    if opens or role in (DESCRIPTION, OFFICE):
+        return PARAGRAPH  # (a description's title ends short; its body goes on with no mark)
+    return SHORT_INSIDE
+
+
+def _trace(best: list[dict], n: int, k: int) -> Reading:
+    end = best[n]
+    if not end:
+        raise ValueError("no reading")
+    # a reading may stop mid-row only where the pieces run out (a prefix): prefer one with every row done
+    state = (0, 0) if (0, 0) in end else min(end, key=lambda s: end[s][0])
+    total = end[state][0]
+    items: list[ReadRow | int] = []
+    p = n
+    current: ReadRow | None = None
+    while p > 0 or state != (0, 0):
+        cost, back = best[p][state]
+        if not back:
+            break
+        p0, state0, step = back
+        prior = best[p0][state0][0]
+        if step == "line":
+            if current is None:
+                current = ReadRow()
+            cols = _members(state0[0], k)
+            for i, c in enumerate(cols):
+                current.columns.setdefault(c, []).insert(0, p0 + i)
+            current.cost += cost - prior
+        elif step == "start":
+            if current is not None:
+                current.cost += cost - prior
+                items.append(current)
+            current = None
+        elif step == "heading":
+            items.append(p0)
+            if current is not None:
+                current.cost += cost - prior
+        elif step == "break" and current is not None:
+            current.cost += cost - prior
+        p, state = p0, state0
+    if current is not None:
+        items.append(current)
+    items.reverse()
+    return Reading(items, total)

@@ -1,0 +1,274 @@
+"""Reader for pdfminer's text where every box is one line: the table's pieces in visual line order.
+
+Where a table's lines are set far apart, pdfminer makes each line of each cell a box of its own and
+prints the boxes top to bottom, each visual line's pieces left to right (blank columns print none).
+Box widths then tell nothing of cells (text_boxes.py reads boxes of whole cells), but the pieces' order
+and widths tell the table: which pieces share a visual line and which column each belongs to is read
+by frag_reading.py from how cells sit (top-aligned, lines consecutive), each column's full width
+(learnt here from the text: the widths its lines print most often, tried against the order), and the
+report's wording (a tag ［…］ ends a description, a bullet 「・」 opens a result or a plan).
+The header tells the columns' order (its cells are printed as boxes of their own, in the page's order;
+「担当」 first or last). A page's header, its number, a running title and pdfminer's form feed are page
+breaks, where a row may go on. Each row is handed on as cells (description, results, plans, 担当),
+every line citing its source line; rows read from weak evidence are named in warnings
+('layout-fragments-row'), never silently guessed; a text whose pieces admit no reading is refused.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from itertools import product
+
+from ..model.edition import ParseWarning
+from ..model.normalize import display_width
+from .frag_reading import DOUBT, INF, Piece, Reading, ReadRow, read_pieces
+from .geometry import DESCRIPTION, OFFICE, PLANS, RESULTS, Geometry
+from .table import Cell, Line, Row, Table
+from .vocabulary import (
+    HEADER_START,
+    HIDDEN_LABEL_RE,
+    OFFICE_HEADER,
+    PLANS_LABEL_RE,
+    RESULTS_LABEL_RE,
+    is_heading,
+    is_page_number,
+)
+
+# A space between two Japanese characters parts two cells that pdfminer put in one box (Japanese has no spaces)
+CELLS_SPACE_RE = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])|(?<=\S) (?=・)")
+ONE_LINE_SHARE = 0.9  # boxes of one line among a text's boxes: pdfminer printed the table piece by piece
+HEADER_PIECES = 12  # pieces around 「該当箇所」 where the header's cells print
+ABOVE_MAX = 2  # pieces of a document title printed between the header and the first heading
+MIN_WIDTH = 12  # cells: no column's full lines are narrower
+WIDTH_CANDIDATES = 3  # the commonest widths tried as a column's full width
+MIN_COUNT = 5  # pieces of one width (±1) for it to be a candidate
+PREFIX = 300  # pieces the candidate widths and orders are weighed on (a layout is uniform)
+FRAGMENTS_WARNING = ("the text is pdfminer's boxes of one line each (layout 'fragmented'): which column each "
+                     "line belongs to and where rows end were read from the lines' order and widths; the rows "
+                     "named in 'layout-fragments-row' warnings may hold text of the row before or after them: "
+                     "read the PDF to be sure")
+
+
+class FragmentsError(ValueError):
+    """The pieces admit no reading as a table's visual lines."""
+
+
+def one_line_boxes(lines: list[str]) -> bool:
+    """Nearly every box (lines between blank lines) is one line: the shape this reader reads."""
+    boxes = ones = 0
+    size = 0
+    for line in lines + [""]:
+        if line.strip():
+            size += 1
+            continue
+        if size:
+            boxes += 1
+            ones += size == 1
+        size = 0
+    return boxes > 20 and ones >= ONE_LINE_SHARE * boxes
+
+
+def read_fragments(lines: list[str], numbers: list[int], feeds: frozenset[int] = frozenset()) -> Table:
+    """The rows of one-line boxes (LINES with their source line numbers; FEEDS: the lines a form feed
+    starts, each a new page)."""
+    texts, nos, pages = _pieces(lines, numbers, feeds)
+    start, end, labels = _header(texts)
+    if start < 0:
+        raise FragmentsError("no header cell 「該当箇所」 before the table's pieces")
+    header = " ".join(labels)
+    body = list(range(end, len(texts)))
+    first_heading = next((i for i in body[:ABOVE_MAX + 1] if is_heading(texts[i])), None)
+    outside = [texts[i] for i in range(end, first_heading)] if first_heading is not None else []
+    body = body[len(outside):]
+    pieces, where = [], []
+    last_page = pages[body[0]] if body else 1
+    for i in body:
+        if pages[i] != last_page:  # pdfminer's form feed: a page break, where a row may go on
+            pieces.append(Piece("", 0.0, "break"))
+            where.append(i)
+            last_page = pages[i]
+        pieces.append(Piece(texts[i], display_width(texts[i]), _kind(texts[i])))
+        where.append(i)
+    roles, widths, reading = _best_reading(pieces, labels)
+    if reading.cost == INF:
+        raise FragmentsError("no reading of the pieces as visual lines of the table's columns")
+    geometry = Geometry.from_widths(*(widths[roles.index(r)] for r in (DESCRIPTION, RESULTS, PLANS)))
+    warnings = [ParseWarning("layout-fragments", FRAGMENTS_WARNING, 0, 0)]
+    rows = [Row([Cell([Line(nos[start], 1, header, header)])])]
+    for item in reading.items:
+        if isinstance(item, int):
+            i = where[item]
+            rows.append(Row([Cell([Line(nos[i], pages[i], texts[i], texts[i])])]))
+            continue
+        rows.append(_row(item, roles, widths, pieces, [nos[i] for i in where], [pages[i] for i in where], warnings))
+    return Table(rows, "fragments", geometry, warnings, outside=outside)
+
+
+def _pieces(lines: list[str], numbers: list[int], feeds: frozenset[int]) -> tuple[list[str], list[int], list[int]]:
+    texts, nos, pages = [], [], []
+    page = 1
+    for line, no in zip(lines, numbers, strict=True):
+        if no in feeds or "\f" in line:
+            page += 1
+        text = line.replace("\f", "").strip()
+        for part in CELLS_SPACE_RE.split(text) if text else ():  # two cells on one baseline, in one box
+            texts.append(part.strip())
+            nos.append(no)
+            pages.append(page)
+    return texts, nos, pages
+
+
+def _labels_of(text: str) -> list[tuple[int, str]]:
+    """The header labels TEXT holds, with their positions; [] if it holds anything else."""
+    found = []
+    rest = HIDDEN_LABEL_RE.sub(" ", text)
+    for role, finder in ((DESCRIPTION, lambda x: x.find(HEADER_START)), (RESULTS, lambda x: _at(RESULTS_LABEL_RE, x)),
+                         (PLANS, lambda x: _at(PLANS_LABEL_RE, x)), (OFFICE, lambda x: _office_at(x))):
+        at = finder(rest)
+        if at >= 0:
+            found.append((at, role))
+    left = rest
+    for word in (HEADER_START, OFFICE_HEADER):
+        left = left.replace(word, " ")
+    left = RESULTS_LABEL_RE.sub(" ", PLANS_LABEL_RE.sub(" ", left))
+    if left.strip() and not left.strip().isdigit():
+        return []
+    return sorted(found)
+
+
+def _at(pattern, text: str) -> int:
+    m = pattern.search(text)
+    return m.start() if m else -1
+
+
+def _office_at(text: str) -> int:
+    words = text.split()
+    return text.find(OFFICE_HEADER) if OFFICE_HEADER in words else -1
+
+
+def _is_header_piece(text: str) -> bool:
+    return bool(_labels_of(text)) or bool(HIDDEN_LABEL_RE.sub("", text).strip() == "" and text.strip())
+
+
+def _header(texts: list[str]) -> tuple[int, int, list[str]]:
+    """The first header's pieces: (its first index, the index after it, its labels in printed order)."""
+    at = next((i for i, x in enumerate(texts[:200]) if HEADER_START in x and _labels_of(x)), -1)
+    if at < 0:
+        return -1, -1, []
+    start = at
+    while start > 0 and at - start < HEADER_PIECES and _is_header_piece(texts[start - 1]):
+        start -= 1
+    end = at + 1
+    while end < len(texts) and end - start < HEADER_PIECES and (_is_header_piece(texts[end]) or texts[end].isdigit()):
+        end += 1
+    roles = [role for i in range(start, end) for _, role in _labels_of(texts[i])]
+    names = {DESCRIPTION: HEADER_START, OFFICE: OFFICE_HEADER}
+    labels = []
+    for role in dict.fromkeys(roles):
+        if role in names:
+            labels.append(names[role])
+        else:
+            pattern = RESULTS_LABEL_RE if role == RESULTS else PLANS_LABEL_RE
+            labels.append(next(m.group(0) for i in range(start, end) if (m := pattern.search(texts[i]))))
+    return start, end, labels
+
+
+def _kind(text: str) -> str:
+    if is_heading(text):
+        return "heading"
+    if is_page_number(text) or _is_header_piece(text):
+        return "break"
+    return "cell"
+
+
+def _roles_of(labels: list[str]) -> tuple[str, ...]:
+    out = []
+    for label in labels:
+        if label == HEADER_START:
+            out.append(DESCRIPTION)
+        elif label == OFFICE_HEADER:
+            out.append(OFFICE)
+        elif RESULTS_LABEL_RE.search(label):
+            out.append(RESULTS)
+        elif PLANS_LABEL_RE.search(label):
+            out.append(PLANS)
+    return tuple(out)
+
+
+def _order(labels: list[str]) -> tuple[str, ...]:
+    """The columns in the header's printed order (pdfminer prints a page's header cells left to right);
+    the report's order where the header does not name results and plans."""
+    printed = _roles_of(labels)
+    main = tuple(r for r in printed if r != OFFICE)
+    if set(main) != {DESCRIPTION, RESULTS, PLANS}:
+        main = (DESCRIPTION, RESULTS, PLANS)
+    if OFFICE not in printed:
+        return main
+    return (OFFICE,) + main if printed.index(OFFICE) < printed.index(DESCRIPTION) else main + (OFFICE,)
+
+
+def _candidates(pieces: list[Piece]) -> list[float]:
+    """The commonest widths of the pieces (clusters of ±1 cell, each its widest), a column's full line each."""
+    counts = Counter(round(p.width) for p in pieces if p.kind == "cell" and p.width >= MIN_WIDTH)
+    out: list[int] = []
+    for w, _ in sorted(counts.items(), key=lambda kv: -(counts[kv[0] - 1] + kv[1] + counts[kv[0] + 1])):
+        if counts[w - 1] + counts[w] + counts[w + 1] < MIN_COUNT or any(abs(w - x) <= 2 for x in out):
+            continue
+        out.append(max(x for x in (w - 1, w, w + 1) if counts[x]))
+        if len(out) == WIDTH_CANDIDATES:
+            break
+    return [float(w) for w in out]
+
+
+def _office_width(pieces: list[Piece]) -> float:
+    return 16.0
+
+
+def _best_reading(pieces: list[Piece], labels: list[str]) -> tuple[tuple[str, ...], tuple[float, ...], Reading]:
+    candidates = _candidates(pieces)
+    if not candidates:
+        raise FragmentsError("too few lines of one width to tell any column's full width")
+    trials = []
+    roles = _order(labels)
+    main = [r for r in roles if r != OFFICE]
+    if True:
+        for combo in product(candidates, repeat=len(main)):
+            given = dict(zip(main, combo, strict=True))
+            widths = tuple(given.get(r, _office_width(pieces)) for r in roles)
+            try:
+                cost = read_pieces(pieces, roles, widths, PREFIX).cost
+            except ValueError:
+                continue
+            trials.append((cost, roles, widths))
+    if not trials:
+        raise FragmentsError("no reading of the first pieces fits any of the widths they print most often")
+    trials.sort(key=lambda t: t[0])
+    _, roles, widths = trials[0]
+    try:
+        return roles, widths, read_pieces(pieces, roles, widths)
+    except ValueError:
+        raise FragmentsError("no reading of the pieces as visual lines of the table's columns") from None
+
+
+def _row(row: ReadRow, roles: tuple[str, ...], widths: tuple[float, ...], pieces: list[Piece], nos: list[int],
+         pages: list[int], warnings: list[ParseWarning]) -> Row:
+    """One row's cells in the table's roles (description, results, plans [, 担当]), every line citing its
+    source line; a row read from weak evidence named."""
+    cells: dict[str, list[Line]] = {}
+    for c, qs in row.columns.items():
+        role = roles[c]
+        cells[role] = [Line(nos[q], pages[q], pieces[q].text, pieces[q].text,
+                            slack=widths[c] - pieces[q].width if role == DESCRIPTION else None) for q in qs]
+    desc = cells.get(DESCRIPTION, [])
+    start = min((x[0].no for x in cells.values() if x), default=0)
+    if row.cost >= DOUBT:
+        warnings.append(ParseWarning("layout-fragments-row", f"row at line {start}: its pieces' columns were read "
+                                     "from weak evidence (a cell ending without its tag or sentence end, a short "
+                                     "line inside a paragraph, a cell opening without a bullet): check it against "
+                                     "the PDF", 0, start))
+    out = [Cell(desc), Cell(cells.get(RESULTS, [])), Cell(cells.get(PLANS, []))]
+    if OFFICE in roles:
+        office = cells.get(OFFICE, [])
+        out.append(Cell([Line(office[0].no, office[0].page, "".join(x.text for x in office))] if office else []))
+    return Row(out)
