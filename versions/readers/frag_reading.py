@@ -23,6 +23,7 @@ row, for the reader to warn about.
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from itertools import combinations
 
@@ -32,6 +33,9 @@ from .vocabulary import (
     ENDED_RE,
     ITEM_START_RE,
     LATIN_RE,
+    OFFICE_RE,
+    OFFICE_WORD_RE,
+    OPENERS,
     PLAN_END_RE,
     RESULT_END_RE,
     SENTENCE_END,
@@ -49,6 +53,10 @@ SHORT_INSIDE = 4.0  # a short line inside a paragraph (the next line in its colu
 PARAGRAPH = 0.5  # a paragraph ends inside a cell (a short line, a bullet next)
 FULL_THEN_BULLET = 1.0  # a full line ending a paragraph (it fills its line exactly)
 BULLET_IN_DESCRIPTION = 3.0  # a description's line opening with a bullet 「・」 (its items are numbered ①)
+UNENDED = 1.5  # a results or plans cell ending short of its column with no sentence end
+SPLICED = 3.0  # a line opening with a kana word's inside after a sentence's end
+SPLICED_RE = re.compile(r"^[ぁ-ゖー、。]")
+NOT_OFFICE = 6.0  # a line in the 担当 column that reads as no office's (a bullet, a sentence)
 WORDING = 2.0  # a sentence in results worded as a plan 「…予定。」, or in plans as a result 「…した。」
 NO_BULLET_START = 1.5  # a results or plans cell opening without a bullet
 HEADING_INSIDE = 2.0  # a heading printed among a row's lines
@@ -173,6 +181,8 @@ def _fit(piece: Piece, role: str, full: float, first: bool) -> float:
     over = piece.width - full - OVERRUN
     if over > 0:  # proportional latin letters print narrower than their cells: a little more, at a cost
         return INF if over > LATIN_OVERRUN or not LATIN_RE.search(piece.text) else OVER * over
+    if role == OFFICE and not OFFICE_RE.match(piece.text):  # an office's line: a few words, no bullet, no 。
+        return NOT_OFFICE
     if role == DESCRIPTION and piece.text.startswith("・"):
         return BULLET_IN_DESCRIPTION
     if role in (RESULTS, PLANS) and "。" in piece.text:  # a sentence's end worded as the other column's
@@ -191,10 +201,10 @@ def _end(piece: Piece, role: str, full: float) -> float:
     if role == DESCRIPTION:
         return 0.0 if TAG_END_RE.search(text) else UNTAGGED_END
     if role == OFFICE:
+        return 0.0 if OFFICE_WORD_RE.search(text) else UNTAGGED_END
+    if text.endswith(CELL_END) or ENDED_RE.search(text):
         return 0.0
-    if text.endswith(CELL_END) or piece.width < full - FULL_MARGIN:
-        return 0.0
-    return OPEN_END
+    return UNENDED if piece.width < full - FULL_MARGIN else OPEN_END
 
 
 def _goes_on(piece: Piece, nxt: Piece | None, role: str, full: float) -> float:
@@ -202,11 +212,15 @@ def _goes_on(piece: Piece, nxt: Piece | None, role: str, full: float) -> float:
     if nxt is None:
         return 0.0
     opens = is_bullet_start(nxt.text) or ITEM_START_RE.match(nxt.text) is not None
+    if piece.text.endswith("。") and SPLICED_RE.match(nxt.text) and not nxt.text.startswith(OPENERS):
+        return SPLICED  # a sentence ended: the next opens with no particle or inflection (「…。るように」)
     if piece.width >= full - FULL_MARGIN:
         return FULL_THEN_BULLET if opens and piece.text.endswith(SENTENCE_END) else (2 * SHORT_INSIDE if opens else 0.0)
     if role == DESCRIPTION and TAG_END_RE.search(piece.text):
         return 0.0 if ITEM_START_RE.match(nxt.text) else SHORT_INSIDE  # items follow a description's tag
-    if opens or role in (DESCRIPTION, OFFICE):
+    if role == OFFICE:
+        return 0.0
+    if opens or role == DESCRIPTION:
         return PARAGRAPH  # (a description's title ends short; its body goes on with no mark)
     return SHORT_INSIDE
 

@@ -76,7 +76,10 @@ def read_fragments(lines: list[str], numbers: list[int], feeds: frozenset[int] =
     start, end, labels = _header(texts)
     if start < 0:
         raise FragmentsError("no header cell 「該当箇所」 before the table's pieces")
-    header = " ".join(labels)
+    # (the grammar takes a text header's labels for the cells' order: cells are handed on in the report's)
+    roles_printed = _roles_of(labels)
+    header = " ".join(label for role in (DESCRIPTION, RESULTS, PLANS, OFFICE) for label, r in
+                      zip(labels, roles_printed, strict=True) if r == role)
     body = list(range(end, len(texts)))
     first_heading = next((i for i in body[:ABOVE_MAX + 1] if is_heading(texts[i])), None)
     outside = [texts[i] for i in range(end, first_heading)] if first_heading is not None else []
