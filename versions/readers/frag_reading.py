@@ -46,6 +46,7 @@ from .vocabulary import (
 INF = float("inf")
 OVERRUN = 1.5  # cells a line may overrun its column's full width (a hanging mark, wide latin letters)
 LATIN_OVERRUN = 6.0  # more cells a line with latin letters may overrun it (counted a cell each, printed narrower)
+LATIN_SLACK = 0.3  # cells a latin letter may print wider than display_width counts it
 OVER = 1.0  # the cost of a cell of such overrun
 UNTAGGED_END = 4.0  # a description ending without its tag ［…］
 OPEN_END = 4.0  # a results or plans cell ending on a full line with no sentence end
@@ -54,6 +55,8 @@ PARAGRAPH = 0.5  # a paragraph ends inside a cell (a short line, a bullet next)
 FULL_THEN_BULLET = 1.0  # a full line ending a paragraph (it fills its line exactly)
 BULLET_IN_DESCRIPTION = 3.0  # a description's line opening with a bullet 「・」 (its items are numbered ①)
 UNENDED = 1.5  # a results or plans cell ending short of its column with no sentence end
+UNSEEN_JOIN = 1.0  # a wrapped line's last letter and the next line's first never side by side in the document
+LETTER_RE = re.compile(r"[ぁ-ゖァ-ヺー一-龥々]")
 SPLICED = 3.0  # a line opening with a kana word's inside after a sentence's end
 SPLICED_RE = re.compile(r"^[ぁ-ゖー、。]")
 NOT_OFFICE = 6.0  # a line in the 担当 column that reads as no office's (a bullet, a sentence)
@@ -71,6 +74,12 @@ class Piece:
     width: float
     kind: str = "cell"  # 'cell', 'break' (a page's header, number or edge) or 'heading' (a vision, a goal)
 
+    @property
+    def reach(self) -> float:
+        """The widest the line may print: latin letters are counted half a cell, most print wider
+        (「MExx」, 「MEV」: ~0.7 em), so a line holding many may be full though it counts short."""
+        return self.width + LATIN_SLACK * len(LATIN_RE.findall(self.text))
+
 
 @dataclass
 class ReadRow:
@@ -85,6 +94,7 @@ class ReadRow:
 class Reading:
     items: list[ReadRow | int]  # rows, and the indexes of headings, in print order
     cost: float
+    margins: dict[int, float] = field(default_factory=dict)  # piece: extra cost of its next likeliest column
 
 
 def _mask(columns: tuple[int, ...]) -> int:
@@ -95,81 +105,137 @@ def _members(mask: int, k: int) -> tuple[int, ...]:
     return tuple(c for c in range(k) if mask >> c & 1)
 
 
-def read_pieces(pieces: list[Piece], roles: tuple[str, ...], widths: tuple[float, ...], limit: int | None = None
-                ) -> Reading:
-    """The cheapest reading of PIECES (or of their first LIMIT) for columns ROLES (print order) of full WIDTHS."""
-    n = len(pieces) if limit is None else min(limit, len(pieces))
-    k = len(roles)
-    fresh = 1 << k  # in a state's row mask: the row starts with the next line
-    desc = roles.index(DESCRIPTION)
-    members = [_members(m, k) for m in range(1 << k)]
-    subsets = [_subsets(m, k) for m in range(1 << k)]
-    starts = [m for m in range(1, 1 << k) if m >> desc & 1]
-    fits: dict[tuple[int, int, bool], float] = {}
-    ends: dict[tuple[int, int], float] = {}
-    goes: dict[tuple[int, int, int], float] = {}
-    cell = [x.kind == "cell" for x in pieces[:n]] + [False]
-    # best[p]: {(open, row): (cost, back)}; back = (p0, state0, step): step 'line', 'break', 'heading', 'start'
-    best: list[dict[tuple[int, int], tuple[float, tuple]]] = [dict() for _ in range(n + 1)]
-    best[0][(0, 0)] = (0.0, ())
+def read_pieces(pieces: list[Piece], roles: tuple[str, ...], widths: tuple[float, ...], limit: int | None = None,
+                margins: bool = False, pairs: frozenset[str] = frozenset()) -> Reading:
+    """The cheapest reading of PIECES (or of their first LIMIT) for columns ROLES (print order) of full
+    WIDTHS; with MARGINS, each piece's doubt too: how little more the cheapest reading putting it in
+    another column costs (a backward pass over the same steps). PAIRS: the two-character sequences the
+    document prints within its lines: a word cut by a wrap joins into one of them."""
+    graph = _Graph(pieces, roles, widths, len(pieces) if limit is None else min(limit, len(pieces)), pairs)
+    best = graph.forward()
+    reading = _trace(best, graph.n, graph.k)
+    if margins:
+        reading.margins = graph.margins(best, reading)
+    return reading
 
-    def offer(p: int, state: tuple[int, int], cost: float, back: tuple) -> None:
-        old = best[p].get(state)
-        if old is None or cost < old[0]:
-            best[p][state] = (cost, back)
 
-    for p in range(n):
-        piece = pieces[p]
-        if (0, 0) in best[p] and cell[p]:  # a row starts here: each set of its columns
-            cost0 = best[p][(0, 0)][0]
-            for m in starts:
-                offer(p, (m, m | fresh), cost0 + ROW, (p, (0, 0), "start"))
-        for state, (cost, _) in list(best[p].items()):
-            open_, row = state
-            if not cell[p]:
-                if open_ == 0:
-                    offer(p + 1, (0, 0), cost, (p, state, piece.kind))
-                elif piece.kind == "heading":  # a heading printed before a row's last lines (pdfminer
-                    # sorts a box spanning the table before narrower ones a little higher): after the row
-                    offer(p + 1, (open_, row & ~fresh), cost + HEADING_INSIDE, (p, state, "heading"))
-                elif piece.kind == "break":  # a row cut by a page break: columns done early may go on
-                    row &= ~fresh
-                    for extra in subsets[row & ~open_]:
-                        offer(p + 1, (open_ | extra, row), cost + REOPEN * len(members[extra]), (p, state, "break"))
-                continue
+class _Graph:
+    """The reading's steps: from (piece, state) to (piece, state), each with its cost. A state is (the
+    columns open, the row's columns [| FRESH: the row's first line comes next])."""
+
+    def __init__(self, pieces: list[Piece], roles: tuple[str, ...], widths: tuple[float, ...], n: int,
+                 pairs: frozenset[str]) -> None:
+        self.pieces, self.roles, self.widths, self.n, self.pairs = pieces, roles, widths, n, pairs
+        self.k = k = len(roles)
+        self.fresh = 1 << k
+        self.members = [_members(m, k) for m in range(1 << k)]
+        self.subsets = [_subsets(m, k) for m in range(1 << k)]
+        desc = roles.index(DESCRIPTION)
+        self.starts = [m for m in range(1, 1 << k) if m >> desc & 1]
+        self.cell = [x.kind == "cell" for x in pieces[:n]] + [False]
+        self.fits: dict[tuple[int, int, bool], float] = {}
+        self.ends: dict[tuple[int, int], float] = {}
+        self.goes: dict[tuple[int, int, int], float] = {}
+
+    def steps(self, p: int, state: tuple[int, int]):
+        """(next piece, next state, cost, step) of every step from STATE before piece P."""
+        open_, row = state
+        piece, fresh, members = self.pieces[p], self.fresh, self.members
+        if not self.cell[p]:
             if open_ == 0:
-                continue
-            cols = members[open_]
-            end = p + len(cols)
-            if end > n or not all(cell[p:end]):
-                continue
-            first = bool(row & fresh)
-            row &= ~fresh
-            line = 0.0
+                yield p + 1, (0, 0), 0.0, piece.kind
+            elif piece.kind == "heading":  # a heading printed before a row's last lines (pdfminer sorts a
+                # box spanning the table before narrower ones a little higher): after the row
+                yield p + 1, (open_, row & ~fresh), HEADING_INSIDE, "heading"
+            elif piece.kind == "break":  # a row cut by a page break: columns done early may go on
+                row &= ~fresh
+                for extra in self.subsets[row & ~open_]:
+                    yield p + 1, (open_ | extra, row), REOPEN * len(members[extra]), "break"
+            return
+        if open_ == 0:
+            for m in self.starts:  # a row starts here: each set of its columns
+                yield p, (m, m | fresh), ROW, "start"
+            return
+        cols = members[open_]
+        end = p + len(cols)
+        if end > self.n or not all(self.cell[p:end]):
+            return
+        first = bool(row & fresh)
+        row &= ~fresh
+        line = 0.0
+        for i, c in enumerate(cols):
+            key = (p + i, c, first)
+            if key not in self.fits:
+                self.fits[key] = _fit(self.pieces[p + i], self.roles[c], self.widths[c], first)
+            line += self.fits[key]
+        if line == INF:
+            return
+        for close in self.subsets[open_]:
+            left = open_ & ~close
+            step = line
             for i, c in enumerate(cols):
-                key = (p + i, c, first)
-                if key not in fits:
-                    fits[key] = _fit(pieces[p + i], roles[c], widths[c], first)
-                line += fits[key]
-            if line == INF:
-                continue
-            for close in subsets[open_]:
-                left = open_ & ~close
-                step = line
-                for i, c in enumerate(cols):
-                    q = p + i
-                    if close >> c & 1:
-                        if (q, c) not in ends:
-                            ends[(q, c)] = _end(pieces[q], roles[c], widths[c])
-                        step += ends[(q, c)]
-                    else:
-                        nxt = end + members[left].index(c)
-                        if (q, nxt, c) not in goes:
-                            goes[(q, nxt, c)] = _goes_on(pieces[q], pieces[nxt] if nxt < n and cell[nxt] else None,
-                                                         roles[c], widths[c])
-                        step += goes[(q, nxt, c)]
-                offer(end, (left, row if left else 0), cost + step, (p, state, "line"))
-    return _trace(best, n, k)
+                q = p + i
+                if close >> c & 1:
+                    if (q, c) not in self.ends:
+                        self.ends[(q, c)] = _end(self.pieces[q], self.roles[c], self.widths[c])
+                    step += self.ends[(q, c)]
+                else:
+                    nxt = end + members[left].index(c)
+                    if (q, nxt, c) not in self.goes:
+                        after = self.pieces[nxt] if nxt < self.n and self.cell[nxt] else None
+                        self.goes[(q, nxt, c)] = _goes_on(self.pieces[q], after, self.roles[c], self.widths[c]) \
+                            + _join(self.pieces[q], after, self.pairs)
+                    step += self.goes[(q, nxt, c)]
+            yield end, (left, row if left else 0), step, "line"
+
+    def forward(self) -> list[dict]:
+        best: list[dict[tuple[int, int], tuple[float, tuple]]] = [dict() for _ in range(self.n + 1)]
+        best[0][(0, 0)] = (0.0, ())
+        for p in range(self.n):
+            here = best[p]
+            order = sorted(here, key=lambda s: s != (0, 0))  # (a row's start is a step within P)
+            pending = list(order)
+            while pending:
+                state = pending.pop(0)
+                cost = here[state][0]
+                for p2, state2, step, kind in self.steps(p, state):
+                    total = cost + step
+                    old = best[p2].get(state2)
+                    if old is None or total < old[0]:
+                        best[p2][state2] = (total, (p, state, kind))
+                        if p2 == p and state2 not in pending:
+                            pending.append(state2)
+        return best
+
+    def margins(self, best: list[dict], reading: Reading) -> dict[int, float]:
+        """For each piece the reading placed, how much more the cheapest reading placing it in another
+        column costs (0: as cheap)."""
+        n = self.n
+        after: list[dict[tuple[int, int], float]] = [dict() for _ in range(n + 1)]
+        after[n] = {s: 0.0 for s in best[n]} if (0, 0) not in best[n] else {(0, 0): 0.0}
+        other: dict[tuple[int, int], float] = {}
+        for p in range(n - 1, -1, -1):
+            states = sorted(best[p], key=lambda s: s == (0, 0))  # a start's states before (0, 0)
+            for state in states:
+                least = INF
+                for p2, state2, step, kind in self.steps(p, state):
+                    rest = after[p2].get(state2, INF)
+                    total = step + rest
+                    least = min(least, total)
+                    if kind == "line" and rest < INF:
+                        whole = best[p][state][0] + total
+                        for i, c in enumerate(self.members[state[0]]):
+                            key = (p + i, c)
+                            if whole < other.get(key, INF):
+                                other[key] = whole
+                after[p][state] = least
+        placed = {q: c for item in reading.items if isinstance(item, ReadRow) for c, qs in item.columns.items()
+                  for q in qs}
+        out = {}
+        for q, c in placed.items():
+            alt = min((other.get((q, d), INF) for d in range(self.k) if d != c), default=INF)
+            out[q] = max(0.0, alt - reading.cost)
+        return out
 
 
 def _subsets(mask: int, k: int) -> list[int]:
@@ -204,7 +270,7 @@ def _end(piece: Piece, role: str, full: float) -> float:
         return 0.0 if OFFICE_WORD_RE.search(text) else UNTAGGED_END
     if text.endswith(CELL_END) or ENDED_RE.search(text):
         return 0.0
-    return UNENDED if piece.width < full - FULL_MARGIN else OPEN_END
+    return UNENDED if piece.reach < full - FULL_MARGIN else OPEN_END
 
 
 def _goes_on(piece: Piece, nxt: Piece | None, role: str, full: float) -> float:
@@ -214,7 +280,7 @@ def _goes_on(piece: Piece, nxt: Piece | None, role: str, full: float) -> float:
     opens = is_bullet_start(nxt.text) or ITEM_START_RE.match(nxt.text) is not None
     if piece.text.endswith("。") and SPLICED_RE.match(nxt.text) and not nxt.text.startswith(OPENERS):
         return SPLICED  # a sentence ended: the next opens with no particle or inflection (「…。るように」)
-    if piece.width >= full - FULL_MARGIN:
+    if piece.reach >= full - FULL_MARGIN:
         return FULL_THEN_BULLET if opens and piece.text.endswith(SENTENCE_END) else (2 * SHORT_INSIDE if opens else 0.0)
     if role == DESCRIPTION and TAG_END_RE.search(piece.text):
         return 0.0 if ITEM_START_RE.match(nxt.text) else SHORT_INSIDE  # items follow a description's tag
@@ -223,6 +289,17 @@ def _goes_on(piece: Piece, nxt: Piece | None, role: str, full: float) -> float:
     if opens or role == DESCRIPTION:
         return PARAGRAPH  # (a description's title ends short; its body goes on with no mark)
     return SHORT_INSIDE
+
+
+def _join(piece: Piece, nxt: Piece | None, pairs: frozenset[str]) -> float:
+    """The cost of a wrapped word: PIECE's last letter and NXT's first, two letters (kanji, kana) the
+    document never prints side by side within a line (「研究開発案」 + 「サルタント」: 「案サ」)."""
+    if not pairs or nxt is None or not piece.text or not nxt.text:
+        return 0.0
+    a, b = piece.text[-1], nxt.text[0]
+    if not (LETTER_RE.match(a) and LETTER_RE.match(b)) or a + b in pairs:
+        return 0.0
+    return UNSEEN_JOIN
 
 
 def _trace(best: list[dict], n: int, k: int) -> Reading:

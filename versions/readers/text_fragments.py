@@ -22,7 +22,7 @@ from itertools import product
 
 from ..model.edition import ParseWarning
 from ..model.normalize import display_width
-from .frag_reading import DOUBT, INF, Piece, Reading, ReadRow, read_pieces
+from .frag_reading import DOUBT, INF, OVERRUN, Piece, Reading, ReadRow, read_pieces
 from .geometry import DESCRIPTION, OFFICE, PLANS, RESULTS, Geometry
 from .table import Cell, Line, Row, Table
 from .vocabulary import (
@@ -43,6 +43,7 @@ ABOVE_MAX = 2  # pieces of a document title printed between the header and the f
 MIN_WIDTH = 12  # cells: no column's full lines are narrower
 WIDTH_CANDIDATES = 3  # the commonest widths tried as a column's full width
 MIN_COUNT = 5  # pieces of one width (±1) for it to be a candidate
+MARGIN = 1.5  # a piece whose next likeliest column costs the reading less than this more is doubted
 PREFIX = 300  # pieces the candidate widths and orders are weighed on (a layout is uniform)
 FRAGMENTS_WARNING = ("the text is pdfminer's boxes of one line each (layout 'fragmented'): which column each "
                      "line belongs to and where rows end were read from the lines' order and widths; the rows "
@@ -86,13 +87,16 @@ def read_fragments(lines: list[str], numbers: list[int], feeds: frozenset[int] =
     body = body[len(outside):]
     pieces, where = [], []
     last_page = pages[body[0]] if body else 1
+    widest = max(_candidates([Piece(texts[i], display_width(texts[i])) for i in body]), default=0.0) + OVERRUN
     for i in body:
         if pages[i] != last_page:  # pdfminer's form feed: a page break, where a row may go on
             pieces.append(Piece("", 0.0, "break"))
             where.append(i)
             last_page = pages[i]
-        pieces.append(Piece(texts[i], display_width(texts[i]), _kind(texts[i])))
-        where.append(i)
+        width = display_width(texts[i])
+        for part in CELLS_SPACE_RE.split(texts[i]) if width > widest else [texts[i]]:
+            pieces.append(Piece(part.strip(), display_width(part.strip()), _kind(part.strip())))  # two cells
+            where.append(i)  # on one baseline, in one box
     roles, widths, reading = _best_reading(pieces, labels)
     if reading.cost == INF:
         raise FragmentsError("no reading of the pieces as visual lines of the table's columns")
@@ -104,7 +108,8 @@ def read_fragments(lines: list[str], numbers: list[int], feeds: frozenset[int] =
             i = where[item]
             rows.append(Row([Cell([Line(nos[i], pages[i], texts[i], texts[i])])]))
             continue
-        rows.append(_row(item, roles, widths, pieces, [nos[i] for i in where], [pages[i] for i in where], warnings))
+        rows.append(_row(item, roles, widths, pieces, [nos[i] for i in where], [pages[i] for i in where], warnings,
+                         reading.margins))
     return Table(rows, "fragments", geometry, warnings, outside=outside)
 
 
@@ -115,8 +120,8 @@ def _pieces(lines: list[str], numbers: list[int], feeds: frozenset[int]) -> tupl
         if no in feeds or "\f" in line:
             page += 1
         text = line.replace("\f", "").strip()
-        for part in CELLS_SPACE_RE.split(text) if text else ():  # two cells on one baseline, in one box
-            texts.append(part.strip())
+        if text:
+            texts.append(text)
             nos.append(no)
             pages.append(page)
     return texts, nos, pages
@@ -249,27 +254,30 @@ def _best_reading(pieces: list[Piece], labels: list[str]) -> tuple[tuple[str, ..
     trials.sort(key=lambda t: t[0])
     _, roles, widths = trials[0]
     try:
-        return roles, widths, read_pieces(pieces, roles, widths)
+        pairs = frozenset(x.text[i:i + 2] for x in pieces if x.kind == "cell" for i in range(len(x.text) - 1))
+        return roles, widths, read_pieces(pieces, roles, widths, margins=True, pairs=pairs)
     except ValueError:
         raise FragmentsError("no reading of the pieces as visual lines of the table's columns") from None
 
 
 def _row(row: ReadRow, roles: tuple[str, ...], widths: tuple[float, ...], pieces: list[Piece], nos: list[int],
-         pages: list[int], warnings: list[ParseWarning]) -> Row:
+         pages: list[int], warnings: list[ParseWarning], margins: dict[int, float]) -> Row:
     """One row's cells in the table's roles (description, results, plans [, 担当]), every line citing its
     source line; a row read from weak evidence named."""
     cells: dict[str, list[Line]] = {}
     for c, qs in row.columns.items():
         role = roles[c]
         cells[role] = [Line(nos[q], pages[q], pieces[q].text, pieces[q].text,
-                            slack=widths[c] - pieces[q].width if role == DESCRIPTION else None) for q in qs]
+                            slack=widths[c] - pieces[q].reach if role == DESCRIPTION else None) for q in qs]
     desc = cells.get(DESCRIPTION, [])
     start = min((x[0].no for x in cells.values() if x), default=0)
-    if row.cost >= DOUBT:
+    close = [q for qs in row.columns.values() for q in qs if margins.get(q, INF) < MARGIN]
+    if row.cost >= DOUBT or close:
+        why = (f"line {nos[min(close)]} reads about as well in another column" if close else
+               "a cell ending without its tag or sentence end, a short line inside a paragraph, a cell opening "
+               "without a bullet")
         warnings.append(ParseWarning("layout-fragments-row", f"row at line {start}: its pieces' columns were read "
-                                     "from weak evidence (a cell ending without its tag or sentence end, a short "
-                                     "line inside a paragraph, a cell opening without a bullet): check it against "
-                                     "the PDF", 0, start))
+                                     f"from weak evidence ({why}): check it against the PDF", 0, start))
     out = [Cell(desc), Cell(cells.get(RESULTS, [])), Cell(cells.get(PLANS, []))]
     if OFFICE in roles:
         office = cells.get(OFFICE, [])
