@@ -59,7 +59,10 @@ UNSEEN_JOIN = 1.0  # a wrapped line's last letter and the next line's first neve
 LETTER_RE = re.compile(r"[ぁ-ゖァ-ヺー一-龥々]")
 SPLICED = 3.0  # a line opening with a kana word's inside after a sentence's end
 SPLICED_RE = re.compile(r"^[ぁ-ゖー、。]")
-NOT_OFFICE = 6.0  # a line in the 担当 column that reads as no office's (a bullet, a sentence)
+NOT_OFFICE = 6.0
+OFFICE_LINES = 3  # the most lines a 担当 cell prints
+OFFICE_BLOCK = 0.5  # a 担当 cell printed as a block, out of the lines' order
+NO_OFFICE = 2.0  # a row without a 担当 cell, where the header names the column  # a line in the 担当 column that reads as no office's (a bullet, a sentence)
 WORDING = 2.0  # a sentence in results worded as a plan 「…予定。」, or in plans as a result 「…した。」
 NO_BULLET_START = 1.5  # a results or plans cell opening without a bullet
 HEADING_INSIDE = 2.0  # a heading printed among a row's lines
@@ -113,7 +116,7 @@ def read_pieces(pieces: list[Piece], roles: tuple[str, ...], widths: tuple[float
     document prints within its lines: a word cut by a wrap joins into one of them."""
     graph = _Graph(pieces, roles, widths, len(pieces) if limit is None else min(limit, len(pieces)), pairs)
     best = graph.forward()
-    reading = _trace(best, graph.n, graph.k)
+    reading = _trace(best, graph.n, graph.k, roles)
     if margins:
         reading.margins = graph.margins(best, reading)
     return reading
@@ -132,6 +135,7 @@ class _Graph:
         self.subsets = [_subsets(m, k) for m in range(1 << k)]
         desc = roles.index(DESCRIPTION)
         self.starts = [m for m in range(1, 1 << k) if m >> desc & 1]
+        self.office = 1 << roles.index(OFFICE) if OFFICE in roles else 0  # its bit
         self.cell = [x.kind == "cell" for x in pieces[:n]] + [False]
         self.fits: dict[tuple[int, int, bool], float] = {}
         self.ends: dict[tuple[int, int], float] = {}
@@ -141,6 +145,14 @@ class _Graph:
         """(next piece, next state, cost, step) of every step from STATE before piece P."""
         open_, row = state
         piece, fresh, members = self.pieces[p], self.fresh, self.members
+        office = self.office
+        if office and row and not row & fresh and not row & office:
+            yield from self._office_block(p, state)
+        if open_ == 0 and row:  # a row done but for its office, printed after it or nowhere
+            state, row = (0, 0), 0
+            for p2, state2, cost, kind in self.steps(p, state):
+                yield p2, state2, cost + NO_OFFICE, kind
+            return
         if not self.cell[p]:
             if open_ == 0:
                 yield p + 1, (0, 0), 0.0, piece.kind
@@ -186,14 +198,29 @@ class _Graph:
                         self.goes[(q, nxt, c)] = _goes_on(self.pieces[q], after, self.roles[c], self.widths[c]) \
                             + _join(self.pieces[q], after, self.pairs)
                     step += self.goes[(q, nxt, c)]
-            yield end, (left, row if left else 0), step, "line"
+            yield end, (left, row if left or (office and not row & office) else 0), step, "line"
+
+    def _office_block(self, p: int, state: tuple[int, int]):
+        """A row's 担当 cell printed as a block of its own (its lines one after another, before or after
+        the other columns' lines: pdfminer sorts the narrow column's box by its own top and left)."""
+        open_, row = state
+        c = self.roles.index(OFFICE)
+        cost = 0.0
+        for j in range(p, min(p + OFFICE_LINES, self.n)):
+            if not self.cell[j]:
+                return
+            cost += _fit(self.pieces[j], OFFICE, self.widths[c], False)
+            if cost == INF:
+                return
+            total = cost + OFFICE_BLOCK + _end(self.pieces[j], OFFICE, self.widths[c])
+            yield j + 1, (open_, row | self.office) if open_ else (0, 0), total, "office"
 
     def forward(self) -> list[dict]:
         best: list[dict[tuple[int, int], tuple[float, tuple]]] = [dict() for _ in range(self.n + 1)]
         best[0][(0, 0)] = (0.0, ())
         for p in range(self.n):
             here = best[p]
-            order = sorted(here, key=lambda s: s != (0, 0))  # (a row's start is a step within P)
+            order = sorted(here, key=lambda s: s[0] != 0)  # (a row's start is a step within P)
             pending = list(order)
             while pending:
                 state = pending.pop(0)
@@ -215,7 +242,7 @@ class _Graph:
         after[n] = {s: 0.0 for s in best[n]} if (0, 0) not in best[n] else {(0, 0): 0.0}
         other: dict[tuple[int, int], float] = {}
         for p in range(n - 1, -1, -1):
-            states = sorted(best[p], key=lambda s: s == (0, 0))  # a start's states before (0, 0)
+            states = sorted(best[p], key=lambda s: s[0] == 0)  # a start's states before those between rows
             for state in states:
                 least = INF
                 for p2, state2, step, kind in self.steps(p, state):
@@ -302,7 +329,7 @@ def _join(piece: Piece, nxt: Piece | None, pairs: frozenset[str]) -> float:
     return UNSEEN_JOIN
 
 
-def _trace(best: list[dict], n: int, k: int) -> Reading:
+def _trace(best: list[dict], n: int, k: int, roles: tuple[str, ...]) -> Reading:
     end = best[n]
     if not end:
         raise ValueError("no reading")
@@ -330,6 +357,11 @@ def _trace(best: list[dict], n: int, k: int) -> Reading:
                 current.cost += cost - prior
                 items.append(current)
             current = None
+        elif step == "office":
+            if current is None:
+                current = ReadRow()
+            current.columns[roles.index(OFFICE)] = list(range(p0, p))
+            current.cost += cost - prior
         elif step == "heading":
             items.append(p0)
             if current is not None:
