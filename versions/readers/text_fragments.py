@@ -22,6 +22,7 @@ from itertools import product
 
 from ..model.edition import ParseWarning
 from ..model.normalize import display_width
+from .frag_offices import office_pieces, office_rows
 from .frag_reading import DOUBT, INF, OVERRUN, Piece, Reading, ReadRow, read_pieces
 from .geometry import DESCRIPTION, OFFICE, PLANS, RESULTS, Geometry
 from .table import Cell, Line, Row, Table
@@ -29,6 +30,7 @@ from .vocabulary import (
     HEADER_START,
     HIDDEN_LABEL_RE,
     OFFICE_HEADER,
+    OFFICE_MAX,
     PLANS_LABEL_RE,
     RESULTS_LABEL_RE,
     is_heading,
@@ -97,19 +99,30 @@ def read_fragments(lines: list[str], numbers: list[int], feeds: frozenset[int] =
         for part in CELLS_SPACE_RE.split(texts[i]) if width > widest else [texts[i]]:
             pieces.append(Piece(part.strip(), display_width(part.strip()), _kind(part.strip())))  # two cells
             where.append(i)  # on one baseline, in one box
-    roles, widths, reading = _best_reading(pieces, labels)
+    names = office_pieces(pieces) if OFFICE in roles_printed else []
+    taken = {q for name in names for q in name}
+    kept = [q for q in range(len(pieces)) if q not in taken]  # (the offices' lines read apart: frag_offices.py)
+    roles, widths, reading = _best_reading([pieces[q] for q in kept], labels, office=not names)
     if reading.cost == INF:
         raise FragmentsError("no reading of the pieces as visual lines of the table's columns")
     geometry = Geometry.from_widths(*(widths[roles.index(r)] for r in (DESCRIPTION, RESULTS, PLANS)))
     warnings = [ParseWarning("layout-fragments", FRAGMENTS_WARNING, 0, 0)]
     rows = [Row([Cell([Line(nos[start], 1, header, header)])])]
-    for item in reading.items:
+    row_of = {kept[q]: r for r, item in enumerate(reading.items) if isinstance(item, ReadRow)
+              for qs in item.columns.values() for q in qs}
+    first = OFFICE in roles_printed and roles_printed.index(OFFICE) < roles_printed.index(DESCRIPTION)
+    offices, unsure = office_rows(names, row_of, first)
+    line_of = {q: (pieces[q].text, nos[where[q]], pages[where[q]]) for q in range(len(pieces))}
+    for r, item in enumerate(reading.items):
         if isinstance(item, int):
-            i = where[item]
+            i = where[kept[item]]
             rows.append(Row([Cell([Line(nos[i], pages[i], texts[i], texts[i])])]))
             continue
-        rows.append(_row(item, roles, widths, pieces, [nos[i] for i in where], [pages[i] for i in where], warnings,
-                         reading.margins))
+        lines = {roles[c]: [line_of[kept[q]] for q in qs] for c, qs in item.columns.items()}
+        if names:
+            lines[OFFICE] = [line_of[q] for q in offices.get(r, [])]
+        doubted = r in unsure or any(reading.margins.get(q, INF) < MARGIN for qs in item.columns.values() for q in qs)
+        rows.append(_row(lines, item.cost, doubted, widths, roles, OFFICE in roles_printed, warnings))
     return Table(rows, "fragments", geometry, warnings, outside=outside)
 
 
@@ -229,26 +242,24 @@ def _candidates(pieces: list[Piece]) -> list[float]:
     return [float(w) for w in out]
 
 
-def _office_width(pieces: list[Piece]) -> float:
-    return 16.0
-
-
-def _best_reading(pieces: list[Piece], labels: list[str]) -> tuple[tuple[str, ...], tuple[float, ...], Reading]:
+def _best_reading(pieces: list[Piece], labels: list[str], office: bool = True
+                  ) -> tuple[tuple[str, ...], tuple[float, ...], Reading]:
+    """The cheapest reading over the candidate widths (weighed on the text's first pieces); OFFICE: the
+    「担当」 column is read with the others (where its lines were not told apart first)."""
     candidates = _candidates(pieces)
     if not candidates:
         raise FragmentsError("too few lines of one width to tell any column's full width")
     trials = []
-    roles = _order(labels)
+    roles = tuple(r for r in _order(labels) if office or r != OFFICE)
     main = [r for r in roles if r != OFFICE]
-    if True:
-        for combo in product(candidates, repeat=len(main)):
-            given = dict(zip(main, combo, strict=True))
-            widths = tuple(given.get(r, _office_width(pieces)) for r in roles)
-            try:
-                cost = read_pieces(pieces, roles, widths, PREFIX).cost
-            except ValueError:
-                continue
-            trials.append((cost, roles, widths))
+    for combo in product(candidates, repeat=len(main)):
+        given = dict(zip(main, combo, strict=True))
+        widths = tuple(given.get(r, OFFICE_MAX) for r in roles)
+        try:
+            cost = read_pieces(pieces, roles, widths, PREFIX).cost
+        except ValueError:
+            continue
+        trials.append((cost, roles, widths))
     if not trials:
         raise FragmentsError("no reading of the first pieces fits any of the widths they print most often")
     trials.sort(key=lambda t: t[0])
@@ -260,26 +271,24 @@ def _best_reading(pieces: list[Piece], labels: list[str]) -> tuple[tuple[str, ..
         raise FragmentsError("no reading of the pieces as visual lines of the table's columns") from None
 
 
-def _row(row: ReadRow, roles: tuple[str, ...], widths: tuple[float, ...], pieces: list[Piece], nos: list[int],
-         pages: list[int], warnings: list[ParseWarning], margins: dict[int, float]) -> Row:
-    """One row's cells in the table's roles (description, results, plans [, 担当]), every line citing its
-    source line; a row read from weak evidence named."""
-    cells: dict[str, list[Line]] = {}
-    for c, qs in row.columns.items():
-        role = roles[c]
-        cells[role] = [Line(nos[q], pages[q], pieces[q].text, pieces[q].text,
-                            slack=widths[c] - pieces[q].reach if role == DESCRIPTION else None) for q in qs]
-    desc = cells.get(DESCRIPTION, [])
-    start = min((x[0].no for x in cells.values() if x), default=0)
-    close = [q for qs in row.columns.values() for q in qs if margins.get(q, INF) < MARGIN]
-    if row.cost >= DOUBT or close:
-        why = (f"line {nos[min(close)]} reads about as well in another column" if close else
-               "a cell ending without its tag or sentence end, a short line inside a paragraph, a cell opening "
-               "without a bullet")
+def _row(lines: dict[str, list[tuple[str, int, int]]], cost: float, doubted: bool, widths: tuple[float, ...],
+         roles: tuple[str, ...], office: bool, warnings: list[ParseWarning]) -> Row:
+    """One row's cells in the report's order (description, results, plans [, 担当]), every line citing its
+    source line; a row read from weak evidence (COST) or whose pieces read about as well in another column
+    (DOUBTED) named."""
+    start = min((x[0][1] for role, x in lines.items() if x and role != OFFICE), default=0)  # (an office
+    # may be printed away from its row: the row is named by its other cells)
+    if cost >= DOUBT or doubted:
+        why = ("a piece reads about as well in another column" if doubted else "a cell ending without its tag "
+               "or sentence end, a short line inside a paragraph, a cell opening without a bullet")
         warnings.append(ParseWarning("layout-fragments-row", f"row at line {start}: its pieces' columns were read "
                                      f"from weak evidence ({why}): check it against the PDF", 0, start))
-    out = [Cell(desc), Cell(cells.get(RESULTS, [])), Cell(cells.get(PLANS, []))]
-    if OFFICE in roles:
-        office = cells.get(OFFICE, [])
-        out.append(Cell([Line(office[0].no, office[0].page, "".join(x.text for x in office))] if office else []))
-    return Row(out)
+    full = widths[roles.index(DESCRIPTION)]
+    desc = [Line(no, page, text, text, slack=full - Piece(text, display_width(text)).reach)
+            for text, no, page in lines.get(DESCRIPTION, [])]
+    cells = [Cell(desc)] + [Cell([Line(no, page, text, text) for text, no, page in lines.get(role, [])])
+                            for role in (RESULTS, PLANS)]
+    if office:
+        parts = lines.get(OFFICE, [])
+        cells.append(Cell([Line(parts[0][1], parts[0][2], "".join(x[0] for x in parts))] if parts else []))
+    return Row(cells)
