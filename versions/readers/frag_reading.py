@@ -47,6 +47,7 @@ INF = float("inf")
 OVERRUN = 1.5  # cells a line may overrun its column's full width (a hanging mark, wide latin letters)
 LATIN_OVERRUN = 6.0  # more cells a line with latin letters may overrun it (counted a cell each, printed narrower)
 LATIN_SLACK = 0.3  # cells a latin letter may print wider than display_width counts it
+TOO_WIDE = 10.0  # a line wider than its column: so costly that only a text no other reading explains has one
 OVER = 1.0  # the cost of a cell of such overrun
 UNTAGGED_END = 4.0  # a description ending without its tag ［…］
 OPEN_END = 4.0  # a results or plans cell ending on a full line with no sentence end
@@ -273,7 +274,9 @@ def _subsets(mask: int, k: int) -> list[int]:
 def _fit(piece: Piece, role: str, full: float, first: bool) -> float:
     over = piece.width - full - OVERRUN
     if over > 0:  # proportional latin letters print narrower than their cells: a little more, at a cost
-        return INF if over > LATIN_OVERRUN or not LATIN_RE.search(piece.text) else OVER * over
+        if over <= LATIN_OVERRUN and LATIN_RE.search(piece.text):
+            return OVER * over
+        return TOO_WIDE + over  # (never impossible: a reading of the rest beats a refusal, the row named)
     if role == OFFICE and not OFFICE_RE.match(piece.text):  # an office's line: a few words, no bullet, no 。
         return NOT_OFFICE
     if role == DESCRIPTION and piece.text.startswith("・"):

@@ -18,7 +18,6 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from itertools import product
 
 from ..model.edition import ParseWarning
 from ..model.normalize import display_width
@@ -41,12 +40,15 @@ from .vocabulary import (
 CELLS_SPACE_RE = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])|(?<=\S) (?=・)")
 ONE_LINE_SHARE = 0.9  # boxes of one line among a text's boxes: pdfminer printed the table piece by piece
 HEADER_PIECES = 12  # pieces around 「該当箇所」 where the header's cells print
+TITLE_PIECES = 2  # pieces of a document title printed among the header's cells
 ABOVE_MAX = 2  # pieces of a document title printed between the header and the first heading
 MIN_WIDTH = 12  # cells: no column's full lines are narrower
-WIDTH_CANDIDATES = 3  # the commonest widths tried as a column's full width
-MIN_COUNT = 5  # pieces of one width (±1) for it to be a candidate
+WIDTH_CANDIDATES = 4  # the commonest widths tried as a column's full width
+MIN_COUNT = 5  # pieces of one width for it to be a candidate
+PEAK_SHOULDER = 3  # a width printed a third as often as the peak next to it is the column's full width
 MARGIN = 1.5  # a piece whose next likeliest column costs the reading less than this more is doubted
-PREFIX = 300  # pieces the candidate widths and orders are weighed on (a layout is uniform)
+SEARCH_ROUNDS = 2  # rounds of changing one column's width at a time
+PREFIX = 200  # pieces the candidate widths and orders are weighed on (a layout is uniform)
 FRAGMENTS_WARNING = ("the text is pdfminer's boxes of one line each (layout 'fragmented'): which column each "
                      "line belongs to and where rows end were read from the lines' order and widths; the rows "
                      "named in 'layout-fragments-row' warnings may hold text of the row before or after them: "
@@ -76,7 +78,7 @@ def read_fragments(lines: list[str], numbers: list[int], feeds: frozenset[int] =
     """The rows of one-line boxes (LINES with their source line numbers; FEEDS: the lines a form feed
     starts, each a new page)."""
     texts, nos, pages = _pieces(lines, numbers, feeds)
-    start, end, labels = _header(texts)
+    start, end, labels, skipped = _header(texts)
     if start < 0:
         raise FragmentsError("no header cell 「該当箇所」 before the table's pieces")
     # (the grammar takes a text header's labels for the cells' order: cells are handed on in the report's)
@@ -87,6 +89,7 @@ def read_fragments(lines: list[str], numbers: list[int], feeds: frozenset[int] =
     first_heading = next((i for i in body[:ABOVE_MAX + 1] if is_heading(texts[i])), None)
     outside = [texts[i] for i in range(end, first_heading)] if first_heading is not None else []
     body = body[len(outside):]
+    outside = [texts[i] for i in skipped] + outside
     pieces, where = [], []
     last_page = pages[body[0]] if body else 1
     widest = max(_candidates([Piece(texts[i], display_width(texts[i])) for i in body]), default=0.0) + OVERRUN
@@ -172,17 +175,26 @@ def _is_header_piece(text: str) -> bool:
     return bool(_labels_of(text)) or bool(HIDDEN_LABEL_RE.sub("", text).strip() == "" and text.strip())
 
 
-def _header(texts: list[str]) -> tuple[int, int, list[str]]:
-    """The first header's pieces: (its first index, the index after it, its labels in printed order)."""
+def _header(texts: list[str]) -> tuple[int, int, list[str], list[int]]:
+    """The first header's pieces: (its first index, the index after it, its labels in printed order, the
+    pieces among them that are no header cell: the document's title printed between its cells)."""
     at = next((i for i, x in enumerate(texts[:200]) if HEADER_START in x and _labels_of(x)), -1)
     if at < 0:
-        return -1, -1, []
+        return -1, -1, [], []
     start = at
     while start > 0 and at - start < HEADER_PIECES and _is_header_piece(texts[start - 1]):
         start -= 1
     end = at + 1
-    while end < len(texts) and end - start < HEADER_PIECES and (_is_header_piece(texts[end]) or texts[end].isdigit()):
-        end += 1
+    skipped: list[int] = []
+    while end < len(texts) and end - start < HEADER_PIECES:
+        if _is_header_piece(texts[end]) or texts[end].isdigit():
+            end += 1
+            continue
+        more = next((j for j in range(end + 1, min(end + 1 + TITLE_PIECES, len(texts))) if _labels_of(texts[j])), 0)
+        if not more or is_heading(texts[end]):
+            break
+        skipped += range(end, more)
+        end = more
     roles = [role for i in range(start, end) for _, role in _labels_of(texts[i])]
     names = {DESCRIPTION: HEADER_START, OFFICE: OFFICE_HEADER}
     labels = []
@@ -192,7 +204,7 @@ def _header(texts: list[str]) -> tuple[int, int, list[str]]:
         else:
             pattern = RESULTS_LABEL_RE if role == RESULTS else PLANS_LABEL_RE
             labels.append(next(m.group(0) for i in range(start, end) if (m := pattern.search(texts[i]))))
-    return start, end, labels
+    return start, end, labels, skipped
 
 
 def _kind(text: str) -> str:
@@ -230,16 +242,14 @@ def _order(labels: list[str]) -> tuple[str, ...]:
 
 
 def _candidates(pieces: list[Piece]) -> list[float]:
-    """The commonest widths of the pieces (clusters of ±1 cell, each its widest), a column's full line each."""
+    """The widths a column's full lines may have: the peaks of the pieces' widths (a width printed at least
+    as often as both its neighbours), commonest first, each moved to the next width where that one is
+    printed often too (full lines stop a cell short where a mark may not start the next line)."""
     counts = Counter(round(p.width) for p in pieces if p.kind == "cell" and p.width >= MIN_WIDTH)
-    out: list[int] = []
-    for w, _ in sorted(counts.items(), key=lambda kv: -(counts[kv[0] - 1] + kv[1] + counts[kv[0] + 1])):
-        if counts[w - 1] + counts[w] + counts[w + 1] < MIN_COUNT or any(abs(w - x) <= 2 for x in out):
-            continue
-        out.append(max(x for x in (w - 1, w, w + 1) if counts[x]))
-        if len(out) == WIDTH_CANDIDATES:
-            break
-    return [float(w) for w in out]
+    peaks = sorted((w for w in counts if counts[w] >= MIN_COUNT and counts[w] >= counts[w - 1]
+                    and counts[w] >= counts[w + 1]), key=lambda w: -counts[w])
+    out = [float(w + 1 if counts[w + 1] * PEAK_SHOULDER >= counts[w] else w) for w in peaks]
+    return out[:WIDTH_CANDIDATES]
 
 
 def _best_reading(pieces: list[Piece], labels: list[str], office: bool = True
@@ -249,21 +259,28 @@ def _best_reading(pieces: list[Piece], labels: list[str], office: bool = True
     candidates = _candidates(pieces)
     if not candidates:
         raise FragmentsError("too few lines of one width to tell any column's full width")
-    trials = []
     roles = tuple(r for r in _order(labels) if office or r != OFFICE)
     main = [r for r in roles if r != OFFICE]
-    for combo in product(candidates, repeat=len(main)):
-        given = dict(zip(main, combo, strict=True))
-        widths = tuple(given.get(r, OFFICE_MAX) for r in roles)
-        try:
-            cost = read_pieces(pieces, roles, widths, PREFIX).cost
-        except ValueError:
-            continue
-        trials.append((cost, roles, widths))
-    if not trials:
+    costs: dict[tuple[float, ...], float] = {}
+
+    def cost(combo: tuple[float, ...]) -> float:
+        if combo not in costs:
+            given = dict(zip(main, combo, strict=True))
+            try:
+                costs[combo] = read_pieces(pieces, roles, tuple(given.get(r, OFFICE_MAX) for r in roles), PREFIX).cost
+            except ValueError:
+                costs[combo] = INF
+        return costs[combo]
+
+    # every column as wide as one candidate, then each column's width changed alone while that is cheaper
+    best = min(((w,) * len(main) for w in candidates), key=cost)
+    for _ in range(SEARCH_ROUNDS):
+        for k in range(len(main)):
+            best = min((best[:k] + (w,) + best[k + 1:] for w in candidates), key=cost)
+    if cost(best) == INF:
         raise FragmentsError("no reading of the first pieces fits any of the widths they print most often")
-    trials.sort(key=lambda t: t[0])
-    _, roles, widths = trials[0]
+    given = dict(zip(main, best, strict=True))
+    widths = tuple(given.get(r, OFFICE_MAX) for r in roles)
     try:
         pairs = frozenset(x.text[i:i + 2] for x in pieces if x.kind == "cell" for i in range(len(x.text) - 1))
         return roles, widths, read_pieces(pieces, roles, widths, margins=True, pairs=pairs)
