@@ -67,6 +67,7 @@ NO_OFFICE = 2.0  # a row without a 担当 cell, where the header names the colum
 WORDING = 2.0  # a sentence in results worded as a plan 「…予定。」, or in plans as a result 「…した。」
 NO_BULLET_START = 1.5  # a results or plans cell opening without a bullet
 HEADING_INSIDE = 2.0  # a heading printed among a row's lines
+TURNED = 1.0  # a row's first line printed with its description's piece last
 REOPEN = 1.0  # a column done before a page break goes on after it
 ROW = 0.2  # every row: of two readings explaining the pieces equally, the one with fewer rows
 DOUBT = 1.5  # a row whose own costs reach this was read from weak evidence: the reader names it
@@ -134,7 +135,7 @@ class _Graph:
         self.fresh = 1 << k
         self.members = [_members(m, k) for m in range(1 << k)]
         self.subsets = [_subsets(m, k) for m in range(1 << k)]
-        desc = roles.index(DESCRIPTION)
+        self.desc = desc = roles.index(DESCRIPTION)
         self.starts = [m for m in range(1, 1 << k) if m >> desc & 1]
         self.office = 1 << roles.index(OFFICE) if OFFICE in roles else 0  # its bit
         self.cell = [x.kind == "cell" for x in pieces[:n]] + [False]
@@ -169,12 +170,21 @@ class _Graph:
             for m in self.starts:  # a row starts here: each set of its columns
                 yield p, (m, m | fresh), ROW, "start"
             return
+        first = bool(row & fresh)
+        row &= ~fresh
         cols = members[open_]
+        yield from self._line(p, open_, row, cols, first, "line")
+        if first and len(cols) > 1 and cols[0] == self.desc:  # a row's first line, its description's piece
+            # printed last (a title's box sorts after the short cells beside it: 「令和５年度に事業終了」)
+            turned = cols[1:] + cols[:1]
+            for p2, state2, cost, _ in self._line(p, open_, row, turned, first, "turned"):
+                yield p2, state2, cost + TURNED, "turned"
+
+    def _line(self, p: int, open_: int, row: int, cols: tuple[int, ...], first: bool, kind: str):
+        members, office = self.members, self.office
         end = p + len(cols)
         if end > self.n or not all(self.cell[p:end]):
             return
-        first = bool(row & fresh)
-        row &= ~fresh
         line = 0.0
         for i, c in enumerate(cols):
             key = (p + i, c, first)
@@ -199,7 +209,12 @@ class _Graph:
                         self.goes[(q, nxt, c)] = _goes_on(self.pieces[q], after, self.roles[c], self.widths[c]) \
                             + _join(self.pieces[q], after, self.pairs)
                     step += self.goes[(q, nxt, c)]
-            yield end, (left, row if left or (office and not row & office) else 0), step, "line"
+            yield end, (left, row if left or (office and not row & office) else 0), step, kind
+
+    def order(self, open_: int, kind: str) -> tuple[int, ...]:
+        """The columns of a line step's pieces, in print order."""
+        cols = self.members[open_]
+        return cols[1:] + cols[:1] if kind == "turned" else cols
 
     def _office_block(self, p: int, state: tuple[int, int]):
         """A row's 担当 cell printed as a block of its own (its lines one after another, before or after
@@ -250,9 +265,9 @@ class _Graph:
                     rest = after[p2].get(state2, INF)
                     total = step + rest
                     least = min(least, total)
-                    if kind == "line" and rest < INF:
+                    if kind in ("line", "turned") and rest < INF:
                         whole = best[p][state][0] + total
-                        for i, c in enumerate(self.members[state[0]]):
+                        for i, c in enumerate(self.order(state[0], kind)):
                             key = (p + i, c)
                             if whole < other.get(key, INF):
                                 other[key] = whole
@@ -348,10 +363,11 @@ def _trace(best: list[dict], n: int, k: int, roles: tuple[str, ...]) -> Reading:
             break
         p0, state0, step = back
         prior = best[p0][state0][0]
-        if step == "line":
+        if step in ("line", "turned"):
             if current is None:
                 current = ReadRow()
             cols = _members(state0[0], k)
+            cols = cols[1:] + cols[:1] if step == "turned" else cols
             for i, c in enumerate(cols):
                 current.columns.setdefault(c, []).insert(0, p0 + i)
             current.cost += cost - prior

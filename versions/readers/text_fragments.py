@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from itertools import permutations
 
 from ..model.edition import ParseWarning
 from ..model.normalize import display_width
@@ -47,7 +48,7 @@ WIDTH_CANDIDATES = 4  # the commonest widths tried as a column's full width
 MIN_COUNT = 5  # pieces of one width for it to be a candidate
 PEAK_SHOULDER = 3  # a width printed a third as often as the peak next to it is the column's full width
 MARGIN = 1.5  # a piece whose next likeliest column costs the reading less than this more is doubted
-SEARCH_ROUNDS = 2  # rounds of changing one column's width at a time
+SEARCH_ROUNDS = 1  # rounds of changing one column's width at a time
 PREFIX = 200  # pieces the candidate widths and orders are weighed on (a layout is uniform)
 FRAGMENTS_WARNING = ("the text is pdfminer's boxes of one line each (layout 'fragmented'): which column each "
                      "line belongs to and where rows end were read from the lines' order and widths; the rows "
@@ -273,7 +274,8 @@ def _best_reading(pieces: list[Piece], labels: list[str], office: bool = True
         return costs[combo]
 
     # every column as wide as one candidate, then each column's width changed alone while that is cheaper
-    best = min(((w,) * len(main) for w in candidates), key=cost)
+    starts = [(w,) * len(main) for w in candidates] + list(permutations(candidates[:len(main)]))
+    best = min((x for x in starts if len(x) == len(main)), key=cost)
     for _ in range(SEARCH_ROUNDS):
         for k in range(len(main)):
             best = min((best[:k] + (w,) + best[k + 1:] for w in candidates), key=cost)
