@@ -40,6 +40,7 @@ from .vocabulary import (
 # A space between two Japanese characters parts two cells that pdfminer put in one box (Japanese has no spaces)
 CELLS_SPACE_RE = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])|(?<=\S) (?=・)")
 ONE_LINE_SHARE = 0.9  # boxes of one line among a text's boxes: pdfminer printed the table piece by piece
+WRAPPED_LABEL_RE = re.compile(r"(?:^|\s)列$")
 HEADER_PIECES = 12  # pieces around 「該当箇所」 where the header's cells print
 TITLE_PIECES = 2  # pieces of a document title printed among the header's cells
 ABOVE_MAX = 2  # pieces of a document title printed between the header and the first heading
@@ -147,7 +148,7 @@ def _pieces(lines: list[str], numbers: list[int], feeds: frozenset[int]) -> tupl
 def _labels_of(text: str) -> list[tuple[int, str]]:
     """The header labels TEXT holds, with their positions; [] if it holds anything else."""
     found = []
-    rest = HIDDEN_LABEL_RE.sub(" ", text)
+    rest = WRAPPED_LABEL_RE.sub(" ", HIDDEN_LABEL_RE.sub(" ", text))  # (「担当 列1 列2 列」 / 「3」: a label wrapped)
     for role, finder in ((DESCRIPTION, lambda x: x.find(HEADER_START)), (RESULTS, lambda x: _at(RESULTS_LABEL_RE, x)),
                          (PLANS, lambda x: _at(PLANS_LABEL_RE, x)), (OFFICE, lambda x: _office_at(x))):
         at = finder(rest)
@@ -295,8 +296,10 @@ def _row(lines: dict[str, list[tuple[str, int, int]]], cost: float, doubted: boo
     """One row's cells in the report's order (description, results, plans [, 担当]), every line citing its
     source line; a row read from weak evidence (COST) or whose pieces read about as well in another column
     (DOUBTED) named."""
-    start = min((x[0][1] for role, x in lines.items() if x and role != OFFICE), default=0)  # (an office
-    # may be printed away from its row: the row is named by its other cells)
+    # (the row is named at its description's first line, where the grammar starts its measure: an office,
+    # a result printed before it would name the row before)
+    start = lines[DESCRIPTION][0][1] if lines.get(DESCRIPTION) else \
+        min((x[0][1] for role, x in lines.items() if x and role != OFFICE), default=0)
     if cost >= DOUBT or doubted:
         why = ("a piece reads about as well in another column" if doubted else "a cell ending without its tag "
                "or sentence end, a short line inside a paragraph, a cell opening without a bullet")

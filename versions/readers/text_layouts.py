@@ -242,7 +242,8 @@ def _drop_running_titles(lines: list[str]) -> list[str]:
                     seen += 1
                 j += step
     beside = Counter(keys[i] for i in near)
-    first = next((i for i in anchors if is_header_text(text[i])), 0)
+    first = next((i for i, x in enumerate(text) if is_header_text(x)  # (or its first cell, where a title or
+                  or HIDDEN_LABEL_RE.sub("", x).strip().startswith(HEADER_START)), 0)  # a box parts the cells)
     titles = {keys[i] for i in range(first) if keys[i] and counts[keys[i]] >= RUNNING_TITLE_PAGES}
     titles |= _numbered_titles(text, keys, counts)
     out = list(lines)
