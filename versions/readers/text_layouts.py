@@ -3,7 +3,8 @@
 Different PDF-to-text tools print the same table differently. Each profile names the rule that detects
 it and the reader that reads it into the table (rows of cells) every reader produces: the blocked
 layout of the bundled sample (text_blocked.py), columns side by side (text_interleaved.py), no blank
-lines (text_dense.py) and pdfminer's text boxes (text_boxes.py). What every text needs first is done
+lines (text_dense.py), pdfminer's text boxes (text_boxes.py) and pdfminer's boxes of one line each, a
+table's visual lines with their grouping lost (text_fragments.py). What every text needs first is done
 here, once: look-alike characters folded, header cells printed on lines of their own joined, ministry
 tags in half-width brackets made full-width, a title and a bullet sharing a line parted, the 「担当」
 offices of a blocked or dense text taken out. A text no profile accepts is refused with a line saying
