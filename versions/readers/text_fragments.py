@@ -24,15 +24,17 @@ from ..model.edition import ParseWarning
 from ..model.normalize import display_width
 from .frag_offices import office_pieces, office_rows
 from .frag_reading import DOUBT, INF, OVERRUN, Piece, Reading, ReadRow, read_pieces
-from .geometry import DESCRIPTION, OFFICE, PLANS, RESULTS, Geometry
+from .geometry import DESCRIPTION, FULL_MARGIN, OFFICE, PLANS, RESULTS, Geometry
 from .table import Cell, Line, Row, Table
 from .vocabulary import (
+    CELL_END,
     HEADER_START,
     HIDDEN_LABEL_RE,
     OFFICE_HEADER,
     OFFICE_MAX,
     PLANS_LABEL_RE,
     RESULTS_LABEL_RE,
+    TAG_RE,
     is_heading,
     is_page_number,
 )
@@ -41,6 +43,7 @@ from .vocabulary import (
 CELLS_SPACE_RE = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])|(?<=\S) (?=・)")
 ONE_LINE_SHARE = 0.9  # boxes of one line among a text's boxes: pdfminer printed the table piece by piece
 WRAPPED_LABEL_RE = re.compile(r"(?:^|\s)列$")
+TITLE_LINES = 3  # the most lines a title wraps over
 HEADER_PIECES = 12  # pieces around 「該当箇所」 where the header's cells print
 TITLE_PIECES = 2  # pieces of a document title printed among the header's cells
 ABOVE_MAX = 2  # pieces of a document title printed between the header and the first heading
@@ -291,6 +294,20 @@ def _best_reading(pieces: list[Piece], labels: list[str], office: bool = True
         raise FragmentsError("no reading of the pieces as visual lines of the table's columns") from None
 
 
+def _title(desc: list[Line]) -> int | None:
+    """How many of a description's first lines are its title: its first paragraph (up to its first line
+    short of the column), where that is no sentence and the description goes on after it; None (the
+    grammar tells it) where the lines do not say. A title may run to nearly the column's width (a widest
+    title is no wider than TITLE_MAX cells on the sample's page, but a narrow column is narrower)."""
+    for k, line in enumerate(desc[:TITLE_LINES]):
+        if line.slack is not None and line.slack > FULL_MARGIN:
+            text = line.text
+            if k + 1 < len(desc) and not text.endswith(CELL_END) and "。" not in text and not TAG_RE.search(text):
+                return k + 1
+            return None
+    return None
+
+
 def _row(lines: dict[str, list[tuple[str, int, int]]], cost: float, doubted: bool, widths: tuple[float, ...],
          roles: tuple[str, ...], office: bool, warnings: list[ParseWarning]) -> Row:
     """One row's cells in the report's order (description, results, plans [, 担当]), every line citing its
@@ -308,8 +325,8 @@ def _row(lines: dict[str, list[tuple[str, int, int]]], cost: float, doubted: boo
     full = widths[roles.index(DESCRIPTION)]
     desc = [Line(no, page, text, text, slack=full - Piece(text, display_width(text)).reach)
             for text, no, page in lines.get(DESCRIPTION, [])]
-    cells = [Cell(desc)] + [Cell([Line(no, page, text, text) for text, no, page in lines.get(role, [])])
-                            for role in (RESULTS, PLANS)]
+    cells = [Cell(desc, title=_title(desc))] + [Cell([Line(no, page, text, text) for text, no, page in
+                                                       lines.get(role, [])]) for role in (RESULTS, PLANS)]
     if office:
         parts = lines.get(OFFICE, [])
         cells.append(Cell([Line(parts[0][1], parts[0][2], "".join(x[0] for x in parts))] if parts else []))
