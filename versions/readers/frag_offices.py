@@ -11,6 +11,7 @@ the row after it where the header prints 「担当」 first, the row before it w
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from .frag_reading import Piece
@@ -18,6 +19,8 @@ from .vocabulary import CELL_END, ENDED_RE, OFFICE_MAX, OFFICE_RE, OFFICE_WORD_R
 
 REPEATED = 3  # times an office's line is printed in a table (a few offices, dozens of rows)
 NEAR = 4  # pieces (a visual line of four columns) an office's first line is printed from its row's first piece
+NAME_START_RE = re.compile(r"^(?:内閣官房|[^\s・、。]{1,3}[省府庁])")  # an office name opens with its ministry's
+NAME_GAP = 8  # pieces between two lines of one office name at most (two visual lines of four columns)
 OFFICE_NAME_LINES = 6  # lines of one office name (「経産省ヘル」 … 「室」: five in a narrow column)
 
 
@@ -33,11 +36,17 @@ def office_pieces(pieces: list[Piece]) -> list[list[int]]:
     line = [x.kind == "cell" and counts[x.text] >= 2 and x.width <= widest and _office_like(x) for x in pieces]
     names: list[list[int]] = []
     current: list[int] = []
-    for q, x in enumerate(pieces):
-        if not line[q]:
-            continue
+    lines = [q for q in range(len(pieces)) if line[q]]
+    for k, q in enumerate(lines):
         current.append(q)
-        if OFFICE_WORD_RE.search(x.text) or len(current) == OFFICE_NAME_LINES:
+        x = pieces[q]
+        nxt = lines[k + 1] if k + 1 < len(lines) else None
+        # a name's last line: short of the column, or ending with an office's word where the next office
+        # line opens a name (a ministry's: 「厚労省…」) or is printed far away (a full line ending 「…局」 may go
+        # on: 「文科省研究振興局」 / 「ライフサイエンス課」)
+        last = x.width < widest - 2 or (OFFICE_WORD_RE.search(x.text) is not None and (
+            nxt is None or nxt - q > NAME_GAP or NAME_START_RE.match(pieces[nxt].text) is not None))
+        if last or len(current) == OFFICE_NAME_LINES:
             if OFFICE_WORD_RE.search("".join(pieces[i].text for i in current)):
                 names.append(current)
             current = []
