@@ -51,6 +51,7 @@ MIN_WIDTH = 12  # cells: no column's full lines are narrower
 WIDTH_CANDIDATES = 4  # the commonest widths tried as a column's full width
 MIN_COUNT = 5  # pieces of one width for it to be a candidate
 PEAK_SHOULDER = 3  # a width printed a third as often as the peak next to it is the column's full width
+WEAK_SHARE = 0.5  # rows doubted from which every row and heading of a reading is named
 MARGIN = 1.5  # a piece whose next likeliest column costs the reading less than this more is doubted
 SEARCH_ROUNDS = 1  # rounds of changing one column's width at a time
 PREFIX = 200  # pieces the candidate widths and orders are weighed on (a layout is uniform)
@@ -121,16 +122,25 @@ def read_fragments(lines: list[str], numbers: list[int], feeds: frozenset[int] =
     first = OFFICE in roles_printed and roles_printed.index(OFFICE) < roles_printed.index(DESCRIPTION)
     offices, unsure = office_rows(names, row_of, first)
     line_of = {q: (pieces[q].text, nos[where[q]], pages[where[q]]) for q in range(len(pieces))}
+    doubts = {r: r in unsure or item.cost >= DOUBT or any(reading.margins.get(q, INF) < MARGIN
+                                                         for qs in item.columns.values() for q in qs)
+              for r, item in enumerate(reading.items) if isinstance(item, ReadRow)}
+    weak = sum(doubts.values()) >= WEAK_SHARE * max(1, len(doubts))
     for r, item in enumerate(reading.items):
         if isinstance(item, int):
             i = where[kept[item]]
             rows.append(Row([Cell([Line(nos[i], pages[i], texts[i], texts[i])])]))
+            if weak:  # a row lost next to it, or a note of its own read as a row, would be named by no row
+                warnings.append(ParseWarning("layout-fragments-row", f"heading at line {nos[i]}: read among rows "
+                                             "mostly placed from weak evidence: a row next to it may be lost", 0, nos[i]))
             continue
         lines = {roles[c]: [line_of[kept[q]] for q in qs] for c, qs in item.columns.items()}
         if names:
             lines[OFFICE] = [line_of[q] for q in offices.get(r, [])]
-        doubted = r in unsure or any(reading.margins.get(q, INF) < MARGIN for qs in item.columns.values() for q in qs)
-        rows.append(_row(lines, item.cost, doubted, widths, roles, OFFICE in roles_printed, warnings))
+        why = ("a piece reads about as well in another column, or a cell ends without its tag or sentence end"
+               if doubts[r] else
+               "read among rows mostly placed from weak evidence, so no row of this reading is sure")
+        rows.append(_row(lines, doubts[r] or weak, why, widths, roles, OFFICE in roles_printed, warnings))
     return Table(rows, "fragments", geometry, warnings, outside=outside)
 
 
@@ -308,18 +318,15 @@ def _title(desc: list[Line]) -> int | None:
     return None
 
 
-def _row(lines: dict[str, list[tuple[str, int, int]]], cost: float, doubted: bool, widths: tuple[float, ...],
+def _row(lines: dict[str, list[tuple[str, int, int]]], doubted: bool, why: str, widths: tuple[float, ...],
          roles: tuple[str, ...], office: bool, warnings: list[ParseWarning]) -> Row:
     """One row's cells in the report's order (description, results, plans [, 担当]), every line citing its
-    source line; a row read from weak evidence (COST) or whose pieces read about as well in another column
-    (DOUBTED) named."""
+    source line; a row read from weak evidence (DOUBTED, WHY) named."""
     # (the row is named at its description's first line, where the grammar starts its measure: an office,
     # a result printed before it would name the row before)
     start = lines[DESCRIPTION][0][1] if lines.get(DESCRIPTION) else \
         min((x[0][1] for role, x in lines.items() if x and role != OFFICE), default=0)
-    if cost >= DOUBT or doubted:
-        why = ("a piece reads about as well in another column" if doubted else "a cell ending without its tag "
-               "or sentence end, a short line inside a paragraph, a cell opening without a bullet")
+    if doubted:
         warnings.append(ParseWarning("layout-fragments-row", f"row at line {start}: its pieces' columns were read "
                                      f"from weak evidence ({why}): check it against the PDF", 0, start))
     full = widths[roles.index(DESCRIPTION)]
