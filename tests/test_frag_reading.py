@@ -175,3 +175,13 @@ def test_a_text_of_one_line_boxes_is_read_as_fragments():
     assert rows[1].cells[2].lines[-1].text == "開発を進めることができるよう、人材マッチングの支援を行う。"
     table = read_fragments(lines, list(range(1, len(lines) + 1)))
     assert table.rows[0].cells[0].lines[0].text == "該当箇所 令和６年度の実績・状況 令和７年度の取組予定"
+
+
+def test_an_office_line_ending_with_an_office_word_goes_on_where_the_next_opens_no_name():
+    # seen 4405: 「文科省研究振興局」 fills the 担当 column and ends with 局; its name goes on 「ライフサイエンス課」
+    # (it was cut there, the row's office read as 「文科省研究振興局」 with no warning)
+    row = ["文科省研究振興局", "医療機器の研究開発に積極的に携わる医師をはじめとする医療従事者の育成", "ライフサイエンス課",
+           "厚労省医療機器審", "医療機器の研究開発に当たっては、企業の研究開発人材が臨床医療と", "査管理課"]
+    pieces = _pieces("\n".join(row * 3))
+    assert ["".join(pieces[q].text for q in name) for name in office_pieces(pieces)] == \
+        ["文科省研究振興局ライフサイエンス課", "厚労省医療機器審査管理課"] * 3
