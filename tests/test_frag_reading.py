@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from policydiff.versions.model.normalize import display_width
 from policydiff.versions.readers.frag_offices import office_pieces, office_rows
-from policydiff.versions.readers.frag_reading import Piece, ReadRow, read_pieces
+from policydiff.versions.readers.frag_reading import DOUBT, Piece, ReadRow, read_pieces
 from policydiff.versions.readers.text_fragments import MARGIN, one_line_boxes, read_fragments
 from policydiff.versions.readers.text_layouts import read_text_table
 
@@ -185,3 +185,32 @@ def test_an_office_line_ending_with_an_office_word_goes_on_where_the_next_opens_
     pieces = _pieces("\n".join(row * 3))
     assert ["".join(pieces[q].text for q in name) for name in office_pieces(pieces)] == \
         ["文科省研究振興局ライフサイエンス課", "厚労省医療機器審査管理課"] * 3
+
+
+# dev 3005: the plans' last line 「を行う。」 is printed after two more description lines (a right column's box
+# sorts late); no visual line reading explains it, and the one found puts the description's tag line
+# 「…取り組む。［◎内、文、◎厚、」 in the plans: a tag ends a description only, so that row costs enough to be named
+TAG_LATE = """
+医療機器の研究開発等の目的に合致したデータバンクの構築支援
+・NCBNでは各NCバイオバンクでのデータ・試料の利活用を進めると
+・引き続き「バイオバンクにおけるデータ・試料の利活用」を進めるべ
+企業による医療機器の研究開発やアカデミアでの研究等への幅広な活用
+共に、中央バイオバンク事務局として6NC各バイオバンク間の利活用
+く、オールジャパンのバイオバンク連携体制整備や、医療機器メーカー
+をあらかじめ念頭においた医療情報の収集・解析をする体制（必要な
+手続きのギャップと課題を整理し、その対応等に取り組んでおり、これ
+を含む企業等のバイオバンク試料・情報の利活用支援を進めると共に、
+データの種類・量・質を総合的に判断できる人材の配置も含む。）やシ
+らの運営管理事業費に予算措置を行っている。
+NCBN試料のゲノム情報の活用体制強化の検討を進めるための予算措置
+ステムの構築、データの品質管理及び３大バイオバンク 等に蓄積され
+たデータの活用に向けた支援に引き続き取り組む。［◎内、文、◎厚、
+◎経］
+を行う。
+"""
+
+
+def test_a_ministry_tag_read_into_plans_makes_its_row_doubted():
+    pieces = _pieces(TAG_LATE)
+    reading = read_pieces(pieces, ROLES, (32.0, 32.0, 32.0))
+    assert [round(item.cost, 1) >= DOUBT for item in reading.items if isinstance(item, ReadRow)] == [True]

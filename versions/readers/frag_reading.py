@@ -64,6 +64,8 @@ NOT_OFFICE = 6.0
 OFFICE_LINES = 3  # the most lines a 担当 cell prints
 OFFICE_BLOCK = 0.5  # a 担当 cell printed as a block, out of the lines' order
 NO_OFFICE = 2.0  # a row without a 担当 cell, where the header names the column  # a line in the 担当 column that reads as no office's (a bullet, a sentence)
+TAG_IN_CELL = 3.0  # a results or plans line holding a ministry tag 「［◎厚、」
+TAG_PIECE_RE = re.compile(r"［◎|。［")
 WORDING = 2.0  # a sentence in results worded as a plan 「…予定。」, or in plans as a result 「…した。」
 NO_BULLET_START = 1.5  # a results or plans cell opening without a bullet
 HEADING_INSIDE = 2.0  # a heading printed among a row's lines
@@ -296,6 +298,8 @@ def _fit(piece: Piece, role: str, full: float, first: bool) -> float:
         return NOT_OFFICE
     if role == DESCRIPTION and piece.text.startswith("・"):
         return BULLET_IN_DESCRIPTION
+    if role in (RESULTS, PLANS) and TAG_PIECE_RE.search(piece.text):  # a ministry tag ends a description
+        return TAG_IN_CELL
     if role in (RESULTS, PLANS) and "。" in piece.text:  # a sentence's end worded as the other column's
         said = RESULTS if RESULT_END_RE.search(piece.text) else PLANS if PLAN_END_RE.search(piece.text) else role
         if said != role:
