@@ -45,3 +45,17 @@ def test_a_one_character_office_line_is_not_told_glued_to_a_column_that_ends_wit
     assert office_cut("下のように採択し支援を行った。（以下の採択課題には複数の重点分野にまたがる課", offices, False) == 0
     assert office_cut("いて、対象を希少疾病用の整形外科領域の医理課", offices, False) == len("いて、対象を希少疾病用の整形外科領域の医")
     assert office_cut("厚労省医療・引き続き、", offices, True) == len("厚労省医療")
+
+
+def test_an_office_line_glued_after_a_plans_line_a_cell_wider_than_its_fill_is_cut_where_the_text_joins():
+    # 「・引き続き、仮名加工医療情報の利用事業者の認内閣府健康・」 (d3040 3047, source line 222; reportlab, office last,
+    # a 6-cell 「担当」 column): the plans' first line, a hanging bullet's, prints two cells past the plans' fill, and
+    # the widths cut it there: 「の認」 went to the office and 「報」 on line 224 too (「の認内閣府健康・医療戦略推進報
+    # 事務局」). The office's name is printed whole in other rows: the n-grams of the text move both cuts.
+    # Before, the snippet was refused outright: lines that print a blank office cell put a plans' or results'
+    # line in the office's place, and the 「担当」 column measured 26 cells.
+    table = snippet_table("office-line-glued-after-a-wide-plans-line.txt")
+    row = next(r for r in table.rows if r.cells[0].text.startswith("次世代医療基盤法"))
+    assert row.cells[3].text == "内閣府健康・医療戦略推進事務局"
+    assert row.cells[2].text == ("・引き続き、仮名加工医療情報の利用事業者の認定申請を促進するとともに、国の公的データベースとの"
+                                 "連結解析が可能な匿名加工医療情報等の利活用拡大に取り組む。")

@@ -300,7 +300,8 @@ def estimate_fulls(widths: tuple[float, ...], fills: tuple[float, ...]) -> tuple
 
 def estimate_widths(lines: list[str], ncols: int, order: tuple[int, ...] | None = None) -> tuple[float, ...]:
     """Each column's width (by role): a high percentile of the widths of its pieces on lines that hold every
-    column."""
+    column; of the 「担当」 column's, those an office's line may be (where cells are set close, another column's
+    text glued to the office's, or a line whose blank cells print nothing, puts wide pieces in its place)."""
     samples = _samples(lines, order or tuple(range(ncols)))
     if len(samples[0]) < MIN_SAMPLES:
         raise EditionParseError(
@@ -311,6 +312,8 @@ def estimate_widths(lines: list[str], ncols: int, order: tuple[int, ...] | None 
     out = []
     share = 0.9 if len(samples[0]) >= FEW_SAMPLES else 1.0
     for c, values in enumerate(samples):
+        if c == OFFICE:  # (a piece wider than any office's line is another column's, its line's blank cells unseen)
+            values = [v for v in values if v <= OFFICE_MAX + WIDTH_SLACK] or values
         values.sort()
         # Full lines are the most common in every column but the first (titles): the 90th percentile is one
         # (a short text has few lines of each: its widest).
