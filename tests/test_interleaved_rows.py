@@ -6,6 +6,7 @@ from __future__ import annotations
 from interleaved_snippets import ROWS, snippet_table
 
 from policydiff import parse_report
+from policydiff.versions.readers.text_interleaved import untangle_office_label
 
 
 def _read(name: str):
@@ -314,3 +315,22 @@ def test_a_bullet_glued_after_narrow_latin_letters_starts_the_next_column():
     row = next(r for r in _rows("glued-bullet-after-narrow-latin.txt") if r.cells[0].text.startswith("医療機器の研究開発に関するガイドライン・ルールの整備上市"))
     assert "「Brain Computer Interface利用機器」に係る次世代医療機器評価指標案の策定に向けた議論を行った。" in row.cells[1].text
     assert "・＜次世代医療機器・再生医療等製品評価指標作成事業＞（国衛研）" in row.cells[2].text
+
+
+def test_an_office_label_printed_over_a_hidden_label_still_names_the_office_column():
+    # 「列担1当 列2 列3 該当箇所 …」 (d3040 3067; d3000 3001 prints 「担列当1 列2 列3該当箇所」): the 「担当」 label and the
+    # hidden 「列1」 share the header's first cell, and pdfplumber orders their characters by where each starts, so
+    # they interleave and no 「担当」 was read. The office column went unseen: its lines were read into the
+    # descriptions (「厚労省医療 医療機器の…」) and the text refused. Only hidden labels' characters part 「担」 and
+    # 「当」, so the label is told again and the office read first in every row.
+    measures = _read("office-label-tangled-with-hidden-labels.txt").measures
+    assert [m.office for m in measures[:4]] == ["厚労省医療機器審査管理課", "文科省研究振興局ライフサイエンス課",
+                                                "厚労省医療機器審査管理課", "経産省ヘルスケア産業課医療・福祉機器産業室"]
+    assert measures[0].title == "医療機器の研究開発に積極的に携わる医師をはじめとする医療従事者の育成"
+
+
+def test_a_tangled_office_label_is_given_back_whole_and_other_headers_are_kept():
+    assert untangle_office_label("担列当1 列2 列3該当箇所 令和７年度の実績・状況") == "担当 列1 列2 列3 該当箇所 令和７年度の実績・状況"
+    assert untangle_office_label("列担1 当列2 列3 該当箇所 令和６年度の実績・状況") == "担当 列1 列2 列3 該当箇所 令和６年度の実績・状況"
+    for kept in ("該当箇所 令和６年度の実績・状況 令和７年度の取組予定 担当", "列1 列2 列3 該当箇所 令和６年度の実績・状況"):
+        assert untangle_office_label(kept) == kept

@@ -44,7 +44,9 @@ from .table import Cell, Line, Row, Table
 from .vocabulary import (
     GOAL_RE,
     HEADER_START,
+    HIDDEN_LABEL_RE,
     HIDDEN_LABELS_RE,
+    OFFICE_HEADER,
     OFFICE_HEADER_RE,
     OFFICE_MAX,
     PLANS_LABEL_RE,
@@ -75,6 +77,8 @@ GLUED_LINES = 3  # lines holding a piece too wide for any column: the text print
 GLUED_BULLETS = 3  # bullets after a column's full lines that tell its fill in a text without spaces between cells
 FULL_SHORT_BY = 1.5  # cells a full line may stop short of the commonest full width
 HEADING_TAIL = 4  # characters of a heading's last words wrapped onto a line of their own (「に向けて」)
+# 「担当」 and the hidden labels printed over it, their characters interleaved: 「担列当1 列2」, 「列担1 当列2」
+TANGLED_OFFICE_RE = re.compile(r"[列0-9０-９ ]*担[列0-9０-９ ]*当[列0-9０-９ ]*")
 REPOSTED_TAILS = ("（再掲）", "(再掲)")
 PARTED_SHOWN = 20  # characters of the latin words on each side of a parted space a warning shows
 MAX_PIECES = 10  # more pieces on one line: spaces between latin words are not cut
@@ -85,6 +89,9 @@ def read_interleaved(lines: list[str], numbers: list[int], office: bool = False)
     LINES come folded (normalize.fold_extracted, in text_layouts.prepare): 「‧」 is 「・」 here."""
     lines, numbers = _rejoin(lines, numbers)
     lines = _join_heading_tails(lines)
+    lines = [untangle_office_label(x) if is_header_text(x) else x for x in lines]
+    header = next((x for x in lines[:WIDTH_SAMPLE_LINES] if is_header_text(x)), "")
+    office = office or bool(OFFICE_HEADER_RE.search(HIDDEN_LABEL_RE.sub(" ", header)))
     ncols = 4 if office else 3
     order = print_order(lines, ncols)
     widths = estimate_widths(lines, ncols, order)
@@ -95,7 +102,6 @@ def read_interleaved(lines: list[str], numbers: list[int], office: bool = False)
             "cannot be told apart; ingest the PDF itself instead")
     kinds = [_kind(x) for x in lines]
     fills = estimate_fills(lines, widths, order)
-    header = next((x for x in lines[:WIDTH_SAMPLE_LINES] if is_header_text(x)), "")
     plans_first = header.find(PLANS_LABEL_RE.search(header).group(0)) < header.find(RESULTS_LABEL_RE.search(header).group(0)) \
         if header else False
     limit = max(widths) + WIDTH_SLACK
@@ -178,6 +184,18 @@ def _rejoin(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int]]
             out.append(line)
             nums.append(no)
     return out, nums
+
+
+def untangle_office_label(header: str) -> str:
+    """A header line whose 「担当」 label is printed over a hidden label (「列1」): pdfplumber orders the two words'
+    characters by where each starts, so they interleave (「担列当1 列2 列3該当箇所 …」, 「列担1 当列2 列3 該当箇所 …」) and
+    no 「担当」 is read; given back as 「担当 列1 列2 列3 …」. Only the hidden labels' characters (「列」, a digit, a
+    space) may lie between 「担」 and 「当」."""
+    m = TANGLED_OFFICE_RE.search(header)
+    if not m or m.group(0).replace(" ", "") == OFFICE_HEADER:
+        return header
+    rest = " ".join(m.group(0).replace("担", "").replace("当", "").split())
+    return " ".join(x for x in (header[:m.start()].strip(), OFFICE_HEADER, rest, header[m.end():].strip()) if x)
 
 
 def _join_heading_tails(lines: list[str]) -> list[str]:
