@@ -334,3 +334,17 @@ def test_a_tangled_office_label_is_given_back_whole_and_other_headers_are_kept()
     assert untangle_office_label("列担1 当列2 列3 該当箇所 令和６年度の実績・状況") == "担当 列1 列2 列3 該当箇所 令和６年度の実績・状況"
     for kept in ("該当箇所 令和６年度の実績・状況 令和７年度の取組予定 担当", "列1 列2 列3 該当箇所 令和６年度の実績・状況"):
         assert untangle_office_label(kept) == kept
+
+
+def test_an_office_line_printed_apart_elsewhere_is_read_as_the_office_not_the_description():
+    # 「査管理課 医療機器の実用化を進めるため、保険医 ・プログラム医療機器(SaMD)の評価の在り方の」 (d3000 3012, source
+    # line 667; office first, 4 cells): the description's line before, 「我が国におけるSaMDを含めた革新的な」, prints
+    # fuller than the text measures it (latin letters), so it looked like a paragraph's end, and the office's last
+    # line was read as the description's (「…革新的な査管理課療材料…」), each piece after it one column right. 「査管理課」
+    # is printed apart in the office's place on other lines: read in another column, it costs.
+    row = next(r for r in _rows("office-line-beside-a-short-description-line.txt")
+               if len(r.cells) == 4 and r.cells[1].text.startswith("イノベーションへの適切な評価"))
+    assert row.cells[0].text == "厚労省医療機器審査管理課"
+    assert "革新的な医療機器の実用化を進めるため、保険医療材料制度等" in row.cells[1].text
+    assert row.cells[2].text.endswith("・迅速な保険導入に係る評価の見直し等を実施したところ。")
+    assert row.cells[3].text == "・関係団体等の意見も伺いながら、令和10年度診療報酬改定に向けて検討を行う。"
