@@ -16,7 +16,7 @@ from itertools import combinations
 from .cells import CONTINUES_RE
 from .interleaved_groups import WIDTH_SLACK, Group, line_options, wording_of
 from .interleaved_offices import GLUED_OFFICE_MIN, OFFICE
-from .vocabulary import NO_LINE_START
+from .vocabulary import NO_LINE_START, OFFICE_WORD_RE
 
 PAGE_END_LINES = 2  # how many lines before a page header a cell may stop early
 
@@ -30,6 +30,7 @@ SHORT_GOES_ON = 0.5  # ... that goes on the short line's word or sentence
 WORDING = 1.0  # a results line ending a sentence worded as a plan, or the other way round
 TAIL_CHARS = 12  # characters of a line kept to word the sentence's end on the next line
 OFFICE_GOES_ON = 1.0  # an office's name going on after a short line
+OFFICE_UNFINISHED = 1.0  # an office's name ending in no office word (…課, …室, …局) where its column ends
 OFFICE_LINE_ELSEWHERE = 1.0  # a line of an office (interleaved_offices.office_lines) read in another column
 # Brackets that open a sentence's next words (and may not end a line: the line before stops short of them)
 OPENING = ("（", "(", "「", "『", "＜")
@@ -257,8 +258,8 @@ def _skip_cost(c: int, col: _Col) -> float:
     if not col.active:
         return 0.0
     cost = (SKIP_STOP if col.stop or c == OFFICE else SKIP_FULL) if col.full else 0.0  # an office is a name
-    if col.open and c != OFFICE:
-        cost += SKIP_OPEN  # 「令和８年度…改革において、…検討を行い、」 then its bullets: the cell goes on
+    if col.open:  # 「令和８年度…改革において、…検討を行い、」 then its bullets: the cell goes on; an office's
+        cost += SKIP_OPEN if c != OFFICE else OFFICE_UNFINISHED  # name ends in an office word (…課, …室)
     if c == 0 and not col.tagged:
         cost += ROW_WITHOUT_TAG  # a description ends at its ministry tag
     return cost
@@ -276,7 +277,9 @@ def _end_cost(state: State) -> float:
 def _line_state(c: int, group: Group, full_at: float, tagged: bool, items: bool = False, item: int = 0) -> _Col:
     tagged = tagged or (c == 0 and group.tagged)
     full = group.printed >= full_at and not (c == 0 and tagged)  # the tag ends the description
-    return _Col(True, True, full, group.stop, tagged, items, group.open, bool(WORD_END_RE.search(group.text)),
+    # (an office's line is open where its name has not ended: 「内閣官房健康・医療戦略」 goes on with 「室」)
+    opened = not OFFICE_WORD_RE.search(group.text) if c == OFFICE else group.open
+    return _Col(True, True, full, group.stop, tagged, items, opened, bool(WORD_END_RE.search(group.text)),
                 item=group.item or item, tail=_tail(c, group))
 
 

@@ -38,7 +38,7 @@ from .cells import WRAPPED_TITLE_MAX
 from .geometry import SHORT, TITLE_MARGIN, Geometry, slack
 from .interleaved_cuts import repair_cuts
 from .interleaved_groups import WIDTH_SLACK, latin_phrases, latin_space, printed_widths
-from .interleaved_offices import office_lines
+from .interleaved_offices import office_like, office_lines
 from .interleaved_reading import OFFICE, Reading, full_line, read_lines
 from .table import Cell, Line, Row, Table
 from .vocabulary import (
@@ -264,8 +264,9 @@ def print_order(lines: list[str], ncols: int) -> tuple[int, ...]:
     return tuple(range(ncols))
 
 
-def _samples(lines: list[str], order: tuple[int, ...]) -> list[list[float]]:
-    """The widths of each column's pieces (by role) on the lines that hold every column."""
+def _samples(lines: list[str], order: tuple[int, ...], offices_only: bool = False) -> list[list[float]]:
+    """The widths of each column's pieces (by role) on the lines that hold every column; OFFICES_ONLY: of the
+    「担当」 column's, only those an office's line may be (office_like)."""
     samples: list[list[float]] = [[] for _ in order]
     for line in lines[:WIDTH_SAMPLE_LINES]:
         if _kind(line) != "text":
@@ -273,7 +274,8 @@ def _samples(lines: list[str], order: tuple[int, ...]) -> list[list[float]]:
         parts = line.strip().split(" ")
         if len(parts) == len(order) and all(parts):
             for c, p in zip(order, parts, strict=True):
-                samples[c].append(display_width(p))
+                if not (offices_only and c == OFFICE and not office_like(p)):
+                    samples[c].append(display_width(p))
     return samples
 
 
@@ -319,8 +321,10 @@ def estimate_fulls(widths: tuple[float, ...], fills: tuple[float, ...]) -> tuple
 def estimate_widths(lines: list[str], ncols: int, order: tuple[int, ...] | None = None) -> tuple[float, ...]:
     """Each column's width (by role): a high percentile of the widths of its pieces on lines that hold every
     column; of the 「担当」 column's, those an office's line may be (where cells are set close, another column's
-    text glued to the office's, or a line whose blank cells print nothing, puts wide pieces in its place)."""
+    text glued to the office's, or a line whose blank cells print nothing, puts other text in its place)."""
     samples = _samples(lines, order or tuple(range(ncols)))
+    if ncols > OFFICE:  # (where cells are set close, or a line's blank cells print nothing, another column's text
+        samples[OFFICE] = _samples(lines, order or tuple(range(ncols)), True)[OFFICE] or samples[OFFICE]  # is there)
     if len(samples[0]) < MIN_SAMPLES:
         raise EditionParseError(
             f"layout 'interleaved': only {len(samples[0])} lines hold all {ncols} columns side by side, too few to "
@@ -330,8 +334,6 @@ def estimate_widths(lines: list[str], ncols: int, order: tuple[int, ...] | None 
     out = []
     share = 0.9 if len(samples[0]) >= FEW_SAMPLES else 1.0
     for c, values in enumerate(samples):
-        if c == OFFICE:  # (a piece wider than any office's line is another column's, its line's blank cells unseen)
-            values = [v for v in values if v <= OFFICE_MAX + WIDTH_SLACK] or values
         values.sort()
         # Full lines are the most common in every column but the first (titles): the 90th percentile is one
         # (a short text has few lines of each: its widest).
