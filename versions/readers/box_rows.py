@@ -188,6 +188,8 @@ def _place_cell(state: State, k: int, box: Box, column: str) -> list[int]:
         r, others = at, [nxt] if nxt >= 0 else []
         if nxt >= 0 and column in rows[at].cells:
             rows[at].kept.add(column)  # a second paragraph kept in its row: the next row's, if a shift began here
+        elif _after_ended(rows[at].cells.get(column), box):
+            rows[at].kept.add(column)  # named with the rows after it if the column then runs a cell short
     if first_on_page and r != at >= 0 and not state.doubt and is_bullet_start(box.lines[0]):
         others = [at]  # a page break may cut a row's results or plans, not its description
         state.doubt = "the first paragraph of its column on a page: the row before may go on here"
@@ -206,6 +208,15 @@ def _place_cell(state: State, k: int, box: Box, column: str) -> list[int]:
         and (not last.endswith(SENTENCE_END) or box.widths[-1] >= width - 1.5)
     cell.open_since = k if still else -1
     return [r, *others] if state.doubt else [r]
+
+
+def _after_ended(cell: Cell | None, box: Box) -> bool:
+    """Does BOX, no bullet, follow a cell whose paragraphs have all ended (its last line 「…。」)? A cell's
+    paragraphs after its first open with a bullet 「・」; one that does not is as often the next row's whole
+    cell, printed before that row's description (dev 3098: 「引き続き、AMEDの…を支援する。」, Chromium's
+    line by line order where the next row's plans stand higher than its description's first line)."""
+    return cell is not None and cell.open_since < 0 and cell.lines[-1].endswith("。") \
+        and not is_bullet_start(box.lines[0]) and not ENDED_RE.search(box.lines[0])
 
 
 def _ended_cell(cell: Cell | None) -> bool:

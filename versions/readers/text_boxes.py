@@ -38,10 +38,12 @@ from .box_state import ITEM_RE, PLANS, RESULTS, Box, has_tag, span, spanning
 from .box_state import Row as BoxRow
 from .geometry import TITLE_MARGIN, Geometry
 from .table import Cell, Line, Row, Table
-from .vocabulary import HEADER_START, OFFICE_HEADER_RE, TITLE_MAX, is_bullet_start
+from .vocabulary import HEADER_START, OFFICE_HEADER_RE, TITLE_MAX, is_bullet_start, is_heading
 
 MIN_LINES = 8  # full lines needed to estimate a column's width
 WEAK_SHARE = 0.5  # rows placed from weak evidence from which every row of a reading is named
+# a gap between two cells of one baseline: spaces, unless both sides are latin (「First in Human」)
+CELL_GAP_RE = re.compile(r"(?<![A-Za-z0-9])[ 　]+|[ 　]+(?![A-Za-z0-9])")
 ABOVE_MAX = 2  # lines of a document title printed between the header and the table's first heading
 
 
@@ -141,14 +143,19 @@ def _above_table(boxes: list[Box]) -> tuple[list[Box], list[Box]]:
 
 
 def _split_wide(boxes: list[Box], w: Geometry) -> list[Box]:
-    """A line wider than any column holds two cells printed on one baseline (「…3.9億円）に ・引き続き、…」):
-    cut at the last space that leaves a part no wider than the results column, each part a box."""
+    """A line wider than the results and plans columns may hold two cells printed on one baseline
+    (「…3.9億円）に ・引き続き、…」): cut at the last gap that leaves a part no wider than the results column,
+    each part a box. A line no wider than the description column is cut only before a bullet: it may be
+    one of the description's full lines, with a space pdfminer prints after a latin word (「…ことでARO に
+    必要な…」, dev 3036). A heading spanning the table (「【First in Human…】」) is never cut."""
     out: list[Box] = []
+    widest = max(w.results, w.plans) + 1.5
     for box in boxes:
         start = 0
         for i, (line, width) in enumerate(zip(box.lines, box.widths, strict=True)):
-            widest = max(w.results, w.plans) + 1.5
-            cut = _two_cells(line, widest) if width > widest else -1
+            cut = -1
+            if width > widest and not is_heading(line):
+                cut = _two_cells(line, widest, bullet=width <= w.description + 1.5)
             if cut < 0:
                 continue
             out.append(Box(box.lines[start:i] + [line[:cut].rstrip()], box.numbers[start : i + 1], box.page))
@@ -159,8 +166,11 @@ def _split_wide(boxes: list[Box], w: Geometry) -> list[Box]:
     return out
 
 
-def _two_cells(line: str, limit: float) -> int:
-    cuts = [m.start() for m in re.finditer(r"[ 　]+", line) if display_width(line[: m.start()]) <= limit]
+def _two_cells(line: str, limit: float, bullet: bool) -> int:
+    """Where LINE's second cell starts: the last gap that leaves the first no wider than LIMIT, not between
+    two latin words (「First in」), and, where BULLET, before a bullet 「・」 only; -1 if none."""
+    cuts = [m.start() for m in CELL_GAP_RE.finditer(line) if display_width(line[: m.start()]) <= limit
+            and not (bullet and not is_bullet_start(line[m.end():]))]
     return cuts[-1] if cuts and cuts[-1] > 0 else -1
 
 
