@@ -1,12 +1,14 @@
 """pdfminer's text boxes (text_boxes.py, box_*.py): what round 8 taught the boxes reader about where one
-cell's text ends and another's begins, each on lines cut from a dev extraction (dev 3027, 3036).
+cell's text ends and another's begins, each on lines cut from a dev extraction (dev 3027, 3036, 3079, 3098).
 """
 
 from __future__ import annotations
 
+from policydiff.versions.readers.box_columns import width_column
+from policydiff.versions.readers.box_pairs import name_paired_shifts
 from policydiff.versions.readers.box_rows import place_boxes
-from policydiff.versions.readers.box_state import PLANS, RESULTS, Box
-from policydiff.versions.readers.geometry import Geometry
+from policydiff.versions.readers.box_state import PLANS, RESULTS, Box, Cell, Row
+from policydiff.versions.readers.geometry import DESCRIPTION, Geometry
 from policydiff.versions.readers.text_boxes import _split_wide
 
 # dev 3036 (Chromium, 'wide-desc'): the description column 61 cells wide, the results 50, the plans 36
@@ -65,3 +67,62 @@ def test_a_paragraph_without_a_bullet_after_its_columns_cell_ended_is_named_as_m
     first = items[0]
     assert first.cells[PLANS].numbers[-1] == 1147
     assert PLANS in first.kept
+
+
+# dev 3098, rows m026-m029 as the boxes reader reads them (right): each row's results and plans, lines cut
+CELLS_3098 = [
+    (["・令和６年度の国衛研委託事業「開発が困難な小児や希少疾病用医療機器の実用化促進", "事業」において、小児の血管内治療デバイスに着目し、非臨床試験等を効率的かつ有効",
+      "的に利活用するための試験デザインや評価方法の検討を進めている。"],
+     ["・委託事業「開発が困難な小児や希少疾病用医療機器の実用化", "促進事業」において、小児疾患や希少疾病用医療機器の更なる",
+      "早期承認に向けて、非臨床試験等を効率的かつ有効的に利活用", "するための具体的方法を検討する予定。"]),
+    (["・「医療機器開発支援ネットワーク」や「地域連携拠点」（いずれも医工連携イノベー", "ション推進事業として令和6年度予算：19億円の内数）を通じ、企業と研究機関等との",
+      "マッチングがしやすい環境を整備した。"],
+     ["・「MEDIC」や「地域連携拠点」（いずれも医工連携イノベー", "ション推進事業の後継事業となる医工連携グローバル展開事業",
+      "として令和7年度予算案：16億円の内数）を通じ、企業と研究機", "関等とのマッチングがより一層進む環境を整備する。"]),
+    (["・NCBNでは各NCバイオバンクでのデータ・試料の利活用を進めると共に、中央バイオ", "バンク事務局として6NC各バイオバンク間の利活用手続きのギャップと課題を整理し、",
+      "その対応等に取り組んでおり、これらの運営管理事業費に予算措置を行っている。"],
+     ["・引き続き「バイオバンクにおけるデータ・試料の利活用」を", "進めるべく、オールジャパンのバイオバンク連携体制整備や、",
+      "医療機器メーカーを含む企業等のバイオバンク試料・情報の利", "活用支援を進めると共に、NCBN試料のゲノム情報の活用体制", "強化の検討を進めるための予算措置を行う。"]),
+    (["・倫理審査委員会の委員が、研究で用いられる試料・情報の取扱いについて、適切なイ", "ンフォームド・コンセントが取得されるよう意見を述べることができるように、適宜継",
+      "続して教育・研修を受けることを求めるなど、倫理指針の周知を通じ、倫理審査委員会", "における審査の質の均てん化に取り組んだ。"],
+     ["・引き続き、倫理審査委員会の委員が、研究で用いられる試", "料・情報の取扱いについて、適切なインフォームド・コンセン",
+      "トが取得されるよう意見を述べることができるように、適宜継", "続して教育・研修を受けることを求めるなど、倫理指針の周知",
+      "を通じ、倫理審査委員会における審査の質の均てん化に取り組", "む。"]),
+]
+
+
+def _rows(pairs: list[tuple[list[str], list[str]]]) -> list[Row]:
+    rows = []
+    for k, (results, plans) in enumerate(pairs):
+        row = Row(Cell([f"row {k}"], [k]), title=False, closed=True)
+        row.cells = {RESULTS: Cell(results, [k] * len(results)), PLANS: Cell(plans, [k] * len(plans))}
+        rows.append(row)
+    return rows
+
+
+def test_rows_whose_plans_each_go_with_the_next_rows_results_are_all_named():
+    # seen 4321 (Chromium, plans first): a plans column read one row early over eleven rows between two
+    # doubted placements, each row looking whole; its results and plans then speak of different programs
+    shifted = [(results, CELLS_3098[k + 1][1]) for k, (results, _) in enumerate(CELLS_3098[:-1])]
+    rows = _rows(shifted)
+    name_paired_shifts(rows)
+    assert [PLANS in row.doubted for row in rows] == [True, True, True]
+
+
+def test_rows_read_right_are_not_named_for_their_pairing():
+    rows = _rows(CELLS_3098)
+    name_paired_shifts(rows)
+    assert not any(row.doubts for row in rows)
+
+
+def test_a_box_holding_a_bullet_is_never_read_as_a_description():
+    # dev 3079 (Chromium, 'sample' widths: description 44, results 50, plans 32): a result's lines fall short
+    # of the results column where a latin word wraps whole (「…Think Tank」 / 「Meeting…」) or a paragraph ends,
+    # and were as wide as the description's: read as a description, each started a row of its own
+    w = Geometry.from_widths(44.0, 50.0, 32.0)
+    wrapped = Box(["・HBDについては、日米産官学の関係者と毎月オンライン会議等の実施とともに、対面でのThink Tank",
+                   "Meetingをワシントンで開催した。"], [1298, 1299])
+    ended = Box(["は第3回日比ヘルスケア合同委員会、2024年12月には第2回日越ヘルスケア合同委員会を開催。",
+                 "・ベトナムに関しては2024年11月にはベトナムのハノイ・ホーチミンにて官民イベントを実施。"], [958, 959])
+    assert width_column(wrapped, w, w.title_max) != DESCRIPTION
+    assert width_column(ended, w, w.title_max) != DESCRIPTION

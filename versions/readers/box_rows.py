@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..model.edition import ParseWarning
 from ..model.normalize import display_width
 from .box_columns import column_of, width_column
+from .box_pairs import name_paired_shifts
 from .box_shifts import name_shifts
 from .box_state import (
     DESC,
@@ -57,6 +58,7 @@ def place_boxes(boxes: list[Box], widths: Geometry, title_max: float, office: bo
         _place(state, k, box, office)
     _place_offices(state)
     name_shifts(state.rows)
+    name_paired_shifts(state.rows)
     return state.items, state.warnings
 
 
