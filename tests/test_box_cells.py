@@ -5,6 +5,7 @@ cell's text ends and another's begins, each on lines cut from a dev extraction (
 from __future__ import annotations
 
 from policydiff.versions.readers.box_columns import width_column
+from policydiff.versions.readers.box_offices import name_office_mismatches, office_ministry
 from policydiff.versions.readers.box_pairs import name_paired_shifts
 from policydiff.versions.readers.box_rows import place_boxes
 from policydiff.versions.readers.box_state import PLANS, RESULTS, Box, Cell, Row
@@ -126,3 +127,60 @@ def test_a_box_holding_a_bullet_is_never_read_as_a_description():
                  "・ベトナムに関しては2024年11月にはベトナムのハノイ・ホーチミンにて官民イベントを実施。"], [958, 959])
     assert width_column(wrapped, w, w.title_max) != DESCRIPTION
     assert width_column(ended, w, w.title_max) != DESCRIPTION
+
+
+# dev 3096, lines 17-104: m001 whole, then m002's cells, the descriptions of m003 and m004, three offices
+BOXES_3096 = [
+    Box(['医療機器の研究開発に積極的に携わる医師をはじめとする', '医療従事者の育成', 'ることが必要である。医師をはじめとする医療従事者や関', '係学会の医療機器の研究開発への理解を促進し、医師をは', 'じめとする医療従事者が積極的に臨床現場のニーズを提案', 'し、企業とともに研究開発に取り組む環境を整備するた', 'め、臨床分野の関係学会等が中心となって医療機器の研究', '開発に携わる若手の医療従事者の育成に取り組む。［◎厚］'], [17, 18, 19, 20, 21, 22, 23, 24]),
+    Box(['・｢優れた医療機器の創出に係る産業振興拠点強化事業｣において、臨', '床現場のニーズに応じた優れた医療機器の創出に向けて、医療機器創', '出人材の育成・リスキリングを提供すると共に、医療機器スタート', 'アップを伴走支援する拠点整備を推進した。'], [26, 27, 28, 29]),
+    Box(['・令和６年度の取組に加え、医療機器産業振興拠点における海外ネッ', 'トワークの構築や臨床上の有用性を実証する場の整備のための支援を', '行い、更なる拠点機能の強化を図る予定。'], [31, 32, 33]),
+    Box(['厚労省医療機器', '審査管理課'], [35, 36]),
+    Box(['も横展開する。［◎文］'], [38]),
+    Box(['・令和５年度に事業終了'], [40]),
+    Box(['後継事業の予定無し'], [42]),
+    Box(['臨床現場を理解した企業の医療機器の研究開発人材の育成', '医療機器の研究開発に当たっては、企業の研究開発人材が', '臨床医療と臨床現場の実態を理解し、臨床現場に入り込ん', 'で研究開発を進めることが必要である。医療機器の研究開', '発に積極的に取り組む若手医師の育成に取り組むととも', 'に、企業の研究開発人材が臨床現場に入り込み、そうした', '医師らと研究開発に取り組めるような環境の整備に引き続', 'き取り組む。［◎厚］'], [44, 45, 46, 47, 48, 49, 50, 51]),
+    Box(['実用化を見据えて医療機器の研究開発を進めることができ', 'るアカデミア人材の育成', '特に革新的な医療機器につながり得るシーズはアカデミア', 'に存在する可能性が高いと考えられる。このようなシーズ', 'を実用化に導くためには、当該シーズに関わる研究者が臨', '床現場のニーズを把握しつつ、実用化を見据えて研究開発', 'を進めることも重要である。そのため、有望なシーズを有', 'する若手研究者を発掘し、実用化を見据えた研究開発のた', 'めの教育プログラムを提供する等、実用化を見据えて医療', '機器の研究開発を進めることができるアカデミア人材の育', '成に取り組む。［文、◎経］'], [53, 54, 55, 56, 57, 58, 59, 60, 61, 62, 63]),
+    Box(['文科省研究振興', '局ライフサイエ', 'ンス課'], [95, 96, 97]),
+    Box(['厚労省医療機器', '審査管理課'], [99, 100]),
+    Box(['経産省ヘルスケ', 'ア産業課医療・', '福祉機器産業室'], [102, 103, 104]),
+]
+
+
+def test_offices_printed_after_a_pages_descriptions_go_to_those_rows_in_order():
+    # dev 3096 (Chromium, office last, 'hidden-first'): the descriptions of m002-m004 come first, then their
+    # three offices, then their results and plans; the offices were left out, waiting for the rows' plans
+    w = Geometry.from_widths(26.0, 32.0, 32.0)
+    items, _ = place_boxes(BOXES_3096, w, w.title_max, True, office_last=True)
+    offices = ["".join(row.office.lines) if row.office else "" for row in items if isinstance(row, Row)]
+    assert offices == ["厚労省医療機器審査管理課", "文科省研究振興局ライフサイエンス課", "厚労省医療機器審査管理課",
+                       "経産省ヘルスケア産業課医療・福祉機器産業室"]
+    assert not any("tag does not lead" in x for row in items for x in row.doubts)
+
+
+def test_an_office_of_a_ministry_its_row_does_not_lead_is_named():
+    row = Row(Cell(["も横展開する。［◎文］"], [38]), title=False, closed=True)
+    row.office = Cell(["厚労省医療機器", "審査管理課"], [99, 100])
+    name_office_mismatches([row])
+    assert any("does not lead" in x for x in row.doubts)
+    assert (office_ministry("内閣官房健康・医療戦略室"), office_ministry("内閣府健康・医療戦略推進事務局"),
+            office_ministry("経産省ヘルスケア産業課医療・福祉機器産業室")) == ("内官", "内", "経")
+
+
+def test_a_programs_end_after_other_paragraphs_of_its_cell_names_the_row_before_too():
+    # seen 4250 (Chromium): the row before's results run on past the next row's title; its bullets were read
+    # into the next row, whose own cell is 「令和５年度に事業終了」 alone (a program's end is a whole cell)
+    w = Geometry.from_widths(49.0, 41.0, 30.0)
+    boxes = [Box(["出口戦略を策定し、計画全体を立案・管理する能力を有する人材（コーディネート人材）の育成",
+                  "る支援に取り組む。［◎厚、◎文、◎経］"], [118, 151]),
+             Box(["・｢優れた医療機器の創出に係る産業振興拠点強化事業｣において、臨床現場のニーズに応",
+                  "じた優れた医療機器の創出に向けて、医療機器創出人材の育成を推進した。"], [121, 122]),
+             Box(["・令和６年度の取組に加え、医療機器産業振興拠点における海外", "の支援を行い、更なる拠点機能の強化を図る予定。"], [124, 125]),
+             Box(["AI研究開発に必要な人材の育成", "発を推進するために必要な、企業等における諸課題に対する最適な取り組む。［◎厚］"],
+                 [175, 176]),
+             Box(["・「官民による若手研究者発掘支援事業（令和5年度予算：6億円）」において、ジャパンバ",
+                  "イオデザインプログラムを習得した若手研究者による医療機器の開発を進める事業を推進した。"], [181, 185]),
+             Box(["令和５年度に事業終了"], [199]),
+             Box(["後継事業の予定無し"], [203])]
+    items, _ = place_boxes(boxes, w, w.title_max, False)
+    rows = [row for row in items if isinstance(row, Row)]
+    assert all(RESULTS in row.doubted for row in rows)

@@ -10,6 +10,7 @@ from __future__ import annotations
 from ..model.edition import ParseWarning
 from ..model.normalize import display_width
 from .box_columns import column_of, width_column
+from .box_offices import name_office_mismatches, place_offices
 from .box_pairs import name_paired_shifts
 from .box_shifts import name_shifts
 from .box_state import (
@@ -48,17 +49,20 @@ from .vocabulary import (
 
 
 def place_boxes(boxes: list[Box], widths: Geometry, title_max: float, office: bool,
-                cells: tuple[str, str] = (RESULTS, PLANS)) -> tuple[list[Row | Box], list[ParseWarning]]:
+                cells: tuple[str, str] = (RESULTS, PLANS),
+                office_last: bool = False) -> tuple[list[Row | Box], list[ParseWarning]]:
     """The rows (and spanning lines: visions, goals) the boxes make, in order, and what was left out
-    (CELLS: the results and plans columns left to right, as the header prints them)."""
-    state = State(widths, title_max, cells=cells)
+    (CELLS: the results and plans columns left to right, as the header prints them; OFFICE_LAST: the
+    header prints the 「担当」 column last)."""
+    state = State(widths, title_max, cells=cells, office_last=office_last)
     state.boxes = boxes
     state.decided = [width_column(box, widths, title_max) for box in boxes]
     for k, box in enumerate(boxes):
         _place(state, k, box, office)
-    _place_offices(state)
+    place_offices(state)
     name_shifts(state.rows)
     name_paired_shifts(state.rows)
+    name_office_mismatches(state.rows)
     return state.items, state.warnings
 
 
@@ -74,7 +78,7 @@ def _place(state: State, k: int, box: Box, office: bool) -> None:
         state.previous = state.last = "office"
         state.offices.append(box)
         return
-    _place_offices(state)
+    place_offices(state)
     state.doubt, state.doubt_row = "", False
     column = column_of(state, k, box)
     state.previous, state.last = state.last, column
@@ -200,6 +204,11 @@ def _place_cell(state: State, k: int, box: Box, column: str) -> list[int]:
         state.doubt = state.doubt or "a paragraph after a cell that says its program ended: the next row's?"
     if others and not state.doubt and (state.doubt_row or r == at):
         state.doubt = "a new paragraph, in this row or the next told only by the order and heights of the boxes"
+    held = rows[r].cells.get(column)
+    if held is not None and held.lines and len(box.lines) == 1 and ENDED_RE.search(box.lines[0]) and r > 0:
+        # 「令和５年度に事業終了」 is a whole cell: the paragraphs before it are the row before's (seen 4250)
+        others = [r - 1]
+        state.doubt = state.doubt or "a program's end after other paragraphs of its cell: those may be the row before's"
     state.seen[column] = len(rows)
     cell = rows[r].cells.setdefault(column, Cell())
     cell.add(box)
@@ -279,28 +288,3 @@ def _advances(state: State, column: str, at: int, box: Box) -> bool:
         return False  # printed line by line, the top of a row's plans comes before anything of the next row
     height = max([len(row.desc.lines)] + [len(c.lines) for col, c in row.cells.items() if col != column])
     return not (state.previous == column and len(cell.lines) + len(box.lines) <= height)
-
-
-def _place_offices(state: State) -> None:
-    """The offices 「担当」 printed one after another go to the rows without one whose plans are printed
-    (an office, the rightmost cell, comes after them); fewer offices than such rows go to the latest
-    rows (each printed just after its row), and the rows passed over are named in a warning."""
-    batch, state.offices = state.offices, []
-    if not batch:
-        return
-    rows = [r for r in range(state.at["office"] + 1, len(state.rows))
-            if not state.rows[r].note and state.cells[1] in state.rows[r].cells]
-    if len(batch) > len(rows):
-        for box in batch[len(rows):]:
-            state.warnings.append(ParseWarning("layout-boxes-office", f"lines {span(box)}: an office 「担当」 "
-                                               "printed before its row's plans; left out", 0, box.numbers[0]))
-        batch = batch[: len(rows)]
-    skipped = rows[: len(rows) - len(batch)]
-    for r, box in zip(rows[len(skipped):], batch, strict=True):
-        state.rows[r].office = Cell(list(box.lines), list(box.numbers))
-        if skipped:
-            state.rows[r].doubts.append(f"lines {span(box)} (office): matched to the latest rows in order")
-    for r in skipped:
-        state.rows[r].doubts.append("no office 「担当」 found for it; an office may have gone to the next row")
-    if batch:
-        state.at["office"] = rows[-1]

@@ -93,6 +93,7 @@ class State:
     boxes: list[Box] = field(default_factory=list)
     decided: list[str] = field(default_factory=list)  # each box's column as its widths alone show ('' if not)
     cells: tuple[str, str] = (RESULTS, PLANS)  # the two columns left to right, as the header prints them
+    office_last: bool = False  # the header prints the 「担当」 column last (an office then follows its row's text)
 
 
 def has_tag(box: Box) -> bool:

@@ -71,7 +71,7 @@ def read_boxes(lines: list[str], numbers: list[int], order: tuple[str, ...] = ()
     title_max = min(TITLE_MAX, widths.description - TITLE_MARGIN)
     cells = (PLANS, RESULTS) if RESULTS in order and PLANS in order and order.index(PLANS) < order.index(RESULTS) \
         else (RESULTS, PLANS)
-    items, warnings = place_boxes(boxes, widths, title_max, office, cells)
+    items, warnings = place_boxes(boxes, widths, title_max, office, cells, office_last=order[-1:] == ("office",))
     weak = _check_evidence([item for item in items if isinstance(item, BoxRow) and not item.note])
     for box in before:
         warnings.append(ParseWarning("layout-boxes-unplaced", f"lines {span(box)}: text printed before "
