@@ -26,6 +26,7 @@ from .geometry import DESCRIPTION, OFFICE, PLANS, RESULTS
 from .ministries import is_ministry_list
 from .table import Table, attach_offices
 from .vocabulary import (
+    ENDED_RE,
     HALF_WIDTH_TAG_RE,
     HEADER_CELL_RE,
     HEADER_START,
@@ -237,6 +238,9 @@ def _drop_running_titles(lines: list[str]) -> list[str]:
     first = next((i for i in anchors if is_header_text(text[i])), 0)
     titles = {keys[i] for i in range(first) if keys[i] and counts[keys[i]] >= RUNNING_TITLE_PAGES}
     titles |= _numbered_titles(text, keys, counts)
+    if len(anchors) < 2:  # nothing marks the pages (a header on page 1 only, no page numbers)
+        titles |= {k for i, k in enumerate(keys) if k and counts[k] >= RUNNING_TITLE_PAGES and _spaced_title(text[i])
+                   and not PAGE_NUMBER_EDGE_RE.search(text[i])}
     out = list(lines)
     for i, x in enumerate(text):
         key = keys[i]
@@ -249,6 +253,15 @@ def _drop_running_titles(lines: list[str]) -> list[str]:
         if at_edge or key in titles:
             out[i] = ""  # every time it is printed, it is printed at a page's edge, or it is the document's title
     return out
+
+
+def _spaced_title(line: str) -> bool:
+    """A line of words parted by a space, as a title prints (「医療機器基本計画 重点的に…進捗状況」): no
+    sentence's marks (cells' lines side by side, as pdfplumber prints them, repeat where a row restates
+    another), no header cell (「該当箇所 列1 列2 列3」) and no program's end (「令和５年度に事業終了 後継事業の
+    予定無し」)."""
+    return bool(CELLS_SPACE_RE.search(line)) and not ENDED_RE.search(line) and not any(c in line for c in "、。［・") \
+        and not any(HEADER_CELL_RE.match(w) or HIDDEN_LABEL_RE.fullmatch(w) for w in line.split())
 
 
 def _numbered_titles(text: list[str], keys: list[str], counts: Counter) -> set[str]:
