@@ -184,3 +184,29 @@ def test_a_programs_end_after_other_paragraphs_of_its_cell_names_the_row_before_
     items, _ = place_boxes(boxes, w, w.title_max, False)
     rows = [row for row in items if isinstance(row, Row)]
     assert all(RESULTS in row.doubted for row in rows)
+
+
+def test_a_results_full_line_over_its_paragraphs_end_is_no_title_over_a_description():
+    # dev 3090 (Chromium: description 56, results 46, plans 33): a result's last two lines, the first full, read
+    # as a title over a description's line (any line no wider than a title, then one wider than the plans)
+    w = Geometry.from_widths(56.0, 46.0, 33.0)
+    rest = Box(["キリング及びスタートアップの伴走支援に加え、海外ネットワークの構築（海外の支援機関との連",
+                "携協定４件）や臨床上の有用性を実証する場の整備を支援し、拠点機能の強化を図った。"], [24, 25])
+    titled = Box(["臨床現場を理解した企業の医療機器の研究開発人材の育成",
+                  "医療機器の研究開発に当たっては、企業の研究開発人材が臨床医療と臨床現場の実態を理解し、臨床現場に入り込んで研究"],
+                 [37, 38])
+    assert width_column(rest, w, w.title_max) == RESULTS
+    assert width_column(titled, w, w.title_max) == DESCRIPTION
+
+
+def test_a_doubted_row_whose_plans_are_mostly_the_next_rows_words_names_the_next_row_too():
+    # a lone row, doubted already, whose plans share most of their words with the next row's results and few
+    # with its own (seen 4250, 0.75 and 0.25: the next row then short of its first plan)
+    rows = _rows([(CELLS_3098[0][0], CELLS_3098[1][1]), CELLS_3098[1], CELLS_3098[2]])
+    rows[0].doubted.add(PLANS)
+    rows[0].doubts.append("lines 962 (plans): continues the latest of several cells left open")
+    name_paired_shifts(rows)
+    assert PLANS in rows[1].doubted and not rows[2].doubts
+    alone = _rows([(CELLS_3098[0][0], CELLS_3098[1][1]), CELLS_3098[1], CELLS_3098[2]])
+    name_paired_shifts(alone)  # not doubted before: one row alone may be chance
+    assert not any(row.doubts for row in alone)
