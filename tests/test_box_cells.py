@@ -10,7 +10,7 @@ from policydiff.versions.readers.box_pairs import name_paired_shifts
 from policydiff.versions.readers.box_rows import place_boxes
 from policydiff.versions.readers.box_state import PLANS, RESULTS, Box, Cell, Row
 from policydiff.versions.readers.geometry import DESCRIPTION, Geometry
-from policydiff.versions.readers.text_boxes import _split_wide
+from policydiff.versions.readers.text_boxes import _row, _split_wide
 
 # dev 3036 (Chromium, 'wide-desc'): the description column 61 cells wide, the results 50, the plans 36
 WIDE_DESC = Geometry.from_widths(61.0, 50.0, 36.0)
@@ -47,27 +47,28 @@ def test_two_cells_on_one_baseline_are_still_cut_before_the_bullet():
                              ["事業」にて、供給不安が生じた場合に必要に応じ関係学会や当該"]]
 
 
-def test_a_paragraph_without_a_bullet_after_its_columns_cell_ended_is_named_as_maybe_the_next_rows():
-    # dev 3098 (Chromium, plans printed before results): 「引き続き、AMEDの…を支援する。」 is the next row's whole
-    # plans cell, printed before that row's description; read as a second paragraph of this row's plans,
-    # unnamed, every later row's plans then one row off (the last ones named by other doubts, one not)
+# dev 3098 lines 1135-1151: a row's description, its plans, a plan without a bullet, the next row's description
+_BOXES_3098 = [Box(["国際的な規制調和活動への積極的な参加",
+         "優れた医療機器の迅速な国内への導入を図れるようにするため、また国内に上市された製品を国際展開しよう",
+         "とした際に他国の規制が障壁とならないようにするため、IMDRFやHBD等国際的な規制調和活動に引き続き取",
+         "り組む。［◎厚］"], [1135, 1136, 1137, 1138]),
+    Box(["・引き続き、医療機器の国際的な規制調和の場への主体的な参", "加を通じて、国際的なガイダンスの作成を進める。",
+         "・特に、日本は2025年にIMDRF議長国となっているところ、議", "長として引き続き管理委員会等を主催し、規制調和に係る議論",
+         "を主導していく。"], [1140, 1141, 1142, 1143, 1144]),
+    Box(["引き続き、AMEDの医療機器・ヘルスケアプロジェクトにおい", "て、重点５分野を含むテーマについて研究開発を支援する。"],
+        [1146, 1147]),
+    Box(["重点分野における医療機器の研究開発の促進",
+         "以下の5分野を重点分野として設定し、アウトカムの改善度、費用対効果や実現可能性を踏まえつつ、社会変",
+         "ビデンスで有効性が確認されることが望ましい。［◎内、文、厚、経］"], [1149, 1150, 1151])]
+
+def test_a_plan_without_a_bullet_held_for_a_row_that_never_comes_is_kept_and_named():
+    # dev 3098 cut before the next row's description: the held plan goes back to the row its column is at,
+    # named (and marked kept: named with the rows after it if the column then runs a cell short)
     w = Geometry.from_widths(49.0, 40.0, 29.0)
-    boxes = [Box(["国際的な規制調和活動への積極的な参加",
-                  "優れた医療機器の迅速な国内への導入を図れるようにするため、また国内に上市された製品を国際展開しよう",
-                  "とした際に他国の規制が障壁とならないようにするため、IMDRFやHBD等国際的な規制調和活動に引き続き取",
-                  "り組む。［◎厚］"], [1135, 1136, 1137, 1138]),
-             Box(["・引き続き、医療機器の国際的な規制調和の場への主体的な参", "加を通じて、国際的なガイダンスの作成を進める。",
-                  "・特に、日本は2025年にIMDRF議長国となっているところ、議", "長として引き続き管理委員会等を主催し、規制調和に係る議論",
-                  "を主導していく。"], [1140, 1141, 1142, 1143, 1144]),
-             Box(["引き続き、AMEDの医療機器・ヘルスケアプロジェクトにおい", "て、重点５分野を含むテーマについて研究開発を支援する。"],
-                 [1146, 1147]),
-             Box(["重点分野における医療機器の研究開発の促進",
-                  "以下の5分野を重点分野として設定し、アウトカムの改善度、費用対効果や実現可能性を踏まえつつ、社会変",
-                  "ビデンスで有効性が確認されることが望ましい。［◎内、文、厚、経］"], [1149, 1150, 1151])]
-    items, _ = place_boxes(boxes, w, w.title_max, False, (PLANS, RESULTS))
+    items, _ = place_boxes(_BOXES_3098[:3], w, w.title_max, False, (PLANS, RESULTS))
     first = items[0]
     assert first.cells[PLANS].numbers[-1] == 1147
-    assert PLANS in first.kept
+    assert PLANS in first.kept and PLANS in first.doubted
 
 
 # dev 3098, rows m026-m029 as the boxes reader reads them (right): each row's results and plans, lines cut
@@ -210,3 +211,27 @@ def test_a_doubted_row_whose_plans_are_mostly_the_next_rows_words_names_the_next
     alone = _rows([(CELLS_3098[0][0], CELLS_3098[1][1]), CELLS_3098[1], CELLS_3098[2]])
     name_paired_shifts(alone)  # not doubted before: one row alone may be chance
     assert not any(row.doubts for row in alone)
+
+
+def test_a_plan_without_a_bullet_printed_before_its_rows_description_goes_to_that_row():
+    # dev 3098 / 3031: 「引き続き、AMEDの…を支援する。」 is the next row's whole plans cell, printed between this
+    # row's plans and the next row's description; it went to this row, every later row's plans one row off
+    w = Geometry.from_widths(49.0, 40.0, 29.0)
+    items, _ = place_boxes(_BOXES_3098, w, w.title_max, False, (PLANS, RESULTS))
+    first, second = [row for row in items if isinstance(row, Row)]
+    assert first.cells[PLANS].numbers == [1140, 1141, 1142, 1143, 1144]
+    assert second.cells[PLANS].numbers == [1146, 1147]
+
+
+def test_a_title_wrapped_on_two_lines_read_into_the_description_names_its_row():
+    # seen 4536 (Chromium, description 32 cells): a title filling its first line, its rest short, then the
+    # description; read as the description's first lines with no title, the row was named by nothing
+    w = Geometry.from_widths(32.0, 26.0, 18.0)
+    desc = Cell(["出口戦略を策定し、計画全体を立案・管理する能力を有する人材", "（コーディネート人材）の育成",
+                 "臨床現場のニーズの掘り起こし、アイディアの創出から事業化までけ", "に取り組む。［◎厚、◎経］"],
+                [159, 160, 161, 167])
+    row = Row(desc, title=False, closed=True)
+    row.cells = {RESULTS: Cell(["・令和５年度に事業終了"], [170]), PLANS: Cell(["後継事業の予定無し"], [171])}
+    warnings: list = []
+    _row(row, {}, warnings, w)
+    assert any("wrapped on two lines" in x.message for x in warnings)

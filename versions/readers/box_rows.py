@@ -7,6 +7,8 @@ is kept on its row (Row.doubts) so that the edition can name the rows to check a
 
 from __future__ import annotations
 
+import re
+
 from ..model.edition import ParseWarning
 from ..model.normalize import display_width
 from .box_columns import column_of, width_column
@@ -47,6 +49,9 @@ from .vocabulary import (
     is_title_line,
 )
 
+# 「引き続き、…」 opens a third of the plans of the three editions and none of their results; within a cell a
+# sentence goes on so only after a comma (a bullet's new sentence opens 「また、…」, 「これらの…」)
+ONWARD_RE = re.compile(r"^引き続き、")
 
 def place_boxes(boxes: list[Box], widths: Geometry, title_max: float, office: bool,
                 cells: tuple[str, str] = (RESULTS, PLANS),
@@ -59,6 +64,8 @@ def place_boxes(boxes: list[Box], widths: Geometry, title_max: float, office: bo
     state.decided = [width_column(box, widths, title_max) for box in boxes]
     for k, box in enumerate(boxes):
         _place(state, k, box, office)
+    for column in list(state.ahead):
+        _keep_ahead(state, column)
     place_offices(state)
     name_shifts(state.rows)
     name_paired_shifts(state.rows)
@@ -102,6 +109,14 @@ def _place_description(state: State, k: int, box: Box) -> int:
         row = Row(Cell(), titled)
         rows.append(row)
         state.items.append(row)
+        for column, ahead in state.ahead.items():  # its cell printed before it (dev 3031, 3098)
+            row.cells[column] = Cell(list(ahead.lines), list(ahead.numbers))
+            row.doubted.add(column)
+            row.doubts.append(f"lines {span(ahead)} ({column}): a paragraph without a bullet, printed before this "
+                              "row's description, read as its cell")
+            state.at[column] = len(rows) - 1
+            state.seen[column] = len(rows)
+        state.ahead = {}
     elif k - row.desc_box > RESUMED_GAP and RESULTS in row.cells and PLANS in row.cells and has_tag(box):
         row.resumed = k
     row.desc_box = k
@@ -143,9 +158,23 @@ def _tag_end(before: list[str], box: Box) -> int | None:
     return None
 
 
+def _keep_ahead(state: State, column: str) -> None:
+    """A cell held for the next row (state.ahead) when another box of its column comes first, or no row
+    follows: it is kept in the row its column is at, named as maybe the next row's."""
+    box = state.ahead.pop(column)
+    row = state.rows[state.at[column]]
+    row.cells.setdefault(column, Cell()).add(box)
+    row.kept.add(column)
+    row.doubted.add(column)
+    row.doubts.append(f"lines {span(box)} ({column}): a paragraph without a bullet after its column's cell ended, "
+                      "kept in its row: the next row's cell?")
+
+
 def _place_cell(state: State, k: int, box: Box, column: str) -> list[int]:
     """Place a results or plans box; the rows it may belong to (the first is the one it was put in)."""
     """A results or plans box: the rest of an open cell, a bullet of the current one, or the next row's."""
+    if column in state.ahead:
+        _keep_ahead(state, column)
     rows = state.rows
     if not rows:
         state.warnings.append(ParseWarning("layout-boxes-unplaced", f"lines {span(box)}: a {column} box "
@@ -177,6 +206,12 @@ def _place_cell(state: State, k: int, box: Box, column: str) -> list[int]:
             state.doubt = state.doubt or "continues the latest of several cells left open"
     elif nxt >= 0 and is_bullet_start(box.lines[0]) and _one_each(state, k, column, at):
         r = nxt  # as many cells of its column follow as rows wait for one: one each, in order
+        state.at[column] = r
+    elif at >= 0 and ONWARD_RE.match(box.lines[0]) and _after_ended(rows[at].cells.get(column), box):
+        if nxt < 0:  # 「引き続き、…」 without a bullet after a cell that has ended: the next row's whole cell,
+            state.ahead[column] = box  # printed before that row's description (dev 3031, 3098)
+            return []
+        r = nxt
         state.at[column] = r
     elif (nxt >= 0 and (phrase or _advances(state, column, at, box))) or at < 0:
         r, others = max(nxt, 0), [at] if at >= 0 and not phrase and state.doubt_row else []

@@ -34,7 +34,7 @@ from ..model.normalize import display_width
 from .box_columns import line_wording
 from .box_header import take_header
 from .box_rows import place_boxes
-from .box_state import ITEM_RE, PLANS, RESULTS, Box, has_tag, span, spanning
+from .box_state import ITEM_RE, PLANS, RESULTS, Box, has_tag, is_full, span, spanning
 from .box_state import Row as BoxRow
 from .geometry import TITLE_MARGIN, Geometry
 from .table import Cell, Line, Row, Table
@@ -202,6 +202,18 @@ def estimate_widths(boxes: list[Box]) -> Geometry:
     return Geometry.from_widths(float(d), float(max(a, b)), float(min(a, b)))
 
 
+def _wrapped_title(row: BoxRow, widths: Geometry) -> bool:
+    """Does the description open with a full line, then a short one ending no sentence, then more (seen 4536:
+    「出口戦略を策定し、…能力を有する人材」 / 「（コーディネート人材）の育成」 / 「臨床現場の…」)? A title wrapped
+    so is told from a paragraph by its words only, downstream; the row is named either way."""
+    lines = row.desc.lines
+    if row.title or len(lines) < 3 or has_tag(Box(lines[:2], row.desc.numbers[:2])):
+        return False
+    first, second = display_width(lines[0]), display_width(lines[1])
+    return is_full(first, widths.description) and second < widths.description - TITLE_MARGIN \
+        and not lines[1].endswith(("。", "、")) and not lines[0].endswith(("。", "、"))
+
+
 def _mode(counts: Counter[int], skip: set[int]) -> int:
     """The widest width of the most common cluster (±1 cell), ignoring SKIP; 0 if too few lines."""
     best, score = 0, 0
@@ -221,6 +233,9 @@ def _row(row: BoxRow, pages: dict[int, int], warnings: list[ParseWarning], width
     how far it stops short of its column's full width (a short line ends a title or a paragraph)."""
     desc = row.desc
     start = desc.numbers[0]
+    if _wrapped_title(row, widths):
+        row.doubts.append("its first two lines may be a title wrapped on two lines (a full line, then a short one "
+                          "that ends no sentence): its title may have been read into its description")
     if row.doubts:
         more = f" (and {len(row.doubts) - 2} more)" if len(row.doubts) > 2 else ""
         warnings.append(ParseWarning("layout-boxes-row", f"row at line {start}: placed from weak evidence: "
