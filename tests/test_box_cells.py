@@ -235,3 +235,29 @@ def test_a_title_wrapped_on_two_lines_read_into_the_description_names_its_row():
     warnings: list = []
     _row(row, {}, warnings, w)
     assert any("wrapped on two lines" in x.message for x in warnings)
+
+
+# dev 3098 lines 1105-1133: a row and its office, then m050, a title with no ministry tag and no office
+_BOXES_3098_M050 = [
+    Box(['イノベーションへの適切な評価', '我が国におけるSaMDを含めた革新的な医療機器の実用化を進めるため、保険医療材料制度等におけるイノ', 'ベーションの適切な評価を、画期性・有用性に対する評価、新規医療材料を用いた技術の評価、機能区分の細', '分化、合理化及び定義の見直し等により引き続き推進する。［◎厚］'], [1105, 1106, 1107, 1108]),
+    Box(['・関係団体等の意見も伺いながら、令和８年度診療報酬改定に', '向けて検討を行う。'], [1110, 1111]),
+    Box(['令和６年度保険医療材料制度改革において、', '・チャレンジ申請の申請期限の延長や要件の明確化、体外診断用医薬品への対象の拡大', '・経済性加算の新設', '・再製造単回使用医療機器使用加算の新設', '・希少疾病等の検査に用いる体外診断用医薬品等を評価する仕組みの新設', '・プログラム医療機器(SaMD)の評価基準の明確化、原価計算方式の見直し、アップデー', 'ト等により性能が向上した場合の再評価、指導管理料・導入期加算や評価療養・選定療', '養の新設等を実施したところ。'], [1113, 1114, 1115, 1116, 1117, 1118, 1119, 1120]),
+    Box(['厚労省医療機器審', '査管理課'], [1122, 1123]),
+    Box(['保険導入の手引きの作成'], [1125]),
+    Box(['・｢医療機器・体外診断用医薬品の保険適用に関するガイドブッ', 'ク｣を活用し、保険適用に関する事前相談の充実を図っていく。'], [1127, 1128]),
+    Box(['・令和６年度診療報酬改定を踏まえた｢医療機器・体外診断用医薬品の保険適用に関する', 'ガイドブック｣を作成した。'], [1130, 1131]),
+    Box(['【規制調和の促進や日本を参照国制度の対象とする国の充実等による日本の薬事承認の国際的な意義の向上】'], [1133]),
+]
+
+
+def test_a_row_without_a_ministry_tag_takes_no_office():
+    # dev 3098 (Chromium, office last): m050 「保険導入の手引きの作成」 has neither tag nor office; the offices printed
+    # after m051's description went one row early (m050 took m051's, m051 m052's), the one row that kept the
+    # reading from passing
+    w = Geometry.from_widths(49.0, 40.0, 29.0)
+    offices = [Box(["厚労省医療機器審", "査管理課"], [1173, 1174]), Box(["内閣府健康・医療", "戦略推進事務局"], [1176, 1177])]
+    items, _ = place_boxes([*_BOXES_3098_M050, *_BOXES_3098, *offices], w, w.title_max, True, (PLANS, RESULTS),
+                           office_last=True)
+    rows = [row for row in items if isinstance(row, Row)]
+    assert ["".join(row.office.lines) if row.office else "" for row in rows] == \
+        ["厚労省医療機器審査管理課", "", "厚労省医療機器審査管理課", "内閣府健康・医療戦略推進事務局"]

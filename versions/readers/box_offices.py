@@ -28,7 +28,9 @@ def place_offices(state: State) -> None:
     batch, state.offices = state.offices, []
     if not batch:
         return
-    waiting = [r for r in range(state.at["office"] + 1, len(state.rows)) if not state.rows[r].note]
+    last = len(state.rows) - 1  # (a row without a ministry tag, its description over, has no office: dev 3098 m050)
+    waiting = [r for r in range(state.at["office"] + 1, len(state.rows))
+               if not state.rows[r].note and (state.rows[r].closed or r == last)]
     rows = [r for r in waiting if state.cells[1] in state.rows[r].cells]
     if len(batch) > len(rows) and state.office_last:  # (printed first, an office comes before its row's text)
         rows += [r for r in waiting if r > (rows[-1] if rows else -1)][: len(batch) - len(rows)]
