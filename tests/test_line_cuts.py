@@ -57,3 +57,18 @@ def test_a_paragraph_ending_short_is_no_cut():
     wide = _table([("重点分野の研究開発の促進", 20.0), ("企業による医療機器の研究開発やアカデミアでの研究等", -0.5),
                    ("健康寿命を７５歳以上にすることを目指し、高齢者等に対し", 2.4), ("て、必要な支援を行う。", 14.0)])
     assert cut_lines(whole) == cut_lines(items) == cut_lines(title) == cut_lines(wide) == []
+
+
+def test_a_line_opening_with_a_words_end_after_a_sentences_end_is_named():
+    """Layout 4400's pdfplumber text (reportlab, 担当 first): 「及び３大バイオバンク 等に蓄積されたデータの活」, the
+    rest given to the results after their 「…予算措置を行っている。」; the next description line opens with a
+    kanji (「用に向けた…」), so no kana told the cut, and the row differed with no warning. No sentence opens
+    with 「等に」; a sentence after a sentence, or a bullet, is no splice."""
+    results = [Line(435 + k, 9, text, text) for k, text in enumerate(
+        ["・NCBNでは各NCバイオバンクでの", "理事業費に予算措置を行っている。", "等に蓄積されたデータの活"])]
+    table = Table([Row([Cell([Line(435, 9, "厚労省医療機器審査管理課")]), Cell(), Cell(results), Cell()])], "interleaved")
+    (w,) = cut_lines(table)
+    assert w.line == 437 and "等に蓄積" in w.message
+    for text in ("また、検討を進めた。", "・等級の見直しを行った。", "的確な支援を行った。"):
+        results[2] = Line(437, 9, text, text)
+        assert cut_lines(table) == [], text

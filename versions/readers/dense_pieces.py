@@ -17,6 +17,7 @@ from .vocabulary import (
     ITEM_START_RE,
     LONE_PAREN_RE,
     OFFICE_WORD_RE,
+    PARTICLE_RE,
     TAG_CLOSE_RE,
     TAG_OPEN_RE,
     is_bullet_start,
@@ -79,9 +80,6 @@ NOUN_STOP_RE = re.compile(r"(?<!予定)(?<!方針)(?<!見込)(?<!見込み)(?<=[
 # (「…「ジャパン・ヘルスケアベン」 / 「チャー・サミット」による…」, 「…及びタイ（」 / 「METhailand）における…」) goes on
 # with the paragraph of the line before; no row starts so. (An item's number 「1)」 opens nothing.)
 OPENERS, CLOSERS = "「『（(｢", "」』）)｣"
-# Particles that no word of the report starts with (が is not one: 「がん医療」), and suffixes that end a word
-# begun on the line before (「…を継続」 / 「的に開催し、…」, 「…企業」 / 「等に対して」; not 「的確」, 「等級」, 「等しく」)
-PARTICLE_RE = re.compile(r"^(?:[のを]|[的等](?![確中級価し]))")
 ITEM_NUMBER_RE = re.compile(r"^[0-9０-９]{1,2}[)）]")
 FUTURE_RE = re.compile(r"(?:(?<![てで]い)る|[うくぐすつぬぶむ]|予定|見込み|方針)(?:（[^（）]*）)?。")
 

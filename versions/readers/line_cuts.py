@@ -15,6 +15,7 @@ import re
 from ..model.edition import ParseWarning
 from .geometry import SHORT
 from .table import Table
+from .vocabulary import PARTICLE_RE
 
 CODE = "layout-cut-line"
 # Cells short of the column: kinsoku moves one character, proportional punctuation (「、」) measures up to
@@ -45,4 +46,19 @@ def cut_lines(table: Table) -> list[ParseWarning]:
                         CODE, f"line {line.no}: 「…{line.text[-12:]}」 stops {line.slack:.0f} cells short of its column "
                         f"mid-word (「{after.text[:6]}…」 goes on with it): the rest of the line may have been read "
                         "into another column", 0, line.no))
+    return found + _spliced(table)
+
+
+def _spliced(table: Table) -> list[ParseWarning]:
+    """A line after a sentence's end that opens with a word's suffix or a particle (「。」 / 「等に蓄積された…」)
+    goes on with a line of another cell: no sentence starts so. pdfplumber printed a space inside a description
+    line (「…３大バイオバンク 等に蓄積されたデータの活」) and its rest went to the results, after their 「。」."""
+    found = []
+    for row in table.rows:
+        for cell in row.cells:
+            for before, line in zip(cell.lines, cell.lines[1:], strict=False):
+                if before.text.endswith("。") and before.page == line.page and PARTICLE_RE.match(line.text):
+                    found.append(ParseWarning(
+                        CODE, f"line {line.no}: 「{line.text[:12]}…」 opens with a word's end after a sentence's end "
+                        f"(「…{before.text[-6:]}」): it goes on with another column's line", 0, line.no))
     return found

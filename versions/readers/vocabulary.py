@@ -127,6 +127,11 @@ AMOUNT_END_RE = re.compile(r"[0-9０-９][.．]?[0-9０-９]*[億万千]?$")
 AMOUNT_REST_RE = re.compile(r"^[0-9０-９億万千百]*円")
 LATIN_RE = re.compile(r"[A-Za-z0-9.\-&]")  # a latin word's character: never cut between two of them
 
+# Particles that no word of the report starts with (が is not one: 「がん医療」), and suffixes that end a word
+# begun on the line before (「…を継続」 / 「的に開催し、…」, 「…企業」 / 「等に対して」; not 「的確」, 「等級」, 「等しく」)
+PARTICLE_RE = re.compile(r"^(?:[のを]|[的等](?![確中級価し]))")
+
+
 # --- ministry tags ［◎厚、経］ --------------------------------------------------------------------------------
 TAG_RE = re.compile(r"［([^［］]*)］")  # ［◎厚、◎経］ or ［担当省庁については、…を参照］
 # A ministry tag printed with half-width brackets: [◎経], [文、◎厚] (a web service's extraction)
