@@ -169,6 +169,29 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.slow)
 
 
+# Modules that read the test PDFs through tests/pdf_editions.py (each PDF read once per process) run on one
+# pytest-xdist worker, as one unit of --dist loadfile: spread over two workers, both would read them.
+SHARED_SCOPES = {name: "tests/pdf_editions.py" for name in (
+    "test_text_dense.py", "test_text_interleaved.py", "test_pdf_reader.py", "test_pdf_formats.py",
+    "test_pdf_cites.py", "test_pdf_tag_wrap.py")}
+
+
+@pytest.hookimpl(optionalhook=True)  # known only while pytest-xdist is loaded
+def pytest_xdist_make_scheduler(config, log):
+    """--dist loadfile (pyproject's addopts), a file a unit of work, except that SHARED_SCOPES' modules
+    make one unit between them. Any other --dist keeps xdist's own scheduler."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    class SharedFileScheduling(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = super()._split_scope(nodeid)
+            return SHARED_SCOPES.get(path.rpartition("/")[2], path)
+
+    return SharedFileScheduling(config, log)
+
+
 @pytest.hookimpl(optionalhook=True)  # known only while pytest-xdist is loaded
 def pytest_xdist_auto_num_workers(config):
     """`-n auto` (pyproject's addopts): the whole suite or a marked part of it runs on every core (2 here:
