@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -37,11 +38,43 @@ def seeded_template(tmp_path_factory, seed_path) -> Path:
 @pytest.fixture
 def seeded(seeded_template, tmp_path) -> Path:
     """A fresh copy of an archive holding the seed, for a test to change."""
-    import shutil
-
     archive = tmp_path / "archive"
     shutil.copytree(seeded_template, archive, symlinks=True)
     return archive
+
+
+@pytest.fixture(scope="session")
+def ingested_template(tmp_path_factory, seeded_template):
+    """ingested_template(*ARGS) -> an archive holding the seed, then `policydiff ingest ARGS` run through the
+    CLI; made once per session for each ARGS, where each test of a module ingested the same file again."""
+    from click.testing import CliRunner
+
+    from policydiff.cli import cli
+
+    made: dict[tuple[str, ...], Path] = {}
+
+    def make(*args: str) -> Path:
+        if args not in made:
+            archive = tmp_path_factory.mktemp("ingested") / "archive"
+            shutil.copytree(seeded_template, archive, symlinks=True)
+            result = CliRunner().invoke(cli, ["--archive", str(archive), "ingest", *args])
+            assert result.exit_code == 0, result.output
+            made[args] = archive
+        return made[args]
+
+    return make
+
+
+@pytest.fixture
+def seeded_and_ingested(ingested_template, tmp_path):
+    """seeded_and_ingested(*ARGS) -> a fresh copy of ingested_template(*ARGS), for a test to change."""
+
+    def copy(*args: str) -> Path:
+        archive = tmp_path / "archive"
+        shutil.copytree(ingested_template(*args), archive, symlinks=True)
+        return archive
+
+    return copy
 
 
 @pytest.fixture(scope="session")
