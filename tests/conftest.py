@@ -202,11 +202,11 @@ def pytest_collection_modifyitems(config, items):
             item.add_marker(pytest.mark.slow)
 
 
-# Modules that read the test PDFs through tests/pdf_editions.py (each PDF read once per process) run on one
-# pytest-xdist worker, as one unit of --dist loadfile: spread over two workers, both would read them.
+# Modules that read the test PDFs or their extractions through tests/pdf_editions.py (each read once per
+# process) run on one pytest-xdist worker, as one unit of --dist loadfile: spread over two, both would read.
 SHARED_SCOPES = {name: "tests/pdf_editions.py" for name in (
-    "test_text_dense.py", "test_text_interleaved.py", "test_pdf_reader.py", "test_pdf_formats.py",
-    "test_pdf_cites.py", "test_pdf_tag_wrap.py")}
+    "test_text_dense.py", "test_text_interleaved.py", "test_text_layouts.py", "test_pdf_reader.py",
+    "test_pdf_formats.py", "test_pdf_cites.py", "test_pdf_tag_wrap.py")}
 
 
 @pytest.hookimpl(optionalhook=True)  # known only while pytest-xdist is loaded

@@ -1,9 +1,9 @@
-"""The test PDFs (tests/data/pdf/) read once per test process, for the modules that compare other readings
-with them.
+"""The test PDFs (tests/data/pdf/) and their extractors' texts read once per test process, for the modules
+that compare one reading with another.
 
 Why: a PDF's reading takes 0.7-1.3 s, and the same four PDFs were read again by every module that uses one
 as an oracle (the dense, interleaved and PDF-reader tests, the formats and citations tests): 20-odd reads
-where four do. A reading is an Edition of frozen records, so sharing it cannot let one test change what
+where four do. The extractions' texts (0.2-1 s each) were read again by the layout tests. A reading is an Edition of frozen records, so sharing it cannot let one test change what
 another sees; a test that changes a table gets its own deep copy (pdf_table). tests/conftest.py runs
 these modules on one pytest-xdist worker (SHARED_SCOPES), so that the readings are made once in all.
 What reading a PDF does through the CLI, the archive or progress callbacks stays tested where it was
@@ -35,6 +35,19 @@ def pdf_edition(name: str):
     """The edition of tests/data/pdf/NAME as a user opens it (policydiff.api.open_edition: the PDF's bytes
     through the PDF reader, its file name and size in the source), read once per process."""
     return _edition(pdf_path(name))
+
+
+@cache
+def _text_edition(path: Path):
+    from policydiff import parse_report
+
+    return parse_report(path.read_bytes())
+
+
+def extraction_edition(name: str):
+    """The text reader's edition of tests/data/pdf/NAME, an extractor's text of a test PDF such as
+    'seed-chromium.pypdfium2.txt' (policydiff.parse_report of its bytes), read once per process."""
+    return _text_edition(PDFS / name)
 
 
 @cache

@@ -12,7 +12,7 @@ import re
 from pathlib import Path
 
 import pytest
-from pdf_editions import pdf_edition
+from pdf_editions import extraction_edition, pdf_edition
 
 from policydiff import parse_report
 from policydiff.versions.model.normalize import display_width, fold_extracted, normalize
@@ -44,7 +44,7 @@ def by_pdf() -> dict:
 
 @pytest.fixture(scope="module")
 def by_text() -> dict:
-    return {name: parse_report((PDF / f"{name}.pypdfium2.txt").read_bytes()) for name in NAMES}
+    return {name: extraction_edition(f"{name}.pypdfium2.txt") for name in NAMES}  # parse_report of its bytes
 
 
 @pytest.mark.parametrize("name", NAMES)
