@@ -200,6 +200,23 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.path.name in SLOW_MODULES:
             item.add_marker(pytest.mark.slow)
+    if hasattr(config, "workerinput"):  # a pytest-xdist worker: its order is the order work is handed out
+        _heaviest_modules_first(items)
+
+
+SLOW_WEIGHT = 20  # a slow test (3-60 s) against a quick one (0.1-0.3 s), roughly
+
+
+def _heaviest_modules_first(items) -> None:
+    """The modules with the most work first (a slow test counted as SLOW_WEIGHT quick ones), each module's
+    tests in their order. Why: xdist hands out whole modules, by default the ones with the most tests
+    first; a module of a few long tests (the README tour, 2-4 minutes) then started last and one worker
+    ran on alone for minutes at the end of the whole suite. The scheduler below keeps this order."""
+    weight: dict[Path, int] = {}
+    for item in items:
+        weight[item.path] = weight.get(item.path, 0) + (SLOW_WEIGHT if item.get_closest_marker("slow") else 1)
+    first = {path: k for k, path in enumerate(weight)}
+    items.sort(key=lambda item: (-weight[item.path], first[item.path]))
 
 
 # Modules that read the test PDFs or their extractions through tests/pdf_editions.py (each read once per
@@ -212,10 +229,13 @@ SHARED_SCOPES = {name: "tests/pdf_editions.py" for name in (
 @pytest.hookimpl(optionalhook=True)  # known only while pytest-xdist is loaded
 def pytest_xdist_make_scheduler(config, log):
     """--dist loadfile (pyproject's addopts), a file a unit of work, except that SHARED_SCOPES' modules
-    make one unit between them. Any other --dist keeps xdist's own scheduler."""
+    make one unit between them; units handed out in the workers' order (_heaviest_modules_first), not
+    reordered by their number of tests. Any other --dist keeps xdist's own scheduler."""
     if config.getvalue("dist") != "loadfile":
         return None
     from xdist.scheduler import LoadFileScheduling
+
+    config.option.loadscopereorder = False
 
     class SharedFileScheduling(LoadFileScheduling):
         def _split_scope(self, nodeid: str) -> str:
