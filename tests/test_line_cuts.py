@@ -26,6 +26,21 @@ def test_a_description_line_cut_mid_word_is_named_at_its_line():
     assert (w.code, w.page, w.line) == ("layout-cut-line", 0, 172) and "３大バイオバンク" in w.message
 
 
+def test_a_line_cut_a_few_cells_short_is_named_too():
+    """The same cell in the lead's fresh set (d4700 4710: reportlab, 7 pt, wide descriptions): the space fell
+    5 cells before the column's edge, so the line stopped 4.5 cells short, within the 6 cells once allowed
+    for kinsoku and latin words, and the row differed with no warning. Kinsoku moves one character, a
+    latin word goes on with a latin letter, and a plain kana does not open a paragraph: 4.5 cells short
+    before 「れた…」 is a cut."""
+    cut = _table([("医療機器の研究開発等の目的に合致したデータバンクの", -0.5), ("構築支援", 20.5),
+                  ("企業による医療機器の研究開発やアカデミアでの研究等", -0.5),
+                  ("合的に判断できる人材の配置も含む。）やシステムの構", -0.5),
+                  ("築、データの品質管理及び３大バイオバンク", 4.5),
+                  ("れたデータの活用に向けた支援に引き続き取り組む。［", -0.5)])
+    (w,) = cut_lines(cut)
+    assert w.line == 173 and "３大バイオバンク" in w.message
+
+
 def test_a_paragraph_ending_short_is_no_cut():
     # the same cell read right: its full line, then the tag's line; and an item's two-line heading before the
     # item's text (dev 3060), a title's second line before the description (「…の育成」 / 「医療機器の…」)
@@ -38,4 +53,7 @@ def test_a_paragraph_ending_short_is_no_cut():
                     ("日常生活において、自然に健康になれる環境を整備する。", 5.0)])
     title = _table([("医療機器の研究開発に積極的に携わる医師をはじめとする医療従事", 0.0), ("者の育成", 20.0),
                     ("医療機器の研究開発に当たっては、", 30.0)])
-    assert cut_lines(whole) == cut_lines(items) == cut_lines(title) == []
+    # a line two cells short before a kana: proportional punctuation (「、」) measured wide (d3040 3065, read right)
+    wide = _table([("重点分野の研究開発の促進", 20.0), ("企業による医療機器の研究開発やアカデミアでの研究等", -0.5),
+                   ("健康寿命を７５歳以上にすることを目指し、高齢者等に対し", 2.4), ("て、必要な支援を行う。", 14.0)])
+    assert cut_lines(whole) == cut_lines(items) == cut_lines(title) == cut_lines(wide) == []

@@ -182,3 +182,20 @@ def test_a_running_title_with_its_page_number_is_dropped_where_no_header_marks_t
     assert not any(title in x for x in lines)
     kept = prepare(text.replace(f"{title} 3\n", f"{title} 7\n")).lines
     assert sum(title in x for x in kept) == 4
+
+
+def test_a_running_title_without_page_numbers_is_dropped_where_nothing_marks_the_pages():
+    """pypdfium2's text of layout 4737 (the lead's fresh set; header on page 1 only, no page numbers): Chromium's
+    running title 「医療機器基本計画 重点的に取り組むべき施策の進捗状況」 printed after each page's cells, 14
+    times; read as text it made ten rows and glued itself to a measure's title, one of them unwarned. Words
+    parted by a space, printed on page after page, are no cell's line; the same line printed twice, or a
+    program's end printed again and again, stays."""
+    body = "・令和６年度の取組に加え、拠点機能の強化を図る予定。\n"
+    title = "医療機器基本計画 重点的に取り組むべき施策の進捗状況"
+    text = "該当箇所 令和６年度の実績・状況 令和７年度の取組予定\n" + f"{body * 20}{title}\n" * 4
+    assert not any(title in x for x in prepare(text).lines)
+    twice = "該当箇所 令和６年度の実績・状況 令和７年度の取組予定\n" + f"{body * 20}{title}\n" * 2
+    assert sum(title in x for x in prepare(twice).lines) == 2
+    ended = "令和５年度に事業終了 後継事業の予定無し"
+    kept = prepare("該当箇所 令和６年度の実績・状況 令和７年度の取組予定\n" + f"{body * 5}{ended}\n" * 4).lines
+    assert sum(ended in x for x in kept) == 4

@@ -71,11 +71,11 @@ TITLE_WORD_END = 0.8  # ... less when it ends in a heading's word (「…の育�
 TITLE_GOES_ON = 1.5  # ... more when the next line goes on a word or a sentence (「ることが…」)
 TITLE_LONGEST = 46.0  # cells: the report's longest title holds 43
 TITLE_TOO_LONG = 2.5  # a title longer than that
-TITLE_ONLY = 0.3  # a title with no description, its results next (「保険導入の手引きの作成」)
+TITLE_ONLY = 0.3  # a row ending with a title, no description (「保険導入の手引きの作成」): paid at its end (a page break)
 TITLE_ALONE = 2.0  # a row of nothing but a title
 ITEM_TEXT = 0.5  # a paragraph of an item ① with no mark of its own (its explanation)
 RESUME_BULLET_AFTER_OPEN = 1.0  # after a page break, a bullet in a cell whose last line ran on
-DESC_AFTER_CUT_TITLE = 0.5  # after a page break, a description whose cell held only its title before it
+DESC_AFTER_CUT_TITLE = 0.0  # after a page break, a description whose cell held only its title (a cut as any other)
 RESUME_FRESH = 3.0  # after a page break, a cell that had no line on the page before
 IMPLICIT_BREAK = 3.0  # a page break the text does not mark (no header, number or title between)
 UNFIT = 8.0  # a line wider than the column it must be in
@@ -225,6 +225,8 @@ def _row_end_cost(s: State, cols: Columns) -> float:
     cost = sum(_cell_end_cost(end) for end in s.status)
     if s.cur == TTL:
         cost += TITLE_ALONE
+    elif not s.described and s.status[cols.cell(DSC)]:  # (a page break may cut a row after its title)
+        cost += TITLE_ONLY
     if s.described and not s.tagged:
         cost += UNTAGGED
     elif s.tagged == 1:
@@ -277,10 +279,12 @@ def _advances(s: State, cols: Columns, x: Piece):
     if s.cur == DSC and s.tagged == 1 and cols.fits(x, ITM) and not x.joined:  # (a note's bracket has no items)
         yield _enter(s, cols, x, ITM), _end_cost(s.end) + (0.0 if x.item else ITEM_NO_MARK), Label(ITM, False)
     # (a description ends at its tag, a cell at a paragraph's end: row_end_cost sees to both)
-    leave = _title_end(s, x) + TITLE_ONLY if s.cur == TTL else 0.0
+    leave = _title_end(s, x) if s.cur == TTL else 0.0  # (TITLE_ONLY is paid where the row ends undescribed)
     for k in range(here + 1, len(cols.order)):
         role = cols.order[k]
         if role == DSC:  # after an office printed first: the title or the description
+            if s.status[k] and s.resumed:  # (the office went on after a page break: the description goes on)
+                yield from _resumes(s, cols, x, k, after_break=False)
             for entered in _row_starts_after_office(s, cols, x):
                 yield entered[0], leave + entered[1], entered[2]
             continue
@@ -309,8 +313,8 @@ def _row_starts_after_office(s: State, cols: Columns, x: Piece):
 
 def _resume_cost(status: int, x: Piece, role: int) -> float:
     """A cell going on after a page break: the rest of its sentence, or a new paragraph."""
-    if role == OFF:
-        return 0.0 if _open(status) else CONT_AFTER_SHORT
+    if role == OFF:  # (a line opening with a ministry, 「経産省ヘルスケ」, starts a name: the next row's office)
+        return 0.0 if _open(status) and not x.office_start else CONT_AFTER_SHORT
     if x.bullet or (role == ITM and x.item):
         return RESUME_BULLET_AFTER_OPEN if _open(status) else 0.2
     if role == ITM and status == 1:
@@ -406,24 +410,31 @@ def _moves(s: State, cols: Columns, x: Piece, brk: bool, implicit: bool):
     yield from _row_starts(s, cols, x, row_end_cost(s, cols))
     if brk or implicit:
         extra = 0.0 if brk else IMPLICIT_BREAK
-        for k, cell in enumerate(cols.order):
-            status = s.status[k]
-            targets = [ITM] if cell == DSC and s.tagged else [DSC] if cell == DSC else [cell]
-            for target in targets:
-                if not cols.fits(x, target) or (target == OFF and not x.office):
-                    continue
-                if cell == DSC and s.tagged and not x.item and s.cur != ITM and not _open(status) \
-                        and not (s.items and s.items[k]):
-                    continue  # (after its tag a description goes on only in its items, once it has some: an item cut
-                    # mid-sentence, or a paragraph of an item's text 「① 日常生活における…」 / 「日常生活において…」;
-                    # a paragraph that closes a ministry tag is another row's: SECOND_TAG)
-                if target == DSC and status and not s.described:  # the page cut the cell right after its title:
-                    cost = DESC_AFTER_CUT_TITLE  # the description starts, no second paragraph
-                else:
-                    cost = _resume_cost(status, x, target) if status else RESUME_FRESH
-                went = x.bullet or (target == ITM and x.item)  # (a new paragraph, not the sentence going on)
-                yield (_went_on(s, cols, x, target, 0 if went else status, True), cost + extra,
-                       Label(target, False, True))
+        for k in range(len(cols.order)):
+            for state, cost, label in _resumes(s, cols, x, k):
+                yield state, cost + extra, label
+
+
+def _resumes(s: State, cols: Columns, x: Piece, k: int, after_break: bool = True):
+    """X in cell K as the row goes on after a page break (AFTER_BREAK: X is the first line after it; else an
+    office printed first went on before)."""
+    cell, status = cols.order[k], s.status[k]
+    targets = [ITM] if cell == DSC and s.tagged else [DSC] if cell == DSC else [cell]
+    for target in targets:
+        if not cols.fits(x, target) or (target == OFF and not x.office):
+            continue
+        if cell == DSC and s.tagged and not x.item and s.cur != ITM and not _open(status) \
+                and not (s.items and s.items[k]):
+            continue  # (after its tag a description goes on only in its items, once it has some: an item cut
+            # mid-sentence, or a paragraph of an item's text 「① 日常生活における…」 / 「日常生活において…」;
+            # a paragraph that closes a ministry tag is another row's: SECOND_TAG)
+        if target == DSC and status and not s.described:  # the page cut the cell right after its title:
+            cost = DESC_AFTER_CUT_TITLE  # the description starts, no second paragraph
+        else:
+            cost = _resume_cost(status, x, target) if status else RESUME_FRESH
+        went = x.bullet or (target == ITM and x.item)  # (a new paragraph, not the sentence going on)
+        yield (_went_on(s, cols, x, target, 0 if went else status, True if after_break else None), cost,
+               Label(target, False, after_break))
 
 
 def unfit_move(s: State, cols: Columns, x: Piece):

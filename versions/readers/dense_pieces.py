@@ -79,8 +79,9 @@ NOUN_STOP_RE = re.compile(r"(?<!予定)(?<!方針)(?<!見込)(?<!見込み)(?<=[
 # (「…「ジャパン・ヘルスケアベン」 / 「チャー・サミット」による…」, 「…及びタイ（」 / 「METhailand）における…」) goes on
 # with the paragraph of the line before; no row starts so. (An item's number 「1)」 opens nothing.)
 OPENERS, CLOSERS = "「『（(｢", "」』）)｣"
-# Particles that no word of the report starts with (が is not one: 「がん医療」)
-PARTICLES = ("の", "を")
+# Particles that no word of the report starts with (が is not one: 「がん医療」), and suffixes that end a word
+# begun on the line before (「…を継続」 / 「的に開催し、…」, 「…企業」 / 「等に対して」; not 「的確」, 「等級」, 「等しく」)
+PARTICLE_RE = re.compile(r"^(?:[のを]|[的等](?![確中級価し]))")
 ITEM_NUMBER_RE = re.compile(r"^[0-9０-９]{1,2}[)）]")
 FUTURE_RE = re.compile(r"(?:(?<![てで]い)る|[うくぐすつぬぶむ]|予定|見込み|方針)(?:（[^（）]*）)?。")
 
@@ -121,7 +122,7 @@ class Piece:
     noun_stop: bool = False  # ends a sentence in a noun (「…を開催。」): a result's way, seldom a plan's
     closes_first: bool = False  # closes a quote or bracket it did not open (「チャー・サミット」による…」): goes on
     number: int = 0  # an item's number (「③ 臨床的な…」: 3), 0 for no item
-    particle: bool = False  # opens with a particle (「の設置」, 「を推進」): goes on with the line before, opens no cell
+    particle: bool = False  # opens with a particle or a suffix (「の設置」, 「的に開催し」): goes on with the line before
     past_ahead: bool = False  # runs on into a sentence that ends as a result does a line or two on (dense_ahead)
     next_lead: float = 0.0  # the width of the next line's first character, where it could have ended this line
     # had the line wrapped there (a plain character, no kinsoku holding it down; dense_wraps), else 0
@@ -181,7 +182,7 @@ def make_piece(text: str, no: int, joined: bool = False, opened: str = "", comma
                  bool(LONE_PAREN_RE.match(text)) and not STATUS_RE.search(text), bool(before) and restates(before, text),
                  bool(DOT_BULLET_RE.match(text)),
                  any(m.end() > len(before) for m in NOUN_STOP_RE.finditer(before + text)), closes_first(text),
-                 ord(text[0]) - ord("①") + 1 if ITEM_START_RE.match(text) else 0, text.startswith(PARTICLES))
+                 ord(text[0]) - ord("①") + 1 if ITEM_START_RE.match(text) else 0, bool(PARTICLE_RE.match(text)))
 
 
 def options(text: str, no: int, opened: str = "", before: str = "") -> list[tuple[list[Piece], float]]:

@@ -16,7 +16,9 @@ has its columns, and a move of a character or two changes no column's state (ful
 reading's choices rest on. The widths' cut stays unless the text tells a better one clearly (MARGIN, and
 MOVE_COST for each cell moved: a printed line is seldom more than a cell off its column's fill); a cut never
 moves across a space, into a latin word, a ministry tag or before a mark that may not start a line, nor
-past a width the columns cannot print. Linear in the text: one count over the cells, a few cuts per piece.
+past a width the columns cannot print. An office's line glued to the plans' is moved the same way: an office is
+a name the table prints in several rows, whole where its lines print apart. Linear in the text: one count over
+the cells, a few cuts per piece.
 The lines keep their 'layout-glued' warning: the cut is still a judgement.
 """
 
@@ -29,7 +31,7 @@ from dataclasses import replace
 
 from ..model.normalize import display_width
 from .interleaved_groups import WIDTH_SLACK, printed_widths, tagged
-from .interleaved_reading import OFFICE, Reading
+from .interleaved_reading import Reading
 from .vocabulary import NO_LINE_START, is_bullet_start
 
 SHIFT = 3  # characters a cut may move either way (latin letters print up to a third of a cell wider each)
@@ -213,8 +215,10 @@ def _best_cut(i: int, j: int, line: str, readings: list[Reading], widths: tuple[
     if spans is None:
         return None
     (left_col, left), right_col = reading.groups[j], reading.groups[j + 1][0]
-    if OFFICE in (left_col, right_col) or tagged(left):
-        return None  # an office is a name, not a sentence; a tag is where a cut belongs
+    if tagged(left):
+        # (a tag is where a cut belongs; an office's line glued to the plans' is cut as any other: its name is
+        # printed whole in other rows, so the counts tell 「…推進」 「事務局」 from 「…推進」 「報事務局」)
+        return None
     after, befores = joins(readings, i, j, fulls)
     start, end = spans[j][0], spans[j + 1][1]
     cut = spans[j][1]

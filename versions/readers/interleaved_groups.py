@@ -18,7 +18,7 @@ from itertools import combinations, product
 
 from ..model.normalize import display_width
 from .cells import CONTINUES_RE
-from .interleaved_offices import OFFICE, office_cut
+from .interleaved_offices import OFFICE, office_cut, office_word_cut
 from .ministries import KNOWN_MINISTRIES, SUBHEADING_TAG_RE, is_ministry_list
 from .vocabulary import (
     LOST_OPEN_RE,
@@ -41,6 +41,7 @@ REST_OVER = 0.5  # cells a glued piece's rest may overrun its column's commonest
 GLUE_NEAR, GLUE_OVER = 2.0, 1.0  # cells below and above a column's commonest full width a glued line may be cut
 SOFT_GLUE = 1.0  # the cost of cutting a piece that fits a column (where the text has glued columns)
 OFFICE_GLUE = 0.5  # ... at an office's line (interleaved_offices): likelier than where the widths alone cut
+OFFICE_WORD_GLUE = 1.0  # ... before an office word alone (「室」), where the plans' line is wider than it fills
 # pieces before a glued one that its line may start with: any latin words of the line (「・「MedTech ROUND
 # ～MedTech Startups acceleration program～」…」 starts with five)
 GLUED_BEFORE = 9
@@ -142,7 +143,7 @@ def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[floa
     after = _next_fills(fills, order)
     places = _places(order)
     tail = min(fills) + GLUE_OVER + 0.5 if glued else limit
-    glued_office = _glued_office(pieces, widths, order, offices)
+    glued_office = _glued_office(pieces, widths, fills, order, offices)
     if all(display_width(p) <= tail for p in pieces) and not any(_tag_cut(p) for p in pieces) and not glued_office:
         return segmentations(pieces, len(widths), phrases=phrases)
 
@@ -172,12 +173,13 @@ def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[floa
             letters.append(_latin(" ".join(pieces[s:j])))
         cuts = piece_cuts(piece, bases, letters)
         if glued_office and j == glued_office[0]:
-            k = glued_office[1]
+            _, k, known = glued_office
             rest = piece[k:] if order[0] == OFFICE else piece[:k]
             # (a piece that may be read whole, a line of the column printed next to the office that ends as an
-            # office's line does, is cut at a cost)
+            # office's line does, is cut at a cost; before an office word alone, at a higher one)
             beside = order[1] if order[0] == OFFICE else order[-2]
             cost = OFFICE_GLUE if display_width(piece) <= fills[beside] + GLUE_OVER else 0.0
+            cost += 0.0 if known else OFFICE_WORD_GLUE
             cuts = [(c, x + cost) for c, x in _office_cuts(piece, k, order, piece_cuts(rest, bases, letters))] + cuts
         alternatives = [(a + c, x + y) for a, x in alternatives for c, y in cuts][:GLUED_ALTERNATIVES]
     out = []
@@ -187,18 +189,24 @@ def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[floa
     return out
 
 
-def _glued_office(pieces: list[str], widths: tuple[float, ...], order: tuple[int, ...], offices: frozenset[str]
-                  ) -> tuple[int, int] | None:
+def _glued_office(pieces: list[str], widths: tuple[float, ...], fills: tuple[float, ...], order: tuple[int, ...],
+                  offices: frozenset[str]) -> tuple[int, int, bool] | None:
     """The piece of a line holding an office's line glued to another column's (the last piece, the office
-    printed last; the first, printed first) and where in it the office's line ends or starts (office_cut), or
-    None. A piece that fits the office column is no glued one."""
+    printed last; the first, printed first), where in it the office's line ends or starts, and whether an
+    office's line printed apart elsewhere tells it (office_cut); else, the office printed last and the piece
+    wider than the plans' lines fill, before an office word ending it (office_word_cut: an office's last line
+    of one word, too short to be told apart from a word's end); or None. A piece that fits the office column is
+    no glued one."""
     if not offices or not pieces or OFFICE not in order or order.index(OFFICE) not in (0, len(order) - 1):
         return None
     j = 0 if order[0] == OFFICE else len(pieces) - 1
     if display_width(pieces[j]) <= widths[OFFICE] + WIDTH_SLACK:
         return None
-    k = office_cut(pieces[j], offices, order[0] == OFFICE)
-    return (j, k) if k else None
+    if k := office_cut(pieces[j], offices, order[0] == OFFICE):
+        return j, k, True
+    if order[0] != OFFICE and display_width(pieces[j]) > fills[order[-2]] + GLUE_OVER and (k := office_word_cut(pieces[j])):
+        return j, k, False
+    return None
 
 
 def _office_cuts(piece: str, k: int, order: tuple[int, ...], rest_cuts: list[tuple[list[Cut], float]]

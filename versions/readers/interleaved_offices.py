@@ -11,15 +11,19 @@ printed narrow), while the office's own line, seen elsewhere, tells it exactly.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 
 from ..model.normalize import display_width
+from .vocabulary import OFFICE_WORD_RE, is_office_piece
 
 OFFICE = 3  # the 「担当」 column's role
 SEEN_LINES = 2  # times a piece must be printed apart in the office's place to be one of its lines
 # characters an office's line must have to be told glued to another column's: one (「課」, 「局」: an office's last
 # line) ends many a word too (「…重点分野にまたがる課」 「題を含む）」)
 GLUED_OFFICE_MIN = 2
+# what no office's name prints: latin letters, brackets (「Interface利用機器」」 is a plans' line in the office's place)
+NOT_IN_AN_OFFICE_RE = re.compile(r"[A-Za-z「」『』（）()［］【】]")
 OFFICE_SLACK = 2.0  # cells an office's line may overrun the column's estimated width
 
 
@@ -46,3 +50,16 @@ def office_cut(piece: str, offices: frozenset[str], first: bool) -> int:
         return 0
     longest = max(fits, key=lambda x: (len(x), x))
     return len(longest) if first else len(piece) - len(longest)
+
+
+def office_word_cut(piece: str) -> int:
+    """Where an office's last line, its office word alone (「室」, 「課」: 「内閣官房健康・医療戦略」 / 「室」), ends PIECE,
+    glued to the plans' line before it: the length of the rest before it, or 0. Whether an office's name is
+    open there to end is the reading's to tell (interleaved_reading: an office's line ending in no office word)."""
+    m = OFFICE_WORD_RE.search(piece)
+    return m.start() if m and m.start() > 0 else 0
+
+
+def office_like(piece: str) -> bool:
+    """Can PIECE be a line of an office's name: short, no sentence's marks, bullet, bracket or latin word?"""
+    return is_office_piece(piece) and not NOT_IN_AN_OFFICE_RE.search(piece)

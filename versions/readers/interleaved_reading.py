@@ -15,8 +15,8 @@ from itertools import combinations
 
 from .cells import CONTINUES_RE
 from .interleaved_groups import WIDTH_SLACK, Group, line_options, wording_of
-from .interleaved_offices import OFFICE
-from .vocabulary import NO_LINE_START
+from .interleaved_offices import GLUED_OFFICE_MIN, OFFICE
+from .vocabulary import NO_LINE_START, OFFICE_WORD_RE
 
 PAGE_END_LINES = 2  # how many lines before a page header a cell may stop early
 
@@ -30,6 +30,8 @@ SHORT_GOES_ON = 0.5  # ... that goes on the short line's word or sentence
 WORDING = 1.0  # a results line ending a sentence worded as a plan, or the other way round
 TAIL_CHARS = 12  # characters of a line kept to word the sentence's end on the next line
 OFFICE_GOES_ON = 1.0  # an office's name going on after a short line
+OFFICE_UNFINISHED = 1.0  # an office's name ending in no office word (…課, …室, …局) where its column ends
+OFFICE_LINE_ELSEWHERE = 1.0  # a line of an office (interleaved_offices.office_lines) read in another column
 # Brackets that open a sentence's next words (and may not end a line: the line before stops short of them)
 OPENING = ("（", "(", "「", "『", "＜")
 WORD_END_RE = re.compile(r"[ァ-ヺーA-Za-z]$")
@@ -41,7 +43,8 @@ UNBROKEN_START_RE = re.compile(r"^[A-Za-z0-9０-９]")
 # line is the next item of another column's list (the description's items after its tag, the results' list of 採択),
 # or of the row before (a new row's description does not start its items at 「⑤」)
 ITEM_OUT_OF_SEQUENCE = 3.0
-BULLET_AFTER_FULL = 0.5  # a bullet right after a full line (the bullet before ended exactly at the width)
+BULLET_AFTER_FULL = 0.5  # a bullet right after a full line (the bullet before ended exactly at the width), but
+# for one ending at a 「、」: a lead-in (「…制度改革において、」) whose bullets follow it
 DESC_AFTER_TAG = 2.0  # description text after its ministry tag (items ①…) rather than a new row
 NOT_AN_ITEM = 2.0  # ... where that text starts no item: the next row's title or another column's line
 DESC_BULLET = 1.0  # a 「・」 paragraph in the description column
@@ -135,7 +138,8 @@ def read_lines(lines: list[str], pieces: Callable[[str], list[str]], kinds: list
         options = line_options(pieces(lines[i]), widths, fills, glued, order, phrases, offices)
         nxt: dict[State, tuple[float, int]] = {}
         for state, (cost, node) in frontier.items():
-            for reading, extra, new_state in _candidates(state, options, widths, fulls, order, results, i in page_end):
+            for reading, extra, new_state in _candidates(state, options, widths, fulls, order, results, i in page_end,
+                                                         offices):
                 total = cost + extra
                 old = nxt.get(new_state)
                 if old is None or total < old[0] - TIE:
@@ -205,9 +209,10 @@ def _page_ends(kinds: list[str]) -> set[int]:
 
 
 def _candidates(state: State, options: list[tuple[tuple[Group, ...], float]], widths: tuple[float, ...],
-                fulls: tuple[float, ...], order: tuple[int, ...], results: int, page_end: bool):
+                fulls: tuple[float, ...], order: tuple[int, ...], results: int, page_end: bool,
+                offices: frozenset[str] = frozenset()):
     """(reading, cost, next state) for each way the line can continue the open row or start the next one: its
-    groups, left to right, in columns left to right (ORDER: their roles)."""
+    groups, left to right, in columns left to right (ORDER: their roles); OFFICES: the office column's lines."""
     ncols = len(widths)
     for groups, space_cost in options:
         for places in combinations(range(ncols), len(groups)):
@@ -218,6 +223,9 @@ def _candidates(state: State, options: list[tuple[tuple[Group, ...], float]], wi
             # a sentence ending as the other column's do: 「…を推進した。」 read as a plan, 「…予定。」 as a result
             worded = space_cost + sum(WORDING for g, c in zip(groups, cols, strict=True) if g.wording and c in (1, 2)
                                       and g.wording != ("result" if c == results else "plan"))
+            # an office's line (「査管理課」, printed apart in the office's place elsewhere) read in another column
+            worded += sum(OFFICE_LINE_ELSEWHERE for g, c in zip(groups, cols, strict=True)
+                          if c != OFFICE and len(g.text) >= GLUED_OFFICE_MIN and g.text in offices)
             if state:
                 cont = _continue(state, groups, cols, fulls, page_end)
                 if cont is not None:
@@ -250,8 +258,8 @@ def _skip_cost(c: int, col: _Col) -> float:
     if not col.active:
         return 0.0
     cost = (SKIP_STOP if col.stop or c == OFFICE else SKIP_FULL) if col.full else 0.0  # an office is a name
-    if col.open and c != OFFICE:
-        cost += SKIP_OPEN  # 「令和８年度…改革において、…検討を行い、」 then its bullets: the cell goes on
+    if col.open:  # 「令和８年度…改革において、…検討を行い、」 then its bullets: the cell goes on; an office's
+        cost += SKIP_OPEN if c != OFFICE else OFFICE_UNFINISHED  # name ends in an office word (…課, …室)
     if c == 0 and not col.tagged:
         cost += ROW_WITHOUT_TAG  # a description ends at its ministry tag
     return cost
@@ -269,7 +277,9 @@ def _end_cost(state: State) -> float:
 def _line_state(c: int, group: Group, full_at: float, tagged: bool, items: bool = False, item: int = 0) -> _Col:
     tagged = tagged or (c == 0 and group.tagged)
     full = group.printed >= full_at and not (c == 0 and tagged)  # the tag ends the description
-    return _Col(True, True, full, group.stop, tagged, items, group.open, bool(WORD_END_RE.search(group.text)),
+    # (an office's line is open where its name has not ended: 「内閣官房健康・医療戦略」 goes on with 「室」)
+    opened = not OFFICE_WORD_RE.search(group.text) if c == OFFICE else group.open
+    return _Col(True, True, full, group.stop, tagged, items, opened, bool(WORD_END_RE.search(group.text)),
                 item=group.item or item, tail=_tail(c, group))
 
 
@@ -307,7 +317,7 @@ def _continue(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fu
                     or (not col.stop and group.text[1:2] in NO_LINE_START and group.text[1:2] != "")
                 # (「…開発ガイダンス」 「2025」及び…」; 「…において」 「円）を…」: a character carried down by kinsoku)
                 cost += SHORT_GOES_ON if goes_on else NO_BULLET
-        elif col.started and col.full and c > 0 and group.bullet and not col.stop:
+        elif col.started and col.full and c > 0 and group.bullet and not col.stop and not col.open:
             cost += BULLET_AFTER_FULL
         elif col.started and col.stop and c > 0 and not group.bullet:
             cost += SKIP_STOP

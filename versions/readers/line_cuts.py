@@ -17,10 +17,13 @@ from .geometry import SHORT
 from .table import Table
 
 CODE = "layout-cut-line"
-CUT_SHORT = 6.0  # cells short of the column: kinsoku and a wide latin word stay within this
+# Cells short of the column: kinsoku moves one character, proportional punctuation (「、」) measures up to
+# about two more; a latin word that does not fit goes on with a latin letter, which GOES_ON_RE does not take.
+CUT_SHORT = 3.5
 # What a paragraph ends with (a sentence, a bracket, a heading's mark) and what no word goes on with.
 ENDS = ("。", "）", ")", "」", "］", "、", "】", "＞")
-GOES_ON_RE = re.compile(r"^[ぁ-ゖ]")  # hiragana: the rest of a word (「む。」, 「る予定。」), never a paragraph's start
+# hiragana, not one kinsoku keeps off a line's start: the rest of a word (「む。」, 「る予定。」), never a paragraph's start
+GOES_ON_RE = re.compile(r"^[あいうえおか-ぢつ-もやゆよ-ろわをん]")
 ITEM_RE = re.compile(r"^[\u2460-\u2473]")  # ① … ⑳: an item's heading, a paragraph of its own
 
 

@@ -38,13 +38,15 @@ from .cells import WRAPPED_TITLE_MAX
 from .geometry import SHORT, TITLE_MARGIN, Geometry, slack
 from .interleaved_cuts import repair_cuts
 from .interleaved_groups import WIDTH_SLACK, latin_phrases, latin_space, printed_widths
-from .interleaved_offices import office_lines
+from .interleaved_offices import office_like, office_lines
 from .interleaved_reading import OFFICE, Reading, full_line, read_lines
 from .table import Cell, Line, Row, Table
 from .vocabulary import (
     GOAL_RE,
     HEADER_START,
+    HIDDEN_LABEL_RE,
     HIDDEN_LABELS_RE,
+    OFFICE_HEADER,
     OFFICE_HEADER_RE,
     OFFICE_MAX,
     PLANS_LABEL_RE,
@@ -75,6 +77,8 @@ GLUED_LINES = 3  # lines holding a piece too wide for any column: the text print
 GLUED_BULLETS = 3  # bullets after a column's full lines that tell its fill in a text without spaces between cells
 FULL_SHORT_BY = 1.5  # cells a full line may stop short of the commonest full width
 HEADING_TAIL = 4  # characters of a heading's last words wrapped onto a line of their own (「に向けて」)
+# 「担当」 and the hidden labels printed over it, their characters interleaved: 「担列当1 列2」, 「列担1 当列2」
+TANGLED_OFFICE_RE = re.compile(r"[列0-9０-９ ]*担[列0-9０-９ ]*当[列0-9０-９ ]*")
 REPOSTED_TAILS = ("（再掲）", "(再掲)")
 PARTED_SHOWN = 20  # characters of the latin words on each side of a parted space a warning shows
 MAX_PIECES = 10  # more pieces on one line: spaces between latin words are not cut
@@ -85,6 +89,9 @@ def read_interleaved(lines: list[str], numbers: list[int], office: bool = False)
     LINES come folded (normalize.fold_extracted, in text_layouts.prepare): 「‧」 is 「・」 here."""
     lines, numbers = _rejoin(lines, numbers)
     lines = _join_heading_tails(lines)
+    lines = [untangle_office_label(x) if is_header_text(x) else x for x in lines]
+    header = next((x for x in lines[:WIDTH_SAMPLE_LINES] if is_header_text(x)), "")
+    office = office or bool(OFFICE_HEADER_RE.search(HIDDEN_LABEL_RE.sub(" ", header)))
     ncols = 4 if office else 3
     order = print_order(lines, ncols)
     widths = estimate_widths(lines, ncols, order)
@@ -95,7 +102,6 @@ def read_interleaved(lines: list[str], numbers: list[int], office: bool = False)
             "cannot be told apart; ingest the PDF itself instead")
     kinds = [_kind(x) for x in lines]
     fills = estimate_fills(lines, widths, order)
-    header = next((x for x in lines[:WIDTH_SAMPLE_LINES] if is_header_text(x)), "")
     plans_first = header.find(PLANS_LABEL_RE.search(header).group(0)) < header.find(RESULTS_LABEL_RE.search(header).group(0)) \
         if header else False
     limit = max(widths) + WIDTH_SLACK
@@ -180,6 +186,18 @@ def _rejoin(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int]]
     return out, nums
 
 
+def untangle_office_label(header: str) -> str:
+    """A header line whose 「担当」 label is printed over a hidden label (「列1」): pdfplumber orders the two words'
+    characters by where each starts, so they interleave (「担列当1 列2 列3該当箇所 …」, 「列担1 当列2 列3 該当箇所 …」) and
+    no 「担当」 is read; given back as 「担当 列1 列2 列3 …」. Only the hidden labels' characters (「列」, a digit, a
+    space) may lie between 「担」 and 「当」."""
+    m = TANGLED_OFFICE_RE.search(header)
+    if not m or m.group(0).replace(" ", "") == OFFICE_HEADER:
+        return header
+    rest = " ".join(m.group(0).replace("担", "").replace("当", "").split())
+    return " ".join(x for x in (header[:m.start()].strip(), OFFICE_HEADER, rest, header[m.end():].strip()) if x)
+
+
 def _join_heading_tails(lines: list[str]) -> list[str]:
     """A vision's last words or a goal's 「（再掲）」 wrapped onto a line of their own (「（１）「…の確立」」 / 「に向けて」,
     「【…の増加】」 / 「（再掲）」): joined onto the heading, their line blanked."""
@@ -246,8 +264,9 @@ def print_order(lines: list[str], ncols: int) -> tuple[int, ...]:
     return tuple(range(ncols))
 
 
-def _samples(lines: list[str], order: tuple[int, ...]) -> list[list[float]]:
-    """The widths of each column's pieces (by role) on the lines that hold every column."""
+def _samples(lines: list[str], order: tuple[int, ...], offices_only: bool = False) -> list[list[float]]:
+    """The widths of each column's pieces (by role) on the lines that hold every column; OFFICES_ONLY: of the
+    「担当」 column's, only those an office's line may be (office_like)."""
     samples: list[list[float]] = [[] for _ in order]
     for line in lines[:WIDTH_SAMPLE_LINES]:
         if _kind(line) != "text":
@@ -255,7 +274,8 @@ def _samples(lines: list[str], order: tuple[int, ...]) -> list[list[float]]:
         parts = line.strip().split(" ")
         if len(parts) == len(order) and all(parts):
             for c, p in zip(order, parts, strict=True):
-                samples[c].append(display_width(p))
+                if not (offices_only and c == OFFICE and not office_like(p)):
+                    samples[c].append(display_width(p))
     return samples
 
 
@@ -300,8 +320,11 @@ def estimate_fulls(widths: tuple[float, ...], fills: tuple[float, ...]) -> tuple
 
 def estimate_widths(lines: list[str], ncols: int, order: tuple[int, ...] | None = None) -> tuple[float, ...]:
     """Each column's width (by role): a high percentile of the widths of its pieces on lines that hold every
-    column."""
+    column; of the 「担当」 column's, those an office's line may be (where cells are set close, another column's
+    text glued to the office's, or a line whose blank cells print nothing, puts other text in its place)."""
     samples = _samples(lines, order or tuple(range(ncols)))
+    if ncols > OFFICE:  # (where cells are set close, or a line's blank cells print nothing, another column's text
+        samples[OFFICE] = _samples(lines, order or tuple(range(ncols)), True)[OFFICE] or samples[OFFICE]  # is there)
     if len(samples[0]) < MIN_SAMPLES:
         raise EditionParseError(
             f"layout 'interleaved': only {len(samples[0])} lines hold all {ncols} columns side by side, too few to "

@@ -3,7 +3,8 @@
 Different PDF-to-text tools print the same table differently. Each profile names the rule that detects
 it and the reader that reads it into the table (rows of cells) every reader produces: the blocked
 layout of the bundled sample (text_blocked.py), columns side by side (text_interleaved.py), no blank
-lines (text_dense.py) and pdfminer's text boxes (text_boxes.py). What every text needs first is done
+lines (text_dense.py), pdfminer's text boxes (text_boxes.py) and pdfminer's boxes of one line each, a
+table's visual lines with their grouping lost (text_fragments.py). What every text needs first is done
 here, once: look-alike characters folded, header cells printed on lines of their own joined, ministry
 tags in half-width brackets made full-width, a title and a bullet sharing a line parted, the 「担当」
 offices of a blocked or dense text taken out. A text no profile accepts is refused with a line saying
@@ -21,11 +22,12 @@ from dataclasses import dataclass
 from ..model.edition import ParseWarning
 from ..model.errors import EditionParseError
 from ..model.normalize import display_width, fold_extracted
-from . import text_blocked, text_boxes, text_dense, text_interleaved
+from . import text_blocked, text_boxes, text_dense, text_fragments, text_interleaved
 from .geometry import DESCRIPTION, OFFICE, PLANS, RESULTS
 from .ministries import is_ministry_list
 from .table import Table, attach_offices
 from .vocabulary import (
+    ENDED_RE,
     HALF_WIDTH_TAG_RE,
     HEADER_CELL_RE,
     HEADER_START,
@@ -74,6 +76,7 @@ class Prepared:
     office: bool  # the header names a 「担当」 column
     order: tuple[str, ...] = (DESCRIPTION, RESULTS, PLANS)  # the columns, as the header prints them
     breaks: frozenset[int] = frozenset()  # source lines of running titles taken out: each one a page break
+    feeds: frozenset[int] = frozenset()  # source lines a form feed starts (pdfminer's page breaks)
 
 
 @dataclass(frozen=True)
@@ -136,6 +139,7 @@ def prepare(text: str) -> Prepared:
     # folded here, once, before any profile looks for bullets, tags or the header.
     lines = fold_extracted(text).split("\n")  # (no fold crosses a line: 「−」 is folded between two letters)
     numbers = list(range(1, len(lines) + 1))
+    feeds = frozenset(no for no, x in zip(numbers, lines, strict=True) if "\f" in x)
     lines = _join_header(lines)
     lines = [HALF_WIDTH_TAG_RE.sub(lambda m: f"［{m.group(1)}］" if is_ministry_list(m.group(1)) else m.group(0), x)
              if "[" in x else x for x in lines]
@@ -146,7 +150,7 @@ def prepare(text: str) -> Prepared:
     profile = next(p for p in PROFILES if p.detect(lines))
     header = next((x for x in lines[:SAMPLE_LINES] if is_header_text(x)), "")
     return Prepared(lines, numbers, profile.name, OFFICE in column_order(header), column_order(header),
-                    breaks)
+                    breaks, feeds)
 
 
 def read_text_table(text: str) -> Table:
@@ -162,6 +166,12 @@ def read_text_table(text: str) -> Table:
 
 def _read(prepared: Prepared) -> Table:
     lines, numbers, name = prepared.lines, prepared.numbers, prepared.profile
+    if name == "fragmented" and text_fragments.one_line_boxes(lines):
+        try:
+            return text_fragments.read_fragments(lines, numbers, prepared.feeds)
+        except text_fragments.FragmentsError as exc:
+            rule = next(p.rule for p in PROFILES if p.name == name)
+            raise EditionParseError(f"layout '{name}' ({rule}), every box one line: {exc}; {EXPECTED}") from None
     if name in ("fragmented", "out-of-order"):
         try:
             return text_boxes.read_boxes(lines, numbers, prepared.order)
@@ -234,21 +244,34 @@ def _drop_running_titles(lines: list[str]) -> list[str]:
                     seen += 1
                 j += step
     beside = Counter(keys[i] for i in near)
-    first = next((i for i in anchors if is_header_text(text[i])), 0)
+    first = next((i for i, x in enumerate(text) if is_header_text(x)  # (or its first cell, where a title or
+                  or HIDDEN_LABEL_RE.sub("", x).strip().startswith(HEADER_START)), 0)  # a box parts the cells)
     titles = {keys[i] for i in range(first) if keys[i] and counts[keys[i]] >= RUNNING_TITLE_PAGES}
     titles |= _numbered_titles(text, keys, counts)
+    if len(anchors) < 2:  # nothing marks the pages (a header on page 1 only, no page numbers)
+        titles |= {k for i, k in enumerate(keys) if k and counts[k] >= RUNNING_TITLE_PAGES and _spaced_title(text[i])
+                   and not PAGE_NUMBER_EDGE_RE.search(text[i])}
     out = list(lines)
     for i, x in enumerate(text):
         key = keys[i]
         if not key or (counts[key] < 2 and key not in titles):
             continue  # (a line printed once is no running title: most lines, tested first)
-        if is_header_text(x) or HEADER_CELL_RE.match(x) or is_heading(x) or is_bullet_start(x) or is_page_number(x) \
-                or "］" in x or x.endswith("。"):  # (a header cell alone, 「該当箇所」, is repeated on every page too)
-            continue
+        if is_header_text(x) or HEADER_CELL_RE.match(HIDDEN_LABEL_RE.sub("", x).strip()) or is_heading(x) \
+                or is_bullet_start(x) or is_page_number(x) or "］" in x or x.endswith("。"):  # (a header cell
+            continue  # alone, 「該当箇所」 or 「列1 該当箇所」, is repeated on every page too)
         at_edge = i in near and counts[key] > 1 and beside[key] == counts[key] and 2 * counts[key] >= len(anchors)
         if at_edge or key in titles:
             out[i] = ""  # every time it is printed, it is printed at a page's edge, or it is the document's title
     return out
+
+
+def _spaced_title(line: str) -> bool:
+    """A line of words parted by a space, as a title prints (「医療機器基本計画 重点的に…進捗状況」): no
+    sentence's marks (cells' lines side by side, as pdfplumber prints them, repeat where a row restates
+    another), no header cell (「該当箇所 列1 列2 列3」) and no program's end (「令和５年度に事業終了 後継事業の
+    予定無し」)."""
+    return bool(CELLS_SPACE_RE.search(line)) and not ENDED_RE.search(line) and not any(c in line for c in "、。［・") \
+        and not any(HEADER_CELL_RE.match(w) or HIDDEN_LABEL_RE.fullmatch(w) for w in line.split())
 
 
 def _numbered_titles(text: list[str], keys: list[str], counts: Counter) -> set[str]:

@@ -1,0 +1,216 @@
+"""pdfminer's one-line boxes (every box one line: visual lines in column order, the grouping lost) read into
+columns and rows (frag_reading.py, frag_offices.py, text_fragments.py), on lines cut from dev extractions.
+
+Each cut is a row's pieces as pdfminer printed them (blank lines between boxes dropped), folded as
+text_layouts.prepare folds them; the widths are the columns' full widths the reader learns from the text."""
+
+from __future__ import annotations
+
+from policydiff.versions.model.normalize import display_width
+from policydiff.versions.readers.frag_offices import office_pieces, office_rows
+from policydiff.versions.readers.frag_reading import DOUBT, Piece, ReadRow, read_pieces
+from policydiff.versions.readers.text_fragments import MARGIN, one_line_boxes, read_fragments
+from policydiff.versions.readers.text_layouts import read_text_table
+
+ROLES = ("description", "results", "plans")
+
+
+def _pieces(text: str) -> list[Piece]:
+    return [Piece(x.strip(), display_width(x.strip())) for x in text.strip().split("\n")]
+
+
+def _columns(reading, pieces: list[Piece]) -> list[dict[int, list[str]]]:
+    return [{c: [pieces[q].text for q in qs] for c, qs in item.columns.items()}
+            for item in reading.items if isinstance(item, ReadRow)]
+
+
+# dev 3005 (Chromium, three columns of 32 cells): a row of two bullets a column; a short line ending its
+# sentence is followed by a bullet in its column (read as one reading with a split row until a bullet after
+# 「。」 stopped counting as a sentence going on mid-word)
+TWO_BULLETS = """
+医療機器の操作研修動画の普及促進
+・医療機器の操作研修動画について、医療機関や関係団体への聞き取り
+・整理した課題を踏まえ、医療機器の操作研修動画の手順書の案を作成
+医療機器の操作研修動画については、現場の負担や費用の面で課題が指
+を７件実施し、現場で生じている課題と対応の状況を整理した。
+する予定。
+摘されている。このため、関係団体と連携して実態を把握し、必要な方
+・医療機器の操作研修動画に関する国内外の先行事例を収集し、６事例
+・関係団体と連携し、医療機器の操作研修動画に関する周知を進める。
+策の検討に取り組む。［◎経］
+を取りまとめた。
+"""
+
+
+def test_a_row_of_two_bullets_a_column_reads_line_by_line():
+    pieces = _pieces(TWO_BULLETS)
+    rows = _columns(read_pieces(pieces, ROLES, (32.0, 32.0, 32.0)), pieces)
+    assert len(rows) == 1
+    desc, results, plans = rows[0][0], rows[0][1], rows[0][2]
+    assert desc[0] == "医療機器の操作研修動画の普及促進" and desc[-1].endswith("［◎経］") and len(desc) == 4
+    assert results[-1] == "を取りまとめた。" and len(results) == 4
+    assert plans == ["・整理した課題を踏まえ、医療機器の操作研修動画の手順書の案を作成", "する予定。",
+                     "・関係団体と連携し、医療機器の操作研修動画に関する周知を進める。"]
+
+
+# dev 3005: the plans end 「…支援を行う。」 while the results go on with a bullet of their own 「…を行った。」:
+# alone, the order and the widths read it either way; the wording tells (a plan's bullet 「…行った。」 was read)
+WORDED = """
+異なる専門性を有する人材間の関係構築の促進
+・｢優れた医療機器の創出に係る産業振興拠点強化事業｣において、臨床
+・令和６年度の取組に加え、医療機器産業振興拠点における海外ネット
+異なる専門性を有する産官学の人材が、それぞれの専門性を認識し、医
+現場のニーズに応じた優れた医療機器の創出に向けて、医療機器創出人
+ワークの構築や臨床上の有用性を実証する場の整備のための支援を行
+療機器の研究開発の中で連携・協力可能な関係性を構築できるよう、産
+材の育成・リスキリングを提供すると共に、医療機器スタートアップを
+い、更なる拠点機能の強化を図る予定。
+官学連携のもとで取り組む。［◎厚、◎経］
+伴走支援する拠点整備を推進した。
+・引き続き、「地域連携拠点」（医工連携イノベーション推進事業の後継
+・地方経済産業局（官）が必須協力者となる「地域連携拠点」（医工連
+事業となる医工連携グローバル展開事業として令和7年度予算案：14億
+携イノベーション推進事業として令和6年度予算：19億円の内数）を通
+円の内数）を通じて、日本のものづくり企業に大学・大学病院等が連携
+じて、日本企業のものづくり技術を活かした医療機器の開発・事業化を
+できる形をとることで、それぞれの専門性を生かした活動に取り組める
+推進した。地域連携拠点には大学・大学病院等が協力機関として連携し
+ように支援する。
+ており、それぞれの専門性を生かした産学官連携を実現した。
+・「次世代ヘルステック・スタートアップ育成支援事業（令和7年度予
+・「官民による若手研究者発掘支援事業（令和6年度予算：13億円）」に
+算：6.2億円）」において、臨床医・エンジニア等が協力して医療機器の
+おいて、臨床側とエンジニア側が協調して研究を行い医療機器の開発を
+開発を進めることができるよう、人材マッチングの支援を行う。
+進める事業を推進した。
+・「次世代ヘルステック・スタートアップ育成支援事業（令和7年度予
+算：6.0億円）」において、臨床医・エンジニア等が連携して取り組む革
+新的医療機器の開発支援、チームビルディング支援を行った。
+"""
+
+
+def test_the_wording_tells_which_column_goes_on():
+    pieces = _pieces(WORDED)
+    rows = _columns(read_pieces(pieces, ROLES, (32.0, 32.0, 32.0)), pieces)
+    assert len(rows) == 1
+    results, plans = rows[0][1], rows[0][2]
+    assert results[-1] == "新的医療機器の開発支援、チームビルディング支援を行った。"
+    assert plans[-1] == "開発を進めることができるよう、人材マッチングの支援を行う。"
+
+
+# dev 3013 (reportlab, 担当 last): the office's three lines are printed after the whole row
+OFFICE_AFTER = """
+AI研究開発に必要な人材の育成
+令和５年度に事業終了
+後継事業の予定無し
+今後、AIを用いた医療機器の研究開発が増えることを考慮し
+て、臨床現場のニーズ・知見を用いてAIの研究開発を推進す
+るために必要な、企業等における諸課題に対する最適なAI技
+術の活用方法等を身に付けた医療人材の育成に取り組む。［
+◎文、内］
+文科省研究振興
+局ライフサイエ
+ンス課
+"""
+
+
+def test_an_office_printed_after_its_row_is_the_rows():
+    pieces = _pieces(OFFICE_AFTER)
+    rows = _columns(read_pieces(pieces, ROLES + ("office",), (28.0, 32.0, 32.0, 16.0)), pieces)
+    assert len(rows) == 1
+    assert rows[0][3] == ["文科省研究振興", "局ライフサイエ", "ンス課"]
+    assert rows[0][1] == ["令和５年度に事業終了"] and rows[0][2] == ["後継事業の予定無し"]
+
+
+def test_office_lines_are_told_by_their_repetition_and_go_to_the_row_they_sit_among():
+    row = ["厚労省医療機器審査管", "医療機器の研究開発に積極的に携わる医師をはじめとする医療従事者の育成", "理課"]
+    pieces = _pieces("\n".join(row * 3))
+    names = office_pieces(pieces)
+    assert names == [[0, 2], [3, 5], [6, 8]]
+    rows, doubted = office_rows(names, {1: 0, 4: 1, 7: 2}, first=True)
+    assert rows == {0: [0, 2], 1: [3, 5], 2: [6, 8]}
+
+
+# dev 3070 (Chromium): the results and plans of a one-line row printed before its title: no visual line
+# reading explains it, and the piece that goes wrong is one that reads about as well elsewhere: named
+TITLE_AFTER = """
+令和５年度に事業終了
+後継事業の予定無し
+AI研究開発に必要な人材の育成
+今後、AIを用いた医療機器の研究開発が増えることを考慮して、臨床現場のニーズ・知見を用
+いてAIの研究開発を推進するために必要な、企業等における諸課題に対する最適なAI技術の活
+用方法等を身に付けた医療人材の育成に取り組む。［◎文、内］
+"""
+
+
+def test_a_row_printed_out_of_line_order_is_doubted():
+    pieces = _pieces(TITLE_AFTER)
+    reading = read_pieces(pieces, ROLES, (43.0, 43.0, 43.0), margins=True)
+    assert min(reading.margins.values()) < MARGIN
+
+
+def _text(*rows: str) -> str:
+    return "\n\n".join(x for row in rows for x in row.strip().split("\n")) + "\n"
+
+
+HEAD = """
+医療機器基本計画 重点的に取り組むべき施策の進捗状況
+該当箇所
+令和６年度の実績・状況
+令和７年度の取組予定
+（１）「医療機器の研究開発の中心地としての我が国の地位の確立」に向けて
+【死の谷を克服するベンチャー企業や異業種からの参入企業の増加】
+"""
+
+
+def test_a_text_of_one_line_boxes_is_read_as_fragments():
+    text = _text(HEAD, TWO_BULLETS, WORDED)
+    lines = text.split("\n")
+    assert one_line_boxes(lines)
+    table = read_text_table(text)
+    assert table.layout == "fragments"
+    rows = [row for row in table.rows if not row.merged]
+    assert [row.cells[0].lines[0].text for row in rows] == ["医療機器の操作研修動画の普及促進",
+                                                             "異なる専門性を有する人材間の関係構築の促進"]
+    assert rows[1].cells[2].lines[-1].text == "開発を進めることができるよう、人材マッチングの支援を行う。"
+    table = read_fragments(lines, list(range(1, len(lines) + 1)))
+    assert table.rows[0].cells[0].lines[0].text == "該当箇所 令和６年度の実績・状況 令和７年度の取組予定"
+
+
+def test_an_office_line_ending_with_an_office_word_goes_on_where_the_next_opens_no_name():
+    # seen 4405: 「文科省研究振興局」 fills the 担当 column and ends with 局; its name goes on 「ライフサイエンス課」
+    # (it was cut there, the row's office read as 「文科省研究振興局」 with no warning)
+    row = ["文科省研究振興局", "医療機器の研究開発に積極的に携わる医師をはじめとする医療従事者の育成", "ライフサイエンス課",
+           "厚労省医療機器審", "医療機器の研究開発に当たっては、企業の研究開発人材が臨床医療と", "査管理課"]
+    pieces = _pieces("\n".join(row * 3))
+    assert ["".join(pieces[q].text for q in name) for name in office_pieces(pieces)] == \
+        ["文科省研究振興局ライフサイエンス課", "厚労省医療機器審査管理課"] * 3
+
+
+# dev 3005: the plans' last line 「を行う。」 is printed after two more description lines (a right column's box
+# sorts late); no visual line reading explains it, and the one found puts the description's tag line
+# 「…取り組む。［◎内、文、◎厚、」 in the plans: a tag ends a description only, so that row costs enough to be named
+TAG_LATE = """
+医療機器の研究開発等の目的に合致したデータバンクの構築支援
+・NCBNでは各NCバイオバンクでのデータ・試料の利活用を進めると
+・引き続き「バイオバンクにおけるデータ・試料の利活用」を進めるべ
+企業による医療機器の研究開発やアカデミアでの研究等への幅広な活用
+共に、中央バイオバンク事務局として6NC各バイオバンク間の利活用
+く、オールジャパンのバイオバンク連携体制整備や、医療機器メーカー
+をあらかじめ念頭においた医療情報の収集・解析をする体制（必要な
+手続きのギャップと課題を整理し、その対応等に取り組んでおり、これ
+を含む企業等のバイオバンク試料・情報の利活用支援を進めると共に、
+データの種類・量・質を総合的に判断できる人材の配置も含む。）やシ
+らの運営管理事業費に予算措置を行っている。
+NCBN試料のゲノム情報の活用体制強化の検討を進めるための予算措置
+ステムの構築、データの品質管理及び３大バイオバンク 等に蓄積され
+たデータの活用に向けた支援に引き続き取り組む。［◎内、文、◎厚、
+◎経］
+を行う。
+"""
+
+
+def test_a_ministry_tag_read_into_plans_makes_its_row_doubted():
+    pieces = _pieces(TAG_LATE)
+    reading = read_pieces(pieces, ROLES, (32.0, 32.0, 32.0))
+    assert [round(item.cost, 1) >= DOUBT for item in reading.items if isinstance(item, ReadRow)] == [True]
