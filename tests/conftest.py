@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
 
 import pytest
@@ -37,11 +38,43 @@ def seeded_template(tmp_path_factory, seed_path) -> Path:
 @pytest.fixture
 def seeded(seeded_template, tmp_path) -> Path:
     """A fresh copy of an archive holding the seed, for a test to change."""
-    import shutil
-
     archive = tmp_path / "archive"
     shutil.copytree(seeded_template, archive, symlinks=True)
     return archive
+
+
+@pytest.fixture(scope="session")
+def ingested_template(tmp_path_factory, seeded_template):
+    """ingested_template(*ARGS) -> an archive holding the seed, then `policydiff ingest ARGS` run through the
+    CLI; made once per session for each ARGS, where each test of a module ingested the same file again."""
+    from click.testing import CliRunner
+
+    from policydiff.cli import cli
+
+    made: dict[tuple[str, ...], Path] = {}
+
+    def make(*args: str) -> Path:
+        if args not in made:
+            archive = tmp_path_factory.mktemp("ingested") / "archive"
+            shutil.copytree(seeded_template, archive, symlinks=True)
+            result = CliRunner().invoke(cli, ["--archive", str(archive), "ingest", *args])
+            assert result.exit_code == 0, result.output
+            made[args] = archive
+        return made[args]
+
+    return make
+
+
+@pytest.fixture
+def seeded_and_ingested(ingested_template, tmp_path):
+    """seeded_and_ingested(*ARGS) -> a fresh copy of ingested_template(*ARGS), for a test to change."""
+
+    def copy(*args: str) -> Path:
+        archive = tmp_path / "archive"
+        shutil.copytree(ingested_template(*args), archive, symlinks=True)
+        return archive
+
+    return copy
 
 
 @pytest.fixture(scope="session")
@@ -167,6 +200,49 @@ def pytest_collection_modifyitems(config, items):
     for item in items:
         if item.path.name in SLOW_MODULES:
             item.add_marker(pytest.mark.slow)
+    if hasattr(config, "workerinput"):  # a pytest-xdist worker: its order is the order work is handed out
+        _heaviest_modules_first(items)
+
+
+SLOW_WEIGHT = 20  # a slow test (3-60 s) against a quick one (0.1-0.3 s), roughly
+
+
+def _heaviest_modules_first(items) -> None:
+    """The modules with the most work first (a slow test counted as SLOW_WEIGHT quick ones), each module's
+    tests in their order. Why: xdist hands out whole modules, by default the ones with the most tests
+    first; a module of a few long tests (the README tour, 2-4 minutes) then started last and one worker
+    ran on alone for minutes at the end of the whole suite. The scheduler below keeps this order."""
+    weight: dict[Path, int] = {}
+    for item in items:
+        weight[item.path] = weight.get(item.path, 0) + (SLOW_WEIGHT if item.get_closest_marker("slow") else 1)
+    first = {path: k for k, path in enumerate(weight)}
+    items.sort(key=lambda item: (-weight[item.path], first[item.path]))
+
+
+# Modules that read the test PDFs or their extractions through tests/pdf_editions.py (each read once per
+# process) run on one pytest-xdist worker, as one unit of --dist loadfile: spread over two, both would read.
+SHARED_SCOPES = {name: "tests/pdf_editions.py" for name in (
+    "test_text_dense.py", "test_text_interleaved.py", "test_text_layouts.py", "test_pdf_reader.py",
+    "test_pdf_formats.py", "test_pdf_cites.py", "test_pdf_tag_wrap.py")}
+
+
+@pytest.hookimpl(optionalhook=True)  # known only while pytest-xdist is loaded
+def pytest_xdist_make_scheduler(config, log):
+    """--dist loadfile (pyproject's addopts), a file a unit of work, except that SHARED_SCOPES' modules
+    make one unit between them; units handed out in the workers' order (_heaviest_modules_first), not
+    reordered by their number of tests. Any other --dist keeps xdist's own scheduler."""
+    if config.getvalue("dist") != "loadfile":
+        return None
+    from xdist.scheduler import LoadFileScheduling
+
+    config.option.loadscopereorder = False
+
+    class SharedFileScheduling(LoadFileScheduling):
+        def _split_scope(self, nodeid: str) -> str:
+            path = super()._split_scope(nodeid)
+            return SHARED_SCOPES.get(path.rpartition("/")[2], path)
+
+    return SharedFileScheduling(config, log)
 
 
 @pytest.hookimpl(optionalhook=True)  # known only while pytest-xdist is loaded

@@ -20,9 +20,8 @@ def run(archive, *args: str):
 
 
 @pytest.fixture
-def archive(seeded, synthetic):
-    assert run(seeded, "ingest", str(synthetic), "--edition", "fy2024-synthetic").exit_code == 0
-    return seeded
+def archive(seeded_and_ingested, synthetic):
+    return seeded_and_ingested(str(synthetic), "--edition", "fy2024-synthetic")  # ingested once a session
 
 
 def _budgets(archive) -> list[dict]:

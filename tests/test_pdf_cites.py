@@ -7,6 +7,7 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+import pdf_editions
 import pytest
 
 from policydiff import api
@@ -21,7 +22,7 @@ NEXT = DATA / "nextyear" / "iryokiki-kihonkeikaku_fy2025-synthetic.txt"
 
 @pytest.fixture(scope="module")
 def pdf_edition():
-    return api.open_edition(PDF)
+    return pdf_editions.pdf_edition(PDF.name)  # api.open_edition(PDF), read once per process
 
 
 @pytest.fixture(scope="module")

@@ -6,17 +6,15 @@ bundled report; tests/data/pdf/*-synthetic.pdf are the INVENTED variants made by
 
 from __future__ import annotations
 
-import hashlib
 import json
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from pdf_editions import pdf_edition
 
 from policydiff.cli import cli
-from policydiff.versions.model.edition import Source
-from policydiff.versions.readers.parse_pdf import parse_report_pdf
 from policydiff.versions.readers.parse_text import PARSER_VERSION
 from policydiff.versions.xml import edition_from_xml, edition_to_xml, validation_problems
 
@@ -26,8 +24,7 @@ FORMAT1 = DATA / "formats" / "seed-format1.xml"
 
 
 def read_pdf(name: str):
-    data = (PDFS / name).read_bytes()
-    return parse_report_pdf(data, Source(name, hashlib.sha256(data).hexdigest(), "binary", "pdf", len(data)))
+    return pdf_edition(name)  # the PDF reader's edition, source as ingest records it; read once per process
 
 
 @pytest.fixture(scope="module")

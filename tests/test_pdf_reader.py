@@ -7,17 +7,11 @@ text reader makes of examples/, field by field after folding width, radicals and
 
 from __future__ import annotations
 
-import hashlib
-from pathlib import Path
-
+import pdf_editions
 import pytest
 
-from policydiff.versions.model.edition import Source
 from policydiff.versions.model.normalize import fold_extracted, normalize
-from policydiff.versions.readers.parse_pdf import parse_report_pdf
-from policydiff.versions.readers.pdf_cells import read_table
 
-PDFS = Path(__file__).resolve().parent / "data" / "pdf"
 SEED_PDFS = ("seed-chromium.pdf", "seed-drawn.pdf")
 
 
@@ -26,8 +20,7 @@ def _fold(text: str) -> str:
 
 
 def read_pdf(name: str):
-    data = (PDFS / name).read_bytes()
-    return parse_report_pdf(data, Source(name, hashlib.sha256(data).hexdigest(), ""))
+    return pdf_editions.pdf_edition(name)  # api.open_edition of the PDF, read once per process
 
 
 @pytest.fixture(scope="module", params=SEED_PDFS)
@@ -95,7 +88,7 @@ def test_pdf_citations_are_pdf_pages_lines_in_cells_and_boxes(pdf_edition):
 
 @pytest.mark.parametrize("name", SEED_PDFS)
 def test_rows_cut_by_a_page_break_are_joined_into_one(name):
-    table = read_table((PDFS / name).read_bytes())
+    table = pdf_editions.pdf_table(name)
     cut = [row for row in table.rows if len({cell.page for cell in row.columns[0]}) > 1]
     assert len(cut) >= 3  # rows continued on the next page, each one row with its parts in order
     for row in cut:

@@ -8,25 +8,25 @@ line, and must not end one inside a tag (the lone 「］」 lost, or 「経］�
 
 from __future__ import annotations
 
-import copy
 import hashlib
 from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from pdf_editions import pdf_edition, pdf_table
 
 from policydiff.versions.model.edition import Source
 from policydiff.versions.readers import parse_pdf
-from policydiff.versions.readers.pdf_cells import read_table
 
 PDFS = Path(__file__).resolve().parent / "data" / "pdf"
 DRAWN = ("seed-drawn.pdf", "fy2022-synthetic.pdf")  # the reportlab PDFs
 
 
 def _read(name: str, table=None):
-    data = (PDFS / name).read_bytes()
+    """NAME's edition as the PDF reader reads it, or as it reads TABLE in place of the PDF's own table."""
     if table is None:
-        return parse_pdf.parse_report_pdf(data, Source(name, hashlib.sha256(data).hexdigest(), ""))
+        return pdf_edition(name)  # api.open_edition of the PDF, read once per process
+    data = (PDFS / name).read_bytes()
     original = parse_pdf.read_table
     parse_pdf.read_table = lambda _data, _progress=None: table
     try:
@@ -37,16 +37,9 @@ def _read(name: str, table=None):
 
 @pytest.fixture(scope="module")
 def table_of():
-    """NAME → a fresh copy of its PDF's table, the PDF read once per module (each case rewraps its copy's
+    """NAME → a fresh copy of its PDF's table, the PDF read once per process (each case rewraps its copy's
     lines; a read is 1-3 s, seven of them per PDF where one does)."""
-    read: dict[str, object] = {}
-
-    def get(name: str):
-        if name not in read:
-            read[name] = read_table((PDFS / name).read_bytes())
-        return copy.deepcopy(read[name])
-
-    return get
+    return pdf_table
 
 
 def _m036(ed):

@@ -22,9 +22,8 @@ def run(archive, *args: str, env=None):
 
 
 @pytest.fixture
-def archive(seeded, synthetic):
-    assert run(seeded, "ingest", str(synthetic)).exit_code == 0
-    return seeded
+def archive(seeded_and_ingested, synthetic):
+    return seeded_and_ingested(str(synthetic))  # the seed and its synthetic variant, ingested once a session
 
 
 def _measures(archive, *extra: str) -> dict[str, dict]:

@@ -29,9 +29,8 @@ def run(archive, *args: str):
 
 
 @pytest.fixture
-def archive(seeded):
-    assert run(seeded, "ingest", str(NEXT)).exit_code == 0
-    return seeded
+def archive(seeded_and_ingested):
+    return seeded_and_ingested(str(NEXT))  # the seed and the synthetic next year, ingested once a session
 
 
 def _diff(archive, *extra: str) -> dict:

@@ -12,9 +12,9 @@ import re
 from pathlib import Path
 
 import pytest
+from pdf_editions import extraction_edition, pdf_edition
 
 from policydiff import parse_report
-from policydiff.api import open_edition
 from policydiff.versions.model.normalize import display_width, fold_extracted, normalize
 from policydiff.versions.readers.text_dense import estimate_widths
 from policydiff.versions.readers.text_layouts import prepare
@@ -39,12 +39,12 @@ def _budgets(ed) -> list[tuple]:
 
 @pytest.fixture(scope="module")
 def by_pdf() -> dict:
-    return {name: open_edition(PDF / f"{name}.pdf") for name in NAMES}
+    return {name: pdf_edition(name) for name in NAMES}  # api.open_edition of each PDF, once per process
 
 
 @pytest.fixture(scope="module")
 def by_text() -> dict:
-    return {name: parse_report((PDF / f"{name}.pypdfium2.txt").read_bytes()) for name in NAMES}
+    return {name: extraction_edition(f"{name}.pypdfium2.txt") for name in NAMES}  # parse_report of its bytes
 
 
 @pytest.mark.parametrize("name", NAMES)

@@ -10,6 +10,7 @@ import re
 from pathlib import Path
 
 import pytest
+from pdf_editions import extraction_edition
 
 from policydiff import parse_report
 from policydiff.versions.model.normalize import fold_extracted, normalize
@@ -93,7 +94,7 @@ def test_office_column_is_kept_as_each_measures_office(seed_text, seed_edition):
 
 
 def test_pypdfium2_extraction_without_blank_lines_reads_as_the_seed(seed_edition):
-    ed = parse_report((DATA / "pdf" / "seed-chromium.pypdfium2.txt").read_bytes())
+    ed = extraction_edition("seed-chromium.pypdfium2.txt")  # parse_report of its bytes, once per process
     assert len(ed.measures) == 59 and len(ed.budgets()) == 71
     # m021 goes on after a page header (its results, then the last characters of a plans bullet) and m030's
     # description items follow its tag: both read as in the sample (tests/test_text_dense.py has the rest).
@@ -114,14 +115,14 @@ PROFILE_OF_TOOL = {"pdfplumber": {"interleaved"}, "pypdfium2": {"dense"}, "pdfmi
 def test_every_extraction_of_the_test_pdfs_is_read_by_its_profile_not_refused(path):
     text = path.read_text(encoding="utf-8")
     assert prepare(text).profile in PROFILE_OF_TOOL[path.suffixes[-2].lstrip(".")]
-    ed = parse_report(text)
+    ed = extraction_edition(path.name)  # parse_report of the text, once per process
     assert len(ed.measures) == 59 and len(ed.budgets()) == 71
 
 
 def test_office_column_of_a_pypdfium2_extraction_is_read_office_by_office():
     # The invented four-column PDF through pypdfium2: offices wrapped over two lines, or printed on the
     # baseline of a row's last line (「…（対応済み） 厚労省医療機器審査管理課」).
-    ed = parse_report((DATA / "pdf" / "office-synthetic.pypdfium2.txt").read_bytes())
+    ed = extraction_edition("office-synthetic.pypdfium2.txt")
     assert ed.synthetic and (ed.results_fy, ed.plans_fy) == (2024, 2025)
     offices = [m.office for m in ed.measures if m.office]
     assert len(offices) >= 55
