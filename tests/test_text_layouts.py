@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pdf_editions import extraction_edition
 
-from policydiff import parse_report
+from policydiff import PolicydiffError, parse_report
 from policydiff.versions.model.normalize import fold_extracted, normalize
 from policydiff.versions.readers.text_layouts import PROFILES, prepare
 
@@ -217,3 +217,17 @@ def test_a_running_title_without_page_numbers_is_dropped_where_nothing_marks_the
     ended = "令和５年度に事業終了 後継事業の予定無し"
     kept = prepare("該当箇所 令和６年度の実績・状況 令和７年度の取組予定\n" + f"{body * 5}{ended}\n" * 4).lines
     assert sum(ended in x for x in kept) == 4
+
+
+def test_a_担当_cell_printed_as_a_box_of_its_own_before_the_header_names_the_office_column():
+    """pdfminer's text of layout 5016 (the lead's fresh set of round 9; reportlab, 担当 first): every header
+    cell a box of its own, a blank line after each. The 「担当」 box two lines above 「該当箇所」 was not seen,
+    the text was read as the sample's blocked layout without an office column, and 47 of its 71 differing
+    rows went unnamed. With the column known, a blocked text printing 担当 first is refused in one line."""
+    header = "担当\n\n該当箇所\n\n令和６年度の実績・状況\n\n令和７年度の取組予定\n\n"
+    prepared = prepare(header + "医療機器の研究開発\n本文の一行目。［◎厚］\n\n・実績。\n\n・予定。\n\n" * 8)
+    assert prepared.office and prepared.order == ("office", "description", "results", "plans")
+    assert not prepare(header.replace("担当", "注記") + "・実績。\n\n" * 8).office
+    with pytest.raises(PolicydiffError, match="担当 \\| 該当箇所"):
+        parse_report(header + ("厚労省医療機器審査\n管理課\n\n医療機器の研究開発\n本文の一行目、\n本文の二行目。［◎厚］\n\n"
+                               "・実績の一行目、\n実績の二行目。\n\n・予定の一行目、\n予定の二行目。\n\n") * 8)
