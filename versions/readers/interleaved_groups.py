@@ -65,6 +65,11 @@ LATIN_WIDER = 0.1
 # ... but as little as a third of one in another (「Brain Computer Interface」): a bullet mark 「・」 where the
 # next column's line starts may lie this much more per latin letter before it past the column's full width
 LATIN_NARROWER = 0.2
+# Two full-width marks side by side (「、「」, 「」（」, 「）：」): Chromium prints them in a cell and a half (CSS
+# text-spacing-trim), so a column's full line holding some counts up to half a cell more per pair than the column
+# is wide (「・引き続き、「…事業」（令和８年度予算（案）：」 is a full line of 31.5 cells that counts 33)
+PUNCTUATION_PAIR_RE = re.compile(r"(?=[、。，．・「『（［【｢」』）］】｣][「『（［【｢」』）］】｣、。：])")
+PAIR_TRIM = 0.5
 Cut = tuple[str, frozenset[int] | None]  # a glued piece's part and the columns it may end a group in (None: any)
 
 
@@ -82,6 +87,7 @@ class Group:
     must: frozenset[int] | None = None  # the columns it may be read in: it ends where a glued piece was cut
     wording: str = ""  # 'result' (「…を推進した。」) or 'plan' (「…する。」, 「…予定。」) where it ends a sentence so
     item: int = 0  # the number of the item it starts (「⑤ 医療従事者の…」: 5), or 0
+    trim: float = 0.0  # cells its punctuation pairs may print narrower than they count (PUNCTUATION_PAIR_RE)
 
 
 def group_of(text: str, width: float) -> Group:
@@ -90,7 +96,7 @@ def group_of(text: str, width: float) -> Group:
     wording = wording_of(text) if stop else ""
     item = ord(text[0]) - ord("①") + 1 if text and "①" <= text[0] <= "⑳" else 0
     return Group(text, width, is_bullet_start(text), tagged(text), stop, text.endswith(OPEN_ENDS), printed,
-                  wording=wording, item=item)
+                  wording=wording, item=item, trim=PAIR_TRIM * len(PUNCTUATION_PAIR_RE.findall(text)))
 
 
 def wording_of(text: str) -> str:
@@ -297,6 +303,7 @@ def _glue_cuts(piece: str, fills: tuple[float, ...], limit: float, depth: int, b
     latin = [0]
     for ch in piece:
         latin.append(latin[-1] + (ch.isascii() and ch.isalnum()))
+    trim = _trims(piece)
     for (c, fill), (base, before) in product(enumerate(fills), zip(bases or [0.0], letters or [0] * len(bases or [0.0]),
                                                                     strict=True)):
         if places[c] <= left_of:
@@ -309,6 +316,7 @@ def _glue_cuts(piece: str, fills: tuple[float, ...], limit: float, depth: int, b
                    and piece[k] not in NO_LINE_START]
         if marked or fitting:
             k = marked[-1] if marked else fitting[-1]
+            k = _trimmed_cut(piece, printed, trim, k, fill - base, after[c] if after else None)
             roles.setdefault(_by_the_rest(piece, printed, k, fill - base, fitting, after[c] if after else None), set()).add(c)
     for k, cs in sorted(roles.items()):
         rest = piece[k:]
@@ -316,6 +324,31 @@ def _glue_cuts(piece: str, fills: tuple[float, ...], limit: float, depth: int, b
             if display_width(rest) > limit and depth > 1 else []
         out += [[(piece[:k], frozenset(cs)), *tail] for tail in (tails or [[(rest, None)]])]
     return out or [[(piece, None)]]
+
+
+def _trimmed_cut(piece: str, printed: list[float], trim: list[float], k: int, fill: float, next_fill: float | None
+                 ) -> int:
+    """The cut K of a glued PIECE (a full line of FILL cells, the next column's line after it) moved right where
+    the rest is too wide for the next column (NEXT_FILL: its full width) and the line's punctuation pairs tell a
+    longer full line (PUNCTUATION_PAIR_RE: 「・引き続き、「…事業」（令和８年度予算（案）：」 then 「に加え、…」): the
+    furthest cut whose line, its pairs printed narrower, still fits FILL (as fitting in _glue_cuts). A rest that fits
+    keeps the cut."""
+    limit = next_fill if next_fill is not None else fill
+    if printed[-1] - printed[k] <= limit + WIDTH_SLACK:
+        return k
+    later = [j for j in range(k + 1, len(piece)) if printed[j] - trim[j] <= fill + GLUE_OVER / 2 and piece[j] not in NO_LINE_START
+             and printed[-1] - printed[j] <= limit + WIDTH_SLACK]
+    return later[-1] if later else k
+
+
+def _trims(text: str) -> list[float]:
+    """For each prefix of TEXT, the cells a typesetter may take from its punctuation pairs (PUNCTUATION_PAIR_RE)."""
+    out = [0.0] * (len(text) + 1)
+    for m in PUNCTUATION_PAIR_RE.finditer(text):
+        out[m.start() + 2] += PAIR_TRIM
+    for k in range(1, len(out)):
+        out[k] += out[k - 1]
+    return out
 
 
 def _by_the_rest(piece: str, printed: list[float], k: int, fill: float, fitting: list[int],
