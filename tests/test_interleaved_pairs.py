@@ -1,6 +1,7 @@
-"""Glued cuts where Chromium prints two full-width marks side by side narrower than they count (CSS
-text-spacing-trim), on pdfplumber text cut from a generated layout (out/d3000, seed 3008: a synthetic
-edition, cells set 0.5 pt apart, its lines as extracted)."""
+"""Glued cuts where a line counts otherwise than it prints, on pdfplumber text cut from generated layouts set
+close (out/d3000, seeds 3008 and 3010: synthetic editions, cells 0.5 pt apart, their lines as extracted): Chromium
+prints two full-width marks side by side narrower than they count (CSS text-spacing-trim), and a cell's own
+space may part a glued piece from the words its line starts with."""
 
 from __future__ import annotations
 
@@ -21,3 +22,17 @@ def test_a_full_line_holding_punctuation_pairs_is_cut_where_its_pairs_print_narr
     assert "スタートアップの伴走支援に加え、海外ネットワークの構築（海外の支援機関との連携協定４件）や臨床上" in results
     assert not any(w.code == "layout-too-wide" and w.line == 42 for w in table.warnings)
     assert any(w.code == "layout-glued" and w.line == 42 for w in table.warnings)  # still named: a judgement
+
+
+def test_a_glued_piece_after_a_cells_own_space_is_cut_where_the_whole_cell_line_fills():
+    # 「化事業 令和6年度予算：37億円の内数）を通じて、医療機器等の開発における工学的制強靱化事業の後継…」 (out/d3000,
+    # seed 3010, a reportlab layout set 0.5 pt apart): the results' line holds a space of its own (「…強靱化事業 令和6
+    # 年度予算…」) and its end is glued to the plans' line 「制強靱化事業の後継となる、…」. Cut as if the glued piece
+    # started the results' line, the cut fell 3.5 cells too far (「…工学的制強靱化」 「事業の後継…」): the
+    # line read as a new row's description, m034's cells cut in two.
+    table = snippet_table("glued-cut-after-a-cells-own-space.txt")
+    row = next(r for r in table.rows if "ガイドライン・ルールの整備" in r.cells[0].text)
+    description, results, plans = (c.text for c in row.cells)
+    assert description.endswith("医療機器ガイドラインを策定する。［厚、◎経］")
+    assert "令和6年度予算：37億円の内数）を通じて、医療機器等の開発における工学的安定性や" in results
+    assert "「医療機器創出ガイダンス事業」（先進的研究開発・開発体制強靱化事業の後継となる、" in plans
