@@ -36,3 +36,15 @@ def test_a_glued_piece_after_a_cells_own_space_is_cut_where_the_whole_cell_line_
     assert description.endswith("医療機器ガイドラインを策定する。［厚、◎経］")
     assert "令和6年度予算：37億円の内数）を通じて、医療機器等の開発における工学的安定性や" in results
     assert "「医療機器創出ガイダンス事業」（先進的研究開発・開発体制強靱化事業の後継となる、" in plans
+
+
+def test_a_glued_piece_after_a_cells_longer_words_is_cut_where_the_whole_cell_line_fills():
+    # 「ルールの整備 先進的研究開発・開発体制強靱化事業 令和6年度予算：業」（先進的…」 (out/d3040, seed 3097, a
+    # reportlab layout set 0.5 pt apart): the results' line 「先進的研究開発・開発体制強靱化事業 令和6年度予算：」 holds
+    # a space of its own, 18 cells before it, and ends glued to the plans' 「業」（先進的研究開発・…」.
+    table = snippet_table("glued-cut-after-a-cells-long-words.txt")
+    row = next(r for r in table.rows if "ガイドライン・ルールの整備" in r.cells[0].text)
+    description, results, plans = (c.text for c in row.cells)
+    assert description.endswith("医療機器ガイドラインを策定する。［厚、◎経］")
+    assert "（先進的研究開発・開発体制強靱化事業 令和6年度予算：37億円の内数）を通じて" in results
+    assert "「医療機器創出ガイダンス事業」（先進的研究開発・開発体制強靱化事業の後継となる、" in plans

@@ -45,7 +45,7 @@ OFFICE_WORD_GLUE = 1.0  # ... before an office word alone (「室」), where the
 # pieces before a glued one that its line may start with: any latin words of the line (「・「MedTech ROUND
 # ～MedTech Startups acceleration program～」…」 starts with five)
 GLUED_BEFORE = 9
-WORDS_BEFORE = 6.0  # cells: the widest piece before a glued one on its line read as the same cell's words
+WORDS_SHORT = 2.0  # cells short of the narrowest fill a piece before a glued one may be, read as the same cell's words
 GLUED_DEPTH = 3  # cuts in one glued piece at most (four columns set close)
 GLUED_ALTERNATIVES = 12  # ways to cut a line's glued pieces, at most
 # A ministry tag followed by other text in the same piece: the next column's line glued to the description's
@@ -179,7 +179,7 @@ def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[floa
             bases.append(display_width(" ".join(pieces[s:j])) + 0.5)
             letters.append(_latin(" ".join(pieces[s:j])))
         # (or a few words parted from it by a space the cell's own text holds: 「化事業 令和6年度予算：…」)
-        if s == j and j > 1 and _words_before(pieces[j - 1]) and display_width(pieces[j]) > limit:
+        if s == j and j > 1 and _words_before(pieces[j - 1], min(fills)) and display_width(pieces[j]) > limit:
             bases.append(display_width(pieces[j - 1]) + 0.5)
             letters.append(_latin(pieces[j - 1]))
         cuts = piece_cuts(piece, bases, letters)
@@ -234,11 +234,11 @@ def _office_cuts(piece: str, k: int, order: tuple[int, ...], rest_cuts: list[tup
     return out
 
 
-def _words_before(piece: str) -> bool:
+def _words_before(piece: str, fill: float) -> bool:
     """May PIECE, a few characters before a glued piece on its line, be a cell's words that a space inside the
     cell's text parts from the glued piece (「…開発体制強靱」 「化事業 令和6年度予算：…」)? Not a bullet, a sentence's
     or a description's end (a column's last line), nor a latin word (_latin_gap tells those)."""
-    return display_width(piece) <= WORDS_BEFORE and not is_bullet_start(piece) and not tagged(piece) \
+    return display_width(piece) <= fill - WORDS_SHORT and not is_bullet_start(piece) and not tagged(piece) \
         and not SENTENCE_END_RE.search(piece) and not _latin(piece)
 
 
