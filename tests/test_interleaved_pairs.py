@@ -48,3 +48,19 @@ def test_a_glued_piece_after_a_cells_longer_words_is_cut_where_the_whole_cell_li
     assert description.endswith("医療機器ガイドラインを策定する。［厚、◎経］")
     assert "（先進的研究開発・開発体制強靱化事業 令和6年度予算：37億円の内数）を通じて" in results
     assert "「医療機器創出ガイダンス事業」（先進的研究開発・開発体制強靱化事業の後継となる、" in plans
+
+
+def test_a_glued_piece_after_a_bullets_words_and_digits_is_cut_where_the_whole_cell_line_fills():
+    # (out/d3040, seed 3051, a reportlab layout set 0.5 pt apart.) The results' lines 「・「医療機器等における…（先進的
+    # 研究開発・開発体制強靱化事業 令和6」 (a bullet's first line) and 「・「次世代医療機器評価指標の公表について」（令和
+    # ６年11月29日付け医薬機審発 1129第２号）に」 (digits on both sides of the space) hold a space of their own and end
+    # glued to the plans' 「・令和7年度に新設される…」 and 「・「次世代医療機器・再生医療等…」: both rows were cut wrong.
+    table = snippet_table("glued-cut-after-a-bullets-own-space.txt")
+    rows = [r for r in table.rows if "ガイドライン・ルールの整備" in r.cells[0].text]
+    first, second = ([c.text for c in r.cells] for r in rows)
+    assert first[0].startswith("医療機器の研究開発に関するガイドライン・ルールの整備上市の迅速化")
+    assert second[0].startswith("医療機器の研究開発に関するガイドライン・ルールの整備（その２）また、")
+    assert first[1].startswith("・「医療機器等における開発ガイドライン策定事業」（先進的研究開発・開発体制強靱化事業 令和6年度予算")
+    assert first[2].startswith("・令和7年度に新設される「医療機器創出ガイダンス事業」")
+    assert second[1].startswith("・「次世代医療機器評価指標の公表について」（令和６年11月29日付け医薬機審発 1129第２号）により、")
+    assert second[2].startswith("・「次世代医療機器・再生医療等製品評価指標作成事業」に基づき")

@@ -236,10 +236,9 @@ def _office_cuts(piece: str, k: int, order: tuple[int, ...], rest_cuts: list[tup
 
 def _words_before(piece: str, fill: float) -> bool:
     """May PIECE, a few characters before a glued piece on its line, be a cell's words that a space inside the
-    cell's text parts from the glued piece (「…開発体制強靱」 「化事業 令和6年度予算：…」)? Not a bullet, a sentence's
-    or a description's end (a column's last line), nor a latin word (_latin_gap tells those)."""
-    return display_width(piece) <= fill - WORDS_SHORT and not is_bullet_start(piece) and not tagged(piece) \
-        and not SENTENCE_END_RE.search(piece) and not _latin(piece)
+    cell's text parts from the glued piece (「…開発体制強靱」 「化事業 令和6年度予算：…」)? Not a full line, a sentence's
+    or a description's end (a column's last line)."""
+    return display_width(piece) <= fill - WORDS_SHORT and not tagged(piece) and not SENTENCE_END_RE.search(piece)
 
 
 def _latin_gap(left: str, right: str) -> bool:
