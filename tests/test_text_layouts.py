@@ -184,6 +184,24 @@ def test_a_running_title_with_its_page_number_is_dropped_where_no_header_marks_t
     assert sum(title in x for x in kept) == 4
 
 
+def test_cells_lines_side_by_side_printed_again_and_again_are_no_running_title():
+    """pdfplumber's text of layout 4925 (the lead's fresh set; header on page 1 only, no page numbers, plans
+    before results): a results item restated in many rows ends its plans' and results' lines side by side,
+    「更なる拠点機能の強化を図る トアップを伴走支援する拠点整備を推進」, printed alone where the row's
+    description has ended and after a description's line elsewhere. Taken for a running title, it was
+    dropped from four rows, three of them unwarned. A line printed again as part of a longer line is a cell's
+    line; the title is still dropped."""
+    title = "医療機器基本計画 重点的に取り組むべき施策の進捗状況"
+    pair = "更なる拠点機能の強化を図る トアップを伴走支援する拠点整備を推進"
+    body = "・令和６年度の取組に加え、拠点機能の強化を図る予定。\n"
+    text = "該当箇所 令和７年度の取組予定 令和６年度の実績・状況\n" + (
+        f"{body * 6}現場のニーズを提案し、企業とともに研究開発に取 {pair}\n予定。 した。\n"
+        f"{body * 6}{pair}\n予定。 した。\n{body * 6}{title}\n") * 3
+    lines = prepare(text).lines
+    assert sum(pair in x for x in lines) == 6
+    assert not any(title in x for x in lines)
+
+
 def test_a_running_title_without_page_numbers_is_dropped_where_nothing_marks_the_pages():
     """pypdfium2's text of layout 4737 (the lead's fresh set; header on page 1 only, no page numbers): Chromium's
     running title 「医療機器基本計画 重点的に取り組むべき施策の進捗状況」 printed after each page's cells, 14

@@ -249,8 +249,10 @@ def _drop_running_titles(lines: list[str]) -> list[str]:
     titles = {keys[i] for i in range(first) if keys[i] and counts[keys[i]] >= RUNNING_TITLE_PAGES}
     titles |= _numbered_titles(text, keys, counts)
     if len(anchors) < 2:  # nothing marks the pages (a header on page 1 only, no page numbers)
-        titles |= {k for i, k in enumerate(keys) if k and counts[k] >= RUNNING_TITLE_PAGES and _spaced_title(text[i])
-                   and not PAGE_NUMBER_EDGE_RE.search(text[i])}
+        spaced = {k for i, k in enumerate(keys) if k and counts[k] >= RUNNING_TITLE_PAGES and _spaced_title(text[i])
+                  and not PAGE_NUMBER_EDGE_RE.search(text[i])}
+        # (cells' lines side by side, restated in row after row, are also printed as part of a longer line)
+        titles |= {k for k in spaced if not any(k in other and k != other for other in counts)}
     out = list(lines)
     for i, x in enumerate(text):
         key = keys[i]
