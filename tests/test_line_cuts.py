@@ -72,3 +72,17 @@ def test_a_line_opening_with_a_words_end_after_a_sentences_end_is_named():
     for text in ("また、検討を進めた。", "・等級の見直しを行った。", "的確な支援を行った。"):
         results[2] = Line(437, 9, text, text)
         assert cut_lines(table) == [], text
+
+
+def test_a_line_cut_before_the_cells_last_line_and_its_tag_is_named():
+    """Seen 3853 (pdfplumber; reportlab, padding 0.5, wide descriptions): the space fell after 「３大バイオバンク」
+    and the line's rest 「等に…支援に引き続き」 went to the results, so the line stopped 16 cells short. Its next
+    line opens with a kanji (「取り組む。」), not a kana, but it is the cell's last line and ends with the
+    ministry tag: a description runs on to its tag, no paragraph ends short right before it."""
+    cut = _table([("医療機器の研究開発等の目的に合致したデータバンクの構築支援", 12.0),
+                  ("企業による医療機器の研究開発やアカデミアでの研究等への幅広な活用をあらか", -0.5),
+                  ("質を総合的に判断できる人材の配置も含む。）やシステムの構築、データの品質", -0.5),
+                  ("管理及び３大バイオバンク", 16.0),
+                  ("取り組む。［内、文、◎厚、◎経］", 20.0)])
+    (w,) = cut_lines(cut)
+    assert w.line == 172 and "３大バイオバンク" in w.message

@@ -40,8 +40,9 @@ def cut_lines(table: Table) -> list[ParseWarning]:
                 before, line, after = lines[k - 1], lines[k], lines[k + 1]
                 if before.slack is None or line.slack is None or not before.page == line.page == after.page:
                     continue
+                goes_on = GOES_ON_RE.match(after.text) or (k + 2 == len(lines) and after.text.endswith("］"))
                 if before.slack <= SHORT and line.slack > CUT_SHORT and not line.text.endswith(ENDS) \
-                        and GOES_ON_RE.match(after.text) and not ITEM_RE.match(line.text):
+                        and goes_on and not ITEM_RE.match(line.text):
                     found.append(ParseWarning(
                         CODE, f"line {line.no}: 「…{line.text[-12:]}」 stops {line.slack:.0f} cells short of its column "
                         f"mid-word (「{after.text[:6]}…」 goes on with it): the rest of the line may have been read "
