@@ -93,6 +93,8 @@ class State:
     boxes: list[Box] = field(default_factory=list)
     decided: list[str] = field(default_factory=list)  # each box's column as its widths alone show ('' if not)
     cells: tuple[str, str] = (RESULTS, PLANS)  # the two columns left to right, as the header prints them
+    office_last: bool = False  # the header prints the 「担当」 column last (an office then follows its row's text)
+    ahead: dict[str, Box] = field(default_factory=dict)  # a column's whole cell printed before its row's description
 
 
 def has_tag(box: Box) -> bool:
