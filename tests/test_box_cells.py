@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from policydiff.versions.readers.box_columns import width_column
 from policydiff.versions.readers.box_offices import name_office_mismatches, office_ministry
-from policydiff.versions.readers.box_pairs import name_paired_shifts
+from policydiff.versions.readers.box_pairs import name_paired_shifts, name_stray_first_bullets
 from policydiff.versions.readers.box_rows import place_boxes
 from policydiff.versions.readers.box_state import PLANS, RESULTS, Box, Cell, Row
 from policydiff.versions.readers.geometry import DESCRIPTION, Geometry
@@ -221,6 +221,35 @@ def test_a_plan_without_a_bullet_printed_before_its_rows_description_goes_to_tha
     first, second = [row for row in items if isinstance(row, Row)]
     assert first.cells[PLANS].numbers == [1140, 1141, 1142, 1143, 1144]
     assert second.cells[PLANS].numbers == [1146, 1147]
+    # the boxes' order gave it to the first row: both rows are named, so a wrong move cannot pass unwarned
+    assert PLANS in first.doubted and any("「" in x or "next row's cell" in x for x in first.doubts)
+    assert PLANS in second.doubted
+
+
+# seen 4702 (pdfminer), rows m041-m042: m041's last plan 「・「医療機器スタートアップ…」」 printed after m042's
+# title and results, read into m042's plans before its own 「・引き続き、健康・医療産業等…」
+CELLS_4702 = [
+    (["・｢優れた医療機器の創出に係る産業振興拠点強化事業｣において、医療機器創出", "人材の育成・リスキリング及びスタートアップの伴走支援に加え、海外ネット",
+      "ワークの構築（海外の支援機関との連携協定４件）や臨床上の有用性を実証す", "る場の整備を支援し、拠点機能の強化を図った。",
+      "・MEDISOにおいて、海外のエコシステムや支援機関等と連携し、国内医療系ベ", "ンチャーのPR機会を創出するとともに（海外イベントへの出展４回）、ネット",
+      "ワーキング形成を促進した。"],
+     ["・令和７年度の取組に加え、拠点間の連携による全国的な", "支援ネットワークの形成を支援し、更なる拠点機能の強", "化を図る予定。",
+      "・MEDISOにおいて、グローバル市場でのビジネス展開を", "支援するため、海外のエコシステムや支援機関等と連携",
+      "し、国内医療系ベンチャーのPR機会の創出、ネットワー", "キング形成の促進に引き続き取り組む。"]),
+    (["・健康・医療産業等国際展開協議会を２回開催し、健康・医療関連産業の国際展", "開等に係る取組を関係府省・関係機関が連携して進めた。"],
+     ["・「医療機器スタートアップ海外展開支援事業」（令和8年", "度予算案：3.0億円）を新たに実施し、海外市場への参入",
+      "を目指すスタートアップの現地実証を支援する。", "・引き続き、健康・医療産業等国際展開協議会等を通じ、",
+      "健康・医療関連産業の国際展開等に係る取組を関係府", "省・関係機関が連携して進める。"]),
+]
+
+
+def test_a_plans_first_bullet_going_with_the_row_befores_results_names_both_rows():
+    rows = _rows(CELLS_4702)
+    name_stray_first_bullets(rows)
+    assert [PLANS in row.doubted for row in rows] == [True, True]
+    right = _rows(CELLS_3098)
+    name_stray_first_bullets(right)
+    assert not any(row.doubts for row in right)
 
 
 def test_a_title_wrapped_on_two_lines_read_into_the_description_names_its_row():

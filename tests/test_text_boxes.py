@@ -103,8 +103,9 @@ def test_every_row_that_differs_from_the_pdf_carries_a_layout_warning(name, edit
 # bullet of a column on a page names the row before it too, a page break may cut a row's results or
 # plans; a column's cells shifted by one row go unseen between the placements that show it, so the rows
 # around a run of doubted placements are named too (box_shifts.py): dev and seen pdfminer readings had
-# rows differing silently inside such runs, 25 in h4221.)
-NEEDLESS = {"seed-chromium": 20, "seed-drawn": 37, "office-synthetic": 10, "fy2022-synthetic": 37}
+# rows differing silently inside such runs, 25 in h4221. office +2: a 「引き続き、…」 paragraph given to the
+# next row names the row before too, which the boxes' order gave it to: a held-out reading differed silently.)
+NEEDLESS = {"seed-chromium": 20, "seed-drawn": 37, "office-synthetic": 12, "fy2022-synthetic": 37}
 
 
 @pytest.mark.parametrize("name", NAMES)

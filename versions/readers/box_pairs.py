@@ -15,10 +15,12 @@ from __future__ import annotations
 import re
 
 from .box_state import PLANS, RESULTS, Row
+from .vocabulary import is_bullet_start
 
 RUN_MIN = 2  # rows in a row whose plans go with the same neighbour's results: a shift, not chance
 SINGLE_SHARE = 0.6  # the share of a lone row's plans' words its neighbour's results hold, to name the two
 OWN_SHARE = 0.3  # ... and the most its own results may hold
+STRAY_MARGIN = 0.25  # how much more of a plans' first bullet's words the row before's results share than its own
 MARGIN = 0.1  # how much more of the plans' words the neighbour's results must share than the row's own
 WORD_RE = re.compile(r"[一-龥々ァ-ヺーA-Za-z0-9０-９Ａ-Ｚａ-ｚ]+")  # the words, without kana particles or marks
 
@@ -39,6 +41,27 @@ def name_paired_shifts(rows: list[Row]) -> None:
                 for j in (k, k + step // abs(step)):  # the row holding the plans and the next one on their way
                     if 0 <= j < len(table):
                         _name(table[j])
+
+
+def name_stray_first_bullets(rows: list[Row]) -> None:
+    """A row's plans of two or more bullets whose first goes with the row before's results, not its own: a
+    bullet of the row before's plans printed after this row's description and read into this row (seen 4702:
+    「・「医療機器スタートアップ海外展開支援事業」…」 after the next row's title and results). Both rows named."""
+    table = [r for r in rows if not r.note]
+    for k in range(1, len(table)):
+        cell = table[k].cells.get(PLANS)
+        if cell is None:
+            continue
+        starts = [i for i, line in enumerate(cell.lines) if is_bullet_start(line)]
+        if len(starts) < 2 or starts[0] != 0:
+            continue
+        first = _words("".join(cell.lines[: starts[1]]))
+        before, own = _share(_grams(table[k - 1], RESULTS), first), _share(_grams(table[k], RESULTS), first)
+        if before >= own + STRAY_MARGIN and own < OWN_SHARE:
+            for row in (table[k - 1], table[k]):
+                row.doubted.add(PLANS)
+                row.doubts.append("the first bullet of the second row's plans goes with the first row's results, "
+                                  "not its own: it may be the first row's last plan, printed after the next row began")
 
 
 def _single(table: list[Row], results: list[set[str]], plans: list[set[str]], k: int, step: int) -> bool:
@@ -68,10 +91,11 @@ def _runs(ks: list[int]) -> list[list[int]]:
 
 def _grams(row: Row, column: str) -> set[str]:
     cell = row.cells.get(column)
-    if cell is None:
-        return set()
-    words = WORD_RE.findall("".join(cell.lines))
-    return {w[i : i + 2] for w in words for i in range(len(w) - 1)}
+    return set() if cell is None else _words("".join(cell.lines))
+
+
+def _words(text: str) -> set[str]:
+    return {w[i : i + 2] for w in WORD_RE.findall(text) for i in range(len(w) - 1)}
 
 
 def _share(a: set[str], b: set[str]) -> float:

@@ -13,7 +13,7 @@ from ..model.edition import ParseWarning
 from ..model.normalize import display_width
 from .box_columns import column_of, width_column
 from .box_offices import name_office_mismatches, place_offices
-from .box_pairs import name_paired_shifts
+from .box_pairs import name_paired_shifts, name_stray_first_bullets
 from .box_shifts import name_shifts
 from .box_state import (
     DESC,
@@ -69,6 +69,7 @@ def place_boxes(boxes: list[Box], widths: Geometry, title_max: float, office: bo
     place_offices(state)
     name_shifts(state.rows)
     name_paired_shifts(state.rows)
+    name_stray_first_bullets(state.rows)
     name_office_mismatches(state.rows)
     return state.items, state.warnings
 
@@ -110,6 +111,11 @@ def _place_description(state: State, k: int, box: Box) -> int:
         rows.append(row)
         state.items.append(row)
         for column, ahead in state.ahead.items():  # its cell printed before it (dev 3031, 3098)
+            before = rows[state.at[column]] if state.at[column] >= 0 else None
+            if before is not None:  # the boxes' order gives it to the row before: name that row too
+                before.doubted.add(column)
+                before.doubts.append(f"lines {span(ahead)} ({column}): a paragraph without a bullet after its "
+                                     "column's cell ended, read as the next row's cell: this row's?")
             row.cells[column] = Cell(list(ahead.lines), list(ahead.numbers))
             row.doubted.add(column)
             row.doubts.append(f"lines {span(ahead)} ({column}): a paragraph without a bullet, printed before this "
@@ -211,8 +217,9 @@ def _place_cell(state: State, k: int, box: Box, column: str) -> list[int]:
         if nxt < 0:  # 「引き続き、…」 without a bullet after a cell that has ended: the next row's whole cell,
             state.ahead[column] = box  # printed before that row's description (dev 3031, 3098)
             return []
-        r = nxt
+        r, others = nxt, [at]  # both rows named: the boxes' order gives it to the row before
         state.at[column] = r
+        state.doubt = "a paragraph 「引き続き、…」 without a bullet after its column's cell ended, read as the next row's"
     elif (nxt >= 0 and (phrase or _advances(state, column, at, box))) or at < 0:
         r, others = max(nxt, 0), [at] if at >= 0 and not phrase and state.doubt_row else []
         state.at[column] = r
