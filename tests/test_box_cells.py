@@ -290,3 +290,36 @@ def test_a_row_without_a_ministry_tag_takes_no_office():
     rows = [row for row in items if isinstance(row, Row)]
     assert ["".join(row.office.lines) if row.office else "" for row in rows] == \
         ["厚労省医療機器審査管理課", "", "厚労省医療機器審査管理課", "内閣府健康・医療戦略推進事務局"]
+
+
+# seen 4630 lines 958-1003 (reportlab, a page break): a row and its plans, the next row's plans cell
+# 「引き続き、AMEDの…」 printed at the next page's top, then a goal, a subgoal (a heading over rows, closed by
+# 「［担当省庁については…参照］」; text_layouts.prepare joins the goal's two lines) and the row the plans cell is that of
+_BOXES_4630 = [
+    Box(["レジストリデータの活用の推進", "医師のデータ登録の負担も考慮し、必要とするデータのグラン",
+         "ドデザインを設定することを前提に、各種レジストリの活用を", "引き続き推進する。［◎厚］"], [958, 959, 960, 961]),
+    Box(["・企業による疾患登録情報の利活用のため、「クリ", "ニカル・イノベーション・ネットワーク推進支援",
+         "事業」（令和６年度予算：59百万円）におい", "て、アカデミアと企業とのマッチングを実施し、"], [963, 964, 965, 966]),
+    Box(["・引き続き、企業が研究開発に活用", "できるレジストリの環境を整備", "し、レジストリの情報を活用した",
+         "医療機器の開発を支援する。"], [968, 969, 970, 971]),
+    Box(["引き続き、AMEDの医療機器・ヘルス", "ケアプロジェクトにおいて、重点５", "分野を含むテーマについて研究開発",
+         "を支援する。"], [981, 982, 983, 984], page=2),
+    Box(["【解決すべき医療上・社会上の課題を踏まえた重点分野における研究開発の活性化】"], [986], page=2),  # joined
+    Box(["重点5分野の研究開発を支えるプラットフォームの整備", "重点5分野の研究開発を支えるために以下の３つの基盤整備に取",
+         "り組む。［担当省庁については、各プラットフォームに記載の", "対応する総合的かつ計画的に実施すべき施策を参照］"],
+        [989, 990, 991, 992], page=2),
+    Box(["重点分野における医療機器の研究開発の促進", "以下の5分野を重点分野として設定し、アウトカムの改善度、費",
+         "デンスで有効性が確認されることが望ましい。［◎内、文、", "厚、経］"], [994, 995, 1002, 1003], page=2),
+]
+
+
+def test_a_plan_held_for_the_next_row_skips_a_subgoal_printed_before_that_rows_description():
+    # seen 4630: the held plans cell went to the subgoal's heading (read as a row then, with a plans cell and
+    # no ministry of its own), every later row one off and the goal's subgoal lost with no warning
+    w = Geometry.from_widths(30.0, 24.0, 17.0)
+    items, _ = place_boxes(_BOXES_4630, w, w.title_max, False)
+    rows = [row for row in items if isinstance(row, Row)]
+    assert [row.desc.numbers[0] for row in rows] == [958, 989, 994]
+    assert rows[1].note and not rows[1].cells
+    assert rows[2].cells[PLANS].numbers == [981, 982, 983, 984]
+    assert PLANS in rows[2].doubted and PLANS in rows[0].doubted

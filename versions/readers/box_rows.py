@@ -100,6 +100,7 @@ def _place(state: State, k: int, box: Box, office: bool) -> None:
 def _place_description(state: State, k: int, box: Box) -> int:
     rows = state.rows
     row = rows[-1] if rows else None
+    new = False
     titled = is_title_line(box.lines[0], state.title_max) and not closes_tag(box.lines[0])
     if row is not None and row.closed and not row.note and not titled \
             and not has_tag(box) and (ITEM_RE.match(box.lines[0]) or _items_go_on(state, row)):
@@ -110,19 +111,7 @@ def _place_description(state: State, k: int, box: Box) -> int:
         row = Row(Cell(), titled)
         rows.append(row)
         state.items.append(row)
-        for column, ahead in state.ahead.items():  # its cell printed before it (dev 3031, 3098)
-            before = rows[state.at[column]] if state.at[column] >= 0 else None
-            if before is not None:  # the boxes' order gives it to the row before: name that row too
-                before.doubted.add(column)
-                before.doubts.append(f"lines {span(ahead)} ({column}): a paragraph without a bullet after its "
-                                     "column's cell ended, read as the next row's cell: this row's?")
-            row.cells[column] = Cell(list(ahead.lines), list(ahead.numbers))
-            row.doubted.add(column)
-            row.doubts.append(f"lines {span(ahead)} ({column}): a paragraph without a bullet, printed before this "
-                              "row's description, read as its cell")
-            state.at[column] = len(rows) - 1
-            state.seen[column] = len(rows)
-        state.ahead = {}
+        new = True
     elif k - row.desc_box > RESUMED_GAP and RESULTS in row.cells and PLANS in row.cells and has_tag(box):
         row.resumed = k
     row.desc_box = k
@@ -136,11 +125,34 @@ def _place_description(state: State, k: int, box: Box) -> int:
     text = "".join(row.desc.lines)
     row.closed = row.closed or any(closes_tag(x) for x in [text, *box.lines])
     row.note = row.closed and bool(SUBHEADING_TAG_RE.search(text))
+    if new and state.ahead and not row.note:
+        _give_ahead(state, len(rows) - 1)
     last = box.lines[-1]
     still = TAG_OPEN_RE.search(last) or (is_full(box.widths[-1], state.widths.description)
                                          and not last.endswith(SENTENCE_END))
     row.desc.open_since = k if still and not row.closed else -1
     return len(rows) - 1
+
+
+def _give_ahead(state: State, r: int) -> None:
+    """Row R takes the cells held for the next row, printed before its description (dev 3031, 3098); a
+    subgoal's heading printed between them (closed by 「［担当省庁については…］」, seen 4630) is no row of
+    its own and takes none: they wait for the row after it."""
+    rows = state.rows
+    row = rows[r]
+    for column, ahead in state.ahead.items():
+        before = rows[state.at[column]] if state.at[column] >= 0 else None
+        if before is not None:  # the boxes' order gives it to the row before: name that row too
+            before.doubted.add(column)
+            before.doubts.append(f"lines {span(ahead)} ({column}): a paragraph without a bullet after its "
+                                 "column's cell ended, read as the next row's cell: this row's?")
+        row.cells[column] = Cell(list(ahead.lines), list(ahead.numbers))
+        row.doubted.add(column)
+        row.doubts.append(f"lines {span(ahead)} ({column}): a paragraph without a bullet, printed before this "
+                          "row's description, read as its cell")
+        state.at[column] = r
+        state.seen[column] = len(rows)
+    state.ahead = {}
 
 
 def _items_go_on(state: State, row: Row) -> bool:
