@@ -5,10 +5,11 @@ cell's text ends and another's begins, each on lines cut from a dev extraction (
 from __future__ import annotations
 
 from policydiff.versions.readers.box_columns import width_column
-from policydiff.versions.readers.box_offices import name_office_mismatches, office_ministry
+from policydiff.versions.readers.box_header import office_first, take_header
+from policydiff.versions.readers.box_offices import name_office_mismatches, office_ministry, split_offices
 from policydiff.versions.readers.box_pairs import name_paired_shifts, name_stray_first_bullets
 from policydiff.versions.readers.box_rows import place_boxes
-from policydiff.versions.readers.box_state import PLANS, RESULTS, Box, Cell, Row
+from policydiff.versions.readers.box_state import PLANS, RESULTS, Box, Cell, Row, is_office_box
 from policydiff.versions.readers.geometry import DESCRIPTION, Geometry
 from policydiff.versions.readers.text_boxes import _row, _split_wide
 
@@ -323,3 +324,38 @@ def test_a_plan_held_for_the_next_row_skips_a_subgoal_printed_before_that_rows_d
     assert rows[1].note and not rows[1].cells
     assert rows[2].cells[PLANS].numbers == [981, 982, 983, 984]
     assert PLANS in rows[2].doubted and PLANS in rows[0].doubted
+
+
+def test_an_office_wrapped_on_many_lines_of_a_narrow_column_is_an_office():
+    # dev 3012 lines 21-40 (Chromium, office first, 4 characters a line): 「文科省研究振興局ライフサイエンス課」 in five
+    # lines, 「経産省ヘルスケア産業課医療・福祉機器産業室」 in six, read as results (a box of three lines at most was
+    # an office): the rows after them had no office, and cells of the offices' rows went astray
+    assert is_office_box(Box(["文科省研", "究振興局", "ライフサ", "イエンス", "課"], [25, 26, 27, 28, 29]))
+    assert is_office_box(Box(["経産省ヘ", "ルスケア", "産業課医", "療‧福祉", "機器産業", "室"], list(range(35, 41))))
+    # a results box of short lines is none: its lines hold a sentence's marks
+    assert not is_office_box(Box(["・令和５年度に事業終了"], [68]))
+    assert not is_office_box(Box(["を支援する。", "局"], [1, 2]))
+
+
+def test_two_offices_in_one_box_are_parted_and_a_header_label_before_an_office_dropped():
+    # seen 4223 lines 42-46: two rows' offices in one box; lines 194-196: the repeated header's 「担当」 over an office
+    boxes = split_offices([Box(["文科省研究振興", "局ライフサイエ", "ンス課", "厚労省医療機器", "審査管理課"], [42, 43, 44, 45, 46]),
+                           Box(["担当", "厚労省医療機器", "審査管理課"], [194, 195, 196]),
+                           Box(["・令和６年度の取組に加え、医療機器産業振興拠点における海外"], [34])])
+    assert _lines(boxes) == [["文科省研究振興", "局ライフサイエ", "ンス課"], ["厚労省医療機器", "審査管理課"],
+                             ["厚労省医療機器", "審査管理課"], ["・令和６年度の取組に加え、医療機器産業振興拠点における海外"]]
+    assert [box.numbers[0] for box in boxes] == [42, 45, 195, 34]
+
+
+def test_an_office_label_printed_after_the_three_labels_is_the_headers():
+    # dev 3013 lines 3-9 (reportlab, office last): 「担当」 came after the three labels, taken for a later page's
+    # header and dropped: the reader knew of no 「担当」 column (59 offices read as cells; 51 seen layouts so)
+    boxes = [Box(["該当箇所"], [3]), Box(["列1 列2 列3 令和６年度の実績・状況"], [5]), Box(["令和７年度の取組予定"], [7]),
+             Box(["担当"], [9]), Box(["（１）「医療機器の研究開発の中心地としての我が国の地位の確立」に向けて"], [11])]
+    (line, _), _, rest = take_header(boxes)
+    assert line == "該当箇所 令和６年度の実績・状況 令和７年度の取組予定 担当"
+    assert [box.numbers[0] for box in rest] == [11]
+    assert not office_first(boxes)
+    # dev 3028 (reportlab, office first): 「担当」 printed between the description's label and the results'
+    assert office_first([Box(["列1 該当箇所"], [5]), Box(["担当"], [7]), Box(["列2 令和６年度の実績・状況"], [13]),
+                         Box(["令和７年度の取組予定"], [15])])

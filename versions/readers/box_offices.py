@@ -11,12 +11,34 @@ read into the wrong row.
 
 from __future__ import annotations
 
-from ..model.edition import ParseWarning
-from .box_state import Box, Cell, Row, State, span
-from .ministries import KNOWN_MINISTRIES, is_ministry_list, parse_ministries
-from .vocabulary import TAG_CLOSE_RE
+import re
 
-__all__ = ["name_office_mismatches", "place_offices"]
+from ..model.edition import ParseWarning
+from .box_state import Box, Cell, Row, State, is_office_box, span
+from .ministries import KNOWN_MINISTRIES, is_ministry_list, parse_ministries
+from .vocabulary import OFFICE_WORD_RE, TAG_CLOSE_RE
+
+__all__ = ["name_office_mismatches", "place_offices", "split_offices"]
+
+NAME_START_RE = re.compile(r"^(?:内閣官房|[^\s・、。]{1,3}[省府庁])")  # an office's name opens with its ministry's
+OFFICE_LABEL = "担当"  # the header's label of the office column, printed again over a page's first office
+
+
+def split_offices(boxes: list[Box]) -> list[Box]:
+    """Office boxes as pdfminer groups them, one office each: two rows' offices printed one under the other
+    fall in one box (seen 4223: 「文科省研究振興」 … 「ンス課」 / 「厚労省医療機器」 「審査管理課」), parted where a
+    line ending in an office's word is followed by one opening a ministry's name; the header's 「担当」 printed
+    again over a page's first office (seen 4223) is dropped."""
+    out: list[Box] = []
+    for box in boxes:
+        lines, numbers = box.lines, box.numbers
+        if len(lines) > 1 and lines[0] == OFFICE_LABEL:
+            lines, numbers = lines[1:], numbers[1:]
+        cuts = [0] + [i for i in range(1, len(lines)) if OFFICE_WORD_RE.search(lines[i - 1])
+                      and NAME_START_RE.match(lines[i])] + [len(lines)]
+        parts = [Box(lines[a:b], numbers[a:b], box.page) for a, b in zip(cuts, cuts[1:], strict=False)]
+        out += parts if all(is_office_box(part) for part in parts) else [box]
+    return out
 
 
 def place_offices(state: State) -> None:
