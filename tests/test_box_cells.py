@@ -359,3 +359,37 @@ def test_an_office_label_printed_after_the_three_labels_is_the_headers():
     # dev 3028 (reportlab, office first): 「担当」 printed between the description's label and the results'
     assert office_first([Box(["列1 該当箇所"], [5]), Box(["担当"], [7]), Box(["列2 令和６年度の実績・状況"], [13]),
                          Box(["令和７年度の取組予定"], [15])])
+
+
+# dev 3012 lines 21-100 (Chromium, office first): a page's four offices printed before its rows, then the rows
+_BOXES_3012 = [
+    Box(["厚労省医", "療機器審", "査管理課"], [21, 22, 23]),
+    Box(["文科省研", "究振興局", "ライフサ", "イエンス", "課"], [25, 26, 27, 28, 29]),
+    Box(["厚労省医", "療機器審", "査管理課"], [31, 32, 33]),
+    Box(["経産省ヘ", "ルスケア", "産業課医", "療・福祉", "機器産業", "室"], [35, 36, 37, 38, 39, 40]),
+    Box(["医療機器の研究開発に積極的に携わる医", "師をはじめとする医療従事者の育成", "ることが必要である。医師をはじめとす",
+         "の研究開発に携わる若手の医療従事者の", "育成に取り組む。［◎厚］"], [42, 43, 44, 51, 52]),
+    Box(["・｢優れた医療機器の創出に係る産業振興拠点強", "化事業｣において、医療機器創出人材の育成・", "化を図った。"],
+        [54, 55, 60]),
+    Box(["・令和７年度の取組に加え、拠点間の連携によ", "る全国的な支援ネットワークの形成を支援",
+         "し、更なる拠点機能の強化を図る予定。"], [62, 63, 64]),
+    Box(["も横展開する。［◎文］"], [66]),
+    Box(["・令和５年度に事業終了"], [68]),
+    Box(["後継事業の予定無し"], [70]),
+    Box(["臨床現場を理解した企業の医療機器の研", "究開発人材の育成", "医療機器の研究開発に当たっては、企業",
+         "うな環境の整備に引き続き取り組む。", "［◎厚］"], [72, 73, 74, 82, 83]),
+    Box(["実用化を見据えて医療機器の研究開発を", "進めることができるアカデミア人材の育", "成", "特に革新的な医療機器につながり得る",
+         "きるアカデミア人材の育成に取り組む。", "［文、◎経］"], [85, 86, 87, 88, 99, 100]),
+]
+
+
+def test_offices_printed_first_go_to_the_rows_after_them_in_order():
+    # dev 3012: with 「担当」 first, each office is printed before its row (a page's all together, before its rows);
+    # they went to rows before them (none: left out), every row of the page without its office
+    w = Geometry.from_widths(19.0, 22.0, 22.0)
+    items, warnings = place_boxes(_BOXES_3012, w, w.title_max, True, office_first=True)
+    rows = [row for row in items if isinstance(row, Row)]
+    assert ["".join(row.office.lines) if row.office else "" for row in rows] == \
+        ["厚労省医療機器審査管理課", "文科省研究振興局ライフサイエンス課", "厚労省医療機器審査管理課",
+         "経産省ヘルスケア産業課医療・福祉機器産業室"]
+    assert not [x for x in warnings if x.code == "layout-boxes-office"]

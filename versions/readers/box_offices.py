@@ -18,7 +18,7 @@ from .box_state import Box, Cell, Row, State, is_office_box, span
 from .ministries import KNOWN_MINISTRIES, is_ministry_list, parse_ministries
 from .vocabulary import OFFICE_WORD_RE, TAG_CLOSE_RE
 
-__all__ = ["name_office_mismatches", "place_offices", "split_offices"]
+__all__ = ["left_offices", "name_office_mismatches", "place_offices", "split_offices", "take_office"]
 
 NAME_START_RE = re.compile(r"^(?:内閣官房|[^\s・、。]{1,3}[省府庁])")  # an office's name opens with its ministry's
 OFFICE_LABEL = "担当"  # the header's label of the office column, printed again over a page's first office
@@ -47,6 +47,8 @@ def place_offices(state: State) -> None:
     last, to the rows after those whose descriptions are printed (a page's descriptions printed first, its
     offices next: dev 3096; printed first, an office comes before its row, seed 26); fewer offices than rows
     with plans go to the latest rows (each printed just after its row), and the rows passed over are named."""
+    if state.office_first:
+        return  # (each row takes the oldest office printed before it once its tag is read: take_office)
     batch, state.offices = state.offices, []
     if not batch:
         return
@@ -69,6 +71,25 @@ def place_offices(state: State) -> None:
         state.rows[r].doubts.append("no office 「担当」 found for it; an office may have gone to the next row")
     if batch:
         state.at["office"] = rows[-1]
+
+
+def take_office(state: State, r: int) -> None:
+    """Where the header prints 「担当」 first, a row's office is printed before its text: a page's offices
+    may come all together before its rows (dev 3001, 3012), in row order. Row R, its ministry tag just read
+    (a row without one has no office: m050), takes the oldest office printed before it; none left, none."""
+    if state.offices:
+        box = state.offices.pop(0)
+        state.rows[r].office = _cell(box)
+        state.at["office"] = r
+
+
+def left_offices(state: State) -> None:
+    """Offices printed first that no row took (more offices than tagged rows after them): named, left out."""
+    for box in state.offices:
+        state.warnings.append(ParseWarning("layout-boxes-office", f"lines {span(box)}: an office 「担当」 printed "
+                                           "before its row, but no row with a ministry tag after it; left out",
+                                           0, box.numbers[0]))
+    state.offices = []
 
 
 def name_office_mismatches(rows: list[Row]) -> None:

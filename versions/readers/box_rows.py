@@ -12,7 +12,7 @@ import re
 from ..model.edition import ParseWarning
 from ..model.normalize import display_width
 from .box_columns import column_of, width_column
-from .box_offices import name_office_mismatches, place_offices
+from .box_offices import left_offices, name_office_mismatches, place_offices, take_office
 from .box_pairs import name_paired_shifts, name_stray_first_bullets
 from .box_shifts import name_shifts
 from .box_state import (
@@ -55,11 +55,11 @@ ONWARD_RE = re.compile(r"^引き続き、")
 
 def place_boxes(boxes: list[Box], widths: Geometry, title_max: float, office: bool,
                 cells: tuple[str, str] = (RESULTS, PLANS),
-                office_last: bool = False) -> tuple[list[Row | Box], list[ParseWarning]]:
+                office_last: bool = False, office_first: bool = False) -> tuple[list[Row | Box], list[ParseWarning]]:
     """The rows (and spanning lines: visions, goals) the boxes make, in order, and what was left out
     (CELLS: the results and plans columns left to right, as the header prints them; OFFICE_LAST: the
     header prints the 「担当」 column last)."""
-    state = State(widths, title_max, cells=cells, office_last=office_last)
+    state = State(widths, title_max, cells=cells, office_last=office_last, office_first=office_first)
     state.boxes = boxes
     state.decided = [width_column(box, widths, title_max) for box in boxes]
     for k, box in enumerate(boxes):
@@ -67,6 +67,7 @@ def place_boxes(boxes: list[Box], widths: Geometry, title_max: float, office: bo
     for column in list(state.ahead):
         _keep_ahead(state, column)
     place_offices(state)
+    left_offices(state)
     name_shifts(state.rows)
     name_paired_shifts(state.rows)
     name_stray_first_bullets(state.rows)
@@ -123,8 +124,11 @@ def _place_description(state: State, k: int, box: Box) -> int:
         state.cut = len(rows) - 1 if row.desc.lines else -1
     row.desc.add(box)
     text = "".join(row.desc.lines)
+    was_closed = row.closed
     row.closed = row.closed or any(closes_tag(x) for x in [text, *box.lines])
     row.note = row.closed and bool(SUBHEADING_TAG_RE.search(text))
+    if state.office_first and row.closed and not was_closed and not row.note and row.office is None:
+        take_office(state, len(rows) - 1)
     if new and state.ahead and not row.note:
         _give_ahead(state, len(rows) - 1)
     last = box.lines[-1]

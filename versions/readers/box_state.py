@@ -96,6 +96,7 @@ class State:
     decided: list[str] = field(default_factory=list)  # each box's column as its widths alone show ('' if not)
     cells: tuple[str, str] = (RESULTS, PLANS)  # the two columns left to right, as the header prints them
     office_last: bool = False  # the header prints the 「担当」 column last (an office then follows its row's text)
+    office_first: bool = False  # the header prints the 「担当」 column first (an office then comes before its row)
     ahead: dict[str, Box] = field(default_factory=dict)  # a column's whole cell printed before its row's description
 
 

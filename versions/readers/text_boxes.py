@@ -32,7 +32,7 @@ from collections import Counter
 from ..model.edition import ParseWarning
 from ..model.normalize import display_width
 from .box_columns import line_wording
-from .box_header import take_header
+from .box_header import office_first, take_header
 from .box_offices import split_offices
 from .box_rows import place_boxes
 from .box_state import ITEM_RE, PLANS, RESULTS, Box, has_tag, is_full, span, spanning
@@ -60,7 +60,7 @@ class BoxesError(ValueError):
 def read_boxes(lines: list[str], numbers: list[int], order: tuple[str, ...] = ()) -> Table:
     """The rows of pdfminer's text boxes (lines with their source line numbers), with what was unsure
     (ORDER: the columns as a header line prints them, where one does: plans may come before results)."""
-    boxes = _boxes(lines, numbers)
+    boxes = header_boxes = _boxes(lines, numbers)
     header, before, boxes = take_header(boxes)
     boxes, above = _above_table(boxes)
     before += above
@@ -74,7 +74,9 @@ def read_boxes(lines: list[str], numbers: list[int], order: tuple[str, ...] = ()
     title_max = min(TITLE_MAX, widths.description - TITLE_MARGIN)
     cells = (PLANS, RESULTS) if RESULTS in order and PLANS in order and order.index(PLANS) < order.index(RESULTS) \
         else (RESULTS, PLANS)
-    items, warnings = place_boxes(boxes, widths, title_max, office, cells, office_last=order[-1:] == ("office",))
+    first = office and office_first(header_boxes)
+    items, warnings = place_boxes(boxes, widths, title_max, office, cells, office_last=order[-1:] == ("office",)
+                                  and not first, office_first=first)
     weak = _check_evidence([item for item in items if isinstance(item, BoxRow) and not item.note])
     for box in before:
         warnings.append(ParseWarning("layout-boxes-unplaced", f"lines {span(box)}: text printed before "
