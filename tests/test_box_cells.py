@@ -6,7 +6,12 @@ from __future__ import annotations
 
 from policydiff.versions.readers.box_columns import width_column
 from policydiff.versions.readers.box_header import office_first, take_header
-from policydiff.versions.readers.box_offices import name_office_mismatches, office_ministry, split_offices
+from policydiff.versions.readers.box_offices import (
+    join_office_pieces,
+    name_office_mismatches,
+    office_ministry,
+    split_offices,
+)
 from policydiff.versions.readers.box_pairs import name_paired_shifts, name_stray_first_bullets
 from policydiff.versions.readers.box_rows import place_boxes
 from policydiff.versions.readers.box_state import PLANS, RESULTS, Box, Cell, Row, is_office_box
@@ -393,3 +398,51 @@ def test_offices_printed_first_go_to_the_rows_after_them_in_order():
         ["厚労省医療機器審査管理課", "文科省研究振興局ライフサイエンス課", "厚労省医療機器審査管理課",
          "経産省ヘルスケア産業課医療・福祉機器産業室"]
     assert not [x for x in warnings if x.code == "layout-boxes-office"]
+
+
+def test_an_offices_first_line_boxed_apart_from_its_rest_is_joined_to_it():
+    # dev 3092 lines 18-27 (Chromium, office first): 「厚労省医療機器」 printed before its row's first lines, 「審査管理課」
+    # after them: the first piece was read as the row's title (45 rows so), the rest as an office of its own
+    boxes = [Box(["厚労省医療機器"], [18]), Box(["医療機器の研究開発に積極的に携わる医師をはじめとする医療従事"], [20]),
+             Box(["・｢優れた医療機器の創出に係る産業振興拠点強化事業｣において、臨床現場"], [22]),
+             Box(["・令和６年度の取組に加え、医療機器産業振興拠"], [24]), Box(["審査管理課"], [26]),
+             Box(["者の育成", "ることが必要である。医師をはじめとする医療従事者や関係学会の"], [28, 29]),
+             Box(["文科省研究振興"], [50]), Box(["も横展開する。［◎文］"], [52]), Box(["局ライフサイエ", "ンス課"], [58, 59])]
+    joined = join_office_pieces(boxes)
+    assert [box.numbers for box in joined if is_office_box(box)] == [[18, 26], [50, 58, 59]]
+    assert [box.numbers[0] for box in joined] == [18, 20, 22, 24, 28, 50, 52]
+
+
+# seen 4413 lines 240-344 (reportlab, office first): two offices before their rows, three after their rows' text
+_OFFICE_4413 = ["経産省ヘルス", "ケア産業課医", "療・福祉機器", "産業室"]
+_BOXES_4413 = [
+    Box(["厚労省医療機", "器審査管理課"], [240, 241]),
+    Box(["医療機器の研究開発の伴走支援", "世界的に評価の高い日本のものづくり技術を生かし、革新的",
+         "構築に引き続き取り組む。［◎厚、◎経］"], [243, 244, 255]),
+    Box(_OFFICE_4413, [257, 258, 259, 260]),
+    Box(["医療機器の研究開発の手引きの作成", "ベンチャー企業をはじめとする企業の研究開発の障壁となっ",
+         "引き続き取り組む。［◎経］"], [262, 263, 265]),
+    Box(["治験実施等における経済的な支援", "研究開発する医療機器によっては莫大な治験費用が発生する",
+         "的支援が得られる環境の整備に引き続き取り組む。［内、◎", "経］"], [267, 268, 271, 272]),
+    Box(["・｢優れた医療機器の創出に係る産業振興拠点強化事業｣において、", "チャー企業の開発支援を推進した（新規採択11件）。"],
+        [274, 288]),
+    Box(["資本政策やビジネスモデル構築に資する情報の共有", "要となる情報共有に取り組む。［◎経］"], [301, 306]),
+    Box(["医療機器ベンチャーの創出・連携強化及び人材流動化に向け", "［◎経］"], [315, 322]),
+    Box(_OFFICE_4413, [331, 332, 333, 334]), Box(_OFFICE_4413, [336, 337, 338, 339]),
+    Box(_OFFICE_4413, [341, 342, 343, 344]),
+]
+
+
+def test_offices_printed_first_go_to_the_tagged_rows_in_order_wherever_pdfminer_prints_them():
+    # seen 4413: three offices printed after their rows' descriptions and results; taken each by the next row
+    # printed after it, they went one row late with no warning (2 rows silently wrong)
+    w = Geometry.from_widths(28.0, 32.0, 24.0)
+    items, warnings = place_boxes(_BOXES_4413, w, w.title_max, True, office_first=True)
+    rows = [row for row in items if isinstance(row, Row)]
+    assert [row.office.numbers[0] if row.office else 0 for row in rows] == [240, 257, 331, 336, 341]
+    assert not any("offices" in x for row in rows for x in row.doubts)
+    # one office fewer than the rows: the rows whose office pairing from either end does not tell are named
+    items, _ = place_boxes(_BOXES_4413[:-1], w, w.title_max, True, office_first=True)
+    rows = [row for row in items if isinstance(row, Row)]
+    unsure = [any("offices" in x for x in row.doubts) for row in rows]
+    assert unsure == [True, True, False, False, True]

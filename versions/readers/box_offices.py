@@ -16,11 +16,12 @@ import re
 from ..model.edition import ParseWarning
 from .box_state import Box, Cell, Row, State, is_office_box, span
 from .ministries import KNOWN_MINISTRIES, is_ministry_list, parse_ministries
-from .vocabulary import OFFICE_WORD_RE, TAG_CLOSE_RE
+from .vocabulary import OFFICE_WORD_RE, TAG_CLOSE_RE, is_office_piece
 
-__all__ = ["left_offices", "name_office_mismatches", "place_offices", "split_offices", "take_office"]
+__all__ = ["join_office_pieces", "leads", "name_office_mismatches", "office_ministry", "place_offices", "split_offices"]
 
 NAME_START_RE = re.compile(r"^(?:内閣官房|[^\s・、。]{1,3}[省府庁])")  # an office's name opens with its ministry's
+OFFICE_AHEAD = 8  # boxes looked at for the rest of an office boxed apart (a row's first lines of its other cells)
 OFFICE_LABEL = "担当"  # the header's label of the office column, printed again over a page's first office
 
 
@@ -41,14 +42,48 @@ def split_offices(boxes: list[Box]) -> list[Box]:
     return out
 
 
+def join_office_pieces(boxes: list[Box]) -> list[Box]:
+    """An office's first lines boxed apart from its last: Chromium's line by line boxes print 「厚労省医療機器」
+    before its row's first lines and 「審査管理課」 after them (dev 3092, the office first: the first piece was
+    read as the row's title). A box of office lines opening with a ministry's name but not ending an office
+    is joined with the next box of office lines that ends one (within OFFICE_AHEAD boxes, on its page, no
+    other office begun between), at the first piece's place."""
+    out: list[Box] = []
+    taken: set[int] = set()
+    for k, box in enumerate(boxes):
+        if k in taken:
+            continue
+        rest = _rest_of(boxes, k, taken) if _office_lines(box) and NAME_START_RE.match(box.lines[0]) \
+            and not OFFICE_WORD_RE.search(box.lines[-1]) else None
+        if rest is not None:
+            taken.add(rest)
+            box = Box(box.lines + boxes[rest].lines, box.numbers + boxes[rest].numbers, box.page)
+        out.append(box)
+    return out
+
+
+def _rest_of(boxes: list[Box], k: int, taken: set[int]) -> int | None:
+    for j in range(k + 1, min(k + 1 + OFFICE_AHEAD, len(boxes))):
+        box = boxes[j]
+        if j in taken or box.page != boxes[k].page or not _office_lines(box):
+            continue
+        if NAME_START_RE.match(box.lines[0]):
+            return None  # another office begins first
+        if OFFICE_WORD_RE.search(box.lines[-1]) and is_office_box(Box(boxes[k].lines + box.lines, [])):
+            return j
+    return None
+
+
+def _office_lines(box: Box) -> bool:
+    return all(is_office_piece(x) for x in box.lines)
+
+
 def place_offices(state: State) -> None:
     """The offices printed one after another go, in order, to the rows without one whose plans are printed
     (an office, the rightmost cell, comes after them), then, where the header prints the office column
     last, to the rows after those whose descriptions are printed (a page's descriptions printed first, its
     offices next: dev 3096; printed first, an office comes before its row, seed 26); fewer offices than rows
     with plans go to the latest rows (each printed just after its row), and the rows passed over are named."""
-    if state.office_first:
-        return  # (each row takes the oldest office printed before it once its tag is read: take_office)
     batch, state.offices = state.offices, []
     if not batch:
         return
@@ -73,36 +108,17 @@ def place_offices(state: State) -> None:
         state.at["office"] = rows[-1]
 
 
-def take_office(state: State, r: int) -> None:
-    """Where the header prints 「担当」 first, a row's office is printed before its text: a page's offices
-    may come all together before its rows (dev 3001, 3012), in row order. Row R, its ministry tag just read
-    (a row without one has no office: m050), takes the oldest office printed before it; none left, none."""
-    if state.offices:
-        box = state.offices.pop(0)
-        state.rows[r].office = _cell(box)
-        state.at["office"] = r
-
-
-def left_offices(state: State) -> None:
-    """Offices printed first that no row took (more offices than tagged rows after them): named, left out."""
-    for box in state.offices:
-        state.warnings.append(ParseWarning("layout-boxes-office", f"lines {span(box)}: an office 「担当」 printed "
-                                           "before its row, but no row with a ministry tag after it; left out",
-                                           0, box.numbers[0]))
-    state.offices = []
-
-
 def name_office_mismatches(rows: list[Row]) -> None:
     """Name each row whose office is of a ministry that its tag does not lead (or name at all, where the
     tag marks no lead ◎): the office of another row."""
     for row in rows:
         if row.office is None or row.note:
             continue
-        leads = _leads(row)
+        named = leads(row)
         code = office_ministry("".join(row.office.lines))
-        if leads and code and code not in leads:
+        if named and code and code not in named:
             row.doubts.append(f"its office 「{''.join(row.office.lines)}」 is of a ministry its tag does not lead "
-                              f"(［{'、'.join(sorted(leads))}］): another row's office?")
+                              f"(［{'、'.join(sorted(named))}］): another row's office?")
 
 
 def office_ministry(office: str) -> str:
@@ -121,7 +137,7 @@ def _common(a: str, b: str) -> int:
     return n
 
 
-def _leads(row: Row) -> set[str]:
+def leads(row: Row) -> set[str]:
     """The codes the row's ministry tag leads (◎), or all of its codes where it marks none."""
     tags = [m.group(1) for m in TAG_CLOSE_RE.finditer("".join(row.desc.lines)) if is_ministry_list(m.group(1))]
     if not tags:

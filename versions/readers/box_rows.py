@@ -12,7 +12,8 @@ import re
 from ..model.edition import ParseWarning
 from ..model.normalize import display_width
 from .box_columns import column_of, width_column
-from .box_offices import left_offices, name_office_mismatches, place_offices, take_office
+from .box_first_offices import match_first_offices
+from .box_offices import name_office_mismatches, place_offices
 from .box_pairs import name_paired_shifts, name_stray_first_bullets
 from .box_shifts import name_shifts
 from .box_state import (
@@ -67,7 +68,8 @@ def place_boxes(boxes: list[Box], widths: Geometry, title_max: float, office: bo
     for column in list(state.ahead):
         _keep_ahead(state, column)
     place_offices(state)
-    left_offices(state)
+    if state.office_first:
+        match_first_offices(state)
     name_shifts(state.rows)
     name_paired_shifts(state.rows)
     name_stray_first_bullets(state.rows)
@@ -85,7 +87,10 @@ def _place(state: State, k: int, box: Box, office: bool) -> None:
         return
     if office and is_office_box(box):
         state.previous = state.last = "office"
-        state.offices.append(box)
+        if state.office_first:
+            state.first_offices.append((k, box))
+        else:
+            state.offices.append(box)
         return
     place_offices(state)
     state.doubt, state.doubt_row = "", False
@@ -109,7 +114,7 @@ def _place_description(state: State, k: int, box: Box) -> int:
         row.items.add(box)
         return len(rows) - 1
     if row is None or row.closed or (titled and row.desc.open_since < 0 and row.desc.lines):
-        row = Row(Cell(), titled)
+        row = Row(Cell(), titled, start_box=k)
         rows.append(row)
         state.items.append(row)
         new = True
@@ -124,11 +129,8 @@ def _place_description(state: State, k: int, box: Box) -> int:
         state.cut = len(rows) - 1 if row.desc.lines else -1
     row.desc.add(box)
     text = "".join(row.desc.lines)
-    was_closed = row.closed
     row.closed = row.closed or any(closes_tag(x) for x in [text, *box.lines])
     row.note = row.closed and bool(SUBHEADING_TAG_RE.search(text))
-    if state.office_first and row.closed and not was_closed and not row.note and row.office is None:
-        take_office(state, len(rows) - 1)
     if new and state.ahead and not row.note:
         _give_ahead(state, len(rows) - 1)
     last = box.lines[-1]

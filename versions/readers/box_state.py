@@ -68,6 +68,7 @@ class Row:
     resumed: int = -1  # the box at which its description went on long after its results and plans began
     # (a page break?), else -1
     desc_box: int = -1  # the index of its description's last box
+    start_box: int = -1  # the index of its description's first box
     doubts: list[str] = field(default_factory=list)  # placements read from weak evidence, for a warning
     doubted: set[str] = field(default_factory=set)  # the columns those placements were in
     kept: set[str] = field(default_factory=set)  # columns given a paragraph that may be the next row's
@@ -96,7 +97,8 @@ class State:
     decided: list[str] = field(default_factory=list)  # each box's column as its widths alone show ('' if not)
     cells: tuple[str, str] = (RESULTS, PLANS)  # the two columns left to right, as the header prints them
     office_last: bool = False  # the header prints the 「担当」 column last (an office then follows its row's text)
-    office_first: bool = False  # the header prints the 「担当」 column first (an office then comes before its row)
+    office_first: bool = False  # the header prints the 「担当」 column first (its offices matched at the end)
+    first_offices: list[tuple[int, Box]] = field(default_factory=list)  # (so: each office box with its index)
     ahead: dict[str, Box] = field(default_factory=dict)  # a column's whole cell printed before its row's description
 
 

@@ -33,7 +33,7 @@ from ..model.edition import ParseWarning
 from ..model.normalize import display_width
 from .box_columns import line_wording
 from .box_header import office_first, take_header
-from .box_offices import split_offices
+from .box_offices import join_office_pieces, split_offices
 from .box_rows import place_boxes
 from .box_state import ITEM_RE, PLANS, RESULTS, Box, has_tag, is_full, span, spanning
 from .box_state import Row as BoxRow
@@ -70,7 +70,7 @@ def read_boxes(lines: list[str], numbers: list[int], order: tuple[str, ...] = ()
     boxes = _split_wide(boxes, widths)
     office = OFFICE_HEADER_RE.search(header[0]) is not None
     if office:
-        boxes = split_offices(boxes)
+        boxes = join_office_pieces(split_offices(boxes))
     title_max = min(TITLE_MAX, widths.description - TITLE_MARGIN)
     cells = (PLANS, RESULTS) if RESULTS in order and PLANS in order and order.index(PLANS) < order.index(RESULTS) \
         else (RESULTS, PLANS)
