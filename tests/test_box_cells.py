@@ -16,7 +16,7 @@ from policydiff.versions.readers.box_pairs import name_paired_shifts, name_stray
 from policydiff.versions.readers.box_rows import place_boxes
 from policydiff.versions.readers.box_state import PLANS, RESULTS, Box, Cell, Row, is_office_box
 from policydiff.versions.readers.geometry import DESCRIPTION, Geometry
-from policydiff.versions.readers.text_boxes import _row, _split_wide
+from policydiff.versions.readers.text_boxes import _between_doubts, _row, _split_wide
 
 # dev 3036 (Chromium, 'wide-desc'): the description column 61 cells wide, the results 50, the plans 36
 WIDE_DESC = Geometry.from_widths(61.0, 50.0, 36.0)
@@ -446,3 +446,49 @@ def test_offices_printed_first_go_to_the_tagged_rows_in_order_wherever_pdfminer_
     rows = [row for row in items if isinstance(row, Row)]
     unsure = [any("offices" in x for x in row.doubts) for row in rows]
     assert unsure == [True, True, False, False, True]
+
+
+def test_headings_boxed_together_are_each_a_row_across_the_table():
+    # seen 4705 lines 1391-1392: a vision and a goal in one box were read as a results paragraph, the vision lost
+    vision = "（３）「国民に必要な医療機器へのアクセシビリティの確保」に向けて"
+    goal = "【国際展開に積極的に取り組む日本企業の増加】（再掲）"
+    assert _lines(_split_wide([Box([vision, goal], [1391, 1392])], NARROW)) == [[vision], [goal]]
+
+
+def test_a_heading_between_two_doubted_rows_is_named():
+    # seen 4705: goals printed between rows read from weak evidence; a heading lost or misplaced there was named
+    # by no warning (the rows' warnings name the rows only)
+    doubted, sure = Row(Cell(["a"], [1]), False, doubts=["weak"]), Row(Cell(["b"], [9]), False)
+    heading = Box(["【医療保険制度におけるイノベーションに対する適切な評価の実施】（再掲）"], [5])
+    assert _between_doubts([doubted, heading, doubted], 1)
+    assert not _between_doubts([doubted, heading, sure], 1)
+    assert not _between_doubts([heading, doubted], 0)
+
+
+def test_offices_printed_last_are_matched_to_the_tagged_rows_in_order():
+    # dev 3098 m050 (no tag, no office) and its neighbours: the offices printed after the rows' text go to the
+    # tagged rows in order, however they were placed as printed
+    w = Geometry.from_widths(49.0, 40.0, 29.0)
+    offices = [Box(["厚労省医療機器審", "査管理課"], [1173, 1174]), Box(["内閣府健康・医療", "戦略推進事務局"], [1176, 1177])]
+    items, warnings = place_boxes([*_BOXES_3098_M050, *_BOXES_3098, *offices], w, w.title_max, True, (PLANS, RESULTS))
+    rows = [row for row in items if isinstance(row, Row)]
+    assert ["".join(row.office.lines) if row.office else "" for row in rows] == \
+        ["厚労省医療機器審査管理課", "", "厚労省医療機器審査管理課", "内閣府健康・医療戦略推進事務局"]
+    assert not [x for x in warnings if x.code == "layout-boxes-office"]
+
+
+def test_a_bullet_printed_after_its_rows_office_names_the_row():
+    # seen 4321 lines 532-559 (Chromium, office last): a row's office, then two bullets of the next row (printed
+    # before that row's description); kept in the row, they were named only by chance (a warning that then went)
+    w = Geometry.from_widths(48.0, 40.0, 28.0)
+    boxes = [Box(["また、ベンチャー等の強固な研究開発基盤を持たない企業における研究開発の促進のきっかけとなるこ",
+                  "む。［◎厚、◎経］"], [535, 537]),
+             Box(["・「MEDIC」や「地域連携拠点」（いずれも医工連携グロー", "環境を整備する。"], [539, 542]),
+             Box(["・「MEDIC」や「地域連携拠点」（いずれも医工連携グローバル展開事業として令和",
+                  "（マッチング件数21件）。"], [544, 546]),
+             Box(["厚労省医療機器", "審査管理課"], [548, 549]),
+             Box(["・引き続き「バイオバンクにおけるデータ・試料の利活用」", "の整備を進めるための予算措置を行う。"], [551, 554]),
+             Box(["・NCBNでは、オールジャパンのバイオバンク連携体制の整備を進めるとともに、", "に着手した。"], [556, 559])]
+    items, _ = place_boxes(boxes, w, w.title_max, True, office_last=True)
+    row = next(row for row in items if isinstance(row, Row))
+    assert any("after its row's office" in x for x in row.doubts)

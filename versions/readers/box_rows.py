@@ -12,7 +12,7 @@ import re
 from ..model.edition import ParseWarning
 from ..model.normalize import display_width
 from .box_columns import column_of, width_column
-from .box_first_offices import match_first_offices
+from .box_office_match import match_offices
 from .box_offices import name_office_mismatches, place_offices
 from .box_pairs import name_paired_shifts, name_stray_first_bullets
 from .box_shifts import name_shifts
@@ -68,8 +68,8 @@ def place_boxes(boxes: list[Box], widths: Geometry, title_max: float, office: bo
     for column in list(state.ahead):
         _keep_ahead(state, column)
     place_offices(state)
-    if state.office_first:
-        match_first_offices(state)
+    if state.printed_offices:
+        match_offices(state)
     name_shifts(state.rows)
     name_paired_shifts(state.rows)
     name_stray_first_bullets(state.rows)
@@ -87,10 +87,9 @@ def _place(state: State, k: int, box: Box, office: bool) -> None:
         return
     if office and is_office_box(box):
         state.previous = state.last = "office"
-        if state.office_first:
-            state.first_offices.append((k, box))
-        else:
-            state.offices.append(box)
+        state.printed_offices.append((k, box))  # (matched to the rows at the end: box_office_match.py)
+        if not state.office_first:
+            state.offices.append(box)  # (placed as printed too: an office read tells that its row's text is over)
         return
     place_offices(state)
     state.doubt, state.doubt_row = "", False
@@ -252,6 +251,10 @@ def _place_cell(state: State, k: int, box: Box, column: str) -> list[int]:
             state.doubt = "a paragraph without a bullet, read as the start of the next row's cell"
     else:
         r, others = at, [nxt] if nxt >= 0 else []
+        if state.office_last and rows[at].office is not None and is_bullet_start(box.lines[0]):
+            # printed after its row's office, the row's last cell (seen 4321): the next row's, printed before its
+            # description?
+            state.doubt = "a paragraph printed after its row's office 「担当」 (the row's last cell): the next row's?"
         if nxt >= 0 and column in rows[at].cells:
             rows[at].kept.add(column)  # a second paragraph kept in its row: the next row's, if a shift began here
         elif _after_ended(rows[at].cells.get(column), box):

@@ -98,7 +98,7 @@ class State:
     cells: tuple[str, str] = (RESULTS, PLANS)  # the two columns left to right, as the header prints them
     office_last: bool = False  # the header prints the 「担当」 column last (an office then follows its row's text)
     office_first: bool = False  # the header prints the 「担当」 column first (its offices matched at the end)
-    first_offices: list[tuple[int, Box]] = field(default_factory=list)  # (so: each office box with its index)
+    printed_offices: list[tuple[int, Box]] = field(default_factory=list)  # each office box, with its index
     ahead: dict[str, Box] = field(default_factory=dict)  # a column's whole cell printed before its row's description
 
 

@@ -84,9 +84,9 @@ def read_boxes(lines: list[str], numbers: list[int], order: tuple[str, ...] = ()
     warnings.insert(0, ParseWarning("layout-boxes", BOXES_WARNING, 0, 0))
     rows = [Row([Cell([Line(header[1], 1, header[0], header[0])])])]
     pages = {no: box.page for box in boxes for no in box.numbers}  # each source line's page
-    for item in items:
+    for k, item in enumerate(items):
         if isinstance(item, Box):  # a vision or goal spanning the table
-            if weak:  # a row lost next to it would be named by no row's warning
+            if weak or _between_doubts(items, k):  # a row lost next to it would be named by no row's warning
                 warnings.append(ParseWarning("layout-boxes-row", f"heading at line {item.numbers[0]}: read among "
                                              "rows mostly placed from weak evidence: a row next to it may be lost",
                                              0, item.numbers[0]))
@@ -94,6 +94,14 @@ def read_boxes(lines: list[str], numbers: list[int], order: tuple[str, ...] = ()
         else:
             rows.append(_row(item, pages, warnings, widths))
     return Table(rows, "boxes", widths, warnings, outside=[x for box in before for x in box.lines])
+
+
+def _between_doubts(items: list[BoxRow | Box], k: int) -> bool:
+    """Is the heading at K between two rows both placed from weak evidence (seen 4705: the rows around two
+    goals misread, a vision lost between them)? Rows misread on both sides of it may have taken its place."""
+    before = next((x for x in reversed(items[:k]) if isinstance(x, BoxRow)), None)
+    after = next((x for x in items[k + 1 :] if isinstance(x, BoxRow)), None)
+    return before is not None and after is not None and bool(before.doubts) and bool(after.doubts)
 
 
 def _boxes(lines: list[str], numbers: list[int]) -> list[Box]:
@@ -152,10 +160,14 @@ def _split_wide(boxes: list[Box], w: Geometry) -> list[Box]:
     (「…3.9億円）に ・引き続き、…」): cut at the last gap that leaves a part no wider than the results column,
     each part a box. A line no wider than the description column is cut only before a bullet: it may be
     one of the description's full lines, with a space pdfminer prints after a latin word (「…ことでARO に
-    必要な…」, dev 3036). A heading spanning the table (「【First in Human…】」) is never cut."""
+    必要な…」, dev 3036). A heading spanning the table (「【First in Human…】」) is never cut; headings boxed
+    together are a box each (spanning the table, each is a row of its own)."""
     out: list[Box] = []
     widest = max(w.results, w.plans) + 1.5
     for box in boxes:
+        if len(box.lines) > 1 and all(is_heading(x) for x in box.lines):  # headings boxed together (seen 4705:
+            out += [Box([x], [no], box.page) for x, no in zip(box.lines, box.numbers, strict=True)]  # （３）…/【…】)
+            continue
         start = 0
         for i, (line, width) in enumerate(zip(box.lines, box.widths, strict=True)):
             cut = -1
