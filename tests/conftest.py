@@ -11,6 +11,50 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "iryokiki-kihonkeikaku_fy2024.txt"
 DATA = Path(__file__).resolve().parent / "data"
 
+# ---------------------------------------------------------------- temporary files in memory
+# Every archive a test writes syncs its files to disk (files.write_atomic fsyncs, git writes objects and
+# refs): on a disk-backed /tmp that is 1,100-odd fsyncs in the quick suite alone, each waiting on a disk
+# the other engineers' jobs share. The tests check what the files hold and what a killed writer leaves
+# (a process killed, never a machine), not that a disk keeps them, so their temporary directories
+# (tmp_path, and TMPDIR for every child: git, the CLI, make demo) go to a RAM-backed tmpfs when one is
+# there with room to spare and programs may run from it (make demo runs .venv/bin from its checkout; git
+# runs an archive's hooks). An explicit TMPDIR, or POLICYDIFF_TEST_TMPDIR=disk, keeps the default.
+MEMORY_TMP = Path("/dev/shm")
+MEMORY_TMP_ROOM = 4 << 30  # bytes free; the whole suite writes well under 1 GB
+
+
+def _memory_tmpdir() -> Path | None:
+    import os
+
+    if os.environ.get("TMPDIR") or os.environ.get("POLICYDIFF_TEST_TMPDIR") == "disk":
+        return None
+    try:
+        with open("/proc/mounts", encoding="utf-8") as mounts:
+            fs = {fields[1]: fields[2] for fields in (line.split() for line in mounts) if len(fields) > 2}
+        st = os.statvfs(MEMORY_TMP)
+    except OSError:
+        return None
+    if fs.get(str(MEMORY_TMP)) != "tmpfs" or st.f_flag & (os.ST_NOEXEC | os.ST_RDONLY):
+        return None
+    if st.f_bavail * st.f_frsize < MEMORY_TMP_ROOM or not os.access(MEMORY_TMP, os.W_OK | os.X_OK):
+        return None
+    return MEMORY_TMP
+
+
+def _use_memory_tmpdir() -> None:
+    """Run before the first temporary directory is made: pytest's base directory comes from
+    tempfile.gettempdir() (cached, hence reset), and pytest-xdist's workers inherit the environment."""
+    import os
+    import tempfile
+
+    where = _memory_tmpdir()
+    if where is not None:
+        os.environ["TMPDIR"] = str(where)
+        tempfile.tempdir = None
+
+
+_use_memory_tmpdir()
+
 
 @pytest.fixture(scope="session")
 def seed_path() -> Path:
