@@ -55,6 +55,42 @@ def _use_memory_tmpdir() -> None:
 
 _use_memory_tmpdir()
 
+# ---------------------------------------------------------------- compiled modules, kept for the run
+# With PYTHONDONTWRITEBYTECODE set (this machine's shells set it), every Python process compiled every
+# module it imported from source again: 0.3 s of CPU for the package alone in each of the hundreds of
+# `policydiff` and `python` children the suite starts (the README tour, the legacy encodings, the
+# hostile inputs through the CLI, the racing ingesters), and the test modules in each xdist worker. The
+# run keeps the compiled files in a directory of its own (PYTHONPYCACHEPREFIX, outside the source tree,
+# removed at the end), so that each module is compiled once a run. A PYTHONPYCACHEPREFIX already set is
+# used as it is.
+PYCACHE_ENV = "PYTHONPYCACHEPREFIX"
+_OWN_PYCACHE = "POLICYDIFF_TEST_OWN_PYCACHE"  # set by the process that made the directory: it removes it
+
+
+def _compile_once_a_run() -> None:
+    import os
+    import sys
+    import tempfile
+
+    if not (sys.flags.dont_write_bytecode or os.environ.get("PYTHONDONTWRITEBYTECODE")):
+        return
+    if not os.environ.get(PYCACHE_ENV):
+        os.environ[PYCACHE_ENV] = tempfile.mkdtemp(prefix="policydiff-test-pycache-")
+        os.environ[_OWN_PYCACHE] = str(os.getpid())
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    sys.pycache_prefix = os.environ[PYCACHE_ENV]
+    sys.dont_write_bytecode = False
+
+
+_compile_once_a_run()
+
+
+def pytest_unconfigure(config):
+    import os
+
+    if os.environ.get(_OWN_PYCACHE) == str(os.getpid()):
+        shutil.rmtree(os.environ[PYCACHE_ENV], ignore_errors=True)
+
 
 @pytest.fixture(scope="session")
 def seed_path() -> Path:
