@@ -45,6 +45,7 @@ OFFICE_WORD_GLUE = 1.0  # ... before an office word alone (「室」), where the
 # pieces before a glued one that its line may start with: any latin words of the line (「・「MedTech ROUND
 # ～MedTech Startups acceleration program～」…」 starts with five)
 GLUED_BEFORE = 9
+WORDS_SHORT = 2.0  # cells short of the narrowest fill a piece before a glued one may be, read as the same cell's words
 GLUED_DEPTH = 3  # cuts in one glued piece at most (four columns set close)
 GLUED_ALTERNATIVES = 12  # ways to cut a line's glued pieces, at most
 # A ministry tag followed by other text in the same piece: the next column's line glued to the description's
@@ -65,6 +66,11 @@ LATIN_WIDER = 0.1
 # ... but as little as a third of one in another (「Brain Computer Interface」): a bullet mark 「・」 where the
 # next column's line starts may lie this much more per latin letter before it past the column's full width
 LATIN_NARROWER = 0.2
+# Two full-width marks side by side (「、「」, 「」（」, 「）：」): Chromium prints them in a cell and a half (CSS
+# text-spacing-trim), so a column's full line holding some counts up to half a cell more per pair than the column
+# is wide (「・引き続き、「…事業」（令和８年度予算（案）：」 is a full line of 31.5 cells that counts 33)
+PUNCTUATION_PAIR_RE = re.compile(r"(?=[、。，．・「『（［【｢」』）］】｣][「『（［【｢」』）］】｣、。：])")
+PAIR_TRIM = 0.5
 Cut = tuple[str, frozenset[int] | None]  # a glued piece's part and the columns it may end a group in (None: any)
 
 
@@ -82,6 +88,7 @@ class Group:
     must: frozenset[int] | None = None  # the columns it may be read in: it ends where a glued piece was cut
     wording: str = ""  # 'result' (「…を推進した。」) or 'plan' (「…する。」, 「…予定。」) where it ends a sentence so
     item: int = 0  # the number of the item it starts (「⑤ 医療従事者の…」: 5), or 0
+    trim: float = 0.0  # cells its punctuation pairs may print narrower than they count (PUNCTUATION_PAIR_RE)
 
 
 def group_of(text: str, width: float) -> Group:
@@ -90,7 +97,7 @@ def group_of(text: str, width: float) -> Group:
     wording = wording_of(text) if stop else ""
     item = ord(text[0]) - ord("①") + 1 if text and "①" <= text[0] <= "⑳" else 0
     return Group(text, width, is_bullet_start(text), tagged(text), stop, text.endswith(OPEN_ENDS), printed,
-                  wording=wording, item=item)
+                  wording=wording, item=item, trim=PAIR_TRIM * len(PUNCTUATION_PAIR_RE.findall(text)))
 
 
 def wording_of(text: str) -> str:
@@ -171,6 +178,10 @@ def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[floa
             s -= 1
             bases.append(display_width(" ".join(pieces[s:j])) + 0.5)
             letters.append(_latin(" ".join(pieces[s:j])))
+        # (or a few words parted from it by a space the cell's own text holds: 「化事業 令和6年度予算：…」)
+        if s == j and j > 1 and _words_before(pieces[j - 1], min(fills)) and display_width(pieces[j]) > limit:
+            bases.append(display_width(pieces[j - 1]) + 0.5)
+            letters.append(_latin(pieces[j - 1]))
         cuts = piece_cuts(piece, bases, letters)
         if glued_office and j == glued_office[0]:
             _, k, known = glued_office
@@ -221,6 +232,13 @@ def _office_cuts(piece: str, k: int, order: tuple[int, ...], rest_cuts: list[tup
         *head, (text, must) = c
         out.append(([*head, (text, must if must is not None else others), (piece[k:], frozenset({OFFICE}))], cost))
     return out
+
+
+def _words_before(piece: str, fill: float) -> bool:
+    """May PIECE, a few characters before a glued piece on its line, be a cell's words that a space inside the
+    cell's text parts from the glued piece (「…開発体制強靱」 「化事業 令和6年度予算：…」)? Not a full line, a sentence's
+    or a description's end (a column's last line)."""
+    return display_width(piece) <= fill - WORDS_SHORT and not tagged(piece) and not SENTENCE_END_RE.search(piece)
 
 
 def _latin_gap(left: str, right: str) -> bool:
@@ -297,6 +315,7 @@ def _glue_cuts(piece: str, fills: tuple[float, ...], limit: float, depth: int, b
     latin = [0]
     for ch in piece:
         latin.append(latin[-1] + (ch.isascii() and ch.isalnum()))
+    trim = _trims(piece)
     for (c, fill), (base, before) in product(enumerate(fills), zip(bases or [0.0], letters or [0] * len(bases or [0.0]),
                                                                     strict=True)):
         if places[c] <= left_of:
@@ -309,6 +328,7 @@ def _glue_cuts(piece: str, fills: tuple[float, ...], limit: float, depth: int, b
                    and piece[k] not in NO_LINE_START]
         if marked or fitting:
             k = marked[-1] if marked else fitting[-1]
+            k = _trimmed_cut(piece, printed, trim, k, fill - base, after[c] if after else None)
             roles.setdefault(_by_the_rest(piece, printed, k, fill - base, fitting, after[c] if after else None), set()).add(c)
     for k, cs in sorted(roles.items()):
         rest = piece[k:]
@@ -316,6 +336,31 @@ def _glue_cuts(piece: str, fills: tuple[float, ...], limit: float, depth: int, b
             if display_width(rest) > limit and depth > 1 else []
         out += [[(piece[:k], frozenset(cs)), *tail] for tail in (tails or [[(rest, None)]])]
     return out or [[(piece, None)]]
+
+
+def _trimmed_cut(piece: str, printed: list[float], trim: list[float], k: int, fill: float, next_fill: float | None
+                 ) -> int:
+    """The cut K of a glued PIECE (a full line of FILL cells, the next column's line after it) moved right where
+    the rest is too wide for the next column (NEXT_FILL: its full width) and the line's punctuation pairs tell a
+    longer full line (PUNCTUATION_PAIR_RE: 「・引き続き、「…事業」（令和８年度予算（案）：」 then 「に加え、…」): the
+    furthest cut whose line, its pairs printed narrower, still fits FILL (as fitting in _glue_cuts). A rest that fits
+    keeps the cut."""
+    limit = next_fill if next_fill is not None else fill
+    if printed[-1] - printed[k] <= limit + WIDTH_SLACK:
+        return k
+    later = [j for j in range(k + 1, len(piece)) if printed[j] - trim[j] <= fill + GLUE_OVER / 2 and piece[j] not in NO_LINE_START
+             and printed[-1] - printed[j] <= limit + WIDTH_SLACK]
+    return later[-1] if later else k
+
+
+def _trims(text: str) -> list[float]:
+    """For each prefix of TEXT, the cells a typesetter may take from its punctuation pairs (PUNCTUATION_PAIR_RE)."""
+    out = [0.0] * (len(text) + 1)
+    for m in PUNCTUATION_PAIR_RE.finditer(text):
+        out[m.start() + 2] += PAIR_TRIM
+    for k in range(1, len(out)):
+        out[k] += out[k - 1]
+    return out
 
 
 def _by_the_rest(piece: str, printed: list[float], k: int, fill: float, fitting: list[int],

@@ -217,7 +217,7 @@ def _candidates(state: State, options: list[tuple[tuple[Group, ...], float]], wi
     for groups, space_cost in options:
         for places in combinations(range(ncols), len(groups)):
             cols = tuple(order[k] for k in places)
-            if any(groups[j].width > widths[c] + WIDTH_SLACK or (groups[j].must is not None and c not in groups[j].must)
+            if any(groups[j].width - (groups[j].trim if groups[j].must is not None else 0.0) > widths[c] + WIDTH_SLACK or (groups[j].must is not None and c not in groups[j].must)
                    for j, c in enumerate(cols)):
                 continue
             # a sentence ending as the other column's do: 「…を推進した。」 read as a plan, 「…予定。」 as a result
