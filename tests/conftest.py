@@ -11,6 +11,86 @@ ROOT = Path(__file__).resolve().parent.parent
 SEED = ROOT / "examples" / "iryokiki-kihonkeikaku_fy2024.txt"
 DATA = Path(__file__).resolve().parent / "data"
 
+# ---------------------------------------------------------------- temporary files in memory
+# Every archive a test writes syncs its files to disk (files.write_atomic fsyncs, git writes objects and
+# refs): on a disk-backed /tmp that is 1,100-odd fsyncs in the quick suite alone, each waiting on a disk
+# the other engineers' jobs share. The tests check what the files hold and what a killed writer leaves
+# (a process killed, never a machine), not that a disk keeps them, so their temporary directories
+# (tmp_path, and TMPDIR for every child: git, the CLI, make demo) go to a RAM-backed tmpfs when one is
+# there with room to spare and programs may run from it (make demo runs .venv/bin from its checkout; git
+# runs an archive's hooks). An explicit TMPDIR, or POLICYDIFF_TEST_TMPDIR=disk, keeps the default.
+MEMORY_TMP = Path("/dev/shm")
+MEMORY_TMP_ROOM = 4 << 30  # bytes free; the whole suite writes well under 1 GB
+
+
+def _memory_tmpdir() -> Path | None:
+    import os
+
+    if os.environ.get("TMPDIR") or os.environ.get("POLICYDIFF_TEST_TMPDIR") == "disk":
+        return None
+    try:
+        with open("/proc/mounts", encoding="utf-8") as mounts:
+            fs = {fields[1]: fields[2] for fields in (line.split() for line in mounts) if len(fields) > 2}
+        st = os.statvfs(MEMORY_TMP)
+    except OSError:
+        return None
+    if fs.get(str(MEMORY_TMP)) != "tmpfs" or st.f_flag & (os.ST_NOEXEC | os.ST_RDONLY):
+        return None
+    if st.f_bavail * st.f_frsize < MEMORY_TMP_ROOM or not os.access(MEMORY_TMP, os.W_OK | os.X_OK):
+        return None
+    return MEMORY_TMP
+
+
+def _use_memory_tmpdir() -> None:
+    """Run before the first temporary directory is made: pytest's base directory comes from
+    tempfile.gettempdir() (cached, hence reset), and pytest-xdist's workers inherit the environment."""
+    import os
+    import tempfile
+
+    where = _memory_tmpdir()
+    if where is not None:
+        os.environ["TMPDIR"] = str(where)
+        tempfile.tempdir = None
+
+
+_use_memory_tmpdir()
+
+# ---------------------------------------------------------------- compiled modules, kept for the run
+# With PYTHONDONTWRITEBYTECODE set (this machine's shells set it), every Python process compiled every
+# module it imported from source again: 0.3 s of CPU for the package alone in each of the hundreds of
+# `policydiff` and `python` children the suite starts (the README tour, the legacy encodings, the
+# hostile inputs through the CLI, the racing ingesters), and the test modules in each xdist worker. The
+# run keeps the compiled files in a directory of its own (PYTHONPYCACHEPREFIX, outside the source tree,
+# removed at the end), so that each module is compiled once a run. A PYTHONPYCACHEPREFIX already set is
+# used as it is.
+PYCACHE_ENV = "PYTHONPYCACHEPREFIX"
+_OWN_PYCACHE = "POLICYDIFF_TEST_OWN_PYCACHE"  # set by the process that made the directory: it removes it
+
+
+def _compile_once_a_run() -> None:
+    import os
+    import sys
+    import tempfile
+
+    if not (sys.flags.dont_write_bytecode or os.environ.get("PYTHONDONTWRITEBYTECODE")):
+        return
+    if not os.environ.get(PYCACHE_ENV):
+        os.environ[PYCACHE_ENV] = tempfile.mkdtemp(prefix="policydiff-test-pycache-")
+        os.environ[_OWN_PYCACHE] = str(os.getpid())
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    sys.pycache_prefix = os.environ[PYCACHE_ENV]
+    sys.dont_write_bytecode = False
+
+
+_compile_once_a_run()
+
+
+def pytest_unconfigure(config):
+    import os
+
+    if os.environ.get(_OWN_PYCACHE) == str(os.getpid()):
+        shutil.rmtree(os.environ[PYCACHE_ENV], ignore_errors=True)
+
 
 @pytest.fixture(scope="session")
 def seed_path() -> Path:
@@ -93,13 +173,20 @@ def edited_bytes(seed_bytes) -> bytes:
 
 
 @pytest.fixture(scope="session")
-def synthetic(tmp_path_factory, seed_path) -> Path:
-    """A SYNTHETIC next edition of the seed (seed 2025: a split, a merge, a budget edit, a rename)."""
+def synthetic_text(seed_path) -> str:
+    """The text of `policydiff synth` of the seed with seed 2025 and 12 edits (a split, a merge, a budget
+    edit, a rename: the SYNTHETIC variant `make demo` makes), drawn once a session; each module that
+    diffed it drew it again (0.3-0.6 s each)."""
     from policydiff import api
 
-    made = api.synth(seed_path, seed=2025, edits=12)
+    return api.synth(seed_path, seed=2025, edits=12).text
+
+
+@pytest.fixture(scope="session")
+def synthetic(tmp_path_factory, synthetic_text) -> Path:
+    """A SYNTHETIC next edition of the seed (synthetic_text) in a file next.txt."""
     path = tmp_path_factory.mktemp("synthetic") / "next.txt"
-    path.write_text(made.text, encoding="utf-8")
+    path.write_text(synthetic_text, encoding="utf-8")
     return path
 
 

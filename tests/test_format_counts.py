@@ -25,10 +25,10 @@ STATUSES = ("changed", "added", "removed", "moved", "split", "merged", "unchange
 
 
 @pytest.fixture(scope="module")
-def pairs(tmp_path_factory):
+def pairs(tmp_path_factory, synthetic_text):
     folder = tmp_path_factory.mktemp("demo")
     synthetic = folder / "fy2024-synthetic.txt"
-    synthetic.write_text(api.synth(cases.SEED, seed=2025).text, encoding="utf-8")  # as `make demo`
+    synthetic.write_text(synthetic_text, encoding="utf-8")  # `policydiff synth` of the seed, as `make demo`
     out = {"plans": cases.real_plans(), "pair": api.diff(cases.SEED, synthetic)}
     for name, (old, new) in YEAR_PAIRS.items():
         out[name] = diff_editions(load_edition(old), load_edition(new))

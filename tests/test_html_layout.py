@@ -22,10 +22,10 @@ from policydiff.renderers.options import ReportOptions
 
 
 @pytest.fixture(scope="module")
-def diffs(tmp_path_factory):
+def diffs(tmp_path_factory, synthetic_text):
     folder = tmp_path_factory.mktemp("demo")
     synthetic = folder / "fy2024-synthetic.txt"
-    synthetic.write_text(api.synth(cases.SEED, seed=2025).text, encoding="utf-8")  # as `make demo`
+    synthetic.write_text(synthetic_text, encoding="utf-8")  # `policydiff synth` of the seed, as `make demo`
     return {"pair": api.diff(cases.SEED, synthetic),
             "nextyear": diff_editions(load_edition(yoy_eval.OLD_PATH), load_edition(yoy_eval.NEW_PATH))}
 

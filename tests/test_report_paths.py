@@ -5,13 +5,12 @@ from __future__ import annotations
 
 from click.testing import CliRunner
 
-from policydiff import api
 from policydiff.cli import cli
 
 
-def test_reports_of_archived_editions_and_of_files_name_no_absolute_path(seeded, seed_path, tmp_path):
+def test_reports_of_archived_editions_and_of_files_name_no_absolute_path(seeded, seed_path, tmp_path, synthetic_text):
     made = tmp_path / "next.txt"
-    made.write_text(api.synth(seed_path, seed=2025).text, encoding="utf-8")
+    made.write_text(synthetic_text, encoding="utf-8")
     assert CliRunner().invoke(cli, ["--archive", str(seeded), "ingest", str(made)]).exit_code == 0
     for old, new in (("fy2024", "fy2024-synthetic"), (str(seed_path), str(made))):
         for fmt in ("html", "json", "markdown", "text"):

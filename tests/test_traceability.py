@@ -17,10 +17,9 @@ FORMATS = ("text", "markdown", "html", "json", "csv")
 
 
 @pytest.fixture(scope="module")
-def pair(tmp_path_factory, seed_path):
-    made = api.synth(seed_path, seed=2025, edits=12)
+def pair(tmp_path_factory, seed_path, synthetic_text):
     path = tmp_path_factory.mktemp("trace") / "next.txt"
-    path.write_text(made.text, encoding="utf-8")
+    path.write_text(synthetic_text, encoding="utf-8")
     return api.diff(seed_path, path)
 
 
