@@ -11,17 +11,10 @@ from __future__ import annotations
 
 from dense_snippets import snippet_cells
 
-from policydiff.versions.readers.dense_lattice import (
-    CONT_AFTER_SHORT,
-    DSC,
-    OFF,
-    PLN,
-    RES,
-    Columns,
-    State,
-    moves,
-)
+from policydiff.versions.readers.dense_costs import CONT_AFTER_SHORT
+from policydiff.versions.readers.dense_lattice import moves
 from policydiff.versions.readers.dense_pieces import make_piece
+from policydiff.versions.readers.dense_roles import DSC, OFF, PLN, RES, Columns, State
 
 
 def test_an_office_cut_by_a_page_break_goes_on_and_so_does_the_description_after_it():

@@ -7,8 +7,8 @@ evidence. It tells a description's last paragraph (「…治療継続率の向�
 cells short) from the first lines of the results printed right after it (「重点５分野については、…」): read as
 one paragraph, the first line would have held 「重」.
 
-dense_lattice weighs it where the next line goes on with the line (_enter: a paragraph going on after it costs
-as after a short line); the cell's status keeps what the width alone says, since another cell's line (a 「担当」
+The model weighs it where the next line goes on with the line (dense_roles.enter: a paragraph going on after
+it costs as after a short line); the cell's status keeps what the width alone says, since another cell's line (a 「担当」
 office printed between) may come before the cell goes on."""
 
 from __future__ import annotations
