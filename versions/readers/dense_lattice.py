@@ -15,6 +15,9 @@ Every reading of every line is weighed (a cost: lower is likelier) and the cheap
 text is kept (dense_search.py: a min-sum forward pass over a few states per line, then a backward pass,
 both linear in the lines). A line that another reading explains about as cheaply, in another cell or another row, is DOUBTFUL:
 the reader names its row in a warning rather than guessing silently.
+The model's terms (roles, columns, the state of a row, how a line ends) are in dense_roles.py, its weights in
+dense_costs.py, where a row starts and ends in dense_rows.py, and a row going on after a page break in
+dense_resume.py; this module holds the moves from one line to the next.
 """
 
 from __future__ import annotations
