@@ -123,6 +123,7 @@ class Piece:
     particle: bool = False  # opens with a particle or a suffix (「の設置」, 「的に開催し」): goes on with the line before
     past_ahead: bool = False  # runs on into a sentence that ends as a result does a line or two on (dense_ahead)
     next_lead: float = 0.0  # the width of the next line's first character, where it could have ended this line
+    next_word: float = 0.0  # the widest the next line's first Latin word may be, where it is carried down whole
     # had the line wrapped there (a plain character, no kinsoku holding it down; dense_wraps), else 0
 
 

@@ -17,12 +17,16 @@ import re
 from dataclasses import replace
 
 from ..model.normalize import display_width
+from .dense_roles import LATIN_SLACK
 from .dense_search import Step
-from .vocabulary import NO_LINE_START
+from .vocabulary import NO_LINE_END, NO_LINE_START
 
 # A character a producer would have set at a line's end had it fitted: a kanji, or a kana that is no small
 # one (those may not start a line, so neither may the character before them be split from them)
 PLAIN_RE = re.compile(r"[一-龥ぁ-ゖァ-ヺ]")
+# A Latin word (a name, a number) with the brackets that open it and the marks that close it: a producer carries
+# it down whole (「（ViCLE）」, 「MEDISO）」」, 「SaMD-QMS」), never parted from them by a line's end
+WORD_RE = re.compile(rf"[{re.escape(NO_LINE_END)}]*[A-Za-z0-9][A-Za-z0-9.\-&'+/]*[{re.escape(NO_LINE_START)}]*")
 
 
 def lead(text: str) -> float:
@@ -36,17 +40,29 @@ def lead(text: str) -> float:
     return display_width(text[0])
 
 
+def word(text: str) -> float:
+    """The widest TEXT's first Latin word may be printed, with the brackets around it (else 0): where it would
+    not have fitted on the line before, that line stopped short of its column for want of room, not at its
+    paragraph's end (「型、スタートアップ型」 / 「（ViCLE）において、」). A Latin character's width varies with the font."""
+    m = WORD_RE.match(text.lstrip())
+    if not m:
+        return 0.0
+    return display_width(m.group(0)) + LATIN_SLACK * sum(c.isascii() for c in m.group(0))
+
+
 def mark_next_leads(steps: list[Step]) -> list[Step]:
-    """STEPS with the last piece of each line's readings given the next line's lead (not over a heading,
-    nor over a page break, after which a cut row's cells go on in their order, not the last one's)."""
+    """STEPS with the last piece of each line's readings given the next line's lead and first Latin word (not
+    over a heading, nor over a page break, after which a cut row's cells go on in their order, not the last
+    one's)."""
     out = list(steps)
     for k, step in enumerate(steps[:-1]):
         nxt = steps[k + 1]
         if step.heading or nxt.heading or nxt.brk or not nxt.readings or not nxt.readings[0][0]:
             continue
-        width = lead(nxt.readings[0][0][0].text)
-        if not width:
+        width, latin = lead(nxt.readings[0][0][0].text), word(nxt.readings[0][0][0].text)
+        if not width and not latin:
             continue
-        readings = [([*pieces[:-1], replace(pieces[-1], next_lead=width)], cost) for pieces, cost in step.readings]
+        readings = [([*pieces[:-1], replace(pieces[-1], next_lead=width, next_word=latin)], cost)
+                    for pieces, cost in step.readings]
         out[k] = replace(step, readings=readings)
     return out
