@@ -24,9 +24,11 @@ from .vocabulary import NO_LINE_END, NO_LINE_START
 # A character a producer would have set at a line's end had it fitted: a kanji, or a kana that is no small
 # one (those may not start a line, so neither may the character before them be split from them)
 PLAIN_RE = re.compile(r"[一-龥ぁ-ゖァ-ヺ]")
-# A Latin word (a name, a number) with the brackets that open it and the marks that close it: a producer carries
-# it down whole (「（ViCLE）」, 「MEDISO）」」, 「SaMD-QMS」), never parted from them by a line's end
-WORD_RE = re.compile(rf"[{re.escape(NO_LINE_END)}]*[A-Za-z0-9][A-Za-z0-9.\-&'+/]*[{re.escape(NO_LINE_START)}]*")
+# What a producer carries down to the next line whole: a Latin word (a name, a number) or one character, with
+# the brackets that open it and the marks that may not start a line after it (「（ViCLE）」, 「MEDISO）」」,
+# 「チャー・」); never a bullet or an item's mark, which start a paragraph of their own
+UNIT_RE = re.compile(rf"(?![・○◯●■□◆◇①-⑳])[{re.escape(NO_LINE_END)}]*(?:[A-Za-z0-9][A-Za-z0-9.\-&'+/]*|.)"
+                     rf"[{re.escape(NO_LINE_START)}]*")
 
 
 def lead(text: str) -> float:
@@ -40,18 +42,20 @@ def lead(text: str) -> float:
     return display_width(text[0])
 
 
-def word(text: str) -> float:
-    """The widest TEXT's first Latin word may be printed, with the brackets around it (else 0): where it would
-    not have fitted on the line before, that line stopped short of its column for want of room, not at its
-    paragraph's end (「型、スタートアップ型」 / 「（ViCLE）において、」). A Latin character's width varies with the font."""
-    m = WORD_RE.match(text.lstrip())
-    if not m:
+def unit(text: str) -> float:
+    """The widest TEXT's first unit (what a producer carries down whole: UNIT_RE) may be printed, where it is
+    more than one character (else 0: dense_wraps.lead weighs that). Where it would not have fitted on the line
+    before, that line stopped short of its column for want of room, not at its paragraph's end (「型、スタートア
+    ップ型」 / 「（ViCLE）において、」, 「た、「ジャパン・ヘルスケアベン」 / 「チャー・サミット…」). A Latin
+    character's width varies with the font."""
+    m = UNIT_RE.match(text.lstrip())
+    if not m or len(m.group(0)) < 2:
         return 0.0
     return display_width(m.group(0)) + LATIN_SLACK * sum(c.isascii() for c in m.group(0))
 
 
 def mark_next_leads(steps: list[Step]) -> list[Step]:
-    """STEPS with the last piece of each line's readings given the next line's lead and first Latin word (not
+    """STEPS with the last piece of each line's readings given the next line's lead and first unit (not
     over a heading, nor over a page break, after which a cut row's cells go on in their order, not the last
     one's)."""
     out = list(steps)
@@ -59,10 +63,10 @@ def mark_next_leads(steps: list[Step]) -> list[Step]:
         nxt = steps[k + 1]
         if step.heading or nxt.heading or nxt.brk or not nxt.readings or not nxt.readings[0][0]:
             continue
-        width, latin = lead(nxt.readings[0][0][0].text), word(nxt.readings[0][0][0].text)
-        if not width and not latin:
+        width, carried = lead(nxt.readings[0][0][0].text), unit(nxt.readings[0][0][0].text)
+        if not width and not carried:
             continue
-        readings = [([*pieces[:-1], replace(pieces[-1], next_lead=width, next_word=latin)], cost)
+        readings = [([*pieces[:-1], replace(pieces[-1], next_lead=width, next_unit=carried)], cost)
                     for pieces, cost in step.readings]
         out[k] = replace(step, readings=readings)
     return out
