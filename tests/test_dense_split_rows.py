@@ -11,17 +11,10 @@ from __future__ import annotations
 
 from dense_snippets import snippet_cells
 
-from policydiff.versions.readers.dense_lattice import (
-    CONT_AFTER_SHORT,
-    DSC,
-    OFF,
-    PLN,
-    RES,
-    Columns,
-    State,
-    moves,
-)
+from policydiff.versions.readers.dense_costs import CONT_AFTER_SHORT
+from policydiff.versions.readers.dense_lattice import moves
 from policydiff.versions.readers.dense_pieces import make_piece
+from policydiff.versions.readers.dense_roles import DSC, OFF, PLN, RES, Columns, State
 
 
 def test_an_office_cut_by_a_page_break_goes_on_and_so_does_the_description_after_it():
@@ -65,3 +58,18 @@ def test_a_line_opening_with_a_words_suffix_goes_on_with_the_line_before():
     assert make_piece("等に対して、強固に行う仕組みの構築に", 260).particle
     assert not make_piece("的確な評価の在り方を検討する", 1).particle
     assert not make_piece("医療機器の研究開発に関するガイドライン・ルールの整備", 797).particle
+
+
+def test_a_bullet_opening_a_bracket_it_does_not_close_goes_on_past_its_line():
+    # L3019 (chromium, 9 pt; results 28 cells, plans 20): after 「4」 the row's results go on and end 「推進
+    # した。」; the plans go on with a bullet of their full width 「・「MEDIC」や「地域連携拠点」（いずれも医」 /
+    # 「工連携グローバル展開事業として…」. The bullet fits the results too, where it is short: read as a one-line
+    # results bullet, the plans went on after it. A paragraph closes the brackets it opens: a line that leaves
+    # one open ends none.
+    rows = snippet_cells("plans-bullet-opening-a-bracket-after-a-page-break", 35, 28, 20)
+    assert rows[0]["results"].lines[-1].text == "推進した。"
+    assert [x.text for x in rows[0]["plans"].lines][3:5] == ["・「MEDIC」や「地域連携拠点」（いずれも医",
+                                                             "工連携グローバル展開事業として令和8年度予"]
+    assert make_piece("・「MEDIC」や「地域連携拠点」（いずれも医", 417).open_end
+    assert not make_piece("・「MEDIC」や「地域連携拠点」（いずれも医工連携）", 1).open_end
+    assert not make_piece("（アジア健康構想）", 1).open_end

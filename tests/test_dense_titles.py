@@ -10,20 +10,11 @@ from __future__ import annotations
 
 from dense_snippets import DENSE, snippet_rows
 
-from policydiff.versions.readers.dense_lattice import (
-    DSC,
-    END_UNENDED,
-    OFF,
-    PLN,
-    RES,
-    TITLE_GOES_ON,
-    TTL,
-    Columns,
-    State,
-    moves,
-    row_end_cost,
-)
+from policydiff.versions.readers.dense_costs import END_UNENDED, TITLE_GOES_ON
+from policydiff.versions.readers.dense_lattice import moves
 from policydiff.versions.readers.dense_pieces import make_piece
+from policydiff.versions.readers.dense_roles import DSC, OFF, PLN, RES, TTL, Columns, State
+from policydiff.versions.readers.dense_rows import row_end_cost
 from policydiff.versions.readers.dense_tails import paragraph_ends
 
 

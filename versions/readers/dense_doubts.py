@@ -10,8 +10,8 @@ Kept apart from text_dense.py, which makes the rows: these notes only look at th
 
 from __future__ import annotations
 
-from .dense_lattice import DSC, ITM, OFF, PLN, RES, TITLE_LINES, TTL, Columns
 from .dense_parallel import Repair
+from .dense_roles import DSC, ITM, OFF, PLN, RES, TITLE_LINES, TTL, Columns
 from .dense_search import Result, Step
 from .table import LineNote
 

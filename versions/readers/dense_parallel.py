@@ -27,20 +27,11 @@ import unicodedata
 from collections import Counter
 from dataclasses import dataclass
 
-from .dense_lattice import (
-    CELL_NO_BULLET,
-    PLN,
-    RES,
-    UNFIT,
-    Columns,
-    Label,
-    State,
-    moves,
-    row_end_cost,
-    unfit_move,
-)
-from .dense_lattice import _enter as enter
+from .dense_costs import CELL_NO_BULLET, UNFIT
+from .dense_lattice import moves, unfit_move
 from .dense_pieces import Piece
+from .dense_roles import PLN, RES, Columns, Label, State, enter
+from .dense_rows import row_end_cost
 
 GRAM = 4  # characters: a shorter gram is shared by any two sentences of the report, a longer one breaks on 6 / 7
 # Punctuation, brackets and bullets say nothing of a bullet's content; digits differ between a result and the
@@ -49,7 +40,7 @@ NOISE_RE = re.compile(r"[\s・、。，．「」『』｢｣（）()［］【】
 MIN_SIMILAR = 0.45  # a pair sharing less of its weighed 4-grams than this restates nothing
 MIN_MARGIN = 0.2  # ... and one no more alike than to another bullet of the row is no evidence either
 PARALLEL = 3.0  # the cost of a distinctive pair (at margin 1) left in one column: more than the wording's
-# evidence of one sentence's ending (dense_lattice.TENSE 1.5), less than a line that does not fit (UNFIT 8)
+# evidence of one sentence's ending (dense_costs.TENSE 1.5), less than a line that does not fit (UNFIT 8)
 CLOSE = 1.0  # another boundary this close in cost: the row is named
 MAX_PARAGRAPHS = 40  # bullets in a row's results and plans looked at (the report's longest row holds 24): the
 # pairs cost the square of their number and the boundaries their product with the row's lines, so a row beyond

@@ -112,7 +112,8 @@ class Piece:
     budgets: tuple[tuple[int, bool], ...] = ()  # the budgets it cites: (fiscal year, a request 予算案), no 補正
     onward: bool = False  # opens with 「引き続き」: a plan's words
     verb_tail: bool = False  # opens with a verb's ending (「ることが…」): goes on from no heading's noun
-    open_end: bool = False  # stops mid-word or mid-sentence (「…連携するこ」): ends no results or plans paragraph
+    open_end: bool = False  # stops mid-word or mid-sentence (「…連携するこ」), or inside brackets it opened (「…（いず
+    # れも医」): ends no results or plans paragraph
     office_start: bool = False  # an office's first line: a short name opening with its ministry (「経産省ヘルスケ」)
     group: bool = False  # a group heading in brackets alone (「（アジア健康構想）」): heads bullets, ends no cell
     restates: bool = False  # opens with the words the line before ends with (「…の提供の促進」 / 「の提供の促進に…」)
@@ -124,6 +125,7 @@ class Piece:
     past_ahead: bool = False  # runs on into a sentence that ends as a result does a line or two on (dense_ahead)
     next_lead: float = 0.0  # the width of the next line's first character, where it could have ended this line
     # had the line wrapped there (a plain character, no kinsoku holding it down; dense_wraps), else 0
+    next_unit: float = 0.0  # the widest the next line's first unit may be: what is carried down whole (dense_wraps)
 
 
 def closes_first(text: str) -> bool:
@@ -137,6 +139,18 @@ def closes_first(text: str) -> bool:
             if depth < 0:
                 return True
     return False
+
+
+def leaves_open(text: str) -> bool:
+    """Does TEXT open a quote or a bracket it does not close (「・「MEDIC」や…（いずれも医」)? A paragraph closes the
+    brackets it opens, so it does not end on such a line."""
+    depth = 0
+    for c in ITEM_NUMBER_RE.sub("", text.lstrip()):
+        if c in OPENERS:
+            depth += 1
+        elif c in CLOSERS:
+            depth = max(depth - 1, 0)
+    return depth > 0
 
 
 def _tense(text: str, start: int = 0) -> int:
@@ -175,7 +189,7 @@ def make_piece(text: str, no: int, joined: bool = False, opened: str = "", comma
                  0.5 * len(PUNCTUATION_PAIR_RE.findall(text)), bool(LONE_PAREN_RE.match(text)),
                  tuple((era_year(m.group(1), m.group(2)), bool(m.group(4))) for m in BUDGET_YEAR_RE.finditer(before + text)
                        if not m.group(3) and m.end() > len(before)), bool(ONWARD_RE.match(text)) and not comma,
-                 bool(VERB_TAIL_RE.match(text)), bool(OPEN_END_RE.search(text)) and not ENDED_RE.search(text),
+                 bool(VERB_TAIL_RE.match(text)), (bool(OPEN_END_RE.search(text)) and not ENDED_RE.search(text)) or leaves_open(text),
                  is_office_piece(text) and bool(OFFICE_START_RE.match(text)),
                  bool(LONE_PAREN_RE.match(text)) and not STATUS_RE.search(text), bool(before) and restates(before, text),
                  bool(DOT_BULLET_RE.match(text)),

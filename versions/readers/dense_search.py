@@ -11,8 +11,10 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .dense_lattice import DSC, TTL, Columns, Label, State, moves, row_end_cost, unfit_move
+from .dense_lattice import moves, unfit_move
 from .dense_pieces import Piece
+from .dense_roles import DSC, TTL, Columns, Label, State
+from .dense_rows import row_end_cost
 
 BEAM_STATES, BEAM_COST = 24, 9.0
 DOUBT = 0.6  # readings this close in cost are both credible

@@ -7,8 +7,8 @@ evidence. It tells a description's last paragraph (「…治療継続率の向�
 cells short) from the first lines of the results printed right after it (「重点５分野については、…」): read as
 one paragraph, the first line would have held 「重」.
 
-dense_lattice weighs it where the next line goes on with the line (_enter: a paragraph going on after it costs
-as after a short line); the cell's status keeps what the width alone says, since another cell's line (a 「担当」
+The model weighs it where the next line goes on with the line (dense_roles.enter: a paragraph going on after
+it costs as after a short line); the cell's status keeps what the width alone says, since another cell's line (a 「担当」
 office printed between) may come before the cell goes on."""
 
 from __future__ import annotations
@@ -17,12 +17,18 @@ import re
 from dataclasses import replace
 
 from ..model.normalize import display_width
+from .dense_roles import LATIN_SLACK
 from .dense_search import Step
-from .vocabulary import NO_LINE_START
+from .vocabulary import NO_LINE_END, NO_LINE_START
 
 # A character a producer would have set at a line's end had it fitted: a kanji, or a kana that is no small
 # one (those may not start a line, so neither may the character before them be split from them)
 PLAIN_RE = re.compile(r"[一-龥ぁ-ゖァ-ヺ]")
+# What a producer carries down to the next line whole: a Latin word (a name, a number) or one character, with
+# the brackets that open it and the marks that may not start a line after it (「（ViCLE）」, 「MEDISO）」」,
+# 「チャー・」); never a bullet or an item's mark, which start a paragraph of their own
+UNIT_RE = re.compile(rf"(?![・○◯●■□◆◇①-⑳])[{re.escape(NO_LINE_END)}]*(?:[A-Za-z0-9][A-Za-z0-9.\-&'+/]*|.)"
+                     rf"[{re.escape(NO_LINE_START)}]*")
 
 
 def lead(text: str) -> float:
@@ -36,17 +42,31 @@ def lead(text: str) -> float:
     return display_width(text[0])
 
 
+def unit(text: str) -> float:
+    """The widest TEXT's first unit (what a producer carries down whole: UNIT_RE) may be printed, where it is
+    more than one character (else 0: dense_wraps.lead weighs that). Where it would not have fitted on the line
+    before, that line stopped short of its column for want of room, not at its paragraph's end (「型、スタートア
+    ップ型」 / 「（ViCLE）において、」, 「た、「ジャパン・ヘルスケアベン」 / 「チャー・サミット…」). A Latin
+    character's width varies with the font."""
+    m = UNIT_RE.match(text.lstrip())
+    if not m or len(m.group(0)) < 2:
+        return 0.0
+    return display_width(m.group(0)) + LATIN_SLACK * sum(c.isascii() for c in m.group(0))
+
+
 def mark_next_leads(steps: list[Step]) -> list[Step]:
-    """STEPS with the last piece of each line's readings given the next line's lead (not over a heading,
-    nor over a page break, after which a cut row's cells go on in their order, not the last one's)."""
+    """STEPS with the last piece of each line's readings given the next line's lead and first unit (not
+    over a heading, nor over a page break, after which a cut row's cells go on in their order, not the last
+    one's)."""
     out = list(steps)
     for k, step in enumerate(steps[:-1]):
         nxt = steps[k + 1]
         if step.heading or nxt.heading or nxt.brk or not nxt.readings or not nxt.readings[0][0]:
             continue
-        width = lead(nxt.readings[0][0][0].text)
-        if not width:
+        width, carried = lead(nxt.readings[0][0][0].text), unit(nxt.readings[0][0][0].text)
+        if not width and not carried:
             continue
-        readings = [([*pieces[:-1], replace(pieces[-1], next_lead=width)], cost) for pieces, cost in step.readings]
+        readings = [([*pieces[:-1], replace(pieces[-1], next_lead=width, next_unit=carried)], cost)
+                    for pieces, cost in step.readings]
         out[k] = replace(step, readings=readings)
     return out

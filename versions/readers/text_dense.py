@@ -26,8 +26,8 @@ from ..model.eras import fiscal_year_of
 from ..model.normalize import display_width
 from . import dense_ahead, dense_doubts, dense_parallel, dense_pieces, dense_tails, dense_wraps
 from . import dense_search as search
-from .dense_lattice import DSC, ITM, OFF, PLN, RES, TTL, Columns, Label
 from .dense_pieces import Piece
+from .dense_roles import DSC, ITM, OFF, PLN, RES, TTL, Columns, Label
 from .dense_search import Step
 from .geometry import DESCRIPTION, OFFICE, PLANS, RESULTS, Geometry, slack, wrapped
 from .table import Cell, Line, LineNote, Row, Table

@@ -1,0 +1,53 @@
+"""A row of the dense reader's model going on after a page break.
+
+A page break (a repeated header, a page number, a running title) may cut a row: each cell printed its first
+lines on the page before, and goes on after the break in the header's order. A cell that had lines before the
+break takes the rest of its sentence, or a new paragraph; one that had none starts fresh, at a price; a
+description after its tag goes on only in its items.
+"""
+
+from __future__ import annotations
+
+from .dense_costs import (
+    CONT_AFTER_SHORT,
+    DESC_AFTER_CUT_TITLE,
+    DESC_PARAGRAPH,
+    ITEM_TEXT,
+    RESUME_BULLET_AFTER_OPEN,
+    RESUME_FRESH,
+)
+from .dense_pieces import Piece
+from .dense_roles import DSC, ITM, OFF, PLN, RES, Columns, Label, State, cont_cost, ran_on, went_on
+
+
+def resumes(s: State, cols: Columns, x: Piece, k: int, after_break: bool = True):
+    """X in cell K as the row goes on after a page break (AFTER_BREAK: X is the first line after it; else an
+    office printed first went on before)."""
+    cell, status = cols.order[k], s.status[k]
+    targets = [ITM] if cell == DSC and s.tagged else [DSC] if cell == DSC else [cell]
+    for target in targets:
+        if not cols.fits(x, target) or (target == OFF and not x.office):
+            continue
+        if cell == DSC and s.tagged and not x.item and s.cur != ITM and not ran_on(status) \
+                and not (s.items and s.items[k]):
+            continue  # (after its tag a description goes on only in its items, once it has some: an item cut
+            # mid-sentence, or a paragraph of an item's text 「① 日常生活における…」 / 「日常生活において…」;
+            # a paragraph that closes a ministry tag is another row's: SECOND_TAG)
+        if target == DSC and status and not s.described:  # the page cut the cell right after its title:
+            cost = DESC_AFTER_CUT_TITLE  # the description starts, no second paragraph
+        else:
+            cost = resume_cost(status, x, target) if status else RESUME_FRESH
+        went = x.bullet or (target == ITM and x.item)  # (a new paragraph, not the sentence going on)
+        yield (went_on(s, cols, x, target, 0 if went else status, True if after_break else None), cost,
+               Label(target, False, after_break))
+
+
+def resume_cost(status: int, x: Piece, role: int) -> float:
+    """A cell going on after a page break: the rest of its sentence, or a new paragraph."""
+    if role == OFF:  # (a line opening with a ministry, 「経産省ヘルスケ」, starts a name: the next row's office)
+        return 0.0 if ran_on(status) and not x.office_start else CONT_AFTER_SHORT
+    if x.bullet or (role == ITM and x.item):
+        return RESUME_BULLET_AFTER_OPEN if ran_on(status) else 0.2
+    if role == ITM and status == 1:
+        return ITEM_TEXT  # (an item's text under its heading)
+    return cont_cost(status) if role in (RES, PLN, OFF) or status != 1 else DESC_PARAGRAPH

@@ -1,0 +1,165 @@
+"""The dense reader's model, its terms: what a line may be (a role), the table's columns, and where the reading of
+a row stands after each line (a State), with how each line ends in its cell.
+
+A line ends its cell's paragraph, or runs on, by its width against the column's (ending): the model's every
+cost of going on or stopping is told by that ending. A State is what the model needs of the row read so far:
+the current cell, how each cell's last line ended, the title's lines and width, the description's tag, the
+items ① … per cell, and whether a page break cut the row.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import NamedTuple
+
+from .dense_costs import (
+    CONT_AFTER_SHORT,
+    CONT_AFTER_STOP,
+    CONT_NEARLY_FULL,
+    END_AFTER_FULL,
+    END_AFTER_STOP,
+    END_NEARLY_FULL,
+    END_OPEN,
+    END_UNENDED,
+    GROUP_ENDS_CELL,
+)
+from .dense_pieces import Piece
+
+START, OFF, TTL, DSC, ITM, RES, PLN = -1, 0, 1, 2, 3, 4, 5  # between rows; office, title, description, items, results, plans
+TITLE_LINES = 3
+FULL_MARGIN = 2.5  # a full line stops up to ~2 cells short of its column (kinsoku)
+LATIN_SLACK = 0.25  # cells a half-width character may be off in a proportional font
+OVERRUN = 1.5  # a line may pass its column's width by a hanging mark
+WRAP_MARGIN = 1.0  # cells a column's width, estimated from its commonest lines, may be over what its lines hold
+NEARLY_FULL = 1.0  # cells short of the column: a line this much shorter than full may as well end its paragraph
+
+
+@dataclass(frozen=True)
+class Columns:
+    """The row's cells in print order (the header's) and each one's width in full-width cells."""
+
+    order: tuple[int, ...]  # of O, D, R, P (D stands for the description cell: title, text, items)
+    widths: dict[int, float]
+    starts: dict[int, list] = field(default_factory=dict, compare=False, repr=False)  # row starts, by piece id
+    ends: dict = field(default_factory=dict, compare=False, repr=False)  # row_end_cost, by state
+    years: tuple[int, int] = (0, 0)  # the header's: the results' fiscal year and the plans'
+
+    def cell(self, role: int) -> int:
+        return self.order.index(DSC if role in (TTL, ITM) else role)
+
+    def width(self, role: int) -> float:
+        return self.widths[DSC if role in (TTL, ITM) else role]
+
+    def full(self, x: Piece, role: int) -> bool:
+        return x.width >= self.width(role) - FULL_MARGIN - LATIN_SLACK * x.latin
+
+    def fits(self, x: Piece, role: int) -> bool:
+        return x.width - x.trim <= self.width(role) + OVERRUN + LATIN_SLACK * x.latin
+
+
+class State(NamedTuple):
+    """Where the reading of a row stands (a tuple: the model makes and compares very many)."""
+
+    cur: int = START
+    lines: int = 0  # title lines so far
+    tagged: int = 0  # the description's tag: 0 not yet, 1 a ministry tag, 2 a note's bracket
+    status: tuple[int, ...] = ()  # per cell: 0 no line yet, else how its last line ended (ending)
+    resumed: bool = False  # a page break has cut the row: its cells go on in order
+    described: bool = False  # the row has description text (not only a title)
+    end: int = 0  # how the last line ends (ending)
+    word_end: bool = False
+    title_words: float = 0.0  # what the last line's words cost as a title's end (no noun last, a comma)
+    title_width: float = 0.0  # the title's cells so far
+    items: tuple[int, ...] = ()  # per cell: the number of its last item ① … (0: none yet)
+
+
+@dataclass(frozen=True)
+class Label:
+    role: int
+    new_row: bool
+    resumed: bool = False  # the row goes on here after a page break
+
+
+def ending(cols: Columns, x: Piece, role: int) -> int:
+    """How X ends its line: 1 short, 2 full at a sentence's end, 3 full and running on, 4 a cell or two
+    short of full and running on (a line wraps there now and then, a paragraph ends there now and then),
+    5 a results or plans line short and stopping mid-word (「…連携するこ」: it ends no paragraph either),
+    6 a group heading in brackets alone (「（アジア健康構想）」: bullets follow it in its cell), 7 a results or
+    plans line, short, leaving unended the sentence it began after the line before's 。 (went_on)."""
+    if x.tag_open:
+        return 3
+    if role == OFF:  # a name: whole when short, or when it ends in an office's word (…課, …室), else it wraps
+        return 1 if not cols.full(x, OFF) else 2 if x.office_end else 3
+    if x.group and role in (RES, PLN):
+        return 6
+    if not cols.full(x, role):
+        return 5 if x.open_end and role in (RES, PLN) else 1
+    if x.stop:
+        return 2
+    if x.item and x.noun_end:  # an item's heading 「⑤ 医療従事者の…に資する医療機器」 may just fill its line
+        return 4
+    return 4 if x.width < cols.width(role) - NEARLY_FULL - LATIN_SLACK * x.latin else 3
+
+
+def end_cost(end: int) -> float:
+    return (0.0, 0.0, END_AFTER_STOP, END_AFTER_FULL, END_NEARLY_FULL, END_OPEN, 0.0, END_UNENDED)[end]
+
+
+def cell_end_cost(end: int) -> float:
+    """A cell's last line ending it (a group heading ends a paragraph, not a cell)."""
+    return GROUP_ENDS_CELL if end == 6 else end_cost(end)
+
+
+def cont_cost(end: int) -> float:
+    return (CONT_AFTER_SHORT, CONT_AFTER_SHORT, CONT_AFTER_STOP, 0.0, CONT_NEARLY_FULL, CONT_AFTER_SHORT,
+            CONT_AFTER_SHORT, CONT_AFTER_SHORT)[end]
+
+
+def ran_on(end: int) -> bool:
+    return end in (3, 4)
+
+
+def enter(s: State, cols: Columns, x: Piece, role: int, resumed: bool | None = None) -> State:
+    """S after reading X in ROLE: the cell left behind keeps how its last line ended."""
+    status = list(s.status)
+    status[cols.cell(role)] = end = ending(cols, x, role)
+    if end in (3, 4) and x.next_lead and not x.item and x.width + x.next_lead + WRAP_MARGIN + LATIN_SLACK * x.latin <= cols.width(role):
+        end = 1  # the next line's first character would have fitted: it goes on with no paragraph (dense_wraps;
+        # the cell's status keeps the width's word: another cell's line may come between)
+    elif end in (1, 5) and x.next_unit and role != OFF and x.width + LATIN_SLACK * x.latin + x.next_unit > cols.width(role):
+        end = 2 if x.stop else 4  # the next line's first unit would not have fitted: the line may have wrapped there
+    tagged = max(s.tagged, x.tag) if role in (TTL, DSC) else s.tagged
+    return State(role, s.lines + 1 if role == TTL else 0, tagged, tuple(status), s.resumed if resumed is None else resumed,
+                 s.described or role in (DSC, ITM), end, x.word_end, x.title_words if role == TTL else 0.0,
+                 s.title_width + x.width if role == TTL else 0.0,
+                 _items(s, cols, x, role))
+
+
+def went_on(s: State, cols: Columns, x: Piece, role: int, before: int, resumed: bool | None = None) -> State:
+    """S after X goes on, in ROLE, with the paragraph whose last line ended BEFORE: where that line was full
+    and ended a sentence and X, short, ends none, X's sentence is left unended (7: a paragraph's last sentence
+    ends, in 。 or a bracket; a comma leads a list in)."""
+    state = enter(s, cols, x, role, resumed)
+    if before != 2 or state.status[cols.cell(role)] != 1 or role not in (RES, PLN) or _sentence_ends(x) or x.text.endswith(("、", "，")):
+        return state
+    status = list(state.status)
+    status[cols.cell(role)] = 7
+    return state._replace(end=7, status=tuple(status))
+
+
+def _sentence_ends(x: Piece) -> bool:
+    """Does X, a sentence's first line, end it? In 。 (or a quote, or a word the text shows ends a paragraph:
+    dense_tails), or in a bracket the sentence opens with (「。（令和6年12月までに累計62件）」, 「（対応済み）」); a
+    bracket closed after other words ends a title's part 「…行政の連携強化（その２）」, no results' sentence."""
+    if not x.stop:
+        return False
+    return not x.text.endswith((")", "）")) or x.paren or x.text.startswith(("(", "（"))
+
+
+def _items(s: State, cols: Columns, x: Piece, role: int) -> tuple[int, ...]:
+    """S's items once X is read in ROLE: an item ① … is its cell's last."""
+    if not x.number or role == TTL:
+        return s.items
+    items = list(s.items or (0,) * len(cols.order))
+    items[cols.cell(role)] = x.number
+    return tuple(items)

@@ -1,0 +1,96 @@
+"""Where a row of the dense reader's model starts and where it ends.
+
+A row starts with its office (where the 「担当」 column is printed first), its title or its description; it ends
+where each of its cells' last lines ends a paragraph, its description has its ministry tag and the measure has
+its results and plans. A row ending costs the same whatever line comes next, and a row starting with a line
+leads to the same few states whatever came before: both are computed once (cached on the Columns).
+"""
+
+from __future__ import annotations
+
+from .dense_costs import (
+    MID_QUOTE,
+    MISSING,
+    MISSING_OFFICE,
+    OFFICE_AS_TITLE,
+    ROW_BULLET,
+    TITLE_ALONE,
+    TITLE_FULL_END,
+    TITLE_GOES_ON,
+    TITLE_ONLY,
+    TITLE_WORD_END,
+    UNTAGGED,
+    UNTITLED,
+)
+from .dense_pieces import Piece
+from .dense_roles import DSC, OFF, PLN, RES, START, TTL, Columns, Label, State, cell_end_cost, enter
+
+
+def row_end_cost(s: State, cols: Columns) -> float:
+    """What ending the row at S costs: each cell's last line must end its paragraph (a cell left with a line
+    running on is paid for here, not where the reading left it: a page break may have cut it, and the cell
+    go on after the break), a description wants its tag, and a measure its results and plans."""
+    if s.cur == START:
+        return 0.0
+    known = cols.ends.get(s)
+    if known is None:
+        known = cols.ends[s] = _row_end_cost(s, cols)
+    return known
+
+
+def _row_end_cost(s: State, cols: Columns) -> float:
+    cost = sum(cell_end_cost(end) for end in s.status)
+    if s.cur == TTL:
+        cost += TITLE_ALONE
+    elif not s.described and s.status[cols.cell(DSC)]:  # (a page break may cut a row after its title)
+        cost += TITLE_ONLY
+    if s.described and not s.tagged:
+        cost += UNTAGGED
+    elif s.tagged == 1:
+        for role, price in ((RES, MISSING), (PLN, MISSING), (OFF, MISSING_OFFICE)):
+            if role in cols.order and not s.status[cols.cell(role)]:
+                cost += price
+    return cost
+
+
+def row_starts(s: State, cols: Columns, x: Piece, base: float):
+    """A new row starting with X, after a row whose end costs BASE (the same few states whatever came before)."""
+    known = cols.starts.get(id(x))
+    if known is None:
+        known = cols.starts[id(x)] = list(_fresh_starts(cols, x))
+    for state, cost, label in known:
+        yield state, base + cost, label
+
+
+def _fresh_starts(cols: Columns, x: Piece):
+    fresh = State(status=(0,) * len(cols.order))
+    first = cols.order[0]
+    if first == OFF and x.office and cols.fits(x, OFF):
+        yield enter(fresh, cols, x, OFF), 0.0, Label(OFF, True)
+    if not cols.fits(x, DSC):
+        return
+    start = (ROW_BULLET if x.bullet else 0.0) + (MID_QUOTE if x.closes_first else 0.0)
+    if x.title and len(x.text) >= 4 and not x.text.endswith(("、", "，")):
+        named = OFFICE_AS_TITLE if OFF in cols.order and x.office and x.office_end else 0.0
+        yield enter(fresh, cols, x, TTL), start + named, Label(TTL, True)
+    yield enter(fresh, cols, x, DSC), start + UNTITLED, Label(DSC, True)
+
+
+def row_starts_after_office(s: State, cols: Columns, x: Piece):
+    if s.cur != OFF or not cols.fits(x, DSC) or s.status[cols.cell(DSC)]:
+        return
+    start = (ROW_BULLET if x.bullet else 0.0) + (MID_QUOTE if x.closes_first else 0.0)
+    if x.title and len(x.text) >= 4 and not x.text.endswith(("、", "，")):
+        yield enter(s, cols, x, TTL), start, Label(TTL, False)
+    yield enter(s, cols, x, DSC), start + UNTITLED, Label(DSC, False)
+
+
+def title_end(s: State, x: Piece) -> float:
+    """A title ending before X: free after a short line; after a full one, told by the words only."""
+    if s.end == 1:
+        return 0.0
+    cost = TITLE_FULL_END - (TITLE_WORD_END if s.word_end else 0.0)
+    # (「…の育成」 / 「ることが」, 「…の提供の促進」 / 「の提供の促進に…」: no sentence runs on so; another cell's
+    # first line on the title's baseline, 「…支援機能の強化 ・｢優れた…」, goes on with nothing of the title)
+    goes_on = x.goes_on and not x.joined and not (s.word_end and x.verb_tail) and not x.restates
+    return cost + (TITLE_GOES_ON if goes_on else 0.0) + s.title_words
