@@ -244,3 +244,14 @@ def test_a_text_whose_header_cells_are_boxes_of_their_own_is_read_as_boxes_not_a
 
 def test_the_sample_keeps_its_blocked_profile(seed_path):
     assert prepare(seed_path.read_text(encoding="utf-8")).profile == "blocked"
+
+
+def test_offices_printed_above_the_header_again_and_again_are_no_document_title():
+    """pdfminer's text of office layouts (dev 3076, seen 4212, 4311, 4343, 4700, 4730; found by miner9): the
+    「担当」 column's boxes of a page printed before its header, the same office three times and more. Taken
+    for the document's title printed above the header, every one of them was blanked."""
+    office = "厚労省医療機器審査管理課"
+    text = f"{office}\n\n{office}\n\n{office}\n\n該当箇所 令和６年度の実績・状況 令和７年度の取組予定 担当\n\n" + (
+        "医療機器の研究開発\n本文の一行目、\n本文の二行目。［◎厚］\n\n・実績の一行目、\n実績の二行目。\n\n"
+        f"・予定の一行目、\n予定の二行目。\n\n{office}\n\n") * 3
+    assert sum(x.strip() == office for x in prepare(text).lines) == 6

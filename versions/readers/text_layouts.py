@@ -263,7 +263,8 @@ def _drop_running_titles(lines: list[str]) -> list[str]:
         if not key or (counts[key] < 2 and key not in titles):
             continue  # (a line printed once is no running title: most lines, tested first)
         if is_header_text(x) or HEADER_CELL_RE.match(HIDDEN_LABEL_RE.sub("", x).strip()) or is_heading(x) \
-                or is_bullet_start(x) or is_page_number(x) or "］" in x or x.endswith("。"):  # (a header cell
+                or is_bullet_start(x) or is_page_number(x) or "］" in x or x.endswith("。") \
+                or is_office_piece(x):  # (an office printed above the header, row after row; a header cell
             continue  # alone, 「該当箇所」 or 「列1 該当箇所」, is repeated on every page too)
         at_edge = i in near and counts[key] > 1 and beside[key] == counts[key] and 2 * counts[key] >= len(anchors)
         if at_edge or key in titles:
