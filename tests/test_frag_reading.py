@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from policydiff.versions.model.normalize import display_width
 from policydiff.versions.readers.frag_offices import office_pieces, office_rows
-from policydiff.versions.readers.frag_reading import DOUBT, Piece, ReadRow, read_pieces
+from policydiff.versions.readers.frag_reading import Piece, ReadRow, read_pieces
 from policydiff.versions.readers.text_fragments import MARGIN, one_line_boxes, read_fragments
 from policydiff.versions.readers.text_layouts import read_text_table
 
@@ -187,8 +187,8 @@ def test_an_office_line_ending_with_an_office_word_goes_on_where_the_next_opens_
         ["文科省研究振興局ライフサイエンス課", "厚労省医療機器審査管理課"] * 3
 
 
-# dev 3005: the plans' last line 「を行う。」 is printed after two more description lines (a right column's box
-# sorts late); no visual line reading explains it, and the one found puts the description's tag line
+# dev 3005: the plans' last line 「を行う。」 is printed after two more description lines: the rest of the row's
+# description and plans, the results done between them, printed column by column (frag_blocks.py)
 # 「…取り組む。［◎内、文、◎厚、」 in the plans: a tag ends a description only, so that row costs enough to be named
 TAG_LATE = """
 医療機器の研究開発等の目的に合致したデータバンクの構築支援
@@ -210,7 +210,12 @@ NCBN試料のゲノム情報の活用体制強化の検討を進めるための�
 """
 
 
-def test_a_ministry_tag_read_into_plans_makes_its_row_doubted():
+def test_the_rest_of_two_columns_a_closed_column_parts_prints_column_by_column():
+    # dev 3005: once the results are done, the description's and the plans' lines are a closed column apart and
+    # pdfminer prints each column's rest as a block (「…蓄積され」 「たデータ…［◎内、文、◎厚、」 「◎経］」, then
+    # 「を行う。」); read line by line, the description's tag went to the plans
     pieces = _pieces(TAG_LATE)
-    reading = read_pieces(pieces, ROLES, (32.0, 32.0, 32.0))
-    assert [round(item.cost, 1) >= DOUBT for item in reading.items if isinstance(item, ReadRow)] == [True]
+    rows = _columns(read_pieces(pieces, ROLES, (32.0, 32.0, 32.0)), pieces)
+    assert len(rows) == 1
+    assert rows[0][0][-2:] == ["たデータの活用に向けた支援に引き続き取り組む。［◎内、文、◎厚、", "◎経］"]
+    assert rows[0][2][-2:] == ["NCBN試料のゲノム情報の活用体制強化の検討を進めるための予算措置", "を行う。"]
