@@ -219,3 +219,72 @@ def test_the_rest_of_two_columns_a_closed_column_parts_prints_column_by_column()
     assert len(rows) == 1
     assert rows[0][0][-2:] == ["たデータの活用に向けた支援に引き続き取り組む。［◎内、文、◎厚、", "◎経］"]
     assert rows[0][2][-2:] == ["NCBN試料のゲノム情報の活用体制強化の検討を進めるための予算措置", "を行う。"]
+
+
+# dev 3061 (reportlab, header on every page): a row's cells all end (tag, 「。」) at a page's foot and the next
+# page's first row opens with a title and two bullets; every column going on over the break cost nothing, so
+# the next row was read into the one before
+PAGE_FOOT = """
+査の均てん化に資する方策について引き続き取り
+じ、倫理審査委員会における審査の質の均てん化に取り組ん
+の周知を通じ、倫理審査委員会における審査の質の均てん化
+組む。［文、◎厚、経］
+だ。
+に取り組む。
+- 10 -
+該当箇所
+令和６年度の実績・状況
+令和７年度の取組予定
+次世代医療基盤法に基づく認定事業者の医療情報
+・昨年4月から、改正次世代医療基盤法が施行され、改正法
+・引き続き、仮名加工医療情報に関して、利用事業者等への
+の提供の促進
+で新たに創設された仮名加工医療情報の利活用の仕組みに基
+認定申請を促進するとともに、仮名加工医療情報のみなら
+の提供の促進に引き続き取り組む。［◎内、文、
+づいて、同年12月に作成事業者を３者認定した。また、引
+ず、本年度から導入された国の公的データベースとの連結解
+厚、経］
+き続き、法制度の運用改善、制度周知等、作成事業者への予
+析が可能な匿名加工医療情報等の利活用拡大に引き続き取り
+算的支援を通じて、次世代医療基盤法に基づく認定作成事業
+組む。
+者から研究者等に対する匿名加工医療情報の提供を促進し
+た。（令和6年12月までに累計62件）
+"""
+
+
+def test_cells_ended_at_a_page_foot_do_not_go_on_into_the_next_pages_row():
+    pieces = [Piece(x.text, x.width, "break" if k in range(6, 10) else "cell") for k, x in enumerate(_pieces(PAGE_FOOT))]
+    rows = _columns(read_pieces(pieces, ROLES, (22.0, 27.0, 27.0)), pieces)
+    assert len(rows) == 2
+    assert rows[1][0][:2] == ["次世代医療基盤法に基づく認定事業者の医療情報", "の提供の促進"]
+    assert rows[0][0][-1] == "組む。［文、◎厚、経］"
+
+
+# dev 3054 (reportlab, wide plans): after a row's first line the plans are done, and the title's last line and
+# the description's line 「む。［◎厚］」 print before the results' second line: side by side columns whose lines
+# are set closer than the columns are printed column by column too (read line by line, the results' line went
+# to a row of its own and the title's last line opened it)
+SIDE_BLOCKS = """
+その原因と解決の方向性について議論する場の構築に
+行い、解決策を検討した。
+事業」にて、供給不安が生じた場合に必要に応じ関係学会や当該
+取り組む。［◎厚、◎経］
+製品の製造販売業者や代替品の製造販売業者が議論するための場
+を設定する。
+＜有事における新規医療機器の早期実用化に向けた取
+令和4年5月薬機法改正により、感染症拡大などの有事における
+（対応済み）
+組＞（再掲）
+む。［◎厚］
+医療機器の緊急承認制度を導入した。（対応済み）
+"""
+
+
+def test_neighbouring_columns_may_print_their_rest_column_by_column():
+    pieces = _pieces(SIDE_BLOCKS)
+    rows = _columns(read_pieces(pieces, ROLES, (24.0, 29.0, 29.0)), pieces)
+    assert rows[-1][0] == ["＜有事における新規医療機器の早期実用化に向けた取", "組＞（再掲）", "む。［◎厚］"]
+    assert rows[-1][1] == ["令和4年5月薬機法改正により、感染症拡大などの有事における",
+                           "医療機器の緊急承認制度を導入した。（対応済み）"]

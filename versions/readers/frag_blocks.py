@@ -5,8 +5,10 @@ visual line join first where the columns touch (a gap of the cells' padding), bu
 them is done (or empty), joining them spans that column, and joining a column's lines one under the other
 spans only the leading: each column's rest is then grouped apart and printed as a block, left to right
 (dev 3005: the description's last three lines, then the plans' last line 「を行う。」). Read line by line,
-the blocks splice one column's lines into another's (a ministry tag in the plans). This reads the rest of
-such a row block by block: each open column's lines in turn, each ending as its cell ends.
+the blocks splice one column's lines into another's (a ministry tag in the plans). Neighbouring columns
+may print so too, where a narrow column's lines are set closer than the columns (dev 3054: a title's last
+line and the description's, then the results' last), at a higher cost (frag_reading.BLOCKS_SIDE). This
+reads the rest of such a row block by block: each open column's lines in turn, each ending as its cell ends.
 """
 
 from __future__ import annotations
@@ -39,7 +41,8 @@ def block_steps(graph, p: int, state: tuple[int, int]):
     nxt = p + 1
     if (p, nxt, c) not in graph.goes:
         after = graph.pieces[nxt] if nxt < graph.n and graph.cell[nxt] else None
-        graph.goes[(p, nxt, c)] = goes_on_cost(piece, after, role, full) + join_cost(piece, after, graph.pairs)
+        cut = nxt < graph.n and graph.pieces[nxt].kind == "break"
+        graph.goes[(p, nxt, c)] = goes_on_cost(piece, after, role, full, cut) + join_cost(piece, after, graph.pairs)
     yield nxt, state, here + graph.goes[(p, nxt, c)], "block"
     if (p, c) not in graph.ends:
         graph.ends[(p, c)] = end_cost(piece, role, full)

@@ -37,6 +37,7 @@ OVER = 1.0  # the cost of a cell of such overrun
 UNTAGGED_END = 4.0  # a description ending without its tag ［…］
 OPEN_END = 4.0  # a results or plans cell ending on a full line with no sentence end
 SHORT_INSIDE = 4.0  # a short line inside a paragraph (the next line in its column opens no paragraph)
+ENDED_CUT = 2.0  # a description ended with its tag going on after a page break
 PARAGRAPH = 0.5  # a paragraph ends inside a cell (a short line, a bullet next)
 FULL_THEN_BULLET = 1.0  # a full line ending a paragraph (it fills its line exactly)
 BULLET_IN_DESCRIPTION = 3.0  # a description's line opening with a bullet 「・」 (its items are numbered ①)
@@ -102,10 +103,13 @@ def end_cost(piece: Piece, role: str, full: float) -> float:
     return UNENDED if piece.reach < full - FULL_MARGIN else OPEN_END
 
 
-def goes_on_cost(piece: Piece, nxt: Piece | None, role: str, full: float) -> float:
-    """The cost of PIECE being followed in its column by NXT (None: not known, a page break between)."""
+def goes_on_cost(piece: Piece, nxt: Piece | None, role: str, full: float, cut: bool = False) -> float:
+    """The cost of PIECE being followed in its column by NXT (None: not known; CUT: a page break between,
+    where a cell that ended goes on only with a paragraph of its own, and a description's tag ends it)."""
     if nxt is None:
-        return 0.0
+        if not cut or role == OFFICE or end_cost(piece, role, full):
+            return 0.0
+        return ENDED_CUT if role == DESCRIPTION else PARAGRAPH
     opens = is_bullet_start(nxt.text) or ITEM_START_RE.match(nxt.text) is not None
     if piece.text.endswith("。") and SPLICED_RE.match(nxt.text) and not nxt.text.startswith(OPENERS):
         return SPLICED  # a sentence ended: the next opens with no particle or inflection (「…。るように」)

@@ -38,6 +38,7 @@ NO_OFFICE = 2.0  # a row without a 担当 cell, where the header names the colum
 TURNED = 1.0  # a row's first line printed with its description's piece last
 REOPEN = 1.0  # a column done before a page break goes on after it
 BLOCKS = 0.3  # the rest of a row's columns a closed column parts printed column by column (frag_blocks.py)
+BLOCKS_SIDE = 1.0  # the same where they are neighbours (a column's lines set closer than the columns)
 ROW = 0.2  # every row: of two readings explaining the pieces equally, the one with fewer rows
 DOUBT = 1.5  # a row whose own costs reach this was read from weak evidence: the reader names it
 
@@ -133,9 +134,9 @@ class _Graph:
         first = bool(row & fresh)
         row &= ~fresh
         cols = members[open_]
-        if not first and not open_ & self.office and parted(cols):  # no neighbours: pdfminer may print them as
-            # blocks (an office's lines are read as its own block: _office_block)
-            yield p, (open_, row | self.block), BLOCKS, "blocks"
+        if not first and not open_ & self.office and len(cols) > 1:  # no neighbours: pdfminer may print them
+            # as blocks (an office's lines are read as its own block: _office_block)
+            yield p, (open_, row | self.block), BLOCKS if parted(cols) else BLOCKS_SIDE, "blocks"
         yield from self._line(p, open_, row, cols, first, "line")
         if first and len(cols) > 1 and cols[0] == self.desc:  # a row's first line, its description's piece
             # printed last (a title's box sorts after the short cells beside it: 「令和５年度に事業終了」)
@@ -168,8 +169,9 @@ class _Graph:
                 else:
                     nxt = end + members[left].index(c)
                     if (q, nxt, c) not in self.goes:
-                        after = self.pieces[nxt] if nxt < self.n and self.cell[nxt] else None
-                        self.goes[(q, nxt, c)] = goes_on_cost(self.pieces[q], after, self.roles[c], self.widths[c]) \
+                        after = self.pieces[nxt] if nxt < self.n and all(self.cell[end:nxt + 1]) else None
+                        cut = any(x.kind == "break" for x in self.pieces[end:min(nxt + 1, self.n)])
+                        self.goes[(q, nxt, c)] = goes_on_cost(self.pieces[q], after, self.roles[c], self.widths[c], cut) \
                             + join_cost(self.pieces[q], after, self.pairs)
                     step += self.goes[(q, nxt, c)]
             yield end, (left, row if left or (office and not row & office) else 0), step, kind
