@@ -288,3 +288,52 @@ def test_neighbouring_columns_may_print_their_rest_column_by_column():
     assert rows[-1][0] == ["＜有事における新規医療機器の早期実用化に向けた取", "組＞（再掲）", "む。［◎厚］"]
     assert rows[-1][1] == ["令和4年5月薬機法改正により、感染症拡大などの有事における",
                            "医療機器の緊急承認制度を導入した。（対応済み）"]
+
+# dev 3039 (Chromium, wide plans): the row of the five fields: past the plans, the description's paragraph and its
+# numbered items go on beside the results' items 「①…」 and bullets 「・…において１件の課題を採択」, which end no
+# sentence and fill their lines; each such line before a bullet cost as a wrapped line would, and the row was
+# read cut into rows of results
+ITEMS = """
+重点分野における医療機器の研究開発の促進
+重点５分野については、AMEDによる支援を中心に基礎から実用
+引き続き、AMEDの医療機器・ヘルスケアプロジェクトにおい
+以下の5分野を重点分野として設定し、アウトカムの改
+化まで一貫した研究開発を省庁横断的に推進した。具体的には
+て、重点５分野を含むテーマについて研究開発を支援する。
+善度、費用対効果や実現可能性を踏まえつつ、社会変
+AMEDにおいて関連するテーマの課題を以下のように採択し支
+革をもたらす医療機器の研究開発の活性化をより一層
+援を行った。（以下の採択課題には複数の重点分野にまたがる
+図ることとし、「医療従事者の業務の効率化・負担軽減
+課題を含む）
+に資する医療機器」については、他の重点分野と比較
+①日常生活における健康無関心層の疾病予防、重症化予防に資す
+して、喫緊の課題に対応するものであることから、当
+る医療機器
+該分野については特に注力する。なお、いずれの分野
+・医療機器等研究成果展開事業において１件の課題を採択
+の医療機器についても開発された結果として、定量的
+② 予後改善につながる診断の一層の早期化に資する医療機器
+なエビデンスで有効性が確認されることが望ましい。
+・医療機器等研究成果展開事業において４件の課題を採択
+［◎内、文、厚、経］
+・医療機器開発推進研究事業において２件の課題を採択
+① 日常生活における健康無関心層の疾病予防、重症化
+・革新的がん医療実用化研究事業において1件の課題を採択
+予防に資する医療機器
+・医工連携イノベーション推進事業において１件の課題を採択
+日常生活において、日々変動するリスク因子を無意識
+・医療機器等における先進的研究開発・開発体制強靭化事業にお
+下・非侵襲的に継続モニタリングすることで、健康無
+"""
+
+
+def test_list_items_that_fill_their_lines_go_on_with_the_next_item():
+    pieces = _pieces(ITEMS)
+    rows = _columns(read_pieces(pieces, ROLES, (24.0, 28.0, 28.0)), pieces)
+    assert len(rows) == 1
+    desc, results = rows[0][0], rows[0][1]
+    assert desc[-3:] == ["の医療機器についても開発された結果として、定量的", "なエビデンスで有効性が確認されることが望ましい。",
+                         "［◎内、文、厚、経］"]
+    assert results[8:10] == ["② 予後改善につながる診断の一層の早期化に資する医療機器",
+                             "・医療機器等研究成果展開事業において４件の課題を採択"]

@@ -40,6 +40,8 @@ SHORT_INSIDE = 4.0  # a short line inside a paragraph (the next line in its colu
 ENDED_CUT = 2.0  # a description ended with its tag going on after a page break
 PARAGRAPH = 0.5  # a paragraph ends inside a cell (a short line, a bullet next)
 FULL_THEN_BULLET = 1.0  # a full line ending a paragraph (it fills its line exactly)
+FULL_THEN_ITEM = 2.0  # a full line with no sentence end, then a bullet or an item: a list's item (「…において１件の
+# 課題を採択」, 「② …に資する医療機器」) fills its line about as often as a wrapped line opens with 「・」
 BULLET_IN_DESCRIPTION = 3.0  # a description's line opening with a bullet 「・」 (its items are numbered ①)
 UNENDED = 1.5  # a results or plans cell ending short of its column with no sentence end
 UNSEEN_JOIN = 1.0  # a wrapped line's last letter and the next line's first never side by side in the document
@@ -114,7 +116,7 @@ def goes_on_cost(piece: Piece, nxt: Piece | None, role: str, full: float, cut: b
     if piece.text.endswith("。") and SPLICED_RE.match(nxt.text) and not nxt.text.startswith(OPENERS):
         return SPLICED  # a sentence ended: the next opens with no particle or inflection (「…。るように」)
     if piece.reach >= full - FULL_MARGIN:
-        return FULL_THEN_BULLET if opens and piece.text.endswith(SENTENCE_END) else (2 * SHORT_INSIDE if opens else 0.0)
+        return FULL_THEN_BULLET if opens and piece.text.endswith(SENTENCE_END) else (FULL_THEN_ITEM if opens else 0.0)
     if role == DESCRIPTION and TAG_END_RE.search(piece.text):
         return 0.0 if ITEM_START_RE.match(nxt.text) else SHORT_INSIDE  # items follow a description's tag
     if role == OFFICE:
