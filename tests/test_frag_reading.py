@@ -337,3 +337,44 @@ def test_list_items_that_fill_their_lines_go_on_with_the_next_item():
                          "［◎内、文、厚、経］"]
     assert results[8:10] == ["② 予後改善につながる診断の一層の早期化に資する医療機器",
                              "・医療機器等研究成果展開事業において４件の課題を採択"]
+
+
+# dev 3061 (reportlab): the results done, the plans' last line prints before the description's last ten lines
+# (blocks right to left: the short right block sits higher); read left to right, the plans' line went to the
+# description and the plans ended on a full line
+SHORT_RIGHT = """
+革新的な医療機器の要素技術の研究開発の促進
+・「医療機器等研究成果展開事業」（令和６年度予算：10.9
+引き続き、「医療機器等研究成果展開事業」」（令和７年度
+新しい予防、計測、診断、治療を可能とする革新
+億円）において、実用化支援や企業マッチングを実施すると
+予算（案）：11.2憶円）において、実用化支援や企業マッチ
+的な医療機器・システムの研究開発を促進するた
+ともに、産学連携を通じて、研究者が持つ独創的な技術シー
+ングを実施するとともに、さらに国際展開の可能性、調査・
+め、アカデミア等から幅広く要素技術等のシーズ
+ズを革新的な医療機器・システムに繋げる成果を創出し、研
+助言機能を整備して、産学連携を通じて、研究者が持つ独創
+発掘を進め、臨床応用に向けた原理検証やプロト
+究開発を推進した。
+的な技術シーズを革新的な医療機器・システムに繋げる成果
+を創出し、研究開発を推進する。
+タイプを作製すること等、実用化に向けた研究開
+発を引き続き支援していくべきである。その際に
+は、異分野からの新規参入の重要性も踏まえ一定
+の間口を確保するとともに、薬事承認や製造・販
+売までを見据え、研究開発の初期段階から、事業
+戦略、知的財産戦略、規制対応、製造・販売戦略
+等に関する支援の提供やマッチング等、企業とア
+カデミアの連携の促進に取り組む。また、海外市
+場の重要性を踏まえ、シーズに応じた国際展開の
+可能性の調査・助言機能を整備する。［◎文］
+"""
+
+
+def test_a_short_right_block_may_print_before_a_long_left_one():
+    pieces = _pieces(SHORT_RIGHT)
+    rows = _columns(read_pieces(pieces, ROLES, (22.0, 27.0, 27.0)), pieces)
+    assert len(rows) == 1
+    assert rows[0][2][-1] == "を創出し、研究開発を推進する。"
+    assert rows[0][0][4:6] == ["発掘を進め、臨床応用に向けた原理検証やプロト", "タイプを作製すること等、実用化に向けた研究開"]

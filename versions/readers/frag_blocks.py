@@ -4,7 +4,9 @@ pdfminer groups its boxes by how little empty space joining two leaves: two piec
 visual line join first where the columns touch (a gap of the cells' padding), but where a column between
 them is done (or empty), joining them spans that column, and joining a column's lines one under the other
 spans only the leading: each column's rest is then grouped apart and printed as a block, left to right
-(dev 3005: the description's last three lines, then the plans' last line 「を行う。」). Read line by line,
+(dev 3005: the description's last three lines, then the plans' last line 「を行う。」), or right to left where
+the right block is short and the left one long (pdfminer orders groups by their height on the page more
+than by their left edge: dev 3061's plans' last line, then ten description lines). Read line by line,
 the blocks splice one column's lines into another's (a ministry tag in the plans). Neighbouring columns
 may print so too, where a narrow column's lines are set closer than the columns (dev 3054: a title's last
 line and the description's, then the results' last), at a higher cost (frag_reading.BLOCKS_SIDE). This
@@ -23,16 +25,17 @@ def parted(cols: tuple[int, ...]) -> bool:
 
 def block_steps(graph, p: int, state: tuple[int, int]):
     """(next piece, next state, cost, step) of every step from STATE (in block mode) before piece P: the
-    piece goes on the first open column's block, or ends it (the next block is the next open column's)."""
+    piece goes on the first open column's block (the last's, where the blocks print right to left), or ends it
+    (the next block is the next open column's)."""
     open_, row = state
     piece = graph.pieces[p]
     if not graph.cell[p]:
         if piece.kind == "break":  # a page break ends the blocks: what is left goes on after it, line by line
-            yield p + 1, (open_, row & ~graph.block), 0.0, "break"
+            yield p + 1, (open_, row & ~graph.block & ~graph.right_first), 0.0, "break"
         elif piece.kind == "heading":
             yield p + 1, state, HEADING_INSIDE, "heading"
         return
-    c = graph.members[open_][0]
+    c = graph.block_column(state)
     role, full = graph.roles[c], graph.widths[c]
     key = (p, c, False)
     if key not in graph.fits:
@@ -50,5 +53,5 @@ def block_steps(graph, p: int, state: tuple[int, int]):
     if left:
         yield nxt, (left, row), here + graph.ends[(p, c)], "block"
         return
-    row &= ~graph.block
+    row &= ~graph.block & ~graph.right_first
     yield nxt, (0, row if graph.office and not row & graph.office else 0), here + graph.ends[(p, c)], "block"

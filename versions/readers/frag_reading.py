@@ -38,6 +38,7 @@ NO_OFFICE = 2.0  # a row without a 担当 cell, where the header names the colum
 TURNED = 1.0  # a row's first line printed with its description's piece last
 REOPEN = 1.0  # a column done before a page break goes on after it
 BLOCKS = 0.3  # the rest of a row's columns a closed column parts printed column by column (frag_blocks.py)
+RIGHT_FIRST = 0.5  # the blocks printed right to left (a short right block sits higher than a long left one)
 BLOCKS_SIDE = 1.0  # the same where they are neighbours (a column's lines set closer than the columns)
 ROW = 0.2  # every row: of two readings explaining the pieces equally, the one with fewer rows
 DOUBT = 1.5  # a row whose own costs reach this was read from weak evidence: the reader names it
@@ -91,6 +92,7 @@ class _Graph:
         self.k = k = len(roles)
         self.fresh = 1 << k
         self.block = 1 << (k + 1)  # the row's rest is printed column by column (frag_blocks.py)
+        self.right_first = 1 << (k + 2)  # ... the rightmost column's first
         self.members = [_members(m, k) for m in range(1 << k)]
         self.subsets = [_subsets(m, k) for m in range(1 << k)]
         self.desc = desc = roles.index(DESCRIPTION)
@@ -136,7 +138,9 @@ class _Graph:
         cols = members[open_]
         if not first and not open_ & self.office and len(cols) > 1:  # no neighbours: pdfminer may print them
             # as blocks (an office's lines are read as its own block: _office_block)
-            yield p, (open_, row | self.block), BLOCKS if parted(cols) else BLOCKS_SIDE, "blocks"
+            cost = BLOCKS if parted(cols) else BLOCKS_SIDE
+            yield p, (open_, row | self.block), cost, "blocks"
+            yield p, (open_, row | self.block | self.right_first), cost + RIGHT_FIRST, "blocks"
         yield from self._line(p, open_, row, cols, first, "line")
         if first and len(cols) > 1 and cols[0] == self.desc:  # a row's first line, its description's piece
             # printed last (a title's box sorts after the short cells beside it: 「令和５年度に事業終了」)
@@ -175,6 +179,11 @@ class _Graph:
                             + join_cost(self.pieces[q], after, self.pairs)
                     step += self.goes[(q, nxt, c)]
             yield end, (left, row if left or (office and not row & office) else 0), step, kind
+
+    def block_column(self, state: tuple[int, int]) -> int:
+        """The column whose block is printed in STATE (block mode): the first open one, or the last."""
+        cols = self.members[state[0]]
+        return cols[-1] if state[1] & self.right_first else cols[0]
 
     def order(self, open_: int, kind: str) -> tuple[int, ...]:
         """The columns of a line step's pieces, in print order."""
@@ -233,7 +242,7 @@ class _Graph:
                     least = min(least, total)
                     if kind in ("line", "turned", "block") and rest < INF:
                         whole = best[p][state][0] + total
-                        cols = self.members[state[0]][:1] if kind == "block" else self.order(state[0], kind)
+                        cols = (self.block_column(state),) if kind == "block" else self.order(state[0], kind)
                         for i, c in enumerate(cols):
                             key = (p + i, c)
                             if whole < other.get(key, INF):
@@ -285,7 +294,8 @@ def _trace(best: list[dict], n: int, k: int, roles: tuple[str, ...]) -> Reading:
         elif step == "block":
             if current is None:
                 current = ReadRow()
-            current.columns.setdefault(_members(state0[0], k)[0], []).insert(0, p0)
+            cols = _members(state0[0], k)
+            current.columns.setdefault(cols[-1] if state0[1] >> (k + 2) & 1 else cols[0], []).insert(0, p0)
             current.cost += cost - prior
         elif step == "blocks" and current is not None:
             current.cost += cost - prior
