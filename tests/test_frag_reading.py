@@ -9,7 +9,7 @@ from __future__ import annotations
 from policydiff.versions.model.normalize import display_width
 from policydiff.versions.readers.frag_offices import office_pieces, office_rows
 from policydiff.versions.readers.frag_reading import Piece, ReadRow, read_pieces
-from policydiff.versions.readers.text_fragments import MARGIN, one_line_boxes, read_fragments
+from policydiff.versions.readers.text_fragments import one_line_boxes, read_fragments
 from policydiff.versions.readers.text_layouts import read_text_table
 
 ROLES = ("description", "results", "plans")
@@ -131,8 +131,9 @@ def test_office_lines_are_told_by_their_repetition_and_go_to_the_row_they_sit_am
     assert rows == {0: [0, 2], 1: [3, 5], 2: [6, 8]}
 
 
-# dev 3070 (Chromium): the results and plans of a one-line row printed before its title: no visual line
-# reading explains it, and the piece that goes wrong is one that reads about as well elsewhere: named
+# dev 3070 (Chromium): the results and plans of a one-line row printed before its title: read as the row's first
+# line turned (it was doubted, the program's end read as the title, until a description worded as a program's end
+# cost as a result worded as a plan does)
 TITLE_AFTER = """
 令和５年度に事業終了
 後継事業の予定無し
@@ -143,10 +144,10 @@ AI研究開発に必要な人材の育成
 """
 
 
-def test_a_row_printed_out_of_line_order_is_doubted():
+def test_a_row_printed_out_of_line_order_is_read_turned():
     pieces = _pieces(TITLE_AFTER)
-    reading = read_pieces(pieces, ROLES, (43.0, 43.0, 43.0), margins=True)
-    assert min(reading.margins.values()) < MARGIN
+    rows = _columns(read_pieces(pieces, ROLES, (43.0, 43.0, 43.0)), pieces)
+    assert rows == [{0: [x.text for x in pieces[2:]], 1: ["令和５年度に事業終了"], 2: ["後継事業の予定無し"]}]
 
 
 def _text(*rows: str) -> str:
@@ -378,3 +379,24 @@ def test_a_short_right_block_may_print_before_a_long_left_one():
     assert len(rows) == 1
     assert rows[0][2][-1] == "を創出し、研究開発を推進する。"
     assert rows[0][0][4:6] == ["発掘を進め、臨床応用に向けた原理検証やプロト", "タイプを作製すること等、実用化に向けた研究開"]
+
+
+# dev 3093 (reportlab): a one-line row printed with its title last after the page's header; the program's end
+# 「令和５年度に事業終了」 was read as the row's title (a results cell's words in a description cost nothing)
+ENDED_FIRST = """
+令和５年度に事業終了
+後継事業の予定無し
+AI研究開発に必要な人材の育成
+今後、AIを用いた医療機器の研究開発が増えることを考慮し
+て、臨床現場のニーズ・知見を用いてAIの研究開発を推進する
+ために必要な、企業等における諸課題に対する最適なAI技術の
+活用方法等を身に付けた医療人材の育成に取り組む。［◎文、
+内］
+"""
+
+
+def test_a_programs_end_is_no_description():
+    pieces = _pieces(ENDED_FIRST)
+    rows = _columns(read_pieces(pieces, ROLES, (28.0, 28.0, 28.0)), pieces)
+    assert rows[0][1] == ["令和５年度に事業終了"] and rows[0][2] == ["後継事業の予定無し"]
+    assert rows[0][0][0] == "AI研究開発に必要な人材の育成"

@@ -81,6 +81,8 @@ def fit_cost(piece: Piece, role: str, full: float, first: bool) -> float:
         return NOT_OFFICE
     if role == DESCRIPTION and piece.text.startswith("・"):
         return BULLET_IN_DESCRIPTION
+    if role == DESCRIPTION and ENDED_RE.search(piece.text):  # 「令和５年度に事業終了」: a results or plans cell's words
+        return WORDING
     if role in (RESULTS, PLANS) and TAG_PIECE_RE.search(piece.text):  # a ministry tag ends a description
         return TAG_IN_CELL
     if role in (RESULTS, PLANS) and "。" in piece.text:  # a sentence's end worded as the other column's
