@@ -400,3 +400,37 @@ def test_a_programs_end_is_no_description():
     rows = _columns(read_pieces(pieces, ROLES, (28.0, 28.0, 28.0)), pieces)
     assert rows[0][1] == ["令和５年度に事業終了"] and rows[0][2] == ["後継事業の予定無し"]
     assert rows[0][0][0] == "AI研究開発に必要な人材の育成"
+
+
+# dev 3093 (reportlab): the results' first line stops 4 cells short 「…窓口である、」 because the next word
+# 「Healthcare」 (about 8 cells) is wrapped whole; a short line inside a paragraph cost so much that the results and
+# plans were closed after one line and the description read three lines of all three columns
+LATIN_WRAP = """
+国際展開支援における業界団体と行政の連携強化（その２）
+・ヘルスケアに関するワンストップ相談窓口である、
+・引き続き、Healthcare Innovation Hubにて、スタートアッ
+昨今、医療機器関連企業同士が連携してビジネスの実情や課題
+Healthcare Innovation Hubにて、スタートアップ企業等から
+プ企業等からの相談を受け付け、支援者・支援団体（InnoHub
+を踏まえて内外政府等に様々な提案や働きかけを行う、医療界
+の相談を受け付け、支援者・支援団体（InnoHubアドバイ
+アドバイザー・サポーター団体）等へのマッチングや情報提供
+や製薬、介護等の他産業との連携によってイノベーションの創
+ザー・サポーター団体）等へのマッチングや情報提供を行い相
+を行い相談者への支援を実施する。
+出やサービスの高度化を図る、海外の医療関連産業界や医療界
+談者への支援を実施した。
+等とのネットワークを強化する等の活動が展開されており、こ
+のような民間主導の活動をはじめ、産業界の自発的・意欲的な
+取組を強化するとともに、産業界と行政の一層の連携を図る。
+［◎厚、◎経］
+"""
+
+
+def test_a_line_short_of_a_latin_word_goes_on_with_it():
+    pieces = _pieces(LATIN_WRAP)
+    rows = _columns(read_pieces(pieces, ROLES, (28.0, 28.0, 28.0)), pieces)
+    assert len(rows) == 1
+    assert rows[0][1][:2] == ["・ヘルスケアに関するワンストップ相談窓口である、",
+                              "Healthcare Innovation Hubにて、スタートアップ企業等から"]
+    assert rows[0][2][-1] == "を行い相談者への支援を実施する。"

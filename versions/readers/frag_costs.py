@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..model.normalize import display_width
 from .geometry import DESCRIPTION, FULL_MARGIN, OFFICE, PLANS, RESULTS
 from .vocabulary import (
     CELL_END,
@@ -47,6 +48,7 @@ UNENDED = 1.5  # a results or plans cell ending short of its column with no sent
 UNSEEN_JOIN = 1.0  # a wrapped line's last letter and the next line's first never side by side in the document
 LETTER_RE = re.compile(r"[ぁ-ゖァ-ヺー一-龥々]")
 SPLICED = 3.0  # a line opening with a kana word's inside after a sentence's end
+LATIN_WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-&]*")
 SPLICED_RE = re.compile(r"^[ぁ-ゖー、。]")
 NOT_OFFICE = 6.0  # a line in the 担当 column that reads as no office's (a bullet, a sentence)
 TAG_IN_CELL = 3.0  # a results or plans line holding a ministry tag 「［◎厚、」
@@ -122,6 +124,9 @@ def goes_on_cost(piece: Piece, nxt: Piece | None, role: str, full: float, cut: b
     if role == DESCRIPTION and TAG_END_RE.search(piece.text):
         return 0.0 if ITEM_START_RE.match(nxt.text) else SHORT_INSIDE  # items follow a description's tag
     if role == OFFICE:
+        return 0.0
+    word = LATIN_WORD_RE.match(nxt.text)  # a latin word is wrapped whole: the line ends short where it would not fit
+    if word and piece.reach + Piece(word.group(0), display_width(word.group(0))).reach > full:
         return 0.0
     if opens or role == DESCRIPTION:
         return PARAGRAPH  # (a description's title ends short; its body goes on with no mark)
