@@ -69,12 +69,13 @@ def _members(mask: int, k: int) -> tuple[int, ...]:
 
 
 def read_pieces(pieces: list[Piece], roles: tuple[str, ...], widths: tuple[float, ...], limit: int | None = None,
-                margins: bool = False, pairs: frozenset[str] = frozenset()) -> Reading:
+                margins: bool = False, pairs: frozenset[str] = frozenset(), blocks: bool = True) -> Reading:
     """The cheapest reading of PIECES (or of their first LIMIT) for columns ROLES (print order) of full
     WIDTHS; with MARGINS, each piece's doubt too: how little more the cheapest reading putting it in
     another column costs (a backward pass over the same steps). PAIRS: the two-character sequences the
-    document prints within its lines: a word cut by a wrap joins into one of them."""
-    graph = _Graph(pieces, roles, widths, len(pieces) if limit is None else min(limit, len(pieces)), pairs)
+    document prints within its lines: a word cut by a wrap joins into one of them. BLOCKS: a row's rest may
+    print column by column (frag_blocks.py; the width search weighs widths without: thrice the states)."""
+    graph = _Graph(pieces, roles, widths, len(pieces) if limit is None else min(limit, len(pieces)), pairs, blocks)
     best = graph.forward()
     reading = _trace(best, graph.n, graph.k, roles)
     if margins:
@@ -87,8 +88,9 @@ class _Graph:
     columns open, the row's columns [| FRESH: the row's first line comes next])."""
 
     def __init__(self, pieces: list[Piece], roles: tuple[str, ...], widths: tuple[float, ...], n: int,
-                 pairs: frozenset[str]) -> None:
+                 pairs: frozenset[str], blocks: bool = True) -> None:
         self.pieces, self.roles, self.widths, self.n, self.pairs = pieces, roles, widths, n, pairs
+        self.blocks = blocks
         self.k = k = len(roles)
         self.fresh = 1 << k
         self.block = 1 << (k + 1)  # the row's rest is printed column by column (frag_blocks.py)
@@ -136,11 +138,6 @@ class _Graph:
         first = bool(row & fresh)
         row &= ~fresh
         cols = members[open_]
-        if not first and not open_ & self.office and len(cols) > 1:  # no neighbours: pdfminer may print them
-            # as blocks (an office's lines are read as its own block: _office_block)
-            cost = BLOCKS if parted(cols) else BLOCKS_SIDE
-            yield p, (open_, row | self.block), cost, "blocks"
-            yield p, (open_, row | self.block | self.right_first), cost + RIGHT_FIRST, "blocks"
         yield from self._line(p, open_, row, cols, first, "line")
         if first and len(cols) > 1 and cols[0] == self.desc:  # a row's first line, its description's piece
             # printed last (a title's box sorts after the short cells beside it: 「令和５年度に事業終了」)
@@ -179,6 +176,12 @@ class _Graph:
                             + join_cost(self.pieces[q], after, self.pairs)
                     step += self.goes[(q, nxt, c)]
             yield end, (left, row if left or (office and not row & office) else 0), step, kind
+            rest = members[left]
+            if self.blocks and left != open_ and len(rest) > 1 and not left & office:  # a column done: pdfminer
+                # may group the others' rests apart and print them as blocks (an office: _office_block)
+                cost = step + (BLOCKS if parted(rest) else BLOCKS_SIDE)
+                yield end, (left, row | self.block), cost, kind
+                yield end, (left, row | self.block | self.right_first), cost + RIGHT_FIRST, kind
 
     def block_column(self, state: tuple[int, int]) -> int:
         """The column whose block is printed in STATE (block mode): the first open one, or the last."""

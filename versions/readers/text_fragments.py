@@ -282,7 +282,8 @@ def _best_reading(pieces: list[Piece], labels: list[str], office: bool = True
         if combo not in costs:
             given = dict(zip(main, combo, strict=True))
             try:
-                costs[combo] = read_pieces(pieces, roles, tuple(given.get(r, OFFICE_MAX) for r in roles), PREFIX).cost
+                costs[combo] = read_pieces(pieces, roles, tuple(given.get(r, OFFICE_MAX) for r in roles), PREFIX,
+                                           blocks=False).cost
             except ValueError:
                 costs[combo] = INF
         return costs[combo]
