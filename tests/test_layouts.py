@@ -185,3 +185,21 @@ def test_reportlab_layouts_that_were_misread_read_exactly(seed, tmp_path):
     draw_pdf(lay, what.table, tmp_path / "layout.pdf")
     result = score(policydiff.load_edition(tmp_path / "layout.pdf"), what.oracle, what.offices)
     assert result.passed, result.example
+
+
+# A Chromium layout of the lead's fresh set of round 9 (5001) where a row ended right at a page's foot, no
+# header followed, and Chromium drew the rule between that row and the next at the next page's top only: the
+# next row (m052) was read into it (m051), silently. (5014 of the same set, warned, was the same case.)
+@pytest.mark.slow
+def test_a_chromium_layout_whose_row_ended_at_a_pages_foot_reads_exactly(tmp_path):
+    from layoutgen.html_print import Printer
+
+    import policydiff
+
+    lay = draw_layout(5001)
+    assert lay.producer == "chromium" and lay.header == "first-page"
+    what = printed(lay.edition, lay.office != "none")
+    with Printer() as printer:
+        printer.print_pdf(lay, what.table, tmp_path / "layout.pdf")
+    result = score(policydiff.load_edition(tmp_path / "layout.pdf"), what.oracle, what.offices)
+    assert result.passed, result.example

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 from pdf_editions import extraction_edition
 
-from policydiff import parse_report
+from policydiff import PolicydiffError, parse_report
 from policydiff.versions.model.normalize import fold_extracted, normalize
 from policydiff.versions.readers.text_layouts import PROFILES, prepare
 
@@ -184,6 +184,24 @@ def test_a_running_title_with_its_page_number_is_dropped_where_no_header_marks_t
     assert sum(title in x for x in kept) == 4
 
 
+def test_cells_lines_side_by_side_printed_again_and_again_are_no_running_title():
+    """pdfplumber's text of layout 4925 (the lead's fresh set; header on page 1 only, no page numbers, plans
+    before results): a results item restated in many rows ends its plans' and results' lines side by side,
+    「更なる拠点機能の強化を図る トアップを伴走支援する拠点整備を推進」, printed alone where the row's
+    description has ended and after a description's line elsewhere. Taken for a running title, it was
+    dropped from four rows, three of them unwarned. A line printed again as part of a longer line is a cell's
+    line; the title is still dropped."""
+    title = "医療機器基本計画 重点的に取り組むべき施策の進捗状況"
+    pair = "更なる拠点機能の強化を図る トアップを伴走支援する拠点整備を推進"
+    body = "・令和６年度の取組に加え、拠点機能の強化を図る予定。\n"
+    text = "該当箇所 令和７年度の取組予定 令和６年度の実績・状況\n" + (
+        f"{body * 6}現場のニーズを提案し、企業とともに研究開発に取 {pair}\n予定。 した。\n"
+        f"{body * 6}{pair}\n予定。 した。\n{body * 6}{title}\n") * 3
+    lines = prepare(text).lines
+    assert sum(pair in x for x in lines) == 6
+    assert not any(title in x for x in lines)
+
+
 def test_a_running_title_without_page_numbers_is_dropped_where_nothing_marks_the_pages():
     """pypdfium2's text of layout 4737 (the lead's fresh set; header on page 1 only, no page numbers): Chromium's
     running title 「医療機器基本計画 重点的に取り組むべき施策の進捗状況」 printed after each page's cells, 14
@@ -199,3 +217,17 @@ def test_a_running_title_without_page_numbers_is_dropped_where_nothing_marks_the
     ended = "令和５年度に事業終了 後継事業の予定無し"
     kept = prepare("該当箇所 令和６年度の実績・状況 令和７年度の取組予定\n" + f"{body * 5}{ended}\n" * 4).lines
     assert sum(ended in x for x in kept) == 4
+
+
+def test_a_担当_cell_printed_as_a_box_of_its_own_before_the_header_names_the_office_column():
+    """pdfminer's text of layout 5016 (the lead's fresh set of round 9; reportlab, 担当 first): every header
+    cell a box of its own, a blank line after each. The 「担当」 box two lines above 「該当箇所」 was not seen,
+    the text was read as the sample's blocked layout without an office column, and 47 of its 71 differing
+    rows went unnamed. With the column known, a blocked text printing 担当 first is refused in one line."""
+    header = "担当\n\n該当箇所\n\n令和６年度の実績・状況\n\n令和７年度の取組予定\n\n"
+    prepared = prepare(header + "医療機器の研究開発\n本文の一行目。［◎厚］\n\n・実績。\n\n・予定。\n\n" * 8)
+    assert prepared.office and prepared.order == ("office", "description", "results", "plans")
+    assert not prepare(header.replace("担当", "注記") + "・実績。\n\n" * 8).office
+    with pytest.raises(PolicydiffError, match="担当 \\| 該当箇所"):
+        parse_report(header + ("厚労省医療機器審査\n管理課\n\n医療機器の研究開発\n本文の一行目、\n本文の二行目。［◎厚］\n\n"
+                               "・実績の一行目、\n実績の二行目。\n\n・予定の一行目、\n予定の二行目。\n\n") * 8)

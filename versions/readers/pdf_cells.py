@@ -166,9 +166,11 @@ def _read(pdf: Any, doc: Any, progress: Progress | None) -> PdfTable:
             untabled.append(n)
         if n == 1:
             outside = "".join(c["text"] for c in chars if c["bottom"] <= top)
-        if open_prev and closed_top and blank_rest(edges, chars, top):
-            open_prev = False  # the row left open ended in a blank band above this page's table
         body = [r for r in page_rows if not _is_header(r)]
+        # The row left open ended in a blank band above this page's table, or ended at the page's foot where
+        # no header follows: Chromium draws the rule between it and the next row at this page's top only.
+        if open_prev and closed_top and (blank_rest(edges, chars, top) or len(body) == len(page_rows)):
+            open_prev = False
         if not rows:  # the header row is read once, from the first page that has the table
             rows.extend(r for r in page_rows if _is_header(r))
         # (a heading 【… still to close is cut whether the page break left it open or closed it with rules)

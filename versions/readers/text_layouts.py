@@ -60,6 +60,7 @@ VISION_START_RE = re.compile(r"^[（(][0-9０-９]{1,2}[）)]\s*「")  # （１�
 RUNNING_TITLE_PAGES = 3  # a line above the header printed this often is the document's running title
 PAGE_NUMBER_EDGE_RE = re.compile(r"^(?:[-－―‐−]\s*)?[0-9０-９]{1,3}(?:\s*[-－―‐−])?\s+|\s+(?:[-－―‐−]\s*)?[0-9０-９]{1,3}"
                                  r"(?:\s*[-－―‐−])?$|\s+[0-9０-９]{1,3}\s*[/／]\s*[0-9０-９]{1,3}$")
+LEADING_LINES = 8  # lines above 該当箇所 that may hold the cells printed before it, blank lines included
 LEADING_CELLS_RE = re.compile(r"^(?:担当|列\s*\d?)(?:\s*(?:担当|列\s*\d?))*$")  # 「担当 列1 列2」, 「列3」 before 該当箇所
 DENSE_WARNING = ("the text has no blank lines between blocks (layout 'dense', e.g. pypdfium2): the columns were "
                  "told apart by line widths estimated from the text and by the order the cells were printed in; "
@@ -249,8 +250,10 @@ def _drop_running_titles(lines: list[str]) -> list[str]:
     titles = {keys[i] for i in range(first) if keys[i] and counts[keys[i]] >= RUNNING_TITLE_PAGES}
     titles |= _numbered_titles(text, keys, counts)
     if len(anchors) < 2:  # nothing marks the pages (a header on page 1 only, no page numbers)
-        titles |= {k for i, k in enumerate(keys) if k and counts[k] >= RUNNING_TITLE_PAGES and _spaced_title(text[i])
-                   and not PAGE_NUMBER_EDGE_RE.search(text[i])}
+        spaced = {k for i, k in enumerate(keys) if k and counts[k] >= RUNNING_TITLE_PAGES and _spaced_title(text[i])
+                  and not PAGE_NUMBER_EDGE_RE.search(text[i])}
+        # (cells' lines side by side, restated in row after row, are also printed as part of a longer line)
+        titles |= {k for k in spaced if not any(k in other and k != other for other in counts)}
     out = list(lines)
     for i, x in enumerate(text):
         key = keys[i]
@@ -364,9 +367,12 @@ def _join_header(lines: list[str]) -> list[str]:
     for i, line in enumerate(lines):
         if not line.strip().startswith(HEADER_START):
             continue
-        k = i
-        while k > 0 and i - k < 4 and (LEADING_CELLS_RE.match(lines[k - 1].strip()) or _label_digit(lines, k - 1)):
-            k -= 1
+        k, up = i, i - 1
+        while up >= 0 and i - up <= LEADING_LINES and (LEADING_CELLS_RE.match(lines[up].strip())
+                                                       or _label_digit(lines, up) or not lines[up].strip()):
+            if lines[up].strip():  # (pdfminer prints each cell as a box of its own, a blank line after it)
+                k = up
+            up -= 1
         if k < i:  # the cells printed before 該当箇所, in their order
             out[i] = " ".join(x.strip() for x in lines[k:i + 1])
             for m in range(k, i):
