@@ -42,7 +42,7 @@ from .vocabulary import (
 # A space between two Japanese characters parts two cells that pdfminer put in one box (Japanese has no spaces)
 CELLS_SPACE_RE = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])|(?<=\S) (?=・)")
 ONE_LINE_SHARE = 0.9  # boxes of one line among a text's boxes: pdfminer printed the table piece by piece
-WRAPPED_LABEL_RE = re.compile(r"(?:^|\s)列$")
+WRAPPED_LABEL_RE = re.compile(r"(?:^|\s)列(?=\s|$)")  # a label wrapped: its digit printed apart
 TITLE_LINES = 3  # the most lines a title wraps over
 HEADER_PIECES = 12  # pieces around 「該当箇所」 where the header's cells print
 TITLE_PIECES = 2  # pieces of a document title printed among the header's cells
