@@ -139,6 +139,7 @@ def prepare(text: str) -> Prepared:
     # Every text is some tool's extraction of the PDF: its look-alikes (radicals, 〜, 「‧」 for 「・」) are
     # folded here, once, before any profile looks for bullets, tags or the header.
     lines = fold_extracted(text).split("\n")  # (no fold crosses a line: 「−」 is folded between two letters)
+    boxed = any(x.strip() == HEADER_START for x in lines[:SAMPLE_LINES])  # header cells printed as boxes
     numbers = list(range(1, len(lines) + 1))
     feeds = frozenset(no for no, x in zip(numbers, lines, strict=True) if "\f" in x)
     lines = _join_header(lines)
@@ -149,6 +150,8 @@ def prepare(text: str) -> Prepared:
     lines = _join_headings(titled)
     lines, numbers = _split_titles(lines, numbers)
     profile = next(p for p in PROFILES if p.detect(lines))
+    if profile.name == "blocked" and boxed:  # (the sample prints its header on one line)
+        profile = next(p for p in PROFILES if p.name == "out-of-order")
     header = next((x for x in lines[:SAMPLE_LINES] if is_header_text(x)), "")
     return Prepared(lines, numbers, profile.name, OFFICE in column_order(header), column_order(header),
                     breaks, feeds)
