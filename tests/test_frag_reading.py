@@ -8,8 +8,8 @@ from __future__ import annotations
 
 from policydiff.versions.model.normalize import display_width
 from policydiff.versions.readers.frag_offices import office_pieces, office_rows
-from policydiff.versions.readers.frag_reading import DOUBT, Piece, ReadRow, read_pieces
-from policydiff.versions.readers.text_fragments import MARGIN, one_line_boxes, read_fragments
+from policydiff.versions.readers.frag_reading import Piece, ReadRow, read_pieces
+from policydiff.versions.readers.text_fragments import one_line_boxes, read_fragments
 from policydiff.versions.readers.text_layouts import read_text_table
 
 ROLES = ("description", "results", "plans")
@@ -131,8 +131,9 @@ def test_office_lines_are_told_by_their_repetition_and_go_to_the_row_they_sit_am
     assert rows == {0: [0, 2], 1: [3, 5], 2: [6, 8]}
 
 
-# dev 3070 (Chromium): the results and plans of a one-line row printed before its title: no visual line
-# reading explains it, and the piece that goes wrong is one that reads about as well elsewhere: named
+# dev 3070 (Chromium): the results and plans of a one-line row printed before its title: read as the row's first
+# line turned (it was doubted, the program's end read as the title, until a description worded as a program's end
+# cost as a result worded as a plan does)
 TITLE_AFTER = """
 令和５年度に事業終了
 後継事業の予定無し
@@ -143,10 +144,10 @@ AI研究開発に必要な人材の育成
 """
 
 
-def test_a_row_printed_out_of_line_order_is_doubted():
+def test_a_row_printed_out_of_line_order_is_read_turned():
     pieces = _pieces(TITLE_AFTER)
-    reading = read_pieces(pieces, ROLES, (43.0, 43.0, 43.0), margins=True)
-    assert min(reading.margins.values()) < MARGIN
+    rows = _columns(read_pieces(pieces, ROLES, (43.0, 43.0, 43.0)), pieces)
+    assert rows == [{0: [x.text for x in pieces[2:]], 1: ["令和５年度に事業終了"], 2: ["後継事業の予定無し"]}]
 
 
 def _text(*rows: str) -> str:
@@ -187,8 +188,8 @@ def test_an_office_line_ending_with_an_office_word_goes_on_where_the_next_opens_
         ["文科省研究振興局ライフサイエンス課", "厚労省医療機器審査管理課"] * 3
 
 
-# dev 3005: the plans' last line 「を行う。」 is printed after two more description lines (a right column's box
-# sorts late); no visual line reading explains it, and the one found puts the description's tag line
+# dev 3005: the plans' last line 「を行う。」 is printed after two more description lines: the rest of the row's
+# description and plans, the results done between them, printed column by column (frag_blocks.py)
 # 「…取り組む。［◎内、文、◎厚、」 in the plans: a tag ends a description only, so that row costs enough to be named
 TAG_LATE = """
 医療機器の研究開発等の目的に合致したデータバンクの構築支援
@@ -210,7 +211,226 @@ NCBN試料のゲノム情報の活用体制強化の検討を進めるための�
 """
 
 
-def test_a_ministry_tag_read_into_plans_makes_its_row_doubted():
+def test_the_rest_of_two_columns_a_closed_column_parts_prints_column_by_column():
+    # dev 3005: once the results are done, the description's and the plans' lines are a closed column apart and
+    # pdfminer prints each column's rest as a block (「…蓄積され」 「たデータ…［◎内、文、◎厚、」 「◎経］」, then
+    # 「を行う。」); read line by line, the description's tag went to the plans
     pieces = _pieces(TAG_LATE)
-    reading = read_pieces(pieces, ROLES, (32.0, 32.0, 32.0))
-    assert [round(item.cost, 1) >= DOUBT for item in reading.items if isinstance(item, ReadRow)] == [True]
+    rows = _columns(read_pieces(pieces, ROLES, (32.0, 32.0, 32.0)), pieces)
+    assert len(rows) == 1
+    assert rows[0][0][-2:] == ["たデータの活用に向けた支援に引き続き取り組む。［◎内、文、◎厚、", "◎経］"]
+    assert rows[0][2][-2:] == ["NCBN試料のゲノム情報の活用体制強化の検討を進めるための予算措置", "を行う。"]
+
+
+# dev 3061 (reportlab, header on every page): a row's cells all end (tag, 「。」) at a page's foot and the next
+# page's first row opens with a title and two bullets; every column going on over the break cost nothing, so
+# the next row was read into the one before
+PAGE_FOOT = """
+査の均てん化に資する方策について引き続き取り
+じ、倫理審査委員会における審査の質の均てん化に取り組ん
+の周知を通じ、倫理審査委員会における審査の質の均てん化
+組む。［文、◎厚、経］
+だ。
+に取り組む。
+- 10 -
+該当箇所
+令和６年度の実績・状況
+令和７年度の取組予定
+次世代医療基盤法に基づく認定事業者の医療情報
+・昨年4月から、改正次世代医療基盤法が施行され、改正法
+・引き続き、仮名加工医療情報に関して、利用事業者等への
+の提供の促進
+で新たに創設された仮名加工医療情報の利活用の仕組みに基
+認定申請を促進するとともに、仮名加工医療情報のみなら
+の提供の促進に引き続き取り組む。［◎内、文、
+づいて、同年12月に作成事業者を３者認定した。また、引
+ず、本年度から導入された国の公的データベースとの連結解
+厚、経］
+き続き、法制度の運用改善、制度周知等、作成事業者への予
+析が可能な匿名加工医療情報等の利活用拡大に引き続き取り
+算的支援を通じて、次世代医療基盤法に基づく認定作成事業
+組む。
+者から研究者等に対する匿名加工医療情報の提供を促進し
+た。（令和6年12月までに累計62件）
+"""
+
+
+def test_cells_ended_at_a_page_foot_do_not_go_on_into_the_next_pages_row():
+    pieces = [Piece(x.text, x.width, "break" if k in range(6, 10) else "cell") for k, x in enumerate(_pieces(PAGE_FOOT))]
+    rows = _columns(read_pieces(pieces, ROLES, (22.0, 27.0, 27.0)), pieces)
+    assert len(rows) == 2
+    assert rows[1][0][:2] == ["次世代医療基盤法に基づく認定事業者の医療情報", "の提供の促進"]
+    assert rows[0][0][-1] == "組む。［文、◎厚、経］"
+
+
+# dev 3054 (reportlab, wide plans): after a row's first line the plans are done, and the title's last line and
+# the description's line 「む。［◎厚］」 print before the results' second line: side by side columns whose lines
+# are set closer than the columns are printed column by column too (read line by line, the results' line went
+# to a row of its own and the title's last line opened it)
+SIDE_BLOCKS = """
+その原因と解決の方向性について議論する場の構築に
+行い、解決策を検討した。
+事業」にて、供給不安が生じた場合に必要に応じ関係学会や当該
+取り組む。［◎厚、◎経］
+製品の製造販売業者や代替品の製造販売業者が議論するための場
+を設定する。
+＜有事における新規医療機器の早期実用化に向けた取
+令和4年5月薬機法改正により、感染症拡大などの有事における
+（対応済み）
+組＞（再掲）
+む。［◎厚］
+医療機器の緊急承認制度を導入した。（対応済み）
+"""
+
+
+def test_neighbouring_columns_may_print_their_rest_column_by_column():
+    pieces = _pieces(SIDE_BLOCKS)
+    rows = _columns(read_pieces(pieces, ROLES, (24.0, 29.0, 29.0)), pieces)
+    assert rows[-1][0] == ["＜有事における新規医療機器の早期実用化に向けた取", "組＞（再掲）", "む。［◎厚］"]
+    assert rows[-1][1] == ["令和4年5月薬機法改正により、感染症拡大などの有事における",
+                           "医療機器の緊急承認制度を導入した。（対応済み）"]
+
+# dev 3039 (Chromium, wide plans): the row of the five fields: past the plans, the description's paragraph and its
+# numbered items go on beside the results' items 「①…」 and bullets 「・…において１件の課題を採択」, which end no
+# sentence and fill their lines; each such line before a bullet cost as a wrapped line would, and the row was
+# read cut into rows of results
+ITEMS = """
+重点分野における医療機器の研究開発の促進
+重点５分野については、AMEDによる支援を中心に基礎から実用
+引き続き、AMEDの医療機器・ヘルスケアプロジェクトにおい
+以下の5分野を重点分野として設定し、アウトカムの改
+化まで一貫した研究開発を省庁横断的に推進した。具体的には
+て、重点５分野を含むテーマについて研究開発を支援する。
+善度、費用対効果や実現可能性を踏まえつつ、社会変
+AMEDにおいて関連するテーマの課題を以下のように採択し支
+革をもたらす医療機器の研究開発の活性化をより一層
+援を行った。（以下の採択課題には複数の重点分野にまたがる
+図ることとし、「医療従事者の業務の効率化・負担軽減
+課題を含む）
+に資する医療機器」については、他の重点分野と比較
+①日常生活における健康無関心層の疾病予防、重症化予防に資す
+して、喫緊の課題に対応するものであることから、当
+る医療機器
+該分野については特に注力する。なお、いずれの分野
+・医療機器等研究成果展開事業において１件の課題を採択
+の医療機器についても開発された結果として、定量的
+② 予後改善につながる診断の一層の早期化に資する医療機器
+なエビデンスで有効性が確認されることが望ましい。
+・医療機器等研究成果展開事業において４件の課題を採択
+［◎内、文、厚、経］
+・医療機器開発推進研究事業において２件の課題を採択
+① 日常生活における健康無関心層の疾病予防、重症化
+・革新的がん医療実用化研究事業において1件の課題を採択
+予防に資する医療機器
+・医工連携イノベーション推進事業において１件の課題を採択
+日常生活において、日々変動するリスク因子を無意識
+・医療機器等における先進的研究開発・開発体制強靭化事業にお
+下・非侵襲的に継続モニタリングすることで、健康無
+"""
+
+
+def test_list_items_that_fill_their_lines_go_on_with_the_next_item():
+    pieces = _pieces(ITEMS)
+    rows = _columns(read_pieces(pieces, ROLES, (24.0, 28.0, 28.0)), pieces)
+    assert len(rows) == 1
+    desc, results = rows[0][0], rows[0][1]
+    assert desc[-3:] == ["の医療機器についても開発された結果として、定量的", "なエビデンスで有効性が確認されることが望ましい。",
+                         "［◎内、文、厚、経］"]
+    assert results[8:10] == ["② 予後改善につながる診断の一層の早期化に資する医療機器",
+                             "・医療機器等研究成果展開事業において４件の課題を採択"]
+
+
+# dev 3061 (reportlab): the results done, the plans' last line prints before the description's last ten lines
+# (blocks right to left: the short right block sits higher); read left to right, the plans' line went to the
+# description and the plans ended on a full line
+SHORT_RIGHT = """
+革新的な医療機器の要素技術の研究開発の促進
+・「医療機器等研究成果展開事業」（令和６年度予算：10.9
+引き続き、「医療機器等研究成果展開事業」」（令和７年度
+新しい予防、計測、診断、治療を可能とする革新
+億円）において、実用化支援や企業マッチングを実施すると
+予算（案）：11.2憶円）において、実用化支援や企業マッチ
+的な医療機器・システムの研究開発を促進するた
+ともに、産学連携を通じて、研究者が持つ独創的な技術シー
+ングを実施するとともに、さらに国際展開の可能性、調査・
+め、アカデミア等から幅広く要素技術等のシーズ
+ズを革新的な医療機器・システムに繋げる成果を創出し、研
+助言機能を整備して、産学連携を通じて、研究者が持つ独創
+発掘を進め、臨床応用に向けた原理検証やプロト
+究開発を推進した。
+的な技術シーズを革新的な医療機器・システムに繋げる成果
+を創出し、研究開発を推進する。
+タイプを作製すること等、実用化に向けた研究開
+発を引き続き支援していくべきである。その際に
+は、異分野からの新規参入の重要性も踏まえ一定
+の間口を確保するとともに、薬事承認や製造・販
+売までを見据え、研究開発の初期段階から、事業
+戦略、知的財産戦略、規制対応、製造・販売戦略
+等に関する支援の提供やマッチング等、企業とア
+カデミアの連携の促進に取り組む。また、海外市
+場の重要性を踏まえ、シーズに応じた国際展開の
+可能性の調査・助言機能を整備する。［◎文］
+"""
+
+
+def test_a_short_right_block_may_print_before_a_long_left_one():
+    pieces = _pieces(SHORT_RIGHT)
+    rows = _columns(read_pieces(pieces, ROLES, (22.0, 27.0, 27.0)), pieces)
+    assert len(rows) == 1
+    assert rows[0][2][-1] == "を創出し、研究開発を推進する。"
+    assert rows[0][0][4:6] == ["発掘を進め、臨床応用に向けた原理検証やプロト", "タイプを作製すること等、実用化に向けた研究開"]
+
+
+# dev 3093 (reportlab): a one-line row printed with its title last after the page's header; the program's end
+# 「令和５年度に事業終了」 was read as the row's title (a results cell's words in a description cost nothing)
+ENDED_FIRST = """
+令和５年度に事業終了
+後継事業の予定無し
+AI研究開発に必要な人材の育成
+今後、AIを用いた医療機器の研究開発が増えることを考慮し
+て、臨床現場のニーズ・知見を用いてAIの研究開発を推進する
+ために必要な、企業等における諸課題に対する最適なAI技術の
+活用方法等を身に付けた医療人材の育成に取り組む。［◎文、
+内］
+"""
+
+
+def test_a_programs_end_is_no_description():
+    pieces = _pieces(ENDED_FIRST)
+    rows = _columns(read_pieces(pieces, ROLES, (28.0, 28.0, 28.0)), pieces)
+    assert rows[0][1] == ["令和５年度に事業終了"] and rows[0][2] == ["後継事業の予定無し"]
+    assert rows[0][0][0] == "AI研究開発に必要な人材の育成"
+
+
+# dev 3093 (reportlab): the results' first line stops 4 cells short 「…窓口である、」 because the next word
+# 「Healthcare」 (about 8 cells) is wrapped whole; a short line inside a paragraph cost so much that the results and
+# plans were closed after one line and the description read three lines of all three columns
+LATIN_WRAP = """
+国際展開支援における業界団体と行政の連携強化（その２）
+・ヘルスケアに関するワンストップ相談窓口である、
+・引き続き、Healthcare Innovation Hubにて、スタートアッ
+昨今、医療機器関連企業同士が連携してビジネスの実情や課題
+Healthcare Innovation Hubにて、スタートアップ企業等から
+プ企業等からの相談を受け付け、支援者・支援団体（InnoHub
+を踏まえて内外政府等に様々な提案や働きかけを行う、医療界
+の相談を受け付け、支援者・支援団体（InnoHubアドバイ
+アドバイザー・サポーター団体）等へのマッチングや情報提供
+や製薬、介護等の他産業との連携によってイノベーションの創
+ザー・サポーター団体）等へのマッチングや情報提供を行い相
+を行い相談者への支援を実施する。
+出やサービスの高度化を図る、海外の医療関連産業界や医療界
+談者への支援を実施した。
+等とのネットワークを強化する等の活動が展開されており、こ
+のような民間主導の活動をはじめ、産業界の自発的・意欲的な
+取組を強化するとともに、産業界と行政の一層の連携を図る。
+［◎厚、◎経］
+"""
+
+
+def test_a_line_short_of_a_latin_word_goes_on_with_it():
+    pieces = _pieces(LATIN_WRAP)
+    rows = _columns(read_pieces(pieces, ROLES, (28.0, 28.0, 28.0)), pieces)
+    assert len(rows) == 1
+    assert rows[0][1][:2] == ["・ヘルスケアに関するワンストップ相談窓口である、",
+                              "Healthcare Innovation Hubにて、スタートアップ企業等から"]
+    assert rows[0][2][-1] == "を行い相談者への支援を実施する。"

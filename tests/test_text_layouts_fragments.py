@@ -31,3 +31,15 @@ def test_lines_above_a_header_parted_by_the_title_are_no_document_title():
     page2 = ["該当箇所 令和６年度の実績・状況 令和７年度の取組予定"] + ROW + ["2"]
     prepared = prepare(_boxes(page1 + page2))
     assert sum(1 for x in prepared.lines if x.strip() == "医療従事者の育成") == 4
+
+
+def test_an_office_cell_joined_before_the_header_keeps_it_from_the_running_titles():
+    # dev 3099 after the 「担当」 cell above 「該当箇所」 is joined onto it (「担当 列1 列2  該当箇所」): the joined line,
+    # printed on every page, was blanked as a running title (no 該当箇所 line left on the first page), and the
+    # first page's rows were read outside the table
+    head = ["担当 列1 列2", "該当箇所", "列3"]
+    labels = ["令和６年度の実績・状況", "令和７年度の取組予定"]
+    pages = [head + ROW[:2] + labels + ROW[2:] + ROW + [f"- {n} -"] for n in (1, 2, 3)]
+    text = "\f".join(_boxes(page) for page in pages)
+    prepared = prepare(_boxes(["policydiff-synthetic: SYNTHETIC: INVENTED 「担当」 column"]) + text)
+    assert sum(1 for x in prepared.lines if "該当箇所" in x) == 3

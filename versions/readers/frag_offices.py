@@ -15,7 +15,7 @@ import re
 from collections import Counter
 
 from .frag_reading import Piece
-from .vocabulary import CELL_END, ENDED_RE, OFFICE_MAX, OFFICE_RE, OFFICE_WORD_RE, is_bullet_start
+from .vocabulary import CELL_END, ENDED_RE, OFFICE_WORD_RE, is_office_piece
 
 REPEATED = 3  # times an office's line is printed in a table (a few offices, dozens of rows)
 NEAR = 4  # pieces (a visual line of four columns) an office's first line is printed from its row's first piece
@@ -54,9 +54,10 @@ def office_pieces(pieces: list[Piece]) -> list[list[int]]:
 
 
 def _office_like(piece: Piece) -> bool:
+    """A line the 「担当」 column may print (vocabulary.is_office_piece: short, no bullet, no fiscal year), that
+    is no results or plans cell's end (「…事業終了」, 「…。」)."""
     text = piece.text
-    return piece.width <= OFFICE_MAX and bool(OFFICE_RE.match(text)) and not ENDED_RE.search(text) \
-        and not text.endswith(CELL_END) and not is_bullet_start(text)
+    return is_office_piece(text) and not ENDED_RE.search(text) and not text.endswith(CELL_END)
 
 
 def office_rows(names: list[list[int]], row_of: dict[int, int], first: bool) -> tuple[dict[int, list[int]], set[int]]:

@@ -23,69 +23,25 @@ row, for the reader to warn about.
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field
 from itertools import combinations
 
-from .geometry import DESCRIPTION, FULL_MARGIN, OFFICE, PLANS, RESULTS
-from .vocabulary import (
-    CELL_END,
-    ENDED_RE,
-    ITEM_START_RE,
-    LATIN_RE,
-    OFFICE_RE,
-    OFFICE_WORD_RE,
-    OPENERS,
-    PLAN_END_RE,
-    RESULT_END_RE,
-    SENTENCE_END,
-    TAG_END_RE,
-    is_bullet_start,
-)
+from .frag_blocks import block_steps, parted
+from .frag_costs import HEADING_INSIDE, INF, OVERRUN, Piece, end_cost, fit_cost, goes_on_cost, join_cost
+from .geometry import DESCRIPTION, OFFICE
 
-INF = float("inf")
-OVERRUN = 1.5  # cells a line may overrun its column's full width (a hanging mark, wide latin letters)
-LATIN_OVERRUN = 6.0  # more cells a line with latin letters may overrun it (counted a cell each, printed narrower)
-LATIN_SLACK = 0.3  # cells a latin letter may print wider than display_width counts it
-TOO_WIDE = 10.0  # a line wider than its column: so costly that only a text no other reading explains has one
-OVER = 1.0  # the cost of a cell of such overrun
-UNTAGGED_END = 4.0  # a description ending without its tag ［…］
-OPEN_END = 4.0  # a results or plans cell ending on a full line with no sentence end
-SHORT_INSIDE = 4.0  # a short line inside a paragraph (the next line in its column opens no paragraph)
-PARAGRAPH = 0.5  # a paragraph ends inside a cell (a short line, a bullet next)
-FULL_THEN_BULLET = 1.0  # a full line ending a paragraph (it fills its line exactly)
-BULLET_IN_DESCRIPTION = 3.0  # a description's line opening with a bullet 「・」 (its items are numbered ①)
-UNENDED = 1.5  # a results or plans cell ending short of its column with no sentence end
-UNSEEN_JOIN = 1.0  # a wrapped line's last letter and the next line's first never side by side in the document
-LETTER_RE = re.compile(r"[ぁ-ゖァ-ヺー一-龥々]")
-SPLICED = 3.0  # a line opening with a kana word's inside after a sentence's end
-SPLICED_RE = re.compile(r"^[ぁ-ゖー、。]")
-NOT_OFFICE = 6.0
+__all__ = ["DOUBT", "INF", "OVERRUN", "Piece", "ReadRow", "Reading", "read_pieces"]
+
 OFFICE_LINES = 3  # the most lines a 担当 cell prints
 OFFICE_BLOCK = 0.5  # a 担当 cell printed as a block, out of the lines' order
-NO_OFFICE = 2.0  # a row without a 担当 cell, where the header names the column  # a line in the 担当 column that reads as no office's (a bullet, a sentence)
-TAG_IN_CELL = 3.0  # a results or plans line holding a ministry tag 「［◎厚、」
-TAG_PIECE_RE = re.compile(r"［◎|。［")
-WORDING = 2.0  # a sentence in results worded as a plan 「…予定。」, or in plans as a result 「…した。」
-NO_BULLET_START = 1.5  # a results or plans cell opening without a bullet
-HEADING_INSIDE = 2.0  # a heading printed among a row's lines
+NO_OFFICE = 2.0  # a row without a 担当 cell, where the header names the column
 TURNED = 1.0  # a row's first line printed with its description's piece last
 REOPEN = 1.0  # a column done before a page break goes on after it
+BLOCKS = 0.3  # the rest of a row's columns a closed column parts printed column by column (frag_blocks.py)
+RIGHT_FIRST = 0.5  # the blocks printed right to left (a short right block sits higher than a long left one)
+BLOCKS_SIDE = 1.0  # the same where they are neighbours (a column's lines set closer than the columns)
 ROW = 0.2  # every row: of two readings explaining the pieces equally, the one with fewer rows
 DOUBT = 1.5  # a row whose own costs reach this was read from weak evidence: the reader names it
-
-
-@dataclass(frozen=True)
-class Piece:
-    text: str
-    width: float
-    kind: str = "cell"  # 'cell', 'break' (a page's header, number or edge) or 'heading' (a vision, a goal)
-
-    @property
-    def reach(self) -> float:
-        """The widest the line may print: latin letters are counted half a cell, most print wider
-        (「MExx」, 「MEV」: ~0.7 em), so a line holding many may be full though it counts short."""
-        return self.width + LATIN_SLACK * len(LATIN_RE.findall(self.text))
 
 
 @dataclass
@@ -113,12 +69,13 @@ def _members(mask: int, k: int) -> tuple[int, ...]:
 
 
 def read_pieces(pieces: list[Piece], roles: tuple[str, ...], widths: tuple[float, ...], limit: int | None = None,
-                margins: bool = False, pairs: frozenset[str] = frozenset()) -> Reading:
+                margins: bool = False, pairs: frozenset[str] = frozenset(), blocks: bool = True) -> Reading:
     """The cheapest reading of PIECES (or of their first LIMIT) for columns ROLES (print order) of full
     WIDTHS; with MARGINS, each piece's doubt too: how little more the cheapest reading putting it in
     another column costs (a backward pass over the same steps). PAIRS: the two-character sequences the
-    document prints within its lines: a word cut by a wrap joins into one of them."""
-    graph = _Graph(pieces, roles, widths, len(pieces) if limit is None else min(limit, len(pieces)), pairs)
+    document prints within its lines: a word cut by a wrap joins into one of them. BLOCKS: a row's rest may
+    print column by column (frag_blocks.py; the width search weighs widths without: thrice the states)."""
+    graph = _Graph(pieces, roles, widths, len(pieces) if limit is None else min(limit, len(pieces)), pairs, blocks)
     best = graph.forward()
     reading = _trace(best, graph.n, graph.k, roles)
     if margins:
@@ -131,10 +88,13 @@ class _Graph:
     columns open, the row's columns [| FRESH: the row's first line comes next])."""
 
     def __init__(self, pieces: list[Piece], roles: tuple[str, ...], widths: tuple[float, ...], n: int,
-                 pairs: frozenset[str]) -> None:
+                 pairs: frozenset[str], blocks: bool = True) -> None:
         self.pieces, self.roles, self.widths, self.n, self.pairs = pieces, roles, widths, n, pairs
+        self.blocks = blocks
         self.k = k = len(roles)
         self.fresh = 1 << k
+        self.block = 1 << (k + 1)  # the row's rest is printed column by column (frag_blocks.py)
+        self.right_first = 1 << (k + 2)  # ... the rightmost column's first
         self.members = [_members(m, k) for m in range(1 << k)]
         self.subsets = [_subsets(m, k) for m in range(1 << k)]
         self.desc = desc = roles.index(DESCRIPTION)
@@ -156,6 +116,9 @@ class _Graph:
             state, row = (0, 0), 0
             for p2, state2, cost, kind in self.steps(p, state):
                 yield p2, state2, cost + NO_OFFICE, kind
+            return
+        if row & self.block:
+            yield from block_steps(self, p, state)
             return
         if not self.cell[p]:
             if open_ == 0:
@@ -191,7 +154,7 @@ class _Graph:
         for i, c in enumerate(cols):
             key = (p + i, c, first)
             if key not in self.fits:
-                self.fits[key] = _fit(self.pieces[p + i], self.roles[c], self.widths[c], first)
+                self.fits[key] = fit_cost(self.pieces[p + i], self.roles[c], self.widths[c], first)
             line += self.fits[key]
         if line == INF:
             return
@@ -202,16 +165,28 @@ class _Graph:
                 q = p + i
                 if close >> c & 1:
                     if (q, c) not in self.ends:
-                        self.ends[(q, c)] = _end(self.pieces[q], self.roles[c], self.widths[c])
+                        self.ends[(q, c)] = end_cost(self.pieces[q], self.roles[c], self.widths[c])
                     step += self.ends[(q, c)]
                 else:
                     nxt = end + members[left].index(c)
                     if (q, nxt, c) not in self.goes:
-                        after = self.pieces[nxt] if nxt < self.n and self.cell[nxt] else None
-                        self.goes[(q, nxt, c)] = _goes_on(self.pieces[q], after, self.roles[c], self.widths[c]) \
-                            + _join(self.pieces[q], after, self.pairs)
+                        after = self.pieces[nxt] if nxt < self.n and all(self.cell[end:nxt + 1]) else None
+                        cut = any(x.kind == "break" for x in self.pieces[end:min(nxt + 1, self.n)])
+                        self.goes[(q, nxt, c)] = goes_on_cost(self.pieces[q], after, self.roles[c], self.widths[c], cut) \
+                            + join_cost(self.pieces[q], after, self.pairs)
                     step += self.goes[(q, nxt, c)]
             yield end, (left, row if left or (office and not row & office) else 0), step, kind
+            rest = members[left]
+            if self.blocks and left != open_ and len(rest) > 1 and not left & office:  # a column done: pdfminer
+                # may group the others' rests apart and print them as blocks (an office: _office_block)
+                cost = step + (BLOCKS if parted(rest) else BLOCKS_SIDE)
+                yield end, (left, row | self.block), cost, kind
+                yield end, (left, row | self.block | self.right_first), cost + RIGHT_FIRST, kind
+
+    def block_column(self, state: tuple[int, int]) -> int:
+        """The column whose block is printed in STATE (block mode): the first open one, or the last."""
+        cols = self.members[state[0]]
+        return cols[-1] if state[1] & self.right_first else cols[0]
 
     def order(self, open_: int, kind: str) -> tuple[int, ...]:
         """The columns of a line step's pieces, in print order."""
@@ -227,10 +202,10 @@ class _Graph:
         for j in range(p, min(p + OFFICE_LINES, self.n)):
             if not self.cell[j]:
                 return
-            cost += _fit(self.pieces[j], OFFICE, self.widths[c], False)
+            cost += fit_cost(self.pieces[j], OFFICE, self.widths[c], False)
             if cost == INF:
                 return
-            total = cost + OFFICE_BLOCK + _end(self.pieces[j], OFFICE, self.widths[c])
+            total = cost + OFFICE_BLOCK + end_cost(self.pieces[j], OFFICE, self.widths[c])
             yield j + 1, (open_, row | self.office) if open_ else (0, 0), total, "office"
 
     def forward(self) -> list[dict]:
@@ -260,16 +235,18 @@ class _Graph:
         after[n] = {s: 0.0 for s in best[n]} if (0, 0) not in best[n] else {(0, 0): 0.0}
         other: dict[tuple[int, int], float] = {}
         for p in range(n - 1, -1, -1):
-            states = sorted(best[p], key=lambda s: s[0] == 0)  # a start's states before those between rows
+            # a start's states before those between rows, a block's before those it is entered from
+            states = sorted(best[p], key=lambda s: (s[0] == 0, not s[1] & self.block))
             for state in states:
                 least = INF
                 for p2, state2, step, kind in self.steps(p, state):
                     rest = after[p2].get(state2, INF)
                     total = step + rest
                     least = min(least, total)
-                    if kind in ("line", "turned") and rest < INF:
+                    if kind in ("line", "turned", "block") and rest < INF:
                         whole = best[p][state][0] + total
-                        for i, c in enumerate(self.order(state[0], kind)):
+                        cols = (self.block_column(state),) if kind == "block" else self.order(state[0], kind)
+                        for i, c in enumerate(cols):
                             key = (p + i, c)
                             if whole < other.get(key, INF):
                                 other[key] = whole
@@ -286,69 +263,6 @@ class _Graph:
 def _subsets(mask: int, k: int) -> list[int]:
     members = _members(mask, k)
     return [_mask(combo) for r in range(len(members) + 1) for combo in combinations(members, r)]
-
-
-def _fit(piece: Piece, role: str, full: float, first: bool) -> float:
-    over = piece.width - full - OVERRUN
-    if over > 0:  # proportional latin letters print narrower than their cells: a little more, at a cost
-        if over <= LATIN_OVERRUN and LATIN_RE.search(piece.text):
-            return OVER * over
-        return TOO_WIDE + over  # (never impossible: a reading of the rest beats a refusal, the row named)
-    if role == OFFICE and not OFFICE_RE.match(piece.text):  # an office's line: a few words, no bullet, no 。
-        return NOT_OFFICE
-    if role == DESCRIPTION and piece.text.startswith("・"):
-        return BULLET_IN_DESCRIPTION
-    if role in (RESULTS, PLANS) and TAG_PIECE_RE.search(piece.text):  # a ministry tag ends a description
-        return TAG_IN_CELL
-    if role in (RESULTS, PLANS) and "。" in piece.text:  # a sentence's end worded as the other column's
-        said = RESULTS if RESULT_END_RE.search(piece.text) else PLANS if PLAN_END_RE.search(piece.text) else role
-        if said != role:
-            return WORDING
-    if first and role not in (DESCRIPTION, OFFICE) and not is_bullet_start(piece.text) \
-            and not ENDED_RE.search(piece.text):  # (「令和５年度に事業終了」 alone opens a cell)
-        return NO_BULLET_START
-    return 0.0
-
-
-def _end(piece: Piece, role: str, full: float) -> float:
-    """The cost of PIECE being its cell's last line."""
-    text = piece.text
-    if role == DESCRIPTION:
-        return 0.0 if TAG_END_RE.search(text) else UNTAGGED_END
-    if role == OFFICE:
-        return 0.0 if OFFICE_WORD_RE.search(text) else UNTAGGED_END
-    if text.endswith(CELL_END) or ENDED_RE.search(text):
-        return 0.0
-    return UNENDED if piece.reach < full - FULL_MARGIN else OPEN_END
-
-
-def _goes_on(piece: Piece, nxt: Piece | None, role: str, full: float) -> float:
-    """The cost of PIECE being followed in its column by NXT (None: not known, a page break between)."""
-    if nxt is None:
-        return 0.0
-    opens = is_bullet_start(nxt.text) or ITEM_START_RE.match(nxt.text) is not None
-    if piece.text.endswith("。") and SPLICED_RE.match(nxt.text) and not nxt.text.startswith(OPENERS):
-        return SPLICED  # a sentence ended: the next opens with no particle or inflection (「…。るように」)
-    if piece.reach >= full - FULL_MARGIN:
-        return FULL_THEN_BULLET if opens and piece.text.endswith(SENTENCE_END) else (2 * SHORT_INSIDE if opens else 0.0)
-    if role == DESCRIPTION and TAG_END_RE.search(piece.text):
-        return 0.0 if ITEM_START_RE.match(nxt.text) else SHORT_INSIDE  # items follow a description's tag
-    if role == OFFICE:
-        return 0.0
-    if opens or role == DESCRIPTION:
-        return PARAGRAPH  # (a description's title ends short; its body goes on with no mark)
-    return SHORT_INSIDE
-
-
-def _join(piece: Piece, nxt: Piece | None, pairs: frozenset[str]) -> float:
-    """The cost of a wrapped word: PIECE's last letter and NXT's first, two letters (kanji, kana) the
-    document never prints side by side within a line (「研究開発案」 + 「サルタント」: 「案サ」)."""
-    if not pairs or nxt is None or not piece.text or not nxt.text:
-        return 0.0
-    a, b = piece.text[-1], nxt.text[0]
-    if not (LETTER_RE.match(a) and LETTER_RE.match(b)) or a + b in pairs:
-        return 0.0
-    return UNSEEN_JOIN
 
 
 def _trace(best: list[dict], n: int, k: int, roles: tuple[str, ...]) -> Reading:
@@ -380,6 +294,14 @@ def _trace(best: list[dict], n: int, k: int, roles: tuple[str, ...]) -> Reading:
                 current.cost += cost - prior
                 items.append(current)
             current = None
+        elif step == "block":
+            if current is None:
+                current = ReadRow()
+            cols = _members(state0[0], k)
+            current.columns.setdefault(cols[-1] if state0[1] >> (k + 2) & 1 else cols[0], []).insert(0, p0)
+            current.cost += cost - prior
+        elif step == "blocks" and current is not None:
+            current.cost += cost - prior
         elif step == "office":
             if current is None:
                 current = ReadRow()

@@ -42,7 +42,7 @@ from .vocabulary import (
 # A space between two Japanese characters parts two cells that pdfminer put in one box (Japanese has no spaces)
 CELLS_SPACE_RE = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])|(?<=\S) (?=・)")
 ONE_LINE_SHARE = 0.9  # boxes of one line among a text's boxes: pdfminer printed the table piece by piece
-WRAPPED_LABEL_RE = re.compile(r"(?:^|\s)列$")
+WRAPPED_LABEL_RE = re.compile(r"(?:^|\s)列(?=\s|$)")  # a label wrapped: its digit printed apart
 TITLE_LINES = 3  # the most lines a title wraps over
 HEADER_PIECES = 12  # pieces around 「該当箇所」 where the header's cells print
 TITLE_PIECES = 2  # pieces of a document title printed among the header's cells
@@ -282,7 +282,8 @@ def _best_reading(pieces: list[Piece], labels: list[str], office: bool = True
         if combo not in costs:
             given = dict(zip(main, combo, strict=True))
             try:
-                costs[combo] = read_pieces(pieces, roles, tuple(given.get(r, OFFICE_MAX) for r in roles), PREFIX).cost
+                costs[combo] = read_pieces(pieces, roles, tuple(given.get(r, OFFICE_MAX) for r in roles), PREFIX,
+                                           blocks=False).cost
             except ValueError:
                 costs[combo] = INF
         return costs[combo]

@@ -249,7 +249,7 @@ def _drop_running_titles(lines: list[str]) -> list[str]:
                 j += step
     beside = Counter(keys[i] for i in near)
     first = next((i for i, x in enumerate(text) if is_header_text(x)  # (or its first cell, where a title or
-                  or HIDDEN_LABEL_RE.sub("", x).strip().startswith(HEADER_START)), 0)  # a box parts the cells)
+                  or _leading_cells_out(x).startswith(HEADER_START)), 0)  # a box parts the cells)
     titles = {keys[i] for i in range(first) if keys[i] and counts[keys[i]] >= RUNNING_TITLE_PAGES}
     titles |= _numbered_titles(text, keys, counts)
     if len(anchors) < 2:  # nothing marks the pages (a header on page 1 only, no page numbers)
@@ -262,10 +262,11 @@ def _drop_running_titles(lines: list[str]) -> list[str]:
         key = keys[i]
         if not key or (counts[key] < 2 and key not in titles):
             continue  # (a line printed once is no running title: most lines, tested first)
-        if is_header_text(x) or HEADER_CELL_RE.match(HIDDEN_LABEL_RE.sub("", x).strip()) or is_heading(x) \
+        if is_header_text(x) or HEADER_CELL_RE.match(HIDDEN_LABEL_RE.sub("", x).strip()) \
+                or HEADER_CELL_RE.match(_leading_cells_out(x)) or is_heading(x) \
                 or is_bullet_start(x) or is_page_number(x) or "］" in x or x.endswith("。") \
                 or is_office_piece(x):  # (an office printed above the header, row after row; a header cell
-            continue  # alone, 「該当箇所」 or 「列1 該当箇所」, is repeated on every page too)
+            continue  # alone, 「該当箇所」, 「列1 該当箇所」 or 「担当 列1 列2 該当箇所」, is repeated on every page too)
         at_edge = i in near and counts[key] > 1 and beside[key] == counts[key] and 2 * counts[key] >= len(anchors)
         if at_edge or key in titles:
             out[i] = ""  # every time it is printed, it is printed at a page's edge, or it is the document's title
@@ -395,6 +396,11 @@ def _join_header(lines: list[str]) -> list[str]:
             for k in range(i + 1, j):
                 out[k] = ""
     return out
+
+
+def _leading_cells_out(line: str) -> str:
+    """LINE without the hidden labels and the 「担当」 cell printed before 該当箇所 (「担当 列1 列2  該当箇所」)."""
+    return HIDDEN_LABEL_RE.sub("", line).replace(OFFICE_HEADER, "").strip()
 
 
 def _label_digit(lines: list[str], k: int) -> bool:
