@@ -5,6 +5,7 @@ space may part a glued piece from the words its line starts with."""
 
 from __future__ import annotations
 
+import pytest
 from interleaved_snippets import snippet_table
 
 
@@ -24,29 +25,24 @@ def test_a_full_line_holding_punctuation_pairs_is_cut_where_its_pairs_print_narr
     assert any(w.code == "layout-glued" and w.line == 42 for w in table.warnings)  # still named: a judgement
 
 
-def test_a_glued_piece_after_a_cells_own_space_is_cut_where_the_whole_cell_line_fills():
-    # 「化事業 令和6年度予算：37億円の内数）を通じて、医療機器等の開発における工学的制強靱化事業の後継…」 (out/d3000,
-    # seed 3010, a reportlab layout set 0.5 pt apart): the results' line holds a space of its own (「…強靱化事業 令和6
-    # 年度予算…」) and its end is glued to the plans' line 「制強靱化事業の後継となる、…」. Cut as if the glued piece
-    # started the results' line, the cut fell 3.5 cells too far (「…工学的制強靱化」 「事業の後継…」): the
-    # line read as a new row's description, m034's cells cut in two.
-    table = snippet_table("glued-cut-after-a-cells-own-space.txt")
+# 「化事業 令和6年度予算：37億円の内数）を通じて、医療機器等の開発における工学的制強靱化事業の後継…」 (out/d3000,
+# seed 3010, a reportlab layout set 0.5 pt apart): the results' line holds a space of its own (「…強靱化事業 令和6
+# 年度予算…」) and its end is glued to the plans' line 「制強靱化事業の後継となる、…」. Cut as if the glued piece
+# started the results' line, the cut fell 3.5 cells too far (「…工学的制強靱化」 「事業の後継…」): the
+# line read as a new row's description, m034's cells cut in two.
+# 「ルールの整備 先進的研究開発・開発体制強靱化事業 令和6年度予算：業」（先進的…」 (out/d3040, seed 3097, a
+# reportlab layout set 0.5 pt apart): the results' line 「先進的研究開発・開発体制強靱化事業 令和6年度予算：」 holds
+# a space of its own, 18 cells before it, and ends glued to the plans' 「業」（先進的研究開発・…」.
+@pytest.mark.parametrize(("snippet", "in_results"), [
+    ("glued-cut-after-a-cells-own-space.txt", "令和6年度予算：37億円の内数）を通じて、医療機器等の開発における工学的安定性や"),
+    ("glued-cut-after-a-cells-long-words.txt", "（先進的研究開発・開発体制強靱化事業 令和6年度予算：37億円の内数）を通じて"),
+], ids=["own-space", "long-words"])
+def test_a_glued_piece_after_a_cells_own_space_is_cut_where_the_whole_cell_line_fills(snippet, in_results):
+    table = snippet_table(snippet)
     row = next(r for r in table.rows if "ガイドライン・ルールの整備" in r.cells[0].text)
     description, results, plans = (c.text for c in row.cells)
     assert description.endswith("医療機器ガイドラインを策定する。［厚、◎経］")
-    assert "令和6年度予算：37億円の内数）を通じて、医療機器等の開発における工学的安定性や" in results
-    assert "「医療機器創出ガイダンス事業」（先進的研究開発・開発体制強靱化事業の後継となる、" in plans
-
-
-def test_a_glued_piece_after_a_cells_longer_words_is_cut_where_the_whole_cell_line_fills():
-    # 「ルールの整備 先進的研究開発・開発体制強靱化事業 令和6年度予算：業」（先進的…」 (out/d3040, seed 3097, a
-    # reportlab layout set 0.5 pt apart): the results' line 「先進的研究開発・開発体制強靱化事業 令和6年度予算：」 holds
-    # a space of its own, 18 cells before it, and ends glued to the plans' 「業」（先進的研究開発・…」.
-    table = snippet_table("glued-cut-after-a-cells-long-words.txt")
-    row = next(r for r in table.rows if "ガイドライン・ルールの整備" in r.cells[0].text)
-    description, results, plans = (c.text for c in row.cells)
-    assert description.endswith("医療機器ガイドラインを策定する。［厚、◎経］")
-    assert "（先進的研究開発・開発体制強靱化事業 令和6年度予算：37億円の内数）を通じて" in results
+    assert in_results in results
     assert "「医療機器創出ガイダンス事業」（先進的研究開発・開発体制強靱化事業の後継となる、" in plans
 
 
