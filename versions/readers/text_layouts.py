@@ -57,6 +57,7 @@ SAMPLE_LINES = 4_000  # a layout is uniform: its first lines tell it (a 10,000-r
 HEADING_LINES = 3  # a vision or goal wraps over at most this many lines
 PAGE_BREAK_LINES = 4  # lines of page furniture (blank, page number, header) a heading's parts may sit across
 VISION_START_RE = re.compile(r"^[（(][0-9０-９]{1,2}[）)]\s*「")  # （１）「… : a vision heading's start
+TITLE_CANDIDATES = 3  # lines tested as the running title where nothing marks the pages
 RUNNING_TITLE_PAGES = 3  # a line above the header printed this often is the document's running title
 PAGE_NUMBER_EDGE_RE = re.compile(r"^(?:[-－―‐−]\s*)?[0-9０-９]{1,3}(?:\s*[-－―‐−])?\s+|\s+(?:[-－―‐−]\s*)?[0-9０-９]{1,3}"
                                  r"(?:\s*[-－―‐−])?$|\s+[0-9０-９]{1,3}\s*[/／]\s*[0-9０-９]{1,3}$")
@@ -255,8 +256,10 @@ def _drop_running_titles(lines: list[str]) -> list[str]:
     if len(anchors) < 2:  # nothing marks the pages (a header on page 1 only, no page numbers)
         spaced = {k for i, k in enumerate(keys) if k and counts[k] >= RUNNING_TITLE_PAGES and _spaced_title(text[i])
                   and not PAGE_NUMBER_EDGE_RE.search(text[i])}
-        # (cells' lines side by side, restated in row after row, are also printed as part of a longer line)
-        titles |= {k for k in spaced if not any(k in other and k != other for other in counts)}
+        # (cells' lines side by side, restated in row after row, are also printed as part of a longer line;
+        # a document has one running title: its likeliest few are tested, each once over the text's lines)
+        every = "\n".join(counts)
+        titles |= {k for k in sorted(spaced, key=lambda k: (-counts[k], k))[:TITLE_CANDIDATES] if every.count(k) == 1}
     out = list(lines)
     for i, x in enumerate(text):
         key = keys[i]
