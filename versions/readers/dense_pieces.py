@@ -128,29 +128,20 @@ class Piece:
     next_unit: float = 0.0  # the widest the next line's first unit may be: what is carried down whole (dense_wraps)
 
 
-def closes_first(text: str) -> bool:
-    """Does TEXT close a quote or a bracket before it opens one (it goes on with a paragraph before it)?"""
-    depth = 0
+def brackets(text: str) -> tuple[bool, bool]:
+    """Does TEXT close a quote or a bracket before it opens one (it goes on with a paragraph before it), and
+    does it open one it does not close (「・「MEDIC」や…（いずれも医」: a paragraph closes the brackets it opens,
+    so it does not end on such a line)? One walk over the text answers both."""
+    depth, opened, closes_first = 0, 0, False
     for c in ITEM_NUMBER_RE.sub("", text.lstrip()):
         if c in OPENERS:
             depth += 1
+            opened += 1
         elif c in CLOSERS:
             depth -= 1
-            if depth < 0:
-                return True
-    return False
-
-
-def leaves_open(text: str) -> bool:
-    """Does TEXT open a quote or a bracket it does not close (「・「MEDIC」や…（いずれも医」)? A paragraph closes the
-    brackets it opens, so it does not end on such a line."""
-    depth = 0
-    for c in ITEM_NUMBER_RE.sub("", text.lstrip()):
-        if c in OPENERS:
-            depth += 1
-        elif c in CLOSERS:
-            depth = max(depth - 1, 0)
-    return depth > 0
+            closes_first = closes_first or depth < 0
+            opened = max(opened - 1, 0)
+    return closes_first, opened > 0
 
 
 def _tense(text: str, start: int = 0) -> int:
@@ -178,22 +169,24 @@ def make_piece(text: str, no: int, joined: bool = False, opened: str = "", comma
         closes[0] = opened + closes[0]
     tag = max((tag_kind(x) for x in closes), default=0)
     bullet = is_bullet_start(text)
+    office = is_office_piece(text)
+    closes_first, leaves_open = brackets(text)
     return Piece(text, no, joined, display_width(text), sum(c.isascii() for c in text), bullet,
                  bool(ITEM_START_RE.match(text)), text.endswith(SENTENCE_END), tag,
                  bool(TAG_OPEN_RE.search(text)) and not tag,
                  "。" not in text and "［" not in text and "］" not in text and not bullet,
-                 is_office_piece(text), bool(TITLE_END_RE.search(text)), bool(CONTINUES_RE.match(text)),
+                 office, bool(TITLE_END_RE.search(text)), bool(CONTINUES_RE.match(text)),
                  _tense(before + text, len(before)), bool(OFFICE_WORD_RE.search(text)),
-                 is_office_piece(text) and bool(OFFICE_NAME_RE.search(text)), bool(KANJI_END_RE.search(text)),
+                 office and bool(OFFICE_NAME_RE.search(text)), bool(KANJI_END_RE.search(text)),
                  (0.0 if HEADING_END_RE.search(text) else TITLE_NOT_NOUN) + (0.0 if heading_commas(text) else TITLE_COMMA),
                  0.5 * len(PUNCTUATION_PAIR_RE.findall(text)), bool(LONE_PAREN_RE.match(text)),
                  tuple((era_year(m.group(1), m.group(2)), bool(m.group(4))) for m in BUDGET_YEAR_RE.finditer(before + text)
                        if not m.group(3) and m.end() > len(before)), bool(ONWARD_RE.match(text)) and not comma,
-                 bool(VERB_TAIL_RE.match(text)), (bool(OPEN_END_RE.search(text)) and not ENDED_RE.search(text)) or leaves_open(text),
-                 is_office_piece(text) and bool(OFFICE_START_RE.match(text)),
+                 bool(VERB_TAIL_RE.match(text)), (bool(OPEN_END_RE.search(text)) and not ENDED_RE.search(text)) or leaves_open,
+                 office and bool(OFFICE_START_RE.match(text)),
                  bool(LONE_PAREN_RE.match(text)) and not STATUS_RE.search(text), bool(before) and restates(before, text),
                  bool(DOT_BULLET_RE.match(text)),
-                 any(m.end() > len(before) for m in NOUN_STOP_RE.finditer(before + text)), closes_first(text),
+                 any(m.end() > len(before) for m in NOUN_STOP_RE.finditer(before + text)), closes_first,
                  ord(text[0]) - ord("①") + 1 if ITEM_START_RE.match(text) else 0, bool(PARTICLE_RE.match(text)))
 
 
