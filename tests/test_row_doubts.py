@@ -79,3 +79,19 @@ def test_a_sentence_run_on_after_the_results_last_full_stop_is_named():
     result = m.results[-1]
     misread = replace(m, results=(*m.results[:-1], replace(result, text=result.text + "引き続き、「開発ガイダンス」")))
     assert _named(replace(ed, measures=(*ed.measures[:k], misread, *ed.measures[k + 1:])), "mid-sentence") == {m.id}
+
+
+def test_the_synthetic_edition_draws_no_doubt(synthetic_text):
+    """(A synthetic edition has a plan restating its neighbour's results: it shares words with its own too.)"""
+    assert row_doubts(policydiff.parse_report(synthetic_text, source_name="next.txt")) == []
+
+
+def test_plans_read_one_row_along_are_named():
+    """pdfminer's texts of 4000 and 4938: the plans of several rows in turn read into the row before (the last
+    row's plans into the one before it); every field read, no warning named those rows."""
+    ed = _seed()
+    k = _row(ed, "産業界ではアプローチが困難な情報") - 3
+    ms = list(ed.measures)
+    shifted = [replace(ms[k + i], plans=ms[k + i + 1].plans) for i in range(3)]
+    ed = replace(ed, measures=(*ms[:k], *shifted, *ms[k + 3:]))
+    assert {m.id for m in shifted[:2]} <= _named(ed, "one row along")
