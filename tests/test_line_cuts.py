@@ -86,3 +86,14 @@ def test_a_line_cut_before_the_cells_last_line_and_its_tag_is_named():
                   ("取り組む。［内、文、◎厚、◎経］", 20.0)])
     (w,) = cut_lines(cut)
     assert w.line == 172 and "３大バイオバンク" in w.message
+
+
+def test_a_line_cut_three_and_a_half_cells_short_is_named():
+    """pdfplumber's text of 3900 (seen set h3900): 「…ルールインテリジェンス機能 を構築す た。」, the reader gave
+    「を構築す」 to the results (「…努めを構築すた。」) and the description read 「…機能る。」, 3.5 cells short: four
+    characters cut, none moved by kinsoku; the row differed with no warning."""
+    cut = _table([("医療機器の研究開発に関するガイドライン・ルールの整", -0.5), ("備", 23.5),
+                  ("技術、規制、標準等の動向を体系的に反映し、策定プロ", -0.5),
+                  ("セスを明確化するルールインテリジェンス機能", 3.5), ("る。［厚、◎経］", 16.5)])
+    (w,) = cut_lines(cut)
+    assert w.line == 172 and "インテリジェンス機能" in w.message

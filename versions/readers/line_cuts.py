@@ -19,7 +19,8 @@ from .vocabulary import PARTICLE_RE
 
 CODE = "layout-cut-line"
 # Cells short of the column: kinsoku moves one character, proportional punctuation (「、」) measures up to
-# about two more; a latin word that does not fit goes on with a latin letter, which GOES_ON_RE does not take.
+# about two more (under 3.5 in all); a latin word that does not fit goes on with a latin letter, which GOES_ON_RE
+# does not take. 3.5 cells short or more before a kana that goes on a word is a cut (seen 3900: four characters).
 CUT_SHORT = 3.5
 # What a paragraph ends with (a sentence, a bracket, a heading's mark) and what no word goes on with.
 ENDS = ("。", "）", ")", "」", "］", "、", "】", "＞")
@@ -41,7 +42,7 @@ def cut_lines(table: Table) -> list[ParseWarning]:
                 if before.slack is None or line.slack is None or not before.page == line.page == after.page:
                     continue
                 goes_on = GOES_ON_RE.match(after.text) or (k + 2 == len(lines) and after.text.endswith("］"))
-                if before.slack <= SHORT and line.slack > CUT_SHORT and not line.text.endswith(ENDS) \
+                if before.slack <= SHORT and line.slack >= CUT_SHORT and not line.text.endswith(ENDS) \
                         and goes_on and not ITEM_RE.match(line.text):
                     found.append(ParseWarning(
                         CODE, f"line {line.no}: 「…{line.text[-12:]}」 stops {line.slack:.0f} cells short of its column "
