@@ -11,6 +11,7 @@ inside of a word: a kana that goes on one.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..model.edition import ParseWarning
 from .geometry import SHORT
@@ -27,6 +28,7 @@ ENDS = ("。", "）", ")", "」", "］", "、", "】", "＞")
 # hiragana, not one kinsoku keeps off a line's start: the rest of a word (「む。」, 「る予定。」), never a paragraph's start
 GOES_ON_RE = re.compile(r"^[あいうえおか-ぢつ-もやゆよ-ろわをん]")
 ITEM_RE = re.compile(r"^[\u2460-\u2473]")  # ① … ⑳: an item's heading, a paragraph of its own
+ITEM_END = 4  # characters that end a paragraph before an item as the others do (「医療機器」)
 
 
 def cut_lines(table: Table) -> list[ParseWarning]:
@@ -48,7 +50,7 @@ def cut_lines(table: Table) -> list[ParseWarning]:
                         CODE, f"line {line.no}: 「…{line.text[-12:]}」 stops {line.slack:.0f} cells short of its column "
                         f"mid-word (「{after.text[:6]}…」 goes on with it): the rest of the line may have been read "
                         "into another column", 0, line.no))
-    return found + _spliced(table)
+    return found + _spliced(table) + _rest_lost(table)
 
 
 def _spliced(table: Table) -> list[ParseWarning]:
@@ -64,3 +66,31 @@ def _spliced(table: Table) -> list[ParseWarning]:
                         CODE, f"line {line.no}: 「{line.text[:12]}…」 opens with a word's end after a sentence's end "
                         f"(「…{before.text[-6:]}」): it goes on with another column's line", 0, line.no))
     return found
+
+
+def _rest_lost(table: Table) -> list[ParseWarning]:
+    """A full line of a paragraph at a page's foot, stopping mid-sentence, with an item ①… or a bullet opening
+    the next page: a full line goes on, so its paragraph's next line was read into another column (pdfplumber
+    printed 「…自律化を実」 at a page's foot and the next page's first line, 「現する医療機器」, alone: it went to the
+    results, 「…課題を採択現する医療機器」). A line ending as the cell's other paragraphs before an item end
+    (「…医療機器」, the items' explanations) ends its paragraph there, filling its line."""
+    found = []
+    for row in table.rows:
+        if row.merged:
+            continue
+        for cell in row.cells:
+            pairs = list(zip(cell.lines[1:], cell.lines[2:], strict=False))  # (not a title's first line)
+            before_items = Counter(line.text[-ITEM_END:] for line, after in pairs if _opens_item(after.text))
+            for line, after in pairs:
+                if line.slack is not None and line.slack <= SHORT and line.page != after.page \
+                        and not line.text.endswith(ENDS) and _opens_item(after.text) \
+                        and before_items[line.text[-ITEM_END:]] < 2:
+                    found.append(ParseWarning(
+                        CODE, f"line {line.no}: 「…{line.text[-12:]}」 fills its column at a page's foot, so its "
+                        f"sentence goes on, but the next page opens an item (「{after.text[:6]}…」): the sentence's "
+                        "rest may have been read into another column", 0, line.no))
+    return found
+
+
+def _opens_item(text: str) -> bool:
+    return bool(ITEM_RE.match(text)) or text.startswith("・")
