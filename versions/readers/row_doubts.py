@@ -11,7 +11,7 @@ reading of the report never shows:
 - the results' last bullet stopping mid-sentence (「・引き続き、開発に際しての手引きとなる開発ガイダン」): the
   plans' first line read as the results' last;
 - plans restating the results of the row next to theirs, not their own (a plan most often restates its
-  row's results, 「引き続き、…」): plans read one row along.
+  row's results, 「引き続き、…」): results or plans read one row along.
 
 Each warning names its row (layout-row-doubt, as text_checks', counted in its refusal share). Over the
 generated layouts' readings (dev and seen sets) none named a row read right, nor a row of the editions
@@ -127,7 +127,7 @@ def plans_of_another_row(edition: Edition) -> list[ParseWarning]:
         run = any(found.get(i, (None,))[0] == i + step for i in (k - step, k + step))
         if own == 0 or run:
             out.append(ParseWarning(CODE, f"{ms[k].id}: its plan 「{plan[:16]}…」 restates the results of {ms[j].id}, "
-                                    "not its own: plans read one row along?", ms[k].page, ms[k].line, ms[k].id))
+                                    "not its own: its results or plans read one row along?", ms[k].page, ms[k].line, ms[k].id))
     return out
 
 
