@@ -28,7 +28,7 @@ OPENS, CLOSES = "（(", "）)"  # (「」 are not checked: the report's own text
 TAIL_ENDS = ("）", ")", "］")  # (a sentence's 。 ends the tail before it)
 
 
-def row_doubts(edition: Edition, text: str = "") -> list[ParseWarning]:
+def row_doubts(edition: Edition) -> list[ParseWarning]:
     """A warning for each row of EDITION that one of CHECKS doubts."""
     return [w for check in CHECKS for w in check(edition)]
 
