@@ -104,9 +104,9 @@ PROFILES = (
             "between Japanese characters: the columns share lines (pdfplumber extract_text, web services)", _interleaved),
     Profile("fragmented", "over 40% of lines blank: text boxes out of reading order (pdfminer layout analysis)",
             _fragmented),
+    Profile("dense", "under 5% of lines blank: columns blocked but not separated (pypdfium2)", _dense),
     Profile("out-of-order", "under 85% of ministry tags ［…］ followed by a results bullet: rows' cells printed out "
             "of order (pdfminer text boxes)", _out_of_order),
-    Profile("dense", "under 5% of lines blank: columns blocked but not separated (pypdfium2)", _dense),
     Profile("blocked", "blank lines between blocks, columns one after another (the bundled sample)", lambda _: True),
 )
 EXPECTED = ("expected the table's text column by column (description, results, plans) under a header "
