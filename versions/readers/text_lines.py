@@ -49,7 +49,8 @@ def drop_running_titles(lines: list[str]) -> list[str]:
     a page header or a page number, or as the text's first line; or one printed again and again as it is
     printed above the first header (the document's title), blanked."""
     text = [x.strip() for x in lines]
-    keys = [_title_key(x) for x in text]
+    memo: dict[str, str] = {}  # (a line printed again and again is keyed once)
+    keys = [memo[x] if x in memo else memo.setdefault(x, _title_key(x)) for x in text]
     anchors = [i for i, x in enumerate(text) if is_header_text(x) or is_page_number(x)]
     counts = Counter(k for k in keys if k)
     near: set[int] = set()
@@ -78,14 +79,15 @@ def drop_running_titles(lines: list[str]) -> list[str]:
         key = keys[i]
         if not key or (counts[key] < 2 and key not in titles):
             continue  # (a line printed once is no running title: most lines, tested first)
+        at_edge = i in near and counts[key] > 1 and beside[key] == counts[key] and 2 * counts[key] >= len(anchors)
+        if not at_edge and key not in titles:
+            continue  # (every time it is printed, it is printed at a page's edge, or it is the document's title)
         if is_header_text(x) or HEADER_CELL_RE.match(HIDDEN_LABEL_RE.sub("", x).strip()) \
                 or HEADER_CELL_RE.match(_leading_cells_out(x)) or is_heading(x) \
                 or is_bullet_start(x) or is_page_number(x) or "］" in x or x.endswith("。") \
                 or is_office_piece(x):  # (an office printed above the header, row after row; a header cell
             continue  # alone, 「該当箇所」, 「列1 該当箇所」 or 「担当 列1 列2 該当箇所」, is repeated on every page too)
-        at_edge = i in near and counts[key] > 1 and beside[key] == counts[key] and 2 * counts[key] >= len(anchors)
-        if at_edge or key in titles:
-            out[i] = ""  # every time it is printed, it is printed at a page's edge, or it is the document's title
+        out[i] = ""
     return out
 
 
@@ -102,11 +104,16 @@ def _numbered_titles(text: list[str], keys: list[str], counts: Counter) -> set[s
     """Running titles that carry their page number (「…進捗状況 1」, 「…進捗状況 2」, …): printed on every
     page with the number counting up by one, though no header marks the pages (one on page 1 only)."""
     numbers: dict[str, list[int]] = {}
+    number_of: dict[str, int | None] = {}  # (a line printed again and again is searched once)
     for x, key in zip(text, keys, strict=True):
-        m = PAGE_NUMBER_EDGE_RE.search(x) if key and counts[key] >= RUNNING_TITLE_PAGES else None
-        digits = re.findall(r"[0-9０-９]+", m.group(0)) if m else []
-        if digits:
-            numbers.setdefault(key, []).append(int(unicodedata.normalize("NFKC", digits[0])))
+        if not key or counts[key] < RUNNING_TITLE_PAGES:
+            continue
+        if x not in number_of:
+            m = PAGE_NUMBER_EDGE_RE.search(x)
+            digits = re.findall(r"[0-9０-９]+", m.group(0)) if m else []
+            number_of[x] = int(unicodedata.normalize("NFKC", digits[0])) if digits else None
+        if number_of[x] is not None:
+            numbers.setdefault(key, []).append(number_of[x])
     return {key for key, ns in numbers.items()
             if len(ns) == counts[key] and ns == list(range(ns[0], ns[0] + len(ns)))}
 
