@@ -117,17 +117,25 @@ def _restated(ms) -> dict[int, tuple[int, int, str]]:
 
 def plans_of_another_row(edition: Edition) -> list[ParseWarning]:
     """A row whose plan restates the next (or last) row's results, sharing no word with its own; or two rows
-    side by side whose plans each restate the results one row along, the same way: plans read one row along
-    (the report has a plan restating its neighbour's results, but it shares words with its own too)."""
+    side by side whose plans each restate the results one row along, the same way: results or plans read one
+    row along (the report has a plan restating its neighbour's results, but it shares words with its own too).
+    A row between two such rows, shifted the same way, is in the run: its plan may restate little."""
     ms = edition.measures
     found = _restated(ms)
+    shift = {k: j - k for k, (j, _, _) in found.items()}
+    named = {k for k, (j, own, _) in found.items()
+             if own == 0 or any(shift.get(i) == j - k for i in (k - 1, k + 1))}
+    gaps = {k for k in range(1, len(ms) - 1) if k not in found and shift.get(k - 1) is not None
+            and shift.get(k - 1) == shift.get(k + 1) and (k - 1 in named or k + 1 in named)}
     out = []
-    for k, (j, own, plan) in found.items():
-        step = j - k
-        run = any(found.get(i, (None,))[0] == i + step for i in (k - step, k + step))
-        if own == 0 or run:
-            out.append(ParseWarning(CODE, f"{ms[k].id}: its plan 「{plan[:16]}…」 restates the results of {ms[j].id}, "
-                                    "not its own: its results or plans read one row along?", ms[k].page, ms[k].line, ms[k].id))
+    for k in sorted(named | gaps | {k + d for k in gaps for d in (-1, 1)}):
+        if k in found:
+            j, _, plan = found[k]
+            why = f"its plan 「{plan[:16]}…」 restates the results of {ms[j].id}, not its own"
+        else:
+            why = f"between two rows whose plans restate the results one row along ({ms[k - 1].id}, {ms[k + 1].id})"
+        out.append(ParseWarning(CODE, f"{ms[k].id}: {why}: its results or plans read one row along?",
+                                ms[k].page, ms[k].line, ms[k].id))
     return out
 
 
