@@ -33,3 +33,16 @@ def test_a_results_cell_opening_with_a_sentence_and_no_bullet_starts_where_its_s
     row = next(r for r in rows if any("以下の5分野を重点分野" in x for x in r["description"]))
     assert row["results"][0] == "重点５分野については、AMEDによる支"
     assert not any("重点５分野については" in x for x in row["description"])
+
+
+def test_a_results_line_left_open_at_a_page_foot_goes_on_after_the_break():
+    # L3077 (reportlab, rows cut by page breaks): the page ends with the results' 「の強化・推進を実施した（企業間の
+    # 共同開発案件９」, three cells short of full but inside the bracket it opened (no paragraph ends so), then the
+    # plans' first bullet 「・「地域連携拠点」（医工連携…」; after the page number the results go on 「件）。」. The plans'
+    # bullet was read as a second result: going on after a short line was priced as after a paragraph's end.
+    rows = snippet_rows("results-line-open-at-a-page-foot", 22, 26, 26)
+    row = next(r for r in rows if any("企業が互いに成長できる共存" in x for x in r["description"]))
+    assert row["results"][:4] == ["・「地域連携拠点」（医工連携グローバル展開事業として", "令和7年度予算：14億円の内数）を通じて、企業間連携",
+                                  "の強化・推進を実施した（企業間の共同開発案件９", "件）。"]
+    assert row["plans"][0] == "・「地域連携拠点」（医工連携グローバル展開事業として"
+    assert row["plans"][-1] == "業間連携の強化・推進を行う。"

@@ -51,6 +51,7 @@ ITEM_TEXT = 0.5  # a paragraph of an item ① with no mark of its own (its expla
 RESUME_BULLET_AFTER_OPEN = 1.0  # after a page break, a bullet in a cell whose last line ran on
 DESC_AFTER_CUT_TITLE = 0.0  # after a page break, a description whose cell held only its title (a cut as any other)
 RESUME_FRESH = 3.0  # after a page break, a cell that had no line on the page before
+RESUME_OPEN = 0.2  # after a page break, a results or plans cell going on from a short line left open (「…案件９」)
 IMPLICIT_BREAK = 3.0  # a page break the text does not mark (no header, number or title between)
 UNFIT = 8.0  # a line wider than the column it must be in
 BUDGET_YEAR = 1.5  # a budget of next year (or a request 予算案) in the results, or of this year in the plans

@@ -15,6 +15,7 @@ from .dense_costs import (
     ITEM_TEXT,
     RESUME_BULLET_AFTER_OPEN,
     RESUME_FRESH,
+    RESUME_OPEN,
 )
 from .dense_pieces import Piece
 from .dense_roles import DSC, ITM, OFF, PLN, RES, Columns, Label, State, cont_cost, ran_on, went_on
@@ -50,4 +51,6 @@ def resume_cost(status: int, x: Piece, role: int) -> float:
         return RESUME_BULLET_AFTER_OPEN if ran_on(status) else 0.2
     if role == ITM and status == 1:
         return ITEM_TEXT  # (an item's text under its heading)
+    if status == 8:  # its last line stopped inside a bracket it opened: it ended no paragraph, whatever its width
+        return RESUME_OPEN  # says (「…共同開発案件９」 / a page break / 「件）。」)
     return cont_cost(status) if role in (RES, PLN, OFF) or status != 1 else DESC_PARAGRAPH
