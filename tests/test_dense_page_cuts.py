@@ -46,3 +46,16 @@ def test_a_results_line_left_open_at_a_page_foot_goes_on_after_the_break():
                                   "の強化・推進を実施した（企業間の共同開発案件９", "件）。"]
     assert row["plans"][0] == "・「地域連携拠点」（医工連携グローバル展開事業として"
     assert row["plans"][-1] == "業間連携の強化・推進を行う。"
+
+
+def test_a_line_closing_the_quote_the_line_before_opened_stays_in_that_lines_cell():
+    # L3030 (Chromium, plans printed before results, all three columns as wide): after the page break the
+    # results go on 「また、今年度新たに「SaMDの品質管理システム…」 … 「ンス策定WG」及び「カスタムメイド骨接合材料に
+    # 関する開発ガイダンス（案）」 / 「策定WG」の設置を行った。」. Both cells had ended a sentence before the break, so the
+    # widths cannot tell which goes on; the paragraph was read into the plans up to its last line, which went to
+    # the results for its 「…た。」, though it closes the quote the line before opened.
+    rows = snippet_rows("results-sentence-goes-on-after-a-page-break", 36, 36, 36)
+    row = next(r for r in rows if r["title"] == ["医療機器の研究開発の手引きの作成"])
+    assert row["plans"] == ["・引き続き、開発に際しての手引きとなる開発ガイダンスを策定に努める。"]
+    assert row["results"][-2:] == ["ンス策定WG」及び「カスタムメイド骨接合材料に関する開発ガイダンス（案）",
+                                   "策定WG」の設置を行った。"]

@@ -40,6 +40,7 @@ ROW_BULLET = 4.0  # a row whose first line is a bullet
 ITEM_ORDER = 2.0  # an item ④ that does not follow ③ in its cell (or ① that opens none): a cell's items run in order
 PARTICLE_OPENS = 2.0  # a row or a cell whose first line opens with a particle (「の設置」): the line before's words
 MID_QUOTE = 3.0  # a row whose first line closes a quote it did not open (「チャー・サミット」による…」)
+QUOTE_ELSEWHERE = 3.0  # ... a line closing the quote the line before left open read in another cell (dense_quotes)
 TITLE_FULL_END = 1.2  # a title ending with a full line (the description on the next)
 TITLE_WORD_END = 0.8  # ... less when it ends in a heading's word (「…の育成」)
 TITLE_GOES_ON = 1.5  # ... more when the next line goes on a word or a sentence (「ることが…」)

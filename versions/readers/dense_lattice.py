@@ -44,6 +44,7 @@ from .dense_costs import (
     OFFICE_START_ELSEWHERE,
     PARTICLE_OPENS,
     PAST_AHEAD,
+    QUOTE_ELSEWHERE,
     SECOND_TAG,
     SKIP,
     TENSE,
@@ -106,6 +107,8 @@ def moves(s: State, cols: Columns, x: Piece, brk: bool, implicit: bool):
             cost += PARTICLE_OPENS
         if x.number and label.role in (DSC, ITM, RES, PLN) and x.number != _next_item(s, cols, label):
             cost += ITEM_ORDER
+        if x.quote_goes_on and not label.new_row and s.cur != START and cols.cell(label.role) != cols.cell(s.cur):
+            cost += QUOTE_ELSEWHERE
         yield state, cost, label
 
 
