@@ -59,3 +59,15 @@ def test_a_line_closing_the_quote_the_line_before_opened_stays_in_that_lines_cel
     assert row["plans"] == ["・引き続き、開発に際しての手引きとなる開発ガイダンスを策定に努める。"]
     assert row["results"][-2:] == ["ンス策定WG」及び「カスタムメイド骨接合材料に関する開発ガイダンス（案）",
                                    "策定WG」の設置を行った。"]
+
+
+def test_a_title_cut_by_a_page_break_goes_on_as_the_title_after_it():
+    # L3001 (reportlab, the 「担当」 column first, rows cut by page breaks): the page ends with the office's,
+    # the title's, the results' and the plans' first lines on one baseline 「厚労省医療 医療機器開発ガイドラインと
+    # 国際標準化の活 ・「革新的…」; after the page number the office goes on 「機器審査管」 / 「理課」, then the title
+    # 「動強化」 and the description. A cell went on after a break only as a description, so the title's first
+    # line was read as the description's.
+    rows = snippet_rows("title-cut-by-a-page-break-beside-an-office", 20, 20, 20, 5)
+    row = next(r for r in rows if any("医療機器開発ガイドラインを有効に活用し" in x for x in r["description"]))
+    assert row["title"] == ["医療機器開発ガイドラインと国際標準化の活", "動強化"]
+    assert row["description"][0] == "医療機器開発ガイドラインを有効に活用し、"

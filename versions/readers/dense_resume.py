@@ -18,14 +18,16 @@ from .dense_costs import (
     RESUME_OPEN,
 )
 from .dense_pieces import Piece
-from .dense_roles import DSC, ITM, OFF, PLN, RES, Columns, Label, State, cont_cost, ran_on, went_on
+from .dense_roles import DSC, ITM, OFF, PLN, RES, TTL, Columns, Label, State, cont_cost, ran_on, went_on
 
 
 def resumes(s: State, cols: Columns, x: Piece, k: int, after_break: bool = True):
     """X in cell K as the row goes on after a page break (AFTER_BREAK: X is the first line after it; else an
     office printed first went on before)."""
     cell, status = cols.order[k], s.status[k]
-    targets = [ITM] if cell == DSC and s.tagged else [DSC] if cell == DSC else [cell]
+    titled = cell == DSC and status and not s.described and x.title  # (a title cut by the break goes on: 「…国際標
+    # 準化の活」 / break / 「動強化」, its description after it)
+    targets = [ITM] if cell == DSC and s.tagged else [TTL, DSC] if titled else [DSC] if cell == DSC else [cell]
     for target in targets:
         if not cols.fits(x, target) or (target == OFF and not x.office):
             continue
@@ -34,7 +36,9 @@ def resumes(s: State, cols: Columns, x: Piece, k: int, after_break: bool = True)
             continue  # (after its tag a description goes on only in its items, once it has some: an item cut
             # mid-sentence, or a paragraph of an item's text 「① 日常生活における…」 / 「日常生活において…」;
             # a paragraph that closes a ministry tag is another row's: SECOND_TAG)
-        if target == DSC and status and not s.described:  # the page cut the cell right after its title:
+        if target == TTL:  # the title's sentence goes on, as on one page
+            cost = cont_cost(status)
+        elif target == DSC and status and not s.described:  # the page cut the cell right after its title:
             cost = DESC_AFTER_CUT_TITLE  # the description starts, no second paragraph
         else:
             cost = resume_cost(status, x, target) if status else RESUME_FRESH
