@@ -107,7 +107,7 @@ def moves(s: State, cols: Columns, x: Piece, brk: bool, implicit: bool):
             cost += PARTICLE_OPENS
         if x.number and label.role in (DSC, ITM, RES, PLN) and x.number != _next_item(s, cols, label):
             cost += ITEM_ORDER
-        if x.quote_goes_on and not label.new_row and s.cur != START and cols.cell(label.role) != cols.cell(s.cur):
+        if x.quote_goes_on and s.cur != START and (label.new_row or cols.cell(label.role) != cols.cell(s.cur)):
             cost += QUOTE_ELSEWHERE
         yield state, cost, label
 
