@@ -7,6 +7,8 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from dense_snippets import snippet_rows
+
 import policydiff
 from policydiff.versions.readers.text_checks import check_rows
 
@@ -47,3 +49,13 @@ def test_a_cell_opening_with_a_count_in_brackets_is_named():
                       plans=(replace(last, text=last.text[cut:]), *m.plans))
     ed = replace(ed, measures=(*ed.measures[:k], misread, *ed.measures[k + 1:]))
     assert m.id in _named(check_rows(ed, "dense"))
+
+
+def test_an_office_line_after_an_office_line_that_ran_on_is_the_offices_rest_not_a_title():
+    # L3038 (Chromium, the 「担当」 column first and 5 cells wide): a row opens with its office 「厚労省医療」 /
+    # 「機器審査管」, then the title on the results' first baseline 「国際展開支援における業界団体と行政の連携強化
+    # ・｢優れた…」. 「機器審査管」 was read as the title (the office's first line ran on), and the title as the
+    # description's first line.
+    rows = snippet_rows("office-rest-before-a-title", 22, 22, 22, 5)
+    row = next(r for r in rows if any("国際展開支援における業界団体と行政の連携強化" in x for x in r["title"] + r["description"]))
+    assert row["title"] == ["国際展開支援における業界団体と行政の連携強化"]
