@@ -34,6 +34,7 @@ from .dense_costs import (
     ITEM_OPENS,
     ITEM_ORDER,
     ITEM_TEXT,
+    MID_QUOTE,
     MISSING_OFFICE,
     NO_BULLET,
     NOUN_END,
@@ -102,6 +103,8 @@ def moves(s: State, cols: Columns, x: Piece, brk: bool, implicit: bool):
             cost += OFFICE_ELSEWHERE + (OFFICE_START_ELSEWHERE if x.office_start else 0.0)
         if label.role == OFF and not x.office_start and not label.resumed and (label.new_row or s.cur != OFF):
             cost += OFFICE_CUT
+        if label.role == OFF and x.closes_first:  # an office's name closes no bracket it did not open: 「人材）の育成」
+            cost += MID_QUOTE  # is a title's rest (「…人材（コーディネート」 / 「人材）の育成」)
         if x.particle and (label.new_row or (s.cur != START and cols.cell(label.role) != cols.cell(s.cur)
                                              and not s.status[cols.cell(label.role)])):
             cost += PARTICLE_OPENS
