@@ -71,3 +71,15 @@ def test_a_title_cut_by_a_page_break_goes_on_as_the_title_after_it():
     row = next(r for r in rows if any("医療機器開発ガイドラインを有効に活用し" in x for x in r["description"]))
     assert row["title"] == ["医療機器開発ガイドラインと国際標準化の活", "動強化"]
     assert row["description"][0] == "医療機器開発ガイドラインを有効に活用し、"
+
+
+def test_a_cell_going_on_after_a_break_with_a_latin_word_carried_down_whole():
+    # L3069 (Chromium, results and plans as wide): the page ends with the plans' 「等での新規拠点設立やベトナム（MEV）
+    # 及びタイ」, 3.5 cells short; after the repeated header and the results' rest, the plans go on 「（METhailand）に
+    # おける個別プロジェクト支援を実施」: the Latin word is carried down whole with its brackets, and did not fit in
+    # the room left. Going on after a short line was priced as after a paragraph's end, so the plans' rest was read
+    # as the results' last paragraph.
+    rows = snippet_rows("plans-resume-with-a-latin-word-carried-down", 21, 25, 25)
+    row = next(r for r in rows if any("健康構想" in x for x in r["results"]))
+    assert row["plans"][row["plans"].index("等での新規拠点設立やベトナム（MEV）及びタイ") + 1] == "（METhailand）における個別プロジェクト支援を実施"
+    assert not any("METhailand）における" in x for x in row["results"])

@@ -127,6 +127,9 @@ class Piece:
     # had the line wrapped there (a plain character, no kinsoku holding it down; dense_wraps), else 0
     next_unit: float = 0.0  # the widest the next line's first unit may be: what is carried down whole (dense_wraps)
     leaves_open: bool = False  # opens a bracket or a quote it does not close (「…（企業間の共同開発案件９」)
+    own_unit: float = 0.0  # the width of the unit it opens with, where carried down whole and at least
+    # dense_wraps.CARRIED_UNIT wide (「（METhailand）における…」): where it resumes a cell after a page break, that
+    # cell's last line before the break may have stopped short for it
     quote_goes_on: bool = False  # closes first the quote the line before left open: that line's paragraph (dense_quotes)
 
 

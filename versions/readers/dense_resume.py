@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from .dense_costs import (
     CONT_AFTER_SHORT,
+    CONT_NEARLY_FULL,
     DESC_AFTER_CUT_TITLE,
     DESC_PARAGRAPH,
     ITEM_TEXT,
@@ -55,6 +56,8 @@ def resume_cost(status: int, x: Piece, role: int) -> float:
         return RESUME_BULLET_AFTER_OPEN if ran_on(status) else 0.2
     if role == ITM and status == 1:
         return ITEM_TEXT  # (an item's text under its heading)
+    if status == 1 and x.own_unit and role in (RES, PLN):  # (「…及びタイ」 / a page break / 「（METhailand）における
+        return CONT_NEARLY_FULL  # …」: the line stopped short for the unit carried down whole)
     if status == 8:  # its last line stopped inside a bracket it opened: it ended no paragraph, whatever its width
         return RESUME_OPEN  # says (「…共同開発案件９」 / a page break / 「件）。」)
     return cont_cost(status) if role in (RES, PLN, OFF) or status != 1 else DESC_PARAGRAPH
