@@ -395,3 +395,15 @@ def test_a_line_opening_with_a_particle_goes_on_with_the_line_before():
     assert rows[0]["results"][-1].startswith("・また、令和6年度は、台湾の医療機器当局")
     assert rows[1]["description"] == ["国際標準化において主導的な役割を果たすために行政のみならず産業界の協力が必要不可欠であり、産官学",
                                       "の連携の更なる強化に取り組む。［厚、◎経］"]
+
+
+def test_a_line_going_on_with_the_katakana_word_the_line_before_ends_in_stays_in_its_cell():
+    # L3032 (Chromium, the 「担当」 column first, plans printed before results): the description's items end
+    # 「③ 臨床的な…」 / 「…療が一体化した医療機器」; the plans open with no bullet 「引き続き、AMEDの医療機器・ヘルスケ」 /
+    # 「アプロジェクトにおいて、…」. The plans' first line, a cell wider than the description, was read as the
+    # items' last, though the next line goes on with the word it ends in. (The page cuts the row: items ④ and ⑤
+    # come after the break.)
+    rows = snippet_rows("plans-katakana-word-cut-after-items", 16, 18, 18, 4)
+    row = next(r for r in rows if r["title"] == ["重点分野における医療機器の研究開", "発の促進"])
+    assert "療が一体化した医療機器" in row["description"]
+    assert row["plans"][:2] == ["引き続き、AMEDの医療機器・ヘルスケ", "アプロジェクトにおいて、重点５分野を"]

@@ -7,6 +7,8 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
+from dense_snippets import snippet_rows
+
 import policydiff
 from policydiff.versions.readers.text_checks import check_rows
 
@@ -47,3 +49,23 @@ def test_a_cell_opening_with_a_count_in_brackets_is_named():
                       plans=(replace(last, text=last.text[cut:]), *m.plans))
     ed = replace(ed, measures=(*ed.measures[:k], misread, *ed.measures[k + 1:]))
     assert m.id in _named(check_rows(ed, "dense"))
+
+
+def test_an_office_line_after_an_office_line_that_ran_on_is_the_offices_rest_not_a_title():
+    # L3038 (Chromium, the 「担当」 column first and 5 cells wide): a row opens with its office 「厚労省医療」 /
+    # 「機器審査管」, then the title on the results' first baseline 「国際展開支援における業界団体と行政の連携強化
+    # ・｢優れた…」. 「機器審査管」 was read as the title (the office's first line ran on), and the title as the
+    # description's first line.
+    rows = snippet_rows("office-rest-before-a-title", 22, 22, 22, 5)
+    row = next(r for r in rows if any("国際展開支援における業界団体と行政の連携強化" in x for x in r["title"] + r["description"]))
+    assert row["title"] == ["国際展開支援における業界団体と行政の連携強化"]
+
+
+def test_a_line_closing_a_bracket_it_did_not_open_is_no_office_name():
+    # L3049 (reportlab, the 「担当」 column last, page breaks unmarked): a page ends with a row's first baseline
+    # 「出口戦略を策定し、…能力を有する人材（コーデ…」 / results / plans / 「厚労省医療機器審査」; the next page goes on
+    # 「人材）の育成」, the title's rest, then the description. The title's rest was read as the office's (it fits the
+    # office column), sparing the price of a page break the text does not mark.
+    rows = snippet_rows("title-rest-after-an-unmarked-break-beside-an-office", 37, 41, 26, 9)
+    row = next(r for r in rows if any("出口戦略を策定し" in x for x in r["title"] + r["description"]))
+    assert row["title"][-1] == "人材）の育成"

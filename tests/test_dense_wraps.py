@@ -66,5 +66,6 @@ def test_a_line_short_of_a_kinsoku_run_that_would_not_have_fitted_may_have_wrapp
     cols = Columns((DSC, RES, PLN), {DSC: 18.0, RES: 18.0, PLN: 18.0, OFF: 16.0})
     x = make_piece("た、「ジャパン・ヘルスケアベン", 295)
     carried = replace(x, next_unit=unit("チャー・サミット2025」を開催し、大手"))
-    assert enter(State(status=(0, 0, 0)), cols, x, RES).end == 5  # short and open: ends no paragraph, weakly
+    assert enter(State(status=(0, 0, 0)), cols, x, RES).end == 8  # short inside the quote it opened: ends no
+    # paragraph, weakly (as a line stopping mid-word, 5; a page break after it, its cell goes on: dense_resume)
     assert enter(State(status=(0, 0, 0)), cols, carried, RES).end == 4  # as a line a cell short of full

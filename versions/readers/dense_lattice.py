@@ -34,6 +34,7 @@ from .dense_costs import (
     ITEM_OPENS,
     ITEM_ORDER,
     ITEM_TEXT,
+    MID_QUOTE,
     MISSING_OFFICE,
     NO_BULLET,
     NOUN_END,
@@ -44,6 +45,7 @@ from .dense_costs import (
     OFFICE_START_ELSEWHERE,
     PARTICLE_OPENS,
     PAST_AHEAD,
+    QUOTE_ELSEWHERE,
     SECOND_TAG,
     SKIP,
     TENSE,
@@ -101,11 +103,15 @@ def moves(s: State, cols: Columns, x: Piece, brk: bool, implicit: bool):
             cost += OFFICE_ELSEWHERE + (OFFICE_START_ELSEWHERE if x.office_start else 0.0)
         if label.role == OFF and not x.office_start and not label.resumed and (label.new_row or s.cur != OFF):
             cost += OFFICE_CUT
+        if label.role == OFF and x.closes_first:  # an office's name closes no bracket it did not open: 「人材）の育成」
+            cost += MID_QUOTE  # is a title's rest (「…人材（コーディネート」 / 「人材）の育成」)
         if x.particle and (label.new_row or (s.cur != START and cols.cell(label.role) != cols.cell(s.cur)
                                              and not s.status[cols.cell(label.role)])):
             cost += PARTICLE_OPENS
         if x.number and label.role in (DSC, ITM, RES, PLN) and x.number != _next_item(s, cols, label):
             cost += ITEM_ORDER
+        if x.quote_goes_on and s.cur != START and (label.new_row or cols.cell(label.role) != cols.cell(s.cur)):
+            cost += QUOTE_ELSEWHERE
         yield state, cost, label
 
 

@@ -126,6 +126,11 @@ class Piece:
     next_lead: float = 0.0  # the width of the next line's first character, where it could have ended this line
     # had the line wrapped there (a plain character, no kinsoku holding it down; dense_wraps), else 0
     next_unit: float = 0.0  # the widest the next line's first unit may be: what is carried down whole (dense_wraps)
+    leaves_open: bool = False  # opens a bracket or a quote it does not close (「…（企業間の共同開発案件９」)
+    own_unit: float = 0.0  # the width of the unit it opens with, where carried down whole and at least
+    # dense_wraps.CARRIED_UNIT wide (「（METhailand）における…」): where it resumes a cell after a page break, that
+    # cell's last line before the break may have stopped short for it
+    quote_goes_on: bool = False  # closes first the quote the line before left open: that line's paragraph (dense_quotes)
 
 
 def brackets(text: str) -> tuple[bool, bool]:
@@ -187,7 +192,8 @@ def make_piece(text: str, no: int, joined: bool = False, opened: str = "", comma
                  bool(LONE_PAREN_RE.match(text)) and not STATUS_RE.search(text), bool(before) and restates(before, text),
                  bool(DOT_BULLET_RE.match(text)),
                  any(m.end() > len(before) for m in NOUN_STOP_RE.finditer(before + text)), closes_first,
-                 ord(text[0]) - ord("①") + 1 if ITEM_START_RE.match(text) else 0, bool(PARTICLE_RE.match(text)))
+                 ord(text[0]) - ord("①") + 1 if ITEM_START_RE.match(text) else 0, bool(PARTICLE_RE.match(text)),
+                 leaves_open=leaves_open)
 
 
 def options(text: str, no: int, opened: str = "", before: str = "") -> list[tuple[list[Piece], float]]:

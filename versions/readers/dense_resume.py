@@ -10,21 +10,25 @@ from __future__ import annotations
 
 from .dense_costs import (
     CONT_AFTER_SHORT,
+    CONT_NEARLY_FULL,
     DESC_AFTER_CUT_TITLE,
     DESC_PARAGRAPH,
     ITEM_TEXT,
     RESUME_BULLET_AFTER_OPEN,
     RESUME_FRESH,
+    RESUME_OPEN,
 )
 from .dense_pieces import Piece
-from .dense_roles import DSC, ITM, OFF, PLN, RES, Columns, Label, State, cont_cost, ran_on, went_on
+from .dense_roles import DSC, ITM, OFF, PLN, RES, TTL, Columns, Label, State, cont_cost, ran_on, went_on
 
 
 def resumes(s: State, cols: Columns, x: Piece, k: int, after_break: bool = True):
     """X in cell K as the row goes on after a page break (AFTER_BREAK: X is the first line after it; else an
     office printed first went on before)."""
     cell, status = cols.order[k], s.status[k]
-    targets = [ITM] if cell == DSC and s.tagged else [DSC] if cell == DSC else [cell]
+    titled = cell == DSC and status and not s.described and x.title  # (a title cut by the break goes on: 「…国際標
+    # 準化の活」 / break / 「動強化」, its description after it)
+    targets = [ITM] if cell == DSC and s.tagged else [TTL, DSC] if titled else [DSC] if cell == DSC else [cell]
     for target in targets:
         if not cols.fits(x, target) or (target == OFF and not x.office):
             continue
@@ -33,7 +37,9 @@ def resumes(s: State, cols: Columns, x: Piece, k: int, after_break: bool = True)
             continue  # (after its tag a description goes on only in its items, once it has some: an item cut
             # mid-sentence, or a paragraph of an item's text 「① 日常生活における…」 / 「日常生活において…」;
             # a paragraph that closes a ministry tag is another row's: SECOND_TAG)
-        if target == DSC and status and not s.described:  # the page cut the cell right after its title:
+        if target == TTL:  # the title's sentence goes on, as on one page
+            cost = cont_cost(status)
+        elif target == DSC and status and not s.described:  # the page cut the cell right after its title:
             cost = DESC_AFTER_CUT_TITLE  # the description starts, no second paragraph
         else:
             cost = resume_cost(status, x, target) if status else RESUME_FRESH
@@ -50,4 +56,8 @@ def resume_cost(status: int, x: Piece, role: int) -> float:
         return RESUME_BULLET_AFTER_OPEN if ran_on(status) else 0.2
     if role == ITM and status == 1:
         return ITEM_TEXT  # (an item's text under its heading)
+    if status == 1 and x.own_unit and role in (RES, PLN):  # (「…及びタイ」 / a page break / 「（METhailand）における
+        return CONT_NEARLY_FULL  # …」: the line stopped short for the unit carried down whole)
+    if status == 8:  # its last line stopped inside a bracket it opened: it ended no paragraph, whatever its width
+        return RESUME_OPEN  # says (「…共同開発案件９」 / a page break / 「件）。」)
     return cont_cost(status) if role in (RES, PLN, OFF) or status != 1 else DESC_PARAGRAPH

@@ -85,7 +85,9 @@ def ending(cols: Columns, x: Piece, role: int) -> int:
     short of full and running on (a line wraps there now and then, a paragraph ends there now and then),
     5 a results or plans line short and stopping mid-word (「…連携するこ」: it ends no paragraph either),
     6 a group heading in brackets alone (「（アジア健康構想）」: bullets follow it in its cell), 7 a results or
-    plans line, short, leaving unended the sentence it began after the line before's 。 (went_on)."""
+    plans line, short, leaving unended the sentence it began after the line before's 。 (went_on), 8 a results
+    or plans line short inside a bracket it opened (「…実施した（企業間の共同開発案件９」: as 5, and where a page break
+    follows, the cell goes on after it: dense_resume)."""
     if x.tag_open:
         return 3
     if role == OFF:  # a name: whole when short, or when it ends in an office's word (…課, …室), else it wraps
@@ -93,7 +95,7 @@ def ending(cols: Columns, x: Piece, role: int) -> int:
     if x.group and role in (RES, PLN):
         return 6
     if not cols.full(x, role):
-        return 5 if x.open_end and role in (RES, PLN) else 1
+        return (8 if x.leaves_open else 5) if x.open_end and role in (RES, PLN) else 1
     if x.stop:
         return 2
     if x.item and x.noun_end:  # an item's heading 「⑤ 医療従事者の…に資する医療機器」 may just fill its line
@@ -102,7 +104,7 @@ def ending(cols: Columns, x: Piece, role: int) -> int:
 
 
 def end_cost(end: int) -> float:
-    return (0.0, 0.0, END_AFTER_STOP, END_AFTER_FULL, END_NEARLY_FULL, END_OPEN, 0.0, END_UNENDED)[end]
+    return (0.0, 0.0, END_AFTER_STOP, END_AFTER_FULL, END_NEARLY_FULL, END_OPEN, 0.0, END_UNENDED, END_OPEN)[end]
 
 
 def cell_end_cost(end: int) -> float:
@@ -112,7 +114,7 @@ def cell_end_cost(end: int) -> float:
 
 def cont_cost(end: int) -> float:
     return (CONT_AFTER_SHORT, CONT_AFTER_SHORT, CONT_AFTER_STOP, 0.0, CONT_NEARLY_FULL, CONT_AFTER_SHORT,
-            CONT_AFTER_SHORT, CONT_AFTER_SHORT)[end]
+            CONT_AFTER_SHORT, CONT_AFTER_SHORT, CONT_AFTER_SHORT)[end]
 
 
 def ran_on(end: int) -> bool:
@@ -126,7 +128,7 @@ def enter(s: State, cols: Columns, x: Piece, role: int, resumed: bool | None = N
     if end in (3, 4) and x.next_lead and not x.item and x.width + x.next_lead + WRAP_MARGIN + LATIN_SLACK * x.latin <= cols.width(role):
         end = 1  # the next line's first character would have fitted: it goes on with no paragraph (dense_wraps;
         # the cell's status keeps the width's word: another cell's line may come between)
-    elif end in (1, 5) and x.next_unit and role != OFF and x.width + LATIN_SLACK * x.latin + x.next_unit > cols.width(role):
+    elif end in (1, 5, 8) and x.next_unit and role != OFF and x.width + LATIN_SLACK * x.latin + x.next_unit > cols.width(role):
         end = 2 if x.stop else 4  # the next line's first unit would not have fitted: the line may have wrapped there
     tagged = max(s.tagged, x.tag) if role in (TTL, DSC) else s.tagged
     return State(role, s.lines + 1 if role == TTL else 0, tagged, tuple(status), s.resumed if resumed is None else resumed,

@@ -23,7 +23,7 @@ from .dense_costs import (
     UNTITLED,
 )
 from .dense_pieces import Piece
-from .dense_roles import DSC, OFF, PLN, RES, START, TTL, Columns, Label, State, cell_end_cost, enter
+from .dense_roles import DSC, OFF, PLN, RES, START, TTL, Columns, Label, State, cell_end_cost, enter, ran_on
 
 
 def row_end_cost(s: State, cols: Columns) -> float:
@@ -81,7 +81,10 @@ def row_starts_after_office(s: State, cols: Columns, x: Piece):
         return
     start = (ROW_BULLET if x.bullet else 0.0) + (MID_QUOTE if x.closes_first else 0.0)
     if x.title and len(x.text) >= 4 and not x.text.endswith(("、", "，")):
-        yield enter(s, cols, x, TTL), start, Label(TTL, False)
+        # (an office's line that fits its column, right after an office line that ran on, is the office's rest:
+        # 「厚労省医療」 / 「機器審査管」, then the title 「国際展開支援における…」 on the results' first baseline)
+        rest = OFFICE_AS_TITLE if x.office and cols.fits(x, OFF) and ran_on(s.end) else 0.0
+        yield enter(s, cols, x, TTL), start + rest, Label(TTL, False)
     yield enter(s, cols, x, DSC), start + UNTITLED, Label(DSC, False)
 
 

@@ -21,6 +21,7 @@ from .dense_roles import LATIN_SLACK
 from .dense_search import Step
 from .vocabulary import NO_LINE_END, NO_LINE_START
 
+CARRIED_UNIT = 3.0  # cells: a unit carried down whole this wide (「（METhailand）」) may leave a line short by as much
 # A character a producer would have set at a line's end had it fitted: a kanji, or a kana that is no small
 # one (those may not start a line, so neither may the character before them be split from them)
 PLAIN_RE = re.compile(r"[一-龥ぁ-ゖァ-ヺ]")
@@ -59,6 +60,12 @@ def mark_next_leads(steps: list[Step]) -> list[Step]:
     over a heading, nor over a page break, after which a cut row's cells go on in their order, not the last
     one's)."""
     out = list(steps)
+    for k, step in enumerate(steps):  # (each line's own: where it resumes a cell after a page break, dense_resume)
+        if not step.heading and step.readings and step.readings[0][0]:
+            carried = unit(step.readings[0][0][0].text)
+            if carried >= CARRIED_UNIT:
+                out[k] = replace(step, readings=[([replace(pieces[0], own_unit=carried), *pieces[1:]], cost)
+                                                 for pieces, cost in step.readings])
     for k, step in enumerate(steps[:-1]):
         nxt = steps[k + 1]
         if step.heading or nxt.heading or nxt.brk or not nxt.readings or not nxt.readings[0][0]:
@@ -66,7 +73,6 @@ def mark_next_leads(steps: list[Step]) -> list[Step]:
         width, carried = lead(nxt.readings[0][0][0].text), unit(nxt.readings[0][0][0].text)
         if not width and not carried:
             continue
-        readings = [([*pieces[:-1], replace(pieces[-1], next_lead=width, next_unit=carried)], cost)
-                    for pieces, cost in step.readings]
-        out[k] = replace(step, readings=readings)
+        out[k] = replace(out[k], readings=[([*pieces[:-1], replace(pieces[-1], next_lead=width, next_unit=carried)], cost)
+                                           for pieces, cost in out[k].readings])
     return out

@@ -24,7 +24,7 @@ from collections.abc import Iterable
 
 from ..model.eras import fiscal_year_of
 from ..model.normalize import display_width
-from . import dense_ahead, dense_doubts, dense_parallel, dense_pieces, dense_tails, dense_wraps
+from . import dense_ahead, dense_doubts, dense_parallel, dense_pieces, dense_quotes, dense_tails, dense_wraps
 from . import dense_search as search
 from .dense_pieces import Piece
 from .dense_roles import DSC, ITM, OFF, PLN, RES, TTL, Columns, Label
@@ -216,7 +216,8 @@ def _steps(lines: list[str], numbers: list[int], breaks: frozenset[int]) -> tupl
         brk = False
         previous = text
     steps = dense_tails.mark_paragraph_ends(steps, dense_tails.paragraph_ends(lines[first + 1:]))
-    return dense_wraps.mark_next_leads(dense_ahead.mark_past_ahead(steps)), first, starts
+    steps = dense_quotes.mark_quotes_going_on(dense_ahead.mark_past_ahead(steps))
+    return dense_wraps.mark_next_leads(steps), first, starts
 
 
 def _heading_tail(heading: str, tail: str) -> bool:
