@@ -139,9 +139,28 @@ def test_hidden_labels_wrapped_mid_label_are_joined_onto_the_header():
     head = "担当 列1 列2 列\n3\n該当箇所 令和７年度の実績・状況 令和８年度の取組予定\n"
     prepared = prepare(head + "（１）「医療機器の研究開発の中心地としての我が国の地位の確立」に向けて\n")
     assert prepared.office and prepared.order[0] == "office"
-    assert prepared.lines[2].startswith("担当 列1 列2 列 3 該当箇所") and not prepared.lines[1]
+    assert prepared.lines[2].startswith("担当 列1 列2 列3 該当箇所") and not prepared.lines[1]
     apart = prepare("本文の行\n3\n該当箇所 令和７年度の実績・状況 令和８年度の取組予定\n")
     assert not apart.office and apart.lines[1] == "3"
+
+
+@pytest.mark.parametrize("head", [
+    "担当 列\n1 列2\n列3\n該当箇所 令和６年度の実績・状況 令和７年度の取組予定",  # pypdfium2, layout 5000
+    "列1 担\n当\n列2 該当箇所 列3 令和７年度の実績・状況 列4 令和８年度の取組予定",  # 3708: 担当 cut, labels inline
+    "列1 該当箇所 列2 令和６年度の実績・状況 列3 令和７年度の取組予定 列4 担\n当",  # 4606: the last label cut
+])
+def test_labels_wrapped_anywhere_in_a_label_keep_the_office_column(head):
+    """pypdfium2's texts of 11 seen layouts with a 「担当」 column: the header's hidden labels and its 担当 cell
+    wrap wherever their cells' width ends, not only before a lone digit. The 担当 column was lost and the
+    dense reader refused every one of them (6 of 11 pass now). The labels are joined whole onto the header."""
+    prepared = prepare(head + "\n（１）「医療機器の研究開発の中心地としての我が国の地位の確立」に向けて\n")
+    assert prepared.office
+    header = next(x for x in prepared.lines if "該当箇所" in x)
+    assert "担当" in header.split() and "当" not in [x.strip() for x in prepared.lines]
+    assert prepared.order == (("office", "description", "results", "plans") if head.startswith(("担当", "列1 担"))
+                              else ("description", "results", "plans", "office"))
+    bare = prepare("本文の行\n列1 担\n該当箇所 令和７年度の実績・状況 令和８年度の取組予定\n")  # 「担」 is no label
+    assert not bare.office and bare.lines[1] == "列1 担"
 
 
 def test_a_heading_cut_by_a_page_break_is_joined_around_the_page_furniture():

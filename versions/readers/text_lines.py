@@ -40,7 +40,13 @@ RUNNING_TITLE_PAGES = 3  # a line above the header printed this often is the doc
 PAGE_NUMBER_EDGE_RE = re.compile(r"^(?:[-－―‐−]\s*)?[0-9０-９]{1,3}(?:\s*[-－―‐−])?\s+|\s+(?:[-－―‐−]\s*)?[0-9０-９]{1,3}"
                                  r"(?:\s*[-－―‐−])?$|\s+[0-9０-９]{1,3}\s*[/／]\s*[0-9０-９]{1,3}$")
 LEADING_LINES = 8  # lines above 該当箇所 that may hold the cells printed before it, blank lines included
-LEADING_CELLS_RE = re.compile(r"^(?:担当|列\s*\d?)(?:\s*(?:担当|列\s*\d?))*$")  # 「担当 列1 列2」, 「列3」 before 該当箇所
+# Hidden labels and a 「担当」 cell printed above 該当箇所, perhaps wrapped mid-label (「担当 列1 列」 / 「2 列3」,
+# 「列1 担」 / 「当」): lines of their characters only, whose characters joined are whole labels.
+LABEL_PIECES_RE = re.compile(r"^[担当列0-9\s]*$")
+LABELS_RE = re.compile(r"^(?:担当|列\d*)+$")
+LABEL_RE = re.compile(r"担当|列\d*")
+LEADING_LABEL_RE = re.compile(r"^(?:列\s*\d\s*|担当\s*)*" + HEADER_START)  # 「列2 該当箇所 …」: labels, then 該当箇所
+WRAPPED_LAST_LABEL_RE = re.compile(r"\s(担|列)$")  # 「… 列4 担」: the header's last label cut by its cell's width
 
 
 def drop_running_titles(lines: list[str]) -> list[str]:
@@ -193,18 +199,25 @@ def join_header(lines: list[str]) -> list[str]:
     are a 「担当」 cell and hidden labels printed on lines above it (「担当 列1 列2」 / 「列3」 / 「該当箇所 …」)."""
     out = list(lines)
     for i, line in enumerate(lines):
-        if not line.strip().startswith(HEADER_START):
-            continue
-        k, up = i, i - 1
-        while up >= 0 and i - up <= LEADING_LINES and (LEADING_CELLS_RE.match(lines[up].strip())
-                                                       or _label_digit(lines, up) or not lines[up].strip()):
+        if not line.strip().startswith(HEADER_START) and not (LEADING_LABEL_RE.match(line.strip())
+                                                               and is_header_text(line)):
+            continue  # (「列2 該当箇所 列3 …」: a whole header behind its labels; not a box 「列1 該当箇所」)
+        k, up, labels = i, i - 1, ""
+        while up >= 0 and i - up <= LEADING_LINES and LABEL_PIECES_RE.match(lines[up]):
             if lines[up].strip():  # (pdfminer prints each cell as a box of its own, a blank line after it)
-                k = up
+                labels = "".join(lines[up].split()) + labels  # (a label may wrap: 「担当 列1 列」 / 「2 列3」)
+                if LABELS_RE.match(labels):
+                    k = up
             up -= 1
         if k < i:  # the cells printed before 該当箇所, in their order
-            out[i] = " ".join(x.strip() for x in lines[k:i + 1])
+            out[i] = " ".join(LABEL_RE.findall("".join("".join(x.split()) for x in lines[k:i]))) + " " + line.strip()
             for m in range(k, i):
                 out[m] = ""
+        if m := WRAPPED_LAST_LABEL_RE.search(out[i].rstrip()):  # 「… 列4 担」 / 「当」: the last label wrapped
+            j = next((j for j in range(i + 1, min(len(lines), i + 3)) if lines[j].strip()), i)
+            rest = lines[j].strip() if j > i else ""
+            if (m.group(1) == "担" and rest == "当") or (m.group(1) == "列" and rest.isdigit()):
+                out[i], out[j] = out[i].rstrip() + rest, ""
         if is_header_text(line):
             continue
         parts, j = [out[i].strip()], i + 1
@@ -221,12 +234,7 @@ def join_header(lines: list[str]) -> list[str]:
     return out
 
 
+
 def _leading_cells_out(line: str) -> str:
     """LINE without the hidden labels and the 「担当」 cell printed before 該当箇所 (「担当 列1 列2  該当箇所」)."""
     return HIDDEN_LABEL_RE.sub("", line).replace(OFFICE_HEADER, "").strip()
-
-
-def _label_digit(lines: list[str], k: int) -> bool:
-    """A hidden label wrapped mid-label: 「担当 列1 列2 列」 then 「3」 (a lone digit is a page number elsewhere)."""
-    return lines[k].strip().isdigit() and k > 0 and lines[k - 1].rstrip().endswith("列") \
-        and bool(LEADING_CELLS_RE.match(lines[k - 1].strip()))
