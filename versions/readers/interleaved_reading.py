@@ -13,6 +13,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import combinations
 
+from ..model.normalize import display_width
 from .cells import CONTINUES_RE
 from .interleaved_groups import WIDTH_SLACK, Group, line_options, wording_of
 from .interleaved_offices import GLUED_OFFICE_MIN, OFFICE
@@ -55,6 +56,14 @@ TIE = 1e-9
 DOUBT_MARGIN = 0.2  # readings this close in cost are both credible: the line is reported
 BEAM_STATES, BEAM_COST = 8, 6.0  # states kept after each line, and how much costlier than the best they may be
 DOUBT_LOOKBACK = 60  # lines to look back for where two equally cheap readings part
+# A line breaks where the next unbreakable unit (a character with the marks kinsoku keeps with it, a latin word)
+# does not fit: a line that stops this many cells more than that unit short of its column's commonest full line,
+# its paragraph going on below, broke where nothing broke it (「…３大バイオバンク 等に蓄」, a space of the cell's own
+# before 「等に蓄」: 「…バイオバンク」 alone stops 3 cells short, and 「積されたデータ…」 goes on below)
+EARLY_BREAK = 1.0
+EARLY_ROOM = 1.5
+LATIN_WIDER_UNIT = 0.2  # cells a latin letter may print wider than it counts (a proportional font's capitals)
+LATIN_UNIT_RE = re.compile(r"^[(（「『]?[A-Za-z0-9][A-Za-z0-9.,\-&/:%]*")
 
 
 @dataclass(frozen=True)
@@ -71,6 +80,8 @@ class _Col:
     word: bool = False  # its last line ends in katakana or a latin letter: a word may run on (「…ベン」 「チャー…」)
     paused: bool = False  # it stopped a line early at a page's foot: it may go on after the page break, not before
     item: int = 0  # the number of the last item (①…) it started in the row, or 0
+    titled: bool = False  # description only: a line before its last stopped short (its title ended there)
+    room: float = 0.0  # cells its last line stops short of the column's commonest full line (EARLY_BREAK)
     tail: str = ""  # the end of its last line where that ended no sentence: a sentence's end below is worded with it
 
 
@@ -139,7 +150,7 @@ def read_lines(lines: list[str], pieces: Callable[[str], list[str]], kinds: list
         nxt: dict[State, tuple[float, int]] = {}
         for state, (cost, node) in frontier.items():
             for reading, extra, new_state in _candidates(state, options, widths, fulls, order, results, i in page_end,
-                                                         offices):
+                                                         offices, fills):
                 total = cost + extra
                 old = nxt.get(new_state)
                 if old is None or total < old[0] - TIE:
@@ -210,7 +221,7 @@ def _page_ends(kinds: list[str]) -> set[int]:
 
 def _candidates(state: State, options: list[tuple[tuple[Group, ...], float]], widths: tuple[float, ...],
                 fulls: tuple[float, ...], order: tuple[int, ...], results: int, page_end: bool,
-                offices: frozenset[str] = frozenset()):
+                offices: frozenset[str] = frozenset(), fills: tuple[float, ...] | None = None):
     """(reading, cost, next state) for each way the line can continue the open row or start the next one: its
     groups, left to right, in columns left to right (ORDER: their roles); OFFICES: the office column's lines."""
     ncols = len(widths)
@@ -227,13 +238,13 @@ def _candidates(state: State, options: list[tuple[tuple[Group, ...], float]], wi
             worded += sum(OFFICE_LINE_ELSEWHERE for g, c in zip(groups, cols, strict=True)
                           if c != OFFICE and len(g.text) >= GLUED_OFFICE_MIN and g.text in offices)
             if state:
-                cont = _continue(state, groups, cols, fulls, page_end)
+                cont = _continue(state, groups, cols, fulls, page_end, fills or widths)
                 if cont is not None:
                     cost, new_state = cont
                     yield _reading(False, cols, groups), cost + worded + _tail_wording(state, groups, cols, results), \
                         new_state
             if 0 in cols:  # a row starts with its description's first line (an office first may share it)
-                cost, new_state = _new_row(state, groups, cols, fulls)
+                cost, new_state = _new_row(state, groups, cols, fulls, fills or widths)
                 yield _reading(True, cols, groups), cost + worded, new_state
 
 
@@ -274,17 +285,21 @@ def _end_cost(state: State) -> float:
     return sum(_skip_cost(c, col) for c, col in enumerate(state))
 
 
-def _line_state(c: int, group: Group, full_at: float, tagged: bool, items: bool = False, item: int = 0) -> _Col:
+def _line_state(c: int, group: Group, full_at: float, fill: float, tagged: bool, items: bool = False, item: int = 0,
+                titled: bool = False) -> _Col:
     tagged = tagged or (c == 0 and group.tagged)
     full = group.printed >= full_at and not (c == 0 and tagged)  # the tag ends the description
     # (an office's line is open where its name has not ended: 「内閣官房健康・医療戦略」 goes on with 「室」)
     opened = not OFFICE_WORD_RE.search(group.text) if c == OFFICE else group.open
+    # (latin letters print up to a sixth of a cell wider than printed counts them: their line may be fuller)
+    room = fill - group.printed - (group.printed - group.width)
     return _Col(True, True, full, group.stop, tagged, items, opened, bool(WORD_END_RE.search(group.text)),
-                item=group.item or item, tail=_tail(c, group))
+                item=group.item or item, titled=titled, room=room, tail=_tail(c, group))
 
 
 def _continue(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fulls: tuple[float, ...],
-              page_end: bool = False) -> tuple[float, State] | None:
+              page_end: bool = False, fills: tuple[float, ...] | None = None) -> tuple[float, State] | None:
+    fills = fills or fulls
     cost = 0.0
     out = list(state)
     given = dict(zip(cols, groups, strict=True))
@@ -325,12 +340,16 @@ def _continue(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fu
             cost += TAG_OUTSIDE
         if group.item and group.item != col.item + 1:
             cost += ITEM_OUT_OF_SEQUENCE
-        out[c] = _line_state(c, group, fulls[c], col.tagged, col.tagged, col.item)
+        if col.started and c != OFFICE and _goes_on(c, col, group) and col.room >= _unit_width(group.text) + EARLY_ROOM:
+            cost += EARLY_BREAK
+        out[c] = _line_state(c, group, fulls[c], fills[c], col.tagged, col.tagged, col.item,
+                             col.titled or (col.started and not col.full))
     return cost, tuple(out)
 
 
-def _new_row(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fulls: tuple[float, ...]
-             ) -> tuple[float, State]:
+def _new_row(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fulls: tuple[float, ...],
+             fills: tuple[float, ...] | None = None) -> tuple[float, State]:
+    fills = fills or fulls
     cost = _end_cost(state)
     if groups[0].bullet:
         cost += ROW_STARTS_WITH_BULLET
@@ -343,5 +362,29 @@ def _new_row(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], ful
         else:
             if c > 0 and group.tagged:
                 cost += TAG_OUTSIDE
-            out.append(_line_state(c, group, fulls[c], False))
+            out.append(_line_state(c, group, fulls[c], fills[c], False))
     return cost, tuple(out)
+
+
+def _goes_on(c: int, col: _Col, group: Group) -> bool:
+    """Does GROUP go on the paragraph of column C's last line (COL), rather than start one? After a full line, any
+    text but a bullet (or the description's items after its tag); after a short line, a word's or a sentence's
+    rest: in the results or plans (「…を公表した。」 then 「を構築す」), or in the description after its title (「…３大
+    バイオバンク」 then 「む。［◎内、…］」; a title's last line may be followed by anything: a synthetic edition's
+    description may be 「む。」)."""
+    if group.bullet or col.tagged:
+        return False
+    goes_on = bool(CONTINUES_RE.match(group.text)) and (c > 0 or (col.titled and not col.stop))
+    return col.full or goes_on
+
+
+def _unit_width(text: str) -> float:
+    """The width of TEXT's first unbreakable unit, what a line stops short of where it does not fit: a latin word
+    or number with its opening bracket, else a character (an opening bracket with the next) and the marks kinsoku
+    keeps with it (「る。」)."""
+    if m := LATIN_UNIT_RE.match(text):
+        return display_width(m.group(0)) + LATIN_WIDER_UNIT * len(m.group(0))
+    k = 2 if text[:1] in OPENING else 1
+    while k < len(text) and text[k] in NO_LINE_START:
+        k += 1
+    return display_width(text[:k])
