@@ -313,7 +313,7 @@ def _glued_fills(lines: list[str], widths: tuple[float, ...], fills: tuple[float
         # (the 「担当」 column's 「・」 are inside its names, 「内閣府健康・医療戦略…」)
         near = {w: n for w, n in places.items() if abs(w - fill) <= NEAR_WIDEST} if c != OFFICE else {}
         best = max(near, key=lambda w: (near[w], w)) if near else None
-        told = counts[c] if counts else 0
+        told = counts[c] if counts and best is not None and best < fill else 0  # (a narrower fill must outweigh them)
         out.append(best if best is not None and near[best] >= max(GLUED_BULLETS, told / SPACED_OVER_GLUED) else fill)
     return tuple(out)
 
