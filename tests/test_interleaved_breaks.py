@@ -39,3 +39,14 @@ def test_a_words_end_after_a_cells_own_space_is_not_read_as_the_next_columns_lin
     assert description.endswith("策定プロセスを明確化するルールインテリジェンス機能 を構築する。［厚、◎経］")
     assert results.endswith("「半月板修復再建用医療機器に関する評価指標」を公表した。")
     assert plans.endswith("「家庭用プログラム医療機器」の評価指標について、令和７年度中に公表する予定。")
+
+
+def test_text_after_a_ministry_tag_and_a_space_is_not_read_as_the_same_columns_line():
+    # (seed 3036, 4 pt padding) 「ンテリジェンス機能 を構築する。［厚、◎経］ 標」を公表した。 グラム医療機器」…」: the
+    # description's last line holds a space of its own, and 「を構築する。［厚、◎経］ 標」を公表した。」 read as one
+    # results line cost no more than the right reading; the description, left without its tag, ran into the next row
+    row = _row(snippet_table("space-before-a-tagged-words-end.txt"), "ガイドラインの検討のため")
+    description, results, plans = (c.text for c in row.cells)
+    assert description.endswith("策定プロセスを明確化するルールインテリジェンス機能 を構築する。［厚、◎経］")
+    assert results.endswith("「半月板修復再建用医療機器に関する評価指標」を公表した。")
+    assert plans.endswith("「家庭用プログラム医療機器」の評価指標について、令和７年度中に公表する予定。")

@@ -89,6 +89,7 @@ class Group:
     wording: str = ""  # 'result' (「…を推進した。」) or 'plan' (「…する。」, 「…予定。」) where it ends a sentence so
     item: int = 0  # the number of the item it starts (「⑤ 医療従事者の…」: 5), or 0
     trim: float = 0.0  # cells its punctuation pairs may print narrower than they count (PUNCTUATION_PAIR_RE)
+    inner_tag: bool = False  # a piece before its last ends a description (a ministry tag), text following it
 
 
 def group_of(text: str, width: float) -> Group:
@@ -415,11 +416,13 @@ def segmentations(pieces: list[str], ncols: int, must: list[frozenset[int] | Non
                    and (bool(LATIN_END_RE.search(pieces[j - 1])) or len(pieces[j]) <= LONE_ENDING)
                    for j in range(1, k)]
     widths = [display_width(p) for p in pieces]
+    tags = [tagged(p) for p in pieces]
     made: dict[tuple[int, int], Group] = {}
 
     def group(a: int, b: int) -> Group:
         if (a, b) not in made:  # a half-width space between pieces
-            made[a, b] = replace(group_of(" ".join(pieces[a:b]), sum(widths[a:b]) + 0.5 * (b - a - 1)), must=must[b - 1])
+            made[a, b] = replace(group_of(" ".join(pieces[a:b]), sum(widths[a:b]) + 0.5 * (b - a - 1)), must=must[b - 1],
+                                 inner_tag=any(tags[a:b - 1]))
         return made[a, b]
 
     out = []

@@ -237,6 +237,9 @@ def _candidates(state: State, options: list[tuple[tuple[Group, ...], float]], wi
             # an office's line (「査管理課」, printed apart in the office's place elsewhere) read in another column
             worded += sum(OFFICE_LINE_ELSEWHERE for g, c in zip(groups, cols, strict=True)
                           if c != OFFICE and len(g.text) >= GLUED_OFFICE_MIN and g.text in offices)
+            # a ministry tag ends its description's last line: text after it and a space is another column's
+            # (「…機能 を構築する。［厚、◎経］ 標」を公表した。」 is not one column's line)
+            worded += sum(TAG_OUTSIDE for g in groups if g.inner_tag)
             if state:
                 cont = _continue(state, groups, cols, fulls, page_end, fills or widths)
                 if cont is not None:

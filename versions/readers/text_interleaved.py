@@ -298,9 +298,10 @@ def _glued_fills(lines: list[str], widths: tuple[float, ...], fills: tuple[float
     """FILLS told again by glued pieces, where cells are set so close that a full line and the next column's
     text print without a space: where a bullet 「・」 starts the next column's text, the text before it is a full
     line of its column. Of the bullets near a column's fill, the commonest place, where it is common enough
-    (a 「・」 between words falls anywhere, a bullet after a full line always at the same place) and not outweighed
-    by the full lines printed apart (COUNTS: how many tell each fill; a bullet after an item's line lies past its
-    number, printed as a piece of its own: 「① 日常生活における…重症化予・医療機器…」)."""
+    (a 「・」 between words falls anywhere, a bullet after a full line always at the same place). A place narrower
+    than the lines printed apart tell must not be outweighed by them (COUNTS: how many tell each fill; a bullet
+    after an item's line lies past its number, printed as a piece of its own: 「① 日常生活における…重症化予・医療機
+    器…」); a wider one may be (those lines are the ones that stop short of the edge, the full ones print glued)."""
     limit = max(widths) + WIDTH_SLACK
     places: Counter[float] = Counter()
     for line in lines[:WIDTH_SAMPLE_LINES]:
