@@ -50,3 +50,15 @@ def test_text_after_a_ministry_tag_and_a_space_is_not_read_as_the_same_columns_l
     assert description.endswith("策定プロセスを明確化するルールインテリジェンス機能 を構築する。［厚、◎経］")
     assert results.endswith("「半月板修復再建用医療機器に関する評価指標」を公表した。")
     assert plans.endswith("「家庭用プログラム医療機器」の評価指標について、令和７年度中に公表する予定。")
+
+
+def test_a_tags_first_names_glued_to_the_next_columns_line_are_not_read_whole_in_that_column():
+    # (seed 3050, reportlab, plans before results, 1 pt padding) 「…ルールインテリジェンス機能 を構築する。［厚、中に公表
+    # する予定。」: the description's last line (a space of its own before 「を構築する」) ends in its tag's first names,
+    # the plans' 「中に公表する予定。」 glued to them, the tag's rest 「◎経］」 on the next line. Read whole as the
+    # plans' line, the tag's start cost nothing and the description lost 「を構築する。［厚、」
+    row = _row(snippet_table("tag-glued-to-the-next-columns-line.txt"), "ガイドラインの検討のため")
+    description, plans, results = (c.text for c in row.cells)
+    assert description.endswith("策定プロセスを明確化するルールインテリジェンス機能 を構築する。［厚、◎経］")
+    assert plans.endswith("「家庭用プログラム医療機器」の評価指標について、令和７年度中に公表する予定。")
+    assert results.endswith("「半月板修復再建用医療機器に関する評価指標」を公表した。")

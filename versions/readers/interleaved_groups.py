@@ -416,13 +416,16 @@ def segmentations(pieces: list[str], ncols: int, must: list[frozenset[int] | Non
                    and (bool(LATIN_END_RE.search(pieces[j - 1])) or len(pieces[j]) <= LONE_ENDING)
                    for j in range(1, k)]
     widths = [display_width(p) for p in pieces]
+    # a piece ending in a ministry tag before another piece of the group, or holding one with text after it (read
+    # whole: 「…を構築する。［厚、中に公表する予定。」, the plans' line glued to the tag's first names)
     tags = [tagged(p) for p in pieces]
+    inside = [m is None and _tag_cut(p) > 0 for p, m in zip(pieces, must, strict=True)]
     made: dict[tuple[int, int], Group] = {}
 
     def group(a: int, b: int) -> Group:
         if (a, b) not in made:  # a half-width space between pieces
             made[a, b] = replace(group_of(" ".join(pieces[a:b]), sum(widths[a:b]) + 0.5 * (b - a - 1)), must=must[b - 1],
-                                 inner_tag=any(tags[a:b - 1]))
+                                 inner_tag=any(tags[a:b - 1]) or any(inside[a:b]))
         return made[a, b]
 
     out = []
