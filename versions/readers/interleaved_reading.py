@@ -63,6 +63,10 @@ DOUBT_LOOKBACK = 60  # lines to look back for where two equally cheap readings p
 EARLY_BREAK = 1.0
 EARLY_ROOM = 1.5
 LATIN_WIDER_UNIT = 0.2  # cells a latin letter may print wider than it counts (a proportional font's capitals)
+# A sentence's first words (「また、今年度新たに…」): a line going on a full one that ended mid-sentence (「…洗浄プロセス
+# に関」) never opens with them, and one going on a full line that ended a sentence may (no bullet needed)
+SENTENCE_OPENER_RE = re.compile(r"^(?:また|あわせて|併せて|なお|さらに|ただし|このため|そのため)、")
+OPENS_MID_SENTENCE = 1.0
 LATIN_UNIT_RE = re.compile(r"^[(（「『]?[A-Za-z0-9][A-Za-z0-9.,\-&/:%]*")
 
 
@@ -337,8 +341,10 @@ def _continue(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fu
                 cost += SHORT_GOES_ON if goes_on else NO_BULLET
         elif col.started and col.full and c > 0 and group.bullet and not col.stop and not col.open:
             cost += BULLET_AFTER_FULL
-        elif col.started and col.stop and c > 0 and not group.bullet:
+        elif col.started and col.stop and c > 0 and not group.bullet and not SENTENCE_OPENER_RE.match(group.text):
             cost += SKIP_STOP
+        if col.started and col.full and not col.stop and not col.tagged and SENTENCE_OPENER_RE.match(group.text):
+            cost += OPENS_MID_SENTENCE
         if c > 0 and group.tagged:
             cost += TAG_OUTSIDE
         if group.item and group.item != col.item + 1:
