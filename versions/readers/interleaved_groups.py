@@ -71,6 +71,11 @@ LATIN_NARROWER = 0.2
 # is wide (「・引き続き、「…事業」（令和８年度予算（案）：」 is a full line of 31.5 cells that counts 33)
 PUNCTUATION_PAIR_RE = re.compile(r"(?=[、。，．・「『（［【｢」』）］】｣][「『（［【｢」』）］】｣、。：])")
 PAIR_TRIM = 0.5
+# A sentence's first words (「また、今年度新たに…」): a line going on a full one that ended mid-sentence (「…洗浄プロセス
+# に関」) never opens with them, and one going on a full line that ended a sentence may (no bullet needed)
+SENTENCE_OPENER_RE = re.compile(r"^(?:また|あわせて|併せて|なお|さらに|ただし|このため|そのため)、")
+LATIN_UNIT_RE = re.compile(r"^[(（「『]?[A-Za-z0-9][A-Za-z0-9.,\-&/:%]*")  # a latin word or number, unbreakable
+LATIN_WIDER_UNIT = 0.2  # cells a latin letter may print wider than it counts (a proportional font's capitals)
 Cut = tuple[str, frozenset[int] | None]  # a glued piece's part and the columns it may end a group in (None: any)
 
 
@@ -90,6 +95,9 @@ class Group:
     item: int = 0  # the number of the item it starts (「⑤ 医療従事者の…」: 5), or 0
     trim: float = 0.0  # cells its punctuation pairs may print narrower than they count (PUNCTUATION_PAIR_RE)
     inner_tag: bool = False  # a piece before its last ends a description (a ministry tag), text following it
+    continues: bool = False  # opens with a word's or a sentence's rest (cells.CONTINUES_RE: 「を構築す」, 「る。」)
+    opener: bool = False  # opens a sentence (SENTENCE_OPENER_RE: 「また、」)
+    unit: float = 0.0  # the width of its first unbreakable unit (unit_width)
 
 
 def group_of(text: str, width: float) -> Group:
@@ -98,7 +106,21 @@ def group_of(text: str, width: float) -> Group:
     wording = wording_of(text) if stop else ""
     item = ord(text[0]) - ord("①") + 1 if text and "①" <= text[0] <= "⑳" else 0
     return Group(text, width, is_bullet_start(text), tagged(text), stop, text.endswith(OPEN_ENDS), printed,
-                  wording=wording, item=item, trim=PAIR_TRIM * len(PUNCTUATION_PAIR_RE.findall(text)))
+                  wording=wording, item=item, trim=PAIR_TRIM * len(PUNCTUATION_PAIR_RE.findall(text)),
+                  continues=bool(CONTINUES_RE.match(text)), opener=bool(SENTENCE_OPENER_RE.match(text)),
+                  unit=unit_width(text))
+
+
+def unit_width(text: str) -> float:
+    """The width of TEXT's first unbreakable unit, what a line stops short of where it does not fit: a latin word
+    or number with its opening bracket, else a character (an opening bracket with the next) and the marks kinsoku
+    keeps with it (「る。」)."""
+    if m := LATIN_UNIT_RE.match(text):
+        return display_width(m.group(0)) + LATIN_WIDER_UNIT * len(m.group(0))
+    k = 2 if text[:1] in LINE_OPENERS else 1
+    while k < len(text) and text[k] in NO_LINE_START:
+        k += 1
+    return display_width(text[:k])
 
 
 def wording_of(text: str) -> str:

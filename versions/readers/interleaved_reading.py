@@ -8,12 +8,12 @@ cost the same, the line is reported, never silently guessed (text_interleaved.py
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from itertools import combinations
 
-from ..model.normalize import display_width
 from .cells import CONTINUES_RE
 from .interleaved_groups import WIDTH_SLACK, Group, line_options, wording_of
 from .interleaved_offices import GLUED_OFFICE_MIN, OFFICE
@@ -62,12 +62,7 @@ DOUBT_LOOKBACK = 60  # lines to look back for where two equally cheap readings p
 # before 「等に蓄」: 「…バイオバンク」 alone stops 3 cells short, and 「積されたデータ…」 goes on below)
 EARLY_BREAK = 1.0
 EARLY_ROOM = 1.5
-LATIN_WIDER_UNIT = 0.2  # cells a latin letter may print wider than it counts (a proportional font's capitals)
-# A sentence's first words (「また、今年度新たに…」): a line going on a full one that ended mid-sentence (「…洗浄プロセス
-# に関」) never opens with them, and one going on a full line that ended a sentence may (no bullet needed)
-SENTENCE_OPENER_RE = re.compile(r"^(?:また|あわせて|併せて|なお|さらに|ただし|このため|そのため)、")
-OPENS_MID_SENTENCE = 1.0
-LATIN_UNIT_RE = re.compile(r"^[(（「『]?[A-Za-z0-9][A-Za-z0-9.,\-&/:%]*")
+OPENS_MID_SENTENCE = 1.0  # a sentence's first words going on a full line that stopped mid-sentence
 
 
 @dataclass(frozen=True)
@@ -300,6 +295,8 @@ def _line_state(c: int, group: Group, full_at: float, fill: float, tagged: bool,
     opened = not OFFICE_WORD_RE.search(group.text) if c == OFFICE else group.open
     # (latin letters print up to a sixth of a cell wider than printed counts them: their line may be fuller)
     room = fill - group.printed - (group.printed - group.width)
+    # (in half cells, 0 where no unit could fit: states that differ only there merge)
+    room = math.floor(room * 2) / 2 if room >= EARLY_ROOM + 1 else 0.0
     return _Col(True, True, full, group.stop, tagged, items, opened, bool(WORD_END_RE.search(group.text)),
                 item=group.item or item, titled=titled, room=room, tail=_tail(c, group))
 
@@ -341,18 +338,18 @@ def _continue(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fu
                 cost += SHORT_GOES_ON if goes_on else NO_BULLET
         elif col.started and col.full and c > 0 and group.bullet and not col.stop and not col.open:
             cost += BULLET_AFTER_FULL
-        elif col.started and col.stop and c > 0 and not group.bullet and not SENTENCE_OPENER_RE.match(group.text):
+        elif col.started and col.stop and c > 0 and not group.bullet and not group.opener:
             cost += SKIP_STOP
-        if col.started and col.full and not col.stop and not col.tagged and SENTENCE_OPENER_RE.match(group.text):
+        if col.started and col.full and not col.stop and not col.tagged and group.opener:
             cost += OPENS_MID_SENTENCE
         if c > 0 and group.tagged:
             cost += TAG_OUTSIDE
         if group.item and group.item != col.item + 1:
             cost += ITEM_OUT_OF_SEQUENCE
-        if col.started and c != OFFICE and _goes_on(c, col, group) and col.room >= _unit_width(group.text) + EARLY_ROOM:
+        if col.started and c != OFFICE and _goes_on(c, col, group) and col.room >= group.unit + EARLY_ROOM:
             cost += EARLY_BREAK
         out[c] = _line_state(c, group, fulls[c], fills[c], col.tagged, col.tagged, col.item,
-                             col.titled or (col.started and not col.full))
+                             c == 0 and (col.titled or (col.started and not col.full)))
     return cost, tuple(out)
 
 
@@ -383,17 +380,6 @@ def _goes_on(c: int, col: _Col, group: Group) -> bool:
     description may be 「む。」)."""
     if group.bullet or col.tagged:
         return False
-    goes_on = bool(CONTINUES_RE.match(group.text)) and (c > 0 or (col.titled and not col.stop))
+    goes_on = group.continues and (c > 0 or (col.titled and not col.stop))
     return col.full or goes_on
 
-
-def _unit_width(text: str) -> float:
-    """The width of TEXT's first unbreakable unit, what a line stops short of where it does not fit: a latin word
-    or number with its opening bracket, else a character (an opening bracket with the next) and the marks kinsoku
-    keeps with it (「る。」)."""
-    if m := LATIN_UNIT_RE.match(text):
-        return display_width(m.group(0)) + LATIN_WIDER_UNIT * len(m.group(0))
-    k = 2 if text[:1] in OPENING else 1
-    while k < len(text) and text[k] in NO_LINE_START:
-        k += 1
-    return display_width(text[:k])
