@@ -27,3 +27,17 @@ def test_a_row_set_close_reads_whole_where_its_fills_are_told_by_the_lines_print
     assert "研究者41名に対し、スタートアップ創出・EXITの実現に必要な知識・経験を付与する育成プログラムを実施した。" in results
     assert plans.startswith("・「次世代ヘルステック・スタートアップ育成支援事業」の後継事業となる")
     assert not any(r.cells[0].text.startswith("EXITの実現") for r in table.rows)
+
+
+def test_a_bullet_glued_after_a_full_line_holding_punctuation_pairs_cuts_it():
+    # 「・「医工連携グローバル展開事業（研究開発事業）」（令和7年度・「医工連携…（研究開」 (source line 117): the results'
+    # full line counts 29.6 cells where the column fills 27, its pairs 「・「」 「）」」 「」（」 printed narrower; the plans'
+    # bullet 「・」 after it was too far past the fill to be taken for the cut, the line fit no column and the row
+    # lost its title and its first results and plans lines to a row of their own
+    table = snippet_table("glued-bullets-after-item-numbers.txt")
+    row = next(r for r in table.rows if "莫大な治験費用" in r.cells[0].text)
+    description, results, plans = (c.text for c in row.cells)
+    assert description.startswith("治験実施等における経済的な支援研究開発する医療機器によっては")
+    assert results.startswith("・「医工連携グローバル展開事業（研究開発事業）」（令和7年度予算：14億円）を通じて")
+    assert plans.startswith("・「医工連携グローバル展開事業（研究開発事業）」（令和8年度予算案：15億円）を通じて")
+    assert not any(w.code == "layout-too-wide" and w.line == 117 for w in table.warnings)

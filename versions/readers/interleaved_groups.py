@@ -345,8 +345,11 @@ def _glue_cuts(piece: str, fills: tuple[float, ...], limit: float, depth: int, b
             continue
         near = [k for k in range(1, len(piece)) if fill - GLUE_NEAR <= base + printed[k] <= fill + GLUE_OVER]
         marked = [k for k in range(1, len(piece)) if fill - GLUE_NEAR <= base + printed[k]
-                  <= fill + GLUE_OVER + LATIN_NARROWER * (before + latin[k]) and is_bullet_start(piece[k:])]
-        # (a line ending in a closing mark may print it half a cell wide, or hang it past the edge: 「…タイプ」」)
+                  <= fill + GLUE_OVER + LATIN_NARROWER * (before + latin[k]) + (trim[k] if not base else 0.0)
+                  and is_bullet_start(piece[k:])]
+        # (a full line before a bullet may lie past the fill by its punctuation pairs' trim: 「・「医工連携…事業（研究
+        # 開発事業）」（令和7年度」 then the next column's 「・」; a line ending in a closing mark may print it half a cell
+        # wide, or hang it past the edge: 「…タイプ」」)
         fitting = [k for k in near if base + printed[k] <= fill + GLUE_OVER / 2 * (1 + (piece[k - 1] in HANGING))
                    and piece[k] not in NO_LINE_START]
         if marked or fitting:
