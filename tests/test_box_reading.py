@@ -15,11 +15,12 @@ from __future__ import annotations
 from pathlib import Path
 
 from policydiff.versions.readers.box_columns import ended, twins, width_column, worded
+from policydiff.versions.readers.box_cuts import cut_boxes
 from policydiff.versions.readers.box_header import take_header
 from policydiff.versions.readers.box_shifts import name_shifts
 from policydiff.versions.readers.box_state import PLANS, RESULTS, Box, Cell, Row
 from policydiff.versions.readers.geometry import DESCRIPTION, Geometry
-from policydiff.versions.readers.text_boxes import _above_table, _boxes, estimate_widths
+from policydiff.versions.readers.text_boxes import _above_table, _boxes, estimate_widths, read_boxes
 from policydiff.versions.readers.text_layouts import Prepared, _check_order, prepare
 
 CUTS = Path(__file__).resolve().parent / "data" / "boxes"
@@ -174,3 +175,27 @@ def test_the_first_bullet_of_a_column_on_a_page_names_the_row_before_too():
     state.boxes, state.decided = [box], [RESULTS]
     rows = _place_cell(state, 0, box, RESULTS)
     assert rows == [1, 0] and "page" in state.doubt
+
+
+def test_a_box_holding_a_tagged_description_and_the_next_rows_is_cut_after_the_tag():
+    # dev 3019 (Chromium, 9 pt): pdfminer boxes a column's lines that sit close whatever row they are in:
+    # 「…育成に取り組む。［◎厚］」 / 「も横展開する。［◎文］」 (the next row, its title lost) in one box, the header's
+    # 「該当箇所 列1 列2 列3」 with the vision and the goal under it in another. Each row was read into the one
+    # before it (the vision and the goal lost, every later row's results one row off)
+    prepared = prepare((CUTS / "tag-then-next-row.pdfminer.txt").read_text(encoding="utf-8"))
+    table = read_boxes(prepared.lines, prepared.numbers)
+    first = [row.cells[0].lines for row in table.rows[1:6]]
+    assert first[0][0].text.startswith("（１）「医療機器の研究開発の中心地")
+    assert first[1][0].text.startswith("【臨床ニーズを見出し")
+    assert first[2][-1].text.endswith("育成に取り組む。［◎厚］")
+    assert [x.text for x in first[3]] == ["も横展開する。［◎文］"]
+    assert first[4][0].text == "臨床現場を理解した企業の医療機器の研究開発人材の育成"
+
+
+def test_a_heading_inside_a_box_is_a_box_of_its_own():
+    lines = ["を引き続き行う。［◎経］", "【研究開発拠点、開発支援拠点や企業の連携強化】", "産学連携の強化によるニーズ・シーズマッチング"]
+    parts = cut_boxes([Box(lines, [10, 11, 12])])
+    assert [p.lines for p in parts] == [lines[:1], lines[1:2], lines[2:]]
+    assert [p.numbers for p in parts] == [[10], [11], [12]]
+    item = ["に取り組む。［◎内、文、厚、経］", "① 日常生活における健康無関心層の疾病予防"]
+    assert [p.lines for p in cut_boxes([Box(item, [1, 2])])] == [item]  # a description's items stay with it

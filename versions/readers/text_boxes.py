@@ -32,6 +32,7 @@ from collections import Counter
 from ..model.edition import ParseWarning
 from ..model.normalize import display_width
 from .box_columns import line_wording
+from .box_cuts import cut_boxes
 from .box_header import take_header
 from .box_rows import place_boxes
 from .box_state import ITEM_RE, PLANS, RESULTS, Box, has_tag, span, spanning
@@ -59,7 +60,7 @@ def read_boxes(lines: list[str], numbers: list[int], order: tuple[str, ...] = ()
     (ORDER: the columns as a header line prints them, where one does: plans may come before results)."""
     boxes = _boxes(lines, numbers)
     header, before, boxes = take_header(boxes)
-    boxes, above = _above_table(boxes)
+    boxes, above = _above_table(cut_boxes(boxes))
     before += above
     if not header[0].startswith(HEADER_START):
         raise BoxesError("no header cell 「該当箇所」 before the table's boxes")
