@@ -12,12 +12,12 @@ how its sentence ends (worded as a result or a plan).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import combinations, product
 
 from ..model.normalize import display_width
 from .cells import CONTINUES_RE
+from .interleaved_latin import LATIN_END_RE, latin_pair, latin_space
 from .interleaved_offices import OFFICE, office_cut, office_word_cut
 from .ministries import KNOWN_MINISTRIES, SUBHEADING_TAG_RE, is_ministry_list
 from .vocabulary import (
@@ -54,12 +54,6 @@ TAG_NAME_RE = re.compile("◎?(?:" + "|".join(sorted(KNOWN_MINISTRIES, key=len, 
 JOINED_SPACE = 1.0  # a space inside a cell between non-latin characters
 JOINED_AFTER_LATIN = 0.3  # ... after a latin word, before a word's ending (「ARO に」)
 LONE_ENDING = 2  # characters of a word's ending alone between spaces (「機能 を 器の…」)
-# Latin words on both sides of a space, a mark between: 「MedTech ROUND ～MedTech Startups」 is one cell's text
-LATIN_END_RE = re.compile(r"[A-Za-z0-9.\-&][)）」』~～]?$")
-LATIN_START_RE = re.compile(r"^[～〜~(（「『\"'“]?[A-Za-z0-9]")
-LAST_LATIN_WORD_RE = re.compile(r"([A-Za-z0-9.\-&]+)[)）」』~～]?$")
-FIRST_LATIN_WORD_RE = re.compile(r"^[～〜~(（「『\"'“]?([A-Za-z0-9][A-Za-z0-9.\-&]*)")
-BARE_NUMBER_END_RE = re.compile(r"(?:^|[^A-Za-z0-9.\-&])[0-9]+$")  # 「1129」, 「…発1129」: digits with no latin word
 # A latin letter or digit counts half a cell (display_width) but prints up to two thirds of one in a proportional
 # font: 「会（MEDICA2025等）への出展支援を実施し、事業者の販路開」 is a full line a cell narrower than the others.
 LATIN_WIDER = 0.1
@@ -126,35 +120,6 @@ def unit_width(text: str) -> float:
 def wording_of(text: str) -> str:
     """How TEXT, a sentence's end, is worded: 'result' (「…を推進した。」), 'plan' (「…する。」, 「…予定。」) or ''."""
     return "result" if RESULT_END_RE.search(text) else "plan" if PLAN_END_RE.search(text) else ""
-
-
-def latin_space(left: str, right: str) -> bool:
-    """Is the space between LEFT and RIGHT one between latin words (「ROUND ～MedTech」), not between cells?
-    A number alone, or after kanji or kana, is no latin word: 「…医薬機審発 1129」 ends a results line, and
-    the plans' 「Computer Interface…」 printed after it is another cell's text (no bare number of the report
-    is followed by a latin word)."""
-    return bool(LATIN_END_RE.search(left) and LATIN_START_RE.match(right)) and not BARE_NUMBER_END_RE.search(left)
-
-
-def latin_pair(left: str, right: str) -> tuple[str, str] | None:
-    """The latin words on both sides of the space between LEFT and RIGHT (「Innovation」, 「Hubにて」: 「Innovation」,
-    「Hub」), or None where that space is no space between latin words (latin_space)."""
-    if not latin_space(left, right):
-        return None
-    a, b = LAST_LATIN_WORD_RE.search(left), FIRST_LATIN_WORD_RE.match(right)
-    return (a.group(1), b.group(1)) if a and b else None
-
-
-def latin_phrases(lines: list[str]) -> frozenset[tuple[str, str]]:
-    """The pairs of latin words the text prints joined by a space more than once (「Innovation Hub」): a phrase
-    of the report, seldom two columns' words met by chance (a column's last word and the next column's first
-    are another pair on every line). A space between them is then kept inside a cell, where the widths alone
-    would part it (latin glyphs print wider than the text measures them)."""
-    seen: Counter[tuple[str, str]] = Counter()
-    for line in lines:
-        words = line.split()
-        seen.update(pair for a, b in zip(words, words[1:], strict=False) if (pair := latin_pair(a, b)))
-    return frozenset(pair for pair, n in seen.items() if n > 1)
 
 
 def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[float, ...], glued: bool = False,

@@ -115,7 +115,7 @@ def read_lines(lines: list[str], pieces: Callable[[str], list[str]], kinds: list
     line of each (by default WIDTHS), where a piece too wide for any column is cut (glued); RESULTS: the
     column of the results (1, or 2 where the plans are printed first); GLUED: the text prints columns with no
     space between them (a piece that fits a column may hold the next column's too); PHRASES: the latin word
-    pairs the document prints joined more than once (interleaved_groups.latin_phrases), dearer to part; OFFICES:
+    pairs the document prints joined more than once (interleaved_latin.latin_phrases), dearer to part; OFFICES:
     the 「担当」 column's lines (interleaved_offices.office_lines), where an office's line is glued to the plans'."""
     ncols = len(widths)
     fulls = fulls or tuple(full_line(w) for w in widths)

@@ -37,7 +37,8 @@ from ..model.normalize import display_width
 from .cells import WRAPPED_TITLE_MAX
 from .geometry import SHORT, TITLE_MARGIN, Geometry, slack
 from .interleaved_cuts import repair_cuts
-from .interleaved_groups import WIDTH_SLACK, latin_phrases, latin_space, printed_widths
+from .interleaved_groups import WIDTH_SLACK, printed_widths
+from .interleaved_latin import latin_phrases, latin_space
 from .interleaved_offices import office_like, office_lines
 from .interleaved_reading import OFFICE, Reading, full_line, read_lines
 from .table import Cell, Line, Row, Table
