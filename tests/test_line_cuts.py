@@ -86,3 +86,36 @@ def test_a_line_cut_before_the_cells_last_line_and_its_tag_is_named():
                   ("取り組む。［内、文、◎厚、◎経］", 20.0)])
     (w,) = cut_lines(cut)
     assert w.line == 172 and "３大バイオバンク" in w.message
+
+
+def test_a_line_cut_three_and_a_half_cells_short_is_named():
+    """pdfplumber's text of 3900 (seen set h3900): 「…ルールインテリジェンス機能 を構築す た。」, the reader gave
+    「を構築す」 to the results (「…努めを構築すた。」) and the description read 「…機能る。」, 3.5 cells short: four
+    characters cut, none moved by kinsoku; the row differed with no warning."""
+    cut = _table([("医療機器の研究開発に関するガイドライン・ルールの整", -0.5), ("備", 23.5),
+                  ("技術、規制、標準等の動向を体系的に反映し、策定プロ", -0.5),
+                  ("セスを明確化するルールインテリジェンス機能", 3.5), ("る。［厚、◎経］", 16.5)])
+    (w,) = cut_lines(cut)
+    assert w.line == 172 and "インテリジェンス機能" in w.message
+
+
+def _pages(lines: list[tuple[str, float, int]]) -> Table:
+    cell = [Line(600 + k, page, text, text, slack=slack) for k, (text, slack, page) in enumerate(lines)]
+    return Table([Row([Cell(cell), Cell(), Cell()])], "interleaved")
+
+
+def test_a_full_line_at_a_pages_foot_before_an_item_is_named():
+    """pdfplumber's text of 4813 (seen set h4800): the description's last line on page 20 「…自律化を実」 fills
+    its column; the next page's first line 「現する医療機器」 was printed alone and read into the results
+    (「…課題を採択現する医療機器」), and the description went on with item ④; no warning named the row. The
+    items' explanations that end 「…医療機器」 filling their line (3053, 4304, 4637, read right) are no cut."""
+    cut = _pages([("ぎ、早期の発見や治療につなげる医療機器", 5.0, 20), ("②\t予後改善につながる診断の一層の早期化", -0.3, 20),
+                  ("に資する医療機器", 20.0, 20), ("選択の補助や、検査・診断・治療フローの確立され", -0.3, 20),
+                  ("た分野における一連のフローの自動化・自律化を実", -0.3, 20),
+                  ("④\t高齢者等の身体機能の補完・向上に関する医療", 0.2, 21)])
+    (w,) = cut_lines(cut)
+    assert w.line == 604 and "自律化を実" in w.message
+    whole = _pages([("選択の補助や、検査・診断・治療フローの確立された分", -0.3, 20),
+                    ("野における一連の自動化・自律化を実現する医療機器", -0.3, 20), ("③\t臨床的なアウトカム", 0.2, 20),
+                    ("により重症化を予防する医療機器", -0.3, 20), ("④\t高齢者等の身体機能", 0.2, 21)])
+    assert cut_lines(whole) == []

@@ -11,6 +11,7 @@ inside of a word: a kana that goes on one.
 from __future__ import annotations
 
 import re
+from collections import Counter
 
 from ..model.edition import ParseWarning
 from .geometry import SHORT
@@ -19,13 +20,15 @@ from .vocabulary import PARTICLE_RE
 
 CODE = "layout-cut-line"
 # Cells short of the column: kinsoku moves one character, proportional punctuation (「、」) measures up to
-# about two more; a latin word that does not fit goes on with a latin letter, which GOES_ON_RE does not take.
+# about two more (under 3.5 in all); a latin word that does not fit goes on with a latin letter, which GOES_ON_RE
+# does not take. 3.5 cells short or more before a kana that goes on a word is a cut (seen 3900: four characters).
 CUT_SHORT = 3.5
 # What a paragraph ends with (a sentence, a bracket, a heading's mark) and what no word goes on with.
 ENDS = ("。", "）", ")", "」", "］", "、", "】", "＞")
 # hiragana, not one kinsoku keeps off a line's start: the rest of a word (「む。」, 「る予定。」), never a paragraph's start
 GOES_ON_RE = re.compile(r"^[あいうえおか-ぢつ-もやゆよ-ろわをん]")
 ITEM_RE = re.compile(r"^[\u2460-\u2473]")  # ① … ⑳: an item's heading, a paragraph of its own
+ITEM_END = 4  # characters that end a paragraph before an item as the others do (「医療機器」)
 
 
 def cut_lines(table: Table) -> list[ParseWarning]:
@@ -41,13 +44,13 @@ def cut_lines(table: Table) -> list[ParseWarning]:
                 if before.slack is None or line.slack is None or not before.page == line.page == after.page:
                     continue
                 goes_on = GOES_ON_RE.match(after.text) or (k + 2 == len(lines) and after.text.endswith("］"))
-                if before.slack <= SHORT and line.slack > CUT_SHORT and not line.text.endswith(ENDS) \
+                if before.slack <= SHORT and line.slack >= CUT_SHORT and not line.text.endswith(ENDS) \
                         and goes_on and not ITEM_RE.match(line.text):
                     found.append(ParseWarning(
                         CODE, f"line {line.no}: 「…{line.text[-12:]}」 stops {line.slack:.0f} cells short of its column "
                         f"mid-word (「{after.text[:6]}…」 goes on with it): the rest of the line may have been read "
                         "into another column", 0, line.no))
-    return found + _spliced(table)
+    return found + _spliced(table) + _rest_lost(table)
 
 
 def _spliced(table: Table) -> list[ParseWarning]:
@@ -63,3 +66,31 @@ def _spliced(table: Table) -> list[ParseWarning]:
                         CODE, f"line {line.no}: 「{line.text[:12]}…」 opens with a word's end after a sentence's end "
                         f"(「…{before.text[-6:]}」): it goes on with another column's line", 0, line.no))
     return found
+
+
+def _rest_lost(table: Table) -> list[ParseWarning]:
+    """A full line of a paragraph at a page's foot, stopping mid-sentence, with an item ①… or a bullet opening
+    the next page: a full line goes on, so its paragraph's next line was read into another column (pdfplumber
+    printed 「…自律化を実」 at a page's foot and the next page's first line, 「現する医療機器」, alone: it went to the
+    results, 「…課題を採択現する医療機器」). A line ending as the cell's other paragraphs before an item end
+    (「…医療機器」, the items' explanations) ends its paragraph there, filling its line."""
+    found = []
+    for row in table.rows:
+        if row.merged:
+            continue
+        for cell in row.cells:
+            pairs = list(zip(cell.lines[1:], cell.lines[2:], strict=False))  # (not a title's first line)
+            before_items = Counter(line.text[-ITEM_END:] for line, after in pairs if _opens_item(after.text))
+            for line, after in pairs:
+                if line.slack is not None and line.slack <= SHORT and line.page != after.page \
+                        and not line.text.endswith(ENDS) and _opens_item(after.text) \
+                        and before_items[line.text[-ITEM_END:]] < 2:
+                    found.append(ParseWarning(
+                        CODE, f"line {line.no}: 「…{line.text[-12:]}」 fills its column at a page's foot, so its "
+                        f"sentence goes on, but the next page opens an item (「{after.text[:6]}…」): the sentence's "
+                        "rest may have been read into another column", 0, line.no))
+    return found
+
+
+def _opens_item(text: str) -> bool:
+    return bool(ITEM_RE.match(text)) or text.startswith("・")

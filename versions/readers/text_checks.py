@@ -41,6 +41,7 @@ from .cells import (
     heading_words,
     restates,
 )
+from .row_doubts import row_doubts
 from .vocabulary import (
     ENDED_RE,
     LONE_PAREN_RE,
@@ -117,6 +118,7 @@ def check_rows(edition: Edition, layout: str, text: str = "") -> Edition:
     found += [ParseWarning(CODE, f"vision {v.number}: its heading 「{v.title[-20:]}」 does not end as a vision's "
                            f"(「…」{VISION_END}): cut by a column or a page", v.page, v.line)
               for v in edition.visions if v.number and not v.title.endswith(VISION_END)]
+    found += row_doubts(edition)
     if not found:
         return edition
     named = {w.message.split(":", 1)[0] for w in found if w.message.startswith("m")}
