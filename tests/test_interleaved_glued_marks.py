@@ -5,7 +5,8 @@ from __future__ import annotations
 
 from interleaved_snippets import snippet_table
 
-from policydiff.versions.readers.interleaved_groups import _tag_cut, latin_space
+from policydiff.versions.readers.interleaved_groups import _tag_cut
+from policydiff.versions.readers.interleaved_latin import latin_space
 
 
 def test_a_ministry_tag_wrapped_and_glued_to_the_next_column_is_cut_after_its_names():

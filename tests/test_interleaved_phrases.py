@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from interleaved_snippets import snippet_table
 
-from policydiff.versions.readers.interleaved_groups import latin_phrases
+from policydiff.versions.readers.interleaved_latin import latin_phrases
 
 
 def _row(name: str, results: str):

@@ -12,12 +12,12 @@ how its sentence ends (worded as a result or a plan).
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, replace
 from itertools import combinations, product
 
 from ..model.normalize import display_width
 from .cells import CONTINUES_RE
+from .interleaved_latin import LATIN_END_RE, latin_pair, latin_space
 from .interleaved_offices import OFFICE, office_cut, office_word_cut
 from .ministries import KNOWN_MINISTRIES, SUBHEADING_TAG_RE, is_ministry_list
 from .vocabulary import (
@@ -54,12 +54,6 @@ TAG_NAME_RE = re.compile("◎?(?:" + "|".join(sorted(KNOWN_MINISTRIES, key=len, 
 JOINED_SPACE = 1.0  # a space inside a cell between non-latin characters
 JOINED_AFTER_LATIN = 0.3  # ... after a latin word, before a word's ending (「ARO に」)
 LONE_ENDING = 2  # characters of a word's ending alone between spaces (「機能 を 器の…」)
-# Latin words on both sides of a space, a mark between: 「MedTech ROUND ～MedTech Startups」 is one cell's text
-LATIN_END_RE = re.compile(r"[A-Za-z0-9.\-&][)）」』~～]?$")
-LATIN_START_RE = re.compile(r"^[～〜~(（「『\"'“]?[A-Za-z0-9]")
-LAST_LATIN_WORD_RE = re.compile(r"([A-Za-z0-9.\-&]+)[)）」』~～]?$")
-FIRST_LATIN_WORD_RE = re.compile(r"^[～〜~(（「『\"'“]?([A-Za-z0-9][A-Za-z0-9.\-&]*)")
-BARE_NUMBER_END_RE = re.compile(r"(?:^|[^A-Za-z0-9.\-&])[0-9]+$")  # 「1129」, 「…発1129」: digits with no latin word
 # A latin letter or digit counts half a cell (display_width) but prints up to two thirds of one in a proportional
 # font: 「会（MEDICA2025等）への出展支援を実施し、事業者の販路開」 is a full line a cell narrower than the others.
 LATIN_WIDER = 0.1
@@ -71,6 +65,11 @@ LATIN_NARROWER = 0.2
 # is wide (「・引き続き、「…事業」（令和８年度予算（案）：」 is a full line of 31.5 cells that counts 33)
 PUNCTUATION_PAIR_RE = re.compile(r"(?=[、。，．・「『（［【｢」』）］】｣][「『（［【｢」』）］】｣、。：])")
 PAIR_TRIM = 0.5
+# A sentence's first words (「また、今年度新たに…」): a line going on a full one that ended mid-sentence (「…洗浄プロセス
+# に関」) never opens with them, and one going on a full line that ended a sentence may (no bullet needed)
+SENTENCE_OPENER_RE = re.compile(r"^(?:また|あわせて|併せて|なお|さらに|ただし|このため|そのため)、")
+LATIN_UNIT_RE = re.compile(r"^[(（「『]?[A-Za-z0-9][A-Za-z0-9.,\-&/:%]*")  # a latin word or number, unbreakable
+LATIN_WIDER_UNIT = 0.2  # cells a latin letter may print wider than it counts (a proportional font's capitals)
 Cut = tuple[str, frozenset[int] | None]  # a glued piece's part and the columns it may end a group in (None: any)
 
 
@@ -89,6 +88,10 @@ class Group:
     wording: str = ""  # 'result' (「…を推進した。」) or 'plan' (「…する。」, 「…予定。」) where it ends a sentence so
     item: int = 0  # the number of the item it starts (「⑤ 医療従事者の…」: 5), or 0
     trim: float = 0.0  # cells its punctuation pairs may print narrower than they count (PUNCTUATION_PAIR_RE)
+    inner_tag: bool = False  # a piece before its last ends a description (a ministry tag), text following it
+    continues: bool = False  # opens with a word's or a sentence's rest (cells.CONTINUES_RE: 「を構築す」, 「る。」)
+    opener: bool = False  # opens a sentence (SENTENCE_OPENER_RE: 「また、」)
+    unit: float = 0.0  # the width of its first unbreakable unit (unit_width)
 
 
 def group_of(text: str, width: float) -> Group:
@@ -97,41 +100,26 @@ def group_of(text: str, width: float) -> Group:
     wording = wording_of(text) if stop else ""
     item = ord(text[0]) - ord("①") + 1 if text and "①" <= text[0] <= "⑳" else 0
     return Group(text, width, is_bullet_start(text), tagged(text), stop, text.endswith(OPEN_ENDS), printed,
-                  wording=wording, item=item, trim=PAIR_TRIM * len(PUNCTUATION_PAIR_RE.findall(text)))
+                  wording=wording, item=item, trim=PAIR_TRIM * len(PUNCTUATION_PAIR_RE.findall(text)),
+                  continues=bool(CONTINUES_RE.match(text)), opener=bool(SENTENCE_OPENER_RE.match(text)),
+                  unit=unit_width(text))
+
+
+def unit_width(text: str) -> float:
+    """The width of TEXT's first unbreakable unit, what a line stops short of where it does not fit: a latin word
+    or number with its opening bracket, else a character (an opening bracket with the next) and the marks kinsoku
+    keeps with it (「る。」)."""
+    if m := LATIN_UNIT_RE.match(text):
+        return display_width(m.group(0)) + LATIN_WIDER_UNIT * len(m.group(0))
+    k = 2 if text[:1] in LINE_OPENERS else 1
+    while k < len(text) and text[k] in NO_LINE_START:
+        k += 1
+    return display_width(text[:k])
 
 
 def wording_of(text: str) -> str:
     """How TEXT, a sentence's end, is worded: 'result' (「…を推進した。」), 'plan' (「…する。」, 「…予定。」) or ''."""
     return "result" if RESULT_END_RE.search(text) else "plan" if PLAN_END_RE.search(text) else ""
-
-
-def latin_space(left: str, right: str) -> bool:
-    """Is the space between LEFT and RIGHT one between latin words (「ROUND ～MedTech」), not between cells?
-    A number alone, or after kanji or kana, is no latin word: 「…医薬機審発 1129」 ends a results line, and
-    the plans' 「Computer Interface…」 printed after it is another cell's text (no bare number of the report
-    is followed by a latin word)."""
-    return bool(LATIN_END_RE.search(left) and LATIN_START_RE.match(right)) and not BARE_NUMBER_END_RE.search(left)
-
-
-def latin_pair(left: str, right: str) -> tuple[str, str] | None:
-    """The latin words on both sides of the space between LEFT and RIGHT (「Innovation」, 「Hubにて」: 「Innovation」,
-    「Hub」), or None where that space is no space between latin words (latin_space)."""
-    if not latin_space(left, right):
-        return None
-    a, b = LAST_LATIN_WORD_RE.search(left), FIRST_LATIN_WORD_RE.match(right)
-    return (a.group(1), b.group(1)) if a and b else None
-
-
-def latin_phrases(lines: list[str]) -> frozenset[tuple[str, str]]:
-    """The pairs of latin words the text prints joined by a space more than once (「Innovation Hub」): a phrase
-    of the report, seldom two columns' words met by chance (a column's last word and the next column's first
-    are another pair on every line). A space between them is then kept inside a cell, where the widths alone
-    would part it (latin glyphs print wider than the text measures them)."""
-    seen: Counter[tuple[str, str]] = Counter()
-    for line in lines:
-        words = line.split()
-        seen.update(pair for a, b in zip(words, words[1:], strict=False) if (pair := latin_pair(a, b)))
-    return frozenset(pair for pair, n in seen.items() if n > 1)
 
 
 def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[float, ...], glued: bool = False,
@@ -322,8 +310,11 @@ def _glue_cuts(piece: str, fills: tuple[float, ...], limit: float, depth: int, b
             continue
         near = [k for k in range(1, len(piece)) if fill - GLUE_NEAR <= base + printed[k] <= fill + GLUE_OVER]
         marked = [k for k in range(1, len(piece)) if fill - GLUE_NEAR <= base + printed[k]
-                  <= fill + GLUE_OVER + LATIN_NARROWER * (before + latin[k]) and is_bullet_start(piece[k:])]
-        # (a line ending in a closing mark may print it half a cell wide, or hang it past the edge: 「…タイプ」」)
+                  <= fill + GLUE_OVER + LATIN_NARROWER * (before + latin[k]) + (trim[k] if not base else 0.0)
+                  and is_bullet_start(piece[k:])]
+        # (a full line before a bullet may lie past the fill by its punctuation pairs' trim: 「・「医工連携…事業（研究
+        # 開発事業）」（令和7年度」 then the next column's 「・」; a line ending in a closing mark may print it half a cell
+        # wide, or hang it past the edge: 「…タイプ」」)
         fitting = [k for k in near if base + printed[k] <= fill + GLUE_OVER / 2 * (1 + (piece[k - 1] in HANGING))
                    and piece[k] not in NO_LINE_START]
         if marked or fitting:
@@ -415,11 +406,16 @@ def segmentations(pieces: list[str], ncols: int, must: list[frozenset[int] | Non
                    and (bool(LATIN_END_RE.search(pieces[j - 1])) or len(pieces[j]) <= LONE_ENDING)
                    for j in range(1, k)]
     widths = [display_width(p) for p in pieces]
+    # a piece ending in a ministry tag before another piece of the group, or holding one with text after it (read
+    # whole: 「…を構築する。［厚、中に公表する予定。」, the plans' line glued to the tag's first names)
+    tags = [tagged(p) for p in pieces]
+    inside = [m is None and _tag_cut(p) > 0 for p, m in zip(pieces, must, strict=True)]
     made: dict[tuple[int, int], Group] = {}
 
     def group(a: int, b: int) -> Group:
         if (a, b) not in made:  # a half-width space between pieces
-            made[a, b] = replace(group_of(" ".join(pieces[a:b]), sum(widths[a:b]) + 0.5 * (b - a - 1)), must=must[b - 1])
+            made[a, b] = replace(group_of(" ".join(pieces[a:b]), sum(widths[a:b]) + 0.5 * (b - a - 1)), must=must[b - 1],
+                                 inner_tag=any(tags[a:b - 1]) or any(inside[a:b]))
         return made[a, b]
 
     out = []

@@ -8,6 +8,7 @@ cost the same, the line is reported, never silently guessed (text_interleaved.py
 
 from __future__ import annotations
 
+import math
 import re
 from collections.abc import Callable
 from dataclasses import dataclass, replace
@@ -55,6 +56,13 @@ TIE = 1e-9
 DOUBT_MARGIN = 0.2  # readings this close in cost are both credible: the line is reported
 BEAM_STATES, BEAM_COST = 8, 6.0  # states kept after each line, and how much costlier than the best they may be
 DOUBT_LOOKBACK = 60  # lines to look back for where two equally cheap readings part
+# A line breaks where the next unbreakable unit (a character with the marks kinsoku keeps with it, a latin word)
+# does not fit: a line that stops this many cells more than that unit short of its column's commonest full line,
+# its paragraph going on below, broke where nothing broke it (「…３大バイオバンク 等に蓄」, a space of the cell's own
+# before 「等に蓄」: 「…バイオバンク」 alone stops 3 cells short, and 「積されたデータ…」 goes on below)
+EARLY_BREAK = 1.0
+EARLY_ROOM = 1.5
+OPENS_MID_SENTENCE = 1.0  # a sentence's first words going on a full line that stopped mid-sentence
 
 
 @dataclass(frozen=True)
@@ -71,6 +79,8 @@ class _Col:
     word: bool = False  # its last line ends in katakana or a latin letter: a word may run on (「…ベン」 「チャー…」)
     paused: bool = False  # it stopped a line early at a page's foot: it may go on after the page break, not before
     item: int = 0  # the number of the last item (①…) it started in the row, or 0
+    titled: bool = False  # description only: a line before its last stopped short (its title ended there)
+    room: float = 0.0  # cells its last line stops short of the column's commonest full line (EARLY_BREAK)
     tail: str = ""  # the end of its last line where that ended no sentence: a sentence's end below is worded with it
 
 
@@ -105,7 +115,7 @@ def read_lines(lines: list[str], pieces: Callable[[str], list[str]], kinds: list
     line of each (by default WIDTHS), where a piece too wide for any column is cut (glued); RESULTS: the
     column of the results (1, or 2 where the plans are printed first); GLUED: the text prints columns with no
     space between them (a piece that fits a column may hold the next column's too); PHRASES: the latin word
-    pairs the document prints joined more than once (interleaved_groups.latin_phrases), dearer to part; OFFICES:
+    pairs the document prints joined more than once (interleaved_latin.latin_phrases), dearer to part; OFFICES:
     the 「担当」 column's lines (interleaved_offices.office_lines), where an office's line is glued to the plans'."""
     ncols = len(widths)
     fulls = fulls or tuple(full_line(w) for w in widths)
@@ -139,7 +149,7 @@ def read_lines(lines: list[str], pieces: Callable[[str], list[str]], kinds: list
         nxt: dict[State, tuple[float, int]] = {}
         for state, (cost, node) in frontier.items():
             for reading, extra, new_state in _candidates(state, options, widths, fulls, order, results, i in page_end,
-                                                         offices):
+                                                         offices, fills):
                 total = cost + extra
                 old = nxt.get(new_state)
                 if old is None or total < old[0] - TIE:
@@ -210,7 +220,7 @@ def _page_ends(kinds: list[str]) -> set[int]:
 
 def _candidates(state: State, options: list[tuple[tuple[Group, ...], float]], widths: tuple[float, ...],
                 fulls: tuple[float, ...], order: tuple[int, ...], results: int, page_end: bool,
-                offices: frozenset[str] = frozenset()):
+                offices: frozenset[str] = frozenset(), fills: tuple[float, ...] | None = None):
     """(reading, cost, next state) for each way the line can continue the open row or start the next one: its
     groups, left to right, in columns left to right (ORDER: their roles); OFFICES: the office column's lines."""
     ncols = len(widths)
@@ -226,14 +236,17 @@ def _candidates(state: State, options: list[tuple[tuple[Group, ...], float]], wi
             # an office's line (「査管理課」, printed apart in the office's place elsewhere) read in another column
             worded += sum(OFFICE_LINE_ELSEWHERE for g, c in zip(groups, cols, strict=True)
                           if c != OFFICE and len(g.text) >= GLUED_OFFICE_MIN and g.text in offices)
+            # a ministry tag ends its description's last line: text after it and a space is another column's
+            # (「…機能 を構築する。［厚、◎経］ 標」を公表した。」 is not one column's line)
+            worded += sum(TAG_OUTSIDE for g in groups if g.inner_tag)
             if state:
-                cont = _continue(state, groups, cols, fulls, page_end)
+                cont = _continue(state, groups, cols, fulls, page_end, fills or widths)
                 if cont is not None:
                     cost, new_state = cont
                     yield _reading(False, cols, groups), cost + worded + _tail_wording(state, groups, cols, results), \
                         new_state
             if 0 in cols:  # a row starts with its description's first line (an office first may share it)
-                cost, new_state = _new_row(state, groups, cols, fulls)
+                cost, new_state = _new_row(state, groups, cols, fulls, fills or widths)
                 yield _reading(True, cols, groups), cost + worded, new_state
 
 
@@ -274,17 +287,23 @@ def _end_cost(state: State) -> float:
     return sum(_skip_cost(c, col) for c, col in enumerate(state))
 
 
-def _line_state(c: int, group: Group, full_at: float, tagged: bool, items: bool = False, item: int = 0) -> _Col:
+def _line_state(c: int, group: Group, full_at: float, fill: float, tagged: bool, items: bool = False, item: int = 0,
+                titled: bool = False) -> _Col:
     tagged = tagged or (c == 0 and group.tagged)
     full = group.printed >= full_at and not (c == 0 and tagged)  # the tag ends the description
     # (an office's line is open where its name has not ended: 「内閣官房健康・医療戦略」 goes on with 「室」)
     opened = not OFFICE_WORD_RE.search(group.text) if c == OFFICE else group.open
+    # (latin letters print up to a sixth of a cell wider than printed counts them: their line may be fuller)
+    room = fill - group.printed - (group.printed - group.width)
+    # (in half cells, 0 where no unit could fit: states that differ only there merge)
+    room = math.floor(room * 2) / 2 if room >= EARLY_ROOM + 1 else 0.0
     return _Col(True, True, full, group.stop, tagged, items, opened, bool(WORD_END_RE.search(group.text)),
-                item=group.item or item, tail=_tail(c, group))
+                item=group.item or item, titled=titled, room=room, tail=_tail(c, group))
 
 
 def _continue(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fulls: tuple[float, ...],
-              page_end: bool = False) -> tuple[float, State] | None:
+              page_end: bool = False, fills: tuple[float, ...] | None = None) -> tuple[float, State] | None:
+    fills = fills or fulls
     cost = 0.0
     out = list(state)
     given = dict(zip(cols, groups, strict=True))
@@ -319,18 +338,24 @@ def _continue(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fu
                 cost += SHORT_GOES_ON if goes_on else NO_BULLET
         elif col.started and col.full and c > 0 and group.bullet and not col.stop and not col.open:
             cost += BULLET_AFTER_FULL
-        elif col.started and col.stop and c > 0 and not group.bullet:
+        elif col.started and col.stop and c > 0 and not group.bullet and not group.opener:
             cost += SKIP_STOP
+        if col.started and col.full and not col.stop and not col.tagged and group.opener:
+            cost += OPENS_MID_SENTENCE
         if c > 0 and group.tagged:
             cost += TAG_OUTSIDE
         if group.item and group.item != col.item + 1:
             cost += ITEM_OUT_OF_SEQUENCE
-        out[c] = _line_state(c, group, fulls[c], col.tagged, col.tagged, col.item)
+        if col.started and c != OFFICE and _goes_on(c, col, group) and col.room >= group.unit + EARLY_ROOM:
+            cost += EARLY_BREAK
+        out[c] = _line_state(c, group, fulls[c], fills[c], col.tagged, col.tagged, col.item,
+                             c == 0 and (col.titled or (col.started and not col.full)))
     return cost, tuple(out)
 
 
-def _new_row(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fulls: tuple[float, ...]
-             ) -> tuple[float, State]:
+def _new_row(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fulls: tuple[float, ...],
+             fills: tuple[float, ...] | None = None) -> tuple[float, State]:
+    fills = fills or fulls
     cost = _end_cost(state)
     if groups[0].bullet:
         cost += ROW_STARTS_WITH_BULLET
@@ -343,5 +368,18 @@ def _new_row(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], ful
         else:
             if c > 0 and group.tagged:
                 cost += TAG_OUTSIDE
-            out.append(_line_state(c, group, fulls[c], False))
+            out.append(_line_state(c, group, fulls[c], fills[c], False))
     return cost, tuple(out)
+
+
+def _goes_on(c: int, col: _Col, group: Group) -> bool:
+    """Does GROUP go on the paragraph of column C's last line (COL), rather than start one? After a full line, any
+    text but a bullet (or the description's items after its tag); after a short line, a word's or a sentence's
+    rest: in the results or plans (「…を公表した。」 then 「を構築す」), or in the description after its title (「…３大
+    バイオバンク」 then 「む。［◎内、…］」; a title's last line may be followed by anything: a synthetic edition's
+    description may be 「む。」)."""
+    if group.bullet or col.tagged:
+        return False
+    goes_on = group.continues and (c > 0 or (col.titled and not col.stop))
+    return col.full or goes_on
+

@@ -37,7 +37,8 @@ from ..model.normalize import display_width
 from .cells import WRAPPED_TITLE_MAX
 from .geometry import SHORT, TITLE_MARGIN, Geometry, slack
 from .interleaved_cuts import repair_cuts
-from .interleaved_groups import WIDTH_SLACK, latin_phrases, latin_space, printed_widths
+from .interleaved_groups import WIDTH_SLACK, printed_widths
+from .interleaved_latin import latin_phrases, latin_space
 from .interleaved_offices import office_like, office_lines
 from .interleaved_reading import OFFICE, Reading, full_line, read_lines
 from .table import Cell, Line, Row, Table
@@ -74,6 +75,7 @@ FEW_SAMPLES = 20  # below this, a column's width is its widest piece
 NARROW_DESCRIPTION = 40.0  # cells: a description column this narrow wraps or fills the longer titles (~44)
 NEAR_WIDEST = 3.0  # cells below a column's width where its full lines' widths are counted
 GLUED_LINES = 3  # lines holding a piece too wide for any column: the text prints columns glued
+SPACED_OVER_GLUED = 10  # full lines printed apart that outweigh one glued bullet's place
 GLUED_BULLETS = 3  # bullets after a column's full lines that tell its fill in a text without spaces between cells
 FULL_SHORT_BY = 1.5  # cells a full line may stop short of the commonest full width
 HEADING_TAIL = 4  # characters of a heading's last words wrapped onto a line of their own (「に向けて」)
@@ -284,18 +286,23 @@ def estimate_fills(lines: list[str], widths: tuple[float, ...], order: tuple[int
     """The commonest width of a full line of each column (by role): of its pieces near its width (WIDTHS, the
     widest), the commonest; a line that hangs 。」 past the edge or holds wide brackets measures a cell more
     now and then. A text of few lines: the widest."""
-    out = []
+    out, counts = [], []
     for values, width in zip(_samples(lines, order or tuple(range(len(widths)))), widths, strict=True):
         near = Counter(v for v in values if v >= width - NEAR_WIDEST)
         out.append(max(near, key=lambda w: (near[w], w)) if len(values) >= FEW_SAMPLES and near else width)
-    return _glued_fills(lines, widths, tuple(out))
+        counts.append(near[out[-1]] if len(values) >= FEW_SAMPLES else 0)
+    return _glued_fills(lines, widths, tuple(out), tuple(counts))
 
 
-def _glued_fills(lines: list[str], widths: tuple[float, ...], fills: tuple[float, ...]) -> tuple[float, ...]:
+def _glued_fills(lines: list[str], widths: tuple[float, ...], fills: tuple[float, ...],
+                 counts: tuple[int, ...] | None = None) -> tuple[float, ...]:
     """FILLS told again by glued pieces, where cells are set so close that a full line and the next column's
     text print without a space: where a bullet 「・」 starts the next column's text, the text before it is a full
     line of its column. Of the bullets near a column's fill, the commonest place, where it is common enough
-    (a 「・」 between words falls anywhere, a bullet after a full line always at the same place)."""
+    (a 「・」 between words falls anywhere, a bullet after a full line always at the same place). A place narrower
+    than the lines printed apart tell must not be outweighed by them (COUNTS: how many tell each fill; a bullet
+    after an item's line lies past its number, printed as a piece of its own: 「① 日常生活における…重症化予・医療機
+    器…」); a wider one may be (those lines are the ones that stop short of the edge, the full ones print glued)."""
     limit = max(widths) + WIDTH_SLACK
     places: Counter[float] = Counter()
     for line in lines[:WIDTH_SAMPLE_LINES]:
@@ -304,10 +311,12 @@ def _glued_fills(lines: list[str], widths: tuple[float, ...], fills: tuple[float
                 printed = printed_widths(piece)
                 places.update(printed[k] for k, ch in enumerate(piece) if ch == "・" and k)
     out = []
-    for fill in fills:
-        near = {w: n for w, n in places.items() if abs(w - fill) <= NEAR_WIDEST}
+    for c, fill in enumerate(fills):
+        # (the 「担当」 column's 「・」 are inside its names, 「内閣府健康・医療戦略…」)
+        near = {w: n for w, n in places.items() if abs(w - fill) <= NEAR_WIDEST} if c != OFFICE else {}
         best = max(near, key=lambda w: (near[w], w)) if near else None
-        out.append(best if best is not None and near[best] >= GLUED_BULLETS else fill)
+        told = counts[c] if counts and best is not None and best < fill else 0  # (a narrower fill must outweigh them)
+        out.append(best if best is not None and near[best] >= max(GLUED_BULLETS, told / SPACED_OVER_GLUED) else fill)
     return tuple(out)
 
 
