@@ -36,9 +36,7 @@ def test_a_words_end_after_a_cells_own_space_is_not_read_as_the_next_columns_lin
     # stopped 8 cells short of its column; the description's line stops 5 cells short without it.
     row = _row(snippet_table("space-before-a-words-end.txt"), "ガイドラインの検討のため")
     _, description, results, plans = (c.text for c in row.cells)
-    assert description.endswith("策定プロセスを明確化するルールインテリジェンス機能 を構築する。［厚、◎経］")
-    assert results.endswith("「半月板修復再建用医療機器に関する評価指標」を公表した。")
-    assert plans.endswith("「家庭用プログラム医療機器」の評価指標について、令和７年度中に公表する予定。")
+    _assert_the_rows_cells_end_whole(description, results, plans)
 
 
 def test_text_after_a_ministry_tag_and_a_space_is_not_read_as_the_same_columns_line():
@@ -47,9 +45,7 @@ def test_text_after_a_ministry_tag_and_a_space_is_not_read_as_the_same_columns_l
     # results line cost no more than the right reading; the description, left without its tag, ran into the next row
     row = _row(snippet_table("space-before-a-tagged-words-end.txt"), "ガイドラインの検討のため")
     description, results, plans = (c.text for c in row.cells)
-    assert description.endswith("策定プロセスを明確化するルールインテリジェンス機能 を構築する。［厚、◎経］")
-    assert results.endswith("「半月板修復再建用医療機器に関する評価指標」を公表した。")
-    assert plans.endswith("「家庭用プログラム医療機器」の評価指標について、令和７年度中に公表する予定。")
+    _assert_the_rows_cells_end_whole(description, results, plans)
 
 
 def test_a_tags_first_names_glued_to_the_next_columns_line_are_not_read_whole_in_that_column():
@@ -59,6 +55,11 @@ def test_a_tags_first_names_glued_to_the_next_columns_line_are_not_read_whole_in
     # plans' line, the tag's start cost nothing and the description lost 「を構築する。［厚、」
     row = _row(snippet_table("tag-glued-to-the-next-columns-line.txt"), "ガイドラインの検討のため")
     description, plans, results = (c.text for c in row.cells)
+    _assert_the_rows_cells_end_whole(description, results, plans)
+
+
+def _assert_the_rows_cells_end_whole(description: str, results: str, plans: str) -> None:
+    """The row of the 「…ルールインテリジェンス機能 を構築する。」 cut (dev 3021, 3036, 3050), each cell whole."""
     assert description.endswith("策定プロセスを明確化するルールインテリジェンス機能 を構築する。［厚、◎経］")
-    assert plans.endswith("「家庭用プログラム医療機器」の評価指標について、令和７年度中に公表する予定。")
     assert results.endswith("「半月板修復再建用医療機器に関する評価指標」を公表した。")
+    assert plans.endswith("「家庭用プログラム医療機器」の評価指標について、令和７年度中に公表する予定。")
