@@ -60,17 +60,16 @@ def mark_next_leads(steps: list[Step]) -> list[Step]:
     over a heading, nor over a page break, after which a cut row's cells go on in their order, not the last
     one's)."""
     out = list(steps)
+    units = [unit(step.readings[0][0][0].text) if step.readings and step.readings[0][0] else 0.0 for step in steps]
     for k, step in enumerate(steps):  # (each line's own: where it resumes a cell after a page break, dense_resume)
-        if not step.heading and step.readings and step.readings[0][0]:
-            carried = unit(step.readings[0][0][0].text)
-            if carried >= CARRIED_UNIT:
-                out[k] = replace(step, readings=[([replace(pieces[0], own_unit=carried), *pieces[1:]], cost)
-                                                 for pieces, cost in step.readings])
+        if not step.heading and units[k] >= CARRIED_UNIT:
+            out[k] = replace(step, readings=[([replace(pieces[0], own_unit=units[k]), *pieces[1:]], cost)
+                                             for pieces, cost in step.readings])
     for k, step in enumerate(steps[:-1]):
         nxt = steps[k + 1]
         if step.heading or nxt.heading or nxt.brk or not nxt.readings or not nxt.readings[0][0]:
             continue
-        width, carried = lead(nxt.readings[0][0][0].text), unit(nxt.readings[0][0][0].text)
+        width, carried = lead(nxt.readings[0][0][0].text), units[k + 1]
         if not width and not carried:
             continue
         out[k] = replace(out[k], readings=[([*pieces[:-1], replace(pieces[-1], next_lead=width, next_unit=carried)], cost)
