@@ -148,8 +148,8 @@ def read_lines(lines: list[str], pieces: Callable[[str], list[str]], kinds: list
         options = line_options(pieces(lines[i]), widths, fills, glued, order, phrases, offices)
         nxt: dict[State, tuple[float, int]] = {}
         for state, (cost, node) in frontier.items():
-            for reading, extra, new_state in _candidates(state, options, widths, fulls, order, results, i in page_end,
-                                                         offices, fills):
+            for reading, extra, new_state in _candidates(state, options, widths, fulls, fills, order, results,
+                                                         i in page_end, offices):
                 total = cost + extra
                 old = nxt.get(new_state)
                 if old is None or total < old[0] - TIE:
@@ -219,8 +219,8 @@ def _page_ends(kinds: list[str]) -> set[int]:
 
 
 def _candidates(state: State, options: list[tuple[tuple[Group, ...], float]], widths: tuple[float, ...],
-                fulls: tuple[float, ...], order: tuple[int, ...], results: int, page_end: bool,
-                offices: frozenset[str] = frozenset(), fills: tuple[float, ...] | None = None):
+                fulls: tuple[float, ...], fills: tuple[float, ...], order: tuple[int, ...], results: int,
+                page_end: bool, offices: frozenset[str] = frozenset()):
     """(reading, cost, next state) for each way the line can continue the open row or start the next one: its
     groups, left to right, in columns left to right (ORDER: their roles); OFFICES: the office column's lines."""
     ncols = len(widths)
@@ -240,13 +240,13 @@ def _candidates(state: State, options: list[tuple[tuple[Group, ...], float]], wi
             # (「…機能 を構築する。［厚、◎経］ 標」を公表した。」 is not one column's line)
             worded += sum(TAG_OUTSIDE for g in groups if g.inner_tag)
             if state:
-                cont = _continue(state, groups, cols, fulls, page_end, fills or widths)
+                cont = _continue(state, groups, cols, fulls, fills, page_end)
                 if cont is not None:
                     cost, new_state = cont
                     yield _reading(False, cols, groups), cost + worded + _tail_wording(state, groups, cols, results), \
                         new_state
             if 0 in cols:  # a row starts with its description's first line (an office first may share it)
-                cost, new_state = _new_row(state, groups, cols, fulls, fills or widths)
+                cost, new_state = _new_row(state, groups, cols, fulls, fills)
                 yield _reading(True, cols, groups), cost + worded, new_state
 
 
@@ -302,8 +302,7 @@ def _line_state(c: int, group: Group, full_at: float, fill: float, tagged: bool,
 
 
 def _continue(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fulls: tuple[float, ...],
-              page_end: bool = False, fills: tuple[float, ...] | None = None) -> tuple[float, State] | None:
-    fills = fills or fulls
+              fills: tuple[float, ...], page_end: bool = False) -> tuple[float, State] | None:
     cost = 0.0
     out = list(state)
     given = dict(zip(cols, groups, strict=True))
@@ -354,8 +353,7 @@ def _continue(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fu
 
 
 def _new_row(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fulls: tuple[float, ...],
-             fills: tuple[float, ...] | None = None) -> tuple[float, State]:
-    fills = fills or fulls
+             fills: tuple[float, ...]) -> tuple[float, State]:
     cost = _end_cost(state)
     if groups[0].bullet:
         cost += ROW_STARTS_WITH_BULLET
