@@ -18,6 +18,7 @@ from .vocabulary import (
     LONE_PAREN_RE,
     OFFICE_WORD_RE,
     PARTICLE_RE,
+    SENTENCE_OPENERS,
     TAG_CLOSE_RE,
     TAG_OPEN_RE,
     is_bullet_start,
@@ -38,7 +39,7 @@ TITLE_END_RE = re.compile(r"(?:育成|促進|支援|強化|作成|共有|整備|
                           r"創出|普及|導入|向上|改善|策定|検討|実施|対応|連携|[ー化])$|[＞>][（(]再掲[）)]$"
                           r"|[（(]その[0-9０-９]+[）)]$")  # (a title in parts: 「…ルールの整備（その２）」)
 # A line that goes on a word or a sentence: small kana, a long vowel mark, punctuation, a particle
-CONTINUES_RE = re.compile(r"^(?!また|あわせて|併せて|なお|さらに|ただし|このため|そのため|これ|それ|この|その)"
+CONTINUES_RE = re.compile(r"^(?!" + "|".join((*SENTENCE_OPENERS, "これ", "それ", "この", "その")) + r")"
                           r"[ぁ-ゖァィゥェォッャュョヮー、。，．）」』］・]")
 SENTENCE_END = ("。", "）", "」", ")", "｣", "］")
 OFFICE_NAME_RE = re.compile(r"(?:省|庁|府|官房|局|課|室)")

@@ -26,6 +26,7 @@ from .vocabulary import (
     PLAN_END_RE,
     RESULT_END_RE,
     SENTENCE_END_RE,
+    SENTENCE_OPENERS,
     TAG_AT_END_RE,
     is_bullet_start,
 )
@@ -67,7 +68,7 @@ PUNCTUATION_PAIR_RE = re.compile(r"(?=[、。，．・「『（［【｢」』�
 PAIR_TRIM = 0.5
 # A sentence's first words (「また、今年度新たに…」): a line going on a full one that ended mid-sentence (「…洗浄プロセス
 # に関」) never opens with them, and one going on a full line that ended a sentence may (no bullet needed)
-SENTENCE_OPENER_RE = re.compile(r"^(?:また|あわせて|併せて|なお|さらに|ただし|このため|そのため)、")
+SENTENCE_OPENER_RE = re.compile(r"^(?:" + "|".join(SENTENCE_OPENERS) + r")、")
 LATIN_UNIT_RE = re.compile(r"^[(（「『]?[A-Za-z0-9][A-Za-z0-9.,\-&/:%]*")  # a latin word or number, unbreakable
 LATIN_WIDER_UNIT = 0.2  # cells a latin letter may print wider than it counts (a proportional font's capitals)
 Cut = tuple[str, frozenset[int] | None]  # a glued piece's part and the columns it may end a group in (None: any)

@@ -118,7 +118,8 @@ NO_LINE_END = "「『（［｛〔〈《【＜"
 # Connectives an untitled row may start with (「また、ベンチャー等の…」, 「あわせて、…」). Demonstratives
 # such as その or これら are not among them: a description's first sentence has nothing to point back
 # to, so 「その原因と解決の方向性について…」 (line 1026) means its first line was lost.
-OPENERS = ("また", "あわせて", "併せて", "なお", "さらに", "ただし", "このため", "そのため", "これまで", "いわゆる")
+SENTENCE_OPENERS = ("また", "あわせて", "併せて", "なお", "さらに", "ただし", "このため", "そのため")  # 「また、」: a sentence's
+OPENERS = (*SENTENCE_OPENERS, "これまで", "いわゆる")  # first words, never a line's going on the line before
 # An untitled row starting with a katakana run and a particle may have lost its first characters:
 # 「テンシャルを有する地域連携拠点…」 (line 280, ポテンシャル cut); its label is then a fragment.
 KANA_FRAGMENT_RE = re.compile(r"^[ァ-ヺー]+[をがはのにでと]")
