@@ -95,3 +95,16 @@ def test_plans_read_one_row_along_are_named():
     shifted = [replace(ms[k + i], plans=ms[k + i + 1].plans) for i in range(3)]
     ed = replace(ed, measures=(*ms[:k], *shifted, *ms[k + 3:]))
     assert {m.id for m in shifted[:2]} <= _named(ed, "one row along")
+
+
+def test_the_last_rows_results_stopping_mid_sentence_are_named_too():
+    """A text's last two rows were left unchecked (two test excerpts ended inside a row; they now end with it):
+    the plans' first line read as the results' last (pypdfium2's 3610) in a text's last row is named too."""
+    ed = _seed()
+    k = _row(ed, "医療機器の研究開発の手引きの作成")
+    m = ed.measures[k]
+    plan = m.plans[0]
+    cut = plan.text.index("ガイダン") + 4
+    misread = replace(m, results=(*m.results, replace(plan, text=plan.text[:cut])),
+                      plans=(replace(plan, text=plan.text[cut:]), *m.plans[1:]))
+    assert _named(replace(ed, measures=(*ed.measures[:k], misread)), "mid-sentence") == {m.id}

@@ -25,7 +25,6 @@ from .vocabulary import ENDED_RE, is_bullet_start
 
 CODE = "layout-row-doubt"
 OPENS, CLOSES = "（(", "）)"  # (「」 are not checked: the report's own text leaves some unpaired, 「…事業」」)
-TEXT_END_ROWS = 2  # rows at the text's end that its end may cut (the row it ends in, and a line read as one more)
 TAIL_ENDS = ("）", ")", "］")  # (a sentence's 。 ends the tail before it)
 
 
@@ -77,11 +76,10 @@ def results_stop_mid_sentence(edition: Edition) -> list[ParseWarning]:
     """The results' last bullet whose last sentence, a clause with its 、, stops without 「。」 or a bracket:
     the plans' first line was read as the results' last (their columns are side by side, and a plans line
     as long as a results paragraph's last one reads as either); an item of nouns (no 、) and a stated end
-    (「事業終了」) end a cell so in the report. The last rows are left: a text that ends inside a row (an
-    excerpt, a page printed alone) stops its last row's results, and a line read as one more row's title,
-    where the text does."""
+    (「事業終了」) end a cell so in the report. A text's last rows are checked too: a text that ends inside a
+    row (an excerpt cut mid-row) does stop its last row's results, and that row is not the report's."""
     out = []
-    for m in edition.measures[:-TEXT_END_ROWS]:
+    for m in edition.measures:
         if not m.results or not m.plans:
             continue
         last = "".join(m.results[-1].text.split())
