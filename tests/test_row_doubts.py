@@ -97,6 +97,36 @@ def test_plans_read_one_row_along_are_named():
     assert {m.id for m in shifted[:2]} <= _named(ed, "one row along")
 
 
+def test_a_rows_first_items_read_into_a_row_two_before_are_named():
+    """pdfminer's text of 5149 (seen set h5100): the results' first paragraph 「重点５分野については…」 and items
+    ①② of 「重点分野における医療機器の研究開発の促進」 printed after the results of the row two before, and read
+    there; the row itself read from ③ on (named), the row two before read whole with them (not named)."""
+    ed = _seed()
+    k = _row(ed, "重点分野における医療機器の研究開発の促進")
+    m, before = ed.measures[k], ed.measures[k - 2]
+    third = next(i for i, b in enumerate(m.results) if b.text.startswith("③"))
+    ms = list(ed.measures)
+    ms[k - 2] = replace(before, results=(*before.results, *m.results[:third]))
+    ms[k] = replace(m, results=m.results[third:])
+    assert _named(replace(ed, measures=tuple(ms)), "one list") == {before.id}
+
+
+def test_plans_opening_with_their_budget_note_are_named():
+    """pypdfium2's text of 3722 (h3700): the plans' first line 「引き続き、「医療機器等研究成果展開事業」」 was read
+    inside the results' sentence (「…実施すると引き続き、…」」ともに、…」), the plans opening with its note 「（令和７
+    年度予算（案）：11.2憶円）において、…」; the report's own 「」」 hides it from bracket pairing."""
+    ed = _seed()
+    k = next(k for k, m in enumerate(ed.measures) if m.plans and m.plans[0].text.startswith("引き続き、「医療機器等研究成果"))
+    m = ed.measures[k]
+    plan, result = m.plans[0], m.results[0]
+    cut = plan.text.index("（令和")
+    at = result.text.index("するとともに") + 3
+    misread = replace(m, results=(replace(result, text=result.text[:at] + plan.text[:cut] + result.text[at:]),
+                                  *m.results[1:]),
+                      plans=(replace(plan, text=plan.text[cut:]), *m.plans[1:]))
+    assert _named(replace(ed, measures=(*ed.measures[:k], misread, *ed.measures[k + 1:])), "open with a note") == {m.id}
+
+
 def test_the_last_rows_results_stopping_mid_sentence_are_named_too():
     """A text's last two rows were left unchecked (two test excerpts ended inside a row; they now end with it):
     the plans' first line read as the results' last (pypdfium2's 3610) in a text's last row is named too."""

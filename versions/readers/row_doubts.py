@@ -20,6 +20,8 @@ printed; the counts are in the commit messages.
 
 from __future__ import annotations
 
+import re
+
 from ..model.edition import Edition, ParseWarning
 from .vocabulary import ENDED_RE, is_bullet_start
 
@@ -140,7 +142,53 @@ def plans_of_another_row(edition: Edition) -> list[ParseWarning]:
     return out
 
 
+def _items(text: str) -> list[int]:
+    """The numbers of TEXT's items ①②… in order."""
+    return [ord(c) - 0x245F for c in text if "\u2460" <= c <= "\u2473"]
+
+
+def items_continued_elsewhere(edition: Edition) -> list[ParseWarning]:
+    """A row whose cell's items ①② the cell of a row up to ITEMS_REACH after it goes on with (③…): the report
+    numbers each cell's list from ①, so the items are one list, read into two rows (pdfminer printed a row's
+    first results paragraph and its items ①② after the results of the row two before). The later row is named
+    already (its items do not start at ①); the earlier row's cell reads whole, with another row's text in it."""
+    ms = edition.measures
+    fields = [[_items(m.description), _items("".join(b.text for b in m.results)), _items("".join(b.text for b in m.plans))]
+              for m in ms]
+    out = []
+    for k, m in enumerate(ms):
+        for f, numbers in enumerate(fields[k]):
+            if not numbers or numbers[0] == 1:
+                continue
+            j = next((j for j in range(k - 1, max(k - ITEMS_REACH, 0) - 1, -1)
+                      if fields[j][f] and fields[j][f][-1] == numbers[0] - 1), None)
+            if j is not None:
+                out.append(ParseWarning(CODE, f"{ms[j].id}: its items end at {chr(0x245F + numbers[0] - 1)} and those of "
+                                        f"{m.id} go on from {chr(0x245F + numbers[0])}: one list read into two rows?",
+                                        ms[j].page, ms[j].line, ms[j].id))
+    return out
+
+
+# 「（令和７年度予算（案）：11.2億円）において、…」: a bracket, then a particle going on with the words before it
+NOTE_THEN_PARTICLE_RE = re.compile(r"^[（(](?:[^（）()]|[（(][^（）()]*[）)])*[）)][ぁ-ゖ]")
+
+
+def note_opens_cell(edition: Edition) -> list[ParseWarning]:
+    """Results or plans opening with a bracketed note that a particle goes on from (「（令和７年度予算…）におい
+    て、…」): a note follows what it is about (a program's name 「「…事業」」), so the cell's first line was read
+    into another (pypdfium2 printed a plans line inside the results' sentence)."""
+    out = []
+    for m in edition.measures:
+        for name, cell in (("results", m.results), ("plans", m.plans)):
+            if cell and NOTE_THEN_PARTICLE_RE.match("".join(cell[0].text.split())):
+                out.append(ParseWarning(CODE, f"{m.id}: its {name} open with a note 「{cell[0].text[:16]}…」 going on from "
+                                        "words before it: their first line read elsewhere?", m.page, m.line, m.id))
+    return out
+
+
+ITEMS_REACH = 2  # rows before: a row's cells may run past the next row's (pdfminer's boxes)
 MIN_GRAMS = 8  # a plan's words, at least: a shorter one restates nothing for sure
 SHARE = 0.4  # of them the other row's results hold
 MARGIN = 4  # words more than twice its own results hold
-CHECKS = (bullet_brackets, cut_row_untitled, results_stop_mid_sentence, plans_of_another_row)
+CHECKS = (bullet_brackets, cut_row_untitled, results_stop_mid_sentence, plans_of_another_row, items_continued_elsewhere,
+          note_opens_cell)
