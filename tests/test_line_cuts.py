@@ -119,3 +119,53 @@ def test_a_full_line_at_a_pages_foot_before_an_item_is_named():
                     ("野における一連の自動化・自律化を実現する医療機器", -0.3, 20), ("③\t臨床的なアウトカム", 0.2, 20),
                     ("により重症化を予防する医療機器", -0.3, 20), ("④\t高齢者等の身体機能", 0.2, 21)])
     assert cut_lines(whole) == []
+
+
+def test_a_bullet_read_inside_a_sentence_at_a_pages_foot_is_named():
+    """pdfplumber's text of 5146 (seen set h5100): the results' line 「・医療機器等研究成果展開事業において４件の課
+    題を採択」 was printed alone at page 10's foot and read into the description, between 「…定量的なエビデンス」
+    and the next page's 「で有効性が確認されることが望ましい。」; no warning named the row. A bullet at a page's
+    foot whose own words go on after the break, after a line ending its paragraph, is no cut."""
+    cut = _pages([("ついては特に注力する。なお、いずれの分野の医療機器", -0.5, 10),
+                  ("についても開発された結果として、定量的なエビデンス", -0.5, 10),
+                  ("・医療機器等研究成果展開事業において４件の課題を採択", -1.5, 10),
+                  ("で有効性が確認されることが望ましい。［◎内、文、", 0.5, 11), ("厚、経］", 20.5, 11)])
+    (w,) = cut_lines(cut)
+    assert w.line == 602 and "inside a sentence" in w.message
+    bullet = _pages([("喫緊の課題に対応するものであることから、当該分野に", -0.5, 10),
+                     ("ついては特に注力する。［◎内、文、厚、経］", 14.5, 10),
+                     ("・「MEDIC」（医工連携グローバル展開事業）を通じ", -0.5, 10),
+                     ("て、伴走コンサル等による支援を実施した。", 8.5, 11)])
+    assert cut_lines(bullet) == []
+
+
+def _two(description: list[tuple[int, int, str, float]], results: list[tuple[int, int, str]]) -> Table:
+    return Table([Row([Cell([Line(no, page, text, text, slack=slack) for no, page, text, slack in description]),
+                       Cell([Line(no, page, text, text) for no, page, text in results]), Cell()])], "interleaved")
+
+
+def test_a_line_alone_at_a_pages_foot_under_a_column_stopping_mid_sentence_is_named():
+    """pdfplumber's text of 3986 (h3900): the description's item 「②\t予後改善につながる…に資する医療」 fills its
+    line at page 4's foot and its last word 「機器」 was printed alone on the next text line; it was read after the
+    results' 「・医工連携イノベーション推進事業において３件の課題を採択」 (both columns full there). A page cuts every
+    column at one height, and 「療機」 is all through the text where 「択機」 is nowhere. The results' own last line at a
+    page's foot, under a description that ends its sentence, is no cut; nor is the plans' 「築を進める。」 of 3939
+    (read right) under a description a browser stopped a line early (「関係構築」 goes on, 「推進する築」 does not)."""
+    cut = _two([(340, 4, "率の向上等により重症化を予防する医療機器", 5.4), (341, 4, "②\t予後改善につながる診断の一層の早期化に資する医療", -0.1),
+                (346, 5, "健診受診者やそのうちの要精密検査対象者等に対し、適切", -0.6)],
+               [(340, 4, "・医療機器等研究成果展開事業において３件の課題を採択"), (341, 4, "・医工連携イノベーション推進事業において３件の課題を採択"),
+                (342, 4, "機器"), (346, 5, "・医療機器等における先進的研究開発・開発体制強靭化事業にお")])
+    (w,) = cut_lines(cut)
+    assert w.line == 342 and "printed alone" in w.message
+    ended = _two([(340, 4, "率の向上等により重症化を予防する医療機器", 5.4), (341, 4, "健診受診者やそのうちの要精密検査対象者等。", 1.0),
+                  (346, 5, "健診受診者やそのうちの要精密検査対象者等に対し、適切", -0.6)],
+                 [(340, 4, "・医療機器等研究成果展開事業において３件の課題を採択"), (341, 4, "・医工連携イノベーション推進事業において３件"),
+                  (342, 4, "の課題を採択"), (346, 5, "・医療機器等における先進的研究開発・開発体制強靭化事業にお")])
+    assert cut_lines(ended) == []
+    widow = _two([(389, 11, "療従事者と我が国の企業や医療機関との関係構築を後押しするような仕組", -0.5),
+                   (390, 11, "みが必要である。国内の医療従事者、医療機関、関係学会と企業がより緊", -0.5),
+                   (391, 11, "密に連携し、現地の医療人材の育成や医療技術の普及を一体的に推進する", -0.5),
+                   (396, 12, "ことが必要である。［◎厚、経］", 18.0)],
+                  [(390, 11, "ナム（MEV）における個別プロジェクト支"), (391, 11, "援を実施し、現地医療関係者等との関係構"),
+                   (392, 11, "築を進める。")])
+    assert cut_lines(widow) == []

@@ -50,7 +50,7 @@ def cut_lines(table: Table) -> list[ParseWarning]:
                         CODE, f"line {line.no}: 「…{line.text[-12:]}」 stops {line.slack:.0f} cells short of its column "
                         f"mid-word (「{after.text[:6]}…」 goes on with it): the rest of the line may have been read "
                         "into another column", 0, line.no))
-    return found + _spliced(table) + _rest_lost(table)
+    return found + _spliced(table) + _rest_lost(table) + _bullet_in_sentence(table) + _lone_rest(table)
 
 
 def _spliced(table: Table) -> list[ParseWarning]:
@@ -94,3 +94,64 @@ def _rest_lost(table: Table) -> list[ParseWarning]:
 
 def _opens_item(text: str) -> bool:
     return bool(ITEM_RE.match(text)) or text.startswith("・")
+
+
+def _bullet_in_sentence(table: Table) -> list[ParseWarning]:
+    """A bullet's line between a full line stopping mid-sentence and, after a page break, the rest of a word
+    (「…定量的なエビデンス」 / 「・医療機器等…において４件の課題を採択」 / 「で有効性が確認…」): a sentence does not
+    pause for a bullet, so the bullet is another column's line at the page's foot (pdfplumber printed a results
+    line alone there and it was read into the description, inside its sentence)."""
+    found = []
+    for row in table.rows:
+        for cell in row.cells:
+            for before, line, after in zip(cell.lines, cell.lines[1:], cell.lines[2:], strict=False):
+                if before.slack is not None and before.slack <= SHORT and not before.text.endswith(ENDS) \
+                        and _opens_item(line.text) and before.page == line.page != after.page \
+                        and (GOES_ON_RE.match(after.text) or PARTICLE_RE.match(after.text)):
+                    found.append(ParseWarning(
+                        CODE, f"line {line.no}: 「{line.text[:12]}…」 opens a bullet inside a sentence (「…{before.text[-6:]}」 "
+                        f"goes on 「{after.text[:6]}…」 after the page break): another column's line read into it", 0, line.no))
+    return found
+
+
+def _lone_rest(table: Table) -> list[ParseWarning]:
+    """A line printed alone at a page's foot (no other column on its text line), under a column's full line
+    that stops mid-sentence there and goes on only on the next page, where the text joins the two (that line's
+    last character and the lone line's first) more often than it joins the lone line to the line it was read
+    after: the lone line is likely that column's rest, read into another (pdfplumber printed an item's last
+    word 「機器」 alone under 「…に資する医療」 and it was read after the results' 「…課題を採択」: 「療機」 is all
+    through the report, 「択機」 nowhere). A column may stop a line early at a page's foot (a browser keeps two
+    lines of a paragraph together), so the words tell, not the heights."""
+    pairs = Counter(a + b for row in table.rows for cell in row.cells for line in cell.lines
+                    for a, b in zip(line.text, line.text[1:], strict=False))
+    found = []
+    for row in table.rows:
+        if row.merged:
+            continue
+        at = Counter(line.no for cell in row.cells for line in cell.lines)
+        last: dict[int, int] = {}  # page -> the row's last line number on it
+        for cell in row.cells:
+            for line in cell.lines:
+                last[line.page] = max(last.get(line.page, 0), line.no)
+        for c, cell in enumerate(row.cells):
+            for before, line in zip([None, *cell.lines], cell.lines, strict=False):
+                if at[line.no] > 1 or last[line.page] != line.no or _opens_item(line.text):
+                    continue
+                read = pairs[before.text[-1] + line.text[0]] if before and before.page == line.page else 0
+                stops = [other.text[-1] for d, cell2 in enumerate(row.cells) if d != c
+                         for other in _stopping(cell2.lines, line.no - 1)]
+                if any(pairs[end + line.text[0]] > read for end in stops):
+                    found.append(ParseWarning(
+                        CODE, f"line {line.no}: 「{line.text[:12]}」, printed alone at a page's foot, goes on better "
+                        "with the column that stops mid-sentence just above it than with the line it was read after: "
+                        "it may be that column's rest", 0, line.no))
+    return found
+
+
+def _stopping(lines, no: int) -> list:
+    """LINES' full line at NO, stopping mid-sentence and going on only on a later page (or none)."""
+    for line, after in zip(lines, lines[1:], strict=False):
+        if line.no == no:
+            full = line.slack is not None and line.slack <= SHORT and not line.text.endswith(ENDS)
+            return [line] if full and after.page > line.page else []
+    return []
