@@ -138,3 +138,18 @@ def test_the_last_rows_results_stopping_mid_sentence_are_named_too():
     misread = replace(m, results=(*m.results, replace(plan, text=plan.text[:cut])),
                       plans=(replace(plan, text=plan.text[cut:]), *m.plans[1:]))
     assert _named(replace(ed, measures=(*ed.measures[:k], misread)), "mid-sentence") == {m.id}
+
+
+def test_a_particle_read_before_a_conjunction_is_named():
+    """pdfplumber's text of 3702 (h3700): the description's line 「…ルールインテリジェンス機能を」 printed its 「を」
+    nearer the results column; it was read there, 「…評価指標」を及び「半月板修復再建用医療機器…」」 (the description
+    「…機能構築する。」), and no warning named the row. 及び joins nouns, never a particle to one."""
+    ed = _seed()
+    k = next(k for k, m in enumerate(ed.measures) if any("」及び「半月板" in b.text for b in m.results))
+    m = ed.measures[k]
+    b = next(i for i, x in enumerate(m.results) if "」及び「半月板" in x.text)
+    result = m.results[b]
+    misread = replace(m, description=m.description.replace("機能を構築", "機能構築"),
+                      results=(*m.results[:b], replace(result, text=result.text.replace("」及び「半月板", "」を及び「半月板")),
+                               *m.results[b + 1:]))
+    assert _named(replace(ed, measures=(*ed.measures[:k], misread, *ed.measures[k + 1:])), "conjunction") == {m.id}

@@ -186,9 +186,27 @@ def note_opens_cell(edition: Edition) -> list[ParseWarning]:
     return out
 
 
+# 「…評価指標」を及び「…」: a case particle right before a conjunction, which only joins nouns
+PARTICLE_CONJUNCTION_RE = re.compile(r"[をがは](?:及び|並びに|又は|若しくは)")
+
+
+def particle_before_conjunction(edition: Edition) -> list[ParseWarning]:
+    """A row whose text puts a case particle right before a conjunction (「…評価指標」を及び「…」): 及び, 並びに,
+    又は join nouns, never a particle to a noun, so the particle is another cell's line's last character, read
+    into this cell (pdfplumber printed the description's 「…機能を」 with its 「を」 nearer the results column)."""
+    out = []
+    for m in edition.measures:
+        for text in (m.description, *(b.text for b in (*m.results, *m.plans))):
+            if found := PARTICLE_CONJUNCTION_RE.search("".join(text.split())):
+                out.append(ParseWarning(CODE, f"{m.id}: 「{found.group(0)}」, a particle before a conjunction: another "
+                                        "cell's character read into its text?", m.page, m.line, m.id))
+                break
+    return out
+
+
 ITEMS_REACH = 2  # rows before: a row's cells may run past the next row's (pdfminer's boxes)
 MIN_GRAMS = 8  # a plan's words, at least: a shorter one restates nothing for sure
 SHARE = 0.4  # of them the other row's results hold
 MARGIN = 4  # words more than twice its own results hold
 CHECKS = (bullet_brackets, cut_row_untitled, results_stop_mid_sentence, plans_of_another_row, items_continued_elsewhere,
-          note_opens_cell)
+          note_opens_cell, particle_before_conjunction)
