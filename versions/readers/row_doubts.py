@@ -11,7 +11,11 @@ reading of the report never shows:
 - the results' last bullet stopping mid-sentence (「・引き続き、開発に際しての手引きとなる開発ガイダン」): the
   plans' first line read as the results' last;
 - plans restating the results of the row next to theirs, not their own (a plan most often restates its
-  row's results, 「引き続き、…」): results or plans read one row along.
+  row's results, 「引き続き、…」): results or plans read one row along;
+- a cell's items ①② that the same cell of a row up to two after goes on with (③…): one list read into two rows;
+- results or plans opening with a bracketed note a particle goes on from (「（令和７年度予算…）において、…」): the
+  cell's first line read elsewhere;
+- a case particle right before a conjunction (「…」を及び「…」): another cell's last character read in.
 
 Each warning names its row (layout-row-doubt, as text_checks', counted in its refusal share). Over the
 generated layouts' readings (dev and seen sets) none named a row read right, nor a row of the editions
