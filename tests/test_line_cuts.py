@@ -148,7 +148,7 @@ def test_a_line_alone_at_a_pages_foot_under_a_column_stopping_mid_sentence_is_na
     """pdfplumber's text of 3986 (h3900): the description's item 「②\t予後改善につながる…に資する医療」 fills its
     line at page 4's foot and its last word 「機器」 was printed alone on the next text line; it was read after the
     results' 「・医工連携イノベーション推進事業において３件の課題を採択」 (both columns full there). A page cuts every
-    column at one height, and 「療機」 is all through the text where 「択機」 is nowhere. The results' own last line at a
+    column at one height, and 「医療機器」 is all through the text where 「採択機器」 is nowhere. The results' own last line at a
     page's foot, under a description that ends its sentence, is no cut; nor is the plans' 「築を進める。」 of 3939
     (read right) under a description a browser stopped a line early (「関係構築」 goes on, 「推進する築」 does not)."""
     cut = _two([(340, 4, "率の向上等により重症化を予防する医療機器", 5.4), (341, 4, "②\t予後改善につながる診断の一層の早期化に資する医療", -0.1),

@@ -28,6 +28,7 @@ ENDS = ("。", "）", ")", "」", "］", "、", "】", "＞")
 # hiragana, not one kinsoku keeps off a line's start: the rest of a word (「む。」, 「る予定。」), never a paragraph's start
 GOES_ON_RE = re.compile(r"^[あいうえおか-ぢつ-もやゆよ-ろわをん]")
 ITEM_RE = re.compile(r"^[\u2460-\u2473]")  # ① … ⑳: an item's heading, a paragraph of its own
+JOIN = 2  # characters each side of a line break whose joining the text's own words tell
 ITEM_END = 4  # characters that end a paragraph before an item as the others do (「医療機器」)
 
 
@@ -117,13 +118,13 @@ def _bullet_in_sentence(table: Table) -> list[ParseWarning]:
 def _lone_rest(table: Table) -> list[ParseWarning]:
     """A line printed alone at a page's foot (no other column on its text line), under a column's full line
     that stops mid-sentence there and goes on only on the next page, where the text joins the two (that line's
-    last character and the lone line's first) more often than it joins the lone line to the line it was read
-    after: the lone line is likely that column's rest, read into another (pdfplumber printed an item's last
-    word 「機器」 alone under 「…に資する医療」 and it was read after the results' 「…課題を採択」: 「療機」 is all
-    through the report, 「択機」 nowhere). A column may stop a line early at a page's foot (a browser keeps two
+    last JOIN characters and the lone line's first JOIN) more often than it joins the lone line to the line it
+    was read after: the lone line is likely that column's rest, read into another (pdfplumber printed an item's
+    last word 「機器」 alone under 「…に資する医療」 and it was read after the results' 「…課題を採択」: 「医療機器」 is
+    all through the report, 「採択機器」 nowhere; one character each side is too little: 「器の」 outnumbers 「件の」). A column may stop a line early at a page's foot (a browser keeps two
     lines of a paragraph together), so the words tell, not the heights."""
-    pairs = Counter(a + b for row in table.rows for cell in row.cells for line in cell.lines
-                    for a, b in zip(line.text, line.text[1:], strict=False))
+    pairs = Counter(line.text[k:k + 2 * JOIN] for row in table.rows for cell in row.cells for line in cell.lines
+                    for k in range(len(line.text) - 2 * JOIN + 1))
     found = []
     for row in table.rows:
         if row.merged:
@@ -137,10 +138,11 @@ def _lone_rest(table: Table) -> list[ParseWarning]:
             for before, line in zip([None, *cell.lines], cell.lines, strict=False):
                 if at[line.no] > 1 or last[line.page] != line.no or _opens_item(line.text):
                     continue
-                read = pairs[before.text[-1] + line.text[0]] if before and before.page == line.page else 0
-                stops = [other.text[-1] for d, cell2 in enumerate(row.cells) if d != c
+                head = line.text[:JOIN]
+                read = pairs[before.text[-JOIN:] + head] if before and before.page == line.page else 0
+                stops = [other.text[-JOIN:] for d, cell2 in enumerate(row.cells) if d != c
                          for other in _stopping(cell2.lines, line.no - 1)]
-                if any(pairs[end + line.text[0]] > read for end in stops):
+                if any(pairs[end + head] > read for end in stops):
                     found.append(ParseWarning(
                         CODE, f"line {line.no}: 「{line.text[:12]}」, printed alone at a page's foot, goes on better "
                         "with the column that stops mid-sentence just above it than with the line it was read after: "
