@@ -121,11 +121,11 @@ def _lone_rest(table: Table) -> list[ParseWarning]:
     last JOIN characters and the lone line's first JOIN) more often than it joins the lone line to the line it
     was read after: the lone line is likely that column's rest, read into another (pdfplumber printed an item's
     last word 「機器」 alone under 「…に資する医療」 and it was read after the results' 「…課題を採択」: 「医療機器」 is
-    all through the report, 「採択機器」 nowhere; one character each side is too little: 「器の」 outnumbers 「件の」). A column may stop a line early at a page's foot (a browser keeps two
-    lines of a paragraph together), so the words tell, not the heights."""
-    pairs = Counter(line.text[k:k + 2 * JOIN] for row in table.rows for cell in row.cells for line in cell.lines
-                    for k in range(len(line.text) - 2 * JOIN + 1))
+    all through the report, 「採択機器」 nowhere; one character each side is too little: 「器の」 outnumbers
+    「件の」). A column may stop a line early at a page's foot (a browser keeps two lines of a paragraph
+    together), so the words tell, not the heights. The text is counted only where such a line is found."""
     found = []
+    text = ""
     for row in table.rows:
         if row.merged:
             continue
@@ -138,11 +138,14 @@ def _lone_rest(table: Table) -> list[ParseWarning]:
             for before, line in zip([None, *cell.lines], cell.lines, strict=False):
                 if at[line.no] > 1 or last[line.page] != line.no or _opens_item(line.text):
                     continue
-                head = line.text[:JOIN]
-                read = pairs[before.text[-JOIN:] + head] if before and before.page == line.page else 0
                 stops = [other.text[-JOIN:] for d, cell2 in enumerate(row.cells) if d != c
                          for other in _stopping(cell2.lines, line.no - 1)]
-                if any(pairs[end + head] > read for end in stops):
+                if not stops:
+                    continue
+                text = text or "\n".join(x.text for r in table.rows for cell2 in r.cells for x in cell2.lines)
+                head = line.text[:JOIN]
+                read = text.count(before.text[-JOIN:] + head) if before and before.page == line.page else 0
+                if any(text.count(end + head) > read for end in stops):
                     found.append(ParseWarning(
                         CODE, f"line {line.no}: 「{line.text[:12]}」, printed alone at a page's foot, goes on better "
                         "with the column that stops mid-sentence just above it than with the line it was read after: "
