@@ -128,8 +128,9 @@ def enter(s: State, cols: Columns, x: Piece, role: int, resumed: bool | None = N
     if end in (3, 4) and x.next_lead and not x.item and x.width + x.next_lead + WRAP_MARGIN + LATIN_SLACK * x.latin <= cols.width(role):
         end = 1  # the next line's first character would have fitted: it goes on with no paragraph (dense_wraps;
         # the cell's status keeps the width's word: another cell's line may come between)
-    elif end in (1, 5, 8) and x.next_unit and role != OFF and x.width + LATIN_SLACK * x.latin + x.next_unit > cols.width(role):
+    elif end in (1, 5, 8) and x.next_unit and role != OFF and x.width + LATIN_SLACK * x.latin + x.next_unit >= cols.width(role):
         end = 2 if x.stop else 4  # the next line's first unit would not have fitted: the line may have wrapped there
+        # (a unit's width is its widest: one that just fills what is left, 「AMED」 in 3 cells, may not have fitted)
     tagged = max(s.tagged, x.tag) if role in (TTL, DSC) else s.tagged
     return State(role, s.lines + 1 if role == TTL else 0, tagged, tuple(status), s.resumed if resumed is None else resumed,
                  s.described or role in (DSC, ITM), end, x.word_end, x.title_words if role == TTL else 0.0,
