@@ -132,6 +132,7 @@ class Piece:
     # dense_wraps.CARRIED_UNIT wide (「（METhailand）における…」): where it resumes a cell after a page break, that
     # cell's last line before the break may have stopped short for it
     quote_goes_on: bool = False  # closes first the quote the line before left open: that line's paragraph (dense_quotes)
+    after_comma: bool = False  # the line before ends in a comma: where this line opens a bullet, that comma led it in
 
 
 def brackets(text: str) -> tuple[bool, bool]:
@@ -194,7 +195,7 @@ def make_piece(text: str, no: int, joined: bool = False, opened: str = "", comma
                  bool(DOT_BULLET_RE.match(text)),
                  any(m.end() > len(before) for m in NOUN_STOP_RE.finditer(before + text)), closes_first,
                  ord(text[0]) - ord("①") + 1 if ITEM_START_RE.match(text) else 0, bool(PARTICLE_RE.match(text)),
-                 leaves_open=leaves_open)
+                 leaves_open=leaves_open, after_comma=comma)
 
 
 def options(text: str, no: int, opened: str = "", before: str = "") -> list[tuple[list[Piece], float]]:

@@ -10,6 +10,7 @@ items ① … per cell, and whether a page break cut the row.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from math import ceil
 from typing import NamedTuple
 
 from .dense_costs import (
@@ -22,11 +23,13 @@ from .dense_costs import (
     END_OPEN,
     END_UNENDED,
     GROUP_ENDS_CELL,
+    TITLE_LONGEST,
 )
 from .dense_pieces import Piece
 
 START, OFF, TTL, DSC, ITM, RES, PLN = -1, 0, 1, 2, 3, 4, 5  # between rows; office, title, description, items, results, plans
-TITLE_LINES = 3
+TITLE_LINES = 3  # a title wraps over at most this many lines, or as many as a narrow column takes for ...
+NARROW_TITLE_LINES = 6  # ... the report's longest title (dense_costs.TITLE_LONGEST), at most this
 FULL_MARGIN = 2.5  # a full line stops up to ~2 cells short of its column (kinsoku)
 LATIN_SLACK = 0.25  # cells a half-width character may be off in a proportional font
 OVERRUN = 1.5  # a line may pass its column's width by a hanging mark
@@ -49,6 +52,13 @@ class Columns:
 
     def width(self, role: int) -> float:
         return self.widths[DSC if role in (TTL, ITM) else role]
+
+    def title_lines(self) -> int:
+        """How many lines a title may wrap over: TITLE_LINES, or in a narrow description column as many as the
+        report's longest title takes (9 pt, portrait: 13-15 cells a line, 「出口戦略を策定し、…人材（コーディネート人材）の
+        育成」 over 4)."""
+        width = self.widths[DSC]
+        return max(TITLE_LINES, min(NARROW_TITLE_LINES, ceil(TITLE_LONGEST / width))) if width > 0 else TITLE_LINES
 
     def full(self, x: Piece, role: int) -> bool:
         return x.width >= self.width(role) - FULL_MARGIN - LATIN_SLACK * x.latin
