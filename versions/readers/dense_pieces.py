@@ -30,8 +30,10 @@ TITLE_COMMA = 0.5  # ... more when it holds a comma that parts a sentence (a hea
 # 「出口戦略を策定し、…人材の育成」; cells.heading_commas)
 JOINED_SPACE = 1.0  # a space inside a cell between two Japanese characters
 
-# Cells sharing a baseline are printed on one line, a space between: 「…横展開する。［◎文］ ・令和５年度…」
-PIECE_SPLIT_RE = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])|(?<=\S) (?=・)")
+# Cells sharing a baseline are printed on one line, a space between: 「…横展開する。［◎文］ ・令和５年度…」, or
+# before a Latin word that opens the next cell, 「厚労省医療機器審査管理課 Software as a Medical Device…」 (within a
+# cell pypdfium2 prints no space before a Latin word; a number may follow one: 「医薬機審発 1129第２号」)
+PIECE_SPLIT_RE = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f]|[A-Za-z])|(?<=\S) (?=・)")
 MAX_SPLITS = 3
 LONE_ITEM_RE = re.compile(r"[①-⑳]$")
 # The last words of a heading (「…人材の育成」, 「…の促進」); cells.py keeps the longer list
