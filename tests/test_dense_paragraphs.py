@@ -15,14 +15,3 @@ def test_a_results_paragraph_ending_in_a_comma_leads_in_its_bullets():
     assert rows[0]["description"][-1] == "見直し等により引き続き推進する。［◎厚］"
     assert rows[0]["results"][:2] == ["令和６年度保険医療材料制度改革において、", "・チャレンジ申請の申請期限の延長や要件の明"]
 
-
-def test_a_group_heading_opens_the_cell_whose_bullets_it_heads():
-    # L4304 (columns printed description, plans, results; description 18 cells, plans 13, results 20): the plans end
-    # 「…個別プロジェクト支援を継続す」 / 「る。」, then 「（アジア健康構想）」 heads the results' bullets
-    # 「・アジア健康構想において、…」; the plans go on after the page break (its header repeated; the running title,
-    # which the whole text shows repeated, left out). Read as the plans' last line, the heading headed nothing in its
-    # cell: the plans went on after the break with a bullet of their own.
-    rows = snippet_rows("group-heading-opening-the-next-cell", 18, 20, 13)
-    assert rows[0]["plans"][-1] == "る情報共有を実施する。"
-    assert "（アジア健康構想）" not in rows[0]["plans"]
-    assert rows[0]["results"][:2] == ["（アジア健康構想）", "・アジア健康構想において、協力覚書に基づ"]

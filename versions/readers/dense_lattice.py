@@ -30,7 +30,6 @@ from .dense_costs import (
     CELL_NO_BULLET,
     DESC_PARAGRAPH,
     END_AFTER_STOP,
-    GROUP_ENDS_CELL,
     IMPLICIT_BREAK,
     ITEM_NO_MARK,
     ITEM_OPENS,
@@ -165,8 +164,6 @@ def _advances(s: State, cols: Columns, x: Piece):
         yield enter(s, cols, x, ITM), end_cost(s.end) + (0.0 if x.item else ITEM_NO_MARK), Label(ITM, False)
     # (a description ends at its tag, a cell at a paragraph's end: row_end_cost sees to both)
     leave = title_end(s, x) if s.cur == TTL else 0.0  # (TITLE_ONLY is paid where the row ends undescribed)
-    if s.end == 6:  # a group heading 「（アジア健康構想）」 heads the bullets right after it, in its cell
-        leave += GROUP_ENDS_CELL
     for k in range(here + 1, len(cols.order)):
         role = cols.order[k]
         if role == DSC:  # after an office printed first: the title or the description
