@@ -32,8 +32,9 @@ JOINED_SPACE = 1.0  # a space inside a cell between two Japanese characters
 
 # Cells sharing a baseline are printed on one line, a space between: 「…横展開する。［◎文］ ・令和５年度…」, or
 # before a Latin word that opens the next cell, 「厚労省医療機器審査管理課 Software as a Medical Device…」 (within a
-# cell pypdfium2 prints no space before a Latin word; a number may follow one: 「医薬機審発 1129第２号」)
-PIECE_SPLIT_RE = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f]|[A-Za-z])|(?<=\S) (?=・)")
+# cell pypdfium2 prints no space before a Latin word; a number may follow one: 「医薬機審発 1129第２号」), or after a
+# number cut by its line's end, 「…（令和６年度予算：10. 引き続き、…」 (a Latin word may go on a space: 「ARO に必要な」)
+PIECE_SPLIT_RE = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f]|[A-Za-z])|(?<=[0-9.]) (?=[^\x00-\x7f])|(?<=\S) (?=・)")
 MAX_SPLITS = 3
 LONE_ITEM_RE = re.compile(r"[①-⑳]$")
 # The last words of a heading (「…人材の育成」, 「…の促進」); cells.py keeps the longer list
