@@ -5,8 +5,6 @@ from __future__ import annotations
 
 from dense_snippets import snippet_rows
 
-from policydiff.versions.readers.dense_pieces import make_piece
-
 
 def test_a_results_paragraph_ending_in_a_comma_leads_in_its_bullets():
     # L4509 (description 27 cells, results 21, plans 15, 担当 last): after the description's tag 「…推進する。［◎厚］」
@@ -17,12 +15,3 @@ def test_a_results_paragraph_ending_in_a_comma_leads_in_its_bullets():
     assert rows[0]["description"][-1] == "見直し等により引き続き推進する。［◎厚］"
     assert rows[0]["results"][:2] == ["令和６年度保険医療材料制度改革において、", "・チャレンジ申請の申請期限の延長や要件の明"]
 
-
-
-def test_a_sentence_ending_tatokoro_reports_what_was_done():
-    # L3064 (reportlab, 7 pt, portrait; results and plans both 23 cells): the results' last bullet ends
-    # 「…選定療養の新設等を実施したところ。」 (「…したところ」: what has been done) and was read as the plans' first, its
-    # verb not read as past; the plans' own bullet 「…検討を行う。」 follows.
-    assert make_piece("や評価療養・選定療養の新設等を実施したところ。", 1360).tense == 1
-    assert make_piece("酬改定に向けて検討を行う。", 1362).tense == 2
-    assert make_piece("・関係団体等と調整するところ。", 1).tense != 1  # (「…するところ」: no past)

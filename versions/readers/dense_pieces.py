@@ -53,7 +53,7 @@ PUNCTUATION_PAIR_RE = re.compile(r"(?=[、。，．・「『（［【｢」』�
 HEADING_END_RE = re.compile(r"[一-龥々ァ-ヺーA-Za-z0-9０-９）)＞>】」]$")  # a heading ends in a noun or a bracket
 # Results report what was done, plans what will be: 「…を推進した。」 / 「…を推進する。」, 「…予定。」 (the report's
 # results end so 4 times in 5, its plans 19 times in 20)
-PAST_RE = re.compile(r"(?:た|だ)(?:ところ)?(?:（[^（）]*）)?。")  # (「…を実施した（共同開発案件９件）。」, 「…を実施したところ。」)
+PAST_RE = re.compile(r"(?:た|だ)(?:（[^（）]*）)?。")  # (「…を実施した（共同開発案件９件）。」)
 # (a verb's plain form: 「…を行う。」, 「…に取り組む。」, 「…を目指す。」; 「…している。」 is either)
 # A budget cited with its year: results cite this year's budget 「令和６年度予算：19億円」, plans next year's
 # request 「令和７年度予算案：14億円の内数」 (60 of 62 in each column of the three editions generated); a
