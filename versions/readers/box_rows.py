@@ -15,7 +15,7 @@ from .box_columns import column_of, width_column
 from .box_office_match import match_offices
 from .box_offices import name_office_mismatches, place_offices
 from .box_pairs import name_paired_shifts, name_stray_first_bullets
-from .box_shifts import name_shifts
+from .box_shifts import name_crossed_shifts, name_shifts
 from .box_state import (
     DESC,
     ITEM_RE,
@@ -71,6 +71,7 @@ def place_boxes(boxes: list[Box], widths: Geometry, title_max: float, office: bo
     if state.printed_offices:
         match_offices(state)
     name_shifts(state.rows)
+    name_crossed_shifts(state.rows)
     name_paired_shifts(state.rows)
     name_stray_first_bullets(state.rows)
     name_office_mismatches(state.rows)
