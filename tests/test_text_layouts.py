@@ -40,7 +40,7 @@ def seed_text(seed_bytes) -> str:
 
 
 def test_every_profile_names_its_detection_rule():
-    assert [p.name for p in PROFILES] == ["interleaved", "fragmented", "out-of-order", "dense", "blocked"]
+    assert [p.name for p in PROFILES] == ["interleaved", "fragmented", "dense", "out-of-order", "blocked"]
     assert all(len(p.rule) > 20 for p in PROFILES)
 
 
@@ -255,3 +255,20 @@ def test_offices_printed_above_the_header_again_and_again_are_no_document_title(
         "医療機器の研究開発\n本文の一行目、\n本文の二行目。［◎厚］\n\n・実績の一行目、\n実績の二行目。\n\n"
         f"・予定の一行目、\n予定の二行目。\n\n{office}\n\n") * 3
     assert sum(x.strip() == office for x in prepare(text).lines) == 6
+
+
+def test_a_text_without_blank_lines_is_read_as_dense_whatever_follows_its_tags():
+    """pypdfium2's text of layout 3086 (dev; 担当 first, plans before results, 7 pt): after a ministry tag
+    comes the next row's office or a plans bullet, not a results bullet, so the out-of-order rule fired
+    before the dense one and the text went to pdfminer's boxes reader, which refused it. A text with no
+    blank line is no pdfminer text (pdfminer parts its boxes by blank lines: 8 % of lines or more in every
+    printed layout)."""
+    text = (DATA / "text_layouts" / "office-first.pypdfium2.txt").read_text(encoding="utf-8")
+    prepared = prepare(text)
+    assert prepared.profile == "dense"
+    assert prepared.order == ("office", "description", "plans", "results")
+    first = parse_report(text).measures[0]
+    assert first.office == "厚労省医療機器審査管理課"
+    assert first.title == "医療機器の研究開発に積極的に携わる医師をはじめとする医療従事者の育成"
+    assert first.results[0].programs == ("優れた医療機器の創出に係る産業振興拠点強化事業",)
+    assert first.plans[0].text.startswith("・令和６年度の取組に加え、医療機器産業振興拠点における海外")

@@ -231,7 +231,7 @@ def _heading_tail(heading: str, tail: str) -> bool:
 
 
 def _rejoined(lines: list[str], numbers: list[int]) -> list[tuple[str, int]]:
-    """A title and the bullet printed on its baseline were parted (text_layouts._split_titles): one line
+    """A title and the bullet printed on its baseline were parted (text_lines.split_titles): one line
     again, its cells on one baseline (the model cuts it where it reads best)."""
     out: list[tuple[str, int]] = []
     for x, no in zip(lines, numbers, strict=True):

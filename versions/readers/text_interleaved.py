@@ -174,7 +174,7 @@ def _latin_parted(readings: list[Reading], kinds: list[str], named: set[int]) ->
 
 
 def _rejoin(lines: list[str], numbers: list[int]) -> tuple[list[str], list[int]]:
-    """Undo the split of a title from the bullet on its line (text_layouts._split_titles): one source line each."""
+    """Undo the split of a title from the bullet on its line (text_lines.split_titles): one source line each."""
     out: list[str] = []
     nums: list[int] = []
     for line, no in zip(lines, numbers, strict=True):
