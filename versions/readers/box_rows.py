@@ -11,6 +11,7 @@ import re
 
 from ..model.edition import ParseWarning
 from ..model.normalize import display_width
+from .box_carried import name_carried_paragraphs
 from .box_columns import column_of, width_column
 from .box_office_match import match_offices
 from .box_offices import name_office_mismatches, place_offices
@@ -74,6 +75,7 @@ def place_boxes(boxes: list[Box], widths: Geometry, title_max: float, office: bo
     name_crossed_shifts(state.rows)
     name_paired_shifts(state.rows)
     name_stray_first_bullets(state.rows)
+    name_carried_paragraphs(state.rows)
     name_office_mismatches(state.rows)
     return state.items, state.warnings
 
@@ -228,6 +230,10 @@ def _place_cell(state: State, k: int, box: Box, column: str) -> list[int]:
         r, others = opened[0], opened[1:]
         if others:
             state.doubt = state.doubt or "continues the latest of several cells left open"
+        elif r < at:  # the column went on to later rows since (seen h5100 5149: 「（令和7年12月までに累計81件）」, a
+            # full line closing a bracket, then the next rows' results; 「重点５分野については、…」 read as its rest)
+            others = [at] + ([nxt] if nxt >= 0 else [])
+            state.doubt = "continues a cell left open rows before, after later rows' cells of its column"
     elif nxt >= 0 and is_bullet_start(box.lines[0]) and _one_each(state, k, column, at):
         r = nxt  # as many cells of its column follow as rows wait for one: one each, in order
         state.at[column] = r
