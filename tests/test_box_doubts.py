@@ -10,7 +10,7 @@ from pathlib import Path
 from policydiff.versions.readers.box_rows import place_boxes
 from policydiff.versions.readers.box_state import PLANS, RESULTS, Box, Row
 from policydiff.versions.readers.geometry import Geometry
-from policydiff.versions.readers.text_boxes import _boxes
+from policydiff.versions.readers.text_boxes import _boxes, _split_wide
 from policydiff.versions.readers.text_layouts import prepare
 
 CUTS = Path(__file__).resolve().parent / "data" / "boxes"
@@ -51,3 +51,23 @@ def test_a_paragraph_continuing_a_cell_left_open_rows_before_is_named():
     assert any(x.startswith("重点５分野については") for x in held.cells[RESULTS].lines)
     assert any("left open rows before" in x for x in held.doubts)
     assert any("left open rows before" in x for x in _row(items, "重点分野における").doubts)
+
+
+def test_a_descriptions_tag_and_a_bullet_on_one_baseline_are_two_cells():
+    # dev 3031 line 1231 (reportlab, wide description): the description's last line closes its tag and the plans'
+    # first line follows on its baseline; cut by width only, where the first part is no wider than the results
+    # column (38 cells here, as the reader estimates them; the description's part is 47), it was not cut at all
+    # and the plans' first line was read into the description
+    w = Geometry.from_widths(48.0, 38.0, 28.0)
+    line = "握したサプライチェーン上の問題を踏まえて、平時から供給力を高めることに取り組む。［◎厚、◎経］ ・引き続き、「医療機器等のサプライチェーンリスク評価及び"
+    rest = ["安定供給確保事業」において感染症法等に基づく医薬品等の供", "給情報の報告徴収・生産促進要請等に関する運用ガイドライ"]
+    boxes = _split_wide([Box([line, *rest], [1231, 1232, 1233])], w)
+    assert [b.lines for b in boxes] == [["握したサプライチェーン上の問題を踏まえて、平時から供給力を高めることに取り組む。［◎厚、◎経］"],
+                                        ["・引き続き、「医療機器等のサプライチェーンリスク評価及び"], rest]
+
+
+def test_a_tag_that_closes_no_ministry_list_is_no_cells_end():
+    # a bracket 「［…］」 that names no lead ministry ◎ is a description's words, not its tag: no cut after it
+    w = Geometry.from_widths(48.0, 38.0, 28.0)
+    line = "［参考］ ・医療機器の開発を進める。"
+    assert [b.lines for b in _split_wide([Box([line], [1])], w)] == [[line]]

@@ -36,7 +36,7 @@ from .box_cuts import cut_boxes
 from .box_header import office_first, take_header
 from .box_offices import join_office_pieces, split_offices
 from .box_rows import place_boxes
-from .box_state import ITEM_RE, PLANS, RESULTS, Box, has_tag, is_full, span, spanning
+from .box_state import ITEM_RE, PLANS, RESULTS, Box, closes_tag, has_tag, is_full, span, spanning
 from .box_state import Row as BoxRow
 from .geometry import TITLE_MARGIN, Geometry
 from .table import Cell, Line, Row, Table
@@ -46,6 +46,7 @@ MIN_LINES = 8  # full lines needed to estimate a column's width
 WEAK_SHARE = 0.5  # rows placed from weak evidence from which every row of a reading is named
 # a gap between two cells of one baseline: spaces, unless both sides are latin (「First in Human」)
 CELL_GAP_RE = re.compile(r"(?<![A-Za-z0-9])[ 　]+|[ 　]+(?![A-Za-z0-9])")
+TAG_THEN_BULLET_RE = re.compile(r"］[ 　]+(?=・)")  # 「…取り組む。［◎厚、◎経］ ・「優れた…」: two cells on one baseline
 ABOVE_MAX = 2  # lines of a document title printed between the header and the table's first heading
 
 
@@ -175,6 +176,8 @@ def _split_wide(boxes: list[Box], w: Geometry) -> list[Box]:
             if width > widest and not is_heading(line):
                 cut = _two_cells(line, widest, bullet=width <= w.description + 1.5)
             if cut < 0:
+                cut = _after_tag("".join(box.lines[start:i]), line)
+            if cut < 0:
                 continue
             out.append(Box(box.lines[start:i] + [line[:cut].rstrip()], box.numbers[start : i + 1], box.page))
             out.append(Box([line[cut:].strip()], [box.numbers[i]], box.page))
@@ -182,6 +185,18 @@ def _split_wide(boxes: list[Box], w: Geometry) -> list[Box]:
         if start < len(box.lines):
             out.append(Box(box.lines[start:], box.numbers[start:], box.page))
     return out
+
+
+def _after_tag(before: str, line: str) -> int:
+    """Where LINE's second cell starts if a description's ministry tag closes on it and a bullet follows on
+    the same baseline (seen 4213: 「…連携の促進に取り組む。［◎厚、◎経］ ・「優れた医療機器の創出に…」, a wide
+    description's last line, wider than the results column, so not cut by width); -1 if not so."""
+    m = TAG_THEN_BULLET_RE.search(line)
+    if m is None:
+        return -1
+    text = before + line[: m.start() + 1]
+    lead = "◎" in text[text.rfind("［") :]  # (every tag names its lead ministry ◎: 「［参考］」 is a description's words)
+    return m.start() + 1 if lead and closes_tag(text) else -1
 
 
 def _two_cells(line: str, limit: float, bullet: bool) -> int:
