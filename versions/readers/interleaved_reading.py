@@ -62,6 +62,7 @@ DOUBT_LOOKBACK = 60  # lines to look back for where two equally cheap readings p
 # before 「等に蓄」: 「…バイオバンク」 alone stops 3 cells short, and 「積されたデータ…」 goes on below)
 EARLY_BREAK = 1.0
 EARLY_ROOM = 1.5
+JOIN_CONTEXT = 2  # characters of a line's end kept for its next line's join (interleaved_joins.CONTEXT)
 OPENS_MID_SENTENCE = 1.0  # a sentence's first words going on a full line that stopped mid-sentence
 
 
@@ -82,6 +83,7 @@ class _Col:
     titled: bool = False  # description only: a line before its last stopped short (its title ended there)
     room: float = 0.0  # cells its last line stops short of the column's commonest full line (EARLY_BREAK)
     tail: str = ""  # the end of its last line where that ended no sentence: a sentence's end below is worded with it
+    end: str = ""  # ... its last characters (any column): its next line's first joins onto them (interleaved_joins)
 
 
 State = tuple[_Col, ...]  # () before the first row of a goal
@@ -105,8 +107,8 @@ def is_full(width: float, col_width: float) -> bool:
 def read_lines(lines: list[str], pieces: Callable[[str], list[str]], kinds: list[str], widths: tuple[float, ...],
                fulls: tuple[float, ...] | None = None, order: tuple[int, ...] | None = None,
                fills: tuple[float, ...] | None = None, results: int = 1, glued: bool = False,
-               phrases: frozenset[tuple[str, str]] = frozenset(), offices: frozenset[str] = frozenset()
-               ) -> tuple[list[Reading], set[int], set[int]]:
+               phrases: frozenset[tuple[str, str]] = frozenset(), offices: frozenset[str] = frozenset(),
+               joins: Callable[[str, str], float] | None = None) -> tuple[list[Reading], set[int], set[int]]:
     """The cheapest reading of every text line (Viterbi over the open row's column states), the lines that
     another reading explains as well, and the lines no reading fits. WIDTHS: the widest each column prints;
     FULLS: the narrowest a full line of each prints (by default from WIDTHS, full_line). Columns are numbered
@@ -116,7 +118,8 @@ def read_lines(lines: list[str], pieces: Callable[[str], list[str]], kinds: list
     column of the results (1, or 2 where the plans are printed first); GLUED: the text prints columns with no
     space between them (a piece that fits a column may hold the next column's too); PHRASES: the latin word
     pairs the document prints joined more than once (interleaved_latin.latin_phrases), dearer to part; OFFICES:
-    the 「担当」 column's lines (interleaved_offices.office_lines), where an office's line is glued to the plans'."""
+    the 「担当」 column's lines (interleaved_offices.office_lines), where an office's line is glued to the plans';
+    JOINS: the cost of a column's line going on from its last characters with a text (interleaved_joins)."""
     ncols = len(widths)
     fulls = fulls or tuple(full_line(w) for w in widths)
     order = order or tuple(range(ncols))
@@ -149,7 +152,7 @@ def read_lines(lines: list[str], pieces: Callable[[str], list[str]], kinds: list
         nxt: dict[State, tuple[float, int]] = {}
         for state, (cost, node) in frontier.items():
             for reading, extra, new_state in _candidates(state, options, widths, fulls, fills, order, results,
-                                                         i in page_end, offices):
+                                                         i in page_end, offices, joins):
                 total = cost + extra
                 old = nxt.get(new_state)
                 if old is None or total < old[0] - TIE:
@@ -220,7 +223,8 @@ def _page_ends(kinds: list[str]) -> set[int]:
 
 def _candidates(state: State, options: list[tuple[tuple[Group, ...], float]], widths: tuple[float, ...],
                 fulls: tuple[float, ...], fills: tuple[float, ...], order: tuple[int, ...], results: int,
-                page_end: bool, offices: frozenset[str] = frozenset()):
+                page_end: bool, offices: frozenset[str] = frozenset(),
+                joins: Callable[[str, str], float] | None = None):
     """(reading, cost, next state) for each way the line can continue the open row or start the next one: its
     groups, left to right, in columns left to right (ORDER: their roles); OFFICES: the office column's lines."""
     ncols = len(widths)
@@ -240,7 +244,7 @@ def _candidates(state: State, options: list[tuple[tuple[Group, ...], float]], wi
             # (「…機能 を構築する。［厚、◎経］ 標」を公表した。」 is not one column's line)
             worded += sum(TAG_OUTSIDE for g in groups if g.inner_tag)
             if state:
-                cont = _continue(state, groups, cols, fulls, fills, page_end)
+                cont = _continue(state, groups, cols, fulls, fills, page_end, joins)
                 if cont is not None:
                     cost, new_state = cont
                     yield _reading(False, cols, groups), cost + worded + _tail_wording(state, groups, cols, results), \
@@ -298,11 +302,13 @@ def _line_state(c: int, group: Group, full_at: float, fill: float, tagged: bool,
     # (in half cells, 0 where no unit could fit: states that differ only there merge)
     room = math.floor(room * 2) / 2 if room >= EARLY_ROOM + 1 else 0.0
     return _Col(True, True, full, group.stop, tagged, items, opened, bool(WORD_END_RE.search(group.text)),
-                item=group.item or item, titled=titled, room=room, tail=_tail(c, group))
+                item=group.item or item, titled=titled, room=room, tail=_tail(c, group),
+                end="" if group.stop else group.text[-JOIN_CONTEXT:])
 
 
 def _continue(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fulls: tuple[float, ...],
-              fills: tuple[float, ...], page_end: bool = False) -> tuple[float, State] | None:
+              fills: tuple[float, ...], page_end: bool = False, joins: Callable[[str, str], float] | None = None
+              ) -> tuple[float, State] | None:
     cost = 0.0
     out = list(state)
     given = dict(zip(cols, groups, strict=True))
@@ -347,6 +353,8 @@ def _continue(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fu
             cost += ITEM_OUT_OF_SEQUENCE
         if col.started and c != OFFICE and _goes_on(c, col, group) and col.room >= group.unit + EARLY_ROOM:
             cost += EARLY_BREAK
+        if joins is not None and col.end and _goes_on(c, col, group):
+            cost += joins(col.end, group.text)  # 「…場の整」 goes on with 「備の…」, never 「て、…」
         out[c] = _line_state(c, group, fulls[c], fills[c], col.tagged, col.tagged, col.item,
                              c == 0 and (col.titled or (col.started and not col.full)))
     return cost, tuple(out)
