@@ -19,7 +19,7 @@ from __future__ import annotations
 from .interleaved_cuts import CharModel
 
 CONTEXT = 2  # characters of a line's end that condition its next line's first
-JOIN_FREE = 1.0  # nats of unlikeliness a join may show at no cost (a word seldom printed)
+JOIN_FREE = 3.0  # nats of unlikeliness a join may show at no cost (a word seldom printed)
 JOIN_WEIGHT = 0.25  # cost per nat beyond that
 JOIN_MAX = 6.0  # nats: a join the document never prints costs this much, no more
 # A ministry tag's bracket opened at a line's end: the ministries after it are the document's list (「［」 then
