@@ -15,8 +15,8 @@ def _row(table, words):
 
 
 def test_a_piece_at_a_page_foot_goes_to_the_column_whose_words_it_finishes():
-    # (seed 3032, office first, plans before results, 9 pt portrait) the plans stop a line early above the page
-    # break 「- 4 -」: 「て、医療機器創出人材の育成・リスキリ」 went on the plans' 「…実証する場の整」 and the plans'
+    # (seed 3032, office first, plans before results, 9 pt portrait; pages 3-4, whose statistics tell) the plans stop
+    # a line early above the page break 「- 4 -」: 「て、医療機器創出人材の育成・リスキリ」 went on the plans' 「…実証する場の整」 and the plans'
     # 「備のための支援を…」 after the break on the results' 「…創出に向け」, each cell's words cut apart
     row = _row(snippet_table("page-foot-lines-joined-by-the-text.txt"), "産業振興拠点強化事業")
     _, _, plans, results = (c.text for c in row.cells)
@@ -27,7 +27,7 @@ def test_a_piece_at_a_page_foot_goes_to_the_column_whose_words_it_finishes():
 def test_a_join_the_document_never_prints_costs_more_than_one_it_prints_often():
     lines, _, _ = snippet_input("page-foot-lines-joined-by-the-text.txt")
     costs = JoinCosts([p for x in lines for p in x.split()])
-    # (the snippet's own 90 lines: 「け」 goes on with 「た」「る」「て」「の」, never 「ン」)
+    # (the snippet's own 160 lines: 「け」 goes on with 「る」「た」 ten times each, 「て」「の」 once, never 「ン」)
     assert costs("に向け", "て、医療機器創出") == 0.0
     assert costs("に向け", "ングを提供すると") > 0.0
 

@@ -67,7 +67,7 @@ DOUBT_LOOKBACK = 60  # lines to look back for where two equally cheap readings p
 # before 「等に蓄」: 「…バイオバンク」 alone stops 3 cells short, and 「積されたデータ…」 goes on below)
 EARLY_BREAK = 1.0
 EARLY_ROOM = 1.5
-JOIN_CONTEXT = 2  # characters of a line's end kept for its next line's join (interleaved_joins.CONTEXT)
+JOIN_CONTEXT = 2  # characters of a description line's end kept for its next line's join (interleaved_joins.CONTEXT)
 OPENS_MID_SENTENCE = 1.0  # a sentence's first words going on a full line that stopped mid-sentence
 
 
@@ -89,7 +89,7 @@ class _Col:
     titled: bool = False  # description only: a line before its last stopped short (its title ended there)
     room: float = 0.0  # cells its last line stops short of the column's commonest full line (EARLY_BREAK)
     tail: str = ""  # the end of its last line where that ended no sentence: a sentence's end below is worded with it
-    end: str = ""  # ... its last characters (any column): its next line's first joins onto them (interleaved_joins)
+    end: str = ""  # description only: its last line's last characters, where that ended no sentence (JOINS)
 
 
 State = tuple[_Col, ...]  # () before the first row of a goal
@@ -316,7 +316,7 @@ def _line_state(c: int, group: Group, full_at: float, fill: float, tagged: bool,
     room = math.floor(room * 2) / 2 if room >= EARLY_ROOM + 1 else 0.0
     return _Col(True, True, full, group.stop, tagged, items, opened, bool(WORD_END_RE.search(group.text)),
                 item=group.item or item, titled=titled, room=room, tail=_tail(c, group),
-                end="" if group.stop else group.text[-JOIN_CONTEXT:])
+                end=group.text[-JOIN_CONTEXT:] if c == 0 and not group.stop and not tagged else "")
 
 
 def _continue(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fulls: tuple[float, ...],
@@ -370,8 +370,8 @@ def _continue(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fu
             cost += ITEM_OUT_OF_SEQUENCE
         if col.started and c != OFFICE and _goes_on(c, col, group) and col.room >= group.unit + EARLY_ROOM:
             cost += EARLY_BREAK
-        if joins is not None and col.end and _goes_on(c, col, group):
-            joined += joins(col.end, group.text)  # 「…場の整」 goes on with 「備の…」, never 「て、…」
+        if joins is not None and (col.tail or col.end) and _goes_on(c, col, group):
+            joined += joins(col.tail or col.end, group.text)  # 「…場の整」 goes on with 「備の…」, never 「て、…」
         out[c] = _line_state(c, group, fulls[c], fills[c], col.tagged, col.tagged, col.item,
                              c == 0 and (col.titled or (col.started and not col.full)))
     return cost + joined, tuple(out), joined
