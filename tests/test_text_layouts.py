@@ -163,6 +163,23 @@ def test_labels_wrapped_anywhere_in_a_label_keep_the_office_column(head):
     assert not bare.office and bare.lines[1] == "列1 担"
 
 
+@pytest.mark.parametrize("head", [
+    "列1 該当箇所 列2 令和６年度の実績・状況 列3 令和７年度の取組予\n定\n列4 担\n当",  # pypdfium2, 5108
+    "列1 該当箇所 列2 令和６年度の実績・状況 列3 令和７年度の取組予 列4 担\n定 当",  # pdfplumber, 5108
+])
+def test_header_cells_cut_by_their_width_are_joined_whole(head):
+    """The pypdfium2 and pdfplumber texts of layout 5108 (9 pt, portrait): the plans header cell wraps
+    mid-label (「…取組予」 / 「定」), and so does 担当. No header was found and both texts were refused; the
+    rests below, in their order, finish the cells. A line that does not finish them stays where it is."""
+    prepared = prepare(head + "\n（１）「医療機器の研究開発の中心地としての我が国の地位の確立」に向けて\n")
+    assert prepared.office and prepared.order == ("description", "results", "plans", "office")
+    header = next(x for x in prepared.lines if "該当箇所" in x)
+    assert header.split()[-3:] == ["令和７年度の取組予定", "列4", "担当"]
+    assert {"定", "当", "定 当", "列4 担"}.isdisjoint(x.strip() for x in prepared.lines)
+    cut = "列1 該当箇所 列2 令和６年度の実績・状況 列3 令和７年度の取組予\n本文の行\n"
+    assert prepare(cut).lines[:2] == cut.split("\n")[:2]
+
+
 def test_a_heading_cut_by_a_page_break_is_joined_around_the_page_furniture():
     """pypdfium2's text of dev layout 3091: a reposted goal cut by a page break, its parts on either side of
     the page number and the header; the goal was lost (and in 3016 a vision read 「…アクセシビリ-8-ティ…」).

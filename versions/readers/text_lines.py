@@ -47,6 +47,9 @@ LABELS_RE = re.compile(r"^(?:担当|列\d*)+$")
 LABEL_RE = re.compile(r"担当|列\d*")
 LEADING_LABEL_RE = re.compile(r"^(?:列\s*\d\s*|担当\s*)*" + HEADER_START)  # 「列2 該当箇所 …」: labels, then 該当箇所
 WRAPPED_LAST_LABEL_RE = re.compile(r"\s(担|列)$")  # 「… 列4 担」: the header's last label cut by its cell's width
+# A header cell's text, its era digits as N, its 「・」 dropped: what a cell wrapped by its width must join up to.
+HEADER_LABELS = frozenset({HEADER_START, "令和N年度の実績状況", "令和N年度の取組予定", OFFICE_HEADER, "列N"})
+WRAPPED_HEADER_LINES = 3  # lines below the header its cells' rests are printed on
 
 
 def drop_running_titles(lines: list[str]) -> list[str]:
@@ -199,6 +202,8 @@ def join_header(lines: list[str]) -> list[str]:
     are a 「担当」 cell and hidden labels printed on lines above it (「担当 列1 列2」 / 「列3」 / 「該当箇所 …」)."""
     out = list(lines)
     for i, line in enumerate(lines):
+        if LEADING_LABEL_RE.match(line.strip()) and not is_header_text(line) and (mended := _wrapped_cells(lines, i)):
+            line, out[i], out[i + 1:mended[1]] = mended[0], mended[0], [""] * (mended[1] - i - 1)
         if not line.strip().startswith(HEADER_START) and not (LEADING_LABEL_RE.match(line.strip())
                                                                and is_header_text(line)):
             continue  # (「列2 該当箇所 列3 …」: a whole header behind its labels; not a box 「列1 該当箇所」)
@@ -233,6 +238,42 @@ def join_header(lines: list[str]) -> list[str]:
                 out[k] = ""
     return out
 
+
+
+def _wrapped_cells(lines: list[str], i: int) -> tuple[str, int] | None:
+    """The header on line I with the rest of each header cell its width cut (「… 令和７年度の取組予 列4 担」 /
+    「定 当」, or 「定」 / 「列4 担」 / 「当」): the pieces on the lines below, in their order, complete the cells
+    left unfinished, and any whole label among them is a cell of its own. The header and the line after the
+    pieces; None unless every cell ends whole."""
+    cells = lines[i].split()
+    if all(_label_key(c) in HEADER_LABELS for c in cells):
+        return None
+    taken, j = False, i + 1
+    while j < len(lines) and j <= i + WRAPPED_HEADER_LINES and (any(_label_key(c) not in HEADER_LABELS for c in cells)
+                                                                or lines[j].strip() and LABEL_PIECES_RE.match(lines[j])):
+        for piece in lines[j].split():
+            cut = next((k for k, c in enumerate(cells) if _label_key(c) not in HEADER_LABELS), None)
+            if cut is not None and _label_start(cells[cut] + piece):
+                cells[cut] += piece
+            elif _label_start(piece):
+                cells.append(piece)
+            else:
+                return None
+            taken = True
+        j += 1
+    joined = " ".join(cells)
+    if not taken or any(_label_key(c) not in HEADER_LABELS for c in cells) or not is_header_text(joined):
+        return None
+    return joined, j
+
+
+def _label_key(cell: str) -> str:
+    return re.sub(r"\d+", "N", cell.replace("・", ""))
+
+
+def _label_start(text: str) -> bool:
+    key = _label_key(text)
+    return any(label.startswith(key) for label in HEADER_LABELS)
 
 
 def _leading_cells_out(line: str) -> str:
