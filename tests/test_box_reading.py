@@ -17,7 +17,7 @@ from pathlib import Path
 from policydiff.versions.readers.box_columns import ended, twins, width_column, worded
 from policydiff.versions.readers.box_cuts import cut_boxes
 from policydiff.versions.readers.box_header import take_header
-from policydiff.versions.readers.box_shifts import name_shifts
+from policydiff.versions.readers.box_shifts import name_crossed_shifts, name_shifts
 from policydiff.versions.readers.box_state import PLANS, RESULTS, Box, Cell, Row
 from policydiff.versions.readers.geometry import DESCRIPTION, Geometry
 from policydiff.versions.readers.text_boxes import _above_table, _boxes, estimate_widths, read_boxes
@@ -199,3 +199,17 @@ def test_a_heading_inside_a_box_is_a_box_of_its_own():
     assert [p.numbers for p in parts] == [[10], [11], [12]]
     item = ["に取り組む。［◎内、文、厚、経］", "① 日常生活における健康無関心層の疾病予防"]
     assert [p.lines for p in cut_boxes([Box(item, [1, 2])])] == [item]  # a description's items stay with it
+
+
+def test_rows_between_two_placements_doubted_in_either_column_are_named():
+    # seen d4900 4908 (Chromium, 「担当」 last): m043's plans doubted, m046's results doubted; m044 and m045
+    # between them each held the next row's results and plans, and no warning named them
+    rows = [_row(f"…に取り組む。［◎経］{k}", ["・JETROを通じ、…出展支援を実施した。"], ["・引き続き、…を実施する。"])
+            for k in range(6)]
+    rows[1].doubted.add(PLANS)
+    rows[4].doubted.add(RESULTS)
+    name_shifts(rows)
+    name_crossed_shifts(rows)
+    assert [bool(row.doubts) for row in rows] == [False, False, True, True, False, False]
+    assert all({RESULTS, PLANS} <= row.doubted for row in rows[2:4])
+

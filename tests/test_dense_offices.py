@@ -7,9 +7,10 @@ import re
 from dataclasses import replace
 from pathlib import Path
 
-from dense_snippets import snippet_rows
+from dense_snippets import snippet_cells, snippet_rows
 
 import policydiff
+from policydiff.versions.readers.dense_pieces import options
 from policydiff.versions.readers.text_checks import check_rows
 
 SEED = Path(__file__).parents[1] / "examples" / "iryokiki-kihonkeikaku_fy2024.txt"
@@ -69,3 +70,26 @@ def test_a_line_closing_a_bracket_it_did_not_open_is_no_office_name():
     rows = snippet_rows("title-rest-after-an-unmarked-break-beside-an-office", 37, 41, 26, 9)
     row = next(r for r in rows if any("出口戦略を策定し" in x for x in r["title"] + r["description"]))
     assert row["title"][-1] == "人材）の育成"
+
+
+def test_an_office_and_a_title_opening_with_a_latin_word_share_a_baseline():
+    # L4225 (reportlab, 担当 first; office 12 cells, description 48): 「厚労省医療機器審査管理課 Software as a Medical
+    # Device（SaMD）の実用化促進」, the office and the row's title on one baseline. A space before a Latin word was
+    # never taken for a cut between cells, and the office was read as the title's first words.
+    cells = snippet_cells("office-and-a-latin-title-on-one-baseline", 48, 53, 35, 12)
+    assert [x.text for x in cells[0]["office"].lines] == ["厚労省医療機器審査管理課"]
+    desc = cells[0]["description"]
+    assert [x.text for x in desc.lines[: desc.title]] == ["Software as a Medical Device（SaMD）の実用化促進"]
+
+
+def test_cells_on_one_baseline_part_after_a_number_cut_by_a_lines_end():
+    # L4534 (reportlab, 担当 last): a title, the results' first line, the plans' first line and the office's share
+    # a baseline: 「…の研究開発の促進 ・「医療機器等研究成果展開事業」（令和６年度予算：10. 引き続き、「医療機器等研究
+    # 成果展開事業」」（令和７年 文科省研究振」. The results' line ends in a number cut (「10.」 / 「9億円）」); the space
+    # after it was never taken for a cut between cells, and the line, read as one, fitted no column.
+    line = ("革新的な医療機器の要素技術の研究開発の促進 ・「医療機器等研究成果展開事業」（令和６年度予算：10. "
+            "引き続き、「医療機器等研究成果展開事業」」（令和７年 文科省研究振")
+    finest = max(options(line, 852), key=lambda reading: len(reading[0]))[0]
+    assert [x.text for x in finest] == ["革新的な医療機器の要素技術の研究開発の促進", "・「医療機器等研究成果展開事業」（令和６年度予算：10.",
+                                        "引き続き、「医療機器等研究成果展開事業」」（令和７年", "文科省研究振"]
+    assert max(len(pieces) for pieces, _ in options("ることでARO に必要な人材の充実や", 1)) == 1  # (a space inside a cell)

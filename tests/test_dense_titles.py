@@ -14,7 +14,7 @@ from policydiff.versions.readers.dense_costs import END_UNENDED, TITLE_GOES_ON
 from policydiff.versions.readers.dense_lattice import moves
 from policydiff.versions.readers.dense_pieces import make_piece
 from policydiff.versions.readers.dense_roles import DSC, OFF, PLN, RES, TTL, Columns, State
-from policydiff.versions.readers.dense_rows import row_end_cost
+from policydiff.versions.readers.dense_rows import row_end_cost, title_end
 from policydiff.versions.readers.dense_tails import paragraph_ends
 
 
@@ -131,3 +131,38 @@ def test_a_bullet_on_the_titles_baseline_does_not_go_on_with_the_title():
     bullet = make_piece("・｢優れた医療機器の創出に係る産業振興拠点強化事業｣に", 1, joined=True)
     cost = min(c for _, c, label in moves(state, cols, bullet, False, False) if label.role == RES)
     assert cost < TITLE_GOES_ON
+
+
+def test_a_description_opening_mid_word_has_no_title():
+    # L4631 (chromium, 8 pt, portrait; every column 17 cells, 担当 first): an untitled row's description opens
+    # 「特に医療機器の研究開発においてニー」 / 「ズに応じたプロトタイプの作製が重要」: a full line, then a line going on
+    # the katakana word 「ニーズ」 it cut. Read as a title, the first line ended mid-word.
+    rows = snippet_rows("description-opening-mid-word", 17, 17, 17, 4)
+    assert rows[0]["title"] == []
+    assert rows[0]["description"][:2] == ["特に医療機器の研究開発においてニー", "ズに応じたプロトタイプの作製が重要"]
+
+
+def test_a_title_ends_before_a_bullet_as_before_any_cell():
+    # L4323 (reportlab, 7 pt, portrait; description 15 cells, results 19): the title 「出口戦略を策定し、計画全体を立」
+    # / 「案・管理する能力を有する人材（」 / 「コーディネート人材）の育成」 (13 cells) is followed by the results' bullet
+    # 「・｢優れた医療機器の…」, the description printed after a page break. The bullet was taken for a middle dot going
+    # on a word (no line starts so: kinsoku), and the title read as the description's first lines.
+    cols = Columns((OFF, DSC, RES, PLN), {DSC: 15.0, RES: 19.0, PLN: 19.0, OFF: 4.0})
+    s = State(status=(1, 0, 0, 0))
+    for no, text in enumerate(("出口戦略を策定し、計画全体を立", "案・管理する能力を有する人材（", "コーディネート人材）の育成"), 148):
+        s = next(state for state, _, label in moves(s, cols, make_piece(text, no), False, False) if label.role == TTL)
+    assert title_end(s, make_piece("・｢優れた医療機器の創出に係る産業振興拠", 151)) < TITLE_GOES_ON
+    assert title_end(s, make_piece("を担う人材の確保に取り組む。", 151)) > TITLE_GOES_ON  # (a sentence going on)
+
+
+def test_a_title_in_a_narrow_column_may_wrap_over_four_lines():
+    # L4459 (9 pt, portrait; description 13 cells): 「出口戦略を策定し、計画全体」 / 「を立案・管理する能力を有す」 /
+    # 「る人材（コーディネート人」 / 「材）の育成」, the report's longest title, takes four lines; a title was allowed three.
+    narrow = Columns((DSC, RES, PLN), {DSC: 13.0, RES: 15.0, PLN: 15.0, OFF: 4.0})
+    wide = Columns((DSC, RES, PLN), {DSC: 30.0, RES: 30.0, PLN: 30.0, OFF: 4.0})
+    assert narrow.title_lines() == 4
+    assert wide.title_lines() == 3
+    s = State(status=(0, 0, 0))
+    for no, text in enumerate(("出口戦略を策定し、計画全体", "を立案・管理する能力を有す", "る人材（コーディネート人", "材）の育成"), 182):
+        s = next(state for state, _, label in moves(s, narrow, make_piece(text, no), False, False) if label.role == TTL)
+    assert s.lines == 4

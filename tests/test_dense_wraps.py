@@ -69,3 +69,15 @@ def test_a_line_short_of_a_kinsoku_run_that_would_not_have_fitted_may_have_wrapp
     assert enter(State(status=(0, 0, 0)), cols, x, RES).end == 8  # short inside the quote it opened: ends no
     # paragraph, weakly (as a line stopping mid-word, 5; a page break after it, its cell goes on: dense_resume)
     assert enter(State(status=(0, 0, 0)), cols, carried, RES).end == 4  # as a line a cell short of full
+
+
+def test_a_results_first_line_short_of_a_latin_word_that_may_not_have_fitted_goes_on():
+    # L3055 (chromium, 6 pt, all three columns 30 cells wide): the results open with no bullet
+    # 「重点５分野については、…」 / 「まで一貫した…推進した。具体的には」 (27 cells) / 「AMEDにおいて…」: 「AMED」,
+    # kept whole, is printed at most 3 cells wide and the line had just 3 left. Read as the paragraph's end, the
+    # results' first two lines were read as the description's last item's text.
+    rows = snippet_rows("results-opening-short-of-a-latin-word", 30, 30, 30)
+    assert rows[0]["description"][-1] == "⑤\t医療従事者の業務の効率化・負担軽減に資する医療機器"
+    assert rows[0]["results"][:3] == ["重点５分野については、AMEDによる支援を中心に基礎から実用化",
+                                      "まで一貫した研究開発を省庁横断的に推進した。具体的には",
+                                      "AMEDにおいて関連するテーマの課題を以下のように採択し支援"]

@@ -293,3 +293,55 @@ def test_a_row_left_out_of_a_text_reading_names_the_rows_on_either_side(drawn):
     assert [m.id for m in ed.measures] == ["m001", "m002"]
     (w,) = [w for w in ed.warnings if w.code in ("unplaced-row", "unknown-row")]
     assert (w.page, w.line) == (9, 5) and w.message.startswith("m001/m002: ") and "between m001 and m002" in w.message
+
+
+@pytest.mark.parametrize("drawn", ["merged", "first-column"])
+def test_a_vision_cut_by_a_page_break_ends_on_the_next_page(drawn):
+    """The PDF of seen layout 5113 (reportlab, rows cut by page breaks, horizontal rules): the vision
+    「（３）「国民に必要な医療機器へのアクセシビリティの確保」に向」 ends a page and 「けて」 starts the next.
+    The vision was read cut and 「けて」 left out as an unplaced row; it ends the vision. The first row of a
+    later page that does not end it, or a vision that ended, is read as before."""
+    def span(text: str, page: int) -> Row:
+        return _row([text], page=page) if drawn == "merged" else _row([text], [], [], page=page)
+
+    cut = "（３）「国民に必要な医療機器へのアクセシビリティの確保」に向"
+    goal = "【医療機器の安定供給の確保】"
+    ed = _edition([_row(*([x] for x in HEADER)), span(cut, 10), span("けて", 11), span(goal, 11),
+                   _measure("安定供給の確保", page=11)])
+    assert [v.title for v in ed.visions] == [cut + "けて"]
+    assert not [w for w in ed.warnings if w.code == "unplaced-row"]
+    whole = _edition([_row(*([x] for x in HEADER)), span(cut + "けて", 10), span("けて", 11), span(goal, 11),
+                      _measure("安定供給の確保", page=11)])
+    assert [v.title for v in whole.visions] == [cut + "けて"]
+    assert [w for w in whole.warnings if w.code in ("unplaced-row", "unknown-row") and "けて" in w.message]
+
+
+def test_a_title_whose_latin_words_wrap_is_read_to_its_short_last_line():
+    # The PDFs of layouts 5422 and 5034 (Chromium and reportlab, a narrow description column): the title
+    # 「Software as a Medical Device(SaMD)の実用化促進」 wraps between two latin words, which leaves its first
+    # line short. That short line was taken for the title's end; being no heading, no title was read and the
+    # whole title went into the description. A line whose word runs on to the next does not end a title.
+    lines = [("Software as a Medical", 3.35), ("Device（SaMD）の実用化促", 0.98), ("進", 13.0),
+             ("進捗を引き続きフォローアップ", 0.04), ("するとともに、必要に応じて新", 0.02), ("たな支援策に取り組む。［◎厚、◎経］", 1.0)]
+    ed = _edition([_row(*([x] for x in HEADER)), _row([GOAL]), _cell_row(lines)])
+    (m,) = ed.measures
+    assert m.title == "Software as a Medical Device（SaMD）の実用化促進"
+    assert m.description.startswith("進捗を引き続き")
+
+
+def test_a_goal_heading_read_into_a_measure_row_names_it_and_the_next_heading():
+    # pdfminer's text of layout 5414, read by the boxes reader: the reposted goal 「【医療保険制度における…】（再掲）」
+    # was printed in the box of the next goal's first measure, which the reader placed before that goal's
+    # heading. The measure came out titled with the goal, under the goal before, and nothing said so: the
+    # measure's row and the heading that ends the misplaced rows are named.
+    rep = "【医療保険制度におけるイノベーションに対する適切な評価の実施】（再掲）"
+    row = _row([rep, "医療上必要不可欠な医療機器の明確化に取り組む。［◎厚、◎経］"], ["・支援した。"], ["・支援する。"])
+    nxt = "【自然災害やパンデミック等の有事における安定供給の確保】"
+    ed = _edition([_row(*([x] for x in HEADER)), _row([GOAL]), _measure("医療従事者の育成"), row, _row([nxt]),
+                   _measure("供給の確保")])
+    assert [m.title for m in ed.measures][1] == rep  # (read as it is printed: the grammar names, not mends)
+    named = [w for w in ed.warnings if w.code == "goal-in-row"]
+    assert len(named) == 2 and "wrong goal" in named[1].message
+    clean = _edition([_row(*([x] for x in HEADER)), _row([GOAL]), _measure("医療従事者の育成"), _row([nxt]),
+                      _measure("供給の確保")])
+    assert not [w for w in clean.warnings if w.code == "goal-in-row"]

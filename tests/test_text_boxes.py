@@ -37,8 +37,10 @@ def _ids(*numbers: int) -> set[str]:
 # Round 7 grew the two reportlab sets by m038 and m039 (a line ending sentences left open in both results
 # and plans now goes where its wording ends, which reads Chromium's line-by-line boxes right and moves one
 # reportlab bullet a row up): in those two readings every row is named (WEAK), these two as well.
+# Round 8 took m035, m037, m046 and m051 out of seed-chromium's (a description line as wide as its column is
+# no longer cut at a space pdfminer prints after a latin word, nor a goal heading at 「First in Human」).
 KNOWN = {
-    "seed-chromium": _ids(11, 30, 31, 33, 34, 35, 37, 38, 46, 47, 48, 49, 51),
+    "seed-chromium": _ids(11, 30, 31, 33, 34, 38, 47, 48, 49),
     "seed-drawn": _ids(32, 33, 34, 35, 36, 37, 38, 39, 42, 43, 46, 47, 48, 51, 52, 53, 54, 55, 56, 57, 58, 59),
     "office-synthetic": _ids(57, 58, 59),
     "fy2022-synthetic": _ids(32, 33, 34, 35, 36, 37, 38, 39, 42, 43, 46, 47, 48, 51, 52, 53, 54, 55, 56, 57, 58, 59),
@@ -101,8 +103,9 @@ def test_every_row_that_differs_from_the_pdf_carries_a_layout_warning(name, edit
 # bullet of a column on a page names the row before it too, a page break may cut a row's results or
 # plans; a column's cells shifted by one row go unseen between the placements that show it, so the rows
 # around a run of doubted placements are named too (box_shifts.py): dev and seen pdfminer readings had
-# rows differing silently inside such runs, 25 in h4221.)
-NEEDLESS = {"seed-chromium": 20, "seed-drawn": 39, "office-synthetic": 14, "fy2022-synthetic": 39}
+# rows differing silently inside such runs, 25 in h4221. office +2: a 「引き続き、…」 paragraph given to the
+# next row names the row before too, which the boxes' order gave it to: a held-out reading differed silently.)
+NEEDLESS = {"seed-chromium": 20, "seed-drawn": 37, "office-synthetic": 12, "fy2022-synthetic": 37}
 
 
 @pytest.mark.parametrize("name", NAMES)

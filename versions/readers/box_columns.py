@@ -45,9 +45,12 @@ def width_column(box: Box, w: Geometry, title_max: float) -> str:
     if has_tag(box):
         return DESC
     widths = box.widths
-    if len(widths) == 2 and is_title_line(box.lines[0], title_max) and widths[1] > min(w.plans, w.results) + FULL_SLACK:
+    if len(widths) == 2 and is_title_line(box.lines[0], title_max) and widths[1] > min(w.plans, w.results) + FULL_SLACK \
+            and is_full(widths[1], w.description):  # (not a result's full line over its paragraph's end, dev 3090)
         return DESC  # a title over the first line of its description
     fits = [c for c in (DESC, RESULTS, PLANS) if max(widths) <= w.of(c) + 1.5]
+    if any(is_bullet_start(x) for x in box.lines):  # a description holds no bullet 「・」, though a result's line
+        fits = [c for c in fits if c != DESC]  # may be as wide as its lines (dev 3079: 「・HBDについては、…Think」)
     full = [x for x, line in zip(widths[:-1], box.lines[:-1], strict=True) if not line.endswith(SENTENCE_END)]
     inner = full or widths[:-1]
     if inner and fits:

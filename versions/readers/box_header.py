@@ -54,6 +54,9 @@ def take_header(boxes: list[Box]) -> tuple[tuple[str, int], list[Box], list[Box]
             labels = [label for line in box.lines for _, label in _labels(line)]
             if HEADER_START in labels and HEADER_START in seen or seen >= set(LABELS):
                 pages += HEADER_START in labels  # the header repeated on a later page
+                if OFFICE_HEADER in labels and OFFICE_HEADER not in seen and not pages:
+                    seen.add(OFFICE_HEADER)  # 「担当」 printed after the three labels (dev 3013: the office last)
+                    words.append(OFFICE_HEADER)
                 continue
             number = number or box.numbers[0]
             for label in labels:
@@ -67,6 +70,21 @@ def take_header(boxes: list[Box]) -> tuple[tuple[str, int], list[Box], list[Box]
     line = " ".join(x for x in [HEADER_START] + [_text(boxes, w) for w in LABELS[1:] + (OFFICE_HEADER,)
                                                  if w in words] if x)
     return (line if HEADER_START in seen else "", number), before, rest
+
+
+def office_first(boxes: list[Box]) -> bool:
+    """Does the first header print 「担当」 before both its results and plans labels (the office column
+    leftmost: dev 3001 「担当列1 列2 列3 該当箇所」, 3028 「列1 該当箇所」 / 「担当」 / 「列2 令和６年度の実績・状況」)?
+    Its offices are then printed before their rows' text, where a page's offices may come all together
+    before its rows (dev 3012)."""
+    seen: list[str] = []
+    for box in _peeled(boxes):
+        if is_header_box(box):
+            seen += [label for line in box.lines for _, label in _labels(line) if label not in seen]
+            if {"results", "plans", OFFICE_HEADER} <= set(seen):
+                break
+    return OFFICE_HEADER in seen and all(seen.index(OFFICE_HEADER) < seen.index(x) for x in ("results", "plans")
+                                         if x in seen)
 
 
 def _peeled(boxes: list[Box]) -> list[Box]:

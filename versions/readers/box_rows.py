@@ -7,10 +7,16 @@ is kept on its row (Row.doubts) so that the edition can name the rows to check a
 
 from __future__ import annotations
 
+import re
+
 from ..model.edition import ParseWarning
 from ..model.normalize import display_width
+from .box_carried import name_carried_paragraphs
 from .box_columns import column_of, width_column
-from .box_shifts import name_shifts
+from .box_office_match import match_offices
+from .box_offices import name_office_mismatches, place_offices
+from .box_pairs import name_paired_shifts, name_stray_first_bullets
+from .box_shifts import name_crossed_shifts, name_shifts
 from .box_state import (
     DESC,
     ITEM_RE,
@@ -45,18 +51,32 @@ from .vocabulary import (
     is_title_line,
 )
 
+# 「引き続き、…」 opens a third of the plans of the three editions and none of their results; within a cell a
+# sentence goes on so only after a comma (a bullet's new sentence opens 「また、…」, 「これらの…」)
+ONWARD_RE = re.compile(r"^引き続き、")
 
 def place_boxes(boxes: list[Box], widths: Geometry, title_max: float, office: bool,
-                cells: tuple[str, str] = (RESULTS, PLANS)) -> tuple[list[Row | Box], list[ParseWarning]]:
+                cells: tuple[str, str] = (RESULTS, PLANS),
+                office_last: bool = False, office_first: bool = False) -> tuple[list[Row | Box], list[ParseWarning]]:
     """The rows (and spanning lines: visions, goals) the boxes make, in order, and what was left out
-    (CELLS: the results and plans columns left to right, as the header prints them)."""
-    state = State(widths, title_max, cells=cells)
+    (CELLS: the results and plans columns left to right, as the header prints them; OFFICE_LAST: the
+    header prints the 「担当」 column last)."""
+    state = State(widths, title_max, cells=cells, office_last=office_last, office_first=office_first)
     state.boxes = boxes
     state.decided = [width_column(box, widths, title_max) for box in boxes]
     for k, box in enumerate(boxes):
         _place(state, k, box, office)
-    _place_offices(state)
+    for column in list(state.ahead):
+        _keep_ahead(state, column)
+    place_offices(state)
+    if state.printed_offices:
+        match_offices(state)
     name_shifts(state.rows)
+    name_crossed_shifts(state.rows)
+    name_paired_shifts(state.rows)
+    name_stray_first_bullets(state.rows)
+    name_carried_paragraphs(state.rows)
+    name_office_mismatches(state.rows)
     return state.items, state.warnings
 
 
@@ -70,9 +90,11 @@ def _place(state: State, k: int, box: Box, office: bool) -> None:
         return
     if office and is_office_box(box):
         state.previous = state.last = "office"
-        state.offices.append(box)
+        state.printed_offices.append((k, box))  # (matched to the rows at the end: box_office_match.py)
+        if not state.office_first:
+            state.offices.append(box)  # (placed as printed too: an office read tells that its row's text is over)
         return
-    _place_offices(state)
+    place_offices(state)
     state.doubt, state.doubt_row = "", False
     column = column_of(state, k, box)
     state.previous, state.last = state.last, column
@@ -86,6 +108,7 @@ def _place(state: State, k: int, box: Box, office: bool) -> None:
 def _place_description(state: State, k: int, box: Box) -> int:
     rows = state.rows
     row = rows[-1] if rows else None
+    new = False
     titled = is_title_line(box.lines[0], state.title_max) and not closes_tag(box.lines[0])
     if row is not None and row.closed and not row.note and not titled \
             and not has_tag(box) and (ITEM_RE.match(box.lines[0]) or _items_go_on(state, row)):
@@ -93,9 +116,10 @@ def _place_description(state: State, k: int, box: Box) -> int:
         row.items.add(box)
         return len(rows) - 1
     if row is None or row.closed or (titled and row.desc.open_since < 0 and row.desc.lines):
-        row = Row(Cell(), titled)
+        row = Row(Cell(), titled, start_box=k)
         rows.append(row)
         state.items.append(row)
+        new = True
     elif k - row.desc_box > RESUMED_GAP and RESULTS in row.cells and PLANS in row.cells and has_tag(box):
         row.resumed = k
     row.desc_box = k
@@ -109,11 +133,34 @@ def _place_description(state: State, k: int, box: Box) -> int:
     text = "".join(row.desc.lines)
     row.closed = row.closed or any(closes_tag(x) for x in [text, *box.lines])
     row.note = row.closed and bool(SUBHEADING_TAG_RE.search(text))
+    if new and state.ahead and not row.note:
+        _give_ahead(state, len(rows) - 1)
     last = box.lines[-1]
     still = TAG_OPEN_RE.search(last) or (is_full(box.widths[-1], state.widths.description)
                                          and not last.endswith(SENTENCE_END))
     row.desc.open_since = k if still and not row.closed else -1
     return len(rows) - 1
+
+
+def _give_ahead(state: State, r: int) -> None:
+    """Row R takes the cells held for the next row, printed before its description (dev 3031, 3098); a
+    subgoal's heading printed between them (closed by 「［担当省庁については…］」, seen 4630) is no row of
+    its own and takes none: they wait for the row after it."""
+    rows = state.rows
+    row = rows[r]
+    for column, ahead in state.ahead.items():
+        before = rows[state.at[column]] if state.at[column] >= 0 else None
+        if before is not None:  # the boxes' order gives it to the row before: name that row too
+            before.doubted.add(column)
+            before.doubts.append(f"lines {span(ahead)} ({column}): a paragraph without a bullet after its "
+                                 "column's cell ended, read as the next row's cell: this row's?")
+        row.cells[column] = Cell(list(ahead.lines), list(ahead.numbers))
+        row.doubted.add(column)
+        row.doubts.append(f"lines {span(ahead)} ({column}): a paragraph without a bullet, printed before this "
+                          "row's description, read as its cell")
+        state.at[column] = r
+        state.seen[column] = len(rows)
+    state.ahead = {}
 
 
 def _items_go_on(state: State, row: Row) -> bool:
@@ -137,9 +184,23 @@ def _tag_end(before: list[str], box: Box) -> int | None:
     return None
 
 
+def _keep_ahead(state: State, column: str) -> None:
+    """A cell held for the next row (state.ahead) when another box of its column comes first, or no row
+    follows: it is kept in the row its column is at, named as maybe the next row's."""
+    box = state.ahead.pop(column)
+    row = state.rows[state.at[column]]
+    row.cells.setdefault(column, Cell()).add(box)
+    row.kept.add(column)
+    row.doubted.add(column)
+    row.doubts.append(f"lines {span(box)} ({column}): a paragraph without a bullet after its column's cell ended, "
+                      "kept in its row: the next row's cell?")
+
+
 def _place_cell(state: State, k: int, box: Box, column: str) -> list[int]:
     """Place a results or plans box; the rows it may belong to (the first is the one it was put in)."""
     """A results or plans box: the rest of an open cell, a bullet of the current one, or the next row's."""
+    if column in state.ahead:
+        _keep_ahead(state, column)
     rows = state.rows
     if not rows:
         state.warnings.append(ParseWarning("layout-boxes-unplaced", f"lines {span(box)}: a {column} box "
@@ -169,9 +230,20 @@ def _place_cell(state: State, k: int, box: Box, column: str) -> list[int]:
         r, others = opened[0], opened[1:]
         if others:
             state.doubt = state.doubt or "continues the latest of several cells left open"
+        elif r < at:  # the column went on to later rows since (seen h5100 5149: 「（令和7年12月までに累計81件）」, a
+            # full line closing a bracket, then the next rows' results; 「重点５分野については、…」 read as its rest)
+            others = [at] + ([nxt] if nxt >= 0 else [])
+            state.doubt = "continues a cell left open rows before, after later rows' cells of its column"
     elif nxt >= 0 and is_bullet_start(box.lines[0]) and _one_each(state, k, column, at):
         r = nxt  # as many cells of its column follow as rows wait for one: one each, in order
         state.at[column] = r
+    elif at >= 0 and ONWARD_RE.match(box.lines[0]) and _after_ended(rows[at].cells.get(column), box):
+        if nxt < 0:  # 「引き続き、…」 without a bullet after a cell that has ended: the next row's whole cell,
+            state.ahead[column] = box  # printed before that row's description (dev 3031, 3098)
+            return []
+        r, others = nxt, [at]  # both rows named: the boxes' order gives it to the row before
+        state.at[column] = r
+        state.doubt = "a paragraph 「引き続き、…」 without a bullet after its column's cell ended, read as the next row's"
     elif (nxt >= 0 and (phrase or _advances(state, column, at, box))) or at < 0:
         r, others = max(nxt, 0), [at] if at >= 0 and not phrase and state.doubt_row else []
         state.at[column] = r
@@ -186,8 +258,14 @@ def _place_cell(state: State, k: int, box: Box, column: str) -> list[int]:
             state.doubt = "a paragraph without a bullet, read as the start of the next row's cell"
     else:
         r, others = at, [nxt] if nxt >= 0 else []
+        if state.office_last and rows[at].office is not None and is_bullet_start(box.lines[0]):
+            # printed after its row's office, the row's last cell (seen 4321): the next row's, printed before its
+            # description?
+            state.doubt = "a paragraph printed after its row's office 「担当」 (the row's last cell): the next row's?"
         if nxt >= 0 and column in rows[at].cells:
             rows[at].kept.add(column)  # a second paragraph kept in its row: the next row's, if a shift began here
+        elif _after_ended(rows[at].cells.get(column), box):
+            rows[at].kept.add(column)  # named with the rows after it if the column then runs a cell short
     if first_on_page and r != at >= 0 and not state.doubt and is_bullet_start(box.lines[0]):
         others = [at]  # a page break may cut a row's results or plans, not its description
         state.doubt = "the first paragraph of its column on a page: the row before may go on here"
@@ -196,6 +274,11 @@ def _place_cell(state: State, k: int, box: Box, column: str) -> list[int]:
         state.doubt = state.doubt or "a paragraph after a cell that says its program ended: the next row's?"
     if others and not state.doubt and (state.doubt_row or r == at):
         state.doubt = "a new paragraph, in this row or the next told only by the order and heights of the boxes"
+    held = rows[r].cells.get(column)
+    if held is not None and held.lines and len(box.lines) == 1 and ENDED_RE.search(box.lines[0]) and r > 0:
+        # 「令和５年度に事業終了」 is a whole cell: the paragraphs before it are the row before's (seen 4250)
+        others = [r - 1]
+        state.doubt = state.doubt or "a program's end after other paragraphs of its cell: those may be the row before's"
     state.seen[column] = len(rows)
     cell = rows[r].cells.setdefault(column, Cell())
     cell.add(box)
@@ -206,6 +289,15 @@ def _place_cell(state: State, k: int, box: Box, column: str) -> list[int]:
         and (not last.endswith(SENTENCE_END) or box.widths[-1] >= width - 1.5)
     cell.open_since = k if still else -1
     return [r, *others] if state.doubt else [r]
+
+
+def _after_ended(cell: Cell | None, box: Box) -> bool:
+    """Does BOX, no bullet, follow a cell whose paragraphs have all ended (its last line 「…。」)? A cell's
+    paragraphs after its first open with a bullet 「・」; one that does not is as often the next row's whole
+    cell, printed before that row's description (dev 3098: 「引き続き、AMEDの…を支援する。」, Chromium's
+    line by line order where the next row's plans stand higher than its description's first line)."""
+    return cell is not None and cell.open_since < 0 and cell.lines[-1].endswith("。") \
+        and not is_bullet_start(box.lines[0]) and not ENDED_RE.search(box.lines[0])
 
 
 def _ended_cell(cell: Cell | None) -> bool:
@@ -266,28 +358,3 @@ def _advances(state: State, column: str, at: int, box: Box) -> bool:
         return False  # printed line by line, the top of a row's plans comes before anything of the next row
     height = max([len(row.desc.lines)] + [len(c.lines) for col, c in row.cells.items() if col != column])
     return not (state.previous == column and len(cell.lines) + len(box.lines) <= height)
-
-
-def _place_offices(state: State) -> None:
-    """The offices 「担当」 printed one after another go to the rows without one whose plans are printed
-    (an office, the rightmost cell, comes after them); fewer offices than such rows go to the latest
-    rows (each printed just after its row), and the rows passed over are named in a warning."""
-    batch, state.offices = state.offices, []
-    if not batch:
-        return
-    rows = [r for r in range(state.at["office"] + 1, len(state.rows))
-            if not state.rows[r].note and state.cells[1] in state.rows[r].cells]
-    if len(batch) > len(rows):
-        for box in batch[len(rows):]:
-            state.warnings.append(ParseWarning("layout-boxes-office", f"lines {span(box)}: an office 「担当」 "
-                                               "printed before its row's plans; left out", 0, box.numbers[0]))
-        batch = batch[: len(rows)]
-    skipped = rows[: len(rows) - len(batch)]
-    for r, box in zip(rows[len(skipped):], batch, strict=True):
-        state.rows[r].office = Cell(list(box.lines), list(box.numbers))
-        if skipped:
-            state.rows[r].doubts.append(f"lines {span(box)} (office): matched to the latest rows in order")
-    for r in skipped:
-        state.rows[r].doubts.append("no office 「担当」 found for it; an office may have gone to the next row")
-    if batch:
-        state.at["office"] = rows[-1]

@@ -13,7 +13,7 @@ from .box_state import PLANS, RESULTS, Row
 
 __all__ = ["name_shifts"]
 
-ISLAND = 2  # rows without a doubt between two doubted ones in a column, named with them
+ISLAND = 3  # rows without a doubt between two doubted ones, named with them
 SHIFT_GAP = 3  # rows without a doubt a shifted run may pass over (a shifted cell need not be doubted itself: its words may fit any row)
 
 
@@ -41,6 +41,18 @@ def name_shifts(rows: list[Row]) -> None:
             _name(table, kept, k, column)  # a row given two cells, then one given none: all between shifted
 
 
+def name_crossed_shifts(rows: list[Row]) -> None:
+    """Rows between two rows doubted in either column, named in both: a shift begun in one column may be
+    seen again in the other (d4900 4908: m043's plans doubted, m046's results; m044 and m045 between them
+    silently one row off in both columns)."""
+    table = [row for row in rows if not row.note]
+    doubted = [k for k, row in enumerate(table) if row.doubted & {RESULTS, PLANS}]
+    for a, b in zip(doubted, doubted[1:], strict=False):
+        if 1 < b - a <= ISLAND + 1:
+            for column in (RESULTS, PLANS):
+                _name(table, a + 1, b, column)
+
+
 def _run(doubted: set[int], k: int, stop: int, step: int) -> int:
     """The far end of the run of doubted rows next to row K, going by STEP, not reaching STOP (K if none)."""
     end, gap, j = k, 0, k + step
@@ -53,9 +65,9 @@ def _run(doubted: set[int], k: int, stop: int, step: int) -> int:
     return end
 
 
-def _name(table: list[Row], start: int, end: int, column: str) -> None:
+def _name(table: list[Row], start: int, end: int, column: str, why: str = "") -> None:
     for row in table[start:end]:
         if column not in row.doubted:
             row.doubted.add(column)
-            row.doubts.append(f"its {column} may be another row's: the column's cells shifted by one row "
-                              "between a doubtful placement and a row without any")
+            row.doubts.append(f"its {column} may be another row's: " + (why or "the column's cells shifted by one "
+                              "row between two doubtful placements or a doubtful placement and a row without any"))

@@ -12,7 +12,7 @@ from ..model.edition import ParseWarning
 from ..model.normalize import display_width
 from .geometry import DESCRIPTION, PLANS, RESULTS, Geometry
 from .ministries import SUBHEADING_TAG_RE, is_ministry_list
-from .vocabulary import CELL_END, OFFICE_RE, OFFICE_WORD_RE, TAG_CLOSE_RE, TAG_OPEN_RE, is_heading
+from .vocabulary import CELL_END, OFFICE_MAX, OFFICE_RE, OFFICE_WORD_RE, TAG_CLOSE_RE, TAG_OPEN_RE, is_heading
 
 DESC = DESCRIPTION
 SENTENCE_END = CELL_END  # a paragraph of a cell ends so (。 or a closing bracket)
@@ -21,6 +21,8 @@ FULL_SLACK = 4.0  # a full line stops up to this many cells short of its column'
 ITEM_RE = re.compile(r"^([①-⑳])[\s　]*")  # ① 日常生活における… : an item of a description
 OPEN_SHARE = 0.75  # a cell's last line this wide without a sentence end: the sentence goes on elsewhere
 LOOKAHEAD = 6  # boxes looked at ahead to tell which open cell a continuation belongs to
+OFFICE_LINES = 8  # lines of one office name at most (21 characters, 3 cells a line)
+OFFICE_CHARS = 24  # characters of one office name at most (the editions' longest: 21)
 RESUMED_GAP = 4  # boxes of other cells between a description's pieces: more is a page break, fewer line by line
 __all__ = ["PLANS", "RESULTS"]
 
@@ -66,6 +68,7 @@ class Row:
     resumed: int = -1  # the box at which its description went on long after its results and plans began
     # (a page break?), else -1
     desc_box: int = -1  # the index of its description's last box
+    start_box: int = -1  # the index of its description's first box
     doubts: list[str] = field(default_factory=list)  # placements read from weak evidence, for a warning
     doubted: set[str] = field(default_factory=set)  # the columns those placements were in
     kept: set[str] = field(default_factory=set)  # columns given a paragraph that may be the next row's
@@ -93,6 +96,10 @@ class State:
     boxes: list[Box] = field(default_factory=list)
     decided: list[str] = field(default_factory=list)  # each box's column as its widths alone show ('' if not)
     cells: tuple[str, str] = (RESULTS, PLANS)  # the two columns left to right, as the header prints them
+    office_last: bool = False  # the header prints the 「担当」 column last (an office then follows its row's text)
+    office_first: bool = False  # the header prints the 「担当」 column first (its offices matched at the end)
+    printed_offices: list[tuple[int, Box]] = field(default_factory=list)  # each office box, with its index
+    ahead: dict[str, Box] = field(default_factory=dict)  # a column's whole cell printed before its row's description
 
 
 def has_tag(box: Box) -> bool:
@@ -111,8 +118,11 @@ def spanning(box: Box) -> bool:
 
 
 def is_office_box(box: Box) -> bool:
-    return all(OFFICE_RE.match(x) for x in box.lines) and bool(OFFICE_WORD_RE.search("".join(box.lines))) \
-        and len(box.lines) <= 3
+    """One office of the 「担当」 column: short lines without a sentence's marks, ending in an office's word. A
+    narrow column wraps a long name on up to six lines (dev 3012: 「経産省ヘ」 … 「室」, four cells a line)."""
+    return all(OFFICE_RE.match(x) and w <= OFFICE_MAX for x, w in zip(box.lines, box.widths, strict=True)) \
+        and bool(OFFICE_WORD_RE.search("".join(box.lines))) and len(box.lines) <= OFFICE_LINES \
+        and len("".join(box.lines)) <= OFFICE_CHARS
 
 
 def is_full(width: float, column: float) -> bool:

@@ -119,7 +119,8 @@ def _title(lines: list[Line], geometry: Geometry) -> tuple[int, str]:
         return _more_title_lines(lines, 1, short or SHORT, most), \
             "its first line stops a character short of the column's edge"
     clearly = short or SHORT
-    end = next((k for k, x in enumerate(lines[:most]) if x.slack is None or x.slack > clearly), None)
+    end = next((k for k, x in enumerate(lines[:most]) if x.slack is None or x.slack > clearly  # (a latin word's
+                and not (k + 1 < len(lines) and _word_goes_on(x.text, lines[k + 1].text))), None)  # wrap: short)
     if end is not None and 0 < end < len(lines) - 1 and lines[end].slack is not None \
             and is_title_line(text := join_lines(lines[: end + 1])[0], WRAPPED_TITLE_MAX) and heading_commas(text):
         return end + 1, ""

@@ -29,6 +29,7 @@ from .dense_costs import (
     BULLET_IN_DESCRIPTION,
     CELL_NO_BULLET,
     DESC_PARAGRAPH,
+    END_AFTER_STOP,
     IMPLICIT_BREAK,
     ITEM_NO_MARK,
     ITEM_OPENS,
@@ -62,7 +63,6 @@ from .dense_roles import (
     PLN,
     RES,
     START,
-    TITLE_LINES,
     TTL,
     Columns,
     Label,
@@ -70,6 +70,7 @@ from .dense_roles import (
     cont_cost,
     end_cost,
     enter,
+    ran_on,
     went_on,
 )
 from .dense_rows import row_end_cost, row_starts, row_starts_after_office, title_end
@@ -110,8 +111,9 @@ def moves(s: State, cols: Columns, x: Piece, brk: bool, implicit: bool):
             cost += PARTICLE_OPENS
         if x.number and label.role in (DSC, ITM, RES, PLN) and x.number != _next_item(s, cols, label):
             cost += ITEM_ORDER
-        if x.quote_goes_on and s.cur != START and (label.new_row or cols.cell(label.role) != cols.cell(s.cur)):
-            cost += QUOTE_ELSEWHERE
+        if x.quote_goes_on and s.cur != START and (label.new_row or cols.cell(label.role) != cols.cell(s.cur)
+                                                   or (s.cur == TTL) != (label.role == TTL)):
+            cost += QUOTE_ELSEWHERE  # (nor does a title end mid-word: 「…においてニー」 / 「ズに応じた…」 is the description's)
         yield state, cost, label
 
 
@@ -125,7 +127,7 @@ def _moves(s: State, cols: Columns, x: Piece, brk: bool, implicit: bool):
         return
     role = s.cur
     titled = role == TTL and x.paren  # 「…行政の連携強化」 / 「（その２）」: a title's last words in brackets
-    if cols.fits(x, role) and (role != OFF or x.office) and (role != TTL or ((x.title or titled) and s.lines < TITLE_LINES)):
+    if cols.fits(x, role) and (role != OFF or x.office) and (role != TTL or ((x.title or titled) and s.lines < cols.title_lines())):
         cost = cont_cost(s.end) + (BULLET_GOES_ON if (x.bullet and not titled) or x.onward else 0.0)
         if role == DSC and s.tagged:
             cost += AFTER_TAG
@@ -139,7 +141,10 @@ def _moves(s: State, cols: Columns, x: Piece, brk: bool, implicit: bool):
             start = 0.0 if x.item else ITEM_TEXT
         else:
             start = (0.5 if x.item else DESC_PARAGRAPH) + (AFTER_TAG if s.tagged else 0.0)
-        yield enter(s, cols, x, role), end_cost(s.end) + start, Label(role, False)
+        # (a results or plans paragraph ending in a comma leads in the bullets after it: 「令和６年度…改革において、」 /
+        # 「・チャレンジ申請の…」; it ends there as at a sentence's end, however full its line)
+        lead_in = role in (RES, PLN) and x.bullet and x.after_comma and ran_on(s.end)
+        yield enter(s, cols, x, role), (END_AFTER_STOP if lead_in else end_cost(s.end)) + start, Label(role, False)
     yield from _advances(s, cols, x)
     yield from row_starts(s, cols, x, row_end_cost(s, cols))
     if brk or implicit:

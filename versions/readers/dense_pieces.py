@@ -30,8 +30,11 @@ TITLE_COMMA = 0.5  # ... more when it holds a comma that parts a sentence (a hea
 # 「出口戦略を策定し、…人材の育成」; cells.heading_commas)
 JOINED_SPACE = 1.0  # a space inside a cell between two Japanese characters
 
-# Cells sharing a baseline are printed on one line, a space between: 「…横展開する。［◎文］ ・令和５年度…」
-PIECE_SPLIT_RE = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f])|(?<=\S) (?=・)")
+# Cells sharing a baseline are printed on one line, a space between: 「…横展開する。［◎文］ ・令和５年度…」, or
+# before a Latin word that opens the next cell, 「厚労省医療機器審査管理課 Software as a Medical Device…」 (within a
+# cell pypdfium2 prints no space before a Latin word; a number may follow one: 「医薬機審発 1129第２号」), or after a
+# number cut by its line's end, 「…（令和６年度予算：10. 引き続き、…」 (a Latin word may go on a space: 「ARO に必要な」)
+PIECE_SPLIT_RE = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f]|[A-Za-z])|(?<=[0-9.]) (?=[^\x00-\x7f])|(?<=\S) (?=・)")
 MAX_SPLITS = 3
 LONE_ITEM_RE = re.compile(r"[①-⑳]$")
 # The last words of a heading (「…人材の育成」, 「…の促進」); cells.py keeps the longer list
@@ -132,6 +135,7 @@ class Piece:
     # dense_wraps.CARRIED_UNIT wide (「（METhailand）における…」): where it resumes a cell after a page break, that
     # cell's last line before the break may have stopped short for it
     quote_goes_on: bool = False  # closes first the quote the line before left open: that line's paragraph (dense_quotes)
+    after_comma: bool = False  # the line before ends in a comma: where this line opens a bullet, that comma led it in
 
 
 def brackets(text: str) -> tuple[bool, bool]:
@@ -194,7 +198,7 @@ def make_piece(text: str, no: int, joined: bool = False, opened: str = "", comma
                  bool(DOT_BULLET_RE.match(text)),
                  any(m.end() > len(before) for m in NOUN_STOP_RE.finditer(before + text)), closes_first,
                  ord(text[0]) - ord("①") + 1 if ITEM_START_RE.match(text) else 0, bool(PARTICLE_RE.match(text)),
-                 leaves_open=leaves_open)
+                 leaves_open=leaves_open, after_comma=comma)
 
 
 def options(text: str, no: int, opened: str = "", before: str = "") -> list[tuple[list[Piece], float]]:

@@ -10,6 +10,7 @@ items ① … per cell, and whether a page break cut the row.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from math import ceil
 from typing import NamedTuple
 
 from .dense_costs import (
@@ -22,11 +23,13 @@ from .dense_costs import (
     END_OPEN,
     END_UNENDED,
     GROUP_ENDS_CELL,
+    TITLE_LONGEST,
 )
 from .dense_pieces import Piece
 
 START, OFF, TTL, DSC, ITM, RES, PLN = -1, 0, 1, 2, 3, 4, 5  # between rows; office, title, description, items, results, plans
-TITLE_LINES = 3
+TITLE_LINES = 3  # a title wraps over at most this many lines, or as many as a narrow column takes for ...
+NARROW_TITLE_LINES = 6  # ... the report's longest title (dense_costs.TITLE_LONGEST), at most this
 FULL_MARGIN = 2.5  # a full line stops up to ~2 cells short of its column (kinsoku)
 LATIN_SLACK = 0.25  # cells a half-width character may be off in a proportional font
 OVERRUN = 1.5  # a line may pass its column's width by a hanging mark
@@ -49,6 +52,13 @@ class Columns:
 
     def width(self, role: int) -> float:
         return self.widths[DSC if role in (TTL, ITM) else role]
+
+    def title_lines(self) -> int:
+        """How many lines a title may wrap over: TITLE_LINES, or in a narrow description column as many as the
+        report's longest title takes (9 pt, portrait: 13-15 cells a line, 「出口戦略を策定し、…人材（コーディネート人材）の
+        育成」 over 4)."""
+        width = self.widths[DSC]
+        return max(TITLE_LINES, min(NARROW_TITLE_LINES, ceil(TITLE_LONGEST / width))) if width > 0 else TITLE_LINES
 
     def full(self, x: Piece, role: int) -> bool:
         return x.width >= self.width(role) - FULL_MARGIN - LATIN_SLACK * x.latin
@@ -128,8 +138,9 @@ def enter(s: State, cols: Columns, x: Piece, role: int, resumed: bool | None = N
     if end in (3, 4) and x.next_lead and not x.item and x.width + x.next_lead + WRAP_MARGIN + LATIN_SLACK * x.latin <= cols.width(role):
         end = 1  # the next line's first character would have fitted: it goes on with no paragraph (dense_wraps;
         # the cell's status keeps the width's word: another cell's line may come between)
-    elif end in (1, 5, 8) and x.next_unit and role != OFF and x.width + LATIN_SLACK * x.latin + x.next_unit > cols.width(role):
+    elif end in (1, 5, 8) and x.next_unit and role != OFF and x.width + LATIN_SLACK * x.latin + x.next_unit >= cols.width(role):
         end = 2 if x.stop else 4  # the next line's first unit would not have fitted: the line may have wrapped there
+        # (a unit's width is its widest: one that just fills what is left, 「AMED」 in 3 cells, may not have fitted)
     tagged = max(s.tagged, x.tag) if role in (TTL, DSC) else s.tagged
     return State(role, s.lines + 1 if role == TTL else 0, tagged, tuple(status), s.resumed if resumed is None else resumed,
                  s.described or role in (DSC, ITM), end, x.word_end, x.title_words if role == TTL else 0.0,

@@ -95,5 +95,6 @@ def title_end(s: State, x: Piece) -> float:
     cost = TITLE_FULL_END - (TITLE_WORD_END if s.word_end else 0.0)
     # (「…の育成」 / 「ることが」, 「…の提供の促進」 / 「の提供の促進に…」: no sentence runs on so; another cell's
     # first line on the title's baseline, 「…支援機能の強化 ・｢優れた…」, goes on with nothing of the title)
-    goes_on = x.goes_on and not x.joined and not (s.word_end and x.verb_tail) and not x.restates
+    # (a bullet 「・」 starts its cell: no line starts with a middle dot that goes on a word, kinsoku forbids it)
+    goes_on = x.goes_on and not x.joined and not x.bullet and not (s.word_end and x.verb_tail) and not x.restates
     return cost + (TITLE_GOES_ON if goes_on else 0.0) + s.title_words

@@ -155,6 +155,8 @@ def read_rows(table: Table) -> Reading:
 class _State:
     vision: int = 0
     in_goal: bool = False  # a vision closes the goal before it
+    cut_vision: bool = False  # the row before was a vision whose last words are missing
+    goal_in_row: bool = False  # a measure was titled with a goal's heading: the next heading ends its doubt
     pending: dict[str, Cell] | None = None  # the last measure row's cells: the next page may continue it
     pending_at: tuple[int, int] = (0, 0)  # its first line's page and line
 
@@ -179,6 +181,7 @@ def _read_row(row: Row, columns: Columns, table: Table, out: Reading, state: _St
     filled = row.filled()
     if not filled or _is_header(row):
         return
+    cut_vision, state.cut_vision = state.cut_vision, False  # (only the row right after it may end it)
     first = row.first
     assert first is not None
     page, line = first.page, first.no
@@ -190,13 +193,22 @@ def _read_row(row: Row, columns: Columns, table: Table, out: Reading, state: _St
         text = join_lines(lines)[0]
         if is_page_number(text) and len(lines) == 1:
             return
+        if cut_vision and _vision_rest(out.visions[-1], text, page):  # 「（３）「…確保」に向」 / next page 「けて」
+            vision = out.visions[-1]
+            out.visions[-1] = Vision(vision.number, vision.title + text, vision.page, vision.line)
+            state.cut_vision = False
+            return
         heading = vision_number(text) is not None or _goal(lines, text) is not None or SEE_ABOVE_RE.match(text)
         if heading or row.merged:
             _flush(out, state, table)
+        if state.goal_in_row and not SEE_ABOVE_RE.match(text) and heading:  # (the rows under a wrong goal end)
+            out.warnings.append(ParseWarning("goal-in-row", f"the heading after a row titled with a goal's heading: "
+                                             f"the rows before 「{text[:30]}」 may be under the wrong goal", page, line))
+            state.goal_in_row = False
         number = vision_number(text)
         if number is not None:
             out.visions.append(Vision(number, text, page, line))
-            state.vision, state.in_goal = number, False
+            state.vision, state.in_goal, state.cut_vision = number, False, not text.endswith(VISION_END)
             return
         goal = _goal(lines, text)
         if goal is not None:
@@ -227,6 +239,12 @@ def _read_row(row: Row, columns: Columns, table: Table, out: Reading, state: _St
         return
     _flush(out, state, table)
     state.pending, state.pending_at = cells, (page, line)
+
+
+def _vision_rest(vision: Vision, text: str, page: int) -> bool:
+    """Is TEXT, alone in the first row of a later page, the end of a vision the page break cut
+    (「（３）「…の確保」に向」 | 「けて」)? A few words that end it as a vision ends."""
+    return page > vision.page and len(text) <= HEADING_TAIL and (vision.title + text).endswith(VISION_END)
 
 
 def _heading_across(row: Row, filled: list[int]) -> bool:
@@ -296,6 +314,11 @@ def _goal(lines: list, text: str) -> tuple[str, bool] | None:
 
 
 def _place(draft: RowDraft, out: Reading, state: _State, page: int, line: int) -> None:
+    if draft.title is not None and GOAL_RE.match(draft.title.text):  # a goal's row read into a measure's cells
+        out.warnings.append(ParseWarning("goal-in-row", f"a measure titled with a goal's heading 「{draft.title.text[:30]}」: "
+                                         "the goal's row was read into this row's cells; this row, and the rows up "
+                                         "to the next heading, may be under the wrong goal", page, line))
+        state.goal_in_row = True
     if draft.tag is not None and draft.tag.subheading and not draft.results and not draft.plans:
         _goal_for(out, state, page, line).notes.append(make_note(draft))
     elif draft.tag is not None or draft.results or draft.plans:

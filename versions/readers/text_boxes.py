@@ -33,16 +33,20 @@ from ..model.edition import ParseWarning
 from ..model.normalize import display_width
 from .box_columns import line_wording
 from .box_cuts import cut_boxes
-from .box_header import take_header
+from .box_header import office_first, take_header
+from .box_offices import join_office_pieces, split_offices
 from .box_rows import place_boxes
-from .box_state import ITEM_RE, PLANS, RESULTS, Box, has_tag, span, spanning
+from .box_state import ITEM_RE, PLANS, RESULTS, Box, closes_tag, has_tag, is_full, span, spanning
 from .box_state import Row as BoxRow
 from .geometry import TITLE_MARGIN, Geometry
 from .table import Cell, Line, Row, Table
-from .vocabulary import HEADER_START, OFFICE_HEADER_RE, TITLE_MAX, is_bullet_start
+from .vocabulary import HEADER_START, OFFICE_HEADER_RE, TITLE_MAX, is_bullet_start, is_heading
 
 MIN_LINES = 8  # full lines needed to estimate a column's width
 WEAK_SHARE = 0.5  # rows placed from weak evidence from which every row of a reading is named
+# a gap between two cells of one baseline: spaces, unless both sides are latin (「First in Human」)
+CELL_GAP_RE = re.compile(r"(?<![A-Za-z0-9])[ 　]+|[ 　]+(?![A-Za-z0-9])")
+TAG_THEN_BULLET_RE = re.compile(r"］[ 　]+(?=・)")  # 「…取り組む。［◎厚、◎経］ ・「優れた…」: two cells on one baseline
 ABOVE_MAX = 2  # lines of a document title printed between the header and the table's first heading
 
 
@@ -58,7 +62,7 @@ class BoxesError(ValueError):
 def read_boxes(lines: list[str], numbers: list[int], order: tuple[str, ...] = ()) -> Table:
     """The rows of pdfminer's text boxes (lines with their source line numbers), with what was unsure
     (ORDER: the columns as a header line prints them, where one does: plans may come before results)."""
-    boxes = _boxes(lines, numbers)
+    boxes = header_boxes = _boxes(lines, numbers)
     header, before, boxes = take_header(boxes)
     boxes, above = _above_table(cut_boxes(boxes))
     before += above
@@ -67,10 +71,14 @@ def read_boxes(lines: list[str], numbers: list[int], order: tuple[str, ...] = ()
     widths = estimate_widths(boxes)
     boxes = _split_wide(boxes, widths)
     office = OFFICE_HEADER_RE.search(header[0]) is not None
+    if office:
+        boxes = join_office_pieces(split_offices(boxes))
     title_max = min(TITLE_MAX, widths.description - TITLE_MARGIN)
     cells = (PLANS, RESULTS) if RESULTS in order and PLANS in order and order.index(PLANS) < order.index(RESULTS) \
         else (RESULTS, PLANS)
-    items, warnings = place_boxes(boxes, widths, title_max, office, cells)
+    first = office and office_first(header_boxes)
+    items, warnings = place_boxes(boxes, widths, title_max, office, cells, office_last=order[-1:] == ("office",)
+                                  and not first, office_first=first)
     weak = _check_evidence([item for item in items if isinstance(item, BoxRow) and not item.note])
     for box in before:
         warnings.append(ParseWarning("layout-boxes-unplaced", f"lines {span(box)}: text printed before "
@@ -78,9 +86,9 @@ def read_boxes(lines: list[str], numbers: list[int], order: tuple[str, ...] = ()
     warnings.insert(0, ParseWarning("layout-boxes", BOXES_WARNING, 0, 0))
     rows = [Row([Cell([Line(header[1], 1, header[0], header[0])])])]
     pages = {no: box.page for box in boxes for no in box.numbers}  # each source line's page
-    for item in items:
+    for k, item in enumerate(items):
         if isinstance(item, Box):  # a vision or goal spanning the table
-            if weak:  # a row lost next to it would be named by no row's warning
+            if weak or _between_doubts(items, k):  # a row lost next to it would be named by no row's warning
                 warnings.append(ParseWarning("layout-boxes-row", f"heading at line {item.numbers[0]}: read among "
                                              "rows mostly placed from weak evidence: a row next to it may be lost",
                                              0, item.numbers[0]))
@@ -88,6 +96,14 @@ def read_boxes(lines: list[str], numbers: list[int], order: tuple[str, ...] = ()
         else:
             rows.append(_row(item, pages, warnings, widths))
     return Table(rows, "boxes", widths, warnings, outside=[x for box in before for x in box.lines])
+
+
+def _between_doubts(items: list[BoxRow | Box], k: int) -> bool:
+    """Is the heading at K between two rows both placed from weak evidence (seen 4705: the rows around two
+    goals misread, a vision lost between them)? Rows misread on both sides of it may have taken its place."""
+    before = next((x for x in reversed(items[:k]) if isinstance(x, BoxRow)), None)
+    after = next((x for x in items[k + 1 :] if isinstance(x, BoxRow)), None)
+    return before is not None and after is not None and bool(before.doubts) and bool(after.doubts)
 
 
 def _boxes(lines: list[str], numbers: list[int]) -> list[Box]:
@@ -142,14 +158,25 @@ def _above_table(boxes: list[Box]) -> tuple[list[Box], list[Box]]:
 
 
 def _split_wide(boxes: list[Box], w: Geometry) -> list[Box]:
-    """A line wider than any column holds two cells printed on one baseline (「…3.9億円）に ・引き続き、…」):
-    cut at the last space that leaves a part no wider than the results column, each part a box."""
+    """A line wider than the results and plans columns may hold two cells printed on one baseline
+    (「…3.9億円）に ・引き続き、…」): cut at the last gap that leaves a part no wider than the results column,
+    each part a box. A line no wider than the description column is cut only before a bullet: it may be
+    one of the description's full lines, with a space pdfminer prints after a latin word (「…ことでARO に
+    必要な…」, dev 3036). A heading spanning the table (「【First in Human…】」) is never cut; headings boxed
+    together are a box each (spanning the table, each is a row of its own)."""
     out: list[Box] = []
+    widest = max(w.results, w.plans) + 1.5
     for box in boxes:
+        if len(box.lines) > 1 and all(is_heading(x) for x in box.lines):  # headings boxed together (seen 4705:
+            out += [Box([x], [no], box.page) for x, no in zip(box.lines, box.numbers, strict=True)]  # （３）…/【…】)
+            continue
         start = 0
         for i, (line, width) in enumerate(zip(box.lines, box.widths, strict=True)):
-            widest = max(w.results, w.plans) + 1.5
-            cut = _two_cells(line, widest) if width > widest else -1
+            cut = -1
+            if width > widest and not is_heading(line):
+                cut = _two_cells(line, widest, bullet=width <= w.description + 1.5)
+            if cut < 0:
+                cut = _after_tag("".join(box.lines[start:i]), line)
             if cut < 0:
                 continue
             out.append(Box(box.lines[start:i] + [line[:cut].rstrip()], box.numbers[start : i + 1], box.page))
@@ -160,8 +187,23 @@ def _split_wide(boxes: list[Box], w: Geometry) -> list[Box]:
     return out
 
 
-def _two_cells(line: str, limit: float) -> int:
-    cuts = [m.start() for m in re.finditer(r"[ 　]+", line) if display_width(line[: m.start()]) <= limit]
+def _after_tag(before: str, line: str) -> int:
+    """Where LINE's second cell starts if a description's ministry tag closes on it and a bullet follows on
+    the same baseline (seen 4213: 「…連携の促進に取り組む。［◎厚、◎経］ ・「優れた医療機器の創出に…」, a wide
+    description's last line, wider than the results column, so not cut by width); -1 if not so."""
+    m = TAG_THEN_BULLET_RE.search(line)
+    if m is None:
+        return -1
+    text = before + line[: m.start() + 1]
+    lead = "◎" in text[text.rfind("［") :]  # (every tag names its lead ministry ◎: 「［参考］」 is a description's words)
+    return m.start() + 1 if lead and closes_tag(text) else -1
+
+
+def _two_cells(line: str, limit: float, bullet: bool) -> int:
+    """Where LINE's second cell starts: the last gap that leaves the first no wider than LIMIT, not between
+    two latin words (「First in」), and, where BULLET, before a bullet 「・」 only; -1 if none."""
+    cuts = [m.start() for m in CELL_GAP_RE.finditer(line) if display_width(line[: m.start()]) <= limit
+            and not (bullet and not is_bullet_start(line[m.end():]))]
     return cuts[-1] if cuts and cuts[-1] > 0 else -1
 
 
@@ -193,6 +235,18 @@ def estimate_widths(boxes: list[Box]) -> Geometry:
     return Geometry.from_widths(float(d), float(max(a, b)), float(min(a, b)))
 
 
+def _wrapped_title(row: BoxRow, widths: Geometry) -> bool:
+    """Does the description open with a full line, then a short one ending no sentence, then more (seen 4536:
+    「出口戦略を策定し、…能力を有する人材」 / 「（コーディネート人材）の育成」 / 「臨床現場の…」)? A title wrapped
+    so is told from a paragraph by its words only, downstream; the row is named either way."""
+    lines = row.desc.lines
+    if row.title or len(lines) < 3 or has_tag(Box(lines[:2], row.desc.numbers[:2])):
+        return False
+    first, second = display_width(lines[0]), display_width(lines[1])
+    return is_full(first, widths.description) and second < widths.description - TITLE_MARGIN \
+        and not lines[1].endswith(("。", "、")) and not lines[0].endswith(("。", "、"))
+
+
 def _mode(counts: Counter[int], skip: set[int]) -> int:
     """The widest width of the most common cluster (±1 cell), ignoring SKIP; 0 if too few lines."""
     best, score = 0, 0
@@ -212,6 +266,9 @@ def _row(row: BoxRow, pages: dict[int, int], warnings: list[ParseWarning], width
     how far it stops short of its column's full width (a short line ends a title or a paragraph)."""
     desc = row.desc
     start = desc.numbers[0]
+    if _wrapped_title(row, widths):
+        row.doubts.append("its first two lines may be a title wrapped on two lines (a full line, then a short one "
+                          "that ends no sentence): its title may have been read into its description")
     if row.doubts:
         more = f" (and {len(row.doubts) - 2} more)" if len(row.doubts) > 2 else ""
         warnings.append(ParseWarning("layout-boxes-row", f"row at line {start}: placed from weak evidence: "

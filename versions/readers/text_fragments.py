@@ -108,6 +108,7 @@ def read_fragments(lines: list[str], numbers: list[int], feeds: frozenset[int] =
         for part in CELLS_SPACE_RE.split(texts[i]) if width > widest else [texts[i]]:
             pieces.append(Piece(part.strip(), display_width(part.strip()), _kind(part.strip())))  # two cells
             where.append(i)  # on one baseline, in one box
+    pieces, where = _labels_first(pieces, where)
     names = office_pieces(pieces) if OFFICE in roles_printed else []
     taken = {q for name in names for q in name}
     kept = [q for q in range(len(pieces)) if q not in taken]  # (the offices' lines read apart: frag_offices.py)
@@ -142,6 +143,28 @@ def read_fragments(lines: list[str], numbers: list[int], feeds: frozenset[int] =
                "read among rows mostly placed from weak evidence, so no row of this reading is sure")
         rows.append(_row(lines, doubts[r] or weak, why, widths, roles, OFFICE in roles_printed, warnings))
     return Table(rows, "fragments", geometry, warnings, outside=outside)
+
+
+def _labels_first(pieces: list[Piece], where: list[int]) -> tuple[list[Piece], list[int]]:
+    """A page's header repeated above a row pdfminer may print cell by cell with the row's first line, each
+    label then the piece under it (dev 3023: 「該当箇所」 「AI研究開発に必要な人材の育成」 「令和６年度の実績・状況」
+    「令和５年度に事業終了」 「令和７年度の取組予定」 「後継事業の予定無し」): a piece between two of the header's labels
+    goes after them, the labels' order and the pieces' kept (the row's first visual line, in column order)."""
+    label = [x.kind == "break" and _is_header_piece(x.text) for x in pieces]
+    order = list(range(len(pieces)))
+    q = 0
+    while q < len(pieces):
+        if not label[q]:
+            q += 1
+            continue
+        end = q  # the last label of a run of labels with single pieces between them
+        while end + 2 < len(pieces) and pieces[end + 1].kind == "cell" and label[end + 2]:
+            end += 2
+        if end > q:
+            span = range(q, end + 1)
+            order[q : end + 1] = [k for k in span if label[k]] + [k for k in span if not label[k]]
+        q = end + 1
+    return [pieces[k] for k in order], [where[k] for k in order]
 
 
 def _pieces(lines: list[str], numbers: list[int], feeds: frozenset[int]) -> tuple[list[str], list[int], list[int]]:
