@@ -178,6 +178,18 @@ def test_a_cell_that_stops_at_a_pages_foot_goes_on_after_the_break_not_before():
     assert "・経済性加算の新設" in row.cells[1].text
 
 
+def test_a_cell_waits_at_most_a_line_at_a_pages_foot_where_another_could_take_the_piece():
+    # (seed 3030, plans before results, 7 pt landscape) the plans' one bullet 「…検討を行う。」 ends their cell; the
+    # results' 「…制度改革において、」 then its bullet 「・チャレンジ申請の…」 two lines above the break. Read as the
+    # plans' (the plans going on, the results' lead-in waiting two lines for the break) at no more cost, the
+    # results lost the bullet and its 「拡大」
+    row = next(r for r in _rows("cell-held-two-lines-at-a-page-foot.txt")
+               if r.cells[0].text.startswith("イノベーションへの適切な評価"))
+    assert row.cells[1].text == "・関係団体等の意見も伺いながら、令和８年度診療報酬改定に向けて検討を行う。"
+    assert row.cells[2].text.startswith("令和６年度保険医療材料制度改革において、・チャレンジ申請の申請期限の延長や要件の"
+                                        "明確化、体外診断用医薬品への対象の拡大・経済性加算の新設")
+
+
 def test_a_line_stopping_short_before_an_opening_bracket_goes_on_below():
     # 「…を公開した。また、今年度新たに」 stops a character short (「「」 may not end a line), its sentence going on
     # with 「「SaMDの品質管理システム（SaMD-QMS）…」; that line was read into the description after its tag.

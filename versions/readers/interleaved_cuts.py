@@ -56,14 +56,11 @@ class CharModel:
         self.grams: Counter[str] = Counter()  # n-grams of every length 1..ORDER
         self.follow: Counter[str] = Counter()  # context -> n-grams it starts
         self.kinds: Counter[str] = Counter()  # context -> distinct characters after it
-        for text in texts:
-            for n in range(1, order + 1):
-                for k in range(len(text) - n + 1):
-                    gram = text[k:k + n]
-                    if not self.grams[gram]:
-                        self.kinds[gram[:-1]] += 1
-                    self.grams[gram] += 1
-                    self.follow[gram[:-1]] += 1
+        for n in range(1, order + 1):  # (counted in one pass per length; contexts from the distinct n-grams)
+            self.grams.update(text[k:k + n] for text in texts for k in range(len(text) - n + 1))
+        for gram, count in self.grams.items():
+            self.follow[gram[:-1]] += count
+            self.kinds[gram[:-1]] += 1
         self.chars = self.kinds[""]
 
     def log_p(self, context: str, c: str) -> float:

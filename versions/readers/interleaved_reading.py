@@ -20,6 +20,11 @@ from .interleaved_offices import GLUED_OFFICE_MIN, OFFICE
 from .vocabulary import NO_LINE_START, OFFICE_WORD_RE
 
 PAGE_END_LINES = 2  # how many lines before a page header a cell may stop early
+# ... but two lines early is rare: over the dev and three seen sets' passing readings, 126 cells stopped one line
+# early and went on after the break, none two. Where two columns could each take a piece above the break, the
+# one stopping two lines early is the likelier wrong (3030: 「・チャレンジ申請の…」 given to the plans, whose
+# 「…検討を行う。」 had ended their cell, the results' lead-in 「…制度改革において、」 then waiting two lines)
+HELD_TWO_LINES = 1.0
 
 # Costs of a reading (lower is likelier).
 SKIP_FULL = 2.5  # a column whose last line was full has nothing on this line (its paragraph ended exactly)
@@ -62,6 +67,7 @@ DOUBT_LOOKBACK = 60  # lines to look back for where two equally cheap readings p
 # before 「等に蓄」: 「…バイオバンク」 alone stops 3 cells short, and 「積されたデータ…」 goes on below)
 EARLY_BREAK = 1.0
 EARLY_ROOM = 1.5
+JOIN_CONTEXT = 2  # characters of a description line's end kept for its next line's join (interleaved_joins.CONTEXT)
 OPENS_MID_SENTENCE = 1.0  # a sentence's first words going on a full line that stopped mid-sentence
 
 
@@ -78,10 +84,12 @@ class _Col:
     open: bool = False  # its last line ends mid-sentence (「…検討を行い、」): its text goes on below
     word: bool = False  # its last line ends in katakana or a latin letter: a word may run on (「…ベン」 「チャー…」)
     paused: bool = False  # it stopped a line early at a page's foot: it may go on after the page break, not before
+    held: int = 0  # ... the lines it stopped early (kept after the break until its next line)
     item: int = 0  # the number of the last item (①…) it started in the row, or 0
     titled: bool = False  # description only: a line before its last stopped short (its title ended there)
     room: float = 0.0  # cells its last line stops short of the column's commonest full line (EARLY_BREAK)
     tail: str = ""  # the end of its last line where that ended no sentence: a sentence's end below is worded with it
+    end: str = ""  # description only: its last line's last characters, where that ended no sentence (JOINS)
 
 
 State = tuple[_Col, ...]  # () before the first row of a goal
@@ -105,8 +113,8 @@ def is_full(width: float, col_width: float) -> bool:
 def read_lines(lines: list[str], pieces: Callable[[str], list[str]], kinds: list[str], widths: tuple[float, ...],
                fulls: tuple[float, ...] | None = None, order: tuple[int, ...] | None = None,
                fills: tuple[float, ...] | None = None, results: int = 1, glued: bool = False,
-               phrases: frozenset[tuple[str, str]] = frozenset(), offices: frozenset[str] = frozenset()
-               ) -> tuple[list[Reading], set[int], set[int]]:
+               phrases: frozenset[tuple[str, str]] = frozenset(), offices: frozenset[str] = frozenset(),
+               joins: Callable[[str, str], float] | None = None) -> tuple[list[Reading], set[int], set[int]]:
     """The cheapest reading of every text line (Viterbi over the open row's column states), the lines that
     another reading explains as well, and the lines no reading fits. WIDTHS: the widest each column prints;
     FULLS: the narrowest a full line of each prints (by default from WIDTHS, full_line). Columns are numbered
@@ -116,13 +124,15 @@ def read_lines(lines: list[str], pieces: Callable[[str], list[str]], kinds: list
     column of the results (1, or 2 where the plans are printed first); GLUED: the text prints columns with no
     space between them (a piece that fits a column may hold the next column's too); PHRASES: the latin word
     pairs the document prints joined more than once (interleaved_latin.latin_phrases), dearer to part; OFFICES:
-    the 「担当」 column's lines (interleaved_offices.office_lines), where an office's line is glued to the plans'."""
+    the 「担当」 column's lines (interleaved_offices.office_lines), where an office's line is glued to the plans';
+    JOINS: the cost of a column's line going on from its last characters with a text (interleaved_joins)."""
     ncols = len(widths)
     fulls = fulls or tuple(full_line(w) for w in widths)
     order = order or tuple(range(ncols))
     fills = fills or widths
     frontier: dict[State, tuple[float, int]] = {(): (0.0, -1)}  # state -> (cost, node)
     history: list[tuple[int, Reading | None, int]] = []  # node -> (line index, reading, previous node)
+    plains: list[float] = []  # node -> the cost of its path but for the joins (JOINS)
     doubts: dict[int, set[int]] = {}  # node -> lines read one way where another way costs the same
     unfit: set[int] = set()
     page_end = _page_ends(kinds)
@@ -131,6 +141,7 @@ def read_lines(lines: list[str], pieces: Callable[[str], list[str]], kinds: list
             best = min(((cost + _end_cost(state), node) for state, (cost, node) in frontier.items()),
                        key=lambda v: v[0])
             history.append((i, None, best[1]))
+            plains.append(plains[best[1]] if best[1] >= 0 else 0.0)
             frontier = {(): (best[0], len(history) - 1)}
             continue
         if kind in ("header", "page"):  # a page break: a cell that stopped early at the page's foot goes on
@@ -138,7 +149,8 @@ def read_lines(lines: list[str], pieces: Callable[[str], list[str]], kinds: list
             for state, value in sorted(frontier.items(), key=lambda kv: kv[1][0]):
                 key = tuple(replace(col, paused=False) for col in state)
                 kept = resumed.setdefault(key, value)
-                if kept is not value and value[0] - kept[0] <= DOUBT_MARGIN:  # two readings as cheap meet here
+                if kept is not value and min(value[0] - kept[0], abs(plains[value[1]] - plains[kept[1]])) <= DOUBT_MARGIN:
+                    # two readings as cheap meet here (or as cheap but for the joins)
                     _, reading, prev = history[value[1]]
                     if reading is not None and (differ := _differences(history, kept[1], reading, prev)):
                         doubts.setdefault(kept[1], set()).update(differ)
@@ -148,24 +160,28 @@ def read_lines(lines: list[str], pieces: Callable[[str], list[str]], kinds: list
         options = line_options(pieces(lines[i]), widths, fills, glued, order, phrases, offices)
         nxt: dict[State, tuple[float, int]] = {}
         for state, (cost, node) in frontier.items():
-            for reading, extra, new_state in _candidates(state, options, widths, fulls, fills, order, results,
-                                                         i in page_end, offices):
+            for reading, extra, new_state, joined in _candidates(state, options, widths, fulls, fills, order, results,
+                                                                 i in page_end, offices, joins):
                 total = cost + extra
+                plain = plains[node] + extra - joined if node >= 0 else extra - joined
                 old = nxt.get(new_state)
                 if old is None or total < old[0] - TIE:
                     history.append((i, reading, node))
+                    plains.append(plain)
                     nxt[new_state] = (total, len(history) - 1)
-                    if old is not None and old[0] - total <= DOUBT_MARGIN:  # the reading it beat was close
+                    # the reading it beat was close, or as close but for the joins (they tell, but never unreported)
+                    if old is not None and min(old[0] - total, abs(plains[old[1]] - plain)) <= DOUBT_MARGIN:
                         differ = _differences(history, len(history) - 1, history[old[1]][1], history[old[1]][2])
                         if differ:
                             doubts.setdefault(len(history) - 1, set()).update(differ)
-                elif total - old[0] <= DOUBT_MARGIN:
+                elif min(total - old[0], abs(plain - plains[old[1]])) <= DOUBT_MARGIN:
                     differ = _differences(history, old[1], reading, node)
                     if differ:
                         doubts.setdefault(old[1], set()).update(differ)
         if not nxt:  # no reading fits (a piece wider than every column): start a row with the whole line
             best = min(frontier.values(), key=lambda v: v[0])
             history.append((i, Reading(True, ((0, lines[i].strip()),)), best[1]))
+            plains.append(plains[best[1]] if best[1] >= 0 else 0.0)
             unfit.add(i)
             nxt = {(_Col(True, True),) + tuple(_Col(False, False) for _ in range(ncols - 1)):
                    (best[0] + 10.0, len(history) - 1)}
@@ -220,7 +236,8 @@ def _page_ends(kinds: list[str]) -> set[int]:
 
 def _candidates(state: State, options: list[tuple[tuple[Group, ...], float]], widths: tuple[float, ...],
                 fulls: tuple[float, ...], fills: tuple[float, ...], order: tuple[int, ...], results: int,
-                page_end: bool, offices: frozenset[str] = frozenset()):
+                page_end: bool, offices: frozenset[str] = frozenset(),
+                joins: Callable[[str, str], float] | None = None):
     """(reading, cost, next state) for each way the line can continue the open row or start the next one: its
     groups, left to right, in columns left to right (ORDER: their roles); OFFICES: the office column's lines."""
     ncols = len(widths)
@@ -240,14 +257,14 @@ def _candidates(state: State, options: list[tuple[tuple[Group, ...], float]], wi
             # (「…機能 を構築する。［厚、◎経］ 標」を公表した。」 is not one column's line)
             worded += sum(TAG_OUTSIDE for g in groups if g.inner_tag)
             if state:
-                cont = _continue(state, groups, cols, fulls, fills, page_end)
+                cont = _continue(state, groups, cols, fulls, fills, page_end, joins)
                 if cont is not None:
-                    cost, new_state = cont
+                    cost, new_state, joined = cont
                     yield _reading(False, cols, groups), cost + worded + _tail_wording(state, groups, cols, results), \
-                        new_state
+                        new_state, joined
             if 0 in cols:  # a row starts with its description's first line (an office first may share it)
                 cost, new_state = _new_row(state, groups, cols, fulls, fills)
-                yield _reading(True, cols, groups), cost + worded, new_state
+                yield _reading(True, cols, groups), cost + worded, new_state, 0.0
 
 
 def _tail_wording(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], results: int) -> float:
@@ -298,25 +315,31 @@ def _line_state(c: int, group: Group, full_at: float, fill: float, tagged: bool,
     # (in half cells, 0 where no unit could fit: states that differ only there merge)
     room = math.floor(room * 2) / 2 if room >= EARLY_ROOM + 1 else 0.0
     return _Col(True, True, full, group.stop, tagged, items, opened, bool(WORD_END_RE.search(group.text)),
-                item=group.item or item, titled=titled, room=room, tail=_tail(c, group))
+                item=group.item or item, titled=titled, room=room, tail=_tail(c, group),
+                end=group.text[-JOIN_CONTEXT:] if c == 0 and not group.stop and not tagged else "")
 
 
 def _continue(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fulls: tuple[float, ...],
-              fills: tuple[float, ...], page_end: bool = False) -> tuple[float, State] | None:
-    cost = 0.0
+              fills: tuple[float, ...], page_end: bool = False, joins: Callable[[str, str], float] | None = None
+              ) -> tuple[float, State, float] | None:
+    """The cost of GROUPS going on the open row in columns COLS, its next state, and what of that cost the joins
+    gave (JOINS)."""
+    cost = joined = 0.0
     out = list(state)
     given = dict(zip(cols, groups, strict=True))
     for c, col in enumerate(state):
         group = given.get(c)
         if group is None:
             if page_end and col.active:
-                out[c] = replace(col, paused=True)
+                out[c] = replace(col, paused=True, held=col.held + 1)
                 continue  # the cell may go on after the page header
             cost += _skip_cost(c, col)
             out[c] = _Col(col.started, False, False, False, col.tagged, col.items, item=col.item)
             continue
         if not col.active or col.paused:
             return None  # (a cell that stopped early at the page's foot goes on after the break only)
+        if col.held >= 2:
+            cost += HELD_TWO_LINES
         if col.started and not col.full:  # after a short line: a new paragraph
             if c == 0:
                 cost += (0.0 if col.items else DESC_AFTER_TAG) if col.tagged else TITLE_THEN_TEXT
@@ -347,9 +370,11 @@ def _continue(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fu
             cost += ITEM_OUT_OF_SEQUENCE
         if col.started and c != OFFICE and _goes_on(c, col, group) and col.room >= group.unit + EARLY_ROOM:
             cost += EARLY_BREAK
+        if joins is not None and (col.tail or col.end) and _goes_on(c, col, group):
+            joined += joins(col.tail or col.end, group.text)  # 「…場の整」 goes on with 「備の…」, never 「て、…」
         out[c] = _line_state(c, group, fulls[c], fills[c], col.tagged, col.tagged, col.item,
                              c == 0 and (col.titled or (col.started and not col.full)))
-    return cost, tuple(out)
+    return cost + joined, tuple(out), joined
 
 
 def _new_row(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fulls: tuple[float, ...],

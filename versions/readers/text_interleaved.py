@@ -38,6 +38,7 @@ from .cells import WRAPPED_TITLE_MAX
 from .geometry import SHORT, TITLE_MARGIN, Geometry, slack
 from .interleaved_cuts import repair_cuts
 from .interleaved_groups import WIDTH_SLACK, printed_widths
+from .interleaved_joins import JoinCosts
 from .interleaved_latin import latin_phrases, latin_space
 from .interleaved_offices import office_like, office_lines
 from .interleaved_reading import OFFICE, Reading, full_line, read_lines
@@ -113,7 +114,7 @@ def read_interleaved(lines: list[str], numbers: list[int], office: bool = False)
     readings, ambiguous, unfit = read_lines(lines, _pieces, kinds, widths, fulls, order, fills,
                                             2 if plans_first else 1, len(wide) >= GLUED_LINES, latin_phrases(texts),
                                             office_lines([x.strip().split(" ") for x in texts], order, widths[-1])
-                                            if office else frozenset())
+                                            if office else frozenset(), JoinCosts([p for x in texts for p in _pieces(x)]))
     readings, _ = repair_cuts(lines, readings, kinds, _pieces, widths, fulls)
     out = _Rows(widths, sorted(no for no, kind in zip(numbers, kinds, strict=True) if kind == "header"), order)
     headed = False
