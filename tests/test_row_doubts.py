@@ -60,14 +60,20 @@ def test_a_row_cut_in_two_by_a_page_break_is_named_on_its_untitled_part():
 def test_the_plans_first_line_read_as_the_results_last_is_named():
     """pypdfium2's texts of 3610 and 3711: the plans' first line, narrower than the results' lines, read as
     the results' last bullet 「・引き続き、開発に際しての手引きとなる開発ガイダン」, the plans opening 「スを策定に努める。」."""
+    ed, k, misread = _plans_first_line_in_results()
+    assert _named(replace(ed, measures=(*ed.measures[:k], misread, *ed.measures[k + 1:])), "mid-sentence") == {misread.id}
+
+
+def _plans_first_line_in_results():
+    """The seed, the row of 「医療機器の研究開発の手引きの作成」, and that row with its plans' first line cut
+    after 「…開発ガイダン」 and read as its results' last bullet."""
     ed = _seed()
     k = _row(ed, "医療機器の研究開発の手引きの作成")
     m = ed.measures[k]
     plan = m.plans[0]
     cut = plan.text.index("ガイダン") + 4
-    misread = replace(m, results=(*m.results, replace(plan, text=plan.text[:cut])),
-                      plans=(replace(plan, text=plan.text[cut:]), *m.plans[1:]))
-    assert _named(replace(ed, measures=(*ed.measures[:k], misread, *ed.measures[k + 1:])), "mid-sentence") == {m.id}
+    return ed, k, replace(m, results=(*m.results, replace(plan, text=plan.text[:cut])),
+                          plans=(replace(plan, text=plan.text[cut:]), *m.plans[1:]))
 
 
 def test_a_sentence_run_on_after_the_results_last_full_stop_is_named():
@@ -130,14 +136,8 @@ def test_plans_opening_with_their_budget_note_are_named():
 def test_the_last_rows_results_stopping_mid_sentence_are_named_too():
     """A text's last two rows were left unchecked (two test excerpts ended inside a row; they now end with it):
     the plans' first line read as the results' last (pypdfium2's 3610) in a text's last row is named too."""
-    ed = _seed()
-    k = _row(ed, "医療機器の研究開発の手引きの作成")
-    m = ed.measures[k]
-    plan = m.plans[0]
-    cut = plan.text.index("ガイダン") + 4
-    misread = replace(m, results=(*m.results, replace(plan, text=plan.text[:cut])),
-                      plans=(replace(plan, text=plan.text[cut:]), *m.plans[1:]))
-    assert _named(replace(ed, measures=(*ed.measures[:k], misread)), "mid-sentence") == {m.id}
+    ed, k, misread = _plans_first_line_in_results()
+    assert _named(replace(ed, measures=(*ed.measures[:k], misread)), "mid-sentence") == {misread.id}
 
 
 def test_a_particle_read_before_a_conjunction_is_named():
