@@ -196,7 +196,6 @@ def _read_row(row: Row, columns: Columns, table: Table, out: Reading, state: _St
         if cut_vision and _vision_rest(out.visions[-1], text, page):  # 「（３）「…確保」に向」 / next page 「けて」
             vision = out.visions[-1]
             out.visions[-1] = Vision(vision.number, vision.title + text, vision.page, vision.line)
-            state.cut_vision = False
             return
         heading = vision_number(text) is not None or _goal(lines, text) is not None or SEE_ABOVE_RE.match(text)
         if heading or row.merged:

@@ -246,13 +246,13 @@ def _wrapped_cells(lines: list[str], i: int) -> tuple[str, int] | None:
     left unfinished, and any whole label among them is a cell of its own. The header and the line after the
     pieces; None unless every cell ends whole."""
     cells = lines[i].split()
-    if all(_label_key(c) in HEADER_LABELS for c in cells):
+    if all(map(_whole, cells)):
         return None
     taken, j = False, i + 1
-    while j < len(lines) and j <= i + WRAPPED_HEADER_LINES and (any(_label_key(c) not in HEADER_LABELS for c in cells)
+    while j < len(lines) and j <= i + WRAPPED_HEADER_LINES and (not all(map(_whole, cells))
                                                                 or lines[j].strip() and LABEL_PIECES_RE.match(lines[j])):
         for piece in lines[j].split():
-            cut = next((k for k, c in enumerate(cells) if _label_key(c) not in HEADER_LABELS), None)
+            cut = next((k for k, c in enumerate(cells) if not _whole(c)), None)
             if cut is not None and _label_start(cells[cut] + piece):
                 cells[cut] += piece
             elif _label_start(piece):
@@ -262,13 +262,18 @@ def _wrapped_cells(lines: list[str], i: int) -> tuple[str, int] | None:
             taken = True
         j += 1
     joined = " ".join(cells)
-    if not taken or any(_label_key(c) not in HEADER_LABELS for c in cells) or not is_header_text(joined):
+    if not taken or not all(map(_whole, cells)) or not is_header_text(joined):
         return None
     return joined, j
 
 
 def _label_key(cell: str) -> str:
     return re.sub(r"\d+", "N", cell.replace("・", ""))
+
+
+def _whole(cell: str) -> bool:
+    """Is CELL a whole header label (not one its width cut)?"""
+    return _label_key(cell) in HEADER_LABELS
 
 
 def _label_start(text: str) -> bool:
