@@ -199,3 +199,27 @@ def test_a_glyph_peeking_above_the_page_break_is_dropped_where_the_next_page_pri
     drop_peeking_glyph(kept, [PdfCell(5, (350.3, 43.8, 528.3, 134.6), [
         _line(1, "交流・連携の機会創出を目的としたマッチング", 352.3, 44.8, 499.3)])])
     assert [x.text for x in kept[0].lines][-1] == "グ"
+
+
+def test_the_glyph_tops_of_a_line_cut_by_the_page_break_are_dropped_where_the_next_page_prints_the_line():
+    # seed 6230 (Chromium, rows split): the line the page break cut showed, below page 2's last rule, the kanji
+    # whose ink reaches the line's top, read into m029's description and results: 「…医療機器⑤療従事者業務…」.
+    desc = [PdfCell(2, (22.1, 640.1, 251.6, 824.2), [
+        _line(30, "に対して、加齢や疾病等により、喪失・低下", 23.2, 785.7, 232.1),
+        _line(31, "⑤療従事者業務効率負担軽減資療機", 23.2, 797.7, 162.1)])]
+    results = [PdfCell(2, (251.6, 640.1, 437.6, 824.2), [
+        _line(30, "⑤医療従事者の業務の効率化・負担軽減に資", 252.6, 785.7, 397.0),
+        _line(31, "療機等究成事業件採択", 263.6, 797.7, 395.5)])]
+    drop_peeking_glyph(desc, [PdfCell(3, (22.1, 45.0, 251.6, 70.9), [
+        _line(1, "⑤医療従事者の業務の効率化・負担軽減に資する医療機器", 23.2, 44.7, 167.6)])])
+    drop_peeking_glyph(results, [PdfCell(3, (251.6, 45.0, 437.6, 70.9), [
+        _line(1, "・医療機器等研究成果展開事業において９件の課題を採択", 252.6, 44.7, 395.5)])])
+    assert [x.text for x in desc[0].lines] == ["に対して、加齢や疾病等により、喪失・低下"]
+    assert [x.text for x in results[0].lines] == ["⑤医療従事者の業務の効率化・負担軽減に資"]
+    # a last line that is the start of the next page's first line, glyph for glyph, is the cell's own line
+    kept = [PdfCell(2, (251.6, 640.1, 437.6, 824.2), [
+        _line(30, "・医療機器開発推進研究事業において３件の課題", 252.6, 785.7, 397.0),
+        _line(31, "を採択", 252.6, 791.7, 269.1)])]
+    drop_peeking_glyph(kept, [PdfCell(3, (251.6, 45.0, 437.6, 70.9), [
+        _line(1, "を採択した。", 252.6, 44.7, 285.6)])])
+    assert [x.text for x in kept[0].lines][-1] == "を採択"

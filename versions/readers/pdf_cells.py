@@ -204,21 +204,47 @@ def _joins(before: TableRow, rest: TableRow) -> bool:
 
 
 def drop_peeking_glyph(before: list[Cell], rest: list[Cell]) -> None:
-    """Drop the lone glyph a cut cell shows at its foot when it is the next page's first line's own: Chromium
-    draws a glyph taller than its line (the dakuten of 「グ」) on both sides of a page break (seed 3731)."""
+    """Drop the glyphs a cut cell shows at its foot where the next page's first line prints them, in the same
+    places: Chromium draws the top of the line a page break cuts on both pages, the glyphs whose ink rises
+    above their line (the dakuten of 「グ」, seed 3731) or reaches its top (every kanji of 「⑤ 医療従事者の業務
+    の効率化…」 but the kana: 「⑤療従事者業務効率…」, seed 6230). More than two glyphs must skip some of the
+    line's own, so that a cell's last line that only begins as the next page's does is kept."""
     if not before or not rest or not before[-1].lines or not rest[0].lines:
         return
     last, first = before[-1].lines[-1], rest[0].lines[0]
-    if len(last.text) > 2 or last.box is None or first.box is None or len(before[-1].lines) < 2:
+    if last.box is None or first.box is None or len(before[-1].lines) < 2:
         return
     em = (first.box[2] - first.box[0]) / max(display_width(first.text), 1.0)
-    offset = (last.box[0] - first.box[0]) / em if em > 0 else -9.0  # in ems from the line's start
-    at = first.text.find(last.text)
-    while at >= 0:
-        if abs(display_width(first.text[:at]) - offset) <= 1.0:
+    if em <= 0:
+        return
+    start, end = ((x - first.box[0]) / em for x in (last.box[0], last.box[2]))  # in ems from the line's start
+    if len(last.text) <= 2:
+        at = first.text.find(last.text)
+        while at >= 0 and abs(display_width(first.text[:at]) - start) > 1.0:
+            at = first.text.find(last.text, at + 1)
+        if at >= 0:
+            before[-1].lines.pop()
+        return
+    for at in (k for k, ch in enumerate(first.text) if ch == last.text[0]):
+        if abs(display_width(first.text[:at]) - start) > 1.0:
+            continue
+        places = _places(last.text, first.text, at)
+        if places and places[-1] - places[0] >= len(places) \
+                and abs(display_width(first.text[:places[-1] + 1]) - end) <= 1.0:
             before[-1].lines.pop()
             return
-        at = first.text.find(last.text, at + 1)
+
+
+def _places(part: str, line: str, at: int) -> list[int]:
+    """Where PART's characters fall in LINE, in order from AT, each at the first place left ([]: not all)."""
+    places = []
+    for ch in part:
+        at = line.find(ch, at)
+        if at < 0:
+            return []
+        places.append(at)
+        at += 1
+    return places
 
 
 def heading_cut(row: TableRow) -> bool:
