@@ -1,0 +1,82 @@
+"""pdfminer's text boxes (text_boxes.py, box_*.py): round 12's cases, each on lines cut from a dev extraction
+(tests/data/boxes/) or taken from one.
+
+- a hidden label 「列N」 wrapped in the header, its digit on the next line or in the next box, is a header word;
+- a column as narrow as 11-12 cells (9 pt in a narrow column) still has its full width measured;
+- a title that stops three cells short of its description's full lines is a title;
+- a goal with its 「（再掲）」 wrapped below it, or a vision wrapped to its 「…に向けて」, spans the table.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from policydiff.versions.readers.box_cuts import cut_boxes
+from policydiff.versions.readers.box_header import office_first, take_header
+from policydiff.versions.readers.box_rows import place_boxes
+from policydiff.versions.readers.box_state import Box, spanning
+from policydiff.versions.readers.geometry import Geometry
+from policydiff.versions.readers.grammar import read_rows
+from policydiff.versions.readers.text_boxes import _boxes, estimate_widths, read_boxes
+from policydiff.versions.readers.text_layouts import prepare
+
+CUTS = Path(__file__).resolve().parent / "data" / "boxes"
+
+
+def _prepared(name: str):
+    return prepare((CUTS / f"{name}.pdfminer.txt").read_text(encoding="utf-8"))
+
+
+def _cut(name: str) -> list[Box]:
+    prepared = _prepared(name)
+    return _boxes(prepared.lines, prepared.numbers)
+
+
+def test_a_hidden_label_wrapped_before_the_description_cell_is_a_header_word():
+    # dev 3092 (Chromium, 担当 first): 「担当 列1 列2 列 該当箇所」 / 「3」: the header was not found (text refused)
+    (line, number), _, rest = take_header(_cut("header-label-wrapped"))
+    assert line == "該当箇所 令和６年度の実績・状況 令和７年度の取組予定 担当"
+    assert number == 5
+    assert any(box.lines[0].startswith("（１）「医療機器の研究開発の中心地") for box in rest[:3])
+
+
+def test_a_hidden_labels_digit_opening_the_next_line_is_a_header_word():
+    # dev 3021 (Chromium, 担当 first; its first page's top, then page 2's): 「担当 列1 列」 / 「2 列3」 in one box, not
+    # read as the header's: repeated on page 2, it was read as a row's description, and no page break seen there
+    boxes = _cut("header-label-digit-wrapped")
+    assert office_first(boxes)
+    (line, _), _, rest = take_header(boxes)
+    assert line == "該当箇所 令和６年度の実績・状況 令和７年度の取組予定 担当"
+    assert not any("列" in x for box in rest for x in box.lines)
+    assert rest[-1].page == 2
+
+
+def test_a_plans_column_twelve_cells_wide_is_measured():
+    # dev 3060 (Chromium, 9 pt, wide description): results wrap at 17 cells, plans at 12; widths under 16
+    # cells were never taken for a column's, and the text was refused (too few full lines)
+    _, _, rest = take_header(_cut("narrow-plans"))
+    w = estimate_widths(cut_boxes(rest))
+    assert (w.description, w.results, w.plans) == (21.0, 17.0, 12.0)
+
+
+def test_a_title_three_cells_short_of_the_description_is_read_as_the_title():
+    # dev 3009 (reportlab, 36 cells): 「医療機器ベンチャーの創出・連携強化及び人材流動化に向けた取組の促進」 (33)
+    # over a description whose first line was lost (「踏まえ、…」) was read into the description
+    prepared = _prepared("title-three-cells-short")
+    reading = read_rows(read_boxes(prepared.lines, prepared.numbers, prepared.order))
+    titles = {row.title.no: row.title.text for goal in reading.goals for row in goal.rows if row.title}
+    assert titles[280] == "医療機器ベンチャーの創出・連携強化及び人材流動化に向けた取組の促進"
+
+
+def test_a_goal_with_its_reposted_mark_wrapped_below_it_spans_the_table():
+    # dev 3092 lines 2100-2101: 「【医療保険制度における…評価の実施】」 / 「（再掲）」 was read as a row's text, the goal lost
+    goal = ["【医療保険制度におけるイノベーションに対する適切な評価の実施】", "（再掲）"]
+    vision = ["（１）「医療機器の研究開発の中心地としての", "我が国の地位の確立」に向けて"]
+    assert spanning(Box(goal, [2100, 2101]))
+    assert spanning(Box(vision, [7, 8]))
+    assert not spanning(Box([goal[0], "臨床現場を理解した企業の医療機器の研究開発人材の育成"], [1, 2]))
+    assert not spanning(Box([vision[0], "臨床現場を理解した企業の"], [1, 2]))
+    w = Geometry.from_widths(31.0, 35.0, 24.0)
+    items, _ = place_boxes([Box(["（上記参照）"], [2099]), Box(goal, [2100, 2101]), Box(["（上記参照）"], [2103])],
+                           w, w.title_max, False)
+    assert [item.lines for item in items] == [["（上記参照）"], goal, ["（上記参照）"]]
