@@ -14,7 +14,7 @@ from pathlib import Path
 from policydiff.versions.readers.box_cuts import cut_boxes
 from policydiff.versions.readers.box_header import office_first, take_header
 from policydiff.versions.readers.box_rows import place_boxes
-from policydiff.versions.readers.box_state import Box, spanning
+from policydiff.versions.readers.box_state import PLANS, RESULTS, Box, spanning
 from policydiff.versions.readers.geometry import Geometry
 from policydiff.versions.readers.grammar import read_rows
 from policydiff.versions.readers.text_boxes import _boxes, estimate_widths, read_boxes
@@ -80,3 +80,19 @@ def test_a_goal_with_its_reposted_mark_wrapped_below_it_spans_the_table():
     items, _ = place_boxes([Box(["（上記参照）"], [2099]), Box(goal, [2100, 2101]), Box(["（上記参照）"], [2103])],
                            w, w.title_max, False)
     assert [item.lines for item in items] == [["（上記参照）"], goal, ["（上記参照）"]]
+
+
+def test_cells_printed_after_a_goal_under_a_row_whose_office_was_printed_are_the_next_rows():
+    # dev 3068 (reportlab, 担当 last): a row's cells and office, the goal 【企業による…】, then the next row's plans,
+    # results and office, and only then its description: they were read into the row above the goal, and every
+    # later row's cells one row off
+    prepared = _prepared("cells-after-goal")
+    w = Geometry.from_widths(46.0, 37.0, 27.0)
+    items, _ = place_boxes(cut_boxes(_boxes(prepared.lines, prepared.numbers)), w, w.title_max, True,
+                           office_last=True)
+    rows = [item for item in items if not isinstance(item, Box)]
+    assert rows[0].cells[PLANS].lines[0].startswith("・「MEDIC」や「地域連携拠点」")
+    assert len([x for x in rows[0].cells[PLANS].lines if x.startswith("・")]) == 1
+    assert rows[1].desc.lines[0] == "医療機器の研究開発等の目的に合致したデータバンクの構築支援"
+    assert rows[1].cells[PLANS].lines[0].startswith("・引き続き「バイオバンクにおけるデータ・")
+    assert rows[1].cells[RESULTS].lines[0].startswith("・NCBNでは、")
