@@ -96,3 +96,21 @@ def test_cells_printed_after_a_goal_under_a_row_whose_office_was_printed_are_the
     assert rows[1].desc.lines[0] == "医療機器の研究開発等の目的に合致したデータバンクの構築支援"
     assert rows[1].cells[PLANS].lines[0].startswith("・引き続き「バイオバンクにおけるデータ・")
     assert rows[1].cells[RESULTS].lines[0].startswith("・NCBNでは、")
+
+
+def test_a_heading_worded_line_after_a_closed_row_and_before_its_own_bullets_is_a_row_of_a_title_alone():
+    # dev 3065 (reportlab, plans first, 担当 first): 「保険導入の手引きの作成」, a row with a title only (no description,
+    # no tag), was read as the last line of the row before's plans, and every later row's plans one row early
+    prepared = _prepared("title-alone")
+    w = Geometry.from_widths(23.0, 27.0, 27.0)
+    items, _ = place_boxes(cut_boxes(_boxes(prepared.lines, prepared.numbers)), w, w.title_max, True,
+                           (PLANS, RESULTS), office_first=True)
+    rows = [item for item in items if not isinstance(item, Box)]
+    before, alone = rows[-3], rows[-2]
+    assert before.desc.lines[0].startswith("イノベーションへの適切な評")
+    assert [x for x in before.cells[PLANS].lines if "保険導入" in x] == []
+    assert alone.desc.lines == ["保険導入の手引きの作成"]
+    assert alone.title
+    assert "".join(alone.cells[PLANS].lines).startswith("・｢医療機器・体外診断用医")
+    assert rows[-1].desc.lines[0].startswith("国際的な規制調和活動への積")
+

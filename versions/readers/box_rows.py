@@ -117,8 +117,9 @@ def _place_description(state: State, k: int, box: Box) -> int:
         row.items = row.items or Cell()  # ① 日常生活における… : items of the description, after its tag
         row.items.add(box)
         return len(rows) - 1
-    if row is None or row.closed or (titled and row.desc.open_since < 0 and row.desc.lines):
-        row = Row(Cell(), titled, start_box=k)
+    if row is None or row.closed or (titled and row.desc.open_since < 0 and row.desc.lines) or state.alone:
+        row = Row(Cell(), titled, closed=state.alone, start_box=k)  # (a title alone: no description follows it)
+        state.alone = False
         rows.append(row)
         state.items.append(row)
         new = True

@@ -113,6 +113,7 @@ class State:
     office_first: bool = False  # the header prints the 「担当」 column first (its offices matched at the end)
     printed_offices: list[tuple[int, Box]] = field(default_factory=list)  # each office box, with its index
     ahead: dict[str, Box] = field(default_factory=dict)  # a column's whole cell printed before its row's description
+    alone: bool = False  # the description box being placed is the title of a row of a title alone
     headed: bool = False  # a vision or goal printed since the last description: a row ends there
 
 
