@@ -149,9 +149,12 @@ def _title_alone(state: State, k: int) -> bool:
     description, no ministry tag), not a short cell of the row before? Yes where that row's description has
     closed with its tag and the next box is a bullet whose widths tell a column (the row's own cells), not a
     description (dev 3065, 3076: read as the results' last line, every later row's plans one row early). Not
-    the first description of a page: the row the page break cut may go on after it (dev 3043)."""
+    the first description of a page: the row the page break cut may go on after it (dev 3043); nor where the
+    results and plans columns have reached different rows: one is a row off already, and the line's row read
+    makes the other one off too (seen 5335)."""
     rows = state.rows
-    if not rows or not rows[-1].closed or rows[-1].note or k + 1 >= len(state.boxes) or state.cut == -2:
+    if not rows or not rows[-1].closed or rows[-1].note or k + 1 >= len(state.boxes) or state.cut == -2 \
+            or state.at[RESULTS] != state.at[PLANS]:
         return False
     nxt = state.boxes[k + 1]
     return is_bullet_start(nxt.lines[0]) and state.decided[k + 1] in (RESULTS, PLANS)
