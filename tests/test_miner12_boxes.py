@@ -11,10 +11,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from policydiff.versions.readers.box_columns import _title_alone
 from policydiff.versions.readers.box_cuts import cut_boxes
 from policydiff.versions.readers.box_header import office_first, take_header
 from policydiff.versions.readers.box_rows import place_boxes
-from policydiff.versions.readers.box_state import PLANS, RESULTS, Box, spanning
+from policydiff.versions.readers.box_state import PLANS, RESULTS, Box, Cell, Row, State, spanning
 from policydiff.versions.readers.geometry import Geometry
 from policydiff.versions.readers.grammar import read_rows
 from policydiff.versions.readers.text_boxes import _boxes, estimate_widths, read_boxes
@@ -99,18 +100,20 @@ def test_cells_printed_after_a_goal_under_a_row_whose_office_was_printed_are_the
 
 
 def test_a_heading_worded_line_after_a_closed_row_and_before_its_own_bullets_is_a_row_of_a_title_alone():
-    # dev 3065 (reportlab, plans first, 担当 first): 「保険導入の手引きの作成」, a row with a title only (no description,
-    # no tag), was read as the last line of the row before's plans, and every later row's plans one row early
-    prepared = _prepared("title-alone")
+    # dev 3065 boxes 218-221 (reportlab, plans first, 23 / 27 / 27 cells): 「保険導入の手引きの作成」, a row with a title
+    # only (no description, no tag), was read as the last line of a row's plans, every later row's plans one row
+    # early. Not at a page's top (dev 3043: the row the break cut goes on after it), nor where the results and
+    # plans have reached different rows already (seen 5335: read so, the plans went one row off as well)
     w = Geometry.from_widths(23.0, 27.0, 27.0)
-    items, _ = place_boxes(cut_boxes(_boxes(prepared.lines, prepared.numbers)), w, w.title_max, True,
-                           (PLANS, RESULTS), office_first=True)
-    rows = [item for item in items if not isinstance(item, Box)]
-    before, alone = rows[-3], rows[-2]
-    assert before.desc.lines[0].startswith("イノベーションへの適切な評")
-    assert [x for x in before.cells[PLANS].lines if "保険導入" in x] == []
-    assert alone.desc.lines == ["保険導入の手引きの作成"]
-    assert alone.title
-    assert "".join(alone.cells[PLANS].lines).startswith("・｢医療機器・体外診断用医")
-    assert rows[-1].desc.lines[0].startswith("国際的な規制調和活動への積")
-
+    state = State(w, w.title_max, cells=(PLANS, RESULTS))
+    state.boxes = [Box(["保険導入の手引きの作成"], [1449]),
+                   Box(["・｢医療機器・体外診断用医薬品の保険適用に関するガイ", "ドブック｣を活用し、保険適用に関する事前相",
+                        "談の充実を図っていく。"], [1451, 1452, 1453])]
+    state.decided = ["", PLANS]
+    state.rows = [Row(Cell(["イノベーションへの適切な評価", "引き続き推進する。［◎厚］"], [1438, 1444]), True, closed=True)]
+    state.at = {RESULTS: 0, PLANS: 0, "office": -1}
+    assert _title_alone(state, 0)
+    state.cut = -2  # the first description of a page
+    assert not _title_alone(state, 0)
+    state.cut, state.at[RESULTS] = -1, -1
+    assert not _title_alone(state, 0)
