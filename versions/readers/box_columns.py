@@ -133,12 +133,31 @@ def _loose_column(state: State, k: int, box: Box, fits: list[str]) -> str:
         return DESC
     if waiting:
         if titled and heading_words(box.lines[0]):  # 「保険導入の手引きの作成」: the title of a row of a title alone?
+            if _title_alone(state, k):
+                state.alone = True
+                return DESC
             _lost_title(state, next_row(state, state.at[waiting]))
         return waiting
     if titled:
         return DESC
     state.doubt = "a short paragraph with no open cell or empty cell to go to"
     return state.last if state.last in (RESULTS, PLANS) else RESULTS
+
+
+def _title_alone(state: State, k: int) -> bool:
+    """Is the heading-worded line at K the title of a row of a title alone (fy2024's 「保険導入の手引きの作成」: no
+    description, no ministry tag), not a short cell of the row before? Yes where that row's description has
+    closed with its tag and the next box is a bullet whose widths tell a column (the row's own cells), not a
+    description (dev 3065, 3076: read as the results' last line, every later row's plans one row early). Not
+    the first description of a page: the row the page break cut may go on after it (dev 3043); nor where the
+    results and plans columns have reached different rows: one is a row off already, and the line's row read
+    makes the other one off too (seen 5335)."""
+    rows = state.rows
+    if not rows or not rows[-1].closed or rows[-1].note or k + 1 >= len(state.boxes) or state.cut == -2 \
+            or state.at[RESULTS] != state.at[PLANS]:
+        return False
+    nxt = state.boxes[k + 1]
+    return is_bullet_start(nxt.lines[0]) and state.decided[k + 1] in (RESULTS, PLANS)
 
 
 def _lost_title(state: State, first: int) -> None:

@@ -10,13 +10,8 @@ the table, alone in its box as pdfminer prints it where nothing sits under it).
 
 from __future__ import annotations
 
-import re
-
-from .box_state import ITEM_RE, Box, closes_tag
+from .box_state import ITEM_RE, LONE_REPOSTED_RE, VISION_LINES, Box, closes_tag
 from .vocabulary import GOAL_RE, VISION_END, is_heading, vision_number
-
-VISION_LINES = 3  # lines a vision heading wraps on, at most
-LONE_REPOSTED_RE = re.compile(r"^[（(]再掲[）)]$")  # a goal's 「（再掲）」 wrapped below it
 
 
 def cut_boxes(boxes: list[Box]) -> list[Box]:

@@ -16,6 +16,9 @@ from .box_state import Box
 from .vocabulary import HEADER_START, HIDDEN_LABEL_RE, OFFICE_HEADER, PLANS_LABEL_RE, RESULTS_LABEL_RE
 
 HEADER_LINES = 3  # a header box holds at most this many lines (a label wrapped in a narrow column)
+# a hidden label wrapped: 「列」 at a line's end or before the next label (its digit on the next line or in the
+# next box: dev 3092 「担当 列1 列2 列 該当箇所」 / 「3」), and that digit opening the next line (dev 3021 「2 列3」)
+WRAPPED_LABEL_RE = re.compile(r"(?:^|\s)列(?=\s|$)|^\d\s+(?=列\s*\d)")
 LABELS = (HEADER_START, "results", "plans")
 
 
@@ -29,7 +32,7 @@ def _labels(line: str) -> list[tuple[int, str]]:
 
 
 def _rest(line: str) -> str:
-    for pattern in (RESULTS_LABEL_RE, PLANS_LABEL_RE, HIDDEN_LABEL_RE):
+    for pattern in (RESULTS_LABEL_RE, PLANS_LABEL_RE, WRAPPED_LABEL_RE, HIDDEN_LABEL_RE):
         line = pattern.sub("", line)
     return re.sub(r"\s", "", line.replace(HEADER_START, "").replace(OFFICE_HEADER, ""))
 

@@ -87,6 +87,7 @@ def _place(state: State, k: int, box: Box, office: bool) -> None:
         state.page, state.cut, state.cut_columns = box.page, -2, {RESULTS, PLANS}
     if spanning(box):
         state.items.append(box)
+        state.headed = True
         return
     if office and is_office_box(box):
         state.previous = state.last = "office"
@@ -107,6 +108,7 @@ def _place(state: State, k: int, box: Box, office: bool) -> None:
 
 def _place_description(state: State, k: int, box: Box) -> int:
     rows = state.rows
+    state.headed = False
     row = rows[-1] if rows else None
     new = False
     titled = is_title_line(box.lines[0], state.title_max) and not closes_tag(box.lines[0])
@@ -115,8 +117,9 @@ def _place_description(state: State, k: int, box: Box) -> int:
         row.items = row.items or Cell()  # ① 日常生活における… : items of the description, after its tag
         row.items.add(box)
         return len(rows) - 1
-    if row is None or row.closed or (titled and row.desc.open_since < 0 and row.desc.lines):
-        row = Row(Cell(), titled, start_box=k)
+    if row is None or row.closed or (titled and row.desc.open_since < 0 and row.desc.lines) or state.alone:
+        row = Row(Cell(), titled, closed=state.alone, start_box=k)  # (a title alone: no description follows it)
+        state.alone = False
         rows.append(row)
         state.items.append(row)
         new = True
@@ -199,9 +202,13 @@ def _keep_ahead(state: State, column: str) -> None:
 def _place_cell(state: State, k: int, box: Box, column: str) -> list[int]:
     """Place a results or plans box; the rows it may belong to (the first is the one it was put in)."""
     """A results or plans box: the rest of an open cell, a bullet of the current one, or the next row's."""
+    rows = state.rows
+    if _after_heading(state, column, box):
+        held = state.ahead.get(column)
+        state.ahead[column] = box if held is None else Box(held.lines + box.lines, held.numbers + box.numbers, box.page)
+        return []
     if column in state.ahead:
         _keep_ahead(state, column)
-    rows = state.rows
     if not rows:
         state.warnings.append(ParseWarning("layout-boxes-unplaced", f"lines {span(box)}: a {column} box "
                                            "before any description; left out", 0, box.numbers[0]))
@@ -289,6 +296,22 @@ def _place_cell(state: State, k: int, box: Box, column: str) -> list[int]:
         and (not last.endswith(SENTENCE_END) or box.widths[-1] >= width - 1.5)
     cell.open_since = k if still else -1
     return [r, *others] if state.doubt else [r]
+
+
+def _after_heading(state: State, column: str, box: Box) -> bool:
+    """Is BOX, a new paragraph printed after a vision or goal with no description since, the next row's,
+    printed before that row's description (dev 3068: after 「【企業による医療機器の研究開発や…】」 a row's plans,
+    results and office, then its description; read into the row above the goal, whose cells were whole,
+    every later row's cells were one row off)? Yes where the last row has no row after it, its cell of that
+    column has ended, and its office 「担当」, its rightmost cell, was printed before the heading: the row is
+    over. (Chromium prints a row line by line, and its cells go on past a goal printed in the first column
+    only, dev 3090: there the office is printed beside the row's first line.)"""
+    at = state.at[column]
+    if not state.headed or at < 0 or next_row(state, at) >= 0 or not is_bullet_start(box.lines[0]) \
+            or not state.office_last or state.rows[at].office is None:
+        return False
+    cell = state.rows[at].cells.get(column)
+    return cell is not None and cell.open_since < 0
 
 
 def _after_ended(cell: Cell | None, box: Box) -> bool:

@@ -12,7 +12,18 @@ from ..model.edition import ParseWarning
 from ..model.normalize import display_width
 from .geometry import DESCRIPTION, PLANS, RESULTS, Geometry
 from .ministries import SUBHEADING_TAG_RE, is_ministry_list
-from .vocabulary import CELL_END, OFFICE_MAX, OFFICE_RE, OFFICE_WORD_RE, TAG_CLOSE_RE, TAG_OPEN_RE, is_heading
+from .vocabulary import (
+    CELL_END,
+    GOAL_RE,
+    OFFICE_MAX,
+    OFFICE_RE,
+    OFFICE_WORD_RE,
+    TAG_CLOSE_RE,
+    TAG_OPEN_RE,
+    VISION_END,
+    is_heading,
+    vision_number,
+)
 
 DESC = DESCRIPTION
 SENTENCE_END = CELL_END  # a paragraph of a cell ends so (。 or a closing bracket)
@@ -23,6 +34,8 @@ OPEN_SHARE = 0.75  # a cell's last line this wide without a sentence end: the se
 LOOKAHEAD = 6  # boxes looked at ahead to tell which open cell a continuation belongs to
 OFFICE_LINES = 8  # lines of one office name at most (21 characters, 3 cells a line)
 OFFICE_CHARS = 24  # characters of one office name at most (the editions' longest: 21)
+VISION_LINES = 3  # lines a vision heading wraps on, at most
+LONE_REPOSTED_RE = re.compile(r"^[（(]再掲[）)]$")  # a goal's 「（再掲）」 wrapped below it
 RESUMED_GAP = 4  # boxes of other cells between a description's pieces: more is a page break, fewer line by line
 __all__ = ["PLANS", "RESULTS"]
 
@@ -100,6 +113,8 @@ class State:
     office_first: bool = False  # the header prints the 「担当」 column first (its offices matched at the end)
     printed_offices: list[tuple[int, Box]] = field(default_factory=list)  # each office box, with its index
     ahead: dict[str, Box] = field(default_factory=dict)  # a column's whole cell printed before its row's description
+    alone: bool = False  # the description box being placed is the title of a row of a title alone
+    headed: bool = False  # a vision or goal printed since the last description: a row ends there
 
 
 def has_tag(box: Box) -> bool:
@@ -113,8 +128,18 @@ def closes_tag(text: str) -> bool:
 
 
 def spanning(box: Box) -> bool:
-    """A vision （１）…, a goal 【…】 or a （上記参照）: a row across the table, alone in its box."""
-    return len(box.lines) == 1 and is_heading(box.lines[0])
+    """A vision （１）…, a goal 【…】 or a （上記参照）: a row across the table, alone in its box (box_cuts.py
+    cuts it out): one line, or a vision wrapped up to its 「…に向けて」, or a goal with its 「（再掲）」 wrapped below
+    it (dev 3092: 「【医療保険制度における…評価の実施】」 / 「（再掲）」, read as a row's text, the goal lost)."""
+    first, rest = box.lines[0], box.lines[1:]
+    if not is_heading(first):
+        return False
+    if not rest:
+        return True
+    if vision_number(first) is not None:
+        return len(box.lines) <= VISION_LINES and rest[-1].endswith(VISION_END) \
+            and not any(x.endswith(VISION_END) for x in box.lines[:-1])
+    return bool(GOAL_RE.match(first)) and len(rest) == 1 and bool(LONE_REPOSTED_RE.match(rest[0]))
 
 
 def is_office_box(box: Box) -> bool:

@@ -28,6 +28,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from dataclasses import replace
 
 from ..model.edition import ParseWarning
 from ..model.normalize import display_width
@@ -38,7 +39,7 @@ from .box_offices import join_office_pieces, split_offices
 from .box_rows import place_boxes
 from .box_state import ITEM_RE, PLANS, RESULTS, Box, closes_tag, has_tag, is_full, span, spanning
 from .box_state import Row as BoxRow
-from .geometry import TITLE_MARGIN, Geometry
+from .geometry import FULL_MARGIN, TITLE_MARGIN, Geometry
 from .table import Cell, Line, Row, Table
 from .vocabulary import HEADER_START, OFFICE_HEADER_RE, TITLE_MAX, is_bullet_start, is_heading
 
@@ -95,7 +96,8 @@ def read_boxes(lines: list[str], numbers: list[int], order: tuple[str, ...] = ()
             rows.append(Row([Cell([Line(no, item.page, x, x) for x, no in zip(item.lines, item.numbers, strict=True)])]))
         else:
             rows.append(_row(item, pages, warnings, widths))
-    return Table(rows, "boxes", widths, warnings, outside=[x for box in before for x in box.lines])
+    geometry = replace(widths, title_max=widths.description - FULL_MARGIN)
+    return Table(rows, "boxes", geometry, warnings, outside=[x for box in before for x in box.lines])
 
 
 def _between_doubts(items: list[BoxRow | Box], k: int) -> bool:
@@ -251,7 +253,7 @@ def _mode(counts: Counter[int], skip: set[int]) -> int:
     """The widest width of the most common cluster (±1 cell), ignoring SKIP; 0 if too few lines."""
     best, score = 0, 0
     for w in counts:
-        if w in skip or w < 16:
+        if w in skip or w < 10:
             continue
         s = counts[w - 1] + counts[w] + counts[w + 1]
         if s > score or (s == score and w > best):
