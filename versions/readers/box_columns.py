@@ -104,6 +104,14 @@ def _bullet_column(state: State, box: Box, width: float) -> str:
         return said  # its words tell: 「…した。」 a result, 「…予定。」 a plan
     state.doubt = "a short bullet, results or plans told by the order of the rows only"
     first, second = state.cells  # (results, plans) left to right, or the other way round
+    printing = [c for c in state.cells if c not in state.cut_columns]
+    if len(box.lines) == 1 and len(printing) == 1 and next_row(state, state.at[printing[0]]) >= 0:
+        # pdfminer gives a page's boxes a column at a time: a column that has printed nothing on this page yet
+        # comes later as a run, so a one-line cell goes to the column printing now (d6000 6010: 「（対応済み）」,
+        # the plans of the row just read, was taken for the results of the row before: every later results
+        # cell a row late, the rest of the row the page break cut in the wrong row, unnamed). Not a paragraph
+        # of several lines: a results paragraph may come first on a page of plans (d5400 5427)
+        return printing[0]
     if state.at[second] < state.at[first]:
         return second
     if next_row(state, state.at[first]) >= 0:
