@@ -1,0 +1,31 @@
+"""Glued cuts of the interleaved reader told by the widths and the words (round 12), on lines of pdfplumber
+text cut from the generated layouts of the dev set (seeds 3000-3099), with the geometry the reader
+estimated for their text."""
+
+from __future__ import annotations
+
+from policydiff.versions.readers.interleaved_groups import line_options
+
+
+def _texts(options) -> set[tuple[str, ...]]:
+    return {tuple(g.text for g in groups) for groups, _ in options}
+
+
+def test_a_piece_no_wider_than_its_columns_full_line_is_not_cut_as_glued():
+    # Dev 3004 (「担当」 first, cells set 0.5 pt apart, so the text has glued lines), source line 314: the
+    # description's last line 「⑤ 医療従事者の業務の効率化・負担軽減に資する医療機器」 (26.5 cells) alone on its line,
+    # the description's full lines 27 cells. It was cut 「…医療機」 / 「器」 as a full line and the results' next
+    # characters: a glued line reaches its column's edge, and this one fits the column whole.
+    widths, fills = (26.0, 26.0, 26.0, 7.0), (27.0, 27.0, 27.0, 7.0)
+    line = "⑤ 医療従事者の業務の効率化・負担軽減に資する医療機器"
+    cuts = _texts(line_options([line], widths, fills, True, (3, 0, 1, 2)))
+    assert (line,) in cuts
+    assert all(len(x) == 1 or len(x[0]) <= 8 for x in cuts)  # (but after the 「担当」 column's full line: an office)
+
+
+def test_a_piece_wider_than_a_columns_full_line_may_still_be_cut():
+    # The same text, a piece wider than the description's full line: its full line and the next column's start.
+    widths, fills = (26.0, 26.0, 26.0, 7.0), (27.0, 27.0, 27.0, 7.0)
+    line = "度、費用対効果や実現可能性を踏まえつつ、社会変革をもた。"
+    assert ("度、費用対効果や実現可能性を踏まえつつ、社会変革をも", "た。") in \
+        _texts(line_options([line], widths, fills, True, (3, 0, 1, 2)))
