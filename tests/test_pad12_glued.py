@@ -29,3 +29,16 @@ def test_a_piece_wider_than_a_columns_full_line_may_still_be_cut():
     line = "度、費用対効果や実現可能性を踏まえつつ、社会変革をもた。"
     assert ("度、費用対効果や実現可能性を踏まえつつ、社会変革をも", "た。") in \
         _texts(line_options([line], widths, fills, True, (3, 0, 1, 2)))
+
+
+def test_words_before_a_glued_piece_that_fits_a_column_join_it_in_the_wider_column():
+    # Dev 3029, source line 202: the results' line holds a space of its own (「…開発体制強靱化事業 令和6年度予算：
+    # 37億円の内数）を通」, 42 cells then 16) and is glued to the plans' 「・令和7年度に…」: the glued piece fits a
+    # column (56 cells), and the words before it are too wide for the plans' lines (39) yet not for the results'
+    # (58). Unread, the line fit no column and the row's title was lost.
+    widths, fills = (52.0, 59.0, 39.0), (52.0, 58.0, 39.0)
+    title = "医療機器の研究開発に関するガイドライン・ルールの整備"
+    words = "・「医療機器等における開発ガイドライン策定事業」（先進的研究開発・開発体制強靱化事業"
+    glued = "令和6年度予算：37億円の内数）を通・令和7年度に新設される「医療機器創出ガイダンス事業」（先進的研究開発・開発体制"
+    cut = glued.index("・令和7年度")
+    assert (title, words + " " + glued[:cut], glued[cut:]) in _texts(line_options([title, words, glued], widths, fills, True))

@@ -167,8 +167,9 @@ def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[floa
             s -= 1
             bases.append(display_width(" ".join(pieces[s:j])) + 0.5)
             letters.append(_latin(" ".join(pieces[s:j])))
-        # (or a few words parted from it by a space the cell's own text holds: 「化事業 令和6年度予算：…」)
-        if s == j and j > 1 and _words_before(pieces[j - 1], min(fills)) and display_width(pieces[j]) > limit:
+        # (or a few words parted from it by a space the cell's own text holds: 「化事業 令和6年度予算：…」; words too
+        # wide for a narrow column's line may be a wide one's: 「…開発体制強靱化事業 令和6年度予算：…を通・令和7年度…」)
+        if s == j and j > 1 and _words_before(pieces[j - 1], max(fills)) and display_width(pieces[j]) > tail:
             bases.append(display_width(pieces[j - 1]) + 0.5)
             letters.append(_latin(pieces[j - 1]))
         cuts = piece_cuts(piece, bases, letters)
