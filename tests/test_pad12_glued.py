@@ -42,3 +42,15 @@ def test_words_before_a_glued_piece_that_fits_a_column_join_it_in_the_wider_colu
     glued = "令和6年度予算：37億円の内数）を通・令和7年度に新設される「医療機器創出ガイダンス事業」（先進的研究開発・開発体制"
     cut = glued.index("・令和7年度")
     assert (title, words + " " + glued[:cut], glued[cut:]) in _texts(line_options([title, words, glued], widths, fills, True))
+
+
+def test_a_closing_bracket_hanging_past_a_full_line_before_the_next_columns_bullet_is_cut_there():
+    # Dev 3018, source line 407: the results' full line 「・「開発途上国・新興国等における医療技術等実用化研究事業」」
+    # (29 cells, its 」 hanging past a 28-cell column whose full lines are 27) glued to the plans' bullet
+    # 「・「開発途上国…」. Cut two cells past the fill or not at all, the line fit no column: the row's title
+    # 「新興国・途上国の医療ニーズと…マッチングによる展開支援」 lost its first line.
+    widths, fills = (25.0, 28.0, 18.0), (25.0, 27.0, 17.0)
+    title = "新興国・途上国の医療ニーズと日本の医療機器産業の"
+    results = "・「開発途上国・新興国等における医療技術等実用化研究事業」"
+    plans = "・「開発途上国・新興国等における医療技"
+    assert (title, results, plans) in _texts(line_options([title, results + plans], widths, fills, True))

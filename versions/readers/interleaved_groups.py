@@ -36,6 +36,7 @@ PHRASE_CUT = 4.0  # ... where the document prints the same two words joined by a
 WIDTH_SLACK = 2.0  # a line may overrun its column by a character or two (kinsoku: 。」 hang at the end)
 OPEN_ENDS = ("、", "，", "：", ":")
 HANGING = ("。", "、", "，", "．", "」", "）", ")")  # marks that may hang past a line's end (kinsoku)
+CLOSED_DOTS = ("」・", "』・", "）・")  # a closing bracket, hanging past a full line's edge, then the next column's bullet
 LINE_OPENERS = ("（", "(", "「", "『", "［", "【", "＜")  # an opening bracket may print half a cell at a line's start
 TAG_TAIL_RE = re.compile(r"[^［］\[\]（）()「」]{1,12}[］\]]")  # a ministry tag's last names and its close: 「経］」
 REST_OVER = 0.5  # cells a glued piece's rest may overrun its column's commonest full width (latin letters' widths)
@@ -328,11 +329,12 @@ def _glue_cuts(piece: str, fills: tuple[float, ...], limit: float, depth: int, b
             continue
         near = [k for k in range(1, len(piece)) if fill - GLUE_NEAR <= base + printed[k] <= fill + GLUE_OVER]
         marked = [k for k in range(1, len(piece)) if fill - GLUE_NEAR <= base + printed[k]
-                  <= fill + GLUE_OVER + LATIN_NARROWER * (before + latin[k]) + (trim[k] if not base else 0.0)
-                  and is_bullet_start(piece[k:])]
+                  <= fill + GLUE_OVER * (1 + (piece[k - 1:k + 1] in CLOSED_DOTS)) + LATIN_NARROWER * (before + latin[k])
+                  + (trim[k] if not base else 0.0) and is_bullet_start(piece[k:])]
         # (a full line before a bullet may lie past the fill by its punctuation pairs' trim: 「・「医工連携…事業（研究
         # 開発事業）」（令和7年度」 then the next column's 「・」; a line ending in a closing mark may print it half a cell
-        # wide, or hang it past the edge: 「…タイプ」」)
+        # wide, or hang it past the edge: 「…タイプ」」; before the next column's bullet, a cell further: 「…研究事業」」
+        # then 「・「開発途上国…」, 29 cells where the column's full lines are 27)
         fitting = [k for k in near if base + printed[k] <= fill + GLUE_OVER / 2 * (1 + (piece[k - 1] in HANGING))
                    and piece[k] not in NO_LINE_START]
         if marked or fitting:
