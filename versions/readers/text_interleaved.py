@@ -206,12 +206,15 @@ def _join_heading_tails(lines: list[str]) -> list[str]:
     「【…の増加】」 / 「（再掲）」): joined onto the heading, their line blanked."""
     out = list(lines)
     for i in range(len(lines) - 1):
-        x, tail = out[i].strip(), lines[i + 1].strip()
-        if not tail or len(tail) > HEADING_TAIL:
+        # (a heading wrapped over two lines is joined on its first, the second left blank: 「【医療保険制度における
+        # イノベー」 / 「ションに対する適切な評価の実施】」 / 「（再掲）」)
+        k = next((k for k in range(i + 1, len(lines)) if lines[k].strip()), i + 1)
+        x, tail = out[i].strip(), lines[k].strip()
+        if not x or not tail or len(tail) > HEADING_TAIL:
             continue
         vision = vision_number(x) is not None and not x.endswith(VISION_END) and (x + tail).endswith(VISION_END)
         if vision or (GOAL_RE.match(x) and x.endswith("】") and tail in REPOSTED_TAILS):
-            out[i], out[i + 1] = x + tail, ""
+            out[i], out[k] = x + tail, ""
     return out
 
 
