@@ -387,13 +387,16 @@ class _Rows:
             self.row[c].append(self.line(text, no, c if c == 0 else None))
 
     def _unbroken(self, lines: list[Line]) -> list[Line]:
-        """A description's LINES, each held full where the next line's first unbreakable unit would not have fit
-        in the room it leaves: a line breaks there however short it stops (「案・管理する能力を有する人材」, two cells
-        short, then 「（コーディネート人材）の育成」: 「（コー」 may not be parted), so its paragraph (a title) goes on."""
+        """A description's LINES, each held as full as the cell's fullest where the next line's first unbreakable
+        unit would not have fit in the room it leaves to the column's fill: a line breaks there however short it
+        stops (「案・管理する能力を有する人材」, two cells short, then 「（コーディネート人材）の育成」: 「（コー」 may not be
+        parted), so its paragraph (a title) goes on; and a line at the fill is no shorter than one counting a cell
+        more for punctuation set narrow (「…産業界の」 then 「協力が…取り組む。［厚、◎」: no title stops there)."""
         out = list(lines)
+        fullest = min((x.slack for x in lines if x.slack is not None), default=SHORT)
         for k, (line, nxt) in enumerate(zip(lines, lines[1:], strict=False)):
-            if line.slack is not None and line.slack > SHORT and self.fill - display_width(line.text) < unit_width(nxt.text):
-                out[k] = replace(line, slack=SHORT)
+            if line.slack is not None and line.slack > fullest and self.fill - display_width(line.text) < unit_width(nxt.text):
+                out[k] = replace(line, slack=min(fullest, SHORT))
         return out
 
     def close_row(self) -> None:
