@@ -19,6 +19,7 @@ from ..model.normalize import display_width
 from .cells import CONTINUES_RE
 from .interleaved_latin import LATIN_END_RE, latin_pair, latin_space
 from .interleaved_offices import OFFICE, office_cut, office_word_cut
+from .interleaved_overrun import overrun
 from .ministries import KNOWN_MINISTRIES, SUBHEADING_TAG_RE, is_ministry_list
 from .vocabulary import (
     LOST_OPEN_RE,
@@ -150,7 +151,7 @@ def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[floa
         if width > limit:
             cuts = [(c, 0.0) for c in _glue_cuts(piece, fills, limit, GLUED_DEPTH, bases, after, letters, places)]
         elif width > tail:
-            cuts += [(c, SOFT_GLUE) for c in _overrun(_glue_cuts(piece, fills, limit, 1, bases, after, letters, places),
+            cuts += [(c, SOFT_GLUE) for c in overrun(_glue_cuts(piece, fills, limit, 1, bases, after, letters, places),
                                                       piece, fills, max(bases)) if len(c) > 1]
         if k := _tag_cut(piece):
             rest = piece[k:]
@@ -222,22 +223,6 @@ def _office_cuts(piece: str, k: int, order: tuple[int, ...], rest_cuts: list[tup
     for c, cost in rest_cuts:
         *head, (text, must) = c
         out.append(([*head, (text, must if must is not None else others), (piece[k:], frozenset({OFFICE}))], cost))
-    return out
-
-
-def _overrun(cuts: list[list[Cut]], piece: str, fills: tuple[float, ...], base: float) -> list[list[Cut]]:
-    """CUTS of a PIECE that fits a column, each first part kept only for the columns whose full line the whole
-    piece overruns (BASE: the most the column's line may hold before it): a glued line is a full line printed
-    right up to the next column's text, so a piece no wider than a column's full line is that column's line,
-    whole (「⑤ 医療従事者の業務の効率化・負担軽減に資する医療機器」 is no line 「…医療機」 and another column's
-    「器」). Latin letters may print wider than they count (LATIN_WIDER again each)."""
-    reach = base + printed_widths(piece)[-1] + LATIN_WIDER * _latin(piece)
-    out = []
-    for cut in cuts:
-        (head, columns), *rest = cut
-        kept = frozenset(c for c in columns or range(len(fills)) if reach > fills[c])
-        if kept:
-            out.append([(head, kept), *rest])
     return out
 
 
