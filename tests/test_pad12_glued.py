@@ -54,3 +54,17 @@ def test_a_closing_bracket_hanging_past_a_full_line_before_the_next_columns_bull
     results = "・「開発途上国・新興国等における医療技術等実用化研究事業」"
     plans = "・「開発途上国・新興国等における医療技"
     assert (title, results, plans) in _texts(line_options([title, results + plans], widths, fills, True))
+
+
+def test_a_glued_bullet_after_latin_words_is_cut_where_their_line_fills_the_column():
+    # Dev 3051, source line 270: the results' full line 「・ヘルスケアに関する…である、Healthcare Innovation Hubにて、
+    # スタートアッ」 (latin words parted by spaces) glued to the plans' 「・引き続き、Healthcare…」: the glued piece
+    # 「Hubにて、スタートアッ・引き続き、Healthcare」 alone fits a column, its line with the words before it does not.
+    # Uncut, the line fit no column and the row's title 「…連携強化（その２）」 was lost.
+    widths, fills = (45.0, 45.0, 45.0), (45.6, 45.6, 45.6)
+    pieces = ["国際展開支援における業界団体と行政の連携強化（その２）", "・ヘルスケアに関するワンストップ相談窓口である、Healthcare",
+              "Innovation", "Hubにて、スタートアッ・引き続き、Healthcare", "Innovation",
+              "Hubにて、スタートアップ企業等からの相談を受け付け、支援"]
+    results = "・ヘルスケアに関するワンストップ相談窓口である、Healthcare Innovation Hubにて、スタートアッ"
+    plans = "・引き続き、Healthcare Innovation Hubにて、スタートアップ企業等からの相談を受け付け、支援"
+    assert (pieces[0], results, plans) in _texts(line_options(pieces, widths, fills, True))

@@ -142,7 +142,10 @@ def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[floa
     places = _places(order)
     tail = min(fills) + GLUE_OVER + 0.5 if glued else limit
     glued_office = _glued_office(pieces, widths, fills, order, offices)
-    if all(display_width(p) <= tail for p in pieces) and not any(_tag_cut(p) for p in pieces) and not glued_office:
+    # (a piece's line may start with latin words before it, parted by spaces: 「…、Healthcare Innovation Hubにて、…」)
+    starts = [_latin_start(pieces, j) for j in range(len(pieces))]
+    if all(display_width(" ".join(pieces[s:j + 1])) <= tail for j, s in enumerate(starts)) \
+            and not any(_tag_cut(p) for p in pieces) and not glued_office:
         return segmentations(pieces, len(widths), phrases=phrases)
 
     def piece_cuts(piece: str, bases: list[float], letters: list[int]) -> list[tuple[list[Cut], float]]:
@@ -150,9 +153,10 @@ def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[floa
         cuts: list[tuple[list[tuple[str, frozenset[int] | None]], float]] = [([(piece, None)], 0.0)]
         if width > limit:
             cuts = [(c, 0.0) for c in _glue_cuts(piece, fills, limit, GLUED_DEPTH, bases, after, letters, places)]
-        elif width > tail:
+        elif width + max(bases) > tail:  # (the latin words before alone too wide: a bullet must start the rest)
             cuts += [(c, SOFT_GLUE) for c in overrun(_glue_cuts(piece, fills, limit, 1, bases, after, letters, places),
-                                                      piece, fills, max(bases)) if len(c) > 1]
+                                                      piece, fills, max(bases))
+                     if len(c) > 1 and (width > tail or is_bullet_start(c[1][0]))]
         if k := _tag_cut(piece):
             rest = piece[k:]
             tails = _glue_cuts(rest, fills, limit, GLUED_DEPTH - 1, None, after, None, places, places[0]) \
@@ -162,16 +166,13 @@ def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[floa
 
     alternatives: list[tuple[list[tuple[str, frozenset[int] | None]], float]] = [([], 0.0)]
     for j, piece in enumerate(pieces):
-        # (the column's line may start with latin words before it, parted by spaces: 「Innovation Hubにて、…」)
         bases, letters = [0.0], [0]
-        s = j
-        while s > 0 and j - s < GLUED_BEFORE and _latin_gap(pieces[s - 1], pieces[s]):
-            s -= 1
+        for s in range(j - 1, starts[j] - 1, -1):
             bases.append(display_width(" ".join(pieces[s:j])) + 0.5)
             letters.append(_latin(" ".join(pieces[s:j])))
         # (or a few words parted from it by a space the cell's own text holds: 「化事業 令和6年度予算：…」; words too
         # wide for a narrow column's line may be a wide one's: 「…開発体制強靱化事業 令和6年度予算：…を通・令和7年度…」)
-        if s == j and j > 1 and _words_before(pieces[j - 1], max(fills)) and display_width(pieces[j]) > tail:
+        if starts[j] == j and j > 1 and _words_before(pieces[j - 1], max(fills)) and display_width(pieces[j]) > tail:
             bases.append(display_width(pieces[j - 1]) + 0.5)
             letters.append(_latin(pieces[j - 1]))
         cuts = piece_cuts(piece, bases, letters)
@@ -224,6 +225,11 @@ def _office_cuts(piece: str, k: int, order: tuple[int, ...], rest_cuts: list[tup
         *head, (text, must) = c
         out.append(([*head, (text, must if must is not None else others), (piece[k:], frozenset({OFFICE}))], cost))
     return out
+
+
+def _latin_start(pieces: list[str], j: int) -> int:
+    """Where the run of latin words parted by spaces before piece J starts (J where none is)."""
+    return next(s for s in range(j, -1, -1) if not s or j - s >= GLUED_BEFORE or not _latin_gap(pieces[s - 1], pieces[s]))
 
 
 def _words_before(piece: str, fill: float) -> bool:
