@@ -68,3 +68,19 @@ def test_a_glued_bullet_after_latin_words_is_cut_where_their_line_fills_the_colu
     results = "・ヘルスケアに関するワンストップ相談窓口である、Healthcare Innovation Hubにて、スタートアッ"
     plans = "・引き続き、Healthcare Innovation Hubにて、スタートアップ企業等からの相談を受け付け、支援"
     assert (pieces[0], results, plans) in _texts(line_options(pieces, widths, fills, True))
+
+
+def test_words_before_a_glued_piece_count_their_punctuation_pairs_set_narrow():
+    # Seen 5307 (Chromium), source line 210: the results' line 「・「次世代医療機器評価指標の公表について」（令和６年
+    # 11月29日付け医薬機審発 1129第２号）により、「脱細胞化組織利」 holds a space of its own and two punctuation pairs
+    # (「・「」, 「」（」) set half a cell narrower each; counted at full width, the plans' bullet glued after it lay
+    # past where the results' line could end, the line fit no column and the row's title was lost.
+    widths, fills = (46.0, 54.5, 55.0), (46.0, 53.0, 54.0)
+    title = "医療機器の研究開発に関するガイドライン・ルールの整備（その２）"
+    words = "・「次世代医療機器評価指標の公表について」（令和６年11月29日付け医薬機審発"
+    glued = ("1129第２号）により、「脱細胞化組織利・「次世代医療機器・再生医療等製品評価指標作成事業」に基づき令和６年度までに"
+             "策定された「包括的高度慢性下肢虚血")
+    cut = glued.index("・「次世代")
+    results = next(groups[1] for groups, _ in line_options([title, words, glued], widths, fills, True)
+                   if tuple(g.text for g in groups) == (title, words + " " + glued[:cut], glued[cut:]))
+    assert 1 in results.must  # (the results' full line, not only the plans')

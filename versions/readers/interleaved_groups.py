@@ -170,10 +170,10 @@ def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[floa
         for s in range(j - 1, starts[j] - 1, -1):
             bases.append(display_width(" ".join(pieces[s:j])) + 0.5)
             letters.append(_latin(" ".join(pieces[s:j])))
-        # (or a few words parted from it by a space the cell's own text holds: 「化事業 令和6年度予算：…」; words too
-        # wide for a narrow column's line may be a wide one's: 「…開発体制強靱化事業 令和6年度予算：…を通・令和7年度…」)
+        # (or a cell's words parted from it by a space of its own, in the widest column: 「化事業 令和6年度予算：…」,
+        # 「…開発体制強靱化事業 令和6年度予算：…を通・令和7年度…」; their punctuation pairs may print narrow)
         if starts[j] == j and j > 1 and _words_before(pieces[j - 1], max(fills)) and display_width(pieces[j]) > tail:
-            bases.append(display_width(pieces[j - 1]) + 0.5)
+            bases.append(display_width(pieces[j - 1]) + 0.5 - PAIR_TRIM * len(PUNCTUATION_PAIR_RE.findall(pieces[j - 1])))
             letters.append(_latin(pieces[j - 1]))
         cuts = piece_cuts(piece, bases, letters)
         if glued_office and j == glued_office[0]:
