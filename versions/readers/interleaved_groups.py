@@ -19,6 +19,7 @@ from ..model.normalize import display_width
 from .cells import CONTINUES_RE
 from .interleaved_latin import LATIN_END_RE, latin_pair, latin_space
 from .interleaved_offices import OFFICE, office_cut, office_word_cut
+from .interleaved_overrun import overrun
 from .ministries import KNOWN_MINISTRIES, SUBHEADING_TAG_RE, is_ministry_list
 from .vocabulary import (
     LOST_OPEN_RE,
@@ -36,6 +37,7 @@ PHRASE_CUT = 4.0  # ... where the document prints the same two words joined by a
 WIDTH_SLACK = 2.0  # a line may overrun its column by a character or two (kinsoku: 。」 hang at the end)
 OPEN_ENDS = ("、", "，", "：", ":")
 HANGING = ("。", "、", "，", "．", "」", "）", ")")  # marks that may hang past a line's end (kinsoku)
+CLOSED_DOTS = ("」・", "』・", "）・")  # a closing bracket, hanging past a full line's edge, then the next column's bullet
 LINE_OPENERS = ("（", "(", "「", "『", "［", "【", "＜")  # an opening bracket may print half a cell at a line's start
 TAG_TAIL_RE = re.compile(r"[^［］\[\]（）()「」]{1,12}[］\]]")  # a ministry tag's last names and its close: 「経］」
 REST_OVER = 0.5  # cells a glued piece's rest may overrun its column's commonest full width (latin letters' widths)
@@ -140,7 +142,10 @@ def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[floa
     places = _places(order)
     tail = min(fills) + GLUE_OVER + 0.5 if glued else limit
     glued_office = _glued_office(pieces, widths, fills, order, offices)
-    if all(display_width(p) <= tail for p in pieces) and not any(_tag_cut(p) for p in pieces) and not glued_office:
+    # (a piece's line may start with latin words before it, parted by spaces: 「…、Healthcare Innovation Hubにて、…」)
+    starts = [_latin_start(pieces, j) for j in range(len(pieces))]
+    if all(display_width(" ".join(pieces[s:j + 1])) <= tail for j, s in enumerate(starts)) \
+            and not any(_tag_cut(p) for p in pieces) and not glued_office:
         return segmentations(pieces, len(widths), phrases=phrases)
 
     def piece_cuts(piece: str, bases: list[float], letters: list[int]) -> list[tuple[list[Cut], float]]:
@@ -148,9 +153,10 @@ def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[floa
         cuts: list[tuple[list[tuple[str, frozenset[int] | None]], float]] = [([(piece, None)], 0.0)]
         if width > limit:
             cuts = [(c, 0.0) for c in _glue_cuts(piece, fills, limit, GLUED_DEPTH, bases, after, letters, places)]
-        elif width > tail:
-            cuts += [(c, SOFT_GLUE) for c in _glue_cuts(piece, fills, limit, 1, bases, after, letters, places)
-                     if len(c) > 1]
+        elif width + max(bases) > tail:  # (the latin words before alone too wide: a bullet must start the rest)
+            cuts += [(c, SOFT_GLUE) for c in overrun(_glue_cuts(piece, fills, limit, 1, bases, after, letters, places),
+                                                      piece, fills, max(bases))
+                     if len(c) > 1 and (width > tail or is_bullet_start(c[1][0]))]
         if k := _tag_cut(piece):
             rest = piece[k:]
             tails = _glue_cuts(rest, fills, limit, GLUED_DEPTH - 1, None, after, None, places, places[0]) \
@@ -160,16 +166,14 @@ def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[floa
 
     alternatives: list[tuple[list[tuple[str, frozenset[int] | None]], float]] = [([], 0.0)]
     for j, piece in enumerate(pieces):
-        # (the column's line may start with latin words before it, parted by spaces: 「Innovation Hubにて、…」)
         bases, letters = [0.0], [0]
-        s = j
-        while s > 0 and j - s < GLUED_BEFORE and _latin_gap(pieces[s - 1], pieces[s]):
-            s -= 1
+        for s in range(j - 1, starts[j] - 1, -1):
             bases.append(display_width(" ".join(pieces[s:j])) + 0.5)
             letters.append(_latin(" ".join(pieces[s:j])))
-        # (or a few words parted from it by a space the cell's own text holds: 「化事業 令和6年度予算：…」)
-        if s == j and j > 1 and _words_before(pieces[j - 1], min(fills)) and display_width(pieces[j]) > limit:
-            bases.append(display_width(pieces[j - 1]) + 0.5)
+        # (or a cell's words parted from it by a space of its own, in the widest column: 「化事業 令和6年度予算：…」,
+        # 「…開発体制強靱化事業 令和6年度予算：…を通・令和7年度…」; their punctuation pairs may print narrow)
+        if starts[j] == j and j > 1 and _words_before(pieces[j - 1], max(fills)) and display_width(pieces[j]) > tail:
+            bases.append(display_width(pieces[j - 1]) + 0.5 - PAIR_TRIM * len(PUNCTUATION_PAIR_RE.findall(pieces[j - 1])))
             letters.append(_latin(pieces[j - 1]))
         cuts = piece_cuts(piece, bases, letters)
         if glued_office and j == glued_office[0]:
@@ -221,6 +225,11 @@ def _office_cuts(piece: str, k: int, order: tuple[int, ...], rest_cuts: list[tup
         *head, (text, must) = c
         out.append(([*head, (text, must if must is not None else others), (piece[k:], frozenset({OFFICE}))], cost))
     return out
+
+
+def _latin_start(pieces: list[str], j: int) -> int:
+    """Where the run of latin words parted by spaces before piece J starts (J where none is)."""
+    return next(s for s in range(j, -1, -1) if not s or j - s >= GLUED_BEFORE or not _latin_gap(pieces[s - 1], pieces[s]))
 
 
 def _words_before(piece: str, fill: float) -> bool:
@@ -311,11 +320,12 @@ def _glue_cuts(piece: str, fills: tuple[float, ...], limit: float, depth: int, b
             continue
         near = [k for k in range(1, len(piece)) if fill - GLUE_NEAR <= base + printed[k] <= fill + GLUE_OVER]
         marked = [k for k in range(1, len(piece)) if fill - GLUE_NEAR <= base + printed[k]
-                  <= fill + GLUE_OVER + LATIN_NARROWER * (before + latin[k]) + (trim[k] if not base else 0.0)
-                  and is_bullet_start(piece[k:])]
+                  <= fill + GLUE_OVER * (1 + (piece[k - 1:k + 1] in CLOSED_DOTS)) + LATIN_NARROWER * (before + latin[k])
+                  + (trim[k] if not base else 0.0) and is_bullet_start(piece[k:])]
         # (a full line before a bullet may lie past the fill by its punctuation pairs' trim: 「・「医工連携…事業（研究
         # 開発事業）」（令和7年度」 then the next column's 「・」; a line ending in a closing mark may print it half a cell
-        # wide, or hang it past the edge: 「…タイプ」」)
+        # wide, or hang it past the edge: 「…タイプ」」; before the next column's bullet, a cell further: 「…研究事業」」
+        # then 「・「開発途上国…」, 29 cells where the column's full lines are 27)
         fitting = [k for k in near if base + printed[k] <= fill + GLUE_OVER / 2 * (1 + (piece[k - 1] in HANGING))
                    and piece[k] not in NO_LINE_START]
         if marked or fitting:

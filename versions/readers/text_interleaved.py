@@ -37,7 +37,7 @@ from ..model.normalize import display_width
 from .cells import WRAPPED_TITLE_MAX
 from .geometry import SHORT, TITLE_MARGIN, Geometry, slack
 from .interleaved_cuts import repair_cuts
-from .interleaved_groups import WIDTH_SLACK, printed_widths
+from .interleaved_groups import WIDTH_SLACK, printed_widths, unit_width
 from .interleaved_joins import JoinCosts
 from .interleaved_latin import latin_phrases, latin_space
 from .interleaved_offices import office_like, office_lines
@@ -116,7 +116,7 @@ def read_interleaved(lines: list[str], numbers: list[int], office: bool = False)
                                             office_lines([x.strip().split(" ") for x in texts], order, widths[-1])
                                             if office else frozenset(), JoinCosts([p for x in texts for p in _pieces(x)]))
     readings, _ = repair_cuts(lines, readings, kinds, _pieces, widths, fulls)
-    out = _Rows(widths, sorted(no for no, kind in zip(numbers, kinds, strict=True) if kind == "header"), order)
+    out = _Rows(widths, sorted(no for no, kind in zip(numbers, kinds, strict=True) if kind == "header"), order, fills[0])
     headed = False
     for i, (line, no, kind) in enumerate(zip(lines, numbers, kinds, strict=True)):
         if kind == "text":
@@ -206,12 +206,15 @@ def _join_heading_tails(lines: list[str]) -> list[str]:
     「【…の増加】」 / 「（再掲）」): joined onto the heading, their line blanked."""
     out = list(lines)
     for i in range(len(lines) - 1):
-        x, tail = out[i].strip(), lines[i + 1].strip()
-        if not tail or len(tail) > HEADING_TAIL:
+        # (a heading wrapped over two lines is joined on its first, the second left blank: 「【医療保険制度における
+        # イノベー」 / 「ションに対する適切な評価の実施】」 / 「（再掲）」)
+        k = next((k for k in range(i + 1, len(lines)) if lines[k].strip()), i + 1)
+        x, tail = out[i].strip(), lines[k].strip()
+        if not x or not tail or len(tail) > HEADING_TAIL:
             continue
         vision = vision_number(x) is not None and not x.endswith(VISION_END) and (x + tail).endswith(VISION_END)
         if vision or (GOAL_RE.match(x) and x.endswith("】") and tail in REPOSTED_TAILS):
-            out[i], out[i + 1] = x + tail, ""
+            out[i], out[k] = x + tail, ""
     return out
 
 
@@ -356,8 +359,9 @@ class _Rows:
     header prints them, ORDER), each line citing its source line and page; a vision or goal row (spanning the
     table) is a row of one cell."""
 
-    def __init__(self, widths: tuple[float, ...], headers: list[int], order: tuple[int, ...]) -> None:
+    def __init__(self, widths: tuple[float, ...], headers: list[int], order: tuple[int, ...], fill: float) -> None:
         self.widths = widths
+        self.fill = fill  # the commonest width of a description's full line
         self.order = order
         self.headers = headers  # source lines of the page headers: a line's page counts those above it
         self.rows: list[Row] = []
@@ -382,10 +386,23 @@ class _Rows:
                 text = ITEM_SPACE_RE.sub("\t", text, count=1)  # 「①\t…」, as the sample prints an item
             self.row[c].append(self.line(text, no, c if c == 0 else None))
 
+    def _unbroken(self, lines: list[Line]) -> list[Line]:
+        """A description's LINES, each held as full as the cell's fullest where the next line's first unbreakable
+        unit would not have fit in the room it leaves to the column's fill: a line breaks there however short it
+        stops (「案・管理する能力を有する人材」, two cells short, then 「（コーディネート人材）の育成」: 「（コー」 may not be
+        parted), so its paragraph (a title) goes on; and a line at the fill is no shorter than one counting a cell
+        more for punctuation set narrow (「…産業界の」 then 「協力が…取り組む。［厚、◎」: no title stops there)."""
+        out = list(lines)
+        fullest = min((x.slack for x in lines if x.slack is not None), default=SHORT)
+        for k, (line, nxt) in enumerate(zip(lines, lines[1:], strict=False)):
+            if line.slack is not None and line.slack > fullest and self.fill - display_width(line.text) < unit_width(nxt.text):
+                out[k] = replace(line, slack=min(fullest, SHORT))
+        return out
+
     def close_row(self) -> None:
         if self.row is None:
             return
-        cells = [Cell(lines) for lines in self.row[:3]]
+        cells = [Cell(self._unbroken(lines) if c == 0 else lines) for c, lines in enumerate(self.row[:3])]
         office = Cell()
         if len(self.row) > 3 and self.row[3]:  # an office wrapped in its cell: one name
             lines = self.row[3]
