@@ -132,10 +132,12 @@ def test_a_rows_first_line_read_as_the_row_befores_last_is_named():
     # description line) was read as the last line of the results (26 cells wide), and the row as starting
     # 「実に推進し、…」, with no warning. Both rows were then named; now the row starts at that line (the results
     # list bullets ending 「…課題を採択」, which the text shows end their paragraph: dense_tails), still named.
+    # The row before is no longer named: its last bullets 「・…において３件の課題を採択」 could only be plans had the
+    # plans, three lines ended before the page break that cut the row, gone on after it (dense_resume.cut_short).
     _, table = snippet_table("items-cut-by-a-page-break", 22, 26, 26)
     named = {n.line for n in table.notes if n.code == "layout-dense-doubt"}
     starts = [row.cells[0].lines[0].no for row in table.rows[1:] if len(row.cells) > 1]
-    assert starts == [2, 86] and set(starts) <= named
+    assert starts == [2, 86] and 86 in named
     assert any("source line 86" in n.message for n in table.notes)
 
 

@@ -55,7 +55,7 @@ from .dense_costs import (
     UNFIT,
 )
 from .dense_pieces import Piece
-from .dense_resume import resume_cost, resumes
+from .dense_resume import cut_short, resume_cost, resumes
 from .dense_roles import (
     DSC,
     ITM,
@@ -180,7 +180,7 @@ def _advances(s: State, cols: Columns, x: Piece):
         if status:  # the cell had lines before a page break: only its rest may follow
             if not s.resumed:
                 continue
-            cost = resume_cost(status, x, role)
+            cost = resume_cost(status, x, role) + cut_short(s, k)
         else:
             cost = ITEM_OPENS if x.item else 0.0 if x.bullet or role == OFF else CELL_NO_BULLET
         yield went_on(s, cols, x, role, 0 if x.bullet else status), leave + skipped + cost, Label(role, False)
