@@ -51,7 +51,9 @@ CUT_ROW = (
 )
 
 
-def _cells(text: str, *widths: float) -> list[dict[str, list[str]]]:
+def cells(text: str, *widths: float) -> list[dict[str, list[str]]]:
+    """The measure rows of TEXT read at the columns' WIDTHS (description, results, plans[, office]): per
+    column, its lines."""
     prepared = prepare(text)
     table = read_at_widths(prepared.lines, prepared.numbers, Geometry.from_widths(*widths), prepared.order,
                            prepared.breaks)
@@ -64,7 +66,7 @@ def test_a_cell_going_on_after_a_page_break_printed_as_many_lines_before_it_as_t
     # The lead-in 「令和６年度…において、」 fills its line as well in the description's 21 cells: read there, the
     # description held seven lines before the break and the results five, and 「…に対象の拡大」 went on after
     # it. Read as the results' first line, both hold six.
-    row = _cells(CUT_ROW, 21, 23, 15, 5)[0]
+    row = cells(CUT_ROW, 21, 23, 15, 5)[0]
     assert row["description"][-3:] == ["た技術の評価、機能区分の細分化、合理化及び", "定義の見直し等により引き続き推進する。［◎",
                                        "厚］"]
     assert row["results"][0] == "令和６年度保険医療材料制度改革において、"

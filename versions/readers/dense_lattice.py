@@ -88,6 +88,8 @@ def moves(s: State, cols: Columns, x: Piece, brk: bool, implicit: bool):
             cost += NOUN_STOP
         if x.onward and label.role == RES:
             cost += TENSE
+        if x.plan_end and label.role == RES and not cols.full(x, RES):
+            cost += TENSE
         if x.tense == 1 and label.role in (TTL, DSC, ITM):  # a description says what will be done, never 「…した。」
             cost += TENSE
         if x.past_ahead and label.role in (TTL, DSC, ITM):  # ... nor a sentence of it that ends so a line on

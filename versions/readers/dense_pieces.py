@@ -79,13 +79,16 @@ STATUS_RE = re.compile(r"済|[0-9０-９]")
 DOT_BULLET_RE = re.compile(r"^[　 ]*・")
 # A result is often reported in a noun (「…合同委員会を開催。」, 「…を設立。」); a plan names what will be done with
 # a verb or 「予定。」 (of the report's plans, few end in a noun other than 予定, 方針, 見込み)
-NOUN_STOP_RE = re.compile(r"(?<!予定)(?<!方針)(?<!見込)(?<!見込み)(?<=[一-龥])。")
+NOUN_STOP_RE = re.compile(r"(?<!予定)(?<!方針)(?<!見込)(?<!見込み)(?<=[一-龥])(?:（[^（）]*）)?。")  # (「…を開催（令和6年9月3日）。」)
 # A quote or a bracket is opened and closed within one paragraph: a line that closes one it did not open
 # (「…「ジャパン・ヘルスケアベン」 / 「チャー・サミット」による…」, 「…及びタイ（」 / 「METhailand）における…」) goes on
 # with the paragraph of the line before; no row starts so. (An item's number 「1)」 opens nothing.)
 OPENERS, CLOSERS = "「『（(｢", "」』）)｣"
 ITEM_NUMBER_RE = re.compile(r"^[0-9０-９]{1,2}[)）]")
 FUTURE_RE = re.compile(r"(?:(?<![てで]い)る|[うくぐすつぬぶむ]|予定|見込み|方針)(?:（[^（）]*）)?。")
+# ... and a plan may end its paragraph so with no 。 (「・「SaMD産学官連携フォーラム」を継続的に開催し、…引き続き取り組む」:
+# one plan in each of the three editions generated, no result)
+PLAN_END_RE = re.compile(r"(?:(?<![てで]い)る|[うくぐすつぬぶむ]|予定|見込み|方針)$")
 
 
 @dataclass(frozen=True)
@@ -136,6 +139,8 @@ class Piece:
     # cell's last line before the break may have stopped short for it
     quote_goes_on: bool = False  # closes first the quote the line before left open: that line's paragraph (dense_quotes)
     after_comma: bool = False  # the line before ends in a comma: where this line opens a bullet, that comma led it in
+    plan_end: bool = False  # ends in a plan's verb form and no 。 (「…引き続き取り組む」): where it ends its paragraph
+    # (a line short of its column), the paragraph is a plan
 
 
 def brackets(text: str) -> tuple[bool, bool]:
@@ -198,7 +203,7 @@ def make_piece(text: str, no: int, joined: bool = False, opened: str = "", comma
                  bool(DOT_BULLET_RE.match(text)),
                  any(m.end() > len(before) for m in NOUN_STOP_RE.finditer(before + text)), closes_first,
                  ord(text[0]) - ord("①") + 1 if ITEM_START_RE.match(text) else 0, bool(PARTICLE_RE.match(text)),
-                 leaves_open=leaves_open, after_comma=comma)
+                 leaves_open=leaves_open, after_comma=comma, plan_end=bool(PLAN_END_RE.search(text)))
 
 
 def options(text: str, no: int, opened: str = "", before: str = "") -> list[tuple[list[Piece], float]]:

@@ -1,0 +1,152 @@
+"""A results or plans paragraph told by its words, on lines cut from real pypdfium2 extractions of the dev
+set's layouts (tests/layoutgen): where results and plans are as wide, only what a bullet says tells them apart."""
+
+from __future__ import annotations
+
+from test_dense12_page_cuts import cells
+
+from policydiff.versions.readers.geometry import Geometry
+from policydiff.versions.readers.text_dense import read_at_widths
+from policydiff.versions.readers.text_layouts import prepare
+
+# L3016 (reportlab, 7 pt portrait; columns 21, 25 and 25 cells): the row 「革新的な医療機器の要素技術の研究開発の
+# 促進」, cut by a page break (「- 5 -」); its plans end 「・「SaMD産学官連携フォーラム」を継続的に開催し、…」 / 「点の
+# 整理に引き続き取り組む」, a plan's verb and no 。.
+PLAN_WITH_NO_STOP = (
+    "該当箇所 列1 列2 列3 令和６年度の実績・状況 令和７年度の取組予定\n"
+    "革新的な医療機器の要素技術の研究開発の促進\n"
+    "新しい予防、計測、診断、治療を可能とする革新\n"
+    "的な医療機器・システムの研究開発を促進するた\n"
+    "め、アカデミア等から幅広く要素技術等のシーズ\n"
+    "発掘を進め、臨床応用に向けた原理検証やプロト\n"
+    "タイプを作製すること等、実用化に向けた研究開\n"
+    "発を引き続き支援していくべきである。その際に\n"
+    "は、異分野からの新規参入の重要性も踏まえ一定\n"
+    "の間口を確保するとともに、薬事承認や製造・販\n"
+    "売までを見据え、研究開発の初期段階から、事業\n"
+    "戦略、知的財産戦略、規制対応、製造・販売戦略\n"
+    "・「医療機器等研究成果展開事業」（令和６年度予算：10.\n"
+    "9億円）において、実用化支援や企業マッチングを実施す\n"
+    "るとともに、産学連携を通じて、研究者が持つ独創的な\n"
+    "技術シーズを革新的な医療機器・システムに繋げる成果\n"
+    "を創出し、研究開発を推進した。\n"
+    "・スタートアップ企業等の中小企業が行う、医療機関への\n"
+    "SaMD導入によるワークフロー改善、収益性向上等の経済\n"
+    "的有用性を示すための臨床試験に対する資金的支援とし\n"
+    "て、令和6年度補正予算「デジタルヘルスケア開発・導入\n"
+    "加速化事業」（9.2億円）を措置。\n"
+    "・SaMDに関する萌芽的シーズの把握や、開発における考え\n"
+    "引き続き、「医療機器等研究成果展開事業」」（令和７年\n"
+    "度予算（案）：11.2憶円）において、実用化支援や企業\n"
+    "マッチングを実施するとともに、さらに国際展開の可能\n"
+    "性、調査・助言機能を整備して、産学連携を通じて、研究\n"
+    "者が持つ独創的な技術シーズを革新的な医療機器・システ\n"
+    "ムに繋げる成果を創出し、研究開発を推進する。\n"
+    "・令和6年度補正予算「デジタルヘルスケア開発・導入加速\n"
+    "化事業」（9.2億円）を通じて、スタートアップ企業等の\n"
+    "中小企業が行う、医療機関へのSaMD導入によるワークフ\n"
+    "ロー改善、収益性向上等の経済的有用性を示すための臨\n"
+    "床試験に対する資金的支援を実施。\n"
+    "- 5 -\n"
+    "等に関する支援の提供やマッチング等、企業とア\n"
+    "カデミアの連携の促進に取り組む。また、海外市\n"
+    "場の重要性を踏まえ、シーズに応じた国際展開の\n"
+    "可能性の調査・助言機能を整備する。SaMDについ\n"
+    "ては、上市後の汎用機器のOSのアップデートに伴\n"
+    "うメンテナンス等の特有のコスト構造等の違いを\n"
+    "整理した上で、産業界と行政の連携のもとSaMDの\n"
+    "研究開発の促進に向けた論点の整理に引き続き取\n"
+    "り組む。［◎文、◎厚、◎経］\n"
+    "方の整理に関する課題について、産学開発者と規制当局\n"
+    "関係者とがその解決に向けた情報共有や忌憚のない意見\n"
+    "交換を行うことを目的として「第4回SaMD産学官連携\n"
+    "フォーラム」を開催（令和6年9月3日）。\n"
+    "・「SaMD産学官連携フォーラム」を継続的に開催し、産業\n"
+    "界と行政の連携のもとSaMDの研究開発の促進に向けた論\n"
+    "点の整理に引き続き取り組む\n"
+)
+
+# L3030 (Chromium, 7 pt landscape, plans printed before results, all columns 36 cells): a row cut by a page
+# break (the header printed again; the running title above it, which only its repeats tell, left out); after it the plans go on 「・「SaMD産学官連携フォーラム」を…引き続き取り組む」,
+# then the results 「・SaMDに関する萌芽的シーズの…」 / 「…「第4回SaMD産学官連携フォーラム」を開」 / 「催（令和6年9月3日）。」.
+RESULT_IN_A_NOUN_AND_A_DATE = (
+    "該当箇所 令和７年度の取組予定 令和６年度の実績・状況\n"
+    "SaMDについては、上市後の汎用機器のOSのアップデートに伴うメンテナンス等の\n"
+    "特有のコスト構造等の違いを整理した上で、産業界と行政の連携のもとSaMDの研\n"
+    "究開発の促進に向けた論点の整理に引き続き取り組む。［◎厚、◎経］\n"
+    "・令和6年度補正予算「デジタルヘルスケア開発・導入加速化事業」（9.2億円）を\n"
+    "通じて、スタートアップ企業等の中小企業が行う、医療機関へのSaMD導入によ\n"
+    "るワークフロー改善、収益性向上等の経済的有用性を示すための臨床試験に対す\n"
+    "る資金的支援を実施。\n"
+    "・スタートアップ企業等の中小企業が行う、医療機関へのSaMD導入によるワーク\n"
+    "フロー改善、収益性向上等の経済的有用性を示すための臨床試験に対する資金的\n"
+    "支援として、令和6年度補正予算「デジタルヘルスケア開発・導入加速化事業」\n"
+    "（9.2億円）を措置。\n"
+    "該当箇所 令和７年度の取組予定 令和６年度の実績・状況\n"
+    "・「SaMD産学官連携フォーラム」を継続的に開催し、産業界と行政の連携のもと\n"
+    "SaMDの研究開発の促進に向けた論点の整理に引き続き取り組む\n"
+    "・SaMDに関する萌芽的シーズの把握や、開発における考え方の整理に関する課題\n"
+    "について、産学開発者と規制当局関係者とがその解決に向けた情報共有や忌憚の\n"
+    "ない意見交換を行うことを目的として「第4回SaMD産学官連携フォーラム」を開\n"
+    "催（令和6年9月3日）。\n"
+)
+
+# L3024 (reportlab, results before plans, both 29 cells): the same row, results first; each column holds two
+# bullets, and the plans' first 「・令和6年度補正予算「デジタルヘルスケア…」 restates the results' first.
+RESTATED_IN_DOUBT = (
+    "該当箇所 令和６年度の実績・状況 令和７年度の取組予定\n"
+    "SaMDについては、上市後の汎用機器のOSのアップデー\n"
+    "トに伴うメンテナンス等の特有のコスト構造等の違いを\n"
+    "整理した上で、産業界と行政の連携のもとSaMDの研究\n"
+    "開発の促進に向けた論点の整理に引き続き取り組む。［\n"
+    "◎厚、◎経］\n"
+    "・スタートアップ企業等の中小企業が行う、医療機関へのSaMD\n"
+    "導入によるワークフロー改善、収益性向上等の経済的有用性を示\n"
+    "すための臨床試験に対する資金的支援として、令和6年度補正予算\n"
+    "「デジタルヘルスケア開発・導入加速化事業」（9.2億円）を措\n"
+    "置。\n"
+    "・SaMDに関する萌芽的シーズの把握や、開発における考え方の\n"
+    "整理に関する課題について、産学開発者と規制当局関係者とがそ\n"
+    "の解決に向けた情報共有や忌憚のない意見交換を行うことを目的\n"
+    "として「第4回SaMD産学官連携フォーラム」を開催（令和6年9月\n"
+    "3日）。\n"
+    "・令和6年度補正予算「デジタルヘルスケア開発・導入加速化事\n"
+    "業」（9.2億円）を通じて、スタートアップ企業等の中小企業が行\n"
+    "う、医療機関へのSaMD導入によるワークフロー改善、収益性向\n"
+    "上等の経済的有用性を示すための臨床試験に対する資金的支援を\n"
+    "実施。\n"
+    "・「SaMD産学官連携フォーラム」を継続的に開催し、産業界と\n"
+    "行政の連携のもとSaMDの研究開発の促進に向けた論点の整理に\n"
+    "引き続き取り組む\n"
+)
+
+
+def test_a_paragraph_ending_in_a_plans_verb_and_no_stop_is_a_plan():
+    row = cells(PLAN_WITH_NO_STOP, 21, 25, 25)[0]
+    assert row["plans"][-3:] == ["・「SaMD産学官連携フォーラム」を継続的に開催し、産業", "界と行政の連携のもとSaMDの研究開発の促進に向けた論",
+                                 "点の整理に引き続き取り組む"]
+    assert row["results"][-1] == "フォーラム」を開催（令和6年9月3日）。"
+
+
+def test_a_paragraph_ending_in_a_noun_and_a_bracketed_date_is_a_result():
+    row = cells(RESULT_IN_A_NOUN_AND_A_DATE, 36, 36, 36)[0]
+    assert row["plans"][-1] == "SaMDの研究開発の促進に向けた論点の整理に引き続き取り組む"
+    assert row["results"][-4:] == ["・SaMDに関する萌芽的シーズの把握や、開発における考え方の整理に関する課題",
+                                   "について、産学開発者と規制当局関係者とがその解決に向けた情報共有や忌憚の",
+                                   "ない意見交換を行うことを目的として「第4回SaMD産学官連携フォーラム」を開",
+                                   "催（令和6年9月3日）。"]
+
+
+def test_a_boundary_the_parallel_bullets_leave_in_doubt_names_its_row():
+    # The lattice read the results' second bullet as the plans' first; the parallel bullets moved the boundary
+    # to the plans' restatement, but a boundary a bullet later costs about as much: the row is named (a warning
+    # on its first line, the description's).
+    prepared = prepare(RESTATED_IN_DOUBT)
+    table = read_at_widths(prepared.lines, prepared.numbers, Geometry.from_widths(25, 29, 29), prepared.order,
+                           prepared.breaks)
+    assert table is not None
+    named = [n for n in table.notes if "parallel bullets" in n.message]
+    assert [n.line for n in named] == [2]
+    assert "「・令和6年度補正予算「デジタルヘ…」" in named[0].message and "check this row against the PDF" in named[0].message
+    row = cells(RESTATED_IN_DOUBT, 25, 29, 29)[0]
+    assert row["plans"][0].startswith("・令和6年度補正予算") and row["results"][-1] == "3日）。"
