@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from test_dense12_page_cuts import cells
 
+from policydiff.versions.readers.dense_pieces import make_piece
 from policydiff.versions.readers.geometry import Geometry
 from policydiff.versions.readers.text_dense import read_at_widths
 from policydiff.versions.readers.text_layouts import prepare
@@ -120,6 +121,43 @@ RESTATED_IN_DOUBT = (
     "引き続き取り組む\n"
 )
 
+# L3064 (reportlab, 7 pt portrait; columns 20, 23, 23 and an office of 6): the results of 「イノベーションへの適切な
+# 評価」 list the reform's items, the last 「・プログラム医療機器(SaMD)の評価基準の明確化、…」 / 「…の新設等を実施した
+# ところ。」; results and plans are as wide.
+PAST_WITH_TOKORO = (
+    "該当箇所 令和６年度の実績・状況 令和７年度の取組予定 担当\n"
+    "【医療保険制度におけるイノベーションに対する適切な評価の実施】\n"
+    "イノベーションへの適切な評価\n"
+    "我が国におけるSaMDを含めた革新的な医療\n"
+    "機器の実用化を進めるため、保険医療材料制\n"
+    "度等におけるイノベーションの適切な評価\n"
+    "を、画期性・有用性に対する評価、新規医療\n"
+    "材料を用いた技術の評価、機能区分の細分\n"
+    "化、合理化及び定義の見直し等により引き続\n"
+    "き推進する。［◎厚］\n"
+    "令和６年度保険医療材料制度改革において、\n"
+    "・チャレンジ申請の申請期限の延長や要件の明確化、\n"
+    "体外診断用医薬品への対象の拡大\n"
+    "・経済性加算の新設\n"
+    "・再製造単回使用医療機器使用加算の新設\n"
+    "・希少疾病等の検査に用いる体外診断用医薬品等を評\n"
+    "価する仕組みの新設\n"
+    "・プログラム医療機器(SaMD)の評価基準の明確化、\n"
+    "原価計算方式の見直し、アップデート等により性能\n"
+    "が向上した場合の再評価、指導管理料・導入期加算\n"
+    "や評価療養・選定療養の新設等を実施したところ。\n"
+    "・関係団体等の意見も伺いながら、令和８年度診療報\n"
+    "酬改定に向けて検討を行う。\n"
+    "厚労省医療機\n"
+    "器審査管理課\n"
+    "保険導入の手引きの作成 ・令和６年度診療報酬改定を踏まえた｢医療機器・体\n"
+    "外診断用医薬品の保険適用に関するガイドブック｣\n"
+    "を作成した。\n"
+    "・｢医療機器・体外診断用医薬品の保険適用に関する\n"
+    "ガイドブック｣を活用し、保険適用に関する事前相\n"
+    "談の充実を図っていく。\n"
+)
+
 
 def test_a_paragraph_ending_in_a_plans_verb_and_no_stop_is_a_plan():
     row = cells(PLAN_WITH_NO_STOP, 21, 25, 25)[0]
@@ -150,3 +188,13 @@ def test_a_boundary_the_parallel_bullets_leave_in_doubt_names_its_row():
     assert "「・令和6年度補正予算「デジタルヘ…」" in named[0].message and "check this row against the PDF" in named[0].message
     row = cells(RESTATED_IN_DOUBT, 25, 29, 29)[0]
     assert row["plans"][0].startswith("・令和6年度補正予算") and row["results"][-1] == "3日）。"
+
+
+def test_a_sentence_ending_as_done_then_tokoro_is_a_result():
+    # 「…したところ。」 reports what was done (one result in each of the three editions generated, no plan): read
+    # as the plans' first bullet in the whole text (dev 3064; the row read here alone, the parallel bullets weigh
+    # its words against fewer rows), the row's results and plans were each one bullet off.
+    assert make_piece("や評価療養・選定療養の新設等を実施したところ。", 21).tense == 1  # (as a result ends)
+    row = cells(PAST_WITH_TOKORO, 20, 23, 23, 6)[0]
+    assert row["results"][-1] == "や評価療養・選定療養の新設等を実施したところ。"
+    assert row["plans"] == ["・関係団体等の意見も伺いながら、令和８年度診療報", "酬改定に向けて検討を行う。"]

@@ -33,8 +33,10 @@ JOINED_SPACE = 1.0  # a space inside a cell between two Japanese characters
 # Cells sharing a baseline are printed on one line, a space between: 「…横展開する。［◎文］ ・令和５年度…」, or
 # before a Latin word that opens the next cell, 「厚労省医療機器審査管理課 Software as a Medical Device…」 (within a
 # cell pypdfium2 prints no space before a Latin word; a number may follow one: 「医薬機審発 1129第２号」), or after a
-# number cut by its line's end, 「…（令和６年度予算：10. 引き続き、…」 (a Latin word may go on a space: 「ARO に必要な」)
-PIECE_SPLIT_RE = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f]|[A-Za-z])|(?<=[0-9.]) (?=[^\x00-\x7f])|(?<=\S) (?=・)")
+# number cut by its line's end, 「…（令和６年度予算：10. 引き続き、…」 (a Latin word may go on a space: 「ARO に必要な」),
+# or after a ministry tag, which ends its description, before a number: 「む。［◎厚、◎経］ 18回）や伴走支援により…」
+PIECE_SPLIT_RE = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f]|[A-Za-z])|(?<=[0-9.]) (?=[^\x00-\x7f])|(?<=\S) (?=・)"
+                            r"|(?<=］) (?=[0-9])")
 MAX_SPLITS = 3
 LONE_ITEM_RE = re.compile(r"[①-⑳]$")
 # The last words of a heading (「…人材の育成」, 「…の促進」); cells.py keeps the longer list
@@ -53,7 +55,7 @@ PUNCTUATION_PAIR_RE = re.compile(r"(?=[、。，．・「『（［【｢」』�
 HEADING_END_RE = re.compile(r"[一-龥々ァ-ヺーA-Za-z0-9０-９）)＞>】」]$")  # a heading ends in a noun or a bracket
 # Results report what was done, plans what will be: 「…を推進した。」 / 「…を推進する。」, 「…予定。」 (the report's
 # results end so 4 times in 5, its plans 19 times in 20)
-PAST_RE = re.compile(r"(?:た|だ)(?:（[^（）]*）)?。")  # (「…を実施した（共同開発案件９件）。」)
+PAST_RE = re.compile(r"(?:た|だ)(?:ところ)?(?:（[^（）]*）)?。")  # (「…を実施した（共同開発案件９件）。」, 「…を実施したところ。」)
 # (a verb's plain form: 「…を行う。」, 「…に取り組む。」, 「…を目指す。」; 「…している。」 is either)
 # A budget cited with its year: results cite this year's budget 「令和６年度予算：19億円」, plans next year's
 # request 「令和７年度予算案：14億円の内数」 (60 of 62 in each column of the three editions generated); a
