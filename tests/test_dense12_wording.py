@@ -158,6 +158,32 @@ PAST_WITH_TOKORO = (
     "談の充実を図っていく。\n"
 )
 
+# L3030 (as above): the row 「レギュラトリーサイエンスに基づいた非臨床評価の活用促進」, then an untitled row whose
+# description 「また、ベンチャー等の…」 / 「…のマッチングに取り組む。［◎厚、◎経］」 follows the results' last line.
+TAG_AFTER_RESULTS = (
+    "該当箇所 令和７年度の取組予定 令和６年度の実績・状況\n"
+    "レギュラトリーサイエンスに基づいた非臨床評価の活用促進\n"
+    "PMDA、国立医薬品食品衛生研究所やその他研究機関の連携のもと、First in\n"
+    "Human、治験といった臨床評価への移行前の有効性・安全性の評価への非臨床評価\n"
+    "の活用方法を検討し、レギュラトリーサイエンスに基づいた非臨床的な実験系・評\n"
+    "価系の開発の支援に取り組む。［◎厚］\n"
+    "・委託事業「開発が困難な小児や希少疾病用医療機器の実用化促進事業」におい\n"
+    "て、小児疾患や希少疾病用医療機器の更なる早期承認に向けて、非臨床試験等を\n"
+    "効率的かつ有効的に利活用するための具体的方法を検討する予定。\n"
+    "・令和６年度の国衛研委託事業「開発が困難な小児や希少疾病用医療機器の実用化\n"
+    "促進事業」において、小児の血管内治療デバイスに着目し、非臨床試験等を効率\n"
+    "的かつ有効的に利活用するための試験デザインや評価方法の検討を進めている。\n"
+    "また、ベンチャー等の強固な研究開発基盤を持たない企業における研究開発の促進\n"
+    "のきっかけとなることが期待されることから、企業と当該実験系・評価系を開発可\n"
+    "能な研究機関とのマッチングに取り組む。［◎厚、◎経］\n"
+    "・「MEDIC」や「地域連携拠点」（いずれも医工連携イノベーション推進事業の後継\n"
+    "事業となる医工連携グローバル展開事業として令和7年度予算案：14億円の内数）\n"
+    "を通じ、企業と研究機関等とのマッチングがより一層進む環境を整備する。\n"
+    "・「医療機器開発支援ネットワーク」や「地域連携拠点」（いずれも医工連携イノ\n"
+    "ベーション推進事業として令和6年度予算：19億円の内数）を通じ、企業と研究\n"
+    "機関等とのマッチングがしやすい環境を整備した。\n"
+)
+
 
 def test_a_paragraph_ending_in_a_plans_verb_and_no_stop_is_a_plan():
     row = cells(PLAN_WITH_NO_STOP, 21, 25, 25)[0]
@@ -198,3 +224,12 @@ def test_a_sentence_ending_as_done_then_tokoro_is_a_result():
     row = cells(PAST_WITH_TOKORO, 20, 23, 23, 6)[0]
     assert row["results"][-1] == "や評価療養・選定療養の新設等を実施したところ。"
     assert row["plans"] == ["・関係団体等の意見も伺いながら、令和８年度診療報", "酬改定に向けて検討を行う。"]
+
+
+def test_a_paragraph_closing_a_ministry_tag_is_no_result_nor_plan():
+    # Read as the plans' second paragraph (the row's results after it), the next row was lost: a ministry tag
+    # closes a description, never a result or a plan.
+    rows = cells(TAG_AFTER_RESULTS, 36, 36, 36)
+    assert len(rows) == 2
+    assert rows[0]["results"][-1] == "的かつ有効的に利活用するための試験デザインや評価方法の検討を進めている。"
+    assert rows[1]["description"][-1] == "能な研究機関とのマッチングに取り組む。［◎厚、◎経］"

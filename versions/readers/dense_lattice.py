@@ -100,8 +100,8 @@ def moves(s: State, cols: Columns, x: Piece, brk: bool, implicit: bool):
             cost += BUDGET_YEAR
         if x.dot and label.role in (TTL, DSC, ITM):
             cost += BULLET_IN_DESCRIPTION
-        if x.tag == 1 and label.role == ITM:
-            cost += SECOND_TAG
+        if x.tag == 1 and label.role in (ITM, RES, PLN):  # (a ministry tag closes a description, never a result
+            cost += SECOND_TAG  # or a plan: 「…のマッチングに取り組む。［◎厚、◎経］」 is the next row's description)
         if office and label.role != OFF:
             cost += OFFICE_ELSEWHERE + (OFFICE_START_ELSEWHERE if x.office_start else 0.0)
         if label.role == OFF and not x.office_start and not label.resumed and (label.new_row or s.cur != OFF):
