@@ -55,7 +55,7 @@ from .dense_costs import (
     UNFIT,
 )
 from .dense_pieces import Piece
-from .dense_resume import resume_cost, resumes
+from .dense_resume import cut_short, resume_cost, resumes
 from .dense_roles import (
     DSC,
     ITM,
@@ -88,6 +88,8 @@ def moves(s: State, cols: Columns, x: Piece, brk: bool, implicit: bool):
             cost += NOUN_STOP
         if x.onward and label.role == RES:
             cost += TENSE
+        if x.plan_end and label.role == RES and not cols.full(x, RES):
+            cost += TENSE
         if x.tense == 1 and label.role in (TTL, DSC, ITM):  # a description says what will be done, never 「…した。」
             cost += TENSE
         if x.past_ahead and label.role in (TTL, DSC, ITM):  # ... nor a sentence of it that ends so a line on
@@ -98,8 +100,8 @@ def moves(s: State, cols: Columns, x: Piece, brk: bool, implicit: bool):
             cost += BUDGET_YEAR
         if x.dot and label.role in (TTL, DSC, ITM):
             cost += BULLET_IN_DESCRIPTION
-        if x.tag == 1 and label.role == ITM:
-            cost += SECOND_TAG
+        if x.tag == 1 and label.role in (ITM, RES, PLN):  # (a ministry tag closes a description, never a result
+            cost += SECOND_TAG  # or a plan: 「…のマッチングに取り組む。［◎厚、◎経］」 is the next row's description)
         if office and label.role != OFF:
             cost += OFFICE_ELSEWHERE + (OFFICE_START_ELSEWHERE if x.office_start else 0.0)
         if label.role == OFF and not x.office_start and not label.resumed and (label.new_row or s.cur != OFF):
@@ -180,7 +182,7 @@ def _advances(s: State, cols: Columns, x: Piece):
         if status:  # the cell had lines before a page break: only its rest may follow
             if not s.resumed:
                 continue
-            cost = resume_cost(status, x, role)
+            cost = resume_cost(status, x, role) + cut_short(s, k)
         else:
             cost = ITEM_OPENS if x.item else 0.0 if x.bullet or role == OFF else CELL_NO_BULLET
         yield went_on(s, cols, x, role, 0 if x.bullet else status), leave + skipped + cost, Label(role, False)

@@ -33,8 +33,10 @@ JOINED_SPACE = 1.0  # a space inside a cell between two Japanese characters
 # Cells sharing a baseline are printed on one line, a space between: 「…横展開する。［◎文］ ・令和５年度…」, or
 # before a Latin word that opens the next cell, 「厚労省医療機器審査管理課 Software as a Medical Device…」 (within a
 # cell pypdfium2 prints no space before a Latin word; a number may follow one: 「医薬機審発 1129第２号」), or after a
-# number cut by its line's end, 「…（令和６年度予算：10. 引き続き、…」 (a Latin word may go on a space: 「ARO に必要な」)
-PIECE_SPLIT_RE = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f]|[A-Za-z])|(?<=[0-9.]) (?=[^\x00-\x7f])|(?<=\S) (?=・)")
+# number cut by its line's end, 「…（令和６年度予算：10. 引き続き、…」 (a Latin word may go on a space: 「ARO に必要な」),
+# or after a ministry tag, which ends its description, before a number: 「む。［◎厚、◎経］ 18回）や伴走支援により…」
+PIECE_SPLIT_RE = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f]|[A-Za-z])|(?<=[0-9.]) (?=[^\x00-\x7f])|(?<=\S) (?=・)"
+                            r"|(?<=］) (?=[0-9])")
 MAX_SPLITS = 3
 LONE_ITEM_RE = re.compile(r"[①-⑳]$")
 # The last words of a heading (「…人材の育成」, 「…の促進」); cells.py keeps the longer list
@@ -53,7 +55,7 @@ PUNCTUATION_PAIR_RE = re.compile(r"(?=[、。，．・「『（［【｢」』�
 HEADING_END_RE = re.compile(r"[一-龥々ァ-ヺーA-Za-z0-9０-９）)＞>】」]$")  # a heading ends in a noun or a bracket
 # Results report what was done, plans what will be: 「…を推進した。」 / 「…を推進する。」, 「…予定。」 (the report's
 # results end so 4 times in 5, its plans 19 times in 20)
-PAST_RE = re.compile(r"(?:た|だ)(?:（[^（）]*）)?。")  # (「…を実施した（共同開発案件９件）。」)
+PAST_RE = re.compile(r"(?:た|だ)(?:ところ)?(?:（[^（）]*）)?。")  # (「…を実施した（共同開発案件９件）。」, 「…を実施したところ。」)
 # (a verb's plain form: 「…を行う。」, 「…に取り組む。」, 「…を目指す。」; 「…している。」 is either)
 # A budget cited with its year: results cite this year's budget 「令和６年度予算：19億円」, plans next year's
 # request 「令和７年度予算案：14億円の内数」 (60 of 62 in each column of the three editions generated); a
@@ -79,13 +81,16 @@ STATUS_RE = re.compile(r"済|[0-9０-９]")
 DOT_BULLET_RE = re.compile(r"^[　 ]*・")
 # A result is often reported in a noun (「…合同委員会を開催。」, 「…を設立。」); a plan names what will be done with
 # a verb or 「予定。」 (of the report's plans, few end in a noun other than 予定, 方針, 見込み)
-NOUN_STOP_RE = re.compile(r"(?<!予定)(?<!方針)(?<!見込)(?<!見込み)(?<=[一-龥])。")
+NOUN_STOP_RE = re.compile(r"(?<!予定)(?<!方針)(?<!見込)(?<!見込み)(?<=[一-龥])(?:（[^（）]*）)?。")  # (「…を開催（令和6年9月3日）。」)
 # A quote or a bracket is opened and closed within one paragraph: a line that closes one it did not open
 # (「…「ジャパン・ヘルスケアベン」 / 「チャー・サミット」による…」, 「…及びタイ（」 / 「METhailand）における…」) goes on
 # with the paragraph of the line before; no row starts so. (An item's number 「1)」 opens nothing.)
 OPENERS, CLOSERS = "「『（(｢", "」』）)｣"
 ITEM_NUMBER_RE = re.compile(r"^[0-9０-９]{1,2}[)）]")
 FUTURE_RE = re.compile(r"(?:(?<![てで]い)る|[うくぐすつぬぶむ]|予定|見込み|方針)(?:（[^（）]*）)?。")
+# ... and a plan may end its paragraph so with no 。 (「・「SaMD産学官連携フォーラム」を継続的に開催し、…引き続き取り組む」:
+# one plan in each of the three editions generated, no result)
+PLAN_END_RE = re.compile(r"(?:(?<![てで]い)る|[うくぐすつぬぶむ]|予定|見込み|方針)$")
 
 
 @dataclass(frozen=True)
@@ -136,6 +141,8 @@ class Piece:
     # cell's last line before the break may have stopped short for it
     quote_goes_on: bool = False  # closes first the quote the line before left open: that line's paragraph (dense_quotes)
     after_comma: bool = False  # the line before ends in a comma: where this line opens a bullet, that comma led it in
+    plan_end: bool = False  # ends in a plan's verb form and no 。 (「…引き続き取り組む」): where it ends its paragraph
+    # (a line short of its column), the paragraph is a plan
 
 
 def brackets(text: str) -> tuple[bool, bool]:
@@ -198,7 +205,7 @@ def make_piece(text: str, no: int, joined: bool = False, opened: str = "", comma
                  bool(DOT_BULLET_RE.match(text)),
                  any(m.end() > len(before) for m in NOUN_STOP_RE.finditer(before + text)), closes_first,
                  ord(text[0]) - ord("①") + 1 if ITEM_START_RE.match(text) else 0, bool(PARTICLE_RE.match(text)),
-                 leaves_open=leaves_open, after_comma=comma)
+                 leaves_open=leaves_open, after_comma=comma, plan_end=bool(PLAN_END_RE.search(text)))
 
 
 def options(text: str, no: int, opened: str = "", before: str = "") -> list[tuple[list[Piece], float]]:

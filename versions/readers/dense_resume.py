@@ -3,7 +3,8 @@
 A page break (a repeated header, a page number, a running title) may cut a row: each cell printed its first
 lines on the page before, and goes on after the break in the header's order. A cell that had lines before the
 break takes the rest of its sentence, or a new paragraph; one that had none starts fresh, at a price; a
-description after its tag goes on only in its items.
+description after its tag goes on only in its items. The page's foot cuts every cell at once: a cell that goes
+on after the break printed about as many lines before it as the row's fullest cell (cut_short).
 """
 
 from __future__ import annotations
@@ -11,6 +12,8 @@ from __future__ import annotations
 from .dense_costs import (
     CONT_AFTER_SHORT,
     CONT_NEARLY_FULL,
+    CUT_LINES,
+    CUT_SHORT,
     DESC_AFTER_CUT_TITLE,
     DESC_PARAGRAPH,
     ITEM_TEXT,
@@ -43,9 +46,20 @@ def resumes(s: State, cols: Columns, x: Piece, k: int, after_break: bool = True)
             cost = DESC_AFTER_CUT_TITLE  # the description starts, no second paragraph
         else:
             cost = resume_cost(status, x, target) if status else RESUME_FRESH
+        cost += cut_short(s, k)
         went = x.bullet or (target == ITM and x.item)  # (a new paragraph, not the sentence going on)
         yield (went_on(s, cols, x, target, 0 if went else status, True if after_break else None), cost,
                Label(target, False, after_break))
+
+
+def cut_short(s: State, k: int) -> float:
+    """What it costs that cell K goes on after the page break having printed fewer lines before it than the
+    row's fullest cell, by CUT_LINES or more. A page break cuts every cell of a row at the page's foot: a cell
+    that goes on after it filled the page as the fullest did (reportlab cuts all at one line; Chromium may
+    carry one more line down, keeping a paragraph's last two or first two together)."""
+    if not s.printed or not s.printed[k]:
+        return 0.0
+    return CUT_SHORT if max(s.printed) - s.printed[k] >= CUT_LINES else 0.0
 
 
 def resume_cost(status: int, x: Piece, role: int) -> float:

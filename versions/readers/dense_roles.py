@@ -81,6 +81,7 @@ class State(NamedTuple):
     title_words: float = 0.0  # what the last line's words cost as a title's end (no noun last, a comma)
     title_width: float = 0.0  # the title's cells so far
     items: tuple[int, ...] = ()  # per cell: the number of its last item ① … (0: none yet)
+    printed: tuple[int, ...] = ()  # per cell: the printed lines it holds before a page break cut the row (dense_resume)
 
 
 @dataclass(frozen=True)
@@ -145,7 +146,7 @@ def enter(s: State, cols: Columns, x: Piece, role: int, resumed: bool | None = N
     return State(role, s.lines + 1 if role == TTL else 0, tagged, tuple(status), s.resumed if resumed is None else resumed,
                  s.described or role in (DSC, ITM), end, x.word_end, x.title_words if role == TTL else 0.0,
                  s.title_width + x.width if role == TTL else 0.0,
-                 _items(s, cols, x, role))
+                 _items(s, cols, x, role), s.printed if s.resumed or resumed else _printed(s, cols, x, role))
 
 
 def went_on(s: State, cols: Columns, x: Piece, role: int, before: int, resumed: bool | None = None) -> State:
@@ -167,6 +168,14 @@ def _sentence_ends(x: Piece) -> bool:
     if not x.stop:
         return False
     return not x.text.endswith((")", "）")) or x.paren or x.text.startswith(("(", "（"))
+
+
+def _printed(s: State, cols: Columns, x: Piece, role: int) -> tuple[int, ...]:
+    """S's printed lines per cell once X is read in ROLE (a line holding U+FFFE is two: pdfium joins a line
+    ending in a hyphen to the next)."""
+    printed = list(s.printed or (0,) * len(cols.order))
+    printed[cols.cell(role)] += 1 + x.text.count("\ufffe")
+    return tuple(printed)
 
 
 def _items(s: State, cols: Columns, x: Piece, role: int) -> tuple[int, ...]:

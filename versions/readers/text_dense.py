@@ -108,22 +108,27 @@ def estimate_widths(lines: list[str], order: tuple[str, ...] = (DESCRIPTION, RES
     b, nb = _most_common(others)
     if nb < max(MIN_SAMPLES, OTHER_SHARE * len(bullets)):
         b = a
-    peaks = _peaks(text)
-    d, a, b = (_nearest(peaks, w) for w in (d, a, b))
+    piles = _wrap_widths(text)
+    peaks = _peaks(piles)
+    d, a, b = (_nearest(peaks, piles, w) for w in (d, a, b))
     after = next((role for role in order if role in (RESULTS, PLANS) and order.index(role) > order.index(DESCRIPTION)),
                  RESULTS)
     results, plans = (a, b) if after == RESULTS else (b, a)
     return Geometry.from_widths(float(d), float(results), float(plans), _office_width(text))
 
 
-def _peaks(text: list[str]) -> list[int]:
-    """The commonest widths of all the lines that wrap (a line followed by one that goes on with it), at
-    least NEAR + 1 apart: each column's lines pile up at its width."""
-    wraps = [round(display_width(text[i])) for i in range(len(text) - 1)
-             if text[i] and text[i + 1] and not is_bullet_start(text[i + 1]) and "］" not in text[i]
-             and not text[i].endswith("。") and not is_header_text(text[i])]
+def _wrap_widths(text: list[str]) -> Counter[int]:
+    """How many of the lines that wrap (a line followed by one that goes on with it) are of each width: each
+    column's lines pile up at its width."""
+    return Counter(round(display_width(text[i])) for i in range(len(text) - 1)
+                   if text[i] and text[i + 1] and not is_bullet_start(text[i + 1]) and "］" not in text[i]
+                   and not text[i].endswith("。") and not is_header_text(text[i]))
+
+
+def _peaks(piles: Counter[int]) -> list[int]:
+    """The commonest widths of the lines that wrap, at least NEAR + 1 apart."""
     peaks: list[int] = []
-    for width, count in Counter(wraps).most_common():
+    for width, count in piles.most_common():
         if count < PEAK_LINES:
             break
         if all(abs(width - p) > NEAR for p in peaks):
@@ -131,8 +136,13 @@ def _peaks(text: list[str]) -> list[int]:
     return peaks
 
 
-def _nearest(peaks: list[int], width: int) -> int:
-    """The peak WIDTH belongs to (the columns' lines pile up there), or WIDTH where none is near."""
+def _nearest(peaks: list[int], piles: Counter[int], width: int) -> int:
+    """The peak WIDTH belongs to, or WIDTH itself where lines pile up there more than a cell either side of
+    it (a peak of its own), or where no peak is near: two columns a cell or three apart (a description of 22
+    cells beside results of 25) make one peak, the commoner column's, and the other's own lines, which pile
+    up at its width, tell it apart (a column's lines a cell short of it pile up less than at its width)."""
+    if piles[width] >= PEAK_LINES and piles[width] > max(piles[width - 1], piles[width + 1]):
+        return width
     near = [p for p in peaks if abs(p - width) <= NEAR]
     return min(near, key=lambda p: abs(p - width)) if near else width
 
