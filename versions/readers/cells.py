@@ -116,8 +116,12 @@ def _title(lines: list[Line], geometry: Geometry) -> tuple[int, str]:
     if one and (first.slack is None or short is None or first.slack > short):
         return _more_title_lines(lines, 1, short or SHORT, most), ""
     if one and _shorter_than_full(lines):
-        return _more_title_lines(lines, 1, short or SHORT, most), \
-            "its first line stops a character short of the column's edge"
+        size = _more_title_lines(lines, 1, short or SHORT, most)
+        text = join_lines(lines[:size])[0]
+        # (only its words can back a title told by a character's room: a description whose first line was lost
+        # may stop short as well, 「テンシャルを有する地域連携拠」 / 「点については、…」, 「握したサプライチェーン上の問題を」)
+        if heading_words(text) or REPOSTED_TITLE_RE.match(text):
+            return size, "its first line stops a character short of the column's edge"
     clearly = short or SHORT
     end = next((k for k, x in enumerate(lines[:most]) if x.slack is None or x.slack > clearly  # (a latin word's
                 and not (k + 1 < len(lines) and _word_goes_on(x.text, lines[k + 1].text))), None)  # wrap: short)
