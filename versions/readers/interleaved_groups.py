@@ -18,7 +18,7 @@ from itertools import combinations, product
 from ..model.normalize import display_width
 from .cells import CONTINUES_RE
 from .interleaved_latin import LATIN_END_RE, latin_pair, latin_space
-from .interleaved_offices import OFFICE, office_cut, office_word_cut
+from .interleaved_offices import OFFICE, office_cut, office_cuts, office_word_cut
 from .interleaved_overrun import overrun
 from .ministries import KNOWN_MINISTRIES, SUBHEADING_TAG_RE, is_ministry_list
 from .vocabulary import (
@@ -175,17 +175,20 @@ def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[floa
         if starts[j] == j and j > 1 and _words_before(pieces[j - 1], max(fills)) and display_width(pieces[j]) > tail:
             bases.append(display_width(pieces[j - 1]) + 0.5 - PAIR_TRIM * len(PUNCTUATION_PAIR_RE.findall(pieces[j - 1])))
             letters.append(_latin(pieces[j - 1]))
-        cuts = piece_cuts(piece, bases, letters)
+        cuts, at_office = piece_cuts(piece, bases, letters), []
         if glued_office and j == glued_office[0]:
             _, k, known = glued_office
             rest = piece[k:] if order[0] == OFFICE else piece[:k]
             # (a piece that may be read whole, a line of the column printed next to the office that ends as an
-            # office's line does, is cut at a cost; before an office word alone, at a higher one)
+            # office's line does, is cut at a cost; before an office word alone, at a higher one; with every way
+            # to cut the pieces before it, the cap left to the rest: in seen 5355 the right cut of a glued
+            # description and results before 「…拠厚労省医」 was capped off)
             beside = order[1] if order[0] == OFFICE else order[-2]
             cost = OFFICE_GLUE if display_width(piece) <= fills[beside] + GLUE_OVER else 0.0
             cost += 0.0 if known else OFFICE_WORD_GLUE
-            cuts = [(c, x + cost) for c, x in _office_cuts(piece, k, order, piece_cuts(rest, bases, letters))] + cuts
-        alternatives = [(a + c, x + y) for a, x in alternatives for c, y in cuts][:GLUED_ALTERNATIVES]
+            at_office = [(c, x + cost) for c, x in office_cuts(piece, k, order, piece_cuts(rest, bases, letters))]
+        alternatives = [(a + c, x + y) for a, x in alternatives for c, y in at_office] \
+            + [(a + c, x + y) for a, x in alternatives for c, y in cuts][:GLUED_ALTERNATIVES]
     out = []
     for alternative, cost in alternatives:
         out += [(groups, extra + cost) for groups, extra in
@@ -211,20 +214,6 @@ def _glued_office(pieces: list[str], widths: tuple[float, ...], fills: tuple[flo
     if order[0] != OFFICE and display_width(pieces[j]) > fills[order[-2]] + GLUE_OVER and (k := office_word_cut(pieces[j])):
         return j, k, False
     return None
-
-
-def _office_cuts(piece: str, k: int, order: tuple[int, ...], rest_cuts: list[tuple[list[Cut], float]]
-                 ) -> list[tuple[list[Cut], float]]:
-    """The ways to read PIECE cut at K into the office's line and the other columns' text (REST_CUTS: the ways to
-    cut that text in turn), the office's part bound to its column, the other's to end in another column."""
-    others = frozenset(c for c in order if c != OFFICE)
-    if order[0] == OFFICE:
-        return [([(piece[:k], frozenset({OFFICE})), *c], cost) for c, cost in rest_cuts]
-    out = []
-    for c, cost in rest_cuts:
-        *head, (text, must) = c
-        out.append(([*head, (text, must if must is not None else others), (piece[k:], frozenset({OFFICE}))], cost))
-    return out
 
 
 def _latin_start(pieces: list[str], j: int) -> int:

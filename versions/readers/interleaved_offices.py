@@ -18,6 +18,7 @@ from ..model.normalize import display_width
 from .vocabulary import OFFICE_WORD_RE, is_office_piece
 
 OFFICE = 3  # the 「担当」 column's role
+Cut = tuple[str, frozenset[int] | None]  # a glued piece's part and the columns it may end a group in (None: any)
 SEEN_LINES = 2  # times a piece must be printed apart in the office's place to be one of its lines
 # characters an office's line must have to be told glued to another column's: one (「課」, 「局」: an office's last
 # line) ends many a word too (「…重点分野にまたがる課」 「題を含む）」)
@@ -25,18 +26,39 @@ GLUED_OFFICE_MIN = 2
 # what no office's name prints: latin letters, brackets (「Interface利用機器」」 is a plans' line in the office's place)
 NOT_IN_AN_OFFICE_RE = re.compile(r"[A-Za-z「」『』（）()［］【】]")
 OFFICE_SLACK = 2.0  # cells an office's line may overrun the column's estimated width
+# a ministry's name, an office's first line starts with it (「厚労省医療機器」, 「内閣府健康・医療戦」, 「内閣官房健」)
+MINISTRY_RE = re.compile(r"[一-龥]{2}省|内閣府|内閣官房")
+HIRAGANA_RE = re.compile(r"[ぁ-ゖ]")  # an office's name is kanji and katakana: 「…経済産業省とも連携」 is the plans'
 
 
 def office_lines(lines: list[list[str]], order: tuple[int, ...], width: float) -> frozenset[str]:
     """The office column's lines of a text (LINES as pieces; ORDER: the columns' roles left to right; WIDTH: the
     office column's width): the pieces in the office's place on lines that print every column apart, at most
     as wide as the column, seen more than once (a plans' tail on such a line, its office blank and a space
-    inside another cell, is seldom the same twice)."""
+    inside another cell, is seldom the same twice); the office printed last, its first lines glued to the plans'
+    count too (_glued_first_lines)."""
     if OFFICE not in order:
         return frozenset()
     place = order.index(OFFICE)
     seen = Counter(pieces[place] for pieces in lines if len(pieces) == len(order) and all(pieces))
+    if place == len(order) - 1:
+        seen.update(_glued_first_lines([pieces[-1] for pieces in lines if pieces], width))
     return frozenset(x for x, n in seen.items() if n >= SEEN_LINES and display_width(x) <= width + OFFICE_SLACK)
+
+
+def _glued_first_lines(pieces: list[str], width: float) -> list[str]:
+    """The office's first lines glued to the plans' at the end of PIECES too wide for the office column (WIDTH):
+    a ministry's name and the rest of the piece after it. An office glued in every row it is printed in
+    (「…重点５分内閣府健康・医療戦」) is never printed apart; its first line, a ministry's name starting it, ends the
+    plans' line the same way in each of them, where a plans' line seldom ends twice with the same words after a
+    ministry's name. Only one ministry's name in it, and no kana particle: 「…経済産業省とも連携」 ends a plans' line
+    twice in seen 5355."""
+    out = []
+    for piece in pieces:
+        if display_width(piece) > width + OFFICE_SLACK:
+            out += [x for m in MINISTRY_RE.finditer(piece) if m.start() > 0 and office_like(x := piece[m.start():])
+                    and not MINISTRY_RE.search(x, 1) and not HIRAGANA_RE.search(x)]
+    return out
 
 
 def office_cut(piece: str, offices: frozenset[str], first: bool) -> int:
@@ -50,6 +72,20 @@ def office_cut(piece: str, offices: frozenset[str], first: bool) -> int:
         return 0
     longest = max(fits, key=lambda x: (len(x), x))
     return len(longest) if first else len(piece) - len(longest)
+
+
+def office_cuts(piece: str, k: int, order: tuple[int, ...], rest_cuts: list[tuple[list[Cut], float]]
+                 ) -> list[tuple[list[Cut], float]]:
+    """The ways to read PIECE cut at K into the office's line and the other columns' text (REST_CUTS: the ways to
+    cut that text in turn), the office's part bound to its column, the other's to end in another column."""
+    others = frozenset(c for c in order if c != OFFICE)
+    if order[0] == OFFICE:
+        return [([(piece[:k], frozenset({OFFICE})), *c], cost) for c, cost in rest_cuts]
+    out = []
+    for c, cost in rest_cuts:
+        *head, (text, must) = c
+        out.append(([*head, (text, must if must is not None else others), (piece[k:], frozenset({OFFICE}))], cost))
+    return out
 
 
 def office_word_cut(piece: str) -> int:
