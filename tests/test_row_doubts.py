@@ -153,3 +153,19 @@ def test_a_particle_read_before_a_conjunction_is_named():
                       results=(*m.results[:b], replace(result, text=result.text.replace("」及び「半月板", "」を及び「半月板")),
                                *m.results[b + 1:]))
     assert _named(replace(ed, measures=(*ed.measures[:k], misread, *ed.measures[k + 1:])), "conjunction") == {m.id}
+
+
+def test_a_cell_opening_with_a_quote_it_never_opened_is_named():
+    """pdfplumber's text of the lead's 6727 (d6700): the results' second line 「研究手続の合理化等に向けた法改正を含め
+    た検討を進める」こと、及び「臨床研」, printed where the description column was empty before a page break, was read as
+    the description's first line, and no warning named the row. The report opens every quote in the cell that
+    closes it."""
+    ed = _seed()
+    k = _row(ed, "医療機関における医療機器の研究開発の支援体制の拡充")
+    m = ed.measures[k]
+    line = "研究手続の合理化等に向けた法改正を含めた検討を進める」こと、及び「臨床研"
+    result = m.results[0]
+    assert line in result.text
+    misread = replace(m, description=line + m.description,
+                      results=(replace(result, text=result.text.replace(line, "")), *m.results[1:]))
+    assert _named(replace(ed, measures=(*ed.measures[:k], misread, *ed.measures[k + 1:])), "never opened") == {m.id}

@@ -15,7 +15,8 @@ reading of the report never shows:
 - a cell's items ①② that the same cell of a row up to two after goes on with (③…): one list read into two rows;
 - results or plans opening with a bracketed note a particle goes on from (「（令和７年度予算…）において、…」): the
   cell's first line read elsewhere;
-- a case particle right before a conjunction (「…」を及び「…」): another cell's last character read in.
+- a case particle right before a conjunction (「…」を及び「…」): another cell's last character read in;
+- a cell whose first quote mark closes a quote (「…を進める」こと、及び「…」): another cell's line read in first.
 
 Each warning names its row (layout-row-doubt, as text_checks', counted in its refusal share). Over the
 generated layouts' readings (dev and seen sets) none named a row read right, nor a row of the editions
@@ -208,9 +209,28 @@ def particle_before_conjunction(edition: Edition) -> list[ParseWarning]:
     return out
 
 
+QUOTE_MARKS = {"「": 1, "｢": 1, "『": 1, "」": -1, "｣": -1, "』": -1}
+
+
+def opens_mid_quote(edition: Edition) -> list[ParseWarning]:
+    """A description, result or plan whose first quote mark closes a quote (「…を進める」こと、及び「…」): the
+    report opens every quote in the text that closes it (the editions printed hold no such cell), so another
+    cell's line was read in before this text's start (pdfplumber printed a results line where the description
+    column was empty, and it was read as the description's: the lead's set 6727, silent)."""
+    out = []
+    for m in edition.measures:
+        for text in (m.description, *(b.text for b in (*m.results, *m.plans))):
+            first = next((c for c in text if c in QUOTE_MARKS), "")
+            if QUOTE_MARKS.get(first, 0) < 0:
+                out.append(ParseWarning(CODE, f"{m.id}: 「{text[:16]}…」 closes a quote 「{first}」 it never opened: "
+                                        "another cell's line read in before it?", m.page, m.line, m.id))
+                break
+    return out
+
+
 ITEMS_REACH = 2  # rows before: a row's cells may run past the next row's (pdfminer's boxes)
 MIN_GRAMS = 8  # a plan's words, at least: a shorter one restates nothing for sure
 SHARE = 0.4  # of them the other row's results hold
 MARGIN = 4  # words more than twice its own results hold
 CHECKS = (bullet_brackets, cut_row_untitled, results_stop_mid_sentence, plans_of_another_row, items_continued_elsewhere,
-          note_opens_cell, particle_before_conjunction)
+          note_opens_cell, particle_before_conjunction, opens_mid_quote)
