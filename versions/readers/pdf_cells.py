@@ -212,11 +212,9 @@ def drop_peeking_glyph(before: list[Cell], rest: list[Cell]) -> None:
     if not before or not rest or not before[-1].lines or not rest[0].lines:
         return
     last, first = before[-1].lines[-1], rest[0].lines[0]
-    if last.box is None or first.box is None or len(before[-1].lines) < 2:
+    if last.box is None or first.box is None or len(before[-1].lines) < 2 or first.box[2] <= first.box[0]:
         return
     em = (first.box[2] - first.box[0]) / max(display_width(first.text), 1.0)
-    if em <= 0:
-        return
     start, end = ((x - first.box[0]) / em for x in (last.box[0], last.box[2]))  # in ems from the line's start
     if len(last.text) <= 2:
         at = first.text.find(last.text)
