@@ -322,7 +322,7 @@ def test_a_plan_wider_than_its_column_may_open_the_plans():
 def test_a_boundary_the_parallel_bullets_left_in_doubt_is_told_by_the_plans_last_words():
     # L3050: the third bullet or the fourth cost the same; the order of the restatements chose the fourth, but
     # that is weak evidence, so the row was named. The plans' last bullet ends 「…引き続き取り組む」, a plan's verb
-    # and no 。 (dense_pieces.PLAN_END_RE): the fourth, and the row is no longer in doubt (a row the parallel
+    # and no 。 (dense_pieces.FUTURE_END_RE): the fourth, and the row is no longer in doubt (a row the parallel
     # bullets leave in doubt: test_dense12_wording).
     prepared, table = snippet_table("plans-first-restated-in-order", 39, 46, 46)
     assert not [n for n in table.notes if "parallel bullets" in n.message]

@@ -87,10 +87,11 @@ NOUN_STOP_RE = re.compile(r"(?<!予定)(?<!方針)(?<!見込)(?<!見込み)(?<=[
 # with the paragraph of the line before; no row starts so. (An item's number 「1)」 opens nothing.)
 OPENERS, CLOSERS = "「『（(｢", "」』）)｣"
 ITEM_NUMBER_RE = re.compile(r"^[0-9０-９]{1,2}[)）]")
-FUTURE_RE = re.compile(r"(?:(?<![てで]い)る|[うくぐすつぬぶむ]|予定|見込み|方針)(?:（[^（）]*）)?。")
+FUTURE = r"(?:(?<![てで]い)る|[うくぐすつぬぶむ]|予定|見込み|方針)"
+FUTURE_RE = re.compile(FUTURE + r"(?:（[^（）]*）)?。")
 # ... and a plan may end its paragraph so with no 。 (「・「SaMD産学官連携フォーラム」を継続的に開催し、…引き続き取り組む」:
-# one plan in each of the three editions generated, no result)
-PLAN_END_RE = re.compile(r"(?:(?<![てで]い)る|[うくぐすつぬぶむ]|予定|見込み|方針)$")
+# one plan in each of the three editions generated, no result; not vocabulary.PLAN_END_RE, a plan's last words)
+FUTURE_END_RE = re.compile(FUTURE + "$")
 
 
 @dataclass(frozen=True)
@@ -205,7 +206,7 @@ def make_piece(text: str, no: int, joined: bool = False, opened: str = "", comma
                  bool(DOT_BULLET_RE.match(text)),
                  any(m.end() > len(before) for m in NOUN_STOP_RE.finditer(before + text)), closes_first,
                  ord(text[0]) - ord("①") + 1 if ITEM_START_RE.match(text) else 0, bool(PARTICLE_RE.match(text)),
-                 leaves_open=leaves_open, after_comma=comma, plan_end=bool(PLAN_END_RE.search(text)))
+                 leaves_open=leaves_open, after_comma=comma, plan_end=bool(FUTURE_END_RE.search(text)))
 
 
 def options(text: str, no: int, opened: str = "", before: str = "") -> list[tuple[list[Piece], float]]:
