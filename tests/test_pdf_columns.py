@@ -11,6 +11,7 @@ from policydiff.versions.readers.pdf_columns import (
     boundaries,
     column_starts,
     crosses,
+    header_count,
     inner_verticals,
     line_starts,
     ruled_span,
@@ -223,3 +224,25 @@ def test_the_glyph_tops_of_a_line_cut_by_the_page_break_are_dropped_where_the_ne
     drop_peeking_glyph(kept, [PdfCell(3, (251.6, 45.0, 437.6, 70.9), [
         _line(1, "を採択した。", 252.6, 44.7, 285.6)])])
     assert [x.text for x in kept[0].lines][-1] == "を採択"
+
+
+def _set(text: str, x0: float, top: float, em: float = 9.0) -> list[dict]:
+    """A text as Chromium sets it in IPAex at 9 pt: full-width characters an em wide, digits 5.7 pt, a blank 2.4."""
+    out = []
+    for ch in text:
+        width = 5.7 if ch.isascii() and ch.isdigit() else 2.4 if ch == " " else em
+        out.append({"text": ch, "x0": x0, "x1": x0 + width, "top": top, "bottom": top + em, "size": em})
+        x0 += width
+    return out
+
+
+def test_a_wrapped_office_header_under_its_hidden_label_still_names_four_columns():
+    # seed 5547 (9 pt, hidden labels before each header cell, 担当 first): 「列1 担」 left no room for 当,
+    # which wrapped below; the header was read as three columns and the description's and plans' header
+    # cells as one, so the PDF was refused.
+    top = _set("列1 担", 72.7, 119.6) + _set("列2 該当箇所", 110.8, 119.6) + _set("列3 令和７年度の取組予定", 235.9, 119.6) \
+        + _set("列4 令和６年度の実績・状況", 382.7, 119.6)
+    assert header_count([top, _set("当", 72.7, 131.6)]) == 4
+    assert header_count([top[5:]]) == 3  # no office column
+    assert header_count([top[5:], _set("当", 200.0, 131.6)]) == 3  # a 当 that wraps no 担
+    assert header_count([_set("担当 該当箇所 令和７年度の取組予定 令和６年度の実績・状況", 72.7, 119.6)]) == 4

@@ -24,6 +24,7 @@ from .pdf_columns import (
     boundaries,
     column_starts,
     crosses,
+    header_count,
     inner_verticals,
     line_starts,
     merged_rules,
@@ -46,7 +47,7 @@ from .pdf_open import (
 from .pdf_page import page_chars, page_edges
 from .pdf_work import PdfWork
 from .table import Line
-from .vocabulary import OFFICE_HEADER, header_words, is_header_text
+from .vocabulary import is_header_text
 
 _JOIN_GAP = 1.0  # points: vertical rules closer than this belong to one run
 _INSET = 0.3  # points: where a mark starts, a little in from its box
@@ -402,10 +403,9 @@ def _count_columns(chars: list[Any], edges: list[Any], span: tuple[float, float,
     x0, top, x1, bottom = span
     rules = sorted({y for y, a, b in merged_rules(edges) if top - 1 <= y <= bottom + 1 and b - a > 0.5 * (x1 - x0)})
     for upper, lower in zip(rules[:3], rules[1:4], strict=False):
-        text = " ".join("".join(c["text"] for c in line)
-                        for line in text_lines([c for c in chars if upper <= (c["top"] + c["bottom"]) / 2 <= lower]))
-        if is_header_text(text):
-            known.count = 3 + (OFFICE_HEADER in header_words(text).replace("担当省庁", ""))
+        count = header_count(text_lines([c for c in chars if upper <= (c["top"] + c["bottom"]) / 2 <= lower]))
+        if count is not None:
+            known.count = count
             return
 
 

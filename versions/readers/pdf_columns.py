@@ -17,7 +17,7 @@ from collections import Counter
 from typing import Any
 
 from ..model.normalize import display_width
-from .vocabulary import is_header_text, is_page_number
+from .vocabulary import OFFICE_HEADER, header_words, is_header_text, is_page_number
 
 LONG_RULE = 0.5  # a horizontal rule of the table spans at least half the page's width
 COLUMN_GAP = 3.0  # ems between two columns' starts at least (a hanging bullet's text is 1 em in)
@@ -192,6 +192,28 @@ def column_starts(starts: Counter[int], columns: int, em: float) -> list[float] 
                 and count >= max(2, HANG_SHARE * starts[peak])]
         out.append(float(min(near)))
     return out
+
+
+def header_count(lines: list[list[Any]]) -> int | None:
+    """How many columns a header band's lines name: 3, or 4 with 担当 (None: no header). 担当 may wrap in a
+    narrow first column whose hidden label took its room: 「列1 担」 above 「当」 (seed 5547)."""
+    text = " ".join("".join(c["text"] for c in line) for line in lines)
+    if not is_header_text(text):
+        return None
+    return 3 + (OFFICE_HEADER in header_words(text).replace("担当省庁", "") or _wrapped_office(lines))
+
+
+def _wrapped_office(lines: list[list[Any]]) -> bool:
+    """担 ending a text on one line and 当 starting one on the next, left of it or under it."""
+    head, tail = OFFICE_HEADER[0], OFFICE_HEADER[1:]
+    for upper, lower in zip(lines, lines[1:], strict=False):
+        ends = [c["x0"] for k, c in enumerate(upper)
+                if c["text"] == head and (k + 1 == len(upper) or upper[k + 1]["x0"] - c["x1"] > RUN_GAP)]
+        starts = [c["x0"] for k, c in enumerate(lower)
+                  if c["text"] == tail and (k == 0 or c["x0"] - lower[k - 1]["x1"] > RUN_GAP)]
+        if any(b <= a for a in ends for b in starts):
+            return True
+    return False
 
 
 def text_lines(chars: list[Any]) -> list[list[Any]]:
