@@ -1,4 +1,4 @@
-"""Hostile input: 500 fixed-seed mutations of the real report through the CLI, hypothesis fuzzing of the
+"""Hostile input: 200 fixed-seed mutations of the real report through the CLI, hypothesis fuzzing of the
 Python API, the inputs that fuzzing found broken, and oversized files refused before they are read.
 
 The generator and the checks are tests/fuzz/campaign.py's (run it for the 10,000-input campaign). Each
@@ -73,19 +73,19 @@ def seed_lines(seed_bytes) -> list[str]:
     return seed_bytes.decode("utf-8").split("\n")
 
 
-# ---- 500 fixed-seed inputs through the CLI ----------------------------------------------------
+# ---- 200 fixed-seed inputs through the CLI (make fuzz runs 10,000) --------------------------------
 
 
 @pytest.mark.slow
-def test_500_mutated_reports_through_the_cli_give_a_result_or_one_line_and_exit_2(tmp_path, seed_path,
+def test_200_mutated_reports_through_the_cli_give_a_result_or_one_line_and_exit_2(tmp_path, seed_path,
                                                                                     seed_bytes):
     archive = tmp_path / "archive"
     ingested, outcomes = 0, {True: 0, False: 0}
-    for index, mutation, data in campaign.inputs(seed_bytes, 500, seed=2):
+    for index, mutation, data in campaign.inputs(seed_bytes, 200, seed=2):
         path = tmp_path / f"input{index}.txt"
         path.write_bytes(data)
         kind = index % 5
-        if kind == 0 and index % 25 == 0:  # git makes ingest the slowest command: every 25th input
+        if kind == 0 and index % 10 == 0:  # git makes ingest the slowest command: every 10th input
             args = ["ingest", str(path), "--edition", f"f{index}"]
         elif kind == 0:
             args = ["show", str(path), "--format", "json"]
@@ -114,7 +114,7 @@ def test_500_mutated_reports_through_the_cli_give_a_result_or_one_line_and_exit_
             assert json.loads(result.stdout)["summary"]["measures"]["unchanged"] >= 1
         elif args[-1] == "json":
             assert json.loads(result.stdout)["schema"].startswith("policydiff/")
-    assert outcomes[True] >= 200 and outcomes[False] >= 50, outcomes  # both paths are exercised
+    assert outcomes[True] >= 80 and outcomes[False] >= 20, outcomes  # both paths are exercised
     assert ingested >= 5
     checked = run(archive, "verify")
     assert checked.exit_code == 0, checked.output
