@@ -102,6 +102,7 @@ def texts(m) -> dict[str, str]:
 # ---- properties -------------------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @PROPERTY
 @given(text=reports())
 def test_parse_xml_parse_is_lossless_and_the_bytes_are_stable(text):
@@ -150,6 +151,7 @@ def test_the_ops_of_every_change_rebuild_both_sides_exactly(old_text, new_text):
         assert render(d, fmt) == render(diff_editions(old, new), fmt)
 
 
+@pytest.mark.slow
 @PROPERTY
 @given(old=st.text(max_size=200), new=st.text(max_size=200))
 def test_text_ops_rebuild_any_two_strings(old, new):

@@ -47,6 +47,7 @@ def test_a_caller_that_paused_the_collector_finds_it_paused(seed_text, collector
     assert not gc.isenabled()
 
 
+@pytest.mark.slow
 def test_parsing_and_diffing_make_no_reference_cycles(seed_text, collector_restored):
     # What pausing the collector rests on: the records a parse and a diff make are freed by their
     # reference counts alone, so none waits for a collector that does not run. (A first diff imports

@@ -97,6 +97,7 @@ def test_similarity_of_huge_texts_is_estimated_in_linear_time_over_the_budget(mo
     assert not called
 
 
+@pytest.mark.slow
 def test_split_and_merge_candidates_are_capped_on_large_editions(monkeypatch):
     # Every other new row about something else: unpaired rows look for split sources among the paired.
     old, new = (p.parse_report(t) for t in hostile_sizes.reworded_titles(1_000, unrelated_every=2))

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -19,6 +20,7 @@ DOCUMENTS = st.recursive(SCALARS, lambda inner: st.lists(inner, max_size=4) | st
                          | st.dictionaries(KEYS, inner, max_size=4), max_leaves=40)
 
 
+@pytest.mark.slow
 @settings(max_examples=400, deadline=None)
 @given(DOCUMENTS)
 def test_dumps_writes_the_bytes_of_json_dumps(doc):

@@ -58,6 +58,7 @@ def _characters(text: str) -> Counter:
     return Counter(fold(text).replace(" ", ""))
 
 
+@pytest.mark.slow
 def test_every_sample_pdf_prints_all_of_its_edition():
     """A generator that lost a line at a page break would blame the readers: every character of the
     printed rows is in the PDF's text (pypdfium2 may drop a hyphen that ends a line)."""

@@ -45,6 +45,7 @@ def _choice(data: dict) -> tuple[dict, dict, dict]:
     return answered[0], answered[1], data["unplanned_results"][0]
 
 
+@pytest.mark.slow
 def test_a_follow_through_link_and_unlink_are_recorded_applied_and_shown(archive):
     before = _diff(archive)
     plan, other, result = _choice(before)

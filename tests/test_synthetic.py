@@ -115,6 +115,7 @@ def test_reflow_and_width_editions_change_lines_but_no_normalized_text(seed_text
     assert all(not v for v in s.truth.expected().values())
 
 
+@pytest.mark.slow
 def test_edited_lines_keep_the_column_widths_the_parser_reads(seed_text: str, seed_edition) -> None:
     def wide_plans_lines(text: str) -> set[str]:  # the real text has some: results and plans on one line
         lines = text.split("\n")

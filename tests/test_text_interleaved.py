@@ -182,6 +182,7 @@ def test_the_bundled_sample_is_not_read_as_interleaved(seed_bytes, seed_edition)
     assert prepared.profile == "blocked" and read_text_table(seed_bytes.decode("utf-8")).warnings == []
 
 
+@pytest.mark.slow
 def test_reading_work_grows_linearly_with_the_text(monkeypatch):
     # The web layout of the seed repeated: ten times the rows take ten times the readings tried, not a
     # hundred (counted, not timed: the count does not depend on the machine's load).
@@ -216,6 +217,7 @@ def _one_long_row(lines: int) -> str:
     return "\n".join(head + [f"{desc[:54]} {result[:60]} {plan[:40]}"] * lines + ["って取り組む。［◎厚］"]) + "\n"
 
 
+@pytest.mark.slow
 def test_one_very_long_row_is_read_in_linear_work(monkeypatch):
     # Issue 21 item 24: one row of 70,000 lines took a minute, its growing text searched again and again.
     # Counted, not timed: the readings tried and the lines joined into texts (every join of a cell, a

@@ -69,6 +69,7 @@ def _git(repo: Path, *args: str) -> str:
     return subprocess.run(["git", *args], cwd=repo, env=env, check=True, capture_output=True, text=True).stdout
 
 
+@pytest.mark.slow
 @pytest.mark.skipif(shutil.which("git") is None, reason="git is not installed")
 def test_git_diff_log_and_blame_read_report_files_through_textconv(tmp_path, seed_path):
     repo = tmp_path / "reports"
