@@ -90,9 +90,10 @@ def read_boxes(lines: list[str], numbers: list[int], order: tuple[str, ...] = ()
     for k, item in enumerate(items):
         if isinstance(item, Box):  # a vision or goal spanning the table
             if weak or _between_doubts(items, k):  # a row lost next to it would be named by no row's warning
+                # its own page: left to the row before, a heading first on a page was cited on the page before
                 warnings.append(ParseWarning("layout-boxes-row", f"heading at line {item.numbers[0]}: read among "
                                              "rows mostly placed from weak evidence: a row next to it may be lost",
-                                             0, item.numbers[0]))
+                                             item.page, item.numbers[0]))
             rows.append(Row([Cell([Line(no, item.page, x, x) for x, no in zip(item.lines, item.numbers, strict=True)])]))
         else:
             rows.append(_row(item, pages, warnings, widths))
