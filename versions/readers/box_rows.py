@@ -228,6 +228,8 @@ def _place_cell(state: State, k: int, box: Box, column: str) -> list[int]:
     phrase = is_phrase(state, box, [column]) and nxt >= 0
     others: list[int] = []
     cut = state.cut if column in state.cut_columns and state.cut >= 0 and state.cut >= at - 1 else -1
+    if cut >= 0 and _cut_row_over(state, cut, column, box):
+        cut = -1
     first_on_page = column in state.cut_columns and state.cut == -1  # (no description told a row cut)
     state.cut_columns.discard(column)
     if cut >= 0 and not (opened and not is_bullet_start(box.lines[0])):
@@ -296,6 +298,22 @@ def _place_cell(state: State, k: int, box: Box, column: str) -> list[int]:
         and (not last.endswith(SENTENCE_END) or box.widths[-1] >= width - 1.5)
     cell.open_since = k if still else -1
     return [r, *others] if state.doubt else [r]
+
+
+def _cut_row_over(state: State, cut: int, column: str, box: Box) -> bool:
+    """Is the row a page break cut over before BOX, the first of COLUMN on the page (dev 3082, reportlab: the
+    cut row's description and results went on at the page's top, then the next row's description, results
+    and plans; its plans, one bullet ended before the break, took the next row's, and every later row's plans
+    went one row early)? Yes where its cell of COLUMN has ended (「…。」), BOX opens a paragraph, and its other
+    column went on on this page before the next row's description: pdfminer printed the cut row's rest, and
+    this column had none."""
+    rows = state.rows
+    own, nxt = rows[cut].cells.get(column), next_row(state, cut)
+    other = rows[cut].cells.get(PLANS if column == RESULTS else RESULTS)
+    if own is None or other is None or nxt < 0 or not is_bullet_start(box.lines[0]):
+        return False
+    return own.open_since < 0 and own.lines[-1].endswith("。") and state.boxes[other.last].page == box.page \
+        and other.last < rows[nxt].start_box
 
 
 def _after_heading(state: State, column: str, box: Box) -> bool:
