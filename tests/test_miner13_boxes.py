@@ -9,7 +9,7 @@ from pathlib import Path
 from policydiff.versions.readers.box_cuts import cut_boxes
 from policydiff.versions.readers.box_header import take_header
 from policydiff.versions.readers.box_rows import place_boxes
-from policydiff.versions.readers.box_state import PLANS, Box, Row
+from policydiff.versions.readers.box_state import PLANS, RESULTS, Box, Row
 from policydiff.versions.readers.geometry import Geometry
 from policydiff.versions.readers.text_boxes import _boxes, _split_wide, read_boxes
 from policydiff.versions.readers.text_layouts import prepare
@@ -66,3 +66,30 @@ def test_three_cells_on_one_baseline_are_cut_into_three():
     plans = "・「国際機関の調達枠組を活用した医薬品・医療機器産業等の海外展開促進事業」を"
     boxes = _split_wide([Box([f"{desc} {results} {plans}"], [672])], w)
     assert [b.lines for b in boxes] == [[desc], [results], [plans]]
+
+
+def test_a_programs_end_goes_to_the_results_though_as_wide_as_a_full_plans_line():
+    # dev 3087 (Chromium, 9 pt, plans 14 cells wide): 「・令和５年度に事業終了」 (11 cells) was read as a full plans line
+    # going on, 「後継事業の予定無し」 after it, and the row's results were the next row's, every later row's one row on
+    w = Geometry.from_widths(24.0, 19.0, 14.0)
+    rows = _placed("ended-program-narrow-plans", w)
+    ended = next(x for x in rows if x.desc.lines[0].startswith("も横展開する"))
+    assert ended.cells[RESULTS].lines == ["・令和５年度に事業終了"]
+    assert ended.cells[PLANS].lines == ["後継事業の予定無し"]
+
+
+def test_paragraphs_after_an_ended_programs_cells_wait_for_the_next_rows_description():
+    # d6700 6712 (Chromium, 担当 last): 「・令和５年度に事業終了」 / 「後継事業の予定無し」 and their office, then the next
+    # row's results, plans and office, then its description 「臨床現場を理解した企業の…」: those results and plans
+    # were read into the ended row, and every later row's cells one row off
+    w = Geometry.from_widths(45.0, 51.0, 33.0)
+    prepared = prepare((CUTS / "cells-after-ended-program.pdfminer.txt").read_text(encoding="utf-8"))
+    _, _, boxes = take_header(_boxes(prepared.lines, prepared.numbers))
+    items, _ = place_boxes(_split_wide(cut_boxes(boxes), w), w, w.title_max, True, office_last=True)
+    rows = [x for x in items if isinstance(x, Row)]
+    ended = next(x for x in rows if x.desc.lines[0].startswith("も横展開する"))
+    assert ended.cells[RESULTS].lines == ["・令和５年度に事業終了"]
+    assert ended.cells[PLANS].lines == ["後継事業の予定無し"]
+    after = next(x for x in rows if x.desc.lines[0].startswith("臨床現場を理解した"))
+    assert after.cells[RESULTS].lines[0].startswith("・｢優れた医療機器の創出に係る")
+    assert after.cells[PLANS].lines[0].startswith("・令和７年度の取組に加え")

@@ -203,7 +203,7 @@ def _place_cell(state: State, k: int, box: Box, column: str) -> list[int]:
     """Place a results or plans box; the rows it may belong to (the first is the one it was put in)."""
     """A results or plans box: the rest of an open cell, a bullet of the current one, or the next row's."""
     rows = state.rows
-    if _after_heading(state, column, box):
+    if _after_heading(state, column, box) or _after_ended_program(state, column, box):
         held = state.ahead.get(column)
         state.ahead[column] = box if held is None else Box(held.lines + box.lines, held.numbers + box.numbers, box.page)
         return []
@@ -330,6 +330,16 @@ def _after_heading(state: State, column: str, box: Box) -> bool:
         return False
     cell = state.rows[at].cells.get(column)
     return cell is not None and cell.open_since < 0
+
+
+def _after_ended_program(state: State, column: str, box: Box) -> bool:
+    """Is BOX, a new paragraph after a cell that says all of it (「・令和５年度に事業終了」, 「後継事業の予定無し」) in the
+    last row, the next row's, printed before that row's description (d6700 6712, Chromium: the next row's
+    results, plans and office, then its description; read into the ended row, every later row's cells one
+    row off)? Such a cell is whole: nothing of its row follows it."""
+    at = state.at[column]
+    return at >= 0 and next_row(state, at) < 0 and is_bullet_start(box.lines[0]) \
+        and _ended_cell(state.rows[at].cells.get(column))
 
 
 def _after_ended(cell: Cell | None, box: Box) -> bool:
