@@ -90,6 +90,14 @@ def ended(box: Box) -> str:
     return PLANS if NO_SUCCESSOR_RE.search(text) else RESULTS if ENDED_RE.search(text) else ""
 
 
+def _ended_line(line: str) -> str:
+    """The column of a line whose last words say a program ended (「・令和５年度に事業終了」: results) or has no
+    successor (plans); '' where such words do not close the line (dev 3087: a plans column 14 cells wide took
+    the 11-cell 「・令和５年度に事業終了」 for a full line of its own going on: the results one row early on)."""
+    m = ENDED_RE.search(line)
+    return ended(Box([line], [0])) if m is not None and m.end() == len(line.rstrip("。")) else ""
+
+
 def _bullet_column(state: State, box: Box, width: float) -> str:
     """A short bullet: as wide as a full line of a column if it ends mid-sentence; else the left column's
     cell (results, or plans where the header prints them first) of a row whose description is printed and
@@ -98,6 +106,8 @@ def _bullet_column(state: State, box: Box, width: float) -> str:
     narrow, wide = sorted((PLANS, RESULTS), key=w.of)
     if width > w.of(narrow) + 1.5:
         return wide
+    if len(box.lines) == 1 and (said := _ended_line(box.lines[0])):
+        return said  # 「・令和５年度に事業終了」, a whole cell, though as wide as a narrow column's full line
     if len(box.lines) == 1 and not box.lines[0].endswith(SENTENCE_END) and is_full(width, w.of(narrow)):
         return narrow
     if said := worded(box):

@@ -203,7 +203,7 @@ def _place_cell(state: State, k: int, box: Box, column: str) -> list[int]:
     """Place a results or plans box; the rows it may belong to (the first is the one it was put in)."""
     """A results or plans box: the rest of an open cell, a bullet of the current one, or the next row's."""
     rows = state.rows
-    if _after_heading(state, column, box):
+    if _after_heading(state, column, box) or _after_ended_program(state, column, box):
         held = state.ahead.get(column)
         state.ahead[column] = box if held is None else Box(held.lines + box.lines, held.numbers + box.numbers, box.page)
         return []
@@ -228,6 +228,8 @@ def _place_cell(state: State, k: int, box: Box, column: str) -> list[int]:
     phrase = is_phrase(state, box, [column]) and nxt >= 0
     others: list[int] = []
     cut = state.cut if column in state.cut_columns and state.cut >= 0 and state.cut >= at - 1 else -1
+    if cut >= 0 and _cut_row_over(state, cut, column, box):
+        cut = -1
     first_on_page = column in state.cut_columns and state.cut == -1  # (no description told a row cut)
     state.cut_columns.discard(column)
     if cut >= 0 and not (opened and not is_bullet_start(box.lines[0])):
@@ -298,6 +300,22 @@ def _place_cell(state: State, k: int, box: Box, column: str) -> list[int]:
     return [r, *others] if state.doubt else [r]
 
 
+def _cut_row_over(state: State, cut: int, column: str, box: Box) -> bool:
+    """Is the row a page break cut over before BOX, the first of COLUMN on the page (dev 3082, reportlab: the
+    cut row's description and results went on at the page's top, then the next row's description, results
+    and plans; its plans, one bullet ended before the break, took the next row's, and every later row's plans
+    went one row early)? Yes where its cell of COLUMN has ended (「…。」), BOX opens a paragraph, and its other
+    column went on on this page before the next row's description: pdfminer printed the cut row's rest, and
+    this column had none."""
+    rows = state.rows
+    own, nxt = rows[cut].cells.get(column), next_row(state, cut)
+    other = rows[cut].cells.get(PLANS if column == RESULTS else RESULTS)
+    if own is None or other is None or nxt < 0 or not is_bullet_start(box.lines[0]):
+        return False
+    return own.open_since < 0 and own.lines[-1].endswith("。") and state.boxes[other.last].page == box.page \
+        and other.last < rows[nxt].start_box
+
+
 def _after_heading(state: State, column: str, box: Box) -> bool:
     """Is BOX, a new paragraph printed after a vision or goal with no description since, the next row's,
     printed before that row's description (dev 3068: after 「【企業による医療機器の研究開発や…】」 a row's plans,
@@ -312,6 +330,16 @@ def _after_heading(state: State, column: str, box: Box) -> bool:
         return False
     cell = state.rows[at].cells.get(column)
     return cell is not None and cell.open_since < 0
+
+
+def _after_ended_program(state: State, column: str, box: Box) -> bool:
+    """Is BOX, a new paragraph after a cell that says all of it (「・令和５年度に事業終了」, 「後継事業の予定無し」) in the
+    last row, the next row's, printed before that row's description (d6700 6712, Chromium: the next row's
+    results, plans and office, then its description; read into the ended row, every later row's cells one
+    row off)? Such a cell is whole: nothing of its row follows it."""
+    at = state.at[column]
+    return at >= 0 and next_row(state, at) < 0 and is_bullet_start(box.lines[0]) \
+        and _ended_cell(state.rows[at].cells.get(column))
 
 
 def _after_ended(cell: Cell | None, box: Box) -> bool:

@@ -90,9 +90,10 @@ def read_boxes(lines: list[str], numbers: list[int], order: tuple[str, ...] = ()
     for k, item in enumerate(items):
         if isinstance(item, Box):  # a vision or goal spanning the table
             if weak or _between_doubts(items, k):  # a row lost next to it would be named by no row's warning
+                # its own page: left to the row before, a heading first on a page was cited on the page before
                 warnings.append(ParseWarning("layout-boxes-row", f"heading at line {item.numbers[0]}: read among "
                                              "rows mostly placed from weak evidence: a row next to it may be lost",
-                                             0, item.numbers[0]))
+                                             item.page, item.numbers[0]))
             rows.append(Row([Cell([Line(no, item.page, x, x) for x, no in zip(item.lines, item.numbers, strict=True)])]))
         else:
             rows.append(_row(item, pages, warnings, widths))
@@ -182,11 +183,26 @@ def _split_wide(boxes: list[Box], w: Geometry) -> list[Box]:
             if cut < 0:
                 continue
             out.append(Box(box.lines[start:i] + [line[:cut].rstrip()], box.numbers[start : i + 1], box.page))
-            out.append(Box([line[cut:].strip()], [box.numbers[i]], box.page))
+            out += [Box([x], [box.numbers[i]], box.page) for x in _rest_cells(line[cut:].strip(), widest, w)]
             start = i + 1
         if start < len(box.lines):
             out.append(Box(box.lines[start:], box.numbers[start:], box.page))
     return out
+
+
+def _rest_cells(rest: str, widest: float, w: Geometry) -> list[str]:
+    """What follows a line's first cell, itself cut where still wider than any results or plans cell: three
+    cells may share a baseline (dev 3082 line 672: a description's line, the results' first line 「…プラット
+    フォームを通」 and the plans' 「・「国際機関の…事業」を」, the last two read as one results line, and the
+    results' next line 「じた業界各社への…」 spliced after the plans' words)."""
+    cuts = []
+    while display_width(rest) > widest:
+        cut = _two_cells(rest, widest, bullet=display_width(rest) <= w.description + 1.5)
+        if cut < 0:
+            break
+        cuts.append(rest[:cut].rstrip())
+        rest = rest[cut:].strip()
+    return [*cuts, rest]
 
 
 def _after_tag(before: str, line: str) -> int:
