@@ -19,6 +19,7 @@ END_OPEN = 1.5  # a results or plans paragraph ending with a short line that sto
 END_UNENDED = 1.5
 END_NEARLY_FULL = 1.0  # a paragraph ending with a line a cell short of full (dense_roles.NEARLY_FULL)
 CONT_NEARLY_FULL = 0.8  # a paragraph going on after such a line
+SPLICED = 2.0  # a paragraph going on after its line's 。 with a line that opens mid-word (dense_pieces.MID_WORD_RE)
 BULLET_GOES_ON = 2.5  # a line starting with a bullet mark read as going on with a sentence
 NO_BULLET = 2.5  # a results or plans paragraph that starts with no bullet
 CELL_NO_BULLET = 1.0  # a results or plans cell whose first line has no bullet (「後継事業の予定無し」)

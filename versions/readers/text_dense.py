@@ -217,7 +217,7 @@ def _steps(lines: list[str], numbers: list[int], breaks: frozenset[int]) -> tupl
                 text, skip = text + rejoined[j][0].strip(), j
             steps.append(Step(no, [([dense_pieces.make_piece(text, no)], 0.0)], brk, heading=True))
         else:
-            steps.append(Step(no, dense_pieces.options(text, no, opened, previous[-BUDGET_TAIL:]), brk))
+            steps.append(Step(no, dense_pieces.options(text, no, opened, previous[-BUDGET_TAIL:], previous), brk))
         if opened and "］" not in text and len(opened) + len(text) <= TAG_OPEN_MAX:
             opened += text  # 「［担当省庁につ」 / 「いては、…参」 / 「照］」: a tag wrapped over three lines
         else:
