@@ -57,6 +57,9 @@ KANJI_END_RE = re.compile(r"[一-龥]$")
 # Two full-width marks side by side (「、「」, 「」（」, 「）」」): Chromium prints them in a cell and a half
 # (CSS text-spacing-trim), so a line holding some is narrower than its characters count
 PUNCTUATION_PAIR_RE = re.compile(r"(?=[、。，．・「『（［【｢」』）］】｣][「『（［【｢」』）］】｣、。])")
+# ... and a closing bracket that ends a line in half a cell where the full one would not fit (allow-end): 「…確保事業」」
+# or 「…［厚、◎経］」 may pass the column's width by half a cell more than its characters count
+LINE_END_TRIM = ("」", "）", "］", "』", "】", "｣")
 HEADING_END_RE = re.compile(r"[一-龥々ァ-ヺーA-Za-z0-9０-９）)＞>】」]$")  # a heading ends in a noun or a bracket
 # Results report what was done, plans what will be: 「…を推進した。」 / 「…を推進する。」, 「…予定。」 (the report's
 # results end so 4 times in 5, its plans 19 times in 20)
@@ -207,7 +210,8 @@ def make_piece(text: str, no: int, joined: bool = False, opened: str = "", comma
                  _tense(lead + text, len(lead)), bool(OFFICE_WORD_RE.search(text)),
                  office and bool(OFFICE_NAME_RE.search(text)), bool(KANJI_END_RE.search(text)),
                  (0.0 if HEADING_END_RE.search(text) else TITLE_NOT_NOUN) + (0.0 if heading_commas(text) else TITLE_COMMA),
-                 0.5 * len(PUNCTUATION_PAIR_RE.findall(text)), bool(LONE_PAREN_RE.match(text)),
+                 0.5 * (len(PUNCTUATION_PAIR_RE.findall(text)) + text.endswith(LINE_END_TRIM)),
+                 bool(LONE_PAREN_RE.match(text)),
                  tuple((era_year(m.group(1), m.group(2)), bool(m.group(4))) for m in BUDGET_YEAR_RE.finditer(before + text)
                        if not m.group(3) and m.end() > len(before)), bool(ONWARD_RE.match(text)) and not comma,
                  bool(VERB_TAIL_RE.match(text)), (bool(OPEN_END_RE.search(text)) and not ENDED_RE.search(text)) or leaves_open,
