@@ -17,8 +17,14 @@ END_OPEN = 1.5  # a results or plans paragraph ending with a short line that sto
 # that line is the next row's title, printed right after the cell). Of the 690 results and plans paragraphs of
 # the three editions generated, 3 end so, each in a comma that leads bullets in (「…を行った。具体的には、」)
 END_UNENDED = 1.5
+# ... or with a short line ending in a heading's word and no 。 (「…ライン・ルールの整備」): no results or plans bullet of
+# the three editions generated ends so; it is the next row's title, printed after the cell's last line (「…論点の整理に
+# 引き続き取り組む」 / 「医療機器の研究開発に関するガイド」 / 「ライン・ルールの整備」)
+HEADING_ENDS = 2.0
+LEAD_IN_ENDS_CELL = 1.5  # a results or plans cell ending in a short line's comma: it leads in bullets, in its own cell
 END_NEARLY_FULL = 1.0  # a paragraph ending with a line a cell short of full (dense_roles.NEARLY_FULL)
 CONT_NEARLY_FULL = 0.8  # a paragraph going on after such a line
+SPLICED = 2.0  # a paragraph going on after its line's 。 with a line that opens mid-word (dense_pieces.MID_WORD_RE)
 BULLET_GOES_ON = 2.5  # a line starting with a bullet mark read as going on with a sentence
 NO_BULLET = 2.5  # a results or plans paragraph that starts with no bullet
 CELL_NO_BULLET = 1.0  # a results or plans cell whose first line has no bullet (「後継事業の予定無し」)

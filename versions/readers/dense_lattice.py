@@ -49,6 +49,7 @@ from .dense_costs import (
     QUOTE_ELSEWHERE,
     SECOND_TAG,
     SKIP,
+    SPLICED,
     TENSE,
     TITLE_LONGEST,
     TITLE_TOO_LONG,
@@ -86,8 +87,8 @@ def moves(s: State, cols: Columns, x: Piece, brk: bool, implicit: bool):
             cost += TENSE
         if x.noun_stop and not x.tense and label.role == PLN:
             cost += NOUN_STOP
-        if x.onward and label.role == RES:
-            cost += TENSE
+        if x.onward and label.role != PLN:  # (a plan's words: no result and no description of the three editions
+            cost += TENSE  # generated holds 「引き続き、」; 「引き続き、AMEDの…を支援する。」 after a list is the plans')
         if x.plan_end and label.role == RES and not cols.full(x, RES):
             cost += TENSE
         if x.tense == 1 and label.role in (TTL, DSC, ITM):  # a description says what will be done, never 「…した。」
@@ -135,6 +136,8 @@ def _moves(s: State, cols: Columns, x: Piece, brk: bool, implicit: bool):
             cost += AFTER_TAG
         if (s.word_end and x.verb_tail) or x.restates:
             cost += NOUN_THEN_VERB
+        if x.after_stop:
+            cost += SPLICED
         yield went_on(s, cols, x, role, s.end), cost, Label(role, False)
     if role in (RES, PLN, ITM, DSC) and cols.fits(x, role):
         if role in (RES, PLN):

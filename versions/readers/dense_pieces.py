@@ -47,11 +47,19 @@ TITLE_END_RE = re.compile(r"(?:育成|促進|支援|強化|作成|共有|整備|
 CONTINUES_RE = re.compile(r"^(?!" + "|".join((*SENTENCE_OPENERS, "これ", "それ", "この", "その")) + r")"
                           r"[ぁ-ゖァィゥェォッャュョヮー、。，．）」』］・]")
 SENTENCE_END = ("。", "）", "」", ")", "｣", "］")
+# A sentence opens with no small kana, long vowel mark, 「ン」 or 「を」, nor with a particle or a noun that only
+# follows words (「…を進める。」 / 「ンの変化があり、…」, 「…を実施予定。」 / 「とともに、新興国・…」; a hiragana opener,
+# 「しかし、」, does): a line opening so after a line that ended in 。 goes on no sentence of that paragraph, it is
+# another cell's (a description whose first line a page break lost, printed after the cell before)
+MID_WORD_RE = re.compile(r"^(?:[ぁぃぅぇぉっゃゅょゎァィゥェォッャュョヮーンを]|とともに|ことで|ように|ための|において|について|により)")
 OFFICE_NAME_RE = re.compile(r"(?:省|庁|府|官房|局|課|室)")
 KANJI_END_RE = re.compile(r"[一-龥]$")
 # Two full-width marks side by side (「、「」, 「」（」, 「）」」): Chromium prints them in a cell and a half
 # (CSS text-spacing-trim), so a line holding some is narrower than its characters count
 PUNCTUATION_PAIR_RE = re.compile(r"(?=[、。，．・「『（［【｢」』）］】｣][「『（［【｢」』）］】｣、。])")
+# ... and a closing bracket that ends a line in half a cell where the full one would not fit (allow-end): 「…確保事業」」
+# or 「…［厚、◎経］」 may pass the column's width by half a cell more than its characters count
+LINE_END_TRIM = ("」", "）", "］", "』", "】", "｣")
 HEADING_END_RE = re.compile(r"[一-龥々ァ-ヺーA-Za-z0-9０-９）)＞>】」]$")  # a heading ends in a noun or a bracket
 # Results report what was done, plans what will be: 「…を推進した。」 / 「…を推進する。」, 「…予定。」 (the report's
 # results end so 4 times in 5, its plans 19 times in 20)
@@ -62,8 +70,9 @@ PAST_RE = re.compile(r"(?:た|だ)(?:ところ)?(?:（[^（）]*）)?。")  # (�
 # supplementary budget 「令和５年度補正予算」 may be either's
 BUDGET_YEAR_RE = re.compile(r"(令和|平成)\s*([0-9０-９]{1,2}|元)\s*年度(補正)?予算(案)?")
 # A plan goes on with what was done: 「・引き続き、…」 opens a third of the plans of the three editions
-# generated, none of their results; a sentence goes on with it only after a comma (「…を通じて、」 / 「引き続き、…」)
-ONWARD_RE = re.compile(r"^(?:[・○]\s*引き続き|引き続き、)")  # (「…活動を、」 / 「引き続き行っていく。」 goes on)
+# generated, none of their results; a sentence goes on with it only after a comma (「…を通じて、」 / 「引き続き、…」).
+# A bullet opening with 「今後」 (from now on: 「・今後も医療研究開発革新基盤創成事業（CiCLE）…」) is a plan too
+ONWARD_RE = re.compile(r"^(?:[・○]\s*(?:引き続き|今後)|引き続き、)")  # (「…活動を、」 / 「引き続き行っていく。」 goes on)
 # A verb's ending opening a line: 「ることが必要である。」 goes on only from a verb's stem (「…を図」), never from a
 # heading's noun (「…の育成」: 「育成ること」 is no Japanese), so such a line after a title starts the description
 VERB_TAIL_RE = re.compile(r"^[るれらりろむうくつぬぶぐ]")  # (not す, さ, し: 「…育成することが」 goes on)
@@ -142,6 +151,7 @@ class Piece:
     # cell's last line before the break may have stopped short for it
     quote_goes_on: bool = False  # closes first the quote the line before left open: that line's paragraph (dense_quotes)
     after_comma: bool = False  # the line before ends in a comma: where this line opens a bullet, that comma led it in
+    after_stop: bool = False  # opens mid-word (MID_WORD_RE) after a line that ended in 。: goes on no sentence there
     plan_end: bool = False  # ends in a plan's verb form and no 。 (「…引き続き取り組む」): where it ends its paragraph
     # (a line short of its column), the paragraph is a plan
 
@@ -178,10 +188,13 @@ def tag_kind(inner: str) -> int:
 
 
 def make_piece(text: str, no: int, joined: bool = False, opened: str = "", comma: bool = False,
-               before: str = "") -> Piece:
+               before: str = "", lead: str = "") -> Piece:
     """OPENED: the inside of a tag the line before left open (「［担当省庁については、…記」), closed here;
     COMMA: the line before ends in a comma; BEFORE: its last characters (a budget cut by the line's end,
-    「…として令和7年度予」 / 「算案：14億円…」, is this line's)."""
+    「…として令和7年度予」 / 「算案：14億円…」, is this line's); LEAD: the whole line before, where the sentence
+    ending on this line may have begun its last words (「…セミナーを3回開催した（うち１回はタイにおいて対面で」 /
+    「開催）。」 ends as a result does)."""
+    lead = lead or before
     closes = [m.group(1) for m in TAG_CLOSE_RE.finditer(text)]
     if opened and closes and not text.split("］", 1)[0].count("［"):
         closes[0] = opened + closes[0]
@@ -194,10 +207,11 @@ def make_piece(text: str, no: int, joined: bool = False, opened: str = "", comma
                  bool(TAG_OPEN_RE.search(text)) and not tag,
                  "。" not in text and "［" not in text and "］" not in text and not bullet,
                  office, bool(TITLE_END_RE.search(text)), bool(CONTINUES_RE.match(text)),
-                 _tense(before + text, len(before)), bool(OFFICE_WORD_RE.search(text)),
+                 _tense(lead + text, len(lead)), bool(OFFICE_WORD_RE.search(text)),
                  office and bool(OFFICE_NAME_RE.search(text)), bool(KANJI_END_RE.search(text)),
                  (0.0 if HEADING_END_RE.search(text) else TITLE_NOT_NOUN) + (0.0 if heading_commas(text) else TITLE_COMMA),
-                 0.5 * len(PUNCTUATION_PAIR_RE.findall(text)), bool(LONE_PAREN_RE.match(text)),
+                 0.5 * (len(PUNCTUATION_PAIR_RE.findall(text)) + text.endswith(LINE_END_TRIM)),
+                 bool(LONE_PAREN_RE.match(text)),
                  tuple((era_year(m.group(1), m.group(2)), bool(m.group(4))) for m in BUDGET_YEAR_RE.finditer(before + text)
                        if not m.group(3) and m.end() > len(before)), bool(ONWARD_RE.match(text)) and not comma,
                  bool(VERB_TAIL_RE.match(text)), (bool(OPEN_END_RE.search(text)) and not ENDED_RE.search(text)) or leaves_open,
@@ -206,15 +220,16 @@ def make_piece(text: str, no: int, joined: bool = False, opened: str = "", comma
                  bool(DOT_BULLET_RE.match(text)),
                  any(m.end() > len(before) for m in NOUN_STOP_RE.finditer(before + text)), closes_first,
                  ord(text[0]) - ord("①") + 1 if ITEM_START_RE.match(text) else 0, bool(PARTICLE_RE.match(text)),
-                 leaves_open=leaves_open, after_comma=comma, plan_end=bool(FUTURE_END_RE.search(text)))
+                 leaves_open=leaves_open, after_comma=comma, plan_end=bool(FUTURE_END_RE.search(text)),
+                 after_stop=before.endswith("。") and bool(MID_WORD_RE.match(text)))
 
 
-def options(text: str, no: int, opened: str = "", before: str = "") -> list[tuple[list[Piece], float]]:
+def options(text: str, no: int, opened: str = "", before: str = "", lead: str = "") -> list[tuple[list[Piece], float]]:
     """The ways to read a line: whole, or cut at its spaces between Japanese characters into the cells of one
     baseline (a space inside a cell is rare: 「…バイオバンク 等に…」), with what each costs."""
     cuts = [m.start() for m in PIECE_SPLIT_RE.finditer(text) if not LONE_ITEM_RE.search(text[: m.start()])]
     comma = before.endswith(("、", "，"))
-    whole = ([make_piece(text, no, False, opened, comma, before)], JOINED_SPACE * len(cuts))
+    whole = ([make_piece(text, no, False, opened, comma, before, lead)], JOINED_SPACE * len(cuts))
     if not cuts:
         return [whole]
     out = []
@@ -226,6 +241,6 @@ def options(text: str, no: int, opened: str = "", before: str = "") -> list[tupl
         if not all(parts):
             continue
         cost = JOINED_SPACE * (len(cuts) - len(chosen))
-        out.append(([make_piece(p, no, k > 0, "" if k else opened, comma and not k, "" if k else before)
+        out.append(([make_piece(p, no, k > 0, "" if k else opened, comma and not k, "" if k else before, "" if k else lead)
                      for k, p in enumerate(parts)], cost))
     return out

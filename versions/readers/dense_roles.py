@@ -23,6 +23,8 @@ from .dense_costs import (
     END_OPEN,
     END_UNENDED,
     GROUP_ENDS_CELL,
+    HEADING_ENDS,
+    LEAD_IN_ENDS_CELL,
     TITLE_LONGEST,
 )
 from .dense_pieces import Piece
@@ -98,7 +100,10 @@ def ending(cols: Columns, x: Piece, role: int) -> int:
     6 a group heading in brackets alone (「（アジア健康構想）」: bullets follow it in its cell), 7 a results or
     plans line, short, leaving unended the sentence it began after the line before's 。 (went_on), 8 a results
     or plans line short inside a bracket it opened (「…実施した（企業間の共同開発案件９」: as 5, and where a page break
-    follows, the cell goes on after it: dense_resume)."""
+    follows, the cell goes on after it: dense_resume), 9 a results or plans line short and ending in a heading's word
+    with no 。 (「…ライン・ルールの整備」: the next row's title, printed after the cell's last line), 10 a results or
+    plans line short and ending in a comma (「令和６年度保険医療材料制度改革において、」: it leads in the bullets after
+    it, in its cell)."""
     if x.tag_open:
         return 3
     if role == OFF:  # a name: whole when short, or when it ends in an office's word (…課, …室), else it wraps
@@ -106,7 +111,11 @@ def ending(cols: Columns, x: Piece, role: int) -> int:
     if x.group and role in (RES, PLN):
         return 6
     if not cols.full(x, role):
-        return (8 if x.leaves_open else 5) if x.open_end and role in (RES, PLN) else 1
+        if role in (RES, PLN) and x.open_end:
+            return 8 if x.leaves_open else 5
+        if role in (RES, PLN) and x.text.endswith(("、", "，")):
+            return 10
+        return 9 if role in (RES, PLN) and x.word_end and not x.stop else 1
     if x.stop:
         return 2
     if x.item and x.noun_end:  # an item's heading 「⑤ 医療従事者の…に資する医療機器」 may just fill its line
@@ -115,17 +124,19 @@ def ending(cols: Columns, x: Piece, role: int) -> int:
 
 
 def end_cost(end: int) -> float:
-    return (0.0, 0.0, END_AFTER_STOP, END_AFTER_FULL, END_NEARLY_FULL, END_OPEN, 0.0, END_UNENDED, END_OPEN)[end]
+    return (0.0, 0.0, END_AFTER_STOP, END_AFTER_FULL, END_NEARLY_FULL, END_OPEN, 0.0, END_UNENDED, END_OPEN,
+            HEADING_ENDS, 0.0)[end]
 
 
 def cell_end_cost(end: int) -> float:
-    """A cell's last line ending it (a group heading ends a paragraph, not a cell)."""
-    return GROUP_ENDS_CELL if end == 6 else end_cost(end)
+    """A cell's last line ending it (a group heading, or a comma that leads bullets in, ends a paragraph, not a
+    cell)."""
+    return GROUP_ENDS_CELL if end == 6 else LEAD_IN_ENDS_CELL if end == 10 else end_cost(end)
 
 
 def cont_cost(end: int) -> float:
     return (CONT_AFTER_SHORT, CONT_AFTER_SHORT, CONT_AFTER_STOP, 0.0, CONT_NEARLY_FULL, CONT_AFTER_SHORT,
-            CONT_AFTER_SHORT, CONT_AFTER_SHORT, CONT_AFTER_SHORT)[end]
+            CONT_AFTER_SHORT, CONT_AFTER_SHORT, CONT_AFTER_SHORT, CONT_AFTER_SHORT, CONT_AFTER_SHORT)[end]
 
 
 def ran_on(end: int) -> bool:
@@ -139,7 +150,7 @@ def enter(s: State, cols: Columns, x: Piece, role: int, resumed: bool | None = N
     if end in (3, 4) and x.next_lead and not x.item and x.width + x.next_lead + WRAP_MARGIN + LATIN_SLACK * x.latin <= cols.width(role):
         end = 1  # the next line's first character would have fitted: it goes on with no paragraph (dense_wraps;
         # the cell's status keeps the width's word: another cell's line may come between)
-    elif end in (1, 5, 8) and x.next_unit and role != OFF and x.width + LATIN_SLACK * x.latin + x.next_unit >= cols.width(role):
+    elif end in (1, 5, 8, 9, 10) and x.next_unit and role != OFF and x.width + LATIN_SLACK * x.latin + x.next_unit >= cols.width(role):
         end = 2 if x.stop else 4  # the next line's first unit would not have fitted: the line may have wrapped there
         # (a unit's width is its widest: one that just fills what is left, 「AMED」 in 3 cells, may not have fitted)
     tagged = max(s.tagged, x.tag) if role in (TTL, DSC) else s.tagged

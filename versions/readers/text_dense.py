@@ -217,9 +217,12 @@ def _steps(lines: list[str], numbers: list[int], breaks: frozenset[int]) -> tupl
                 text, skip = text + rejoined[j][0].strip(), j
             steps.append(Step(no, [([dense_pieces.make_piece(text, no)], 0.0)], brk, heading=True))
         else:
-            steps.append(Step(no, dense_pieces.options(text, no, opened, previous[-BUDGET_TAIL:]), brk))
+            steps.append(Step(no, dense_pieces.options(text, no, opened, previous[-BUDGET_TAIL:], previous), brk))
         if opened and "］" not in text and len(opened) + len(text) <= TAG_OPEN_MAX:
-            opened += text  # 「［担当省庁につ」 / 「いては、…参」 / 「照］」: a tag wrapped over three lines
+            # 「［担当省庁につ」 / 「いては、…参」 / 「照］」: a tag wrapped over three lines; the cells on the line after
+            # its 「［」 (「令和５年度に事業終了 後継事業の予定無し」, then a page break and 「◎文］」) are none of it
+            if not dense_pieces.PIECE_SPLIT_RE.search(text):
+                opened += text
         else:
             m = OPEN_TAG_RE.search(text)
             opened = (m.group(1) or " ") if m else ""  # (" ": opened with nothing inside yet)
