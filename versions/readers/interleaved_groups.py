@@ -148,13 +148,13 @@ def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[floa
             and not any(_tag_cut(p) for p in pieces) and not glued_office:
         return segmentations(pieces, len(widths), phrases=phrases)
 
-    def piece_cuts(piece: str, bases: list[float], letters: list[int]) -> list[tuple[list[Cut], float]]:
+    def piece_cuts(piece: str, bases: list[float], letters: list[int], left_of: int = -1) -> list[tuple[list[Cut], float]]:
         width = display_width(piece)
         cuts: list[tuple[list[tuple[str, frozenset[int] | None]], float]] = [([(piece, None)], 0.0)]
         if width > limit:
-            cuts = [(c, 0.0) for c in _glue_cuts(piece, fills, limit, GLUED_DEPTH, bases, after, letters, places)]
+            cuts = [(c, 0.0) for c in _glue_cuts(piece, fills, limit, GLUED_DEPTH, bases, after, letters, places, left_of)]
         elif width + max(bases) > tail:  # (the latin words before alone too wide: a bullet must start the rest)
-            cuts += [(c, SOFT_GLUE) for c in overrun(_glue_cuts(piece, fills, limit, 1, bases, after, letters, places),
+            cuts += [(c, SOFT_GLUE) for c in overrun(_glue_cuts(piece, fills, limit, 1, bases, after, letters, places, left_of),
                                                       piece, fills, max(bases))
                      if len(c) > 1 and (width > tail or is_bullet_start(c[1][0]))]
         if k := _tag_cut(piece):
@@ -175,7 +175,8 @@ def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[floa
         if starts[j] == j and j > 1 and _words_before(pieces[j - 1], max(fills)) and display_width(pieces[j]) > tail:
             bases.append(display_width(pieces[j - 1]) + 0.5 - PAIR_TRIM * len(PUNCTUATION_PAIR_RE.findall(pieces[j - 1])))
             letters.append(_latin(pieces[j - 1]))
-        cuts, at_office = piece_cuts(piece, bases, letters), []
+        # (an office printed first is the line's first piece: a piece after it holds no office's line)
+        cuts, at_office = piece_cuts(piece, bases, letters, places[OFFICE] if j and order[0] == OFFICE else -1), []
         if glued_office and j == glued_office[0]:
             _, k, known = glued_office
             rest = piece[k:] if order[0] == OFFICE else piece[:k]
