@@ -50,3 +50,14 @@ def test_a_piece_after_an_office_printed_first_is_not_cut_for_the_office():
     assert row.cells[1].text.endswith("［文、◎経］")
     assert "・「次世代ヘルステック・スタートアップ育成支援事業（令和5年度補正予算：3.8億円）」を通じて" in row.cells[2].text
     assert not any(w.code == "layout-too-wide" for w in table.warnings)
+
+
+def test_a_description_does_not_stop_short_twice_before_its_tag():
+    # 「の品質管理及び３大バイオバンク 等に蓄積されたデータの活用に向けた支援に る。 利活用支援を…」 (d6000 6009, source
+    # line 270; reportlab): a space of the description's own after 「バイオバンク」, the results' 「る。」 after the
+    # next one. Read 「…３大バイオバンク」 as a short line, the description went on with 「引き続き取り組む。［…］」 (a second
+    # paragraph before its tag, after its title) and the results' 「…を行ってい」 with 「等に蓄積された…支援に る。」.
+    table = snippet_table("pad13-second-paragraph.txt")
+    row = next(r for r in table.rows if r.cells[0].text.startswith("医療機器の研究開発等の目的に合致したデータバンク"))
+    assert "データの品質管理及び３大バイオバンク 等に蓄積されたデータの活用に向けた支援に引き続き取り組む。" in row.cells[0].text
+    assert row.cells[1].text.endswith("これらの運営管理事業費に予算措置を行っている。")

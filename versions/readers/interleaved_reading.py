@@ -55,6 +55,11 @@ DESC_AFTER_TAG = 2.0  # description text after its ministry tag (items ①…) r
 NOT_AN_ITEM = 2.0  # ... where that text starts no item: the next row's title or another column's line
 DESC_BULLET = 1.0  # a 「・」 paragraph in the description column
 TITLE_THEN_TEXT = 0.3  # a description paragraph after a short line (the title)
+# ... after a second short line, its title before it, that stopped where the next words would have fit: a
+# description's text before its tag is one paragraph (「…データの品質管理及び３大バイオバンク」, a space of the cell's
+# own then 「等に蓄積された…支援に」, and the results' 「る。」 after that space: read with the results' 「…を行ってい」,
+# the description went on with 「引き続き取り組む。［…］」)
+SECOND_PARAGRAPH = 1.0
 ROW_WITHOUT_TAG = 2.0  # a row ending before its description's tag
 ROW_STARTS_WITH_BULLET = 3.0  # a new row whose description would start with 「・」
 TIE = 1e-9
@@ -343,6 +348,8 @@ def _continue(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fu
         if col.started and not col.full:  # after a short line: a new paragraph
             if c == 0:
                 cost += (0.0 if col.items else DESC_AFTER_TAG) if col.tagged else TITLE_THEN_TEXT
+                if not col.tagged and col.titled and not group.bullet and col.room >= group.unit + EARLY_ROOM:
+                    cost += SECOND_PARAGRAPH
                 if col.tagged and not col.items and not group.bullet:
                     cost += NOT_AN_ITEM  # what goes on after the tag is its items (①…), not a sentence or a title
                 if group.text.startswith("・"):
