@@ -61,3 +61,35 @@ def test_a_description_does_not_stop_short_twice_before_its_tag():
     row = next(r for r in table.rows if r.cells[0].text.startswith("医療機器の研究開発等の目的に合致したデータバンク"))
     assert "データの品質管理及び３大バイオバンク 等に蓄積されたデータの活用に向けた支援に引き続き取り組む。" in row.cells[0].text
     assert row.cells[1].text.endswith("これらの運営管理事業費に予算措置を行っている。")
+
+
+def test_a_results_cell_does_not_open_mid_sentence():
+    # 「臨床研究中核病院においては、研究開発拠点と連携することでARO に必要・医療技術実用化総合促進事業（令和６年度予算：
+    # 28億 ・引き続き、…」 (h5300 5341, source line 228; reportlab): a space after the latin word, the description's
+    # 「に必要」 then the results' first bullet glued. The piece fits the results column whole, and was read so: the
+    # row's results opened with 「に必要・医療技術…」.
+    table = snippet_table("pad13-cell-opens-mid-sentence.txt")
+    row = next(r for r in table.rows if r.cells[0].text.startswith("臨床研究中核病院においては"))
+    assert "連携することでARO に必要な人材の充実" in row.cells[0].text
+    assert row.cells[1].text.startswith("・医療技術実用化総合促進事業（令和６年度予算：28億円）において")
+
+
+def test_a_sentence_end_alone_after_a_space_is_another_columns():
+    # 「し、産業界全体で共有できるように取り組 た。」 then 「む。［◎厚、◎経］」 (h5500 5537, source lines 522-523; office
+    # first): the results' 「…12か国を更新し」 goes on with 「た。」, the description's 「…取り組」 with 「む。」. A word's
+    # ending alone after a space was joined to the piece before it as cheaply as a latin word's (a line set
+    # justified: 「…機能 を」), 「取り組 た。」 read as one line of the description.
+    table = snippet_table("pad13-lone-sentence-end.txt")
+    row = next(r for r in table.rows if len(r.cells) == 4 and r.cells[1].text.startswith("産業界ではアプローチが困難な情報"))
+    assert row.cells[1].text.endswith("産業界全体で共有できるように取り組む。［◎厚、◎経］")
+    assert row.cells[2].text.endswith("国別概要情報は、12か国を更新した。")
+
+
+def test_an_office_label_wrapped_in_its_narrow_header_cell_is_read():
+    # 「列1 担 列2 該当箇所 列3 令和７年度の取組予定 列4 令和６年度の実績・状況」 / 「当」 (h5500 5547, source lines 4-5;
+    # Chromium, 9 pt, hidden labels, 担当 first in a 3-cell column): no 「担当」 was read, the text was read as three
+    # columns and refused. 「当」 alone was the first line of the table.
+    table = snippet_table("pad13-office-label-wrapped.txt")
+    row = next(r for r in table.rows if len(r.cells) == 4 and r.cells[1].text.startswith("臨床現場を理解した企業の医療機器"))
+    assert row.cells[0].text == "厚労省医療機器審査管理課"
+    assert row.cells[2].text.startswith("・令和６年度の取組に加え、医療機器産業振興拠点における海外")

@@ -56,7 +56,7 @@ GLUED_ALTERNATIVES = 12  # ways to cut a line's glued pieces, at most
 TAG_NAME_RE = re.compile("◎?(?:" + "|".join(sorted(KNOWN_MINISTRIES, key=len, reverse=True)) + ")[、，]")
 JOINED_SPACE = 1.0  # a space inside a cell between non-latin characters
 JOINED_AFTER_LATIN = 0.3  # ... after a latin word, before a word's ending (「ARO に」)
-LONE_ENDING = 2  # characters of a word's ending alone between spaces (「機能 を 器の…」)
+LONE_ENDING = 2  # characters of a word's ending alone between spaces (「機能 を 器の…」); not a sentence's end (「た。」: another column's)
 # A latin letter or digit counts half a cell (display_width) but prints up to two thirds of one in a proportional
 # font: 「会（MEDICA2025等）への出展支援を実施し、事業者の販路開」 is a full line a cell narrower than the others.
 LATIN_WIDER = 0.1
@@ -404,7 +404,7 @@ def segmentations(pieces: list[str], ncols: int, must: list[frozenset[int] | Non
     # a latin word's glyphs print wider than the text measures them: a space may follow one inside a cell
     # (or a line set justified, its characters spaced out: 「…ルールインテリジェンス機能 を」, a lone particle)
     after_latin = [CONTINUES_RE.match(pieces[j]) is not None
-                   and (bool(LATIN_END_RE.search(pieces[j - 1])) or len(pieces[j]) <= LONE_ENDING)
+                   and (bool(LATIN_END_RE.search(pieces[j - 1])) or (len(pieces[j]) <= LONE_ENDING and "。" not in pieces[j]))
                    for j in range(1, k)]
     widths = [display_width(p) for p in pieces]
     # a piece ending in a ministry tag before another piece of the group, or holding one with text after it (read

@@ -74,6 +74,10 @@ EARLY_BREAK = 1.0
 EARLY_ROOM = 1.5
 JOIN_CONTEXT = 2  # characters of a description line's end kept for its next line's join (interleaved_joins.CONTEXT)
 OPENS_MID_SENTENCE = 1.0  # a sentence's first words going on a full line that stopped mid-sentence
+# A results or plans cell opening with a word's or a sentence's rest (「に必要・医療技術…」): a cell starts a sentence,
+# so the words are the end of another column's line (「…連携することでARO」 then 「に必要」, glued to the results'
+# first bullet, a space after the latin word)
+CELL_OPENS_MID_SENTENCE = 2.0
 
 
 @dataclass(frozen=True)
@@ -398,6 +402,8 @@ def _new_row(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], ful
         else:
             if c > 0 and group.tagged:
                 cost += TAG_OUTSIDE
+            if c in (1, 2) and group.continues and not group.bullet:
+                cost += CELL_OPENS_MID_SENTENCE
             out.append(_line_state(c, group, fulls[c], fills[c], False))
     return cost, tuple(out)
 

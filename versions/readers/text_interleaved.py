@@ -92,7 +92,7 @@ def read_interleaved(lines: list[str], numbers: list[int], office: bool = False)
     LINES come folded (normalize.fold_extracted, in text_layouts.prepare): 「‧」 is 「・」 here."""
     lines, numbers = _rejoin(lines, numbers)
     lines = _join_heading_tails(lines)
-    lines = [untangle_office_label(x) if is_header_text(x) else x for x in lines]
+    lines = _join_office_label([untangle_office_label(x) if is_header_text(x) else x for x in lines])
     header = next((x for x in lines[:WIDTH_SAMPLE_LINES] if is_header_text(x)), "")
     office = office or bool(OFFICE_HEADER_RE.search(HIDDEN_LABEL_RE.sub(" ", header)))
     ncols = 4 if office else 3
@@ -201,6 +201,17 @@ def untangle_office_label(header: str) -> str:
         return header
     rest = " ".join(m.group(0).replace("担", "").replace("当", "").split())
     return " ".join(x for x in (header[:m.start()].strip(), OFFICE_HEADER, rest, header[m.end():].strip()) if x)
+
+
+def _join_office_label(lines: list[str]) -> list[str]:
+    """A header whose 「担当」 label wraps in its narrow cell (「列1 担 列2 該当箇所 …」 / 「当」): joined, its second line
+    blanked."""
+    out = list(lines)
+    for i, (x, nxt) in enumerate(zip(lines, lines[1:], strict=False)):
+        if nxt.strip() == OFFICE_HEADER[1] and is_header_text(x) and OFFICE_HEADER[0] in x.split():
+            out[i] = " ".join(OFFICE_HEADER if w == OFFICE_HEADER[0] else w for w in x.split())
+            out[i + 1] = ""
+    return out
 
 
 def _join_heading_tails(lines: list[str]) -> list[str]:
