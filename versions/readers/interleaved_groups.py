@@ -56,7 +56,7 @@ GLUED_ALTERNATIVES = 12  # ways to cut a line's glued pieces, at most
 TAG_NAME_RE = re.compile("◎?(?:" + "|".join(sorted(KNOWN_MINISTRIES, key=len, reverse=True)) + ")[、，]")
 JOINED_SPACE = 1.0  # a space inside a cell between non-latin characters
 JOINED_AFTER_LATIN = 0.3  # ... after a latin word, before a word's ending (「ARO に」)
-LONE_ENDING = 2  # characters of a word's ending alone between spaces (「機能 を 器の…」)
+LONE_ENDING = 2  # characters of a word's ending alone between spaces (「機能 を 器の…」); not a sentence's end (「た。」: another column's)
 # A latin letter or digit counts half a cell (display_width) but prints up to two thirds of one in a proportional
 # font: 「会（MEDICA2025等）への出展支援を実施し、事業者の販路開」 is a full line a cell narrower than the others.
 LATIN_WIDER = 0.1
@@ -148,13 +148,13 @@ def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[floa
             and not any(_tag_cut(p) for p in pieces) and not glued_office:
         return segmentations(pieces, len(widths), phrases=phrases)
 
-    def piece_cuts(piece: str, bases: list[float], letters: list[int]) -> list[tuple[list[Cut], float]]:
+    def piece_cuts(piece: str, bases: list[float], letters: list[int], left_of: int = -1) -> list[tuple[list[Cut], float]]:
         width = display_width(piece)
         cuts: list[tuple[list[tuple[str, frozenset[int] | None]], float]] = [([(piece, None)], 0.0)]
         if width > limit:
-            cuts = [(c, 0.0) for c in _glue_cuts(piece, fills, limit, GLUED_DEPTH, bases, after, letters, places)]
+            cuts = [(c, 0.0) for c in _glue_cuts(piece, fills, limit, GLUED_DEPTH, bases, after, letters, places, left_of)]
         elif width + max(bases) > tail:  # (the latin words before alone too wide: a bullet must start the rest)
-            cuts += [(c, SOFT_GLUE) for c in overrun(_glue_cuts(piece, fills, limit, 1, bases, after, letters, places),
+            cuts += [(c, SOFT_GLUE) for c in overrun(_glue_cuts(piece, fills, limit, 1, bases, after, letters, places, left_of),
                                                       piece, fills, max(bases))
                      if len(c) > 1 and (width > tail or is_bullet_start(c[1][0]))]
         if k := _tag_cut(piece):
@@ -175,7 +175,8 @@ def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[floa
         if starts[j] == j and j > 1 and _words_before(pieces[j - 1], max(fills)) and display_width(pieces[j]) > tail:
             bases.append(display_width(pieces[j - 1]) + 0.5 - PAIR_TRIM * len(PUNCTUATION_PAIR_RE.findall(pieces[j - 1])))
             letters.append(_latin(pieces[j - 1]))
-        cuts, at_office = piece_cuts(piece, bases, letters), []
+        # (an office printed first is the line's first piece: a piece after it holds no office's line)
+        cuts, at_office = piece_cuts(piece, bases, letters, places[OFFICE] if j and order[0] == OFFICE else -1), []
         if glued_office and j == glued_office[0]:
             _, k, known = glued_office
             rest = piece[k:] if order[0] == OFFICE else piece[:k]
@@ -403,7 +404,7 @@ def segmentations(pieces: list[str], ncols: int, must: list[frozenset[int] | Non
     # a latin word's glyphs print wider than the text measures them: a space may follow one inside a cell
     # (or a line set justified, its characters spaced out: 「…ルールインテリジェンス機能 を」, a lone particle)
     after_latin = [CONTINUES_RE.match(pieces[j]) is not None
-                   and (bool(LATIN_END_RE.search(pieces[j - 1])) or len(pieces[j]) <= LONE_ENDING)
+                   and (bool(LATIN_END_RE.search(pieces[j - 1])) or (len(pieces[j]) <= LONE_ENDING and "。" not in pieces[j]))
                    for j in range(1, k)]
     widths = [display_width(p) for p in pieces]
     # a piece ending in a ministry tag before another piece of the group, or holding one with text after it (read

@@ -15,7 +15,7 @@ import re
 from collections import Counter
 
 from ..model.normalize import display_width
-from .vocabulary import OFFICE_WORD_RE, is_office_piece
+from .vocabulary import OFFICE_MAX, OFFICE_WORD_RE, is_office_piece
 
 OFFICE = 3  # the 「担当」 column's role
 Cut = tuple[str, frozenset[int] | None]  # a glued piece's part and the columns it may end a group in (None: any)
@@ -29,6 +29,7 @@ OFFICE_SLACK = 2.0  # cells an office's line may overrun the column's estimated 
 # a ministry's name, an office's first line starts with it (「厚労省医療機器」, 「内閣府健康・医療戦」, 「内閣官房健」)
 MINISTRY_RE = re.compile(r"[一-龥]{2}省|内閣府|内閣官房")
 HIRAGANA_RE = re.compile(r"[ぁ-ゖ]")  # an office's name is kanji and katakana: 「…経済産業省とも連携」 is the plans'
+NARROWEST_OFFICE = 3  # cells: the narrowest office column tried where the office, printed first, is glued (_office_width)
 
 
 def office_lines(lines: list[list[str]], order: tuple[int, ...], width: float) -> frozenset[str]:
@@ -99,3 +100,97 @@ def office_word_cut(piece: str) -> int:
 def office_like(piece: str) -> bool:
     """Can PIECE be a line of an office's name: short, no sentence's marks, bullet, bracket or latin word?"""
     return is_office_piece(piece) and not NOT_IN_AN_OFFICE_RE.search(piece)
+
+
+def part_glued_offices(lines: list[str]) -> tuple[list[str], set[int]]:
+    """LINES (the text lines, the office printed first) with a space put between an office's line and the
+    description's where the two print glued in every row (cells set close: 「厚労省医療機医療機器の研究開発に…」 /
+    「器審査管理課はじめとする…」), and the lines so parted. Glued there, no office's line is printed apart, and
+    every piece of the first column measures an office and a description together (the description's width is
+    read a column too wide). Each office is one name, wrapped the same way in every row: the office column's
+    width is where the rows' first pieces, a ministry's name starting them, stop sharing their start (_office_width);
+    an office's first line is that start, shared by two rows or more; its next line, the start shared by most
+    of the lines after them (_office_chains). A line is parted only where its office's lines before it were."""
+    firsts = [x.strip().split(" ")[0] for x in lines]
+    chains = _office_chains([p for p in firsts if p])
+    out, parted = list(lines), set()
+    chain: list[str] = []
+    for i, first in enumerate(firsts):
+        if not first:
+            continue
+        chain = next((c for c in chains if first.startswith(c[0])), None) or chain
+        if chain and first.startswith(chain[0]):
+            if len(first) > len(chain[0]):
+                k = lines[i].index(first)
+                out[i] = lines[i][:k] + chain[0] + " " + lines[i][k + len(chain[0]):]
+                parted.add(i)
+            chain = chain[1:]
+        else:
+            chain = []
+    return out, parted
+
+
+def _prefix(piece: str, width: float) -> str:
+    """PIECE's start as wide as WIDTH at most."""
+    k = 0
+    while k < len(piece) and display_width(piece[:k + 1]) <= width:
+        k += 1
+    return piece[:k]
+
+
+def _shared(pieces: list[str], width: float) -> int:
+    """How many of PIECES share their start WIDTH wide with another."""
+    return sum(n for n in Counter(_prefix(p, width) for p in pieces).values() if n >= SEEN_LINES)
+
+
+def _office_width(heads: list[str]) -> int:
+    """The office column's width, told by HEADS (the lines' first pieces that start with a ministry's name):
+    the widest at which most of the heads wider than it share their start with another row's, where most heads
+    go on past it and do not share a cell more (the office's line ends there, the descriptions differ); 0 where
+    none is."""
+    out = 0
+    for w in range(NARROWEST_OFFICE, int(OFFICE_MAX) + 1):
+        wider = [p for p in heads if display_width(p) > w]
+        past = [p for p in heads if display_width(p) > w + 1]
+        if 0 < len(wider) <= 2 * _shared(wider, w) and 2 * _shared(past, w + 1) < len(past) and 2 * len(past) >= len(heads):
+            out = w
+    return out
+
+
+def _office_chains(firsts: list[str]) -> list[list[str]]:
+    """Each office's lines in order, told by the lines' first pieces FIRSTS (part_glued_offices)."""
+    width = _office_width([p for p in firsts if MINISTRY_RE.match(p)])
+    if not width:
+        return []
+    counts = Counter(_prefix(p, width) for p in firsts if MINISTRY_RE.match(p))
+    chains = []
+    for head, n in counts.items():
+        if n < SEEN_LINES or not _name_like(head):
+            continue
+        chain = [head]
+        rows = [i for i, p in enumerate(firsts) if p.startswith(head)]
+        while display_width(chain[-1]) >= width - 1:  # (a line short of the width ends the name)
+            nexts = [firsts[i + 1] for i in rows if i + 1 < len(firsts)]
+            line = _most_shared(nexts, width)
+            if not line:
+                break
+            chain.append(line)
+            rows = [i + 1 for i in rows if i + 1 < len(firsts) and firsts[i + 1].startswith(line)]
+        chains.append(chain)
+    return chains
+
+
+def _most_shared(pieces: list[str], width: float) -> str:
+    """The longest start no wider than WIDTH that most of PIECES share (two at least), a name's; or ''."""
+    out = ""
+    for k in range(1, len(_prefix(max(pieces, key=len, default=""), width)) + 1):
+        starts = Counter(p[:k] for p in pieces if len(p) >= k)
+        start, n = starts.most_common(1)[0] if starts else ("", 0)
+        if n >= SEEN_LINES and 2 * n >= len(pieces) and _name_like(start):
+            out = start
+    return out
+
+
+def _name_like(piece: str) -> bool:
+    """May PIECE be a line of an office's name (kanji and katakana)?"""
+    return office_like(piece) and not HIRAGANA_RE.search(piece)

@@ -55,6 +55,11 @@ DESC_AFTER_TAG = 2.0  # description text after its ministry tag (items ①…) r
 NOT_AN_ITEM = 2.0  # ... where that text starts no item: the next row's title or another column's line
 DESC_BULLET = 1.0  # a 「・」 paragraph in the description column
 TITLE_THEN_TEXT = 0.3  # a description paragraph after a short line (the title)
+# ... after a second short line, its title before it, that stopped where the next words would have fit: a
+# description's text before its tag is one paragraph (「…データの品質管理及び３大バイオバンク」, a space of the cell's
+# own then 「等に蓄積された…支援に」, and the results' 「る。」 after that space: read with the results' 「…を行ってい」,
+# the description went on with 「引き続き取り組む。［…］」)
+SECOND_PARAGRAPH = 1.0
 ROW_WITHOUT_TAG = 2.0  # a row ending before its description's tag
 ROW_STARTS_WITH_BULLET = 3.0  # a new row whose description would start with 「・」
 TIE = 1e-9
@@ -69,6 +74,10 @@ EARLY_BREAK = 1.0
 EARLY_ROOM = 1.5
 JOIN_CONTEXT = 2  # characters of a description line's end kept for its next line's join (interleaved_joins.CONTEXT)
 OPENS_MID_SENTENCE = 1.0  # a sentence's first words going on a full line that stopped mid-sentence
+# A results or plans cell opening with a word's or a sentence's rest (「に必要・医療技術…」): a cell starts a sentence,
+# so the words are the end of another column's line (「…連携することでARO」 then 「に必要」, glued to the results'
+# first bullet, a space after the latin word)
+CELL_OPENS_MID_SENTENCE = 2.0
 
 
 @dataclass(frozen=True)
@@ -343,6 +352,8 @@ def _continue(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fu
         if col.started and not col.full:  # after a short line: a new paragraph
             if c == 0:
                 cost += (0.0 if col.items else DESC_AFTER_TAG) if col.tagged else TITLE_THEN_TEXT
+                if not col.tagged and col.titled and not group.bullet and col.room >= group.unit + EARLY_ROOM:
+                    cost += SECOND_PARAGRAPH
                 if col.tagged and not col.items and not group.bullet:
                     cost += NOT_AN_ITEM  # what goes on after the tag is its items (①…), not a sentence or a title
                 if group.text.startswith("・"):
@@ -391,6 +402,8 @@ def _new_row(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], ful
         else:
             if c > 0 and group.tagged:
                 cost += TAG_OUTSIDE
+            if c in (1, 2) and group.continues and not group.bullet:
+                cost += CELL_OPENS_MID_SENTENCE
             out.append(_line_state(c, group, fulls[c], fills[c], False))
     return cost, tuple(out)
 

@@ -40,7 +40,7 @@ from .interleaved_cuts import repair_cuts
 from .interleaved_groups import WIDTH_SLACK, printed_widths, unit_width
 from .interleaved_joins import JoinCosts
 from .interleaved_latin import latin_phrases, latin_space
-from .interleaved_offices import office_like, office_lines
+from .interleaved_offices import office_like, office_lines, part_glued_offices
 from .interleaved_reading import OFFICE, Reading, full_line, read_lines
 from .table import Cell, Line, Row, Table
 from .vocabulary import (
@@ -92,18 +92,20 @@ def read_interleaved(lines: list[str], numbers: list[int], office: bool = False)
     LINES come folded (normalize.fold_extracted, in text_layouts.prepare): 「‧」 is 「・」 here."""
     lines, numbers = _rejoin(lines, numbers)
     lines = _join_heading_tails(lines)
-    lines = [untangle_office_label(x) if is_header_text(x) else x for x in lines]
+    lines = _join_office_label([untangle_office_label(x) if is_header_text(x) else x for x in lines])
     header = next((x for x in lines[:WIDTH_SAMPLE_LINES] if is_header_text(x)), "")
     office = office or bool(OFFICE_HEADER_RE.search(HIDDEN_LABEL_RE.sub(" ", header)))
     ncols = 4 if office else 3
     order = print_order(lines, ncols)
+    printed = lines
+    lines, parted = part_glued_offices(lines) if order[0] == OFFICE else (lines, set())
     widths = estimate_widths(lines, ncols, order)
     if office and widths[OFFICE] > OFFICE_MAX + WIDTH_SLACK:
         raise EditionParseError(
             f"layout 'interleaved': the 「担当」 column's pieces measure {widths[OFFICE]:g} cells, wider than an office's "
             f"name prints (at most {OFFICE_MAX:g}): its text is printed run into another column's and the columns "
             "cannot be told apart; ingest the PDF itself instead")
-    kinds = [_kind(x) for x in lines]
+    kinds = _page_breaks([_kind(x) for x in lines])
     fills = estimate_fills(lines, widths, order)
     plans_first = header.find(PLANS_LABEL_RE.search(header).group(0)) < header.find(RESULTS_LABEL_RE.search(header).group(0)) \
         if header else False
@@ -134,8 +136,8 @@ def read_interleaved(lines: list[str], numbers: list[int], office: bool = False)
                               f"(widths {', '.join(f'{w:g}' for w in widths)} cells); read as the description of a "
                               "new row", 0, numbers[i]) for i in sorted(unfit)]
     glued = [i for i, kind in enumerate(kinds) if kind == "text" and i not in unfit
-             and " ".join(t for _, t in readings[i].groups) != " ".join(_pieces(lines[i]))]  # a piece was cut
-    warnings += [ParseWarning("layout-glued", f"line {numbers[i]}: 「{lines[i].strip()[:30]}…」 prints two columns' text "
+             and (i in parted or " ".join(t for _, t in readings[i].groups) != " ".join(_pieces(lines[i])))]  # a piece was cut
+    warnings += [ParseWarning("layout-glued", f"line {numbers[i]}: 「{printed[i].strip()[:30]}…」 prints two columns' text "
                               "with no space between them; cut near where a full line of the column ends, where its characters join "
                               "best (the columns' widths and the text's own character statistics)",
                               0, numbers[i]) for i in glued]
@@ -201,6 +203,17 @@ def untangle_office_label(header: str) -> str:
     return " ".join(x for x in (header[:m.start()].strip(), OFFICE_HEADER, rest, header[m.end():].strip()) if x)
 
 
+def _join_office_label(lines: list[str]) -> list[str]:
+    """A header whose 「担当」 label wraps in its narrow cell (「列1 担 列2 該当箇所 …」 / 「当」): joined, its second line
+    blanked."""
+    out = list(lines)
+    for i, (x, nxt) in enumerate(zip(lines, lines[1:], strict=False)):
+        if nxt.strip() == OFFICE_HEADER[1] and is_header_text(x) and OFFICE_HEADER[0] in x.split():
+            out[i] = " ".join(OFFICE_HEADER if w == OFFICE_HEADER[0] else w for w in x.split())
+            out[i + 1] = ""
+    return out
+
+
 def _join_heading_tails(lines: list[str]) -> list[str]:
     """A vision's last words or a goal's 「（再掲）」 wrapped onto a line of their own (「（１）「…の確立」」 / 「に向けて」,
     「【…の増加】」 / 「（再掲）」): joined onto the heading, their line blanked."""
@@ -216,6 +229,16 @@ def _join_heading_tails(lines: list[str]) -> list[str]:
         if vision or (GOAL_RE.match(x) and x.endswith("】") and tail in REPOSTED_TAILS):
             out[i], out[k] = x + tail, ""
     return out
+
+
+def _page_breaks(kinds: list[str]) -> list[str]:
+    """KINDS with a blank line between two text lines read as a page break: a running title taken away
+    (text_lines.drop_running_titles) leaves such a line, the only page furniture of a page without header or
+    number (「医療機器基本計画 …進捗状況 2」 printed on one line), and a cell may stop there a line early (3035:
+    the plans' 「…スタートアップ創」 / 「出・EXITの…」 around it). Over the texts of the seven sets, each of the
+    231 blank lines between two text lines is a running title's."""
+    return ["page" if kind == "blank" and 0 < i < len(kinds) - 1 and kinds[i - 1] == kinds[i + 1] == "text" else kind
+            for i, kind in enumerate(kinds)]
 
 
 def _kind(line: str) -> str:
