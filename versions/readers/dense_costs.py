@@ -68,6 +68,7 @@ NOUN_THEN_VERB = 2.0  # a line opening with a verb's ending (「ることが」)
 OFFICE_CUT = 1.5  # a 「担当」 cell whose first line names no ministry (「ア産業課医療・」): its start read elsewhere
 OFFICE_START_ELSEWHERE = 1.0  # ... and an office's first line (「経産省ヘルスケ」) read in another cell
 GROUP_ENDS_CELL = 1.5  # a results or plans cell ending with a group heading (「（アジア健康構想）」) that heads nothing
+GROUP_LEFT = 1.5  # ... or a bullet opening with its words (「・アジア健康構想において、…」) read in another cell
 BULLET_IN_DESCRIPTION = 2.0  # a bullet 「・」 read in a description (or its items, or its title)
 TENSE = 1.5  # a sentence ending as a plan (「…する。」, 「…予定。」) in the results, or as a result (「…した。」) in the plans
 PAST_AHEAD = 0.8  # a line whose sentence ends 「…した。」 a line or two on, read in a description (dense_ahead)

@@ -30,6 +30,7 @@ from .dense_costs import (
     CELL_NO_BULLET,
     DESC_PARAGRAPH,
     END_AFTER_STOP,
+    GROUP_LEFT,
     IMPLICIT_BREAK,
     ITEM_NO_MARK,
     ITEM_OPENS,
@@ -112,6 +113,8 @@ def moves(s: State, cols: Columns, x: Piece, brk: bool, implicit: bool):
         if x.particle and (label.new_row or (s.cur != START and cols.cell(label.role) != cols.cell(s.cur)
                                              and not s.status[cols.cell(label.role)])):
             cost += PARTICLE_OPENS
+        if x.names_group and s.cur in (RES, PLN) and (label.new_row or cols.cell(label.role) != cols.cell(s.cur)):
+            cost += GROUP_LEFT
         if x.number and label.role in (DSC, ITM, RES, PLN) and x.number != _next_item(s, cols, label):
             cost += ITEM_ORDER
         if x.quote_goes_on and s.cur != START and (label.new_row or cols.cell(label.role) != cols.cell(s.cur)

@@ -37,6 +37,10 @@ LATIN_SLACK = 0.25  # cells a half-width character may be off in a proportional 
 OVERRUN = 1.5  # a line may pass its column's width by a hanging mark
 WRAP_MARGIN = 1.0  # cells a column's width, estimated from its commonest lines, may be over what its lines hold
 NEARLY_FULL = 1.0  # cells short of the column: a line this much shorter than full may as well end its paragraph
+# A verb's clause closed by a comma (「…協力体制を構築し、国」): a one-line bullet holding one and ending in no 。 left
+# its sentence unended (the bullets of the three editions that end in no 。 are noun phrases: 「・経済性加算の新設」,
+# 「・…において１件の課題を採択」); it is the first line of a narrower cell's bullet (a page break before it)
+CLAUSE_GOES_ON = "し、"
 
 
 @dataclass(frozen=True)
@@ -98,7 +102,8 @@ def ending(cols: Columns, x: Piece, role: int) -> int:
     short of full and running on (a line wraps there now and then, a paragraph ends there now and then),
     5 a results or plans line short and stopping mid-word (「…連携するこ」: it ends no paragraph either),
     6 a group heading in brackets alone (「（アジア健康構想）」: bullets follow it in its cell), 7 a results or
-    plans line, short, leaving unended the sentence it began after the line before's 。 (went_on), 8 a results
+    plans line, short, leaving unended the sentence it began after the line before's 。 (went_on) or a one-line bullet
+    with a clause closed by a comma (CLAUSE_GOES_ON), 8 a results
     or plans line short inside a bracket it opened (「…実施した（企業間の共同開発案件９」: as 5, and where a page break
     follows, the cell goes on after it: dense_resume), 9 a results or plans line short and ending in a heading's word
     with no 。 (「…ライン・ルールの整備」: the next row's title, printed after the cell's last line), 10 a results or
@@ -115,7 +120,9 @@ def ending(cols: Columns, x: Piece, role: int) -> int:
             return 8 if x.leaves_open else 5
         if role in (RES, PLN) and x.text.endswith(("、", "，")):
             return 10
-        return 9 if role in (RES, PLN) and x.word_end and not x.stop else 1
+        if role in (RES, PLN) and x.word_end and not x.stop:
+            return 9
+        return 7 if role in (RES, PLN) and x.bullet and not x.stop and CLAUSE_GOES_ON in x.text else 1
     if x.stop:
         return 2
     if x.item and x.noun_end:  # an item's heading 「⑤ 医療従事者の…に資する医療機器」 may just fill its line
@@ -150,7 +157,7 @@ def enter(s: State, cols: Columns, x: Piece, role: int, resumed: bool | None = N
     if end in (3, 4) and x.next_lead and not x.item and x.width + x.next_lead + WRAP_MARGIN + LATIN_SLACK * x.latin <= cols.width(role):
         end = 1  # the next line's first character would have fitted: it goes on with no paragraph (dense_wraps;
         # the cell's status keeps the width's word: another cell's line may come between)
-    elif end in (1, 5, 8, 9, 10) and x.next_unit and role != OFF and x.width + LATIN_SLACK * x.latin + x.next_unit >= cols.width(role):
+    elif end in (1, 5, 7, 8, 9, 10) and x.next_unit and role != OFF and x.width + LATIN_SLACK * x.latin + x.next_unit >= cols.width(role):
         end = 2 if x.stop else 4  # the next line's first unit would not have fitted: the line may have wrapped there
         # (a unit's width is its widest: one that just fills what is left, 「AMED」 in 3 cells, may not have fitted)
     tagged = max(s.tagged, x.tag) if role in (TTL, DSC) else s.tagged
