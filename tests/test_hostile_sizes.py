@@ -31,6 +31,7 @@ def both_sides_rebuilt(d: p.Diff, old: p.Edition, new: p.Edition) -> None:
                 assert n == "\n".join(b.text for b in getattr(by_new[m.new_id], f.field))
 
 
+@pytest.mark.slow
 def test_a_goal_of_thousands_of_reworded_titles_is_assigned_in_bounded_blocks(monkeypatch):
     old, new = (p.parse_report(t) for t in hostile_sizes.reworded_titles(1_500))
     blocks: list[int] = []

@@ -176,6 +176,7 @@ def test_the_bundled_seed_is_not_read_as_boxes(seed_bytes):
     assert prepared.profile == "blocked" and read_text_table(seed_bytes.decode("utf-8")).warnings == []
 
 
+@pytest.mark.slow
 def test_rebuilding_is_linear_in_the_number_of_boxes(monkeypatch):
     # 4 and 16 copies of an extraction (240 and 950 measures): four times the text, about four times the
     # work (a quadratic scan would do sixteen). Counted, not timed: the calls that measure and classify a
