@@ -12,8 +12,10 @@ from __future__ import annotations
 
 from ..model.normalize import display_width
 
-# Cells a latin letter or digit may print wider than display_width counts it (half a cell): up to two thirds of
-# one in a proportional font's capitals, so a piece of latin words may overrun a column it seems to fit
+# Cells a latin letter may print wider than display_width counts it (half a cell): up to two thirds of one in a
+# proportional font's capitals, so a piece of latin words may overrun a column it seems to fit. Digits print
+# half a cell (「2040年までに…3年以上延伸し75歳以上に」, 26.5 cells where the description's full lines are 27, is
+# its line whole: counted 1.4 cells wider for its seven digits, it was cut 「…75歳以上」 and the results' 「に」)
 LATIN_WIDEST = 0.2
 
 Cut = tuple[str, frozenset[int] | None]  # a glued piece's part and the columns it may end a group in (None: any)
@@ -23,7 +25,7 @@ def overrun(cuts: list[list[Cut]], piece: str, fills: tuple[float, ...], base: f
     """CUTS of PIECE (each its first part and the columns whose full line that part is, then the rest), each
     first part kept for the columns whose full line (FILLS: each column's commonest full width) the whole piece
     overruns, BASE cells of the line before it at most; a cut kept for no column is dropped."""
-    reach = base + display_width(piece) + LATIN_WIDEST * sum(1 for ch in piece if ch.isascii() and ch.isalnum())
+    reach = base + display_width(piece) + LATIN_WIDEST * sum(1 for ch in piece if ch.isascii() and ch.isalpha())
     out = []
     for (head, columns), *rest in cuts:
         kept = frozenset(c for c in (columns if columns is not None else range(len(fills))) if reach > fills[c])
