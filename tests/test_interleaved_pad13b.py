@@ -31,3 +31,17 @@ def test_a_full_line_with_digits_is_read_whole_in_its_row():
     description, _, results = (c.text for c in row.cells)
     assert "3年以上延伸し75歳以上にすることを目指し、高齢者等に対して" in description
     assert results.endswith("・医工連携イノベーション推進事業において１件の課題を採択")
+
+
+def test_a_piece_a_cell_wider_than_every_columns_fill_may_hold_the_next_columns_character():
+    # 「健診受診者やそのうちの要精密検査対象者等に器」 (d5400 5418, source lines 2 and 384-450; reportlab, 21-cell
+    # columns glued): 22 cells, a cell over every column's full line, and it ends in no mark that hangs past a
+    # line's end: the description's full line and the results' 「器」 (their 「…一体化した医療機」 goes on). Before, such
+    # a piece was only read whole: the description went on with 「…等に器」, the results lost 「器」, and the
+    # description's next line 「対し、適切な…」 started a row of its own.
+    table = snippet_table("pad13b-glued-a-cell-over-the-fill.txt")
+    row = next(r for r in table.rows if r.cells[0].text.startswith("重点分野における医療機器の研究開発の促進"))
+    description, results, _ = (c.text for c in row.cells)
+    assert "要精密検査対象者等に対し、適切なタイミングで予後改善に資する" in description
+    assert "個別化医療に向けた診断と治療が一体化した医療機器・医療機器等研究成果展開事業において" in results
+    assert not any(r.cells[0].text.startswith("対し、") for r in table.rows)

@@ -140,7 +140,9 @@ def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[floa
     limit = max(widths) + WIDTH_SLACK
     after = _next_fills(fills, order)
     places = _places(order)
-    tail = min(fills) + GLUE_OVER + 0.5 if glued else limit
+    # (a piece more than half a cell over a column's fill may hold the next column's text, as _by_the_rest cuts:
+    # 「…要精密検査対象者等に器」, 22 cells where every column fills 21, is the description's line and the results' 「器」)
+    tail = min(fills) + GLUE_OVER / 2 if glued else limit
     glued_office = _glued_office(pieces, widths, fills, order, offices)
     # (a piece's line may start with latin words before it, parted by spaces: 「…、Healthcare Innovation Hubにて、…」)
     starts = [_latin_start(pieces, j) for j in range(len(pieces))]
