@@ -231,7 +231,7 @@ def _set(text: str, x0: float, top: float, em: float = 9.0) -> list[dict]:
     out = []
     for ch in text:
         width = 5.7 if ch.isascii() and ch.isdigit() else 2.4 if ch == " " else em
-        out.append({"text": ch, "x0": x0, "x1": x0 + width, "top": top, "bottom": top + em, "size": em})
+        out.append(_char(ch, x0, top, em) | {"x1": x0 + width})
         x0 += width
     return out
 
