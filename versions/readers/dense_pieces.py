@@ -228,10 +228,10 @@ def make_piece(text: str, no: int, joined: bool = False, opened: str = "", comma
 
 def names_group(lead: str, text: str) -> bool:
     """Does TEXT, a bullet, open with the words of LEAD, a group heading in brackets alone?"""
-    lead = lead.strip()
-    if not bullet_words(text) or not LONE_PAREN_RE.match(lead) or STATUS_RE.search(lead):
+    lead, words = lead.strip(), bullet_words(text)
+    if not words or not LONE_PAREN_RE.match(lead) or STATUS_RE.search(lead):
         return False
-    return bullet_words(text).startswith(lead[1:-1])
+    return words.startswith(lead[1:-1])
 
 
 def bullet_words(text: str) -> str:
