@@ -169,3 +169,17 @@ def test_a_line_alone_at_a_pages_foot_under_a_column_stopping_mid_sentence_is_na
                   [(390, 11, "ナム（MEV）における個別プロジェクト支"), (391, 11, "援を実施し、現地医療関係者等との関係構"),
                    (392, 11, "築を進める。")])
     assert cut_lines(widow) == []
+
+
+def test_digits_glued_to_a_latin_word_after_a_latin_line_end_are_named():
+    """pdfplumber's text of 7102 (the lead's set d7100: Chromium, ipaex 6 pt, padding 0.5): it printed a space
+    inside the results' line 「…医薬機審発 1129」 and none between its 「1129」 and the plans' 「Computer Interface…」,
+    so the reader gave 「1129」 to the plans, after their 「…引き続き「Brain」, and the row differed with no
+    warning. The report's own digits glued to latin (「6NC各バイオバンク」, 「版3R事業」) follow a kana or a kanji."""
+    plans = [Line(286, 7, "衛研）令和７年度の国衛研委託事業で、引き続き「Brain", "", slack=1.0),
+             Line(287, 7, "1129Computer Interface利用機器」に係る次世代医療機器評価指標", "", slack=-2.0)]
+    (w,) = cut_lines(Table([Row([Cell(), Cell(), Cell(plans)])], "interleaved"))
+    assert (w.code, w.line) == ("layout-cut-line", 287) and "1129Computer" in w.message
+    own = [Line(40, 2, "・NCBNでは、バイオバンク事務局として", "", slack=8.0), Line(41, 2, "6NC各バイオバンクの試料を", "", slack=9.0),
+           Line(42, 2, "・「医療機器版", "", slack=20.0), Line(43, 2, "3R事業」を実施", "", slack=20.0)]
+    assert cut_lines(Table([Row([Cell(), Cell(own), Cell()])], "interleaved")) == []

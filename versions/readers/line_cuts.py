@@ -27,6 +27,8 @@ CUT_SHORT = 3.5
 ENDS = ("。", "）", ")", "」", "］", "、", "】", "＞")
 # hiragana, not one kinsoku keeps off a line's start: the rest of a word (「む。」, 「る予定。」), never a paragraph's start
 GOES_ON_RE = re.compile(r"^[あいうえおか-ぢつ-もやゆよ-ろわをん]")
+LATIN_END_RE = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]$")
+DIGITS_GLUED_RE = re.compile(r"^[0-9０-９]+[A-Za-zＡ-Ｚａ-ｚ]")  # 「1129Computer」: no word of the report
 ITEM_RE = re.compile(r"^[\u2460-\u2473]")  # ① … ⑳: an item's heading, a paragraph of its own
 JOIN = 2  # characters each side of a line break whose joining the text's own words tell
 ITEM_END = 4  # characters that end a paragraph before an item as the others do (「医療機器」)
@@ -51,7 +53,8 @@ def cut_lines(table: Table) -> list[ParseWarning]:
                         CODE, f"line {line.no}: 「…{line.text[-12:]}」 stops {line.slack:.0f} cells short of its column "
                         f"mid-word (「{after.text[:6]}…」 goes on with it): the rest of the line may have been read "
                         "into another column", 0, line.no))
-    return found + _spliced(table) + _rest_lost(table) + _bullet_in_sentence(table) + _lone_rest(table)
+    return found + _spliced(table) + _rest_lost(table) + _bullet_in_sentence(table) + _lone_rest(table) \
+        + _latin_parted(table)
 
 
 def _spliced(table: Table) -> list[ParseWarning]:
@@ -90,6 +93,22 @@ def _rest_lost(table: Table) -> list[ParseWarning]:
                         CODE, f"line {line.no}: 「…{line.text[-12:]}」 fills its column at a page's foot, so its "
                         f"sentence goes on, but the next page opens an item (「{after.text[:6]}…」): the sentence's "
                         "rest may have been read into another column", 0, line.no))
+    return found
+
+
+def _latin_parted(table: Table) -> list[ParseWarning]:
+    """A line opening with digits glued to a latin word, after a line ending in a latin word (「…「Brain」 /
+    「1129Computer Interface…」): the report never glues digits to a word so, and a latin phrase goes on with
+    its word; the digits are the end of the column to the left, which the extractor printed after a space of
+    its own and glued to this column's line (pdfplumber: 「…医薬機審発 1129Computer…」)."""
+    found = []
+    for row in table.rows:
+        for cell in row.cells:
+            for before, line in zip(cell.lines, cell.lines[1:], strict=False):
+                if LATIN_END_RE.search(before.text) and DIGITS_GLUED_RE.match(line.text):
+                    found.append(ParseWarning(
+                        CODE, f"line {line.no}: 「{line.text[:12]}…」 opens with digits glued to a latin word after "
+                        f"「…{before.text[-6:]}」: the digits may end the column to its left", 0, line.no))
     return found
 
 
