@@ -6,10 +6,11 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from policydiff.versions.readers.box_columns import column_of, width_column
 from policydiff.versions.readers.box_cuts import cut_boxes
 from policydiff.versions.readers.box_header import take_header
 from policydiff.versions.readers.box_rows import place_boxes
-from policydiff.versions.readers.box_state import PLANS, RESULTS, Row
+from policydiff.versions.readers.box_state import PLANS, RESULTS, Box, Row, State
 from policydiff.versions.readers.geometry import Geometry
 from policydiff.versions.readers.text_boxes import _boxes, _split_wide
 from policydiff.versions.readers.text_layouts import prepare
@@ -50,3 +51,14 @@ def test_a_cell_printed_after_a_goal_goes_below_it_where_the_row_above_was_print
     assert _row(rows, "協力覚書を踏まえた").cells[RESULTS].lines[0] == "（アジア健康構想）"
     above = _row(rows, "小児用医療機器のサイズ展開")
     assert RESULTS not in above.cells and RESULTS in above.doubted
+
+
+def test_a_bullets_verb_ending_wrapped_alone_still_tells_its_column():
+    # h5300 5303 (results and plans as wide, 26 cells): a plan ending 「…利活用拡大に取り組」 / 「む。」, told by neither
+    # its widths nor its last line, was taken for a result by the rows' order, every later plans cell a row off
+    w = Geometry.from_widths(22.0, 26.0, 26.0)
+    state = State(w, w.title_max)
+    box = Box(["・引き続き、仮名加工医療情報の利用事業者の認定申請", "を促進するとともに、国の公的データベースとの連結解",
+               "析が可能な匿名加工医療情報等の利活用拡大に取り組", "む。"], [689, 690, 691, 692])
+    state.boxes, state.decided = [box], [width_column(box, w, w.title_max)]
+    assert column_of(state, 0, box) == PLANS
