@@ -98,6 +98,16 @@ def _ended_line(line: str) -> str:
     return ended(Box([line], [0])) if m is not None and m.end() == len(line.rstrip("。")) else ""
 
 
+def _last_words(lines: list[str]) -> str:
+    """A bullet's last line, with the line before it where it goes on from that one: a verb's ending may wrap
+    alone (「…利活用拡大に取り組」 / 「む。」) where the widths tell nothing. Only in a box of one bullet: where a
+    box holds several, the rows' order has read more of them right than their last words did (d6900 6941);
+    and not in the widths' first reading of the boxes (width_column), which later placements look ahead to."""
+    if len(lines) > 1 and not is_bullet_start(lines[-1]) and sum(map(is_bullet_start, lines)) == 1:
+        return lines[-2] + lines[-1]
+    return lines[-1]
+
+
 def _bullet_column(state: State, box: Box, width: float) -> str:
     """A short bullet: as wide as a full line of a column if it ends mid-sentence; else the left column's
     cell (results, or plans where the header prints them first) of a row whose description is printed and
@@ -110,7 +120,7 @@ def _bullet_column(state: State, box: Box, width: float) -> str:
         return said  # 「・令和５年度に事業終了」, a whole cell, though as wide as a narrow column's full line
     if len(box.lines) == 1 and not box.lines[0].endswith(SENTENCE_END) and is_full(width, w.of(narrow)):
         return narrow
-    if said := worded(box):
+    if said := line_wording(_last_words(box.lines)) or ended(box):
         return said  # its words tell: 「…した。」 a result, 「…予定。」 a plan
     state.doubt = "a short bullet, results or plans told by the order of the rows only"
     first, second = state.cells  # (results, plans) left to right, or the other way round

@@ -4,19 +4,27 @@ pdfminer groups lines that sit close in one column into a box, whatever row they
 description with the next row's title and description below it (「…取り組む。［◎厚］」 / 「臨床現場を理解
 した…」), or a goal heading 【…】 between two rows' descriptions, or the header's 「該当箇所」 with the visions
 and goals printed under it. The boxes reader takes a box for one cell, so each such box is cut first:
-after the line that closes a ministry tag (a description's end), and around a heading line (a row across
-the table, alone in its box as pdfminer prints it where nothing sits under it).
+after the line that closes a ministry tag (a description's end), around a heading line (a row across
+the table, alone in its box as pdfminer prints it where nothing sits under it), and after a line that is
+a whole cell saying its program ended, where a bullet follows it.
 """
 
 from __future__ import annotations
 
+import re
+
 from .box_state import ITEM_RE, LONE_REPOSTED_RE, VISION_LINES, Box, closes_tag
-from .vocabulary import GOAL_RE, VISION_END, is_heading, vision_number
+from .vocabulary import GOAL_RE, NO_SUCCESSOR, VISION_END, is_bullet_start, is_heading, vision_number
+
+# a whole cell saying its program ended (「・令和５年度に事業終了」 results, 「後継事業の予定無し」 plans): nothing
+# of its row follows it in its column
+ENDED_CELL_RE = re.compile(r"^・?(?:令和\S{1,2}年度に事業終了|" + NO_SUCCESSOR + r")。?$")
 
 
 def cut_boxes(boxes: list[Box]) -> list[Box]:
-    """BOXES, each cut after a ministry tag's line and around a heading's lines."""
-    return [part for box in boxes for cut in _after_tags(box) for part in _around_headings(cut)]
+    """BOXES, each cut after a ministry tag's line, around a heading's lines and after an ended program's cell."""
+    return [part for box in boxes for cut in _after_tags(box) for ended in _around_headings(cut)
+            for part in _after_ended(ended)]
 
 
 def _after_tags(box: Box) -> list[Box]:
@@ -58,6 +66,17 @@ def _around_headings(box: Box) -> list[Box]:
     if start == 0:
         return [box]
     return out + ([_part(box, start, len(box.lines))] if start < len(box.lines) else [])
+
+
+def _after_ended(box: Box) -> list[Box]:
+    """A cell saying its program ended is the whole cell: a bullet boxed below it is the next row's (h5300
+    5340, Chromium: 「後継事業の予定無し」 / 「・令和６年度の取組に加え、…」, the ended row's plans and the next
+    row's, one box; read as one cell, every later row's plans one row early)."""
+    cuts = [i + 1 for i, line in enumerate(box.lines[:-1])
+            if ENDED_CELL_RE.match(line) and is_bullet_start(box.lines[i + 1])]
+    if not cuts:
+        return [box]
+    return [_part(box, a, b) for a, b in zip([0, *cuts], [*cuts, len(box.lines)], strict=True)]
 
 
 def _part(box: Box, start: int, end: int) -> Box:

@@ -243,6 +243,10 @@ def _place_cell(state: State, k: int, box: Box, column: str) -> list[int]:
             # full line closing a bracket, then the next rows' results; 「重点５分野については、…」 read as its rest)
             others = [at] + ([nxt] if nxt >= 0 else [])
             state.doubt = "continues a cell left open rows before, after later rows' cells of its column"
+    elif (past := _past_heading(state, column, nxt, box)) >= 0:
+        r, others = past, [nxt]
+        state.at[column] = r
+        state.doubt = "a paragraph printed after a goal heading, read in the row below it: the rows above it miss a cell"
     elif nxt >= 0 and is_bullet_start(box.lines[0]) and _one_each(state, k, column, at):
         r = nxt  # as many cells of its column follow as rows wait for one: one each, in order
         state.at[column] = r
@@ -298,6 +302,30 @@ def _place_cell(state: State, k: int, box: Box, column: str) -> list[int]:
         and (not last.endswith(SENTENCE_END) or box.widths[-1] >= width - 1.5)
     cell.open_since = k if still else -1
     return [r, *others] if state.doubt else [r]
+
+
+def _past_heading(state: State, column: str, nxt: int, box: Box) -> int:
+    """The row below a goal heading that BOX, a new paragraph, goes to where the row waiting for its column
+    (NXT) is the last above the heading, the other column printed its cell of that row before the heading
+    and has gone on to the row below it, which still lacks this column's cell (dev 3097, reportlab: a
+    results cell read a row late above 【国際展開に…】, and the first row under it took the last row's results
+    above it, every row of the goal a row off); -1 if not so. Where a page's first column is printed
+    before its other columns, heading and all, the other column's cell of the row above comes after the
+    heading (dev 3097's 【死の谷…】): nothing is moved there; nor where this column's last box came after
+    the heading (h5300 5359: its cells scattered over the page, a row off either way) or before the waiting
+    row's description (h6800 6831: the waiting row's cell lost in another box, not taken by the row before
+    it as a box of its own)."""
+    other_column = PLANS if column == RESULTS else RESULTS
+    below = state.at[other_column]
+    if nxt < 0 or state.at[column] < 0 or below < 0 or below != next_row(state, nxt) \
+            or not is_bullet_start(box.lines[0]):
+        return -1
+    other, waiting = state.rows[below], state.rows[nxt]
+    heading = next((j for j in range(waiting.start_box + 1, other.start_box) if spanning(state.boxes[j])), -1)
+    done, own = waiting.cells.get(other_column), state.rows[state.at[column]].cells.get(column)
+    if column in other.cells or heading < 0 or done is None or own is None:
+        return -1
+    return below if done.last < heading and waiting.start_box < own.last < heading else -1
 
 
 def _cut_row_over(state: State, cut: int, column: str, box: Box) -> bool:
