@@ -1,8 +1,13 @@
-"""Glued pieces of the 「重点5分野」 and 「データバンク」 rows, lines cut from the generated layouts (pdfplumber text)."""
+"""Glued pieces of the 「重点5分野」 and 「データバンク」 rows, lines cut from the generated layouts (pdfplumber text), and
+the page breaks text_layouts knows."""
 
 from __future__ import annotations
 
+from interleaved_snippets import ROWS
+
 from policydiff.versions.readers.interleaved_groups import line_options
+from policydiff.versions.readers.text_interleaved import _kind, _page_breaks
+from policydiff.versions.readers.text_layouts import prepare
 
 
 def _texts(line: str, widths: tuple[float, ...], fills: tuple[float, ...], order: tuple[int, ...]) -> list[list[str]]:
@@ -98,3 +103,12 @@ def test_a_number_with_a_decimal_point_is_no_latin_word_and_is_never_cut():
     assert _cheapest(line, (23.0, 17.0, 26.0, 5.0), (23.0, 17.0, 25.0, 5.0), (3, 0, 1, 2))[2:] == \
         ["事業」」（令和７年度予算（案）：11.2", "10.9億円）において、実用化支援や企業マッチングを実"]
     assert not any(text.endswith(("：1", "：11")) for texts in readings for text in texts)
+
+
+def test_a_running_title_taken_away_is_a_page_break_wherever_it_stands():
+    # d6900 6953, source lines 1-150 (Chromium, no page numbers: the running title 「医療機器基本計画 …進捗状況」 is a
+    # page's only furniture): at line 143 it stands between a description's last line and a goal. Told from the blank
+    # line it leaves between two text lines, it was no page break there; text_layouts knows where it was taken away.
+    prepared = prepare((ROWS / "pad14-running-title-before-a-goal.txt").read_text(encoding="utf-8"))
+    kinds = _page_breaks([_kind(x) for x in prepared.lines], prepared.numbers, prepared.breaks)
+    assert [no for no, kind in zip(prepared.numbers, kinds, strict=True) if kind == "page"] == [1, 71, 143]
