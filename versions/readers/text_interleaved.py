@@ -37,6 +37,7 @@ from ..model.normalize import display_width
 from .cells import WRAPPED_TITLE_MAX
 from .geometry import SHORT, TITLE_MARGIN, Geometry, slack
 from .interleaved_cuts import repair_cuts
+from .interleaved_ends import paragraph_ends
 from .interleaved_groups import WIDTH_SLACK, printed_widths, unit_width
 from .interleaved_joins import JoinCosts
 from .interleaved_latin import latin_phrases, latin_space
@@ -115,10 +116,12 @@ def read_interleaved(lines: list[str], numbers: list[int], office: bool = False,
     wide = [i for i, kind in enumerate(kinds) if kind == "text" and any(display_width(p) > limit for p in lines[i].split())]
     fulls = estimate_fulls(widths, fills)
     texts = [x for x, kind in zip(lines, kinds, strict=True) if kind == "text"]
+    numbered = [no for no, kind in zip(numbers, kinds, strict=True) if kind == "text"]
     readings, ambiguous, unfit = read_lines(lines, _pieces, kinds, widths, fulls, order, fills,
                                             2 if plans_first else 1, len(wide) >= GLUED_LINES, latin_phrases(texts),
                                             office_lines([x.strip().split(" ") for x in texts], order, widths[-1])
-                                            if office else frozenset(), JoinCosts([p for x in texts for p in _pieces(x)]))
+                                            if office else frozenset(), JoinCosts([p for x in texts for p in _pieces(x)]),
+                                            paragraph_ends([_pieces(x) for x in texts], numbered))
     readings, _ = repair_cuts(lines, readings, kinds, _pieces, widths, fulls)
     out = _Rows(widths, sorted(no for no, kind in zip(numbers, kinds, strict=True) if kind == "header"), order, fills[0])
     headed = False
