@@ -1,8 +1,9 @@
-"""Results bullets that end as the text's bullets end (「…の課題を採択」, no 。), pdfplumber text cut from a generated
-layout (out/dev seed 3099), and the words learned from such a text."""
+"""Results bullets that end as the text's bullets end (「…の課題を採択」, no 。), and glued cuts the text's joins move
+by half a nat: pdfplumber text cut from generated layouts (out/dev seed 3099, out/h5500 5558, out/d5400 5418)."""
 
 from __future__ import annotations
 
+import pytest
 from interleaved_snippets import snippet_table
 
 from policydiff.versions.readers.interleaved_ends import paragraph_ends
@@ -30,3 +31,27 @@ def test_paragraph_ends_are_the_words_bullets_end_in_before_the_next_bullet():
     # a bullet's line going on (「…の課題を採択」 then 「した。」) as often as one ending there: nothing learned
     going = [["・医療機器開発推進研究事業において２件の課題を採択"], ["した。"]]
     assert paragraph_ends(texts + going * 3, list(range(len(texts) + 6))) == frozenset()
+
+
+def _row(name: str):
+    table = snippet_table(name)
+    return next(r for r in table.rows if any("重点分野における医療機器の研究開発の促進" in c.text for c in r.cells))
+
+
+@pytest.mark.slow  # (157 lines read: the joins are counted over the cells of several rows)
+def test_a_glued_cut_moves_where_the_texts_joins_tell_it_by_half_a_nat():
+    # (seed 5558, Chromium, synth7, no 「担当」) the results' 「…（以下の」 glued to the plans' 「を含むテーマ…」: the widths
+    # cut after 「を」, and the better joins (「以下の」 「採択課題」, 「重点５分野」 「を含む」) gained less than the 2 nats a
+    # moved cut needed
+    results, plans = (c.text for c in _row("glued-cut-after-a-rare-join.txt").cells[1:3])
+    assert "（以下の採択課題には" in results
+    assert "重点５分野を含むテーマ" in plans
+
+
+@pytest.mark.slow  # (98 lines read)
+def test_a_glued_cut_never_leaves_an_items_number_to_the_column_before():
+    # (seed 5418, reportlab) the description's 「…比較して、喫」 glued to the results' item 「①日常生活における…」: the
+    # joins (「喫緊」) would move the cut past 「①」, which starts its item
+    row = _row("glued-cut-before-an-item.txt")
+    assert not any("喫①" in c.text for c in row.cells)
+    assert any("他の重点分野と比較して、喫緊の課題" in c.text for c in row.cells)
