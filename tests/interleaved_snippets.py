@@ -20,4 +20,5 @@ def snippet_input(name: str):
 
 def snippet_table(name: str):
     """The table the interleaved reader reads from the snippet NAME."""
-    return read_interleaved(*snippet_input(name))
+    prepared = prepare((ROWS / name).read_text(encoding="utf-8"))
+    return read_interleaved(prepared.lines, prepared.numbers, prepared.office, prepared.breaks)

@@ -5,8 +5,8 @@ from __future__ import annotations
 
 from interleaved_snippets import snippet_table
 
-from policydiff.versions.readers.interleaved_groups import _tag_cut
 from policydiff.versions.readers.interleaved_latin import latin_space
+from policydiff.versions.readers.interleaved_marks import tag_cut
 
 
 def test_a_ministry_tag_wrapped_and_glued_to_the_next_column_is_cut_after_its_names():
@@ -22,13 +22,13 @@ def test_a_ministry_tag_wrapped_and_glued_to_the_next_column_is_cut_after_its_na
 
 
 def test_a_tag_is_cut_after_its_end_or_its_names_only():
-    assert _tag_cut("取り組む。［◎厚、チャー育成事業）」") == len("取り組む。［◎厚、")
-    assert _tag_cut("取り組む。［◎アップを伴走") == len("取り組む。［◎")
-    assert _tag_cut("取り組む。［内、文、◎厚、◎") == 0  # the tag goes on below: nothing glued
-    assert _tag_cut("取り組む。［担当省庁については、各プラット") == 0  # a sub-heading's bracket, no tag
-    assert _tag_cut("取り組む。［◎厚、◎経］チェーンリスク") == len("取り組む。［◎厚、◎経］")
-    assert _tag_cut("取り組む。［◎厚］") == 0
-    assert _tag_cut("［担当省庁については、各プラットフォームを参照］・引き続き") == 0  # a sub-heading's bracket
+    assert tag_cut("取り組む。［◎厚、チャー育成事業）」") == len("取り組む。［◎厚、")
+    assert tag_cut("取り組む。［◎アップを伴走") == len("取り組む。［◎")
+    assert tag_cut("取り組む。［内、文、◎厚、◎") == 0  # the tag goes on below: nothing glued
+    assert tag_cut("取り組む。［担当省庁については、各プラット") == 0  # a sub-heading's bracket, no tag
+    assert tag_cut("取り組む。［◎厚、◎経］チェーンリスク") == len("取り組む。［◎厚、◎経］")
+    assert tag_cut("取り組む。［◎厚］") == 0
+    assert tag_cut("［担当省庁については、各プラットフォームを参照］・引き続き") == 0  # a sub-heading's bracket
 
 
 def test_a_closed_ministry_tag_with_the_next_columns_text_glued_after_it_ends_the_description():

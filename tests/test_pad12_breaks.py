@@ -42,7 +42,7 @@ TITLE_OVER_THREE_LINES = (
 
 def _slacks(text: str, needle: str) -> dict[str, float | None]:
     prepared = prepare(text)
-    table = read_interleaved(prepared.lines, prepared.numbers, prepared.office)
+    table = read_interleaved(prepared.lines, prepared.numbers, prepared.office, prepared.breaks)
     cell = next(c for r in table.rows for c in r.cells if needle in c.text)
     return {x.text: x.slack for x in cell.lines}
 

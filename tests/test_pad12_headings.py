@@ -39,7 +39,7 @@ def test_a_reposted_mark_after_a_heading_wrapped_over_two_lines_joins_it():
     # The heading's two lines are joined on the first (the second left blank): its 「（再掲）」 was read as a row
     # of its own, neither heading nor measure, and the goal as not reposted.
     prepared = prepare(REPOSTED_GOAL)
-    table = read_interleaved(prepared.lines, prepared.numbers, prepared.office)
+    table = read_interleaved(prepared.lines, prepared.numbers, prepared.office, prepared.breaks)
     texts = [r.cells[0].text for r in table.rows if len(r.cells) == 1]
     assert "【医療保険制度におけるイノベーションに対する適切な評価の実施】（再掲）" in texts
     assert "（再掲）" not in texts

@@ -25,6 +25,7 @@ The lines keep their 'layout-glued' warning: the cut is still a judgement.
 from __future__ import annotations
 
 import math
+import re
 from collections import Counter
 from collections.abc import Callable
 from dataclasses import replace
@@ -38,7 +39,10 @@ SHIFT = 3  # characters a cut may move either way (latin letters print up to a t
 MOVE_COST = 1.0  # nats a cut loses for each cell it moves from where the widths put it
 LEFT_OUT = 1  # characters left out of the counts on each side of a glued cut (its neighbours in two columns)
 UNLIKE_WIDTH = 3.0  # nats: a paragraph ending on a full line, or a sentence going on after a short line
-MARGIN = 2.0  # nats a moved cut must gain over the widths' cut: weaker evidence keeps the cut as it is
+# nats a moved cut must gain over the widths' cut: weaker evidence keeps the cut as it is (half a nat: 「…（以下の」
+# 「を含むテーマ…」 gains less than one over 「…（以下のを」 「含むテーマ…」, the joins 「のを」 and 「野含」 both rare)
+MARGIN = 0.5
+ITEM_END_RE = re.compile(r"[①-⑳]$")  # an item's number ends no cell's part: it starts its item (「…喫」 「①日常…」)
 # Marks (private-use characters) of where a column's cell starts and ends and where a paragraph starts after a
 # short line: a cell's first characters (「・」 in results and plans, a title in descriptions) and a bullet after a
 # paragraph are counted as the text goes on, and weighed so where a cut starts or ends a cell or a paragraph.
@@ -232,6 +236,7 @@ def _best_cut(i: int, j: int, line: str, readings: list[Reading], widths: tuple[
         a, b = line[start:k], line[k:end]
         return bool(a and b and " " not in line[min(k, cut) - 1:max(k, cut) + 1] and not (a[-1].isascii() and a[-1].isalnum()
                     and b[0].isascii() and b[0].isalnum()) and (b[0] not in NO_LINE_START or is_bullet_start(b)) and not tagged(b)
+                    and not ITEM_END_RE.search(a)
                     and display_width(a) <= widths[left_col] + WIDTH_SLACK
                     and display_width(b) <= widths[right_col] + WIDTH_SLACK)
 

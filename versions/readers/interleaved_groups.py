@@ -18,9 +18,10 @@ from itertools import combinations, product
 from ..model.normalize import display_width
 from .cells import CONTINUES_RE
 from .interleaved_latin import LATIN_END_RE, latin_pair, latin_space
+from .interleaved_marks import BULLET_MARK, LINE_OPENERS, in_number, sure_bullet, tag_cut
 from .interleaved_offices import OFFICE, office_cut, office_cuts, office_word_cut
 from .interleaved_overrun import overrun
-from .ministries import KNOWN_MINISTRIES, SUBHEADING_TAG_RE, is_ministry_list
+from .ministries import SUBHEADING_TAG_RE, is_ministry_list
 from .vocabulary import (
     LOST_OPEN_RE,
     NO_LINE_START,
@@ -38,7 +39,6 @@ WIDTH_SLACK = 2.0  # a line may overrun its column by a character or two (kinsok
 OPEN_ENDS = ("、", "，", "：", ":")
 HANGING = ("。", "、", "，", "．", "」", "）", ")")  # marks that may hang past a line's end (kinsoku)
 CLOSED_DOTS = ("」・", "』・", "）・")  # a closing bracket, hanging past a full line's edge, then the next column's bullet
-LINE_OPENERS = ("（", "(", "「", "『", "［", "【", "＜")  # an opening bracket may print half a cell at a line's start
 TAG_TAIL_RE = re.compile(r"[^［］\[\]（）()「」]{1,12}[］\]]")  # a ministry tag's last names and its close: 「経］」
 REST_OVER = 0.5  # cells a glued piece's rest may overrun its column's commonest full width (latin letters' widths)
 GLUE_NEAR, GLUE_OVER = 2.0, 1.0  # cells below and above a column's commonest full width a glued line may be cut
@@ -51,9 +51,6 @@ GLUED_BEFORE = 9
 WORDS_SHORT = 2.0  # cells short of the narrowest fill a piece before a glued one may be, read as the same cell's words
 GLUED_DEPTH = 3  # cuts in one glued piece at most (four columns set close)
 GLUED_ALTERNATIVES = 12  # ways to cut a line's glued pieces, at most
-# A ministry tag followed by other text in the same piece: the next column's line glued to the description's
-# (「…［◎厚、◎経］チェーン…」), or to a tag wrapped after its names (「…。［◎アップを伴走…」, rest 「厚、◎経］」 below)
-TAG_NAME_RE = re.compile("◎?(?:" + "|".join(sorted(KNOWN_MINISTRIES, key=len, reverse=True)) + ")[、，]")
 JOINED_SPACE = 1.0  # a space inside a cell between non-latin characters
 JOINED_AFTER_LATIN = 0.3  # ... after a latin word, before a word's ending (「ARO に」)
 LONE_ENDING = 2  # characters of a word's ending alone between spaces (「機能 を 器の…」); not a sentence's end (「た。」: another column's)
@@ -147,19 +144,20 @@ def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[floa
     # (a piece's line may start with latin words before it, parted by spaces: 「…、Healthcare Innovation Hubにて、…」)
     starts = [_latin_start(pieces, j) for j in range(len(pieces))]
     if all(display_width(" ".join(pieces[s:j + 1])) <= tail for j, s in enumerate(starts)) \
-            and not any(_tag_cut(p) for p in pieces) and not glued_office:
+            and not any(tag_cut(p) for p in pieces) and not glued_office:
         return segmentations(pieces, len(widths), phrases=phrases)
 
     def piece_cuts(piece: str, bases: list[float], letters: list[int], left_of: int = -1) -> list[tuple[list[Cut], float]]:
         width = display_width(piece)
         cuts: list[tuple[list[tuple[str, frozenset[int] | None]], float]] = [([(piece, None)], 0.0)]
         if width > limit:
-            cuts = [(c, 0.0) for c in _glue_cuts(piece, fills, limit, GLUED_DEPTH, bases, after, letters, places, left_of)]
+            cuts = [(c, 0.0) for c in _glue_cuts(piece, fills, limit, GLUED_DEPTH, bases, after, letters, places, left_of,
+                                                 widths)]
         elif width + max(bases) > tail:  # (the latin words before alone too wide: a bullet must start the rest)
             cuts += [(c, SOFT_GLUE) for c in overrun(_glue_cuts(piece, fills, limit, 1, bases, after, letters, places, left_of),
                                                       piece, fills, max(bases))
                      if len(c) > 1 and (width > tail or is_bullet_start(c[1][0]))]
-        if k := _tag_cut(piece):
+        if k := tag_cut(piece):
             rest = piece[k:]
             tails = _glue_cuts(rest, fills, limit, GLUED_DEPTH - 1, None, after, None, places, places[0]) \
                 if display_width(rest) > limit else [[(rest, None)]]
@@ -173,8 +171,11 @@ def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[floa
             bases.append(display_width(" ".join(pieces[s:j])) + 0.5)
             letters.append(_latin(" ".join(pieces[s:j])))
         # (or a cell's words parted from it by a space of its own, in the widest column: 「化事業 令和6年度予算：…」,
-        # 「…開発体制強靱化事業 令和6年度予算：…を通・令和7年度…」; their punctuation pairs may print narrow)
-        if starts[j] == j and j > 1 and _words_before(pieces[j - 1], max(fills)) and display_width(pieces[j]) > tail:
+        # 「…開発体制強靱化事業 令和6年度予算：…を通・令和7年度…」; their punctuation pairs may print narrow; a piece
+        # opening with a bullet mark starts a column's bullet there: 「…データバンクの構築支援」 then 「・NCBNでは、…」
+        # is a title and the results' first line, never the title's words going on)
+        if starts[j] == j and j > 1 and _words_before(pieces[j - 1], max(fills)) and display_width(pieces[j]) > tail \
+                and not pieces[j].startswith(BULLET_MARK):
             bases.append(display_width(pieces[j - 1]) + 0.5 - PAIR_TRIM * len(PUNCTUATION_PAIR_RE.findall(pieces[j - 1])))
             letters.append(_latin(pieces[j - 1]))
         # (an office printed first is the line's first piece: a piece after it holds no office's line)
@@ -237,25 +238,6 @@ def _latin_gap(left: str, right: str) -> bool:
     return latin_space(left, right) or bool(LATIN_END_RE.search(left) and CONTINUES_RE.match(right))
 
 
-def _tag_cut(piece: str) -> int:
-    """Where a ministry tag in PIECE ends, other text following it, or 0: a tag ends its description, so the
-    text after it on the same line is another column's, glued (「…取り組む。［◎厚、◎経］チェーンリスク…」); a tag
-    opened and not closed there ends at its names (「…。［◎」 then 「アップを…」, the tag's rest wrapped below). A
-    bracket whose first words are no ministry's (「［担当省庁については、」) is no tag."""
-    start = piece.rfind("［")
-    if start < 0:
-        return 0
-    close = piece.find("］", start)
-    if close >= 0:
-        return close + 1 if close + 1 < len(piece) and is_ministry_list(piece[start + 1:close]) else 0
-    k = start + 1
-    while m := TAG_NAME_RE.match(piece, k):
-        k = m.end()
-    if piece[k:k + 1] == "◎":
-        k += 1
-    return k if start + 1 < k < len(piece) - 1 else 0
-
-
 def _latin(text: str) -> int:
     return sum(1 for ch in text if ch.isascii() and ch.isalnum())
 
@@ -287,7 +269,7 @@ def _places(order: tuple[int, ...]) -> tuple[int, ...]:
 
 def _glue_cuts(piece: str, fills: tuple[float, ...], limit: float, depth: int, bases: list[float] | None = None,
                after: tuple[float | None, ...] | None = None, letters: list[int] | None = None,
-               places: tuple[int, ...] | None = None, left_of: int = -1
+               places: tuple[int, ...] | None = None, left_of: int = -1, widths: tuple[float, ...] | None = None
                ) -> list[list[tuple[str, frozenset[int] | None]]]:
     """A piece too wide for any column cut after the full line of a column (c), for each column: its text
     up to where that column's lines fill (the commonest full width), before a bullet mark 「・」 near there if
@@ -297,7 +279,9 @@ def _glue_cuts(piece: str, fills: tuple[float, ...], limit: float, depth: int, b
     the fill the more latin letters come before it (LATIN_NARROWER). PLACES: each column's place left to right;
     a cut is tried only after a column printed right of LEFT_OF (the column whose full line the piece's text
     before follows): a glued piece holds its columns in the order they print (「…医療機・｢優れた…医・令和７年度…」
-    is the description's, the results' and the plans' lines, never the plans' before the description's)."""
+    is the description's, the results' and the plans' lines, never the plans' before the description's). WIDTHS
+    (by role): a rest narrower than the piece's limit but wider than every column printed right of the cut is
+    cut again too (three columns glued: 「…｢医療従事者の業務の効率」, the results' full line, then the plans' 「る。」)."""
     out: list[list[tuple[str, frozenset[int] | None]]] = []
     places = places or tuple(range(len(fills)))
     printed = printed_widths(piece)
@@ -306,28 +290,38 @@ def _glue_cuts(piece: str, fills: tuple[float, ...], limit: float, depth: int, b
     for ch in piece:
         latin.append(latin[-1] + (ch.isascii() and ch.isalnum()))
     trim = _trims(piece)
+    hang = GLUE_OVER if piece.startswith(BULLET_MARK) else 0.0  # (a bullet's first line may hang its mark a cell out)
     for (c, fill), (base, before) in product(enumerate(fills), zip(bases or [0.0], letters or [0] * len(bases or [0.0]),
                                                                     strict=True)):
         if places[c] <= left_of:
             continue
-        near = [k for k in range(1, len(piece)) if fill - GLUE_NEAR <= base + printed[k] <= fill + GLUE_OVER]
+        near = [k for k in range(1, len(piece)) if fill - GLUE_NEAR <= base + printed[k] <= fill + GLUE_OVER
+                and not in_number(piece, k)]
         marked = [k for k in range(1, len(piece)) if fill - GLUE_NEAR <= base + printed[k]
                   <= fill + GLUE_OVER * (1 + (piece[k - 1:k + 1] in CLOSED_DOTS)) + LATIN_NARROWER * (before + latin[k])
-                  + (trim[k] if not base else 0.0) and is_bullet_start(piece[k:])]
+                  + (trim[k] + (hang if sure_bullet(piece, k) else 0.0) if not base else 0.0)
+                  and is_bullet_start(piece[k:])]
         # (a full line before a bullet may lie past the fill by its punctuation pairs' trim: 「・「医工連携…事業（研究
         # 開発事業）」（令和7年度」 then the next column's 「・」; a line ending in a closing mark may print it half a cell
         # wide, or hang it past the edge: 「…タイプ」」; before the next column's bullet, a cell further: 「…研究事業」」
-        # then 「・「開発途上国…」, 29 cells where the column's full lines are 27)
+        # then 「・「開発途上国…」, 29 cells where the column's full lines are 27; a bullet's first line, its mark hanging
+        # left of the column's text, a cell more before a 「・」 that parts no two nouns: 「・令和7年度に新設される「医療
+        # 機器創出ガイダ」 then 「・「医療機器等…」, never 「…イノベーショる企業」 then 「・大学等に…」)
         fitting = [k for k in near if base + printed[k] <= fill + GLUE_OVER / 2 * (1 + (piece[k - 1] in HANGING))
                    and piece[k] not in NO_LINE_START]
         if marked or fitting:
-            k = marked[-1] if marked else fitting[-1]
+            # (a 「・」 after a particle or before a bracket is no mark between two nouns: the next column's bullet,
+            # where a later 「・」 is one: 「…2024年9月に・安全性・信頼性を確保した…」)
+            sure = [k for k in marked if sure_bullet(piece, k)]
+            k = sure[-1] if sure else marked[-1] if marked else fitting[-1]
             k = _trimmed_cut(piece, printed, trim, k, fill - base, after[c] if after else None)
             roles.setdefault(_by_the_rest(piece, printed, k, fill - base, fitting, after[c] if after else None), set()).add(c)
-    for k, cs in sorted(roles.items()):
+    for k, cs in sorted(roles.items(), key=lambda kv: (min(places[c] for c in kv[1]), kv[0])):
         rest = piece[k:]
-        tails = _glue_cuts(rest, fills, limit, depth - 1, None, after, None, places, min(places[c] for c in cs)) \
-            if display_width(rest) > limit and depth > 1 else []
+        left = min(places[c] for c in cs)
+        right = max((w for c, w in enumerate(widths or ()) if places[c] > left), default=limit)
+        tails = _glue_cuts(rest, fills, limit, depth - 1, None, after, None, places, left, widths) \
+            if display_width(rest) > min(limit, right + WIDTH_SLACK) and depth > 1 else []
         out += [[(piece[:k], frozenset(cs)), *tail] for tail in (tails or [[(rest, None)]])]
     return out or [[(piece, None)]]
 
@@ -412,7 +406,7 @@ def segmentations(pieces: list[str], ncols: int, must: list[frozenset[int] | Non
     # a piece ending in a ministry tag before another piece of the group, or holding one with text after it (read
     # whole: 「…を構築する。［厚、中に公表する予定。」, the plans' line glued to the tag's first names)
     tags = [tagged(p) for p in pieces]
-    inside = [m is None and _tag_cut(p) > 0 for p, m in zip(pieces, must, strict=True)]
+    inside = [m is None and tag_cut(p) > 0 for p, m in zip(pieces, must, strict=True)]
     made: dict[tuple[int, int], Group] = {}
 
     def group(a: int, b: int) -> Group:

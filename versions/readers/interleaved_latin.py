@@ -7,12 +7,16 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-# Latin words on both sides of a space, a mark between: 「MedTech ROUND ～MedTech Startups」 is one cell's text
+# Latin words on both sides of a space, a mark between: 「MedTech ROUND ～MedTech Startups」 is one cell's text; a
+# wave dash alone after a latin word is that phrase's mark (「・「MedTech ROUND ～ 産業室」: the results' 「～」, then
+# the office's last line)
 LATIN_END_RE = re.compile(r"[A-Za-z0-9.\-&][)）」』~～]?$")
-LATIN_START_RE = re.compile(r"^[～〜~(（「『\"'“]?[A-Za-z0-9]")
+LATIN_START_RE = re.compile(r"^(?:[～〜~(（「『\"'“]?[A-Za-z0-9]|[～〜~]$)")
 LAST_LATIN_WORD_RE = re.compile(r"([A-Za-z0-9.\-&]+)[)）」』~～]?$")
 FIRST_LATIN_WORD_RE = re.compile(r"^[～〜~(（「『\"'“]?([A-Za-z0-9][A-Za-z0-9.\-&]*)")
-BARE_NUMBER_END_RE = re.compile(r"(?:^|[^A-Za-z0-9.\-&])[0-9]+$")  # 「1129」, 「…発1129」: digits with no latin word
+# 「1129」, 「…発1129」: digits with no latin word; 「…（案）：11.2」: a decimal after kanji or kana (「Society 5.0」 is a
+# version's number, of the latin words around it)
+BARE_NUMBER_END_RE = re.compile(r"(?:^|[^A-Za-z0-9.\-&])[0-9]+$|[^\x00-\x7f][0-9]+\.[0-9]+$")
 
 
 def latin_space(left: str, right: str) -> bool:

@@ -78,6 +78,9 @@ OPENS_MID_SENTENCE = 1.0  # a sentence's first words going on a full line that s
 # so the words are the end of another column's line (「…連携することでARO」 then 「に必要」, glued to the results'
 # first bullet, a space after the latin word)
 CELL_OPENS_MID_SENTENCE = 2.0
+# A results or plans line ending as the text's bullets end (interleaved_ends.paragraph_ends: 「…の課題を採択」) then
+# going on with no bullet: the description's line at a page's foot (「療機器」) read as the bullet's last words
+PARAGRAPH_ENDED = 1.0
 
 
 @dataclass(frozen=True)
@@ -99,6 +102,7 @@ class _Col:
     room: float = 0.0  # cells its last line stops short of the column's commonest full line (EARLY_BREAK)
     tail: str = ""  # the end of its last line where that ended no sentence: a sentence's end below is worded with it
     end: str = ""  # description only: its last line's last characters, where that ended no sentence (JOINS)
+    ended: bool = False  # results or plans: its last line ends as the text's bullets end (PARAGRAPH_ENDED)
 
 
 State = tuple[_Col, ...]  # () before the first row of a goal
@@ -123,7 +127,8 @@ def read_lines(lines: list[str], pieces: Callable[[str], list[str]], kinds: list
                fulls: tuple[float, ...] | None = None, order: tuple[int, ...] | None = None,
                fills: tuple[float, ...] | None = None, results: int = 1, glued: bool = False,
                phrases: frozenset[tuple[str, str]] = frozenset(), offices: frozenset[str] = frozenset(),
-               joins: Callable[[str, str], float] | None = None) -> tuple[list[Reading], set[int], set[int]]:
+               joins: Callable[[str, str], float] | None = None, ends: frozenset[str] = frozenset()
+               ) -> tuple[list[Reading], set[int], set[int]]:
     """The cheapest reading of every text line (Viterbi over the open row's column states), the lines that
     another reading explains as well, and the lines no reading fits. WIDTHS: the widest each column prints;
     FULLS: the narrowest a full line of each prints (by default from WIDTHS, full_line). Columns are numbered
@@ -134,7 +139,8 @@ def read_lines(lines: list[str], pieces: Callable[[str], list[str]], kinds: list
     space between them (a piece that fits a column may hold the next column's too); PHRASES: the latin word
     pairs the document prints joined more than once (interleaved_latin.latin_phrases), dearer to part; OFFICES:
     the 「担当」 column's lines (interleaved_offices.office_lines), where an office's line is glued to the plans';
-    JOINS: the cost of a column's line going on from its last characters with a text (interleaved_joins)."""
+    JOINS: the cost of a column's line going on from its last characters with a text (interleaved_joins); ENDS: the
+    words the text's results bullets end in (interleaved_ends)."""
     ncols = len(widths)
     fulls = fulls or tuple(full_line(w) for w in widths)
     order = order or tuple(range(ncols))
@@ -170,7 +176,7 @@ def read_lines(lines: list[str], pieces: Callable[[str], list[str]], kinds: list
         nxt: dict[State, tuple[float, int]] = {}
         for state, (cost, node) in frontier.items():
             for reading, extra, new_state, joined in _candidates(state, options, widths, fulls, fills, order, results,
-                                                                 i in page_end, offices, joins):
+                                                                 i in page_end, offices, joins, ends):
                 total = cost + extra
                 plain = plains[node] + extra - joined if node >= 0 else extra - joined
                 old = nxt.get(new_state)
@@ -246,7 +252,7 @@ def _page_ends(kinds: list[str]) -> set[int]:
 def _candidates(state: State, options: list[tuple[tuple[Group, ...], float]], widths: tuple[float, ...],
                 fulls: tuple[float, ...], fills: tuple[float, ...], order: tuple[int, ...], results: int,
                 page_end: bool, offices: frozenset[str] = frozenset(),
-                joins: Callable[[str, str], float] | None = None):
+                joins: Callable[[str, str], float] | None = None, ends: frozenset[str] = frozenset()):
     """(reading, cost, next state) for each way the line can continue the open row or start the next one: its
     groups, left to right, in columns left to right (ORDER: their roles); OFFICES: the office column's lines."""
     ncols = len(widths)
@@ -266,13 +272,13 @@ def _candidates(state: State, options: list[tuple[tuple[Group, ...], float]], wi
             # (「…機能 を構築する。［厚、◎経］ 標」を公表した。」 is not one column's line)
             worded += sum(TAG_OUTSIDE for g in groups if g.inner_tag)
             if state:
-                cont = _continue(state, groups, cols, fulls, fills, page_end, joins)
+                cont = _continue(state, groups, cols, fulls, fills, page_end, joins, ends)
                 if cont is not None:
                     cost, new_state, joined = cont
                     yield _reading(False, cols, groups), cost + worded + _tail_wording(state, groups, cols, results), \
                         new_state, joined
             if 0 in cols:  # a row starts with its description's first line (an office first may share it)
-                cost, new_state = _new_row(state, groups, cols, fulls, fills)
+                cost, new_state = _new_row(state, groups, cols, fulls, fills, ends)
                 yield _reading(True, cols, groups), cost + worded, new_state, 0.0
 
 
@@ -296,7 +302,8 @@ def _skip_cost(c: int, col: _Col) -> float:
     """The cost of column C having nothing on a line: it is done for the row."""
     if not col.active:
         return 0.0
-    cost = (SKIP_STOP if col.stop or c == OFFICE else SKIP_FULL) if col.full else 0.0  # an office is a name
+    cost = (SKIP_STOP if col.stop or col.ended or c == OFFICE else SKIP_FULL) if col.full else 0.0  # an office is a
+    # name; a bullet ending as the text's do (「…の課題を採択」) ends its paragraph as a 。 does
     if col.open:  # 「令和８年度…改革において、…検討を行い、」 then its bullets: the cell goes on; an office's
         cost += SKIP_OPEN if c != OFFICE else OFFICE_UNFINISHED  # name ends in an office word (…課, …室)
     if c == 0 and not col.tagged:
@@ -314,7 +321,7 @@ def _end_cost(state: State) -> float:
 
 
 def _line_state(c: int, group: Group, full_at: float, fill: float, tagged: bool, items: bool = False, item: int = 0,
-                titled: bool = False) -> _Col:
+                titled: bool = False, ends: frozenset[str] = frozenset()) -> _Col:
     tagged = tagged or (c == 0 and group.tagged)
     full = group.printed >= full_at and not (c == 0 and tagged)  # the tag ends the description
     # (an office's line is open where its name has not ended: 「内閣官房健康・医療戦略」 goes on with 「室」)
@@ -325,12 +332,13 @@ def _line_state(c: int, group: Group, full_at: float, fill: float, tagged: bool,
     room = math.floor(room * 2) / 2 if room >= EARLY_ROOM + 1 else 0.0
     return _Col(True, True, full, group.stop, tagged, items, opened, bool(WORD_END_RE.search(group.text)),
                 item=group.item or item, titled=titled, room=room, tail=_tail(c, group),
-                end=group.text[-JOIN_CONTEXT:] if c == 0 and not group.stop and not tagged else "")
+                end=group.text[-JOIN_CONTEXT:] if c == 0 and not group.stop and not tagged else "",
+                ended=c in (1, 2) and group.text[-2:] in ends)
 
 
 def _continue(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fulls: tuple[float, ...],
-              fills: tuple[float, ...], page_end: bool = False, joins: Callable[[str, str], float] | None = None
-              ) -> tuple[float, State, float] | None:
+              fills: tuple[float, ...], page_end: bool = False, joins: Callable[[str, str], float] | None = None,
+              ends: frozenset[str] = frozenset()) -> tuple[float, State, float] | None:
     """The cost of GROUPS going on the open row in columns COLS, its next state, and what of that cost the joins
     gave (JOINS)."""
     cost = joined = 0.0
@@ -369,7 +377,7 @@ def _continue(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fu
                     or (not col.stop and group.text[1:2] in NO_LINE_START and group.text[1:2] != "")
                 # (「…開発ガイダンス」 「2025」及び…」; 「…において」 「円）を…」: a character carried down by kinsoku)
                 cost += SHORT_GOES_ON if goes_on else NO_BULLET
-        elif col.started and col.full and c > 0 and group.bullet and not col.stop and not col.open:
+        elif col.started and col.full and c > 0 and group.bullet and not col.stop and not col.open and not col.ended:
             cost += BULLET_AFTER_FULL
         elif col.started and col.stop and c > 0 and not group.bullet and not group.opener:
             cost += SKIP_STOP
@@ -377,6 +385,8 @@ def _continue(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fu
             cost += OPENS_MID_SENTENCE
         if c > 0 and group.tagged:
             cost += TAG_OUTSIDE
+        if col.ended and not group.bullet:
+            cost += PARAGRAPH_ENDED
         if group.item and group.item != col.item + 1:
             cost += ITEM_OUT_OF_SEQUENCE
         if col.started and c != OFFICE and _goes_on(c, col, group) and col.room >= group.unit + EARLY_ROOM:
@@ -384,12 +394,12 @@ def _continue(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fu
         if joins is not None and (col.tail or col.end) and _goes_on(c, col, group):
             joined += joins(col.tail or col.end, group.text)  # 「…場の整」 goes on with 「備の…」, never 「て、…」
         out[c] = _line_state(c, group, fulls[c], fills[c], col.tagged, col.tagged, col.item,
-                             c == 0 and (col.titled or (col.started and not col.full)))
+                             c == 0 and (col.titled or (col.started and not col.full)), ends)
     return cost + joined, tuple(out), joined
 
 
 def _new_row(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fulls: tuple[float, ...],
-             fills: tuple[float, ...]) -> tuple[float, State]:
+             fills: tuple[float, ...], ends: frozenset[str] = frozenset()) -> tuple[float, State]:
     cost = _end_cost(state)
     if groups[0].bullet:
         cost += ROW_STARTS_WITH_BULLET
@@ -404,7 +414,7 @@ def _new_row(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], ful
                 cost += TAG_OUTSIDE
             if c in (1, 2) and group.continues and not group.bullet:
                 cost += CELL_OPENS_MID_SENTENCE
-            out.append(_line_state(c, group, fulls[c], fills[c], False))
+            out.append(_line_state(c, group, fulls[c], fills[c], False, ends=ends))
     return cost, tuple(out)
 
 

@@ -37,6 +37,7 @@ from ..model.normalize import display_width
 from .cells import WRAPPED_TITLE_MAX
 from .geometry import SHORT, TITLE_MARGIN, Geometry, slack
 from .interleaved_cuts import repair_cuts
+from .interleaved_ends import paragraph_ends
 from .interleaved_groups import WIDTH_SLACK, printed_widths, unit_width
 from .interleaved_joins import JoinCosts
 from .interleaved_latin import latin_phrases, latin_space
@@ -87,8 +88,10 @@ PARTED_SHOWN = 20  # characters of the latin words on each side of a parted spac
 MAX_PIECES = 10  # more pieces on one line: spaces between latin words are not cut
 
 
-def read_interleaved(lines: list[str], numbers: list[int], office: bool = False) -> Table:
-    """The rows of an interleaved text (LINES with their source NUMBERS); OFFICE: a 「担当」 column.
+def read_interleaved(lines: list[str], numbers: list[int], office: bool = False,
+                     breaks: frozenset[int] = frozenset()) -> Table:
+    """The rows of an interleaved text (LINES with their source NUMBERS); OFFICE: a 「担当」 column; BREAKS: the
+    source lines of the running titles taken away (text_layouts.prepare), each a page break.
     LINES come folded (normalize.fold_extracted, in text_layouts.prepare): 「‧」 is 「・」 here."""
     lines, numbers = _rejoin(lines, numbers)
     lines = _join_heading_tails(lines)
@@ -105,7 +108,7 @@ def read_interleaved(lines: list[str], numbers: list[int], office: bool = False)
             f"layout 'interleaved': the 「担当」 column's pieces measure {widths[OFFICE]:g} cells, wider than an office's "
             f"name prints (at most {OFFICE_MAX:g}): its text is printed run into another column's and the columns "
             "cannot be told apart; ingest the PDF itself instead")
-    kinds = _page_breaks([_kind(x) for x in lines])
+    kinds = _page_breaks([_kind(x) for x in lines], numbers, breaks)
     fills = estimate_fills(lines, widths, order)
     plans_first = header.find(PLANS_LABEL_RE.search(header).group(0)) < header.find(RESULTS_LABEL_RE.search(header).group(0)) \
         if header else False
@@ -113,10 +116,12 @@ def read_interleaved(lines: list[str], numbers: list[int], office: bool = False)
     wide = [i for i, kind in enumerate(kinds) if kind == "text" and any(display_width(p) > limit for p in lines[i].split())]
     fulls = estimate_fulls(widths, fills)
     texts = [x for x, kind in zip(lines, kinds, strict=True) if kind == "text"]
+    numbered = [no for no, kind in zip(numbers, kinds, strict=True) if kind == "text"]
     readings, ambiguous, unfit = read_lines(lines, _pieces, kinds, widths, fulls, order, fills,
                                             2 if plans_first else 1, len(wide) >= GLUED_LINES, latin_phrases(texts),
                                             office_lines([x.strip().split(" ") for x in texts], order, widths[-1])
-                                            if office else frozenset(), JoinCosts([p for x in texts for p in _pieces(x)]))
+                                            if office else frozenset(), JoinCosts([p for x in texts for p in _pieces(x)]),
+                                            paragraph_ends([_pieces(x) for x in texts], numbered))
     readings, _ = repair_cuts(lines, readings, kinds, _pieces, widths, fulls)
     out = _Rows(widths, sorted(no for no, kind in zip(numbers, kinds, strict=True) if kind == "header"), order, fills[0])
     headed = False
@@ -231,14 +236,12 @@ def _join_heading_tails(lines: list[str]) -> list[str]:
     return out
 
 
-def _page_breaks(kinds: list[str]) -> list[str]:
-    """KINDS with a blank line between two text lines read as a page break: a running title taken away
-    (text_lines.drop_running_titles) leaves such a line, the only page furniture of a page without header or
-    number (「医療機器基本計画 …進捗状況 2」 printed on one line), and a cell may stop there a line early (3035:
-    the plans' 「…スタートアップ創」 / 「出・EXITの…」 around it). Over the texts of the seven sets, each of the
-    231 blank lines between two text lines is a running title's."""
-    return ["page" if kind == "blank" and 0 < i < len(kinds) - 1 and kinds[i - 1] == kinds[i + 1] == "text" else kind
-            for i, kind in enumerate(kinds)]
+def _page_breaks(kinds: list[str], numbers: list[int], breaks: frozenset[int]) -> list[str]:
+    """KINDS with the blank line a running title taken away leaves (BREAKS: their source lines, text_lines.
+    drop_running_titles) read as a page break: the only page furniture of a page without header or number
+    (「医療機器基本計画 …進捗状況 2」 printed on one line), where a cell may stop a line early (3035: the plans'
+    「…スタートアップ創」 / 「出・EXITの…」 around it)."""
+    return ["page" if kind == "blank" and no in breaks else kind for kind, no in zip(kinds, numbers, strict=True)]
 
 
 def _kind(line: str) -> str:

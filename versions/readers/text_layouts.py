@@ -162,7 +162,7 @@ def _read(prepared: Prepared) -> Table:
             rule = next(p.rule for p in PROFILES if p.name == name)
             raise EditionParseError(f"layout '{name}' ({rule}): {exc}; {EXPECTED}") from None
     if name == "interleaved":
-        return text_interleaved.read_interleaved(lines, numbers, prepared.office)
+        return text_interleaved.read_interleaved(lines, numbers, prepared.office, prepared.breaks)
     table = text_dense.read_dense(lines, numbers, prepared.order, prepared.breaks) if name == "dense" else None
     offices: list[tuple[int, str]] = []
     if table is None and prepared.office:
