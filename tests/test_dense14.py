@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from dense_snippets import DENSE
+from test_dense12_page_cuts import cells
 
 from policydiff.versions.readers.text_dense import estimate_widths
 from policydiff.versions.readers.text_layouts import prepare
@@ -18,3 +19,16 @@ def test_results_a_cell_wider_than_the_description_keep_their_own_width():
     geometry = estimate_widths(prepared.lines, prepared.order)
     assert geometry is not None
     assert (geometry.description, geometry.results, geometry.plans) == (21.0, 22.0, 14.0)
+
+
+def test_a_row_cut_by_a_page_break_has_its_plans_restate_its_results_on_both_pages():
+    # L6043 (reportlab, 5.5 pt landscape; results and plans both 49 cells wide): the page cuts the SaMD row after
+    # one results bullet and one plans bullet; after the break its results go on (「・SaMDに関する…を開催」), then
+    # its plans. The plans' first bullet 「・令和6年度補正予算「デジタル…」…を実施。」 restates the results' first, but
+    # was read as a second result (the results then going on after the break), the row's run of results and
+    # plans cut by the break being left as the lattice read it.
+    text = (DENSE / "results-and-plans-cut-by-a-page-break.pypdfium2.txt").read_text(encoding="utf-8")
+    rows = cells(text, 41, 49, 49, 16)
+    row = next(r for r in rows if r["description"][0].startswith("SaMD"))
+    assert [x[:8] for x in row["results"] if x.startswith("・")] == ["・スタートアップ", "・SaMDに関す"]
+    assert [x[:8] for x in row["plans"] if x.startswith("・")] == ["・令和6年度補正", "・「SaMD産学"]
