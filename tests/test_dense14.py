@@ -32,3 +32,15 @@ def test_a_row_cut_by_a_page_break_has_its_plans_restate_its_results_on_both_pag
     row = next(r for r in rows if r["description"][0].startswith("SaMD"))
     assert [x[:8] for x in row["results"] if x.startswith("・")] == ["・スタートアップ", "・SaMDに関す"]
     assert [x[:8] for x in row["plans"] if x.startswith("・")] == ["・令和6年度補正", "・「SaMD産学"]
+
+
+def test_a_results_line_stopping_mid_word_goes_on_in_its_paragraph():
+    # L5527 (reportlab, alt font; every column 26 cells): 「用を進めると共に、中央バイオバンク事務局として」 stops three
+    # cells short, for the Latin 「6NC」 that did not fit after it, and mid-sentence (「として」). Its sentence goes on:
+    # the next line 「6NC各バイオバンク間の…」 was read as the plans' first line (a cell opening with no bullet
+    # cost no more than a paragraph going on after a short line).
+    text = (DENSE / "a-results-line-stopping-mid-word.pypdfium2.txt").read_text(encoding="utf-8")
+    row = cells(text, 26, 26, 26)[0]
+    assert row["results"][-3:] == ["6NC各バイオバンク間の利活用手続きのギャップと課",
+                                   "題を整理し、その対応等に取り組んでおり、これらの運", "営管理事業費に予算措置を行っている。"]
+    assert row["plans"][0].startswith("・引き続き「バイオバンク")

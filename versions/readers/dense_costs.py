@@ -9,6 +9,9 @@ keeps the cheapest reading of the whole text; readings within a few tenths of ea
 from __future__ import annotations
 
 CONT_AFTER_SHORT = 4.0  # a paragraph going on after a line that stopped short
+CONT_AFTER_OPEN = 2.0  # ... after a short results or plans line stopping mid-word (「…事務局として」): it ends no
+# paragraph (a Latin word that did not fit, 「6NC」, left it short), so its sentence going on costs less than the
+# next cell opening there with no bullet (END_OPEN + CELL_NO_BULLET)
 CONT_AFTER_STOP = 0.2  # ... after a full line that ended a sentence
 END_AFTER_FULL = 2.5  # a paragraph (or cell) ending with a full line that ends no sentence
 END_AFTER_STOP = 0.3
