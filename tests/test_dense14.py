@@ -44,3 +44,14 @@ def test_a_results_line_stopping_mid_word_goes_on_in_its_paragraph():
     assert row["results"][-3:] == ["6NC各バイオバンク間の利活用手続きのギャップと課",
                                    "題を整理し、その対応等に取り組んでおり、これらの運", "営管理事業費に予算措置を行っている。"]
     assert row["plans"][0].startswith("・引き続き「バイオバンク")
+
+
+def test_a_budget_in_brackets_alone_goes_on_the_program_named_before_it():
+    # L5427 (Chromium, plans printed before results, every column 15 cells): the results' bullet
+    # 「・「医療機器等研究成果展開事業」」 fills its line, its budget 「（令和６年度予算：10.9億円）」 alone on the next. A
+    # line in brackets alone was taken for a bullet of its own (「（対応済み）」): the program's name was read as the
+    # plans' last bullet, the results opening with the budget.
+    text = (DENSE / "a-budget-in-brackets-alone-after-a-program-name.pypdfium2.txt").read_text(encoding="utf-8")
+    row = cells(text, 15, 15, 15, 3)[0]
+    assert row["plans"][-1] == "る。"
+    assert row["results"][:2] == ["・「医療機器等研究成果展開事業」", "（令和６年度予算：10.9億円）"]

@@ -201,7 +201,9 @@ def make_piece(text: str, no: int, joined: bool = False, opened: str = "", comma
     if opened and closes and not text.split("］", 1)[0].count("［"):
         closes[0] = opened + closes[0]
     tag = max((tag_kind(x) for x in closes), default=0)
-    bullet = is_bullet_start(text)
+    # (a line in brackets alone that cites a budget, 「（令和６年度予算：10.9億円）」, opens no paragraph: it is the
+    # budget of the program the line before names, 「・「医療機器等研究成果展開事業」」, its bullet's words wrapped)
+    bullet = is_bullet_start(text) and not (LONE_PAREN_RE.match(text) and BUDGET_YEAR_RE.search(text))
     office = is_office_piece(text)
     closes_first, leaves_open = brackets(text)
     return Piece(text, no, joined, display_width(text), sum(c.isascii() for c in text), bullet,
