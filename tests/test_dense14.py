@@ -55,3 +55,13 @@ def test_a_budget_in_brackets_alone_goes_on_the_program_named_before_it():
     row = cells(text, 15, 15, 15, 3)[0]
     assert row["plans"][-1] == "る。"
     assert row["results"][:2] == ["・「医療機器等研究成果展開事業」", "（令和６年度予算：10.9億円）"]
+
+
+def test_a_bullet_a_cell_over_its_column_after_a_description_opens_the_results():
+    # L6807 (Chromium, offices first; columns 46, 50 and 32 cells as estimated): the results' first line
+    # 「・倫理指針の周知を通じ、…など、倫理」 is 52 cells, wider than any column, and was read into the cell before it,
+    # the description, which holds no bullet.
+    text = (DENSE / "a-bullet-a-cell-over-its-column-after-a-description.pypdfium2.txt").read_text(encoding="utf-8")
+    row = cells(text, 46, 50, 32, 10)[0]
+    assert row["description"][-1] == "［文、◎厚、経］"
+    assert row["results"][0].startswith("・倫理指針の周知を通じ")

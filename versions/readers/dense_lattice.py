@@ -213,3 +213,15 @@ def unfit_move(s: State, cols: Columns, x: Piece):
     role = s.cur if s.cur != START else DSC
     state = s if s.cur != START else State(status=(0,) * len(cols.order))
     return enter(state, cols, x, role), UNFIT, Label(role, s.cur == START)
+
+
+def unfit_moves(s: State, cols: Columns, x: Piece):
+    """No reading fits X: it goes on in the current cell, at a price; or, a bullet 「・」 after a description's
+    title, text or items (a description holds no bullet), it opens the row's first results or plans cell printed
+    after the description that has no line yet, at that price (a bullet's first line a cell over its column)."""
+    yield unfit_move(s, cols, x)
+    if not x.dot or s.cur not in (TTL, DSC, ITM):
+        return
+    k = next((k for k in range(cols.cell(DSC) + 1, len(cols.order)) if cols.order[k] in (RES, PLN)), None)
+    if k is not None and not s.status[k]:
+        yield enter(s, cols, x, cols.order[k]), UNFIT, Label(cols.order[k], False)
