@@ -65,3 +65,14 @@ def test_a_bullet_a_cell_over_its_column_after_a_description_opens_the_results()
     row = cells(text, 46, 50, 32, 10)[0]
     assert row["description"][-1] == "［文、◎厚、経］"
     assert row["results"][0].startswith("・倫理指針の周知を通じ")
+
+
+def test_a_row_opens_with_its_words_never_with_its_ministry_tag():
+    # L6916 (Chromium; description, results and plans all 45 cells): the plans' one bullet 「・引き続き、…を実施する。」
+    # fills its line, and the next row's description (no title) 「医療機器の販売においては、…取り組む。」 is as
+    # wide. Read as the plans going on, it left the next row opening with its tag 「［◎経］」 alone, at no cost more.
+    text = (DENSE / "a-description-after-plans-of-one-width.pypdfium2.txt").read_text(encoding="utf-8")
+    rows = cells(text, 45, 45, 45)
+    assert rows[0]["plans"] == ["・引き続き、JETROを通じ、医療機器、介護関連の商談会や海外展示会への出展支援を実施する。"]
+    assert rows[1]["description"][0].startswith("医療機器の販売においては")
+    assert rows[1]["description"][-1] == "［◎経］"

@@ -45,6 +45,7 @@ OFFICE_AS_TITLE = 2.0  # a title that reads as an office's name (…課, …室)
 OFFICE_ELSEWHERE = 1.0  # a short line naming an office (「経産省ヘルスケア産業課医」) read in another column
 NOUN_END = 0.5  # a short paragraph ending in a noun (「…において１件の課題を採択」) read as a plan (or a full one
 # ending in a noun the document shows ends paragraphs, dense_tails)
+BARE_TAG = 1.0  # a row opening with a ministry tag and no words before it (「［◎経］」): a description's last line
 ROW_BULLET = 4.0  # a row whose first line is a bullet
 ITEM_ORDER = 2.0  # an item ④ that does not follow ③ in its cell (or ① that opens none): a cell's items run in order
 PARTICLE_OPENS = 2.0  # a row or a cell whose first line opens with a particle (「の設置」): the line before's words
