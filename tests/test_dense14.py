@@ -6,7 +6,8 @@ from __future__ import annotations
 from dense_snippets import DENSE
 from test_dense12_page_cuts import cells
 
-from policydiff.versions.readers.text_dense import estimate_widths
+from policydiff.versions.readers.geometry import Geometry
+from policydiff.versions.readers.text_dense import estimate_widths, read_at_widths
 from policydiff.versions.readers.text_layouts import prepare
 
 
@@ -76,3 +77,21 @@ def test_a_row_opens_with_its_words_never_with_its_ministry_tag():
     assert rows[0]["plans"] == ["・引き続き、JETROを通じ、医療機器、介護関連の商談会や海外展示会への出展支援を実施する。"]
     assert rows[1]["description"][0].startswith("医療機器の販売においては")
     assert rows[1]["description"][-1] == "［◎経］"
+
+
+def test_a_line_opening_another_cell_ends_none_of_the_sentences_of_the_line_before():
+    # L6846 (Chromium, 5 pt landscape; description 50 cells, plans 37, results 56, plans printed first): the page
+    # cuts the SaMD row; after it the plans' bullet 「・「SaMD産学官連携フォーラム」を…引き続き取り組む」 ends
+    # short, then the results' last words 「（令和6年9月3日）。」 (their bullet 「…を開催」 cut by the break). Read
+    # with the line before, 「取り組む（令和6年9月3日）。」 ended as a plan does: the date was read into the plans.
+    text = (DENSE / "results-date-after-a-page-break-under-a-plan-verb.pypdfium2.txt").read_text(encoding="utf-8")
+    prepared = prepare(text)
+    lines = list(prepared.lines)
+    at = next(i for i, x in enumerate(lines) if x.startswith("医療機器基本計画"))  # the running title: a page break
+    lines[at] = ""
+    table = read_at_widths(lines, prepared.numbers, Geometry.from_widths(50, 56, 37), prepared.order,
+                           frozenset({prepared.numbers[at]}))
+    assert table is not None
+    row = {role: [x.text for x in cell.lines] for role, cell in zip(prepared.order, table.rows[1].cells, strict=True)}
+    assert row["plans"][-1] == "SaMDの研究開発の促進に向けた論点の整理に引き続き取り組む"
+    assert row["results"][-1] == "（令和6年9月3日）。"
