@@ -9,6 +9,9 @@ keeps the cheapest reading of the whole text; readings within a few tenths of ea
 from __future__ import annotations
 
 CONT_AFTER_SHORT = 4.0  # a paragraph going on after a line that stopped short
+CONT_AFTER_OPEN = 2.0  # ... after a short results or plans line stopping mid-word (「…事務局として」): it ends no
+# paragraph (a Latin word that did not fit, 「6NC」, left it short), so its sentence going on costs less than the
+# next cell opening there with no bullet (END_OPEN + CELL_NO_BULLET)
 CONT_AFTER_STOP = 0.2  # ... after a full line that ended a sentence
 END_AFTER_FULL = 2.5  # a paragraph (or cell) ending with a full line that ends no sentence
 END_AFTER_STOP = 0.3
@@ -42,6 +45,7 @@ OFFICE_AS_TITLE = 2.0  # a title that reads as an office's name (…課, …室)
 OFFICE_ELSEWHERE = 1.0  # a short line naming an office (「経産省ヘルスケア産業課医」) read in another column
 NOUN_END = 0.5  # a short paragraph ending in a noun (「…において１件の課題を採択」) read as a plan (or a full one
 # ending in a noun the document shows ends paragraphs, dense_tails)
+BARE_TAG = 1.0  # a row opening with a ministry tag and no words before it (「［◎経］」): a description's last line
 ROW_BULLET = 4.0  # a row whose first line is a bullet
 ITEM_ORDER = 2.0  # an item ④ that does not follow ③ in its cell (or ① that opens none): a cell's items run in order
 PARTICLE_OPENS = 2.0  # a row or a cell whose first line opens with a particle (「の設置」): the line before's words

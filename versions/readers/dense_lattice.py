@@ -84,7 +84,10 @@ def moves(s: State, cols: Columns, x: Piece, brk: bool, implicit: bool):
     for state, cost, label in _moves(s, cols, x, brk, implicit):
         if label.role == TTL and state.title_width > TITLE_LONGEST and state.title_width - x.width <= TITLE_LONGEST:
             cost += TITLE_TOO_LONG
-        if x.tense and label.role in (RES, PLN) and x.tense != (1 if label.role == RES else 2):
+        # (a line opening another cell than the line before's, 「…引き続き取り組む」 / 「（令和6年9月3日）。」, ends
+        # none of that line's sentences)
+        tense = x.tense if label.role == s.cur and not label.new_row else x.own_tense
+        if tense and label.role in (RES, PLN) and tense != (1 if label.role == RES else 2):
             cost += TENSE
         if x.noun_stop and not x.tense and label.role == PLN:
             cost += NOUN_STOP
@@ -92,7 +95,7 @@ def moves(s: State, cols: Columns, x: Piece, brk: bool, implicit: bool):
             cost += TENSE  # generated holds 「引き続き、」; 「引き続き、AMEDの…を支援する。」 after a list is the plans')
         if x.plan_end and label.role == RES and not cols.full(x, RES):
             cost += TENSE
-        if x.tense == 1 and label.role in (TTL, DSC, ITM):  # a description says what will be done, never 「…した。」
+        if tense == 1 and label.role in (TTL, DSC, ITM):  # a description says what will be done, never 「…した。」
             cost += TENSE
         if x.past_ahead and label.role in (TTL, DSC, ITM):  # ... nor a sentence of it that ends so a line on
             cost += PAST_AHEAD
@@ -213,3 +216,15 @@ def unfit_move(s: State, cols: Columns, x: Piece):
     role = s.cur if s.cur != START else DSC
     state = s if s.cur != START else State(status=(0,) * len(cols.order))
     return enter(state, cols, x, role), UNFIT, Label(role, s.cur == START)
+
+
+def unfit_moves(s: State, cols: Columns, x: Piece):
+    """No reading fits X: it goes on in the current cell, at a price; or, a bullet 「・」 after a description's
+    title, text or items (a description holds no bullet), it opens the row's first results or plans cell printed
+    after the description that has no line yet, at that price (a bullet's first line a cell over its column)."""
+    yield unfit_move(s, cols, x)
+    if not x.dot or s.cur not in (TTL, DSC, ITM):
+        return
+    k = next((k for k in range(cols.cell(DSC) + 1, len(cols.order)) if cols.order[k] in (RES, PLN)), None)
+    if k is not None and not s.status[k]:
+        yield enter(s, cols, x, cols.order[k]), UNFIT, Label(cols.order[k], False)

@@ -16,11 +16,14 @@ Each boundary at a bullet's start is then costed as the lattice costs it (every 
 under its labels: widths, wording, budgets' years, a missing cell) plus, for each distinctive pair it leaves in
 one column, PARALLEL times the pair's margin; the cheapest is kept (of equal ones, the one that has the second
 column restate the first in order, then the one nearest the lattice's). Where another boundary costs about as
-much, the row is named in a warning. A row cut by a page break (its cells resumed) is left as the lattice read it.
+much, the row is named in a warning. A row cut by a page break prints its results and plans in two runs, one
+each side of the break, each the first column's bullets, then the second's: each run has its boundary, the
+plans restating the results across the break too (a row cut twice is left as the lattice read it).
 """
 
 from __future__ import annotations
 
+import itertools
 import math
 import re
 import unicodedata
@@ -45,6 +48,7 @@ CLOSE = 1.0  # another boundary this close in cost: the row is named
 MAX_PARAGRAPHS = 40  # bullets in a row's results and plans looked at (the report's longest row holds 24): the
 # pairs cost the square of their number and the boundaries their product with the row's lines, so a row beyond
 # this (a text whose rows the reader could not part) is left as read, and the reader stays linear
+MAX_RUNS = 2  # runs of a row's results and plans looked at: one page break (a row cut twice is left as read)
 SAME_WIDTH = 2.0  # columns this close in width are told apart by words (dense_search.SAME_WIDTH)
 
 
@@ -77,6 +81,7 @@ class _Row:
     steps: range
     block: list[tuple[int, int]]  # (step, piece) of each results or plans piece, in print order
     paragraphs: list[Paragraph]
+    runs: list[range]  # the paragraphs of each run of pieces: two where a page break cut the row
 
 
 def _rows(steps, result, cols: Columns) -> list[_Row]:
@@ -98,21 +103,30 @@ def _rows(steps, result, cols: Columns) -> list[_Row]:
 def _row(steps, result, span: range) -> _Row | None:
     seq = [(i, p) for i in span for p in range(len(result.labels[i]))]
     block = [k for k, (i, p) in enumerate(seq) if result.labels[i][p].role in (RES, PLN)]
-    if not block or block[-1] - block[0] + 1 != len(block):
+    if not block:
         return None
     pairs = [seq[k] for k in block]
-    if any(result.labels[i][p].resumed for i, p in pairs):
+    # (a run of pieces ends where other cells' lines, or a page break, part it from the next: the row's cells
+    # go on in order after the break, so each run holds the first column's pieces, then the second's)
+    opens = [k for k in range(len(block)) if k == 0 or block[k] != block[k - 1] + 1
+             or result.labels[pairs[k][0]][pairs[k][1]].resumed or (pairs[k][1] == 0 and steps[pairs[k][0]].brk)]
+    cut = any(steps[i].brk or any(label.resumed for label in result.labels[i]) for i in span)
+    if len(opens) > (MAX_RUNS if cut else 1):
         return None
     pieces = [_piece(steps, result, i, p) for i, p in pairs]
     roles = [result.labels[i][p].role for i, p in pairs]
     paragraphs: list[Paragraph] = []
+    starts: list[int] = []
     for k, x in enumerate(pieces):
-        if k == 0 or x.bullet or x.group or roles[k] != roles[k - 1]:
+        if k in opens:
+            starts.append(len(paragraphs))
+        if k in opens or x.bullet or x.group or roles[k] != roles[k - 1]:
             paragraphs.append(Paragraph(k, x.text, x.bullet, x.group))
         else:
             last = paragraphs[-1]
             paragraphs[-1] = Paragraph(last.start, last.text + x.text, last.bullet, last.group)
-    return _Row(span, pairs, paragraphs)
+    runs = [range(a, b) for a, b in zip(starts, [*starts[1:], len(paragraphs)], strict=True)]
+    return _Row(span, pairs, paragraphs, runs)
 
 
 def _piece(steps, result, i: int, p: int) -> Piece:
@@ -159,25 +173,33 @@ def distinctive_pairs(texts: list[str], grams_of, weight) -> list[tuple[int, int
     return out
 
 
-def _replay(steps, result, cols: Columns, row: _Row, roles: dict[tuple[int, int], int], implicit: bool) -> float:
-    """What the lattice charges for the row read with ROLES for its results and plans pieces (inf: no such reading)."""
+def _replay(steps, result, cols: Columns, row: _Row, roles: dict[tuple[int, int], int],
+            implicit: bool) -> tuple[float, dict[tuple[int, int], Label]]:
+    """What the lattice charges for the row read with ROLES for its results and plans pieces (inf: no such
+    reading), and the label each of those pieces takes: the first after a page break goes on in its cell, or
+    resumes the row's cells in order (its results after plans before the break), as is cheaper."""
     s = State()
     total = 0.0
+    taken: dict[tuple[int, int], Label] = {}
     for i in row.steps:
         step = steps[i]
         for p, x in enumerate(step.readings[result.readings[i]][0]):
             kept = result.labels[i][p]
             want = Label(roles.get((i, p), kept.role), kept.new_row, kept.resumed)
+            other = Label(want.role, want.new_row, not want.resumed) if (i, p) in roles and p == 0 and step.brk \
+                else want
             best = None
             tried = _unfit_moves(s, cols, x, want) if i in result.unfit else moves(s, cols, x, step.brk, implicit)
             for s2, cost, label in tried:
-                if label == want and (best is None or cost < best[1]):
-                    best = (s2, cost)
+                if label in (want, other) and (best is None or cost < best[1]):
+                    best = (s2, cost, label)
             if best is None:
-                return math.inf
-            s, cost = best
+                return math.inf, taken
+            s, cost, label = best
             total += cost
-    return total + row_end_cost(s, cols)
+            if (i, p) in roles:
+                taken[(i, p)] = label
+    return total + row_end_cost(s, cols), taken
 
 
 def _unfit_moves(s: State, cols: Columns, x: Piece, want: Label):
@@ -208,7 +230,7 @@ def repair(steps, result, cols: Columns, implicit: bool) -> list[Repair]:
     total = sum(len(r.paragraphs) for r in rows) or 1
 
     def weight(g: str) -> float:
-        return math.log(1 + total / df[g])
+        return math.log(1 + total / max(df[g], 1))  # (a gram across a page break's cut is in no paragraph)
 
     out = []
     for row in rows:
@@ -222,35 +244,41 @@ def _repair_row(steps, result, cols: Columns, row: _Row, implicit: bool, weight)
     paras = row.paragraphs
     if len(paras) > MAX_PARAGRAPHS:
         return None
-    usable = [k for k, para in enumerate(paras) if not para.group]
-    pairs = distinctive_pairs([paras[k].text for k in usable], _grams, weight)
-    if not pairs:
-        return None
-    pairs = [(usable[i], usable[j], m) for i, j, m in pairs]
     first = cols.order[min(cols.order.index(RES), cols.order.index(PLN))]
     second = PLN if first == RES else RES
     labels = [result.labels[i][p].role for i, p in row.block]
-    now = next((k for k, para in enumerate(paras) if labels[para.start] == second), len(paras))
-    costs: dict[int, float] = {}
-    for k in range(len(paras) + 1):
-        if k != now and k < len(paras) and not paras[k].bullet:
-            continue
-        lattice = _replay(steps, result, cols, row, _roles(row, k, first, second), implicit)
-        kept_apart = sum(m for i, j, m in pairs if i < k <= j)
-        costs[k] = lattice + PARALLEL * (sum(m for _, _, m in pairs) - kept_apart)
+    texts = _whole(row, labels)
+    usable = [k for k, para in enumerate(paras) if not para.group and texts[k]]
+    pairs = distinctive_pairs([texts[k] for k in usable], _grams, weight)
+    if not pairs:
+        return None
+    pairs = [(usable[i], usable[j], m) for i, j, m in pairs]
+    now = tuple(next((k for k in run if labels[paras[k].start] == second), run.stop) for run in row.runs)
+    costs: dict[tuple[int, ...], float] = {}
+    taken: dict[tuple[int, ...], dict[tuple[int, int], Label]] = {}
+    # (a boundary per run: before a bullet, at the run's end, or where the lattice has it)
+    for ks in itertools.product(*([k for k in range(run.start, run.stop + 1)
+                                   if k == now[r] or k == run.stop or paras[k].bullet]
+                                  for r, run in enumerate(row.runs))):
+        lattice, taken[ks] = _replay(steps, result, cols, row, _roles(row, ks, first, second), implicit)
+        kept_apart = sum(m for i, j, m in pairs if _in_second(row, ks, i) != _in_second(row, ks, j))
+        costs[ks] = lattice + PARALLEL * (sum(m for _, _, m in pairs) - kept_apart)
     if math.isinf(costs.get(now, math.inf)):
         return None  # (the lattice's own reading cannot be replayed: nothing to weigh against)
     # A tie: the boundary that has the second column restate the first bullet for bullet, in order (its m-th
     # bullet the first's m-th), then the one least moved from the lattice's
-    best = min(costs, key=lambda k: (round(costs[k], 6), sum(abs(j - i - k) for i, j, _ in pairs), abs(k - now)))
-    runner = min((c for k, c in costs.items() if k != best), default=math.inf)
+    best = min(costs, key=lambda ks: (round(costs[ks], 6), _out_of_order(row, ks, pairs),
+                                      sum(abs(k - n) for k, n in zip(ks, now, strict=True))))
+    runner = min((c for ks, c in costs.items() if ks != best), default=math.inf)
     moved, doubt = best != now, runner - costs[best] <= CLOSE
     if moved:
-        _relabel(result, _roles(row, best, first, second))
+        _relabel(result, taken[best])
     if not moved and not doubt:
         return None
-    if best < len(paras):
-        x = _piece(steps, result, *row.block[paras[best].start])
+    r = next((r for r, (k, n) in enumerate(zip(best, now, strict=True)) if k != n), len(best) - 1)
+    k = best[r] if best[r] < row.runs[r].stop else next((n for n in range(len(paras)) if _in_second(row, best, n)), None)
+    if k is not None:
+        x = _piece(steps, result, *row.block[paras[k].start])
         what = f"the {_name(second)} were read from 「{x.text[:16]}…」 on"
     else:
         what = f"no {_name(second)} were read"
@@ -261,13 +289,42 @@ def _repair_row(steps, result, cols: Columns, row: _Row, implicit: bool, weight)
     return Repair(row.steps.start, moved, doubt, message)
 
 
-def _roles(row: _Row, k: int, first: int, second: int) -> dict[tuple[int, int], int]:
-    """Each results or plans piece of ROW its column, where the second column starts at paragraph K."""
+def _whole(row: _Row, labels: list[int]) -> list[str]:
+    """Each paragraph's text, a bullet cut by a page break whole again: the lines a run opens with, no bullet
+    of their own, go on the last paragraph of their column before the break ('' in their place)."""
+    texts = [para.text for para in row.paragraphs]
+    for run in row.runs[1:]:
+        k = run.start
+        role = labels[row.paragraphs[k].start]
+        before = [n for n in range(k) if labels[row.paragraphs[n].start] == role]
+        if not row.paragraphs[k].bullet and before:
+            texts[before[-1]] += texts[k]
+            texts[k] = ""
+    return texts
+
+
+def _in_second(row: _Row, ks: tuple[int, ...], n: int) -> bool:
+    """Is paragraph N in the second column, where each run's second column starts at its paragraph in KS?"""
+    return n >= next(k for run, k in zip(row.runs, ks, strict=True) if n in run)
+
+
+def _out_of_order(row: _Row, ks: tuple[int, ...], pairs: list[tuple[int, int, float]]) -> int:
+    """How far the second column's bullets are from restating the first's in order (its m-th the first's m-th):
+    in a row cut by a page break, each bullet's place counted in its own column."""
+    if len(row.runs) == 1:
+        return sum(abs(j - i - ks[0]) for i, j, _ in pairs)
+    side = [_in_second(row, ks, n) for n in range(len(row.paragraphs))]
+    place = [sum(1 for m in range(n) if side[m] == side[n]) for n in range(len(side))]
+    return sum(abs(place[i] - place[j]) for i, j, _ in pairs)
+
+
+def _roles(row: _Row, ks: tuple[int, ...], first: int, second: int) -> dict[tuple[int, int], int]:
+    """Each results or plans piece of ROW its column, where each run's second column starts at its paragraph in KS."""
     out = {}
     for n, para in enumerate(row.paragraphs):
         end = row.paragraphs[n + 1].start if n + 1 < len(row.paragraphs) else len(row.block)
         for q in range(para.start, end):
-            out[row.block[q]] = first if n < k else second
+            out[row.block[q]] = second if _in_second(row, ks, n) else first
     return out
 
 
@@ -275,13 +332,12 @@ def _name(role: int) -> str:
     return "results" if role == RES else "plans"
 
 
-def _relabel(result, roles: dict[tuple[int, int], int]) -> None:
-    """Give each piece its column in ROLES; a step the lattice had in doubt between its reading and the one now
+def _relabel(result, taken: dict[tuple[int, int], Label]) -> None:
+    """Give each piece its label in TAKEN; a step the lattice had in doubt between its reading and the one now
     kept is in doubt the other way round."""
     new: dict[int, list[Label]] = {}
-    for (i, p), role in roles.items():
-        labels = new.setdefault(i, list(result.labels[i]))
-        labels[p] = Label(role, labels[p].new_row, labels[p].resumed)
+    for (i, p), label in taken.items():
+        new.setdefault(i, list(result.labels[i]))[p] = label
     for i, labels in new.items():
         if tuple(labels) == result.labels[i]:
             continue

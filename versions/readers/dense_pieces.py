@@ -154,6 +154,8 @@ class Piece:
     after_stop: bool = False  # opens mid-word (MID_WORD_RE) after a line that ended in 。: goes on no sentence there
     plan_end: bool = False  # ends in a plan's verb form and no 。 (「…引き続き取り組む」): where it ends its paragraph
     # (a line short of its column), the paragraph is a plan
+    own_tense: int = 0  # the tense of its own words alone (tense reads the line before's last words too: they are
+    # its sentence's only where it goes on in that line's cell)
     names_group: bool = False  # a bullet opening with the words of the group heading on the line before (「（アジア健康
     # 構想）」 / 「・アジア健康構想において、…」): that heading's, in its cell
 
@@ -201,7 +203,9 @@ def make_piece(text: str, no: int, joined: bool = False, opened: str = "", comma
     if opened and closes and not text.split("］", 1)[0].count("［"):
         closes[0] = opened + closes[0]
     tag = max((tag_kind(x) for x in closes), default=0)
-    bullet = is_bullet_start(text)
+    # (a line in brackets alone that cites a budget, 「（令和６年度予算：10.9億円）」, opens no paragraph: it is the
+    # budget of the program the line before names, 「・「医療機器等研究成果展開事業」」, its bullet's words wrapped)
+    bullet = is_bullet_start(text) and not (LONE_PAREN_RE.match(text) and BUDGET_YEAR_RE.search(text))
     office = is_office_piece(text)
     closes_first, leaves_open = brackets(text)
     return Piece(text, no, joined, display_width(text), sum(c.isascii() for c in text), bullet,
@@ -223,7 +227,8 @@ def make_piece(text: str, no: int, joined: bool = False, opened: str = "", comma
                  any(m.end() > len(before) for m in NOUN_STOP_RE.finditer(before + text)), closes_first,
                  ord(text[0]) - ord("①") + 1 if ITEM_START_RE.match(text) else 0, bool(PARTICLE_RE.match(text)),
                  leaves_open=leaves_open, after_comma=comma, plan_end=bool(FUTURE_END_RE.search(text)),
-                 after_stop=before.endswith("。") and bool(MID_WORD_RE.match(text)), names_group=names_group(lead, text))
+                 after_stop=before.endswith("。") and bool(MID_WORD_RE.match(text)), own_tense=_tense(text),
+                 names_group=names_group(lead, text))
 
 
 def names_group(lead: str, text: str) -> bool:

@@ -14,6 +14,7 @@ from math import ceil
 from typing import NamedTuple
 
 from .dense_costs import (
+    CONT_AFTER_OPEN,
     CONT_AFTER_SHORT,
     CONT_AFTER_STOP,
     CONT_NEARLY_FULL,
@@ -142,7 +143,7 @@ def cell_end_cost(end: int) -> float:
 
 
 def cont_cost(end: int) -> float:
-    return (CONT_AFTER_SHORT, CONT_AFTER_SHORT, CONT_AFTER_STOP, 0.0, CONT_NEARLY_FULL, CONT_AFTER_SHORT,
+    return (CONT_AFTER_SHORT, CONT_AFTER_SHORT, CONT_AFTER_STOP, 0.0, CONT_NEARLY_FULL, CONT_AFTER_OPEN,
             CONT_AFTER_SHORT, CONT_AFTER_SHORT, CONT_AFTER_SHORT, CONT_AFTER_SHORT, CONT_AFTER_SHORT)[end]
 
 

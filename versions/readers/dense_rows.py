@@ -9,6 +9,7 @@ leads to the same few states whatever came before: both are computed once (cache
 from __future__ import annotations
 
 from .dense_costs import (
+    BARE_TAG,
     MID_QUOTE,
     MISSING,
     MISSING_OFFICE,
@@ -69,7 +70,7 @@ def _fresh_starts(cols: Columns, x: Piece):
         yield enter(fresh, cols, x, OFF), 0.0, Label(OFF, True)
     if not cols.fits(x, DSC):
         return
-    start = (ROW_BULLET if x.bullet else 0.0) + (MID_QUOTE if x.closes_first else 0.0)
+    start = (ROW_BULLET if x.bullet else 0.0) + (MID_QUOTE if x.closes_first else 0.0) + _bare_tag(x)
     if x.title and len(x.text) >= 4 and not x.text.endswith(("、", "，")):
         named = OFFICE_AS_TITLE if OFF in cols.order and x.office and x.office_end else 0.0
         yield enter(fresh, cols, x, TTL), start + named, Label(TTL, True)
@@ -79,13 +80,19 @@ def _fresh_starts(cols: Columns, x: Piece):
 def row_starts_after_office(s: State, cols: Columns, x: Piece):
     if s.cur != OFF or not cols.fits(x, DSC) or s.status[cols.cell(DSC)]:
         return
-    start = (ROW_BULLET if x.bullet else 0.0) + (MID_QUOTE if x.closes_first else 0.0)
+    start = (ROW_BULLET if x.bullet else 0.0) + (MID_QUOTE if x.closes_first else 0.0) + _bare_tag(x)
     if x.title and len(x.text) >= 4 and not x.text.endswith(("、", "，")):
         # (an office's line that fits its column, right after an office line that ran on, is the office's rest:
         # 「厚労省医療」 / 「機器審査管」, then the title 「国際展開支援における…」 on the results' first baseline)
         rest = OFFICE_AS_TITLE if x.office and cols.fits(x, OFF) and ran_on(s.end) else 0.0
         yield enter(s, cols, x, TTL), start + rest, Label(TTL, False)
     yield enter(s, cols, x, DSC), start + UNTITLED, Label(DSC, False)
+
+
+def _bare_tag(x: Piece) -> float:
+    """What it costs that a row opens with X: a ministry tag with no words before it (「［◎経］」) is a description's
+    end, never a row's start (a description states its measure, then its tag): its words were read in the cell before."""
+    return BARE_TAG if x.text.startswith("［") and (x.tag == 1 or x.tag_open) else 0.0
 
 
 def title_end(s: State, x: Piece) -> float:

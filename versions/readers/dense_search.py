@@ -11,7 +11,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass
 
-from .dense_lattice import moves, unfit_move
+from .dense_lattice import moves, unfit_move, unfit_moves
 from .dense_pieces import Piece
 from .dense_roles import DSC, TTL, Columns, Label, State
 from .dense_rows import row_end_cost
@@ -119,7 +119,10 @@ def _transitions_from(layer: dict[State, float], cols: Columns, step: Step, impl
     for s in layer:
         if step.heading:
             out.append((s, 0, (), State(), row_end_cost(s, cols)))
-        elif unfit:  # no reading fits the step: it goes on in the current cell, at a price
+        elif unfit and len(step.readings[0][0]) == 1:  # no reading fits the step: at a price, it goes on in the
+            # current cell, or a bullet opens the results or plans after a description (which holds none)
+            out.extend((s, 0, (label,), s2, c) for s2, c, label in unfit_moves(s, cols, step.readings[0][0][0]))
+        elif unfit:
             cost, labels, s2 = 0.0, [], s
             for x in step.readings[0][0]:
                 s2, c, label = unfit_move(s2, cols, x)

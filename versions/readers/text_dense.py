@@ -110,7 +110,11 @@ def estimate_widths(lines: list[str], order: tuple[str, ...] = (DESCRIPTION, RES
         b = a
     piles = _wrap_widths(text)
     peaks = _peaks(piles)
-    d, a, b = (_nearest(peaks, piles, w) for w in (d, a, b))
+    near = _nearest(peaks, piles, d)
+    # (a column its own lines put a cell wider than the description, which keeps its own width, is that
+    # wide: its lines a cell short pile up with the description's, and outnumber its own)
+    a, b = (w if w == d + 1 == near + 1 else _nearest(peaks, piles, w) for w in (a, b))
+    d = near
     after = next((role for role in order if role in (RESULTS, PLANS) and order.index(role) > order.index(DESCRIPTION)),
                  RESULTS)
     results, plans = (a, b) if after == RESULTS else (b, a)
