@@ -70,7 +70,7 @@ def _fresh_starts(cols: Columns, x: Piece):
         yield enter(fresh, cols, x, OFF), 0.0, Label(OFF, True)
     if not cols.fits(x, DSC):
         return
-    start = (ROW_BULLET if x.bullet else 0.0) + (MID_QUOTE if x.closes_first else 0.0) + _bare_tag(x)
+    start = _start_cost(x)
     if x.title and len(x.text) >= 4 and not x.text.endswith(("、", "，")):
         named = OFFICE_AS_TITLE if OFF in cols.order and x.office and x.office_end else 0.0
         yield enter(fresh, cols, x, TTL), start + named, Label(TTL, True)
@@ -80,7 +80,7 @@ def _fresh_starts(cols: Columns, x: Piece):
 def row_starts_after_office(s: State, cols: Columns, x: Piece):
     if s.cur != OFF or not cols.fits(x, DSC) or s.status[cols.cell(DSC)]:
         return
-    start = (ROW_BULLET if x.bullet else 0.0) + (MID_QUOTE if x.closes_first else 0.0) + _bare_tag(x)
+    start = _start_cost(x)
     if x.title and len(x.text) >= 4 and not x.text.endswith(("、", "，")):
         # (an office's line that fits its column, right after an office line that ran on, is the office's rest:
         # 「厚労省医療」 / 「機器審査管」, then the title 「国際展開支援における…」 on the results' first baseline)
@@ -89,10 +89,12 @@ def row_starts_after_office(s: State, cols: Columns, x: Piece):
     yield enter(s, cols, x, DSC), start + UNTITLED, Label(DSC, False)
 
 
-def _bare_tag(x: Piece) -> float:
-    """What it costs that a row opens with X: a ministry tag with no words before it (「［◎経］」) is a description's
-    end, never a row's start (a description states its measure, then its tag): its words were read in the cell before."""
-    return BARE_TAG if x.text.startswith("［") and (x.tag == 1 or x.tag_open) else 0.0
+def _start_cost(x: Piece) -> float:
+    """What it costs that a row opens with X: a bullet, a quote's close, or a ministry tag with no words before it
+    (「［◎経］」: a description's end, never a row's start; a description states its measure, then its tag: its
+    words were read in the cell before)."""
+    bare_tag = x.text.startswith("［") and (x.tag == 1 or x.tag_open)
+    return (ROW_BULLET if x.bullet else 0.0) + (MID_QUOTE if x.closes_first else 0.0) + (BARE_TAG if bare_tag else 0.0)
 
 
 def title_end(s: State, x: Piece) -> float:
