@@ -252,9 +252,9 @@ def review_records(archive: str | Path | None = None) -> list[str]:
 
 
 def editions(archive: str | Path | None = None) -> list[StoredEdition]:
-    """The editions stored in the archive, oldest first; none if there is no archive yet."""
-    store = open_archive(archive)
-    return store.editions() if store.exists() else []
+    """The editions stored in the archive, oldest first; none if there is no archive yet (a directory that
+    holds something else is refused: Store.editions)."""
+    return open_archive(archive).editions()
 
 
 def synthetic_editions(archive: str | Path | None = None) -> frozenset[str]:

@@ -331,6 +331,8 @@ def test_a_directory_that_is_not_an_archive_is_never_touched(tmp_path: Path):
     (project / "work.txt").write_text("uncommitted work")
     with pytest.raises(ArchiveError, match="exists and is not a policydiff archive"):
         ingest(Archive(project), "gyokaku/r6")
+    with pytest.raises(ArchiveError, match="exists and is not a policydiff archive"):
+        Archive(project).editions()  # never listed as an empty archive
     assert (project / "work.txt").read_text() == "uncommitted work"
     with pytest.raises(ArchiveError, match="no archive at"):
         Archive(project).verify(lambda xml: [])

@@ -383,6 +383,8 @@ def test_an_existing_directory_that_is_not_an_archive_is_refused_and_left_alone(
     (other / "todo.txt").write_text("keep me\n", encoding="utf-8")
     line = assert_one_line_error(run(other, "ingest", str(seed_path)))
     assert "not a policydiff archive" in line
+    line = assert_one_line_error(run(other, "list"))  # not "no editions yet": it is no archive
+    assert "not a policydiff archive" in line
     assert sorted(p.name for p in other.iterdir()) == ["todo.txt"]
 
 

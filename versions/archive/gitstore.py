@@ -149,16 +149,25 @@ def check_no_link(root: Path, relative: str) -> None:
             )
 
 
+def occupied(root: Path) -> bool:
+    """Does something stand at ROOT already (a file, or a directory with anything in it)?"""
+    return root.exists() and (not root.is_dir() or any(root.iterdir()))
+
+
+def not_an_archive(root: Path) -> str:
+    return f"{root} exists and is not a policydiff archive (see its README.txt)"
+
+
 def create_repo(root: Path, readme: str, exists: Callable[[], bool]) -> None:
     """Build the repository beside ROOT and rename it into place, so concurrent first ingests cannot
     both initialise it: the loser's rename fails and it uses the winner's."""
     git = git_module()
     with mapped_errors(root):
         root.parent.mkdir(parents=True, exist_ok=True)
-        if root.exists() and (not root.is_dir() or any(root.iterdir())):
+        if occupied(root):
             if exists():  # another process created it since our caller looked
                 return
-            raise ArchiveError(f"{root} exists and is not a policydiff archive (see its README.txt)")
+            raise ArchiveError(not_an_archive(root))
         tmp = root.parent / f".{root.name}.init-{os.getpid()}-{random.randrange(16**8):08x}"
         try:
             tmp.mkdir()  # not mkdtemp: the archive should get the user's umask, not 0700

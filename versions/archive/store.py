@@ -170,7 +170,11 @@ class Archive(RecordFiles):
             return IngestResult(status, self._editions(repo)[name])
 
     def editions(self) -> list[StoredEdition]:
+        """The stored editions; none where no archive is yet. A directory holding something else (another
+        project, or an archive whose repository is damaged) is refused: listing it as empty would hide it."""
         if not self.exists():
+            if gitstore.occupied(self.path):
+                raise ArchiveError(gitstore.not_an_archive(self.path))
             return []
         with self._repo() as repo:
             return sorted(self._editions(repo).values(), key=lambda ed: (ed.document, ed.edition))
