@@ -13,6 +13,7 @@ The first tests check the harness itself, so that a target failing means a reade
 from __future__ import annotations
 
 import gzip
+import re
 from collections import Counter
 from dataclasses import replace
 from pathlib import Path
@@ -21,6 +22,7 @@ import pytest
 from layoutgen.campaign import INDEX, READERS, SAMPLE, SAMPLE_SEEDS, read_runs
 from layoutgen.editions import oracle, printed
 from layoutgen.layout import draw_layout
+from layoutgen.report import spot_table
 from layoutgen.score import fold, score
 
 XFAIL = pytest.mark.xfail(strict=False, reason="issue 17: target not met yet (tests/layoutgen/README.md)")
@@ -160,6 +162,23 @@ def test_each_extractors_text_gives_the_text_edition(runs, reader):
 def test_every_layout_that_falls_short_names_its_rows_in_warnings(runs, reader):
     _, bad = _share(runs, reader, lambda r: r.outcome in ("pass", "refused") or r.unwarned == 0)
     assert not bad
+
+
+@pytest.mark.slow
+def test_the_campaign_counts_where_failing_readings_first_go_wrong(runs):
+    """`make layouts` prints, per reader, the passages its failing readings first go wrong at: each counted
+    once, under its edition and first differing row, since a passage misread in many layouts is what a fix
+    must aim at to carry over to layouts never seen."""
+    table = spot_table(runs, limit=len(runs))
+    for reader in READERS:
+        bad = [r for r in runs if r.reader == reader and r.outcome != "pass"]
+        row = next((line for line in table.splitlines() if line.startswith(f"| {reader} |")), None)
+        if not bad:
+            assert row is None
+            continue
+        assert sum(int(n) for n in re.findall(r"\((\d+)\)", row.split(" | ")[2])) == len(bad), row
+        for r in bad:
+            assert (f"{r.edition} {r.detail.split()[0]} " if r.outcome == "differ" else r.outcome) in row
 
 
 def test_the_sample_stays_small():
