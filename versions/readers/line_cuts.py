@@ -27,7 +27,7 @@ CUT_SHORT = 3.5
 ENDS = ("。", "）", ")", "」", "］", "、", "】", "＞")
 # hiragana, not one kinsoku keeps off a line's start: the rest of a word (「む。」, 「る予定。」), never a paragraph's start
 GOES_ON_RE = re.compile(r"^[あいうえおか-ぢつ-もやゆよ-ろわをん]")
-LATIN_END_RE = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]$")
+LETTER_END_RE = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ]$")
 DIGITS_GLUED_RE = re.compile(r"^[0-9０-９]+[A-Za-zＡ-Ｚａ-ｚ]")  # 「1129Computer」: no word of the report
 ITEM_RE = re.compile(r"^[\u2460-\u2473]")  # ① … ⑳: an item's heading, a paragraph of its own
 JOIN = 2  # characters each side of a line break whose joining the text's own words tell
@@ -105,7 +105,7 @@ def _latin_parted(table: Table) -> list[ParseWarning]:
     for row in table.rows:
         for cell in row.cells:
             for before, line in zip(cell.lines, cell.lines[1:], strict=False):
-                if LATIN_END_RE.search(before.text) and DIGITS_GLUED_RE.match(line.text):
+                if LETTER_END_RE.search(before.text) and DIGITS_GLUED_RE.match(line.text):
                     found.append(ParseWarning(
                         CODE, f"line {line.no}: 「{line.text[:12]}…」 opens with digits glued to a latin word after "
                         f"「…{before.text[-6:]}」: the digits may end the column to its left", 0, line.no))
