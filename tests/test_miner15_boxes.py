@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from policydiff.versions.model.normalize import display_width
 from policydiff.versions.readers.box_columns import column_of, width_column
 from policydiff.versions.readers.box_cuts import cut_boxes
 from policydiff.versions.readers.box_header import take_header
@@ -13,6 +14,7 @@ from policydiff.versions.readers.box_pagetop import page_top_doubt
 from policydiff.versions.readers.box_rows import place_boxes
 from policydiff.versions.readers.box_state import PLANS, RESULTS, Box, Cell, Row, State
 from policydiff.versions.readers.frag_costs import Piece, goes_on_cost
+from policydiff.versions.readers.frag_reading import ReadRow, read_pieces
 from policydiff.versions.readers.geometry import Geometry
 from policydiff.versions.readers.text_boxes import _boxes, _inside_row, _split_wide
 from policydiff.versions.readers.text_fragments import _labels_first
@@ -128,3 +130,47 @@ def test_a_bullet_opening_onward_is_a_plan():
     box = Box(["・引き続き、「医療機器等研究成果展開事業」（令和７年度予算案：11.2憶円）"], [98])
     state.boxes, state.decided = [box], [width_column(box, w, w.title_max)]
     assert column_of(state, 0, box) == PLANS
+
+
+# d6700 6714 (Chromium, fragments, 15 / 18 / 18 cells): the results close on 「を実施した。」 beside a description line;
+# pdfminer prints that line's plans piece and the plans' last two lines as a block after the description's
+# rest, so 「とのできる事業化人材、知財や薬」 (the description's next line) came where a plans piece was looked for
+SHORT_LINE = """
+テンシャルを有する地域連携拠点
+・「地域連携拠点」（医工連携イノベー
+・「地域連携拠点」（医工連携イノベー
+については、地域における医療機
+ション推進事業として令和6年度予算：
+ション推進事業の後継事業となる医工連
+器の研究開発のエコシステムの形
+19億円の内数）を通じて、地域におけ
+携グローバル展開事業として令和7年度
+成を図る取組（研究開発の初期
+る医療機器開発エコシステム形成の推進
+予算案：14億円の内数）を通じ、実用
+フェーズから上市までを見通すこ
+を実施した。
+とのできる事業化人材、知財や薬
+事、販路開拓等の専門分野の知識
+を有する専門分野支援人材等の配
+置によるコンサルタント機能の強
+化、プロトタイプ作製や地域にお
+ける臨床ニーズと技術シーズの
+マッチングの推進）の支援を引き
+続き行う。［◎経］
+化につながる更なる研究開発案件を推進
+すべく、地域における医療機器開発エコ
+システム形成の推進を図る。
+"""
+
+
+def test_a_line_that_closes_a_column_may_leave_out_the_last_columns_piece_printed_in_a_block():
+    pieces = [Piece(x.strip(), display_width(x.strip())) for x in SHORT_LINE.strip().split("\n")]
+    pairs = frozenset(x.text[i : i + 2] for x in pieces for i in range(len(x.text) - 1))
+    reading = read_pieces(pieces, ("description", "results", "plans"), (15.0, 18.0, 18.0), pairs=pairs)
+    rows = [{c: [pieces[q].text for q in qs] for c, qs in item.columns.items()}
+            for item in reading.items if isinstance(item, ReadRow)]
+    assert len(rows) == 1
+    assert rows[0][0][5:7] == ["とのできる事業化人材、知財や薬", "事、販路開拓等の専門分野の知識"]
+    assert rows[0][2][-4:] == ["予算案：14億円の内数）を通じ、実用", "化につながる更なる研究開発案件を推進",
+                               "すべく、地域における医療機器開発エコ", "システム形成の推進を図る。"]
