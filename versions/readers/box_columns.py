@@ -4,6 +4,8 @@ starts with and which cells wait for text (box_rows.py then places it in a row).
 
 from __future__ import annotations
 
+import re
+
 from .box_state import (
     DESC,
     FULL_SLACK,
@@ -23,6 +25,9 @@ from .cells import heading_words
 from .geometry import Geometry
 from .vocabulary import ENDED_RE, NO_SUCCESSOR_RE, PLAN_END_RE, RESULT_END_RE, is_bullet_start, is_title_line
 
+LETTER_RE = re.compile(r"[ぁ-ゖァ-ヺー一-龥々]")  # a letter a word is cut in (kana, kanji)
+# 「・引き続き、…」 opens 97 plans bullets of the three editions and no result
+ONWARD_BULLET_RE = re.compile(r"^・\s*引き続き")
 TWIN_WIDTHS = 1.5  # cells between the results' and plans' full widths under which the widths cannot tell them
 
 
@@ -118,6 +123,8 @@ def _bullet_column(state: State, box: Box, width: float) -> str:
         return wide
     if len(box.lines) == 1 and (said := _ended_line(box.lines[0])):
         return said  # 「・令和５年度に事業終了」, a whole cell, though as wide as a narrow column's full line
+    if ONWARD_BULLET_RE.match(box.lines[0]):  # (dev 3036: 「・引き続き、「医療機器等研究成果展開事業」（令和７年度予
+        return PLANS  # 算案：11.2憶円）」, a plans line as wide as the plans column, taken for a result by the rows' order)
     if len(box.lines) == 1 and not box.lines[0].endswith(SENTENCE_END) and is_full(width, w.of(narrow)):
         return narrow
     if said := line_wording(_last_words(box.lines)) or ended(box):
@@ -230,6 +237,8 @@ def _ahead(state: State, k: int, columns: list[str]) -> str:
     said = worded(state.boxes[k]) if DESC not in columns else ""
     if said in columns:  # its sentence ends as a result's 「…した。」 or a plan's 「…を図っていく。」
         return said
+    if joined := _joined(state, k, columns):
+        return joined
     left = {c: _open_count(state, c) for c in columns}
     for j in range(k + 1, min(k + 1 + LOOKAHEAD, len(state.boxes))):
         column = state.decided[j]
@@ -245,6 +254,33 @@ def _ahead(state: State, k: int, columns: list[str]) -> str:
     state.doubt = f"the rest of a sentence left open in {' and '.join(columns)}"
     other = [c for c in columns if c != state.previous]
     return other[0] if other else columns[0]
+
+
+def _joined(state: State, k: int, columns: list[str]) -> str:
+    """The one open cell whose last letter and the box's first make two letters the document prints side by
+    side within its lines ('' if not one): a word cut by a wrap (h5500 5529: 「…人材育成に取り組」 / 「む。」 and
+    「…ジャパンバイオデザインプログラ」 / 「ムによる…」, both cells open: 「組む」 and 「ラム」, never 「ラむ」 nor 「組ム」)."""
+    first = state.boxes[k].lines[0][:1]
+    if not LETTER_RE.match(first):
+        return ""
+    found = []
+    for column in columns:
+        tail = _open_tail(state, column)
+        if not tail or not LETTER_RE.match(tail):
+            return ""
+        if tail + first in state.pairs:
+            found.append(column)
+    return found[0] if len(found) == 1 else ""
+
+
+def _open_tail(state: State, column: str) -> str:
+    """The last letter of COLUMN's latest open cell ('' if none)."""
+    if column == DESC:
+        return state.rows[-1].desc.lines[-1][-1:] if state.rows and state.rows[-1].desc.lines else ""
+    at = state.at[column]
+    cells = [cell for r in range(at, max(0, at - 3) - 1, -1)
+             if (cell := state.rows[r].cells.get(column)) is not None and cell.open_since >= 0]
+    return cells[0].lines[-1][-1:] if cells else ""
 
 
 def _open_count(state: State, column: str) -> int:

@@ -13,8 +13,10 @@ from ..model.edition import ParseWarning
 from ..model.normalize import display_width
 from .box_carried import name_carried_paragraphs
 from .box_columns import column_of, width_column
+from .box_ended import after_ended_program, ended_ahead, ended_cell
 from .box_office_match import match_offices
 from .box_offices import name_office_mismatches, place_offices
+from .box_pagetop import page_top_doubt
 from .box_pairs import name_paired_shifts, name_stray_first_bullets
 from .box_shifts import name_crossed_shifts, name_shifts
 from .box_state import (
@@ -64,6 +66,7 @@ def place_boxes(boxes: list[Box], widths: Geometry, title_max: float, office: bo
     state = State(widths, title_max, cells=cells, office_last=office_last, office_first=office_first)
     state.boxes = boxes
     state.decided = [width_column(box, widths, title_max) for box in boxes]
+    state.pairs = frozenset(x[i : i + 2] for box in boxes for x in box.lines for i in range(len(x) - 1))
     for k, box in enumerate(boxes):
         _place(state, k, box, office)
     for column in list(state.ahead):
@@ -82,7 +85,8 @@ def place_boxes(boxes: list[Box], widths: Geometry, title_max: float, office: bo
 
 def _place(state: State, k: int, box: Box, office: bool) -> None:
     if len(box.lines) == 1 and is_page_number(box.lines[0]):
-        return
+        state.fresh = {RESULTS, PLANS}  # (a form feed is dropped with the text's control characters: a page
+        return  # number, printed at a page's foot or head, is where the reader sees a page begin)
     if box.page > state.page:  # a row cut by the page break goes on at the top of the next page
         state.page, state.cut, state.cut_columns = box.page, -2, {RESULTS, PLANS}
     if spanning(box):
@@ -191,7 +195,13 @@ def _keep_ahead(state: State, column: str) -> None:
     """A cell held for the next row (state.ahead) when another box of its column comes first, or no row
     follows: it is kept in the row its column is at, named as maybe the next row's."""
     box = state.ahead.pop(column)
-    row = state.rows[state.at[column]]
+    at = state.at[column]
+    row = state.rows[at]
+    if ended_cell(Cell(box.lines)) and row.cells.get(column) and at > 0:  # (a program's end is a whole cell: the
+        before = state.rows[at - 1]  # paragraphs before it may be the row before's, seen 4250)
+        before.doubted.add(column)
+        before.doubts.append(f"lines {span(box)} ({column}): a program's end after another row's paragraphs: "
+                             "those may be this row's")
     row.cells.setdefault(column, Cell()).add(box)
     row.kept.add(column)
     row.doubted.add(column)
@@ -203,11 +213,11 @@ def _place_cell(state: State, k: int, box: Box, column: str) -> list[int]:
     """Place a results or plans box; the rows it may belong to (the first is the one it was put in)."""
     """A results or plans box: the rest of an open cell, a bullet of the current one, or the next row's."""
     rows = state.rows
-    if _after_heading(state, column, box) or _after_ended_program(state, column, box):
+    if _after_heading(state, column, box) or after_ended_program(state, column, box) or ended_ahead(state, column, box):
         held = state.ahead.get(column)
         state.ahead[column] = box if held is None else Box(held.lines + box.lines, held.numbers + box.numbers, box.page)
         return []
-    if column in state.ahead:
+    if column in state.ahead and not ended_cell(Cell(state.ahead[column].lines)):
         _keep_ahead(state, column)
     if not rows:
         state.warnings.append(ParseWarning("layout-boxes-unplaced", f"lines {span(box)}: a {column} box "
@@ -230,8 +240,10 @@ def _place_cell(state: State, k: int, box: Box, column: str) -> list[int]:
     cut = state.cut if column in state.cut_columns and state.cut >= 0 and state.cut >= at - 1 else -1
     if cut >= 0 and _cut_row_over(state, cut, column, box):
         cut = -1
+    top = column in state.cut_columns | state.fresh  # (the first box of its column on the page)
     first_on_page = column in state.cut_columns and state.cut == -1  # (no description told a row cut)
     state.cut_columns.discard(column)
+    state.fresh.discard(column)
     if cut >= 0 and not (opened and not is_bullet_start(box.lines[0])):
         r = cut  # the first box of its column on a page, in the row the page break cut
         state.at[column] = max(at, r)
@@ -282,9 +294,11 @@ def _place_cell(state: State, k: int, box: Box, column: str) -> list[int]:
     if first_on_page and r != at >= 0 and not state.doubt and is_bullet_start(box.lines[0]):
         others = [at]  # a page break may cut a row's results or plans, not its description
         state.doubt = "the first paragraph of its column on a page: the row before may go on here"
-    if r == at >= 0 and _ended_cell(rows[r].cells.get(column)) and is_bullet_start(box.lines[0]):
+    if r == at >= 0 and ended_cell(rows[r].cells.get(column)) and is_bullet_start(box.lines[0]):
         rows[r].kept.add(column)  # 「・令和５年度に事業終了」 says all of its cell: more is the next row's
         state.doubt = state.doubt or "a paragraph after a cell that says its program ended: the next row's?"
+    if top and r == at != state.cut and nxt < 0 and (why := page_top_doubt(state, column, at, box)):
+        state.doubt = state.doubt or why
     if others and not state.doubt and (state.doubt_row or r == at):
         state.doubt = "a new paragraph, in this row or the next told only by the order and heights of the boxes"
     held = rows[r].cells.get(column)
@@ -360,16 +374,6 @@ def _after_heading(state: State, column: str, box: Box) -> bool:
     return cell is not None and cell.open_since < 0
 
 
-def _after_ended_program(state: State, column: str, box: Box) -> bool:
-    """Is BOX, a new paragraph after a cell that says all of it (「・令和５年度に事業終了」, 「後継事業の予定無し」) in the
-    last row, the next row's, printed before that row's description (d6700 6712, Chromium: the next row's
-    results, plans and office, then its description; read into the ended row, every later row's cells one
-    row off)? Such a cell is whole: nothing of its row follows it."""
-    at = state.at[column]
-    return at >= 0 and next_row(state, at) < 0 and is_bullet_start(box.lines[0]) \
-        and _ended_cell(state.rows[at].cells.get(column))
-
-
 def _after_ended(cell: Cell | None, box: Box) -> bool:
     """Does BOX, no bullet, follow a cell whose paragraphs have all ended (its last line 「…。」)? A cell's
     paragraphs after its first open with a bullet 「・」; one that does not is as often the next row's whole
@@ -377,11 +381,6 @@ def _after_ended(cell: Cell | None, box: Box) -> bool:
     line by line order where the next row's plans stand higher than its description's first line)."""
     return cell is not None and cell.open_since < 0 and cell.lines[-1].endswith("。") \
         and not is_bullet_start(box.lines[0]) and not ENDED_RE.search(box.lines[0])
-
-
-def _ended_cell(cell: Cell | None) -> bool:
-    """Is the cell one line saying its program ended (「・令和５年度に事業終了」, 「後継事業の予定無し」)?"""
-    return cell is not None and len(cell.lines) == 1 and bool(ENDED_RE.search(cell.lines[0]))
 
 
 def _one_each(state: State, k: int, column: str, at: int) -> bool:

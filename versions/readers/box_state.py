@@ -102,6 +102,7 @@ class State:
     page: int = 1
     cut: int = -1  # the row cut by the last page break (its description goes on), -2 until known
     cut_columns: set[str] = field(default_factory=set)  # columns whose first box on the page is not yet read
+    fresh: set[str] = field(default_factory=set)  # columns with no box read since the last page number
     offices: list[Box] = field(default_factory=list)  # office boxes printed since the last other box
     doubt_row: bool = False  # the last choice of a row was made from the boxes' order and heights
     doubt: str = ""  # why the box being placed may be in the wrong column or row
@@ -115,6 +116,7 @@ class State:
     ahead: dict[str, Box] = field(default_factory=dict)  # a column's whole cell printed before its row's description
     alone: bool = False  # the description box being placed is the title of a row of a title alone
     headed: bool = False  # a vision or goal printed since the last description: a row ends there
+    pairs: frozenset[str] = frozenset()  # the two letters side by side within the document's lines
 
 
 def has_tag(box: Box) -> bool:

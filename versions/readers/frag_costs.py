@@ -112,6 +112,21 @@ def end_cost(piece: Piece, role: str, full: float) -> float:
 def goes_on_cost(piece: Piece, nxt: Piece | None, role: str, full: float, cut: bool = False) -> float:
     """The cost of PIECE being followed in its column by NXT (None: not known; CUT: a page break between,
     where a cell that ended goes on only with a paragraph of its own, and a description's tag ends it)."""
+    return _goes_on(piece, nxt, role, full, cut) + (_split_wording(piece, nxt, role) if nxt is not None else 0.0)
+
+
+def _split_wording(piece: Piece, nxt: Piece, role: str) -> float:
+    """A sentence's end wrapped so that neither line alone is worded (「…伴走支援を実施し」 / 「た。」, dev 3064: a
+    result's last line read as a plan's, the results' last bullet given to the plans): worded by the two."""
+    if role not in (RESULTS, PLANS) or not nxt.text.endswith("。") or RESULT_END_RE.search(nxt.text) \
+            or PLAN_END_RE.search(nxt.text):
+        return 0.0
+    text = piece.text + nxt.text
+    said = RESULTS if RESULT_END_RE.search(text) else PLANS if PLAN_END_RE.search(text) else role
+    return WORDING if said != role else 0.0
+
+
+def _goes_on(piece: Piece, nxt: Piece | None, role: str, full: float, cut: bool) -> float:
     if nxt is None:
         if not cut or role == OFFICE or end_cost(piece, role, full):
             return 0.0

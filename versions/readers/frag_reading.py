@@ -40,6 +40,7 @@ REOPEN = 1.0  # a column done before a page break goes on after it
 BLOCKS = 0.3  # the rest of a row's columns a closed column parts printed column by column (frag_blocks.py)
 RIGHT_FIRST = 0.5  # the blocks printed right to left (a short right block sits higher than a long left one)
 BLOCKS_SIDE = 1.0  # the same where they are neighbours (a column's lines set closer than the columns)
+SHORT = 1.0  # a line leaving out the last open column, whose rest pdfminer prints as a block after the others'
 ROW = 0.2  # every row: of two readings explaining the pieces equally, the one with fewer rows
 DOUBT = 1.5  # a row whose own costs reach this was read from weak evidence: the reader names it
 
@@ -139,6 +140,8 @@ class _Graph:
         row &= ~fresh
         cols = members[open_]
         yield from self._line(p, open_, row, cols, first, "line")
+        if self.blocks and not first and len(cols) > 2:  # the last open column's rest printed apart, after
+            yield from self._line(p, open_, row, cols[:-1], first, "short")  # the line that closes another
         if first and len(cols) > 1 and cols[0] == self.desc:  # a row's first line, its description's piece
             # printed last (a title's box sorts after the short cells beside it: 「令和５年度に事業終了」)
             turned = cols[1:] + cols[:1]
@@ -160,6 +163,8 @@ class _Graph:
             return
         for close in self.subsets[open_]:
             left = open_ & ~close
+            if kind == "short" and (close >> members[open_][-1] & 1 or left == open_):
+                continue  # (a short line: a column it prints closes, the one it leaves out goes on in a block)
             step = line
             for i, c in enumerate(cols):
                 q = p + i
@@ -175,11 +180,12 @@ class _Graph:
                         self.goes[(q, nxt, c)] = goes_on_cost(self.pieces[q], after, self.roles[c], self.widths[c], cut) \
                             + join_cost(self.pieces[q], after, self.pairs)
                     step += self.goes[(q, nxt, c)]
-            yield end, (left, row if left or (office and not row & office) else 0), step, kind
+            if kind != "short":
+                yield end, (left, row if left or (office and not row & office) else 0), step, kind
             rest = members[left]
             if self.blocks and left != open_ and len(rest) > 1 and not left & office:  # a column done: pdfminer
                 # may group the others' rests apart and print them as blocks (an office: _office_block)
-                cost = step + (BLOCKS if parted(rest) else BLOCKS_SIDE)
+                cost = step + (BLOCKS if parted(rest) else BLOCKS_SIDE) + (SHORT if kind == "short" else 0.0)
                 yield end, (left, row | self.block), cost, kind
                 yield end, (left, row | self.block | self.right_first), cost + RIGHT_FIRST, kind
 
@@ -191,7 +197,7 @@ class _Graph:
     def order(self, open_: int, kind: str) -> tuple[int, ...]:
         """The columns of a line step's pieces, in print order."""
         cols = self.members[open_]
-        return cols[1:] + cols[:1] if kind == "turned" else cols
+        return cols[1:] + cols[:1] if kind == "turned" else cols[:-1] if kind == "short" else cols
 
     def _office_block(self, p: int, state: tuple[int, int]):
         """A row's 担当 cell printed as a block of its own (its lines one after another, before or after
@@ -243,7 +249,7 @@ class _Graph:
                     rest = after[p2].get(state2, INF)
                     total = step + rest
                     least = min(least, total)
-                    if kind in ("line", "turned", "block") and rest < INF:
+                    if kind in ("line", "turned", "short", "block") and rest < INF:
                         whole = best[p][state][0] + total
                         cols = (self.block_column(state),) if kind == "block" else self.order(state[0], kind)
                         for i, c in enumerate(cols):
@@ -281,11 +287,11 @@ def _trace(best: list[dict], n: int, k: int, roles: tuple[str, ...]) -> Reading:
             break
         p0, state0, step = back
         prior = best[p0][state0][0]
-        if step in ("line", "turned"):
+        if step in ("line", "turned", "short"):
             if current is None:
                 current = ReadRow()
             cols = _members(state0[0], k)
-            cols = cols[1:] + cols[:1] if step == "turned" else cols
+            cols = cols[1:] + cols[:1] if step == "turned" else cols[:-1] if step == "short" else cols
             for i, c in enumerate(cols):
                 current.columns.setdefault(c, []).insert(0, p0 + i)
             current.cost += cost - prior

@@ -89,7 +89,7 @@ def read_boxes(lines: list[str], numbers: list[int], order: tuple[str, ...] = ()
     pages = {no: box.page for box in boxes for no in box.numbers}  # each source line's page
     for k, item in enumerate(items):
         if isinstance(item, Box):  # a vision or goal spanning the table
-            if weak or _between_doubts(items, k):  # a row lost next to it would be named by no row's warning
+            if weak or _between_doubts(items, k) or _inside_row(items, k):  # a row lost next to it would be named by no row's warning
                 # its own page: left to the row before, a heading first on a page was cited on the page before
                 warnings.append(ParseWarning("layout-boxes-row", f"heading at line {item.numbers[0]}: read among "
                                              "rows mostly placed from weak evidence: a row next to it may be lost",
@@ -107,6 +107,16 @@ def _between_doubts(items: list[BoxRow | Box], k: int) -> bool:
     before = next((x for x in reversed(items[:k]) if isinstance(x, BoxRow)), None)
     after = next((x for x in items[k + 1 :] if isinstance(x, BoxRow)), None)
     return before is not None and after is not None and bool(before.doubts) and bool(after.doubts)
+
+
+def _inside_row(items: list[BoxRow | Box], k: int) -> bool:
+    """Does the row read before the heading at K take description lines printed after it (h7000 7014: a
+    result's line 「地域連携拠点には…として連」 read as a title above 【死の谷を…】, the description of the row
+    below the goal read into it, that row's title into its plans, and the row lost under the goal)? A
+    heading spans the table: every row above it is printed before it."""
+    before = next((x for x in reversed(items[:k]) if isinstance(x, BoxRow)), None)
+    line = items[k].numbers[0]
+    return before is not None and before.desc.numbers[-1] > line
 
 
 def _boxes(lines: list[str], numbers: list[int]) -> list[Box]:

@@ -151,15 +151,21 @@ def _labels_first(pieces: list[Piece], where: list[int]) -> tuple[list[Piece], l
     「令和５年度に事業終了」 「令和７年度の取組予定」 「後継事業の予定無し」): a piece between two of the header's labels
     goes after them, the labels' order and the pieces' kept (the row's first visual line, in column order)."""
     label = [x.kind == "break" and _is_header_piece(x.text) for x in pieces]
+    labels = [max(1, len(_labels_of(x.text))) if is_label else 0 for x, is_label in zip(pieces, label, strict=True)]
     order = list(range(len(pieces)))
     q = 0
     while q < len(pieces):
         if not label[q]:
             q += 1
             continue
-        end = q  # the last label of a run of labels with single pieces between them
-        while end + 2 < len(pieces) and pieces[end + 1].kind == "cell" and label[end + 2]:
-            end += 2
+        end = q  # the last label of a run of labels with at most two pieces between them, no more pieces in
+        while True:  # all than labels (h5300 5311: 「該当箇所」 「列1 列2 列3 令和６年度の実績・状況」 「AI研究開発に…」
+            nxt = next((j for j in (end + 1, end + 2, end + 3) if j < len(pieces) and label[j]), -1)  # 「令和５年度に
+            between = range(end + 1, nxt)  # 事業終了」 「令和７年度の取組予定」 「後継事業の予定無し」: the first label's
+            cells = sum(1 for k in range(q, nxt) if not label[k])  # piece after the second)
+            if nxt < 0 or not all(pieces[k].kind == "cell" for k in between) or cells >= sum(labels[q : nxt + 1]):
+                break
+            end = nxt
         if end > q:
             span = range(q, end + 1)
             order[q : end + 1] = [k for k in span if label[k]] + [k for k in span if not label[k]]
