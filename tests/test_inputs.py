@@ -16,6 +16,7 @@ import pytest
 
 from policydiff import EditionParseError, parse_report
 from policydiff.versions.readers.decode import MAX_INPUT_BYTES, decode_report
+from policydiff.versions.readers.text_layouts import prepare
 from policydiff.versions.xml import edition_to_xml, validation_problems
 
 INPUTS = Path(__file__).resolve().parent / "data" / "inputs"
@@ -116,6 +117,17 @@ def test_form_feeds_between_pages_as_pdftotext_writes_them_are_dropped_with_a_wa
     others = tuple(w for w in ed.warnings if w.code != "control-characters")
     assert same_but_source(replace(ed, warnings=others), seed_edition)
     assert validation_problems(edition_to_xml(ed)) == []
+
+
+def test_form_feeds_reach_the_text_readers_as_page_breaks():
+    """pdfminer ends each page with a form feed: its fragments reader counts pages by them (a row's cell
+    going on after a break). decode_report dropped them before any reader saw one, so that rule never fired
+    on a real extraction (round 15: layout 5400's pdfminer text reads exactly with them)."""
+    text, _, dropped = decode_report("該当箇所\nａ\n\x0cｂ\nｃ\n\x0cｄ".encode())
+    assert dropped == 2  # still said in the control-characters warning
+    prepared = prepare(text)
+    assert prepared.feeds == {3, 5}
+    assert not any("\f" in line for line in prepared.lines) and prepared.lines[2] == "ｂ"
 
 
 @pytest.mark.parametrize(

@@ -22,4 +22,4 @@ def parse_report_text(text: str, source: Source, document: str | None = None, ed
         table.warnings += cut_lines(table)
     made = assemble(table, read_rows(table), source, document, edition, synthetic_note if synthetic else None)
     # the sample's blocked text keeps its blank lines between cells: its rows are not guessed
-    return made if table.layout == "blocked" else check_rows(made, table.layout, text)
+    return made if table.layout == "blocked" else check_rows(made, table.layout, text.replace("\f", ""))

@@ -118,9 +118,10 @@ def prepare(text: str) -> Prepared:
     # Every text is some tool's extraction of the PDF: its look-alikes (radicals, 〜, 「‧」 for 「・」) are
     # folded here, once, before any profile looks for bullets, tags or the header.
     lines = fold_extracted(text).split("\n")  # (no fold crosses a line: 「−」 is folded between two letters)
-    boxed = any(x.strip() == HEADER_START for x in lines[:SAMPLE_LINES])  # header cells printed as boxes
     numbers = list(range(1, len(lines) + 1))
     feeds = frozenset(no for no, x in zip(numbers, lines, strict=True) if "\f" in x)
+    lines = [x.replace("\f", "") for x in lines] if feeds else lines
+    boxed = any(x.strip() == HEADER_START for x in lines[:SAMPLE_LINES])  # header cells printed as boxes
     lines = join_header(lines)
     lines = [HALF_WIDTH_TAG_RE.sub(lambda m: f"［{m.group(1)}］" if is_ministry_list(m.group(1)) else m.group(0), x)
              if "[" in x else x for x in lines]
