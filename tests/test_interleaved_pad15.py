@@ -43,11 +43,11 @@ def test_a_lines_first_words_before_a_space_may_fill_a_column_with_the_glued_pie
     line = "年11月29日付け医薬機審発 1129第２号）により、「脱・「次世代医療機器・再生医療等製品評価指標作成事"
     assert ["年11月29日付け医薬機審発 1129第２号）により、「脱", "・「次世代医療機器・再生医療等製品評価指標作成事"] \
         in _texts(line, (21.0, 25.0, 25.0, 6.0), (21.0, 25.6, 25.6, 6.0), (0, 1, 2, 3))
-    # ... but a title then the results' line glued to the plans' is not cut where the title and the results' first
-    # words fill a column, unless a bullet starts there (dev 3051, source line 313; three 45-cell columns)
-    line = "有事における新規医療機器の早期実用化に向けた取組 令和4年5月薬機法改正により、感染症拡大などの有事における医療機器の緊急承認制度を導入した。（対応済み）"
-    assert not any("令和4年5月薬機法改正により、" in texts for texts in _texts(line, (45.0, 45.0, 45.0), (45.6, 45.6, 45.6),
-                                                                            (0, 1, 2)))
+    # ... or the description's line 「…３大バイオバンク 等に蓄積さ」 glued to the results' 「活用支援…」, its words going
+    # on (h7000 7013, source line 363; reportlab, columns 25, 15 and 20 cells, full lines 25, 14 and 20)
+    line = "築、データの品質管理及び３大バイオバンク 等に蓄積さ活用支援を進めると共に、NCBN"
+    assert ["築、データの品質管理及び３大バイオバンク 等に蓄積さ", "活用支援を進めると共に、NCBN"] \
+        in _texts(line, (25.0, 15.0, 20.0), (25.0, 14.0, 20.0), (0, 1, 2))
 
 
 def test_a_plans_bullet_ending_with_its_verb_and_no_full_stop_may_end_the_cell_at_a_full_line():

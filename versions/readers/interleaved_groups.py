@@ -186,11 +186,12 @@ def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[floa
         left_of = places[OFFICE] if j and order[0] == OFFICE else -1
         cuts, at_office = piece_cuts(piece, bases, letters, left_of), []
         if words and j == 1:
-            # (the line's first piece may be a title, the space a column gap: read as a cell's words only where the next
-            # column's bullet lies where they and the piece's head fill a column: 「…医薬機審発 1129第２号）により、「脱」
-            # then the plans' 「・「次世代…」, never 「有事における…取組 令和4年5月…により、」 and the rest)
+            # (the line's first piece, a cell's words or a title, the space then a column gap: its cuts come after the
+            # piece's own, which a reading as cheap keeps: 「…医薬機審発 1129第２号）により、「脱」 then the plans'
+            # 「・「次世代…」, 「…３大バイオバンク 等に蓄積さ」 then the results' 「活用支援…」; put first, they won the tie
+            # over 「有事における…取組」 「令和4年5月…を導入した。」 「（対応済み）」)
             cuts += [c for c in piece_cuts(piece, [base], [_latin(pieces[0])], left_of)
-                     if len(c[0]) > 1 and is_bullet_start(c[0][1][0]) and c not in cuts]
+                     if len(c[0]) > 1 and c not in cuts]
         if glued_office and j == glued_office[0]:
             _, k, known = glued_office
             rest = piece[k:] if order[0] == OFFICE else piece[:k]
