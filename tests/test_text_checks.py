@@ -172,9 +172,10 @@ def test_a_readers_line_warning_is_named_by_the_row_holding_the_line():
     before any measure exists; the warning had no page and no measure, so no report could show it with its
     row. (Layout 1's line 140, the case first, now reads one way: 「ViCLE）において、…」 goes on the plans'
     sentence below 「…スタートアップ型（」, a latin word never being broken; so do layout 4's lines, since 「…に取り組んだ。」
-    reads as a result, and layout 5's, a sentence's end alone on its line being worded with the line before:
-    layout 8 is the case now.)"""
-    ed = _read("L0008-chromium-fy2024.pdfplumber.txt.gz")
+    reads as a result, layout 5's, a sentence's end alone on its line being worded with the line before, and
+    layout 8's, since a plans bullet ending 「…に引き続き取り組む」 with no 。 may end its cell at a full line:
+    layout 18 is the case now.)"""
+    ed = _read("L0018-chromium-fy2024.pdfplumber.txt.gz")
     amb = [w for w in ed.warnings if w.code == "layout-ambiguous"]
     assert amb and all(w.measure and w.page and w.message.startswith(f"{w.measure}: line ") for w in amb)
     starts = {m.id: m.line for m in ed.measures}

@@ -49,6 +49,14 @@ ITEM_END_RE = re.compile(r"[①-⑳]$")  # an item's number ends no cell's part:
 CELL_START, CELL_END, PARAGRAPH = 0xE000, 0xE010, 0xE020
 DISCOUNT = 0.75  # absolute discounting of the n-gram counts (interpolated with the shorter contexts')
 ORDER = 3  # characters in an n-gram: a character weighed given the two before it
+# A space inside a cell (「…ルールインテリジェンス機能 を構築する。」, 「…強靱化事業　令和6年度予算…」: the report's own text
+# holds it) parts a column's line where the next column's text is glued to its last characters (「…機能 をラム医療機器
+# 」…」): up to SPACED_HEAD characters after a space between two columns' groups are tried back in the left column's
+# line, where the n-grams tell it by far (SPACED_MARGIN, nats: a space parts two columns far more often than a cell's
+# own words), both the right column's join alone and the whole (「…匿名加工医療情報」 then 「等の利活用…」 joins a little
+# worse than 「の利活用…」, but 「…次世代医療基盤法 等」 then 「に基づく…」 much worse than 「…基盤法」 then 「に基づく…」)
+SPACED_HEAD = 2
+SPACED_MARGIN = 3.0
 
 
 class CharModel:
@@ -105,15 +113,30 @@ def _glued(line: str, reading: Reading) -> list[int]:
     return [j for j in range(len(spans) - 1) if spans[j][1] == spans[j + 1][0]]
 
 
+def _spaced(line: str, reading: Reading, widths: tuple[float, ...]) -> list[int]:
+    """The indexes j of READING's groups that end one space before group j + 1 starts, where the left column's line
+    could take the right group's first character (no wider than the column prints, no sentence's or tag's end)."""
+    spans = _spans(line, reading)
+    if spans is None:
+        return []
+    groups = reading.groups
+    return [j for j in range(len(spans) - 1) if spans[j][1] + 1 == spans[j + 1][0]
+            and not tagged(groups[j][1]) and not groups[j][1].endswith("。") and len(groups[j + 1][1]) > SPACED_HEAD
+            and display_width(groups[j][1]) + 0.5 + display_width(groups[j + 1][1][0]) <= widths[groups[j][0]] + WIDTH_SLACK]
+
+
 def repair_cuts(lines: list[str], readings: list[Reading], kinds: list[str], pieces: Callable[[str], list[str]],
                 widths: tuple[float, ...], fulls: tuple[float, ...]) -> tuple[list[Reading], set[int]]:
-    """READINGS with each glued cut moved to where the text's n-grams put it; and the lines whose cut moved.
+    """READINGS with each glued cut moved to where the text's n-grams put it, and a column's last characters after
+    a space of its cell's own taken back from the next column's text (SPACED_HEAD); and the lines whose cut moved.
     WIDTHS: the widest each column prints; FULLS: the narrowest a full line of each prints (a line short of it
     ends a paragraph)."""
     joined = [" ".join(pieces(x)) if kind == "text" else "" for x, kind in zip(lines, kinds, strict=True)]
     glued = {i: _glued(joined[i], readings[i]) for i, kind in enumerate(kinds) if kind == "text"}
     glued = {i: js for i, js in glued.items() if js}
-    if not glued:
+    spaced = {i: _spaced(joined[i], readings[i], widths) for i, kind in enumerate(kinds) if kind == "text"}
+    spaced = {i: js for i, js in spaced.items() if js}
+    if not glued and not spaced:
         return readings, set()
     model = CharModel(_cell_texts(readings, glued, fulls))
     out = list(readings)
@@ -121,6 +144,12 @@ def repair_cuts(lines: list[str], readings: list[Reading], kinds: list[str], pie
     for i in sorted(glued):
         for j in glued[i]:
             better = _best_cut(i, j, joined[i], out, widths, fulls, model)
+            if better is not None:
+                out[i] = better
+                moved.add(i)
+    for i in sorted(spaced):
+        for j in spaced[i]:
+            better = _spaced_move(i, j, out, widths, fulls, model)
             if better is not None:
                 out[i] = better
                 moved.add(i)
@@ -250,4 +279,39 @@ def _best_cut(i: int, j: int, line: str, readings: list[Reading], widths: tuple[
         return None
     groups = list(reading.groups)
     groups[j], groups[j + 1] = (left_col, line[start:best]), (right_col, line[best:end])
+    return replace(reading, groups=tuple(groups))
+
+
+def _spaced_move(i: int, j: int, readings: list[Reading], widths: tuple[float, ...], fulls: tuple[float, ...],
+                 model: CharModel) -> Reading | None:
+    """Line I's reading with the first characters of its group J + 1 (after a space) given to group J, where the
+    n-grams tell it by far (SPACED_MARGIN): the right column's line before joins much better onto the rest than onto
+    those characters (「…家庭用プログ」 then 「ラム医療機器」, not 「をラム…」), and so does the whole, the left column's
+    line then its next line weighed too (MOVE_COST for each cell moved); None where they do not."""
+    reading = readings[i]
+    (left_col, left), (right_col, right) = reading.groups[j], reading.groups[j + 1]
+    after, befores = joins(readings, i, j, fulls)
+    before = befores[0][0][-model.order + 1:]  # (the right column's line before, or the mark of its cell's start)
+    reach = SHIFT + model.order  # characters weighed on each side: the same for every move tried
+    here = model.log_likelihood(before + right[:reach])
+    told = {h: model.log_likelihood(before + right[h:reach]) - here for h in range(1, SPACED_HEAD + 1)}
+    told = {h: gain for h, gain in told.items() if gain >= SPACED_MARGIN}
+    if not told:
+        return None
+    tail = left[-reach:]
+
+    def allowed(h: int) -> bool:
+        head, rest = right[:h], right[h:]
+        return " " not in right[:h + 1] and not any(ch.isascii() or ch in NO_LINE_START + "・［（(「『" for ch in head) \
+            and not ITEM_END_RE.search(head) and (rest[0] not in NO_LINE_START or is_bullet_start(rest)) and not tagged(rest) \
+            and display_width(left) + 0.5 + display_width(head) <= widths[left_col] + WIDTH_SLACK
+
+    kept = model.log_likelihood(tail + after[:model.order])
+    gains = {h: gain + model.log_likelihood(tail + right[:h] + after[:model.order]) - kept - MOVE_COST * display_width(right[:h])
+             for h, gain in told.items() if allowed(h)}
+    best = max(gains, key=lambda h: (gains[h], -h), default=None)
+    if best is None or gains[best] < SPACED_MARGIN:
+        return None
+    groups = list(reading.groups)
+    groups[j], groups[j + 1] = (left_col, left + " " + right[:best]), (right_col, right[best:])
     return replace(reading, groups=tuple(groups))

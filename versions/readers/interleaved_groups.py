@@ -18,7 +18,7 @@ from itertools import combinations, product
 from ..model.normalize import display_width
 from .cells import CONTINUES_RE
 from .interleaved_latin import LATIN_END_RE, latin_pair, latin_space
-from .interleaved_marks import BULLET_MARK, LINE_OPENERS, in_number, sure_bullet, tag_cut
+from .interleaved_marks import BULLET_MARK, LINE_OPENERS, from_last_bullet, in_number, sure_bullet, tag_cut
 from .interleaved_offices import OFFICE, office_cut, office_cuts, office_word_cut
 from .interleaved_overrun import overrun
 from .ministries import SUBHEADING_TAG_RE, is_ministry_list
@@ -168,18 +168,30 @@ def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[floa
     for j, piece in enumerate(pieces):
         bases, letters = [0.0], [0]
         for s in range(j - 1, starts[j] - 1, -1):
-            bases.append(display_width(" ".join(pieces[s:j])) + 0.5)
-            letters.append(_latin(" ".join(pieces[s:j])))
+            # (a glued piece opening the run: its column's line from its bullet, 「…機・令和７年度の…「Brain」 「Computer」)
+            run = " ".join([from_last_bullet(pieces[s]) if display_width(pieces[s]) > limit else pieces[s], *pieces[s + 1:j]])
+            bases.append(display_width(run) + 0.5)
+            letters.append(_latin(run))
         # (or a cell's words parted from it by a space of its own, in the widest column: 「化事業 令和6年度予算：…」,
         # 「…開発体制強靱化事業 令和6年度予算：…を通・令和7年度…」; their punctuation pairs may print narrow; a piece
         # opening with a bullet mark starts a column's bullet there: 「…データバンクの構築支援」 then 「・NCBNでは、…」
         # is a title and the results' first line, never the title's words going on)
-        if starts[j] == j and j > 1 and _words_before(pieces[j - 1], max(fills)) and display_width(pieces[j]) > tail \
-                and not pieces[j].startswith(BULLET_MARK):
-            bases.append(display_width(pieces[j - 1]) + 0.5 - PAIR_TRIM * len(PUNCTUATION_PAIR_RE.findall(pieces[j - 1])))
+        words = starts[j] == j and j > 0 and _words_before(pieces[j - 1], max(fills)) \
+            and display_width(pieces[j - 1]) + 0.5 + display_width(pieces[j]) > tail and not pieces[j].startswith(BULLET_MARK)
+        base = display_width(pieces[j - 1]) + 0.5 - PAIR_TRIM * len(PUNCTUATION_PAIR_RE.findall(pieces[j - 1])) if j else 0.0
+        if words and j > 1:
+            bases.append(base)
             letters.append(_latin(pieces[j - 1]))
         # (an office printed first is the line's first piece: a piece after it holds no office's line)
-        cuts, at_office = piece_cuts(piece, bases, letters, places[OFFICE] if j and order[0] == OFFICE else -1), []
+        left_of = places[OFFICE] if j and order[0] == OFFICE else -1
+        cuts, at_office = piece_cuts(piece, bases, letters, left_of), []
+        if words and j == 1:
+            # (the line's first piece, a cell's words or a title, the space then a column gap: its cuts come after the
+            # piece's own, which a reading as cheap keeps: 「…医薬機審発 1129第２号）により、「脱」 then the plans'
+            # 「・「次世代…」, 「…３大バイオバンク 等に蓄積さ」 then the results' 「活用支援…」; put first, they won the tie
+            # over 「有事における…取組」 「令和4年5月…を導入した。」 「（対応済み）」)
+            cuts += [c for c in piece_cuts(piece, [base], [_latin(pieces[0])], left_of)
+                     if len(c[0]) > 1 and c not in cuts]
         if glued_office and j == glued_office[0]:
             _, k, known = glued_office
             rest = piece[k:] if order[0] == OFFICE else piece[:k]

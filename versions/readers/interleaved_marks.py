@@ -7,12 +7,17 @@ from __future__ import annotations
 import re
 
 from .ministries import KNOWN_MINISTRIES, is_ministry_list
+from .vocabulary import is_bullet_start
 
 LINE_OPENERS = ("（", "(", "「", "『", "［", "【", "＜")  # an opening bracket may print half a cell at a line's start
 BULLET_MARK = "・"  # a results or plans bullet's mark
 NUMBER_RE = re.compile(r"[0-9]+(?:[.．][0-9]+)*")  # a number (「11.2」): never broken by a line's end
 NUMBER_REACH = 12  # characters looked at on each side of a cut for a number around it
 PARTICLES = "にはをがでとへもやの"  # particles a 「・」 between two nouns never follows
+# A character or two before a bullet's mark opening a piece (「令・令和7年度に新設される…」): the last characters of
+# the column printed left of it, whose line a space inside its cell parted (「…強靱化事業　令」, a full-width space the
+# report's own text holds), glued to the next column's bullet
+STRAY_HEAD_RE = re.compile(r"^[^・\s]{1,2}・")
 # A ministry tag followed by other text in the same piece: the next column's line glued to the description's
 # (「…［◎厚、◎経］チェーン…」), or to a tag wrapped after its names (「…。［◎アップを伴走…」, rest 「厚、◎経］」 below)
 TAG_NAME_RE = re.compile("◎?(?:" + "|".join(sorted(KNOWN_MINISTRIES, key=len, reverse=True)) + ")[、，]")
@@ -46,3 +51,14 @@ def sure_bullet(piece: str, k: int) -> bool:
 def in_number(piece: str, k: int) -> bool:
     """Does a cut at K break a number (「：1」 「1.2」, 「：11」 「.2」)? A line never breaks inside a number."""
     return any(m.start() < k < m.end() for m in NUMBER_RE.finditer(piece, max(k - NUMBER_REACH, 0), k + NUMBER_REACH))
+
+
+def stray_head(text: str) -> bool:
+    """Does TEXT open with a character or two before a bullet's mark, no bullet itself (STRAY_HEAD_RE)?"""
+    return bool(STRAY_HEAD_RE.match(text)) and not is_bullet_start(text)
+
+
+def from_last_bullet(piece: str) -> str:
+    """PIECE from its last bullet mark that starts a bullet (not its first character), or PIECE whole."""
+    k = next((k for k in range(len(piece) - 1, 0, -1) if piece[k] == BULLET_MARK and is_bullet_start(piece[k:])), 0)
+    return piece[k:]

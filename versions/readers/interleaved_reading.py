@@ -16,6 +16,7 @@ from itertools import combinations
 
 from .cells import CONTINUES_RE
 from .interleaved_groups import WIDTH_SLACK, Group, line_options, wording_of
+from .interleaved_marks import stray_head
 from .interleaved_offices import GLUED_OFFICE_MIN, OFFICE
 from .vocabulary import NO_LINE_START, OFFICE_WORD_RE
 
@@ -78,9 +79,16 @@ OPENS_MID_SENTENCE = 1.0  # a sentence's first words going on a full line that s
 # so the words are the end of another column's line (「…連携することでARO」 then 「に必要」, glued to the results'
 # first bullet, a space after the latin word)
 CELL_OPENS_MID_SENTENCE = 2.0
+# ... or with a character or two before a bullet's mark (「令・令和7年度…」, interleaved_marks.stray_head): the
+# characters end the line of the column printed left of it (「…強靱化事業　令」, a space inside that cell), as a cell opening
+# with no bullet after a short line would cost (NO_BULLET)
+STRAY_OPENING = NO_BULLET
 # A results or plans line ending as the text's bullets end (interleaved_ends.paragraph_ends: 「…の課題を採択」) then
 # going on with no bullet: the description's line at a page's foot (「療機器」) read as the bullet's last words
 PARAGRAPH_ENDED = 1.0
+# A plan's verb ending a results or plans line with no 。 (「…の整理に引き続き取り組む」, a plans bullet the report ends so):
+# where the cell ends there, it ended its sentence as a 。 would (SKIP_STOP), though its line is full
+PLAN_VERB_END_RE = re.compile(r"(?:取り組む|予定|進める|図る|目指す|努める)$")
 
 
 @dataclass(frozen=True)
@@ -103,6 +111,7 @@ class _Col:
     tail: str = ""  # the end of its last line where that ended no sentence: a sentence's end below is worded with it
     end: str = ""  # description only: its last line's last characters, where that ended no sentence (JOINS)
     ended: bool = False  # results or plans: its last line ends as the text's bullets end (PARAGRAPH_ENDED)
+    verb_end: bool = False  # results or plans: its last line ends worded as a plan with no 。 (PLAN_VERB_END_RE)
 
 
 State = tuple[_Col, ...]  # () before the first row of a goal
@@ -302,7 +311,7 @@ def _skip_cost(c: int, col: _Col) -> float:
     """The cost of column C having nothing on a line: it is done for the row."""
     if not col.active:
         return 0.0
-    cost = (SKIP_STOP if col.stop or col.ended or c == OFFICE else SKIP_FULL) if col.full else 0.0  # an office is a
+    cost = (SKIP_STOP if col.stop or col.ended or col.verb_end or c == OFFICE else SKIP_FULL) if col.full else 0.0  # an office is a
     # name; a bullet ending as the text's do (「…の課題を採択」) ends its paragraph as a 。 does
     if col.open:  # 「令和８年度…改革において、…検討を行い、」 then its bullets: the cell goes on; an office's
         cost += SKIP_OPEN if c != OFFICE else OFFICE_UNFINISHED  # name ends in an office word (…課, …室)
@@ -333,7 +342,14 @@ def _line_state(c: int, group: Group, full_at: float, fill: float, tagged: bool,
     return _Col(True, True, full, group.stop, tagged, items, opened, bool(WORD_END_RE.search(group.text)),
                 item=group.item or item, titled=titled, room=room, tail=_tail(c, group),
                 end=group.text[-JOIN_CONTEXT:] if c == 0 and not group.stop and not tagged else "",
-                ended=c in (1, 2) and group.text[-2:] in ends)
+                ended=c in (1, 2) and group.text[-2:] in ends and not _bracket_open(group.text),
+                verb_end=c in (1, 2) and not group.stop and bool(PLAN_VERB_END_RE.search(group.text)))
+
+
+def _bracket_open(text: str) -> bool:
+    """Does TEXT leave a round bracket open (「…課題を７件支援した（うち新規採択」)? Its paragraph goes on, however its
+    last word ends the text's bullets (「…採択」 then 「２件）。」)."""
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
 
 
 def _continue(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fulls: tuple[float, ...],
@@ -412,8 +428,8 @@ def _new_row(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], ful
         else:
             if c > 0 and group.tagged:
                 cost += TAG_OUTSIDE
-            if c in (1, 2) and group.continues and not group.bullet:
-                cost += CELL_OPENS_MID_SENTENCE
+            if c in (1, 2) and not group.bullet:
+                cost += STRAY_OPENING if stray_head(group.text) else CELL_OPENS_MID_SENTENCE if group.continues else 0.0
             out.append(_line_state(c, group, fulls[c], fills[c], False, ends=ends))
     return cost, tuple(out)
 
