@@ -73,7 +73,7 @@ ITEM_SPACE_RE = re.compile(r"(?<=^[①-⑳]) ")
 DEFAULT_WIDTHS = (54.0, 60.0, 40.0, 14.0)
 WIDTH_SAMPLE_LINES = 4000  # the widths are told by the first lines (a layout is uniform)
 MIN_SAMPLES = 3  # lines holding every column needed to estimate the widths
-FEW_SAMPLES = 20  # below this, a column's width is its widest piece
+FEW_SAMPLES = 20  # below this, a column's width is its widest piece that another nearly matches
 NARROW_DESCRIPTION = 40.0  # cells: a description column this narrow wraps or fills the longer titles (~44)
 NEAR_WIDEST = 3.0  # cells below a column's width where its full lines' widths are counted
 GLUED_LINES = 3  # lines holding a piece too wide for any column: the text prints columns glued
@@ -371,13 +371,20 @@ def estimate_widths(lines: list[str], ncols: int, order: tuple[int, ...] | None 
             "(description, results, plans) under a header '該当箇所 … 令和N年度の実績・状況 令和N年度の取組予定', "
             "or its lines with the columns side by side; ingest the PDF itself instead")
     out = []
-    share = 0.9 if len(samples[0]) >= FEW_SAMPLES else 1.0
+    few = len(samples[0]) < FEW_SAMPLES
     for c, values in enumerate(samples):
         values.sort()
         # Full lines are the most common in every column but the first (titles): the 90th percentile is one
-        # (a short text has few lines of each: its widest).
-        out.append(max(values[int(share * (len(values) - 1))], DEFAULT_WIDTHS[c] / 4))
+        # (a short text has few lines of each: its widest that another line nearly matches).
+        out.append(max(_agreed_widest(values) if few else values[int(0.9 * (len(values) - 1))], DEFAULT_WIDTHS[c] / 4))
     return tuple(out)
+
+
+def _agreed_widest(values: list[float]) -> float:
+    """The widest of the sorted VALUES that another is within NEAR_WIDEST of (else the widest): where cells are set
+    close, a column's widest piece may be two columns' text glued (6856: 59 cells in a column of 30), while its
+    full lines agree."""
+    return next((v for v, u in zip(values[::-1], values[-2::-1], strict=False) if v - u <= NEAR_WIDEST), values[-1])
 
 
 class _Rows:
