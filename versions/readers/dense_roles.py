@@ -53,6 +53,7 @@ class Columns:
     starts: dict[int, list] = field(default_factory=dict, compare=False, repr=False)  # row starts, by piece id
     ends: dict = field(default_factory=dict, compare=False, repr=False)  # row_end_cost, by state
     years: tuple[int, int] = (0, 0)  # the header's: the results' fiscal year and the plans'
+    hang: float = 0.0  # cells a bullet's first line may pass its column's width by (dense_hang)
 
     def cell(self, role: int) -> int:
         return self.order.index(DSC if role in (TTL, ITM) else role)
@@ -71,7 +72,7 @@ class Columns:
         return x.width >= self.width(role) - FULL_MARGIN - LATIN_SLACK * x.latin
 
     def fits(self, x: Piece, role: int) -> bool:
-        return x.width - x.trim <= self.width(role) + OVERRUN + LATIN_SLACK * x.latin
+        return x.width - x.trim <= self.width(role) + OVERRUN + LATIN_SLACK * x.latin + (self.hang if x.bullet else 0.0)
 
 
 class State(NamedTuple):
