@@ -71,3 +71,13 @@ def test_a_description_beside_hanging_bullets_keeps_its_own_width():
     geometry = estimate_widths(prepared.lines, prepared.order)
     assert geometry is not None
     assert (geometry.description, geometry.results, geometry.plans) == (33.0, 32.0, 32.0)
+
+
+def test_a_sentence_ending_short_enough_for_the_next_lines_first_character_ends_its_paragraph():
+    # L5612 (Chromium, plans printed before results; every column 19 cells): the plan 「…令和８年」 / 「度診療報酬改定
+    # に向けて検討を行う。」 ends its sentence 2 cells short of the column; the results' lead-in 「令和６年度保険医療材料
+    # 制度改革において、」 was read as the plan's next sentence, with two bullets after it. A paragraph going on would
+    # have set 「令」 on that line: the paragraph ends there, as it does after a line that runs on (dense_wraps).
+    rows = snippet_rows("results-lead-in-after-a-plans-sentence-short-of-its-column", 19, 19, 19, 4)
+    assert rows[0]["plans"] == ["・関係団体等の意見も伺いながら、令和８年", "度診療報酬改定に向けて検討を行う。"]
+    assert rows[0]["results"][0] == "令和６年度保険医療材料制度改革において、"
