@@ -113,8 +113,11 @@ def moves(s: State, cols: Columns, x: Piece, brk: bool, implicit: bool):
             cost += OFFICE_CUT
         if label.role == OFF and x.closes_first:  # an office's name closes no bracket it did not open: 「人材）の育成」
             cost += MID_QUOTE  # is a title's rest (「…人材（コーディネート」 / 「人材）の育成」)
-        if x.particle and (label.new_row or (s.cur != START and cols.cell(label.role) != cols.cell(s.cur)
-                                             and not s.status[cols.cell(label.role)])):
+        # (nor does a title or a results or plans cell open with a verb's ending after a line that ran on, 「…AMEDによ」
+        # / 「る支援を中心に…」: the word its end cut goes on; a description may, where a page break lost its first line)
+        opens = label.new_row or (s.cur != START and cols.cell(label.role) != cols.cell(s.cur)
+                                  and not s.status[cols.cell(label.role)])
+        if opens and (x.particle or (x.verb_tail and ran_on(s.end) and label.role != DSC)):
             cost += PARTICLE_OPENS
         if x.names_group and s.cur in (RES, PLN) and (label.new_row or cols.cell(label.role) != cols.cell(s.cur)):
             cost += GROUP_LEFT

@@ -53,6 +53,7 @@ class Columns:
     starts: dict[int, list] = field(default_factory=dict, compare=False, repr=False)  # row starts, by piece id
     ends: dict = field(default_factory=dict, compare=False, repr=False)  # row_end_cost, by state
     years: tuple[int, int] = (0, 0)  # the header's: the results' fiscal year and the plans'
+    hang: float = 0.0  # cells a bullet's first line may pass its column's width by (dense_hang)
 
     def cell(self, role: int) -> int:
         return self.order.index(DSC if role in (TTL, ITM) else role)
@@ -71,7 +72,7 @@ class Columns:
         return x.width >= self.width(role) - FULL_MARGIN - LATIN_SLACK * x.latin
 
     def fits(self, x: Piece, role: int) -> bool:
-        return x.width - x.trim <= self.width(role) + OVERRUN + LATIN_SLACK * x.latin
+        return x.width - x.trim <= self.width(role) + OVERRUN + LATIN_SLACK * x.latin + (self.hang if x.bullet else 0.0)
 
 
 class State(NamedTuple):
@@ -155,9 +156,10 @@ def enter(s: State, cols: Columns, x: Piece, role: int, resumed: bool | None = N
     """S after reading X in ROLE: the cell left behind keeps how its last line ended."""
     status = list(s.status)
     status[cols.cell(role)] = end = ending(cols, x, role)
-    if end in (3, 4) and x.next_lead and not x.item and x.width + x.next_lead + WRAP_MARGIN + LATIN_SLACK * x.latin <= cols.width(role):
+    if end in (2, 3, 4) and x.next_lead and not x.item and x.width + x.next_lead + WRAP_MARGIN + LATIN_SLACK * x.latin <= cols.width(role):
         end = 1  # the next line's first character would have fitted: it goes on with no paragraph (dense_wraps;
-        # the cell's status keeps the width's word: another cell's line may come between)
+        # the cell's status keeps the width's word: another cell's line may come between), nor after a sentence's
+        # end (「…検討を行う。」 two cells short / 「令和６年度…において、」: a paragraph's next sentence would have begun on it)
     elif end in (1, 5, 7, 8, 9, 10) and x.next_unit and role != OFF and x.width + LATIN_SLACK * x.latin + x.next_unit >= cols.width(role):
         end = 2 if x.stop else 4  # the next line's first unit would not have fitted: the line may have wrapped there
         # (a unit's width is its widest: one that just fills what is left, 「AMED」 in 3 cells, may not have fitted)

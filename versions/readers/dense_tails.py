@@ -4,7 +4,10 @@ such a noun ends no sentence by its punctuation, so the model cannot tell whethe
 goes on; where the report then prints the next row's first line (a title's, a description's: a full line of
 the description's width) right after the cell, that line reads as the bullet's last words. The text tells it:
 the lines ending in that noun are followed by a new bullet or item nearly every time. Such lines end their
-sentence, as a 。 does (dense_lattice then prices a sentence begun after them and never ended)."""
+sentence, as a 。 does (dense_lattice then prices a sentence begun after them and never ended). A line after one
+that opens another cell by its words goes on no sentence either, and is not counted as going on: a plan's
+「引き続き、…」 (no sentence goes on with it but after a comma) or an office's first line 「厚労省医療機」 (the cells
+after a results column's last bullet 「…において１件の課題を採択」)."""
 
 from __future__ import annotations
 
@@ -12,8 +15,16 @@ import re
 from collections import Counter
 from dataclasses import replace
 
+from .dense_pieces import OFFICE_START_RE, ONWARD_RE
 from .dense_search import Step
-from .vocabulary import ITEM_START_RE, is_bullet_start, is_header_text, is_heading, is_page_number
+from .vocabulary import (
+    ITEM_START_RE,
+    is_bullet_start,
+    is_header_text,
+    is_heading,
+    is_office_piece,
+    is_page_number,
+)
 
 TAIL_RE = re.compile(r"[一-龥]{2}$")  # a line's last word, two kanji: 「…の課題を採択」
 MIN_ENDS = 5  # lines ending in the word followed by a bullet or an item, needed to learn it
@@ -35,9 +46,14 @@ def paragraph_ends(lines: list[str]) -> frozenset[str]:
             continue
         if is_bullet_start(y) or ITEM_START_RE.match(y):
             ends[m.group(0)] += 1
-        else:
+        elif not _opens_cell(y):
             goes[m.group(0)] += 1
     return frozenset(w for w, n in ends.items() if n >= MIN_ENDS and n >= ENDS_PER_GOING_ON * goes[w])
+
+
+def _opens_cell(y: str) -> bool:
+    """Does line Y open a cell by its words (a plan's 「引き続き、」, an office's ministry)?"""
+    return bool(ONWARD_RE.match(y)) or (is_office_piece(y) and bool(OFFICE_START_RE.match(y)))
 
 
 def _body(x: str) -> bool:

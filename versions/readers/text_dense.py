@@ -1,18 +1,19 @@
 """The 'dense' layout (pypdfium2): the table's cells one after another with no blank line between them.
 
-What is left to go by is each line's width, what it says and the order the extractor printed the cells
-in (the header's). The columns' widths are estimated from the text itself, each from lines that can only
-be its own: the description's from the lines above a ministry tag ［…］, the column printed after it from
-the first bullets after a tag, the other from the remaining bullets that wrapped; then measured again on
-the lines as read. Each line is then given its cell by the model of dense_lattice.py, which weighs every
-reading (dense_search.py keeps the cheapest) and names the lines another reading explains about as well (the words that
-end a paragraph with no 。, 「…の課題を採択」, are learnt from the text by dense_tails.py); where results
-and plans are as wide, dense_parallel.py looks again at where a row's results end, by the bullets of the one that
-restate bullets of the other (the report states its plans in parallel with its results). A row cut by a page break goes on,
-cell by cell, after the break (a repeated header, a page number or a running title; where the text marks
-no page break at all, a row may be resumed anywhere, and each place it is, is named). Each row is handed
-on as cells, in the header's order; the description cell says how many of its lines are the title; the
-rows read with doubt are named by dense_doubts.py.
+What is left to go by is each line's width, what it says and the order the extractor printed the cells in (the
+header's). The columns' widths are estimated from the text itself, each from lines that can only be its own: the
+description's from the lines above a ministry tag ［…］, the column printed after it from the first bullets after a
+tag, the other from the remaining bullets that wrapped; then measured again on the lines as read. Where bullets hang
+(their wrapped lines indented under the mark), those indented lines set the widths measured, and a bullet's first
+line may pass its column's by a cell (dense_hang). Each line is then given its cell by the model of
+dense_lattice.py, which weighs every reading (dense_search.py keeps the cheapest) and names the lines another
+reading explains about as well (the words that end a paragraph with no 。, 「…の課題を採択」, are learnt from the text by
+dense_tails.py); where results and plans are as wide, dense_parallel.py looks again at where a row's results end, by
+the bullets of the one that restate bullets of the other (the report states its plans in parallel with its results).
+A row cut by a page break goes on, cell by cell, after the break (a repeated header, a page number or a running
+title; where the text marks no page break at all, a row may be resumed anywhere, and each place it is, is named).
+Each row is handed on as cells, in the header's order; the description cell says how many of its lines are the
+title; the rows read with doubt are named by dense_doubts.py.
 """
 
 from __future__ import annotations
@@ -24,7 +25,16 @@ from collections.abc import Iterable
 
 from ..model.eras import fiscal_year_of
 from ..model.normalize import display_width
-from . import dense_ahead, dense_doubts, dense_parallel, dense_pieces, dense_quotes, dense_tails, dense_wraps
+from . import (
+    dense_ahead,
+    dense_doubts,
+    dense_hang,
+    dense_parallel,
+    dense_pieces,
+    dense_quotes,
+    dense_tails,
+    dense_wraps,
+)
 from . import dense_search as search
 from .dense_pieces import Piece
 from .dense_roles import DSC, ITM, OFF, PLN, RES, TTL, Columns, Label
@@ -114,7 +124,9 @@ def estimate_widths(lines: list[str], order: tuple[str, ...] = (DESCRIPTION, RES
     # (a column its own lines put a cell wider than the description, which keeps its own width, is that
     # wide: its lines a cell short pile up with the description's, and outnumber its own)
     a, b = (w if w == d + 1 == near + 1 else _nearest(peaks, piles, w) for w in (a, b))
-    d = near
+    # (where bullets hang, their wrapped lines, indented by the mark, pile up a cell under the column they are in:
+    # a description as wide as the results keeps the width its own lines show, a cell over that pile)
+    d = d if near == d - 1 and dense_hang.bullet_hang(text) else near
     after = next((role for role in order if role in (RESULTS, PLANS) and order.index(role) > order.index(DESCRIPTION)),
                  RESULTS)
     results, plans = (a, b) if after == RESULTS else (b, a)
@@ -179,10 +191,10 @@ def _wraps(pieces: list[Piece | None], i: int) -> bool:
     return nxt is not None and not nxt.bullet and not nxt.tag and " " not in pieces[i].text  # type: ignore[union-attr]
 
 
-def _columns(geometry: Geometry, order: tuple[str, ...], header: str = "") -> Columns:
+def _columns(geometry: Geometry, order: tuple[str, ...], header: str = "", hang: float = 0.0) -> Columns:
     roles = tuple(ROLE_OF[r] for r in order)
     return Columns(roles, {DSC: geometry.description, RES: geometry.results, PLN: geometry.plans, OFF: geometry.office},
-                   years=_years(header))
+                   years=_years(header), hang=hang)
 
 
 def _years(header: str) -> tuple[int, int]:
@@ -278,11 +290,11 @@ def read_at_widths(lines: list[str], numbers: list[int], geometry: Geometry,
         return None
     marked = bool(starts)
     long = sum(1 for s in steps if not s.heading) > PAGE_LINES
-    cols = _columns(geometry, order, lines[first])
+    cols = _columns(geometry, order, lines[first], dense_hang.bullet_hang(lines[first + 1:]))
     result = search.read(steps, cols, implicit=not marked and long)
     measured = _measured(steps, result, cols)
     if measured != cols.widths:  # the widths the lines read show: once more with them
-        cols = Columns(cols.order, measured, years=cols.years)
+        cols = Columns(cols.order, measured, years=cols.years, hang=cols.hang)
         result = search.read(steps, cols, implicit=not marked and long)
     repairs = dense_parallel.repair(steps, result, cols, implicit=not marked and long)
     geometry = Geometry.from_widths(cols.widths[DSC], cols.widths[RES], cols.widths[PLN], cols.widths[OFF])
