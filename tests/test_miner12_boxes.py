@@ -49,7 +49,9 @@ def test_a_hidden_labels_digit_opening_the_next_line_is_a_header_word():
     (line, _), _, rest = take_header(boxes)
     assert line == "該当箇所 令和６年度の実績・状況 令和７年度の取組予定 担当"
     assert not any("列" in x for box in rest for x in box.lines)
-    assert rest[-1].page == 2
+    # (this cut held pdfminer's form feed, which decode_report dropped from every real text; now the text readers
+    # get them as `Prepared.feeds`, and the boxes reader takes none: passing them in round 15 made a reading that
+    # passed silently wrong, its rules having been made page-blind; the fragments reader counts pages by them)
 
 
 def test_a_plans_column_twelve_cells_wide_is_measured():

@@ -13,8 +13,9 @@ A text no profile accepts is refused with a line saying what layout was expected
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from collections.abc import Callable
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from ..model.edition import ParseWarning
 from ..model.errors import EditionParseError
@@ -148,6 +149,20 @@ def read_text_table(text: str) -> Table:
     return table
 
 
+def _paged(table: Table, feeds: frozenset[int]) -> Table:
+    """Every line and warning of a boxes reading on the page pdfminer's form feeds put it on. The boxes
+    reader's rules read page-blind (they were made so: giving them the pages in round 15 made a passing
+    reading silently wrong), but a citation must name the page its line is printed on."""
+    if not feeds:
+        return table
+    starts = sorted(feeds)
+    for row in table.rows:
+        for cell in row.cells:
+            cell.lines = [replace(x, page=1 + bisect_right(starts, x.no)) for x in cell.lines]
+    table.warnings = [replace(w, page=1 + bisect_right(starts, w.line)) if w.line else w for w in table.warnings]
+    return table
+
+
 def _read(prepared: Prepared) -> Table:
     lines, numbers, name = prepared.lines, prepared.numbers, prepared.profile
     if name == "fragmented" and text_fragments.one_line_boxes(lines):
@@ -158,7 +173,7 @@ def _read(prepared: Prepared) -> Table:
             raise EditionParseError(f"layout '{name}' ({rule}), every box one line: {exc}; {EXPECTED}") from None
     if name in ("fragmented", "out-of-order"):
         try:
-            return text_boxes.read_boxes(lines, numbers, prepared.order)
+            return _paged(text_boxes.read_boxes(lines, numbers, prepared.order), prepared.feeds)
         except text_boxes.BoxesError as exc:
             rule = next(p.rule for p in PROFILES if p.name == name)
             raise EditionParseError(f"layout '{name}' ({rule}): {exc}; {EXPECTED}") from None
