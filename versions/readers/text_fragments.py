@@ -133,7 +133,8 @@ def read_fragments(lines: list[str], numbers: list[int], feeds: frozenset[int] =
             rows.append(Row([Cell([Line(nos[i], pages[i], texts[i], texts[i])])]))
             if weak:  # a row lost next to it, or a note of its own read as a row, would be named by no row
                 warnings.append(ParseWarning("layout-fragments-row", f"heading at line {nos[i]}: read among rows "
-                                             "mostly placed from weak evidence: a row next to it may be lost", 0, nos[i]))
+                                             "mostly placed from weak evidence: a row next to it may be lost", pages[i],
+                                             nos[i]))  # its own page, as text_boxes: not the row before's
             continue
         lines = {roles[c]: [line_of[kept[q]] for q in qs] for c, qs in item.columns.items()}
         if names:
