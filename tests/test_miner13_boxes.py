@@ -6,6 +6,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from box_snippets import placed
+
 from policydiff.versions.readers.box_cuts import cut_boxes
 from policydiff.versions.readers.box_header import take_header
 from policydiff.versions.readers.box_rows import place_boxes
@@ -35,12 +37,6 @@ def test_a_heading_named_among_doubted_rows_is_cited_on_its_own_page():
     assert [w.page for w in cited] == [line.page] == [2]
 
 
-def _placed(name: str, w: Geometry) -> list:
-    prepared = prepare((CUTS / f"{name}.pdfminer.txt").read_text(encoding="utf-8"))
-    _, _, boxes = take_header(_boxes(prepared.lines, prepared.numbers))
-    items, _ = place_boxes(_split_wide(cut_boxes(boxes), w), w, w.title_max, False)
-    return [x for x in items if isinstance(x, Row)]
-
 
 def _plans(rows: list, title: str) -> list[str]:
     row = next(x for x in rows if x.desc.lines[0].startswith(title))
@@ -53,7 +49,7 @@ def test_the_first_bullet_on_a_page_goes_to_the_next_row_where_the_cut_row_is_ov
     # on at the next page's top, then the next row's description, results and plans. Those plans were read as
     # the cut row's, and every later row's plans one row early
     w = Geometry.from_widths(52.0, 58.0, 38.0)
-    rows = _placed("cut-row-over", w)
+    rows = placed("cut-row-over", w)
     assert _plans(rows, "医療機関における医療機器の研究開発") == ["・引き続き、CRBの質向上や、臨床研究従事者の育成に取り組む。"]
     assert _plans(rows, "医療機器の多言語表示に向けた取組")[0].startswith("・整理した課題を踏まえ、医療機器の多言語表示")
 
@@ -74,7 +70,7 @@ def test_a_programs_end_goes_to_the_results_though_as_wide_as_a_full_plans_line(
     # dev 3087 (Chromium, 9 pt, plans 14 cells wide): 「・令和５年度に事業終了」 (11 cells) was read as a full plans line
     # going on, 「後継事業の予定無し」 after it, and the row's results were the next row's, every later row's one row on
     w = Geometry.from_widths(24.0, 19.0, 14.0)
-    rows = _placed("ended-program-narrow-plans", w)
+    rows = placed("ended-program-narrow-plans", w)
     ended = next(x for x in rows if x.desc.lines[0].startswith("も横展開する"))
     assert ended.cells[RESULTS].lines == ["・令和５年度に事業終了"]
     assert ended.cells[PLANS].lines == ["後継事業の予定無し"]

@@ -6,38 +6,26 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from box_snippets import placed, row_starting
+
 from policydiff.versions.readers.box_columns import column_of, width_column
-from policydiff.versions.readers.box_cuts import cut_boxes
-from policydiff.versions.readers.box_header import take_header
-from policydiff.versions.readers.box_rows import place_boxes
-from policydiff.versions.readers.box_state import PLANS, RESULTS, Box, Row, State
+from policydiff.versions.readers.box_state import PLANS, RESULTS, Box, State
 from policydiff.versions.readers.geometry import Geometry
-from policydiff.versions.readers.text_boxes import _boxes, _split_wide
-from policydiff.versions.readers.text_layouts import prepare
 
 CUTS = Path(__file__).resolve().parent / "data" / "boxes"
 
 
-def _placed(name: str, w: Geometry) -> list[Row]:
-    prepared = prepare((CUTS / f"{name}.pdfminer.txt").read_text(encoding="utf-8"))
-    _, _, boxes = take_header(_boxes(prepared.lines, prepared.numbers))
-    items, _ = place_boxes(_split_wide(cut_boxes(boxes), w), w, w.title_max, False)
-    return [x for x in items if isinstance(x, Row)]
-
-
-def _row(rows: list[Row], start: str) -> Row:
-    return next(x for x in rows if x.desc.lines[0].startswith(start))
 
 
 def test_an_ended_programs_cell_boxed_with_the_next_rows_bullet_is_cut_from_it():
     # h5300 5340 (Chromium, plans printed first): 「後継事業の予定無し」 and the next row's plans 「・令和６年度の取組に加え、…」
     # in one box, 「・令和５年度に事業終了」 and the next row's results in another: read as the ended row's cells, the
     # next row took none, and every later row's cells were one row off
-    rows = _placed("ended-cell-boxed-with-next", Geometry.from_widths(42.0, 43.0, 43.0))
-    ended = _row(rows, "も横展開する")
+    rows = placed("ended-cell-boxed-with-next", Geometry.from_widths(42.0, 43.0, 43.0))
+    ended = row_starting(rows, "も横展開する")
     assert ended.cells[RESULTS].lines == ["・令和５年度に事業終了"]
     assert ended.cells[PLANS].lines == ["後継事業の予定無し"]
-    after = _row(rows, "臨床現場を理解した")
+    after = row_starting(rows, "臨床現場を理解した")
     assert after.cells[PLANS].lines[0].startswith("・令和６年度の取組に加え")
     assert after.cells[RESULTS].lines[0].startswith("・｢優れた医療機器の創出に係る")
 
@@ -47,9 +35,9 @@ def test_a_cell_printed_after_a_goal_goes_below_it_where_the_row_above_was_print
     # reading one row late above the goal gave to the row before): the results column a row late above 【国際展開
     # に…】, the plans of its last row printed before the goal; the first results after the goal, 「（アジア健康構
     # 想）…」, were read into the row above it, and every row of the goal had the results of the row before
-    rows = _placed("cells-past-goal", Geometry.from_widths(22.0, 26.0, 26.0))
-    assert _row(rows, "協力覚書を踏まえた").cells[RESULTS].lines[0] == "（アジア健康構想）"
-    above = _row(rows, "小児用医療機器のサイズ展開")
+    rows = placed("cells-past-goal", Geometry.from_widths(22.0, 26.0, 26.0))
+    assert row_starting(rows, "協力覚書を踏まえた").cells[RESULTS].lines[0] == "（アジア健康構想）"
+    above = row_starting(rows, "小児用医療機器のサイズ展開")
     assert RESULTS not in above.cells and RESULTS in above.doubted
 
 

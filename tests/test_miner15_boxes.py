@@ -6,32 +6,21 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from box_snippets import placed, row_starting
+
 from policydiff.versions.model.normalize import display_width
 from policydiff.versions.readers.box_columns import column_of, width_column
-from policydiff.versions.readers.box_cuts import cut_boxes
-from policydiff.versions.readers.box_header import take_header
 from policydiff.versions.readers.box_pagetop import page_top_doubt
-from policydiff.versions.readers.box_rows import place_boxes
 from policydiff.versions.readers.box_state import PLANS, RESULTS, Box, Cell, Row, State
 from policydiff.versions.readers.frag_costs import Piece, goes_on_cost
 from policydiff.versions.readers.frag_reading import ReadRow, read_pieces
 from policydiff.versions.readers.geometry import Geometry
-from policydiff.versions.readers.text_boxes import _boxes, _inside_row, _split_wide
+from policydiff.versions.readers.text_boxes import _inside_row
 from policydiff.versions.readers.text_fragments import _labels_first
-from policydiff.versions.readers.text_layouts import prepare
 
 CUTS = Path(__file__).resolve().parent / "data" / "boxes"
 
 
-def _placed(name: str, w: Geometry) -> list[Row]:
-    prepared = prepare((CUTS / f"{name}.pdfminer.txt").read_text(encoding="utf-8"))
-    _, _, boxes = take_header(_boxes(prepared.lines, prepared.numbers))
-    items, _ = place_boxes(_split_wide(cut_boxes(boxes), w), w, w.title_max, False)
-    return [x for x in items if isinstance(x, Row)]
-
-
-def _row(rows: list[Row], start: str) -> Row:
-    return next(x for x in rows if x.desc.lines[0].startswith(start))
 
 
 def test_a_pages_first_boxes_read_into_the_row_the_break_cut_name_it():
@@ -39,8 +28,8 @@ def test_a_pages_first_boxes_read_into_the_row_the_break_cut_name_it():
     # read as the rest of the cut row's open plans, and that row's first result as a second result of the cut
     # row, whose results had ended 「…予算措置を行っている。」: every cell of the next row one row early, the cut
     # row named by no warning (the reading's one silent row)
-    rows = _placed("page-top-after-cut", Geometry.from_widths(32.0, 26.0, 19.0))
-    cut = _row(rows, "医療機器の研究開発等の目的")
+    rows = placed("page-top-after-cut", Geometry.from_widths(32.0, 26.0, 19.0))
+    cut = row_starting(rows, "医療機器の研究開発等の目的")
     assert {RESULTS, PLANS} <= cut.doubted
     assert any("on a page, after its row's cell had ended" in x for x in cut.doubts)
 
@@ -72,8 +61,8 @@ def test_a_bullets_verb_ending_wrapped_alone_goes_to_the_open_cell_its_letters_j
     # h5500 5529 (Chromium): 「…人材育成に取り組」 (plans) and 「…ジャパンバイオデザインプログラ」 (results) both open,
     # then 「む。」 and 「ムによる伴走支援を実施した。」: 「む。」 was read as the results' rest, 「ムによる…」 as the plans',
     # both bullets spliced (「…プログラむ。」)
-    rows = _placed("verb-ending-two-open-cells", Geometry.from_widths(49.0, 41.0, 30.0))
-    row = _row(rows, "出口戦略を策定し")
+    rows = placed("verb-ending-two-open-cells", Geometry.from_widths(49.0, 41.0, 30.0))
+    row = row_starting(rows, "出口戦略を策定し")
     assert row.cells[PLANS].lines[-1] == "む。"
     assert row.cells[RESULTS].lines[-1] == "ムによる伴走支援を実施した。"
 
@@ -82,11 +71,11 @@ def test_an_ended_programs_cells_after_the_last_rows_paragraphs_wait_for_the_nex
     # d7100 7125 (reportlab, page-wide runs): after a page's header, 「後継事業の予定無し」 and 「令和５年度に事業終了」
     # were read into the row above (whose plans and results had paragraphs of their own), the ended row then took
     # the next row's results and every later row's were one row off
-    rows = _placed("ended-cells-before-next-row", Geometry.from_widths(34.0, 41.0, 41.0))
-    ended = _row(rows, "AI研究開発に必要な人材の育成")
+    rows = placed("ended-cells-before-next-row", Geometry.from_widths(34.0, 41.0, 41.0))
+    ended = row_starting(rows, "AI研究開発に必要な人材の育成")
     assert ended.cells[RESULTS].lines == ["令和５年度に事業終了"]
     assert ended.cells[PLANS].lines == ["後継事業の予定無し"]
-    above = _row(rows, "出口戦略を策定し")
+    above = row_starting(rows, "出口戦略を策定し")
     assert not any("事業終了" in x or "予定無し" in x for c in above.cells.values() for x in c.lines)
 
 
