@@ -27,6 +27,7 @@ from .vocabulary import (
     TAG_OPEN_MAX,
     is_bullet_start,
     is_title_line,
+    round_open,
 )
 
 TITLE_LINES = 3  # a title wraps over at most this many lines, or as many as a narrow column takes for ...
@@ -221,7 +222,7 @@ def _more_title_lines(lines: list[Line], k: int, clearly: float, most: int = TIT
 def _word_goes_on(line: str, nxt: str) -> bool:
     """Does a word run on from LINE to NXT (katakana or latin on both sides of the break), or a bracket
     LINE opens close on NXT (「…の連携強化（その」 / 「2）」)?"""
-    if line.count("（") + line.count("(") > line.count("）") + line.count(")"):
+    if round_open(line):
         return True
     return bool(line and nxt and ((KATAKANA_RE.match(line[-1]) and KATAKANA_RE.match(nxt[0]))
                                   or (line[-1].isascii() and line[-1].isalnum() and nxt[0].isascii() and nxt[0].isalnum())))

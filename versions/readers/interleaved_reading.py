@@ -18,7 +18,7 @@ from .cells import CONTINUES_RE
 from .interleaved_groups import WIDTH_SLACK, Group, line_options, wording_of
 from .interleaved_marks import stray_head
 from .interleaved_offices import GLUED_OFFICE_MIN, OFFICE
-from .vocabulary import NO_LINE_START, OFFICE_WORD_RE
+from .vocabulary import NO_LINE_START, OFFICE_WORD_RE, round_open
 
 PAGE_END_LINES = 2  # how many lines before a page header a cell may stop early
 # ... but two lines early is rare: over the dev and three seen sets' passing readings, 126 cells stopped one line
@@ -342,14 +342,10 @@ def _line_state(c: int, group: Group, full_at: float, fill: float, tagged: bool,
     return _Col(True, True, full, group.stop, tagged, items, opened, bool(WORD_END_RE.search(group.text)),
                 item=group.item or item, titled=titled, room=room, tail=_tail(c, group),
                 end=group.text[-JOIN_CONTEXT:] if c == 0 and not group.stop and not tagged else "",
-                ended=c in (1, 2) and group.text[-2:] in ends and not _bracket_open(group.text),
+                # (a round bracket left open, 「…７件支援した（うち新規採択」 then 「２件）。」: the paragraph goes on,
+                # however its last word ends the text's bullets)
+                ended=c in (1, 2) and group.text[-2:] in ends and not round_open(group.text),
                 verb_end=c in (1, 2) and not group.stop and bool(PLAN_VERB_END_RE.search(group.text)))
-
-
-def _bracket_open(text: str) -> bool:
-    """Does TEXT leave a round bracket open (「…課題を７件支援した（うち新規採択」)? Its paragraph goes on, however its
-    last word ends the text's bullets (「…採択」 then 「２件）。」)."""
-    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
 
 
 def _continue(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fulls: tuple[float, ...],

@@ -47,7 +47,7 @@ from .pdf_open import (
 from .pdf_page import page_chars, page_edges
 from .pdf_work import PdfWork
 from .table import Line
-from .vocabulary import is_header_text
+from .vocabulary import is_header_text, round_open
 
 _JOIN_GAP = 1.0  # points: vertical rules closer than this belong to one run
 _INSET = 0.3  # points: where a mark starts, a little in from its box
@@ -254,7 +254,7 @@ def heading_cut(row: TableRow) -> bool:
     text = row.text(filled[0])
     if text.startswith("【"):  # 「【…」, or a reposted goal cut in its mark: 「【…】（再」 / 「掲）」 (seed 1335)
         rest = text.rpartition("】")[2]
-        return "】" not in text or rest.count("（") + rest.count("(") > rest.count("）") + rest.count(")")
+        return "】" not in text or round_open(rest)
     return text.startswith(("（", "(")) and "「" in text and "」" not in text
 
 

@@ -161,6 +161,11 @@ KNOWN_DOCUMENTS = (("医療機器", "iryokiki-kihonkeikaku"),)
 TITLE_MAX = 48.0  # the widest a title line may be in the sample's description column (~54 cells)
 
 
+def round_open(text: str) -> bool:
+    """Does TEXT open more round brackets, full or half width, than it closes (「…の連携強化（その」)? The rest is to come."""
+    return text.count("（") + text.count("(") > text.count("）") + text.count(")")
+
+
 def is_bullet_start(text: str) -> bool:
     return bool(BULLET_START_RE.match(text))
 
