@@ -85,8 +85,8 @@ def place_boxes(boxes: list[Box], widths: Geometry, title_max: float, office: bo
 
 def _place(state: State, k: int, box: Box, office: bool) -> None:
     if len(box.lines) == 1 and is_page_number(box.lines[0]):
-        state.fresh = {RESULTS, PLANS}  # (a form feed is dropped with the text's control characters: a page
-        return  # number, printed at a page's foot or head, is where the reader sees a page begin)
+        state.fresh = {RESULTS, PLANS}  # (this reader reads page-blind, text_layouts._paged: a page number,
+        return  # printed at a page's foot or head, is where it sees a page begin)
     if box.page > state.page:  # a row cut by the page break goes on at the top of the next page
         state.page, state.cut, state.cut_columns = box.page, -2, {RESULTS, PLANS}
     if spanning(box):

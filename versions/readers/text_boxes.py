@@ -126,7 +126,8 @@ def _boxes(lines: list[str], numbers: list[int]) -> list[Box]:
     current = Box([], [], page)
     for line, no in zip(lines, numbers, strict=True):
         text = line.replace("\f", "").strip()
-        if "\f" in line:  # pdfminer's page break (where the reader has not dropped it as a control character)
+        if "\f" in line:  # pdfminer's page break, in lines not from text_layouts.prepare (which takes the feeds out:
+            # the reader's rules read page-blind, text_layouts._paged)
             page += 1
         if not text:
             if current.lines:
