@@ -196,8 +196,7 @@ class _Graph:
 
     def order(self, open_: int, kind: str) -> tuple[int, ...]:
         """The columns of a line step's pieces, in print order."""
-        cols = self.members[open_]
-        return cols[1:] + cols[:1] if kind == "turned" else cols[:-1] if kind == "short" else cols
+        return _printed(self.members[open_], kind)
 
     def _office_block(self, p: int, state: tuple[int, int]):
         """A row's 担当 cell printed as a block of its own (its lines one after another, before or after
@@ -271,6 +270,12 @@ def _subsets(mask: int, k: int) -> list[int]:
     return [_mask(combo) for r in range(len(members) + 1) for combo in combinations(members, r)]
 
 
+def _printed(cols: tuple[int, ...], kind: str) -> tuple[int, ...]:
+    """The open columns COLS as a line step of KIND prints their pieces: a row's description last ("turned"), or
+    without the last open column ("short", its rest printed as a block)."""
+    return cols[1:] + cols[:1] if kind == "turned" else cols[:-1] if kind == "short" else cols
+
+
 def _trace(best: list[dict], n: int, k: int, roles: tuple[str, ...]) -> Reading:
     end = best[n]
     if not end:
@@ -290,8 +295,7 @@ def _trace(best: list[dict], n: int, k: int, roles: tuple[str, ...]) -> Reading:
         if step in ("line", "turned", "short"):
             if current is None:
                 current = ReadRow()
-            cols = _members(state0[0], k)
-            cols = cols[1:] + cols[:1] if step == "turned" else cols[:-1] if step == "short" else cols
+            cols = _printed(_members(state0[0], k), step)
             for i, c in enumerate(cols):
                 current.columns.setdefault(c, []).insert(0, p0 + i)
             current.cost += cost - prior
