@@ -32,6 +32,7 @@ from dataclasses import replace
 
 from ..model.normalize import display_width
 from .interleaved_groups import WIDTH_SLACK, printed_widths, tagged
+from .interleaved_latin import LATIN_END_RE, glued_head
 from .interleaved_reading import Reading
 from .vocabulary import NO_LINE_START, is_bullet_start
 
@@ -57,6 +58,7 @@ ORDER = 3  # characters in an n-gram: a character weighed given the two before i
 # worse than 「の利活用…」, but 「…次世代医療基盤法 等」 then 「に基づく…」 much worse than 「…基盤法」 then 「に基づく…」)
 SPACED_HEAD = 2
 SPACED_MARGIN = 3.0
+LATIN_SLACK = 2.0  # cells a line ending in latin words may print past the column's measured width (wider glyphs)
 
 
 class CharModel:
@@ -105,20 +107,15 @@ def _spans(line: str, reading: Reading) -> list[tuple[int, int]] | None:
     return out
 
 
-def _glued(line: str, reading: Reading) -> list[int]:
-    """The indexes j of READING's groups that end where group j + 1 starts with no space between them."""
-    spans = _spans(line, reading)
-    if spans is None:
-        return []
+def _glued(spans: list[tuple[int, int]]) -> list[int]:
+    """The indexes j of a line's groups (at SPANS) that end where group j + 1 starts with no space between them."""
     return [j for j in range(len(spans) - 1) if spans[j][1] == spans[j + 1][0]]
 
 
-def _spaced(line: str, reading: Reading, widths: tuple[float, ...]) -> list[int]:
-    """The indexes j of READING's groups that end one space before group j + 1 starts, where the left column's line
-    could take the right group's first character (no wider than the column prints, no sentence's or tag's end)."""
-    spans = _spans(line, reading)
-    if spans is None:
-        return []
+def _spaced(spans: list[tuple[int, int]], reading: Reading, widths: tuple[float, ...]) -> list[int]:
+    """The indexes j of READING's groups (at SPANS) that end one space before group j + 1 starts, where the left
+    column's line could take the right group's first character (no wider than the column prints, no sentence's or
+    tag's end)."""
     groups = reading.groups
     return [j for j in range(len(spans) - 1) if spans[j][1] + 1 == spans[j + 1][0]
             and not tagged(groups[j][1]) and not groups[j][1].endswith("。") and len(groups[j + 1][1]) > SPACED_HEAD
@@ -132,11 +129,11 @@ def repair_cuts(lines: list[str], readings: list[Reading], kinds: list[str], pie
     WIDTHS: the widest each column prints; FULLS: the narrowest a full line of each prints (a line short of it
     ends a paragraph)."""
     joined = [" ".join(pieces(x)) if kind == "text" else "" for x, kind in zip(lines, kinds, strict=True)]
-    glued = {i: _glued(joined[i], readings[i]) for i, kind in enumerate(kinds) if kind == "text"}
-    glued = {i: js for i, js in glued.items() if js}
-    spaced = {i: _spaced(joined[i], readings[i], widths) for i, kind in enumerate(kinds) if kind == "text"}
-    spaced = {i: js for i, js in spaced.items() if js}
-    if not glued and not spaced:
+    spans = {i: at for i, kind in enumerate(kinds) if kind == "text" and (at := _spans(joined[i], readings[i]))}
+    glued = {i: js for i, at in spans.items() if (js := _glued(at))}
+    spaced = {i: js for i, at in spans.items() if (js := _spaced(at, readings[i], widths))}
+    heads = {i: js for i, at in spans.items() if (js := latin_heads(at, readings[i]))}
+    if not glued and not spaced and not heads:
         return readings, set()
     model = CharModel(_cell_texts(readings, glued, fulls))
     out = list(readings)
@@ -150,6 +147,12 @@ def repair_cuts(lines: list[str], readings: list[Reading], kinds: list[str], pie
     for i in sorted(spaced):
         for j in spaced[i]:
             better = _spaced_move(i, j, out, widths, fulls, model)
+            if better is not None:
+                out[i] = better
+                moved.add(i)
+    for i in sorted(heads):
+        for j in heads[i]:
+            better = latin_head_move(i, j, out, widths, fulls, model)
             if better is not None:
                 out[i] = better
                 moved.add(i)
@@ -311,6 +314,58 @@ def _spaced_move(i: int, j: int, readings: list[Reading], widths: tuple[float, .
              for h, gain in told.items() if allowed(h)}
     best = max(gains, key=lambda h: (gains[h], -h), default=None)
     if best is None or gains[best] < SPACED_MARGIN:
+        return None
+    groups = list(reading.groups)
+    groups[j], groups[j + 1] = (left_col, left + " " + right[:best]), (right_col, right[best:])
+    return replace(reading, groups=tuple(groups))
+
+
+def latin_heads(spans: list[tuple[int, int]], reading: Reading) -> list[int]:
+    """The indexes j of READING's groups (at SPANS) one space before group j + 1, which opens with a latin word glued
+    to the text after it (interleaved_latin.glued_head)."""
+    groups = reading.groups
+    return [j for j in range(len(spans) - 1) if spans[j][1] + 1 == spans[j + 1][0]
+            and glued_head(groups[j][1], groups[j + 1][1]) and not tagged(groups[j][1])]
+
+
+def latin_head_move(i: int, j: int, readings: list[Reading], widths: tuple[float, ...], fulls: tuple[float, ...],
+                    model: CharModel) -> Reading | None:
+    """Line I's reading with the latin word opening its group J + 1 (and up to SHIFT characters after it) given to
+    group J, where the n-grams tell it by far (SPACED_MARGIN, MOVE_COST for each cell moved): a space between latin
+    words is as often inside a cell as between two cells, and a latin word glued to the next column's text ends its
+    cell's line (「…対面でのThink」 「Tank的に貢献していく。」: the plans' line before, 「…議論に積極」, joins 「的に」 far
+    better than 「Tank」); the cut after the word is then placed as a glued cut is (「Inc.社の」 「指す…」 after the
+    plans' 「…取得等を目」). A number glued to a word is cut there (no number of the report runs into a word). None
+    where the n-grams do not tell it, or where the right column's line before ends in a latin word (「…「Brain
+    Computer」 then 「Interface利用機器」…」 goes on it, over a space the n-grams do not count)."""
+    reading = readings[i]
+    (left_col, left), (right_col, right) = reading.groups[j], reading.groups[j + 1]
+    head = glued_head(left, right)
+    after, befores = joins(readings, i, j, fulls)
+
+    def allowed(h: int) -> bool:
+        rest = right[h:]
+        return bool(rest) and " " not in right[:h + 1] and (h == head or not (right[h - 1].isascii() and rest[0].isascii())) \
+            and (rest[0] not in NO_LINE_START or is_bullet_start(rest)) and not tagged(rest) \
+            and display_width(left) + 0.5 + display_width(right[:h]) <= widths[left_col] + WIDTH_SLACK + LATIN_SLACK
+
+    if head and right[:head].isdigit() and right[head].isupper():
+        best = head if allowed(head) else None
+    elif head and not LATIN_END_RE.search(befores[0][0]):
+        before = befores[0][0][-model.order + 1:]
+        reach = head + SHIFT + model.order
+        here = model.log_likelihood(before + right[:reach])
+        tail = left[-model.order + 1:]
+        kept = model.log_likelihood(tail + after[:model.order]) - model.log_likelihood(tail)  # (the left's join as it is)
+        gains = {h: model.log_likelihood(before + right[h:reach]) - here
+                 + model.log_likelihood(right[head - 1:h] + after[:model.order]) - model.log_likelihood(right[head - 1:h])
+                 - kept - MOVE_COST * display_width(right[:h])
+                 for h in range(head, min(head + SHIFT, len(right) - 1) + 1) if allowed(h)}
+        best = max(gains, key=lambda h: (gains[h], -h), default=None)
+        best = best if best is not None and gains[best] >= SPACED_MARGIN else None
+    else:
+        best = None
+    if best is None:
         return None
     groups = list(reading.groups)
     groups[j], groups[j + 1] = (left_col, left + " " + right[:best]), (right_col, right[best:])

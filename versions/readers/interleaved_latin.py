@@ -46,3 +46,23 @@ def latin_phrases(lines: list[str]) -> frozenset[tuple[str, str]]:
         words = line.split()
         seen.update(pair for a, b in zip(words, words[1:], strict=False) if (pair := latin_pair(a, b)))
     return frozenset(pair for pair, n in seen.items() if n > 1)
+
+
+# A latin word glued to the text after it (「Tank的に貢献…」, 「Inc.社の指す…」), or a number glued to a capitalized
+# latin word (「1129Computer Interface…」: no number of the report runs into a word)
+GLUED_WORD_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9.\-&]*(?=[^\x00-\x7f])")
+GLUED_NUMBER_RE = re.compile(r"[0-9]{2,}(?=[A-Z][a-z])")
+
+
+def glued_head(left: str, right: str) -> int:
+    """How many of RIGHT's first characters make a latin word (or number) glued to the text after it, where the
+    space between LEFT and RIGHT may be one inside a cell, or 0: a latin word after a latin word (「…対面でのThink」
+    「Tank的に貢献していく。」: 「Think Tank」 ends the results' line, the plans' 「的に…」 glued to it), or a number
+    glued to a word (「…医薬機審発」 「1129Computer…」: the results' 「…審発 1129」, then the plans' words); not the word
+    just printed before the space."""
+    if latin_space(left, right) and (m := GLUED_WORD_RE.match(right)):
+        # (a word printed twice over the space is two cells' words: 「…目的として「第4回SaMD」 「SaMD導入による…」)
+        last = LAST_LATIN_WORD_RE.search(left)
+        return 0 if last and last.group(1) == m.group(0) else m.end()
+    m = GLUED_NUMBER_RE.match(right)
+    return m.end() if m else 0

@@ -68,9 +68,10 @@ LETTER_END_RE = re.compile(r"[A-Za-z]$")
 LETTER_START_RE = re.compile(r"^[A-Za-z]")
 ITEM_MARK_END_RE = re.compile(r"[①-⑳]$")  # an item's number, its text after a space (alone, or glued to the piece before)
 ITEM_SPACE_RE = re.compile(r"(?<=^[①-⑳]) ")
-# The sample's column widths (description, results, plans, 担当): a quarter of one is the least an estimate
-# may give (a column of a few cells would take every piece for a new paragraph).
+# The sample's column widths (description, results, plans, 担当): a quarter of the narrowest text column's (MIN_TEXT,
+# not the results' 15: 5410's are 12 cells) is the least an estimate may give (a few cells take every piece alone).
 DEFAULT_WIDTHS = (54.0, 60.0, 40.0, 14.0)
+MIN_TEXT = min(DEFAULT_WIDTHS[:3]) / 4
 WIDTH_SAMPLE_LINES = 4000  # the widths are told by the first lines (a layout is uniform)
 MIN_SAMPLES = 3  # lines holding every column needed to estimate the widths
 FEW_SAMPLES = 20  # below this, a column's width is its widest piece that another nearly matches
@@ -376,7 +377,7 @@ def estimate_widths(lines: list[str], ncols: int, order: tuple[int, ...] | None 
         values.sort()
         # Full lines are the most common in every column but the first (titles): the 90th percentile is one
         # (a short text has few lines of each: its widest that another line nearly matches).
-        out.append(max(_agreed_widest(values) if few else values[int(0.9 * (len(values) - 1))], DEFAULT_WIDTHS[c] / 4))
+        out.append(max(_agreed_widest(values) if few else values[int(0.9 * (len(values) - 1))], DEFAULT_WIDTHS[c] / 4 if c == OFFICE else MIN_TEXT))
     return tuple(out)
 
 
