@@ -36,6 +36,7 @@ from .dense_costs import (
     ITEM_OPENS,
     ITEM_ORDER,
     ITEM_TEXT,
+    LEAD_IN_GOES_ON,
     MID_QUOTE,
     MISSING_OFFICE,
     NO_BULLET,
@@ -47,7 +48,9 @@ from .dense_costs import (
     OFFICE_START_ELSEWHERE,
     PARTICLE_OPENS,
     PAST_AHEAD,
+    QUOTE_AFTER_STOP,
     QUOTE_ELSEWHERE,
+    REPEATED,
     SECOND_TAG,
     SKIP,
     SPLICED,
@@ -105,11 +108,17 @@ def moves(s: State, cols: Columns, x: Piece, brk: bool, implicit: bool):
             cost += BUDGET_YEAR
         if x.dot and label.role in (TTL, DSC, ITM):
             cost += BULLET_IN_DESCRIPTION
+        if x.closes_first and label.role in (RES, PLN) and not label.new_row and s.status \
+                and s.status[cols.cell(label.role)] == 2:  # (a sentence ended, its paragraph left no quote open:
+            cost += QUOTE_AFTER_STOP  # 「…取り組む。」 / 「法に基づく…検討を進める」」 goes on another cell's 「…において「臨床研究」)
+        if (x.leads_in or x.repeats) and label.role == s.cur and not label.new_row:
+            cost += (LEAD_IN_GOES_ON if x.leads_in and label.role in (RES, PLN) else 0.0) + (REPEATED if x.repeats else 0.0)
         if x.tag == 1 and label.role in (ITM, RES, PLN):  # (a ministry tag closes a description, never a result
             cost += SECOND_TAG  # or a plan: 「…のマッチングに取り組む。［◎厚、◎経］」 is the next row's description)
         if office and label.role != OFF:
             cost += OFFICE_ELSEWHERE + (OFFICE_START_ELSEWHERE if x.office_start else 0.0)
-        if label.role == OFF and not x.office_start and not label.resumed and (label.new_row or s.cur != OFF):
+        if label.role == OFF and not x.office_start and not label.resumed \
+                and (label.new_row or (s.cur != OFF and not s.status[cols.cell(OFF)])):
             cost += OFFICE_CUT
         if label.role == OFF and x.closes_first:  # an office's name closes no bracket it did not open: 「人材）の育成」
             cost += MID_QUOTE  # is a title's rest (「…人材（コーディネート」 / 「人材）の育成」)
@@ -211,7 +220,9 @@ def _budget_column(x: Piece, cols: Columns) -> int:
     results, plans = cols.years
     later = any(request or year == plans for year, request in x.budgets)
     now = any(year == results and not request for year, request in x.budgets)
-    return 0 if later == now or not results else PLN if later else RES
+    column = 0 if later == now or not results else PLN if later else RES
+    # (the verb of the sentence the budget is cited in says more: a plan may go on with this year's program)
+    return 0 if x.budget_tense and column != (RES if x.budget_tense == 1 else PLN) else column
 
 
 def unfit_move(s: State, cols: Columns, x: Piece):

@@ -35,8 +35,10 @@ JOINED_SPACE = 1.0  # a space inside a cell between two Japanese characters
 # cell pypdfium2 prints no space before a Latin word; a number may follow one: 「医薬機審発 1129第２号」), or after a
 # number cut by its line's end, 「…（令和６年度予算：10. 引き続き、…」 (a Latin word may go on a space: 「ARO に必要な」),
 # or after a ministry tag, which ends its description, before a number: 「む。［◎厚、◎経］ 18回）や伴走支援により…」
+# Set tight (a cell's padding half a point), the cells may touch with no space: 「…を通じ・｢次世代ヘルステック…」; no cell
+# of the three editions generated holds a bullet with a quote, 「・「」, but at its start
 PIECE_SPLIT_RE = re.compile(r"(?<=[^\x00-\x7f]) (?=[^\x00-\x7f]|[A-Za-z])|(?<=[0-9.]) (?=[^\x00-\x7f])|(?<=\S) (?=・)"
-                            r"|(?<=］) (?=[0-9])")
+                            r"|(?<=］) (?=[0-9])|(?<=\S)(?=・[「｢『])")
 MAX_SPLITS = 3
 LONE_ITEM_RE = re.compile(r"[①-⑳]$")
 # The last words of a heading (「…人材の育成」, 「…の促進」); cells.py keeps the longer list
@@ -63,7 +65,7 @@ LINE_END_TRIM = ("」", "）", "］", "』", "】", "｣")
 HEADING_END_RE = re.compile(r"[一-龥々ァ-ヺーA-Za-z0-9０-９）)＞>】」]$")  # a heading ends in a noun or a bracket
 # Results report what was done, plans what will be: 「…を推進した。」 / 「…を推進する。」, 「…予定。」 (the report's
 # results end so 4 times in 5, its plans 19 times in 20)
-PAST_RE = re.compile(r"(?:た|だ)(?:ところ)?(?:（[^（）]*）)?。")  # (「…を実施した（共同開発案件９件）。」, 「…を実施したところ。」)
+PAST_RE = re.compile(r"(?:た|だ)(?:ところ)?(?:（[^（）]*）)?。(?![）)])")  # (「…を実施した（共同開発案件９件）。」, 「…を実施したところ。」)
 # (a verb's plain form: 「…を行う。」, 「…に取り組む。」, 「…を目指す。」; 「…している。」 is either)
 # A budget cited with its year: results cite this year's budget 「令和６年度予算：19億円」, plans next year's
 # request 「令和７年度予算案：14億円の内数」 (60 of 62 in each column of the three editions generated); a
@@ -97,7 +99,8 @@ NOUN_STOP_RE = re.compile(r"(?<!予定)(?<!方針)(?<!見込)(?<!見込み)(?<=[
 OPENERS, CLOSERS = "「『（(｢", "」』）)｣"
 ITEM_NUMBER_RE = re.compile(r"^[0-9０-９]{1,2}[)）]")
 FUTURE = r"(?:(?<![てで]い)る|[うくぐすつぬぶむ]|予定|見込み|方針)"
-FUTURE_RE = re.compile(FUTURE + r"(?:（[^（）]*）)?。")
+# (a 。 closing a bracket's words, 「（以下「CRB」という。）」, ends a definition, no sentence: its verb says no tense)
+FUTURE_RE = re.compile(FUTURE + r"(?:（[^（）]*）)?。(?![）)])")
 # ... and a plan may end its paragraph so with no 。 (「・「SaMD産学官連携フォーラム」を継続的に開催し、…引き続き取り組む」:
 # one plan in each of the three editions generated, no result; not vocabulary.PLAN_END_RE, a plan's last words)
 FUTURE_END_RE = re.compile(FUTURE + "$")
@@ -158,6 +161,9 @@ class Piece:
     # its sentence's only where it goes on in that line's cell)
     names_group: bool = False  # a bullet opening with the words of the group heading on the line before (「（アジア健康
     # 構想）」 / 「・アジア健康構想において、…」): that heading's, in its cell
+    budget_tense: int = 0  # the tense of the sentence its budget is cited in, read to its end (dense_ahead)
+    leads_in: bool = False  # opens a sentence that leads a list of bullets in (「…において、」 / 「・…」): opens a cell
+    repeats: bool = False  # repeats the line before word for word (「（対応済み）」 twice): another cell's
 
 
 def brackets(text: str) -> tuple[bool, bool]:

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from .dense_costs import (
     CONT_AFTER_SHORT,
+    CONT_AFTER_STOP,
     CONT_NEARLY_FULL,
     CUT_LINES,
     CUT_SHORT,
@@ -64,14 +65,19 @@ def cut_short(s: State, k: int) -> float:
 
 def resume_cost(status: int, x: Piece, role: int) -> float:
     """A cell going on after a page break: the rest of its sentence, or a new paragraph."""
-    if role == OFF:  # (a line opening with a ministry, 「経産省ヘルスケ」, starts a name: the next row's office)
-        return 0.0 if ran_on(status) and not x.office_start else CONT_AFTER_SHORT
+    if role == OFF:  # (a line opening with a ministry, 「経産省ヘルスケ」, starts a name: the next row's office; one
+        # that does not, after a full line ending in an office's word, 「経産省ヘルスケア産業課」 / a page break / 「医療・福祉
+        # 機器産業室」, goes on with the name that line ended as if whole)
+        if x.office_start:
+            return CONT_AFTER_SHORT
+        return 0.0 if ran_on(status) else CONT_AFTER_STOP if status == 2 else CONT_AFTER_SHORT
     if x.bullet or (role == ITM and x.item):
         return RESUME_BULLET_AFTER_OPEN if ran_on(status) else 0.2
     if role == ITM and status == 1:
         return ITEM_TEXT  # (an item's text under its heading)
     if status == 1 and x.own_unit and role in (RES, PLN):  # (「…及びタイ」 / a page break / 「（METhailand）における
-        return CONT_NEARLY_FULL  # …」: the line stopped short for the unit carried down whole)
+        return CONT_NEARLY_FULL  # …」: the line stopped short for the unit carried down whole; not one that ended its
+        # sentence, 「…国際展開を推進する。」, status 11)
     if status == 8:  # its last line stopped inside a bracket it opened: it ended no paragraph, whatever its width
         return RESUME_OPEN  # says (「…共同開発案件９」 / a page break / 「件）。」)
     return cont_cost(status) if role in (RES, PLN, OFF) or status != 1 else DESC_PARAGRAPH

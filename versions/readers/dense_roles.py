@@ -42,6 +42,9 @@ NEARLY_FULL = 1.0  # cells short of the column: a line this much shorter than fu
 # its sentence unended (the bullets of the three editions that end in no 。 are noun phrases: 「・経済性加算の新設」,
 # 「・…において１件の課題を採択」); it is the first line of a narrower cell's bullet (a page break before it)
 CLAUSE_GOES_ON = "し、"
+# No results or plans paragraph of the three editions generated ends in a quote's close (569 in 。, 24 in a bracket, the
+# rest in a noun or a comma): a full line ending so, 「・引き続き「…安定供給確保事業」」, runs on (「において、…」)
+QUOTE_CLOSE = ("」", "｣")
 
 
 @dataclass(frozen=True)
@@ -110,7 +113,8 @@ def ending(cols: Columns, x: Piece, role: int) -> int:
     follows, the cell goes on after it: dense_resume), 9 a results or plans line short and ending in a heading's word
     with no 。 (「…ライン・ルールの整備」: the next row's title, printed after the cell's last line), 10 a results or
     plans line short and ending in a comma (「令和６年度保険医療材料制度改革において、」: it leads in the bullets after
-    it, in its cell)."""
+    it, in its cell), 11 a results or plans line short at a sentence's end (as 1, but it ended its paragraph: after a
+    page break, the cell goes on with no unit carried down to it, dense_resume)."""
     if x.tag_open:
         return 3
     if role == OFF:  # a name: whole when short, or when it ends in an office's word (…課, …室), else it wraps
@@ -124,8 +128,10 @@ def ending(cols: Columns, x: Piece, role: int) -> int:
             return 10
         if role in (RES, PLN) and x.word_end and not x.stop:
             return 9
+        if role in (RES, PLN) and x.stop:
+            return 11
         return 7 if role in (RES, PLN) and x.bullet and not x.stop and CLAUSE_GOES_ON in x.text else 1
-    if x.stop:
+    if x.stop and not (role in (RES, PLN) and x.text.endswith(QUOTE_CLOSE)):
         return 2
     if x.item and x.noun_end:  # an item's heading 「⑤ 医療従事者の…に資する医療機器」 may just fill its line
         return 4
@@ -134,7 +140,7 @@ def ending(cols: Columns, x: Piece, role: int) -> int:
 
 def end_cost(end: int) -> float:
     return (0.0, 0.0, END_AFTER_STOP, END_AFTER_FULL, END_NEARLY_FULL, END_OPEN, 0.0, END_UNENDED, END_OPEN,
-            HEADING_ENDS, 0.0)[end]
+            HEADING_ENDS, 0.0, 0.0)[end]
 
 
 def cell_end_cost(end: int) -> float:
@@ -145,7 +151,7 @@ def cell_end_cost(end: int) -> float:
 
 def cont_cost(end: int) -> float:
     return (CONT_AFTER_SHORT, CONT_AFTER_SHORT, CONT_AFTER_STOP, 0.0, CONT_NEARLY_FULL, CONT_AFTER_OPEN,
-            CONT_AFTER_SHORT, CONT_AFTER_SHORT, CONT_AFTER_SHORT, CONT_AFTER_SHORT, CONT_AFTER_SHORT)[end]
+            CONT_AFTER_SHORT, CONT_AFTER_SHORT, CONT_AFTER_SHORT, CONT_AFTER_SHORT, CONT_AFTER_SHORT, CONT_AFTER_SHORT)[end]
 
 
 def ran_on(end: int) -> bool:
@@ -160,7 +166,7 @@ def enter(s: State, cols: Columns, x: Piece, role: int, resumed: bool | None = N
         end = 1  # the next line's first character would have fitted: it goes on with no paragraph (dense_wraps;
         # the cell's status keeps the width's word: another cell's line may come between), nor after a sentence's
         # end (「…検討を行う。」 two cells short / 「令和６年度…において、」: a paragraph's next sentence would have begun on it)
-    elif end in (1, 5, 7, 8, 9, 10) and x.next_unit and role != OFF and x.width + LATIN_SLACK * x.latin + x.next_unit >= cols.width(role):
+    elif end in (1, 5, 7, 8, 9, 10, 11) and x.next_unit and role != OFF and x.width + LATIN_SLACK * x.latin + x.next_unit >= cols.width(role):
         end = 2 if x.stop else 4  # the next line's first unit would not have fitted: the line may have wrapped there
         # (a unit's width is its widest: one that just fills what is left, 「AMED」 in 3 cells, may not have fitted)
     tagged = max(s.tagged, x.tag) if role in (TTL, DSC) else s.tagged
@@ -175,7 +181,7 @@ def went_on(s: State, cols: Columns, x: Piece, role: int, before: int, resumed: 
     and ended a sentence and X, short, ends none, X's sentence is left unended (7: a paragraph's last sentence
     ends, in 。 or a bracket; a comma leads a list in)."""
     state = enter(s, cols, x, role, resumed)
-    if before != 2 or state.status[cols.cell(role)] != 1 or role not in (RES, PLN) or _sentence_ends(x) or x.text.endswith(("、", "，")):
+    if before != 2 or state.status[cols.cell(role)] not in (1, 11) or role not in (RES, PLN) or _sentence_ends(x) or x.text.endswith(("、", "，")):
         return state
     status = list(state.status)
     status[cols.cell(role)] = 7

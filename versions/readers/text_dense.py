@@ -245,7 +245,7 @@ def _steps(lines: list[str], numbers: list[int], breaks: frozenset[int]) -> tupl
         brk = False
         previous = text
     steps = dense_tails.mark_paragraph_ends(steps, dense_tails.paragraph_ends(lines[first + 1:]))
-    steps = dense_quotes.mark_quotes_going_on(dense_ahead.mark_past_ahead(steps))
+    steps = dense_quotes.mark_quotes_going_on(dense_ahead.mark_ahead(steps))
     return dense_wraps.mark_next_leads(steps), first, starts
 
 
