@@ -17,6 +17,7 @@ from itertools import combinations, product
 
 from ..model.normalize import display_width
 from .cells import CONTINUES_RE
+from .interleaved_ends import PAST_THEN_RE
 from .interleaved_latin import LATIN_END_RE, latin_pair, latin_space
 from .interleaved_marks import BULLET_MARK, LINE_OPENERS, from_last_bullet, in_number, sure_bullet, tag_cut
 from .interleaved_offices import OFFICE, office_cut, office_cuts, office_word_cut
@@ -118,8 +119,9 @@ def unit_width(text: str) -> float:
 
 
 def wording_of(text: str) -> str:
-    """How TEXT, a sentence's end, is worded: 'result' (「…を推進した。」), 'plan' (「…する。」, 「…予定。」) or ''."""
-    return "result" if RESULT_END_RE.search(text) else "plan" if PLAN_END_RE.search(text) else ""
+    """How TEXT, a sentence's end, is worded: 'result' (「…を推進した。」, 「…したところ。」), 'plan' (「…する。」) or ''."""
+    return "result" if RESULT_END_RE.search(text) or PAST_THEN_RE.search(text) else \
+        "plan" if PLAN_END_RE.search(text) else ""
 
 
 def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[float, ...], glued: bool = False,
