@@ -84,3 +84,15 @@ def test_a_description_items_next_paragraph_after_a_line_without_it():
     assert any("疾病を予防する医療機器糖尿病、高血圧症等の生活習慣病" in c for c in cells)
     assert any("において1件の課題を採択・医工連携イノベーション推進事業において１件の課題を採択・" in c for c in cells)
     assert not any(t.startswith("糖尿病") for t in starts)
+
+
+def test_a_lone_suffix_between_spaces_ends_the_line_of_the_cell_whose_space_it_follows():
+    # h5500 5559, source line 308 (Chromium; office, description, results and plans, 6, 24, 27 and 18 cells): the
+    # description's 「…３大バイオバンク　等に蓄積された…」 breaks after 「等」, which stands alone between the report's own
+    # space and the column gap: 「…３大バイオバンク 等 ゲノム情報の活用体制強化の検討を進」. Both readings kept one
+    # space inside a cell, and 「等」 went to the plans (「…NCBN試料の等 ゲノム情報の…」); h5300 5348 likewise (reportlab,
+    # 61, 48, 35 and 11 cells), fy2025-synthetic's m025 and fy2024's m026, the same passage.
+    for name in ("pad16b-lone-suffix-after-a-cells-own-space.txt", "pad16b-lone-suffix-after-a-cells-own-space-wide.txt"):
+        cells = [c.text for r in snippet_table(name).rows for c in r.cells]
+        assert any("３大バイオバンク 等に蓄積されたデータの活用" in c for c in cells)
+        assert any("NCBN試料のゲノム情報の活用体制強化" in c for c in cells)
