@@ -17,10 +17,12 @@ from itertools import combinations, product
 
 from ..model.normalize import display_width
 from .cells import CONTINUES_RE
+from .interleaved_ends import PAST_THEN_RE
 from .interleaved_latin import LATIN_END_RE, latin_pair, latin_space
 from .interleaved_marks import BULLET_MARK, LINE_OPENERS, from_last_bullet, in_number, sure_bullet, tag_cut
 from .interleaved_offices import OFFICE, office_cut, office_cuts, office_word_cut
 from .interleaved_overrun import overrun
+from .interleaved_spaces import LONE_SUFFIX_RE
 from .ministries import SUBHEADING_TAG_RE, is_ministry_list
 from .vocabulary import (
     LOST_OPEN_RE,
@@ -49,8 +51,7 @@ OFFICE_WORD_GLUE = 1.0  # ... before an office word alone (「室」), where the
 # ～MedTech Startups acceleration program～」…」 starts with five)
 GLUED_BEFORE = 9
 WORDS_SHORT = 2.0  # cells short of the narrowest fill a piece before a glued one may be, read as the same cell's words
-GLUED_DEPTH = 3  # cuts in one glued piece at most (four columns set close)
-GLUED_ALTERNATIVES = 12  # ways to cut a line's glued pieces, at most
+GLUED_DEPTH, GLUED_ALTERNATIVES = 3, 12  # cuts in one glued piece (four columns set close), ways to cut a line's, at most
 JOINED_SPACE = 1.0  # a space inside a cell between non-latin characters
 JOINED_AFTER_LATIN = 0.3  # ... after a latin word, before a word's ending (「ARO に」)
 LONE_ENDING = 2  # characters of a word's ending alone between spaces (「機能 を 器の…」); not a sentence's end (「た。」: another column's)
@@ -118,8 +119,9 @@ def unit_width(text: str) -> float:
 
 
 def wording_of(text: str) -> str:
-    """How TEXT, a sentence's end, is worded: 'result' (「…を推進した。」), 'plan' (「…する。」, 「…予定。」) or ''."""
-    return "result" if RESULT_END_RE.search(text) else "plan" if PLAN_END_RE.search(text) else ""
+    """How TEXT, a sentence's end, is worded: 'result' (「…を推進した。」, 「…したところ。」), 'plan' (「…する。」) or ''."""
+    return "result" if RESULT_END_RE.search(text) or PAST_THEN_RE.search(text) else \
+        "plan" if PLAN_END_RE.search(text) else ""
 
 
 def line_options(pieces: list[str], widths: tuple[float, ...], fills: tuple[float, ...], glued: bool = False,
@@ -409,11 +411,11 @@ def segmentations(pieces: list[str], ncols: int, must: list[frozenset[int] | Non
     latin_gap = [latin_space(pieces[j - 1], pieces[j]) for j in range(1, k)]
     latin_cut = [PHRASE_CUT if gap and latin_pair(pieces[j - 1], pieces[j]) in phrases else LATIN_CUT
                  for j, gap in zip(range(1, k), latin_gap, strict=True)]
-    # a latin word's glyphs print wider than the text measures them: a space may follow one inside a cell
-    # (or a line set justified, its characters spaced out: 「…ルールインテリジェンス機能 を」, a lone particle)
-    after_latin = [CONTINUES_RE.match(pieces[j]) is not None
-                   and (bool(LATIN_END_RE.search(pieces[j - 1])) or (len(pieces[j]) <= LONE_ENDING and "。" not in pieces[j]))
-                   for j in range(1, k)]
+    # a latin word's glyphs print wider than the text measures them: a space may follow one inside a cell (or a line
+    # set justified: 「…ルールインテリジェンス機能 を」, a lone particle; a suffix alone after the cell's own space: 「…バンク 等」)
+    after_latin = [(CONTINUES_RE.match(pieces[j]) is not None
+                    and (bool(LATIN_END_RE.search(pieces[j - 1])) or (len(pieces[j]) <= LONE_ENDING and "。" not in pieces[j])))
+                   or (j < k - 1 and LONE_SUFFIX_RE.match(pieces[j]) is not None) for j in range(1, k)]
     widths = [display_width(p) for p in pieces]
     # a piece ending in a ministry tag before another piece of the group, or holding one with text after it (read
     # whole: 「…を構築する。［厚、中に公表する予定。」, the plans' line glued to the tag's first names)

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from itertools import combinations
 
 from .cells import CONTINUES_RE
+from .interleaved_drift import drift_cost, may_drift
 from .interleaved_groups import WIDTH_SLACK, Group, line_options, wording_of
 from .interleaved_marks import stray_head
 from .interleaved_offices import GLUED_OFFICE_MIN, OFFICE
@@ -44,8 +45,7 @@ OPENING = ("（", "(", "「", "『", "＜")
 WORD_END_RE = re.compile(r"[ァ-ヺーA-Za-z]$")
 WORD_START_RE = re.compile(r"^[ァ-ヺーA-Za-z]")
 # A number or latin word is never broken: a line stops short of one that does not fit (「…に関する開発ガイダンス」 then
-# 「2025」及び…」), its sentence going on below
-UNBROKEN_START_RE = re.compile(r"^[A-Za-z0-9０-９]")
+UNBROKEN_START_RE = re.compile(r"^[A-Za-z0-9０-９]")  # 「2025」及び…」), its sentence going on below
 # An item numbered out of its cell's sequence (「⑤」 after 「⑤」, or first): a cell's items run ①, ②, ③…, so the
 # line is the next item of another column's list (the description's items after its tag, the results' list of 採択),
 # or of the row before (a new row's description does not start its items at 「⑤」)
@@ -81,8 +81,7 @@ OPENS_MID_SENTENCE = 1.0  # a sentence's first words going on a full line that s
 CELL_OPENS_MID_SENTENCE = 2.0
 # ... or with a character or two before a bullet's mark (「令・令和7年度…」, interleaved_marks.stray_head): the
 # characters end the line of the column printed left of it (「…強靱化事業　令」, a space inside that cell), as a cell opening
-# with no bullet after a short line would cost (NO_BULLET)
-STRAY_OPENING = NO_BULLET
+STRAY_OPENING = NO_BULLET  # with no bullet after a short line would cost
 # A results or plans line ending as the text's bullets end (interleaved_ends.paragraph_ends: 「…の課題を採択」) then
 # going on with no bullet: the description's line at a page's foot (「療機器」) read as the bullet's last words
 PARAGRAPH_ENDED = 1.0
@@ -112,6 +111,7 @@ class _Col:
     end: str = ""  # description only: its last line's last characters, where that ended no sentence (JOINS)
     ended: bool = False  # results or plans: its last line ends as the text's bullets end (PARAGRAPH_ENDED)
     verb_end: bool = False  # results or plans: its last line ends worded as a plan with no 。 (PLAN_VERB_END_RE)
+    drift: bool = False  # it has nothing on the last line but may go on (interleaved_drift)
 
 
 State = tuple[_Col, ...]  # () before the first row of a goal
@@ -185,7 +185,7 @@ def read_lines(lines: list[str], pieces: Callable[[str], list[str]], kinds: list
         nxt: dict[State, tuple[float, int]] = {}
         for state, (cost, node) in frontier.items():
             for reading, extra, new_state, joined in _candidates(state, options, widths, fulls, fills, order, results,
-                                                                 i in page_end, offices, joins, ends):
+                                                                 i in page_end, offices, joins, ends, not glued):
                 total = cost + extra
                 plain = plains[node] + extra - joined if node >= 0 else extra - joined
                 old = nxt.get(new_state)
@@ -261,7 +261,8 @@ def _page_ends(kinds: list[str]) -> set[int]:
 def _candidates(state: State, options: list[tuple[tuple[Group, ...], float]], widths: tuple[float, ...],
                 fulls: tuple[float, ...], fills: tuple[float, ...], order: tuple[int, ...], results: int,
                 page_end: bool, offices: frozenset[str] = frozenset(),
-                joins: Callable[[str, str], float] | None = None, ends: frozenset[str] = frozenset()):
+                joins: Callable[[str, str], float] | None = None, ends: frozenset[str] = frozenset(),
+                drifts: bool = True):
     """(reading, cost, next state) for each way the line can continue the open row or start the next one: its
     groups, left to right, in columns left to right (ORDER: their roles); OFFICES: the office column's lines."""
     ncols = len(widths)
@@ -281,7 +282,7 @@ def _candidates(state: State, options: list[tuple[tuple[Group, ...], float]], wi
             # (「…機能 を構築する。［厚、◎経］ 標」を公表した。」 is not one column's line)
             worded += sum(TAG_OUTSIDE for g in groups if g.inner_tag)
             if state:
-                cont = _continue(state, groups, cols, fulls, fills, page_end, joins, ends)
+                cont = _continue(state, groups, cols, fulls, fills, page_end, joins, ends, drifts)
                 if cont is not None:
                     cost, new_state, joined = cont
                     yield _reading(False, cols, groups), cost + worded + _tail_wording(state, groups, cols, results), \
@@ -350,23 +351,29 @@ def _line_state(c: int, group: Group, full_at: float, fill: float, tagged: bool,
 
 def _continue(state: State, groups: tuple[Group, ...], cols: tuple[int, ...], fulls: tuple[float, ...],
               fills: tuple[float, ...], page_end: bool = False, joins: Callable[[str, str], float] | None = None,
-              ends: frozenset[str] = frozenset()) -> tuple[float, State, float] | None:
+              ends: frozenset[str] = frozenset(), drifts: bool = True) -> tuple[float, State, float] | None:
     """The cost of GROUPS going on the open row in columns COLS, its next state, and what of that cost the joins
-    gave (JOINS)."""
+    gave (JOINS); DRIFTS: a column may have nothing on a line and go on below (interleaved_drift: not in glued texts)."""
     cost = joined = 0.0
     out = list(state)
     given = dict(zip(cols, groups, strict=True))
+    resuming = any(col.drift for col in state)  # a line low in one column, not each in turn (cells read out of step)
     for c, col in enumerate(state):
         group = given.get(c)
         if group is None:
-            if page_end and col.active:
+            if drifts and not page_end and not resuming and may_drift(c, col, OFFICE, out[0].drift):  # (charged below)
+                out[c] = replace(col, drift=True)
+                continue
+            if page_end and col.active and not col.drift:
                 out[c] = replace(col, paused=True, held=col.held + 1)
                 continue  # the cell may go on after the page header
             cost += _skip_cost(c, col)
             out[c] = _Col(col.started, False, False, False, col.tagged, col.items, item=col.item)
             continue
-        if not col.active or col.paused:
+        drifted = drift_cost(c, col, _goes_on(c, col, group), group.bullet, OFFICE) if col.drift else 0.0
+        if not col.active or col.paused or drifted is None:
             return None  # (a cell that stopped early at the page's foot goes on after the break only)
+        cost += drifted
         if col.held >= 2:
             cost += HELD_TWO_LINES
         if col.started and not col.full:  # after a short line: a new paragraph
