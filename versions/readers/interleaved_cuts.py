@@ -138,24 +138,16 @@ def repair_cuts(lines: list[str], readings: list[Reading], kinds: list[str], pie
     model = CharModel(_cell_texts(readings, glued, fulls))
     out = list(readings)
     moved: set[int] = set()
-    for i in sorted(glued):
-        for j in glued[i]:
-            better = _best_cut(i, j, joined[i], out, widths, fulls, model)
-            if better is not None:
-                out[i] = better
-                moved.add(i)
-    for i in sorted(spaced):
-        for j in spaced[i]:
-            better = _spaced_move(i, j, out, widths, fulls, model)
-            if better is not None:
-                out[i] = better
-                moved.add(i)
-    for i in sorted(heads):
-        for j in heads[i]:
-            better = latin_head_move(i, j, out, widths, fulls, model)
-            if better is not None:
-                out[i] = better
-                moved.add(i)
+    moves = ((glued, lambda i, j: _best_cut(i, j, joined[i], out, widths, fulls, model)),
+             (spaced, lambda i, j: _spaced_move(i, j, out, widths, fulls, model)),
+             (heads, lambda i, j: latin_head_move(i, j, out, widths, fulls, model)))
+    for found, move in moves:  # every glued cut first, then the spaced, then the latin heads, as they were found
+        for i in sorted(found):
+            for j in found[i]:
+                better = move(i, j)
+                if better is not None:
+                    out[i] = better
+                    moved.add(i)
     return out, moved
 
 
