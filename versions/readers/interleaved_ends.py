@@ -13,9 +13,6 @@ from collections import Counter
 from .vocabulary import ITEM_START_RE, is_bullet_start
 
 TAIL_RE = re.compile(r"[一-龥]{2}$")  # a line's last word, two kanji: 「…の課題を採択」
-# A past verb then 「ところ」 ends a result as 「…した。」 does (「・迅速な保険導入に係る評価の見直し等を実施したところ。」):
-# the report's past, told as the dense reader's dense_pieces.PAST_RE tells it
-PAST_THEN_RE = re.compile(r"たところ[。．]\s*$")
 MIN_ENDS = 5  # last pieces ending in the word followed by a bullet or an item, needed to learn it
 ENDS_PER_GOING_ON = 4  # ... and for each followed by a last piece going on, at least this many
 

@@ -17,7 +17,6 @@ from itertools import combinations, product
 
 from ..model.normalize import display_width
 from .cells import CONTINUES_RE
-from .interleaved_ends import PAST_THEN_RE
 from .interleaved_latin import LATIN_END_RE, latin_pair, latin_space
 from .interleaved_marks import BULLET_MARK, LINE_OPENERS, from_last_bullet, in_number, sure_bullet, tag_cut
 from .interleaved_offices import OFFICE, office_cut, office_cuts, office_word_cut
@@ -29,6 +28,7 @@ from .vocabulary import (
     NO_LINE_START,
     PLAN_END_RE,
     RESULT_END_RE,
+    RESULT_THEN_END_RE,
     SENTENCE_END_RE,
     SENTENCE_OPENERS,
     TAG_AT_END_RE,
@@ -120,7 +120,7 @@ def unit_width(text: str) -> float:
 
 def wording_of(text: str) -> str:
     """How TEXT, a sentence's end, is worded: 'result' (「…を推進した。」, 「…したところ。」), 'plan' (「…する。」) or ''."""
-    return "result" if RESULT_END_RE.search(text) or PAST_THEN_RE.search(text) else \
+    return "result" if RESULT_END_RE.search(text) or RESULT_THEN_END_RE.search(text) else \
         "plan" if PLAN_END_RE.search(text) else ""
 
 

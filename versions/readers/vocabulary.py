@@ -106,6 +106,9 @@ TITLE_THEN_BULLET_RE = re.compile(r"^([^・。、\s][^・。]{3,46}?)[ 　]+(・
 PLAN_END_RE = re.compile(r"(?:予定|取り組む|行う|進める|図る|目指す|努める|いく|する|継続)" + r"(?:[（(][^（）()]*[）)])?[。．]?\s*$")
 # A result's wording at a bullet's end: 「…を実施した。」 「…を進めた。」 「…を推進した（新規採択11件）。」 「…に取り組んだ。」
 RESULT_END_RE = re.compile(r"(?:した|された|った|んだ|めた|えた|けた|いた|できた)(?:[（(][^（）()]*[）)])?[。．]\s*$")
+# ... and a past verb then 「ところ」 (「・迅速な保険導入に係る評価の見直し等を実施したところ。」), the report's past too
+# (dense_pieces.PAST_RE reads it so). Kept apart from RESULT_END_RE, whose every reader and text check it would change.
+RESULT_THEN_END_RE = re.compile(r"たところ[。．]\s*$")
 # A program that has ended: 「令和５年度に事業終了 後継事業の予定無し」 (line 22), 「令和６年度をもって事業を終了」
 NO_SUCCESSOR = r"後継事業の予定(?:無し|なし)"  # no successor planned: a plan's words, though it says a program ends
 NO_SUCCESSOR_RE = re.compile(NO_SUCCESSOR)
