@@ -422,3 +422,15 @@ def test_a_cell_opening_with_the_tail_of_the_cell_before_is_named():
                           plans=(replace(m.plans[0], text=tail, budgets=()), *m.plans))
     assert m.id not in _doubted(check_rows(ed, "dense"))
     assert m.id in _doubted(check_rows(moved, "dense"))
+
+
+def test_a_result_leading_into_its_bullets_read_as_a_plan_is_named():
+    """pdfminer's text of a generated layout (h7500 7508, Chromium, landscape, 5.5 pt) read m051's first result,
+    「○医療機器に関する国際的な規制調和活動に主体的に対応を行った。具体的には、」, as its first plan, unnamed: the bullet
+    ends in its lead-in 「具体的には、」, not in the result's 「…を行った。」. The bundled edition's m051 moved likewise."""
+    ed = _seed()
+    k, b = next((k, b) for k, m in enumerate(ed.measures) for b in m.results if b.text.endswith("具体的には、"))
+    m = ed.measures[k]
+    assert m.id not in _doubted(check_rows(ed, "boxes"))
+    moved = _with_measure(ed, k, results=tuple(x for x in m.results if x is not b), plans=(b, *m.plans))
+    assert m.id in _doubted(check_rows(moved, "boxes"))
