@@ -171,6 +171,22 @@ def test_a_line_alone_at_a_pages_foot_under_a_column_stopping_mid_sentence_is_na
     assert cut_lines(widow) == []
 
 
+def test_a_lone_line_under_a_results_line_without_slack_is_named_by_the_words_across_line_breaks():
+    """pdfplumber's text of 7435 (h7400, held out, looked into after its scoring: Chromium, 9 pt, landscape): the
+    results' 「…また、ジュ」 fills its line at page 9's foot, the interleaved reader gives results lines no slack, and
+    their rest 「ネーヴで開催された、…」, printed alone, was read after the description's 「…国際公共調達」, unnamed.
+    「ジュネー」 is in the text only across a line break (「…同時に在ジュ」 「ネーブ国際機関…」), so the text's words are
+    counted with each cell's lines joined. Read right, the lone line after 「ジュ」 is no cut."""
+    desc = [(400, 9, "的にこれを活用しており、新興国・途上国を含めて国際", -2.5), (401, 9, "展開を推し進めるために、日本においても国際公共調達", -2.5)]
+    res = [(400, 9, "た業界各社へのメールマガジンによる情報提供や、国際公共調達"), (401, 9, "に意欲のある日本企業に対する伴走支援等を実施。また、ジュ")]
+    lone, rest = (402, 9, "ネーヴで開催された、世界最大級の人道支援イベントである"), [
+        (406, 10, "AidEx展示会に公募で選定した日本企業４社とともに参加し、グ"), (407, 10, "ローバルヘルスに貢献する製品等の展示を行った。同時に在ジュ"),
+        (408, 10, "ネーブ国際機関日本政府代表部と共催で、国際機関や各国政府の")]
+    (w,) = cut_lines(_two([*desc, (*lone, -2.5), (406, 10, "への日本企業の医療機器の参入を政府として後押しす", -2.5)], [*res, *rest]))
+    assert w.line == 402 and "printed alone" in w.message
+    assert cut_lines(_two([*desc, (406, 10, "への日本企業の医療機器の参入を政府として後押しす", -2.5)], [*res, lone, *rest])) == []
+
+
 def test_digits_glued_to_a_latin_word_after_a_latin_line_end_are_named():
     """pdfplumber's text of 7102 (the lead's set d7100: Chromium, ipaex 6 pt, padding 0.5): it printed a space
     inside the results' line 「…医薬機審発 1129」 and none between its 「1129」 and the plans' 「Computer Interface…」,

@@ -161,9 +161,10 @@ def _lone_rest(table: Table) -> list[ParseWarning]:
                          for other in _stopping(cell2.lines, line.no - 1)]
                 if not stops:
                     continue
-                text = text or "\n".join(x.text for r in table.rows for cell2 in r.cells for x in cell2.lines)
+                # (each cell's lines joined: a word cut by a line break counts, and the lone line's own join once)
+                text = text or "\n".join("".join(x.text for x in cell2.lines) for r in table.rows for cell2 in r.cells)
                 head = line.text[:JOIN]
-                read = text.count(before.text[-JOIN:] + head) if before and before.page == line.page else 0
+                read = text.count(before.text[-JOIN:] + head) - 1 if before and before.page == line.page else 0
                 if any(text.count(end + head) > read for end in stops):
                     found.append(ParseWarning(
                         CODE, f"line {line.no}: 「{line.text[:12]}」, printed alone at a page's foot, goes on better "
@@ -173,9 +174,12 @@ def _lone_rest(table: Table) -> list[ParseWarning]:
 
 
 def _stopping(lines, no: int) -> list:
-    """LINES' full line at NO, stopping mid-sentence and going on only on a later page (or none)."""
+    """LINES' full line at NO, stopping mid-sentence and going on only on a later page (or none). A line whose reader
+    gives no slack (the interleaved reader's results and plans) counts as full where it stops mid-sentence: the
+    words then tell (h7400 7435: the results' 「…また、ジュ」 above a lone 「ネーヴで開催された、…」 read into the
+    description after its 「…国際公共調達」, unnamed)."""
     for line, after in zip(lines, lines[1:], strict=False):
         if line.no == no:
-            full = line.slack is not None and line.slack <= SHORT and not line.text.endswith(ENDS)
+            full = (line.slack is None or line.slack <= SHORT) and not line.text.endswith(ENDS)
             return [line] if full and after.page > line.page else []
     return []
