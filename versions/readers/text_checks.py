@@ -48,13 +48,12 @@ from .vocabulary import (
     OFFICE_WORD_RE,
     PLAN_END_RE,
     REPOSTED_TITLE_RE,
-    RESULT_END_RE,
     VISION_END,
     is_bullet_start,
     is_office_piece,
+    worded_as_result,
 )
 
-SENTENCE_RE = re.compile(r"[^。．]*[。．]|[^。．]+$")  # a text's sentences, each with its 。
 CODE = "layout-row-doubt"
 # Where this share of the measures does not read as the report's rows, the reader did not find the table's
 # columns: no edition is better than one a fifth wrong (the sample's readings that misplace a few rows stay
@@ -175,16 +174,9 @@ def _measure_doubt(m, offices: bool, before: str) -> ParseWarning | None:
         why.append("a heading's words open its results or plans without a bullet mark: a title's line read there?")
     if any(PLAN_END_RE.search(b.text) for b in m.results):
         why.append("a result is worded as a plan: bullets may have been read in the other column")
-    if any(_worded_as_result(b.text) for b in m.plans):
+    if any(worded_as_result(b.text) for b in m.plans):
         why.append("a plan is worded as a result: bullets may have been read in the other column")
     return ParseWarning(CODE, f"{m.id}: " + "; ".join(why), m.page, m.line, m.id) if why else None
-
-
-def _worded_as_result(text: str) -> bool:
-    """A bullet with a sentence ending as a result does, at its end or before a lead-in (「○…に主体的に対応を行った。
-    具体的には、」, m051's first result: read into the plans, h7500 7508's pdfminer text, unnamed): no plan of the
-    three editions printed has a sentence so worded."""
-    return any(RESULT_END_RE.search(x) for x in SENTENCE_RE.findall(text))
 
 
 def _next_row_doubt(m, after: str) -> ParseWarning | None:

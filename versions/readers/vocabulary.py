@@ -109,6 +109,16 @@ RESULT_END_RE = re.compile(r"(?:した|された|った|んだ|めた|えた|け
 # ... and a past verb then 「ところ」 (「・迅速な保険導入に係る評価の見直し等を実施したところ。」), the report's past too
 # (dense_pieces.PAST_RE reads it so). Kept apart from RESULT_END_RE, whose every reader and text check it would change.
 RESULT_THEN_END_RE = re.compile(r"たところ[。．]\s*$")
+SENTENCE_RE = re.compile(r"[^。．]*[。．]|[^。．]+$")  # a text's sentences, each with its 。
+
+
+def worded_as_result(text: str) -> bool:
+    """A bullet with a sentence ending as a result does, at its end or before a lead-in (「○…に主体的に対応を行った。
+    具体的には、」, m051's first result: read into the plans, h7500 7508's pdfminer text, unnamed): no plan of the
+    three editions printed has a sentence so worded."""
+    return any(RESULT_END_RE.search(x) for x in SENTENCE_RE.findall(text))
+
+
 # A program that has ended: 「令和５年度に事業終了 後継事業の予定無し」 (line 22), 「令和６年度をもって事業を終了」
 NO_SUCCESSOR = r"後継事業の予定(?:無し|なし)"  # no successor planned: a plan's words, though it says a program ends
 NO_SUCCESSOR_RE = re.compile(NO_SUCCESSOR)
