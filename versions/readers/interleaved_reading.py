@@ -19,7 +19,7 @@ from .interleaved_drift import drift_cost, may_drift
 from .interleaved_groups import WIDTH_SLACK, Group, line_options, wording_of
 from .interleaved_marks import stray_head
 from .interleaved_offices import GLUED_OFFICE_MIN, OFFICE
-from .vocabulary import NO_LINE_START, OFFICE_WORD_RE, round_open
+from .vocabulary import NO_LINE_START, OFFICE_WORD_RE, PLAN_VERB_END_RE, round_open
 
 PAGE_END_LINES = 2  # how many lines before a page header a cell may stop early
 # ... but two lines early is rare: over the dev and three seen sets' passing readings, 126 cells stopped one line
@@ -45,7 +45,8 @@ OPENING = ("（", "(", "「", "『", "＜")
 WORD_END_RE = re.compile(r"[ァ-ヺーA-Za-z]$")
 WORD_START_RE = re.compile(r"^[ァ-ヺーA-Za-z]")
 # A number or latin word is never broken: a line stops short of one that does not fit (「…に関する開発ガイダンス」 then
-UNBROKEN_START_RE = re.compile(r"^[A-Za-z0-9０-９]")  # 「2025」及び…」), its sentence going on below
+# 「2025」及び…」), its sentence going on below
+UNBROKEN_START_RE = re.compile(r"^[A-Za-z0-9０-９]")
 # An item numbered out of its cell's sequence (「⑤」 after 「⑤」, or first): a cell's items run ①, ②, ③…, so the
 # line is the next item of another column's list (the description's items after its tag, the results' list of 採択),
 # or of the row before (a new row's description does not start its items at 「⑤」)
@@ -81,13 +82,11 @@ OPENS_MID_SENTENCE = 1.0  # a sentence's first words going on a full line that s
 CELL_OPENS_MID_SENTENCE = 2.0
 # ... or with a character or two before a bullet's mark (「令・令和7年度…」, interleaved_marks.stray_head): the
 # characters end the line of the column printed left of it (「…強靱化事業　令」, a space inside that cell), as a cell opening
-STRAY_OPENING = NO_BULLET  # with no bullet after a short line would cost
+# with no bullet after a short line would cost (NO_BULLET)
+STRAY_OPENING = NO_BULLET
 # A results or plans line ending as the text's bullets end (interleaved_ends.paragraph_ends: 「…の課題を採択」) then
 # going on with no bullet: the description's line at a page's foot (「療機器」) read as the bullet's last words
 PARAGRAPH_ENDED = 1.0
-# A plan's verb ending a results or plans line with no 。 (「…の整理に引き続き取り組む」, a plans bullet the report ends so):
-# where the cell ends there, it ended its sentence as a 。 would (SKIP_STOP), though its line is full
-PLAN_VERB_END_RE = re.compile(r"(?:取り組む|予定|進める|図る|目指す|努める)$")
 
 
 @dataclass(frozen=True)
@@ -110,7 +109,8 @@ class _Col:
     tail: str = ""  # the end of its last line where that ended no sentence: a sentence's end below is worded with it
     end: str = ""  # description only: its last line's last characters, where that ended no sentence (JOINS)
     ended: bool = False  # results or plans: its last line ends as the text's bullets end (PARAGRAPH_ENDED)
-    verb_end: bool = False  # results or plans: its last line ends worded as a plan with no 。 (PLAN_VERB_END_RE)
+    verb_end: bool = False  # results or plans: its last line ends worded as a plan with no 。 (vocabulary.PLAN_VERB_END_RE):
+    # where the cell ends there, it ended its sentence as a 。 would (SKIP_STOP), though its line is full
     drift: bool = False  # it has nothing on the last line but may go on (interleaved_drift)
 
 

@@ -104,6 +104,8 @@ MIXED_SPLIT_RE = re.compile(
 TITLE_THEN_BULLET_RE = re.compile(r"^([^・。、\s][^・。]{3,46}?)[ 　]+(・.+)$")
 # A plan's wording at a bullet's end: 「…予定。」 「…に取り組む。」 「…を進める。」 「…していく。」
 PLAN_END_RE = re.compile(r"(?:予定|取り組む|行う|進める|図る|目指す|努める|いく|する|継続)" + r"(?:[（(][^（）()]*[）)])?[。．]?\s*$")
+# ... and a plan's verb ending a line with no 。 (「…の整理に引き続き取り組む」, a plans bullet the report ends so)
+PLAN_VERB_END_RE = re.compile(r"(?:取り組む|予定|進める|図る|目指す|努める)$")
 # A result's wording at a bullet's end: 「…を実施した。」 「…を進めた。」 「…を推進した（新規採択11件）。」 「…に取り組んだ。」
 RESULT_END_RE = re.compile(r"(?:した|された|った|んだ|めた|えた|けた|いた|できた)(?:[（(][^（）()]*[）)])?[。．]\s*$")
 # ... and a past verb then 「ところ」 (「・迅速な保険導入に係る評価の見直し等を実施したところ。」), the report's past too
